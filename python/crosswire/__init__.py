@@ -1,0 +1,12 @@
+"""crosswire: cross-check news coverage — who reported what.
+
+>>> import crosswire as cw
+>>> corpus = cw.datasets.kherson_2022()
+>>> corpus.sentences().head()
+"""
+
+from . import datasets
+from ._core import DecodeError, __version__
+from .corpus import Corpus, Document
+
+__all__ = ["Corpus", "Document", "DecodeError", "datasets", "__version__"]

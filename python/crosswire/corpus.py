@@ -1,0 +1,215 @@
+"""Corpus and Document: thin Python faces over the Rust core's objects."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import warnings
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union, overload
+
+from . import _core, display, frames
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+DateLike = Union[_dt.date, str, None]
+
+
+def _iso(date: DateLike, name: str) -> str | None:
+    if date is None or (isinstance(date, float) and date != date):  # None or NaN
+        return None
+    if isinstance(date, _dt.datetime):
+        return date.date().isoformat()
+    if isinstance(date, _dt.date):
+        return date.isoformat()
+    if isinstance(date, str):
+        return date
+    if hasattr(date, "date") and callable(date.date):  # pandas.Timestamp
+        return date.date().isoformat()
+    raise TypeError(f"{name}: date must be a datetime.date, an ISO string or None, not {type(date).__name__}")
+
+
+def _column(values: Sequence[Any] | None, n: int, what: str) -> list[Any]:
+    if values is None:
+        return [None] * n
+    values = list(values)
+    if len(values) != n:
+        raise ValueError(f"{what} has {len(values)} items for {n} texts")
+    return values
+
+
+class Document:
+    """One article. Offsets are Python string indices into ``text``, end exclusive."""
+
+    __slots__ = ("_doc", "_corpus")
+
+    def __init__(self, core_doc: _core.Document, corpus: Corpus) -> None:
+        self._doc = core_doc
+        self._corpus = corpus
+
+    @property
+    def name(self) -> str:
+        return self._doc.name
+
+    @property
+    def text(self) -> str:
+        """The article exactly as read."""
+        return self._doc.text
+
+    @property
+    def date(self) -> _dt.date | None:
+        iso = self._doc.date
+        return None if iso is None else _dt.date.fromisoformat(iso)
+
+    @property
+    def source(self) -> str | None:
+        return self._doc.source
+
+    @property
+    def tokens(self) -> _core.Tokens:
+        """A sequence view over the core's tokens: indexing builds only the token asked for."""
+        return self._doc.tokens
+
+    @property
+    def sentences(self) -> list[_core.Sentence]:
+        return self._doc.sentences
+
+    @property
+    def boilerplate(self) -> list[_core.Boilerplate]:
+        """Spans that are not article text: metadata, captions, credits, navigation, …"""
+        return self._doc.boilerplate
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._corpus
+
+    def __repr__(self) -> str:
+        date = f", date={self.date.isoformat()}" if self.date else ""
+        source = f", source={self.source!r}" if self.source else ""
+        return f"<Document {self.name!r}: {len(self.text):,} characters{date}{source}>"
+
+    def _repr_html_(self) -> str:
+        return display.document_html(self)
+
+
+class Corpus:
+    """A collection of articles; each analysis stage runs once, for all of them, in parallel."""
+
+    __slots__ = ("_core",)
+
+    def __init__(self, core: _core.Corpus) -> None:
+        self._core = core
+
+    # -- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def from_dir(cls, path: str | os.PathLike[str], *, errors: str = "strict") -> Corpus:
+        """One document per ``*.txt`` file directly in ``path``, named by the file stem.
+
+        Files are read as UTF-8 (a leading BOM is dropped). With ``errors="strict"`` invalid
+        UTF-8 raises :class:`DecodeError` naming the file and byte offset; with
+        ``errors="replace"`` it becomes U+FFFD and a :class:`UnicodeWarning` says where.
+        """
+        core, replaced = _core.Corpus.from_dir(os.fspath(path), errors)
+        for file, count, offset in replaced:
+            warnings.warn(
+                f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
+                UnicodeWarning,
+                stacklevel=2,
+            )
+        return cls(core)
+
+    @classmethod
+    def from_texts(
+        cls,
+        texts: Iterable[str],
+        names: Sequence[str] | None = None,
+        dates: Sequence[DateLike] | None = None,
+        sources: Sequence[str | None] | None = None,
+    ) -> Corpus:
+        """One document per text. Names default to ``"0"``, ``"1"``, …; dates and sources,
+        where not given, come from a metadata header in the text if it has one."""
+        texts = list(texts)
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise TypeError(f"texts[{i}] is {type(text).__name__}, not str")
+        n = len(texts)
+        names = [str(i) for i in range(n)] if names is None else [str(x) for x in _column(names, n, "names")]
+        dates = [_iso(d, name) for d, name in zip(_column(dates, n, "dates"), names)]
+        sources = [None if s is None or s != s else str(s) for s in _column(sources, n, "sources")]
+        return cls(_core.Corpus.from_texts(texts, names, dates, sources))
+
+    @classmethod
+    def from_dataframe(cls, df: pd.DataFrame) -> Corpus:
+        """Columns ``text`` and, optionally, ``name``, ``date`` and ``source``."""
+        if "text" not in df.columns:
+            raise ValueError(f"the DataFrame needs a 'text' column; it has {list(df.columns)}")
+
+        def optional(column: str) -> list[Any] | None:
+            return df[column].tolist() if column in df.columns else None
+
+        return cls.from_texts(df["text"].tolist(), optional("name"), optional("date"), optional("source"))
+
+    # -- documents ------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._core)
+
+    @overload
+    def __getitem__(self, key: int | str) -> Document: ...
+    @overload
+    def __getitem__(self, key: slice) -> list[Document]: ...
+    def __getitem__(self, key: int | str | slice) -> Document | list[Document]:
+        if isinstance(key, slice):
+            return [self[i] for i in range(len(self))[key]]
+        if isinstance(key, str):
+            index = self._core.index_of(key)
+            if index is None:
+                raise KeyError(f"no document named {key!r}")
+            return Document(self._core.document(index), self)
+        if not isinstance(key, int):
+            raise TypeError(f"documents are indexed by position or name, not {type(key).__name__}")
+        n = len(self)
+        if not -n <= key < n:
+            raise IndexError(f"document {key} of a corpus of {n}")
+        return Document(self._core.document(key % n), self)
+
+    def __iter__(self) -> Iterator[Document]:
+        return (Document(self._core.document(i), self) for i in range(len(self)))
+
+    @property
+    def names(self) -> list[str]:
+        return self._core.names()
+
+    # -- tables ---------------------------------------------------------------------------
+
+    def tokens(self) -> pd.DataFrame:
+        """One row per token: doc, i, start, end, text, kind, boilerplate."""
+        return frames.tokens(self)
+
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence: doc, i, start, end, text, boilerplate."""
+        return frames.sentences(self)
+
+    def boilerplate(self) -> pd.DataFrame:
+        """One row per boilerplate span: doc, i, start, end, text, kind."""
+        return frames.boilerplate(self)
+
+    # -- Python protocols -----------------------------------------------------------------
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        docs = list(self)
+        return (
+            _from_state,
+            ([d.text for d in docs], [d.name for d in docs], [d.date for d in docs], [d.source for d in docs]),
+        )
+
+    def __repr__(self) -> str:
+        return f"<Corpus: {len(self)} documents>"
+
+    def _repr_html_(self) -> str:
+        return display.corpus_html(self)
+
+
+def _from_state(texts: list[str], names: list[str], dates: list[Any], sources: list[Any]) -> Corpus:
+    return Corpus.from_texts(texts, names, dates, sources)

@@ -1,0 +1,32 @@
+"""pandas tables, built from columns the core hands over in one call."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+
+def _table(corpus: Corpus, columns: dict, order: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(columns, columns=order)
+    # Document names as a categorical: one string per document, not per row.
+    df["doc"] = pd.Categorical.from_codes(df["doc"], categories=corpus.names)
+    return df
+
+
+def tokens(corpus: Corpus) -> pd.DataFrame:
+    cols = corpus._core.token_columns()
+    return _table(corpus, cols, ["doc", "i", "start", "end", "text", "kind", "boilerplate"])
+
+
+def sentences(corpus: Corpus) -> pd.DataFrame:
+    cols = corpus._core.sentence_columns()
+    return _table(corpus, cols, ["doc", "i", "start", "end", "text", "boilerplate"])
+
+
+def boilerplate(corpus: Corpus) -> pd.DataFrame:
+    cols = corpus._core.boilerplate_columns()
+    return _table(corpus, cols, ["doc", "i", "start", "end", "text", "kind"])

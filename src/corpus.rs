@@ -1,0 +1,268 @@
+//! Documents and the corpus; each stage runs for the whole corpus at once, in parallel, the
+//! first time its results are asked for.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+
+use crate::calendar::Date;
+use crate::text::decode::{decode, Decoding};
+use crate::text::metadata;
+use crate::text::offsets::CharOffsets;
+use crate::text::TextLayer;
+
+/// One article. `text` is exactly as read (after decoding); metadata found at its head fills
+/// `date` and `source` unless the caller gave them.
+#[derive(Debug)]
+pub struct Document {
+    pub name: String,
+    pub text: String,
+    pub date: Option<Date>,
+    pub source: Option<String>,
+    /// Byte offset where the article proper starts, after any metadata header.
+    pub body_start: usize,
+    char_offsets: OnceLock<CharOffsets>,
+}
+
+impl Document {
+    pub fn new(name: String, text: String, date: Option<Date>, source: Option<String>) -> Document {
+        let meta = metadata::parse(&text);
+        Document {
+            name,
+            date: date.or(meta.date),
+            source: source.or(meta.source),
+            body_start: meta.body_start,
+            text,
+            char_offsets: OnceLock::new(),
+        }
+    }
+
+    pub fn char_offsets(&self) -> &CharOffsets {
+        self.char_offsets
+            .get_or_init(|| CharOffsets::new(&self.text))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CorpusError {
+    Io {
+        path: PathBuf,
+        kind: std::io::ErrorKind,
+        message: String,
+    },
+    Decode {
+        path: PathBuf,
+        offset: usize,
+        message: String,
+    },
+    DuplicateName(String),
+    TooLarge {
+        name: String,
+        bytes: usize,
+    },
+    NoDocuments(PathBuf),
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CorpusError::Io { path, message, .. } => write!(f, "{}: {message}", path.display()),
+            CorpusError::Decode { path, message, .. } => write!(f, "{}: {message}", path.display()),
+            CorpusError::DuplicateName(name) => {
+                write!(f, "two documents are named {name:?}; names must be unique")
+            }
+            CorpusError::TooLarge { name, bytes } => {
+                write!(
+                    f,
+                    "{name}: {bytes} bytes is over the 4 GiB a document may hold"
+                )
+            }
+            CorpusError::NoDocuments(dir) => {
+                write!(f, "{}: no *.txt files in this folder", dir.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
+
+/// A file read leniently: how many invalid sequences were replaced, and where the first was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replacement {
+    pub path: PathBuf,
+    pub count: usize,
+    pub first_offset: usize,
+}
+
+#[derive(Debug)]
+pub struct Corpus {
+    docs: Vec<Document>,
+    text: OnceLock<Vec<TextLayer>>,
+}
+
+impl Corpus {
+    pub fn new(docs: Vec<Document>) -> Result<Corpus, CorpusError> {
+        let mut seen = HashSet::new();
+        for doc in &docs {
+            if !seen.insert(doc.name.as_str()) {
+                return Err(CorpusError::DuplicateName(doc.name.clone()));
+            }
+            if doc.text.len() > u32::MAX as usize {
+                return Err(CorpusError::TooLarge {
+                    name: doc.name.clone(),
+                    bytes: doc.text.len(),
+                });
+            }
+        }
+        Ok(Corpus {
+            docs,
+            text: OnceLock::new(),
+        })
+    }
+
+    /// Reads every `*.txt` file directly in `dir` (sorted by name; other files and
+    /// sub-folders are ignored), one document per file, named by its stem.
+    pub fn from_dir(dir: &Path, mode: Decoding) -> Result<(Corpus, Vec<Replacement>), CorpusError> {
+        let io_err = |path: &Path, e: std::io::Error| CorpusError::Io {
+            path: path.to_owned(),
+            kind: e.kind(),
+            message: e.to_string(),
+        };
+        let mut paths = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(|e| io_err(dir, e))? {
+            let path = entry.map_err(|e| io_err(dir, e))?.path();
+            if path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+                && path.is_file()
+            {
+                paths.push(path);
+            }
+        }
+        if paths.is_empty() {
+            return Err(CorpusError::NoDocuments(dir.to_owned()));
+        }
+        paths.sort();
+        let read: Vec<(Document, Option<Replacement>)> = paths
+            .par_iter()
+            .map(|path| {
+                let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+                let decoded = decode(&bytes, mode).map_err(|e| CorpusError::Decode {
+                    path: path.clone(),
+                    offset: e.offset,
+                    message: e.to_string(),
+                })?;
+                let replacement = decoded.first_invalid.map(|first_offset| Replacement {
+                    path: path.clone(),
+                    count: decoded.replaced,
+                    first_offset,
+                });
+                let name = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                Ok((Document::new(name, decoded.text, None, None), replacement))
+            })
+            .collect::<Result<_, CorpusError>>()?;
+        let (docs, replacements): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+        Ok((
+            Corpus::new(docs)?,
+            replacements.into_iter().flatten().collect(),
+        ))
+    }
+
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.docs.iter().position(|d| d.name == name)
+    }
+
+    /// The text stage for every document, computed once, in parallel.
+    pub fn text_layers(&self) -> &[TextLayer] {
+        self.text.get_or_init(|| {
+            self.docs
+                .par_iter()
+                .map(|d| TextLayer::analyse(&d.text, d.body_start))
+                .collect()
+        })
+    }
+
+    pub fn text_layer(&self, i: usize) -> &TextLayer {
+        &self.text_layers()[i]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(name: &str, text: &str) -> Document {
+        Document::new(name.into(), text.into(), None, None)
+    }
+
+    #[test]
+    fn metadata_fills_date_unless_caller_gave_one() {
+        let d = doc("a", " date 2022-11-08 Kyiv said.");
+        assert_eq!(d.date.unwrap().to_string(), "2022-11-08");
+        let given = Date::parse_iso("2020-01-01");
+        let d = Document::new(
+            "a".into(),
+            " date 2022-11-08 Kyiv said.".into(),
+            given,
+            None,
+        );
+        assert_eq!(d.date, given);
+    }
+
+    #[test]
+    fn duplicate_names_are_rejected() {
+        let err = Corpus::new(vec![doc("a", "x"), doc("a", "y")]).unwrap_err();
+        assert_eq!(err, CorpusError::DuplicateName("a".into()));
+    }
+
+    #[test]
+    fn results_do_not_depend_on_thread_count() {
+        let docs = || {
+            (0..40)
+                .map(|i| {
+                    doc(
+                        &i.to_string(),
+                        &"Kyiv said. Moscow denied it.\n\n".repeat(i),
+                    )
+                })
+                .collect()
+        };
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let a = one.install(|| {
+            Corpus::new(docs())
+                .unwrap()
+                .text_layers()
+                .iter()
+                .map(|l| l.tokens.clone())
+                .collect::<Vec<_>>()
+        });
+        let b = Corpus::new(docs())
+            .unwrap()
+            .text_layers()
+            .iter()
+            .map(|l| l.tokens.clone())
+            .collect::<Vec<_>>();
+        assert_eq!(a, b);
+    }
+}

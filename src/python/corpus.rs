@@ -1,0 +1,329 @@
+//! `_core.Corpus` and `_core.Document`: handles on the shared, immutable core corpus.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pyo3::exceptions::{PyIndexError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+
+use super::errors;
+use super::spans::{PyBoilerplate, PySentence, PyTokens};
+use crate::calendar::Date;
+use crate::corpus::{Corpus, Document};
+use crate::text::decode::Decoding;
+use crate::text::TextLayer;
+
+#[pyclass(name = "Corpus", module = "crosswire._core", frozen)]
+pub struct PyCorpus {
+    pub inner: Arc<Corpus>,
+}
+
+/// Runs the text stage with the GIL released, the first time only.
+pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLayer] {
+    let shared = Arc::clone(corpus);
+    py.detach(move || {
+        shared.text_layers();
+    });
+    corpus.text_layers()
+}
+
+fn parse_date(date: Option<String>, name: &str) -> PyResult<Option<Date>> {
+    date.map(|s| {
+        Date::parse_iso(&s).ok_or_else(|| {
+            PyValueError::new_err(format!("{name}: date {s:?} is not a valid YYYY-MM-DD date"))
+        })
+    })
+    .transpose()
+}
+
+#[pymethods]
+impl PyCorpus {
+    /// Reads `*.txt` files in `path`. Returns the corpus and, for files read with
+    /// `errors="replace"`, `(path, replaced, first_offset)` for each file that needed it.
+    #[staticmethod]
+    #[pyo3(signature = (path, errors = "strict"))]
+    fn from_dir(
+        py: Python<'_>,
+        path: PathBuf,
+        errors: &str,
+    ) -> PyResult<(PyCorpus, Vec<(String, usize, usize)>)> {
+        let mode = match errors {
+            "strict" => Decoding::Strict,
+            "replace" => Decoding::Replace,
+            other => {
+                return Err(PyValueError::new_err(format!(
+                    "errors must be 'strict' or 'replace', not {other:?}"
+                )))
+            }
+        };
+        let (corpus, replaced) = py
+            .detach(|| Corpus::from_dir(&path, mode))
+            .map_err(errors::to_py)?;
+        let replaced = replaced
+            .into_iter()
+            .map(|r| {
+                (
+                    r.path.to_string_lossy().into_owned(),
+                    r.count,
+                    r.first_offset,
+                )
+            })
+            .collect();
+        Ok((
+            PyCorpus {
+                inner: Arc::new(corpus),
+            },
+            replaced,
+        ))
+    }
+
+    /// One document per text; the lists have equal lengths (the Python layer sees to it).
+    #[staticmethod]
+    fn from_texts(
+        texts: Vec<String>,
+        names: Vec<String>,
+        dates: Vec<Option<String>>,
+        sources: Vec<Option<String>>,
+    ) -> PyResult<PyCorpus> {
+        if names.len() != texts.len() || dates.len() != texts.len() || sources.len() != texts.len()
+        {
+            return Err(PyValueError::new_err(
+                "texts, names, dates and sources must have equal lengths",
+            ));
+        }
+        let mut docs = Vec::with_capacity(texts.len());
+        for (((text, name), date), source) in texts.into_iter().zip(names).zip(dates).zip(sources) {
+            let date = parse_date(date, &name)?;
+            docs.push(Document::new(name, text, date, source));
+        }
+        let corpus = Corpus::new(docs).map_err(errors::to_py)?;
+        Ok(PyCorpus {
+            inner: Arc::new(corpus),
+        })
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.len()
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.inner.docs().iter().map(|d| d.name.clone()).collect()
+    }
+
+    fn index_of(&self, name: &str) -> Option<usize> {
+        self.inner.index_of(name)
+    }
+
+    fn document(&self, index: usize) -> PyResult<PyDocument> {
+        if index >= self.inner.len() {
+            return Err(PyIndexError::new_err(format!(
+                "document {index} of a corpus of {}",
+                self.inner.len()
+            )));
+        }
+        Ok(PyDocument {
+            corpus: Arc::clone(&self.inner),
+            index,
+        })
+    }
+
+    /// Runs the text stage now (tokens, boilerplate, sentences) for every document.
+    fn analyse_text(&self, py: Python<'_>) {
+        text_layers(py, &self.inner);
+    }
+
+    /// Columns of the token table, for pandas.
+    fn token_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let layers = text_layers(py, &self.inner);
+        let kinds: Vec<Bound<'py, PyString>> = crate::text::tokens::TokenKind::ALL
+            .iter()
+            .map(|k| PyString::intern(py, k.as_str()))
+            .collect();
+        let n: usize = layers.iter().map(|l| l.tokens.len()).sum();
+        let mut cols = Columns::with_capacity(n);
+        let mut kind = Vec::with_capacity(n);
+        for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
+            let in_boilerplate = BoilerplateCursor::new(&layer.boilerplate);
+            for (i, t) in layer.tokens.iter().enumerate() {
+                cols.push(doc, d, i, t.start, t.end);
+                cols.flag.push(in_boilerplate.covers(t.start, t.end));
+                kind.push(kinds[t.kind as usize].clone());
+            }
+        }
+        let dict = cols.into_dict(py, "boilerplate")?;
+        dict.set_item("kind", PyList::new(py, kind)?)?;
+        Ok(dict)
+    }
+
+    /// Columns of the sentence table, for pandas.
+    fn sentence_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let layers = text_layers(py, &self.inner);
+        let mut cols = Columns::with_capacity(layers.iter().map(|l| l.sentences.len()).sum());
+        for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
+            for (i, s) in layer.sentences.iter().enumerate() {
+                cols.push(doc, d, i, s.start, s.end);
+                cols.flag.push(s.boilerplate);
+            }
+        }
+        cols.into_dict(py, "boilerplate")
+    }
+
+    /// Columns of the boilerplate table, for pandas.
+    fn boilerplate_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let layers = text_layers(py, &self.inner);
+        let mut cols = Columns::with_capacity(layers.iter().map(|l| l.boilerplate.len()).sum());
+        let mut kind = Vec::new();
+        for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
+            for (i, b) in layer.boilerplate.iter().enumerate() {
+                cols.push(doc, d, i, b.start, b.end);
+                kind.push(b.kind.as_str());
+            }
+        }
+        let dict = cols.into_dict(py, "")?;
+        dict.set_item("kind", kind)?;
+        Ok(dict)
+    }
+}
+
+/// Builds the shared columns of a span table: doc, i, start, end, text (+ one flag).
+struct Columns<'a> {
+    doc: Vec<u32>,
+    i: Vec<u32>,
+    start: Vec<u32>,
+    end: Vec<u32>,
+    text: Vec<&'a str>,
+    flag: Vec<bool>,
+}
+
+impl<'a> Columns<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Columns {
+            doc: Vec::with_capacity(n),
+            i: Vec::with_capacity(n),
+            start: Vec::with_capacity(n),
+            end: Vec::with_capacity(n),
+            text: Vec::with_capacity(n),
+            flag: Vec::with_capacity(n),
+        }
+    }
+
+    fn push(&mut self, doc: &'a Document, d: usize, i: usize, start: u32, end: u32) {
+        let offsets = doc.char_offsets();
+        self.doc.push(d as u32);
+        self.i.push(i as u32);
+        self.start.push(offsets.to_char(start));
+        self.end.push(offsets.to_char(end));
+        self.text.push(&doc.text[start as usize..end as usize]);
+    }
+
+    fn into_dict<'py>(self, py: Python<'py>, flag_name: &str) -> PyResult<Bound<'py, PyDict>> {
+        let dict = PyDict::new(py);
+        dict.set_item("doc", self.doc)?;
+        dict.set_item("i", self.i)?;
+        dict.set_item("start", self.start)?;
+        dict.set_item("end", self.end)?;
+        dict.set_item("text", self.text)?;
+        if !flag_name.is_empty() {
+            dict.set_item(flag_name, self.flag)?;
+        }
+        Ok(dict)
+    }
+}
+
+/// Answers "is this span inside boilerplate?" for spans visited in text order.
+struct BoilerplateCursor<'a> {
+    spans: &'a [crate::text::boilerplate::Boilerplate],
+}
+
+impl<'a> BoilerplateCursor<'a> {
+    fn new(spans: &'a [crate::text::boilerplate::Boilerplate]) -> Self {
+        BoilerplateCursor { spans }
+    }
+
+    fn covers(&self, start: u32, end: u32) -> bool {
+        let i = self.spans.partition_point(|b| b.end <= start);
+        self.spans
+            .get(i)
+            .is_some_and(|b| b.start <= start && end <= b.end)
+    }
+}
+
+#[pyclass(name = "Document", module = "crosswire._core", frozen)]
+pub struct PyDocument {
+    pub corpus: Arc<Corpus>,
+    pub index: usize,
+}
+
+impl PyDocument {
+    fn doc(&self) -> &Document {
+        &self.corpus.docs()[self.index]
+    }
+
+    fn layer<'a>(&'a self, py: Python<'_>) -> &'a TextLayer {
+        &text_layers(py, &self.corpus)[self.index]
+    }
+}
+
+#[pymethods]
+impl PyDocument {
+    #[getter]
+    fn name(&self) -> &str {
+        &self.doc().name
+    }
+
+    #[getter]
+    fn text(&self) -> &str {
+        &self.doc().text
+    }
+
+    /// ISO date or None; the Python layer turns it into `datetime.date`.
+    #[getter]
+    fn date(&self) -> Option<String> {
+        self.doc().date.map(|d| d.to_string())
+    }
+
+    #[getter]
+    fn source(&self) -> Option<&str> {
+        self.doc().source.as_deref()
+    }
+
+    /// Where the article starts, after any metadata header (code points).
+    #[getter]
+    fn body_start(&self) -> u32 {
+        self.doc()
+            .char_offsets()
+            .to_char(self.doc().body_start as u32)
+    }
+
+    #[getter]
+    fn tokens(&self, py: Python<'_>) -> PyTokens {
+        let n = self.layer(py).tokens.len();
+        PyTokens {
+            corpus: Arc::clone(&self.corpus),
+            doc: self.index,
+            lo: 0,
+            hi: n,
+        }
+    }
+
+    #[getter]
+    fn sentences(&self, py: Python<'_>) -> Vec<PySentence> {
+        let doc = self.doc();
+        self.layer(py)
+            .sentences
+            .iter()
+            .map(|s| PySentence::new(doc, s))
+            .collect()
+    }
+
+    #[getter]
+    fn boilerplate(&self, py: Python<'_>) -> Vec<PyBoilerplate> {
+        let doc = self.doc();
+        self.layer(py)
+            .boilerplate
+            .iter()
+            .map(|b| PyBoilerplate::new(doc, b))
+            .collect()
+    }
+}

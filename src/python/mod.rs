@@ -1,0 +1,20 @@
+//! PyO3 bindings: classes and conversions only. Offsets cross the boundary as code points.
+
+mod corpus;
+mod errors;
+mod spans;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<corpus::PyCorpus>()?;
+    m.add_class::<corpus::PyDocument>()?;
+    m.add_class::<spans::PyTokens>()?;
+    m.add_class::<spans::PyToken>()?;
+    m.add_class::<spans::PySentence>()?;
+    m.add_class::<spans::PyBoilerplate>()?;
+    m.add("DecodeError", m.py().get_type::<errors::DecodeError>())?;
+    Ok(())
+}
