@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod corpus;
+pub mod entities;
 pub mod text;
 
 #[cfg(feature = "python")]
