@@ -297,3 +297,9 @@ def test_broken_pipe_in_a_shell_pipeline():
         pytest.skip("no bash")
     assert p.returncode == 141 and p.stderr == b""
     assert len(p.stdout.splitlines()) == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_write_failure_is_an_error_not_a_traceback():
+    p = run("tokens", "--sample", "-o", "/dev/full")
+    assert_clean_error(p, 1, "crosswire: error: cannot write")

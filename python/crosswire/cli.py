@@ -15,6 +15,11 @@ import sys
 import warnings
 from typing import Callable, Sequence, TextIO
 
+from . import __version__, datasets, summary
+from ._core import DecodeError
+from .corpus import Corpus
+from .export import write_table
+
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BROKEN_PIPE = 0, 1, 2, 141
 
 PROG = "crosswire"
@@ -31,16 +36,14 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 # -- loading -------------------------------------------------------------------------------
 
 
-def _load(args: argparse.Namespace):
-    import crosswire as cw
-
+def _load(args: argparse.Namespace) -> Corpus:
     if args.sample:
-        return cw.datasets.kherson_2022()
+        return datasets.kherson_2022()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UnicodeWarning)
         try:
-            corpus = cw.Corpus.from_dir(args.dir, errors=args.errors)
-        except cw.DecodeError as e:
+            corpus = Corpus.from_dir(args.dir, errors=args.errors)
+        except DecodeError as e:
             raise InputError(f"{e} (use --errors replace to read it with replacement characters)") from None
         except (OSError, ValueError) as e:
             raise InputError(str(e)) from None
@@ -51,15 +54,12 @@ def _load(args: argparse.Namespace):
 
 # -- commands ------------------------------------------------------------------------------
 
-
 # A command reads its input and returns what to write, so nothing is written (and no output
 # file is created) when the input cannot be read.
-Writer = Callable[[TextIO], None]
+Writer = Callable[[TextIO], object]
 
 
 def _info(args: argparse.Namespace) -> Writer:
-    from . import summary
-
     rows = summary.corpus_summary(_load(args))
     total = summary.totals(rows)
     if args.format == "json":
@@ -72,7 +72,7 @@ def _info(args: argparse.Namespace) -> Writer:
     return lambda out: out.write(text)
 
 
-def _sizes(s) -> list[str]:
+def _sizes(s: summary.Sizes) -> list[str]:
     return [f"{s.characters:,}", f"{s.tokens:,}", f"{s.sentences:,}", f"{s.boilerplate_share:.1%}"]
 
 
@@ -90,8 +90,6 @@ def _format_table(header: list[str], rows: list[list[str]], numeric_from: int) -
 
 def _export(table: str) -> Callable[[argparse.Namespace], Writer]:
     def run(args: argparse.Namespace) -> Writer:
-        from .export import write_table
-
         df = getattr(_load(args), table)()
         return lambda out: write_table(df, out, args.format)
 
@@ -120,8 +118,6 @@ def _add_output(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import __version__
-
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Cross-check news coverage: tokens, sentences and boilerplate of a folder of articles.",
@@ -210,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except OSError as e:  # e.g. the disk filled up while writing -o FILE
+        print(f"{PROG}: error: cannot write the output: {e}", file=sys.stderr)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
     return EXIT_OK
