@@ -15,7 +15,7 @@ import pytest
 import crosswire as cw
 
 ENTRY_POINT = Path(sys.executable).with_name("crosswire.exe" if os.name == "nt" else "crosswire")
-INVALID_AT = len("Valid start. ".encode())  # where hostile/bad.txt stops being UTF-8
+INVALID_AT = len(b"Valid start. ")  # where hostile/bad.txt stops being UTF-8
 
 
 def run(*args: str, cmd: list[str] | None = None) -> subprocess.CompletedProcess:
@@ -130,7 +130,15 @@ def test_info_table_on_the_sample(sample):
     p = run("info", "--sample")
     assert p.returncode == 0, err(p)
     lines = out(p).splitlines()
-    assert lines[0].split() == ["document", "date", "source", "characters", "tokens", "sentences", "boilerplate"]
+    assert lines[0].split() == [
+        "document",
+        "date",
+        "source",
+        "characters",
+        "tokens",
+        "sentences",
+        "boilerplate",
+    ]
     for doc in sample:
         row = next(line for line in lines if line.startswith(doc.name))
         assert f"{len(doc.text):,}" in row.split()
@@ -190,7 +198,9 @@ def test_invalid_utf8_names_file_and_offset(hostile, tmp_path):
     target = tmp_path / "tokens.csv"
     for command in (["info"], ["tokens", "-o", str(target)], ["sentences"]):
         p = run(*command, str(hostile))
-        assert_clean_error(p, 1, "crosswire: error:", "bad.txt", f"byte offset {INVALID_AT}", "--errors replace")
+        assert_clean_error(
+            p, 1, "crosswire: error:", "bad.txt", f"byte offset {INVALID_AT}", "--errors replace"
+        )
         assert p.stdout == b""
     assert not target.exists()  # no empty output file left behind
 

@@ -15,7 +15,7 @@ from crosswire.display import Layer, Span, render_spans
 HOSTILE = (
     'Breaking: <script>alert("x")</script> and <img src=x onerror="alert(1)"> '
     "&amp; <b>bold</b> — Stremoúsov’s 💥 <!-- comment --> ]]> 'single' \"double\"\n\n"
-    "second paragraph <style>body{display:none}</style> <a href=\"javascript:alert(2)\">link</a>"
+    'second paragraph <style>body{display:none}</style> <a href="javascript:alert(2)">link</a>'
 )
 
 
@@ -67,7 +67,9 @@ def runs(parsed: Parsed, layer: str) -> list[tuple[int, int, dict]]:
 
 
 def test_render_escapes_text_and_attributes():
-    markup = render_spans(HOSTILE, [Layer("x", [Span(0, 10, title='"><script>t</script>', attrs={"data-k": "<&>"})])])
+    markup = render_spans(
+        HOSTILE, [Layer("x", [Span(0, 10, title='"><script>t</script>', attrs={"data-k": "<&>"})])]
+    )
     parsed = Parsed(markup)
     assert parsed.text == HOSTILE
     assert [t for t, _ in parsed.tags] == ["span"]

@@ -81,7 +81,9 @@ def _format_table(header: list[str], rows: list[list[str]], numeric_from: int) -
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
-        parts = [c.rjust(w) if i >= numeric_from else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        parts = [
+            c.rjust(w) if i >= numeric_from else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))
+        ]
         return "  ".join(parts).rstrip() + "\n"
 
     rule = "  ".join("-" * w for w in widths) + "\n"
@@ -101,7 +103,9 @@ def _export(table: str) -> Callable[[argparse.Namespace], Writer]:
 
 def _add_input(p: argparse.ArgumentParser) -> None:
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("dir", nargs="?", metavar="DIR", help="a folder of articles, one per *.txt file (UTF-8)")
+    source.add_argument(
+        "dir", nargs="?", metavar="DIR", help="a folder of articles, one per *.txt file (UTF-8)"
+    )
     source.add_argument("--sample", action="store_true", help="use the bundled sample corpus (kherson-2022)")
     p.add_argument(
         "--errors",
@@ -147,7 +151,9 @@ run '{PROG} COMMAND --help' for the options of a command.""",
   {PROG} info scraped/ --errors replace""",
     )
     _add_input(info)
-    info.add_argument("--format", choices=["table", "json"], default="table", help="output format (default: table)")
+    info.add_argument(
+        "--format", choices=["table", "json"], default="table", help="output format (default: table)"
+    )
     info.set_defaults(run=_info)
 
     for name, what, columns in [

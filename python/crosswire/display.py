@@ -19,13 +19,11 @@ from . import summary
 if TYPE_CHECKING:
     from .corpus import Corpus, Document
 
-__all__ = ["Span", "Layer", "render_spans", "document_html", "corpus_html"]
+__all__ = ["Span", "Layer", "render_spans", "boilerplate_layer", "document_html", "corpus_html"]
 
 _FONT = "font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 _MUTED = "opacity: 0.7"
-_BOILERPLATE_STYLE = (
-    "opacity: 0.45; background: rgba(128, 128, 128, 0.14); border-radius: 2px"
-)
+_BOILERPLATE_STYLE = "opacity: 0.45; background: rgba(128, 128, 128, 0.14); border-radius: 2px"
 
 
 @dataclass(frozen=True)
@@ -56,10 +54,14 @@ class Layer:
         spans = sorted((s for s in self.spans if s.start < s.end), key=lambda s: s.start)
         for s in spans:
             if s.start < 0 or s.end > length:
-                raise ValueError(f"layer {self.name!r}: span {s.start}..{s.end} is outside a text of {length}")
+                raise ValueError(
+                    f"layer {self.name!r}: span {s.start}..{s.end} is outside a text of {length}"
+                )
         for a, b in zip(spans, spans[1:]):
             if b.start < a.end:
-                raise ValueError(f"layer {self.name!r}: spans {a.start}..{a.end} and {b.start}..{b.end} overlap")
+                raise ValueError(
+                    f"layer {self.name!r}: spans {a.start}..{a.end} and {b.start}..{b.end} overlap"
+                )
         return spans
 
 
@@ -91,7 +93,9 @@ def render_spans(text: str, layers: Sequence[Layer]) -> str:
             if cursors[k] < len(spans) and spans[cursors[k]].start <= lo:
                 covering.append((layers[k], spans[cursors[k]]))
         keep = 0
-        while keep < min(len(opened), len(covering)) and all(a is b for a, b in zip(opened[keep], covering[keep])):
+        while keep < min(len(opened), len(covering)) and all(
+            a is b for a, b in zip(opened[keep], covering[keep])
+        ):
             keep += 1
         out.extend(f"</{layer.tag}>" for layer, _ in reversed(opened[keep:]))
         out.extend(_open_tag(layer, span) for layer, span in covering[keep:])
@@ -104,7 +108,12 @@ def render_spans(text: str, layers: Sequence[Layer]) -> str:
 def boilerplate_layer(doc: Document) -> Layer:
     """The document's boilerplate as a layer: greyed out, its kind on hover."""
     spans = [
-        Span(b.start, b.end, title=f"boilerplate: {b.kind}", attrs={"data-kind": b.kind, "style": _BOILERPLATE_STYLE})
+        Span(
+            b.start,
+            b.end,
+            title=f"boilerplate: {b.kind}",
+            attrs={"data-kind": b.kind, "style": _BOILERPLATE_STYLE},
+        )
         for b in doc.boilerplate
     ]
     return Layer("boilerplate", spans)
@@ -170,12 +179,23 @@ def corpus_html(corpus: Corpus) -> str:
     rows = summary.corpus_summary(corpus)
     total = summary.totals(rows)
     head = _row(
-        [(h, n) for h, n in [("document", False), ("date", False), ("source", False), ("characters", True),
-                             ("tokens", True), ("sentences", True), ("boilerplate", True)]],
+        [
+            (h, n)
+            for h, n in [
+                ("document", False),
+                ("date", False),
+                ("source", False),
+                ("characters", True),
+                ("tokens", True),
+                ("sentences", True),
+                ("boilerplate", True),
+            ]
+        ],
         tag="th",
     )
     body = "".join(
-        _row(_cells(_esc(r.name), r.date.isoformat() if r.date else "", _esc(r.source or ""), r)) for r in rows
+        _row(_cells(_esc(r.name), r.date.isoformat() if r.date else "", _esc(r.source or ""), r))
+        for r in rows
     )
     foot = _row(
         _cells(f"{total.documents:,} documents", _esc(summary.date_range(rows)), "", total),
@@ -183,9 +203,10 @@ def corpus_html(corpus: Corpus) -> str:
     )
     return (
         f'<div class="crosswire-corpus" style="{_FONT}">'
-        f'<table style="border-collapse: collapse; font-size: 0.9em">'
+        '<table style="border-collapse: collapse; font-size: 0.9em">'
         f"<thead>{head}</thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
         f'<div style="{_MUTED}; font-size: 0.8em; margin-top: 0.4em">'
-        "boilerplate: share of characters that are not article text (metadata, captions, credits, navigation, …)"
+        "boilerplate: share of characters that are not article text "
+        "(metadata, captions, credits, navigation, …)"
         "</div></div>"
     )
