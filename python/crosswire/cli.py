@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
+import textwrap
 import warnings
 from typing import Callable, Sequence, TextIO
 
@@ -30,7 +32,11 @@ class InputError(Exception):
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    """Keeps the examples in epilogs as written."""
+    """Keeps the examples in epilogs as written (descriptions go through :func:`_wrap`)."""
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, width=min(shutil.get_terminal_size().columns, 100) - 2)
 
 
 # -- loading -------------------------------------------------------------------------------
@@ -124,7 +130,9 @@ def _add_output(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Cross-check news coverage: tokens, sentences and boilerplate of a folder of articles.",
+        description=_wrap(
+            "Cross-check news coverage: tokens, sentences and boilerplate of a folder of articles."
+        ),
         formatter_class=_Formatter,
         epilog=f"""examples:
   {PROG} info --sample                      what is in the bundled sample corpus
@@ -142,8 +150,10 @@ run '{PROG} COMMAND --help' for the options of a command.""",
     info = commands.add_parser(
         "info",
         help="documents, dates, sources, sizes and boilerplate share",
-        description="One line per document: date, source, size in characters, tokens and sentences, "
-        "and the share of characters that are boilerplate (not article text); then the totals.",
+        description=_wrap(
+            "One line per document: date, source, size in characters, tokens and sentences, "
+            "and the share of characters that are boilerplate (not article text); then the totals."
+        ),
         formatter_class=_Formatter,
         epilog=f"""examples:
   {PROG} info --sample
@@ -163,9 +173,11 @@ run '{PROG} COMMAND --help' for the options of a command.""",
         p = commands.add_parser(
             name,
             help=f"export {what} as CSV or JSON lines",
-            description=f"Exports {what} of every document, one row each, with the columns {columns}. "
-            "start and end are character offsets into the file's text (end exclusive); "
-            "boilerplate is true for rows inside boilerplate (captions, credits, navigation, ...).",
+            description=_wrap(
+                f"Exports {what} of every document, one row each, with the columns {columns}. "
+                "start and end are character offsets into the file's text (end exclusive); "
+                "boilerplate is True for rows inside boilerplate (captions, credits, navigation, ...)."
+            ),
             formatter_class=_Formatter,
             epilog=f"""examples:
   {PROG} {name} --sample | head
