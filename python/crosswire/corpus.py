@@ -189,13 +189,15 @@ class Corpus:
             if not isinstance(text, str):
                 kind = "missing" if _missing(text) else type(text).__name__
                 raise TypeError(f"texts[{i}] is {kind}, not str")
-        name_list = [str(i) for i in range(n)] if names is None else _strings(_column(names, n, "names"), "names", optional=False)
+        name_list = [str(i) for i in range(n)]
+        if names is not None:
+            name_list = [name or "" for name in _strings(_column(names, n, "names"), "names", optional=False)]
         date_list = [_iso(d, f"dates[{i}]") for i, d in enumerate(_column(dates, n, "dates"))]
         source_list = _strings(_column(sources, n, "sources"), "sources", optional=True)
         try:
             core = _core.Corpus.from_texts(texts, name_list, date_list, source_list)
         except UnicodeEncodeError:
-            columns = {"texts": texts, "names": name_list, "sources": source_list}
+            columns: dict[str, list[Any]] = {"texts": texts, "names": name_list, "sources": source_list}
             raise ValueError(_unencodable(columns)) from None
         return cls(core)
 
