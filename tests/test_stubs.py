@@ -23,9 +23,12 @@ def stubtest(env_extra: dict[str, str] | None = None) -> subprocess.CompletedPro
     )
 
 
-def test_package_is_marked_typed():
-    assert (REPO / "python" / "crosswire" / "py.typed").is_file()
-    assert STUB.is_file()
+def test_installed_package_is_typed():
+    import crosswire
+
+    installed = Path(crosswire.__file__).parent
+    assert (installed / "py.typed").is_file()
+    assert (installed / "_core.pyi").read_text() == STUB.read_text()
 
 
 def test_stubs_match_the_built_module():
