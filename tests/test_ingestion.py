@@ -8,6 +8,8 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import crosswire as cw
 from conftest import SAMPLE_DIR
@@ -357,3 +359,30 @@ def test_index_errors(sample):
 def test_repr(sample):
     assert repr(sample) == "<Corpus: 5 documents>"
     assert repr(sample[0]) == "<Document '000_9d7fe53fd889174e': 5,652 characters, date=2022-11-08>"
+
+
+# -- hostile bytes: the core agrees with Python's codec and never panics ----------------------
+
+BYTES = st.one_of(
+    st.binary(max_size=64),
+    st.lists(st.sampled_from([b"\xef\xbb\xbf", b"\xff", b"\xc3", b"\xc3\xa9", b"\xe2\x80\x99", b"\xf0\x9f\x98", b"\xed\xa0\x80", b"\r\n", b"a", b" date 2022-11-08 "]), max_size=12).map(b"".join),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=BYTES)
+def test_decoding_matches_python(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("bytes")
+    (path / "a.txt").write_bytes(data)
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        expected = body.decode("utf-8")
+    except UnicodeDecodeError as e:
+        with pytest.raises(cw.DecodeError) as info:
+            cw.Corpus.from_dir(path)
+        assert info.value.offset == e.start + (len(data) - len(body))
+        with pytest.warns(UnicodeWarning):
+            corpus = cw.Corpus.from_dir(path, errors="replace")
+        assert corpus["a"].text == body.decode("utf-8", errors="replace")
+    else:
+        assert cw.Corpus.from_dir(path)["a"].text == expected
