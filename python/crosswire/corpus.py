@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import os
 import warnings
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union, overload
+
+import numpy as _np
+import pandas as _pd
 
 from . import _core, display, frames
 
@@ -15,27 +19,63 @@ if TYPE_CHECKING:
 DateLike = Union[_dt.date, str, None]
 
 
-def _iso(date: DateLike, name: str) -> str | None:
-    if date is None or (isinstance(date, float) and date != date):  # None or NaN
+def _missing(value: Any) -> bool:
+    """None, NaN, ``pd.NA`` or ``NaT``: what a DataFrame holds where it has no value."""
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes)) or not _pd.api.types.is_scalar(value):
+        return False
+    return bool(_pd.isna(value))
+
+
+def _iso(date: Any, where: str) -> str | None:
+    if _missing(date):
         return None
-    if isinstance(date, _dt.datetime):
+    if isinstance(date, _dt.datetime):  # pandas.Timestamp too
         return date.date().isoformat()
     if isinstance(date, _dt.date):
         return date.isoformat()
     if isinstance(date, str):
-        return date
-    if hasattr(date, "date") and callable(date.date):  # pandas.Timestamp
-        return date.date().isoformat()
-    raise TypeError(f"{name}: date must be a datetime.date, an ISO string or None, not {type(date).__name__}")
+        return date  # the core checks it is YYYY-MM-DD
+    if isinstance(date, _np.datetime64):
+        return _pd.Timestamp(date).date().isoformat()
+    raise TypeError(f"{where} is {type(date).__name__}; a date must be a datetime.date, an ISO string or None")
 
 
-def _column(values: Sequence[Any] | None, n: int, what: str) -> list[Any]:
+def _column(values: Any, n: int, what: str) -> list[Any]:
     if values is None:
         return [None] * n
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{what} must be a sequence with one item per text, not a single {type(values).__name__}")
     values = list(values)
     if len(values) != n:
         raise ValueError(f"{what} has {len(values)} items for {n} texts")
     return values
+
+
+def _strings(values: list[Any], what: str, *, optional: bool) -> list[str | None]:
+    out: list[str | None] = []
+    for i, value in enumerate(values):
+        if isinstance(value, str):
+            out.append(value)
+        elif optional and _missing(value):
+            out.append(None)
+        else:
+            kind = "missing" if _missing(value) else type(value).__name__
+            raise TypeError(f"{what}[{i}] is {kind}, not str")
+    return out
+
+
+def _unencodable(columns: dict[str, list[Any]]) -> str:
+    """Names the first string the core cannot take (a lone surrogate is not UTF-8)."""
+    for what, values in columns.items():
+        for i, value in enumerate(values):
+            try:
+                if isinstance(value, str):
+                    value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                return f"{what}[{i}] is not valid Unicode at character {e.start}: {e.reason}"
+    return "a string is not valid Unicode"
 
 
 class Document:
@@ -83,6 +123,18 @@ class Document:
     def corpus(self) -> Corpus:
         return self._corpus
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self._corpus is other._corpus and self.name == other.name
+
+    def __hash__(self) -> int:
+        return hash((id(self._corpus), self.name))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A document pickles with its corpus, so it keeps its context (and its analyses).
+        return (_document, (self._corpus, self.name))
+
     def __repr__(self) -> str:
         date = f", date={self.date.isoformat()}" if self.date else ""
         source = f", source={self.source!r}" if self.source else ""
@@ -110,7 +162,7 @@ class Corpus:
         UTF-8 raises :class:`DecodeError` naming the file and byte offset; with
         ``errors="replace"`` it becomes U+FFFD and a :class:`UnicodeWarning` says where.
         """
-        core, replaced = _core.Corpus.from_dir(os.fspath(path), errors)
+        core, replaced = _core.Corpus.from_dir(os.fsdecode(path), errors)
         for file, count, offset in replaced:
             warnings.warn(
                 f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
@@ -129,19 +181,32 @@ class Corpus:
     ) -> Corpus:
         """One document per text. Names default to ``"0"``, ``"1"``, …; dates and sources,
         where not given, come from a metadata header in the text if it has one."""
+        if isinstance(texts, (str, bytes)):
+            raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
         texts = list(texts)
+        n = len(texts)
         for i, text in enumerate(texts):
             if not isinstance(text, str):
-                raise TypeError(f"texts[{i}] is {type(text).__name__}, not str")
-        n = len(texts)
-        names = [str(i) for i in range(n)] if names is None else [str(x) for x in _column(names, n, "names")]
-        dates = [_iso(d, name) for d, name in zip(_column(dates, n, "dates"), names)]
-        sources = [None if s is None or s != s else str(s) for s in _column(sources, n, "sources")]
-        return cls(_core.Corpus.from_texts(texts, names, dates, sources))
+                kind = "missing" if _missing(text) else type(text).__name__
+                raise TypeError(f"texts[{i}] is {kind}, not str")
+        name_list = [str(i) for i in range(n)]
+        if names is not None:
+            name_list = [name or "" for name in _strings(_column(names, n, "names"), "names", optional=False)]
+        date_list = [_iso(d, f"dates[{i}]") for i, d in enumerate(_column(dates, n, "dates"))]
+        source_list = _strings(_column(sources, n, "sources"), "sources", optional=True)
+        try:
+            core = _core.Corpus.from_texts(texts, name_list, date_list, source_list)
+        except UnicodeEncodeError:
+            columns: dict[str, list[Any]] = {"texts": texts, "names": name_list, "sources": source_list}
+            raise ValueError(_unencodable(columns)) from None
+        return cls(core)
 
     @classmethod
     def from_dataframe(cls, df: pd.DataFrame) -> Corpus:
-        """Columns ``text`` and, optionally, ``name``, ``date`` and ``source``."""
+        """Columns ``text`` and, optionally, ``name``, ``date`` and ``source``; missing values
+        (None, NaN, NaT) in ``date`` and ``source`` mean "not given"."""
+        if not isinstance(df, _pd.DataFrame):
+            raise TypeError(f"from_dataframe needs a pandas DataFrame, not {type(df).__name__}")
         if "text" not in df.columns:
             raise ValueError(f"the DataFrame needs a 'text' column; it has {list(df.columns)}")
 
@@ -167,12 +232,14 @@ class Corpus:
             if index is None:
                 raise KeyError(f"no document named {key!r}")
             return Document(self._core.document(index), self)
-        if not isinstance(key, int):
-            raise TypeError(f"documents are indexed by position or name, not {type(key).__name__}")
+        try:
+            i = operator.index(key)
+        except TypeError:
+            raise TypeError(f"documents are indexed by position, name or slice, not {type(key).__name__}") from None
         n = len(self)
-        if not -n <= key < n:
-            raise IndexError(f"document {key} of a corpus of {n}")
-        return Document(self._core.document(key % n), self)
+        if not -n <= i < n:
+            raise IndexError(f"document index {i} out of range for a corpus of {n}")
+        return Document(self._core.document(i % n), self)
 
     def __iter__(self) -> Iterator[Document]:
         return (Document(self._core.document(i), self) for i in range(len(self)))
@@ -213,3 +280,7 @@ class Corpus:
 
 def _from_state(texts: list[str], names: list[str], dates: list[Any], sources: list[Any]) -> Corpus:
     return Corpus.from_texts(texts, names, dates, sources)
+
+
+def _document(corpus: Corpus, name: str) -> Document:
+    return corpus[name]

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyIndexError, PyValueError};
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
@@ -28,10 +28,12 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLaye
     corpus.text_layers()
 }
 
-fn parse_date(date: Option<String>, name: &str) -> PyResult<Option<Date>> {
+fn parse_date(date: Option<String>, index: usize, name: &str) -> PyResult<Option<Date>> {
     date.map(|s| {
         Date::parse_iso(&s).ok_or_else(|| {
-            PyValueError::new_err(format!("{name}: date {s:?} is not a valid YYYY-MM-DD date"))
+            PyValueError::new_err(format!(
+                "dates[{index}] (document {name:?}): {s:?} is not a valid YYYY-MM-DD date"
+            ))
         })
     })
     .transpose()
@@ -42,18 +44,26 @@ impl PyCorpus {
     /// Reads `*.txt` files in `path`. Returns the corpus and, for files read with
     /// `errors="replace"`, `(path, replaced, first_offset)` for each file that needed it.
     #[staticmethod]
-    #[pyo3(signature = (path, errors = "strict"))]
+    #[pyo3(signature = (path, errors = None))]
     fn from_dir(
         py: Python<'_>,
         path: PathBuf,
-        errors: &str,
+        errors: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<(PyCorpus, Vec<(String, usize, usize)>)> {
-        let mode = match errors {
-            "strict" => Decoding::Strict,
-            "replace" => Decoding::Replace,
-            other => {
+        let given = errors.map(|e| e.extract::<String>());
+        let mode = match given.as_ref().map(|g| g.as_ref().map(String::as_str)) {
+            None | Some(Ok("strict")) => Decoding::Strict,
+            Some(Ok("replace")) => Decoding::Replace,
+            // `None` means strict, as for `open()`.
+            Some(Ok(other)) => {
                 return Err(PyValueError::new_err(format!(
                     "errors must be 'strict' or 'replace', not {other:?}"
+                )))
+            }
+            Some(Err(_)) => {
+                return Err(PyTypeError::new_err(format!(
+                    "errors must be 'strict' or 'replace', not {}",
+                    errors.map_or(Ok("None".into()), |e| e.repr().map(|r| r.to_string()))?
                 )))
             }
         };
@@ -93,8 +103,9 @@ impl PyCorpus {
             ));
         }
         let mut docs = Vec::with_capacity(texts.len());
-        for (((text, name), date), source) in texts.into_iter().zip(names).zip(dates).zip(sources) {
-            let date = parse_date(date, &name)?;
+        let rows = texts.into_iter().zip(names).zip(dates).zip(sources);
+        for (i, (((text, name), date), source)) in rows.enumerate() {
+            let date = parse_date(date, i, &name)?;
             docs.push(Document::new(name, text, date, source));
         }
         let corpus = Corpus::new(docs).map_err(errors::to_py)?;
