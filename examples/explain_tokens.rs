@@ -7,7 +7,9 @@ fn main() {
         Some(arg) => arg,
         None => {
             let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).expect("stdin is UTF-8");
+            std::io::stdin()
+                .read_to_string(&mut s)
+                .expect("stdin is UTF-8");
             s
         }
     };

@@ -7,12 +7,74 @@ use super::{explain, tokenize, Token};
 
 /// Pieces that exercise every rule, glued together in random order.
 const FRAGMENTS: &[&str] = &[
-    "Gen.", "U.S.", "a.m.", "O.", "’s", "'s", "n’t", "’", "'", "‘", "“", "”", "\"", "-", "--",
-    "—", "–", "...", "…", ".", ",", "1,600", "1.5", "2022-11-08", "07/29/2024", "TB-2", "€",
-    "$", "%", "#", "@", "#tag", "@handle", "https://x.com/a_(b)", "www.", "http://", "a@b.com",
-    "bbc.co.uk/", "😀", "👩🏽‍🚒", "🇺", "\u{FE0F}", "\u{20E3}", "\u{200D}", "\u{200B}", "\u{FEFF}",
-    "\u{301}", "\u{AD}", "\u{0}", "\u{85}", "\u{A0}", "\r\n", "\n", " ", "\t", "Stremoúsov",
-    "Kyiv", "war", "persons", "1", "A", "x", "(", ")", "[email protected]", "Ph.D", "&", "AT&T",
+    "Gen.",
+    "U.S.",
+    "a.m.",
+    "O.",
+    "’s",
+    "'s",
+    "n’t",
+    "’",
+    "'",
+    "‘",
+    "“",
+    "”",
+    "\"",
+    "-",
+    "--",
+    "—",
+    "–",
+    "...",
+    "…",
+    ".",
+    ",",
+    "1,600",
+    "1.5",
+    "2022-11-08",
+    "07/29/2024",
+    "TB-2",
+    "€",
+    "$",
+    "%",
+    "#",
+    "@",
+    "#tag",
+    "@handle",
+    "https://x.com/a_(b)",
+    "www.",
+    "http://",
+    "a@b.com",
+    "bbc.co.uk/",
+    "😀",
+    "👩🏽‍🚒",
+    "🇺",
+    "\u{FE0F}",
+    "\u{20E3}",
+    "\u{200D}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{301}",
+    "\u{AD}",
+    "\u{0}",
+    "\u{85}",
+    "\u{A0}",
+    "\r\n",
+    "\n",
+    " ",
+    "\t",
+    "Stremoúsov",
+    "Kyiv",
+    "war",
+    "persons",
+    "1",
+    "A",
+    "x",
+    "(",
+    ")",
+    "[email protected]",
+    "Ph.D",
+    "&",
+    "AT&T",
 ];
 
 fn noisy_text() -> impl Strategy<Value = String> {
@@ -38,7 +100,10 @@ fn check_contract(text: &str, tokens: &[Token]) -> Result<(), String> {
             return Err(format!("whitespace inside {:?}", &text[start..end]));
         }
         // Between tokens there is only whitespace: every other char is covered.
-        if let Some(c) = text[previous_end..start].chars().find(|c| !c.is_whitespace()) {
+        if let Some(c) = text[previous_end..start]
+            .chars()
+            .find(|c| !c.is_whitespace())
+        {
             return Err(format!("{c:?} before {start} not covered"));
         }
         previous_end = end;
@@ -94,7 +159,12 @@ proptest! {
 #[test]
 fn contract_holds_on_every_char_alone_and_in_context() {
     for c in (0..=0x10FFFFu32).step_by(7).filter_map(char::from_u32) {
-        for text in [c.to_string(), format!("a{c}b"), format!("1{c}2"), format!("{c}.{c}’s")] {
+        for text in [
+            c.to_string(),
+            format!("a{c}b"),
+            format!("1{c}2"),
+            format!("{c}.{c}’s"),
+        ] {
             check_contract(&text, &tokenize(&text)).unwrap_or_else(|e| panic!("{text:?}: {e}"));
         }
     }

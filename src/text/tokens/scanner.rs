@@ -162,7 +162,11 @@ impl<S: Sink> Scanner<'_, '_, S> {
             }
             Class::Period => {
                 let end = self.run_of(i, |b| b == b'.');
-                let rule = if end - i > 1 { Rule::Ellipsis } else { Rule::Period };
+                let rule = if end - i > 1 {
+                    Rule::Ellipsis
+                } else {
+                    Rule::Period
+                };
                 self.emit_glued(i, end, TokenKind::Punct, rule)
             }
             Class::Ellipsis => self.emit_glued(i, i + len, TokenKind::Punct, Rule::Ellipsis),
@@ -249,7 +253,11 @@ impl<S: Sink> Scanner<'_, '_, S> {
         if after_word && i > 0 && matches!(self.bytes[i - 1], b's' | b'S') {
             return self.emit_glued(i, i + len, TokenKind::Punct, Rule::Possessive);
         }
-        let rule = if after_word { Rule::QuoteClose } else { Rule::Quote };
+        let rule = if after_word {
+            Rule::QuoteClose
+        } else {
+            Rule::Quote
+        };
         self.emit_glued(i, i + len, TokenKind::Quote, rule)
     }
 
@@ -264,7 +272,14 @@ impl<S: Sink> Scanner<'_, '_, S> {
         let body = self.body(start);
         let end = body.end;
         let stop = self.bytes.get(end).copied().unwrap_or(b' ');
-        if matches!(stop, b'@' | b'.' | b'_' | b'+' | b'-' | b'%') {
+        // Only when the address can go on: not at a sentence-final `.` or a word's end.
+        let may_be_email = stop == b'@'
+            || (matches!(stop, b'.' | b'_' | b'+' | b'-' | b'%')
+                && self
+                    .bytes
+                    .get(end + 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'@'));
+        if may_be_email {
             if let Some(email_end) = matchers::email(self.bytes, start) {
                 return self.emit_glued(start, email_end, TokenKind::Email, Rule::Email);
             }
@@ -279,7 +294,9 @@ impl<S: Sink> Scanner<'_, '_, S> {
         }
         let (kind, rule) = if body.keycap {
             (TokenKind::Emoji, Rule::Emoji)
-        } else if self.class_at(start) == Class::Digit && !letters_then_digits(&self.bytes[start..end]) {
+        } else if self.class_at(start) == Class::Digit
+            && !letters_then_digits(&self.bytes[start..end])
+        {
             (TokenKind::Number, Rule::Number)
         } else {
             (TokenKind::Word, Rule::Word)
@@ -319,24 +336,35 @@ impl<S: Sink> Scanner<'_, '_, S> {
         let mut i = start;
         let mut prev = Class::Space;
         while i < bytes.len() {
+            // The hot path: a run of ASCII letters and digits.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                i += run;
+                prev = ASCII[bytes[i - 1] as usize];
+                if i >= bytes.len() {
+                    break;
+                }
+            }
             let b = bytes[i];
             if b < 0x80 {
                 let class = ASCII[b as usize];
-                if matches!(class, Class::Upper | Class::Lower | Class::Digit) {
-                    prev = class;
-                    i += 1;
-                    continue;
-                }
                 let joins = match b {
                     b'.' => {
                         let joins = self.dot_joins(prev, i + 1);
                         body.has_dot |= joins;
                         joins
                     }
-                    b',' | b':' | b'/' => prev == Class::Digit && self.class_at(i + 1) == Class::Digit,
+                    b',' | b':' | b'/' => {
+                        prev == Class::Digit && self.class_at(i + 1) == Class::Digit
+                    }
                     b'-' => self.class_at(i + 1) == Class::Digit,
                     b'_' => self.class_at(i + 1).is_word(),
-                    b'&' => prev == Class::Upper && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase),
+                    b'&' => {
+                        prev == Class::Upper && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                    }
                     b'\'' => match self.apostrophe_in_word(i, 1) {
                         Apostrophe::Joins => true,
                         Apostrophe::Clitic(end) => {
@@ -393,7 +421,10 @@ impl<S: Sink> Scanner<'_, '_, S> {
     /// At `i` (char `c`), the rest of a keycap emoji whose digit is the byte before:
     /// `1` + U+FE0F? + U+20E3. Returns where the keycap ends.
     fn keycap_after_digit(&self, i: usize, c: char) -> Option<usize> {
-        let digit_before = i.checked_sub(1).and_then(|p| self.bytes.get(p)).is_some_and(u8::is_ascii_digit);
+        let digit_before = i
+            .checked_sub(1)
+            .and_then(|p| self.bytes.get(p))
+            .is_some_and(u8::is_ascii_digit);
         if !matches!(c, '\u{FE0F}' | KEYCAP) || !digit_before {
             return None;
         }
