@@ -7,30 +7,33 @@ use std::sync::OnceLock;
 /// The abbreviation list, compiled in: one per line, `#` starts a comment.
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 
-/// The list without periods, sorted for binary search (a few hundred entries: no hashing).
-fn abbreviations() -> &'static [&'static str] {
-    static SORTED: OnceLock<Vec<&'static str>> = OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut list: Vec<&str> = ABBREVIATIONS
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(|line| line.strip_suffix('.').unwrap_or(line))
-            .collect();
-        list.sort_unstable();
-        list.dedup();
-        list
+/// The list without periods.
+fn abbreviations() -> impl Iterator<Item = &'static str> {
+    ABBREVIATIONS
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.strip_suffix('.').unwrap_or(line))
+}
+
+/// The list bucketed by first byte: a sentence-final `said.` compares against nothing
+/// (no entry starts with `s`) and a hit costs a few length checks, no hashing.
+fn by_first_byte() -> &'static [Vec<&'static str>] {
+    static INDEX: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        for abbreviation in abbreviations() {
+            index[abbreviation.as_bytes()[0] as usize].push(abbreviation);
+        }
+        index
     })
 }
 
-/// Longest entry in bytes: longer words skip the lookup.
-fn longest_abbreviation() -> usize {
-    static LONGEST: OnceLock<usize> = OnceLock::new();
-    *LONGEST.get_or_init(|| abbreviations().iter().map(|a| a.len()).max().unwrap_or(0))
-}
-
 fn is_abbreviation(word: &str) -> bool {
-    word.len() <= longest_abbreviation() && abbreviations().binary_search(&word).is_ok()
+    match word.as_bytes().first() {
+        Some(&b) => by_first_byte()[b as usize].contains(&word),
+        None => false,
+    }
 }
 
 /// Which special case (if any) lets `word` keep the period that follows it.
@@ -111,9 +114,7 @@ mod tests {
     fn abbreviation_file_parses() {
         assert!(is_abbreviation("Gen") && is_abbreviation("Feb") && is_abbreviation("St"));
         assert!(is_abbreviation("Ph.D") && !is_abbreviation("Gen."));
-        assert!(!abbreviations()
-            .iter()
-            .any(|a| a.starts_with('#') || a.contains(' ')));
+        assert!(!abbreviations().any(|a| a.starts_with('#') || a.contains(' ')));
     }
 
     #[test]
