@@ -241,6 +241,18 @@ impl<S: Sink> Scanner<'_, '_, S> {
     /// `'` or `’` that did not join a word: a quote, or a possessive apostrophe (`persons'`).
     fn apostrophe(&mut self, i: usize, len: usize) -> usize {
         let after_word = i == self.word_end;
+        // After a word that kept its period: `U.S.’s`.
+        if after_word && self.class_at(i + len).is_letter() {
+            if let Some(end) = self.clitic_after(i + len) {
+                self.word_end = end;
+                return self.emit(i, end, TokenKind::Word, Rule::Clitic);
+            }
+        }
+        if !after_word {
+            if let Some(end) = self.decade_after(i + len) {
+                return self.emit(i, end, TokenKind::Number, Rule::Decade);
+            }
+        }
         let opens = !after_word && self.class_at(i + len).is_word();
         if opens {
             self.single_quote_open = true;
@@ -310,7 +322,9 @@ impl<S: Sink> Scanner<'_, '_, S> {
                     KeepsPeriod::Initial => Rule::Initial,
                     KeepsPeriod::DottedAcronym => Rule::DottedAcronym,
                 };
-                return self.emit_glued(start, end + 1, TokenKind::Word, rule);
+                let end = self.emit_glued(start, end + 1, TokenKind::Word, rule);
+                self.word_end = end;
+                return end;
             }
         }
         self.emit(start, end, kind, rule);
@@ -454,12 +468,26 @@ impl<S: Sink> Scanner<'_, '_, S> {
         if !self.class_at(i + len).is_letter() {
             return Apostrophe::Ends;
         }
-        let after = i + len;
-        let ends_word = |n: usize| !self.class_at(after + n).is_word();
-        match special::clitic_len(&self.bytes[after..], ends_word) {
-            Some(n) => Apostrophe::Clitic(after + n),
+        match self.clitic_after(i + len) {
+            Some(end) => Apostrophe::Clitic(end),
             None => Apostrophe::Joins,
         }
+    }
+
+    /// End of a clitic (`s`, `t`, `re`, ...) starting at `after`, if the word ends with it.
+    fn clitic_after(&self, after: usize) -> Option<usize> {
+        let ends_word = |n: usize| !self.class_at(after + n).is_word();
+        special::clitic_len(&self.bytes[after..], ends_word).map(|n| after + n)
+    }
+
+    /// End of a decade written with an elided century after an apostrophe: `’90s`, `'22`.
+    fn decade_after(&self, after: usize) -> Option<usize> {
+        let digits = self.bytes.get(after..after + 2)?;
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let end = after + 2 + usize::from(self.bytes.get(after + 2) == Some(&b's'));
+        (!self.class_at(end).is_word()).then_some(end)
     }
 }
 

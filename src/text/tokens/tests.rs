@@ -118,6 +118,15 @@ fn initials_and_dotted_acronyms() {
     assert_eq!(rules("U.S.")[0].1, "special:dotted_acronym");
     assert_eq!(texts("U.S.-provided"), ["U.S.", "-", "provided"]);
     assert_eq!(texts("U.S.Army"), ["U.S.", "Army"]);
+    assert_eq!(
+        tokens("the U.S.’s aid"),
+        [
+            ("the", "word"),
+            ("U.S.", "word"),
+            ("’s", "word"),
+            ("aid", "word")
+        ]
+    );
 }
 
 #[test]
@@ -148,6 +157,19 @@ fn clitics_split_at_the_apostrophe() {
     );
     assert_eq!(texts("UKRAINE’S"), ["UKRAINE", "’S"]);
     assert_eq!(texts("the 1990’s"), ["the", "1990", "’s"]);
+    // an elided century is not an opening quote
+    assert_eq!(
+        tokens("the ’90s and '22 persons' home"),
+        [
+            ("the", "word"),
+            ("’90s", "number"),
+            ("and", "word"),
+            ("'22", "number"),
+            ("persons", "word"),
+            ("'", "punct"),
+            ("home", "word")
+        ]
+    );
     assert_eq!(rules("Kyiv’s")[1].1, "suffix:clitic");
 }
 
