@@ -6,7 +6,7 @@
 //! are sorted, non-overlapping, on char boundaries. Any input is accepted, nothing panics.
 //!
 //! # How it works
-//! One left-to-right pass over the bytes ([`scanner`]). spaCy splits a whitespace chunk by
+//! One left-to-right pass over the bytes (`scanner.rs`). spaCy splits a whitespace chunk by
 //! peeling prefixes and suffixes and cutting infixes, after checking special cases and token
 //! matches; this scanner makes the same decisions in one pass, each at the character where
 //! it arises, and records which rule fired (see [`explain`]). Rule names in `explain`:
@@ -57,7 +57,7 @@
 //!   nothing before them they form an `invisible` token (kind symbol) of their own.
 //!
 //! Non-ASCII characters are classified without Unicode property tables beyond std (see
-//! [`chars`]): emoji and combining-mark ranges are hand-kept and approximate for rare
+//! `chars.rs`): emoji and combining-mark ranges are hand-kept and approximate for rare
 //! scripts (an unlisted mark becomes a symbol token rather than joining its word).
 
 mod chars;
