@@ -8,6 +8,7 @@
 pub mod candidate;
 pub mod features;
 pub mod gazetteer;
+pub mod ids;
 pub mod label;
 pub mod lexicon;
 pub mod names;
