@@ -99,6 +99,10 @@ fn is_credit(candidate: &str) -> bool {
         return false;
     }
     let (marked, rest) = strip_credit_marker(inner.trim());
+    if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        // `© 2022 Dow Jones`: a copyright notice, not a picture credit.
+        return false;
+    }
     let words = credit_words(rest);
     if words.is_empty() || words.len() > MAX_CREDIT_WORDS || !name_like(&words) {
         return false;
@@ -187,6 +191,7 @@ mod tests {
             "Ukraine's military said so (the region's capital).",
             "He spoke to AFP. \"We will stay,\" he said.",
             "Reuters",
+            "He left. © 2022 Dow Jones",
             "",
         ] {
             assert_eq!(classify(line), None, "{line}");

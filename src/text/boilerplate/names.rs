@@ -13,12 +13,12 @@ pub fn credit_words(text: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Every word looks like part of a name (or a photo word such as `photo`).
+/// Every word looks like part of a name (or a photo word such as `photo`); numbers do not.
 pub fn name_like(words: &[&str]) -> bool {
     !words.is_empty()
         && words.iter().all(|w| {
             let first = w.chars().next().unwrap_or(' ');
-            first.is_uppercase() || first.is_ascii_digit() || is_connector(w) || is_photo_word(w)
+            first.is_uppercase() || is_connector(w) || is_photo_word(w)
         })
 }
 
