@@ -78,7 +78,8 @@ fn run_end(f: &Features, i: usize) -> usize {
             j += 1;
         } else if matches!(f.folded(j), "of" | "for")
             && has_head(f, i, j)
-            && (is_name_word(f, j + 1) || (f.folded(j + 1) == "the" && is_name_word(f, j + 2)))
+            && (is_name_word(f, j + 1) && !f.has(j + 1, GIVEN)
+                || (f.folded(j + 1) == "the" && is_name_word(f, j + 2)))
         {
             j += if f.folded(j + 1) == "the" { 2 } else { 1 };
         } else {
