@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use crate::text::tokens::{tokenize, TokenKind};
 
 use super::features::{Features, Shape};
+use super::label::Label;
 use super::lexicon::{class, Entry};
 use super::normalize::fold;
 
@@ -66,13 +67,13 @@ impl Gazetteer {
         };
         for (e, entry) in entries.iter().enumerate() {
             for form in &entry.forms {
-                g.insert(form, e as u32, entry.user, classes);
+                g.insert(form, e as u32, entry.label, entry.user, classes);
             }
         }
         g
     }
 
-    fn insert(&mut self, form: &str, entry: u32, user: bool, classes: &HashMap<String, u32>) {
+    fn insert(&mut self, form: &str, entry: u32, label: Label, user: bool, classes: &HashMap<String, u32>) {
         let mut words: Vec<u32> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         for piece in form.split_whitespace() {
@@ -111,14 +112,17 @@ impl Gazetteer {
             && letters.len() <= 5
         {
             CaseRule::Exact
-        } else if texts.iter().all(|t| {
-            let f = fold(t);
-            !t.chars().any(char::is_alphabetic)
-                || classes.get(&f).is_some_and(|c| c & (class::COMMON | class::NOT_NAME) != 0)
-        }) {
-            CaseRule::Capitalised
-        } else {
+        } else if texts.len() == 1
+            && matches!(label, Label::Gpe | Label::Loc | Label::Org | Label::Fac | Label::Person)
+            && !classes
+                .get(&fold(&texts[0]))
+                .is_some_and(|c| c & (class::COMMON | class::NOT_NAME) != 0)
+        {
+            // One unusual word (`kyiv`, `KYIV`): machine translation and headlines change its
+            // case, and no ordinary word reads the same.
             CaseRule::Any
+        } else {
+            CaseRule::Capitalised
         };
         let slot = &mut self.terminals[node as usize];
         let replace = match slot {

@@ -84,19 +84,20 @@ fn key_of(text: &str, m: &Mention, lexicon: &Lexicon) -> Key {
                 return Key::Lexicon(e);
             }
             let words = name_words(&entry.canonical, Label::Person, lexicon);
-            return person_key(words);
+            return person_key(words, lexicon);
         }
     }
     let words = name_words(text, m.label, lexicon);
     if m.label == Label::Person {
-        return person_key(words);
+        return person_key(words, lexicon);
     }
     let sound: Vec<String> = words.iter().map(|w| sound_key(w)).collect();
     Key::Other(m.label, sound.join(" "))
 }
 
-fn person_key(mut words: Vec<String>) -> Key {
-    if words.len() >= 2 {
+fn person_key(mut words: Vec<String>, lexicon: &Lexicon) -> Key {
+    // "Le Drian", "al-Assad": a particle opens a surname, not a first name.
+    if words.len() >= 2 && lexicon.classes_of(&words[0]) & class::PARTICLE == 0 {
         let last = words.pop().unwrap();
         Key::FullName(words.swap_remove(0), last)
     } else {
@@ -355,6 +356,14 @@ mod tests {
     fn short_forms_and_initials_join_the_full_name() {
         let got = ids(&[&[("Vladimir V. Putin", Person), ("Putin", Person), ("Mr. Putin", Person)], &[("Vladimir Putin", Person)]]);
         assert!(got.iter().flatten().all(|id| id == "PERSON:vladimir_putin"), "{got:?}");
+    }
+
+    #[test]
+    fn particles_open_surnames() {
+        let got = ids(&[&[("Jean-Yves Le Drian", Person), ("Le Drian", Person), ("Bashar al-Assad", Person)]]);
+        assert_eq!(got[0][0], got[0][1]);
+        assert_eq!(got[0][0], "PERSON:jean_yves_le_drian");
+        assert_eq!(got[0][2], "PERSON:bashar_al_assad");
     }
 
     #[test]

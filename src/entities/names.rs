@@ -21,7 +21,7 @@ pub fn candidates(f: &Features, known: &[bool], out: &mut Vec<Candidate>) {
             continue;
         }
         let end = run_end(f, i);
-        typed_by_head(f, i, end, out);
+        typed_by_head(f, known, i, end, out);
         for (a, b) in segments(f, known, i, end) {
             typed_by_context(f, a, b, out);
         }
@@ -94,14 +94,15 @@ fn word_count(f: &Features, a: usize, b: usize) -> usize {
 }
 
 /// Organisation, place and facility names typed by a head word that is part of the name.
-fn typed_by_head(f: &Features, mut a: usize, mut b: usize, out: &mut Vec<Candidate>) {
+fn typed_by_head(f: &Features, known: &[bool], mut a: usize, mut b: usize, out: &mut Vec<Candidate>) {
     while a < b && (f.has(a, NOT_NAME) || !is_name_word(f, a)) {
         a += 1;
     }
     while b > a && (f.has(b - 1, NOT_NAME) || !is_name_word(f, b - 1)) {
         b -= 1;
     }
-    if word_count(f, a, b) < 2 {
+    // A lexicon name already says what this is (`Black Sea`, `Russian Federation`).
+    if word_count(f, a, b) < 2 || (a..b).all(|k| known[k]) {
         return;
     }
     // `Ministry of Defence`, `Economic Club of New York`: the head stands before the `of`.
@@ -134,7 +135,7 @@ fn segments(f: &Features, known: &[bool], a: usize, b: usize) -> Vec<(usize, usi
     for k in a..=b {
         let breaks = k == b
             || known[k]
-            || f.has(k, TITLE | NOT_NAME) && f.tokens[k].shape == Shape::Capitalised
+            || f.has(k, TITLE | NOT_NAME) && f.tokens[k].shape == Shape::Capitalised && !is_initial(f, k)
             || matches!(f.folded(k), "of" | "for" | "the");
         match (breaks, start) {
             (true, Some(s)) => {
@@ -147,6 +148,12 @@ fn segments(f: &Features, known: &[bool], a: usize, b: usize) -> Vec<(usize, usi
     }
     out.retain(|&(s, e)| word_count(f, s, e) > 0);
     out
+}
+
+/// `A.`, `O`, `M`: one capital letter (with its dot), inside a run a middle initial.
+fn is_initial(f: &Features, k: usize) -> bool {
+    let s = f.text_of(k).trim_end_matches('.');
+    s.chars().count() == 1 && k > 0 && is_name_word(f, k - 1) && !f.has(k - 1, TITLE)
 }
 
 /// Drops hyphens, dots and particles from the ends of a stretch.
@@ -227,7 +234,9 @@ fn typed_by_context(f: &Features, mut a: usize, b: usize, out: &mut Vec<Candidat
         .all(|k| f.has(k, COMMON) && !f.has(k, GIVEN));
     let last_plain = f.has(b - 1, COMMON) && !f.has(b - 1, GIVEN);
 
-    if title_before(f, a) {
+    // "Deputy Prime Minister X": a word between titles is part of the title.
+    let title_next = b < f.len() && f.has(b, TITLE) && f.tokens[b].shape == Shape::Capitalised;
+    if title_before(f, a) && !title_next {
         return push(Label::Person, Source::Context, priority::CONTEXT_STRONG, out);
     }
     if role_after(f, b) && !all_common {
@@ -248,7 +257,8 @@ fn typed_by_context(f: &Features, mut a: usize, b: usize, out: &mut Vec<Candidat
     if lower_prev(PLACE_PREP) && words <= 3 && !all_common && !f.tokens[a].sentence_start && !f.tokens[a].title_case {
         return push(Label::Gpe, Source::Guess, priority::GUESS, out);
     }
-    if words >= 2 && !last_plain && !f.tokens[a].title_case {
+    let first_plain = f.has(a, COMMON) && !f.has(a, GIVEN);
+    if words >= 2 && !last_plain && !first_plain && !f.tokens[a].title_case {
         push(Label::Person, Source::Guess, priority::GUESS, out);
     }
 }

@@ -141,6 +141,25 @@ mod tests {
     }
 
     #[test]
+    fn title_chains_and_middle_initials() {
+        let s = "said Russian Deputy Prime Minister Marat Khusnullin on state television.";
+        has(s, "Marat Khusnullin", "PERSON");
+        lacks(s, "Prime");
+        has("Gen. Mark A. Milley, chairman of the Joint Chiefs of Staff, spoke.", "Mark A. Milley", "PERSON");
+        has("Gen. Mark A. Milley, chairman of the Joint Chiefs of Staff, spoke.", "Joint Chiefs of Staff", "ORG");
+        has("Then Ann M Simmons, a reporter, asked.", "Ann M Simmons", "PERSON");
+    }
+
+    #[test]
+    fn lexicon_names_win_over_head_rules_and_ordinary_words_keep_their_case() {
+        has("equipment taken to the Russian Federation, it said.", "Russian Federation", "GPE");
+        has("the pocket on the West Bank of the river", "West Bank", "GPE");
+        lacks("the pocket on the west bank of the Dnipro River", "west bank");
+        has("the pocket on the west bank of the Dnipro River", "Dnipro River", "LOC");
+        lacks("It was a white house on a hill.", "white house");
+    }
+
+    #[test]
     fn appositive_roles_make_people() {
         has("However, Natalia Humeniuk, a spokeswoman for the Ukrainian Army, said so.", "Natalia Humeniuk", "PERSON");
         has("Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.", "Andrei Malets", "PERSON");
