@@ -112,14 +112,16 @@ impl Gazetteer {
             && letters.len() <= 5
         {
             CaseRule::Exact
-        } else if texts.len() == 1
-            && matches!(label, Label::Gpe | Label::Loc | Label::Org | Label::Fac | Label::Person)
-            && !classes
-                .get(&fold(&texts[0]))
-                .is_some_and(|c| c & (class::COMMON | class::NOT_NAME) != 0)
+        } else if matches!(label, Label::Gpe | Label::Loc | Label::Org | Label::Fac | Label::Person)
+            && texts.iter().all(|t| {
+                t.chars().any(char::is_alphabetic)
+                    && !classes
+                        .get(&fold(t))
+                        .is_some_and(|c| c & (class::COMMON | class::NOT_NAME) != 0)
+            })
         {
-            // One unusual word (`kyiv`, `KYIV`): machine translation and headlines change its
-            // case, and no ordinary word reads the same.
+            // Unusual words only (`kyiv`, `KYIV`, `el fasher`): machine translation and
+            // headlines change their case, and no ordinary phrase reads the same.
             CaseRule::Any
         } else {
             CaseRule::Capitalised
@@ -171,7 +173,11 @@ impl Gazetteer {
             if pos > i {
                 if let Some(t) = &self.terminals[node as usize] {
                     if self.case_fits(t, f, i)
-                        && best.is_none_or(|(end, b)| pos > end || (pos == end && t.entry < b.entry && !b.user))
+                        && best.is_none_or(|(end, b)| {
+                            pos > end
+                                || pos == end
+                                    && (t.user && !b.user || t.user == b.user && t.entry < b.entry)
+                        })
                     {
                         best = Some((pos, t));
                     }

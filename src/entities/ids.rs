@@ -13,7 +13,7 @@ use crate::text::tokens::{tokenize, TokenKind};
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
 use super::normalize::{fold, same_name_word, slug, sound_key};
-use super::tagger::Mention;
+use super::tagger::{Area, Mention};
 
 /// One entity of the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +48,8 @@ enum Key {
     Surname(String),
     /// Anything else: label and the sound keys of its words.
     Other(Label, String),
+    /// A region or district named after a place: the place's folded canonical name.
+    Area(Area, String),
 }
 
 /// The name words of a mention: folded, titles, possessives and (for people) initials
@@ -77,6 +79,14 @@ fn name_words(text: &str, label: Label, lexicon: &Lexicon) -> Vec<String> {
 }
 
 fn key_of(text: &str, m: &Mention, lexicon: &Lexicon) -> Key {
+    if let Some(area) = m.area {
+        // `the Kherson region` is the oblast, one entity however the city is spelled.
+        let place = match m.entry {
+            Some(e) if !lexicon.entries[e as usize].is_pattern() => fold(&lexicon.entries[e as usize].canonical),
+            _ => name_words(text, m.label, lexicon).join(" "),
+        };
+        return Key::Area(area, place);
+    }
     if let Some(e) = m.entry {
         if !lexicon.entries[e as usize].is_pattern() {
             let entry = &lexicon.entries[e as usize];
@@ -218,6 +228,7 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
         docs: BTreeSet<u32>,
         mentions: u32,
         entry: Option<u32>,
+        area: Option<Area>,
     }
     let mut accs: BTreeMap<usize, Acc> = BTreeMap::new();
     let mut raw_of: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
@@ -231,6 +242,7 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
                 docs: BTreeSet::new(),
                 mentions: 0,
                 entry: None,
+                area: m.area,
             });
             *acc.spellings
                 .entry(text[m.start as usize..m.end as usize].to_owned())
@@ -250,10 +262,13 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
     let mut records: Vec<(usize, EntityRecord)> = accs
         .into_iter()
         .map(|(c, acc)| {
-            let name = match acc.entry {
+            let mut name = match acc.entry {
                 Some(e) => lexicon.entries[e as usize].canonical.clone(),
                 None => best_spelling(&acc.spellings, acc.label, lexicon),
             };
+            if let Some(area) = acc.area {
+                name = format!("{name} {}", area.as_str());
+            }
             let words = name_words(&name, acc.label, lexicon);
             let id = format!("{}:{}", acc.label.as_str(), slug(&words.join(" ")));
             let record = EntityRecord {
@@ -335,6 +350,7 @@ mod tests {
                         label: *label,
                         source: Source::Context,
                         entry,
+                        area: None,
                     });
                     text.push(' ');
                 }
@@ -356,6 +372,17 @@ mod tests {
     fn short_forms_and_initials_join_the_full_name() {
         let got = ids(&[&[("Vladimir V. Putin", Person), ("Putin", Person), ("Mr. Putin", Person)], &[("Vladimir Putin", Person)]]);
         assert!(got.iter().flatten().all(|id| id == "PERSON:vladimir_putin"), "{got:?}");
+    }
+
+    #[test]
+    fn regions_are_their_own_entities() {
+        let lex = Lexicon::builtin();
+        let text = "the Kherson region, Kherson, the Kherson regions";
+        let layer = crate::text::TextLayer::analyse(text, 0);
+        let ms = crate::entities::tagger::tag(text, &layer, &lex);
+        let r = resolve(&[(text, ms.as_slice())], &lex);
+        let got: Vec<&str> = r.of_mention[0].iter().map(|&i| r.entities[i as usize].id.as_str()).collect();
+        assert_eq!(got, vec!["GPE:kherson_region", "GPE:kherson", "GPE:kherson_region"]);
     }
 
     #[test]

@@ -11,9 +11,9 @@ use super::features::{Features, Shape};
 use super::label::Label;
 use super::lexicon::class::*;
 
-/// Proposes candidates for capitalised sequences. `known[i]` says token `i` belongs to a
-/// lexicon match: those split person names but may sit inside organisation and place names.
-pub fn candidates(f: &Features, known: &[bool], out: &mut Vec<Candidate>) {
+/// Proposes candidates for capitalised sequences. `known[i]` is the lexicon match token `i`
+/// belongs to: those split person names but may sit inside organisation and place names.
+pub fn candidates(f: &Features, known: &[Option<u32>], out: &mut Vec<Candidate>) {
     let mut i = 0;
     while i < f.len() {
         if !starts_run(f, i) {
@@ -47,6 +47,23 @@ fn is_glued_dot(f: &Features, i: usize) -> bool {
         && f.tokens[i + 1].space_before
 }
 
+/// `St. Catherine’s Cathedral`: a possessive inside a name that ends in a facility or
+/// organisation head word. Returns where the words after the possessive start.
+fn possessive_in_name(f: &Features, j: usize) -> Option<usize> {
+    let after = if matches!(f.text_of(j), "’s" | "'s") {
+        j + 1
+    } else if matches!(f.text_of(j), "’" | "'") && f.is(j + 1, "s") && !f.tokens[j + 1].space_before {
+        j + 2
+    } else {
+        return None;
+    };
+    let mut k = after;
+    while is_name_word(f, k) && !f.tokens[k].sentence_start {
+        k += 1;
+    }
+    (k > after && f.has(k - 1, FAC_HEAD | ORG_HEAD)).then_some(after)
+}
+
 fn has_head(f: &Features, a: usize, b: usize) -> bool {
     (a..b).any(|k| f.has(k, ORG_HEAD | LOC_HEAD | FAC_HEAD) && f.tokens[k].shape == Shape::Capitalised)
 }
@@ -71,6 +88,8 @@ fn run_end(f: &Features, i: usize) -> usize {
             j += 2;
         } else if is_glued_dot(f, j) {
             j += 1;
+        } else if let Some(after) = possessive_in_name(f, j) {
+            j = after;
         } else if f.has(j, PARTICLE)
             && f.tokens[j].shape == Shape::Lower
             && (is_name_word(f, j + 1) || (f.is(j + 1, "-") && is_name_word(f, j + 2)))
@@ -94,15 +113,16 @@ fn word_count(f: &Features, a: usize, b: usize) -> usize {
 }
 
 /// Organisation, place and facility names typed by a head word that is part of the name.
-fn typed_by_head(f: &Features, known: &[bool], mut a: usize, mut b: usize, out: &mut Vec<Candidate>) {
+fn typed_by_head(f: &Features, known: &[Option<u32>], mut a: usize, mut b: usize, out: &mut Vec<Candidate>) {
     while a < b && (f.has(a, NOT_NAME) || !is_name_word(f, a)) {
         a += 1;
     }
     while b > a && (f.has(b - 1, NOT_NAME) || !is_name_word(f, b - 1)) {
         b -= 1;
     }
-    // A lexicon name already says what this is (`Black Sea`, `Russian Federation`).
-    if word_count(f, a, b) < 2 || (a..b).all(|k| known[k]) {
+    // One lexicon name already says what this is (`Black Sea`, `Russian Federation`); two
+    // make a longer name (`Russian` + `General Staff`).
+    if word_count(f, a, b) < 2 || known[a].is_some() && (a..b).all(|k| known[k] == known[a]) {
         return;
     }
     // `Ministry of Defence`, `Economic Club of New York`: the head stands before the `of`.
@@ -129,12 +149,12 @@ fn typed_by_head(f: &Features, known: &[bool], mut a: usize, mut b: usize, out: 
 
 /// Splits a run into the stretches that may be a name on their own: titles, calendar and
 /// other non-name words, connectors and lexicon names fall between them.
-fn segments(f: &Features, known: &[bool], a: usize, b: usize) -> Vec<(usize, usize)> {
+fn segments(f: &Features, known: &[Option<u32>], a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for k in a..=b {
         let breaks = k == b
-            || known[k]
+            || known[k].is_some()
             || f.has(k, TITLE | NOT_NAME) && f.tokens[k].shape == Shape::Capitalised && !is_initial(f, k)
             || matches!(f.folded(k), "of" | "for" | "the");
         match (breaks, start) {

@@ -21,15 +21,44 @@ pub struct Mention {
     pub source: Source,
     /// The lexicon entry it matched, if any.
     pub entry: Option<u32>,
+    /// A place named with the administrative unit after it (`the Kherson region`, `the
+    /// Beryslav district`): it names that unit, not the city.
+    pub area: Option<Area>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Area {
+    Region,
+    District,
+}
+
+impl Area {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Region => "region",
+            Area::District => "district",
+        }
+    }
+}
+
+fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
+    if label != Label::Gpe || end >= f.len() || f.tokens[end].shape != Shape::Lower {
+        return None;
+    }
+    match f.folded(end) {
+        "region" | "regions" | "regional" | "oblast" | "oblasts" | "province" | "provinces" => Some(Area::Region),
+        "district" | "districts" | "raion" => Some(Area::District),
+        _ => None,
+    }
 }
 
 pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
     let f = Features::new(text, &layer.tokens, &layer.sentences, &layer.boilerplate, lexicon);
     let mut candidates = Vec::new();
-    let mut known = vec![false; f.len()];
-    for m in lexicon.gazetteer.find_all(&f) {
+    let mut known: Vec<Option<u32>> = vec![None; f.len()];
+    for (n, m) in lexicon.gazetteer.find_all(&f).into_iter().enumerate() {
         let entry = &lexicon.entries[m.entry as usize];
-        known[m.first..m.end].iter_mut().for_each(|k| *k = true);
+        known[m.first..m.end].iter_mut().for_each(|k| *k = Some(n as u32));
         let (source, p) = if entry.user {
             (Source::User, priority::USER)
         } else {
@@ -52,6 +81,7 @@ pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
             label: c.label,
             source: c.source,
             entry: c.entry,
+            area: area_after(&f, c.end, c.label),
         })
         .collect()
 }
@@ -160,6 +190,22 @@ mod tests {
     }
 
     #[test]
+    fn names_of_bodies_and_buildings_keep_their_parts() {
+        has("Gen. Valery Gerasimov, the chief of the Russian General Staff, said.", "Russian General Staff", "ORG");
+        has("the bones were removed from a crypt in St. Catherine’s Cathedral.", "St. Catherine’s Cathedral", "FAC");
+        has("Kherson, Ukraine’s Black Sea port", "Black Sea", "LOC");
+    }
+
+    #[test]
+    fn places_before_region_words_name_the_region() {
+        let text = "in the Kherson region and in Kherson itself, and the Beryslav district.";
+        let layer = TextLayer::analyse(text, 0);
+        let got = tag(text, &layer, &Lexicon::builtin());
+        let areas: Vec<_> = got.iter().map(|m| m.area).collect();
+        assert_eq!(areas, vec![Some(Area::Region), None, Some(Area::District)]);
+    }
+
+    #[test]
     fn appositive_roles_make_people() {
         has("However, Natalia Humeniuk, a spokeswoman for the Ukrainian Army, said so.", "Natalia Humeniuk", "PERSON");
         has("Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.", "Andrei Malets", "PERSON");
@@ -212,6 +258,31 @@ mod tests {
         let got = tagged(s);
         assert_eq!(got.iter().filter(|(t, l)| t == "Podolyak" && *l == "PERSON").count(), 1, "{got:?}");
         has(s, "Putin", "PERSON");
+    }
+
+    #[test]
+    fn user_entries_and_token_patterns_win() {
+        use crate::entities::lexicon::user_entry;
+        let lex = Lexicon::with_entries(vec![
+            user_entry("Rapid Support Forces", "ORG", &["RSF".into()], "test", 1).unwrap(),
+            user_entry("El Fasher", "GPE", &[], "test", 2).unwrap(),
+            user_entry("{CAP} Brigade", "ORG", &[], "test", 3).unwrap(),
+        ])
+        .unwrap();
+        let text = "The RSF took El Fasher, and the Azov Brigade and Tigers Brigade moved.";
+        let layer = TextLayer::analyse(text, 0);
+        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex)
+            .into_iter()
+            .map(|m| (&text[m.start as usize..m.end as usize], m.label.as_str(), m.source.as_str()))
+            .collect();
+        for want in [
+            ("RSF", "ORG", "user"),
+            ("El Fasher", "GPE", "user"),
+            ("Azov Brigade", "ORG", "user"),
+            ("Tigers Brigade", "ORG", "user"),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
     }
 
     #[test]
