@@ -68,14 +68,18 @@ def test_kherson_is_a_place_never_a_person(ents: pd.DataFrame) -> None:
     kherson = ents[ents.text.str.fullmatch("Kherson")]
     assert len(kherson) > 30
     assert set(kherson.label) == {"GPE"}
-    assert set(kherson.entity) == {"GPE:kherson"}
+    # `the Kherson region` names the oblast, its own entity.
+    assert set(kherson.entity) == {"GPE:kherson", "GPE:kherson_region"}
 
 
 def test_one_id_whatever_the_spelling(ents: pd.DataFrame) -> None:
-    assert ids_of(ents, "kyiv") == ids_of(ents, "Kyiv") == ids_of(ents, "KYIV") == {"GPE:kyiv"}
+    assert ids_of(ents, "kyiv") == ids_of(ents, "KYIV") == {"GPE:kyiv"}
+    assert ids_of(ents, "Kyiv") == {"GPE:kyiv", "GPE:kyiv_region"}  # `the Kyiv regional governor`
     assert ids_of(ents, "Odessa") == ids_of(ents, "Odesa") == {"GPE:odesa"}
     assert ids_of(ents, "Dnieper River") == ids_of(ents, "Dnipro River")
-    assert ids_of(ents, "Zaporizhia") == ids_of(ents, "Zaporizhzhia")
+    # `the Zaporizhzhia and Kherson regions`, `Zaporizhia region`: one oblast; `toward Zaporizhia`: the city.
+    assert ids_of(ents, "Zaporizhzhia") == {"GPE:zaporizhzhia_region"}
+    assert ids_of(ents, "Zaporizhia") == {"GPE:zaporizhzhia", "GPE:zaporizhzhia_region"}
     zelensky = ids_of(ents, "Volodymyr Zelensky") | ids_of(ents, "Volodímir Zelenski") | ids_of(ents, "Zelensky")
     assert zelensky == {"PERSON:volodymyr_zelensky"}
     podolyak = ids_of(ents, "Mykhailo Podolyak") | ids_of(ents, "Mikhailo Podolyak") | ids_of(ents, "Mykhailo Podalyak")
@@ -109,8 +113,8 @@ def test_entity_table_lists_each_entity_once(corpus: cw.Corpus, ents: pd.DataFra
 
 SUDAN = [
     "The Rapid Support Forces said on Sunday they had taken El Fasher. "
-    "The RSF has besieged the city for months, and residents of el fasher fled.",
-    "Fighting near El Fasher continued as the RSF shelled the city, the army said.",
+    "The RSF has besieged the city for months, and residents of el fasher fled to Zamzam.",
+    "Fighting near El Fasher continued as the RSF shelled the city and Zamzam, the army said.",
 ]
 
 
@@ -121,24 +125,33 @@ def check_sudan(corpus: cw.Corpus) -> None:
     assert len(fasher) == 3 and set(fasher.label) == {"GPE"} and fasher.entity.nunique() == 1
     table = corpus.entity_table().set_index("entity")
     assert table.loc["ORG:rapid_support_forces", "mentions"] == 3
+    assert table.loc["GPE:zamzam", "mentions"] == 2 and table.loc["GPE:zamzam", "aliases"] == ["Zamzam"]
 
 
 def test_user_patterns_from_python() -> None:
-    patterns = cw.Patterns().add("Rapid Support Forces", "ORG", aliases=["RSF"]).add("El Fasher", "GPE")
+    patterns = (
+        cw.Patterns()
+        .add("Rapid Support Forces", "ORG", aliases=["RSF"])
+        .add("El Fasher", "GPE")
+        .add("Zamzam", "GPE", aliases="Zamzam camp")
+    )
     check_sudan(cw.Corpus.from_texts(SUDAN, patterns=patterns))
-    # Without them the acronym is not known to be an organisation.
+    # Without them the camp is not known.
     plain = cw.Corpus.from_texts(SUDAN).entities()
-    assert "ORG:rapid_support_forces" not in set(plain.entity) or "RSF" not in set(plain.text)
+    assert "Zamzam" not in set(plain.text)
 
 
 def test_user_patterns_from_csv_and_jsonl(tmp_path) -> None:
     csv_path = tmp_path / "sudan.csv"
-    csv_path.write_text("name,label,aliases\nRapid Support Forces,ORG,RSF\nEl Fasher,GPE,Al-Fashir|El Fashir\n")
+    csv_path.write_text(
+        "name,label,aliases\nRapid Support Forces,ORG,RSF\nEl Fasher,GPE,Al-Fashir|El Fashir\nZamzam,GPE,\n"
+    )
     check_sudan(cw.Corpus.from_texts(SUDAN, patterns=cw.Patterns.from_file(csv_path)))
     jsonl = tmp_path / "sudan.jsonl"
     jsonl.write_text(
         json.dumps({"name": "Rapid Support Forces", "label": "ORG", "aliases": ["RSF"]}) + "\n"
         + json.dumps({"name": "El Fasher", "label": "GPE"}) + "\n"
+        + json.dumps({"name": "Zamzam", "label": "GPE", "aliases": []}) + "\n"
     )
     corpus = cw.Corpus.from_texts(SUDAN, patterns=jsonl)
     check_sudan(corpus)

@@ -42,14 +42,30 @@ impl Area {
 }
 
 fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
-    if label != Label::Gpe || end >= f.len() || f.tokens[end].shape != Shape::Lower {
+    if label != Label::Gpe || end >= f.len() {
         return None;
     }
-    match f.folded(end) {
-        "region" | "regions" | "regional" | "oblast" | "oblasts" | "province" | "provinces" => Some(Area::Region),
-        "district" | "districts" | "raion" => Some(Area::District),
-        _ => None,
+    let area = |k: usize, plural_only: bool| -> Option<Area> {
+        if k >= f.len() || f.tokens[k].shape != Shape::Lower {
+            return None;
+        }
+        match f.folded(k) {
+            "regions" | "oblasts" | "provinces" => Some(Area::Region),
+            "districts" => Some(Area::District),
+            "region" | "regional" | "oblast" | "province" if !plural_only => Some(Area::Region),
+            "district" | "raion" if !plural_only => Some(Area::District),
+            _ => None,
+        }
+    };
+    // `the Zaporizhzhia and Kherson regions`: both are regions.
+    if matches!(f.folded(end), "and" | ",") && f.tokens.get(end + 1).is_some_and(|t| t.shape == Shape::Capitalised) {
+        let mut k = end + 1;
+        while k < f.len() && f.tokens[k].shape == Shape::Capitalised {
+            k += 1;
+        }
+        return area(k, true);
     }
+    area(end, false)
 }
 
 pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
@@ -198,11 +214,11 @@ mod tests {
 
     #[test]
     fn places_before_region_words_name_the_region() {
-        let text = "in the Kherson region and in Kherson itself, and the Beryslav district.";
+        let text = "in the Kherson region and in Kherson itself, the Beryslav district, the Zaporizhzhia and Kherson regions.";
         let layer = TextLayer::analyse(text, 0);
         let got = tag(text, &layer, &Lexicon::builtin());
         let areas: Vec<_> = got.iter().map(|m| m.area).collect();
-        assert_eq!(areas, vec![Some(Area::Region), None, Some(Area::District)]);
+        assert_eq!(areas, vec![Some(Area::Region), None, Some(Area::District), Some(Area::Region), Some(Area::Region)]);
     }
 
     #[test]
