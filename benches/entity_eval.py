@@ -222,7 +222,9 @@ def resolution(gold: Sequence[Mention], predictions: Sequence[Mention]) -> dict[
     for i, m in enumerate(predictions):
         key = (m["doc"], int(m["start"]), int(m["end"]))
         if key in gold_ids and key not in pred_ids:
-            pred_ids[key] = str(m["entity"]) if m.get("entity") is not None else f"\0singleton{i}"
+            ent = m.get("entity")
+            missing = ent is None or ent == "" or (isinstance(ent, float) and ent != ent)  # None, NaN
+            pred_ids[key] = f"\0singleton{i}" if missing else str(ent)
     mentions = list(pred_ids)
     result: dict[str, Any] = {"mentions": len(mentions), "gold_mentions": len(gold_ids)}
     if not mentions:
