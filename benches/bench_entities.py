@@ -219,13 +219,15 @@ def main() -> int:
     if not args.no_speed:
         corpus, names = speed_corpus(texts, args.mb)
         size = sum(len(t.encode("utf-8")) for t in corpus)
+        print(f"load average before timing: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus "
+              "(other work on the machine slows every configuration)", file=sys.stderr)
         print(f"speed corpus: {len(corpus)} docs, {size / 1e6:.2f} MB, "
               f"{sum(len(t.split()) for t in corpus):,} words; best of {args.repeats}", file=sys.stderr)
         speed = measure_speed(corpus, names, args.repeats, cw)
 
     result = {
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count(), "spacy": spacy.__version__,
+                    "cpus": os.cpu_count(), "load_average": os.getloadavg(), "spacy": spacy.__version__,
                     "spacy_model": f"{nlp_full.meta['lang']}_{nlp_full.meta['name']} {nlp_full.meta['version']}"},
         "gold": {"mentions": len(gold), "docs": len(coverage),
                  "covered_chars": sum(e - s for r in coverage.values() for s, e in r),
