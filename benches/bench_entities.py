@@ -95,13 +95,7 @@ def crosswire_status() -> tuple[Any, str | None]:
 
 
 def crosswire_mentions(cw) -> list[dict[str, Any]]:
-    corpus = cw.datasets.kherson_2022()
-    df = corpus.entities()
-    cols = [c for c in ("doc", "start", "end", "text", "label", "entity") if c in df.columns]
-    rows = df[cols].to_dict("records")
-    for r in rows:
-        r["start"], r["end"] = int(r["start"]), int(r["end"])
-    return rows
+    return ev.mentions_from_frame(cw.datasets.kherson_2022().entities())
 
 
 # -- speed -----------------------------------------------------------------------------------------

@@ -75,6 +75,23 @@ def load_texts(directory: Path | str = CORPUS_DIR) -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(Path(directory).glob("*.txt"))}
 
 
+def mentions_from_frame(df: Any) -> list[dict[str, Any]]:
+    """Rows of a ``corpus.entities()`` DataFrame as mention dicts (doc, start, end, text, label,
+    entity where the frame has them)."""
+    cols = [c for c in ("doc", "start", "end", "text", "label", "entity") if c in df.columns]
+    rows = df[cols].to_dict("records")
+    for r in rows:
+        r["start"], r["end"] = int(r["start"]), int(r["end"])
+    return rows
+
+
+def evaluate(predictions: Iterable[Mention], normalize: bool = True) -> dict[str, Any]:
+    """Everything at once against the bundled gold: detection scores and resolution."""
+    gold, coverage, texts = load_gold(), load_coverage(), load_texts()
+    pred = prepare(predictions, coverage, texts, normalize)
+    return {"scores": score(gold, pred), "resolution": resolution(gold, pred)}
+
+
 # -- filtering and normalisation -------------------------------------------------------------------
 
 
