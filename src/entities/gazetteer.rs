@@ -31,9 +31,9 @@ enum CaseRule {
 #[derive(Debug)]
 struct Terminal {
     entry: u32,
-    case: CaseRule,
-    /// The form's own token texts, for `CaseRule::Exact`.
-    tokens: Vec<String>,
+    /// Each written form that folds to this key (`NATO`, `Nato`), with its case rule and
+    /// its own token texts; the text must fit one of them.
+    variants: Vec<(CaseRule, Vec<String>)>,
     user: bool,
 }
 
@@ -127,17 +127,16 @@ impl Gazetteer {
             CaseRule::Capitalised
         };
         let slot = &mut self.terminals[node as usize];
-        let replace = match slot {
-            None => true,
-            Some(old) => user && !old.user,
-        };
-        if replace {
-            *slot = Some(Terminal {
-                entry,
-                case,
-                tokens: texts,
-                user,
-            });
+        match slot {
+            Some(old) if old.entry == entry => old.variants.push((case, texts)),
+            Some(old) if !(user && !old.user) => {}
+            _ => {
+                *slot = Some(Terminal {
+                    entry,
+                    variants: vec![(case, texts)],
+                    user,
+                })
+            }
         }
     }
 
@@ -217,16 +216,14 @@ impl Gazetteer {
     }
 
     fn case_fits(&self, t: &Terminal, f: &Features, first: usize) -> bool {
-        match t.case {
+        t.variants.iter().any(|(case, tokens)| match case {
             CaseRule::Any => true,
-            CaseRule::Capitalised => (0..t.tokens.len()).all(|k| {
+            CaseRule::Capitalised => (0..tokens.len()).all(|k| {
                 let tok = &f.tokens[first + k];
-                tok.shape != Shape::Lower
-                    || !t.tokens[k].chars().next().is_some_and(char::is_uppercase)
+                tok.shape != Shape::Lower || !tokens[k].chars().next().is_some_and(char::is_uppercase)
             }),
-            CaseRule::Exact => (0..t.tokens.len()).all(|k| {
-                t.tokens[k].starts_with('{') || f.text_of(first + k) == t.tokens[k]
-            }),
-        }
+            CaseRule::Exact => (0..tokens.len())
+                .all(|k| tokens[k].starts_with('{') || f.text_of(first + k) == tokens[k]),
+        })
     }
 }

@@ -108,6 +108,9 @@ pub struct Lexicon {
     /// Folded single-word alias → folded single-word canonical (`kiev` → `kyiv`), so that
     /// names built around a place spell it one way (`Dnieper River` → `dnipro river`).
     pub word_aliases: HashMap<String, String>,
+    /// Folded one-word name → its `X River` entry (`dnipro` → Dnipro River): `the Dnipro`
+    /// is the river, not the city.
+    pub rivers: HashMap<String, u32>,
 }
 
 impl Lexicon {
@@ -141,11 +144,23 @@ impl Lexicon {
                 }
             }
         }
+        let mut rivers = HashMap::new();
+        for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.label == Label::Loc) {
+            for f in &e.forms {
+                let f = fold(f);
+                if let Some(name) = f.strip_suffix(" river") {
+                    if !name.contains(' ') {
+                        rivers.entry(name.to_owned()).or_insert(i as u32);
+                    }
+                }
+            }
+        }
         Ok(Lexicon {
             entries,
             classes,
             gazetteer,
             word_aliases,
+            rivers,
         })
     }
 

@@ -86,6 +86,11 @@ fn run_end(f: &Features, i: usize) -> usize {
             && !f.tokens[j + 1].space_before
         {
             j += 2;
+        } else if f.folded(j) == "the"
+            && is_epithet(f, j + 1)
+        {
+            // An epithet: `Catherine the Great`.
+            j += 2;
         } else if is_glued_dot(f, j) {
             j += 1;
         } else if let Some(after) = possessive_in_name(f, j) {
@@ -156,7 +161,8 @@ fn segments(f: &Features, known: &[Option<u32>], a: usize, b: usize) -> Vec<(usi
         let breaks = k == b
             || known[k].is_some()
             || f.has(k, TITLE | NOT_NAME) && f.tokens[k].shape == Shape::Capitalised && !is_initial(f, k)
-            || matches!(f.folded(k), "of" | "for" | "the");
+            || matches!(f.folded(k), "of" | "for")
+            || f.folded(k) == "the" && !is_epithet(f, k + 1);
         match (breaks, start) {
             (true, Some(s)) => {
                 out.push(trim(f, s, k));
@@ -168,6 +174,10 @@ fn segments(f: &Features, known: &[Option<u32>], a: usize, b: usize) -> Vec<(usi
     }
     out.retain(|&(s, e)| word_count(f, s, e) > 0);
     out
+}
+
+fn is_epithet(f: &Features, k: usize) -> bool {
+    k < f.len() && matches!(f.text_of(k), "Great" | "Elder" | "Younger" | "Terrible")
 }
 
 /// `A.`, `O`, `M`: one capital letter (with its dot), inside a run a middle initial.

@@ -80,9 +80,20 @@ pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
         } else {
             (Source::Lexicon, priority::LEXICON)
         };
+        let (mut label, mut entry_id) = (entry.label, m.entry);
+        // `the Dnipro`: a city takes no article, its river does.
+        if label == Label::Gpe && m.end == m.first + 1 && m.first > 0 && f.text_of(m.first - 1) == "the" {
+            if let Some(&river) = lexicon.rivers.get(f.folded(m.first)) {
+                (label, entry_id) = (Label::Loc, river);
+            }
+        }
+        // `Russian-speaking` names a language, not a group.
+        if label == Label::Norp && f.is(m.end, "-") && f.folded(m.end + 1) == "speaking" {
+            continue;
+        }
         candidates.push(Candidate {
-            entry: Some(m.entry),
-            ..Candidate::new(m.first, m.end, entry.label, source, p)
+            entry: Some(entry_id),
+            ..Candidate::new(m.first, m.end, label, source, p)
         });
     }
     super::names::candidates(&f, &known, &mut candidates);
@@ -128,7 +139,13 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
             continue;
         }
         // Part of a longer capitalised name we left alone: not a lone surname.
-        let glued = |j: usize| f.tokens.get(j).is_some_and(|n| n.shape == Shape::Capitalised);
+        let glued = |j: usize| {
+            f.tokens.get(j).is_some_and(|n| {
+                n.shape == Shape::Capitalised
+                    && n.flags & class::NOT_NAME == 0
+                    && !(n.sentence_start && n.flags & class::COMMON != 0)
+            })
+        };
         if glued(k + 1) || (k > 0 && glued(k - 1) && !f.tokens[k].sentence_start && !f.has(k - 1, class::TITLE)) {
             continue;
         }
@@ -274,6 +291,17 @@ mod tests {
         let got = tagged(s);
         assert_eq!(got.iter().filter(|(t, l)| t == "Podolyak" && *l == "PERSON").count(), 1, "{got:?}");
         has(s, "Putin", "PERSON");
+        has("He spoke to Vladimir Putin. \"Is Putin ready? Obviously not.\"", "Putin", "PERSON");
+    }
+
+    #[test]
+    fn rivers_languages_and_mixed_case_acronyms() {
+        has("its only foothold on the Dnipro's west bank", "Dnipro", "LOC");
+        has("a flight from Dnipro to Lviv", "Dnipro", "GPE");
+        lacks("a largely Russian-speaking city", "Russian");
+        has("Nato allies meeting in Brussels", "Nato", "ORG");
+        has("NATO allies meeting in Brussels", "NATO", "ORG");
+        has("Even the bones of Empress Catherine the Great’s friend", "Catherine the Great", "PERSON");
     }
 
     #[test]
