@@ -12,6 +12,7 @@ import numpy as _np
 import pandas as _pd
 
 from . import _core, display, frames
+from .patterns import Patterns, core_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,6 +116,11 @@ class Document:
         return self._doc.sentences
 
     @property
+    def entities(self) -> list[_core.Entity]:
+        """Entity mentions in text order; ``entity`` is the cross-document id."""
+        return self._doc.entities
+
+    @property
     def boilerplate(self) -> list[_core.Boilerplate]:
         """Spans that are not article text: metadata, captions, credits, navigation, …"""
         return self._doc.boilerplate
@@ -147,29 +153,33 @@ class Document:
 class Corpus:
     """A collection of articles; each analysis stage runs once, for all of them, in parallel."""
 
-    __slots__ = ("_core",)
+    __slots__ = ("_core", "_patterns")
 
-    def __init__(self, core: _core.Corpus) -> None:
+    def __init__(self, core: _core.Corpus, patterns: Patterns | None = None) -> None:
         self._core = core
+        self._patterns = patterns
 
     # -- construction ---------------------------------------------------------------------
 
     @classmethod
-    def from_dir(cls, path: str | os.PathLike[str], *, errors: str = "strict") -> Corpus:
+    def from_dir(
+        cls, path: str | os.PathLike[str], *, errors: str = "strict", patterns: Patterns | None = None
+    ) -> Corpus:
         """One document per ``*.txt`` file directly in ``path``, named by the file stem.
 
         Files are read as UTF-8 (a leading BOM is dropped). With ``errors="strict"`` invalid
         UTF-8 raises :class:`DecodeError` naming the file and byte offset; with
         ``errors="replace"`` it becomes U+FFFD and a :class:`UnicodeWarning` says where.
         """
-        core, replaced = _core.Corpus.from_dir(os.fsdecode(path), errors)
+        patterns = _as_patterns(patterns)
+        core, replaced = _core.Corpus.from_dir(os.fsdecode(path), errors, core_rows(patterns))
         for file, count, offset in replaced:
             warnings.warn(
                 f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
                 UnicodeWarning,
                 stacklevel=2,
             )
-        return cls(core)
+        return cls(core, patterns)
 
     @classmethod
     def from_texts(
@@ -178,6 +188,8 @@ class Corpus:
         names: Sequence[str] | None = None,
         dates: Sequence[DateLike] | None = None,
         sources: Sequence[str | None] | None = None,
+        *,
+        patterns: Patterns | None = None,
     ) -> Corpus:
         """One document per text. Names default to ``"0"``, ``"1"``, …; dates and sources,
         where not given, come from a metadata header in the text if it has one."""
@@ -195,14 +207,14 @@ class Corpus:
         date_list = [_iso(d, f"dates[{i}]") for i, d in enumerate(_column(dates, n, "dates"))]
         source_list = _strings(_column(sources, n, "sources"), "sources", optional=True)
         try:
-            core = _core.Corpus.from_texts(texts, name_list, date_list, source_list)
+            core = _core.Corpus.from_texts(texts, name_list, date_list, source_list, core_rows(patterns))
         except UnicodeEncodeError:
             columns: dict[str, list[Any]] = {"texts": texts, "names": name_list, "sources": source_list}
             raise ValueError(_unencodable(columns)) from None
-        return cls(core)
+        return cls(core, patterns)
 
     @classmethod
-    def from_dataframe(cls, df: pd.DataFrame) -> Corpus:
+    def from_dataframe(cls, df: pd.DataFrame, *, patterns: Patterns | None = None) -> Corpus:
         """Columns ``text`` and, optionally, ``name``, ``date`` and ``source``; missing values
         (None, NaN, NaT) in ``date`` and ``source`` mean "not given"."""
         if not isinstance(df, _pd.DataFrame):
@@ -213,7 +225,7 @@ class Corpus:
         def optional(column: str) -> list[Any] | None:
             return df[column].tolist() if column in df.columns else None
 
-        return cls.from_texts(df["text"].tolist(), optional("name"), optional("date"), optional("source"))
+        return cls.from_texts(df["text"].tolist(), optional("name"), optional("date"), optional("source"), patterns=patterns)
 
     # -- documents ------------------------------------------------------------------------
 
@@ -262,13 +274,33 @@ class Corpus:
         """One row per boilerplate span: doc, i, start, end, text, kind."""
         return frames.boilerplate(self)
 
+    def entities(self) -> pd.DataFrame:
+        """One row per entity mention: doc, start, end, text, label, entity (the
+        cross-document id), source (what found it)."""
+        return frames.entities(self)
+
+    def entity_table(self) -> pd.DataFrame:
+        """One row per cross-document entity: entity, name, label, aliases, docs, mentions."""
+        return frames.entity_table(self)
+
+    @property
+    def patterns(self) -> Patterns | None:
+        """The user's lexicon entries this corpus was built with, if any."""
+        return self._patterns
+
     # -- Python protocols -----------------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
         docs = list(self)
         return (
             _from_state,
-            ([d.text for d in docs], [d.name for d in docs], [d.date for d in docs], [d.source for d in docs]),
+            (
+                [d.text for d in docs],
+                [d.name for d in docs],
+                [d.date for d in docs],
+                [d.source for d in docs],
+                self._patterns,
+            ),
         )
 
     def __repr__(self) -> str:
@@ -278,8 +310,18 @@ class Corpus:
         return display.corpus_html(self)
 
 
-def _from_state(texts: list[str], names: list[str], dates: list[Any], sources: list[Any]) -> Corpus:
-    return Corpus.from_texts(texts, names, dates, sources)
+def _from_state(
+    texts: list[str], names: list[str], dates: list[Any], sources: list[Any], patterns: Patterns | None = None
+) -> Corpus:
+    return Corpus.from_texts(texts, names, dates, sources, patterns=patterns)
+
+
+def _as_patterns(patterns: Any) -> Patterns | None:
+    if patterns is None or isinstance(patterns, Patterns):
+        return patterns
+    if isinstance(patterns, (str, os.PathLike)):
+        return Patterns.from_file(patterns)
+    return Patterns(patterns)
 
 
 def _document(corpus: Corpus, name: str) -> Document:
