@@ -16,7 +16,7 @@ use super::cues::{self, CueMatch};
 use super::hedges;
 use super::segments::Paragraph;
 use super::speakers::{self, Attribution, LeftEdge, Memory, ProperNouns};
-use super::words::{is_time_like, Word, DETERMINERS, PREPOSITIONS};
+use super::words::{is_time_like, is_time_noun, Word, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS};
 use super::{Claim, Cue, CueClass, Polarity, QuoteKind, Span};
 use crate::text::tokens::TokenKind;
 
@@ -61,6 +61,9 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
     }
     let trailers = &super::lexicon::lexicon().trailers;
     let mut k = cue.end;
+    while k < hi && is_time_noun(&words[k]) {
+        k += 1;
+    }
     if words[cue.first].lower.starts_with("tell") || words[cue.first].is("told") {
         if k < hi && words[k].is_any(&["him", "her", "them", "us", "me", "reporters", "journalists"]) {
             k += 1;
@@ -114,10 +117,23 @@ fn word_count(words: &[Word], a: usize, b: usize) -> usize {
     words[a..b.max(a)].iter().filter(|w| w.is_word()).count()
 }
 
-/// `In a statement,` / `On Tuesday,`: an opening adverbial, not a proposition.
+/// `In a statement,` / `On Tuesday,` / `However, this Tuesday, November 8,`: an opening
+/// adverbial, not a proposition.
 fn is_adverbial(words: &[Word], a: usize, b: usize) -> bool {
     let n = word_count(words, a, b);
-    n < 2 || (words[a].is_any(PREPOSITIONS) && n <= 5) || (n <= 2 && words[a].is_any(&["however", "meanwhile", "still", "but", "and", "yet"]))
+    let only_time = words[a..b.max(a)]
+        .iter()
+        .all(|w| !w.is_word() || is_time_like(w) || w.is_any(OPENING_ADVERBS) || w.is_any(PREPOSITIONS));
+    n < 2 || only_time || (words[a].is_any(PREPOSITIONS) && n <= 5)
+}
+
+/// Headlines, captions and cut-off lines end without a full stop: they carry no claim.
+fn ends_like_a_sentence(words: &[Word], lo: usize, hi: usize) -> bool {
+    let mut end = hi;
+    while end > lo && words[end - 1].kind == TokenKind::Quote {
+        end -= 1;
+    }
+    end > lo && words[end - 1].is_terminal()
 }
 
 pub fn segment_claims(
@@ -129,9 +145,17 @@ pub fn segment_claims(
     names: &ProperNouns,
 ) -> Vec<Claim> {
     let words = &p.words;
+    if !ends_like_a_sentence(words, lo, hi) {
+        return Vec::new();
+    }
     let found = cues::find(words, lo, hi, &p.quoted);
     let mut drafts: Vec<Draft> = Vec::new();
     for (ci, cue) in found.iter().enumerate() {
+        // Inside a proposition already placed around an earlier cue (a parenthetical).
+        let absorbed = drafts.iter().any(|d| matches!(d.extent, Extent::Fixed(a, b) if a <= cue.first && cue.first < b));
+        if absorbed {
+            continue;
+        }
         let next_cue = found.get(ci + 1).map_or(hi, |c| c.first);
         let open_right = drafts.last().is_some_and(|d| d.emit && matches!(d.extent, Extent::Right(_)));
         let clause_start = drafts.last().map_or(lo, |d| d.attribution_end);
@@ -215,7 +239,6 @@ fn draft(
     clause_start: usize,
 ) -> Option<Draft> {
     let before = cue.first.checked_sub(1).filter(|&k| k >= lo);
-    let prev_is = |s: &str| before.is_some_and(|k| words[k].is(s));
     let (after, announced) = after_cue(words, &cue, hi);
     let mk = |who, extent, region_start, attribution_end, emit| Draft {
         cue: cue.clone(),
@@ -231,8 +254,9 @@ fn draft(
     }
     let left = speakers::left_phrase(words, lo, cue.first);
     let edge_word = left.edge_at.map(|k| &words[k]);
-    // `, adding that …`, `took the step of denying that …`
-    if cue.participle && left.is_empty() && (prev_is(",") || prev_is("of") || prev_is("by") || prev_is("and")) {
+    // `, adding that …`, `took the step of denying that …`, `for suggesting that …`
+    let after_link = before.is_some_and(|k| words[k].is_punct(",") || words[k].is("and") || words[k].is_any(PREPOSITIONS) || words[k].is_any(&["of", "for"]));
+    if cue.participle && after_link {
         let region = before.filter(|&k| words[k].is_punct(",") || words[k].is("and")).unwrap_or(cue.first);
         return Some(mk(Who::Inherit, Extent::Right(after), region, cue.end, true));
     }
@@ -249,7 +273,7 @@ fn draft(
             LeftEdge::Break | LeftEdge::QuoteMark if left.edge_at.is_some_and(|k| k > clause_start) => {
                 let k = left.edge_at.unwrap_or(cue.first);
                 if words[k].is_punct(",") {
-                    if let Some(name) = speakers::before_appositive(words, lo, k) {
+                    if let Some(name) = speakers::appositive_speaker(words, lo, k) {
                         let named = speakers::LeftPhrase { end: name.end, ..name };
                         return named_speaker(words, hi, cue.clone(), named, next_cue, open_right, clause_start, after, announced);
                     }
@@ -258,9 +282,25 @@ fn draft(
                     return None;
                 }
                 // Inverted: `"…," said Mr Yermak.`
-                let (s, e) = speakers::right_phrase(words, cue.end, hi)?;
+                let Some((s, e)) = speakers::right_phrase(words, cue.end, hi) else {
+                    return Some(mk(Who::Inherit, Extent::Right(after), cue.first, cue.end, true));
+                };
                 let content_end = if words[k].kind == TokenKind::Quote { k + 1 } else { k };
                 return Some(mk(Who::Named(s, e), Extent::Fixed(clause_start, content_end), clause_start, e, true));
+            }
+            // `…, Mr. Putin, who has rejected …`: the name before the relative pronoun.
+            LeftEdge::Opener if edge_word.is_some_and(|w| w.is("who")) => {
+                let k = left.edge_at.unwrap_or(cue.first);
+                let mut end = k;
+                if end > lo && words[end - 1].is_punct(",") {
+                    end -= 1;
+                }
+                let mut start = end;
+                while start > lo && (words[start - 1].is_capitalised() || words[start - 1].text == ".") {
+                    start -= 1;
+                }
+                let who = if start < end { Who::Named(start, end) } else { Who::Inherit };
+                return Some(mk(who, Extent::Right(after), k, cue.end, true));
             }
             _ => {
                 if open_right && edge_word.is_some_and(|w| w.is("that")) {
@@ -311,20 +351,33 @@ fn named_speaker(
             if open_right {
                 return None;
             }
-            let tail = word_count(words, after, next_cue.min(hi));
+            // The cue's clause ends at the next cue or full stop.
+            let limit = (cue.end..next_cue.min(hi)).find(|&j| words[j].is_terminal()).unwrap_or(next_cue.min(hi));
+            let tail = word_count(words, after, limit);
             let rest_starts_clause = after < hi && words[after].is_punct(",") && words.get(after + 1).is_some_and(|w| w.kind == TokenKind::Word && !w.is_capitalised() && !w.lower.ends_with("ing"));
             if rest_starts_clause && words[k].is_punct(",") {
                 // `The orders, he said, suggested that …`
                 return Some(Draft {
                     cue: cue.clone(),
                     who,
-                    extent: Extent::Fixed(clause_start, next_cue.min(hi)),
+                    extent: Extent::Fixed(clause_start, hi),
                     region_start: clause_start,
-                    attribution_end: next_cue.min(hi),
+                    attribution_end: hi,
                     emit: true,
                 });
             }
-            if !announced && tail <= MAX_TAIL_WORDS {
+            // What follows the cue is its channel or time, not an object or a clause: the
+            // cue closes the clause. Only `say`-like cues can stand without an object.
+            let mut first_after = cue.end;
+            while first_after < limit && words[first_after].is_punct(",") {
+                first_after += 1;
+            }
+            let tail_is_phrase = first_after < limit
+                && words[first_after].is_any(PREPOSITIONS)
+                && word_count(words, first_after, limit) <= MAX_TAIL_WORDS;
+            let closes = tail == 0
+                || (cue.class == CueClass::Assert && !cue.participle && (tail <= 5 || tail_is_phrase));
+            if !announced && closes {
                 return Some(Draft {
                     cue: cue.clone(),
                     who,

@@ -4,7 +4,7 @@
 //! infinitives (`refused to say`), words inside a quotation.
 
 use super::lexicon::{lexicon, CuePattern, Slot};
-use super::words::{Word, DETERMINERS, PASSIVE_AUX};
+use super::words::{Word, DETERMINERS, PASSIVE_AUX, PREPOSITIONS};
 use super::CueClass;
 use crate::text::tokens::TokenKind;
 
@@ -167,6 +167,18 @@ fn accept(
         return None;
     }
     let prev = i.checked_sub(1).map(|p| &words[p]);
+    // `the United States`: a capitalised word inside a sentence is a name, not a verb.
+    if head.is_capitalised() && prev.is_some_and(|p| !p.is_terminal() && p.kind != TokenKind::Quote) {
+        return None;
+    }
+    // `so-called`; `on state television` (a gerund after a preposition is still a report:
+    // `the step of denying that`).
+    if prev.is_some_and(|p| p.text == "-" && p.end == head.start) {
+        return None;
+    }
+    if prev.is_some_and(|p| p.is_any(PREPOSITIONS) && !p.is("to")) && !head.lower.ends_with("ing") {
+        return None;
+    }
     // `refused to say`, `asked to confirm`: an infinitive reports nothing.
     if prev.is_some_and(|p| p.is("to")) && pattern.class != CueClass::Source {
         return None;

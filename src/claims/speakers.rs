@@ -104,6 +104,8 @@ pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
             if !joins_names {
                 break (LeftEdge::Opener, Some(start - 1));
             }
+        } else if w.is("who") && start < end {
+            // `A student who lives in the city said`: the relative clause is the speaker's.
         } else if w.is_any(CLAUSE_OPENERS) && !w.is_capitalised() {
             break (LeftEdge::Opener, Some(start - 1));
         } else if w.is_any(CLAUSE_OPENERS) && start - 1 == lo {
@@ -113,7 +115,8 @@ pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
         }
         start -= 1;
     };
-    while start < end && words[start].is_any(OPENING_ADVERBS) {
+    // A noun phrase opens with neither an adverb nor a preposition (`with Kyiv saying`).
+    while start < end && (words[start].is_any(OPENING_ADVERBS) || words[start].is_any(PREPOSITIONS)) {
         start += 1;
     }
     end = trim_channel(words, start, end);
@@ -139,31 +142,40 @@ fn trim_channel(words: &[Word], start: usize, end: usize) -> usize {
     end
 }
 
-/// `Name, appositive, said`: with the cue right after a comma, the name before the
-/// appositive. Returns the name's word range and what bounds it on the left.
-pub fn before_appositive(words: &[Word], lo: usize, comma: usize) -> Option<LeftPhrase> {
+/// `A, B, said` with the cue right after a comma: one of A and B names the speaker, the
+/// other describes them. `Natalia Humeniuk, a spokeswoman for the Ukrainian Army,` → A;
+/// `The presidential adviser, Mykhailo Podalyak,` → B (a description, then a name).
+pub fn appositive_speaker(words: &[Word], lo: usize, comma: usize) -> Option<LeftPhrase> {
     let open = (lo..comma).rev().take(15).find(|&k| words[k].is_punct(","))?;
     let appositive = &words[open + 1..comma];
     if appositive.is_empty() || appositive.iter().any(|w| w.kind == TokenKind::Quote || w.is_phrase_break()) {
         return None;
     }
-    let looks_appositive = appositive[0].is_any(DETERMINERS)
-        || appositive.iter().take(4).any(Word::is_possessive)
-        || appositive[0].is_capitalised();
-    if !looks_appositive {
+    let first = left_phrase(words, lo, open);
+    if first.is_empty() || first.end != open || appositive.len() > 14 {
         return None;
     }
-    let name = left_phrase(words, lo, open);
-    let named = !name.is_empty()
-        && words[name.end - 1].is_capitalised()
-        && name.end == open
-        && name.end - name.start <= 6;
-    named.then_some(name)
+    let first_is_name = words[first.end - 1].is_capitalised() && first.end - first.start <= 6;
+    let second_is_name = appositive.last().is_some_and(Word::is_capitalised) && appositive.len() <= 6;
+    if first_is_name {
+        let describes = appositive[0].is_any(DETERMINERS)
+            || appositive.iter().take(4).any(Word::is_possessive)
+            || appositive[0].is_capitalised();
+        return describes.then_some(first);
+    }
+    second_is_name.then_some(LeftPhrase {
+        start: open + 1,
+        end: comma,
+        ..first
+    })
 }
 
 /// The speaker after an inverted cue (`, said Mr. Le Drian, adding …`): up to a comma, a
 /// stop or a preposition; `the host, Anton Krasovsky` keeps the name that follows.
 pub fn right_phrase(words: &[Word], from: usize, hi: usize) -> Option<(usize, usize)> {
+    if words.get(from).is_none_or(|w| w.is_any(PREPOSITIONS) || w.is_any(CLAUSE_OPENERS)) {
+        return None;
+    }
     let mut end = from;
     while end < hi {
         let w = &words[end];
@@ -196,12 +208,19 @@ pub fn right_phrase(words: &[Word], from: usize, hi: usize) -> Option<(usize, us
 /// posted two photos …, saying …`): the opening noun phrase, after any opening adverbial.
 pub fn subject(words: &[Word], lo: usize, hi: usize) -> Option<(usize, usize)> {
     let mut start = lo;
-    if words.get(start).is_some_and(|w| w.is_any(PREPOSITIONS)) {
-        let comma = (start..hi.min(start + 8)).find(|&k| words[k].is_punct(","))?;
-        start = comma + 1;
-    }
-    while start < hi && (words[start].is_any(OPENING_ADVERBS) || words[start].is_punct(",")) {
-        start += 1;
+    loop {
+        while start < hi && (words[start].is_any(OPENING_ADVERBS) || words[start].is_punct(",")) {
+            start += 1;
+        }
+        // An opening adverbial (`Within a week of …,`, `And late last month,`) up to its comma.
+        let adverbial = words.get(start).is_some_and(|w| {
+            w.is_any(PREPOSITIONS) || (is_time_like(w) && !w.is("the")) || w.is_any(&["within", "as", "while", "despite", "amid", "following", "under", "after", "since"])
+        });
+        let comma = (start..hi.min(start + 14)).find(|&k| words[k].is_punct(","));
+        match comma {
+            Some(c) if adverbial => start = c + 1,
+            _ => break,
+        }
     }
     let mut end = start;
     while end < hi && end - start < 8 {

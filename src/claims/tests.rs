@@ -28,3 +28,11 @@ fn dump() {
         println!("{c:?}");
     }
 }
+
+#[test]
+fn dbg_two() {
+    for t in ["And late last month, the Kremlin went even further, announcing that it had annexed the region.",
+              "Over the weekend, the top diplomats in France, Britain and the United States, three of Ukraine’s strongest allies, issued a rare joint statement that rejected the claim, calling it a pretext Moscow has concocted for escalating the war."] {
+        for c in show(t) { println!("{c:?}"); }
+    }
+}

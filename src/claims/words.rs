@@ -97,7 +97,7 @@ pub const PREPOSITIONS: &[&str] = &[
 
 /// Words that open a new clause: the left edge of a speaker phrase.
 pub const CLAUSE_OPENERS: &[&str] = &[
-    "that", "while", "whereas", "but", "because", "although", "though", "as", "after",
+    "that", "what", "while", "whereas", "but", "because", "although", "though", "as", "after",
     "before", "when", "where", "which", "who", "whom", "if", "since", "and", "or", "so",
     "yet", "unless", "until", "whether",
 ];
@@ -108,6 +108,15 @@ pub const OPENING_ADVERBS: &[&str] = &[
     "earlier", "later", "now", "then", "so", "instead", "indeed", "previously",
 ];
 
+/// A time word, or a number that can be a day or a year (`Nov. 2, 2022`), not `50,000`.
 pub fn is_time_like(w: &Word) -> bool {
-    w.is_any(TIME_WORDS) || w.kind == TokenKind::Number
+    w.is_any(TIME_WORDS)
+        || (w.kind == TokenKind::Number
+            && w.text.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n)))
+}
+
+/// Weekdays, months and the like: time words that can stand without a preposition
+/// (`said Monday that`).
+pub fn is_time_noun(w: &Word) -> bool {
+    is_time_like(w) && !w.is_any(&["on", "in", "over", "the", "late", "early", "earlier", "later"])
 }
