@@ -375,7 +375,10 @@ fn named_speaker(
             let tail_is_phrase = first_after < limit
                 && words[first_after].is_any(PREPOSITIONS)
                 && word_count(words, first_after, limit) <= MAX_TAIL_WORDS;
+            // `"…," X said in …`: a quotation right before the speaker is what they said.
+            let after_quotation = words[k].kind == TokenKind::Quote && !cue.participle;
             let closes = tail == 0
+                || after_quotation
                 || (cue.class == CueClass::Assert && !cue.participle && (tail <= 5 || tail_is_phrase));
             if !announced && closes {
                 return Some(Draft {
