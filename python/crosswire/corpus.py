@@ -8,6 +8,7 @@ import warnings
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union, overload
 
 from . import _core, display, frames
+from .patterns import Patterns, core_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,6 +76,11 @@ class Document:
         return self._doc.sentences
 
     @property
+    def entities(self) -> list[_core.Entity]:
+        """Entity mentions in text order; ``entity`` is the cross-document id."""
+        return self._doc.entities
+
+    @property
     def boilerplate(self) -> list[_core.Boilerplate]:
         """Spans that are not article text: metadata, captions, credits, navigation, …"""
         return self._doc.boilerplate
@@ -95,29 +101,34 @@ class Document:
 class Corpus:
     """A collection of articles; each analysis stage runs once, for all of them, in parallel."""
 
-    __slots__ = ("_core",)
+    __slots__ = ("_core", "_patterns")
 
-    def __init__(self, core: _core.Corpus) -> None:
+    def __init__(self, core: _core.Corpus, patterns: Patterns | None = None) -> None:
         self._core = core
+        self._patterns = patterns
 
     # -- construction ---------------------------------------------------------------------
 
     @classmethod
-    def from_dir(cls, path: str | os.PathLike[str], *, errors: str = "strict") -> Corpus:
+    def from_dir(
+        cls, path: str | os.PathLike[str], *, errors: str = "strict", patterns: Patterns | None = None
+    ) -> Corpus:
         """One document per ``*.txt`` file directly in ``path``, named by the file stem.
 
         Files are read as UTF-8 (a leading BOM is dropped). With ``errors="strict"`` invalid
         UTF-8 raises :class:`DecodeError` naming the file and byte offset; with
         ``errors="replace"`` it becomes U+FFFD and a :class:`UnicodeWarning` says where.
+        ``patterns`` (:class:`Patterns`) adds names to the entity lexicons.
         """
-        core, replaced = _core.Corpus.from_dir(os.fspath(path), errors)
+        patterns = _as_patterns(patterns)
+        core, replaced = _core.Corpus.from_dir(os.fspath(path), errors, core_rows(patterns))
         for file, count, offset in replaced:
             warnings.warn(
                 f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
                 UnicodeWarning,
                 stacklevel=2,
             )
-        return cls(core)
+        return cls(core, patterns)
 
     @classmethod
     def from_texts(
@@ -126,9 +137,13 @@ class Corpus:
         names: Sequence[str] | None = None,
         dates: Sequence[DateLike] | None = None,
         sources: Sequence[str | None] | None = None,
+        *,
+        patterns: Patterns | None = None,
     ) -> Corpus:
         """One document per text. Names default to ``"0"``, ``"1"``, …; dates and sources,
-        where not given, come from a metadata header in the text if it has one."""
+        where not given, come from a metadata header in the text if it has one. ``patterns``
+        (:class:`Patterns`) adds names to the entity lexicons."""
+        patterns = _as_patterns(patterns)
         texts = list(texts)
         for i, text in enumerate(texts):
             if not isinstance(text, str):
@@ -137,10 +152,10 @@ class Corpus:
         names = [str(i) for i in range(n)] if names is None else [str(x) for x in _column(names, n, "names")]
         dates = [_iso(d, name) for d, name in zip(_column(dates, n, "dates"), names)]
         sources = [None if s is None or s != s else str(s) for s in _column(sources, n, "sources")]
-        return cls(_core.Corpus.from_texts(texts, names, dates, sources))
+        return cls(_core.Corpus.from_texts(texts, names, dates, sources, core_rows(patterns)), patterns)
 
     @classmethod
-    def from_dataframe(cls, df: pd.DataFrame) -> Corpus:
+    def from_dataframe(cls, df: pd.DataFrame, *, patterns: Patterns | None = None) -> Corpus:
         """Columns ``text`` and, optionally, ``name``, ``date`` and ``source``."""
         if "text" not in df.columns:
             raise ValueError(f"the DataFrame needs a 'text' column; it has {list(df.columns)}")
@@ -148,7 +163,7 @@ class Corpus:
         def optional(column: str) -> list[Any] | None:
             return df[column].tolist() if column in df.columns else None
 
-        return cls.from_texts(df["text"].tolist(), optional("name"), optional("date"), optional("source"))
+        return cls.from_texts(df["text"].tolist(), optional("name"), optional("date"), optional("source"), patterns=patterns)
 
     # -- documents ------------------------------------------------------------------------
 
@@ -195,13 +210,33 @@ class Corpus:
         """One row per boilerplate span: doc, i, start, end, text, kind."""
         return frames.boilerplate(self)
 
+    def entities(self) -> pd.DataFrame:
+        """One row per entity mention: doc, start, end, text, label, entity (the
+        cross-document id), source (what found it)."""
+        return frames.entities(self)
+
+    def entity_table(self) -> pd.DataFrame:
+        """One row per cross-document entity: entity, name, label, aliases, docs, mentions."""
+        return frames.entity_table(self)
+
+    @property
+    def patterns(self) -> Patterns | None:
+        """The user's lexicon entries this corpus was built with, if any."""
+        return self._patterns
+
     # -- Python protocols -----------------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
         docs = list(self)
         return (
             _from_state,
-            ([d.text for d in docs], [d.name for d in docs], [d.date for d in docs], [d.source for d in docs]),
+            (
+                [d.text for d in docs],
+                [d.name for d in docs],
+                [d.date for d in docs],
+                [d.source for d in docs],
+                self._patterns,
+            ),
         )
 
     def __repr__(self) -> str:
@@ -211,5 +246,15 @@ class Corpus:
         return display.corpus_html(self)
 
 
-def _from_state(texts: list[str], names: list[str], dates: list[Any], sources: list[Any]) -> Corpus:
-    return Corpus.from_texts(texts, names, dates, sources)
+def _from_state(
+    texts: list[str], names: list[str], dates: list[Any], sources: list[Any], patterns: Patterns | None = None
+) -> Corpus:
+    return Corpus.from_texts(texts, names, dates, sources, patterns=patterns)
+
+
+def _as_patterns(patterns: Any) -> Patterns | None:
+    if patterns is None or isinstance(patterns, Patterns):
+        return patterns
+    if isinstance(patterns, (str, os.PathLike)):
+        return Patterns.from_file(patterns)
+    return Patterns(patterns)

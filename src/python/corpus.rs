@@ -10,6 +10,7 @@ use pyo3::types::{PyDict, PyList, PyString};
 use super::errors;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
+use crate::entities::lexicon::{user_entry, Lexicon};
 use crate::corpus::{Corpus, Document};
 use crate::text::decode::Decoding;
 use crate::text::TextLayer;
@@ -28,6 +29,24 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLaye
     corpus.text_layers()
 }
 
+/// A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
+type PatternRow = (String, String, Vec<String>, String, usize);
+
+/// The built-in lexicon, or a new one with the user's rows added.
+fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
+    let rows = match rows {
+        Some(rows) if !rows.is_empty() => rows,
+        _ => return Ok(Lexicon::builtin()),
+    };
+    let entries = rows
+        .iter()
+        .map(|(name, label, aliases, source, line)| user_entry(name, label, aliases, source, *line))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let lexicon = Lexicon::with_entries(entries).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(Arc::new(lexicon))
+}
+
 fn parse_date(date: Option<String>, name: &str) -> PyResult<Option<Date>> {
     date.map(|s| {
         Date::parse_iso(&s).ok_or_else(|| {
@@ -42,12 +61,14 @@ impl PyCorpus {
     /// Reads `*.txt` files in `path`. Returns the corpus and, for files read with
     /// `errors="replace"`, `(path, replaced, first_offset)` for each file that needed it.
     #[staticmethod]
-    #[pyo3(signature = (path, errors = "strict"))]
+    #[pyo3(signature = (path, errors = "strict", patterns = None))]
     fn from_dir(
         py: Python<'_>,
         path: PathBuf,
         errors: &str,
+        patterns: Option<Vec<PatternRow>>,
     ) -> PyResult<(PyCorpus, Vec<(String, usize, usize)>)> {
+        let lexicon = user_lexicon(patterns)?;
         let mode = match errors {
             "strict" => Decoding::Strict,
             "replace" => Decoding::Replace,
@@ -72,7 +93,7 @@ impl PyCorpus {
             .collect();
         Ok((
             PyCorpus {
-                inner: Arc::new(corpus),
+                inner: Arc::new(corpus.with_lexicon(lexicon)),
             },
             replaced,
         ))
@@ -80,12 +101,15 @@ impl PyCorpus {
 
     /// One document per text; the lists have equal lengths (the Python layer sees to it).
     #[staticmethod]
+    #[pyo3(signature = (texts, names, dates, sources, patterns = None))]
     fn from_texts(
         texts: Vec<String>,
         names: Vec<String>,
         dates: Vec<Option<String>>,
         sources: Vec<Option<String>>,
+        patterns: Option<Vec<PatternRow>>,
     ) -> PyResult<PyCorpus> {
+        let lexicon = user_lexicon(patterns)?;
         if names.len() != texts.len() || dates.len() != texts.len() || sources.len() != texts.len()
         {
             return Err(PyValueError::new_err(
@@ -99,7 +123,7 @@ impl PyCorpus {
         }
         let corpus = Corpus::new(docs).map_err(errors::to_py)?;
         Ok(PyCorpus {
-            inner: Arc::new(corpus),
+            inner: Arc::new(corpus.with_lexicon(lexicon)),
         })
     }
 
@@ -131,6 +155,21 @@ impl PyCorpus {
     /// Runs the text stage now (tokens, boilerplate, sentences) for every document.
     fn analyse_text(&self, py: Python<'_>) {
         text_layers(py, &self.inner);
+    }
+
+    /// Runs the entity stage now, for every document.
+    fn analyse_entities(&self, py: Python<'_>) {
+        super::entities::entity_layer(py, &self.inner);
+    }
+
+    /// Columns of the entity table, for pandas.
+    fn entity_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::entities::entity_columns(py, &self.inner)
+    }
+
+    /// Columns of the cross-document entity table, for pandas.
+    fn entity_table_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::entities::entity_table_columns(py, &self.inner)
     }
 
     /// Columns of the token table, for pandas.
@@ -315,6 +354,11 @@ impl PyDocument {
             .iter()
             .map(|s| PySentence::new(doc, s))
             .collect()
+    }
+
+    #[getter]
+    fn entities(&self, py: Python<'_>) -> Vec<super::entities::PyEntity> {
+        super::entities::document_entities(py, &self.corpus, self.index)
     }
 
     #[getter]

@@ -1,6 +1,7 @@
 //! PyO3 bindings: classes and conversions only. Offsets cross the boundary as code points.
 
 mod corpus;
+mod entities;
 mod errors;
 mod spans;
 
@@ -15,6 +16,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<spans::PyToken>()?;
     m.add_class::<spans::PySentence>()?;
     m.add_class::<spans::PyBoilerplate>()?;
+    m.add_class::<entities::PyEntity>()?;
     m.add("DecodeError", m.py().get_type::<errors::DecodeError>())?;
     Ok(())
 }
