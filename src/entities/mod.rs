@@ -2,3 +2,5 @@
 //! mention resolved to one cross-document id.
 
 pub mod label;
+pub mod dates;
+pub mod figures;
