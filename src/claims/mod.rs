@@ -26,6 +26,7 @@ mod attribution;
 mod cues;
 mod hedges;
 mod lexicon;
+pub mod link;
 mod quotes;
 mod segments;
 mod speakers;
