@@ -212,11 +212,15 @@ pub fn segment_claims(
         };
         let hedged_attribution = hedges::is_hedged(words, d.region_start.min(a), d.cue.end);
         if let Some(claim) = build(p, a, b, Some(cue.clone()), speaker, pronoun, polarity, hedged_attribution) {
-            memory.attributed(Attribution {
-                speaker,
-                pronoun,
-                cue,
-            });
+            // Quoted speech that follows with no cue continues a quotation, not a paraphrase
+            // (`"…," Podolyak said, adding that … "Is Putin ready?"` → said).
+            if claim.quote != Some(QuoteKind::Indirect) {
+                memory.attributed(Attribution {
+                    speaker,
+                    pronoun,
+                    cue,
+                });
+            }
             out.push(claim);
         }
     }

@@ -17,7 +17,7 @@ pub struct CueMatch {
     /// Where the claim starts when the cue frames it (`described [the evacuation as …]`):
     /// after the first words when a gap was filled, else `end`.
     pub content_from: usize,
-    /// Surface text, gaps shown as `…` (`described … as`).
+    /// The cue in lowercase, gaps shown as `…` (`described … as`, `according to`).
     pub text: String,
     /// An `-ing` form (`adding that`, `denying that`): its subject is elsewhere.
     pub participle: bool,
@@ -73,7 +73,7 @@ fn surface(words: &[Word], first: usize, end: usize, gaps: &[(usize, usize)]) ->
             parts.push("…");
             k = ge;
         } else {
-            parts.push(words[k].text);
+            parts.push(&words[k].lower);
             k += 1;
         }
     }
