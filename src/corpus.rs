@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::calendar::Date;
 use crate::entities::ids::{self, EntityRecord, Resolution};
 use crate::entities::lexicon::Lexicon;
+use crate::claims::{self, link::LinkedClaim};
 use crate::entities::tagger::{self, Mention};
 use crate::text::decode::{decode, Decoding};
 use crate::text::metadata;
@@ -107,6 +108,7 @@ pub struct Corpus {
     /// Names and word classes the entity stage uses: the built-in lexicons, plus the user's.
     lexicon: Arc<Lexicon>,
     entities: OnceLock<EntityLayer>,
+    claims: OnceLock<Vec<Vec<LinkedClaim>>>,
 }
 
 /// The entity stage for the whole corpus: each document's mentions, in text order, and the
@@ -143,6 +145,7 @@ impl Corpus {
             text: OnceLock::new(),
             lexicon: Lexicon::builtin(),
             entities: OnceLock::new(),
+            claims: OnceLock::new(),
         })
     }
 
@@ -231,6 +234,7 @@ impl Corpus {
     pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
         self.lexicon = lexicon;
         self.entities = OnceLock::new();
+        self.claims = OnceLock::new();
         self
     }
 
@@ -260,6 +264,24 @@ impl Corpus {
                 mentions,
                 resolution,
             }
+        })
+    }
+
+    /// The claims stage, after entities: each document's claims (never from boilerplate),
+    /// with the mentions they contain, in parallel.
+    pub fn claims(&self) -> &[Vec<LinkedClaim>] {
+        self.claims.get_or_init(|| {
+            let layers = self.text_layers();
+            let entities = self.entities();
+            self.docs
+                .par_iter()
+                .zip(layers.par_iter())
+                .zip(entities.mentions.par_iter())
+                .map(|((d, layer), mentions)| {
+                    let spans: Vec<(u32, u32)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+                    claims::link::link(claims::extract(&d.text, layer), &spans)
+                })
+                .collect()
         })
     }
 }

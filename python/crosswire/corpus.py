@@ -116,6 +116,12 @@ class Document:
         return self._doc.sentences
 
     @property
+    def claims(self) -> list[_core.Claim]:
+        """Claims in text order: the proposition (``text``, ``start``, ``end``), ``speaker``
+        (None for the article's own statements), ``cue``, ``polarity``, ``hedged``, ``quote``."""
+        return self._doc.claims
+
+    @property
     def entities(self) -> list[_core.Entity]:
         """Entity mentions in text order; ``entity`` is the cross-document id."""
         return self._doc.entities
@@ -278,6 +284,12 @@ class Corpus:
         """One row per entity mention: doc, start, end, text, label, entity (the
         cross-document id), source (what found it)."""
         return frames.entities(self)
+
+    def claims(self) -> pd.DataFrame:
+        """One row per claim: claim (a stable id), doc, start, end, text, speaker,
+        speaker_entity, pronoun, cue, cue_class, polarity, hedged, quote, entities, figures,
+        when."""
+        return frames.claims(self)
 
     def entity_table(self) -> pd.DataFrame:
         """One row per cross-document entity: entity, name, label, aliases, docs, mentions."""

@@ -41,3 +41,14 @@ def entity_table(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.entity_table_columns()
     df = pd.DataFrame(cols, columns=["entity", "name", "label", "aliases", "docs", "mentions"])
     return df.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True)
+
+
+CLAIM_COLUMNS = [
+    "claim", "doc", "start", "end", "text", "speaker", "speaker_entity", "pronoun", "cue",
+    "cue_class", "polarity", "hedged", "quote", "entities", "figures", "when",
+]
+
+
+def claims(corpus: Corpus) -> pd.DataFrame:
+    cols = corpus._core.claim_columns()
+    return _table(corpus, cols, CLAIM_COLUMNS)

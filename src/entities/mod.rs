@@ -10,6 +10,8 @@ pub mod features;
 pub mod gazetteer;
 pub mod ids;
 pub mod label;
+pub mod dates;
+pub mod figures;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;

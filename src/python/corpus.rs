@@ -173,6 +173,11 @@ impl PyCorpus {
         super::entities::entity_layer(py, &self.inner);
     }
 
+    /// Columns of the claims table, for pandas.
+    fn claim_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::claims::claim_columns(py, &self.inner)
+    }
+
     /// Columns of the entity table, for pandas.
     fn entity_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         super::entities::entity_columns(py, &self.inner)
@@ -370,6 +375,11 @@ impl PyDocument {
     #[getter]
     fn entities(&self, py: Python<'_>) -> Vec<super::entities::PyEntity> {
         super::entities::document_entities(py, &self.corpus, self.index)
+    }
+
+    #[getter]
+    fn claims(&self, py: Python<'_>) -> Vec<super::claims::PyClaim> {
+        super::claims::document_claims(py, &self.corpus, self.index)
     }
 
     #[getter]

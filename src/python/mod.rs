@@ -1,5 +1,6 @@
 //! PyO3 bindings: classes and conversions only. Offsets cross the boundary as code points.
 
+mod claims;
 mod corpus;
 mod entities;
 mod errors;
@@ -11,6 +12,7 @@ use pyo3::prelude::*;
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<corpus::PyCorpus>()?;
+    m.add_class::<claims::PyClaim>()?;
     m.add_class::<corpus::PyDocument>()?;
     m.add_class::<spans::PyTokens>()?;
     m.add_class::<spans::PyToken>()?;

@@ -11,6 +11,7 @@ use super::names::{capitalised, credit_words, name_like};
 use super::BoilerplateKind;
 
 const MAX_BYLINE_WORDS: usize = 10;
+const MAX_COUNTER_BYTES: usize = 120;
 const MAX_STAMP_BYTES: usize = 100;
 const MAX_CONTRIBUTOR_BYTES: usize = 400;
 const MAX_CONTACT_BYTES: usize = 300;
@@ -28,6 +29,9 @@ pub fn classify(line: &str) -> Option<BoilerplateKind> {
 /// `by -922 Views`, `1,204 views`, `By Ann Lee 12K Shares`: a count, then a counter word, at the
 /// end of a short line whose other words are `by` or a name.
 fn is_view_counter(line: &str) -> bool {
+    if line.len() > MAX_COUNTER_BYTES {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let [lead @ .., count, counter] = words.as_slice() else {
         return false;
@@ -92,6 +96,10 @@ fn is_date_word(word: &str) -> bool {
 fn is_contributor_note(line: &str) -> bool {
     !line.is_empty()
         && line.len() <= MAX_CONTRIBUTOR_BYTES
+        // The first sentence must be a credit: a cheap test before splitting the line.
+        && (line.contains("reported from")
+            || line.contains("contributed")
+            || CONTRIBUTOR_OPENINGS.iter().any(|o| starts_with_ignore_case(line, o)))
         && note_sentences(line).all(is_contributor_sentence)
 }
 
@@ -181,10 +189,10 @@ fn reports_speech(words: &[&str]) -> bool {
 /// `write to Yaroslav Trofimov at [email protected]`: a contact opening and an address.
 fn is_contact(line: &str) -> bool {
     line.len() <= MAX_CONTACT_BYTES
-        && (line.contains('@') || line.contains("[email"))
         && CONTACT_OPENINGS.iter().any(|opening| {
             starts_with_ignore_case(line, opening) && line[opening.len()..].starts_with([' ', ':'])
         })
+        && (line.contains('@') || line.contains("[email"))
 }
 
 #[cfg(test)]

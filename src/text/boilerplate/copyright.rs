@@ -11,7 +11,9 @@ pub fn notice(line: &str) -> Option<(usize, usize)> {
     if line.len() > MAX_COPYRIGHT_BYTES {
         return None;
     }
-    let is_notice = opens_notice(line) || line.to_lowercase().contains("all rights reserved");
+    let is_notice = opens_notice(line)
+        || ((line.contains("ights") || line.contains("IGHTS"))
+            && contains_ignore_ascii_case(line, "all rights reserved"));
     if !is_notice {
         return None;
     }
@@ -41,6 +43,13 @@ fn opens_notice(line: &str) -> bool {
     next.starts_with('©')
         || starts_with_ignore_case(next, "(c)")
         || next.get(..4).is_some_and(is_year)
+}
+
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn is_year(word: &str) -> bool {

@@ -7,7 +7,7 @@
 //! one is a photo caption, credit included.
 
 use super::lexicon::{agency_suffix, is_photo_word, starts_with_ignore_case, CREDIT_MARKERS};
-use super::names::{credit_words, name_like};
+use super::names::{credit_word_iter, credit_words, is_name_word, name_like};
 use super::BoilerplateKind;
 
 /// Credits name a photographer and an agency or two; longer name-shaped runs are headlines.
@@ -26,16 +26,18 @@ pub fn classify(line: &str) -> Option<BoilerplateKind> {
 /// A line that repeats the line before it and is a name with a slash (`Place - Name/Agency`):
 /// scrapers duplicate caption credits even when the agency is not one we know.
 pub fn is_repeated_credit(line: &str, previous: &str) -> bool {
+    if previous != line || !line.contains('/') || has_sentence_marks(line) {
+        return false;
+    }
     let words = credit_words(line);
-    previous == line
-        && line.contains('/')
-        && words.len() <= MAX_CREDIT_WORDS
-        && name_like(&words)
-        && !has_sentence_marks(line)
+    words.len() <= MAX_CREDIT_WORDS && name_like(&words)
 }
 
 /// Byte offset in `line` where a trailing credit starts, 0 when the whole line is one.
 fn credit_start(line: &str) -> Option<usize> {
+    if !may_end_in_credit(line) {
+        return None;
+    }
     if let Some(open) = trailing_parenthesis(line) {
         if is_credit(&line[open..]) {
             return Some(open);
@@ -43,6 +45,20 @@ fn credit_start(line: &str) -> Option<usize> {
     }
     // Earliest first, so that `Photo by Ann M. Simmons/AP` is taken whole.
     candidate_starts(line).find(|&at| is_credit(&line[at..]))
+}
+
+/// A credit's last word is a name, agency or photo word, so most lines (ending in a lower-case
+/// word and a period, or a quote) are ruled out without looking further.
+fn may_end_in_credit(line: &str) -> bool {
+    if line.ends_with('.') && !line.ends_with(").") {
+        // `… Kherson region.`: credits end in a name or a parenthesis, not a full stop.
+        return false;
+    }
+    let end = line.trim_end_matches(['.', ')', ' ']);
+    let last_word = end
+        .rsplit(|c: char| c.is_whitespace() || c == '/' || c == '(')
+        .next();
+    last_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || is_photo_word(w))
 }
 
 /// Where the line's final `( … )` opens, if the line ends with it (a `.` may follow).
@@ -57,11 +73,14 @@ fn trailing_parenthesis(line: &str) -> Option<usize> {
 
 /// The line start (if short) and every point after a sentence end or at a `©` near the end.
 fn candidate_starts(line: &str) -> impl Iterator<Item = usize> + '_ {
-    let window = line.len().saturating_sub(MAX_CREDIT_BYTES);
+    let mut window = line.len().saturating_sub(MAX_CREDIT_BYTES);
+    while !line.is_char_boundary(window) {
+        window += 1;
+    }
     let short_line = (line.len() <= MAX_CREDIT_BYTES).then_some(0);
-    let after_sentence_ends = line
+    let after_sentence_ends = line[window..]
         .char_indices()
-        .filter(move |&(i, _)| i >= window)
+        .map(move |(i, c)| (window + i, c))
         .filter_map(move |(i, c)| match c {
             '©' => Some(i),
             ' ' if ends_sentence_before(&line[..i]) => Some(i + 1),
@@ -101,6 +120,9 @@ fn is_credit(candidate: &str) -> bool {
     let (marked, rest) = strip_credit_marker(inner.trim());
     if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         // `© 2022 Dow Jones`: a copyright notice, not a picture credit.
+        return false;
+    }
+    if !credit_word_iter(rest).all(is_name_word) {
         return false;
     }
     let words = credit_words(rest);

@@ -16,9 +16,35 @@ pub fn is_hash(word: &str) -> bool {
 
 /// Byte ranges of whitespace-delimited hashes in `line`.
 pub fn hashes(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    words_with_offsets(line)
-        .filter(|(_, w)| is_hash(w))
-        .map(|(at, w)| (at, at + w.len()))
+    let bytes = line.as_bytes();
+    let min = *HASH_LENGTHS.start();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // A run of `min` hex digits that starts in `at..at + min` covers `at + min - 1`: test
+        // that byte and skip `min` bytes when it is not hex, so prose costs one test per `min`.
+        while at + min <= bytes.len() {
+            let probe = at + min - 1;
+            if !bytes[probe].is_ascii_hexdigit() {
+                at += min;
+                continue;
+            }
+            let mut start = probe;
+            while start > at && bytes[start - 1].is_ascii_hexdigit() {
+                start -= 1;
+            }
+            let mut end = probe + 1;
+            while end < bytes.len() && bytes[end].is_ascii_hexdigit() {
+                end += 1;
+            }
+            at = end + 1;
+            let delimited = (start == 0 || bytes[start - 1].is_ascii_whitespace())
+                && (end == bytes.len() || bytes[end].is_ascii_whitespace());
+            if delimited && is_hash(&line[start..end]) {
+                return Some((start, end));
+            }
+        }
+        None
+    })
 }
 
 /// Byte ranges of `[email protected]` placeholders (also `[email&#160;protected]`) in `line`.
@@ -29,9 +55,12 @@ pub fn email_placeholders(line: &str) -> impl Iterator<Item = (usize, usize)> + 
     const MAX_GAP: usize = 8;
     let mut from = 0;
     std::iter::from_fn(move || loop {
-        let open = from + find_ignore_ascii_case(&line[from..], OPEN)?;
+        let open = from + line[from..].find('[')?;
+        from = open + 1;
+        if !starts_with_ignore_ascii_case(&line[open..], OPEN) {
+            continue;
+        }
         let after = open + OPEN.len();
-        from = after;
         let window_end = floor_char_boundary(line, after + MAX_GAP + CLOSE.len());
         if let Some(close) = find_ignore_ascii_case(&line[after..window_end], CLOSE) {
             let end = after + close + CLOSE.len();
@@ -41,18 +70,10 @@ pub fn email_placeholders(line: &str) -> impl Iterator<Item = (usize, usize)> + 
     })
 }
 
-fn words_with_offsets(line: &str) -> impl Iterator<Item = (usize, &str)> {
-    line.split(char::is_whitespace)
-        .scan(0, |pos, word| {
-            let at = *pos;
-            *pos += word.len()
-                + line[*pos + word.len()..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-            Some((at, word))
-        })
-        .filter(|(_, w)| !w.is_empty())
+fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
@@ -89,6 +110,19 @@ mod tests {
         assert!(!is_hash("abcdefabcdefabcdefabcdefabcdefab"));
         assert!(!is_hash("87990cbe856818d5eddac44c7b1cdeB8"));
         assert!(is_hash(&"a1".repeat(20)));
+        let line = "87990cbe856818d5eddac44c7b1cdeb8";
+        assert_eq!(spans(line, hashes(line)), [line]);
+        let line = "x87990cbe856818d5eddac44c7b1cdeb8 é";
+        assert!(hashes(line).next().is_none());
+        // Found at every alignment, also two in a row.
+        for pad in 0..40 {
+            let line = format!(
+                "{} 87990cbe856818d5eddac44c7b1cdeb8 {} 1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d",
+                "w".repeat(pad),
+                "v".repeat(pad % 7)
+            );
+            assert_eq!(hashes(&line).count(), 2, "{line}");
+        }
     }
 
     #[test]
@@ -102,5 +136,7 @@ mod tests {
         assert!(email_placeholders(line).next().is_none());
         let line = "[email é";
         assert!(email_placeholders(line).next().is_none());
+        let line = "[[email protected]]";
+        assert_eq!(spans(line, email_placeholders(line)), ["[email protected]"]);
     }
 }

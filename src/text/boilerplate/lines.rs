@@ -25,23 +25,45 @@ pub fn is_line_break(c: char) -> bool {
 /// The non-blank lines of `text[body_start..]`, offsets into `text`.
 /// `body_start` must be a char boundary.
 pub fn body_lines(text: &str, body_start: usize) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut pos = body_start;
-    for raw in text[body_start..].split(is_line_break) {
-        let trimmed = raw.trim_start();
-        let start = pos + (raw.len() - trimmed.len());
-        let trimmed = trimmed.trim_end();
-        if !trimmed.is_empty() {
-            out.push(Line {
-                start,
-                text: trimmed,
-            });
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 200 + 1);
+    let mut line_start = body_start;
+    let mut at = body_start;
+    // A byte scan: `str::split` with a char predicate decodes every character.
+    while at < bytes.len() {
+        let break_len = match bytes[at] {
+            b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 if bytes.get(at + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(at + 1) == Some(&0x80)
+                && matches!(bytes.get(at + 2), Some(0xA8 | 0xA9)) =>
+            {
+                3
+            }
+            _ => 0,
+        };
+        if break_len == 0 {
+            at += 1;
+            continue;
         }
-        // Every break character `split` consumed is one byte except the Unicode ones.
-        pos += raw.len();
-        pos += text[pos..].chars().next().map_or(0, char::len_utf8);
+        push_trimmed(text, line_start, at, &mut out);
+        at += break_len;
+        line_start = at;
     }
+    push_trimmed(text, line_start, bytes.len(), &mut out);
     out
+}
+
+fn push_trimmed<'a>(text: &'a str, start: usize, end: usize, out: &mut Vec<Line<'a>>) {
+    let raw = &text[start..end];
+    let trimmed = raw.trim_start();
+    let start = start + (raw.len() - trimmed.len());
+    let trimmed = trimmed.trim_end();
+    if !trimmed.is_empty() {
+        out.push(Line {
+            start,
+            text: trimmed,
+        });
+    }
 }
 
 #[cfg(test)]

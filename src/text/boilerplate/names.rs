@@ -7,19 +7,22 @@ use super::lexicon::{is_connector, is_photo_word};
 /// The words of a credit or byline: split at spaces and at the separators credits use
 /// (`/`, `|`, `,`, `;`, `:`), with dashes and surrounding punctuation dropped.
 pub fn credit_words(text: &str) -> Vec<&str> {
+    credit_word_iter(text).collect()
+}
+
+pub fn credit_word_iter(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '|' | ',' | ';' | ':'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
         .filter(|w| !w.is_empty())
-        .collect()
 }
 
 /// Every word looks like part of a name (or a photo word such as `photo`); numbers do not.
 pub fn name_like(words: &[&str]) -> bool {
-    !words.is_empty()
-        && words.iter().all(|w| {
-            let first = w.chars().next().unwrap_or(' ');
-            first.is_uppercase() || is_connector(w) || is_photo_word(w)
-        })
+    !words.is_empty() && words.iter().all(|w| is_name_word(w))
+}
+
+pub fn is_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) || is_connector(word) || is_photo_word(word)
 }
 
 /// How many words start with a capital letter.

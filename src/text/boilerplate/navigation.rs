@@ -12,14 +12,15 @@ use super::lines::Line;
 /// the site's list.
 const MAX_LISTED_HEADLINE_CHARS: usize = 200;
 const MAX_PROMO_LINE_CHARS: usize = 200;
+/// Chrome lines are a few words; longer lines are not compared with the list (speed).
+const MAX_CHROME_LINE_BYTES: usize = 64;
 
 pub fn is_navigation_line(line: &str) -> bool {
-    let normal = normalise_line(line);
-    NAVIGATION_LINES.contains(&normal)
-        || (line.chars().count() <= MAX_PROMO_LINE_CHARS
-            && NAVIGATION_PREFIXES
-                .iter()
-                .any(|prefix| starts_with_ignore_case(line, prefix) && line.len() > prefix.len()))
+    (line.len() <= MAX_CHROME_LINE_BYTES && NAVIGATION_LINES.contains(&normalise_line(line)))
+        || (NAVIGATION_PREFIXES
+            .iter()
+            .any(|prefix| starts_with_ignore_case(line, prefix) && line.len() > prefix.len())
+            && line.chars().count() <= MAX_PROMO_LINE_CHARS)
 }
 
 /// Index of the line that opens the trailing link list: a navigation heading in the back half
@@ -30,16 +31,29 @@ pub fn trailing_list_start(lines: &[Line], body_start: usize, text_len: usize) -
     // The list runs to the end, so the last long line bounds where its heading can be.
     let after_last_long = lines
         .iter()
-        .rposition(|l| l.text.chars().count() > MAX_LISTED_HEADLINE_CHARS)
+        .rposition(|l| {
+            l.text.len() > MAX_LISTED_HEADLINE_CHARS
+                && l.text.chars().count() > MAX_LISTED_HEADLINE_CHARS
+        })
         .map_or(0, |i| i + 1);
-    (first_candidate.max(after_last_long)..lines.len())
-        .find(|&i| NAVIGATION_HEADERS.contains(&normalise_line(lines[i].text)))
+    (first_candidate.max(after_last_long)..lines.len()).find(|&i| {
+        lines[i].text.len() <= MAX_CHROME_LINE_BYTES
+            && NAVIGATION_HEADERS.contains(&normalise_line(lines[i].text))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::lines::body_lines;
     use super::*;
+
+    #[test]
+    fn every_listed_line_fits_the_length_limit() {
+        assert!(NAVIGATION_LINES
+            .iter()
+            .chain(NAVIGATION_HEADERS.iter())
+            .all(|l| l.len() <= MAX_CHROME_LINE_BYTES));
+    }
 
     #[test]
     fn chrome_and_promo_lines() {
