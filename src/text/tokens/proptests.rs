@@ -158,7 +158,10 @@ proptest! {
 
 #[test]
 fn contract_holds_on_every_char_alone_and_in_context() {
-    for c in (0..=0x10FFFFu32).step_by(7).filter_map(char::from_u32) {
+    // Every character of the Basic Multilingual Plane (where the punctuation rules live; a
+    // sample once skipped U+2011 and hid a hang), then a sample of the rest.
+    let astral = (0x10000..=0x10FFFFu32).step_by(7);
+    for c in (0..0x10000u32).chain(astral).filter_map(char::from_u32) {
         for text in [
             c.to_string(),
             format!("a{c}b"),

@@ -171,8 +171,13 @@ impl<S: Sink> Scanner<'_, '_, S> {
             }
             Class::Ellipsis => self.emit_glued(i, i + len, TokenKind::Punct, Rule::Ellipsis),
             Class::Hyphen => {
-                let end = self.run_of(i, |b| b == b'-');
-                let rule = if end - i > 1 {
+                // Unicode hyphens are several bytes long: step by characters, not bytes.
+                let (mut end, mut count) = (i + len, 1);
+                while self.class_at(end) == Class::Hyphen {
+                    end += self.len_at(end);
+                    count += 1;
+                }
+                let rule = if count > 1 {
                     Rule::Dash
                 } else if i == self.word_end && self.class_at(end).is_word() {
                     Rule::Hyphen

@@ -578,3 +578,10 @@ fn corpus_uses_only_expected_kinds() {
         }
     }
 }
+
+#[test]
+fn unicode_hyphens_split_like_ascii_ones() {
+    assert_eq!(texts("pro\u{2011}Russian"), ["pro", "\u{2011}", "Russian"]);
+    assert_eq!(texts("a\u{2010}\u{2011}b"), ["a", "\u{2010}\u{2011}", "b"]);
+    assert_eq!(texts("\u{2011}"), ["\u{2011}"]);
+}
