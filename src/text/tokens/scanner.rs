@@ -2,7 +2,7 @@
 //! beyond a few bytes of lookahead, no allocation except the output vector. ASCII letters and
 //! digits stay on a table-driven fast path; only non-ASCII characters are decoded.
 
-use super::chars::{classify, Class, ASCII};
+use super::chars::{classify, Class, ASCII, KEYCAP};
 use super::kinds::{Rule, Token, TokenKind};
 use super::matchers;
 use super::special::{self, KeepsPeriod};
@@ -279,7 +279,7 @@ impl<S: Sink> Scanner<'_, '_, S> {
         }
         let (kind, rule) = if body.keycap {
             (TokenKind::Emoji, Rule::Emoji)
-        } else if self.class_at(start) == Class::Digit {
+        } else if self.class_at(start) == Class::Digit && !letters_then_digits(&self.bytes[start..end]) {
             (TokenKind::Number, Rule::Number)
         } else {
             (TokenKind::Word, Rule::Word)
@@ -355,8 +355,17 @@ impl<S: Sink> Scanner<'_, '_, S> {
             } else {
                 let Some(c) = self.char_at(i) else { break };
                 let class = classify(c);
+                if let Some(keycap_end) = self.keycap_after_digit(i, c) {
+                    // `1️⃣` is an emoji of its own, even glued to a word.
+                    if i - 1 == start {
+                        body.keycap = true;
+                        i = keycap_end;
+                    } else {
+                        i -= 1;
+                    }
+                    break;
+                }
                 if class.is_word() {
-                    body.keycap |= c == super::chars::KEYCAP;
                     prev = class;
                     i += c.len_utf8();
                     continue;
@@ -379,6 +388,20 @@ impl<S: Sink> Scanner<'_, '_, S> {
         }
         body.end = i;
         body
+    }
+
+    /// At `i` (char `c`), the rest of a keycap emoji whose digit is the byte before:
+    /// `1` + U+FE0F? + U+20E3. Returns where the keycap ends.
+    fn keycap_after_digit(&self, i: usize, c: char) -> Option<usize> {
+        let digit_before = i.checked_sub(1).and_then(|p| self.bytes.get(p)).is_some_and(u8::is_ascii_digit);
+        if !matches!(c, '\u{FE0F}' | KEYCAP) || !digit_before {
+            return None;
+        }
+        let mut end = i;
+        if c == '\u{FE0F}' {
+            end += c.len_utf8();
+        }
+        (self.char_at(end) == Some(KEYCAP)).then_some(end + KEYCAP.len_utf8())
     }
 
     /// A `.` joins digits (`1.5`) and letters (`U.S`, `a.m`, `bbc.com`), but not before a
@@ -407,6 +430,15 @@ impl<S: Sink> Scanner<'_, '_, S> {
             None => Apostrophe::Joins,
         }
     }
+}
+
+/// Letters followed later by digits (`87990cbe856…`, a hash): not a number, though it starts
+/// with a digit; a number keeps letters only as a suffix (`155th`, `1.5bn`).
+fn letters_then_digits(token: &[u8]) -> bool {
+    token
+        .iter()
+        .skip_while(|b| !b.is_ascii_alphabetic())
+        .any(u8::is_ascii_digit)
 }
 
 enum Apostrophe {
