@@ -306,3 +306,9 @@ pub(crate) mod properties {
         }
     }
 }
+
+#[test]
+fn capitalised_cues() {
+    let r = the("About 100 disabled children were moved", "About 100");
+    assert!(r.6, "{r:?}");
+}
