@@ -91,7 +91,8 @@ fn percentages() {
 
 #[test]
 fn bound_cues() {
-    let cases: &[(&str, &str, Option<f64>, Option<f64>, bool)] = &[
+    type Case<'a> = (&'a str, &'a str, Option<f64>, Option<f64>, bool);
+    let cases: &[Case] = &[
         ("where at least 30 Russians were killed", "at least 30", Some(30.0), None, false),
         ("a population of nearly 300,000, has been", "nearly 300,000", None, Some(300000.0), true),
         ("a population of around 300,000 before", "around 300,000", None, None, true),
