@@ -1,7 +1,8 @@
 //! Calendar words, parsed once from `data/calendar_words.txt`.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use crate::entities::figures::view::{WordMap, WordSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Written {
@@ -22,11 +23,11 @@ pub(crate) enum CalendarWord {
     Unit(u16),
 }
 
-pub(crate) static CALENDAR_WORDS: LazyLock<HashMap<&'static str, CalendarWord>> =
+pub(crate) static CALENDAR_WORDS: LazyLock<WordMap<CalendarWord>> =
     LazyLock::new(|| parse(include_str!("data/calendar_words.txt")));
 
-fn parse(src: &'static str) -> HashMap<&'static str, CalendarWord> {
-    let mut map = HashMap::new();
+fn parse(src: &'static str) -> WordMap<CalendarWord> {
+    let mut map = WordMap::default();
     let lines = src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
     for line in lines {
         let cols: Vec<&'static str> = line.split('|').map(str::trim).collect();
@@ -54,3 +55,18 @@ fn parse(src: &'static str) -> HashMap<&'static str, CalendarWord> {
     }
     map
 }
+
+/// Words other than calendar words and figure starters that a date expression can start
+/// with; one lookup rejects most tokens before any pattern is tried.
+const OTHER_STARTERS: &[&str] = &[
+    "early", "mid", "late", "earlier", "later", "the", "beginning", "start", "middle", "end",
+    "today", "yesterday", "tomorrow", "tonight", "overnight", "recent", "this", "last", "next",
+    "past", "coming", "several", "few", "many",
+];
+
+pub(crate) static STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set: WordSet = CALENDAR_WORDS.keys().copied().collect();
+    set.extend(OTHER_STARTERS);
+    set.extend(crate::entities::figures::starters());
+    set
+});

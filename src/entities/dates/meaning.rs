@@ -15,6 +15,7 @@
 //!   night from `d - 1` to `d`.
 //! - `early`, `mid` and `late` take the first, middle and last third of a month or week,
 //!   and January–April, May–August, September–December of a year.
+//!
 //! With no document date a relative expression has no value (it is never guessed).
 
 use super::DateValue;

@@ -2,7 +2,7 @@
 //! says how far the expression runs and what it means; it never looks at the document
 //! date, so spans are the same whether or not a document has one.
 
-use super::lexicon::{CalendarWord, Written, CALENDAR_WORDS};
+use super::lexicon::{CalendarWord, Written, CALENDAR_WORDS, STARTERS};
 use super::meaning::{Meaning, Part, Period, Shift};
 use super::DateValue;
 use crate::calendar::{days_in_month, Date};
@@ -46,6 +46,9 @@ fn calendar(v: &TokenView, i: usize) -> Option<CalendarWord> {
 
 /// The date or time expression starting at token `i`.
 pub(crate) fn date_at(v: &TokenView, i: usize) -> Option<Found> {
+    if !v.starts_digit(i) && !STARTERS.contains(v.key(i).as_str()) {
+        return None;
+    }
     if let Some((n, part)) = part_at(v, i) {
         if let Some(f) = core_at(v, i + n).filter(|f| f.meaning.takes_part()) {
             return Some(Found { part: Some(part), ..f });

@@ -195,6 +195,7 @@ mod properties {
     use super::*;
     use crate::text::tokens::{Token, TokenKind};
     use proptest::prelude::*;
+    use crate::entities::figures::tests::properties::simple_tokens;
 
     fn check(text: &str, tokens: &[Token]) {
         let with = find_dates(text, tokens, doc());
@@ -215,8 +216,13 @@ mod properties {
 
     proptest! {
         #[test]
-        fn no_panic_on_text_and_its_tokens(text in "[ a-zA-Z0-9.,/:-]{0,80}|\\PC{0,60}") {
+        fn no_panic_on_text_and_its_tokens(text in "[ a-zA-Z0-9.,/:-]{0,80}") {
             check(&text, &tokenize(&text));
+        }
+
+        #[test]
+        fn no_panic_on_any_text(text in "\\PC{0,80}") {
+            check(&text, &simple_tokens(&text));
         }
 
         #[test]

@@ -1,9 +1,9 @@
 //! The figures lexicons, parsed once from the readable files in `data/`.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::phrases::PhraseTable;
+use super::view::{WordMap, WordSet};
 use crate::entities::label::Label;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -36,17 +36,29 @@ pub(crate) struct Unit {
 }
 
 pub(crate) struct Lexicon {
-    pub number_words: HashMap<&'static str, NumberWord>,
+    pub number_words: WordMap<NumberWord>,
     pub cues: PhraseTable<Bound>,
     pub units_after: PhraseTable<Unit>,
     pub units_before: PhraseTable<Unit>,
+    /// Words a figure can start with (besides digits): one lookup rejects most tokens.
+    pub starters: WordSet,
 }
 
-pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    number_words: parse_number_words(include_str!("data/number_words.txt")),
-    cues: parse_cues(include_str!("data/cues.txt")),
-    units_after: parse_units(include_str!("data/units.txt"), 3),
-    units_before: parse_units(include_str!("data/units.txt"), 4),
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let number_words = parse_number_words(include_str!("data/number_words.txt"));
+    let cues = parse_cues(include_str!("data/cues.txt"));
+    let units_before = parse_units(include_str!("data/units.txt"), 4);
+    let mut starters: WordSet = number_words.keys().copied().collect();
+    starters.extend(cues.first_words());
+    starters.extend(units_before.first_words());
+    starters.extend(["a", "an"]);
+    Lexicon {
+        number_words,
+        cues,
+        units_after: parse_units(include_str!("data/units.txt"), 3),
+        units_before,
+        starters,
+    }
 });
 
 /// Lines that carry data: not blank, not a `#` comment.
@@ -56,8 +68,8 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn parse_number_words(src: &'static str) -> HashMap<&'static str, NumberWord> {
-    let mut map = HashMap::new();
+fn parse_number_words(src: &'static str) -> WordMap<NumberWord> {
+    let mut map = WordMap::default();
     for line in data_lines(src) {
         let f: Vec<&str> = line.split_whitespace().collect();
         let (word, kind, value) = match f[..] {

@@ -11,7 +11,7 @@ mod phrases;
 pub(crate) mod view;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::ops::Range;
 
@@ -71,6 +71,9 @@ pub fn find_figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
 /// The figure starting at token `i` and ending at or before `limit`.
 fn figure_at(v: &TokenView, i: usize, limit: usize) -> Option<Figure> {
     let lex = &*LEXICON;
+    if !v.starts_digit(i) && !lex.starters.contains(v.key(i).as_str()) {
+        return None;
+    }
     let cue = lex.cues.longest_at(v, i);
     let mut j = i + cue.map_or(0, |(n, _)| n);
     let prefix_unit = lex.units_before.longest_at(v, j);
@@ -81,7 +84,7 @@ fn figure_at(v: &TokenView, i: usize, limit: usize) -> Option<Figure> {
     }
     if num.kind == NumberKind::Ordinal {
         // An ordinal takes no cue and no unit; the caller retries at the ordinal itself.
-        return (j == i).then(|| Figure {
+        return (j == i).then_some(Figure {
             tokens: i..num.end,
             label: Label::Ordinal,
             value: num.value,
@@ -158,4 +161,9 @@ pub(crate) fn cue_ends_at(v: &TokenView, i: usize) -> bool {
 /// Whether a unit or currency written after a number starts at token `i`.
 pub(crate) fn unit_at(v: &TokenView, i: usize) -> bool {
     LEXICON.units_after.longest_at(v, i).is_some()
+}
+
+/// Words a figure can start with, besides digits.
+pub(crate) fn starters() -> impl Iterator<Item = &'static str> {
+    LEXICON.starters.iter().copied()
 }

@@ -2,7 +2,32 @@
 //! out of bounds or not on a char boundary reads as "". Lower-casing goes to a stack
 //! buffer so that lexicon lookups allocate nothing.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 use crate::text::tokens::Token;
+
+/// FNV-1a: lexicon keys are short words, for which it is much cheaper than SipHash, and
+/// the tables are fixed at build time, so flooding is not a concern.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+pub(crate) type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 
 /// Longest token, in bytes, that can match a lexicon entry.
 const KEY_CAP: usize = 40;
