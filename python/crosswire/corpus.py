@@ -198,9 +198,11 @@ class Corpus:
         patterns: Patterns | None = None,
     ) -> Corpus:
         """One document per text. Names default to ``"0"``, ``"1"``, …; dates and sources,
-        where not given, come from a metadata header in the text if it has one."""
+        where not given, come from a metadata header in the text if it has one. ``patterns``
+        (:class:`Patterns`, or a CSV/JSONL path) adds names to the entity lexicons."""
         if isinstance(texts, (str, bytes)):
             raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
+        patterns = _as_patterns(patterns)
         texts = list(texts)
         n = len(texts)
         for i, text in enumerate(texts):
