@@ -5,7 +5,9 @@
 //! parallel; `python` holds the PyO3 bindings and nothing else.
 
 pub mod calendar;
+pub mod claims;
 pub mod corpus;
+pub mod entities;
 pub mod text;
 
 #[cfg(feature = "python")]

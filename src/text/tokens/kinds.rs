@@ -68,6 +68,7 @@ pub(super) enum Rule {
     Abbreviation,
     Initial,
     DottedAcronym,
+    Decade,
     // token matches: whole patterns, never split
     Url,
     Domain,
@@ -101,6 +102,7 @@ impl Rule {
             Rule::Abbreviation => "special:abbreviation",
             Rule::Initial => "special:initial",
             Rule::DottedAcronym => "special:dotted_acronym",
+            Rule::Decade => "special:decade",
             Rule::Url => "match:url",
             Rule::Domain => "match:domain",
             Rule::Email => "match:email",

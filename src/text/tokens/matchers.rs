@@ -194,7 +194,9 @@ mod tests {
 
     #[test]
     fn emails() {
-        let e = |s: &str| email(s.as_bytes(), 0).map(|e| &s[..e]);
+        fn e(s: &str) -> Option<&str> {
+            email(s.as_bytes(), 0).map(|e| &s[..e])
+        }
         assert_eq!(e("first.last+tag@mail.example.org."), Some("first.last+tag@mail.example.org"));
         assert_eq!(e("a@b"), None);
         assert_eq!(e("a@b.c"), None);
@@ -203,7 +205,9 @@ mod tests {
 
     #[test]
     fn emoji_clusters() {
-        let c = |s: &str| &s[..emoji_cluster(s, 0, s.chars().next().unwrap())];
+        fn c(s: &str) -> &str {
+            &s[..emoji_cluster(s, 0, s.chars().next().unwrap())]
+        }
         assert_eq!(c("👩🏽‍🚒x"), "👩🏽‍🚒");
         assert_eq!(c("🇺🇦🇺🇦"), "🇺🇦");
         assert_eq!(c("❤️ x"), "❤️");

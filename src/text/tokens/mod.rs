@@ -6,7 +6,7 @@
 //! are sorted, non-overlapping, on char boundaries. Any input is accepted, nothing panics.
 //!
 //! # How it works
-//! One left-to-right pass over the bytes ([`scanner`]). spaCy splits a whitespace chunk by
+//! One left-to-right pass over the bytes (`scanner.rs`). spaCy splits a whitespace chunk by
 //! peeling prefixes and suffixes and cutting infixes, after checking special cases and token
 //! matches; this scanner makes the same decisions in one pass, each at the character where
 //! it arises, and records which rule fired (see [`explain`]). Rule names in `explain`:
@@ -22,17 +22,19 @@
 //!   word: `kyiv.Ukraine` is a missing space and splits); `,` `:` `/` between digits
 //!   (`1,600`, `10:30`, `07/29/2024`); `-` before a digit (`2022-11-08`, `TB-2`, `COVID-19`);
 //!   `_` inside; `&` between capitals (`AT&T`); an apostrophe before letters that are not a
-//!   clitic (`O’Brien`, `Kam’yanka`). A token is a number when it starts with a digit, and
-//!   keeps letters glued to it (`155th`, `1.5bn`, `10km`).
+//!   clitic (`O’Brien`, `Kam’yanka`). A token is a number when it starts with a digit and has
+//!   letters only as a suffix (`155th`, `1.5bn`, `10km`); letters then digits again make it a
+//!   word (`87990cbe856818d5…`, a hash, stays one token).
 //! * **Special cases** (`special:*`): a word keeps the period after it when it is listed in
 //!   `abbreviations.txt` (`Gen.`, `Feb.`, `St.`, `Inc.`), is a single capital (`O.`, an
 //!   initial), or is a dotted acronym of single letters (`U.S.`, `a.m.`, `e.g.`). Otherwise the
-//!   period is its own token (`suffix:period`), also at the very end of the text. A sentence
+//!   period is its own token (`suffix:period`), also at the very end of the text. A decade
+//!   with an elided century is one number (`’90s`, `'22`: `special:decade`), not a quote. A sentence
 //!   ending in an initial or a listed abbreviation keeps its period inside that token (as in
 //!   spaCy); the sentence splitter decides.
 //! * **Suffixes**: clitics split at the apostrophe (`suffix:clitic`): `Ukraine’s` → `Ukraine`
 //!   `’s`, `didn’t` → `didn` `’t`, also `’re` `’ve` `’ll` `’d` `’m`, any case, straight or
-//!   curly apostrophe. `%` and closing punctuation are separate tokens (`15%` → `15` `%`).
+//!   curly apostrophe, also after a kept period (`U.S.’s`). `%` and closing punctuation are separate tokens (`15%` → `15` `%`).
 //! * **Prefixes**: opening punctuation, quotes and currency signs are separate tokens
 //!   (`€5` → `€` `5`, `$1.5bn` → `$` `1.5bn`, `(AP` → `(` `AP`).
 //! * **Quotes** (kind `quote`): `"` `“` `”` `„` `«` `»` `‹` `›` `‘` `‚` always; `'` and `’` by
@@ -55,7 +57,7 @@
 //!   nothing before them they form an `invisible` token (kind symbol) of their own.
 //!
 //! Non-ASCII characters are classified without Unicode property tables beyond std (see
-//! [`chars`]): emoji and combining-mark ranges are hand-kept and approximate for rare
+//! `chars.rs`): emoji and combining-mark ranges are hand-kept and approximate for rare
 //! scripts (an unlisted mark becomes a symbol token rather than joining its word).
 
 mod chars;

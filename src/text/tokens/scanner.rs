@@ -2,7 +2,7 @@
 //! beyond a few bytes of lookahead, no allocation except the output vector. ASCII letters and
 //! digits stay on a table-driven fast path; only non-ASCII characters are decoded.
 
-use super::chars::{classify, Class, ASCII};
+use super::chars::{classify, Class, ASCII, KEYCAP};
 use super::kinds::{Rule, Token, TokenKind};
 use super::matchers;
 use super::special::{self, KeepsPeriod};
@@ -162,7 +162,11 @@ impl<S: Sink> Scanner<'_, '_, S> {
             }
             Class::Period => {
                 let end = self.run_of(i, |b| b == b'.');
-                let rule = if end - i > 1 { Rule::Ellipsis } else { Rule::Period };
+                let rule = if end - i > 1 {
+                    Rule::Ellipsis
+                } else {
+                    Rule::Period
+                };
                 self.emit_glued(i, end, TokenKind::Punct, rule)
             }
             Class::Ellipsis => self.emit_glued(i, i + len, TokenKind::Punct, Rule::Ellipsis),
@@ -237,6 +241,18 @@ impl<S: Sink> Scanner<'_, '_, S> {
     /// `'` or `’` that did not join a word: a quote, or a possessive apostrophe (`persons'`).
     fn apostrophe(&mut self, i: usize, len: usize) -> usize {
         let after_word = i == self.word_end;
+        // After a word that kept its period: `U.S.’s`.
+        if after_word && self.class_at(i + len).is_letter() {
+            if let Some(end) = self.clitic_after(i + len) {
+                self.word_end = end;
+                return self.emit(i, end, TokenKind::Word, Rule::Clitic);
+            }
+        }
+        if !after_word {
+            if let Some(end) = self.decade_after(i + len) {
+                return self.emit(i, end, TokenKind::Number, Rule::Decade);
+            }
+        }
         let opens = !after_word && self.class_at(i + len).is_word();
         if opens {
             self.single_quote_open = true;
@@ -249,7 +265,11 @@ impl<S: Sink> Scanner<'_, '_, S> {
         if after_word && i > 0 && matches!(self.bytes[i - 1], b's' | b'S') {
             return self.emit_glued(i, i + len, TokenKind::Punct, Rule::Possessive);
         }
-        let rule = if after_word { Rule::QuoteClose } else { Rule::Quote };
+        let rule = if after_word {
+            Rule::QuoteClose
+        } else {
+            Rule::Quote
+        };
         self.emit_glued(i, i + len, TokenKind::Quote, rule)
     }
 
@@ -264,7 +284,14 @@ impl<S: Sink> Scanner<'_, '_, S> {
         let body = self.body(start);
         let end = body.end;
         let stop = self.bytes.get(end).copied().unwrap_or(b' ');
-        if matches!(stop, b'@' | b'.' | b'_' | b'+' | b'-' | b'%') {
+        // Only when the address can go on: not at a sentence-final `.` or a word's end.
+        let may_be_email = stop == b'@'
+            || (matches!(stop, b'.' | b'_' | b'+' | b'-' | b'%')
+                && self
+                    .bytes
+                    .get(end + 1)
+                    .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'@'));
+        if may_be_email {
             if let Some(email_end) = matchers::email(self.bytes, start) {
                 return self.emit_glued(start, email_end, TokenKind::Email, Rule::Email);
             }
@@ -279,7 +306,9 @@ impl<S: Sink> Scanner<'_, '_, S> {
         }
         let (kind, rule) = if body.keycap {
             (TokenKind::Emoji, Rule::Emoji)
-        } else if self.class_at(start) == Class::Digit {
+        } else if self.class_at(start) == Class::Digit
+            && !letters_then_digits(&self.bytes[start..end])
+        {
             (TokenKind::Number, Rule::Number)
         } else {
             (TokenKind::Word, Rule::Word)
@@ -293,7 +322,9 @@ impl<S: Sink> Scanner<'_, '_, S> {
                     KeepsPeriod::Initial => Rule::Initial,
                     KeepsPeriod::DottedAcronym => Rule::DottedAcronym,
                 };
-                return self.emit_glued(start, end + 1, TokenKind::Word, rule);
+                let end = self.emit_glued(start, end + 1, TokenKind::Word, rule);
+                self.word_end = end;
+                return end;
             }
         }
         self.emit(start, end, kind, rule);
@@ -319,24 +350,35 @@ impl<S: Sink> Scanner<'_, '_, S> {
         let mut i = start;
         let mut prev = Class::Space;
         while i < bytes.len() {
+            // The hot path: a run of ASCII letters and digits.
+            let run = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                i += run;
+                prev = ASCII[bytes[i - 1] as usize];
+                if i >= bytes.len() {
+                    break;
+                }
+            }
             let b = bytes[i];
             if b < 0x80 {
                 let class = ASCII[b as usize];
-                if matches!(class, Class::Upper | Class::Lower | Class::Digit) {
-                    prev = class;
-                    i += 1;
-                    continue;
-                }
                 let joins = match b {
                     b'.' => {
                         let joins = self.dot_joins(prev, i + 1);
                         body.has_dot |= joins;
                         joins
                     }
-                    b',' | b':' | b'/' => prev == Class::Digit && self.class_at(i + 1) == Class::Digit,
+                    b',' | b':' | b'/' => {
+                        prev == Class::Digit && self.class_at(i + 1) == Class::Digit
+                    }
                     b'-' => self.class_at(i + 1) == Class::Digit,
                     b'_' => self.class_at(i + 1).is_word(),
-                    b'&' => prev == Class::Upper && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase),
+                    b'&' => {
+                        prev == Class::Upper && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                    }
                     b'\'' => match self.apostrophe_in_word(i, 1) {
                         Apostrophe::Joins => true,
                         Apostrophe::Clitic(end) => {
@@ -355,8 +397,17 @@ impl<S: Sink> Scanner<'_, '_, S> {
             } else {
                 let Some(c) = self.char_at(i) else { break };
                 let class = classify(c);
+                if let Some(keycap_end) = self.keycap_after_digit(i, c) {
+                    // `1️⃣` is an emoji of its own, even glued to a word.
+                    if i - 1 == start {
+                        body.keycap = true;
+                        i = keycap_end;
+                    } else {
+                        i -= 1;
+                    }
+                    break;
+                }
                 if class.is_word() {
-                    body.keycap |= c == super::chars::KEYCAP;
                     prev = class;
                     i += c.len_utf8();
                     continue;
@@ -381,6 +432,23 @@ impl<S: Sink> Scanner<'_, '_, S> {
         body
     }
 
+    /// At `i` (char `c`), the rest of a keycap emoji whose digit is the byte before:
+    /// `1` + U+FE0F? + U+20E3. Returns where the keycap ends.
+    fn keycap_after_digit(&self, i: usize, c: char) -> Option<usize> {
+        let digit_before = i
+            .checked_sub(1)
+            .and_then(|p| self.bytes.get(p))
+            .is_some_and(u8::is_ascii_digit);
+        if !matches!(c, '\u{FE0F}' | KEYCAP) || !digit_before {
+            return None;
+        }
+        let mut end = i;
+        if c == '\u{FE0F}' {
+            end += c.len_utf8();
+        }
+        (self.char_at(end) == Some(KEYCAP)).then_some(end + KEYCAP.len_utf8())
+    }
+
     /// A `.` joins digits (`1.5`) and letters (`U.S`, `a.m`, `bbc.com`), but not before a
     /// capitalised word (`kyiv.Ukraine`, `U.S.Army`): that is a missing space.
     fn dot_joins(&self, prev: Class, next_at: usize) -> bool {
@@ -400,13 +468,36 @@ impl<S: Sink> Scanner<'_, '_, S> {
         if !self.class_at(i + len).is_letter() {
             return Apostrophe::Ends;
         }
-        let after = i + len;
-        let ends_word = |n: usize| !self.class_at(after + n).is_word();
-        match special::clitic_len(&self.bytes[after..], ends_word) {
-            Some(n) => Apostrophe::Clitic(after + n),
+        match self.clitic_after(i + len) {
+            Some(end) => Apostrophe::Clitic(end),
             None => Apostrophe::Joins,
         }
     }
+
+    /// End of a clitic (`s`, `t`, `re`, ...) starting at `after`, if the word ends with it.
+    fn clitic_after(&self, after: usize) -> Option<usize> {
+        let ends_word = |n: usize| !self.class_at(after + n).is_word();
+        special::clitic_len(&self.bytes[after..], ends_word).map(|n| after + n)
+    }
+
+    /// End of a decade written with an elided century after an apostrophe: `’90s`, `'22`.
+    fn decade_after(&self, after: usize) -> Option<usize> {
+        let digits = self.bytes.get(after..after + 2)?;
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let end = after + 2 + usize::from(self.bytes.get(after + 2) == Some(&b's'));
+        (!self.class_at(end).is_word()).then_some(end)
+    }
+}
+
+/// Letters followed later by digits (`87990cbe856…`, a hash): not a number, though it starts
+/// with a digit; a number keeps letters only as a suffix (`155th`, `1.5bn`).
+fn letters_then_digits(token: &[u8]) -> bool {
+    token
+        .iter()
+        .skip_while(|b| !b.is_ascii_alphabetic())
+        .any(u8::is_ascii_digit)
 }
 
 enum Apostrophe {

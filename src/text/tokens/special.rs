@@ -2,22 +2,38 @@
 //! dotted words are web domains. The scanner asks these only at a `.`, `’` or `'`, so they
 //! cost nothing on the common path.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The abbreviation list, compiled in: one per line, `#` starts a comment.
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 
-fn abbreviations() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| {
-        ABBREVIATIONS
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .map(|line| line.strip_suffix('.').unwrap_or(line))
-            .collect()
+/// The list without periods.
+fn abbreviations() -> impl Iterator<Item = &'static str> {
+    ABBREVIATIONS
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.strip_suffix('.').unwrap_or(line))
+}
+
+/// The list bucketed by first byte: a sentence-final `said.` compares against nothing
+/// (no entry starts with `s`) and a hit costs a few length checks, no hashing.
+fn by_first_byte() -> &'static [Vec<&'static str>] {
+    static INDEX: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        for abbreviation in abbreviations() {
+            index[abbreviation.as_bytes()[0] as usize].push(abbreviation);
+        }
+        index
     })
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) => by_first_byte()[b as usize].contains(&word),
+        None => false,
+    }
 }
 
 /// Which special case (if any) lets `word` keep the period that follows it.
@@ -39,10 +55,10 @@ pub(super) fn keeps_period(word: &str) -> Option<KeepsPeriod> {
             return Some(KeepsPeriod::Initial);
         }
     }
-    if is_dotted_acronym(word) {
+    if word.contains('.') && is_dotted_acronym(word) {
         return Some(KeepsPeriod::DottedAcronym);
     }
-    if abbreviations().contains(word) {
+    if is_abbreviation(word) {
         return Some(KeepsPeriod::Abbreviation);
     }
     None
@@ -75,8 +91,8 @@ pub(super) fn clitic_len(rest: &[u8], ends_word: impl Fn(usize) -> bool) -> Opti
 /// Top-level domains that make `name.tld` a web address when written without `https://`.
 /// Kept short on purpose: `Node.js`, `e.g` and `U.S` must stay words.
 const TLDS: &[&str] = &[
-    "com", "org", "net", "gov", "edu", "mil", "int", "info", "biz", "io", "uk", "ua", "ru",
-    "de", "fr", "eu", "us", "ca", "au", "pl", "es", "it", "nl", "news", "online",
+    "com", "org", "net", "gov", "edu", "mil", "int", "info", "biz", "io", "uk", "ua", "ru", "de",
+    "fr", "eu", "us", "ca", "au", "pl", "es", "it", "nl", "news", "online",
 ];
 
 /// `word` is dotted ASCII whose last label is a known top-level domain (`aljazeera.com`).
@@ -96,10 +112,9 @@ mod tests {
 
     #[test]
     fn abbreviation_file_parses() {
-        let set = abbreviations();
-        assert!(set.contains("Gen") && set.contains("Feb") && set.contains("St"));
-        assert!(set.contains("Ph.D"));
-        assert!(!set.iter().any(|a| a.starts_with('#') || a.contains(' ')));
+        assert!(is_abbreviation("Gen") && is_abbreviation("Feb") && is_abbreviation("St"));
+        assert!(is_abbreviation("Ph.D") && !is_abbreviation("Gen."));
+        assert!(!abbreviations().any(|a| a.starts_with('#') || a.contains(' ')));
     }
 
     #[test]
@@ -118,7 +133,9 @@ mod tests {
     #[test]
     fn clitics() {
         let at_end = |rest: &'static [u8]| {
-            clitic_len(rest, |n| rest.get(n).is_none_or(|b| !b.is_ascii_alphanumeric()))
+            clitic_len(rest, |n| {
+                rest.get(n).is_none_or(|b| !b.is_ascii_alphanumeric())
+            })
         };
         assert_eq!(at_end(b"s"), Some(1));
         assert_eq!(at_end(b"t "), Some(1));

@@ -1,0 +1,81 @@
+//! Entity labels, named as in OntoNotes (and spaCy).
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Label {
+    Person,
+    Norp,
+    Org,
+    Gpe,
+    Loc,
+    Fac,
+    Date,
+    Time,
+    Cardinal,
+    Ordinal,
+    Quantity,
+    Money,
+    Percent,
+    Event,
+    Product,
+}
+
+impl Label {
+    pub const ALL: [Label; 15] = [
+        Label::Person,
+        Label::Norp,
+        Label::Org,
+        Label::Gpe,
+        Label::Loc,
+        Label::Fac,
+        Label::Date,
+        Label::Time,
+        Label::Cardinal,
+        Label::Ordinal,
+        Label::Quantity,
+        Label::Money,
+        Label::Percent,
+        Label::Event,
+        Label::Product,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Norp => "NORP",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Fac => "FAC",
+            Label::Date => "DATE",
+            Label::Time => "TIME",
+            Label::Cardinal => "CARDINAL",
+            Label::Ordinal => "ORDINAL",
+            Label::Quantity => "QUANTITY",
+            Label::Money => "MONEY",
+            Label::Percent => "PERCENT",
+            Label::Event => "EVENT",
+            Label::Product => "PRODUCT",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for l in Label::ALL {
+            assert_eq!(Label::parse(l.as_str()), Some(l));
+        }
+        assert_eq!(Label::parse("gpe"), Some(Label::Gpe));
+        assert_eq!(Label::parse("CITY"), None);
+    }
+}
