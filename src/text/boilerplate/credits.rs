@@ -33,6 +33,24 @@ pub fn is_repeated_credit(line: &str, previous: &str) -> bool {
     words.len() <= MAX_CREDIT_WORDS && name_like(&words)
 }
 
+/// Two lines that only name someone, the first repeated at the start of the second
+/// (`Russian President` / `Russian President Vladimir Putin`): a picture's caption scraped
+/// twice, once cut short. Article text is neither this short nor without a verb.
+pub fn is_growing_caption(first: &str, second: &str) -> bool {
+    const MAX_WORDS: usize = 6;
+    let Some(rest) = second.strip_prefix(first) else {
+        return false;
+    };
+    let bare_name = |line: &str| {
+        !line.contains(['.', '!', '?', ':', ',', '"', '“', '”'])
+            && line.split_whitespace().count() <= MAX_WORDS
+            && line
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    rest.starts_with(' ') && bare_name(first) && bare_name(second)
+}
+
 /// Byte offset in `line` where a trailing credit starts, 0 when the whole line is one.
 fn credit_start(line: &str) -> Option<usize> {
     if !may_end_in_credit(line) {
@@ -228,6 +246,31 @@ mod tests {
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_name_line_repeated_longer_is_a_caption() {
+        assert!(is_growing_caption(
+            "Russian President",
+            "Russian President Vladimir Putin"
+        ));
+        assert!(!is_growing_caption(
+            "Russian President",
+            "Russian President said so."
+        ));
+        assert!(!is_growing_caption(
+            "Russian President",
+            "Russian Presidents Meet"
+        ));
+        assert!(!is_growing_caption(
+            "Russian President",
+            "Russian President"
+        ));
+        assert!(!is_growing_caption(
+            "Kherson Mayor Igor Kulekhaev wrote in",
+            "Kherson Mayor Igor Kulekhaev wrote in a post"
+        ));
+        assert!(!is_growing_caption("", "Russian President"));
     }
 
     #[test]
