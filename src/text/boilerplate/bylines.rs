@@ -4,7 +4,7 @@
 //! All work on whole lines: in an article these stand alone.
 
 use super::lexicon::{
-    starts_with_ignore_case, CONTACT_OPENINGS, CONTRIBUTOR_OPENINGS, COUNTER_WORDS,
+    agency_suffix, starts_with_ignore_case, CONTACT_OPENINGS, CONTRIBUTOR_OPENINGS, COUNTER_WORDS,
     TIMESTAMP_OPENINGS,
 };
 use super::names::{capitalised, credit_words, name_like};
@@ -69,7 +69,8 @@ fn is_byline(line: &str) -> bool {
         return false;
     };
     let words = credit_words(rest);
-    words.len() < MAX_BYLINE_WORDS && name_like(&words) && capitalised(&words) >= 2
+    let names_someone = capitalised(&words) >= 2 || agency_suffix(&words) == Some(words.len());
+    words.len() < MAX_BYLINE_WORDS && name_like(&words) && names_someone
 }
 
 /// `Published: 08 Nov 2022`, `Updated 10:14 GMT`: an opening, then only date and time words.
@@ -99,7 +100,9 @@ fn is_contributor_note(line: &str) -> bool {
         // The first sentence must be a credit: a cheap test before splitting the line.
         && (line.contains("reported from")
             || line.contains("contributed")
-            || CONTRIBUTOR_OPENINGS.iter().any(|o| starts_with_ignore_case(line, o)))
+            || CONTRIBUTOR_OPENINGS
+                .iter()
+                .any(|o| starts_with_ignore_case(line.trim_start_matches('('), o)))
         && note_sentences(line).all(is_contributor_sentence)
 }
 
@@ -128,6 +131,8 @@ fn note_sentences(line: &str) -> impl Iterator<Item = &str> {
 /// `Helene Cooper contributed reporting from Washington.`, `Marc Santorareported from Kyiv`
 /// (the scraper glued the verb to the name), `Reporting by Pavel Polityuk`.
 fn is_contributor_sentence(sentence: &str) -> bool {
+    // Reuters closes with the note in parentheses: `(Reporting by …; Editing by …)`.
+    let sentence = sentence.trim_start_matches('(').trim_end_matches(')');
     if CONTRIBUTOR_OPENINGS
         .iter()
         .any(|opening| starts_with_ignore_case(sentence, opening))
@@ -214,6 +219,9 @@ mod tests {
             "Drew Henshaw and Ann M. Simmons contributed to this article.",
             "Marc Santorareported from Kyiv, and Eric Nagourney from New York. Helene Cooper contributed reporting from Washington, and Cora Engelbrecht from London.",
             "Reporting by Pavel Polityuk; Editing by Alex Richardson",
+            "(Reporting by Pavel Polityuk in Kyiv; Editing by Alex Richardson)",
+            "By Reuters",
+            "By AFP",
         ] {
             assert_eq!(classify(line), Some(Byline), "{line}");
         }
@@ -234,6 +242,8 @@ mod tests {
     fn article_sentences_are_not_bylines() {
         for line in [
             "By Monday, Russian forces had withdrawn.",
+            "By Monday",
+            "By nightfall the city was quiet",
             "There were 5 comments",
             "Ukrainian officials reported from the front that fighting continued.",
             "Reuters reported from Kyiv on Monday.",

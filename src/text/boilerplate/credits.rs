@@ -33,6 +33,24 @@ pub fn is_repeated_credit(line: &str, previous: &str) -> bool {
     words.len() <= MAX_CREDIT_WORDS && name_like(&words)
 }
 
+/// Two lines that only name someone, the first repeated at the start of the second
+/// (`Russian President` / `Russian President Vladimir Putin`): a picture's caption scraped
+/// twice, once cut short. Article text is neither this short nor without a verb.
+pub fn is_growing_caption(first: &str, second: &str) -> bool {
+    const MAX_WORDS: usize = 6;
+    let Some(rest) = second.strip_prefix(first) else {
+        return false;
+    };
+    let bare_name = |line: &str| {
+        !line.contains(['.', '!', '?', ':', ',', '"', '“', '”'])
+            && line.split_whitespace().count() <= MAX_WORDS
+            && line
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    rest.starts_with(' ') && bare_name(first) && bare_name(second)
+}
+
 /// Byte offset in `line` where a trailing credit starts, 0 when the whole line is one.
 fn credit_start(line: &str) -> Option<usize> {
     if !may_end_in_credit(line) {
@@ -50,24 +68,26 @@ fn credit_start(line: &str) -> Option<usize> {
 /// A credit's last word is a name, agency or photo word, so most lines (ending in a lower-case
 /// word and a period, or a quote) are ruled out without looking further.
 fn may_end_in_credit(line: &str) -> bool {
-    if line.ends_with('.') && !line.ends_with(").") {
+    if line.ends_with('.') && !line.ends_with(").") && !line.ends_with("].") {
         // `… Kherson region.`: credits end in a name or a parenthesis, not a full stop.
         return false;
     }
-    let end = line.trim_end_matches(['.', ')', ' ']);
+    let end = line.trim_end_matches(['.', ')', ']', ' ']);
     let last_word = end
-        .rsplit(|c: char| c.is_whitespace() || c == '/' || c == '(')
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '/' | '(' | '[' | ':'))
         .next();
     last_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || is_photo_word(w))
 }
 
-/// Where the line's final `( … )` opens, if the line ends with it (a `.` may follow).
+/// Where the line's final `( … )` or `[ … ]` opens, if the line ends with it (a `.` may
+/// follow): `(AP Photo)`, `[File: Alex Babenko/AP]`.
 fn trailing_parenthesis(line: &str) -> Option<usize> {
     let body = line.strip_suffix('.').unwrap_or(line).trim_end();
-    if !body.ends_with(')') {
-        return None;
-    }
-    let open = body.rfind('(')?;
+    let open = match body.chars().last()? {
+        ')' => body.rfind('(')?,
+        ']' => body.rfind('[')?,
+        _ => return None,
+    };
     (body.len() - open <= MAX_CREDIT_BYTES).then_some(open)
 }
 
@@ -108,13 +128,14 @@ fn has_sentence_marks(text: &str) -> bool {
 fn is_credit(candidate: &str) -> bool {
     let candidate = candidate.trim();
     let candidate = candidate.strip_suffix('.').unwrap_or(candidate);
-    let in_parentheses = candidate.starts_with('(') && candidate.ends_with(')');
+    let in_parentheses = (candidate.starts_with('(') && candidate.ends_with(')'))
+        || (candidate.starts_with('[') && candidate.ends_with(']'));
     let inner = if in_parentheses {
         &candidate[1..candidate.len() - 1]
     } else {
         candidate
     };
-    if has_sentence_marks(inner) || inner.contains('(') {
+    if has_sentence_marks(inner) || inner.contains(['(', '[']) {
         return false;
     }
     let (marked, rest) = strip_credit_marker(inner.trim());
@@ -183,6 +204,9 @@ mod tests {
             "Sergei Supinsky/AFP via Getty Images",
             "Photo by Ann M. Simmons/AP",
             "REUTERS/Valentyn Ogirenko",
+            "Photograph: Olena Petrenko/Reuters",
+            "[Sergey Bobok/AFP]",
+            "Getty Images",
         ] {
             assert_eq!(classify(line), Some(Credit), "{line}");
         }
@@ -195,6 +219,8 @@ mod tests {
             "In the south, forces prepare for heavy fighting to recapture the city. Dimitar DILKOFF AFP",
             "A group of people unloads a ship in the city of Oleshky, on October 22, 2022. © Reuters/Alexander Ermochenko",
             "Residents queue for water in Kherson on Nov. 14. (AP Photo/Bernat Armangue).",
+            "Ukrainian servicemen ride a tank near Kherson [File: Alex Babenko/AP]",
+            "Smoke rises over the city. Photograph: Olena Petrenko/Reuters",
         ] {
             assert_eq!(classify(line), Some(Caption), "{line}");
         }
@@ -211,6 +237,8 @@ mod tests {
             "The source said the talks were going on, according to Reuters",
             "AP Interview: Zelensky Says Ukraine Will Win",
             "Ukraine's military said so (the region's capital).",
+            "Russia annexed the region [Kherson] in September.",
+            "He cited the agency [Reuters]",
             "He spoke to AFP. \"We will stay,\" he said.",
             "Reuters",
             "He left. © 2022 Dow Jones",
@@ -218,6 +246,31 @@ mod tests {
         ] {
             assert_eq!(classify(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_name_line_repeated_longer_is_a_caption() {
+        assert!(is_growing_caption(
+            "Russian President",
+            "Russian President Vladimir Putin"
+        ));
+        assert!(!is_growing_caption(
+            "Russian President",
+            "Russian President said so."
+        ));
+        assert!(!is_growing_caption(
+            "Russian President",
+            "Russian Presidents Meet"
+        ));
+        assert!(!is_growing_caption(
+            "Russian President",
+            "Russian President"
+        ));
+        assert!(!is_growing_caption(
+            "Kherson Mayor Igor Kulekhaev wrote in",
+            "Kherson Mayor Igor Kulekhaev wrote in a post"
+        ));
+        assert!(!is_growing_caption("", "Russian President"));
     }
 
     #[test]

@@ -15,13 +15,6 @@ impl Line<'_> {
     }
 }
 
-pub fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
-}
-
 /// The non-blank lines of `text[body_start..]`, offsets into `text`.
 /// `body_start` must be a char boundary.
 pub fn body_lines(text: &str, body_start: usize) -> Vec<Line<'_>> {

@@ -136,6 +136,13 @@ fn line_kind(
         ));
         return Some(BoilerplateKind::Credit);
     }
+    if let Some(previous) = previous.filter(|p| credits::is_growing_caption(p.text, line.text)) {
+        spans.push(span(
+            (previous.start, previous.end()),
+            BoilerplateKind::Caption,
+        ));
+        return Some(BoilerplateKind::Caption);
+    }
     bylines::classify(line.text).or_else(|| credits::classify(line.text))
 }
 

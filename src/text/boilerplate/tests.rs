@@ -134,6 +134,8 @@ fn sample_003_the_tail_of_a_wsj_page() {
     assert_eq!(
         sample("003"),
         [
+            (Caption, "Russian President"),
+            (Caption, "Russian President Vladimir Putin"),
             (Byline, "Drew Henshaw and Ann M Simmons contributed to this article."),
             (
                 Contact,
