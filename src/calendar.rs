@@ -20,13 +20,18 @@ impl Date {
             .map(|_| Date { year, month, day })
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`: ASCII digits only (no signs), years 0001 to 9999, the range
+    /// an ISO date string and Python's `datetime.date` share.
     pub fn parse_iso(s: &str) -> Option<Date> {
         let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let year = s[0..4].parse().ok()?;
+        if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+            return None;
+        }
+        let year = s[0..4].parse().ok().filter(|&y| y >= 1)?;
         let month = s[5..7].parse().ok()?;
         let day = s[8..10].parse().ok()?;
         Date::new(year, month, day)
@@ -98,6 +103,16 @@ mod tests {
         assert!(Date::parse_iso("2024-02-29").is_some());
         assert!(Date::parse_iso("2022-13-01").is_none());
         assert!(Date::parse_iso("22-11-08").is_none());
+    }
+
+    #[test]
+    fn iso_rejects_signs_and_year_zero() {
+        // Each of these parsed before, and Python's datetime.date then refused the result.
+        for s in ["-202-11-08", "2022-+1-08", "2022-11-+8", "+022-11-08", "0000-01-01", "2022-1a-08"] {
+            assert!(Date::parse_iso(s).is_none(), "{s}");
+        }
+        assert!(Date::parse_iso("0001-01-01").is_some());
+        assert!(Date::parse_iso("9999-12-31").is_some());
     }
 
     #[test]

@@ -4,11 +4,15 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
 use crate::calendar::Date;
+use crate::entities::ids::{self, EntityRecord, Resolution};
+use crate::entities::lexicon::Lexicon;
+use crate::claims::{self, link::LinkedClaim};
+use crate::entities::tagger::{self, Mention};
 use crate::text::decode::{decode, Decoding};
 use crate::text::metadata;
 use crate::text::offsets::CharOffsets;
@@ -101,6 +105,25 @@ pub struct Replacement {
 pub struct Corpus {
     docs: Vec<Document>,
     text: OnceLock<Vec<TextLayer>>,
+    /// Names and word classes the entity stage uses: the built-in lexicons, plus the user's.
+    lexicon: Arc<Lexicon>,
+    entities: OnceLock<EntityLayer>,
+    claims: OnceLock<Vec<Vec<LinkedClaim>>>,
+}
+
+/// The entity stage for the whole corpus: each document's mentions, in text order, and the
+/// cross-document entities they resolve to.
+#[derive(Debug, Default)]
+pub struct EntityLayer {
+    pub mentions: Vec<Vec<Mention>>,
+    pub resolution: Resolution,
+}
+
+impl EntityLayer {
+    /// The entity record of mention `m` of document `doc`.
+    pub fn entity_of(&self, doc: usize, m: usize) -> &EntityRecord {
+        &self.resolution.entities[self.resolution.of_mention[doc][m] as usize]
+    }
 }
 
 impl Corpus {
@@ -120,6 +143,9 @@ impl Corpus {
         Ok(Corpus {
             docs,
             text: OnceLock::new(),
+            lexicon: Lexicon::builtin(),
+            entities: OnceLock::new(),
+            claims: OnceLock::new(),
         })
     }
 
@@ -203,6 +229,61 @@ impl Corpus {
     pub fn text_layer(&self, i: usize) -> &TextLayer {
         &self.text_layers()[i]
     }
+
+    /// Uses `lexicon` (e.g. the built-in one plus user entries) for the entity stage.
+    pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
+        self.lexicon = lexicon;
+        self.entities = OnceLock::new();
+        self.claims = OnceLock::new();
+        self
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The entity stage: documents tagged in parallel, then ids resolved across the corpus
+    /// (one pass, so ids never depend on thread count).
+    pub fn entities(&self) -> &EntityLayer {
+        self.entities.get_or_init(|| {
+            let layers = self.text_layers();
+            let mentions: Vec<Vec<Mention>> = self
+                .docs
+                .par_iter()
+                .zip(layers.par_iter())
+                .map(|(d, layer)| tagger::tag(&d.text, layer, &self.lexicon))
+                .collect();
+            let inputs: Vec<(&str, &[Mention])> = self
+                .docs
+                .iter()
+                .zip(&mentions)
+                .map(|(d, m)| (d.text.as_str(), m.as_slice()))
+                .collect();
+            let resolution = ids::resolve(&inputs, &self.lexicon);
+            EntityLayer {
+                mentions,
+                resolution,
+            }
+        })
+    }
+
+    /// The claims stage, after entities: each document's claims (never from boilerplate),
+    /// with the mentions they contain, in parallel.
+    pub fn claims(&self) -> &[Vec<LinkedClaim>] {
+        self.claims.get_or_init(|| {
+            let layers = self.text_layers();
+            let entities = self.entities();
+            self.docs
+                .par_iter()
+                .zip(layers.par_iter())
+                .zip(entities.mentions.par_iter())
+                .map(|((d, layer), mentions)| {
+                    let spans: Vec<(u32, u32)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+                    claims::link::link(claims::extract(&d.text, layer), &spans)
+                })
+                .collect()
+        })
+    }
 }
 
 #[cfg(test)]
@@ -264,5 +345,45 @@ mod tests {
             .map(|l| l.tokens.clone())
             .collect::<Vec<_>>();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn entities_resolve_across_documents_whatever_the_thread_count() {
+        let texts = [
+            "Ukrainian President Volodymyr Zelensky said Kiev would not yield. Zelensky spoke.",
+            "The Government of Volodímir Zelenski ruled it out, kyiv said.",
+            "Oleksiy Kuleba, the Kyiv regional governor, said so. Dmytro Kuleba, the foreign minister, agreed.",
+        ];
+        let build = || {
+            Corpus::new(
+                texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| doc(&i.to_string(), t))
+                    .collect(),
+            )
+            .unwrap()
+        };
+        let summary = |c: &Corpus| {
+            let e = c.entities();
+            (0..c.len())
+                .flat_map(|d| {
+                    e.mentions[d]
+                        .iter()
+                        .enumerate()
+                        .map(move |(m, x)| (d, x.start, e.entity_of(d, m).id.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let a = one.install(|| summary(&build()));
+        let b = summary(&build());
+        assert_eq!(a, b);
+        let ids: Vec<&str> = a.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(ids.iter().filter(|i| **i == "PERSON:volodymyr_zelensky").count(), 3, "{ids:?}");
+        assert_eq!(ids.iter().filter(|i| **i == "GPE:kyiv").count(), 2, "{ids:?}");
+        assert!(ids.contains(&"GPE:kyiv_region"), "{ids:?}");
+        assert!(ids.contains(&"PERSON:oleksiy_kuleba") && ids.contains(&"PERSON:dmytro_kuleba"), "{ids:?}");
     }
 }

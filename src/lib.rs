@@ -5,6 +5,7 @@
 //! parallel; `python` holds the PyO3 bindings and nothing else.
 
 pub mod calendar;
+pub mod claims;
 pub mod corpus;
 pub mod entities;
 pub mod text;

@@ -8,5 +8,6 @@
 from . import datasets
 from ._core import DecodeError, __version__
 from .corpus import Corpus, Document
+from .patterns import Patterns
 
-__all__ = ["Corpus", "Document", "DecodeError", "datasets", "__version__"]
+__all__ = ["Corpus", "Document", "Patterns", "DecodeError", "datasets", "__version__"]

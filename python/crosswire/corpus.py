@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import os
 import warnings
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union, overload
 
+import numpy as _np
+import pandas as _pd
+
 from . import _core, display, frames
+from .patterns import Patterns, core_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -15,27 +20,63 @@ if TYPE_CHECKING:
 DateLike = Union[_dt.date, str, None]
 
 
-def _iso(date: DateLike, name: str) -> str | None:
-    if date is None or (isinstance(date, float) and date != date):  # None or NaN
+def _missing(value: Any) -> bool:
+    """None, NaN, ``pd.NA`` or ``NaT``: what a DataFrame holds where it has no value."""
+    if value is None:
+        return True
+    if isinstance(value, (str, bytes)) or not _pd.api.types.is_scalar(value):
+        return False
+    return bool(_pd.isna(value))
+
+
+def _iso(date: Any, where: str) -> str | None:
+    if _missing(date):
         return None
-    if isinstance(date, _dt.datetime):
+    if isinstance(date, _dt.datetime):  # pandas.Timestamp too
         return date.date().isoformat()
     if isinstance(date, _dt.date):
         return date.isoformat()
     if isinstance(date, str):
-        return date
-    if hasattr(date, "date") and callable(date.date):  # pandas.Timestamp
-        return date.date().isoformat()
-    raise TypeError(f"{name}: date must be a datetime.date, an ISO string or None, not {type(date).__name__}")
+        return date  # the core checks it is YYYY-MM-DD
+    if isinstance(date, _np.datetime64):
+        return _pd.Timestamp(date).date().isoformat()
+    raise TypeError(f"{where} is {type(date).__name__}; a date must be a datetime.date, an ISO string or None")
 
 
-def _column(values: Sequence[Any] | None, n: int, what: str) -> list[Any]:
+def _column(values: Any, n: int, what: str) -> list[Any]:
     if values is None:
         return [None] * n
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{what} must be a sequence with one item per text, not a single {type(values).__name__}")
     values = list(values)
     if len(values) != n:
         raise ValueError(f"{what} has {len(values)} items for {n} texts")
     return values
+
+
+def _strings(values: list[Any], what: str, *, optional: bool) -> list[str | None]:
+    out: list[str | None] = []
+    for i, value in enumerate(values):
+        if isinstance(value, str):
+            out.append(value)
+        elif optional and _missing(value):
+            out.append(None)
+        else:
+            kind = "missing" if _missing(value) else type(value).__name__
+            raise TypeError(f"{what}[{i}] is {kind}, not str")
+    return out
+
+
+def _unencodable(columns: dict[str, list[Any]]) -> str:
+    """Names the first string the core cannot take (a lone surrogate is not UTF-8)."""
+    for what, values in columns.items():
+        for i, value in enumerate(values):
+            try:
+                if isinstance(value, str):
+                    value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                return f"{what}[{i}] is not valid Unicode at character {e.start}: {e.reason}"
+    return "a string is not valid Unicode"
 
 
 class Document:
@@ -75,6 +116,17 @@ class Document:
         return self._doc.sentences
 
     @property
+    def claims(self) -> list[_core.Claim]:
+        """Claims in text order: the proposition (``text``, ``start``, ``end``), ``speaker``
+        (None for the article's own statements), ``cue``, ``polarity``, ``hedged``, ``quote``."""
+        return self._doc.claims
+
+    @property
+    def entities(self) -> list[_core.Entity]:
+        """Entity mentions in text order; ``entity`` is the cross-document id."""
+        return self._doc.entities
+
+    @property
     def boilerplate(self) -> list[_core.Boilerplate]:
         """Spans that are not article text: metadata, captions, credits, navigation, …"""
         return self._doc.boilerplate
@@ -82,6 +134,18 @@ class Document:
     @property
     def corpus(self) -> Corpus:
         return self._corpus
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return self._corpus is other._corpus and self.name == other.name
+
+    def __hash__(self) -> int:
+        return hash((id(self._corpus), self.name))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A document pickles with its corpus, so it keeps its context (and its analyses).
+        return (_document, (self._corpus, self.name))
 
     def __repr__(self) -> str:
         date = f", date={self.date.isoformat()}" if self.date else ""
@@ -95,29 +159,33 @@ class Document:
 class Corpus:
     """A collection of articles; each analysis stage runs once, for all of them, in parallel."""
 
-    __slots__ = ("_core",)
+    __slots__ = ("_core", "_patterns")
 
-    def __init__(self, core: _core.Corpus) -> None:
+    def __init__(self, core: _core.Corpus, patterns: Patterns | None = None) -> None:
         self._core = core
+        self._patterns = patterns
 
     # -- construction ---------------------------------------------------------------------
 
     @classmethod
-    def from_dir(cls, path: str | os.PathLike[str], *, errors: str = "strict") -> Corpus:
+    def from_dir(
+        cls, path: str | os.PathLike[str], *, errors: str = "strict", patterns: Patterns | None = None
+    ) -> Corpus:
         """One document per ``*.txt`` file directly in ``path``, named by the file stem.
 
         Files are read as UTF-8 (a leading BOM is dropped). With ``errors="strict"`` invalid
         UTF-8 raises :class:`DecodeError` naming the file and byte offset; with
         ``errors="replace"`` it becomes U+FFFD and a :class:`UnicodeWarning` says where.
         """
-        core, replaced = _core.Corpus.from_dir(os.fspath(path), errors)
+        patterns = _as_patterns(patterns)
+        core, replaced = _core.Corpus.from_dir(os.fsdecode(path), errors, core_rows(patterns))
         for file, count, offset in replaced:
             warnings.warn(
                 f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
                 UnicodeWarning,
                 stacklevel=2,
             )
-        return cls(core)
+        return cls(core, patterns)
 
     @classmethod
     def from_texts(
@@ -126,29 +194,44 @@ class Corpus:
         names: Sequence[str] | None = None,
         dates: Sequence[DateLike] | None = None,
         sources: Sequence[str | None] | None = None,
+        *,
+        patterns: Patterns | None = None,
     ) -> Corpus:
         """One document per text. Names default to ``"0"``, ``"1"``, …; dates and sources,
         where not given, come from a metadata header in the text if it has one."""
+        if isinstance(texts, (str, bytes)):
+            raise TypeError(f"texts must be a sequence of str, not a single {type(texts).__name__}")
         texts = list(texts)
+        n = len(texts)
         for i, text in enumerate(texts):
             if not isinstance(text, str):
-                raise TypeError(f"texts[{i}] is {type(text).__name__}, not str")
-        n = len(texts)
-        names = [str(i) for i in range(n)] if names is None else [str(x) for x in _column(names, n, "names")]
-        dates = [_iso(d, name) for d, name in zip(_column(dates, n, "dates"), names)]
-        sources = [None if s is None or s != s else str(s) for s in _column(sources, n, "sources")]
-        return cls(_core.Corpus.from_texts(texts, names, dates, sources))
+                kind = "missing" if _missing(text) else type(text).__name__
+                raise TypeError(f"texts[{i}] is {kind}, not str")
+        name_list = [str(i) for i in range(n)]
+        if names is not None:
+            name_list = [name or "" for name in _strings(_column(names, n, "names"), "names", optional=False)]
+        date_list = [_iso(d, f"dates[{i}]") for i, d in enumerate(_column(dates, n, "dates"))]
+        source_list = _strings(_column(sources, n, "sources"), "sources", optional=True)
+        try:
+            core = _core.Corpus.from_texts(texts, name_list, date_list, source_list, core_rows(patterns))
+        except UnicodeEncodeError:
+            columns: dict[str, list[Any]] = {"texts": texts, "names": name_list, "sources": source_list}
+            raise ValueError(_unencodable(columns)) from None
+        return cls(core, patterns)
 
     @classmethod
-    def from_dataframe(cls, df: pd.DataFrame) -> Corpus:
-        """Columns ``text`` and, optionally, ``name``, ``date`` and ``source``."""
+    def from_dataframe(cls, df: pd.DataFrame, *, patterns: Patterns | None = None) -> Corpus:
+        """Columns ``text`` and, optionally, ``name``, ``date`` and ``source``; missing values
+        (None, NaN, NaT) in ``date`` and ``source`` mean "not given"."""
+        if not isinstance(df, _pd.DataFrame):
+            raise TypeError(f"from_dataframe needs a pandas DataFrame, not {type(df).__name__}")
         if "text" not in df.columns:
             raise ValueError(f"the DataFrame needs a 'text' column; it has {list(df.columns)}")
 
         def optional(column: str) -> list[Any] | None:
             return df[column].tolist() if column in df.columns else None
 
-        return cls.from_texts(df["text"].tolist(), optional("name"), optional("date"), optional("source"))
+        return cls.from_texts(df["text"].tolist(), optional("name"), optional("date"), optional("source"), patterns=patterns)
 
     # -- documents ------------------------------------------------------------------------
 
@@ -167,12 +250,14 @@ class Corpus:
             if index is None:
                 raise KeyError(f"no document named {key!r}")
             return Document(self._core.document(index), self)
-        if not isinstance(key, int):
-            raise TypeError(f"documents are indexed by position or name, not {type(key).__name__}")
+        try:
+            i = operator.index(key)
+        except TypeError:
+            raise TypeError(f"documents are indexed by position, name or slice, not {type(key).__name__}") from None
         n = len(self)
-        if not -n <= key < n:
-            raise IndexError(f"document {key} of a corpus of {n}")
-        return Document(self._core.document(key % n), self)
+        if not -n <= i < n:
+            raise IndexError(f"document index {i} out of range for a corpus of {n}")
+        return Document(self._core.document(i % n), self)
 
     def __iter__(self) -> Iterator[Document]:
         return (Document(self._core.document(i), self) for i in range(len(self)))
@@ -195,13 +280,39 @@ class Corpus:
         """One row per boilerplate span: doc, i, start, end, text, kind."""
         return frames.boilerplate(self)
 
+    def entities(self) -> pd.DataFrame:
+        """One row per entity mention: doc, start, end, text, label, entity (the
+        cross-document id), source (what found it)."""
+        return frames.entities(self)
+
+    def claims(self) -> pd.DataFrame:
+        """One row per claim: claim (a stable id), doc, start, end, text, speaker,
+        speaker_entity, pronoun, cue, cue_class, polarity, hedged, quote, entities, figures,
+        when."""
+        return frames.claims(self)
+
+    def entity_table(self) -> pd.DataFrame:
+        """One row per cross-document entity: entity, name, label, aliases, docs, mentions."""
+        return frames.entity_table(self)
+
+    @property
+    def patterns(self) -> Patterns | None:
+        """The user's lexicon entries this corpus was built with, if any."""
+        return self._patterns
+
     # -- Python protocols -----------------------------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
         docs = list(self)
         return (
             _from_state,
-            ([d.text for d in docs], [d.name for d in docs], [d.date for d in docs], [d.source for d in docs]),
+            (
+                [d.text for d in docs],
+                [d.name for d in docs],
+                [d.date for d in docs],
+                [d.source for d in docs],
+                self._patterns,
+            ),
         )
 
     def __repr__(self) -> str:
@@ -211,5 +322,19 @@ class Corpus:
         return display.corpus_html(self)
 
 
-def _from_state(texts: list[str], names: list[str], dates: list[Any], sources: list[Any]) -> Corpus:
-    return Corpus.from_texts(texts, names, dates, sources)
+def _from_state(
+    texts: list[str], names: list[str], dates: list[Any], sources: list[Any], patterns: Patterns | None = None
+) -> Corpus:
+    return Corpus.from_texts(texts, names, dates, sources, patterns=patterns)
+
+
+def _as_patterns(patterns: Any) -> Patterns | None:
+    if patterns is None or isinstance(patterns, Patterns):
+        return patterns
+    if isinstance(patterns, (str, os.PathLike)):
+        return Patterns.from_file(patterns)
+    return Patterns(patterns)
+
+
+def _document(corpus: Corpus, name: str) -> Document:
+    return corpus[name]

@@ -1,17 +1,212 @@
-"""HTML for Jupyter. PLACEHOLDER until the display work lands."""
+"""HTML for Jupyter: documents as text with span layers, corpora as a summary table.
+
+Everything taken from an article is escaped. Styles are inline and use neutral colours (greys
+with transparency, inherited text colour) so the output reads in light and dark themes, and
+there are no scripts.
+
+Documents are drawn by :func:`render_spans`, which lays any number of span layers over the text
+by code-point offsets. Boilerplate is one layer; entity highlighting is meant to be another.
+"""
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from . import summary
 
 if TYPE_CHECKING:
     from .corpus import Corpus, Document
 
+__all__ = ["Span", "Layer", "render_spans", "boilerplate_layer", "document_html", "corpus_html"]
 
-def document_html(doc: Document) -> str:
-    return f"<pre>{html.escape(doc.text)}</pre>"
+_FONT = "font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+_MUTED = "opacity: 0.7"
+_BOILERPLATE_STYLE = "opacity: 0.45; background: rgba(128, 128, 128, 0.14); border-radius: 2px"
+
+
+@dataclass(frozen=True)
+class Span:
+    """``text[start:end]`` (code points, end exclusive), drawn as one element.
+
+    ``title`` shows on hover; ``attrs`` are further attributes (``style``, ``data-*``).
+    All values are escaped when rendered.
+    """
+
+    start: int
+    end: int
+    title: str | None = None
+    attrs: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Layer:
+    """Non-overlapping spans drawn with one tag. Earlier layers in a list nest outside later
+    ones; where a later layer's span crosses an earlier layer's edge it is drawn in pieces."""
+
+    name: str
+    spans: Sequence[Span]
+    tag: str = "span"
+
+    def checked(self, length: int) -> list[Span]:
+        """The spans sorted, empty ones dropped; raises if two overlap or one leaves the text."""
+        spans = sorted((s for s in self.spans if s.start < s.end), key=lambda s: s.start)
+        for s in spans:
+            if s.start < 0 or s.end > length:
+                raise ValueError(
+                    f"layer {self.name!r}: span {s.start}..{s.end} is outside a text of {length}"
+                )
+        for a, b in zip(spans, spans[1:]):
+            if b.start < a.end:
+                raise ValueError(
+                    f"layer {self.name!r}: spans {a.start}..{a.end} and {b.start}..{b.end} overlap"
+                )
+        return spans
+
+
+def _open_tag(layer: Layer, span: Span) -> str:
+    attrs = {"data-layer": layer.name, **span.attrs}
+    if span.title is not None:
+        attrs["title"] = span.title
+    rendered = "".join(f' {k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items())
+    return f"<{layer.tag}{rendered}>"
+
+
+def render_spans(text: str, layers: Sequence[Layer]) -> str:
+    """``text`` as escaped HTML with every layer's spans wrapped in elements, properly nested.
+
+    The text is cut at every span edge of every layer; each piece is wrapped in the spans that
+    cover it, outermost layer first. An element stays open across pieces as long as its span
+    does and everything outside it is unchanged, so a span is split only where it must be.
+    """
+    checked = [layer.checked(len(text)) for layer in layers]
+    cuts = sorted({0, len(text)} | {x for spans in checked for s in spans for x in (s.start, s.end)})
+    cursors = [0] * len(layers)
+    opened: list[tuple[Layer, Span]] = []  # open elements, outermost first, one per layer at most
+    out: list[str] = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        covering: list[tuple[Layer, Span]] = []  # per layer, the span over lo..hi, if any
+        for k, spans in enumerate(checked):
+            while cursors[k] < len(spans) and spans[cursors[k]].end <= lo:
+                cursors[k] += 1
+            if cursors[k] < len(spans) and spans[cursors[k]].start <= lo:
+                covering.append((layers[k], spans[cursors[k]]))
+        keep = 0
+        while keep < min(len(opened), len(covering)) and all(
+            a is b for a, b in zip(opened[keep], covering[keep])
+        ):
+            keep += 1
+        out.extend(f"</{layer.tag}>" for layer, _ in reversed(opened[keep:]))
+        out.extend(_open_tag(layer, span) for layer, span in covering[keep:])
+        opened = covering
+        out.append(html.escape(text[lo:hi], quote=False))
+    out.extend(f"</{layer.tag}>" for layer, _ in reversed(opened))
+    return "".join(out)
+
+
+def boilerplate_layer(doc: Document) -> Layer:
+    """The document's boilerplate as a layer: greyed out, its kind on hover."""
+    spans = [
+        Span(
+            b.start,
+            b.end,
+            title=f"boilerplate: {b.kind}",
+            attrs={"data-kind": b.kind, "style": _BOILERPLATE_STYLE},
+        )
+        for b in doc.boilerplate
+    ]
+    return Layer("boilerplate", spans)
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _header(doc: Document, row: summary.DocumentSummary) -> str:
+    facts = [
+        row.date.isoformat() if row.date else None,
+        row.source,
+        f"{row.characters:,} characters",
+        f"{row.tokens:,} tokens",
+        f"{row.sentences:,} sentences",
+        f"{row.boilerplate_share:.1%} boilerplate",
+    ]
+    parts = [f'<strong style="opacity: 1">{_esc(doc.name)}</strong>']
+    parts += [_esc(f) for f in facts if f]
+    return f'<div style="{_MUTED}; font-size: 0.85em; margin-bottom: 0.6em">{" · ".join(parts)}</div>'
+
+
+def document_html(doc: Document, layers: Iterable[Layer] = ()) -> str:
+    """The article with boilerplate greyed out, under a one-line header of its metadata.
+
+    ``layers`` are drawn inside the boilerplate layer (e.g. entities, once they exist).
+    """
+    row = summary.document_summary(doc)
+    body = render_spans(doc.text, [boilerplate_layer(doc), *layers])
+    return (
+        f'<div class="crosswire-document" style="{_FONT}; max-width: 52em">'
+        f"{_header(doc, row)}"
+        f'<div style="white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.5">{body}</div>'
+        "</div>"
+    )
+
+
+_CELL = "padding: 0.2em 0.8em; border-bottom: 1px solid rgba(128, 128, 128, 0.3)"
+_NUM = f"{_CELL}; text-align: right; font-variant-numeric: tabular-nums"
+_TEXT = f"{_CELL}; text-align: left"
+
+
+def _row(cells: Sequence[tuple[str, bool]], tag: str = "td", style: str = "") -> str:
+    tds = "".join(f'<{tag} style="{_NUM if numeric else _TEXT}">{c}</{tag}>' for c, numeric in cells)
+    return f'<tr style="{style}">{tds}</tr>' if style else f"<tr>{tds}</tr>"
+
+
+def _cells(name: str, date: str, source: str, s: summary.Sizes) -> list[tuple[str, bool]]:
+    return [
+        (name, False),
+        (date, False),
+        (source, False),
+        (f"{s.characters:,}", True),
+        (f"{s.tokens:,}", True),
+        (f"{s.sentences:,}", True),
+        (f"{s.boilerplate_share:.1%}", True),
+    ]
 
 
 def corpus_html(corpus: Corpus) -> str:
-    return f"<p>{len(corpus)} documents</p>"
+    """One row per document (date, source, sizes, boilerplate share) and a totals row."""
+    rows = summary.corpus_summary(corpus)
+    total = summary.totals(rows)
+    head = _row(
+        [
+            (h, n)
+            for h, n in [
+                ("document", False),
+                ("date", False),
+                ("source", False),
+                ("characters", True),
+                ("tokens", True),
+                ("sentences", True),
+                ("boilerplate", True),
+            ]
+        ],
+        tag="th",
+    )
+    body = "".join(
+        _row(_cells(_esc(r.name), r.date.isoformat() if r.date else "", _esc(r.source or ""), r))
+        for r in rows
+    )
+    foot = _row(
+        _cells(f"{total.documents:,} documents", _esc(summary.date_range(rows)), "", total),
+        style="font-weight: 600",
+    )
+    return (
+        f'<div class="crosswire-corpus" style="{_FONT}">'
+        '<table style="border-collapse: collapse; font-size: 0.9em">'
+        f"<thead>{head}</thead><tbody>{body}</tbody><tfoot>{foot}</tfoot></table>"
+        f'<div style="{_MUTED}; font-size: 0.8em; margin-top: 0.4em">'
+        "boilerplate: share of characters that are not article text "
+        "(metadata, captions, credits, navigation, …)"
+        "</div></div>"
+    )

@@ -30,3 +30,25 @@ def sentences(corpus: Corpus) -> pd.DataFrame:
 def boilerplate(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.boilerplate_columns()
     return _table(corpus, cols, ["doc", "i", "start", "end", "text", "kind"])
+
+
+def entities(corpus: Corpus) -> pd.DataFrame:
+    cols = corpus._core.entity_columns()
+    return _table(corpus, cols, ["doc", "start", "end", "text", "label", "entity", "source"])
+
+
+def entity_table(corpus: Corpus) -> pd.DataFrame:
+    cols = corpus._core.entity_table_columns()
+    df = pd.DataFrame(cols, columns=["entity", "name", "label", "aliases", "docs", "mentions"])
+    return df.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True)
+
+
+CLAIM_COLUMNS = [
+    "claim", "doc", "start", "end", "text", "speaker", "speaker_entity", "pronoun", "cue",
+    "cue_class", "polarity", "hedged", "quote", "entities", "figures", "when",
+]
+
+
+def claims(corpus: Corpus) -> pd.DataFrame:
+    cols = corpus._core.claim_columns()
+    return _table(corpus, cols, CLAIM_COLUMNS)

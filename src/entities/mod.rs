@@ -1,4 +1,18 @@
 //! The entities stage: people, groups, organisations, places, dates and figures, each
 //! mention resolved to one cross-document id.
+//!
+//! `lexicon` (names and word classes, from `lexicons/*.txt`) → `features` (per-token facts)
+//! → candidates from `gazetteer` and `names` (and later figures, dates, a model) →
+//! `candidate::select` → `tagger` → `ids` across documents.
 
+pub mod candidate;
+pub mod features;
+pub mod gazetteer;
+pub mod ids;
 pub mod label;
+pub mod dates;
+pub mod figures;
+pub mod lexicon;
+pub mod names;
+pub mod normalize;
+pub mod tagger;

@@ -3,13 +3,14 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyIndexError, PyValueError};
+use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use super::errors;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
+use crate::entities::lexicon::{user_entry, Lexicon};
 use crate::corpus::{Corpus, Document};
 use crate::text::decode::Decoding;
 use crate::text::TextLayer;
@@ -28,10 +29,30 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLaye
     corpus.text_layers()
 }
 
-fn parse_date(date: Option<String>, name: &str) -> PyResult<Option<Date>> {
+/// A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
+type PatternRow = (String, String, Vec<String>, String, usize);
+
+/// The built-in lexicon, or a new one with the user's rows added.
+fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
+    let rows = match rows {
+        Some(rows) if !rows.is_empty() => rows,
+        _ => return Ok(Lexicon::builtin()),
+    };
+    let entries = rows
+        .iter()
+        .map(|(name, label, aliases, source, line)| user_entry(name, label, aliases, source, *line))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let lexicon = Lexicon::with_entries(entries).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(Arc::new(lexicon))
+}
+
+fn parse_date(date: Option<String>, index: usize, name: &str) -> PyResult<Option<Date>> {
     date.map(|s| {
         Date::parse_iso(&s).ok_or_else(|| {
-            PyValueError::new_err(format!("{name}: date {s:?} is not a valid YYYY-MM-DD date"))
+            PyValueError::new_err(format!(
+                "dates[{index}] (document {name:?}): {s:?} is not a valid YYYY-MM-DD date"
+            ))
         })
     })
     .transpose()
@@ -42,18 +63,28 @@ impl PyCorpus {
     /// Reads `*.txt` files in `path`. Returns the corpus and, for files read with
     /// `errors="replace"`, `(path, replaced, first_offset)` for each file that needed it.
     #[staticmethod]
-    #[pyo3(signature = (path, errors = "strict"))]
+    #[pyo3(signature = (path, errors = None, patterns = None))]
     fn from_dir(
         py: Python<'_>,
         path: PathBuf,
-        errors: &str,
+        errors: Option<&Bound<'_, PyAny>>,
+        patterns: Option<Vec<PatternRow>>,
     ) -> PyResult<(PyCorpus, Vec<(String, usize, usize)>)> {
-        let mode = match errors {
-            "strict" => Decoding::Strict,
-            "replace" => Decoding::Replace,
-            other => {
+        let lexicon = user_lexicon(patterns)?;
+        let given = errors.map(|e| e.extract::<String>());
+        let mode = match given.as_ref().map(|g| g.as_ref().map(String::as_str)) {
+            None | Some(Ok("strict")) => Decoding::Strict,
+            Some(Ok("replace")) => Decoding::Replace,
+            // `None` means strict, as for `open()`.
+            Some(Ok(other)) => {
                 return Err(PyValueError::new_err(format!(
                     "errors must be 'strict' or 'replace', not {other:?}"
+                )))
+            }
+            Some(Err(_)) => {
+                return Err(PyTypeError::new_err(format!(
+                    "errors must be 'strict' or 'replace', not {}",
+                    errors.map_or(Ok("None".into()), |e| e.repr().map(|r| r.to_string()))?
                 )))
             }
         };
@@ -72,7 +103,7 @@ impl PyCorpus {
             .collect();
         Ok((
             PyCorpus {
-                inner: Arc::new(corpus),
+                inner: Arc::new(corpus.with_lexicon(lexicon)),
             },
             replaced,
         ))
@@ -80,12 +111,15 @@ impl PyCorpus {
 
     /// One document per text; the lists have equal lengths (the Python layer sees to it).
     #[staticmethod]
+    #[pyo3(signature = (texts, names, dates, sources, patterns = None))]
     fn from_texts(
         texts: Vec<String>,
         names: Vec<String>,
         dates: Vec<Option<String>>,
         sources: Vec<Option<String>>,
+        patterns: Option<Vec<PatternRow>>,
     ) -> PyResult<PyCorpus> {
+        let lexicon = user_lexicon(patterns)?;
         if names.len() != texts.len() || dates.len() != texts.len() || sources.len() != texts.len()
         {
             return Err(PyValueError::new_err(
@@ -93,13 +127,14 @@ impl PyCorpus {
             ));
         }
         let mut docs = Vec::with_capacity(texts.len());
-        for (((text, name), date), source) in texts.into_iter().zip(names).zip(dates).zip(sources) {
-            let date = parse_date(date, &name)?;
+        let rows = texts.into_iter().zip(names).zip(dates).zip(sources);
+        for (i, (((text, name), date), source)) in rows.enumerate() {
+            let date = parse_date(date, i, &name)?;
             docs.push(Document::new(name, text, date, source));
         }
         let corpus = Corpus::new(docs).map_err(errors::to_py)?;
         Ok(PyCorpus {
-            inner: Arc::new(corpus),
+            inner: Arc::new(corpus.with_lexicon(lexicon)),
         })
     }
 
@@ -131,6 +166,26 @@ impl PyCorpus {
     /// Runs the text stage now (tokens, boilerplate, sentences) for every document.
     fn analyse_text(&self, py: Python<'_>) {
         text_layers(py, &self.inner);
+    }
+
+    /// Runs the entity stage now, for every document.
+    fn analyse_entities(&self, py: Python<'_>) {
+        super::entities::entity_layer(py, &self.inner);
+    }
+
+    /// Columns of the claims table, for pandas.
+    fn claim_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::claims::claim_columns(py, &self.inner)
+    }
+
+    /// Columns of the entity table, for pandas.
+    fn entity_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::entities::entity_columns(py, &self.inner)
+    }
+
+    /// Columns of the cross-document entity table, for pandas.
+    fn entity_table_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::entities::entity_table_columns(py, &self.inner)
     }
 
     /// Columns of the token table, for pandas.
@@ -315,6 +370,16 @@ impl PyDocument {
             .iter()
             .map(|s| PySentence::new(doc, s))
             .collect()
+    }
+
+    #[getter]
+    fn entities(&self, py: Python<'_>) -> Vec<super::entities::PyEntity> {
+        super::entities::document_entities(py, &self.corpus, self.index)
+    }
+
+    #[getter]
+    fn claims(&self, py: Python<'_>) -> Vec<super::claims::PyClaim> {
+        super::claims::document_claims(py, &self.corpus, self.index)
     }
 
     #[getter]

@@ -3,14 +3,14 @@
 
 use std::sync::Arc;
 
-use pyo3::exceptions::{PyIndexError, PyTypeError};
+use pyo3::exceptions::{PyIndexError, PyOverflowError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyInt, PySlice};
+use pyo3::types::{PySlice, PyTuple};
 
 use crate::corpus::{Corpus, Document};
 use crate::text::boilerplate::Boilerplate;
 use crate::text::sentences::Sentence;
-use crate::text::tokens::Token;
+use crate::text::tokens::{Token, TokenKind};
 
 fn char_span(doc: &Document, start: u32, end: u32) -> (usize, usize, String) {
     let offsets = doc.char_offsets();
@@ -21,7 +21,9 @@ fn char_span(doc: &Document, start: u32, end: u32) -> (usize, usize, String) {
     )
 }
 
-#[pyclass(name = "Token", module = "crosswire._core", frozen, get_all)]
+// Spans are plain values: equal when their fields are, hashable, and pickled by value.
+#[pyclass(name = "Token", module = "crosswire._core", frozen, get_all, eq, hash)]
+#[derive(PartialEq, Eq, Hash)]
 pub struct PyToken {
     pub start: usize,
     pub end: usize,
@@ -31,6 +33,27 @@ pub struct PyToken {
 
 #[pymethods]
 impl PyToken {
+    #[new]
+    fn new(start: usize, end: usize, text: String, kind: &str) -> PyResult<PyToken> {
+        let kind = TokenKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .find(|k| *k == kind)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown token kind {kind:?}")))?;
+        Ok(PyToken {
+            start,
+            end,
+            text,
+            kind,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let t = slf.get();
+        let args = (t.start, t.end, t.text.as_str(), t.kind).into_pyobject(slf.py())?;
+        Ok((slf.get_type().into_any(), args))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Token({:?}, {}..{}, {})",
@@ -39,7 +62,8 @@ impl PyToken {
     }
 }
 
-#[pyclass(name = "Sentence", module = "crosswire._core", frozen, get_all)]
+#[pyclass(name = "Sentence", module = "crosswire._core", frozen, get_all, eq, hash)]
+#[derive(PartialEq, Eq, Hash)]
 pub struct PySentence {
     pub start: usize,
     pub end: usize,
@@ -61,6 +85,23 @@ impl PySentence {
 
 #[pymethods]
 impl PySentence {
+    #[new]
+    #[pyo3(signature = (start, end, text, boilerplate = false))]
+    fn py_new(start: usize, end: usize, text: String, boilerplate: bool) -> PySentence {
+        PySentence {
+            start,
+            end,
+            text,
+            boilerplate,
+        }
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let s = slf.get();
+        let args = (s.start, s.end, s.text.as_str(), s.boilerplate).into_pyobject(slf.py())?;
+        Ok((slf.get_type().into_any(), args))
+    }
+
     fn __repr__(&self) -> String {
         let flag = if self.boilerplate {
             ", boilerplate"
@@ -74,12 +115,13 @@ impl PySentence {
     }
 }
 
-#[pyclass(name = "Boilerplate", module = "crosswire._core", frozen, get_all)]
+#[pyclass(name = "Boilerplate", module = "crosswire._core", frozen, get_all, eq, hash)]
+#[derive(PartialEq, Eq, Hash)]
 pub struct PyBoilerplate {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub kind: &'static str,
+    pub kind: String,
 }
 
 impl PyBoilerplate {
@@ -89,13 +131,29 @@ impl PyBoilerplate {
             start,
             end,
             text,
-            kind: b.kind.as_str(),
+            kind: b.kind.as_str().to_owned(),
         }
     }
 }
 
 #[pymethods]
 impl PyBoilerplate {
+    #[new]
+    fn py_new(start: usize, end: usize, text: String, kind: String) -> PyBoilerplate {
+        PyBoilerplate {
+            start,
+            end,
+            text,
+            kind,
+        }
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let b = slf.get();
+        let args = (b.start, b.end, b.text.as_str(), b.kind.as_str()).into_pyobject(slf.py())?;
+        Ok((slf.get_type().into_any(), args))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Boilerplate({:?}, {}..{}, {})",
@@ -153,13 +211,20 @@ impl PyTokens {
                 .collect();
             return Ok(items.into_pyobject(py)?.into_any().unbind());
         }
-        if key.cast::<PyInt>().is_err() {
+        // Anything with `__index__` (numpy integers too) is an index, as for a list.
+        let Ok(index) = key.call_method0("__index__") else {
             return Err(PyTypeError::new_err(format!(
                 "token indices must be integers or slices, not {}",
                 key.get_type().name()?
             )));
-        }
-        let i: isize = key.extract()?;
+        };
+        let i: isize = index.extract().map_err(|e: PyErr| {
+            if e.is_instance_of::<PyOverflowError>(py) {
+                PyIndexError::new_err(format!("token index {index} out of range for {len} tokens"))
+            } else {
+                e
+            }
+        })?;
         let j = if i < 0 { i + len as isize } else { i };
         if j < 0 || j >= len as isize {
             return Err(PyIndexError::new_err(format!(

@@ -1,0 +1,519 @@
+//! The claims of one segment: for each reporting cue, its speaker and the words it frames.
+//!
+//! Where the proposition lies relative to the cue:
+//! - **after** it (`Moscow says [it is sending residents away]`, `X told Reuters [they …]`,
+//!   `X said in a statement on Telegram: ["…"]`), up to the next claim of the segment;
+//! - **before** it, when the cue and its speaker close the clause (`["…,"] Podolyak said on
+//!   Twitter`, `[…], both sides said.`, `[…], said Mr Yermak`, `[…], according to X`);
+//! - **around** it, for a parenthetical (`[The evacuation orders], he said, [suggested …]`).
+//!
+//! A new claim starts at a cue whose speaker follows `but`, `while`, `;`, at a participle
+//! after a comma (`, adding that`) and at a coordinated cue (`… and say that`). Other cues
+//! inside a running proposition are part of it (`said power was restored, after "sabotage"
+//! it accuses Kyiv of`).
+
+use super::cues::{self, CueMatch};
+use super::hedges;
+use super::segments::Paragraph;
+use super::speakers::{self, Attribution, LeftEdge, Memory, ProperNouns};
+use super::words::{is_time_like, is_time_noun, Word, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS};
+use super::{Claim, Cue, CueClass, Polarity, QuoteKind, Span};
+use crate::text::tokens::TokenKind;
+
+/// Longest tail (in words) a cue may have and still close its clause (`said in an update
+/// late on Monday`).
+const MAX_TAIL_WORDS: usize = 12;
+
+#[derive(Debug, Clone, Copy)]
+enum Who {
+    Named(usize, usize),
+    /// The speaker of the previous claim in the segment, else the segment's subject.
+    Inherit,
+    /// `It was claimed that`.
+    Nobody,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Extent {
+    /// From this word to the next claim of the segment.
+    Right(usize),
+    Fixed(usize, usize),
+}
+
+struct Draft {
+    cue: CueMatch,
+    who: Who,
+    extent: Extent,
+    /// Where this claim's words begin; the previous claim's proposition ends here.
+    region_start: usize,
+    /// Where its attribution ends (a later claim's left proposition starts after it).
+    attribution_end: usize,
+    /// False for an `according to` that names the channel of the claim before it.
+    emit: bool,
+}
+
+/// Skips what may follow a cue before the proposition: the addressee of `told`, channel
+/// and time phrases, `that` and `:`. Returns the first word of the proposition and whether
+/// a complementiser (`that`, `:`) or an opening quote announced it.
+fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
+    if cue.content_from < cue.end {
+        return (cue.content_from, true);
+    }
+    let trailers = &super::lexicon::lexicon().trailers;
+    let mut k = cue.end;
+    while k < hi && is_time_noun(&words[k]) {
+        k += 1;
+    }
+    if words[cue.first].lower.starts_with("tell") || words[cue.first].is("told") {
+        if k < hi && words[k].is_any(&["him", "her", "them", "us", "me", "reporters", "journalists"]) {
+            k += 1;
+        } else if k < hi && words[k].is_any(&["a", "an", "the"]) {
+            k += 1;
+            while k < hi && words[k].is_word() && (trailers.contains(&words[k].lower) || !words[k].is_any(&["that", "they", "it"])) && k - cue.end < 4 && !words[k].is_any(PREPOSITIONS) {
+                k += 1;
+                if trailers.contains(&words[k - 1].lower) {
+                    break;
+                }
+            }
+        } else {
+            while k < hi && (words[k].is_capitalised() || words[k].is_possessive()) {
+                k += 1;
+            }
+        }
+    }
+    loop {
+        if k < hi && words[k].is_any(PREPOSITIONS) && !words[k].is("to") {
+            let mut j = k + 1;
+            let mut meaningful = false;
+            while j < hi {
+                let w = &words[j];
+                let part = w.is_any(DETERMINERS)
+                    || w.is_possessive()
+                    || w.is_any(&["on", "in", "at", "late", "early", "-"])
+                    || trailers.contains(&w.lower)
+                    || is_time_like(w)
+                    || w.is_capitalised();
+                if !part {
+                    break;
+                }
+                meaningful |= trailers.contains(&w.lower) || is_time_like(w) || w.is_capitalised();
+                j += 1;
+            }
+            if meaningful && j > k + 1 {
+                k = j;
+                continue;
+            }
+        }
+        break;
+    }
+    if k < hi && (words[k].is("that") || words[k].is_punct(":")) {
+        return (k + 1, true);
+    }
+    let quote_opens = k < hi && words[k].kind == TokenKind::Quote;
+    (k, quote_opens)
+}
+
+fn word_count(words: &[Word], a: usize, b: usize) -> usize {
+    words[a..b.max(a)].iter().filter(|w| w.is_word()).count()
+}
+
+/// `In a statement,` / `On Tuesday,` / `However, this Tuesday, November 8,`: an opening
+/// adverbial, not a proposition.
+fn is_adverbial(words: &[Word], a: usize, b: usize) -> bool {
+    let n = word_count(words, a, b);
+    let only_time = words[a..b.max(a)]
+        .iter()
+        .all(|w| !w.is_word() || is_time_like(w) || w.is_any(OPENING_ADVERBS) || w.is_any(PREPOSITIONS));
+    n < 2 || only_time || (words[a].is_any(PREPOSITIONS) && n <= 5)
+}
+
+/// Headlines, captions and cut-off lines end without a full stop: they carry no claim.
+fn ends_like_a_sentence(words: &[Word], lo: usize, hi: usize) -> bool {
+    let mut end = hi;
+    while end > lo && words[end - 1].kind == TokenKind::Quote {
+        end -= 1;
+    }
+    end > lo && words[end - 1].is_terminal()
+}
+
+pub fn segment_claims(
+    _text: &str,
+    p: &Paragraph,
+    lo: usize,
+    hi: usize,
+    memory: &mut Memory,
+    names: &ProperNouns,
+) -> Vec<Claim> {
+    let words = &p.words;
+    if !ends_like_a_sentence(words, lo, hi) {
+        return Vec::new();
+    }
+    let found = cues::find(words, lo, hi, &p.quoted);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (ci, cue) in found.iter().enumerate() {
+        // Inside a proposition already placed around an earlier cue (a parenthetical).
+        let absorbed = drafts.iter().any(|d| matches!(d.extent, Extent::Fixed(a, b) if a <= cue.first && cue.first < b));
+        if absorbed {
+            continue;
+        }
+        let next_cue = found.get(ci + 1).map_or(hi, |c| c.first);
+        let open_right = drafts.last().is_some_and(|d| d.emit && matches!(d.extent, Extent::Right(_)));
+        let clause_start = drafts.last().map_or(lo, |d| d.attribution_end);
+        if let Some(d) = draft(words, lo, hi, cue.clone(), next_cue, open_right, clause_start) {
+            drafts.push(d);
+        }
+    }
+    let mut out = Vec::new();
+    let mut previous_speaker: Option<(Option<Span>, Option<Span>)> = None;
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if !d.emit {
+            continue;
+        }
+        let (a, b) = match d.extent {
+            Extent::Fixed(a, b) => (a, b),
+            Extent::Right(a) => (a, drafts.get(i + 1).map_or(hi, |n| n.region_start)),
+        };
+        let (speaker, pronoun) = match d.who {
+            Who::Nobody => (None, None),
+            Who::Named(s, e) if speakers::is_pronoun(words, s, e) => {
+                (memory.resolve(), Some(speakers::span_of(words, s, e)))
+            }
+            Who::Named(s, e) => {
+                let span = speakers::span_of(words, s, e);
+                memory.name(span);
+                (Some(span), None)
+            }
+            Who::Inherit => previous_speaker.unwrap_or_else(|| {
+                let subject = speakers::subject(words, lo, hi).map(|(s, e)| speakers::span_of(words, s, e));
+                match subject {
+                    Some(s) => {
+                        memory.name(s);
+                        (Some(s), None)
+                    }
+                    None => (memory.resolve(), None),
+                }
+            }),
+        };
+        previous_speaker = Some((speaker, pronoun));
+        let cue = Cue {
+            span: speakers::span_of(words, d.cue.first, d.cue.end),
+            text: d.cue.text.clone(),
+            class: d.cue.class,
+        };
+        let negated = d.cue.first > lo
+            && words[d.cue.first.saturating_sub(2)..d.cue.first]
+                .iter()
+                .any(|w| w.is_any(&["not", "never", "n't", "’t", "'t"]));
+        let polarity = if d.cue.class == CueClass::Deny && !negated {
+            Polarity::Denied
+        } else {
+            Polarity::Asserted
+        };
+        let hedged_attribution = hedges::is_hedged(words, d.region_start.min(a), d.cue.end);
+        if let Some(claim) = build(p, a, b, Some(cue.clone()), speaker, pronoun, polarity, hedged_attribution) {
+            // Quoted speech that follows with no cue continues a quotation, not a paraphrase
+            // (`"…," Podolyak said, adding that … "Is Putin ready?"` → said).
+            if claim.quote != Some(QuoteKind::Indirect) {
+                memory.attributed(Attribution {
+                    speaker,
+                    pronoun,
+                    cue,
+                });
+            }
+            out.push(claim);
+        }
+    }
+    if out.is_empty() {
+        if let Some(claim) = unattributed(p, lo, hi, memory, names) {
+            out.push(claim);
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draft(
+    words: &[Word],
+    lo: usize,
+    hi: usize,
+    cue: CueMatch,
+    next_cue: usize,
+    open_right: bool,
+    clause_start: usize,
+) -> Option<Draft> {
+    let before = cue.first.checked_sub(1).filter(|&k| k >= lo);
+    let (after, announced) = after_cue(words, &cue, hi);
+    let mk = |who, extent, region_start, attribution_end, emit| Draft {
+        cue: cue.clone(),
+        who,
+        extent,
+        region_start,
+        attribution_end,
+        emit,
+    };
+
+    if cue.class == CueClass::Source {
+        return Some(according_to(words, lo, hi, &cue, open_right, clause_start));
+    }
+    let left = speakers::left_phrase(words, lo, cue.first);
+    let edge_word = left.edge_at.map(|k| &words[k]);
+    // `, adding that …`, `took the step of denying that …`, `for suggesting that …`
+    let after_link = before.is_some_and(|k| words[k].is_punct(",") || words[k].is("and") || words[k].is_any(PREPOSITIONS) || words[k].is_any(&["of", "for"]));
+    if cue.participle && after_link {
+        let region = before.filter(|&k| words[k].is_punct(",") || words[k].is("and")).unwrap_or(cue.first);
+        return Some(mk(Who::Inherit, Extent::Right(after), region, cue.end, true));
+    }
+    if cue.passive {
+        let impersonal = !left.is_empty() && words[left.start].is("it") && left.end == left.start + 1;
+        return impersonal.then(|| mk(Who::Nobody, Extent::Right(after), left.start, cue.end, true));
+    }
+    if left.is_empty() {
+        match left.edge {
+            // `… and say that …`: a second cue of the same speaker.
+            LeftEdge::Opener if edge_word.is_some_and(|w| w.is_any(&["and", "but", "or"])) => {
+                return Some(mk(Who::Inherit, Extent::Right(after), left.edge_at.unwrap_or(cue.first), cue.end, true));
+            }
+            LeftEdge::Break | LeftEdge::QuoteMark if left.edge_at.is_some_and(|k| k > clause_start) => {
+                let k = left.edge_at.unwrap_or(cue.first);
+                if words[k].is_punct(",") {
+                    if let Some(name) = speakers::appositive_speaker(words, lo, k) {
+                        let named = speakers::LeftPhrase { end: name.end, ..name };
+                        return named_speaker(words, hi, cue.clone(), named, next_cue, open_right, clause_start, after, announced);
+                    }
+                }
+                if open_right {
+                    return None;
+                }
+                // Inverted: `"…," said Mr Yermak.`
+                let Some((s, e)) = speakers::right_phrase(words, cue.end, hi) else {
+                    return Some(mk(Who::Inherit, Extent::Right(after), cue.first, cue.end, true));
+                };
+                let content_end = if words[k].kind == TokenKind::Quote { k + 1 } else { k };
+                return Some(mk(Who::Named(s, e), Extent::Fixed(clause_start, content_end), clause_start, e, true));
+            }
+            // `…, Mr. Putin, who has rejected …`: the name before the relative pronoun.
+            LeftEdge::Opener if edge_word.is_some_and(|w| w.is("who")) => {
+                let k = left.edge_at.unwrap_or(cue.first);
+                let mut end = k;
+                if end > lo && words[end - 1].is_punct(",") {
+                    end -= 1;
+                }
+                let mut start = end;
+                while start > lo && (words[start - 1].is_capitalised() || words[start - 1].text == ".") {
+                    start -= 1;
+                }
+                let who = if start < end { Who::Named(start, end) } else { Who::Inherit };
+                return Some(mk(who, Extent::Right(after), k, cue.end, true));
+            }
+            _ => {
+                if open_right && edge_word.is_some_and(|w| w.is("that")) {
+                    return None;
+                }
+                return Some(mk(Who::Inherit, Extent::Right(after), cue.first, cue.end, true));
+            }
+        }
+    }
+    named_speaker(words, hi, cue, left, next_cue, open_right, clause_start, after, announced)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn named_speaker(
+    words: &[Word],
+    hi: usize,
+    cue: CueMatch,
+    left: speakers::LeftPhrase,
+    next_cue: usize,
+    open_right: bool,
+    clause_start: usize,
+    after: usize,
+    announced: bool,
+) -> Option<Draft> {
+    let who = Who::Named(left.start, left.end);
+    let edge_word = left.edge_at.map(|k| &words[k]);
+    let new_clause = edge_word.is_some_and(|w| w.is_any(&["but", "while", "whereas", ";"]) || w.is_punct(";"));
+    let region_start = match left.edge_at {
+        Some(k) if new_clause || words[k].is_punct(",") => k,
+        _ => left.start,
+    };
+    let right = |extent| Draft {
+        cue: cue.clone(),
+        who,
+        extent,
+        region_start,
+        attribution_end: cue.end,
+        emit: true,
+    };
+    match left.edge {
+        LeftEdge::Opener if open_right && !new_clause => None,
+        LeftEdge::Break | LeftEdge::QuoteMark => {
+            let k = left.edge_at.unwrap_or(left.start);
+            let content_end = if words[k].kind == TokenKind::Quote { k + 1 } else { k };
+            if new_clause || k < clause_start || is_adverbial(words, clause_start, content_end) && words[k].kind != TokenKind::Quote {
+                return (!open_right || new_clause).then(|| right(Extent::Right(after)));
+            }
+            if open_right {
+                return None;
+            }
+            // The cue's clause ends at the next cue or full stop.
+            let limit = (cue.end..next_cue.min(hi)).find(|&j| words[j].is_terminal()).unwrap_or(next_cue.min(hi));
+            let tail = word_count(words, after, limit);
+            let rest_starts_clause = after < hi && words[after].is_punct(",") && words.get(after + 1).is_some_and(|w| w.kind == TokenKind::Word && !w.is_capitalised() && !w.lower.ends_with("ing"));
+            if rest_starts_clause && words[k].is_punct(",") {
+                // `The orders, he said, suggested that …`
+                return Some(Draft {
+                    cue: cue.clone(),
+                    who,
+                    extent: Extent::Fixed(clause_start, hi),
+                    region_start: clause_start,
+                    attribution_end: hi,
+                    emit: true,
+                });
+            }
+            // What follows the cue is its channel or time, not an object or a clause: the
+            // cue closes the clause. Only `say`-like cues can stand without an object.
+            let mut first_after = cue.end;
+            while first_after < limit && words[first_after].is_punct(",") {
+                first_after += 1;
+            }
+            let tail_is_phrase = first_after < limit
+                && words[first_after].is_any(PREPOSITIONS)
+                && word_count(words, first_after, limit) <= MAX_TAIL_WORDS;
+            // `"…," X said in …`: a quotation right before the speaker is what they said.
+            let after_quotation = words[k].kind == TokenKind::Quote && !cue.participle;
+            let closes = tail == 0
+                || after_quotation
+                || (cue.class == CueClass::Assert && !cue.participle && (tail <= 5 || tail_is_phrase));
+            if !announced && closes {
+                return Some(Draft {
+                    cue: cue.clone(),
+                    who,
+                    extent: Extent::Fixed(clause_start, content_end),
+                    region_start: clause_start,
+                    attribution_end: cue.end,
+                    emit: true,
+                });
+            }
+            Some(right(Extent::Right(after)))
+        }
+        _ => Some(right(Extent::Right(after))),
+    }
+}
+
+/// `According to X, …` and `…, according to X.`
+fn according_to(words: &[Word], lo: usize, hi: usize, cue: &CueMatch, open_right: bool, clause_start: usize) -> Draft {
+    let mut end = hi;
+    while end > cue.end && !words[end - 1].is_word() {
+        end -= 1;
+    }
+    let opening = (clause_start..cue.first).all(|k| words[k].is_punct(",") || words[k].is_any(&["and", "but", "however"]))
+        || is_adverbial(words, clause_start, cue.first);
+    if opening {
+        let comma = (cue.end..hi).find(|&k| words[k].is_punct(",")).unwrap_or(end);
+        return Draft {
+            cue: cue.clone(),
+            who: Who::Named(cue.end, comma.max(cue.end + 1).min(hi)),
+            extent: Extent::Right(comma + 1),
+            region_start: cue.first,
+            attribution_end: comma + 1,
+            emit: comma + 1 < hi,
+        };
+    }
+    let region_start = if cue.first > lo && words[cue.first - 1].is_punct(",") { cue.first - 1 } else { cue.first };
+    Draft {
+        cue: cue.clone(),
+        who: Who::Named(cue.end, end.max(cue.end + 1).min(hi)),
+        extent: Extent::Fixed(clause_start, region_start),
+        region_start,
+        attribution_end: hi,
+        emit: !open_right,
+    }
+}
+
+/// Trims the proposition and builds the claim; `None` when nothing is left.
+#[allow(clippy::too_many_arguments)]
+fn build(
+    p: &Paragraph,
+    mut a: usize,
+    mut b: usize,
+    cue: Option<Cue>,
+    speaker: Option<Span>,
+    pronoun: Option<Span>,
+    polarity: Polarity,
+    hedged_attribution: bool,
+) -> Option<Claim> {
+    let words = &p.words;
+    let trim_punct = |w: &Word| w.kind == TokenKind::Punct && !matches!(w.text, "?" | "!" | ")" | "]");
+    while a < b && (trim_punct(&words[a]) || words[a].is("that")) {
+        a += 1;
+    }
+    while a < b && trim_punct(&words[b - 1]) {
+        b -= 1;
+    }
+    if word_count(words, a, b) == 0 {
+        return None;
+    }
+    let mut quote = None;
+    if cue.is_some() {
+        quote = Some(QuoteKind::Indirect);
+        if let Some(q) = p.quotes.iter().find(|q| {
+            let (oa, ob) = q.outer();
+            oa <= a && b <= ob && q.inner.0 < q.inner.1
+        }) {
+            a = a.max(q.inner.0);
+            b = b.min(q.inner.1);
+            while a < b && trim_punct(&words[b - 1]) {
+                b -= 1;
+            }
+            quote = Some(QuoteKind::Direct);
+        } else if p.quoted[a..b].iter().any(|&q| q) {
+            quote = Some(QuoteKind::Mixed);
+        }
+    }
+    if a >= b {
+        return None;
+    }
+    Some(Claim {
+        span: speakers::span_of(words, a, b),
+        sentence: p.sentence_of[a],
+        speaker,
+        pronoun,
+        cue,
+        polarity,
+        hedged: hedged_attribution || hedges::is_hedged(words, a, b),
+        quote,
+    })
+}
+
+/// A segment with no claim of its own: quoted speech continuing the last attribution, or
+/// the article's own statement when it is declarative.
+fn unattributed(p: &Paragraph, lo: usize, hi: usize, memory: &mut Memory, names: &ProperNouns) -> Option<Claim> {
+    let words = &p.words;
+    let spoken: Vec<usize> = (lo..hi).filter(|&k| words[k].is_word()).collect();
+    if spoken.is_empty() {
+        return None;
+    }
+    if spoken.iter().all(|&k| p.quoted[k]) {
+        let last = memory.last_attribution()?.clone();
+        let mut claim = build(p, lo, hi, Some(last.cue.clone()), last.speaker, last.pronoun, Polarity::Asserted, false)?;
+        claim.quote = Some(QuoteKind::Direct);
+        return Some(claim);
+    }
+    let mut end = hi;
+    while end > lo && words[end - 1].kind == TokenKind::Quote {
+        end -= 1;
+    }
+    let declarative = end > lo && (words[end - 1].is_punct(".") || words[end - 1].is_punct("!"));
+    if !declarative || spoken.len() < 4 {
+        return None;
+    }
+    if let Some((s, e)) = speakers::subject(words, lo, hi) {
+        let proper = words[s..e].iter().any(|w| names.is_name(w))
+            || words[s..e].iter().filter(|w| w.is_capitalised()).count() >= 2
+            || words[s..e].iter().any(Word::is_possessive);
+        if proper {
+            memory.name(speakers::span_of(words, s, e));
+        }
+    }
+    build(p, lo, hi, None, None, None, Polarity::Asserted, false)
+}

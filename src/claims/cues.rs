@@ -1,0 +1,285 @@
+//! Finding reporting cues (`said`, `accused`, `put the figure at`, `described … as`) among a
+//! segment's words, and setting aside the uses that are not reports: nouns (`his claims`,
+//! `an estimated 300,000`), passive modifiers (`talks first reported by the WSJ`),
+//! infinitives (`refused to say`), words inside a quotation.
+
+use super::lexicon::{lexicon, CuePattern, Slot};
+use super::words::{Word, DETERMINERS, PASSIVE_AUX, PREPOSITIONS};
+use super::CueClass;
+use crate::text::tokens::TokenKind;
+
+#[derive(Debug, Clone)]
+pub struct CueMatch {
+    pub class: CueClass,
+    /// Word indices: the cue is `first..end`.
+    pub first: usize,
+    pub end: usize,
+    /// Where the claim starts when the cue frames it (`described [the evacuation as …]`):
+    /// after the first words when a gap was filled, else `end`.
+    pub content_from: usize,
+    /// The cue in lowercase, gaps shown as `…` (`described … as`, `according to`).
+    pub text: String,
+    /// An `-ing` form (`adding that`, `denying that`): its subject is elsewhere.
+    pub participle: bool,
+    /// `It was claimed that`: a passive with no agent.
+    pub passive: bool,
+}
+
+fn gap_word(w: &Word) -> bool {
+    matches!(w.kind, TokenKind::Word | TokenKind::Number) || w.is_possessive() || w.text == "-"
+}
+
+/// Matches `slots` at word `i`; returns the end index and the word ranges the gaps took.
+fn match_slots(
+    words: &[Word],
+    i: usize,
+    end: usize,
+    slots: &[Slot],
+    gaps: &mut Vec<(usize, usize)>,
+) -> Option<usize> {
+    let Some((slot, rest)) = slots.split_first() else {
+        return Some(i);
+    };
+    match slot {
+        Slot::Forms(forms) => {
+            let w = words.get(i).filter(|_| i < end)?;
+            if forms.iter().any(|f| f.text == w.lower) {
+                match_slots(words, i + 1, end, rest, gaps)
+            } else {
+                None
+            }
+        }
+        Slot::Gap(max) => {
+            for n in 0..=*max {
+                if n > 0 && !(i + n <= end && gap_word(&words[i + n - 1])) {
+                    break;
+                }
+                gaps.push((i, i + n));
+                if let Some(e) = match_slots(words, i + n, end, rest, gaps) {
+                    return Some(e);
+                }
+                gaps.pop();
+            }
+            None
+        }
+    }
+}
+
+fn surface(words: &[Word], first: usize, end: usize, gaps: &[(usize, usize)]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    let mut k = first;
+    while k < end {
+        if let Some(&(_, ge)) = gaps.iter().find(|&&(gs, ge)| gs == k && ge > gs) {
+            parts.push("…");
+            k = ge;
+        } else {
+            parts.push(&words[k].lower);
+            k += 1;
+        }
+    }
+    parts.join(" ")
+}
+
+/// A word before a cue that makes the cue a noun or adjective (`the claims`, `his warning`,
+/// `unsubstantiated claims`, `Russian claims`).
+fn noun_context(words: &[Word], i: usize, noun_too: bool) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &words[p]) else {
+        return false;
+    };
+    if prev.is_any(DETERMINERS) || prev.is_possessive() {
+        return true;
+    }
+    if !noun_too {
+        return false;
+    }
+    let next_marks_noun = words
+        .get(i + 1)
+        .is_some_and(|n| n.is_any(&["of", "by", "about", "from", "on"]));
+    let adjective = prev.kind == TokenKind::Word
+        && !prev.is_capitalised()
+        && ["ed", "al", "ous", "ive", "ful", "ic", "less", "ing"]
+            .iter()
+            .any(|s| prev.lower.ends_with(s));
+    let demonym = prev.is_capitalised()
+        && ["ian", "ish", "ese", "ean"]
+            .iter()
+            .any(|s| prev.lower.ends_with(s));
+    next_marks_noun || adjective || demonym
+}
+
+fn is_past_participle(w: &Word) -> bool {
+    w.lower.ends_with("ed")
+        || w.is_any(&["told", "said", "written", "put", "out", "shown", "known"])
+}
+
+/// All cues of `words[lo..hi]`, in order, not overlapping; `quoted[i]` is true for words
+/// inside a quotation.
+pub fn find(words: &[Word], lo: usize, hi: usize, quoted: &[bool]) -> Vec<CueMatch> {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mut i = lo;
+    while i < hi {
+        if quoted[i] || words[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let mut best: Option<(&CuePattern, usize, Vec<(usize, usize)>)> = None;
+        for pattern in &lex.cues {
+            let mut gaps = Vec::new();
+            if let Some(end) = match_slots(words, i, hi, &pattern.slots, &mut gaps) {
+                if best.as_ref().is_none_or(|(_, e, _)| end > *e) {
+                    best = Some((pattern, end, gaps));
+                }
+            }
+        }
+        let Some((pattern, end, gaps)) = best else {
+            i += 1;
+            continue;
+        };
+        if let Some(m) = accept(words, i, end, hi, pattern, &gaps) {
+            out.push(m);
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn accept(
+    words: &[Word],
+    i: usize,
+    end: usize,
+    hi: usize,
+    pattern: &CuePattern,
+    gaps: &[(usize, usize)],
+) -> Option<CueMatch> {
+    let head = &words[i];
+    let noun_too = match &pattern.slots[0] {
+        Slot::Forms(forms) => forms.iter().any(|f| f.noun_too && f.text == head.lower),
+        Slot::Gap(_) => false,
+    };
+    let next = words.get(end).filter(|_| end < hi);
+    if next.is_some_and(|n| pattern.not_before.contains(&n.lower)) {
+        return None;
+    }
+    if pattern.class != CueClass::Source && noun_context(words, i, noun_too) {
+        return None;
+    }
+    let prev = i.checked_sub(1).map(|p| &words[p]);
+    // `the United States`: a capitalised word inside a sentence is a name, not a verb.
+    if head.is_capitalised() && prev.is_some_and(|p| !p.is_terminal() && p.kind != TokenKind::Quote) {
+        return None;
+    }
+    // `so-called`; `on state television` (a gerund after a preposition is still a report:
+    // `the step of denying that`).
+    if prev.is_some_and(|p| p.text == "-" && p.end == head.start) {
+        return None;
+    }
+    if prev.is_some_and(|p| p.is_any(PREPOSITIONS) && !p.is("to")) && !head.lower.ends_with("ing") {
+        return None;
+    }
+    // `refused to say`, `asked to confirm`: an infinitive reports nothing.
+    if prev.is_some_and(|p| p.is("to")) && pattern.class != CueClass::Source {
+        return None;
+    }
+    let participle_form = head.lower.ends_with("ing");
+    // A past participle before `by` modifies a noun (`talks first reported by the WSJ`).
+    if is_past_participle(head) && next.is_some_and(|n| n.is("by")) && end == i + 1 {
+        return None;
+    }
+    // A passive: `could not be verified`, `have been told`, `It was claimed that`.
+    let mut passive = false;
+    if is_past_participle(head) && !participle_form {
+        let mut k = i;
+        while k > 0 && words[k - 1].is_any(&["not", "never", "also", "widely", "independently"]) {
+            k -= 1;
+        }
+        if k > 0 && words[k - 1].is_any(PASSIVE_AUX) {
+            let mut s = k - 1;
+            while s > 0 && words[s - 1].is_any(&["has", "have", "had", "been", "was", "is"]) {
+                s -= 1;
+            }
+            let impersonal = s > 0 && words[s - 1].is("it");
+            if !impersonal {
+                return None;
+            }
+            passive = true;
+        }
+    }
+    let filled: Vec<(usize, usize)> = gaps.iter().copied().filter(|(a, b)| b > a).collect();
+    let content_from = if filled.is_empty() {
+        end
+    } else {
+        (i + 1..end)
+            .find(|&k| filled.iter().any(|&(a, _)| a == k))
+            .unwrap_or(end)
+    };
+    Some(CueMatch {
+        class: pattern.class,
+        first: i,
+        end,
+        content_from,
+        text: surface(words, i, end, &filled),
+        participle: participle_form,
+        passive,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens::tokenize;
+
+    fn cues(text: &str) -> Vec<(String, CueClass)> {
+        let words: Vec<Word> = tokenize(text).iter().map(|t| Word::new(text, t)).collect();
+        let quoted = vec![false; words.len()];
+        find(&words, 0, words.len(), &quoted)
+            .into_iter()
+            .map(|c| (c.text, c.class))
+            .collect()
+    }
+
+    #[test]
+    fn verbs_and_frames() {
+        assert_eq!(cues("Moscow denies abusing civilians."), [("denies".into(), CueClass::Deny)]);
+        assert_eq!(
+            cues("Kyiv has described the evacuation as a forced deportation."),
+            [("described … as".into(), CueClass::Describe)]
+        );
+        assert_eq!(
+            cues("Ukrainian officials put the figure at closer to 1,000."),
+            [("put the figure at".into(), CueClass::Figure)]
+        );
+        assert_eq!(
+            cues("Officials put the civilian death toll in the invasion at 2,000."),
+            [("put the … toll … at".into(), CueClass::Figure)]
+        );
+        assert_eq!(cues("Kyiv ruled out talks."), [("ruled out".into(), CueClass::Deny)]);
+        assert_eq!(
+            cues("It rose, according to the UN."),
+            [("according to".into(), CueClass::Source)]
+        );
+    }
+
+    #[test]
+    fn nouns_passives_and_infinitives_are_not_cues() {
+        assert!(cues("While his claims could not be independently verified, it went on.").is_empty());
+        assert!(cues("Russian unsubstantiated claims that Ukraine is planning it.").is_empty());
+        assert!(cues("The talks, first reported by the Wall Street Journal, go on.").is_empty());
+        assert!(cues("Civilians have been told by officials to leave.").is_empty());
+        assert!(cues("Ukraine has never refused to say so.").is_empty());
+        assert!(cues("An estimated 300,000 people fled.").is_empty());
+        assert!(cues("Zelensky called on the residents to resist.").is_empty());
+        assert!(cues("Moscow has not yet ruled on these accusations.").is_empty());
+    }
+
+    #[test]
+    fn impersonal_passive_is_kept() {
+        let text = "It was claimed that troops retreated.";
+        let words: Vec<Word> = tokenize(text).iter().map(|t| Word::new(text, t)).collect();
+        let found = find(&words, 0, words.len(), &vec![false; words.len()]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].passive);
+    }
+}

@@ -1,0 +1,192 @@
+//! The claims stage: the propositions an article puts forward, who it attributes each to,
+//! by which reporting expression, whether the source asserts or denies it, whether it is
+//! hedged, and whether the source's words are quoted.
+//!
+//! # What counts as a claim
+//! Claims are read from segments (sentences, and within them full stops outside
+//! quotations) of non-boilerplate paragraphs:
+//! - **Attributed claims**: each reporting cue (`reporting_verbs.txt`, `denials.txt`) with its
+//!   speaker and the proposition it frames. One segment may hold several (`Moscow claims
+//!   that …, but Ukrainian officials put the figure at … and say that …` gives three).
+//!   Quoted speech with no cue of its own continues the last attribution of the paragraph
+//!   (or the one before): `"…," Podolyak said on Twitter, … "Is Putin ready? Obviously not."`.
+//! - **The article's own statements**: a segment with no reporting cue is a claim with no
+//!   speaker, no cue and no quote kind when it is declarative: it ends with `.` or `!`
+//!   (possibly followed by a closing quote), has at least four words, and is not a question.
+//!   Headlines, captions and truncated lines (no final stop) give no claim.
+//!
+//! The claim's span is the proposition only (`abusing civilians` in `Moscow denies abusing
+//! civilians`); the speaker and cue have spans of their own. Pronoun speakers (`it said`)
+//! are resolved to the last named source of the paragraph or the one before; the claim keeps
+//! the pronoun's span too.
+//!
+//! Claim ids are `<doc>:<byte start>` — stable across runs and across thread counts.
+
+mod attribution;
+mod cues;
+mod hedges;
+mod lexicon;
+pub mod link;
+mod quotes;
+mod segments;
+mod speakers;
+mod words;
+
+#[cfg(test)]
+mod tests;
+
+use serde::Serialize;
+
+use crate::text::TextLayer;
+
+/// What a reporting cue does to the proposition it frames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CueClass {
+    Assert,
+    Confirm,
+    Admit,
+    Deny,
+    Accuse,
+    Blame,
+    Describe,
+    /// `put the figure at`: the source gives a number.
+    Figure,
+    /// `according to`.
+    Source,
+}
+
+impl CueClass {
+    pub const ALL: [CueClass; 9] = [
+        CueClass::Assert,
+        CueClass::Confirm,
+        CueClass::Admit,
+        CueClass::Deny,
+        CueClass::Accuse,
+        CueClass::Blame,
+        CueClass::Describe,
+        CueClass::Figure,
+        CueClass::Source,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Assert => "assert",
+            CueClass::Confirm => "confirm",
+            CueClass::Admit => "admit",
+            CueClass::Deny => "deny",
+            CueClass::Accuse => "accuse",
+            CueClass::Blame => "blame",
+            CueClass::Describe => "describe",
+            CueClass::Figure => "figure",
+            CueClass::Source => "source",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CueClass> {
+        CueClass::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    Asserted,
+    /// A denial cue attributed to a speaker: `Moscow denies abusing civilians`.
+    Denied,
+}
+
+impl Polarity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Asserted => "asserted",
+            Polarity::Denied => "denied",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// The proposition is the source's words, in quotation marks.
+    Direct,
+    /// Reported speech, no quotation marks.
+    Indirect,
+    /// Reported speech with quoted fragments (`remained the "epicentre" of the conflict`).
+    Mixed,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// A byte span of the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub span: Span,
+    /// The cue's words, gaps shown as `…`: `said`, `according to`, `described … as`.
+    pub text: String,
+    pub class: CueClass,
+}
+
+/// One claim. All offsets are bytes into `Document::text`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// The proposition.
+    pub span: Span,
+    /// The text-stage sentence the proposition starts in.
+    pub sentence: u32,
+    /// The named source: `None` for the article's own statements and for impersonal
+    /// passives (`It was claimed that`), and when a pronoun has no antecedent.
+    pub speaker: Option<Span>,
+    /// The pronoun that stood for the speaker here (`it said`), if one did.
+    pub pronoun: Option<Span>,
+    pub cue: Option<Cue>,
+    pub polarity: Polarity,
+    pub hedged: bool,
+    /// `None` for the article's own statements.
+    pub quote: Option<QuoteKind>,
+}
+
+/// The claims of one document, in text order, from its text layer.
+pub fn extract(text: &str, layer: &TextLayer) -> Vec<Claim> {
+    let paragraphs = segments::paragraphs(text, &layer.tokens, &layer.sentences);
+    let proper_nouns = speakers::ProperNouns::new(text, &layer.tokens);
+    let mut memory = speakers::Memory::default();
+    let mut out = Vec::new();
+    for p in &paragraphs {
+        memory.next_paragraph();
+        let mut previous: Vec<Claim> = Vec::new();
+        for &(lo, hi) in &p.segments {
+            let found = attribution::segment_claims(text, p, lo, hi, &mut memory, &proper_nouns);
+            if hedges::disclaims_verification(p, lo, hi) {
+                for c in previous.iter_mut().filter(|c| c.cue.is_some()) {
+                    c.hedged = true;
+                }
+            }
+            out.append(&mut previous);
+            previous = found;
+        }
+        out.append(&mut previous);
+    }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out.dedup_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+/// A stable id: the document name and the claim's byte offset.
+pub fn claim_id(doc: &str, claim: &Claim) -> String {
+    format!("{doc}:{}", claim.span.start)
+}

@@ -1,0 +1,118 @@
+//! Paragraphs and segments: the units claims are read from.
+//!
+//! A paragraph is a run of non-boilerplate sentences with no line break between them. A
+//! segment is a sentence, split further at a full stop followed by a capital or an opening
+//! quote (so that coarse sentences still give one segment per statement), but never inside a
+//! quotation: a quotation that runs over several sentences stays in one segment with its
+//! attribution.
+
+use super::quotes::{self, Quotation};
+use super::words::Word;
+use crate::text::sentences::Sentence;
+use crate::text::tokens::{Token, TokenKind};
+
+pub struct Paragraph<'t> {
+    pub words: Vec<Word<'t>>,
+    /// For each word, the index of the text-stage sentence it belongs to.
+    pub sentence_of: Vec<u32>,
+    pub quotes: Vec<Quotation>,
+    /// Word is inside a quotation (marks included).
+    pub quoted: Vec<bool>,
+    /// Word ranges, in order, covering all words.
+    pub segments: Vec<(usize, usize)>,
+}
+
+pub fn paragraphs<'t>(text: &'t str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Paragraph<'t>> {
+    let mut out = Vec::new();
+    let mut current: Vec<(u32, &Sentence)> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        if s.boilerplate {
+            flush(text, tokens, &mut current, &mut out);
+            continue;
+        }
+        let broken = current
+            .last()
+            .is_some_and(|(_, prev)| text[prev.end as usize..s.start as usize].contains('\n'));
+        if broken {
+            flush(text, tokens, &mut current, &mut out);
+        }
+        current.push((si as u32, s));
+    }
+    flush(text, tokens, &mut current, &mut out);
+    out
+}
+
+fn flush<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    current: &mut Vec<(u32, &Sentence)>,
+    out: &mut Vec<Paragraph<'t>>,
+) {
+    if current.is_empty() {
+        return;
+    }
+    let mut words = Vec::new();
+    let mut sentence_of = Vec::new();
+    let mut sentence_starts = Vec::new();
+    for &(si, s) in current.iter() {
+        let lo = tokens.partition_point(|t| t.start < s.start);
+        let hi = tokens.partition_point(|t| t.start < s.end);
+        sentence_starts.push(words.len());
+        for t in &tokens[lo..hi] {
+            words.push(Word::new(text, t));
+            sentence_of.push(si);
+        }
+    }
+    current.clear();
+    if words.is_empty() {
+        return;
+    }
+    let quotes = quotes::find(text, &words);
+    let member = quotes::membership(&quotes, words.len());
+    let segments = segment(&words, &member, &sentence_starts);
+    let quoted = member.iter().map(Option::is_some).collect();
+    out.push(Paragraph {
+        words,
+        sentence_of,
+        quotes,
+        quoted,
+        segments,
+    });
+}
+
+fn segment(words: &[Word], member: &[Option<usize>], sentence_starts: &[usize]) -> Vec<(usize, usize)> {
+    let n = words.len();
+    let mut cut = vec![false; n + 1];
+    for &s in sentence_starts {
+        cut[s] = true;
+    }
+    for i in 0..n {
+        if !words[i].is_terminal() {
+            continue;
+        }
+        let mut j = i + 1;
+        // Closing marks after the stop belong to the sentence that ends.
+        while j < n && words[j].kind == TokenKind::Quote && member[j].is_some() && member[j] == member[i] {
+            j += 1;
+        }
+        if j < n && (words[j].is_capitalised() || words[j].kind == TokenKind::Quote) {
+            cut[j] = true;
+        }
+    }
+    // Never cut inside a quotation: the cut would separate quoted speech from itself.
+    for i in 1..n {
+        if member[i].is_some() && member[i] == member[i - 1] {
+            cut[i] = false;
+        }
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..n {
+        if cut[i] {
+            out.push((start, i));
+            start = i;
+        }
+    }
+    out.push((start, n));
+    out
+}

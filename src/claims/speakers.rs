@@ -1,0 +1,301 @@
+//! Speaker phrases: the noun phrase before a cue (`Natalia Humeniuk, a spokeswoman for the
+//! Ukrainian Army, said` → `Natalia Humeniuk`), after it (`said Mr Yermak`), a sentence's
+//! subject, and the memory that resolves `it`/`he`/`she`/`they` to the source just named.
+
+use std::collections::HashSet;
+
+use super::words::{
+    is_time_like, Word, AUXILIARIES, CLAUSE_OPENERS, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS,
+    PRONOUNS,
+};
+use super::lexicon::lexicon;
+use super::Span;
+use crate::text::tokens::{Token, TokenKind};
+
+const MAX_SPEAKER_WORDS: usize = 16;
+
+/// Lowercase forms of the words the document writes in lowercase somewhere: a capitalised
+/// word that never appears in lowercase is likely a name (`Putin`), one that does is likely
+/// a sentence-initial common word (`Protests`).
+pub struct ProperNouns {
+    lowercase_seen: HashSet<String>,
+}
+
+impl ProperNouns {
+    pub fn new(text: &str, tokens: &[Token]) -> ProperNouns {
+        let lowercase_seen = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| &text[t.start as usize..t.end as usize])
+            .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+            .map(str::to_owned)
+            .collect();
+        ProperNouns { lowercase_seen }
+    }
+
+    pub fn is_name(&self, w: &Word) -> bool {
+        w.is_capitalised() && !self.lowercase_seen.contains(&w.lower)
+    }
+}
+
+/// What a speaker phrase was stopped by on its left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftEdge {
+    SegmentStart,
+    /// `,` `;` `:` or a dash.
+    Break,
+    QuoteMark,
+    /// A clause opener: `that`, `while`, `but`, `and`, …
+    Opener,
+    /// Ran longer than a speaker can be.
+    TooLong,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct LeftPhrase {
+    /// Word range of the speaker (empty when `start == end`).
+    pub start: usize,
+    pub end: usize,
+    pub edge: LeftEdge,
+    /// The word that stopped the phrase (`edge` is not `SegmentStart`/`TooLong`).
+    pub edge_at: Option<usize>,
+    /// A passive auxiliary stood between the phrase and the cue.
+    pub passive_aux: bool,
+}
+
+impl LeftPhrase {
+    pub fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+}
+
+fn np_word(w: &Word) -> bool {
+    w.is_word() || w.is_possessive() || w.text == "-" || w.text == "." || w.text == "&"
+}
+
+/// Scans left from the cue at `cue` to the start of its speaker phrase, within `lo..`.
+pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
+    let mut end = cue;
+    let mut passive_aux = false;
+    while end > lo && (words[end - 1].is_any(AUXILIARIES) || is_time_like(&words[end - 1])) {
+        passive_aux |= words[end - 1].is_any(&["was", "were", "is", "are", "been"]);
+        end -= 1;
+    }
+    let mut start = end;
+    let (edge, edge_at) = loop {
+        if start == lo {
+            break (LeftEdge::SegmentStart, None);
+        }
+        if end - start >= MAX_SPEAKER_WORDS {
+            break (LeftEdge::TooLong, None);
+        }
+        let w = &words[start - 1];
+        if w.kind == TokenKind::Quote {
+            break (LeftEdge::QuoteMark, Some(start - 1));
+        }
+        if w.is_phrase_break() || w.is_terminal() {
+            break (LeftEdge::Break, Some(start - 1));
+        }
+        if w.is("and") {
+            let joins_names = start < end
+                && words[start].is_capitalised()
+                && start >= 2
+                && words[start - 2].is_capitalised();
+            if !joins_names {
+                break (LeftEdge::Opener, Some(start - 1));
+            }
+        } else if w.is("who") && start < end {
+            // `A student who lives in the city said`: the relative clause is the speaker's.
+        } else if w.is_any(CLAUSE_OPENERS) && !w.is_capitalised() {
+            break (LeftEdge::Opener, Some(start - 1));
+        } else if w.is_any(CLAUSE_OPENERS) && start - 1 == lo {
+            break (LeftEdge::Opener, Some(start - 1));
+        } else if !np_word(w) {
+            break (LeftEdge::Break, Some(start - 1));
+        }
+        start -= 1;
+    };
+    // A noun phrase opens with neither an adverb nor a preposition (`with Kyiv saying`).
+    while start < end && (words[start].is_any(OPENING_ADVERBS) || words[start].is_any(PREPOSITIONS)) {
+        start += 1;
+    }
+    end = trim_channel(words, start, end);
+    LeftPhrase {
+        start,
+        end,
+        edge,
+        edge_at,
+        passive_aux,
+    }
+}
+
+/// Cuts a channel phrase off the end of a speaker: `Zelensky [in his nightly address]`.
+fn trim_channel(words: &[Word], start: usize, end: usize) -> usize {
+    let trailers = &lexicon().trailers;
+    for k in start + 1..end {
+        if words[k].is_any(&["in", "during", "at", "on", "via", "through"])
+            && words[k + 1..end].iter().any(|w| trailers.contains(&w.lower))
+        {
+            return k;
+        }
+    }
+    end
+}
+
+/// `A, B, said` with the cue right after a comma: one of A and B names the speaker, the
+/// other describes them. `Natalia Humeniuk, a spokeswoman for the Ukrainian Army,` → A;
+/// `The presidential adviser, Mykhailo Podalyak,` → B (a description, then a name).
+pub fn appositive_speaker(words: &[Word], lo: usize, comma: usize) -> Option<LeftPhrase> {
+    let open = (lo..comma).rev().take(15).find(|&k| words[k].is_punct(","))?;
+    let appositive = &words[open + 1..comma];
+    if appositive.is_empty() || appositive.iter().any(|w| w.kind == TokenKind::Quote || w.is_phrase_break()) {
+        return None;
+    }
+    let first = left_phrase(words, lo, open);
+    if first.is_empty() || first.end != open || appositive.len() > 14 {
+        return None;
+    }
+    let first_is_name = words[first.end - 1].is_capitalised() && first.end - first.start <= 6;
+    let second_is_name = appositive.last().is_some_and(Word::is_capitalised) && appositive.len() <= 6;
+    if first_is_name {
+        let describes = appositive[0].is_any(DETERMINERS)
+            || appositive.iter().take(4).any(Word::is_possessive)
+            || appositive[0].is_capitalised();
+        return describes.then_some(first);
+    }
+    second_is_name.then_some(LeftPhrase {
+        start: open + 1,
+        end: comma,
+        ..first
+    })
+}
+
+/// The speaker after an inverted cue (`, said Mr. Le Drian, adding …`): up to a comma, a
+/// stop or a preposition; `the host, Anton Krasovsky` keeps the name that follows.
+pub fn right_phrase(words: &[Word], from: usize, hi: usize) -> Option<(usize, usize)> {
+    if words.get(from).is_none_or(|w| w.is_any(PREPOSITIONS) || w.is_any(CLAUSE_OPENERS)) {
+        return None;
+    }
+    let mut end = from;
+    while end < hi {
+        let w = &words[end];
+        if !np_word(w) || w.is_terminal() {
+            break;
+        }
+        if end > from && !w.is_capitalised() && w.is_any(PREPOSITIONS) && !w.is("of") {
+            break;
+        }
+        if end > from && w.lower.ends_with("ing") && !w.is_capitalised() {
+            break;
+        }
+        end += 1;
+    }
+    if end == from {
+        return None;
+    }
+    let common_head = words[from..end].iter().all(|w| !w.is_capitalised());
+    if common_head && end + 1 < hi && words[end].is_punct(",") && words[end + 1].is_capitalised() {
+        let mut k = end + 1;
+        while k < hi && (words[k].is_capitalised() || words[k].text == ".") {
+            k += 1;
+        }
+        end = k;
+    }
+    Some((from, end))
+}
+
+/// The subject of a segment, for participles with no speaker of their own (`Mr Yermak
+/// posted two photos …, saying …`): the opening noun phrase, after any opening adverbial.
+pub fn subject(words: &[Word], lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut start = lo;
+    loop {
+        while start < hi && (words[start].is_any(OPENING_ADVERBS) || words[start].is_punct(",")) {
+            start += 1;
+        }
+        // An opening adverbial (`Within a week of …,`, `And late last month,`) up to its comma.
+        let adverbial = words.get(start).is_some_and(|w| {
+            w.is_any(PREPOSITIONS) || (is_time_like(w) && !w.is("the")) || w.is_any(&["within", "as", "while", "despite", "amid", "following", "under", "after", "since"])
+        });
+        let comma = (start..hi.min(start + 14)).find(|&k| words[k].is_punct(","));
+        match comma {
+            Some(c) if adverbial => start = c + 1,
+            _ => break,
+        }
+    }
+    let mut end = start;
+    while end < hi && end - start < 8 {
+        let w = &words[end];
+        if !np_word(w) || w.is_terminal() || (end > start && looks_like_verb(w)) {
+            break;
+        }
+        end += 1;
+    }
+    let named = words[start..end].iter().any(Word::is_capitalised);
+    (end > start && named).then_some((start, end))
+}
+
+fn looks_like_verb(w: &Word) -> bool {
+    !w.is_capitalised()
+        && (w.is_any(AUXILIARIES)
+            || w.lower.ends_with("ed")
+            || w.is_any(&[
+                "took", "made", "gave", "went", "began", "came", "got", "held", "kept", "left",
+                "met", "sent", "spent", "stood", "won", "lost", "ran", "saw", "set", "put",
+                "brought", "thought", "struck", "fought", "sought", "became", "said", "told",
+                "wrote", "says", "can", "could", "may", "might", "must", "should",
+            ]))
+}
+
+pub fn is_pronoun(words: &[Word], start: usize, end: usize) -> bool {
+    end == start + 1 && words[start].is_any(PRONOUNS)
+}
+
+pub fn span_of(words: &[Word], start: usize, end: usize) -> Span {
+    Span {
+        start: words[start].start,
+        end: words[end - 1].end,
+    }
+}
+
+/// The last named source, remembered for two paragraphs (the current one and the next),
+/// and the last attribution, which quoted speech with no cue of its own continues.
+#[derive(Default)]
+pub struct Memory {
+    last: Option<(Span, u32)>,
+    attribution: Option<(Attribution, u32)>,
+    paragraph: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    pub speaker: Option<Span>,
+    pub pronoun: Option<Span>,
+    pub cue: super::Cue,
+}
+
+impl Memory {
+    pub fn next_paragraph(&mut self) {
+        self.paragraph += 1;
+    }
+
+    pub fn name(&mut self, span: Span) {
+        self.last = Some((span, self.paragraph));
+    }
+
+    pub fn attributed(&mut self, a: Attribution) {
+        self.attribution = Some((a, self.paragraph));
+    }
+
+    pub fn last_attribution(&self) -> Option<&Attribution> {
+        self.attribution
+            .as_ref()
+            .filter(|(_, p)| self.paragraph - p <= 1)
+            .map(|(a, _)| a)
+    }
+
+    pub fn resolve(&self) -> Option<Span> {
+        self.last
+            .filter(|&(_, p)| self.paragraph - p <= 1)
+            .map(|(s, _)| s)
+    }
+}

@@ -1,0 +1,182 @@
+//! Hand-made cases for each construction, and real sentences from the sample corpus.
+
+use super::*;
+use crate::text::TextLayer;
+
+/// (proposition, speaker, cue, polarity, hedged, quote) for each claim of `text`.
+pub fn show(text: &str) -> Vec<(String, Option<String>, Option<String>, &'static str, bool, Option<&'static str>)> {
+    let layer = TextLayer::analyse(text, 0);
+    let piece = |s: Span| text[s.start as usize..s.end as usize].to_string();
+    extract(text, &layer)
+        .into_iter()
+        .map(|c| {
+            (
+                piece(c.span),
+                c.speaker.map(piece),
+                c.cue.map(|q| q.text),
+                c.polarity.as_str(),
+                c.hedged,
+                c.quote.map(QuoteKind::as_str),
+            )
+        })
+        .collect()
+}
+
+type Row = (String, Option<String>, Option<String>, &'static str, bool, Option<&'static str>);
+
+fn one(text: &str) -> Row {
+    let all = show(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    all.into_iter().next().unwrap()
+}
+
+fn who_cue(r: &Row) -> (Option<&str>, Option<&str>) {
+    (r.1.as_deref(), r.2.as_deref())
+}
+
+#[test]
+fn x_said_and_said_x() {
+    let r = one("Ukraine's military said on Monday that 100 children were moved.");
+    assert_eq!(who_cue(&r), (Some("Ukraine's military"), Some("said")));
+    assert_eq!(r.0, "100 children were moved");
+    let r = one("\"We are living in dangerous times,\" said Christine Lambrecht, Germany's defence minister.");
+    assert_eq!(who_cue(&r), (Some("Christine Lambrecht"), Some("said")));
+    assert_eq!((r.0.as_str(), r.5), ("We are living in dangerous times", Some("direct")));
+}
+
+#[test]
+fn postposed_attribution_takes_the_clause_before() {
+    let r = one("Power was cut over the past 48 hours, both sides said.");
+    assert_eq!(who_cue(&r), (Some("both sides"), Some("said")));
+    assert_eq!(r.0, "Power was cut over the past 48 hours");
+}
+
+#[test]
+fn according_to_either_side() {
+    let r = one("Troops are likely retreating, according to British intelligence.");
+    assert_eq!(who_cue(&r), (Some("British intelligence"), Some("according to")));
+    assert!(r.4, "likely hedges");
+    let r = one("According to the UN, one million people have fled.");
+    assert_eq!(who_cue(&r), (Some("the UN"), Some("according to")));
+    assert_eq!(r.0, "one million people have fled");
+}
+
+#[test]
+fn told_skips_the_addressee() {
+    let r = one("Ukrainian forces have told Reuters they anticipate fierce fighting.");
+    assert_eq!(who_cue(&r), (Some("Ukrainian forces"), Some("told")));
+    assert_eq!(r.0, "they anticipate fierce fighting");
+}
+
+#[test]
+fn appositive_speakers() {
+    let r = one("Natalia Humeniuk, a spokeswoman for the army, said that the Russians are hiding.");
+    assert_eq!(r.1.as_deref(), Some("Natalia Humeniuk"));
+    let r = one("The presidential adviser, Mykhailo Podalyak, confirmed that talks are off.");
+    assert_eq!(who_cue(&r), (Some("Mykhailo Podalyak"), Some("confirmed")));
+}
+
+#[test]
+fn accuse_deny_describe_blame_figure() {
+    let r = one("Ukraine accused Russia of looting empty homes.");
+    assert_eq!((r.2.as_deref(), r.0.as_str()), (Some("accused"), "Russia of looting empty homes"));
+    let r = one("Moscow denies abusing civilians.");
+    assert_eq!((r.3, r.0.as_str()), ("denied", "abusing civilians"));
+    let r = one("Kyiv has described the evacuation as a forced deportation.");
+    assert_eq!(who_cue(&r), (Some("Kyiv"), Some("described … as")));
+    let r = one("Officials blamed Ukrainian \"sabotage\".");
+    assert_eq!((r.2.as_deref(), r.5), (Some("blamed"), Some("mixed")));
+    let r = one("Kyiv flatly rejected the claim.");
+    assert_eq!(r.3, "denied");
+    let r = one("The government ruled out talks with the Kremlin.");
+    assert_eq!((r.2.as_deref(), r.3), (Some("ruled out"), "denied"));
+}
+
+#[test]
+fn a_negated_proposition_is_not_a_denial() {
+    let r = one("Ukraine has not released military casualty figures.");
+    assert_eq!((r.1.as_deref(), r.3), (None, "asserted"));
+    let r = one("Kyiv said it would not negotiate.");
+    assert_eq!(r.3, "asserted");
+}
+
+#[test]
+fn two_sources_in_one_sentence() {
+    let all = show("Moscow claims that as many as 20,000 people have fled, but Ukrainian officials put the figure at closer to 1,000 and say that most are collaborators.");
+    let got: Vec<(Option<&str>, Option<&str>, &str)> = all.iter().map(|r| (r.1.as_deref(), r.2.as_deref(), r.0.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Moscow"), Some("claims"), "as many as 20,000 people have fled"),
+            (Some("Ukrainian officials"), Some("put the figure at"), "closer to 1,000"),
+            (Some("Ukrainian officials"), Some("say"), "most are collaborators"),
+        ]
+    );
+    let all = show("Russian officials blamed sabotage, while Ukrainian officials said the Russians had dismantled power lines.");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].1.as_deref(), Some("Ukrainian officials"));
+}
+
+#[test]
+fn split_quote_and_participle() {
+    let all = show("\"Ukraine has never refused to negotiate,\" Podolyak said on Twitter, adding that Russia should withdraw. \"Is Putin ready? Obviously not.\"");
+    let got: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> =
+        all.iter().map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref(), r.5)).collect();
+    assert_eq!(
+        got,
+        [
+            ("Ukraine has never refused to negotiate", Some("Podolyak"), Some("said"), Some("direct")),
+            ("Russia should withdraw", Some("Podolyak"), Some("adding"), Some("indirect")),
+            ("Is Putin ready? Obviously not", Some("Podolyak"), Some("said"), Some("direct")),
+        ]
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_the_last_named_source() {
+    let all = show("Ukraine's military said children were moved.\n\nPatients were also being moved, it said.\n\nThe war goes on.");
+    assert_eq!(all[1].1.as_deref(), Some("Ukraine's military"));
+    let all = show("Putin has responded by calling up reservists.\n\nHe said on Monday 50,000 reservists were fighting.");
+    assert_eq!(all[1].1.as_deref(), Some("Putin"));
+    assert_eq!(all[1].0, "50,000 reservists were fighting");
+}
+
+#[test]
+fn impersonal_passive_has_no_speaker() {
+    let r = one("It was claimed that the troops had retreated some 20 kilometres.");
+    assert_eq!(who_cue(&r), (None, Some("claimed")));
+    assert_eq!(r.0, "the troops had retreated some 20 kilometres");
+}
+
+#[test]
+fn hedges_and_disclaimers() {
+    assert!(one("Russian soldiers appeared to be digging in.").4);
+    assert!(one("The missile reportedly hit a school.").4);
+    assert!(!one("The missile hit a school in May.").4);
+    let all = show("Khlan said Russian forces were pillaging. While his claims could not be independently verified, looting has been documented.");
+    assert!(all[0].4, "the disclaimer hedges the claim before it");
+}
+
+#[test]
+fn quote_over_several_sentences_and_orphan_close() {
+    let all = show("\u{201c}We will chase them,\u{201d} he said. Every occupier should know. They will not rest.\u{201d}");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[1].0, "Every occupier should know. They will not rest");
+    assert_eq!(all[1].5, Some("direct"));
+}
+
+#[test]
+fn what_is_not_a_claim() {
+    assert!(show("Russia offers 1,600 euros to inhabitants of Kherson").is_empty(), "headline");
+    assert!(show("Is the war over?").is_empty(), "question");
+    assert!(show("Kherson Mayor Igor Kulekhaev wrote in").is_empty(), "cut-off line");
+    let r = one("His claims about the so-called dirty bomb were rejected by most leaders.");
+    assert_eq!(r.2, None, "nouns, hyphenated words and passive modifiers are not cues");
+}
+
+#[test]
+fn claims_are_the_same_whatever_the_thread_count() {
+    let text = "Moscow denies it. \"We won,\" he said.\n\nKyiv said troops advanced.";
+    let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    assert_eq!(one_thread.install(|| show(text)), show(text));
+}

@@ -1,0 +1,90 @@
+//! Dates and times: absolute (`Nov. 2, 2022`, `2014`, `07/29/2024`), relative to the
+//! document's date (`on Monday`, `last month`, `the past 48 hours`), durations (`six
+//! years`) and times of day (`Thursday afternoon`, `overnight`). How relative expressions
+//! resolve is documented in `meaning.rs`.
+
+mod lexicon;
+mod meaning;
+mod patterns;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use crate::calendar::Date;
+use crate::entities::figures::view::TokenView;
+use crate::entities::label::Label;
+use crate::text::tokens::Token;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateValue {
+    Day(Date),
+    Month { year: i32, month: u8 },
+    Year(i32),
+    /// First and last day, inclusive.
+    Range(Date, Date),
+}
+
+impl DateValue {
+    /// `2022-11-02`, `2022-11`, `2022`, `2022-11-07/2022-11-13`.
+    pub fn iso(&self) -> String {
+        match self {
+            DateValue::Day(d) => d.to_string(),
+            DateValue::Month { year, month } => format!("{year:04}-{month:02}"),
+            DateValue::Year(y) => format!("{y:04}"),
+            DateValue::Range(a, b) => format!("{a}/{b}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Token indices, end exclusive.
+    pub tokens: Range<usize>,
+    /// Date, or Time for times of day and durations under a day.
+    pub label: Label,
+    /// None when the expression has no calendar value (a duration, a clock time) or is
+    /// relative and the document has no date.
+    pub value: Option<DateValue>,
+    /// The value depends on the document's date (`Monday`, `last month`, `Feb. 24`).
+    pub relative: bool,
+}
+
+/// Date and time mentions in token order, non-overlapping. Spans never depend on
+/// `doc_date`; values of relative mentions do, and are None without it.
+pub fn find_dates(text: &str, tokens: &[Token], doc_date: Option<Date>) -> Vec<DateMention> {
+    let v = TokenView::new(text, tokens);
+    scan(&v)
+        .into_iter()
+        .map(|(span, f)| {
+            let (value, relative) = f.meaning.resolve(f.part, doc_date);
+            DateMention {
+                tokens: span,
+                label: f.label,
+                value,
+                relative,
+            }
+        })
+        .collect()
+}
+
+/// The token spans of `find_dates`, for the figures to keep clear of.
+pub(crate) fn date_spans(v: &TokenView) -> Vec<Range<usize>> {
+    scan(v).into_iter().map(|(span, _)| span).collect()
+}
+
+fn scan(v: &TokenView) -> Vec<(Range<usize>, patterns::Found)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < v.len() {
+        match patterns::date_at(v, i).filter(|f| f.end > i && f.end <= v.len()) {
+            Some(f) => {
+                out.push((i..f.end, f));
+                i = f.end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}

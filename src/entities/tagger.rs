@@ -1,0 +1,348 @@
+//! The tagger: collects candidates from every source over one document's tokens, keeps the
+//! best non-overlapping ones, then lets single-word mentions of people named in full earlier
+//! join in. Reads only the text stage's tokens, sentences and boilerplate.
+
+use std::collections::HashSet;
+
+use crate::text::TextLayer;
+
+use super::candidate::{priority, select, Candidate, Source};
+use super::features::{Features, Shape};
+use super::label::Label;
+use super::lexicon::{class, Lexicon};
+use super::normalize::same_name_word;
+
+/// One entity mention: `text[start..end]` in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub start: u32,
+    pub end: u32,
+    pub label: Label,
+    pub source: Source,
+    /// The lexicon entry it matched, if any.
+    pub entry: Option<u32>,
+    /// A place named with the administrative unit after it (`the Kherson region`, `the
+    /// Beryslav district`): it names that unit, not the city.
+    pub area: Option<Area>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Area {
+    Region,
+    District,
+}
+
+impl Area {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Area::Region => "region",
+            Area::District => "district",
+        }
+    }
+}
+
+fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
+    if label != Label::Gpe || end >= f.len() {
+        return None;
+    }
+    let area = |k: usize, plural_only: bool| -> Option<Area> {
+        if k >= f.len() || f.tokens[k].shape != Shape::Lower {
+            return None;
+        }
+        match f.folded(k) {
+            "regions" | "oblasts" | "provinces" => Some(Area::Region),
+            "districts" => Some(Area::District),
+            "region" | "regional" | "oblast" | "province" if !plural_only => Some(Area::Region),
+            "district" | "raion" if !plural_only => Some(Area::District),
+            _ => None,
+        }
+    };
+    // `the Zaporizhzhia and Kherson regions`: both are regions.
+    if matches!(f.folded(end), "and" | ",") && f.tokens.get(end + 1).is_some_and(|t| t.shape == Shape::Capitalised) {
+        let mut k = end + 1;
+        while k < f.len() && f.tokens[k].shape == Shape::Capitalised {
+            k += 1;
+        }
+        return area(k, true);
+    }
+    area(end, false)
+}
+
+pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
+    let f = Features::new(text, &layer.tokens, &layer.sentences, &layer.boilerplate, lexicon);
+    let mut candidates = Vec::new();
+    let mut known: Vec<Option<u32>> = vec![None; f.len()];
+    for (n, m) in lexicon.gazetteer.find_all(&f).into_iter().enumerate() {
+        let entry = &lexicon.entries[m.entry as usize];
+        known[m.first..m.end].iter_mut().for_each(|k| *k = Some(n as u32));
+        let (source, p) = if entry.user {
+            (Source::User, priority::USER)
+        } else {
+            (Source::Lexicon, priority::LEXICON)
+        };
+        let (mut label, mut entry_id) = (entry.label, m.entry);
+        // `the Dnipro`: a city takes no article, its river does.
+        if label == Label::Gpe && m.end == m.first + 1 && m.first > 0 && f.text_of(m.first - 1) == "the" {
+            if let Some(&river) = lexicon.rivers.get(f.folded(m.first)) {
+                (label, entry_id) = (Label::Loc, river);
+            }
+        }
+        // `Russian-speaking` names a language, not a group.
+        if label == Label::Norp && f.is(m.end, "-") && f.folded(m.end + 1) == "speaking" {
+            continue;
+        }
+        candidates.push(Candidate {
+            entry: Some(entry_id),
+            ..Candidate::new(m.first, m.end, label, source, p)
+        });
+    }
+    super::names::candidates(&f, &known, &mut candidates);
+    let mut chosen = select(candidates, f.len());
+    add_surnames(&f, &mut chosen);
+    chosen
+        .into_iter()
+        .filter(|c| !(c.first..c.end).any(|k| f.tokens[k].boilerplate))
+        .map(|c| Mention {
+            start: f.tokens[c.first].start,
+            end: f.tokens[c.end - 1].end,
+            label: c.label,
+            source: c.source,
+            entry: c.entry,
+            area: area_after(&f, c.end, c.label),
+        })
+        .collect()
+}
+
+/// `Podolyak said`, `Putin has responded`: a lone capitalised word that spells the last
+/// name of a person named in full in this document is that person.
+fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
+    let mut surnames: HashSet<&str> = HashSet::new();
+    for c in chosen.iter().filter(|c| c.label == Label::Person) {
+        let words: Vec<usize> = (c.first..c.end)
+            .filter(|&k| f.tokens[k].shape == Shape::Capitalised && f.text_of(k).chars().count() > 2)
+            .collect();
+        if words.len() >= 2 {
+            surnames.insert(f.folded(*words.last().unwrap()));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut taken = vec![false; f.len()];
+    for c in chosen.iter() {
+        taken[c.first..c.end].iter_mut().for_each(|t| *t = true);
+    }
+    let mut extra = Vec::new();
+    for k in 0..f.len() {
+        let t = &f.tokens[k];
+        if taken[k] || t.boilerplate || t.shape != Shape::Capitalised || t.flags & class::NOT_NAME != 0 {
+            continue;
+        }
+        // Part of a longer capitalised name we left alone: not a lone surname.
+        let glued = |j: usize| {
+            f.tokens.get(j).is_some_and(|n| {
+                n.shape == Shape::Capitalised
+                    && n.flags & class::NOT_NAME == 0
+                    && !(n.sentence_start && n.flags & class::COMMON != 0)
+            })
+        };
+        if glued(k + 1) || (k > 0 && glued(k - 1) && !f.tokens[k].sentence_start && !f.has(k - 1, class::TITLE)) {
+            continue;
+        }
+        let w = f.folded(k);
+        if surnames.contains(w) || surnames.iter().any(|s| same_name_word(s, w)) {
+            extra.push(Candidate::new(k, k + 1, Label::Person, Source::Surname, priority::SURNAME));
+        }
+    }
+    if !extra.is_empty() {
+        chosen.extend(extra);
+        chosen.sort_by_key(|c| c.first);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(text, label)` of every entity the tagger finds in `text`.
+    pub fn tagged(text: &str) -> Vec<(String, &'static str)> {
+        let layer = TextLayer::analyse(text, 0);
+        tag(text, &layer, &Lexicon::builtin())
+            .into_iter()
+            .map(|m| (text[m.start as usize..m.end as usize].to_owned(), m.label.as_str()))
+            .collect()
+    }
+
+    fn has(text: &str, name: &str, label: &str) {
+        let got = tagged(text);
+        assert!(
+            got.iter().any(|(t, l)| t == name && *l == label),
+            "{name:?} {label} not in {got:?}"
+        );
+    }
+
+    fn lacks(text: &str, name: &str) {
+        let got = tagged(text);
+        assert!(!got.iter().any(|(t, _)| t == name), "{name:?} wrongly in {got:?}");
+    }
+
+    #[test]
+    fn titles_type_the_name_after_them() {
+        let s = "Ukrainian President Volodymyr Zelensky said on Monday that the Donetsk region remained the epicentre.";
+        has(s, "Volodymyr Zelensky", "PERSON");
+        has(s, "Ukrainian", "NORP");
+        has(s, "Donetsk", "GPE");
+        has("It was a blow for Gen. Kyrylo O. Budanov, the head of intelligence.", "Kyrylo O. Budanov", "PERSON");
+        has("Kherson Governor Hanadi Lahota said on social media that forces left.", "Hanadi Lahota", "PERSON");
+        has("The Kherson Governor Hanadi Lahota spoke.", "Kherson", "GPE");
+        has("They were freed, said Mr Yermak.", "Yermak", "PERSON");
+        has("“The worst is still ahead,” said Mr. Le Drian, adding more.", "Le Drian", "PERSON");
+        has("said the host, Anton Krasovsky, a director of broadcasting for RT.", "Anton Krasovsky", "PERSON");
+        has("said the host, Anton Krasovsky, a director of broadcasting for RT.", "RT", "ORG");
+        has("the Russian-backed forces of Syrian President Bashar al-Assad.", "Bashar al-Assad", "PERSON");
+        has("French Foreign Minister Jean-Yves Le Drian has compared conditions.", "Jean-Yves Le Drian", "PERSON");
+    }
+
+    #[test]
+    fn title_chains_and_middle_initials() {
+        let s = "said Russian Deputy Prime Minister Marat Khusnullin on state television.";
+        has(s, "Marat Khusnullin", "PERSON");
+        lacks(s, "Prime");
+        has("Gen. Mark A. Milley, chairman of the Joint Chiefs of Staff, spoke.", "Mark A. Milley", "PERSON");
+        has("Gen. Mark A. Milley, chairman of the Joint Chiefs of Staff, spoke.", "Joint Chiefs of Staff", "ORG");
+        has("Then Ann M Simmons, a reporter, asked.", "Ann M Simmons", "PERSON");
+    }
+
+    #[test]
+    fn lexicon_names_win_over_head_rules_and_ordinary_words_keep_their_case() {
+        has("equipment taken to the Russian Federation, it said.", "Russian Federation", "GPE");
+        has("the pocket on the West Bank of the river", "West Bank", "GPE");
+        lacks("the pocket on the west bank of the Dnipro River", "west bank");
+        has("the pocket on the west bank of the Dnipro River", "Dnipro River", "LOC");
+        lacks("It was a white house on a hill.", "white house");
+    }
+
+    #[test]
+    fn names_of_bodies_and_buildings_keep_their_parts() {
+        has("Gen. Valery Gerasimov, the chief of the Russian General Staff, said.", "Russian General Staff", "ORG");
+        has("the bones were removed from a crypt in St. Catherine’s Cathedral.", "St. Catherine’s Cathedral", "FAC");
+        has("Kherson, Ukraine’s Black Sea port", "Black Sea", "LOC");
+    }
+
+    #[test]
+    fn places_before_region_words_name_the_region() {
+        let text = "in the Kherson region and in Kherson itself, the Beryslav district, the Zaporizhzhia and Kherson regions.";
+        let layer = TextLayer::analyse(text, 0);
+        let got = tag(text, &layer, &Lexicon::builtin());
+        let areas: Vec<_> = got.iter().map(|m| m.area).collect();
+        assert_eq!(areas, vec![Some(Area::Region), None, Some(Area::District), Some(Area::Region), Some(Area::Region)]);
+    }
+
+    #[test]
+    fn appositive_roles_make_people() {
+        has("However, Natalia Humeniuk, a spokeswoman for the Ukrainian Army, said so.", "Natalia Humeniuk", "PERSON");
+        has("Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.", "Andrei Malets", "PERSON");
+        has("Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.", "Kryvyi Rih", "GPE");
+        has("Serhii Khlan, the exiled deputy governor of the Kherson region, said it.", "Serhii Khlan", "PERSON");
+        has("said Christine Lambrecht, Germany's defence minister, at a ceremony.", "Christine Lambrecht", "PERSON");
+        lacks("He went to Kharkiv, a predominantly Russian city.", "Kharkiv, a");
+        has("He went to Kharkiv, a predominantly Russian city.", "Kharkiv", "GPE");
+    }
+
+    #[test]
+    fn head_words_and_place_contexts() {
+        has("\"The evacuation,\" said the Ministry of Defence.", "Ministry of Defence", "ORG");
+        has("They met at the Economic Club of New York on Friday.", "Economic Club of New York", "ORG");
+        has("Residents said the Regional Defense Forces had begun.", "Regional Defense Forces", "ORG");
+        has("hits in the Beryslav district of the Kherson region.", "Beryslav", "GPE");
+        has("They arrived in the town of Innerhodar, home to a plant.", "Innerhodar", "GPE");
+        has("children were moved from a facility in Dnipriany in Kherson region.", "Dnipriany", "GPE");
+        has("a series of strikes near the Zolota Balka district on Friday.", "Zolota Balka", "GPE");
+        has("The loot is taken across the Dnieper River to the left bank.", "Dnieper River", "LOC");
+        has("to the coast of the Sea of Azov are at risk", "Sea of Azov", "LOC");
+    }
+
+    #[test]
+    fn known_names_in_any_case_and_inside_hyphens_and_possessives() {
+        has("Meanwhile, kyiv has rejected any negotiations.", "kyiv", "GPE");
+        has("KYIV, Ukraine — The first city fell.", "KYIV", "GPE");
+        has("Russian-installed officials blamed sabotage.", "Russian", "NORP");
+        has("said Moscow-imposed deputy governor Kiril Stremoúsov, referring to them.", "Moscow", "GPE");
+        has("said Moscow-imposed deputy governor Kiril Stremoúsov, referring to them.", "Kiril Stremoúsov", "PERSON");
+        has("Ukraine’s military institution said so.", "Ukraine", "GPE");
+        has("the US-provided Himars", "US", "GPE");
+        has("the US-provided Himars", "Himars", "PRODUCT");
+        // An acronym matches only as written: "us" is a pronoun.
+        lacks("They told us nothing.", "us");
+    }
+
+    #[test]
+    fn sentence_initial_words_need_evidence() {
+        lacks("Billboards around the city still declare it.", "Billboards");
+        lacks("Russian Officials Flee Kherson as Russian Troops Dig In for a Battle", "Officials Flee");
+        lacks("Russian Officials Flee Kherson as Russian Troops Dig In for a Battle", "Troops Dig");
+        has("Oleksiy Kuleba, the Kyiv regional governor, said the strike hit.", "Oleksiy Kuleba", "PERSON");
+        has("Stremousov promised a one-time payment of 100,000 rubles.", "Stremousov", "PERSON");
+    }
+
+    #[test]
+    fn later_surnames_join_the_full_name() {
+        let s = "Ukrainian presidential adviser Mykhailo Podolyak said no. \"Ukraine has never refused to negotiate,\" Podolyak said. Putin has responded to Vladimir Putin.";
+        let got = tagged(s);
+        assert_eq!(got.iter().filter(|(t, l)| t == "Podolyak" && *l == "PERSON").count(), 1, "{got:?}");
+        has(s, "Putin", "PERSON");
+        has("He spoke to Vladimir Putin. \"Is Putin ready? Obviously not.\"", "Putin", "PERSON");
+    }
+
+    #[test]
+    fn rivers_languages_and_mixed_case_acronyms() {
+        has("its only foothold on the Dnipro's west bank", "Dnipro", "LOC");
+        has("a flight from Dnipro to Lviv", "Dnipro", "GPE");
+        lacks("a largely Russian-speaking city", "Russian");
+        has("Nato allies meeting in Brussels", "Nato", "ORG");
+        has("NATO allies meeting in Brussels", "NATO", "ORG");
+        has("Even the bones of Empress Catherine the Great’s friend", "Catherine the Great", "PERSON");
+    }
+
+    #[test]
+    fn user_entries_and_token_patterns_win() {
+        use crate::entities::lexicon::user_entry;
+        let lex = Lexicon::with_entries(vec![
+            user_entry("Rapid Support Forces", "ORG", &["RSF".into()], "test", 1).unwrap(),
+            user_entry("El Fasher", "GPE", &[], "test", 2).unwrap(),
+            user_entry("{CAP} Brigade", "ORG", &[], "test", 3).unwrap(),
+        ])
+        .unwrap();
+        let text = "The RSF took El Fasher, and the Azov Brigade and Tigers Brigade moved.";
+        let layer = TextLayer::analyse(text, 0);
+        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex)
+            .into_iter()
+            .map(|m| (&text[m.start as usize..m.end as usize], m.label.as_str(), m.source.as_str()))
+            .collect();
+        for want in [
+            ("RSF", "ORG", "user"),
+            ("El Fasher", "GPE", "user"),
+            ("Azov Brigade", "ORG", "user"),
+            ("Tigers Brigade", "ORG", "user"),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn nothing_overlaps_and_nothing_in_boilerplate() {
+        let text = " date 2022-11-08 Kyiv Moscow\nKyiv said Russian-installed officials left Kherson.";
+        let body = crate::text::metadata::parse(text).body_start;
+        let layer = TextLayer::analyse(text, body);
+        let got = tag(text, &layer, &Lexicon::builtin());
+        assert!(!got.is_empty());
+        for w in got.windows(2) {
+            assert!(w[0].end <= w[1].start);
+        }
+        for m in &got {
+            for b in &layer.boilerplate {
+                assert!(m.end <= b.start || m.start >= b.end, "{m:?} in {b:?}");
+            }
+        }
+    }
+}

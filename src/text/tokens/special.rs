@@ -1,0 +1,154 @@
+//! Special cases: which words keep a following period, which endings are clitics, which
+//! dotted words are web domains. The scanner asks these only at a `.`, `’` or `'`, so they
+//! cost nothing on the common path.
+
+use std::sync::OnceLock;
+
+/// The abbreviation list, compiled in: one per line, `#` starts a comment.
+const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
+
+/// The list without periods.
+fn abbreviations() -> impl Iterator<Item = &'static str> {
+    ABBREVIATIONS
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| line.strip_suffix('.').unwrap_or(line))
+}
+
+/// The list bucketed by first byte: a sentence-final `said.` compares against nothing
+/// (no entry starts with `s`) and a hit costs a few length checks, no hashing.
+fn by_first_byte() -> &'static [Vec<&'static str>] {
+    static INDEX: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = vec![Vec::new(); 256];
+        for abbreviation in abbreviations() {
+            index[abbreviation.as_bytes()[0] as usize].push(abbreviation);
+        }
+        index
+    })
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&b) => by_first_byte()[b as usize].contains(&word),
+        None => false,
+    }
+}
+
+/// Which special case (if any) lets `word` keep the period that follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum KeepsPeriod {
+    /// Listed in abbreviations.txt (`Gen`, `Feb`, `St`).
+    Abbreviation,
+    /// One capital letter: a name initial (`O` in `Kyrylo O. Budanov`).
+    Initial,
+    /// Single letters joined by periods (`U.S`, `a.m`, `e.g`).
+    DottedAcronym,
+}
+
+/// `word` is the token text before the period.
+pub(super) fn keeps_period(word: &str) -> Option<KeepsPeriod> {
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return Some(KeepsPeriod::Initial);
+        }
+    }
+    if word.contains('.') && is_dotted_acronym(word) {
+        return Some(KeepsPeriod::DottedAcronym);
+    }
+    if is_abbreviation(word) {
+        return Some(KeepsPeriod::Abbreviation);
+    }
+    None
+}
+
+fn is_dotted_acronym(word: &str) -> bool {
+    let mut parts = 0;
+    for part in word.split('.') {
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_alphabetic() => parts += 1,
+            _ => return false,
+        }
+    }
+    parts >= 2
+}
+
+/// Length in bytes of a clitic that starts right after an apostrophe at `rest`
+/// (`s` `t` `d` `m` `re` `ve` `ll`, any case), if the word ends there.
+pub(super) fn clitic_len(rest: &[u8], ends_word: impl Fn(usize) -> bool) -> Option<usize> {
+    let lower = |i: usize| rest.get(i).map(u8::to_ascii_lowercase);
+    let len = match (lower(0), lower(1)) {
+        (Some(b'r'), Some(b'e')) | (Some(b'v'), Some(b'e')) | (Some(b'l'), Some(b'l')) => 2,
+        (Some(b's' | b't' | b'd' | b'm'), _) => 1,
+        _ => return None,
+    };
+    ends_word(len).then_some(len)
+}
+
+/// Top-level domains that make `name.tld` a web address when written without `https://`.
+/// Kept short on purpose: `Node.js`, `e.g` and `U.S` must stay words.
+const TLDS: &[&str] = &[
+    "com", "org", "net", "gov", "edu", "mil", "int", "info", "biz", "io", "uk", "ua", "ru", "de",
+    "fr", "eu", "us", "ca", "au", "pl", "es", "it", "nl", "news", "online",
+];
+
+/// `word` is dotted ASCII whose last label is a known top-level domain (`aljazeera.com`).
+pub(super) fn is_domain(word: &str) -> bool {
+    if !word.is_ascii() {
+        return false;
+    }
+    match word.rsplit_once('.') {
+        Some((host, tld)) => !host.is_empty() && TLDS.contains(&tld),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviation_file_parses() {
+        assert!(is_abbreviation("Gen") && is_abbreviation("Feb") && is_abbreviation("St"));
+        assert!(is_abbreviation("Ph.D") && !is_abbreviation("Gen."));
+        assert!(!abbreviations().any(|a| a.starts_with('#') || a.contains(' ')));
+    }
+
+    #[test]
+    fn period_keepers() {
+        assert_eq!(keeps_period("O"), Some(KeepsPeriod::Initial));
+        assert_eq!(keeps_period("Ú"), Some(KeepsPeriod::Initial));
+        assert_eq!(keeps_period("U.S"), Some(KeepsPeriod::DottedAcronym));
+        assert_eq!(keeps_period("a.m"), Some(KeepsPeriod::DottedAcronym));
+        assert_eq!(keeps_period("Col"), Some(KeepsPeriod::Abbreviation));
+        assert_eq!(keeps_period("war"), None);
+        assert_eq!(keeps_period("a"), None);
+        assert_eq!(keeps_period("May"), None);
+        assert_eq!(keeps_period("1.5"), None);
+    }
+
+    #[test]
+    fn clitics() {
+        let at_end = |rest: &'static [u8]| {
+            clitic_len(rest, |n| {
+                rest.get(n).is_none_or(|b| !b.is_ascii_alphanumeric())
+            })
+        };
+        assert_eq!(at_end(b"s"), Some(1));
+        assert_eq!(at_end(b"t "), Some(1));
+        assert_eq!(at_end(b"ll."), Some(2));
+        assert_eq!(at_end(b"RE"), Some(2));
+        assert_eq!(at_end(b"yanka"), None);
+        assert_eq!(at_end(b"Brien"), None);
+        assert_eq!(at_end(b"sa"), None);
+    }
+
+    #[test]
+    fn domains() {
+        assert!(is_domain("aljazeera.com") && is_domain("bbc.co.uk"));
+        assert!(!is_domain("Node.js") && !is_domain("U.S") && !is_domain("e.g"));
+    }
+}

@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled sample corpus and a helper to lay out corpus folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import crosswire as cw
+
+SAMPLE_DIR = Path(cw.__file__).parent / "data" / "kherson-2022"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def sample() -> cw.Corpus:
+    return cw.datasets.kherson_2022()
+
+
+@pytest.fixture
+def folder(tmp_path: Path):
+    """``folder({"a.txt": b"..."})`` writes the files (bytes as given) and returns the path."""
+
+    def make(files: dict[str, bytes | str]) -> Path:
+        for name, data in files.items():
+            path = tmp_path / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            path.write_bytes(data)
+        return tmp_path
+
+    return make
