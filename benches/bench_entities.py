@@ -218,6 +218,11 @@ def main() -> int:
                   "spacy+string-baseline": ev.resolution(gold, ev.string_baseline(prepared["spacy"]))}
     if "crosswire" in prepared:
         resolution["crosswire"] = ev.resolution(gold, prepared["crosswire"])
+    # The same, only on entities the gold writes in several ways (Zelensky / Zelenski, kyiv / KYIV).
+    variants = ev.variant_entities(gold)
+    resolution_variants = {"gold-string-baseline": ev.resolution(gold, ev.string_baseline(gold), variants)}
+    if "crosswire" in prepared:
+        resolution_variants["crosswire"] = ev.resolution(gold, prepared["crosswire"], variants)
 
     speed: dict[str, Any] = {}
     if not args.no_speed:
@@ -239,6 +244,7 @@ def main() -> int:
         "crosswire_skipped": why,
         "quality": {name: s.as_dict() for name, s in scores.items()},
         "resolution": resolution,
+        "resolution_variant_entities": {"entities": sorted(variants), **resolution_variants},
         "speed": speed,
         "spacy_ner_only_matches_full_pipeline": same_as_full,
         "kherson": {name: {"whole_corpus": kherson_labels(m), "covered": kherson_labels(m, coverage)}
@@ -269,6 +275,10 @@ def main() -> int:
         b, p = r["b_cubed"], r["pairwise"]
         print(f"  {name:<24} P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}   "
               f"[pairwise P {p['precision']:.3f} R {p['recall']:.3f}]  on {r['mentions']}/{r['gold_mentions']} mentions")
+    print(f"  on the {len(variants)} entities written in several ways only:")
+    for name, r in resolution_variants.items():
+        b = r["b_cubed"]
+        print(f"  {name:<24} P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}   on {r['mentions']}/{r['gold_mentions']} mentions")
     print(f"\nspaCy ner-only pipeline tags the same entities as the full pipeline: {same_as_full}")
     for name, k in result["kherson"].items():
         print(f"'Kherson' labels by {name}: whole corpus {k['whole_corpus']}; inside coverage {k['covered']}")

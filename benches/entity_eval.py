@@ -229,12 +229,24 @@ def _clusters(ids: Mapping[Any, str]) -> dict[str, set]:
     return out
 
 
-def resolution(gold: Sequence[Mention], predictions: Sequence[Mention]) -> dict[str, Any]:
+def variant_entities(gold: Sequence[Mention]) -> set[str]:
+    """Gold entity ids written in more than one way (casefolded): the cases string matching misses."""
+    forms: dict[str, set[str]] = defaultdict(set)
+    for m in gold:
+        if m.get("entity"):
+            forms[m["entity"]].add(str(m["text"]).casefold())
+    return {e for e, f in forms.items() if len(f) > 1}
+
+
+def resolution(gold: Sequence[Mention], predictions: Sequence[Mention],
+               only: set[str] | None = None) -> dict[str, Any]:
     """B-cubed and pairwise scores of predicted entity ids on exactly matched gold mentions.
 
-    A predicted mention without an ``entity`` is its own singleton cluster.
+    A predicted mention without an ``entity`` is its own singleton cluster. ``only``: restrict
+    to gold mentions of these entity ids (a diagnostic: merges with other mentions go unseen).
     """
-    gold_ids = {(m["doc"], int(m["start"]), int(m["end"])): m["entity"] for m in gold if m.get("entity")}
+    gold_ids = {(m["doc"], int(m["start"]), int(m["end"])): m["entity"] for m in gold
+                if m.get("entity") and (only is None or m["entity"] in only)}
     pred_ids: dict[tuple[str, int, int], str] = {}
     for i, m in enumerate(predictions):
         key = (m["doc"], int(m["start"]), int(m["end"]))
