@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use crate::calendar::Date;
 use crate::text::TextLayer;
 
 use super::candidate::{priority, select, Candidate, Source};
@@ -11,9 +12,10 @@ use super::features::{Features, Shape};
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
 use super::normalize::same_name_word;
+use super::values::{self, Normalised};
 
 /// One entity mention: `text[start..end]` in bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mention {
     pub start: u32,
     pub end: u32,
@@ -24,6 +26,8 @@ pub struct Mention {
     /// A place named with the administrative unit after it (`the Kherson region`, `the
     /// Beryslav district`): it names that unit, not the city.
     pub area: Option<Area>,
+    /// A figure's value, unit and bounds, or a date's calendar value.
+    pub normalised: Option<Normalised>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,7 +72,9 @@ fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
     area(end, false)
 }
 
-pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
+/// The mentions of one document, in text order. `doc_date` anchors relative dates
+/// (`on Monday`); without it they are found but left unresolved.
+pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon, doc_date: Option<Date>) -> Vec<Mention> {
     let f = Features::new(text, &layer.tokens, &layer.sentences, &layer.boilerplate, lexicon);
     let mut candidates = Vec::new();
     let mut known: Vec<Option<u32>> = vec![None; f.len()];
@@ -97,6 +103,7 @@ pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
         });
     }
     super::names::candidates(&f, &known, &mut candidates);
+    values::candidates(&f, &layer.tokens, doc_date, &mut candidates);
     let mut chosen = select(candidates, f.len());
     add_surnames(&f, &mut chosen);
     chosen
@@ -109,6 +116,7 @@ pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
             source: c.source,
             entry: c.entry,
             area: area_after(&f, c.end, c.label),
+            normalised: c.normalised,
         })
         .collect()
 }
@@ -167,7 +175,7 @@ mod tests {
     /// `(text, label)` of every entity the tagger finds in `text`.
     pub fn tagged(text: &str) -> Vec<(String, &'static str)> {
         let layer = TextLayer::analyse(text, 0);
-        tag(text, &layer, &Lexicon::builtin())
+        tag(text, &layer, &Lexicon::builtin(), None)
             .into_iter()
             .map(|m| (text[m.start as usize..m.end as usize].to_owned(), m.label.as_str()))
             .collect()
@@ -233,7 +241,7 @@ mod tests {
     fn places_before_region_words_name_the_region() {
         let text = "in the Kherson region and in Kherson itself, the Beryslav district, the Zaporizhzhia and Kherson regions.";
         let layer = TextLayer::analyse(text, 0);
-        let got = tag(text, &layer, &Lexicon::builtin());
+        let got = tag(text, &layer, &Lexicon::builtin(), None);
         let areas: Vec<_> = got.iter().map(|m| m.area).collect();
         assert_eq!(areas, vec![Some(Area::Region), None, Some(Area::District), Some(Area::Region), Some(Area::Region)]);
     }
@@ -315,7 +323,7 @@ mod tests {
         .unwrap();
         let text = "The RSF took El Fasher, and the Azov Brigade and Tigers Brigade moved.";
         let layer = TextLayer::analyse(text, 0);
-        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex)
+        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, None)
             .into_iter()
             .map(|m| (&text[m.start as usize..m.end as usize], m.label.as_str(), m.source.as_str()))
             .collect();
@@ -334,7 +342,7 @@ mod tests {
         let text = " date 2022-11-08 Kyiv Moscow\nKyiv said Russian-installed officials left Kherson.";
         let body = crate::text::metadata::parse(text).body_start;
         let layer = TextLayer::analyse(text, body);
-        let got = tag(text, &layer, &Lexicon::builtin());
+        let got = tag(text, &layer, &Lexicon::builtin(), None);
         assert!(!got.is_empty());
         for w in got.windows(2) {
             assert!(w[0].end <= w[1].start);
