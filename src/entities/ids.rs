@@ -486,6 +486,24 @@ mod tests {
     }
 
     #[test]
+    fn dates_are_named_by_their_value_and_figures_have_no_id() {
+        let lex = Lexicon::builtin();
+        let tagged = |text: &'static str, date: &str| {
+            let layer = crate::text::TextLayer::analyse(text, 0);
+            (text, crate::entities::tagger::tag(text, &layer, &lex, crate::calendar::Date::parse_iso(date)))
+        };
+        let a = tagged("Kyiv said on Monday that 30 people died.", "2022-11-08");
+        let b = tagged("On November 7, Kyiv said so.", "2022-11-20");
+        let r = resolve(&[(a.0, a.1.as_slice()), (b.0, b.1.as_slice())], &lex);
+        let id = |d: usize, m: usize| r.of_mention[d][m].map(|i| r.entities[i as usize].id.as_str());
+        assert_eq!(id(0, 1), Some("DATE:2022-11-07"));
+        assert_eq!(id(0, 2), None, "figures have no id");
+        assert_eq!(id(1, 0), id(0, 1), "`on Monday` and `November 7` are one day");
+        let day = r.entities.iter().find(|e| e.id == "DATE:2022-11-07").unwrap();
+        assert_eq!((day.name.as_str(), day.aliases.clone(), day.mentions), ("2022-11-07", vec!["Monday".to_string(), "November 7".to_string()], 2));
+    }
+
+    #[test]
     fn document_order_does_not_change_ids() {
         let a: &[(&str, Label)] = &[("Volodímir Zelenski", Person), ("Kuleba", Person)];
         let b: &[(&str, Label)] = &[("Volodymyr Zelensky", Person), ("Dmytro Kuleba", Person)];

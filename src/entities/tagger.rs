@@ -337,6 +337,70 @@ mod tests {
         }
     }
 
+    /// `(text, label, normalised)` of the figures and dates in `text`, dated `doc_date`.
+    fn values_in(text: &str, doc_date: Option<&str>) -> Vec<(String, &'static str, Option<Normalised>)> {
+        let body = crate::text::metadata::parse(text).body_start;
+        let layer = TextLayer::analyse(text, body);
+        tag(text, &layer, &Lexicon::builtin(), doc_date.and_then(Date::parse_iso))
+            .into_iter()
+            .filter(|m| m.normalised.is_some())
+            .map(|m| (text[m.start as usize..m.end as usize].to_owned(), m.label.as_str(), m.normalised))
+            .collect()
+    }
+
+    fn figure(got: &[(String, &str, Option<Normalised>)], span: &str) -> (f64, Option<&'static str>, Option<f64>, Option<f64>, bool) {
+        match got.iter().find(|g| g.0 == span).and_then(|g| g.2) {
+            Some(Normalised::Figure { value, unit, lower, upper, approximate }) => (value, unit, lower, upper, approximate),
+            other => panic!("{span:?}: {other:?} in {got:?}"),
+        }
+    }
+
+    #[test]
+    fn figures_carry_value_unit_and_bounds() {
+        let got = values_in("The front moved 1.5 km. Nearly 300,000 people paid 100,000 rubles, about 1,600 euros, or 15 per cent.", None);
+        assert_eq!(figure(&got, "1.5 km"), (1.5, Some("km"), None, None, false));
+        assert_eq!(figure(&got, "Nearly 300,000"), (300_000.0, None, None, Some(300_000.0), true));
+        assert_eq!(figure(&got, "100,000 rubles"), (100_000.0, Some("RUB"), None, None, false));
+        assert_eq!(figure(&got, "about 1,600 euros"), (1600.0, Some("EUR"), None, None, true));
+        assert_eq!(figure(&got, "15 per cent"), (15.0, Some("%"), None, None, false));
+        let labels: Vec<&str> = got.iter().map(|g| g.1).collect();
+        assert_eq!(labels, ["QUANTITY", "CARDINAL", "MONEY", "MONEY", "PERCENT"]);
+        let km = values_in("It is 1.5 kilometers wide.", None);
+        assert_eq!(figure(&km, "1.5 kilometers"), figure(&got, "1.5 km"));
+    }
+
+    #[test]
+    fn relative_dates_resolve_only_against_a_document_date() {
+        let text = "Zelensky said on Monday that the past 48 hours were hard; Kyiv fell in 2014.";
+        let dated = values_in(text, Some("2022-11-08"));
+        let iso = |got: &[(String, &str, Option<Normalised>)], span: &str| {
+            got.iter().find(|g| g.0 == span).unwrap_or_else(|| panic!("{span} not in {got:?}")).2.and_then(|n| n.iso())
+        };
+        assert_eq!(iso(&dated, "Monday").as_deref(), Some("2022-11-07"));
+        assert_eq!(iso(&dated, "past 48 hours").as_deref(), Some("2022-11-06/2022-11-08"));
+        assert_eq!(iso(&dated, "2014").as_deref(), Some("2014"));
+        let undated = values_in(text, None);
+        assert_eq!(iso(&undated, "Monday"), None);
+        assert_eq!(iso(&undated, "2014").as_deref(), Some("2014"), "absolute dates need no document date");
+        assert!(matches!(dated[0].2, Some(Normalised::Date { relative: true, .. })));
+    }
+
+    #[test]
+    fn the_metadata_header_holds_no_figures_or_dates() {
+        let got = values_in(" date 2022-11-08 source Reuters 12 km\nOn Monday 30 people left.", Some("2022-11-08"));
+        let spans: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(spans, ["Monday", "30"]);
+    }
+
+    #[test]
+    fn dates_beat_guessed_names() {
+        // A weekday or month capitalised at a sentence start is a date, not a guessed name.
+        let got = tagged("Monday was quiet. November brought rain to Kherson.");
+        assert!(got.contains(&("Monday".into(), "DATE")), "{got:?}");
+        assert!(got.contains(&("November".into(), "DATE")), "{got:?}");
+        assert!(got.contains(&("Kherson".into(), "GPE")), "{got:?}");
+    }
+
     #[test]
     fn nothing_overlaps_and_nothing_in_boilerplate() {
         let text = " date 2022-11-08 Kyiv Moscow\nKyiv said Russian-installed officials left Kherson.";
