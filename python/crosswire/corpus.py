@@ -155,6 +155,11 @@ class Document:
     def _repr_html_(self) -> str:
         return display.document_html(self)
 
+    def to_displacy(self) -> dict[str, Any]:
+        """The entities in displaCy's ``manual=True`` format, ``{"text", "ents", "title"}``:
+        ``spacy.displacy.render(doc.to_displacy(), style="ent", manual=True)``."""
+        return display.to_displacy(self)
+
 
 class Corpus:
     """A collection of articles; each analysis stage runs once, for all of them, in parallel."""
@@ -284,7 +289,15 @@ class Corpus:
 
     def entities(self) -> pd.DataFrame:
         """One row per entity mention: doc, start, end, text, label, entity (the
-        cross-document id), source (what found it)."""
+        cross-document id), value, unit, lower, upper, approximate, date, relative, source.
+
+        Figures (CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT) carry ``value`` in the canonical
+        ``unit`` (``km``, ``km2``, ``%``, ISO 4217 codes; none for counts), the bounds their
+        wording gives (``lower``/``upper``: ``at least 30``, ``nearly 300,000``) and
+        ``approximate``; they have no ``entity`` id. Dates and times carry their ISO ``date``
+        (a day, month, year or ``first/last`` interval), resolved against the document's date
+        when ``relative``, else missing; a resolved one's id is its value (``DATE:2022-11-07``),
+        so the same day meets across outlets however it is written. Missing values are NaN/NA."""
         return frames.entities(self)
 
     def claims(self) -> pd.DataFrame:
@@ -294,7 +307,8 @@ class Corpus:
         return frames.claims(self)
 
     def entity_table(self) -> pd.DataFrame:
-        """One row per cross-document entity: entity, name, label, aliases, docs, mentions."""
+        """One row per cross-document entity: entity, name, label, aliases, docs, mentions.
+        Names, and dates with a calendar value (named by it); figures have no entity."""
         return frames.entity_table(self)
 
     @property
