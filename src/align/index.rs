@@ -11,7 +11,7 @@ use super::represent::ClaimView;
 
 pub const MAX_POSTING: usize = 64;
 /// Terms commoner than this (idf below) are not keys: `year`, `people`.
-const MIN_KEY_IDF: f32 = 3.0;
+const MIN_KEY_IDF: f32 = 1.5;
 /// Two claims become a candidate pair when they share this many keys.
 const MIN_SHARED: u32 = 2;
 
@@ -19,6 +19,8 @@ fn keys(v: &ClaimView) -> Vec<String> {
     let mut k: Vec<String> = v.entities.keys().map(|e| format!("@{e}")).collect();
     k.extend(v.terms.iter().filter(|t| t.idf >= MIN_KEY_IDF).map(|t| t.key.clone()));
     k.extend(v.figures.iter().flat_map(|f| f.buckets()));
+    k.extend(v.events.iter().map(|e| format!("!{e}")));
+    k.extend(v.speaker_key.iter().map(|s| format!("${s}")));
     k.sort();
     k.dedup();
     k
@@ -55,6 +57,16 @@ pub fn candidates(views: &[ClaimView]) -> Vec<(u32, u32)> {
             mine.into_iter()
         })
         .collect();
+    // Claims of one sentence answer each other (`Moscow claims …, but officials put the
+    // figure at …`): neighbours in a sentence are always compared.
+    pairs.extend(
+        views
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[0].sentence.is_some() && w[0].sentence == w[1].sentence)
+            .map(|(i, _)| (i as u32, i as u32 + 1)),
+    );
     pairs.sort_unstable();
+    pairs.dedup();
     pairs
 }

@@ -61,7 +61,7 @@ pub fn align(corpus: &Corpus) -> Alignment {
     let pairs: Vec<AlignedPair> = candidates
         .par_iter()
         .filter_map(|&(a, b)| {
-            let j = relation::judge(&views[a as usize], &views[b as usize], lex);
+            let j = relation::judge(&views[a as usize], &views[b as usize], lex, true);
             j.aligned.then_some(AlignedPair {
                 a,
                 b,
@@ -87,7 +87,7 @@ pub fn align(corpus: &Corpus) -> Alignment {
 /// Compares two free-standing sentences (or short texts).
 pub fn compare(a: &str, b: &str) -> Judgement {
     let views = build::text_views(&[a, b]);
-    relation::judge(&views[0], &views[1], &LEXICON)
+    relation::judge(&views[0], &views[1], &LEXICON, false)
 }
 
 /// Many comparisons at once, in parallel, each pair read on its own.

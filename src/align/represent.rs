@@ -26,6 +26,13 @@ pub struct ClaimView {
     /// Denied by its source, or negated in its own words (`not`, `never`).
     pub negative: bool,
     pub words: usize,
+    /// Every word and number, lower-cased, sorted and deduplicated: the plain word set.
+    pub plain: Vec<String>,
+    /// The claim's clauses, each a view of its own (empty for a one-clause claim): a
+    /// long claim may carry the proposition another outlet states alone.
+    pub clauses: Vec<ClaimView>,
+    /// `(document, sentence)` of a corpus claim.
+    pub sentence: Option<(u32, u32)>,
 }
 
 const NEGATIONS: &[&str] = &["not", "n't", "’t", "'t", "never", "no", "nobody", "nothing", "without"];
@@ -79,5 +86,38 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         speaker: parts.speaker,
         negative: parts.denied != negated,
         words: parts.words.len(),
+        plain: {
+            let mut p = parts.words.clone();
+            p.sort();
+            p.dedup();
+            p
+        },
+        clauses: Vec::new(),
+        sentence: None,
+    }
+}
+
+impl ClaimView {
+    /// Takes the content (terms, words, entities, events) of `other`, keeping its own
+    /// figures, time, speaker and polarity.
+    pub fn borrow_context(&mut self, other: &ClaimView) {
+        for t in &other.terms {
+            if let Err(k) = self.terms.binary_search_by(|x| x.key.cmp(&t.key)) {
+                self.terms.insert(k, t.clone());
+            }
+        }
+        let mut seq = other.sequence.clone();
+        seq.extend(self.sequence.drain(..));
+        self.sequence = seq;
+        for (k, v) in &other.entities {
+            self.entities.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+        self.events.extend(&other.events);
+        self.events.sort_unstable();
+        self.events.dedup();
+        self.plain.extend(other.plain.iter().cloned());
+        self.plain.sort();
+        self.plain.dedup();
+        self.words += other.words;
     }
 }

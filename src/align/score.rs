@@ -10,7 +10,14 @@ use super::represent::ClaimView;
 use super::time::{self, TimeMatch};
 
 /// Feature names, in the order of `Features::values`.
-pub const NAMES: [&str; 15] = [
+pub const NAMES: [&str; 22] = [
+    "plain_jaccard",
+    "plain_cover",
+    "unmatched_max",
+    "unmatched_min",
+    "unmatched_terms_max",
+    "unmatched_terms_min",
+    "trigram_dice",
     "content_dice",
     "content_cover",
     "term_jaccard",
@@ -40,7 +47,14 @@ pub struct Features {
     pub figures: FigureMatch,
     pub time: TimeMatch,
     pub shared_events: Vec<u16>,
+    /// Facts for the claim-overlap score (see `overlap_score`).
+    pub overlap: [f64; OVERLAP_NAMES.len()],
 }
+
+/// Features of the claim-overlap score, weighted by `overlap_<name>` in weights.txt.
+pub const OVERLAP_NAMES: [&str; 4] = ["cover", "shared_weight", "figure_shared", "same_speaker"];
+/// Shared term weight (idf) counts up to this much.
+const SHARED_CAP: f64 = 12.0;
 
 fn weight_sums(v: &ClaimView) -> f64 {
     v.terms.iter().map(|t| t.idf as f64).sum()
@@ -66,10 +80,31 @@ fn bigrams(seq: &[String]) -> HashSet<(&str, &str)> {
     seq.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect()
 }
 
+fn trigrams(seq: &[String]) -> HashSet<(&str, &str, &str)> {
+    seq.windows(3).map(|w| (w[0].as_str(), w[1].as_str(), w[2].as_str())).collect()
+}
+
+fn sorted_overlap(a: &[String], b: &[String]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
     // Terms: both sorted by key.
     let (mut i, mut j) = (0, 0);
     let mut shared_terms = Vec::new();
+    let mut f: Vec<(usize, usize)> = Vec::new();
     let mut shared_weight = 0.0;
     while i < a.terms.len() && j < b.terms.len() {
         match a.terms[i].key.cmp(&b.terms[j].key) {
@@ -77,6 +112,7 @@ pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
                 shared_terms.push(i);
+                f.push((i, j));
                 shared_weight += a.terms[i].idf.max(b.terms[j].idf) as f64;
                 i += 1;
                 j += 1;
@@ -89,6 +125,20 @@ pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
     let content_cover = ratio(shared_weight, wa.min(wb));
     let union = a.terms.len() + b.terms.len() - shared_terms.len();
     let term_jaccard = ratio(shared_terms.len() as f64, union as f64);
+    let plain_shared = sorted_overlap(&a.plain, &b.plain) as f64;
+    let plain_union = (a.plain.len() + b.plain.len()) as f64 - plain_shared;
+    let plain_jaccard = ratio(plain_shared, plain_union);
+    let plain_cover = ratio(plain_shared, a.plain.len().min(b.plain.len()) as f64);
+    // What each side says that the other does not, weighted (scaled to about 0-1).
+    let shared_a: f64 = f.iter().map(|&(i, _)| a.terms[i].idf as f64).sum();
+    let shared_b: f64 = f.iter().map(|&(_, j)| b.terms[j].idf as f64).sum();
+    let (ua, ub) = ((wa - shared_a).max(0.0) / 20.0, (wb - shared_b).max(0.0) / 20.0);
+    let (ca, cb) = (
+        (a.terms.len() - f.len()) as f64 / 10.0,
+        (b.terms.len() - f.len()) as f64 / 10.0,
+    );
+    let (ta, tb) = (trigrams(&a.sequence), trigrams(&b.sequence));
+    let trigram_dice = ratio(2.0 * ta.intersection(&tb).count() as f64, (ta.len() + tb.len()) as f64);
     let (ba, bb) = (bigrams(&a.sequence), bigrams(&b.sequence));
     let bigram_dice = ratio(2.0 * ba.intersection(&bb).count() as f64, (ba.len() + bb.len()) as f64);
     let order = ratio(lcs(&a.sequence, &b.sequence) as f64, a.sequence.len().min(b.sequence.len()) as f64);
@@ -111,6 +161,13 @@ pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
     let flag = |x: bool| if x { 1.0 } else { 0.0 };
     Features {
         values: [
+            plain_jaccard,
+            plain_cover,
+            ua.max(ub),
+            ua.min(ub),
+            ca.max(cb),
+            ca.min(cb),
+            trigram_dice,
             content_dice,
             content_cover,
             term_jaccard,
@@ -126,6 +183,12 @@ pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
             flag(a.negative != b.negative),
             flag(time_clash),
             na.min(nb) / na.max(nb),
+        ],
+        overlap: [
+            content_cover,
+            shared_weight.min(SHARED_CAP),
+            flag(!figs.shared.is_empty()),
+            flag(a.speaker_key.is_some() && a.speaker_key == b.speaker_key),
         ],
         shared_terms,
         figures: figs,
@@ -156,6 +219,18 @@ impl Features {
     /// How likely the two claims state the same proposition, all features counted.
     pub fn score(&self, lex: &AlignLexicon) -> f64 {
         sigmoid(self.logit(lex, &[]))
+    }
+
+    /// How much of the shorter claim the longer one states: claims are often parts of
+    /// long sentences, where a paraphrase score (whole sentence against whole sentence)
+    /// undersells a shared proposition. Hand-set weights (`overlap_*` in weights.txt).
+    pub fn overlap_score(&self, lex: &AlignLexicon) -> f64 {
+        let mut z = lex.weight("overlap_bias");
+        for (name, v) in OVERLAP_NAMES.iter().zip(self.overlap) {
+            z += lex.weight(&format!("overlap_{name}")) * v;
+        }
+        z += lex.weight("event_clash") * self.get("event_clash") + lex.weight("time_clash") * self.get("time_clash");
+        sigmoid(z)
     }
 
     /// The same, leaving out clashes of figures and polarity: how likely the two speak of

@@ -13,6 +13,8 @@ pub struct TimeScope {
     pub periods: Vec<String>,
     /// The document's date.
     pub published: Option<i64>,
+    /// The document the claim comes from; None for a free-standing sentence.
+    pub doc: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +66,14 @@ pub fn compare(a: &TimeScope, b: &TimeScope) -> TimeMatch {
         let any = a.periods.iter().any(|p| b.periods.contains(p));
         return if any { TimeMatch::Same } else { TimeMatch::Different };
     }
-    // One claim names a period the other does not (`in the first seven days of the
-    // conflict` against a count with no time): the counts cannot be taken as one.
+    // One article, or two sentences set side by side: one time frame unless they name
+    // different dates (`its army killed 5,840` answers `498 were killed in the first
+    // seven days` in the same article).
+    if a.doc == b.doc {
+        return TimeMatch::Same;
+    }
+    // Across articles, one claim names a period the other does not (`in the first seven
+    // days of the conflict` against a count with no time): the counts cannot be one.
     if a.periods.is_empty() != b.periods.is_empty() && a.days.is_empty() && b.days.is_empty() {
         return TimeMatch::Different;
     }
@@ -96,14 +104,15 @@ mod tests {
 
     #[test]
     fn periods_and_dates() {
-        let march = TimeScope { periods: vec!["the first seven days".into()], ..Default::default() };
-        let none = TimeScope::default();
+        let march = TimeScope { periods: vec!["the first seven days".into()], doc: Some(0), ..Default::default() };
+        let none = TimeScope { doc: Some(1), ..Default::default() };
         assert_eq!(compare(&march, &none), TimeMatch::Different);
-        assert_eq!(compare(&none, &none), TimeMatch::Unknown);
-        let nov = TimeScope { published: Some(1000), ..Default::default() };
-        let mar = TimeScope { published: Some(760), ..Default::default() };
+        assert_eq!(compare(&march, &TimeScope { doc: Some(0), ..Default::default() }), TimeMatch::Same);
+        assert_eq!(compare(&none, &TimeScope { doc: Some(2), ..Default::default() }), TimeMatch::Unknown);
+        let nov = TimeScope { published: Some(1000), doc: Some(0), ..Default::default() };
+        let mar = TimeScope { published: Some(760), doc: Some(1), ..Default::default() };
         assert_eq!(compare(&nov, &mar), TimeMatch::Different);
-        let day = TimeScope { days: vec![(999, 999)], ..Default::default() };
+        let day = TimeScope { days: vec![(999, 999)], doc: Some(3), ..Default::default() };
         assert_eq!(compare(&day, &nov), TimeMatch::Same);
     }
 }
