@@ -37,7 +37,7 @@ class Alignment:
 
     @classmethod
     def of(cls, corpus: Corpus) -> Alignment:
-        cols = corpus._core.align_columns()
+        cols: dict[str, Any] = corpus._core.align_columns()
         return cls(dict(cols["pairs"]), dict(cols["groups"]), corpus._core.names(), int(cols["candidates"]))
 
     def pairs(self) -> pd.DataFrame:
