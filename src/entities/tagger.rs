@@ -393,6 +393,13 @@ mod tests {
     }
 
     #[test]
+    fn ordinals_after_a_determiner_not_adverbs() {
+        let got = tagged("Kherson was the first city to fall, the country’s second port and its 155th day. Russia should first withdraw, as first reported.");
+        let ordinals: Vec<&str> = got.iter().filter(|g| g.1 == "ORDINAL").map(|g| g.0.as_str()).collect();
+        assert_eq!(ordinals, ["first", "second", "155th"]);
+    }
+
+    #[test]
     fn dates_beat_guessed_names() {
         // A weekday or month capitalised at a sentence start is a date, not a guessed name.
         let got = tagged("Monday was quiet. November brought rain to Kherson.");
