@@ -148,3 +148,20 @@ def test_compare_single_and_batch() -> None:
 def test_results_do_not_depend_on_threads(corpus: cw.Corpus, alignment: cw.Alignment) -> None:
     again = cw.datasets.kherson_2022().align()
     assert again == alignment
+
+
+MSRP = Path(__file__).resolve().parents[3] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
+
+
+@pytest.mark.skipif(not MSRP.is_file(), reason="MSRP data not present")
+def test_msrp_floor_on_a_fixed_subset() -> None:
+    """The first 1,000 MSRP pairs, at the threshold stored with the weights: a floor that
+    catches a broken scorer (the measured 10-fold CV figure is in benches/msrp_eval.py)."""
+    rows = [line.rstrip("\n").split("\t") for line in MSRP.read_text(encoding="utf-8-sig").splitlines()[1:1001]]
+    rows = [r for r in rows if len(r) == 5]
+    df = cw.compare_many([(r[3], r[4]) for r in rows])
+    weights = Path(__file__).resolve().parents[1] / "src" / "align" / "lexicons" / "weights.txt"
+    t = next(float(line.split()[1]) for line in weights.read_text().splitlines() if line.startswith("threshold "))
+    pred = df["score"] >= t
+    acc = float((pred == pd.Series([r[0] == "1" for r in rows])).mean())
+    assert acc >= 0.73, acc
