@@ -7,7 +7,8 @@
 
 from . import datasets
 from ._core import DecodeError, __version__
+from .alignment import Alignment, Comparison, compare, compare_many
 from .corpus import Corpus, Document
 from .patterns import Patterns
 
-__all__ = ["Corpus", "Document", "Patterns", "DecodeError", "datasets", "__version__"]
+__all__ = ["Corpus", "Document", "Alignment", "Comparison", "compare", "compare_many", "Patterns", "DecodeError", "datasets", "__version__"]

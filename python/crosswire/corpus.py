@@ -12,6 +12,7 @@ import numpy as _np
 import pandas as _pd
 
 from . import _core, display, frames
+from .alignment import Alignment
 from .patterns import Patterns, core_rows
 
 if TYPE_CHECKING:
@@ -305,6 +306,12 @@ class Corpus:
         speaker_entity, pronoun, cue, cue_class, polarity, hedged, quote, entities, figures,
         when."""
         return frames.claims(self)
+
+    def align(self) -> Alignment:
+        """Aligns the claims of all documents: ``pairs()`` (agree, conflict, related, with
+        score and reason), ``groups()`` (claims that say the same thing) and ``coverage()``
+        (group x document). Runs in the core, in parallel, with the GIL released."""
+        return Alignment.of(self)
 
     def entity_table(self) -> pd.DataFrame:
         """One row per cross-document entity: entity, name, label, aliases, docs, mentions.
