@@ -59,8 +59,6 @@ pub struct LeftPhrase {
     pub edge: LeftEdge,
     /// The word that stopped the phrase (`edge` is not `SegmentStart`/`TooLong`).
     pub edge_at: Option<usize>,
-    /// A passive auxiliary stood between the phrase and the cue.
-    pub passive_aux: bool,
 }
 
 impl LeftPhrase {
@@ -76,9 +74,7 @@ fn np_word(w: &Word) -> bool {
 /// Scans left from the cue at `cue` to the start of its speaker phrase, within `lo..`.
 pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
     let mut end = cue;
-    let mut passive_aux = false;
     while end > lo && (words[end - 1].is_any(AUXILIARIES) || is_time_like(&words[end - 1])) {
-        passive_aux |= words[end - 1].is_any(&["was", "were", "is", "are", "been"]);
         end -= 1;
     }
     let mut start = end;
@@ -106,9 +102,7 @@ pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
             }
         } else if w.is("who") && start < end {
             // `A student who lives in the city said`: the relative clause is the speaker's.
-        } else if w.is_any(CLAUSE_OPENERS) && !w.is_capitalised() {
-            break (LeftEdge::Opener, Some(start - 1));
-        } else if w.is_any(CLAUSE_OPENERS) && start - 1 == lo {
+        } else if w.is_any(CLAUSE_OPENERS) && (!w.is_capitalised() || start - 1 == lo) {
             break (LeftEdge::Opener, Some(start - 1));
         } else if !np_word(w) {
             break (LeftEdge::Break, Some(start - 1));
@@ -125,7 +119,6 @@ pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
         end,
         edge,
         edge_at,
-        passive_aux,
     }
 }
 
