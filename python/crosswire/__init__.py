@@ -5,9 +5,24 @@
 >>> corpus.sentences().head()
 """
 
+from __future__ import annotations
+
+import os as _os
+from pathlib import Path as _Path
+
 from . import datasets
 from ._core import DecodeError, __version__
+from .analysis import Analysis
 from .corpus import Corpus, Document
 from .patterns import Patterns
 
-__all__ = ["Corpus", "Document", "Patterns", "DecodeError", "datasets", "__version__"]
+__all__ = ["Corpus", "Document", "Patterns", "Analysis", "DecodeError", "datasets", "report", "__version__"]
+
+
+def report(corpus: Corpus, path: str | _os.PathLike[str], *, title: str | None = None) -> _Path:
+    """Writes the HTML report on ``corpus`` to ``path``: one self-contained file (no scripts, no
+    network) with the corpus at a glance, conflicting, corroborated and single-source claims,
+    the coverage matrix, the entity table and every document. Returns the path."""
+    from . import reporting
+
+    return reporting.write(corpus, path, title=title)

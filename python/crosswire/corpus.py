@@ -6,6 +6,7 @@ import datetime as _dt
 import operator
 import os
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union, overload
 
 import numpy as _np
@@ -296,6 +297,12 @@ class Corpus:
     def entity_table(self) -> pd.DataFrame:
         """One row per cross-document entity: entity, name, label, aliases, docs, mentions."""
         return frames.entity_table(self)
+
+    def report(self, path: str | os.PathLike[str], *, title: str | None = None) -> Path:
+        """Writes the HTML report on this corpus to ``path``; see :func:`crosswire.report`."""
+        from . import reporting
+
+        return reporting.write(self, path, title=title)
 
     @property
     def patterns(self) -> Patterns | None:
