@@ -47,7 +47,7 @@ fn main() {
                 x.source.as_str(),
                 &doc.text[x.start as usize..x.end as usize],
                 x.label.as_str(),
-                e.entity_of(d, m).id
+                e.entity_of(d, m).map_or("-", |r| r.id.as_str())
             );
         }
     }

@@ -120,9 +120,10 @@ pub struct EntityLayer {
 }
 
 impl EntityLayer {
-    /// The entity record of mention `m` of document `doc`.
-    pub fn entity_of(&self, doc: usize, m: usize) -> &EntityRecord {
-        &self.resolution.entities[self.resolution.of_mention[doc][m] as usize]
+    /// The entity record of mention `m` of document `doc`; None for a figure or a date
+    /// with no calendar value.
+    pub fn entity_of(&self, doc: usize, m: usize) -> Option<&EntityRecord> {
+        self.resolution.of_mention[doc][m].map(|e| &self.resolution.entities[e as usize])
     }
 }
 
@@ -251,7 +252,7 @@ impl Corpus {
                 .docs
                 .par_iter()
                 .zip(layers.par_iter())
-                .map(|(d, layer)| tagger::tag(&d.text, layer, &self.lexicon))
+                .map(|(d, layer)| tagger::tag(&d.text, layer, &self.lexicon, d.date))
                 .collect();
             let inputs: Vec<(&str, &[Mention])> = self
                 .docs
@@ -277,10 +278,7 @@ impl Corpus {
                 .par_iter()
                 .zip(layers.par_iter())
                 .zip(entities.mentions.par_iter())
-                .map(|((d, layer), mentions)| {
-                    let spans: Vec<(u32, u32)> = mentions.iter().map(|m| (m.start, m.end)).collect();
-                    claims::link::link(claims::extract(&d.text, layer), &spans)
-                })
+                .map(|((d, layer), mentions)| claims::link::link(claims::extract(&d.text, layer), mentions))
                 .collect()
         })
     }
@@ -371,7 +369,7 @@ mod tests {
                     e.mentions[d]
                         .iter()
                         .enumerate()
-                        .map(move |(m, x)| (d, x.start, e.entity_of(d, m).id.clone()))
+                        .map(move |(m, x)| (d, x.start, e.entity_of(d, m).map(|r| r.id.clone()).unwrap_or_default()))
                         .collect::<Vec<_>>()
                 })
                 .collect::<Vec<_>>()

@@ -20,7 +20,9 @@ HOSTILE = (
 
 
 class Parsed(HTMLParser):
-    """The text of an HTML fragment, and for each character the stack of elements around it."""
+    """The text of an HTML fragment, and for each character the stack of elements around it.
+    Entity labels drawn after a span's text (``data-role="label"``) are not article text: they
+    are collected in ``labels`` instead."""
 
     def __init__(self, markup: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -28,6 +30,7 @@ class Parsed(HTMLParser):
         self.text = ""
         self.context: list[tuple[tuple[str, dict[str, str | None]], ...]] = []
         self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.labels: list[str] = []
         self.feed(markup)
         self.close()
         assert not self.stack, f"unclosed elements: {self.stack}"
@@ -42,6 +45,9 @@ class Parsed(HTMLParser):
         self.stack.pop()
 
     def handle_data(self, data):
+        if any(attrs.get("data-role") == "label" for _, attrs in self.stack):
+            self.labels.append(data)
+            return
         self.text += data
         self.context.extend([tuple(self.stack)] * len(data))
 
@@ -164,9 +170,9 @@ def test_document_html_has_no_markup_from_the_article(hostile):
     for doc in hostile:
         markup = doc._repr_html_()
         parsed = Parsed(markup)
-        assert {t for t, _ in parsed.tags} <= {"div", "span", "strong"}
+        assert {t for t, _ in parsed.tags} <= {"div", "span", "strong", "mark"}
         for tag, attrs in parsed.tags:
-            assert set(attrs) <= {"class", "style", "title", "data-layer", "data-kind"}, (tag, attrs)
+            assert set(attrs) <= {"class", "style", "title", "data-layer", "data-kind", "data-label", "data-role"}, (tag, attrs)
         assert "<script" not in markup.lower() and "<img" not in markup.lower()
         # The article text survives intact, and comes after the header line.
         assert parsed.text.endswith(doc.text)
@@ -277,3 +283,58 @@ def test_corpus_summary_escapes_names_and_sources(hostile):
     empty = rows[2]
     assert empty[0] == "empty" and empty[3:] == ["0", "0", "0", "0.0%"]
     assert rows[-1][1] == "2022-11-08 – 2022-11-09"
+
+
+# -- entities --------------------------------------------------------------------------------
+
+
+def test_entities_are_marked_in_displacy_colours_with_their_labels(sample):
+    from crosswire.display import LABEL_COLORS
+
+    for doc in sample:
+        parsed = Parsed(doc._repr_html_())
+        offset = len(parsed.text) - len(doc.text)
+        marked = [(a - offset, b - offset, attrs) for a, b, attrs in runs(parsed, "entity")]
+        assert [(a, b) for a, b, _ in marked] == [(e.start, e.end) for e in doc.entities], doc.name
+        assert parsed.labels == [e.label for e in doc.entities]
+        for (_, _, attrs), e in zip(marked, doc.entities):
+            assert attrs["data-label"] == e.label
+            assert LABEL_COLORS.get(e.label, "#ddd") in attrs["style"]
+            assert attrs["title"].startswith(e.label)
+    assert LABEL_COLORS["GPE"] == "#feca74" and LABEL_COLORS["PERSON"] == "#aa9cfc"
+
+
+def test_entity_markup_escapes_the_article():
+    text = 'President Zelensky <b>said</b> & "Kyiv" <script>alert(1)</script> fell in Kherson on Monday.'
+    doc = cw.Corpus.from_texts([text], names=["<i>x</i>"], dates=["2022-11-08"])[0]
+    assert {e.text for e in doc.entities} >= {"Zelensky", "Kyiv", "Kherson", "Monday"}
+    markup = doc._repr_html_()
+    parsed = Parsed(markup)
+    assert "<script" not in markup and "<b>" not in markup and "<i>" not in markup
+    assert parsed.text.endswith(text)
+    monday = next(attrs for a, b, attrs in runs(parsed, "entity") if attrs["data-label"] == "DATE")
+    assert "2022-11-07" in monday["title"]
+
+
+def test_entity_labels_survive_split_spans():
+    # A label is drawn once, after the last piece of a span that an outer layer cut in two.
+    layers = [Layer("outer", [Span(0, 4)]), Layer("inner", [Span(2, 6, label="X<")])]
+    parsed = Parsed(render_spans("abcdefgh", layers))
+    assert parsed.text == "abcdefgh" and parsed.labels == ["X<"]
+
+
+def test_to_displacy_is_displacys_manual_format(sample):
+    for doc in sample:
+        data = doc.to_displacy()
+        assert set(data) == {"text", "ents", "title"}
+        assert data["text"] == doc.text and data["title"] == doc.name
+        assert data["ents"] == [{"start": e.start, "end": e.end, "label": e.label} for e in doc.entities]
+        starts = [e["start"] for e in data["ents"]]
+        assert starts == sorted(starts)
+
+
+def test_displacy_renders_it(sample):
+    displacy = pytest.importorskip("spacy.displacy")
+    doc = sample[0]
+    markup = displacy.render(doc.to_displacy(), style="ent", manual=True, jupyter=False)
+    assert "Kherson" in markup and "GPE" in markup

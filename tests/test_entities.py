@@ -38,13 +38,21 @@ def test_offsets_index_the_text(corpus: cw.Corpus) -> None:
     assert n > 300
 
 
+def none_for_missing(values) -> list:
+    return [None if pd.isna(v) else v for v in values]
+
+
 def test_table_agrees_with_documents(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
-    assert list(ents.columns[:6]) == ["doc", "start", "end", "text", "label", "entity"]
+    assert list(ents.columns) == [
+        "doc", "start", "end", "text", "label", "entity", "value", "unit", "lower", "upper",
+        "approximate", "date", "relative", "source",
+    ]
+    columns = ["start", "end", "label", "entity", "value", "unit", "lower", "upper", "approximate", "date", "relative"]
     for doc in corpus:
         rows = ents[ents.doc == doc.name]
-        assert [(e.start, e.end, e.label, e.entity) for e in doc.entities] == list(
-            zip(rows.start, rows.end, rows.label, rows.entity)
-        )
+        from_objects = [tuple(getattr(e, c) for c in columns) for e in doc.entities]
+        from_table = list(zip(*(none_for_missing(rows[c]) for c in columns)))
+        assert from_objects == from_table
 
 
 def test_no_overlaps_and_known_labels(ents: pd.DataFrame) -> None:
@@ -101,8 +109,10 @@ def test_entity_table_lists_each_entity_once(corpus: cw.Corpus, ents: pd.DataFra
     table = corpus.entity_table()
     assert list(table.columns) == ["entity", "name", "label", "aliases", "docs", "mentions"]
     assert table.entity.is_unique
-    assert set(table.entity) == set(ents.entity)
-    assert table.mentions.sum() == len(ents)
+    # Every mention with an id (names, and dates with a calendar value) is counted once.
+    with_id = ents[ents.entity.notna()]
+    assert set(table.entity) == set(with_id.entity)
+    assert table.mentions.sum() == len(with_id)
     row = table.set_index("entity").loc["PERSON:volodymyr_zelensky"]
     assert row["label"] == "PERSON" and row["name"] == "Volodymyr Zelensky"
     assert {"Zelensky", "Volodímir Zelenski"} <= set(row["aliases"])
@@ -187,3 +197,120 @@ def test_ids_do_not_depend_on_document_order(corpus: cw.Corpus) -> None:
     b = b.assign(doc=b.doc.astype(str)).sort_values(["doc", "start"])
     a = a.assign(doc=a.doc.astype(str)).sort_values(["doc", "start"])
     assert list(zip(a.doc, a.start, a.entity)) == list(zip(b.doc, b.start, b.entity))
+
+
+# -- figures and dates through the whole pipeline ------------------------------------------------
+
+FIGURE_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+DATE_LABELS = {"DATE", "TIME"}
+
+
+def one(ents: pd.DataFrame, doc_prefix: str, text: str) -> pd.Series:
+    rows = ents[ents.doc.astype(str).str.startswith(doc_prefix) & (ents.text == text)]
+    assert len(rows) >= 1, f"{text!r} not tagged in {doc_prefix}"
+    return rows.iloc[0]
+
+
+def test_same_distance_in_two_spellings(ents: pd.DataFrame) -> None:
+    km = one(ents, "000", "1.5 km")
+    kilometers = one(ents, "001", "1.5 kilometers")
+    for row in (km, kilometers):
+        assert row.label == "QUANTITY" and row.value == 1.5 and row.unit == "km"
+        assert pd.isna(row.entity), "figures have no entity id"
+    assert not km.approximate
+
+
+def test_bounds_and_approximations(ents: pd.DataFrame) -> None:
+    nearly = one(ents, "000", "nearly 300,000")
+    assert (nearly.label, nearly.value, nearly.upper, nearly.approximate) == ("CARDINAL", 300_000, 300_000, True)
+    assert pd.isna(nearly.lower)
+    around = one(ents, "001", "around 300,000")
+    assert (around.value, around.approximate) == (300_000, True)
+    assert pd.isna(around.lower) and pd.isna(around.upper)
+    assert one(ents, "001", "at least 30").lower == 30
+    assert one(ents, "004", "more than 12,000").lower == 12_000
+    assert one(ents, "004", "as many as 20,000").upper == 20_000
+    some = one(ents, "002", "some 20 kilometres")
+    assert (some.label, some.value, some.unit, some.approximate) == ("QUANTITY", 20, "km", True)
+    area = one(ents, "002", "nearly 1,200 square kilometres")
+    assert (area.value, area.unit, area.upper) == (1200, "km2", 1200)
+
+
+def test_money_and_percentages(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
+    doc = corpus["001_9dfa54e588b8d208"]
+    at = doc.text.index("100,000 rubles, about 1,600 euros")
+    rubles, euros = [e for e in doc.entities if at <= e.start < at + 40]
+    assert (rubles.text, rubles.label, rubles.value, rubles.unit) == ("100,000 rubles", "MONEY", 100_000, "RUB")
+    assert (euros.text, euros.label, euros.value, euros.unit, euros.approximate) == (
+        "about 1,600 euros", "MONEY", 1600, "EUR", True,
+    )
+    percent = one(ents, "002", "around 15 per cent")
+    assert (percent.label, percent.value, percent.unit) == ("PERCENT", 15, "%")
+
+
+def test_relative_dates_resolve_against_the_document_date(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
+    assert corpus[0].date.isoformat() == corpus[1].date.isoformat() == "2022-11-08"
+    monday = ents[ents.doc.astype(str).str[:3].isin(["000", "001"]) & (ents.text == "Monday")]
+    assert len(monday) >= 3 and set(monday.date) == {"2022-11-07"} and monday.relative.all()
+    assert set(monday.entity) == {"DATE:2022-11-07"}
+    assert one(ents, "001", "this Tuesday, November 8").date == "2022-11-08"
+    assert one(ents, "000", "past 48 hours").date == "2022-11-06/2022-11-08"
+    assert one(ents, "000", "February").date == "2022-02"
+    absolute = one(ents, "001", "2014")
+    assert (absolute.date, bool(absolute.relative)) == ("2014", False)
+
+
+def test_without_a_document_date_relative_dates_stay_unresolved(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
+    undated = [doc.name for doc in corpus if doc.date is None]
+    assert undated, "the sample has documents without a date"
+    rows = ents[ents.doc.isin(undated) & ents.label.isin(DATE_LABELS) & ents.relative.fillna(False)]
+    assert len(rows) > 10
+    assert rows.date.isna().all() and rows.entity.isna().all()
+    # The same text with a date given resolves.
+    doc = corpus[undated[0]]
+    dated = cw.Corpus.from_texts([doc.text], dates=["2022-11-10"]).entities()
+    assert dated[dated.relative.fillna(False)].date.notna().any()
+
+
+def test_one_day_one_id_across_outlets() -> None:
+    corpus = cw.Corpus.from_texts(
+        ["Kyiv said on Monday that the city was free.", "On November 7, Kyiv said the city was free."],
+        dates=["2022-11-08", "2022-11-20"],
+    )
+    table = corpus.entity_table().set_index("entity")
+    day = table.loc["DATE:2022-11-07"]
+    assert (day["name"], day["label"], day["mentions"]) == ("2022-11-07", "DATE", 2)
+    assert set(day["aliases"]) == {"Monday", "November 7"}
+
+
+def test_figures_and_dates_have_their_columns_only(ents: pd.DataFrame) -> None:
+    figures = ents[ents.label.isin(FIGURE_LABELS)]
+    dates = ents[ents.label.isin(DATE_LABELS)]
+    names = ents[~ents.label.isin(FIGURE_LABELS | DATE_LABELS)]
+    assert len(figures) > 40 and len(dates) > 40
+    assert figures.value.notna().all() and figures.approximate.notna().all() and figures.date.isna().all()
+    assert dates.value.isna().all() and dates.relative.notna().all()
+    assert names[["value", "unit", "lower", "upper", "approximate", "date", "relative"]].isna().all().all()
+    assert names.entity.notna().all() and figures.entity.isna().all()
+    assert set(figures.source) == {"figures"} and set(dates.source) == {"dates"}
+
+
+def test_no_figure_or_date_from_the_header_or_boilerplate(corpus: cw.Corpus) -> None:
+    for doc in corpus:
+        body = doc._doc.body_start
+        for e in doc.entities:
+            assert e.start >= body, (doc.name, e)
+    # ` date 2022-11-08` heads documents 000 and 001: it is metadata, not a DATE mention.
+    for doc in corpus[:2]:
+        assert doc.text.lstrip().startswith("date 2022-11-08")
+        assert all(e.start > doc.text.index("2022-11-08") for e in doc.entities)
+
+
+def test_claims_carry_figures_and_dates(corpus: cw.Corpus) -> None:
+    claims = corpus.claims()
+    assert claims.figures.map(len).sum() > 10
+    assert claims.when.map(len).sum() > 10
+    assert any("nearly 300,000" in f for f in claims.figures)
+    # A speaker is named by a name, never a figure: every speaker_entity is a name's id.
+    ids = claims.speaker_entity.dropna()
+    assert not ids.str.match(r"(DATE|TIME|CARDINAL|QUANTITY|MONEY|PERCENT|ORDINAL):").any()

@@ -104,3 +104,47 @@ class Boilerplate:
     def kind(self) -> str: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+
+@final
+class Entity:
+    """An entity mention; offsets are code points."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def entity(self) -> str | None:
+        """The cross-document id, shared by every mention of one real-world entity; a date's is
+        its ISO value (``DATE:2022-11-07``); None for figures and unresolved dates."""
+    @property
+    def name(self) -> str | None:
+        """The entity's canonical name (None where ``entity`` is None)."""
+    @property
+    def source(self) -> str:
+        """What proposed it: lexicon, user, context, surname, guess, figures, dates, …"""
+    @property
+    def value(self) -> float | None:
+        """A figure's value in ``unit`` (for ``hundreds of``, its lower bound)."""
+    @property
+    def unit(self) -> str | None:
+        """A figure's canonical unit or ISO 4217 currency (``km``, ``%``, ``EUR``); None for counts."""
+    @property
+    def lower(self) -> float | None:
+        """The smallest value the wording allows (``at least 30``)."""
+    @property
+    def upper(self) -> float | None:
+        """The largest value the wording allows (``nearly 300,000``)."""
+    @property
+    def approximate(self) -> bool | None:
+        """A figure given as rough (``about``, ``some``, ``hundreds of``); None for non-figures."""
+    @property
+    def date(self) -> str | None:
+        """A date's ISO value (``2022-11-07``, ``2022-11``, ``2022-11-06/2022-11-08``), or None."""
+    @property
+    def relative(self) -> bool | None:
+        """A date that depends on the document's date (``on Monday``); None for non-dates."""

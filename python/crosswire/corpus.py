@@ -156,6 +156,11 @@ class Document:
     def _repr_html_(self) -> str:
         return display.document_html(self)
 
+    def to_displacy(self) -> dict[str, Any]:
+        """The entities in displaCy's ``manual=True`` format, ``{"text", "ents", "title"}``:
+        ``spacy.displacy.render(doc.to_displacy(), style="ent", manual=True)``."""
+        return display.to_displacy(self)
+
 
 class Corpus:
     """A collection of articles; each analysis stage runs once, for all of them, in parallel."""

@@ -5,7 +5,8 @@ with transparency, inherited text colour) so the output reads in light and dark 
 there are no scripts.
 
 Documents are drawn by :func:`render_spans`, which lays any number of span layers over the text
-by code-point offsets. Boilerplate is one layer; entity highlighting is meant to be another.
+by code-point offsets. Boilerplate is one layer (greyed); entities are another, highlighted in
+displaCy's colours with the label after the text, as displaCy draws them.
 """
 
 from __future__ import annotations
@@ -17,20 +18,43 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 from . import summary
 
 if TYPE_CHECKING:
+    from . import _core
     from .corpus import Corpus, Document
 
-__all__ = ["Span", "Layer", "render_spans", "boilerplate_layer", "document_html", "corpus_html"]
+__all__ = [
+    "Span", "Layer", "render_spans", "boilerplate_layer", "entity_layer", "document_html",
+    "corpus_html", "to_displacy", "LABEL_COLORS",
+]
 
 _FONT = "font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 _MUTED = "opacity: 0.7"
 _BOILERPLATE_STYLE = "opacity: 0.45; background: rgba(128, 128, 128, 0.14); border-radius: 2px"
+
+# displaCy's default entity colours (spaCy, displacy/render.py), so highlights read as spaCy
+# users expect; labels it has no colour for get its fallback grey.
+LABEL_COLORS: dict[str, str] = {
+    "ORG": "#7aecec", "PRODUCT": "#bfeeb7", "GPE": "#feca74", "LOC": "#ff9561",
+    "PERSON": "#aa9cfc", "NORP": "#c887fb", "FAC": "#9cc9cc", "EVENT": "#ffeb80",
+    "LAW": "#ff8197", "LANGUAGE": "#ff8197", "WORK_OF_ART": "#f0d0ff",
+    "DATE": "#bfe1d9", "TIME": "#bfe1d9", "MONEY": "#e4e7d2", "QUANTITY": "#e4e7d2",
+    "ORDINAL": "#e4e7d2", "CARDINAL": "#e4e7d2", "PERCENT": "#e4e7d2",
+}
+_DEFAULT_COLOR = "#ddd"
+# Pastel backgrounds need dark text whatever the notebook theme.
+_ENTITY_STYLE = "color: #222; padding: 0.1em 0.35em; border-radius: 0.35em; line-height: 1.9"
+_LABEL_STYLE = (
+    "font-size: 0.7em; font-weight: bold; margin-left: 0.4em; vertical-align: middle; "
+    "user-select: none"
+)
 
 
 @dataclass(frozen=True)
 class Span:
     """``text[start:end]`` (code points, end exclusive), drawn as one element.
 
-    ``title`` shows on hover; ``attrs`` are further attributes (``style``, ``data-*``).
+    ``title`` shows on hover; ``attrs`` are further attributes (``style``, ``data-*``);
+    ``label`` is a tag drawn after the span's text, inside its element (displaCy's entity
+    labels), in an element marked ``data-role="label"`` so readers can tell it from the text.
     All values are escaped when rendered.
     """
 
@@ -38,6 +62,7 @@ class Span:
     end: int
     title: str | None = None
     attrs: Mapping[str, str] = field(default_factory=dict)
+    label: str | None = None
 
 
 @dataclass(frozen=True)
@@ -48,6 +73,7 @@ class Layer:
     name: str
     spans: Sequence[Span]
     tag: str = "span"
+    label_style: str = _LABEL_STYLE
 
     def checked(self, length: int) -> list[Span]:
         """The spans sorted, empty ones dropped; raises if two overlap or one leaves the text."""
@@ -71,6 +97,17 @@ def _open_tag(layer: Layer, span: Span) -> str:
         attrs["title"] = span.title
     rendered = "".join(f' {k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items())
     return f"<{layer.tag}{rendered}>"
+
+
+def _close_tag(layer: Layer, span: Span, at: int) -> str:
+    """Closes an element at ``at``; a span's label goes in just before its last piece closes."""
+    label = ""
+    if span.label is not None and at == span.end:
+        label = (
+            f'<span data-role="label" style="{html.escape(layer.label_style, quote=True)}">'
+            f"{html.escape(span.label, quote=False)}</span>"
+        )
+    return f"{label}</{layer.tag}>"
 
 
 def render_spans(text: str, layers: Sequence[Layer]) -> str:
@@ -97,11 +134,11 @@ def render_spans(text: str, layers: Sequence[Layer]) -> str:
             a is b for a, b in zip(opened[keep], covering[keep])
         ):
             keep += 1
-        out.extend(f"</{layer.tag}>" for layer, _ in reversed(opened[keep:]))
+        out.extend(_close_tag(layer, span, lo) for layer, span in reversed(opened[keep:]))
         out.extend(_open_tag(layer, span) for layer, span in covering[keep:])
         opened = covering
         out.append(html.escape(text[lo:hi], quote=False))
-    out.extend(f"</{layer.tag}>" for layer, _ in reversed(opened))
+    out.extend(_close_tag(layer, span, len(text)) for layer, span in reversed(opened))
     return "".join(out)
 
 
@@ -117,6 +154,53 @@ def boilerplate_layer(doc: Document) -> Layer:
         for b in doc.boilerplate
     ]
     return Layer("boilerplate", spans)
+
+
+def _number(x: float) -> str:
+    return f"{x:,g}"
+
+
+def _entity_title(e: _core.Entity) -> str:
+    """What hovering over an entity tells: label, then its id, figure or date."""
+    parts = [e.label]
+    if e.value is not None:
+        figure = _number(e.value) + (f" {e.unit}" if e.unit else "")
+        if e.lower is not None or e.upper is not None:
+            low = "" if e.lower is None else _number(e.lower)
+            high = "" if e.upper is None else _number(e.upper)
+            figure += f" (bounds {low}..{high})"
+        parts.append(("about " if e.approximate else "") + figure)
+    elif e.label in ("DATE", "TIME"):
+        parts.append(e.date or "no calendar value")
+    elif e.entity is not None:
+        parts.append(e.entity)
+    return " · ".join(parts)
+
+
+def entity_layer(doc: Document) -> Layer:
+    """The document's entities as a layer: ``<mark>`` in displaCy's colour for the label, the
+    label after the text, the id (or value, or date) on hover."""
+    spans = [
+        Span(
+            e.start,
+            e.end,
+            title=_entity_title(e),
+            attrs={
+                "data-label": e.label,
+                "style": f"background: {LABEL_COLORS.get(e.label, _DEFAULT_COLOR)}; {_ENTITY_STYLE}",
+            },
+            label=e.label,
+        )
+        for e in doc.entities
+    ]
+    return Layer("entity", spans, tag="mark")
+
+
+def to_displacy(doc: Document) -> dict[str, object]:
+    """displaCy's ``manual=True`` input for one document: ``{"text", "ents", "title"}``, each
+    entity ``{"start", "end", "label"}`` in character offsets into ``text``."""
+    ents = [{"start": e.start, "end": e.end, "label": e.label} for e in doc.entities]
+    return {"text": doc.text, "ents": ents, "title": doc.name}
 
 
 def _esc(value: object) -> str:
@@ -137,13 +221,15 @@ def _header(doc: Document, row: summary.DocumentSummary) -> str:
     return f'<div style="{_MUTED}; font-size: 0.85em; margin-bottom: 0.6em">{" · ".join(parts)}</div>'
 
 
-def document_html(doc: Document, layers: Iterable[Layer] = ()) -> str:
-    """The article with boilerplate greyed out, under a one-line header of its metadata.
+def document_html(doc: Document, layers: Iterable[Layer] | None = None) -> str:
+    """The article with boilerplate greyed out and entities highlighted, under a one-line
+    header of its metadata.
 
-    ``layers`` are drawn inside the boilerplate layer (e.g. entities, once they exist).
+    ``layers`` are drawn inside the boilerplate layer; by default, the entity layer.
     """
     row = summary.document_summary(doc)
-    body = render_spans(doc.text, [boilerplate_layer(doc), *layers])
+    extra = [entity_layer(doc)] if layers is None else list(layers)
+    body = render_spans(doc.text, [boilerplate_layer(doc), *extra])
     return (
         f'<div class="crosswire-document" style="{_FONT}; max-width: 52em">'
         f"{_header(doc, row)}"

@@ -32,9 +32,21 @@ def boilerplate(corpus: Corpus) -> pd.DataFrame:
     return _table(corpus, cols, ["doc", "i", "start", "end", "text", "kind"])
 
 
+ENTITY_COLUMNS = [
+    "doc", "start", "end", "text", "label", "entity", "value", "unit", "lower", "upper",
+    "approximate", "date", "relative", "source",
+]
+
+
 def entities(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.entity_columns()
-    return _table(corpus, cols, ["doc", "start", "end", "text", "label", "entity", "source"])
+    df = _table(corpus, cols, ENTITY_COLUMNS)
+    # Numbers as floats (NaN where a mention has none), flags as nullable booleans.
+    for column in ("value", "lower", "upper"):
+        df[column] = df[column].astype("float64")
+    for column in ("approximate", "relative"):
+        df[column] = df[column].astype("boolean")
+    return df
 
 
 def entity_table(corpus: Corpus) -> pd.DataFrame:

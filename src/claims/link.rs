@@ -1,7 +1,8 @@
-//! Ties claims to the entity stage's output: the mentions each proposition contains and
-//! the mention that names its speaker.
+//! Ties claims to the entity stage's output: the mentions each proposition contains (names,
+//! figures and dates alike) and the mention that names its speaker.
 
 use super::{Claim, Span};
+use crate::entities::tagger::Mention;
 
 /// A claim with the entity mentions it involves (indices into the document's mentions).
 #[derive(Debug, Clone, PartialEq)]
@@ -18,24 +19,25 @@ fn inside(outer: Span, start: u32, end: u32) -> bool {
     outer.start <= start && end <= outer.end
 }
 
-/// `mentions` are `(start, end)` byte spans, sorted by start.
-pub fn link(claims: Vec<Claim>, mentions: &[(u32, u32)]) -> Vec<LinkedClaim> {
+/// `mentions` are one document's, sorted by start.
+pub fn link(claims: Vec<Claim>, mentions: &[Mention]) -> Vec<LinkedClaim> {
     claims
         .into_iter()
         .map(|claim| {
-            let from = mentions.partition_point(|&(s, _)| s < claim.span.start);
+            let from = mentions.partition_point(|m| m.start < claim.span.start);
             let contained = mentions[from..]
                 .iter()
                 .enumerate()
-                .take_while(|(_, &(s, _))| s < claim.span.end)
-                .filter(|(_, &(s, e))| inside(claim.span, s, e))
+                .take_while(|(_, m)| m.start < claim.span.end)
+                .filter(|(_, m)| inside(claim.span, m.start, m.end))
                 .map(|(k, _)| (from + k) as u32)
                 .collect();
+            // `two Ukrainian officials`: the speaker is named by `Ukrainian`, never a figure.
             let speaker_mention = claim.speaker.and_then(|sp| {
                 mentions
                     .iter()
                     .enumerate()
-                    .filter(|(_, &(s, e))| inside(sp, s, e))
+                    .filter(|(_, m)| m.label.is_name() && inside(sp, m.start, m.end))
                     .map(|(k, _)| k as u32)
                     .next_back()
             });

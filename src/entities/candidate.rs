@@ -3,6 +3,7 @@
 //! priority; `select` keeps the best non-overlapping ones. A new source only adds candidates.
 
 use super::label::Label;
+use super::values::Normalised;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Source {
@@ -52,7 +53,7 @@ pub mod priority {
 }
 
 /// Tokens `first..end` of one document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
     pub first: usize,
     pub end: usize,
@@ -61,6 +62,8 @@ pub struct Candidate {
     pub priority: u8,
     /// The lexicon entry it matched, if any.
     pub entry: Option<u32>,
+    /// What a figure or date means.
+    pub normalised: Option<Normalised>,
 }
 
 impl Candidate {
@@ -72,6 +75,7 @@ impl Candidate {
             source,
             priority,
             entry: None,
+            normalised: None,
         }
     }
 

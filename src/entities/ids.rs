@@ -5,6 +5,10 @@
 //! aside; a lone surname joins the one full name that has it in its document, else in the
 //! corpus. The result depends only on the mentions, never on thread count or on the order
 //! in which equal candidates were met.
+//!
+//! Dates and times resolved to a calendar value get that value as their id
+//! (`DATE:2022-11-07`), so `on Monday` in one article and `November 7` in another meet.
+//! Figures, and dates left unresolved, have no id: a number is a value, not an entity.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -14,6 +18,7 @@ use super::label::Label;
 use super::lexicon::{class, Lexicon};
 use super::normalize::{fold, same_name_word, slug, sound_key};
 use super::tagger::{Area, Mention};
+use super::values::Normalised;
 
 /// One entity of the corpus.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +39,9 @@ pub struct EntityRecord {
 pub struct Resolution {
     /// Sorted by id.
     pub entities: Vec<EntityRecord>,
-    /// For each document, for each of its mentions, the index of its entity.
-    pub of_mention: Vec<Vec<u32>>,
+    /// For each document, for each of its mentions, the index of its entity (None for
+    /// figures and unresolved dates).
+    pub of_mention: Vec<Vec<Option<u32>>>,
 }
 
 /// How a mention's identity is keyed before clustering.
@@ -50,6 +56,8 @@ enum Key {
     Other(Label, String),
     /// A region or district named after a place: the place's folded canonical name.
     Area(Area, String),
+    /// A date or time with a calendar value: its label and ISO value.
+    Calendar(Label, String),
 }
 
 /// The name words of a mention: folded, titles, possessives and (for people) initials
@@ -78,7 +86,15 @@ fn name_words(text: &str, label: Label, lexicon: &Lexicon) -> Vec<String> {
     words
 }
 
-fn key_of(text: &str, m: &Mention, lexicon: &Lexicon) -> Key {
+fn key_of(text: &str, m: &Mention, lexicon: &Lexicon) -> Option<Key> {
+    match m.normalised {
+        Some(Normalised::Figure { .. }) => None,
+        Some(n @ Normalised::Date { .. }) => n.iso().map(|iso| Key::Calendar(m.label, iso)),
+        None => Some(name_key(text, m, lexicon)),
+    }
+}
+
+fn name_key(text: &str, m: &Mention, lexicon: &Lexicon) -> Key {
     if let Some(area) = m.area {
         // `the Kherson region` is the oblast, one entity however the city is spelled.
         let place = match m.entry {
@@ -136,7 +152,7 @@ impl Sets {
 
 pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
     // 1. Key every mention; distinct keys, sorted, are the first clusters.
-    let keys: Vec<Vec<Key>> = docs
+    let keys: Vec<Vec<Option<Key>>> = docs
         .iter()
         .map(|(text, ms)| {
             ms.iter()
@@ -146,6 +162,7 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
         .collect();
     let distinct: Vec<Key> = keys
         .iter()
+        .flatten()
         .flatten()
         .cloned()
         .collect::<BTreeSet<_>>()
@@ -177,6 +194,7 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
         .iter()
         .map(|ks| {
             ks.iter()
+                .flatten()
                 .filter(|k| matches!(k, Key::FullName(..)))
                 .map(|k| index[k])
                 .collect()
@@ -185,7 +203,7 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
     let all_full: BTreeSet<usize> = full.iter().map(|&(i, _, _)| i).collect();
     let mut surname_target: HashMap<(usize, usize), usize> = HashMap::new();
     for (d, ks) in keys.iter().enumerate() {
-        for k in ks {
+        for k in ks.iter().flatten() {
             let Key::Surname(s) = k else { continue };
             let ki = index[k];
             if surname_target.contains_key(&(d, ki)) {
@@ -229,12 +247,18 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
         mentions: u32,
         entry: Option<u32>,
         area: Option<Area>,
+        /// A date's ISO value, which is its name and id.
+        calendar: Option<String>,
     }
     let mut accs: BTreeMap<usize, Acc> = BTreeMap::new();
-    let mut raw_of: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    let mut raw_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
     for (d, ((text, ms), ks)) in docs.iter().zip(&keys).enumerate() {
         let mut row = Vec::with_capacity(ms.len());
         for (m, k) in ms.iter().zip(ks) {
+            let Some(k) = k else {
+                row.push(None);
+                continue;
+            };
             let c = cluster_of(&mut sets, d, k);
             let acc = accs.entry(c).or_insert_with(|| Acc {
                 label: m.label,
@@ -243,6 +267,10 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
                 mentions: 0,
                 entry: None,
                 area: m.area,
+                calendar: match k {
+                    Key::Calendar(_, iso) => Some(iso.clone()),
+                    _ => None,
+                },
             });
             *acc.spellings
                 .entry(text[m.start as usize..m.end as usize].to_owned())
@@ -254,7 +282,7 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
                     acc.entry = Some(acc.entry.map_or(e, |x| x.min(e)));
                 }
             }
-            row.push(c);
+            row.push(Some(c));
         }
         raw_of.push(row);
     }
@@ -262,6 +290,17 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
     let mut records: Vec<(usize, EntityRecord)> = accs
         .into_iter()
         .map(|(c, acc)| {
+            if let Some(iso) = acc.calendar {
+                let record = EntityRecord {
+                    id: format!("{}:{iso}", acc.label.as_str()),
+                    name: iso,
+                    label: acc.label,
+                    aliases: acc.spellings.into_keys().collect(),
+                    docs: acc.docs.into_iter().collect(),
+                    mentions: acc.mentions,
+                };
+                return (c, record);
+            }
             let mut name = match acc.entry {
                 Some(e) => lexicon.entries[e as usize].canonical.clone(),
                 None => best_spelling(&acc.spellings, acc.label, lexicon),
@@ -302,7 +341,7 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
     Resolution {
         of_mention: raw_of
             .into_iter()
-            .map(|row| row.into_iter().map(|c| position[&c]).collect())
+            .map(|row| row.into_iter().map(|c| c.map(|c| position[&c])).collect())
             .collect(),
         entities: records.into_iter().map(|(_, r)| r).collect(),
     }
@@ -351,6 +390,7 @@ mod tests {
                         source: Source::Context,
                         entry,
                         area: None,
+                        normalised: None,
                     });
                     text.push(' ');
                 }
@@ -362,7 +402,7 @@ mod tests {
         let r = resolve(&refs, &lex);
         r.of_mention
             .iter()
-            .map(|row| row.iter().map(|&i| r.entities[i as usize].id.clone()).collect())
+            .map(|row| row.iter().map(|&i| r.entities[i.unwrap() as usize].id.clone()).collect())
             .collect()
     }
 
@@ -379,9 +419,9 @@ mod tests {
         let lex = Lexicon::builtin();
         let text = "the Kherson region, Kherson, the Kherson regions";
         let layer = crate::text::TextLayer::analyse(text, 0);
-        let ms = crate::entities::tagger::tag(text, &layer, &lex);
+        let ms = crate::entities::tagger::tag(text, &layer, &lex, None);
         let r = resolve(&[(text, ms.as_slice())], &lex);
-        let got: Vec<&str> = r.of_mention[0].iter().map(|&i| r.entities[i as usize].id.as_str()).collect();
+        let got: Vec<&str> = r.of_mention[0].iter().map(|&i| r.entities[i.unwrap() as usize].id.as_str()).collect();
         assert_eq!(got, vec!["GPE:kherson_region", "GPE:kherson", "GPE:kherson_region"]);
     }
 
@@ -443,6 +483,24 @@ mod tests {
         // One owner in the corpus: joins it.
         let got = ids(&[&[("Jake Sullivan", Person)], &[("Sullivan", Person)]]);
         assert_eq!(got[1][0], got[0][0]);
+    }
+
+    #[test]
+    fn dates_are_named_by_their_value_and_figures_have_no_id() {
+        let lex = Lexicon::builtin();
+        let tagged = |text: &'static str, date: &str| {
+            let layer = crate::text::TextLayer::analyse(text, 0);
+            (text, crate::entities::tagger::tag(text, &layer, &lex, crate::calendar::Date::parse_iso(date)))
+        };
+        let a = tagged("Kyiv said on Monday that 30 people died.", "2022-11-08");
+        let b = tagged("On November 7, Kyiv said so.", "2022-11-20");
+        let r = resolve(&[(a.0, a.1.as_slice()), (b.0, b.1.as_slice())], &lex);
+        let id = |d: usize, m: usize| r.of_mention[d][m].map(|i| r.entities[i as usize].id.as_str());
+        assert_eq!(id(0, 1), Some("DATE:2022-11-07"));
+        assert_eq!(id(0, 2), None, "figures have no id");
+        assert_eq!(id(1, 0), id(0, 1), "`on Monday` and `November 7` are one day");
+        let day = r.entities.iter().find(|e| e.id == "DATE:2022-11-07").unwrap();
+        assert_eq!((day.name.as_str(), day.aliases.clone(), day.mentions), ("2022-11-07", vec!["Monday".to_string(), "November 7".to_string()], 2));
     }
 
     #[test]

@@ -61,6 +61,23 @@ impl Label {
         }
     }
 
+    /// A count, measure, amount or rank (`figures`): CARDINAL, ORDINAL, QUANTITY, MONEY,
+    /// PERCENT.
+    pub fn is_figure(self) -> bool {
+        matches!(self, Label::Cardinal | Label::Ordinal | Label::Quantity | Label::Money | Label::Percent)
+    }
+
+    /// DATE or TIME (`dates`).
+    pub fn is_temporal(self) -> bool {
+        matches!(self, Label::Date | Label::Time)
+    }
+
+    /// Something with a name (a person, group, organisation, place, event, product): neither
+    /// a figure nor a date.
+    pub fn is_name(self) -> bool {
+        !self.is_figure() && !self.is_temporal()
+    }
+
     pub fn parse(s: &str) -> Option<Label> {
         Label::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s))
     }

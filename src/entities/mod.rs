@@ -2,7 +2,7 @@
 //! mention resolved to one cross-document id.
 //!
 //! `lexicon` (names and word classes, from `lexicons/*.txt`) → `features` (per-token facts)
-//! → candidates from `gazetteer` and `names` (and later figures, dates, a model) →
+//! → candidates from `gazetteer`, `names` and `values` (figures, dates; later a model) →
 //! `candidate::select` → `tagger` → `ids` across documents.
 
 pub mod candidate;
@@ -16,3 +16,4 @@ pub mod lexicon;
 pub mod names;
 pub mod normalize;
 pub mod tagger;
+pub mod values;

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 
+use crate::calendar::Date;
 use crate::text::TextLayer;
 
 use super::candidate::{priority, select, Candidate, Source};
@@ -11,9 +12,10 @@ use super::features::{Features, Shape};
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
 use super::normalize::same_name_word;
+use super::values::{self, Normalised};
 
 /// One entity mention: `text[start..end]` in bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mention {
     pub start: u32,
     pub end: u32,
@@ -24,6 +26,8 @@ pub struct Mention {
     /// A place named with the administrative unit after it (`the Kherson region`, `the
     /// Beryslav district`): it names that unit, not the city.
     pub area: Option<Area>,
+    /// A figure's value, unit and bounds, or a date's calendar value.
+    pub normalised: Option<Normalised>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -68,7 +72,9 @@ fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
     area(end, false)
 }
 
-pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
+/// The mentions of one document, in text order. `doc_date` anchors relative dates
+/// (`on Monday`); without it they are found but left unresolved.
+pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon, doc_date: Option<Date>) -> Vec<Mention> {
     let f = Features::new(text, &layer.tokens, &layer.sentences, &layer.boilerplate, lexicon);
     let mut candidates = Vec::new();
     let mut known: Vec<Option<u32>> = vec![None; f.len()];
@@ -97,6 +103,7 @@ pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
         });
     }
     super::names::candidates(&f, &known, &mut candidates);
+    values::candidates(&f, &layer.tokens, doc_date, &mut candidates);
     let mut chosen = select(candidates, f.len());
     add_surnames(&f, &mut chosen);
     chosen
@@ -109,6 +116,7 @@ pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon) -> Vec<Mention> {
             source: c.source,
             entry: c.entry,
             area: area_after(&f, c.end, c.label),
+            normalised: c.normalised,
         })
         .collect()
 }
@@ -167,7 +175,7 @@ mod tests {
     /// `(text, label)` of every entity the tagger finds in `text`.
     pub fn tagged(text: &str) -> Vec<(String, &'static str)> {
         let layer = TextLayer::analyse(text, 0);
-        tag(text, &layer, &Lexicon::builtin())
+        tag(text, &layer, &Lexicon::builtin(), None)
             .into_iter()
             .map(|m| (text[m.start as usize..m.end as usize].to_owned(), m.label.as_str()))
             .collect()
@@ -233,7 +241,7 @@ mod tests {
     fn places_before_region_words_name_the_region() {
         let text = "in the Kherson region and in Kherson itself, the Beryslav district, the Zaporizhzhia and Kherson regions.";
         let layer = TextLayer::analyse(text, 0);
-        let got = tag(text, &layer, &Lexicon::builtin());
+        let got = tag(text, &layer, &Lexicon::builtin(), None);
         let areas: Vec<_> = got.iter().map(|m| m.area).collect();
         assert_eq!(areas, vec![Some(Area::Region), None, Some(Area::District), Some(Area::Region), Some(Area::Region)]);
     }
@@ -315,7 +323,7 @@ mod tests {
         .unwrap();
         let text = "The RSF took El Fasher, and the Azov Brigade and Tigers Brigade moved.";
         let layer = TextLayer::analyse(text, 0);
-        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex)
+        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, None)
             .into_iter()
             .map(|m| (&text[m.start as usize..m.end as usize], m.label.as_str(), m.source.as_str()))
             .collect();
@@ -329,12 +337,83 @@ mod tests {
         }
     }
 
+    /// `(text, label, normalised)` of the figures and dates in `text`, dated `doc_date`.
+    fn values_in(text: &str, doc_date: Option<&str>) -> Vec<(String, &'static str, Option<Normalised>)> {
+        let body = crate::text::metadata::parse(text).body_start;
+        let layer = TextLayer::analyse(text, body);
+        tag(text, &layer, &Lexicon::builtin(), doc_date.and_then(Date::parse_iso))
+            .into_iter()
+            .filter(|m| m.normalised.is_some())
+            .map(|m| (text[m.start as usize..m.end as usize].to_owned(), m.label.as_str(), m.normalised))
+            .collect()
+    }
+
+    fn figure(got: &[(String, &str, Option<Normalised>)], span: &str) -> (f64, Option<&'static str>, Option<f64>, Option<f64>, bool) {
+        match got.iter().find(|g| g.0 == span).and_then(|g| g.2) {
+            Some(Normalised::Figure { value, unit, lower, upper, approximate }) => (value, unit, lower, upper, approximate),
+            other => panic!("{span:?}: {other:?} in {got:?}"),
+        }
+    }
+
+    #[test]
+    fn figures_carry_value_unit_and_bounds() {
+        let got = values_in("The front moved 1.5 km. Nearly 300,000 people paid 100,000 rubles, about 1,600 euros, or 15 per cent.", None);
+        assert_eq!(figure(&got, "1.5 km"), (1.5, Some("km"), None, None, false));
+        assert_eq!(figure(&got, "Nearly 300,000"), (300_000.0, None, None, Some(300_000.0), true));
+        assert_eq!(figure(&got, "100,000 rubles"), (100_000.0, Some("RUB"), None, None, false));
+        assert_eq!(figure(&got, "about 1,600 euros"), (1600.0, Some("EUR"), None, None, true));
+        assert_eq!(figure(&got, "15 per cent"), (15.0, Some("%"), None, None, false));
+        let labels: Vec<&str> = got.iter().map(|g| g.1).collect();
+        assert_eq!(labels, ["QUANTITY", "CARDINAL", "MONEY", "MONEY", "PERCENT"]);
+        let km = values_in("It is 1.5 kilometers wide.", None);
+        assert_eq!(figure(&km, "1.5 kilometers"), figure(&got, "1.5 km"));
+    }
+
+    #[test]
+    fn relative_dates_resolve_only_against_a_document_date() {
+        let text = "Zelensky said on Monday that the past 48 hours were hard; Kyiv fell in 2014.";
+        let dated = values_in(text, Some("2022-11-08"));
+        let iso = |got: &[(String, &str, Option<Normalised>)], span: &str| {
+            got.iter().find(|g| g.0 == span).unwrap_or_else(|| panic!("{span} not in {got:?}")).2.and_then(|n| n.iso())
+        };
+        assert_eq!(iso(&dated, "Monday").as_deref(), Some("2022-11-07"));
+        assert_eq!(iso(&dated, "past 48 hours").as_deref(), Some("2022-11-06/2022-11-08"));
+        assert_eq!(iso(&dated, "2014").as_deref(), Some("2014"));
+        let undated = values_in(text, None);
+        assert_eq!(iso(&undated, "Monday"), None);
+        assert_eq!(iso(&undated, "2014").as_deref(), Some("2014"), "absolute dates need no document date");
+        assert!(matches!(dated[0].2, Some(Normalised::Date { relative: true, .. })));
+    }
+
+    #[test]
+    fn the_metadata_header_holds_no_figures_or_dates() {
+        let got = values_in(" date 2022-11-08 source Reuters 12 km\nOn Monday 30 people left.", Some("2022-11-08"));
+        let spans: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(spans, ["Monday", "30"]);
+    }
+
+    #[test]
+    fn ordinals_after_a_determiner_not_adverbs() {
+        let got = tagged("Kherson was the first city to fall, the country’s second port and its 155th day. Russia should first withdraw, as first reported.");
+        let ordinals: Vec<&str> = got.iter().filter(|g| g.1 == "ORDINAL").map(|g| g.0.as_str()).collect();
+        assert_eq!(ordinals, ["first", "second", "155th"]);
+    }
+
+    #[test]
+    fn dates_beat_guessed_names() {
+        // A weekday or month capitalised at a sentence start is a date, not a guessed name.
+        let got = tagged("Monday was quiet. November brought rain to Kherson.");
+        assert!(got.contains(&("Monday".into(), "DATE")), "{got:?}");
+        assert!(got.contains(&("November".into(), "DATE")), "{got:?}");
+        assert!(got.contains(&("Kherson".into(), "GPE")), "{got:?}");
+    }
+
     #[test]
     fn nothing_overlaps_and_nothing_in_boilerplate() {
         let text = " date 2022-11-08 Kyiv Moscow\nKyiv said Russian-installed officials left Kherson.";
         let body = crate::text::metadata::parse(text).body_start;
         let layer = TextLayer::analyse(text, body);
-        let got = tag(text, &layer, &Lexicon::builtin());
+        let got = tag(text, &layer, &Lexicon::builtin(), None);
         assert!(!got.is_empty());
         for w in got.windows(2) {
             assert!(w[0].end <= w[1].start);

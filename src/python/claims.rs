@@ -7,6 +7,7 @@ use pyo3::types::PyDict;
 
 use crate::claims::{claim_id, link::LinkedClaim, Span};
 use crate::corpus::{Corpus, Document};
+use crate::entities::label::Label;
 
 /// Runs the claims stage (and the stages before it) with the GIL released, once.
 pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [Vec<LinkedClaim>] {
@@ -37,7 +38,7 @@ pub struct PyClaim {
     pub entities: Vec<String>,
     /// `(text, label)` of the figures (CARDINAL, QUANTITY, MONEY, PERCENT) it contains.
     pub figures: Vec<(String, &'static str)>,
-    /// The DATE mentions the claim contains, as written.
+    /// The DATE and TIME mentions the claim contains, as written.
     pub when: Vec<String>,
 }
 
@@ -65,13 +66,14 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
     for &m in &c.mentions {
         let x = &mentions[m as usize];
         let text = doc.text[x.start as usize..x.end as usize].to_owned();
-        match x.label.as_str() {
-            "CARDINAL" | "QUANTITY" | "MONEY" | "PERCENT" => figures.push((text, x.label.as_str())),
-            "DATE" => when.push(text),
+        match x.label {
+            Label::Cardinal | Label::Quantity | Label::Money | Label::Percent => figures.push((text, x.label.as_str())),
+            Label::Date | Label::Time => when.push(text),
             _ => {
-                let id = entities.entity_of(d, m as usize).id.clone();
-                if !ids.contains(&id) {
-                    ids.push(id);
+                if let Some(record) = entities.entity_of(d, m as usize) {
+                    if !ids.contains(&record.id) {
+                        ids.push(record.id.clone());
+                    }
                 }
             }
         }
@@ -86,7 +88,8 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
         speaker: claim.speaker.map(|s| piece(doc, s)),
         speaker_entity: c
             .speaker_mention
-            .map(|m| entities.entity_of(d, m as usize).id.clone()),
+            .and_then(|m| entities.entity_of(d, m as usize))
+            .map(|r| r.id.clone()),
         pronoun: claim.pronoun.map(|s| piece(doc, s)),
         cue: claim.cue.as_ref().map(|q| q.text.clone()),
         cue_class: claim.cue.as_ref().map(|q| q.class.as_str()),

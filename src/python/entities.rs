@@ -6,6 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::corpus::{Corpus, EntityLayer};
+use crate::entities::values::Normalised;
 
 /// Runs the entity stage (and the text stage before it) with the GIL released, once.
 pub fn entity_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a EntityLayer {
@@ -22,21 +23,52 @@ pub struct PyEntity {
     pub end: usize,
     pub text: String,
     pub label: &'static str,
-    /// The cross-document id, shared by every mention of one real-world entity.
-    pub entity: String,
+    /// The cross-document id, shared by every mention of one real-world entity; a date's
+    /// is its ISO value (`DATE:2022-11-07`); None for figures and unresolved dates.
+    pub entity: Option<String>,
     /// The entity's canonical name.
-    pub name: String,
-    /// What proposed it: lexicon, user, context, surname, guess, …
+    pub name: Option<String>,
+    /// What proposed it: lexicon, user, context, surname, guess, figures, dates, …
     pub source: &'static str,
+    /// A figure's value in `unit` (for `hundreds of`, its lower bound).
+    pub value: Option<f64>,
+    /// A figure's canonical unit or ISO 4217 currency (`km`, `%`, `EUR`); None for counts.
+    pub unit: Option<&'static str>,
+    /// Smallest and largest values the wording allows (`at least 30`, `nearly 300,000`).
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    /// A figure given as rough (`about`, `some`, `hundreds of`); None for non-figures.
+    pub approximate: Option<bool>,
+    /// A date's ISO value (`2022-11-07`, `2022-11`, `2022-11-06/2022-11-08`); None if it
+    /// has none (a duration, or relative to an unknown document date).
+    pub date: Option<String>,
+    /// A date that depends on the document's date (`on Monday`); None for non-dates.
+    pub relative: Option<bool>,
+}
+
+/// The value columns of one mention: value, unit, lower, upper, approximate, date, relative.
+type Values = (Option<f64>, Option<&'static str>, Option<f64>, Option<f64>, Option<bool>, Option<String>, Option<bool>);
+
+fn values(n: Option<Normalised>) -> Values {
+    match n {
+        Some(Normalised::Figure { value, unit, lower, upper, approximate }) => {
+            (Some(value), unit, lower, upper, Some(approximate), None, None)
+        }
+        Some(d @ Normalised::Date { relative, .. }) => (None, None, None, None, None, d.iso(), Some(relative)),
+        None => (None, None, None, None, None, None, None),
+    }
 }
 
 #[pymethods]
 impl PyEntity {
     fn __repr__(&self) -> String {
-        format!(
-            "Entity({:?}, {}..{}, {}, {})",
-            self.text, self.start, self.end, self.label, self.entity
-        )
+        let what = match (&self.entity, self.value, &self.date) {
+            (_, Some(v), _) => format!("{v}{}", self.unit.map(|u| format!(" {u}")).unwrap_or_default()),
+            (_, _, Some(d)) => d.clone(),
+            (Some(e), _, _) => e.clone(),
+            _ => "-".into(),
+        };
+        format!("Entity({:?}, {}..{}, {}, {what})", self.text, self.start, self.end, self.label)
     }
 }
 
@@ -49,26 +81,36 @@ pub fn document_entities(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> Vec<
         .enumerate()
         .map(|(m, x)| {
             let record = layer.entity_of(d, m);
+            let (value, unit, lower, upper, approximate, date, relative) = values(x.normalised);
             PyEntity {
                 start: offsets.to_char(x.start) as usize,
                 end: offsets.to_char(x.end) as usize,
                 text: doc.text[x.start as usize..x.end as usize].to_owned(),
                 label: x.label.as_str(),
-                entity: record.id.clone(),
-                name: record.name.clone(),
+                entity: record.map(|r| r.id.clone()),
+                name: record.map(|r| r.name.clone()),
                 source: x.source.as_str(),
+                value,
+                unit,
+                lower,
+                upper,
+                approximate,
+                date,
+                relative,
             }
         })
         .collect()
 }
 
-/// Columns of `corpus.entities()`: doc, start, end, text, label, entity, source.
+/// Columns of `corpus.entities()`: doc, start, end, text, label, entity, value, unit,
+/// lower, upper, approximate, date, relative, source.
 pub fn entity_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let layer = entity_layer(py, corpus);
     let n: usize = layer.mentions.iter().map(Vec::len).sum();
     let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
     let (mut text, mut label, mut entity, mut source) =
         (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let mut rows: Vec<Values> = Vec::with_capacity(n);
     for (d, (document, mentions)) in corpus.docs().iter().zip(&layer.mentions).enumerate() {
         let offsets = document.char_offsets();
         for (m, x) in mentions.iter().enumerate() {
@@ -77,8 +119,9 @@ pub fn entity_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bo
             end.push(offsets.to_char(x.end));
             text.push(&document.text[x.start as usize..x.end as usize]);
             label.push(x.label.as_str());
-            entity.push(layer.entity_of(d, m).id.as_str());
+            entity.push(layer.entity_of(d, m).map(|r| r.id.as_str()));
             source.push(x.source.as_str());
+            rows.push(values(x.normalised));
         }
     }
     let dict = PyDict::new(py);
@@ -88,6 +131,13 @@ pub fn entity_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bo
     dict.set_item("text", text)?;
     dict.set_item("label", label)?;
     dict.set_item("entity", entity)?;
+    dict.set_item("value", rows.iter().map(|r| r.0).collect::<Vec<_>>())?;
+    dict.set_item("unit", rows.iter().map(|r| r.1).collect::<Vec<_>>())?;
+    dict.set_item("lower", rows.iter().map(|r| r.2).collect::<Vec<_>>())?;
+    dict.set_item("upper", rows.iter().map(|r| r.3).collect::<Vec<_>>())?;
+    dict.set_item("approximate", rows.iter().map(|r| r.4).collect::<Vec<_>>())?;
+    dict.set_item("date", rows.iter().map(|r| r.5.clone()).collect::<Vec<_>>())?;
+    dict.set_item("relative", rows.iter().map(|r| r.6).collect::<Vec<_>>())?;
     dict.set_item("source", source)?;
     Ok(dict)
 }

@@ -132,7 +132,8 @@ fn figure_at(v: &TokenView, i: usize, limit: usize) -> Option<Figure> {
 }
 
 /// Rejects number words used as something else: the pronoun `one` (`no one`, `the one`,
-/// `one-time`, `one by one`) and `second` the unit of time (`a second`, `per second`).
+/// `one-time`, `one by one`), `second` the unit of time (`a second`, `per second`) and
+/// ordinals used as adverbs (`first reported`).
 fn plausible(v: &TokenView, j: usize, num: &NumberMatch) -> bool {
     let alone = num.end == j + 1;
     let prev = j.checked_sub(1);
@@ -144,6 +145,14 @@ fn plausible(v: &TokenView, j: usize, num: &NumberMatch) -> bool {
     if alone && v.is(j, "second") {
         let after_number = prev.is_some_and(|p| v.starts_digit(p));
         return !after_number && !prev_is(&["a", "one", "per", "every", "each", "split", "few"]);
+    }
+    // `the first city`, `the country’s first capital`, but not the adverb (`should first
+    // withdraw`, `talks, first reported by`): a spelled-out ordinal follows a determiner.
+    if num.kind == NumberKind::Ordinal && !v.starts_digit(j) {
+        return prev_is(&[
+            "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that",
+            "these", "those", "every", "each", "'s", "’s",
+        ]);
     }
     true
 }

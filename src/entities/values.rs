@@ -1,0 +1,84 @@
+//! Figures and dates as tagger candidates, with what they mean: a figure's value, unit and
+//! bounds; a date's calendar value against the document date. Scans only the runs of tokens
+//! outside boilerplate, so nothing in the metadata header, a caption or a credit line is
+//! read, and no figure or date straddles a boilerplate edge.
+
+use crate::calendar::Date;
+use crate::text::tokens::Token;
+
+use super::candidate::{priority, Candidate, Source};
+use super::dates::{find_dates, DateValue};
+use super::features::Features;
+use super::figures::find_figures;
+
+/// What a figure or date mention means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Normalised {
+    /// CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT (see `figures::Figure`).
+    Figure {
+        value: f64,
+        unit: Option<&'static str>,
+        lower: Option<f64>,
+        upper: Option<f64>,
+        approximate: bool,
+    },
+    /// DATE, TIME: None when it has no calendar value or is relative to an unknown date.
+    Date { value: Option<DateValue>, relative: bool },
+}
+
+impl Normalised {
+    /// The ISO value of a resolved date (`2022-11-07`, `2022-11`, `2022-11-06/2022-11-08`).
+    pub fn iso(&self) -> Option<String> {
+        match self {
+            Normalised::Date { value: Some(v), .. } => Some(v.iso()),
+            _ => None,
+        }
+    }
+}
+
+/// Adds a candidate for every figure and date in the document's non-boilerplate runs.
+pub fn candidates(f: &Features, tokens: &[Token], doc_date: Option<Date>, out: &mut Vec<Candidate>) {
+    let mut k = 0;
+    while k < f.len() {
+        if f.tokens[k].boilerplate {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        while k < f.len() && !f.tokens[k].boilerplate {
+            k += 1;
+        }
+        run_candidates(f.text, &tokens[first..k], first, doc_date, out);
+    }
+}
+
+/// Tokens `run` start at index `first` of the document.
+fn run_candidates(text: &str, run: &[Token], first: usize, doc_date: Option<Date>, out: &mut Vec<Candidate>) {
+    for d in find_dates(text, run, doc_date) {
+        // `the past 48 hours`, `the weekend`: spans start after the article, as names do.
+        let the = d.tokens.len() > 1 && token_text(text, &run[d.tokens.start]).eq_ignore_ascii_case("the");
+        out.push(Candidate {
+            normalised: Some(Normalised::Date {
+                value: d.value,
+                relative: d.relative,
+            }),
+            ..Candidate::new(first + d.tokens.start + usize::from(the), first + d.tokens.end, d.label, Source::Dates, priority::NUMERIC)
+        });
+    }
+    for x in find_figures(text, run) {
+        out.push(Candidate {
+            normalised: Some(Normalised::Figure {
+                value: x.value,
+                unit: x.unit,
+                lower: x.lower,
+                upper: x.upper,
+                approximate: x.approximate,
+            }),
+            ..Candidate::new(first + x.tokens.start, first + x.tokens.end, x.label, Source::Figures, priority::NUMERIC)
+        });
+    }
+}
+
+fn token_text<'a>(text: &'a str, t: &Token) -> &'a str {
+    text.get(t.start as usize..t.end as usize).unwrap_or("")
+}
