@@ -5,16 +5,17 @@ from __future__ import annotations
 import csv
 import json
 import math
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
-if TYPE_CHECKING:
-    import pandas as pd
+import pandas as pd
 
 FORMATS = ("csv", "jsonl", "json")
 
 
 def _cell(value: Any) -> Any:
     """A missing value (NaN in a string column) as None; tuples as lists; the rest as is."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
     if isinstance(value, float) and math.isnan(value):
         return None
     if isinstance(value, (list, tuple)):

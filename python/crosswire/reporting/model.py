@@ -250,7 +250,8 @@ def _claim_views(
             context=context,
             context_start=lo,
             claim_span=(start - lo, end - lo),
-            speaker_span=_find_speaker(context, speaker, start - lo, end - lo),
+            speaker_span=_find_speaker(context, speaker, start - lo, end - lo)
+            or _find_speaker(context, _text_or_none(row.get("pronoun")), start - lo, end - lo),
             figure_spans=tuple((a - lo, b - lo) for a, b in figures),
         )
     return views

@@ -51,9 +51,10 @@ h3 { font-size: 1rem; margin: 1.4rem 0 .5rem; }
   border: 1px solid var(--rule); border-left: 4px solid var(--faint); background: var(--wash);
   padding: .6rem .9rem; border-radius: 6px; margin: 0 0 1rem; max-width: 48rem;
 }
-.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .75rem; margin: 0 0 1.25rem; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr)); gap: .75rem; margin: 0 0 1.25rem; }
 .tile { border: 1px solid var(--rule); border-radius: 8px; padding: .6rem .8rem; background: var(--paper); }
-.tile b { display: block; font: 600 1.6rem/1.2 var(--sans); }
+.tile b { display: block; font: 600 1.5rem/1.2 var(--sans); }
+.tile span { white-space: nowrap; }
 .tile span { color: var(--muted); font-size: .85rem; }
 .tile.conflict b { color: var(--conflict); }
 .tile.agree b { color: var(--agree); }
@@ -61,6 +62,7 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
 th { font-weight: 600; color: var(--muted); font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; }
 td.n, th.n { text-align: right; white-space: nowrap; }
+td.date { white-space: nowrap; }
 tfoot td { font-weight: 600; border-bottom: 0; }
 .scroll { overflow-x: auto; }
 .doclabel {
@@ -110,15 +112,20 @@ tfoot td { font-weight: 600; border-bottom: 0; }
 .conflict .fig { outline: 1.5px solid var(--conflict); outline-offset: 0; }
 ol.claims { list-style: none; margin: 0; padding: 0; }
 ol.claims > li { border-top: 1px solid var(--rule); }
-ol.claims > li .wording { border-top: 0; padding-left: 0; padding-right: 0; }
+ol.claims .wording { display: grid; grid-template-columns: 15rem 1fr; gap: .2rem 1.2rem; border: 0; padding: .45rem 0; }
+ol.claims .who { margin: .15rem 0 0; align-content: flex-start; }
+ol.claims .ctx { font-size: .95rem; }
+.totext { font-size: .78rem; white-space: nowrap; }
+@media (max-width: 46rem) { ol.claims .wording { grid-template-columns: 1fr; } }
 .matrix th.doc { text-align: center; }
 .matrix td.cell { text-align: center; width: 3rem; font-size: .8rem; }
 .matrix td.on { color: var(--agree); }
 .matrix td.on .dot { display: inline-block; width: .8rem; height: .8rem; border-radius: 50%; background: var(--agree); vertical-align: middle; }
 .matrix tr.conflict td.on .dot { background: var(--conflict); }
 .matrix tr.conflict td.on { color: var(--conflict); }
-.matrix td.label { max-width: 36rem; font-family: var(--serif); }
-.matrix tr.conflict td.label::before { content: "conflict "; font: 700 .7rem var(--sans); color: var(--conflict); text-transform: uppercase; }
+.matrix td.group { max-width: 40rem; font-family: var(--serif); }
+.matrix td.group a { color: var(--ink); }
+.matrix tr.conflict td.group::before { content: "conflict"; font: 700 .68rem var(--sans); color: var(--conflict); text-transform: uppercase; letter-spacing: .04em; margin-right: .45rem; }
 .matrix tr.summary td { color: var(--muted); font-style: italic; }
 .heat { text-align: center; width: 3rem; font-size: .8rem; }
 .heat.h0 { color: var(--faint); }
@@ -135,19 +142,20 @@ article.doc { border-top: 1px solid var(--rule); padding: 1.2rem 0 1.5rem; }
 article.doc > header h3 { margin: 0 0 .2rem; font: 600 1.15rem/1.35 var(--serif); }
 article.doc .facts { color: var(--muted); font-size: .85rem; margin: 0 0 .8rem; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; font: 1.02rem/1.65 var(--serif); max-width: 46rem; }
-.text [data-layer=boilerplate] { color: var(--faint); background: var(--wash); text-decoration: line-through; text-decoration-color: color-mix(in srgb, var(--faint) 45%, transparent); border-radius: 2px; }
-.text a.claim { color: inherit; text-decoration: underline; text-decoration-color: color-mix(in srgb, var(--speaker) 45%, transparent); text-decoration-thickness: 1.5px; text-underline-offset: .2em; }
+.text [data-layer=boilerplate] { color: var(--faint); background: var(--wash); border-radius: 2px; font-style: italic; }
+.text a.claim { color: inherit; text-decoration: underline dotted; text-decoration-color: color-mix(in srgb, var(--speaker) 55%, transparent); text-decoration-thickness: 1.5px; text-underline-offset: .28em; }
 .text a.claim:hover, .text a.claim:target { background: color-mix(in srgb, var(--speaker) 10%, transparent); }
-.text a.claim.conflict { text-decoration-color: var(--conflict); }
-.claimmark { text-decoration: underline; text-decoration-color: color-mix(in srgb, var(--speaker) 45%, transparent); text-decoration-thickness: 1.5px; text-underline-offset: .2em; color: var(--ink); }
+.text a.claim.conflict { text-decoration: underline solid var(--conflict); text-decoration-thickness: 2px; }
+.claimmark { text-decoration: underline dotted; text-decoration-color: color-mix(in srgb, var(--speaker) 45%, transparent); text-decoration-thickness: 1.5px; text-underline-offset: .2em; color: var(--ink); }
 .bpmark { color: var(--faint); background: var(--wash); padding: 0 .2em; }
-.ent { border-bottom: 2px solid var(--other); }
-.ent.PERSON { border-color: var(--person); background: color-mix(in srgb, var(--person) 9%, transparent); }
-.ent.GPE, .ent.LOC, .ent.FAC { border-color: var(--place); background: color-mix(in srgb, var(--place) 9%, transparent); }
-.ent.ORG { border-color: var(--org); background: color-mix(in srgb, var(--org) 9%, transparent); }
-.ent.NORP { border-color: var(--group); background: color-mix(in srgb, var(--group) 9%, transparent); }
-.ent.DATE, .ent.TIME { border-color: var(--time); }
-.ent.CARDINAL, .ent.QUANTITY, .ent.MONEY, .ent.PERCENT, .ent.ORDINAL { border-color: var(--figure); background: var(--figure-wash); }
+.ent { border-radius: 3px; padding: 0 .08em; background: color-mix(in srgb, var(--other) 12%, transparent); }
+.ent.PERSON { background: color-mix(in srgb, var(--person) 15%, transparent); }
+.ent.GPE, .ent.LOC, .ent.FAC { background: color-mix(in srgb, var(--place) 14%, transparent); }
+.ent.ORG { background: color-mix(in srgb, var(--org) 14%, transparent); }
+.ent.NORP { background: color-mix(in srgb, var(--group) 14%, transparent); }
+.ent.DATE, .ent.TIME { background: color-mix(in srgb, var(--time) 16%, transparent); }
+.ent.CARDINAL, .ent.QUANTITY, .ent.MONEY, .ent.PERCENT, .ent.ORDINAL { background: var(--figure-wash); color: var(--figure); font-weight: 600; }
+.legend .ent { padding: 0 .3em; }
 .back { font-size: .85rem; }
 footer { color: var(--faint); font-size: .8rem; padding: 2rem 0 3rem; border-top: 1px solid var(--rule); margin-top: 2rem; }
 :target { scroll-margin-top: 3.2rem; }

@@ -17,6 +17,8 @@ from .model import ClaimView, ConflictView, DocInfo, GroupView, ReportModel
 from .style import CSS
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+# C0 controls (but tab, newline, carriage return) and DEL are not allowed in HTML text.
+CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
 MATRIX_ROWS = 80
 ENTITY_ROWS = 60
 LABEL_NAMES = {
@@ -41,11 +43,14 @@ def doc_label(doc: DocInfo, *, link: bool = True) -> str:
     return f'<a href="#{doc.anchor}">{label}</a>' if link else label
 
 
-def wording(c: ClaimView) -> str:
-    """One claim: who said it (and how), then its sentence with the claim, speaker and figures marked."""
-    who = [f'<a href="#{c.anchor}" title="read it in {esc(c.doc.name)}">{doc_label(c.doc, link=False)}</a>']
-    if c.doc.source:
-        who.append(f"<span>{esc(c.doc.source)}</span>")
+def wording(c: ClaimView, *, doc: bool = True) -> str:
+    """One claim: who said it (and how), then its sentence with the claim, speaker and figures
+    marked. ``doc``: lead with the document's label (off where the list is already by document)."""
+    who = []
+    if doc:
+        who.append(f'<a href="#{c.anchor}" title="read it in {esc(c.doc.name)}">{doc_label(c.doc, link=False)}</a>')
+        if c.doc.source:
+            who.append(f"<span>{esc(c.doc.source)}</span>")
     if c.speaker:
         who.append(f'<span class="speaker">{esc(c.speaker)}</span>')
     else:
@@ -56,7 +61,7 @@ def wording(c: ClaimView) -> str:
         who.append(f'<span class="tag denied">{esc(c.polarity)}</span>')
     if c.hedged:
         who.append('<span class="tag">hedged</span>')
-    if c.quote:
+    if c.quote in ("direct", "mixed"):  # indirect speech is the default: no tag
         who.append(f'<span class="tag">{esc(c.quote)} quote</span>')
     layers = [
         Layer("claim", [Span(*c.claim_span, attrs={"class": "said"})]),
@@ -64,6 +69,8 @@ def wording(c: ClaimView) -> str:
         Layer("figure", [Span(a, b, title="figure", attrs={"class": "fig"}) for a, b in c.figure_spans]),
     ]
     text = render_spans(c.context, layers)
+    if not doc:
+        who.append(f'<a class="totext" href="#{c.anchor}" title="read it in {esc(c.doc.name)}">in text ↗</a>')
     return f'<div class="wording"><div class="who">{"".join(who)}</div><p class="ctx">{text}</p></div>'
 
 
@@ -104,7 +111,7 @@ def claims_by_document(groups: Iterable[GroupView], docs: Sequence[DocInfo]) -> 
         items = by_doc.get(d.index)
         if not items:
             continue
-        rows = "".join(f'<li id="{g.anchor}">{"".join(wording(c) for c in g.claims)}</li>' for g in items)
+        rows = "".join(f'<li id="{g.anchor}">{"".join(wording(c, doc=False) for c in g.claims)}</li>' for g in items)
         parts.append(
             f'<h3>{doc_label(d)} <span class="lead">{esc(d.lead)}</span> '
             f'<span class="sub">{_plural(sum(len(g.claims) for g in items), "claim")}</span></h3>'
@@ -122,20 +129,22 @@ def _tile(value: int | str, what: str, kind: str = "") -> str:
 
 def glance(m: ReportModel) -> str:
     t = m.totals
-    tiles = [
-        _tile(f"{t.documents:,}", "documents"),
-        _tile(f"{len({d.source for d in m.docs if d.source}):,}", "named outlets"),
-        _tile(f"{t.characters:,}", "characters"),
-        _tile(f"{t.boilerplate_share:.0%}", "boilerplate removed"),
-        _tile(f"{m.entity_count:,}", "entities"),
-        _tile(f"{len(m.claims):,}", "claims"),
-    ]
+    outlets = len({d.source for d in m.docs if d.source})
+    tiles = [_tile(f"{t.documents:,}", "documents")]
+    if outlets:
+        tiles.append(_tile(f"{outlets:,}", "outlets"))
+    tiles.append(_tile(f"{len(m.claims):,}", "claims"))
     if m.aligned:
         tiles += [
             _tile(f"{len(m.conflicts):,}", "conflicts", "conflict"),
-            _tile(f"{len(m.corroborated):,}", "corroborated claims", "agree"),
-            _tile(f"{sum(len(g.claims) for g in m.single):,}", "single-source claims"),
+            _tile(f"{len(m.corroborated):,}", "corroborated", "agree"),
+            _tile(f"{sum(len(g.claims) for g in m.single):,}", "single-source"),
         ]
+    tiles += [
+        _tile(f"{m.entity_count:,}", "entities"),
+        _tile(f"{t.characters:,}", "characters"),
+        _tile(f"{t.boilerplate_share:.0%}", "boilerplate"),
+    ]
     head = (
         "<tr><th></th><th>document</th><th>outlet</th><th>date</th><th class=n>characters</th>"
         "<th class=n>sentences</th><th class=n>boilerplate</th><th class=n>entities</th><th class=n>claims</th></tr>"
@@ -144,13 +153,13 @@ def glance(m: ReportModel) -> str:
         f"<tr><td>{doc_label(d)}</td>"
         f'<td><span class="lead">{esc(d.lead) or "<i>(no article text)</i>"}</span><br><span class="sub">{esc(d.name)}</span></td>'
         f'<td>{esc(d.source) if d.source else "<span class=sub>unknown</span>"}</td>'
-        f'<td>{d.date.isoformat() if d.date else "<span class=sub>unknown</span>"}</td>'
+        f'<td class="date">{d.date.isoformat() if d.date else "<span class=sub>unknown</span>"}</td>'
         f"<td class=n>{d.sizes.characters:,}</td><td class=n>{d.sizes.sentences:,}</td>"
         f"<td class=n>{d.sizes.boilerplate_share:.1%}</td><td class=n>{d.mentions:,}</td><td class=n>{d.claims:,}</td></tr>"
         for d in m.docs
     )
     foot = (
-        f"<tr><td></td><td>{_plural(t.documents, 'document')}</td><td></td><td>{esc(m.date_range)}</td>"
+        f"<tr><td></td><td>{_plural(t.documents, 'document')}</td><td></td><td class='date'>{esc(m.date_range)}</td>"
         f"<td class=n>{t.characters:,}</td><td class=n>{t.sentences:,}</td><td class=n>{t.boilerplate_share:.1%}</td>"
         f"<td class=n>{sum(d.mentions for d in m.docs):,}</td><td class=n>{len(m.claims):,}</td></tr>"
     )
@@ -227,12 +236,12 @@ def coverage(m: ReportModel) -> str:
         )
         text = g.headline if len(g.headline) <= 120 else g.headline[:119].rstrip() + "…"
         body.append(
-            f'<tr class="{kind}"><td class="label"><a href="#{g.anchor}">{esc(text)}</a></td>{cells}'
+            f'<tr class="{kind}"><td class="group"><a href="#{g.anchor}">{esc(text)}</a></td>{cells}'
             f'<td class="n">{len(g.docs)}</td></tr>'
         )
     single = Counter(g.docs[0].index for g in m.single for _ in g.claims)
     body.append(
-        '<tr class="summary"><td class="label"><a href="#single">single-source claims</a></td>'
+        '<tr class="summary"><td class="group"><a href="#single">single-source claims</a></td>'
         + "".join(f'<td class="cell">{single[d.index] or ""}</td>' for d in m.docs)
         + f'<td class="n">{sum(single.values())}</td></tr>'
     )
@@ -395,4 +404,4 @@ def page(m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequence[tu
         '<footer><div class="wrap">Made with crosswire. Claims, entities and alignment are machine-made: '
         "check a claim against its document before you rely on it.</div></footer>"
         "</body></html>\n"
-    )
+    ).translate(CONTROLS)
