@@ -136,13 +136,13 @@ def claim_dates(corpus: Corpus) -> pd.DataFrame:
             except ValueError:
                 continue
     by_doc: dict[str, list[tuple[int, _dt.date]]] = {}
-    for (doc, start), date in resolved.items():
-        by_doc.setdefault(doc, []).append((start, date))
+    for (doc, start), day in resolved.items():
+        by_doc.setdefault(doc, []).append((start, day))
     doc_dates = {doc.name: doc.date for doc in corpus}
     rows = []
     for claim, doc, start, end in zip(claims["claim"], claims["doc"], claims["start"], claims["end"]):
         inside = [d for s, d in sorted(by_doc.get(str(doc), [])) if start <= s < end]
-        date = inside[0] if inside else doc_dates.get(str(doc))
+        date: _dt.date | None = inside[0] if inside else doc_dates.get(str(doc))
         if date is not None:
             rows.append((claim, str(doc), date))
     return pd.DataFrame(rows, columns=["claim", "doc", "date"])
