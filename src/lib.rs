@@ -4,6 +4,7 @@
 //! sentences) → `entities` → `claims`. `corpus` ties the stages together and runs them in
 //! parallel; `python` holds the PyO3 bindings and nothing else.
 
+pub mod align;
 pub mod calendar;
 pub mod claims;
 pub mod corpus;

@@ -12,11 +12,15 @@ from pathlib import Path as _Path
 
 from . import datasets
 from ._core import DecodeError, __version__
+from .alignment import Alignment, Comparison, compare, compare_many
 from .analysis import Analysis
 from .corpus import Corpus, Document
 from .patterns import Patterns
 
-__all__ = ["Corpus", "Document", "Patterns", "Analysis", "DecodeError", "datasets", "report", "__version__"]
+__all__ = [
+    "Corpus", "Document", "Alignment", "Comparison", "compare", "compare_many", "Analysis", "report",
+    "Patterns", "DecodeError", "datasets", "__version__",
+]
 
 
 def report(corpus: Corpus, path: str | _os.PathLike[str], *, title: str | None = None) -> _Path:

@@ -3,9 +3,18 @@
 
 from typing import Final, final, overload
 
-__all__ = ["__version__", "Corpus", "Document", "Tokens", "Token", "Sentence", "Boilerplate", "DecodeError"]
+__all__ = ["__version__", "compare", "compare_many", "compare_features", "Corpus", "Document", "Tokens", "Token", "Sentence", "Boilerplate", "DecodeError"]
 
 __version__: Final[str]
+
+def compare(a: str, b: str) -> tuple[str, float, str]:
+    """`(relation, score, reason)` for two sentences."""
+
+def compare_many(a: list[str], b: list[str]) -> list[tuple[str, float, str]]:
+    """`compare(a[i], b[i])` for every i, in parallel."""
+
+def compare_features(a: list[str], b: list[str]) -> tuple[list[str], list[list[float]]]:
+    """Feature names and one row of features per pair: what `compare` scores (for fitting)."""
 
 class DecodeError(ValueError):
     """A file is not valid UTF-8. `path` and `offset` (in bytes) say where."""
@@ -32,6 +41,8 @@ class Corpus:
     def token_columns(self) -> dict[str, list[object]]: ...
     def sentence_columns(self) -> dict[str, list[object]]: ...
     def boilerplate_columns(self) -> dict[str, list[object]]: ...
+    def align_columns(self) -> dict[str, object]:
+        """`{"pairs": columns, "groups": columns, "candidates": int}` for `corpus.align()`."""
 
 @final
 class Document:

@@ -13,6 +13,7 @@ import numpy as _np
 import pandas as _pd
 
 from . import _core, display, frames
+from .alignment import Alignment
 from .patterns import Patterns, core_rows
 
 if TYPE_CHECKING:
@@ -308,7 +309,15 @@ class Corpus:
 
     def entities(self) -> pd.DataFrame:
         """One row per entity mention: doc, start, end, text, label, entity (the
-        cross-document id), source (what found it)."""
+        cross-document id), value, unit, lower, upper, approximate, date, relative, source.
+
+        Figures (CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT) carry ``value`` in the canonical
+        ``unit`` (``km``, ``km2``, ``%``, ISO 4217 codes; none for counts), the bounds their
+        wording gives (``lower``/``upper``: ``at least 30``, ``nearly 300,000``) and
+        ``approximate``; they have no ``entity`` id. Dates and times carry their ISO ``date``
+        (a day, month, year or ``first/last`` interval), resolved against the document's date
+        when ``relative``, else missing; a resolved one's id is its value (``DATE:2022-11-07``),
+        so the same day meets across outlets however it is written. Missing values are NaN/NA."""
         return frames.entities(self)
 
     def claims(self) -> pd.DataFrame:
@@ -317,8 +326,15 @@ class Corpus:
         when."""
         return frames.claims(self)
 
+    def align(self) -> Alignment:
+        """Aligns the claims of all documents: ``pairs()`` (agree, conflict, related, with
+        score and reason), ``groups()`` (claims that say the same thing) and ``coverage()``
+        (group x document). Runs in the core, in parallel, with the GIL released."""
+        return Alignment.of(self)
+
     def entity_table(self) -> pd.DataFrame:
-        """One row per cross-document entity: entity, name, label, aliases, docs, mentions."""
+        """One row per cross-document entity: entity, name, label, aliases, docs, mentions.
+        Names, and dates with a calendar value (named by it); figures have no entity."""
         return frames.entity_table(self)
 
     def report(self, path: str | os.PathLike[str], *, title: str | None = None) -> Path:

@@ -178,6 +178,11 @@ impl PyCorpus {
         super::claims::claim_columns(py, &self.inner)
     }
 
+    /// Aligns the corpus's claims: `{"pairs": columns, "groups": columns, "candidates": n}`.
+    fn align_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::align::align_columns(py, &self.inner)
+    }
+
     /// Columns of the entity table, for pandas.
     fn entity_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         super::entities::entity_columns(py, &self.inner)

@@ -1,5 +1,6 @@
 //! PyO3 bindings: classes and conversions only. Offsets cross the boundary as code points.
 
+mod align;
 mod claims;
 mod corpus;
 mod entities;
@@ -12,6 +13,9 @@ use pyo3::prelude::*;
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<corpus::PyCorpus>()?;
+    m.add_function(wrap_pyfunction!(align::compare, m)?)?;
+    m.add_function(wrap_pyfunction!(align::compare_many, m)?)?;
+    m.add_function(wrap_pyfunction!(align::compare_features, m)?)?;
     m.add_class::<claims::PyClaim>()?;
     m.add_class::<corpus::PyDocument>()?;
     m.add_class::<spans::PyTokens>()?;

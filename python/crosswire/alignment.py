@@ -1,0 +1,200 @@
+"""Claim alignment across a corpus (``corpus.align()``) and sentence comparison
+(``cw.compare``): thin faces over the Rust core, whose results arrive as columns."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence, Union, overload
+
+import pandas as pd
+
+from . import _core
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
+
+PAIR_COLUMNS = ["claim_a", "claim_b", "doc_a", "doc_b", "relation", "score", "reason"]
+GROUP_COLUMNS = ["group", "claim", "doc", "start", "end", "text", "speaker", "polarity", "figures", "claims", "docs"]
+
+
+class Comparison(NamedTuple):
+    """How two sentences relate: ``relation`` (agree, conflict or related), ``score`` (how
+    likely they state the same proposition, 0-1) and ``reason`` (what matched or clashed)."""
+
+    relation: str
+    score: float
+    reason: str
+
+
+class Alignment:
+    """The claims of a corpus aligned: ``pairs()``, ``groups()``, ``coverage()``."""
+
+    def __init__(self, pairs: dict[str, list[Any]], groups: dict[str, list[Any]], docs: list[str], candidates: int) -> None:
+        self._pairs = pairs
+        self._groups = groups
+        self._docs = docs
+        self.candidates = candidates
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Alignment:
+        cols: dict[str, Any] = corpus._core.align_columns()
+        return cls(dict(cols["pairs"]), dict(cols["groups"]), corpus._core.names(), int(cols["candidates"]))
+
+    def pairs(self) -> pd.DataFrame:
+        """One row per aligned pair of claims: claim_a, claim_b, doc_a, doc_b, relation
+        (agree, conflict, related), score, reason."""
+        df = pd.DataFrame({k: self._pairs[k] for k in PAIR_COLUMNS})
+        return df.astype({"score": "float64"})
+
+    def groups(self) -> pd.DataFrame:
+        """One row per claim, with its group (claims that agree, transitively): group, claim,
+        doc, start, end, text, speaker, polarity, figures, claims (in the group), docs (that
+        carry the group)."""
+        df = pd.DataFrame({k: self._groups[k] for k in GROUP_COLUMNS[:-2]})
+        if df.empty:
+            return df.assign(claims=pd.Series(dtype="int64"), docs=pd.Series(dtype="int64"))
+        by = df.groupby("group")
+        df["claims"] = by["claim"].transform("size").astype("int64")
+        df["docs"] = by["doc"].transform("nunique").astype("int64")
+        return df.sort_values(["group", "doc", "start"], kind="stable").reset_index(drop=True)
+
+    def coverage(self) -> pd.DataFrame:
+        """Group x document: how many claims of each group each document carries. Groups
+        with a single non-zero column are single-source claims."""
+        df = pd.DataFrame({"group": self._groups["group"], "doc": self._groups["doc"]})
+        table = pd.crosstab(df["group"], df["doc"]) if not df.empty else pd.DataFrame(index=pd.Index([], name="group"))
+        return table.reindex(columns=self._docs, fill_value=0).astype("int64")
+
+    def __repr__(self) -> str:
+        rel = pd.Series(self._pairs["relation"], dtype="object").value_counts()
+        groups = self.groups()
+        shared = groups.loc[groups["docs"] > 1, "group"].nunique() if len(groups) else 0
+        return (
+            f"Alignment({len(self._groups['claim'])} claims, {len(self._pairs['claim_a'])} pairs: "
+            f"{rel.get('agree', 0)} agree, {rel.get('conflict', 0)} conflict, {rel.get('related', 0)} related; "
+            f"{groups['group'].nunique() if len(groups) else 0} groups, {shared} carried by several documents)"
+        )
+
+    def _repr_html_(self) -> str:
+        return _alignment_html(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Alignment):
+            return NotImplemented
+        return (self._pairs, self._groups, self._docs) == (other._pairs, other._groups, other._docs)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _check_text(x: Any, what: str) -> str:
+    if not isinstance(x, str):
+        raise TypeError(f"{what} is {type(x).__name__}, not str")
+    return x
+
+
+@overload
+def compare(a: str, b: str) -> Comparison: ...
+@overload
+def compare(a: Sequence[str], b: Sequence[str]) -> pd.DataFrame: ...
+def compare(a: Union[str, Sequence[str]], b: Union[str, Sequence[str]]) -> Union[Comparison, pd.DataFrame]:
+    """Compares two sentences: ``.relation`` (agree, conflict, related), ``.score`` and
+    ``.reason``. Given two equally long lists, compares them item by item (in parallel) and
+    returns a DataFrame with columns a, b, relation, score, reason."""
+    if isinstance(a, str) and isinstance(b, str):
+        return Comparison(*_core.compare(a, b))
+    if isinstance(a, str) or isinstance(b, str):
+        raise TypeError("compare takes two strings, or two lists of strings of the same length")
+    return compare_many(zip(list(a), list(b)) if len(a) == len(b) else _mismatch(len(a), len(b)))
+
+
+def _mismatch(n: int, m: int) -> Any:
+    raise ValueError(f"compare needs two lists of the same length, got {n} and {m}")
+
+
+def compare_many(pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
+    """Compares each ``(a, b)`` pair, in parallel: a DataFrame with columns a, b, relation,
+    score, reason, one row per pair, in order."""
+    pairs = list(pairs)
+    a = [_check_text(p[0], f"pairs[{i}][0]") for i, p in enumerate(pairs)]
+    b = [_check_text(p[1], f"pairs[{i}][1]") for i, p in enumerate(pairs)]
+    rows = _core.compare_many(a, b)
+    return pd.DataFrame(
+        {
+            "a": a,
+            "b": b,
+            "relation": [r[0] for r in rows],
+            "score": pd.Series([r[1] for r in rows], dtype="float64"),
+            "reason": [r[2] for r in rows],
+        }
+    )
+
+
+def _escape(s: Any) -> str:
+    return html.escape("" if s is None else str(s))
+
+
+MAX_GROUPS_SHOWN = 40
+_FIGURE = "background:#fff2b3;border-radius:2px;padding:0 1px"
+_CONFLICT = "background:#fde2e1"
+
+
+def _highlight(text: str, figures: Sequence[str]) -> str:
+    """Escapes ``text``, marking the first occurrence of each figure."""
+    marks: list[tuple[int, int]] = []
+    for f in figures:
+        at = text.find(f)
+        if f and at >= 0 and all(at >= e or at + len(f) <= s for s, e in marks):
+            marks.append((at, at + len(f)))
+    out, pos = [], 0
+    for s, e in sorted(marks):
+        out.append(_escape(text[pos:s]))
+        out.append(f'<mark style="{_FIGURE}">{_escape(text[s:e])}</mark>')
+        pos = e
+    out.append(_escape(text[pos:]))
+    return "".join(out)
+
+
+def _claim_cell(row: Any) -> str:
+    speaker = f"<b>{_escape(row.speaker)}</b>: " if isinstance(row.speaker, str) else ""
+    denied = " <i>(denied)</i>" if row.polarity == "denied" else ""
+    return f"<div>{speaker}{_highlight(row.text, list(row.figures))}{denied}</div>"
+
+
+def _alignment_html(al: Alignment) -> str:
+    """Claim groups carried by several documents (and groups in conflict), each outlet's
+    wording side by side, figures highlighted, conflicts flagged."""
+    groups = al.groups()
+    pairs = al.pairs()
+    conflicts = pairs[pairs["relation"] == "conflict"]
+    in_conflict: dict[str, list[str]] = {}
+    for r in conflicts.itertuples():
+        for c in (r.claim_a, r.claim_b):
+            in_conflict.setdefault(c, []).append(str(r.reason))
+    conflict_groups = set(groups.loc[groups["claim"].isin(list(in_conflict)), "group"])
+    shown = [g for g in dict.fromkeys(groups["group"]) if g in conflict_groups or (groups["group"] == g).sum() > 1]
+    shown.sort(key=lambda g: (-int(groups.loc[groups["group"] == g, "docs"].iloc[0]), g))
+    docs = [d for d in al._docs if d in set(groups["doc"])]
+    head = "".join(f"<th>{_escape(d)}</th>" for d in docs)
+    rows = []
+    for g in shown[:MAX_GROUPS_SHOWN]:
+        part = groups[groups["group"] == g]
+        flagged = any(c in in_conflict for c in part["claim"])
+        style = f' style="{_CONFLICT}"' if flagged else ""
+        cells = []
+        for d in docs:
+            mine = part[part["doc"] == d]
+            cells.append("<td style=\"vertical-align:top;text-align:left\">" + "".join(_claim_cell(r) for r in mine.itertuples()) + "</td>")
+        label = f"{g}" + (" &#9888; conflict" if flagged else "")
+        rows.append(f"<tr{style}><td>{label}</td>{''.join(cells)}</tr>")
+    conflict_list = "".join(
+        f"<li>&#9888; <b>{_escape(r.claim_a)}</b> vs <b>{_escape(r.claim_b)}</b>: {_escape(r.reason)}</li>"
+        for r in conflicts.itertuples()
+    )
+    more = len(shown) - MAX_GROUPS_SHOWN
+    note = f"<p>… and {more} more groups</p>" if more > 0 else ""
+    return (
+        f"<div><p>{_escape(repr(al))}</p>"
+        f"<table><thead><tr><th>group</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
+        + (f"<p><b>Conflicts</b></p><ul>{conflict_list}</ul>" if conflict_list else "")
+        + "</div>"
+    )

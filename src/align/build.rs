@@ -1,0 +1,285 @@
+//! Claim views from the corpus's stages: for each document the figures and dates are read
+//! once from its tokens, then each claim takes those inside its span.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
+use crate::corpus::{Corpus, Document, EntityLayer};
+use crate::entities::dates::{find_dates, DateMention};
+use crate::entities::figures::{find_figures, Figure};
+use crate::entities::label::Label;
+use crate::text::tokens::TokenKind;
+use crate::text::TextLayer;
+
+use super::figures::FigureValue;
+use super::lexicon::LEXICON;
+use super::represent::{build, ClaimParts, ClaimView};
+use super::time::{day_range, TimeScope};
+
+/// Labels the aligner compares as figures or times, not as entities.
+fn is_entity(label: Label) -> bool {
+    !matches!(
+        label,
+        Label::Date | Label::Time | Label::Cardinal | Label::Ordinal | Label::Quantity | Label::Money | Label::Percent
+    )
+}
+
+struct DocContext<'a> {
+    doc: &'a Document,
+    layer: &'a TextLayer,
+    figures: Vec<Figure>,
+    dates: Vec<DateMention>,
+}
+
+impl<'a> DocContext<'a> {
+    fn new(doc: &'a Document, layer: &'a TextLayer) -> DocContext<'a> {
+        DocContext {
+            doc,
+            layer,
+            figures: find_figures(&doc.text, &layer.tokens),
+            dates: find_dates(&doc.text, &layer.tokens, doc.date),
+        }
+    }
+
+    fn tokens_in(&self, span: Span) -> Range<usize> {
+        let t = &self.layer.tokens;
+        let lo = t.partition_point(|x| x.start < span.start);
+        let hi = t.partition_point(|x| x.end <= span.end);
+        lo..hi.max(lo)
+    }
+
+    fn token_text(&self, r: &Range<usize>) -> String {
+        let t = &self.layer.tokens;
+        if r.is_empty() {
+            return String::new();
+        }
+        self.doc.text[t[r.start].start as usize..t[r.end - 1].end as usize].to_owned()
+    }
+
+    fn piece(&self, s: Span) -> String {
+        self.doc.text[s.start as usize..s.end as usize].to_owned()
+    }
+
+    /// The view of the tokens `r`, with entity mentions `mentions` (indices into the
+    /// document's mentions).
+    fn view(
+        &self,
+        r: Range<usize>,
+        mentions: &[u32],
+        entities: &EntityLayer,
+        d: usize,
+        free: bool,
+        speaker: Option<String>,
+        speaker_id: Option<&str>,
+        denied: bool,
+        self_agent: bool,
+    ) -> ClaimView {
+        let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
+        let words = self.layer.tokens[r.clone()]
+            .iter()
+            .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+            .map(|t| self.doc.text[t.start as usize..t.end as usize].to_lowercase())
+            .collect();
+        let mut ents: Vec<(&str, String)> = mentions
+            .iter()
+            .map(|&m| (m as usize, &entities.mentions[d][m as usize]))
+            .filter(|(_, x)| is_entity(x.label))
+            .filter_map(|(m, x)| {
+                let surface = self.piece(Span { start: x.start, end: x.end });
+                Some((entities.entity_of(d, m)?.id.as_str(), surface))
+            })
+            .collect();
+        // `Moscow denies abusing civilians`: who denies (or admits) a doing is its doer.
+        if let (true, Some(id), Some(name)) = (self_agent, speaker_id, &speaker) {
+            ents.push((id, name.clone()));
+        }
+        let figures = self
+            .figures
+            .iter()
+            .filter(|f| inside(&f.tokens))
+            .filter_map(|f| FigureValue::new(f, self.token_text(&f.tokens)))
+            .collect();
+        let mut time = TimeScope {
+            published: self.doc.date.map(|x| x.to_days()),
+            doc: (!free).then_some(d as u32),
+            ..TimeScope::default()
+        };
+        for m in self.dates.iter().filter(|m| inside(&m.tokens)) {
+            match &m.value {
+                Some(v) => time.days.push(day_range(v)),
+                // A duration (`seven days`, `six years`) scopes a count; a relative date
+                // with no document date to resolve it (`on Monday`) says nothing here.
+                None if !m.relative => time.periods.push(self.token_text(&m.tokens).to_lowercase()),
+                None => {}
+            }
+        }
+        build(
+            ClaimParts {
+                words,
+                entities: ents,
+                figures,
+                time,
+                speaker,
+                speaker_id,
+                denied,
+            },
+            &LEXICON,
+        )
+    }
+}
+
+/// Where a claim comes from: document index and index among its claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimRef {
+    pub doc: u32,
+    pub index: u32,
+}
+
+/// Every claim of the corpus, as views, in (document, claim) order.
+pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
+    let layers = corpus.text_layers();
+    let entities = corpus.entities();
+    let claims = corpus.claims();
+    let per_doc: Vec<Vec<ClaimView>> = (0..corpus.len())
+        .into_par_iter()
+        .map(|d| {
+            let ctx = DocContext::new(&corpus.docs()[d], &layers[d]);
+            let mut views: Vec<ClaimView> = Vec::with_capacity(claims[d].len());
+            for (k, c) in claims[d].iter().enumerate() {
+                let mut v = claim_view(&ctx, c, entities, d);
+                // `… but officials put the figure at closer to 1,000`: a figure that restates
+                // the sentence's previous claim is about what that claim is about.
+                let restates = c.claim.cue.as_ref().is_some_and(|q| q.class == CueClass::Figure);
+                if restates && v.terms.len() < 2 && k > 0 && claims[d][k - 1].claim.sentence == c.claim.sentence {
+                    v.borrow_context(&views[k - 1]);
+                }
+                views.push(v);
+            }
+            views
+        })
+        .collect();
+    let refs = per_doc
+        .iter()
+        .enumerate()
+        .flat_map(|(d, vs)| (0..vs.len()).map(move |i| ClaimRef { doc: d as u32, index: i as u32 }))
+        .collect();
+    let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
+    reweigh(&mut views);
+    (refs, views)
+}
+
+/// Claims a corpus needs before its own word counts say what is common in it.
+const MIN_CLAIMS_FOR_CORPUS_IDF: usize = 50;
+
+/// Lowers the weight of words common in this corpus (`Kherson` in articles on Kherson):
+/// each term weighs the lesser of its reference idf and its idf among the corpus's claims.
+fn reweigh(views: &mut [ClaimView]) {
+    let n = views.len();
+    if n < MIN_CLAIMS_FOR_CORPUS_IDF {
+        return;
+    }
+    let mut df: HashMap<String, u32> = HashMap::new();
+    for v in views.iter() {
+        for t in &v.terms {
+            *df.entry(t.key.clone()).or_default() += 1;
+        }
+    }
+    let idf = |k: &str| ((n as f32 + 1.0) / (df.get(k).copied().unwrap_or(0) as f32 + 0.5)).ln();
+    views.par_iter_mut().for_each(|v| {
+        for t in v.terms.iter_mut().chain(v.clauses.iter_mut().flat_map(|c| c.terms.iter_mut())) {
+            t.idf = t.idf.min(idf(&t.key));
+        }
+    });
+}
+
+/// Words that open a new clause inside a claim.
+const CLAUSE_BREAKS: &[&str] = &["where", "while", "whereas", "but", "which", "after", "before", "because", "and", "when"];
+/// A clause needs this many words; shorter pieces stay with the clause before.
+const MIN_CLAUSE_WORDS: usize = 3;
+
+/// The clauses of a token range, split at phrase punctuation and clause-opening words.
+fn clauses(ctx: &DocContext, r: Range<usize>) -> Vec<Range<usize>> {
+    let t = &ctx.layer.tokens;
+    let mut cuts = vec![r.start];
+    for i in r.clone() {
+        let s = &ctx.doc.text[t[i].start as usize..t[i].end as usize];
+        let breaks = match t[i].kind {
+            TokenKind::Punct => matches!(s, "," | ";" | ":" | "—" | "–" | "(" | ")"),
+            TokenKind::Word => CLAUSE_BREAKS.contains(&s.to_lowercase().as_str()),
+            _ => false,
+        };
+        if breaks && i > r.start {
+            cuts.push(i);
+        }
+    }
+    cuts.push(r.end);
+    let words = |a: usize, b: usize| t[a..b].iter().filter(|x| matches!(x.kind, TokenKind::Word | TokenKind::Number)).count();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        match out.last_mut() {
+            Some(last) if words(last.start, last.end) < MIN_CLAUSE_WORDS || words(a, b) < MIN_CLAUSE_WORDS => last.end = b,
+            _ => out.push(a..b),
+        }
+    }
+    if out.len() < 2 {
+        out.clear();
+    }
+    out
+}
+
+fn claim_view(ctx: &DocContext, c: &LinkedClaim, entities: &EntityLayer, d: usize) -> ClaimView {
+    let claim = &c.claim;
+    let speaker_id = c
+        .speaker_mention
+        .and_then(|m| entities.entity_of(d, m as usize))
+        .map(|e| e.id.as_str());
+    let self_agent = claim.cue.as_ref().is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit));
+    let denied = claim.polarity == Polarity::Denied;
+    let speaker = claim.speaker.map(|s| ctx.piece(s));
+    let range = ctx.tokens_in(claim.span);
+    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, speaker.clone(), speaker_id, denied, self_agent);
+    whole.sentence = Some((d as u32, claim.sentence));
+    whole.clauses = clauses(ctx, range)
+        .into_iter()
+        .map(|r| {
+            let mut clause = ctx.view(r, &c.mentions, entities, d, false, speaker.clone(), speaker_id, denied, self_agent);
+            // A clause is about the claim's time (`… and 1,597 wounded in the first seven days`).
+            clause.time = whole.time.clone();
+            clause
+        })
+        .collect();
+    whole
+}
+
+/// Views of free-standing texts, each taken whole, read as one small corpus so that their
+/// entities share ids (`Kiev` / `Kyiv`). Speaker and denial come from the first claim
+/// found that has them.
+pub fn text_views(texts: &[&str]) -> Vec<ClaimView> {
+    let docs = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Document::new(i.to_string(), (*t).to_owned(), None, None))
+        .collect();
+    let corpus = Corpus::new(docs).expect("names are distinct and texts small");
+    let layers = corpus.text_layers();
+    let entities = corpus.entities();
+    let claims = corpus.claims();
+    (0..texts.len())
+        .map(|d| {
+            let ctx = DocContext::new(&corpus.docs()[d], &layers[d]);
+            let all: Vec<u32> = (0..entities.mentions[d].len() as u32).collect();
+            let spoken = claims[d].iter().find(|c| c.claim.speaker.is_some());
+            let speaker = spoken.and_then(|c| c.claim.speaker.map(|s| ctx.piece(s)));
+            let speaker_id = spoken
+                .and_then(|c| c.speaker_mention)
+                .and_then(|m| entities.entity_of(d, m as usize))
+                .map(|e| e.id.as_str());
+            let denied = claims[d].iter().any(|c| c.claim.polarity == Polarity::Denied);
+            ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, speaker, speaker_id, denied, false)
+        })
+        .collect()
+}

@@ -1,0 +1,148 @@
+//! Figures as intervals, and whether two figures can be the same count. The wording's
+//! bounds set the interval (`at least 30` → 30 and a little more; `nearly 300,000` → a
+//! little under 300,000); a bare number allows rounding.
+
+use crate::entities::figures::Figure;
+use crate::entities::label::Label;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureValue {
+    pub text: String,
+    pub value: f64,
+    pub unit: Option<&'static str>,
+    pub lo: f64,
+    pub hi: f64,
+}
+
+/// How far past a one-sided bound a figure plausibly lies: `at least 30` is not 498.
+const OPEN_BOUND_REACH: f64 = 1.5;
+/// Rounding a bare number allows (`2.5` for `2.46`).
+const EXACT_SLACK: f64 = 0.02;
+const APPROX_SLACK: f64 = 0.12;
+
+impl FigureValue {
+    /// None for ordinals: `the first day` is not a count.
+    pub fn new(f: &Figure, text: String) -> Option<FigureValue> {
+        if f.label == Label::Ordinal || !f.value.is_finite() {
+            return None;
+        }
+        let v = f.value.abs();
+        let slack = if f.approximate { APPROX_SLACK } else { EXACT_SLACK };
+        let (lo, hi) = match (f.lower, f.upper) {
+            (Some(l), Some(u)) => (l, u),
+            (Some(l), None) => (l, l * OPEN_BOUND_REACH),
+            (None, Some(u)) => (u / OPEN_BOUND_REACH, u),
+            (None, None) => (v * (1.0 - slack), v * (1.0 + slack)),
+        };
+        Some(FigureValue {
+            text,
+            value: f.value,
+            unit: f.unit,
+            lo: lo.min(hi),
+            hi: hi.max(lo),
+        })
+    }
+
+    /// Counts of the same kind: the same unit (or both plain counts).
+    pub fn comparable(&self, other: &FigureValue) -> bool {
+        self.unit == other.unit
+    }
+
+    pub fn compatible(&self, other: &FigureValue) -> bool {
+        self.comparable(other) && self.lo <= other.hi && other.lo <= self.hi
+    }
+
+    /// Bucket keys for the candidate index: the orders of magnitude the interval touches,
+    /// in quarter-decades, so that compatible figures share at least one key.
+    pub fn buckets(&self) -> Vec<String> {
+        let q = |x: f64| (x.max(1e-9).log10() * 4.0).floor() as i64;
+        let (a, b) = (q(self.lo), q(self.hi));
+        (a..=b.min(a + 3))
+            .map(|k| format!("#{}:{k}", self.unit.unwrap_or("n")))
+            .collect()
+    }
+}
+
+/// Figures of two claims compared: which pairs match, and whether they clash (comparable
+/// figures on both sides, none of them compatible).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FigureMatch {
+    pub shared: Vec<(usize, usize)>,
+    pub clash: Option<(usize, usize)>,
+    /// Figures of either side with no compatible counterpart.
+    pub unmatched: usize,
+    pub total: usize,
+}
+
+pub fn compare(a: &[FigureValue], b: &[FigureValue]) -> FigureMatch {
+    let mut m = FigureMatch {
+        total: a.len() + b.len(),
+        ..FigureMatch::default()
+    };
+    let mut used_b = vec![false; b.len()];
+    let mut matched_a = 0;
+    let mut first_comparable = None;
+    for (i, x) in a.iter().enumerate() {
+        let mut found = false;
+        for (j, y) in b.iter().enumerate() {
+            if x.comparable(y) && first_comparable.is_none() {
+                first_comparable = Some((i, j));
+            }
+            if x.compatible(y) {
+                if !found {
+                    m.shared.push((i, j));
+                    found = true;
+                }
+                used_b[j] = true;
+            }
+        }
+        matched_a += found as usize;
+    }
+    m.unmatched = (a.len() - matched_a) + used_b.iter().filter(|u| !**u).count();
+    if m.shared.is_empty() {
+        m.clash = first_comparable;
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(value: f64, lower: Option<f64>, upper: Option<f64>, approximate: bool, unit: Option<&'static str>) -> FigureValue {
+        let f = Figure {
+            tokens: 0..1,
+            label: Label::Cardinal,
+            value,
+            unit,
+            lower,
+            upper,
+            approximate,
+        };
+        FigureValue::new(&f, value.to_string()).unwrap()
+    }
+
+    #[test]
+    fn bounds_make_intervals() {
+        let exact32 = fig(32.0, None, None, false, None);
+        let at_least_30 = fig(30.0, Some(30.0), None, false, None);
+        assert!(exact32.compatible(&at_least_30));
+        assert!(!fig(498.0, None, None, false, None).compatible(&at_least_30));
+        let nearly = fig(300_000.0, None, Some(300_000.0), true, None);
+        let around = fig(300_000.0, None, None, true, None);
+        assert!(nearly.compatible(&around));
+        let as_many_as = fig(20_000.0, None, Some(20_000.0), false, None);
+        let closer_to = fig(1_000.0, None, None, true, None);
+        assert!(!as_many_as.compatible(&closer_to));
+        assert!(compare(&[as_many_as], &[closer_to]).clash.is_some());
+        assert!(fig(1.5, None, None, false, Some("km")).compatible(&fig(1.5, None, None, false, Some("km"))));
+        assert!(!fig(1.5, None, None, false, Some("km")).compatible(&fig(1.5, None, None, false, None)));
+    }
+
+    #[test]
+    fn compatible_figures_share_a_bucket() {
+        let a = fig(32.0, None, None, false, None);
+        let b = fig(30.0, Some(30.0), None, false, None);
+        assert!(a.buckets().iter().any(|k| b.buckets().contains(k)));
+    }
+}

@@ -1,0 +1,107 @@
+//! Alignment: which claims say the same thing across (and within) articles, which
+//! conflict, and which are only related.
+//!
+//! `represent` builds a comparable view of each claim (terms from `normalize` and `stem`,
+//! entity ids, `figures` as intervals, `time`, event classes, speaker, polarity); `index`
+//! proposes candidate pairs from shared keys (never all pairs); `score` computes pair
+//! features and a logistic score; `relation` labels the pair and writes its reason;
+//! `groups` clusters agreeing claims. Lexicons live in `lexicons/*.txt`.
+
+mod build;
+pub mod figures;
+mod groups;
+mod index;
+pub mod lexicon;
+mod normalize;
+pub mod relation;
+pub mod represent;
+pub mod score;
+mod stem;
+pub mod time;
+
+#[cfg(test)]
+mod tests;
+
+use rayon::prelude::*;
+
+use crate::corpus::Corpus;
+
+pub use build::ClaimRef;
+use lexicon::LEXICON;
+pub use relation::{Judgement, Relation};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignedPair {
+    /// Indices into `Alignment::claims`, `a < b`.
+    pub a: u32,
+    pub b: u32,
+    pub relation: Relation,
+    pub score: f64,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    /// Every claim of the corpus, in (document, claim) order.
+    pub claims: Vec<ClaimRef>,
+    /// Pairs close enough to list, sorted by `(a, b)`.
+    pub pairs: Vec<AlignedPair>,
+    /// The group of each claim (claims that agree, transitively).
+    pub groups: Vec<u32>,
+    /// Candidate pairs the index proposed (for diagnostics and benchmarks).
+    pub candidates: usize,
+}
+
+/// Aligns the claims of the whole corpus, in parallel; the result does not depend on the
+/// thread count.
+pub fn align(corpus: &Corpus) -> Alignment {
+    let (claims, views) = build::corpus_views(corpus);
+    let candidates = index::candidates(&views);
+    let lex = &*LEXICON;
+    let pairs: Vec<AlignedPair> = candidates
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let j = relation::judge(&views[a as usize], &views[b as usize], lex, true);
+            j.aligned.then_some(AlignedPair {
+                a,
+                b,
+                relation: j.relation,
+                score: j.score,
+                reason: j.reason,
+            })
+        })
+        .collect();
+    let agreeing: Vec<(u32, u32)> = pairs
+        .iter()
+        .filter(|p| p.relation == Relation::Agree)
+        .map(|p| (p.a, p.b))
+        .collect();
+    Alignment {
+        groups: groups::group(claims.len(), &agreeing),
+        claims,
+        pairs,
+        candidates: candidates.len(),
+    }
+}
+
+/// Compares two free-standing sentences (or short texts).
+pub fn compare(a: &str, b: &str) -> Judgement {
+    let views = build::text_views(&[a, b]);
+    relation::judge(&views[0], &views[1], &LEXICON, false)
+}
+
+/// Many comparisons at once, in parallel, each pair read on its own.
+pub fn compare_many(pairs: &[(&str, &str)]) -> Vec<Judgement> {
+    pairs.par_iter().map(|&(a, b)| compare(a, b)).collect()
+}
+
+/// The pair features `compare` scores, by name (see `score::NAMES`): for fitting weights.
+pub fn features_many(pairs: &[(&str, &str)]) -> Vec<Vec<f64>> {
+    pairs
+        .par_iter()
+        .map(|&(a, b)| {
+            let v = build::text_views(&[a, b]);
+            score::features(&v[0], &v[1]).values.to_vec()
+        })
+        .collect()
+}

@@ -1,0 +1,118 @@
+//! When a claim is about: the dates it names (resolved against its document's date), the
+//! periods it names that have no calendar value (`in the first seven days of the
+//! conflict`), and its document's date. Counts change over time, so two counts about
+//! different times are different claims (a March toll and a November toll).
+
+use crate::entities::dates::DateValue;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TimeScope {
+    /// Day ranges (first, last; days since the calendar epoch) of the dates named.
+    pub days: Vec<(i64, i64)>,
+    /// Periods named without a calendar value, as written, lower-cased.
+    pub periods: Vec<String>,
+    /// The document's date.
+    pub published: Option<i64>,
+    /// The document the claim comes from; None for a free-standing sentence.
+    pub doc: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeMatch {
+    Same,
+    Unknown,
+    Different,
+}
+
+/// Slack around a day when comparing (reports lag events by a day or two).
+const DAY_SLACK: i64 = 2;
+/// Two documents' dates further apart than this, with no date in either claim: their
+/// counts are about different times.
+const PUBLISHED_APART: i64 = 31;
+
+pub fn day_range(v: &DateValue) -> (i64, i64) {
+    use crate::calendar::{days_in_month, Date};
+    match *v {
+        DateValue::Day(d) => (d.to_days(), d.to_days()),
+        DateValue::Month { year, month } => {
+            let first = Date::new(year, month, 1).map_or(0, |d| d.to_days());
+            (first, first + days_in_month(year, month) as i64 - 1)
+        }
+        DateValue::Year(y) => {
+            let first = Date::new(y, 1, 1).map_or(0, |d| d.to_days());
+            let last = Date::new(y, 12, 31).map_or(0, |d| d.to_days());
+            (first, last)
+        }
+        DateValue::Range(a, b) => (a.to_days(), b.to_days()),
+    }
+}
+
+fn overlap(a: (i64, i64), b: (i64, i64)) -> bool {
+    a.0 - DAY_SLACK <= b.1 && b.0 - DAY_SLACK <= a.1
+}
+
+impl TimeScope {
+    fn named(&self) -> bool {
+        !self.days.is_empty() || !self.periods.is_empty()
+    }
+}
+
+pub fn compare(a: &TimeScope, b: &TimeScope) -> TimeMatch {
+    if !a.days.is_empty() && !b.days.is_empty() {
+        let any = a.days.iter().any(|x| b.days.iter().any(|y| overlap(*x, *y)));
+        return if any { TimeMatch::Same } else { TimeMatch::Different };
+    }
+    if !a.periods.is_empty() && !b.periods.is_empty() {
+        let any = a.periods.iter().any(|p| b.periods.contains(p));
+        return if any { TimeMatch::Same } else { TimeMatch::Different };
+    }
+    // One article, or two sentences set side by side: one time frame unless they name
+    // different dates (`its army killed 5,840` answers `498 were killed in the first
+    // seven days` in the same article).
+    if a.doc == b.doc {
+        return TimeMatch::Same;
+    }
+    // Across articles, one claim names a period the other does not (`in the first seven
+    // days of the conflict` against a count with no time): the counts cannot be one.
+    if a.periods.is_empty() != b.periods.is_empty() && a.days.is_empty() && b.days.is_empty() {
+        return TimeMatch::Different;
+    }
+    // A date in one claim against the other's publication date.
+    for (x, y) in [(a, b), (b, a)] {
+        if !x.days.is_empty() && !y.named() {
+            if let Some(p) = y.published {
+                let near = x.days.iter().any(|d| overlap(*d, (p - PUBLISHED_APART, p)));
+                return if near { TimeMatch::Same } else { TimeMatch::Different };
+            }
+        }
+    }
+    match (a.published, b.published) {
+        (Some(x), Some(y)) if !a.named() && !b.named() => {
+            if (x - y).abs() > PUBLISHED_APART {
+                TimeMatch::Different
+            } else {
+                TimeMatch::Same
+            }
+        }
+        _ => TimeMatch::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_and_dates() {
+        let march = TimeScope { periods: vec!["the first seven days".into()], doc: Some(0), ..Default::default() };
+        let none = TimeScope { doc: Some(1), ..Default::default() };
+        assert_eq!(compare(&march, &none), TimeMatch::Different);
+        assert_eq!(compare(&march, &TimeScope { doc: Some(0), ..Default::default() }), TimeMatch::Same);
+        assert_eq!(compare(&none, &TimeScope { doc: Some(2), ..Default::default() }), TimeMatch::Unknown);
+        let nov = TimeScope { published: Some(1000), doc: Some(0), ..Default::default() };
+        let mar = TimeScope { published: Some(760), doc: Some(1), ..Default::default() };
+        assert_eq!(compare(&nov, &mar), TimeMatch::Different);
+        let day = TimeScope { days: vec![(999, 999)], doc: Some(3), ..Default::default() };
+        assert_eq!(compare(&day, &nov), TimeMatch::Same);
+    }
+}

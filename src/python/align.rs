@@ -1,0 +1,99 @@
+//! Alignment and comparison as columns for pandas. The work runs with the GIL released.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::align::{self, score::NAMES, Judgement};
+use crate::claims::claim_id;
+use crate::corpus::Corpus;
+
+/// `pairs` and `groups` tables of `corpus.align()`, as two dicts of columns.
+pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
+    let shared = Arc::clone(corpus);
+    let alignment = py.detach(move || align::align(&shared));
+    let layer = super::claims::claim_layer(py, corpus);
+    let docs = corpus.docs();
+    let id = |k: u32| {
+        let r = alignment.claims[k as usize];
+        claim_id(&docs[r.doc as usize].name, &layer[r.doc as usize][r.index as usize].claim)
+    };
+    let doc_name = |k: u32| docs[alignment.claims[k as usize].doc as usize].name.clone();
+    let pairs = PyDict::new(py);
+    let p = &alignment.pairs;
+    pairs.set_item("claim_a", p.iter().map(|x| id(x.a)).collect::<Vec<_>>())?;
+    pairs.set_item("claim_b", p.iter().map(|x| id(x.b)).collect::<Vec<_>>())?;
+    pairs.set_item("doc_a", p.iter().map(|x| doc_name(x.a)).collect::<Vec<_>>())?;
+    pairs.set_item("doc_b", p.iter().map(|x| doc_name(x.b)).collect::<Vec<_>>())?;
+    pairs.set_item("relation", p.iter().map(|x| x.relation.as_str()).collect::<Vec<_>>())?;
+    pairs.set_item("score", p.iter().map(|x| x.score).collect::<Vec<_>>())?;
+    pairs.set_item("reason", p.iter().map(|x| x.reason.clone()).collect::<Vec<_>>())?;
+
+    let groups = PyDict::new(py);
+    let claims: Vec<_> = alignment
+        .claims
+        .iter()
+        .map(|r| super::claims::make(corpus, r.doc as usize, &layer[r.doc as usize][r.index as usize]))
+        .collect();
+    groups.set_item("group", alignment.groups.clone())?;
+    groups.set_item("claim", claims.iter().map(|c| c.claim.clone()).collect::<Vec<_>>())?;
+    groups.set_item("doc", claims.iter().map(|c| c.doc.clone()).collect::<Vec<_>>())?;
+    groups.set_item("start", claims.iter().map(|c| c.start).collect::<Vec<_>>())?;
+    groups.set_item("end", claims.iter().map(|c| c.end).collect::<Vec<_>>())?;
+    groups.set_item("text", claims.iter().map(|c| c.text.clone()).collect::<Vec<_>>())?;
+    groups.set_item("speaker", claims.iter().map(|c| c.speaker.clone()).collect::<Vec<_>>())?;
+    groups.set_item("polarity", claims.iter().map(|c| c.polarity).collect::<Vec<_>>())?;
+    groups.set_item(
+        "figures",
+        claims
+            .iter()
+            .map(|c| c.figures.iter().map(|f| f.0.clone()).collect::<Vec<_>>())
+            .collect::<Vec<_>>(),
+    )?;
+    let out = PyDict::new(py);
+    out.set_item("pairs", pairs)?;
+    out.set_item("groups", groups)?;
+    out.set_item("candidates", alignment.candidates)?;
+    Ok(out)
+}
+
+fn triple(j: Judgement) -> (&'static str, f64, String) {
+    (j.relation.as_str(), j.score, j.reason)
+}
+
+/// Compares two sentences: `(relation, score, reason)`.
+#[pyfunction]
+pub fn compare(py: Python<'_>, a: String, b: String) -> (&'static str, f64, String) {
+    triple(py.detach(move || align::compare(&a, &b)))
+}
+
+/// Compares `a[i]` with `b[i]` for every i, in parallel: a list of `(relation, score, reason)`.
+#[pyfunction]
+pub fn compare_many(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<Vec<(&'static str, f64, String)>> {
+    if a.len() != b.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "compare_many needs two lists of the same length, got {} and {}",
+            a.len(),
+            b.len()
+        )));
+    }
+    let out = py.detach(move || {
+        let pairs: Vec<(&str, &str)> = a.iter().map(String::as_str).zip(b.iter().map(String::as_str)).collect();
+        align::compare_many(&pairs)
+    });
+    Ok(out.into_iter().map(triple).collect())
+}
+
+/// The pair features behind `compare`'s score: `(names, rows)`. For fitting weights.
+#[pyfunction]
+pub fn compare_features(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<(Vec<&'static str>, Vec<Vec<f64>>)> {
+    if a.len() != b.len() {
+        return Err(pyo3::exceptions::PyValueError::new_err("compare_features needs two lists of the same length"));
+    }
+    let rows = py.detach(move || {
+        let pairs: Vec<(&str, &str)> = a.iter().map(String::as_str).zip(b.iter().map(String::as_str)).collect();
+        align::features_many(&pairs)
+    });
+    Ok((NAMES.to_vec(), rows))
+}

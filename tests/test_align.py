@@ -1,0 +1,167 @@
+"""Alignment against the hand-made gold for the sample corpus (tests/data/alignment_gold.jsonl):
+pairs that must align with a given relation, and hard negatives that must not (relation
+`none`: neither agree nor conflict). Prints precision and recall of agree/conflict."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import crosswire as cw
+
+GOLD = Path(__file__).parent / "data" / "alignment_gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> cw.Corpus:
+    return cw.datasets.kherson_2022()
+
+
+@pytest.fixture(scope="module")
+def alignment(corpus: cw.Corpus) -> cw.Alignment:
+    return corpus.align()
+
+
+def gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def find_claim(claims: pd.DataFrame, ref: dict) -> str:
+    hits = claims[(claims["doc"] == ref["doc"]) & claims["text"].str.contains(ref["text"], regex=False)]
+    assert len(hits) >= 1, f"no claim of {ref['doc']} contains {ref['text']!r}"
+    return str(hits.sort_values("end").iloc[0]["claim"]) if len(hits) == 1 else str(
+        hits.assign(n=hits["text"].str.len()).sort_values("n").iloc[0]["claim"]
+    )
+
+
+def relation_of(pairs: pd.DataFrame, a: str, b: str) -> str:
+    hit = pairs[((pairs.claim_a == a) & (pairs.claim_b == b)) | ((pairs.claim_a == b) & (pairs.claim_b == a))]
+    return "none" if hit.empty else str(hit.iloc[0]["relation"])
+
+
+def judged(corpus: cw.Corpus, alignment: cw.Alignment) -> list[tuple[dict, str]]:
+    claims = corpus.claims()
+    pairs = alignment.pairs()
+    out = []
+    for g in gold():
+        a, b = find_claim(claims, g["a"]), find_claim(claims, g["b"])
+        out.append((g, relation_of(pairs, a, b)))
+    return out
+
+
+# Gold pairs the aligner still misses, with why. Kept in the gold (and in the P/R report)
+# so that a fix shows up as an XPASS.
+KNOWN_MISSES = {
+    "Kyiv calls the evacuation deportation": "one shared key term (deportation) across two "
+    "otherwise different sentences; scored related, below the agreement threshold",
+}
+
+
+@pytest.mark.parametrize("i", range(len(gold())))
+def test_gold_pair(corpus: cw.Corpus, alignment: cw.Alignment, i: int) -> None:
+    note = gold()[i]["note"]
+    if note in KNOWN_MISSES:
+        pytest.xfail(KNOWN_MISSES[note])
+    g, got = judged(corpus, alignment)[i]
+    want = g["relation"].split("|")
+    if want == ["none"]:
+        assert got not in ("agree", "conflict"), f"{g['note']}: aligned as {got}"
+    else:
+        assert got in want, f"{g['note']}: got {got}, want {g['relation']}"
+
+
+def test_precision_recall_report(corpus: cw.Corpus, alignment: cw.Alignment, capsys: pytest.CaptureFixture[str]) -> None:
+    """Precision and recall of the agree/conflict decisions over the gold pairs."""
+    tp = fp = fn = 0
+    for g, got in judged(corpus, alignment):
+        want = set(g["relation"].split("|")) - {"related", "none"}
+        strong = got in ("agree", "conflict")
+        if strong and got in want:
+            tp += 1
+        elif strong:
+            fp += 1
+        if want and got not in want and not (got == "related" and "related" in g["relation"]):
+            fn += 1
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    with capsys.disabled():
+        print(f"\nalignment gold: precision {p:.2f} recall {r:.2f} (tp={tp} fp={fp} fn={fn})")
+    assert p >= 0.9 and r >= 0.8
+
+
+def test_tables_have_the_contract_columns(alignment: cw.Alignment, corpus: cw.Corpus) -> None:
+    assert list(alignment.pairs().columns) == ["claim_a", "claim_b", "doc_a", "doc_b", "relation", "score", "reason"]
+    groups = alignment.groups()
+    assert list(groups.columns[:3]) == ["group", "claim", "doc"]
+    assert set(groups["claim"]) == set(corpus.claims()["claim"])
+    cov = alignment.coverage()
+    assert list(cov.columns) == corpus._core.names()
+    assert cov.to_numpy().sum() == len(groups)
+    assert set(alignment.pairs()["relation"]) <= {"agree", "conflict", "related"}
+
+
+def test_agreeing_claims_share_a_group(alignment: cw.Alignment) -> None:
+    groups = alignment.groups().set_index("claim")["group"]
+    for r in alignment.pairs().itertuples():
+        if r.relation == "agree":
+            assert groups[r.claim_a] == groups[r.claim_b]
+
+
+def test_pickle_and_html(alignment: cw.Alignment) -> None:
+    back = pickle.loads(pickle.dumps(alignment))
+    assert back == alignment
+    html = alignment._repr_html_()
+    assert "<table" in html and "&#9888;" in html
+    assert "<script" not in html
+
+
+def test_html_escapes_text() -> None:
+    c = cw.Corpus.from_texts(
+        [
+            "Officials said 40 <script>alert(1)</script> soldiers were killed in Kherson on Monday.",
+            "Officials said 40 <script>alert(1)</script> soldiers were killed in Kherson on Monday.",
+        ]
+    )
+    html = c.align()._repr_html_()
+    assert "<script>" not in html
+
+
+def test_compare_single_and_batch() -> None:
+    r = cw.compare("32 Russian soldiers were killed.", "At least 30 Russians were killed.")
+    assert r.relation == "agree" and 0 <= r.score <= 1 and r.reason
+    r = cw.compare("As many as 20,000 people have fled Kherson.", "Closer to 1,000 people have fled Kherson.")
+    assert r.relation == "conflict", r.reason
+    df = cw.compare(["a cat sat.", "32 were killed."], ["a dog sat.", "32 were freed."])
+    assert list(df.columns) == ["a", "b", "relation", "score", "reason"] and len(df) == 2
+    assert df.iloc[1]["relation"] != "agree"
+    assert cw.compare_many([("x y z.", "x y z.")]).iloc[0]["relation"] == "agree"
+    with pytest.raises(ValueError):
+        cw.compare(["a"], ["b", "c"])
+    with pytest.raises(TypeError):
+        cw.compare_many([("a", 3)])  # type: ignore[list-item]
+
+
+def test_results_do_not_depend_on_threads(corpus: cw.Corpus, alignment: cw.Alignment) -> None:
+    again = cw.datasets.kherson_2022().align()
+    assert again == alignment
+
+
+MSRP = Path(__file__).resolve().parents[3] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
+
+
+@pytest.mark.skipif(not MSRP.is_file(), reason="MSRP data not present")
+def test_msrp_floor_on_a_fixed_subset() -> None:
+    """The first 1,000 MSRP pairs, at the threshold stored with the weights: a floor that
+    catches a broken scorer (the measured 10-fold CV figure is in benches/msrp_eval.py)."""
+    rows = [line.rstrip("\n").split("\t") for line in MSRP.read_text(encoding="utf-8-sig").splitlines()[1:1001]]
+    rows = [r for r in rows if len(r) == 5]
+    df = cw.compare_many([(r[3], r[4]) for r in rows])
+    weights = Path(__file__).resolve().parents[1] / "src" / "align" / "lexicons" / "weights.txt"
+    t = next(float(line.split()[1]) for line in weights.read_text().splitlines() if line.startswith("threshold "))
+    pred = df["score"] >= t
+    acc = float((pred == pd.Series([r[0] == "1" for r in rows])).mean())
+    assert acc >= 0.73, acc
