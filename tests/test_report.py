@@ -154,11 +154,14 @@ def text_of(markup: str) -> str:
 def test_every_claim_appears_once_and_links_to_its_document(sample, aligned):
     page = Page(reporting.render(sample))
     n = len(sample.claims())
-    # Each claim is drawn once in the claim sections and once, as a link back, in its document.
+    # Each claim is drawn once in its group (and again in a conflict card if it has a conflict),
+    # and once, as a link back, in its document.
     claim_links = [a for t, a in page.elements if t == "a" and "claim" in (a.get("class") or "").split()]
     assert len(claim_links) == n
-    wording_links = [a for t, a in page.elements if t == "div" and a.get("class") == "wording"]
-    assert len(wording_links) == n
+    conflicted = [a for a in claim_links if "conflict" in a["class"].split()]
+    assert len(conflicted) == 2 and all(a["href"] == "#x1" for a in conflicted)
+    wordings = [a for t, a in page.elements if t == "div" and a.get("class") == "wording"]
+    assert len(wordings) == n + 2
 
 
 def test_speaker_and_figures_are_marked(sample, aligned):

@@ -45,8 +45,8 @@ def compare_available() -> bool:
 
 
 def compare_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, float, str]]:
-    """``(relation, score, reason)`` for each ``(a, b)`` sentence pair."""
+    """``(relation, score, reason)`` for each ``(a, b)`` sentence pair, compared in parallel."""
     import crosswire
 
-    results = [crosswire.compare(a, b) for a, b in pairs]  # type: ignore[attr-defined]
-    return [(str(r.relation), float(r.score), str(r.reason)) for r in results]
+    df = crosswire.compare_many(pairs)
+    return list(zip(df["relation"].tolist(), df["score"].tolist(), df["reason"].tolist()))

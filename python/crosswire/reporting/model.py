@@ -11,7 +11,7 @@ import bisect
 import datetime as _dt
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable
 
 from .. import __version__, summary
 from . import alignment as _alignment
@@ -85,9 +85,18 @@ class GroupView:
 
 @dataclass
 class ConflictView:
-    sides: tuple[GroupView, GroupView]
-    reasons: list[str]
+    """Two claims that conflict, each with the group of claims that agree with it."""
+
+    anchor: str
+    claims: tuple[ClaimView, ClaimView]
+    groups: tuple[GroupView, GroupView]
+    reason: str
     score: float
+
+    @property
+    def docs(self) -> list[DocInfo]:
+        seen = {d.index: d for g in self.groups for d in g.docs}
+        return [seen[i] for i in sorted(seen)]
 
 
 @dataclass(frozen=True)
@@ -120,14 +129,19 @@ class ReportModel:
 
     @property
     def groups(self) -> list[GroupView]:
-        """Every group, in report order: conflicting, corroborated, single-source."""
-        seen: dict[str, GroupView] = {}
-        for c in self.conflicts:
-            for g in c.sides:
-                seen.setdefault(g.id, g)
-        for g in [*self.corroborated, *self.single]:
-            seen.setdefault(g.id, g)
-        return list(seen.values())
+        """Every group, in report order: corroborated, then single-source."""
+        return [*self.corroborated, *self.single]
+
+    def conflict_of(self) -> dict[str, ConflictView]:
+        """Claim id -> the first conflict it takes part in."""
+        out: dict[str, ConflictView] = {}
+        for card in self.conflicts:
+            for c in card.claims:
+                out.setdefault(c.id, card)
+        return out
+
+    def conflicted_groups(self) -> set[str]:
+        return {g.id for card in self.conflicts for g in card.groups}
 
 
 Stage = Callable[[str], None]
@@ -362,27 +376,24 @@ def _arrange(model: ReportModel, views: dict[str, ClaimView], tables: _alignment
     pairs = tables.pairs
     conflicts = pairs[pairs["relation"] == "conflict"]
     for a, b, score, reason in zip(conflicts["claim_a"], conflicts["claim_b"], conflicts["score"], conflicts["reason"]):
-        ga, gb = group_of.get(str(a)), group_of.get(str(b))
-        if ga is None or gb is None:
+        a, b = str(a), str(b)
+        if a not in views or b not in views or (a, b) in cards or (b, a) in cards:
             continue
-        key = (ga, gb) if groups[ga].anchor <= groups[gb].anchor else (gb, ga)
-        card = cards.get(key)
-        if card is None:
-            card = cards[key] = ConflictView(sides=(groups[key[0]], groups[key[1]]), reasons=[], score=float(score))
-        card.score = max(card.score, float(score))
-        if reason and str(reason) not in card.reasons:
-            card.reasons.append(str(reason))
-    model.conflicts = sorted(
-        cards.values(),
-        key=lambda c: (-len({d.index for g in c.sides for d in g.docs}), -c.score),
-    )
-    in_conflict = {g.id for c in model.conflicts for g in c.sides}
-    rest = [g for g in groups.values() if g.id not in in_conflict]
+        if order[b] < order[a]:
+            a, b = b, a
+        cards[(a, b)] = ConflictView(
+            anchor="",
+            claims=(views[a], views[b]),
+            groups=(groups[group_of[a]], groups[group_of[b]]),
+            reason=str(reason) if isinstance(reason, str) else "",
+            score=float(score),
+        )
+    # Conflicts between the most widely carried claims first, then by score.
+    model.conflicts = sorted(cards.values(), key=lambda c: (-len(c.docs), -c.score, order[c.claims[0].id]))
+    for n, card in enumerate(model.conflicts):
+        card.anchor = f"x{n + 1}"
     model.corroborated = sorted(
-        (g for g in rest if len(g.docs) > 1), key=lambda g: (-len(g.docs), -len(g.claims))
+        (g for g in groups.values() if len(g.docs) > 1), key=lambda g: (-len(g.docs), -len(g.claims))
     )
-    model.single = [g for g in rest if len(g.docs) == 1]
+    model.single = [g for g in groups.values() if len(g.docs) == 1]
 
-
-def documents_of(groups: Iterable[GroupView]) -> set[int]:
-    return {d.index for g in groups for d in g.docs}

@@ -87,19 +87,28 @@ tfoot td { font-weight: 600; border-bottom: 0; }
 .card.conflict { border-color: var(--conflict-rule); border-left: 5px solid var(--conflict); }
 .card.conflict > header { background: var(--conflict-wash); border-bottom-color: var(--conflict-rule); }
 .card.agree { border-left: 5px solid var(--agree); }
-.reason { margin: 0; padding: .55rem .9rem; border-bottom: 1px solid var(--rule); font-size: .9rem; }
-.reason b { color: var(--conflict); }
-.card.agree .reason b { color: var(--agree); }
+.reason { margin: 0; padding: .5rem .9rem; border-bottom: 1px solid var(--rule); font-size: .88rem; display: flex; flex-wrap: wrap; gap: .2rem .8rem; align-items: baseline; }
+.reason > b { color: var(--conflict); }
+ul.why { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .15rem .4rem; }
+ul.why li { color: var(--muted); }
+ul.why li + li::before { content: "·"; margin-right: .4rem; color: var(--faint); }
+ul.why li.head { color: var(--ink); font-weight: 600; }
+ul.why li.clash { color: var(--conflict); font-weight: 600; }
+.also { margin: 0; padding: 0 .9rem .6rem; font-size: .82rem; color: var(--muted); }
 .versus { display: grid; grid-template-columns: 1fr auto 1fr; }
 .versus .vs {
   align-self: center; color: var(--conflict); font: 700 .8rem var(--sans); text-transform: uppercase;
   padding: 0 .25rem;
 }
 .side { min-width: 0; }
-.wordings { display: grid; grid-template-columns: repeat(auto-fit, minmax(17rem, 1fr)); }
+.wordings { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 13rem), 1fr)); }
 .wording { padding: .7rem .9rem; border-top: 1px solid var(--rule); min-width: 0; }
-.wordings .wording { border-right: 1px solid var(--rule); margin-right: -1px; }
-.side .wording:first-child, .wordings .wording { border-top: 0; }
+.wordings .column { border-right: 1px solid var(--rule); margin-right: -1px; min-width: 0; }
+.wordings .column .wording:first-child, .side .wording:first-child { border-top: 0; }
+.wordings details { border-top: 1px solid var(--rule); padding: .4rem .9rem; font-size: .85rem; }
+.wordings details summary { cursor: pointer; color: var(--link); }
+.wordings details .wording { padding-left: 0; padding-right: 0; }
+@media print { .wordings details > * { display: block; } }
 .who { font-size: .85rem; color: var(--muted); margin-bottom: .3rem; display: flex; flex-wrap: wrap; gap: .2rem .45rem; align-items: baseline; }
 .who .speaker { font-weight: 600; color: var(--speaker); }
 .who .article { font-style: italic; }

@@ -20,6 +20,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'n
 # C0 controls (but tab, newline, carriage return) and DEL are not allowed in HTML text.
 CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
 MATRIX_ROWS = 80
+PER_DOCUMENT = 2  # claims shown per document in a group card before the rest fold away
 ENTITY_ROWS = 60
 LABEL_NAMES = {
     "PERSON": "people", "GPE": "places", "LOC": "places", "FAC": "places", "ORG": "organisations",
@@ -78,26 +79,69 @@ def _docs_line(docs: Sequence[DocInfo]) -> str:
     return f'<span class="docs">{_plural(len(docs), "document")}: {" ".join(doc_label(d) for d in docs)}</span>'
 
 
-def conflict_card(card: ConflictView) -> str:
-    docs = sorted({d.index: d for g in card.sides for d in g.docs}.values(), key=lambda d: d.index)
-    reasons = "".join(f'<p class="reason"><b>Why it conflicts:</b> {esc(r)}</p>' for r in card.reasons)
-    sides = [
-        f'<div class="side" id="{g.anchor}">{"".join(wording(c) for c in g.claims)}</div>' for g in card.sides
-    ]
+def reason_html(reason: str) -> str:
+    """The aligner's reason as a list of findings, what clashed in bold."""
+    parts = [p.strip() for p in reason.split(";") if p.strip()]
+    items = "".join(
+        f'<li class="{"clash" if "clash" in p else "head" if i == 0 else ""}">{esc(p)}</li>' for i, p in enumerate(parts)
+    )
+    return f'<ul class="why">{items}</ul>'
+
+
+def _also(claim: ClaimView, group: GroupView) -> str:
+    others = [c for c in group.claims if c.id != claim.id]
+    if not others:
+        return '<p class="also">No other claim in the corpus says this.</p>'
+    docs = sorted({c.doc.index: c.doc for c in others}.values(), key=lambda d: d.index)
     return (
-        '<article class="card conflict">'
-        f'<header><span class="badge conflict">conflict</span>{_docs_line(docs)}'
-        f'<span class="sub">score {card.score:.2f}</span></header>'
-        f'{reasons}<div class="versus">{sides[0]}<div class="vs">vs</div>{sides[1]}</div></article>'
+        f'<p class="also"><a href="#{group.anchor}">{_plural(len(others), "more claim")} agree</a> '
+        f'in {" ".join(doc_label(d) for d in docs)}</p>'
     )
 
 
-def group_card(group: GroupView) -> str:
+def conflict_card(card: ConflictView) -> str:
+    a, b = card.claims
+    ga, gb = card.groups
+    docs = sorted({c.doc.index: c.doc for c in card.claims}.values(), key=lambda d: d.index)
+    return (
+        f'<article class="card conflict" id="{card.anchor}">'
+        f'<header><span class="badge conflict">conflict</span>{_docs_line(docs)}'
+        f'<span class="sub">score {card.score:.2f}</span></header>'
+        f'<div class="reason"><b>Why it conflicts</b>{reason_html(card.reason)}</div>'
+        f'<div class="versus"><div class="side">{wording(a)}{_also(a, ga)}</div><div class="vs">vs</div>'
+        f'<div class="side">{wording(b)}{_also(b, gb)}</div></div></article>'
+    )
+
+
+def _conflict_note(group: GroupView, conflicts: dict[str, ConflictView]) -> str:
+    cards = list({conflicts[c.id].anchor: conflicts[c.id] for c in group.claims if c.id in conflicts}.values())
+    if not cards:
+        return ""
+    links = ", ".join(f'<a href="#{card.anchor}">{esc(card.anchor)}</a>' for card in cards)
+    return f'<span class="badge conflict">in conflict</span><span class="sub">see {links}</span>'
+
+
+def group_card(group: GroupView, conflicts: dict[str, ConflictView]) -> str:
+    """A group's claims in one column per document, side by side; a document that makes the
+    claim several times shows the first ones and folds the rest away."""
     n = len(group.docs)
+    columns = []
+    for d in group.docs:
+        mine = [c for c in group.claims if c.doc.index == d.index]
+        shown = "".join(wording(c) for c in mine[:PER_DOCUMENT])
+        rest = mine[PER_DOCUMENT:]
+        if rest:
+            shown += (
+                f'<details><summary>{_plural(len(rest), "more claim")} from {esc(d.label)}</summary>'
+                f'{"".join(wording(c) for c in rest)}</details>'
+            )
+        columns.append(f'<div class="column">{shown}</div>')
     return (
         f'<article class="card agree" id="{group.anchor}">'
-        f'<header><span class="badge agree">{_plural(n, "outlet")}</span>{_docs_line(group.docs)}</header>'
-        f'<div class="wordings">{"".join(wording(c) for c in group.claims)}</div></article>'
+        f'<header><span class="badge agree">{_plural(n, "outlet")}</span>{_docs_line(group.docs)}'
+        f'<span class="sub">{_plural(len(group.claims), "claim")}</span>'
+        f"{_conflict_note(group, conflicts)}</header>"
+        f'<div class="wordings">{"".join(columns)}</div></article>'
     )
 
 
@@ -193,7 +237,8 @@ def claims_sections(m: ReportModel) -> str:
     conflicts = "".join(conflict_card(c) for c in m.conflicts) or (
         '<p class="lede">No conflicting claims found: no figures that disagree, no assertion denied elsewhere.</p>'
     )
-    corroborated = "".join(group_card(g) for g in m.corroborated) or (
+    conflict_of = m.conflict_of()
+    corroborated = "".join(group_card(g, conflict_of) for g in m.corroborated) or (
         '<p class="lede">No claim is carried by more than one document.</p>'
     )
     n_single = sum(len(g.claims) for g in m.single)
@@ -201,7 +246,8 @@ def claims_sections(m: ReportModel) -> str:
     return (
         f'<section id="conflicts"><h2>Conflicts<span class="count">{len(m.conflicts):,}</span></h2>'
         '<p class="lede">The same proposition with figures that cannot both be right, or asserted by one '
-        "source and denied by another. Figures are highlighted; the reason says what clashed.</p>"
+        "source and denied by another: check these first. Figures and speakers are highlighted; the "
+        "reason lists what matched and, in bold, what clashed.</p>"
         f"{conflicts}</section>"
         f'<section id="corroborated"><h2>Corroborated<span class="count">{len(m.corroborated):,}</span></h2>'
         '<p class="lede">Claims that several documents carry, most widely reported first, '
@@ -220,8 +266,11 @@ def coverage(m: ReportModel) -> str:
             '<section id="coverage"><h2>Coverage</h2>'
             f"{unaligned_notice()}</section>"
         )
-    rows: list[tuple[str, GroupView]] = [("conflict", g) for c in m.conflicts for g in c.sides]
-    rows += [("agree", g) for g in m.corroborated]
+    flagged = m.conflicted_groups()
+    shown_groups = [g for g in m.corroborated if g.id in flagged]
+    shown_groups += [g for g in m.single if g.id in flagged]
+    shown_groups += [g for g in m.corroborated if g.id not in flagged]
+    rows = [("conflict" if g.id in flagged else "agree", g) for g in shown_groups]
     shown = rows[:MATRIX_ROWS]
     head = "".join(f'<th class="doc">{doc_label(d)}</th>' for d in m.docs)
     body = []
@@ -239,9 +288,9 @@ def coverage(m: ReportModel) -> str:
             f'<tr class="{kind}"><td class="group"><a href="#{g.anchor}">{esc(text)}</a></td>{cells}'
             f'<td class="n">{len(g.docs)}</td></tr>'
         )
-    single = Counter(g.docs[0].index for g in m.single for _ in g.claims)
+    single = Counter(g.docs[0].index for g in m.single if g.id not in flagged for _ in g.claims)
     body.append(
-        '<tr class="summary"><td class="group"><a href="#single">single-source claims</a></td>'
+        '<tr class="summary"><td class="group"><a href="#single">other single-source claims</a></td>'
         + "".join(f'<td class="cell">{single[d.index] or ""}</td>' for d in m.docs)
         + f'<td class="n">{sum(single.values())}</td></tr>'
     )
@@ -311,9 +360,10 @@ def _legend(labels: Iterable[str]) -> str:
 def documents(m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequence[tuple[int, int, str]]]) -> str:
     group_of: dict[str, tuple[str, bool]] = {}
     for g in m.groups:
-        conflicted = any(g in c.sides for c in m.conflicts)
         for c in g.claims:
-            group_of[c.id] = (g.anchor, conflicted)
+            group_of[c.id] = (g.anchor, False)
+    for c, card in m.conflict_of().items():
+        group_of[c] = (card.anchor, True)
     parts = []
     for d in m.docs:
         layers = [
@@ -364,7 +414,7 @@ def _claim_spans(m: ReportModel, d: DocInfo, group_of: dict[str, tuple[str, bool
             Span(
                 c.start,
                 c.end,
-                title=f"claim by {who}" + (": in conflict with another outlet" if conflicted else ""),
+                title=f"claim by {who}" + (": in conflict with another claim" if conflicted else ""),
                 attrs={"id": c.anchor, "href": f"#{target}", "class": "claim conflict" if conflicted else "claim"},
             )
         )
