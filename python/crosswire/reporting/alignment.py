@@ -34,7 +34,7 @@ def available(corpus: Corpus) -> bool:
 def tables(corpus: Corpus) -> AlignmentTables | None:
     if not available(corpus):
         return None
-    alignment = corpus.align()  # type: ignore[attr-defined]
+    alignment = corpus.align()
     return AlignmentTables(alignment.pairs(), alignment.groups(), alignment.coverage())
 
 

@@ -44,7 +44,7 @@ def doc_label(doc: DocInfo, *, link: bool = True) -> str:
     return f'<a href="#{doc.anchor}">{label}</a>' if link else label
 
 
-def wording(c: ClaimView, *, doc: bool = True) -> str:
+def wording(c: ClaimView, *, doc: bool = True, conflict: ConflictView | None = None) -> str:
     """One claim: who said it (and how), then its sentence with the claim, speaker and figures
     marked. ``doc``: lead with the document's label (off where the list is already by document)."""
     who = []
@@ -70,6 +70,8 @@ def wording(c: ClaimView, *, doc: bool = True) -> str:
         Layer("figure", [Span(a, b, title="figure", attrs={"class": "fig"}) for a, b in c.figure_spans]),
     ]
     text = render_spans(c.context, layers)
+    if conflict is not None:
+        who.append(f'<a class="badge conflict" href="#{conflict.anchor}">in conflict</a>')
     if not doc:
         who.append(f'<a class="totext" href="#{c.anchor}" title="read it in {esc(c.doc.name)}">in text ↗</a>')
     return f'<div class="wording"><div class="who">{"".join(who)}</div><p class="ctx">{text}</p></div>'
@@ -145,8 +147,12 @@ def group_card(group: GroupView, conflicts: dict[str, ConflictView]) -> str:
     )
 
 
-def claims_by_document(groups: Iterable[GroupView], docs: Sequence[DocInfo]) -> str:
-    """Groups (or single claims) listed under the document they come from."""
+def claims_by_document(
+    groups: Iterable[GroupView], docs: Sequence[DocInfo], conflicts: dict[str, ConflictView] | None = None
+) -> str:
+    """Groups (or single claims) listed under the document they come from; a claim in a
+    conflict links to its conflict card."""
+    conflicts = conflicts or {}
     by_doc: dict[int, list[GroupView]] = {}
     for g in groups:
         by_doc.setdefault(g.docs[0].index, []).append(g)
@@ -155,7 +161,10 @@ def claims_by_document(groups: Iterable[GroupView], docs: Sequence[DocInfo]) -> 
         items = by_doc.get(d.index)
         if not items:
             continue
-        rows = "".join(f'<li id="{g.anchor}">{"".join(wording(c, doc=False) for c in g.claims)}</li>' for g in items)
+        rows = "".join(
+            f'<li id="{g.anchor}">{"".join(wording(c, doc=False, conflict=conflicts.get(c.id)) for c in g.claims)}</li>'
+            for g in items
+        )
         parts.append(
             f'<h3>{doc_label(d)} <span class="lead">{esc(d.lead)}</span> '
             f'<span class="sub">{_plural(sum(len(g.claims) for g in items), "claim")}</span></h3>'
@@ -242,7 +251,7 @@ def claims_sections(m: ReportModel) -> str:
         '<p class="lede">No claim is carried by more than one document.</p>'
     )
     n_single = sum(len(g.claims) for g in m.single)
-    single = claims_by_document(m.single, m.docs) or '<p class="lede">Every claim is carried by more than one document.</p>'
+    single = claims_by_document(m.single, m.docs, conflict_of) or '<p class="lede">Every claim is carried by more than one document.</p>'
     return (
         f'<section id="conflicts"><h2>Conflicts<span class="count">{len(m.conflicts):,}</span></h2>'
         '<p class="lede">The same proposition with figures that cannot both be right, or asserted by one '
@@ -362,8 +371,8 @@ def documents(m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequen
     for g in m.groups:
         for c in g.claims:
             group_of[c.id] = (g.anchor, False)
-    for c, card in m.conflict_of().items():
-        group_of[c] = (card.anchor, True)
+    for claim_id, card in m.conflict_of().items():
+        group_of[claim_id] = (card.anchor, True)
     parts = []
     for d in m.docs:
         layers = [
