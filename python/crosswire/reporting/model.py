@@ -388,8 +388,8 @@ def _arrange(model: ReportModel, views: dict[str, ClaimView], tables: _alignment
             reason=str(reason) if isinstance(reason, str) else "",
             score=float(score),
         )
-    # Conflicts between the most widely carried claims first, then by score.
-    model.conflicts = sorted(cards.values(), key=lambda c: (-len(c.docs), -c.score, order[c.claims[0].id]))
+    # The aligner's most confident conflicts first.
+    model.conflicts = sorted(cards.values(), key=lambda c: (-c.score, order[c.claims[0].id]))
     for n, card in enumerate(model.conflicts):
         card.anchor = f"x{n + 1}"
     model.corroborated = sorted(

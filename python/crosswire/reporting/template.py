@@ -105,9 +105,12 @@ def conflict_card(card: ConflictView) -> str:
     a, b = card.claims
     ga, gb = card.groups
     docs = sorted({c.doc.index: c.doc for c in card.claims}.values(), key=lambda d: d.index)
+    where = (
+        f'<span class="docs">both in {doc_label(docs[0])}</span>' if len(docs) == 1 else _docs_line(docs)
+    )
     return (
         f'<article class="card conflict" id="{card.anchor}">'
-        f'<header><span class="badge conflict">conflict</span>{_docs_line(docs)}'
+        f'<header><span class="badge conflict">conflict</span>{where}'
         f'<span class="sub">score {card.score:.2f}</span></header>'
         f'<div class="reason"><b>Why it conflicts</b>{reason_html(card.reason)}</div>'
         f'<div class="versus"><div class="side">{wording(a)}{_also(a, ga)}</div><div class="vs">vs</div>'
