@@ -47,11 +47,14 @@ def test_metadata_line_is_boilerplate(sample):
     assert [(b.start, b.end, b.text) for b in spans] == [(1, 16, "date 2022-11-08")]
 
 
-@pytest.mark.xfail(strict=True, reason="placeholder sentence splitter (one sentence per line) until branch `sentences` lands; remove this mark then")
 def test_metadata_line_is_not_article_text(sample):
     doc = sample["000_9d7fe53fd889174e"]
+    header, after = doc.sentences[:2]
+    assert (header.text, header.boilerplate) == ("date 2022-11-08", True)
+    # The header does not run into the line after it (here a photo caption, itself boilerplate).
+    assert after.text.startswith("A man, an evacuee")
     first_sentence = next(s for s in doc.sentences if not s.boilerplate)
-    assert first_sentence.text.startswith("A man, an evacuee")
+    assert first_sentence.text.startswith("Ukraine accused Russia")
 
 
 def test_from_dir_of_the_shared_corpus_matches_the_bundled_one(sample):

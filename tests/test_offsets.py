@@ -64,7 +64,6 @@ def test_arbitrary_unicode(text):
     check_document(one(text))
 
 
-@pytest.mark.xfail(strict=True, reason="placeholder sentence splitter (one sentence per line) until branch `sentences` lands; remove this mark then")
 @SETTINGS
 @given(head=HEAD, body=texts)
 @example(head=" date 2022-11-08 ", body="Kyiv said.")

@@ -86,8 +86,10 @@ def _row(name: object, label: object, aliases: object, source: str, line: int) -
         aliases = []
     elif isinstance(aliases, str):
         aliases = [a for a in aliases.replace(";", "|").split("|") if a.strip()]
-    else:
+    elif isinstance(aliases, Iterable):
         aliases = [str(a) for a in aliases]
+    else:
+        raise ValueError(f"{source}, line {line}: aliases must be a string or a list of strings, not {aliases!r}")
     return (name, label, aliases, source, line)
 
 

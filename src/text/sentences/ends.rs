@@ -26,13 +26,22 @@ enum EndMark {
 
 /// Does a sentence end between `tokens[i]` and `tokens[i + 1]`? (Both in the same line and the
 /// same boilerplate region; the caller handles those breaks.)
+/// Inlined: asked for every token, and almost every token fails the first checks.
+#[inline]
 pub fn ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
     let Some(next) = tokens.get(i + 1) else {
         return true;
     };
-    if next.start == tokens[i].end {
+    if next.start == tokens[i].end || !may_end(text, &tokens[i]) {
         return false;
     }
+    ends_after_mark(text, tokens, i)
+}
+
+/// `ends_after` once `tokens[i]` may be an end mark, with a gap after it.
+#[inline(never)]
+fn ends_after_mark(text: &str, tokens: &[Token], i: usize) -> bool {
+    let next = &tokens[i + 1];
     let Some(mark) = end_mark(text, tokens, i) else {
         return false;
     };
@@ -76,6 +85,21 @@ fn end_mark(text: &str, tokens: &[Token], i: usize) -> Option<EndMark> {
     } else {
         EndMark::Abbreviation
     })
+}
+
+/// A cheap filter run on every token: can `token` be an end mark or a closer at all? Only
+/// if its last byte is the last byte of `.` `!` `?` `…` or of a closer (`is_closer`).
+/// False positives (other characters sharing a last UTF-8 byte) go on to the full test.
+#[inline]
+fn may_end(text: &str, token: &Token) -> bool {
+    let last = text.as_bytes().get((token.end as usize).wrapping_sub(1));
+    matches!(
+        last,
+        Some(b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']' | b'}')
+            // The last bytes of `…` (E2 80 A6), `”` (E2 80 9D), `’` (E2 80 99),
+            // `»` (C2 BB), `›` (E2 80 BA).
+            | Some(0xA6 | 0x9D | 0x99 | 0xBB | 0xBA)
+    )
 }
 
 fn token_text<'a>(text: &'a str, token: &Token) -> &'a str {

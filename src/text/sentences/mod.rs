@@ -28,52 +28,66 @@ pub struct Sentence {
 }
 
 pub fn split(text: &str, tokens: &[Token], boilerplate: &[Boilerplate]) -> Vec<Sentence> {
-    let regions = regions(tokens, boilerplate);
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
+    let mut regions = Regions { boilerplate, span: 0 };
     let mut first = 0;
+    let Some(t) = tokens.first() else {
+        return out;
+    };
+    let mut region = regions.of(t);
     for i in 0..tokens.len() {
-        let last_of_sentence = match tokens.get(i + 1) {
-            None => true,
+        let (last_of_sentence, next_region) = match tokens.get(i + 1) {
+            None => (true, None),
             Some(next) => {
-                regions[i] != regions[i + 1]
+                let next_region = regions.of(next);
+                let ends = region != next_region
                     || has_line_break(text, tokens[i].end, next.start)
-                    || ends::ends_after(text, tokens, i)
+                    || ends::ends_after(text, tokens, i);
+                (ends, next_region)
             }
         };
         if last_of_sentence {
             out.push(Sentence {
                 start: tokens[first].start,
                 end: tokens[i].end,
-                boilerplate: regions[i].is_some(),
+                boilerplate: region.is_some(),
             });
             first = i + 1;
         }
+        region = next_region;
     }
     out
 }
 
-/// For each token, the index of the boilerplate span it overlaps, if any. One merge pass:
-/// both lists are sorted.
-fn regions(tokens: &[Token], boilerplate: &[Boilerplate]) -> Vec<Option<usize>> {
-    let mut span = 0;
-    tokens
-        .iter()
-        .map(|t| {
-            while boilerplate.get(span).is_some_and(|b| b.end <= t.start) {
-                span += 1;
-            }
-            boilerplate
-                .get(span)
-                .filter(|b| b.start < t.end)
-                .map(|_| span)
-        })
-        .collect()
+/// The index of the boilerplate span each token overlaps, if any, for tokens asked in order:
+/// one merge pass over both sorted lists, with no per-token vector.
+struct Regions<'a> {
+    boilerplate: &'a [Boilerplate],
+    span: usize,
+}
+
+impl Regions<'_> {
+    fn of(&mut self, t: &Token) -> Option<usize> {
+        while self.boilerplate.get(self.span).is_some_and(|b| b.end <= t.start) {
+            self.span += 1;
+        }
+        self.boilerplate
+            .get(self.span)
+            .filter(|b| b.start < t.end)
+            .map(|_| self.span)
+    }
 }
 
 /// The gap between two tokens is whitespace; does it hold a line break?
 fn has_line_break(text: &str, from: u32, to: u32) -> bool {
-    text.get(from as usize..to as usize)
-        .is_some_and(|gap| gap.chars().any(is_line_break))
+    let Some(gap) = text.get(from as usize..to as usize) else {
+        return false;
+    };
+    // Most gaps are one space: check ASCII bytes without decoding.
+    if gap.is_ascii() {
+        return gap.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0x0B | 0x0C));
+    }
+    gap.chars().any(is_line_break)
 }
 
 fn is_line_break(c: char) -> bool {
