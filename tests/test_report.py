@@ -240,3 +240,14 @@ def test_progress_announces_stages_on_a_terminal(sample):
     with Progress(reporting.STAGES, stream=quiet) as progress:
         progress.stage("text")
     assert quiet.getvalue() == ""  # not a terminal: silent
+
+
+def test_claims_list_draws_as_an_inert_table(hostile_corpus, sample):
+    claims = sample[4].claims
+    assert isinstance(claims, list) and [c.claim for c in claims] == [c.claim for c in sample[4]._doc.claims]
+    markup = claims._repr_html_()
+    assert markup.count("<tr") == len(claims) + 1
+    for doc in hostile_corpus:
+        page = Page(doc.claims._repr_html_())
+        assert not {t for t, _ in page.elements} & {"script", "img", "svg", "iframe"}
+        assert not [k for _, a in page.elements for k in a if k.startswith("on")]

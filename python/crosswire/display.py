@@ -325,14 +325,15 @@ def claims_html(doc: Document, claims: Sequence[Any]) -> str:
         if c.quote in ("direct", "mixed"):
             flags.append(f'<span style="{_TAG_STYLE}; opacity: 0.7">{_esc(c.quote)} quote</span>')
         rows.append(
-            f'<tr><td style="{_TEXT}; white-space: nowrap">{who}{cue}</td>'
-            f'<td style="{_TEXT}; max-width: 48em">{text}</td><td style="{_TEXT}">{" ".join(flags)}</td></tr>'
+            f'<tr style="vertical-align: top"><td style="{_TEXT}; width: 14em; min-width: 10em">{who}{cue}</td>'
+            f'<td style="{_TEXT}; min-width: 24em; max-width: 48em; line-height: 1.45">{text}</td>'
+            f'<td style="{_TEXT}; white-space: nowrap">{" ".join(flags)}</td></tr>'
         )
     head = "".join(f'<th style="{_TEXT}">{h}</th>' for h in ("who", "claim", ""))
     return (
         f'<div class="crosswire-claims" style="{_FONT}">'
         f'<div style="{_MUTED}; font-size: 0.85em; margin-bottom: 0.4em">{len(claims):,} claims in '
         f"<strong>{_esc(doc.name)}</strong></div>"
-        '<table style="border-collapse: collapse; font-size: 0.9em">'
+        '<table style="border-collapse: collapse; font-size: 0.9em; max-width: 72em">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
