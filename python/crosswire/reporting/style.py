@@ -51,7 +51,7 @@ h3 { font-size: 1rem; margin: 1.4rem 0 .5rem; }
   border: 1px solid var(--rule); border-left: 4px solid var(--faint); background: var(--wash);
   padding: .6rem .9rem; border-radius: 6px; margin: 0 0 1rem; max-width: 48rem;
 }
-.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(7.5rem, 1fr)); gap: .75rem; margin: 0 0 1.25rem; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(6.8rem, 1fr)); gap: .75rem; margin: 0 0 1.25rem; }
 .tile { border: 1px solid var(--rule); border-radius: 8px; padding: .6rem .8rem; background: var(--paper); }
 .tile b { display: block; font: 600 1.5rem/1.2 var(--sans); }
 .tile span { white-space: nowrap; }
