@@ -153,7 +153,8 @@ article.doc .facts { color: var(--muted); font-size: .85rem; margin: 0 0 .8rem; 
 .text { white-space: pre-wrap; overflow-wrap: anywhere; font: 1.02rem/1.65 var(--serif); max-width: 46rem; }
 .text [data-layer=boilerplate] { color: var(--faint); background: var(--wash); border-radius: 2px; font-style: italic; }
 .text a.claim { color: inherit; text-decoration: underline dotted; text-decoration-color: color-mix(in srgb, var(--speaker) 55%, transparent); text-decoration-thickness: 1.5px; text-underline-offset: .28em; }
-.text a.claim:hover, .text a.claim:target { background: color-mix(in srgb, var(--speaker) 10%, transparent); }
+.text a.claim:hover, .text a.claim:target { background: color-mix(in srgb, var(--speaker) 12%, transparent); }
+.text a.claim:target { outline: 2px solid color-mix(in srgb, var(--speaker) 60%, transparent); outline-offset: 1px; border-radius: 2px; }
 .text a.claim.conflict { text-decoration: underline solid var(--conflict); text-decoration-thickness: 2px; }
 .claimmark { text-decoration: underline dotted; text-decoration-color: color-mix(in srgb, var(--speaker) 45%, transparent); text-decoration-thickness: 1.5px; text-underline-offset: .2em; color: var(--ink); }
 .bpmark { color: var(--faint); background: var(--wash); padding: 0 .2em; }
