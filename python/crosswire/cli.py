@@ -1,7 +1,8 @@
 """The ``crosswire`` command.
 
 Exit codes: 0 success; 1 the input could not be read (missing folder, no ``*.txt`` files,
-invalid UTF-8, an output file that cannot be written); 2 the command line was wrong;
+invalid UTF-8, a pairs file without columns a and b, an output file that cannot be written),
+or this build lacks the stage asked for; 2 the command line was wrong;
 141 (128 + SIGPIPE) the reader of the output went away, e.g. ``crosswire tokens --sample | head``.
 Errors go to stderr as one ``crosswire: error: ...`` line, never a traceback.
 """
@@ -17,10 +18,14 @@ import textwrap
 import warnings
 from typing import Callable, Sequence, TextIO
 
-from . import __version__, datasets, summary
+import pandas as pd
+
+from . import __version__, datasets, reporting, summary
 from ._core import DecodeError
 from .corpus import Corpus
 from .export import write_table
+from .progress import Progress
+from .reporting import alignment
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BROKEN_PIPE = 0, 1, 2, 141
 
@@ -104,6 +109,80 @@ def _export(table: str) -> Callable[[argparse.Namespace], Writer]:
     return run
 
 
+def _entities(args: argparse.Namespace) -> Writer:
+    corpus = _load(args)
+    df = corpus.entity_table() if args.table == "entities" else corpus.entities()
+    return lambda out: write_table(df, out, args.format)
+
+
+def _align_tables(corpus: Corpus) -> alignment.AlignmentTables:
+    tables = alignment.tables(corpus)
+    if tables is None:
+        raise InputError("alignment is not available in this build of crosswire")
+    return tables
+
+
+def _align(args: argparse.Namespace) -> Writer:
+    tables = _align_tables(_load(args))
+    df = getattr(tables, args.table)
+    if args.table == "coverage":
+        df = df.reset_index()
+    return lambda out: write_table(df, out, args.format)
+
+
+def _read_pairs(path: str) -> pd.DataFrame:
+    try:
+        if path == "-":
+            df = pd.read_csv(sys.stdin, dtype=str, keep_default_na=False)
+        else:
+            df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: not valid UTF-8 at byte offset {e.start}") from None
+    except pd.errors.EmptyDataError:
+        raise InputError(f"{path}: empty file; expected a CSV with columns a and b") from None
+    except (OSError, pd.errors.ParserError) as e:
+        raise InputError(f"{path}: cannot read it as CSV: {e}") from None
+    missing = [c for c in ("a", "b") if c not in df.columns]
+    if missing:
+        raise InputError(f"{path}: needs columns a and b; it has {', '.join(map(str, df.columns)) or 'none'}")
+    return df
+
+
+def _compare(args: argparse.Namespace) -> Writer:
+    if not alignment.compare_available():
+        raise InputError("comparison is not available in this build of crosswire")
+    if args.pairs is not None:
+        df = _read_pairs(args.pairs)
+    else:
+        df = pd.DataFrame({"a": [args.sentences[0]], "b": [args.sentences[1]]})
+    results = alignment.compare_pairs(list(zip(df["a"].tolist(), df["b"].tolist())))
+    df = df.assign(
+        relation=[r[0] for r in results], score=[round(r[1], 4) for r in results], reason=[r[2] for r in results]
+    )
+    if args.format == "text":
+        lines = "".join(f"{rel}\t{score:.3f}\t{reason}\n" for rel, score, reason in results)
+        return lambda out: out.write(lines)
+    return lambda out: write_table(df, out, args.format)
+
+
+def _report(args: argparse.Namespace) -> Writer:
+    progress = Progress(["reading", *reporting.STAGES], enabled=False if args.quiet else None)
+    with progress:
+        progress.stage("reading")
+        corpus = _load(args)
+        page = reporting.render(corpus, title=args.title, progress=progress)
+        progress.stage("writing")
+
+    def write(out: TextIO) -> None:
+        out.write(page)
+        if not args.quiet and out is not sys.stdout:
+            print(f"{PROG}: wrote {args.output} ({len(corpus)} documents)", file=sys.stderr)
+
+    return write
+
+
 # -- the parser ----------------------------------------------------------------------------
 
 
@@ -122,25 +201,46 @@ def _add_input(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_output(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=["csv", "jsonl"], default="csv", help="output format (default: csv)")
+def _add_output(p: argparse.ArgumentParser, formats: Sequence[str] = ("csv", "jsonl", "json"), default: str = "csv") -> None:
+    p.add_argument(
+        "--format", choices=list(formats), default=default, help=f"output format (default: {default})"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def _command(
+    commands: argparse._SubParsersAction, name: str, help: str, description: str, examples: str
+) -> argparse.ArgumentParser:
+    lines = "\n".join(f"  {PROG} {line}" for line in textwrap.dedent(examples).strip().splitlines())
+    return commands.add_parser(
+        name,
+        help=help,
+        description=_wrap(description),
+        formatter_class=_Formatter,
+        epilog=f"examples:\n{lines}",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=_wrap(
-            "Cross-check news coverage: tokens, sentences and boilerplate of a folder of articles."
+            "Cross-check news coverage: which claims several outlets carry, which conflict and "
+            "which stand on one source, in a folder of articles (one per *.txt file)."
         ),
         formatter_class=_Formatter,
         epilog=f"""examples:
-  {PROG} info --sample                      what is in the bundled sample corpus
-  {PROG} info articles/                     documents, dates, sizes, boilerplate share
-  {PROG} tokens articles/ -o tokens.csv     every token with its offsets and kind
-  {PROG} sentences --sample --format jsonl  sentences as JSON lines on stdout
+  {PROG} report --sample -o report.html      the HTML report on the bundled sample corpus
+  {PROG} report articles/ -o report.html     the same for your own folder of articles
+  {PROG} info articles/                      documents, dates, sizes, boilerplate share
+  {PROG} claims articles/ -o claims.csv      every claim: speaker, cue, polarity, figures
+  {PROG} align articles/ --format jsonl      claim pairs: agree, conflict or related, and why
+  {PROG} compare "sentence a" "sentence b"   relation, score and reason for two sentences
+  {PROG} entities --sample --table entities  who is named, and by which documents
+  {PROG} tokens articles/ -o tokens.csv      every token with its offsets and kind
 
-exit codes: 0 ok, 1 input error (missing folder, invalid UTF-8, ...), 2 usage error,
+exit codes: 0 ok, 1 input error (missing folder, invalid UTF-8, ...) or a stage this build
+lacks, 2 usage error,
 141 output closed early (e.g. piped into head).
 run '{PROG} COMMAND --help' for the options of a command.""",
     )
@@ -188,14 +288,134 @@ run '{PROG} COMMAND --help' for the options of a command.""",
         _add_output(p)
         p.set_defaults(run=_export(name))
 
+    entities = _command(
+        commands,
+        "entities",
+        "export entity mentions, or one row per entity",
+        "Exports every entity mention (doc, start, end, text, label, entity, source), or with "
+        "--table entities one row per cross-document entity (entity, name, label, aliases, docs, "
+        "mentions). entity is a stable id shared by every spelling of one person, place or "
+        "organisation. In CSV, list cells are JSON arrays.",
+        """
+        entities --sample | head
+        entities articles/ --table entities -o entities.csv
+        entities articles/ --format json | jq '.[] | select(.label == "PERSON") | .text'
+        """,
+    )
+    _add_input(entities)
+    _add_output(entities)
+    entities.add_argument(
+        "--table",
+        choices=["mentions", "entities"],
+        default="mentions",
+        help="mentions: one row per mention (default); entities: one row per entity",
+    )
+    entities.set_defaults(run=_entities)
+
+    claims = _command(
+        commands,
+        "claims",
+        "export every claim with its speaker, cue, polarity and figures",
+        "Exports the claims of every document, one row each: claim (a stable id), doc, start, end, "
+        "text, speaker, speaker_entity, pronoun, cue, cue_class, polarity (asserted or denied), "
+        "hedged, quote (direct, indirect, mixed), entities, figures and when. In CSV, list cells "
+        "are JSON arrays and missing values are empty.",
+        """
+        claims --sample | head
+        claims articles/ -o claims.csv
+        claims articles/ --format jsonl | jq -r 'select(.polarity == "denied") | .text'
+        """,
+    )
+    _add_input(claims)
+    _add_output(claims)
+    claims.set_defaults(run=_export("claims"))
+
+    align = _command(
+        commands,
+        "align",
+        "export claim pairs, groups or coverage across documents",
+        "Aligns the claims of all documents. --table pairs (default): claim_a, claim_b, doc_a, doc_b, "
+        "relation (agree, conflict, related), score and a readable reason. --table groups: the "
+        "claims that say the same thing, one row per claim. --table coverage: one row per group, "
+        "one column per document.",
+        """
+        align --sample
+        align articles/ --format jsonl | jq -r 'select(.relation == "conflict") | .reason'
+        align articles/ --table coverage -o coverage.csv
+        """,
+    )
+    _add_input(align)
+    _add_output(align)
+    align.add_argument(
+        "--table", choices=["pairs", "groups", "coverage"], default="pairs", help="which table (default: pairs)"
+    )
+    align.set_defaults(run=_align)
+
+    compare = _command(
+        commands,
+        "compare",
+        "compare two sentences, or every pair in a CSV file",
+        "Says whether two sentences make the same claim: relation (agree, conflict or related), a "
+        "score and the reason. With --pairs FILE, reads a CSV with columns a and b (others are kept) "
+        "and writes it back with the columns relation, score and reason added. The text format "
+        "prints relation, score and reason separated by tabs, one line per pair.",
+        """
+        compare "32 Russian soldiers were killed" "at least 30 Russians died"
+        compare "Moscow says 20,000 fled" "Kyiv puts the figure at 1,000" --format json
+        compare --pairs pairs.csv -o compared.csv
+        compare --pairs - --format jsonl < pairs.csv
+        """,
+    )
+    compare.add_argument("sentences", nargs="*", metavar="SENTENCE", help="two sentences to compare")
+    compare.add_argument("--pairs", metavar="FILE", help="a CSV file with columns a and b ('-' for stdin)")
+    compare.add_argument(
+        "--format", choices=["text", "csv", "jsonl", "json"], default=None,
+        help="output format (default: text for two sentences, csv for --pairs)",
+    )
+    compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    compare.set_defaults(run=_compare, parser=compare)
+
+    report = _command(
+        commands,
+        "report",
+        "write the HTML report: conflicts, corroborated and single-source claims",
+        "Writes one self-contained HTML file (no scripts, nothing fetched from the network) to read "
+        "and share: the corpus at a glance, conflicting claims first, then claims by how many "
+        "outlets carry them, then single-source claims; the coverage matrix, who is named by whom, "
+        "and every document with its entities highlighted and boilerplate greyed. A progress bar "
+        "shows on stderr when it is a terminal.",
+        """
+        report --sample -o report.html
+        report articles/ -o articles.html --title "Kherson, November 2022"
+        report scraped/ --errors replace --quiet -o - > report.html
+        """,
+    )
+    _add_input(report)
+    report.add_argument(
+        "-o", "--output", metavar="FILE", default="report.html",
+        help="where to write the report (default: report.html; '-' for stdout)",
+    )
+    report.add_argument("--title", help="the report's title (default: crosswire report)")
+    report.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no closing message")
+    report.set_defaults(run=_report)
+
     return parser
+
+
+def _check_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.pairs is not None and args.sentences:
+        parser.error("give two sentences or --pairs FILE, not both")
+    if args.pairs is None and len(args.sentences) != 2:
+        parser.error(f"give two sentences (quoted) or --pairs FILE; got {len(args.sentences)} sentence(s)")
+    if args.format is None:
+        args.format = "csv" if args.pairs is not None else "text"
 
 
 # -- running -------------------------------------------------------------------------------
 
 
 def _open_output(path: str | None) -> TextIO:
-    if path is None:
+    if path is None or path == "-":
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # data, not messages: UTF-8 whatever the locale
         return sys.stdout
@@ -206,7 +426,10 @@ def _open_output(path: str | None) -> TextIO:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)  # exits with 2 on a usage error
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits with 2 on a usage error
+    if args.command == "compare":
+        _check_compare(args.parser, args)
     try:
         write = args.run(args)
         out = _open_output(getattr(args, "output", None))

@@ -6,6 +6,7 @@ import datetime as _dt
 import operator
 import os
 import warnings
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union, overload
 
 import numpy as _np
@@ -117,10 +118,11 @@ class Document:
         return self._doc.sentences
 
     @property
-    def claims(self) -> list[_core.Claim]:
+    def claims(self) -> Claims:
         """Claims in text order: the proposition (``text``, ``start``, ``end``), ``speaker``
-        (None for the article's own statements), ``cue``, ``polarity``, ``hedged``, ``quote``."""
-        return self._doc.claims
+        (None for the article's own statements), ``cue``, ``polarity``, ``hedged``, ``quote``.
+        A list, drawn as a table in Jupyter."""
+        return Claims(self._doc.claims, self)
 
     @property
     def entities(self) -> list[_core.Entity]:
@@ -160,6 +162,23 @@ class Document:
         """The entities in displaCy's ``manual=True`` format, ``{"text", "ents", "title"}``:
         ``spacy.displacy.render(doc.to_displacy(), style="ent", manual=True)``."""
         return display.to_displacy(self)
+
+
+class Claims(list):
+    """A document's claims: a plain list of :class:`~crosswire._core.Claim` that Jupyter draws
+    as a table (speaker and cue, the claim with its figures highlighted, denied and hedged)."""
+
+    __slots__ = ("_document",)
+
+    def __init__(self, claims: Iterable[Any], document: Document) -> None:
+        super().__init__(claims)
+        self._document = document
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))
+
+    def _repr_html_(self) -> str:
+        return display.claims_html(self._document, self)
 
 
 class Corpus:
@@ -317,6 +336,12 @@ class Corpus:
         """One row per cross-document entity: entity, name, label, aliases, docs, mentions.
         Names, and dates with a calendar value (named by it); figures have no entity."""
         return frames.entity_table(self)
+
+    def report(self, path: str | os.PathLike[str], *, title: str | None = None) -> Path:
+        """Writes the HTML report on this corpus to ``path``; see :func:`crosswire.report`."""
+        from . import reporting
+
+        return reporting.write(self, path, title=title)
 
     @property
     def patterns(self) -> Patterns | None:

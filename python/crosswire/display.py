@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import summary
 
@@ -295,4 +295,45 @@ def corpus_html(corpus: Corpus) -> str:
         "boilerplate: share of characters that are not article text "
         "(metadata, captions, credits, navigation, …)"
         "</div></div>"
+    )
+
+
+_FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+_FIGURE_STYLE = "background: rgba(255, 196, 0, 0.35); font-weight: 600; border-radius: 2px; padding: 0 0.1em"
+_TAG_STYLE = "font-size: 0.75em; padding: 0 0.35em; border-radius: 3px; border: 1px solid currentColor; white-space: nowrap"
+
+
+def claims_html(doc: Document, claims: Sequence[Any]) -> str:
+    """A document's claims as a table: who (with the reporting cue), the claim with its
+    figures highlighted, and flags for denied and hedged claims."""
+    figures = [e for e in doc.entities if e.label in _FIGURE_LABELS]
+    rows = []
+    for c in claims:
+        spans = [
+            Span(e.start - c.start, e.end - c.start, title=e.label, attrs={"style": _FIGURE_STYLE})
+            for e in figures
+            if c.start <= e.start and e.end <= c.end
+        ]
+        text = render_spans(c.text, [Layer("figure", spans, tag="span")])
+        who = f"<strong>{_esc(c.speaker)}</strong>" if c.speaker else '<em style="opacity: 0.7">the article</em>'
+        cue = f' <span style="{_MUTED}">{_esc(c.cue)}</span>' if c.cue else ""
+        flags = []
+        if c.polarity != "asserted":
+            flags.append(f'<span style="{_TAG_STYLE}; color: #c4262e">{_esc(c.polarity)}</span>')
+        if c.hedged:
+            flags.append(f'<span style="{_TAG_STYLE}; opacity: 0.7">hedged</span>')
+        if c.quote in ("direct", "mixed"):
+            flags.append(f'<span style="{_TAG_STYLE}; opacity: 0.7">{_esc(c.quote)} quote</span>')
+        rows.append(
+            f'<tr style="vertical-align: top"><td style="{_TEXT}; width: 14em; min-width: 10em">{who}{cue}</td>'
+            f'<td style="{_TEXT}; min-width: 24em; max-width: 48em; line-height: 1.45">{text}</td>'
+            f'<td style="{_TEXT}; white-space: nowrap">{" ".join(flags)}</td></tr>'
+        )
+    head = "".join(f'<th style="{_TEXT}">{h}</th>' for h in ("who", "claim", ""))
+    return (
+        f'<div class="crosswire-claims" style="{_FONT}">'
+        f'<div style="{_MUTED}; font-size: 0.85em; margin-bottom: 0.4em">{len(claims):,} claims in '
+        f"<strong>{_esc(doc.name)}</strong></div>"
+        '<table style="border-collapse: collapse; font-size: 0.9em; max-width: 72em">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
