@@ -85,7 +85,6 @@ def test_corpus_travels_to_a_worker_process(sample):
     from concurrent.futures import ProcessPoolExecutor
     from operator import methodcaller
 
-    # spawn, not fork: forking a process whose thread pool is running is unsafe (see the README).
     with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
         claims = pool.submit(methodcaller("claims"), sample).result(timeout=120)
     pd.testing.assert_frame_equal(claims, sample.claims())

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::pool;
 use crate::align::{self, score::NAMES, Judgement};
 use crate::claims::claim_id;
 use crate::corpus::Corpus;
@@ -12,7 +13,7 @@ use crate::corpus::Corpus;
 /// `pairs` and `groups` tables of `corpus.align()`, as two dicts of columns.
 pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let shared = Arc::clone(corpus);
-    let alignment = py.detach(move || align::align(&shared));
+    let alignment = pool::run(py, move || align::align(&shared));
     let layer = super::claims::claim_layer(py, corpus);
     let docs = corpus.docs();
     let id = |k: u32| {
@@ -65,7 +66,7 @@ fn triple(j: Judgement) -> (&'static str, f64, String) {
 /// Compares two sentences: `(relation, score, reason)`.
 #[pyfunction]
 pub fn compare(py: Python<'_>, a: String, b: String) -> (&'static str, f64, String) {
-    triple(py.detach(move || align::compare(&a, &b)))
+    triple(pool::run(py, move || align::compare(&a, &b)))
 }
 
 /// Compares `a[i]` with `b[i]` for every i, in parallel: a list of `(relation, score, reason)`.
@@ -78,7 +79,7 @@ pub fn compare_many(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<
             b.len()
         )));
     }
-    let out = py.detach(move || {
+    let out = pool::run(py, move || {
         let pairs: Vec<(&str, &str)> = a.iter().map(String::as_str).zip(b.iter().map(String::as_str)).collect();
         align::compare_many(&pairs)
     });
@@ -91,7 +92,7 @@ pub fn compare_features(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyRes
     if a.len() != b.len() {
         return Err(pyo3::exceptions::PyValueError::new_err("compare_features needs two lists of the same length"));
     }
-    let rows = py.detach(move || {
+    let rows = pool::run(py, move || {
         let pairs: Vec<(&str, &str)> = a.iter().map(String::as_str).zip(b.iter().map(String::as_str)).collect();
         align::features_many(&pairs)
     });

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::pool;
 use crate::claims::{claim_id, link::LinkedClaim, Span};
 use crate::corpus::{Corpus, Document};
 use crate::entities::label::Label;
@@ -12,7 +13,7 @@ use crate::entities::label::Label;
 /// Runs the claims stage (and the stages before it) with the GIL released, once.
 pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [Vec<LinkedClaim>] {
     let shared = Arc::clone(corpus);
-    py.detach(move || {
+    pool::run(py, move || {
         shared.claims();
     });
     corpus.claims()

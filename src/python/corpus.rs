@@ -7,6 +7,7 @@ use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
+use super::pool;
 use super::errors;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
@@ -23,7 +24,7 @@ pub struct PyCorpus {
 /// Runs the text stage with the GIL released, the first time only.
 pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLayer] {
     let shared = Arc::clone(corpus);
-    py.detach(move || {
+    pool::run(py, move || {
         shared.text_layers();
     });
     corpus.text_layers()
@@ -88,8 +89,7 @@ impl PyCorpus {
                 )))
             }
         };
-        let (corpus, replaced) = py
-            .detach(|| Corpus::from_dir(&path, mode))
+        let (corpus, replaced) = pool::run(py, || Corpus::from_dir(&path, mode))
             .map_err(errors::to_py)?;
         let replaced = replaced
             .into_iter()

@@ -5,13 +5,14 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use super::pool;
 use crate::corpus::{Corpus, EntityLayer};
 use crate::entities::values::Normalised;
 
 /// Runs the entity stage (and the text stage before it) with the GIL released, once.
 pub fn entity_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a EntityLayer {
     let shared = Arc::clone(corpus);
-    py.detach(move || {
+    pool::run(py, move || {
         shared.entities();
     });
     corpus.entities()

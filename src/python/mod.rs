@@ -5,6 +5,7 @@ mod claims;
 mod corpus;
 mod entities;
 mod errors;
+mod pool;
 mod spans;
 
 use pyo3::prelude::*;
