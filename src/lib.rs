@@ -10,6 +10,7 @@ pub mod claims;
 pub mod corpus;
 pub mod entities;
 pub mod text;
+mod wordlist;
 
 #[cfg(feature = "python")]
 mod python;

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::stem::stem;
+use crate::wordlist::entries as lines;
 
 pub struct AlignLexicon {
     pub stopwords: HashSet<String>,
@@ -23,10 +24,6 @@ pub struct AlignLexicon {
 }
 
 pub static LEXICON: LazyLock<AlignLexicon> = LazyLock::new(AlignLexicon::builtin);
-
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
 
 /// The comparison key of a paraphrase group.
 pub fn group_key(name: &str) -> String {

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::CueClass;
+use crate::wordlist::entries;
 
 const REPORTING_VERBS: &str = include_str!("lexicons/reporting_verbs.txt");
 const DENIALS: &str = include_str!("lexicons/denials.txt");
@@ -46,12 +47,6 @@ pub struct Lexicon {
     pub trailers: HashSet<String>,
 }
 
-fn content_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 fn parse_slot(s: &str, gap: usize) -> Slot {
     if s == "*" {
         return Slot::Gap(gap);
@@ -75,7 +70,7 @@ fn parse_slot(s: &str, gap: usize) -> Slot {
 /// Parses a cue file; `where_` names the file in error messages (the files are ours, so a
 /// malformed line is a bug caught by the tests).
 pub fn parse_cues(text: &str, where_: &str) -> Vec<CuePattern> {
-    content_lines(text)
+    entries(text)
         .map(|line| {
             let mut fields = line.split_whitespace();
             let class_name = fields.next().unwrap_or_default();
@@ -104,7 +99,7 @@ pub fn parse_cues(text: &str, where_: &str) -> Vec<CuePattern> {
 }
 
 pub fn parse_hedges(text: &str) -> Vec<HedgePattern> {
-    content_lines(text)
+    entries(text)
         .map(|line| {
             let mut words: Vec<&str> = line.split_whitespace().collect();
             let any_case = words.last() == Some(&"Aa");
@@ -127,7 +122,7 @@ pub fn lexicon() -> &'static Lexicon {
         Lexicon {
             cues,
             hedges: parse_hedges(HEDGES),
-            trailers: content_lines(TRAILERS).map(str::to_lowercase).collect(),
+            trailers: entries(TRAILERS).map(str::to_lowercase).collect(),
         }
     })
 }

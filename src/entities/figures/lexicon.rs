@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use super::phrases::PhraseTable;
 use super::view::{WordMap, WordSet};
 use crate::entities::label::Label;
+use crate::wordlist::entries;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum NumberWord {
@@ -61,16 +62,9 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-/// Lines that carry data: not blank, not a `#` comment.
-fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
 fn parse_number_words(src: &'static str) -> WordMap<NumberWord> {
     let mut map = WordMap::default();
-    for line in data_lines(src) {
+    for line in entries(src) {
         let f: Vec<&str> = line.split_whitespace().collect();
         let (word, kind, value) = match f[..] {
             [w, k, v] => (w, k, v.parse::<f64>().expect("number_words.txt: bad value")),
@@ -94,7 +88,7 @@ fn parse_number_words(src: &'static str) -> WordMap<NumberWord> {
 
 fn parse_cues(src: &'static str) -> PhraseTable<Bound> {
     let mut table = PhraseTable::new();
-    for line in data_lines(src) {
+    for line in entries(src) {
         let (phrase, bound) = line.split_once('|').expect("cues.txt: expected `cue | bound`");
         let bound = match bound.trim() {
             "min" => Bound::Min,
@@ -114,7 +108,7 @@ fn parse_cues(src: &'static str) -> PhraseTable<Bound> {
 /// 4: before it).
 fn parse_units(src: &'static str, forms_column: usize) -> PhraseTable<Unit> {
     let mut table = PhraseTable::new();
-    for line in data_lines(src) {
+    for line in entries(src) {
         let cols: Vec<&'static str> = line.split('|').map(str::trim).collect();
         assert!(cols.len() >= 4, "units.txt: too few columns: {line}");
         let unit = Unit {

@@ -2,12 +2,7 @@
 
 use std::sync::LazyLock;
 
-/// Entries of a list file: one a line, `#` starts a comment line, blank lines ignored.
-fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
+use crate::wordlist::entries;
 
 /// An agency name as words; all-capital names must match exactly, others in any case.
 pub struct Agency {

@@ -4,10 +4,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 fn entries(src: &'static str) -> HashSet<&'static str> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    crate::wordlist::entries(src).collect()
 }
 
 /// Titles and ranks (without their period) that always precede a name.

@@ -9,10 +9,7 @@ const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 
 /// The list without periods.
 fn abbreviations() -> impl Iterator<Item = &'static str> {
-    ABBREVIATIONS
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+    crate::wordlist::entries(ABBREVIATIONS)
         .map(|line| line.strip_suffix('.').unwrap_or(line))
 }
 
