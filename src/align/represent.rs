@@ -107,7 +107,7 @@ impl ClaimView {
             }
         }
         let mut seq = other.sequence.clone();
-        seq.extend(self.sequence.drain(..));
+        seq.append(&mut self.sequence);
         self.sequence = seq;
         for (k, v) in &other.entities {
             self.entities.entry(k.clone()).or_insert_with(|| v.clone());

@@ -129,7 +129,7 @@ impl Gazetteer {
         let slot = &mut self.terminals[node as usize];
         match slot {
             Some(old) if old.entry == entry => old.variants.push((case, texts)),
-            Some(old) if !(user && !old.user) => {}
+            Some(old) if !user || old.user => {}
             _ => {
                 *slot = Some(Terminal {
                     entry,

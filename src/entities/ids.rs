@@ -73,10 +73,10 @@ fn name_words(text: &str, label: Label, lexicon: &Lexicon) -> Vec<String> {
         if matches!(bare, "'s" | "s" | "'") || bare.is_empty() {
             continue;
         }
-        if label == Label::Person {
-            if bare.chars().count() == 1 || lexicon.classes_of(&w) & class::TITLE != 0 && words.is_empty() {
-                continue;
-            }
+        if label == Label::Person
+            && (bare.chars().count() == 1 || lexicon.classes_of(&w) & class::TITLE != 0 && words.is_empty())
+        {
+            continue;
         }
         words.push(lexicon.canonical_word(bare).to_owned());
     }

@@ -3,6 +3,7 @@
 //! Recognised fields, in any order, each optionally followed by `:`:
 //! - `date YYYY-MM-DD`, which may share its line with the article's first words;
 //! - `source NAME`, alone on its line.
+//!
 //! Only a field whose value parses is metadata; anything else is article text.
 
 use crate::calendar::Date;
