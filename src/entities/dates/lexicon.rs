@@ -28,8 +28,7 @@ pub(crate) static CALENDAR_WORDS: LazyLock<WordMap<CalendarWord>> =
 
 fn parse(src: &'static str) -> WordMap<CalendarWord> {
     let mut map = WordMap::default();
-    let lines = src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-    for line in lines {
+    for line in crate::wordlist::entries(src) {
         let cols: Vec<&'static str> = line.split('|').map(str::trim).collect();
         let [kind, value, forms] = cols[..] else {
             panic!("calendar_words.txt: expected `kind | value | forms`: {line}")
