@@ -10,7 +10,6 @@ use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
 use crate::corpus::{Corpus, Document, EntityLayer};
 use crate::entities::dates::{find_dates, DateMention};
 use crate::entities::figures::{find_figures, Figure};
-use crate::entities::label::Label;
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
@@ -18,14 +17,6 @@ use super::figures::FigureValue;
 use super::lexicon::LEXICON;
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
-
-/// Labels the aligner compares as figures or times, not as entities.
-fn is_entity(label: Label) -> bool {
-    !matches!(
-        label,
-        Label::Date | Label::Time | Label::Cardinal | Label::Ordinal | Label::Quantity | Label::Money | Label::Percent
-    )
-}
 
 struct DocContext<'a> {
     doc: &'a Document,
@@ -86,7 +77,7 @@ impl<'a> DocContext<'a> {
         let mut ents: Vec<(&str, String)> = mentions
             .iter()
             .map(|&m| (m as usize, &entities.mentions[d][m as usize]))
-            .filter(|(_, x)| is_entity(x.label))
+            .filter(|(_, x)| x.label.is_name())
             .filter_map(|(m, x)| {
                 let surface = self.piece(Span { start: x.start, end: x.end });
                 Some((entities.entity_of(d, m)?.id.as_str(), surface))

@@ -69,7 +69,7 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
         let text = doc.text[x.start as usize..x.end as usize].to_owned();
         match x.label {
             Label::Cardinal | Label::Quantity | Label::Money | Label::Percent => figures.push((text, x.label.as_str())),
-            Label::Date | Label::Time => when.push(text),
+            _ if x.label.is_temporal() => when.push(text),
             _ => {
                 if let Some(record) = entities.entity_of(d, m as usize) {
                     if !ids.contains(&record.id) {
