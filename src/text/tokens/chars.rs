@@ -88,18 +88,23 @@ pub(super) fn classify(c: char) -> Class {
     classify_non_ascii(c)
 }
 
+/// A letter's class by its case.
+fn letter_class(c: char) -> Class {
+    if c.is_uppercase() {
+        Class::Upper
+    } else if c.is_lowercase() {
+        Class::Lower
+    } else {
+        Class::Letter
+    }
+}
+
 fn classify_non_ascii(c: char) -> Class {
     // Fast answers for what news text is full of, before the Unicode tables:
     // Latin-1 and Latin Extended letters, and General Punctuation (quotes, dashes, …).
     match c {
         'À'..='ɏ' if c != '×' && c != '÷' => {
-            return if c.is_uppercase() {
-                Class::Upper
-            } else if c.is_lowercase() {
-                Class::Lower
-            } else {
-                Class::Letter
-            };
+            return letter_class(c);
         }
         '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => return general_punctuation(c),
         _ => {}
@@ -112,13 +117,7 @@ fn classify_non_ascii(c: char) -> Class {
         return Class::Extender;
     }
     if c.is_alphabetic() {
-        return if c.is_uppercase() {
-            Class::Upper
-        } else if c.is_lowercase() {
-            Class::Lower
-        } else {
-            Class::Letter
-        };
+        return letter_class(c);
     }
     if c.is_numeric() {
         return Class::Digit;
