@@ -12,11 +12,7 @@ use crate::entities::label::Label;
 
 /// Runs the claims stage (and the stages before it) with the GIL released, once.
 pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [Vec<LinkedClaim>] {
-    let shared = Arc::clone(corpus);
-    pool::run(py, move || {
-        shared.claims();
-    });
-    corpus.claims()
+    pool::stage(py, corpus, Corpus::claims)
 }
 
 #[pyclass(name = "Claim", module = "crosswire._core", frozen, get_all)]

@@ -23,11 +23,7 @@ pub struct PyCorpus {
 
 /// Runs the text stage with the GIL released, the first time only.
 pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLayer] {
-    let shared = Arc::clone(corpus);
-    pool::run(py, move || {
-        shared.text_layers();
-    });
-    corpus.text_layers()
+    pool::stage(py, corpus, Corpus::text_layers)
 }
 
 /// A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.

@@ -11,11 +11,7 @@ use crate::entities::values::Normalised;
 
 /// Runs the entity stage (and the text stage before it) with the GIL released, once.
 pub fn entity_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a EntityLayer {
-    let shared = Arc::clone(corpus);
-    pool::run(py, move || {
-        shared.entities();
-    });
-    corpus.entities()
+    pool::stage(py, corpus, Corpus::entities)
 }
 
 #[pyclass(name = "Entity", module = "crosswire._core", frozen, get_all)]

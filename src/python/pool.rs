@@ -9,6 +9,8 @@ use pyo3::prelude::*;
 use pyo3::marker::Ungil;
 use rayon::ThreadPool;
 
+use crate::corpus::Corpus;
+
 /// The pool and the process id it was built in.
 static POOL: Mutex<Option<(u32, Arc<ThreadPool>)>> = Mutex::new(None);
 
@@ -28,6 +30,15 @@ fn pool() -> Option<Arc<ThreadPool>> {
     let pool = Arc::new(rayon::ThreadPoolBuilder::new().build().ok()?);
     *slot = Some((pid, Arc::clone(&pool)));
     Some(pool)
+}
+
+/// A stage of `corpus` (`Corpus::claims`, …), computed the first time with the GIL released.
+pub fn stage<'a, T: ?Sized>(py: Python<'_>, corpus: &'a Arc<Corpus>, get: fn(&Corpus) -> &T) -> &'a T {
+    let shared = Arc::clone(corpus);
+    run(py, move || {
+        get(&shared);
+    });
+    get(corpus)
 }
 
 /// Runs `work` with the GIL released, its parallel parts on this process's pool.
