@@ -73,7 +73,7 @@ pub const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 pub const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "also", "previously", "earlier", "later", "repeatedly", "again",
     "already", "then", "publicly", "officially", "separately", "further", "first", "would",
-    "will", "did", "does", "do", "is", "are", "was", "were", "has", "been", "reportedly",
+    "will", "did", "does", "do", "is", "are", "was", "were", "been", "reportedly",
     "allegedly", "apparently", "now", "once", "still", "yet", "not", "never", "n't", "’t", "'t",
     "flatly", "strongly", "firmly", "quickly", "swiftly", "immediately", "recently",
 ];
