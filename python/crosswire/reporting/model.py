@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from .. import __version__, summary
+from ..frames import FIGURE_LABELS, TIME_LABELS
 from . import alignment as _alignment
 
 if TYPE_CHECKING:
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
 
     from ..corpus import Corpus, Document
 
-FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
-TIME_LABELS = frozenset({"DATE", "TIME"})
 LEAD_LENGTH = 110
 
 
