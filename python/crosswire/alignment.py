@@ -171,8 +171,9 @@ def _alignment_html(al: Alignment) -> str:
         for c in (r.claim_a, r.claim_b):
             in_conflict.setdefault(c, []).append(str(r.reason))
     conflict_groups = set(groups.loc[groups["claim"].isin(list(in_conflict)), "group"])
-    shown = [g for g in dict.fromkeys(groups["group"]) if g in conflict_groups or (groups["group"] == g).sum() > 1]
-    shown.sort(key=lambda g: (-int(groups.loc[groups["group"] == g, "docs"].iloc[0]), g))
+    first = groups.drop_duplicates("group").set_index("group")  # claims and docs are per group
+    shown = [g for g in first.index if g in conflict_groups or first.at[g, "claims"] > 1]
+    shown.sort(key=lambda g: (-int(first.at[g, "docs"]), g))
     docs = [d for d in al._docs if d in set(groups["doc"])]
     head = "".join(f"<th>{_escape(d)}</th>" for d in docs)
     rows = []

@@ -103,10 +103,9 @@ def _short(text: str, width: int = 60) -> str:
 def coverage_heatmap(corpus: Corpus, *, top: int = 30, ax: Axes | None = None) -> Figure:
     """Claim groups carried by more than one document (most widely carried first) against
     documents: the cells count each document's claims in the group."""
-    tables = _alignment.tables(corpus)
-    if tables is None:
+    if not _alignment.available(corpus):
         raise RuntimeError("the coverage heatmap needs alignment, which this build of crosswire lacks")
-    groups = tables.groups[["group", "claim", "doc"]].astype({"doc": str})
+    groups = corpus.align().groups()[["group", "claim", "doc"]].astype({"doc": str})
     counts = groups.groupby(["group", "doc"]).size().unstack(fill_value=0)
     counts = counts.reindex(columns=corpus.names, fill_value=0)
     spread = (counts > 0).sum(axis=1)
@@ -151,10 +150,12 @@ def claim_dates(corpus: Corpus) -> pd.DataFrame:
     by_doc: dict[str, list[tuple[int, _dt.date]]] = {}
     for (doc, start), day in resolved.items():
         by_doc.setdefault(doc, []).append((start, day))
+    for spans in by_doc.values():
+        spans.sort()
     doc_dates = {doc.name: doc.date for doc in corpus}
     rows = []
     for claim, doc, start, end in zip(claims["claim"], claims["doc"], claims["start"], claims["end"]):
-        inside = [d for s, d in sorted(by_doc.get(str(doc), [])) if start <= s < end]
+        inside = [d for s, d in by_doc.get(str(doc), []) if start <= s < end]
         date: _dt.date | None = inside[0] if inside else doc_dates.get(str(doc))
         if date is not None:
             rows.append((claim, str(doc), date))
