@@ -104,11 +104,9 @@ def compare(a: Union[str, Sequence[str]], b: Union[str, Sequence[str]]) -> Union
         return Comparison(*_core.compare(a, b))
     if isinstance(a, str) or isinstance(b, str):
         raise TypeError("compare takes two strings, or two lists of strings of the same length")
-    return compare_many(zip(list(a), list(b)) if len(a) == len(b) else _mismatch(len(a), len(b)))
-
-
-def _mismatch(n: int, m: int) -> Any:
-    raise ValueError(f"compare needs two lists of the same length, got {n} and {m}")
+    if len(a) != len(b):
+        raise ValueError(f"compare needs two lists of the same length, got {len(a)} and {len(b)}")
+    return compare_many(zip(list(a), list(b)))
 
 
 def compare_many(pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 
     from ..corpus import Corpus
 
-RELATIONS = ("conflict", "agree", "related")
-
 
 @dataclass(frozen=True)
 class AlignmentTables:
