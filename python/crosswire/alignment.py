@@ -104,11 +104,9 @@ def compare(a: Union[str, Sequence[str]], b: Union[str, Sequence[str]]) -> Union
         return Comparison(*_core.compare(a, b))
     if isinstance(a, str) or isinstance(b, str):
         raise TypeError("compare takes two strings, or two lists of strings of the same length")
-    return compare_many(zip(list(a), list(b)) if len(a) == len(b) else _mismatch(len(a), len(b)))
-
-
-def _mismatch(n: int, m: int) -> Any:
-    raise ValueError(f"compare needs two lists of the same length, got {n} and {m}")
+    if len(a) != len(b):
+        raise ValueError(f"compare needs two lists of the same length, got {len(a)} and {len(b)}")
+    return compare_many(zip(list(a), list(b)))
 
 
 def compare_many(pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
@@ -171,8 +169,9 @@ def _alignment_html(al: Alignment) -> str:
         for c in (r.claim_a, r.claim_b):
             in_conflict.setdefault(c, []).append(str(r.reason))
     conflict_groups = set(groups.loc[groups["claim"].isin(list(in_conflict)), "group"])
-    shown = [g for g in dict.fromkeys(groups["group"]) if g in conflict_groups or (groups["group"] == g).sum() > 1]
-    shown.sort(key=lambda g: (-int(groups.loc[groups["group"] == g, "docs"].iloc[0]), g))
+    first = groups.drop_duplicates("group").set_index("group")  # claims and docs are per group
+    shown = [g for g in first.index if g in conflict_groups or first.at[g, "claims"] > 1]
+    shown.sort(key=lambda g: (-int(first.at[g, "docs"]), g))
     docs = [d for d in al._docs if d in set(groups["doc"])]
     head = "".join(f"<th>{_escape(d)}</th>" for d in docs)
     rows = []

@@ -115,16 +115,11 @@ def _entities(args: argparse.Namespace) -> Writer:
     return lambda out: write_table(df, out, args.format)
 
 
-def _align_tables(corpus: Corpus) -> alignment.AlignmentTables:
-    tables = alignment.tables(corpus)
-    if tables is None:
-        raise InputError("alignment is not available in this build of crosswire")
-    return tables
-
-
 def _align(args: argparse.Namespace) -> Writer:
-    tables = _align_tables(_load(args))
-    df = getattr(tables, args.table)
+    corpus = _load(args)
+    if not alignment.available(corpus):
+        raise InputError("alignment is not available in this build of crosswire")
+    df = getattr(corpus.align(), args.table)()  # only the table asked for
     if args.table == "coverage":
         df = df.reset_index()
     return lambda out: write_table(df, out, args.format)

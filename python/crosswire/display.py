@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import summary
+from .frames import FIGURE_LABELS as _FIGURE_LABELS
 
 if TYPE_CHECKING:
     from . import _core
@@ -298,7 +299,6 @@ def corpus_html(corpus: Corpus) -> str:
     )
 
 
-_FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 _FIGURE_STYLE = "background: rgba(255, 196, 0, 0.35); font-weight: 600; border-radius: 2px; padding: 0 0.1em"
 _TAG_STYLE = "font-size: 0.75em; padding: 0 0.35em; border-radius: 3px; border: 1px solid currentColor; white-space: nowrap"
 

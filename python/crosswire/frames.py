@@ -32,6 +32,10 @@ def boilerplate(corpus: Corpus) -> pd.DataFrame:
     return _table(corpus, cols, ["doc", "i", "start", "end", "text", "kind"])
 
 
+# Entity labels of figures (which carry value/unit/bounds) and of dates and times.
+FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
 ENTITY_COLUMNS = [
     "doc", "start", "end", "text", "label", "entity", "value", "unit", "lower", "upper",
     "approximate", "date", "relative", "source",

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from . import frames as _frames
 from .reporting import alignment as _alignment
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["coverage_heatmap", "entities_by_outlet", "claims_over_time", "outlet_labels"]
 
-FIGURE_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "DATE", "TIME"}
+FIGURE_LABELS = _frames.FIGURE_LABELS | _frames.TIME_LABELS  # left out of entities_by_outlet
 
 
 def _pyplot() -> Any:
@@ -69,6 +70,31 @@ def _matrix(ax: Axes, data: pd.DataFrame, cmap: str, colorbar: str) -> None:
     ax.figure.colorbar(image, ax=ax, label=colorbar, shrink=0.6)
 
 
+def _counts_figure(
+    corpus: Corpus,
+    counts: pd.DataFrame,
+    ax: Axes | None,
+    size: tuple[float, float],
+    empty: str,
+    cmap: str,
+    colorbar: str,
+    title: str,
+) -> Figure:
+    """Draws a row x document count table (columns named by document) as a matrix, its
+    columns labelled by outlet; ``size`` is (base width, height per row)."""
+    labels = outlet_labels(corpus)
+    counts.columns = [labels[c] for c in counts.columns]
+    width, row_height = size
+    fig, ax = _axes(ax, (width + 0.9 * len(counts.columns), 1.2 + row_height * max(len(counts), 1)))
+    if counts.empty:
+        ax.text(0.5, 0.5, empty, ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    _matrix(ax, counts, cmap, colorbar)
+    ax.set_title(title, loc="left")
+    return fig
+
+
 def _short(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -77,10 +103,9 @@ def _short(text: str, width: int = 60) -> str:
 def coverage_heatmap(corpus: Corpus, *, top: int = 30, ax: Axes | None = None) -> Figure:
     """Claim groups carried by more than one document (most widely carried first) against
     documents: the cells count each document's claims in the group."""
-    tables = _alignment.tables(corpus)
-    if tables is None:
+    if not _alignment.available(corpus):
         raise RuntimeError("the coverage heatmap needs alignment, which this build of crosswire lacks")
-    groups = tables.groups[["group", "claim", "doc"]].astype({"doc": str})
+    groups = corpus.align().groups()[["group", "claim", "doc"]].astype({"doc": str})
     counts = groups.groupby(["group", "doc"]).size().unstack(fill_value=0)
     counts = counts.reindex(columns=corpus.names, fill_value=0)
     spread = (counts > 0).sum(axis=1)
@@ -89,15 +114,10 @@ def coverage_heatmap(corpus: Corpus, *, top: int = 30, ax: Axes | None = None) -
     claims = corpus.claims().set_index("claim")["text"]
     first = groups.drop_duplicates("group").set_index("group")["claim"]
     counts.index = [_short(str(claims.get(first[g], g))) for g in counts.index]
-    counts.columns = [outlet_labels(corpus)[c] for c in counts.columns]
-    fig, ax = _axes(ax, (2.5 + 0.9 * len(counts.columns), 1.2 + 0.32 * max(len(counts), 1)))
-    if counts.empty:
-        ax.text(0.5, 0.5, "no claim is carried by more than one document", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
-    _matrix(ax, counts, "Greens", "claims")
-    ax.set_title("Claims carried by several documents", loc="left")
-    return fig
+    return _counts_figure(
+        corpus, counts, ax, (2.5, 0.32), "no claim is carried by more than one document",
+        "Greens", "claims", "Claims carried by several documents",
+    )
 
 
 def entities_by_outlet(corpus: Corpus, *, top: int = 20, ax: Axes | None = None) -> Figure:
@@ -111,15 +131,7 @@ def entities_by_outlet(corpus: Corpus, *, top: int = 20, ax: Axes | None = None)
     order = sorted(counts.index, key=lambda e: (-(counts.loc[e] > 0).sum(), -counts.loc[e].sum(), e))[:top]
     counts = counts.loc[order]
     counts.index = [f"{table.at[e, 'name']} ({table.at[e, 'label']})" if e in table.index else e for e in counts.index]
-    counts.columns = [outlet_labels(corpus)[c] for c in counts.columns]
-    fig, ax = _axes(ax, (3 + 0.9 * len(counts.columns), 1.2 + 0.3 * max(len(counts), 1)))
-    if counts.empty:
-        ax.text(0.5, 0.5, "no entities", ha="center", va="center")
-        ax.set_axis_off()
-        return fig
-    _matrix(ax, counts, "Blues", "mentions")
-    ax.set_title("Who is named by whom", loc="left")
-    return fig
+    return _counts_figure(corpus, counts, ax, (3, 0.3), "no entities", "Blues", "mentions", "Who is named by whom")
 
 
 def claim_dates(corpus: Corpus) -> pd.DataFrame:
@@ -138,10 +150,12 @@ def claim_dates(corpus: Corpus) -> pd.DataFrame:
     by_doc: dict[str, list[tuple[int, _dt.date]]] = {}
     for (doc, start), day in resolved.items():
         by_doc.setdefault(doc, []).append((start, day))
+    for spans in by_doc.values():
+        spans.sort()
     doc_dates = {doc.name: doc.date for doc in corpus}
     rows = []
     for claim, doc, start, end in zip(claims["claim"], claims["doc"], claims["start"], claims["end"]):
-        inside = [d for s, d in sorted(by_doc.get(str(doc), [])) if start <= s < end]
+        inside = [d for s, d in by_doc.get(str(doc), []) if start <= s < end]
         date: _dt.date | None = inside[0] if inside else doc_dates.get(str(doc))
         if date is not None:
             rows.append((claim, str(doc), date))

@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..alignment import PAIR_COLUMNS as PAIR_COLUMNS  # re-exported for analysis.py
+
 if TYPE_CHECKING:
     import pandas as pd
 
     from ..corpus import Corpus
-
-PAIR_COLUMNS = ["claim_a", "claim_b", "doc_a", "doc_b", "relation", "score", "reason"]
-RELATIONS = ("conflict", "agree", "related")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
 from .. import __version__, summary
+from ..frames import FIGURE_LABELS, TIME_LABELS
 from . import alignment as _alignment
 
 if TYPE_CHECKING:
@@ -21,8 +22,6 @@ if TYPE_CHECKING:
 
     from ..corpus import Corpus, Document
 
-FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
-TIME_LABELS = frozenset({"DATE", "TIME"})
 LEAD_LENGTH = 110
 
 
@@ -164,13 +163,14 @@ def build(corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: 
     stage("layout")
     mention_rows = _mentions_by_doc(mentions, corpus.names)
     claim_counts = claims.groupby("doc", observed=False).size()
+    leads = _leads(sentences)
     docs = [
         DocInfo(
             index=i,
             name=doc.name,
             label=f"D{i + 1}",
             anchor=f"d{i + 1}",
-            lead=_lead(sentences, doc.name),
+            lead=leads.get(doc.name, ""),
             date=doc.date,
             source=doc.source,
             sizes=row,
@@ -198,12 +198,16 @@ def build(corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: 
     return model
 
 
-def _lead(sentences: pd.DataFrame, name: str) -> str:
-    body = sentences[(sentences["doc"] == name) & ~sentences["boilerplate"]]
-    if body.empty:
-        return ""
-    text = " ".join(str(body["text"].iloc[0]).split())
-    return text if len(text) <= LEAD_LENGTH else text[: LEAD_LENGTH - 1].rstrip() + "…"
+def _leads(sentences: pd.DataFrame) -> dict[str, str]:
+    """Per document name, its first sentence of article text, shortened."""
+    out: dict[str, str] = {}
+    if sentences.empty:
+        return out
+    body = sentences[~sentences["boilerplate"]].drop_duplicates("doc")
+    for name, text in zip(body["doc"], body["text"]):
+        text = " ".join(str(text).split())
+        out[str(name)] = text if len(text) <= LEAD_LENGTH else text[: LEAD_LENGTH - 1].rstrip() + "…"
+    return out
 
 
 def _mentions_by_doc(mentions: pd.DataFrame, names: list[str]) -> dict[int, list[tuple[int, int, str, str, str]]]:
