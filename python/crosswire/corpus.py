@@ -322,8 +322,12 @@ class Corpus:
 
     def claims(self) -> pd.DataFrame:
         """One row per claim: claim (a stable id), doc, start, end, text, speaker,
-        speaker_entity, pronoun, cue, cue_class, polarity, hedged, quote, entities, figures,
-        when."""
+        speaker_entity, pronoun, cue, cue_class, polarity, hedged, quote, entities, figures
+        (the figure mentions' texts: counts, measures, amounts, ranks), when (its DATE and
+        TIME mentions, as written) and date (the day it is about, ISO: the first day a date in
+        it names, else the document's date; missing with neither). Each claim object
+        (``doc.claims``) carries its figures as :class:`Entity` mentions with value, unit and
+        bounds."""
         return frames.claims(self)
 
     def align(self) -> Alignment:
