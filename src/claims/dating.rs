@@ -1,7 +1,10 @@
 //! The day a claim is about, for putting claims on a time line: the first DATE mention inside
-//! the proposition that names a day (or a span of days, by its first day), else the article's
-//! date. A month or a year does not name a day, so it does not date a claim; a DATE with no
-//! calendar value (a duration, or relative to an unknown article date) does not either.
+//! the proposition that names a day or a span of days, else the article's date. A span dates
+//! the claim by its day nearest the article's date (its first day when the article has none):
+//! `in recent months` and `in the coming weeks` run through the article's date and say no
+//! more than it does, `the weekend` before it is that Sunday. A month or a year does not name
+//! a day, so it does not date a claim; a DATE with no calendar value (a duration, or relative
+//! to an unknown article date) does not either.
 
 use crate::calendar::Date;
 use crate::entities::dates::DateValue;
@@ -10,13 +13,16 @@ use crate::entities::tagger::Mention;
 use crate::entities::values::Normalised;
 
 /// The day a mention names, if it is a DATE that names one.
-fn day_of(m: &Mention) -> Option<Date> {
+fn day_of(m: &Mention, doc_date: Option<Date>) -> Option<Date> {
     if m.label != Label::Date {
         return None;
     }
     match m.normalised {
         Some(Normalised::Date { value: Some(DateValue::Day(d)), .. }) => Some(d),
-        Some(Normalised::Date { value: Some(DateValue::Range(first, _)), .. }) => Some(first),
+        Some(Normalised::Date { value: Some(DateValue::Range(a, b)), .. }) => {
+            let (first, last) = (a.min(b), a.max(b));
+            Some(doc_date.map_or(first, |d| d.clamp(first, last)))
+        }
         _ => None,
     }
 }
@@ -25,7 +31,7 @@ fn day_of(m: &Mention) -> Option<Date> {
 pub fn claim_date(contained: &[u32], mentions: &[Mention], doc_date: Option<Date>) -> Option<Date> {
     contained
         .iter()
-        .find_map(|&m| day_of(&mentions[m as usize]))
+        .find_map(|&m| day_of(&mentions[m as usize], doc_date))
         .or(doc_date)
 }
 
@@ -60,6 +66,15 @@ mod tests {
         // 2022-11-10 is a Thursday: `on Wednesday` is the day before.
         let got = dates("Kyiv said the troops crossed the river on Wednesday.", Some("2022-11-10"));
         assert_eq!(got[0].1.as_deref(), Some("2022-11-09"), "{got:?}");
+    }
+
+    #[test]
+    fn a_span_of_days_dates_it_by_its_day_nearest_the_article() {
+        // 2022-11-10 is a Thursday: `last weekend` is 5-6 November.
+        let got = dates("Kyiv said the troops crossed the river last weekend.", Some("2022-11-10"));
+        assert_eq!(got[0].1.as_deref(), Some("2022-11-06"), "{got:?}");
+        let got = dates("Kyiv said the troops crossed the river in recent weeks.", Some("2022-11-10"));
+        assert_eq!(got[0].1.as_deref(), Some("2022-11-10"), "{got:?}");
     }
 
     #[test]
