@@ -278,7 +278,7 @@ impl Corpus {
                 .par_iter()
                 .zip(layers.par_iter())
                 .zip(entities.mentions.par_iter())
-                .map(|((d, layer), mentions)| claims::link::link(claims::extract(&d.text, layer), mentions))
+                .map(|((d, layer), mentions)| claims::link::link(claims::extract(&d.text, layer), mentions, d.date))
                 .collect()
         })
     }

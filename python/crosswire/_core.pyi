@@ -8,10 +8,14 @@ _PatternRow = tuple[str, str, list[str], str, int]
 
 __all__ = [
     "__version__", "compare", "compare_many", "compare_features", "Corpus", "Document", "Tokens", "Token",
-    "Sentence", "Boilerplate", "Entity", "Claim", "DecodeError",
+    "Sentence", "Boilerplate", "Entity", "Claim", "DecodeError", "FIGURE_LABELS", "TIME_LABELS",
 ]
 
 __version__: Final[str]
+FIGURE_LABELS: Final[tuple[str, ...]]
+"""Entity labels of figures (counts, measures, amounts, ranks): what a claim's figures are."""
+TIME_LABELS: Final[tuple[str, ...]]
+"""Entity labels of dates and times."""
 
 def compare(a: str, b: str) -> tuple[str, float, str]:
     """`(relation, score, reason)` for two sentences."""
@@ -49,6 +53,9 @@ class Corpus:
     def analyse_text(self) -> None: ...
     def analyse_entities(self) -> None: ...
     def claim_columns(self) -> dict[str, list[object]]: ...
+    def claim_figure_columns(self) -> dict[str, list[object]]:
+        """One row per figure of each claim: claim, doc, start, end, text, label, value, unit,
+        lower, upper, approximate."""
     def entity_columns(self) -> dict[str, list[object]]: ...
     def entity_table_columns(self) -> dict[str, list[object]]: ...
     def token_columns(self) -> dict[str, list[object]]: ...
@@ -70,6 +77,8 @@ class Document:
     def source(self) -> str | None: ...
     @property
     def body_start(self) -> int: ...
+    def sizes(self) -> tuple[int, int, int, int]:
+        """`(characters, tokens, sentences, boilerplate characters)`, in code points."""
     @property
     def tokens(self) -> Tokens: ...
     @property
@@ -86,6 +95,8 @@ class Tokens:
     """A view of a document's tokens: indexing builds only the token asked for."""
 
     def __len__(self) -> int: ...
+    def __reduce__(self) -> tuple[type[list[Token]], tuple[list[Token]]]:
+        """A view pickles as the list of its tokens."""
     @overload
     def __getitem__(self, key: int, /) -> Token: ...
     @overload
@@ -135,8 +146,25 @@ class Boilerplate:
 
 @final
 class Entity:
-    """An entity mention; offsets are code points."""
+    """An entity mention; offsets are code points. A value: equal when its fields are."""
 
+    def __new__(
+        cls,
+        start: int,
+        end: int,
+        text: str,
+        label: str,
+        entity: str | None = None,
+        name: str | None = None,
+        source: str = "user",
+        value: float | None = None,
+        unit: str | None = None,
+        lower: float | None = None,
+        upper: float | None = None,
+        approximate: bool | None = None,
+        date: str | None = None,
+        relative: bool | None = None,
+    ) -> Entity: ...
     @property
     def start(self) -> int: ...
     @property
@@ -176,11 +204,33 @@ class Entity:
     @property
     def relative(self) -> bool | None:
         """A date that depends on the document's date (``on Monday``); None for non-dates."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
 
 @final
 class Claim:
-    """A claim; offsets are code points."""
+    """A claim; offsets are code points. A value: equal when its fields are."""
 
+    def __new__(
+        cls,
+        claim: str,
+        doc: str,
+        start: int,
+        end: int,
+        text: str,
+        speaker: str | None = None,
+        speaker_entity: str | None = None,
+        pronoun: str | None = None,
+        cue: str | None = None,
+        cue_class: str | None = None,
+        polarity: str = "asserted",
+        hedged: bool = False,
+        quote: str | None = None,
+        entities: list[str] = ...,
+        figures: list[Entity] = ...,
+        when: list[str] = ...,
+        date: str | None = None,
+    ) -> Claim: ...
     @property
     def claim(self) -> str: ...
     @property
@@ -212,8 +262,15 @@ class Claim:
     def entities(self) -> list[str]:
         """Cross-document ids of the entities mentioned in the claim, in text order."""
     @property
-    def figures(self) -> list[tuple[str, str]]:
-        """`(text, label)` of the figures (CARDINAL, QUANTITY, MONEY, PERCENT) it contains."""
+    def figures(self) -> list[Entity]:
+        """The figure mentions it contains (CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT), with
+        value, unit and bounds; offsets into the document."""
     @property
     def when(self) -> list[str]:
-        """The DATE mentions the claim contains, as written."""
+        """The DATE and TIME mentions the claim contains, as written."""
+    @property
+    def date(self) -> str | None:
+        """The day the claim is about (YYYY-MM-DD): the first day a DATE in it names (a span of
+        days by its first day), else the document's date; None with neither."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...

@@ -136,15 +136,12 @@ _FIGURE = "background:#fff2b3;border-radius:2px;padding:0 1px"
 _CONFLICT = "background:#fde2e1"
 
 
-def _highlight(text: str, figures: Sequence[str]) -> str:
-    """Escapes ``text``, marking the first occurrence of each figure."""
-    marks: list[tuple[int, int]] = []
-    for f in figures:
-        at = text.find(f)
-        if f and at >= 0 and all(at >= e or at + len(f) <= s for s, e in marks):
-            marks.append((at, at + len(f)))
+def _highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """Escapes ``text``, marking the figures at ``spans`` (offsets into ``text``)."""
     out, pos = [], 0
-    for s, e in sorted(marks):
+    for s, e in sorted(spans):
+        if s < pos or e > len(text):
+            continue
         out.append(_escape(text[pos:s]))
         out.append(f'<mark style="{_FIGURE}">{_escape(text[s:e])}</mark>')
         pos = e
@@ -152,10 +149,10 @@ def _highlight(text: str, figures: Sequence[str]) -> str:
     return "".join(out)
 
 
-def _claim_cell(row: Any) -> str:
+def _claim_cell(row: Any, figure_spans: Sequence[tuple[int, int]]) -> str:
     speaker = f"<b>{_escape(row.speaker)}</b>: " if isinstance(row.speaker, str) else ""
     denied = " <i>(denied)</i>" if row.polarity == "denied" else ""
-    return f"<div>{speaker}{_highlight(row.text, list(row.figures))}{denied}</div>"
+    return f"<div>{speaker}{_highlight(row.text, figure_spans)}{denied}</div>"
 
 
 def _alignment_html(al: Alignment) -> str:
@@ -173,6 +170,8 @@ def _alignment_html(al: Alignment) -> str:
     shown = [g for g in first.index if g in conflict_groups or first.at[g, "claims"] > 1]
     shown.sort(key=lambda g: (-int(first.at[g, "docs"]), g))
     docs = [d for d in al._docs if d in set(groups["doc"])]
+    # Each claim's figures where the core found them (absent from hand-built alignments).
+    spans = dict(zip(al._groups["claim"], al._groups.get("figure_spans", [])))
     head = "".join(f"<th>{_escape(d)}</th>" for d in docs)
     rows = []
     for g in shown[:MAX_GROUPS_SHOWN]:
@@ -182,7 +181,7 @@ def _alignment_html(al: Alignment) -> str:
         cells = []
         for d in docs:
             mine = part[part["doc"] == d]
-            cells.append("<td style=\"vertical-align:top;text-align:left\">" + "".join(_claim_cell(r) for r in mine.itertuples()) + "</td>")
+            cells.append("<td style=\"vertical-align:top;text-align:left\">" + "".join(_claim_cell(r, spans.get(r.claim, ())) for r in mine.itertuples()) + "</td>")
         label = f"{g}" + (" &#9888; conflict" if flagged else "")
         rows.append(f"<tr{style}><td>{label}</td>{''.join(cells)}</tr>")
     conflict_list = "".join(

@@ -313,7 +313,8 @@ run '{PROG} COMMAND --help' for the options of a command.""",
         "export every claim with its speaker, cue, polarity and figures",
         "Exports the claims of every document, one row each: claim (a stable id), doc, start, end, "
         "text, speaker, speaker_entity, pronoun, cue, cue_class, polarity (asserted or denied), "
-        "hedged, quote (direct, indirect, mixed), entities, figures and when. In CSV, list cells "
+        "hedged, quote (direct, indirect, mixed), entities, figures, when and date (the day the claim "
+        "is about). In CSV, list cells "
         "are JSON arrays and missing values are empty.",
         """
         claims --sample | head

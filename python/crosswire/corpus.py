@@ -120,8 +120,9 @@ class Document:
     @property
     def claims(self) -> Claims:
         """Claims in text order: the proposition (``text``, ``start``, ``end``), ``speaker``
-        (None for the article's own statements), ``cue``, ``polarity``, ``hedged``, ``quote``.
-        A list, drawn as a table in Jupyter."""
+        (None for the article's own statements), ``cue``, ``polarity``, ``hedged``, ``quote``,
+        its ``figures`` (entity mentions with value, unit and bounds) and ``date`` (the day it
+        is about). A list, drawn as a table in Jupyter; claims pickle by value."""
         return Claims(self._doc.claims, self)
 
     @property
@@ -322,8 +323,12 @@ class Corpus:
 
     def claims(self) -> pd.DataFrame:
         """One row per claim: claim (a stable id), doc, start, end, text, speaker,
-        speaker_entity, pronoun, cue, cue_class, polarity, hedged, quote, entities, figures,
-        when."""
+        speaker_entity, pronoun, cue, cue_class, polarity, hedged, quote, entities, figures
+        (the figure mentions' texts: counts, measures, amounts, ranks), when (its DATE and
+        TIME mentions, as written) and date (the day it is about, ISO: the first day a date in
+        it names, else the document's date; missing with neither). Each claim object
+        (``doc.claims``) carries its figures as entity mentions (``Entity``) with value, unit
+        and bounds."""
         return frames.claims(self)
 
     def align(self) -> Alignment:

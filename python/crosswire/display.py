@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from . import summary
-from .frames import FIGURE_LABELS as _FIGURE_LABELS
 
 if TYPE_CHECKING:
     from . import _core
@@ -306,13 +305,11 @@ _TAG_STYLE = "font-size: 0.75em; padding: 0 0.35em; border-radius: 3px; border: 
 def claims_html(doc: Document, claims: Sequence[Any]) -> str:
     """A document's claims as a table: who (with the reporting cue), the claim with its
     figures highlighted, and flags for denied and hedged claims."""
-    figures = [e for e in doc.entities if e.label in _FIGURE_LABELS]
     rows = []
     for c in claims:
         spans = [
-            Span(e.start - c.start, e.end - c.start, title=e.label, attrs={"style": _FIGURE_STYLE})
-            for e in figures
-            if c.start <= e.start and e.end <= c.end
+            Span(e.start - c.start, e.end - c.start, title=_entity_title(e), attrs={"style": _FIGURE_STYLE})
+            for e in c.figures
         ]
         text = render_spans(c.text, [Layer("figure", spans, tag="span")])
         who = f"<strong>{_esc(c.speaker)}</strong>" if c.speaker else '<em style="opacity: 0.7">the article</em>'

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from . import _core
+
 if TYPE_CHECKING:
     from .corpus import Corpus
 
@@ -32,9 +34,10 @@ def boilerplate(corpus: Corpus) -> pd.DataFrame:
     return _table(corpus, cols, ["doc", "i", "start", "end", "text", "kind"])
 
 
-# Entity labels of figures (which carry value/unit/bounds) and of dates and times.
-FIGURE_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
-TIME_LABELS = frozenset({"DATE", "TIME"})
+# Entity labels of figures (which carry value/unit/bounds) and of dates and times, as the
+# core defines them.
+FIGURE_LABELS = frozenset(_core.FIGURE_LABELS)
+TIME_LABELS = frozenset(_core.TIME_LABELS)
 
 ENTITY_COLUMNS = [
     "doc", "start", "end", "text", "label", "entity", "value", "unit", "lower", "upper",
@@ -61,10 +64,26 @@ def entity_table(corpus: Corpus) -> pd.DataFrame:
 
 CLAIM_COLUMNS = [
     "claim", "doc", "start", "end", "text", "speaker", "speaker_entity", "pronoun", "cue",
-    "cue_class", "polarity", "hedged", "quote", "entities", "figures", "when",
+    "cue_class", "polarity", "hedged", "quote", "entities", "figures", "when", "date",
 ]
 
 
 def claims(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.claim_columns()
     return _table(corpus, cols, CLAIM_COLUMNS)
+
+
+CLAIM_FIGURE_COLUMNS = [
+    "claim", "doc", "start", "end", "text", "label", "value", "unit", "lower", "upper", "approximate",
+]
+
+
+def claim_figures(corpus: Corpus) -> pd.DataFrame:
+    """One row per figure of each claim, as the core finds them: claim, doc, and the figure
+    mention's start, end (offsets into the document), text, label, value, unit, lower, upper,
+    approximate."""
+    df = _table(corpus, corpus._core.claim_figure_columns(), CLAIM_FIGURE_COLUMNS)
+    for column in ("value", "lower", "upper"):
+        df[column] = df[column].astype("float64")
+    df["approximate"] = df["approximate"].astype("boolean")
+    return df

@@ -50,14 +50,15 @@ _SIZE_FIELDS = ("characters", "tokens", "sentences", "boilerplate_characters")
 
 
 def document_summary(doc: Document) -> DocumentSummary:
+    characters, tokens, sentences, boilerplate_characters = doc._doc.sizes()
     return DocumentSummary(
         name=doc.name,
         date=doc.date,
         source=doc.source,
-        characters=len(doc.text),
-        tokens=len(doc.tokens),
-        sentences=len(doc.sentences),
-        boilerplate_characters=sum(b.end - b.start for b in doc.boilerplate),
+        characters=characters,
+        tokens=tokens,
+        sentences=sentences,
+        boilerplate_characters=boilerplate_characters,
     )
 
 

@@ -1,7 +1,9 @@
 //! Ties claims to the entity stage's output: the mentions each proposition contains (names,
-//! figures and dates alike) and the mention that names its speaker.
+//! figures and dates alike), which of them are its figures, the mention that names its
+//! speaker, and the day the claim is about.
 
-use super::{Claim, Span};
+use super::{dating, Claim, Span};
+use crate::calendar::Date;
 use crate::entities::tagger::Mention;
 
 /// A claim with the entity mentions it involves (indices into the document's mentions).
@@ -13,25 +15,32 @@ pub struct LinkedClaim {
     /// The mention that names the speaker: the last one inside the speaker span (the head of
     /// `White House press secretary Karine Jean-Pierre`).
     pub speaker_mention: Option<u32>,
+    /// The figures it states (`Label::is_figure`: counts, measures, amounts, ranks): indices
+    /// into the document's mentions, whose `normalised` gives value, unit and bounds.
+    pub figures: Vec<u32>,
+    /// The day it is about (see `dating`).
+    pub date: Option<Date>,
 }
 
 fn inside(outer: Span, start: u32, end: u32) -> bool {
     outer.start <= start && end <= outer.end
 }
 
-/// `mentions` are one document's, sorted by start.
-pub fn link(claims: Vec<Claim>, mentions: &[Mention]) -> Vec<LinkedClaim> {
+/// `mentions` are one document's, sorted by start; `doc_date` is the article's date.
+pub fn link(claims: Vec<Claim>, mentions: &[Mention], doc_date: Option<Date>) -> Vec<LinkedClaim> {
     claims
         .into_iter()
         .map(|claim| {
             let from = mentions.partition_point(|m| m.start < claim.span.start);
-            let contained = mentions[from..]
+            let contained: Vec<u32> = mentions[from..]
                 .iter()
                 .enumerate()
                 .take_while(|(_, m)| m.start < claim.span.end)
                 .filter(|(_, m)| inside(claim.span, m.start, m.end))
                 .map(|(k, _)| (from + k) as u32)
                 .collect();
+            let figures = contained.iter().copied().filter(|&m| mentions[m as usize].label.is_figure()).collect();
+            let date = dating::claim_date(&contained, mentions, doc_date);
             // `two Ukrainian officials`: the speaker is named by `Ukrainian`, never a figure.
             let speaker_mention = claim.speaker.and_then(|sp| {
                 mentions
@@ -45,7 +54,35 @@ pub fn link(claims: Vec<Claim>, mentions: &[Mention]) -> Vec<LinkedClaim> {
                 claim,
                 mentions: contained,
                 speaker_mention,
+                figures,
+                date,
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::corpus::{Corpus, Document};
+    use crate::entities::label::Label;
+
+    #[test]
+    fn figures_are_the_figure_mentions_inside_the_claim_ranks_included() {
+        let text = "Kyiv said 32 soldiers died on the second day of fighting near Kherson.";
+        let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
+        let mentions = &corpus.entities().mentions[0];
+        let claims = corpus.claims();
+        assert_eq!(claims[0].len(), 1, "{:?}", claims[0]);
+        let c = &claims[0][0];
+        let figures: Vec<(&str, Label)> = c
+            .figures
+            .iter()
+            .map(|&m| {
+                let x = &mentions[m as usize];
+                (&text[x.start as usize..x.end as usize], x.label)
+            })
+            .collect();
+        assert_eq!(figures, [("32", Label::Cardinal), ("second", Label::Ordinal)]);
+        assert!(c.mentions.iter().any(|&m| mentions[m as usize].label == Label::Gpe), "{c:?}");
+    }
 }

@@ -24,6 +24,7 @@
 
 mod attribution;
 mod cues;
+mod dating;
 mod hedges;
 mod lexicon;
 pub mod link;
@@ -97,6 +98,12 @@ pub enum Polarity {
 }
 
 impl Polarity {
+    pub const ALL: [Polarity; 2] = [Polarity::Asserted, Polarity::Denied];
+
+    pub fn parse(s: &str) -> Option<Polarity> {
+        Polarity::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Polarity::Asserted => "asserted",
@@ -117,6 +124,12 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    pub const ALL: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed];
+
+    pub fn parse(s: &str) -> Option<QuoteKind> {
+        QuoteKind::ALL.into_iter().find(|q| q.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",

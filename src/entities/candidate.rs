@@ -26,6 +26,21 @@ pub enum Source {
 }
 
 impl Source {
+    pub const ALL: [Source; 8] = [
+        Source::User,
+        Source::Lexicon,
+        Source::Context,
+        Source::Surname,
+        Source::Guess,
+        Source::Figures,
+        Source::Dates,
+        Source::Model,
+    ];
+
+    pub fn parse(s: &str) -> Option<Source> {
+        Source::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Source::User => "user",

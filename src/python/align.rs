@@ -49,7 +49,15 @@ pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
         "figures",
         claims
             .iter()
-            .map(|c| c.figures.iter().map(|f| f.0.clone()).collect::<Vec<_>>())
+            .map(|c| c.figures.iter().map(|f| f.text.clone()).collect::<Vec<_>>())
+            .collect::<Vec<_>>(),
+    )?;
+    // Where those figures sit in the claim's text, for highlighting (not a public column).
+    groups.set_item(
+        "figure_spans",
+        claims
+            .iter()
+            .map(|c| c.figures.iter().map(|f| (f.start - c.start, f.end - c.start)).collect::<Vec<_>>())
             .collect::<Vec<_>>(),
     )?;
     let out = PyDict::new(py);

@@ -2,20 +2,24 @@
 
 use std::sync::Arc;
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyTuple};
 
+use super::entities::PyEntity;
 use super::pool;
-use crate::claims::{claim_id, link::LinkedClaim, Span};
+use crate::calendar::Date;
+use crate::claims::{claim_id, link::LinkedClaim, CueClass, Polarity, QuoteKind, Span};
 use crate::corpus::{Corpus, Document};
-use crate::entities::label::Label;
 
 /// Runs the claims stage (and the stages before it) with the GIL released, once.
 pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [Vec<LinkedClaim>] {
     pool::stage(py, corpus, Corpus::claims)
 }
 
-#[pyclass(name = "Claim", module = "crosswire._core", frozen, get_all)]
+// A claim is a plain value: equal when its fields are, hashable, pickled by value.
+#[pyclass(name = "Claim", module = "crosswire._core", frozen, get_all, eq, hash)]
+#[derive(Clone, PartialEq, Hash)]
 pub struct PyClaim {
     pub claim: String,
     pub doc: String,
@@ -33,14 +37,100 @@ pub struct PyClaim {
     pub quote: Option<&'static str>,
     /// Cross-document ids of the entities mentioned in the claim, in text order.
     pub entities: Vec<String>,
-    /// `(text, label)` of the figures (CARDINAL, QUANTITY, MONEY, PERCENT) it contains.
-    pub figures: Vec<(String, &'static str)>,
+    /// The figure mentions it contains (CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT), with
+    /// value, unit and bounds.
+    pub figures: Vec<PyEntity>,
     /// The DATE and TIME mentions the claim contains, as written.
     pub when: Vec<String>,
+    /// The day the claim is about (ISO): a day named in it, else the document's date.
+    pub date: Option<String>,
+}
+
+fn known<T>(what: &str, value: &str, parse: impl Fn(&str) -> Option<T>) -> PyResult<T> {
+    parse(value).ok_or_else(|| PyValueError::new_err(format!("unknown claim {what} {value:?}")))
 }
 
 #[pymethods]
 impl PyClaim {
+    /// Builds a claim from its fields (as pickling does); `cue_class`, `polarity` and
+    /// `quote` must be ones the claims stage gives, `date` a YYYY-MM-DD day.
+    #[new]
+    #[pyo3(signature = (
+        claim, doc, start, end, text, speaker = None, speaker_entity = None, pronoun = None,
+        cue = None, cue_class = None, polarity = "asserted", hedged = false, quote = None,
+        entities = Vec::new(), figures = Vec::new(), when = Vec::new(), date = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn py_new(
+        claim: String,
+        doc: String,
+        start: usize,
+        end: usize,
+        text: String,
+        speaker: Option<String>,
+        speaker_entity: Option<String>,
+        pronoun: Option<String>,
+        cue: Option<String>,
+        cue_class: Option<&str>,
+        polarity: &str,
+        hedged: bool,
+        quote: Option<&str>,
+        entities: Vec<String>,
+        figures: Vec<PyRef<'_, PyEntity>>,
+        when: Vec<String>,
+        date: Option<String>,
+    ) -> PyResult<PyClaim> {
+        if let Some(d) = date.as_deref() {
+            if Date::parse_iso(d).is_none() {
+                return Err(PyValueError::new_err(format!("claim date {d:?} is not a YYYY-MM-DD day")));
+            }
+        }
+        Ok(PyClaim {
+            claim,
+            doc,
+            start,
+            end,
+            text,
+            speaker,
+            speaker_entity,
+            pronoun,
+            cue,
+            cue_class: cue_class.map(|c| known("cue class", c, CueClass::parse)).transpose()?.map(CueClass::as_str),
+            polarity: known("polarity", polarity, Polarity::parse)?.as_str(),
+            hedged,
+            quote: quote.map(|q| known("quote kind", q, QuoteKind::parse)).transpose()?.map(QuoteKind::as_str),
+            entities,
+            figures: figures.iter().map(|f| (**f).clone()).collect(),
+            when,
+            date,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let c = slf.get();
+        let py = slf.py();
+        let args = [
+            c.claim.as_str().into_pyobject(py)?.into_any(),
+            c.doc.as_str().into_pyobject(py)?.into_any(),
+            c.start.into_pyobject(py)?.into_any(),
+            c.end.into_pyobject(py)?.into_any(),
+            c.text.as_str().into_pyobject(py)?.into_any(),
+            c.speaker.as_deref().into_pyobject(py)?.into_any(),
+            c.speaker_entity.as_deref().into_pyobject(py)?.into_any(),
+            c.pronoun.as_deref().into_pyobject(py)?.into_any(),
+            c.cue.as_deref().into_pyobject(py)?.into_any(),
+            c.cue_class.into_pyobject(py)?.into_any(),
+            c.polarity.into_pyobject(py)?.into_any(),
+            c.hedged.into_pyobject(py)?.to_owned().into_any(),
+            c.quote.into_pyobject(py)?.into_any(),
+            c.entities.clone().into_pyobject(py)?.into_any(),
+            c.figures.clone().into_pyobject(py)?.into_any(),
+            c.when.clone().into_pyobject(py)?.into_any(),
+            c.date.as_deref().into_pyobject(py)?.into_any(),
+        ];
+        Ok((slf.get_type().into_any(), PyTuple::new(py, args)?))
+    }
+
     fn __repr__(&self) -> String {
         let who = self.speaker.as_deref().unwrap_or("(the article)");
         let cue = self.cue.as_deref().unwrap_or("-");
@@ -58,19 +148,15 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
     let entities = corpus.entities();
     let mentions = &entities.mentions[d];
     let mut ids = Vec::new();
-    let mut figures = Vec::new();
     let mut when = Vec::new();
     for &m in &c.mentions {
         let x = &mentions[m as usize];
-        let text = doc.text[x.start as usize..x.end as usize].to_owned();
-        match x.label {
-            Label::Cardinal | Label::Quantity | Label::Money | Label::Percent => figures.push((text, x.label.as_str())),
-            _ if x.label.is_temporal() => when.push(text),
-            _ => {
-                if let Some(record) = entities.entity_of(d, m as usize) {
-                    if !ids.contains(&record.id) {
-                        ids.push(record.id.clone());
-                    }
+        if x.label.is_temporal() {
+            when.push(doc.text[x.start as usize..x.end as usize].to_owned());
+        } else if x.label.is_name() {
+            if let Some(record) = entities.entity_of(d, m as usize) {
+                if !ids.contains(&record.id) {
+                    ids.push(record.id.clone());
                 }
             }
         }
@@ -94,8 +180,9 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
         hedged: claim.hedged,
         quote: claim.quote.map(|q| q.as_str()),
         entities: ids,
-        figures,
+        figures: c.figures.iter().map(|&m| PyEntity::of_mention(corpus, entities, d, m as usize)).collect(),
         when,
+        date: c.date.map(|x| x.to_string()),
     }
 }
 
@@ -106,14 +193,18 @@ pub fn document_claims(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> Vec<Py
         .collect()
 }
 
-/// Columns of the claims table: one row per claim.
-pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
-    let layer = claim_layer(py, corpus);
-    let rows: Vec<(u32, PyClaim)> = layer
+/// Every claim of the corpus, with its document's index, in document then text order.
+fn all_claims(py: Python<'_>, corpus: &Arc<Corpus>) -> Vec<(u32, PyClaim)> {
+    claim_layer(py, corpus)
         .iter()
         .enumerate()
         .flat_map(|(d, cs)| cs.iter().map(move |c| (d as u32, make(corpus, d, c))))
-        .collect();
+        .collect()
+}
+
+/// Columns of the claims table: one row per claim.
+pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
+    let rows = all_claims(py, corpus);
     let dict = PyDict::new(py);
     macro_rules! column {
         ($name:literal, $f:expr) => {
@@ -134,7 +225,36 @@ pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     column!("hedged", |(_, c)| c.hedged);
     column!("quote", |(_, c)| c.quote);
     column!("entities", |(_, c)| c.entities.clone());
-    column!("figures", |(_, c)| c.figures.iter().map(|f| f.0.clone()).collect::<Vec<_>>());
+    column!("figures", |(_, c)| c.figures.iter().map(|f| f.text.clone()).collect::<Vec<_>>());
     column!("when", |(_, c)| c.when.clone());
+    column!("date", |(_, c)| c.date.clone());
+    Ok(dict)
+}
+
+/// Columns of the claims' figures: one row per figure of each claim (claim, doc, and the
+/// mention's start, end, text, label, value, unit, lower, upper, approximate).
+pub fn claim_figure_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
+    let claims = all_claims(py, corpus);
+    let rows: Vec<(&str, u32, &PyEntity)> = claims
+        .iter()
+        .flat_map(|(d, c)| c.figures.iter().map(move |f| (c.claim.as_str(), *d, f)))
+        .collect();
+    let dict = PyDict::new(py);
+    macro_rules! column {
+        ($name:literal, $f:expr) => {
+            dict.set_item($name, rows.iter().map($f).collect::<Vec<_>>())?;
+        };
+    }
+    column!("claim", |(c, _, _)| *c);
+    column!("doc", |(_, d, _)| *d);
+    column!("start", |(_, _, f)| f.start);
+    column!("end", |(_, _, f)| f.end);
+    column!("text", |(_, _, f)| f.text.as_str());
+    column!("label", |(_, _, f)| f.label);
+    column!("value", |(_, _, f)| f.value);
+    column!("unit", |(_, _, f)| f.unit.as_deref());
+    column!("lower", |(_, _, f)| f.lower);
+    column!("upper", |(_, _, f)| f.upper);
+    column!("approximate", |(_, _, f)| f.approximate);
     Ok(dict)
 }

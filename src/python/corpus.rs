@@ -174,6 +174,11 @@ impl PyCorpus {
         super::claims::claim_columns(py, &self.inner)
     }
 
+    /// Columns of the claims' figures (one row per figure of a claim), for pandas.
+    fn claim_figure_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::claims::claim_figure_columns(py, &self.inner)
+    }
+
     /// Aligns the corpus's claims: `{"pairs": columns, "groups": columns, "candidates": n}`.
     fn align_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         super::align::align_columns(py, &self.inner)
@@ -350,6 +355,20 @@ impl PyDocument {
         self.doc()
             .char_offsets()
             .to_char(self.doc().body_start as u32)
+    }
+
+    /// `(characters, tokens, sentences, boilerplate characters)`, counted in code points,
+    /// without building a span object.
+    fn sizes(&self, py: Python<'_>) -> (u32, usize, usize, u32) {
+        let doc = self.doc();
+        let offsets = doc.char_offsets();
+        let layer = self.layer(py);
+        let boilerplate = layer
+            .boilerplate
+            .iter()
+            .map(|b| offsets.to_char(b.end) - offsets.to_char(b.start))
+            .sum();
+        (offsets.to_char(doc.text.len() as u32), layer.tokens.len(), layer.sentences.len(), boilerplate)
     }
 
     #[getter]

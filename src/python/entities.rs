@@ -1,12 +1,16 @@
 //! Entities as Python objects and table columns, with code-point offsets.
 
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyTuple};
 
 use super::pool;
 use crate::corpus::{Corpus, EntityLayer};
+use crate::entities::candidate::Source;
+use crate::entities::label::Label;
 use crate::entities::values::Normalised;
 
 /// Runs the entity stage (and the text stage before it) with the GIL released, once.
@@ -14,7 +18,9 @@ pub fn entity_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a EntityLa
     pool::stage(py, corpus, Corpus::entities)
 }
 
-#[pyclass(name = "Entity", module = "crosswire._core", frozen, get_all)]
+// A mention is a plain value: equal when its fields are, hashable, pickled by value.
+#[pyclass(name = "Entity", module = "crosswire._core", frozen, get_all, eq, hash)]
+#[derive(Clone, PartialEq)]
 pub struct PyEntity {
     pub start: usize,
     pub end: usize,
@@ -30,7 +36,7 @@ pub struct PyEntity {
     /// A figure's value in `unit` (for `hundreds of`, its lower bound).
     pub value: Option<f64>,
     /// A figure's canonical unit or ISO 4217 currency (`km`, `%`, `EUR`); None for counts.
-    pub unit: Option<&'static str>,
+    pub unit: Option<String>,
     /// Smallest and largest values the wording allows (`at least 30`, `nearly 300,000`).
     pub lower: Option<f64>,
     pub upper: Option<f64>,
@@ -41,6 +47,22 @@ pub struct PyEntity {
     pub date: Option<String>,
     /// A date that depends on the document's date (`on Monday`); None for non-dates.
     pub relative: Option<bool>,
+}
+
+/// Hashes a float so that values `==` treats as equal (0.0 and -0.0) hash alike.
+fn hash_float<H: Hasher>(x: Option<f64>, h: &mut H) {
+    x.map(|v| (v + 0.0).to_bits()).hash(h);
+}
+
+impl Hash for PyEntity {
+    fn hash<H: Hasher>(&self, h: &mut H) {
+        (self.start, self.end, &self.text, self.label, &self.entity, &self.name, self.source).hash(h);
+        hash_float(self.value, h);
+        self.unit.hash(h);
+        hash_float(self.lower, h);
+        hash_float(self.upper, h);
+        (self.approximate, &self.date, self.relative).hash(h);
+    }
 }
 
 /// The value columns of one mention: value, unit, lower, upper, approximate, date, relative.
@@ -56,11 +78,105 @@ fn values(n: Option<Normalised>) -> Values {
     }
 }
 
+impl PyEntity {
+    /// Mention `m` of document `d`, as the entity stage found and resolved it.
+    pub fn of_mention(corpus: &Corpus, layer: &EntityLayer, d: usize, m: usize) -> PyEntity {
+        let doc = &corpus.docs()[d];
+        let offsets = doc.char_offsets();
+        let x = &layer.mentions[d][m];
+        let record = layer.entity_of(d, m);
+        let (value, unit, lower, upper, approximate, date, relative) = values(x.normalised);
+        PyEntity {
+            start: offsets.to_char(x.start) as usize,
+            end: offsets.to_char(x.end) as usize,
+            text: doc.text[x.start as usize..x.end as usize].to_owned(),
+            label: x.label.as_str(),
+            entity: record.map(|r| r.id.clone()),
+            name: record.map(|r| r.name.clone()),
+            source: x.source.as_str(),
+            value,
+            unit: unit.map(str::to_owned),
+            lower,
+            upper,
+            approximate,
+            date,
+            relative,
+        }
+    }
+}
+
 #[pymethods]
 impl PyEntity {
+    /// Builds a mention from its fields (as pickling does); `label` and `source` must be
+    /// ones the tagger gives.
+    #[new]
+    #[pyo3(signature = (
+        start, end, text, label, entity = None, name = None, source = "user", value = None,
+        unit = None, lower = None, upper = None, approximate = None, date = None, relative = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
+    fn py_new(
+        start: usize,
+        end: usize,
+        text: String,
+        label: &str,
+        entity: Option<String>,
+        name: Option<String>,
+        source: &str,
+        value: Option<f64>,
+        unit: Option<String>,
+        lower: Option<f64>,
+        upper: Option<f64>,
+        approximate: Option<bool>,
+        date: Option<String>,
+        relative: Option<bool>,
+    ) -> PyResult<PyEntity> {
+        let known = Label::parse(label).filter(|l| l.as_str() == label);
+        let label = known.ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label:?}")))?;
+        let source = Source::parse(source).ok_or_else(|| PyValueError::new_err(format!("unknown entity source {source:?}")))?;
+        Ok(PyEntity {
+            start,
+            end,
+            text,
+            label: label.as_str(),
+            entity,
+            name,
+            source: source.as_str(),
+            value,
+            unit,
+            lower,
+            upper,
+            approximate,
+            date,
+            relative,
+        })
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let e = slf.get();
+        let py = slf.py();
+        let args = [
+            e.start.into_pyobject(py)?.into_any(),
+            e.end.into_pyobject(py)?.into_any(),
+            e.text.as_str().into_pyobject(py)?.into_any(),
+            e.label.into_pyobject(py)?.into_any(),
+            e.entity.as_deref().into_pyobject(py)?.into_any(),
+            e.name.as_deref().into_pyobject(py)?.into_any(),
+            e.source.into_pyobject(py)?.into_any(),
+            e.value.into_pyobject(py)?.into_any(),
+            e.unit.as_deref().into_pyobject(py)?.into_any(),
+            e.lower.into_pyobject(py)?.into_any(),
+            e.upper.into_pyobject(py)?.into_any(),
+            e.approximate.into_pyobject(py)?.into_any(),
+            e.date.as_deref().into_pyobject(py)?.into_any(),
+            e.relative.into_pyobject(py)?.into_any(),
+        ];
+        Ok((slf.get_type().into_any(), PyTuple::new(py, args)?))
+    }
+
     fn __repr__(&self) -> String {
         let what = match (&self.entity, self.value, &self.date) {
-            (_, Some(v), _) => format!("{v}{}", self.unit.map(|u| format!(" {u}")).unwrap_or_default()),
+            (_, Some(v), _) => format!("{v}{}", self.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()),
             (_, _, Some(d)) => d.clone(),
             (Some(e), _, _) => e.clone(),
             _ => "-".into(),
@@ -71,32 +187,7 @@ impl PyEntity {
 
 pub fn document_entities(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> Vec<PyEntity> {
     let layer = entity_layer(py, corpus);
-    let doc = &corpus.docs()[d];
-    let offsets = doc.char_offsets();
-    layer.mentions[d]
-        .iter()
-        .enumerate()
-        .map(|(m, x)| {
-            let record = layer.entity_of(d, m);
-            let (value, unit, lower, upper, approximate, date, relative) = values(x.normalised);
-            PyEntity {
-                start: offsets.to_char(x.start) as usize,
-                end: offsets.to_char(x.end) as usize,
-                text: doc.text[x.start as usize..x.end as usize].to_owned(),
-                label: x.label.as_str(),
-                entity: record.map(|r| r.id.clone()),
-                name: record.map(|r| r.name.clone()),
-                source: x.source.as_str(),
-                value,
-                unit,
-                lower,
-                upper,
-                approximate,
-                date,
-                relative,
-            }
-        })
-        .collect()
+    (0..layer.mentions[d].len()).map(|m| PyEntity::of_mention(corpus, layer, d, m)).collect()
 }
 
 /// Columns of `corpus.entities()`: doc, start, end, text, label, entity, value, unit,

@@ -234,6 +234,12 @@ impl PyTokens {
         Ok(Py::new(py, self.token(j as usize))?.into_any())
     }
 
+    /// A view pickles as the list of its tokens: the tokens travel, not the corpus.
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (Vec<PyToken>,))> {
+        let list = py.get_type::<pyo3::types::PyList>().into_any().unbind();
+        Ok((list, ((0..self.hi - self.lo).map(|i| self.token(i)).collect(),)))
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "<Tokens: {} tokens of {:?}>",

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from .. import __version__, summary
+from .. import __version__, frames, summary
 from ..frames import FIGURE_LABELS, TIME_LABELS
 from . import alignment as _alignment
 
@@ -156,7 +156,7 @@ def build(corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: 
     table = corpus.entity_table()
     stage("claims")
     claims = corpus.claims()
-    numbers = _number_tokens(corpus)
+    figures = _figures_by_claim(corpus)
     stage("alignment")
     aligned = _alignment.tables(corpus)
 
@@ -179,7 +179,7 @@ def build(corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: 
         )
         for i, (doc, row) in enumerate(zip(corpus, rows))
     ]
-    views = _claim_views(corpus, docs, claims, sentences, mention_rows, numbers)
+    views = _claim_views(corpus, docs, claims, sentences, figures)
     model = ReportModel(
         title=title or "crosswire report",
         generated=_dt.date.today().isoformat(),
@@ -223,12 +223,12 @@ def _mentions_by_doc(mentions: pd.DataFrame, names: list[str]) -> dict[int, list
     return dict(out)
 
 
-def _number_tokens(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
-    tokens = corpus.tokens()
-    numbers = tokens[tokens["kind"] == "number"]
+def _figures_by_claim(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
+    """Per claim id, the (start, end) of its figures in the document, as the core finds them."""
+    figures = frames.claim_figures(corpus)
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc, start, end in zip(numbers["doc"], numbers["start"], numbers["end"]):
-        out[str(doc)].append((int(start), int(end)))
+    for claim, start, end in zip(figures["claim"], figures["start"], figures["end"]):
+        out[str(claim)].append((int(start), int(end)))
     return out
 
 
@@ -237,8 +237,7 @@ def _claim_views(
     docs: list[DocInfo],
     claims: pd.DataFrame,
     sentences: pd.DataFrame,
-    mention_rows: dict[int, list[tuple[int, int, str, str, str]]],
-    numbers: dict[str, list[tuple[int, int]]],
+    figures: dict[str, list[tuple[int, int]]],
 ) -> dict[str, ClaimView]:
     by_name = {d.name: d for d in docs}
     bounds: dict[str, tuple[list[int], list[int]]] = {}
@@ -253,7 +252,6 @@ def _claim_views(
         lo, hi = _context(bounds.get(name, ([], [])), start, end)
         context = texts[name][lo:hi]
         speaker = _text_or_none(row["speaker"])
-        figures = _figures(mention_rows.get(info.index, []), numbers.get(name, []), start, end)
         views[str(row["claim"])] = ClaimView(
             id=str(row["claim"]),
             anchor=f"c{n + 1}",
@@ -270,7 +268,7 @@ def _claim_views(
             claim_span=(start - lo, end - lo),
             speaker_span=_find_speaker(context, speaker, start - lo, end - lo)
             or _find_speaker(context, _text_or_none(row.get("pronoun")), start - lo, end - lo),
-            figure_spans=tuple((a - lo, b - lo) for a, b in figures),
+            figure_spans=tuple((a - lo, b - lo) for a, b in figures.get(str(row["claim"]), ())),
         )
     return views
 
@@ -304,23 +302,6 @@ def _find_speaker(context: str, speaker: str | None, a: int, b: int) -> tuple[in
     outside = [h for h in hits if h + len(speaker) <= a or h >= b]
     best = min(outside or hits, key=lambda h: min(abs(h + len(speaker) - a), abs(h - b)))
     return best, best + len(speaker)
-
-
-def _figures(
-    mentions: list[tuple[int, int, str, str, str]], numbers: list[tuple[int, int]], start: int, end: int
-) -> list[tuple[int, int]]:
-    """Figure mentions inside the claim, then number tokens that no mention covers."""
-    spans = [(s, e) for s, e, label, _, _ in mentions if label in FIGURE_LABELS and start <= s and e <= end]
-    covered = [(s, e) for s, e, *_ in mentions if s < end and e > start]
-    for s, e in numbers:
-        if start <= s and e <= end and not any(cs < e and s < ce for cs, ce in covered):
-            spans.append((s, e))
-    spans.sort()
-    kept: list[tuple[int, int]] = []
-    for s, e in spans:
-        if not kept or s >= kept[-1][1]:
-            kept.append((s, e))
-    return kept
 
 
 def _entity_rows(
