@@ -184,6 +184,35 @@ fn sample_headlines_and_subheads_are_article_text() {
     }
 }
 
+/// The cursor answers, token by token, what a search over every span answers.
+fn check_cursor(text: &str, body_start: usize) -> Result<(), TestCaseError> {
+    let spans = detect(text, body_start);
+    let mut cursor = BoilerplateCursor::new(&spans);
+    for t in crate::text::tokens::tokenize(text) {
+        let touched = spans.iter().position(|b| b.start < t.end && t.start < b.end);
+        let inside = spans.iter().any(|b| b.start <= t.start && t.end <= b.end);
+        prop_assert_eq!(cursor.overlapping(t.start, t.end), touched, "{:?}", t);
+        prop_assert_eq!(cursor.covers(t.start, t.end), inside, "{:?}", t);
+    }
+    Ok(())
+}
+
+#[test]
+fn cursor_on_the_sample_corpus() {
+    let mut inside = 0;
+    for (_, text) in SAMPLE {
+        let spans = detect(text, crate::text::metadata::parse(text).body_start);
+        let mut cursor = BoilerplateCursor::new(&spans);
+        inside += crate::text::tokens::tokenize(text)
+            .iter()
+            .filter(|t| cursor.covers(t.start, t.end))
+            .count();
+        check_cursor(text, crate::text::metadata::parse(text).body_start).unwrap();
+    }
+    // Captions, credits, bylines and the navigation tails hold a few hundred tokens.
+    assert!((200..400).contains(&inside), "{inside}");
+}
+
 fn check_invariants(text: &str, body_start: usize) -> Result<(), TestCaseError> {
     let spans = detect(text, body_start);
     let mut last_end = 0;
@@ -211,6 +240,7 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "(?s).{0,400}", body_start in 0usize..500) {
         check_invariants(&text, body_start)?;
+        check_cursor(&text, body_start)?;
     }
 
     #[test]
@@ -230,5 +260,6 @@ proptest! {
     ) {
         let text = parts.join(sep);
         check_invariants(&text, 0)?;
+        check_cursor(&text, 0)?;
     }
 }
