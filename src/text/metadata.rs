@@ -98,6 +98,7 @@ fn ends_like_a_sentence(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::sample;
 
     #[test]
     fn inline_date_before_the_first_sentence() {
@@ -118,18 +119,16 @@ mod tests {
 
     #[test]
     fn headers_of_the_sample_corpus() {
-        for text in [
-            include_str!("../../python/crosswire/data/kherson-2022/000_9d7fe53fd889174e.txt"),
-            include_str!("../../python/crosswire/data/kherson-2022/001_9dfa54e588b8d208.txt"),
-        ] {
+        for text in [sample::text("000"), sample::text("001")] {
             let m = parse(text);
             assert_eq!(m.date.unwrap().to_string(), "2022-11-08");
             assert_eq!(m.source, None);
             assert_eq!(&text[..m.body_start], " date 2022-11-08 ");
         }
         // The other three have no header: they start with a headline.
-        let text = include_str!("../../python/crosswire/data/kherson-2022/002_5ae856ba477d4853.txt");
-        assert_eq!(parse(text), Metadata::default());
+        for text in [sample::text("002"), sample::text("003"), sample::text("004")] {
+            assert_eq!(parse(text), Metadata::default());
+        }
     }
 
     #[test]

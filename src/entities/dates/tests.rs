@@ -189,11 +189,8 @@ fn spans_do_not_depend_on_the_document_date() {
 
 #[test]
 fn sample_document_000() {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("python/crosswire/data/kherson-2022/000_9d7fe53fd889174e.txt"),
-    );
-    let Ok(text) = text else { return };
-    let found: Vec<(String, Option<String>)> = rows(&text, doc()).into_iter().map(|r| (r.0, r.2)).collect();
+    let text = crate::text::sample::text("000");
+    let found: Vec<(String, Option<String>)> = rows(text, doc()).into_iter().map(|r| (r.0, r.2)).collect();
     for expected in [
         some("Wednesday, Nov. 2, 2022", "2022-11-02"),
         some("recent days", "2022-11-01/2022-11-08"),

@@ -1,6 +1,7 @@
 //! Boilerplate on whole texts: the sample corpus, hand-made cases, invariants.
 
 use super::*;
+use crate::text::sample::{with_boilerplate_lines, SAMPLE};
 use proptest::prelude::*;
 use BoilerplateKind::*;
 
@@ -62,31 +63,8 @@ fn a_body_start_inside_a_character_or_past_the_end_does_not_panic() {
     let _ = detect(text, 99);
 }
 
-const SAMPLE: [(&str, &str); 5] = [
-    (
-        "000",
-        include_str!("../../../python/crosswire/data/kherson-2022/000_9d7fe53fd889174e.txt"),
-    ),
-    (
-        "001",
-        include_str!("../../../python/crosswire/data/kherson-2022/001_9dfa54e588b8d208.txt"),
-    ),
-    (
-        "002",
-        include_str!("../../../python/crosswire/data/kherson-2022/002_5ae856ba477d4853.txt"),
-    ),
-    (
-        "003",
-        include_str!("../../../python/crosswire/data/kherson-2022/003_7878a072beb5b911.txt"),
-    ),
-    (
-        "004",
-        include_str!("../../../python/crosswire/data/kherson-2022/004_23350b8c88186ba0.txt"),
-    ),
-];
-
 fn sample(name: &str) -> Vec<(BoilerplateKind, &'static str)> {
-    let text = SAMPLE.iter().find(|(n, _)| *n == name).unwrap().1;
+    let text = crate::text::sample::text(name);
     let body_start = crate::text::metadata::parse(text).body_start;
     marked(text, body_start)
 }
@@ -245,17 +223,10 @@ proptest! {
 
     #[test]
     fn boilerplate_lines_mixed_into_text(
-        parts in proptest::collection::vec(prop_oneof![
-            Just("Article text goes on here."),
-            Just("by -922 Views"),
-            Just("(AP Photo)"),
-            Just("More Stories"),
-            Just("© Reuters/Alexander Ermochenko"),
-            Just("[email protected]"),
-            Just("87990cbe856818d5eddac44c7b1cdeb8"),
-            Just("Copyright © 2022 X"),
-            Just(""),
-        ], 0..20),
+        parts in proptest::collection::vec(
+            proptest::sample::select(with_boilerplate_lines(&["Article text goes on here.", ""])),
+            0..20,
+        ),
         sep in prop_oneof![Just("\n"), Just("\r\n"), Just("\n\n"), Just(" ")],
     ) {
         let text = parts.join(sep);
