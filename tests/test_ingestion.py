@@ -57,6 +57,30 @@ def test_metadata_line_is_not_article_text(sample):
     assert first_sentence.text.startswith("Ukraine accused Russia")
 
 
+@pytest.mark.parametrize("head", ["Source: Reuters\n", "source Reuters\n", "SOURCE: Reuters\n"])
+def test_source_header_forms(head):
+    doc = cw.Corpus.from_texts([head + "Kyiv said the city was retaken."])[0]
+    assert doc.source == "Reuters"
+    assert [(b.kind, b.text) for b in doc.boilerplate] == [("metadata", head.strip())]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Source said the attack on Kherson began at dawn.",
+        "Sources close to the ministry said the attack on Kherson began at dawn.",
+        "Source close to the ministry: the attack on Kherson began at dawn",
+        "Date 2022-11-08 was the day Kherson was retaken.",
+    ],
+)
+def test_an_article_opening_like_a_header_keeps_its_first_sentence(first):
+    doc = cw.Corpus.from_texts([first + "\nMoscow denied it."])[0]
+    assert (doc.source, doc.date) == (None, None)
+    assert doc.boilerplate == []
+    assert (doc.sentences[0].text, doc.sentences[0].boilerplate) == (first, False)
+    assert "Kherson" in [e.text for e in doc.entities]
+
+
 def test_from_dir_of_the_shared_corpus_matches_the_bundled_one(sample):
     shared = cw.Corpus.from_dir(SAMPLE_DIR)
     assert shared.names == sample.names

@@ -1,14 +1,13 @@
 //! The claims lexicons (reporting verbs, denial cues, hedges, statement channels), compiled
-//! into the binary from the readable files in `lexicons/` and parsed once.
+//! into the binary from readable files and parsed once: hedges and channels from
+//! `lexicons/`, the cues from the lists shared with the entity stage (`crate::wordlist`).
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::CueClass;
-use crate::wordlist::entries;
+use crate::wordlist::{entries, DENIALS, REPORTING_VERBS};
 
-const REPORTING_VERBS: &str = include_str!("lexicons/reporting_verbs.txt");
-const DENIALS: &str = include_str!("lexicons/denials.txt");
 const HEDGES: &str = include_str!("lexicons/hedges.txt");
 const TRAILERS: &str = include_str!("lexicons/trailers.txt");
 
@@ -53,6 +52,8 @@ fn parse_slot(s: &str, gap: usize) -> Slot {
     }
     Slot::Forms(
         s.split('|')
+            // A `^` marks a speaker verb for the entity stage; it says nothing about the cue.
+            .map(|f| f.strip_suffix('^').unwrap_or(f))
             .map(|f| match f.strip_prefix('~') {
                 Some(rest) => Form {
                     text: rest.to_lowercase(),
@@ -68,9 +69,10 @@ fn parse_slot(s: &str, gap: usize) -> Slot {
 }
 
 /// Parses a cue file; `where_` names the file in error messages (the files are ours, so a
-/// malformed line is a bug caught by the tests).
+/// malformed line is a bug caught by the tests). Lines of class `-` list speaker verbs only.
 pub fn parse_cues(text: &str, where_: &str) -> Vec<CuePattern> {
     entries(text)
+        .filter(|line| line.split_whitespace().next() != Some("-"))
         .map(|line| {
             let mut fields = line.split_whitespace();
             let class_name = fields.next().unwrap_or_default();
@@ -142,7 +144,8 @@ mod tests {
 
     #[test]
     fn cue_line_syntax() {
-        let cues = parse_cues("describe described|calls * as !on\nassert ~claims", "t");
+        let cues = parse_cues("describe described|calls * as !on\n- urged^\nassert ~claims^", "t");
+        assert_eq!(cues.len(), 2, "the `-` line is no cue");
         assert_eq!(cues[0].class, CueClass::Describe);
         assert_eq!(cues[0].slots.len(), 3);
         assert_eq!(cues[0].slots[1], Slot::Gap(6));

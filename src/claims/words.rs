@@ -1,6 +1,10 @@
 //! Tokens seen as words: lowercase text, capitalisation and the few closed word classes the
 //! attribution rules need (determiners, pronouns, auxiliaries, time words, prepositions).
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::entities::dates::{CalendarWord, Written, CALENDAR_WORDS};
 use crate::text::tokens::{Token, TokenKind};
 
 #[derive(Debug, Clone)]
@@ -80,15 +84,26 @@ pub const AUXILIARIES: &[&str] = &[
 
 pub const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
 
-pub const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tonight", "week", "weekend", "month", "year", "morning", "afternoon",
+/// Time words besides the month and weekday names, which come from the shared calendar list.
+const OTHER_TIME_WORDS: &[&str] = &[
+    "today", "yesterday", "tonight", "week", "weekend", "month", "year", "morning", "afternoon",
     "evening", "night", "earlier", "later", "last", "this", "next", "late", "early", "recently",
-    "on", "the", "past", "days", "weeks", "months", "hours", "day", "january", "february",
-    "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
-    "oct.", "nov.", "dec.", "over", "in",
+    "on", "the", "past", "days", "weeks", "months", "hours", "day", "over", "in",
 ];
+
+static TIME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let calendar_names = CALENDAR_WORDS
+        .iter()
+        .filter(|&(form, word)| match word {
+            CalendarWord::Weekday(_) => true,
+            // A bare `jan` or `may` is too often something else: `may` is the modal verb.
+            CalendarWord::Month(_, Written::Abbreviated) => form.ends_with('.'),
+            CalendarWord::Month(..) => *form != "may",
+            _ => false,
+        })
+        .map(|(form, _)| *form);
+    calendar_names.chain(OTHER_TIME_WORDS.iter().copied()).collect()
+});
 
 pub const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "during", "via", "through", "over", "to", "from", "with", "before",
@@ -110,7 +125,7 @@ pub const OPENING_ADVERBS: &[&str] = &[
 
 /// A time word, or a number that can be a day or a year (`Nov. 2, 2022`), not `50,000`.
 pub fn is_time_like(w: &Word) -> bool {
-    w.is_any(TIME_WORDS)
+    TIME_WORDS.contains(w.lower.as_str())
         || (w.kind == TokenKind::Number
             && w.text.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n)))
 }
@@ -119,4 +134,20 @@ pub fn is_time_like(w: &Word) -> bool {
 /// (`said Monday that`).
 pub fn is_time_noun(w: &Word) -> bool {
     is_time_like(w) && !w.is_any(&["on", "in", "over", "the", "late", "early", "earlier", "later"])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_and_weekday_names_are_time_words() {
+        for w in ["monday", "sunday", "november", "march", "nov.", "sept.", "tonight", "week"] {
+            assert!(TIME_WORDS.contains(w), "{w}");
+        }
+        // The modal verb and bare abbreviations (`jan`, `sep`) are not.
+        for w in ["may", "jan", "sep", "decade", "said"] {
+            assert!(!TIME_WORDS.contains(w), "{w}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! What the entity rules need to know about each token of one document, computed once:
 //! its folded text, word classes, gazetteer word id, shape and position.
 
-use crate::text::boilerplate::Boilerplate;
+use crate::text::boilerplate::{Boilerplate, BoilerplateCursor};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -57,7 +57,7 @@ impl<'a> Features<'a> {
         let mut folded = String::with_capacity(text.len());
         let mut out = Vec::with_capacity(tokens.len());
         let mut sentence = 0;
-        let mut bp = 0;
+        let mut in_boilerplate = BoilerplateCursor::new(boilerplate);
         let mut prev_end = 0u32;
         let mut at_sentence_start = true;
         for t in tokens {
@@ -68,10 +68,7 @@ impl<'a> Features<'a> {
             if in_sentence.is_some_and(|s| s.start == t.start) {
                 at_sentence_start = true;
             }
-            while bp < boilerplate.len() && boilerplate[bp].end <= t.start {
-                bp += 1;
-            }
-            let boiler = boilerplate.get(bp).is_some_and(|b| b.start < t.end)
+            let boiler = in_boilerplate.overlapping(t.start, t.end).is_some()
                 || in_sentence.is_some_and(|s| s.boilerplate && s.start <= t.start);
             let s = &text[t.start as usize..t.end as usize];
             let from = folded.len() as u32;

@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use super::dates::{CalendarWord, CALENDAR_WORDS};
 use super::gazetteer::Gazetteer;
 use super::label::Label;
 use super::normalize::fold;
@@ -59,7 +60,6 @@ const BUILTIN: &[(&str, &str)] = &[
     ("products_events.txt", include_str!("lexicons/products_events.txt")),
     ("titles.txt", include_str!("lexicons/titles.txt")),
     ("roles.txt", include_str!("lexicons/roles.txt")),
-    ("reporting_verbs.txt", include_str!("lexicons/reporting_verbs.txt")),
     ("head_words.txt", include_str!("lexicons/head_words.txt")),
     ("other_words.txt", include_str!("lexicons/other_words.txt")),
     ("given_names.txt", include_str!("lexicons/given_names.txt")),
@@ -129,6 +129,9 @@ impl Lexicon {
         for (name, text) in BUILTIN {
             parse_file(name, text, &mut entries, &mut classes)?;
         }
+        for (word, flag) in shared_classes() {
+            *classes.entry(fold(word)).or_default() |= flag;
+        }
         entries.extend(user.into_iter().map(|e| Entry { user: true, ..e }));
         let gazetteer = Gazetteer::build(&entries, &classes);
         let mut word_aliases = HashMap::new();
@@ -184,6 +187,18 @@ impl Lexicon {
     pub fn canonical_word<'a>(&'a self, folded: &'a str) -> &'a str {
         self.word_aliases.get(folded).map_or(folded, |s| s.as_str())
     }
+}
+
+/// Word classes whose words live in the lists other stages read too (`crate::wordlist`):
+/// speaker verbs, and month and weekday names, which are not names (dates are the dates
+/// rules'). A trailing period is dropped as `classes_of` drops it (`nov.` is `nov`).
+fn shared_classes() -> impl Iterator<Item = (&'static str, u32)> {
+    let calendar_names = CALENDAR_WORDS
+        .iter()
+        .filter(|(_, word)| matches!(word, CalendarWord::Month(..) | CalendarWord::Weekday(_)))
+        .map(|(form, _)| (form.trim_end_matches('.'), class::NOT_NAME));
+    let speaker_verbs = crate::wordlist::speaker_verbs().map(|verb| (verb, class::REPORTING));
+    calendar_names.chain(speaker_verbs)
 }
 
 fn parse_file(
@@ -296,6 +311,11 @@ mod tests {
         assert!(lex.entries.len() > 900, "{}", lex.entries.len());
         assert!(lex.classes_of("gen.") & class::TITLE != 0);
         assert!(lex.classes_of("said") & class::REPORTING != 0);
+        assert!(lex.classes_of("asked") & class::REPORTING != 0);
+        assert!(lex.classes_of("saying") & class::REPORTING == 0);
+        assert!(lex.classes_of("nov.") & class::NOT_NAME != 0);
+        assert!(lex.classes_of("may") & class::NOT_NAME != 0);
+        assert!(lex.classes_of("wednesday") & class::NOT_NAME != 0);
         assert!(lex.classes_of("ministry") & class::ORG_HEAD != 0);
         assert!(lex.classes_of("volodymyr") & class::GIVEN != 0);
         assert!(lex.is_common("officials"));

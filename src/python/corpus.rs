@@ -13,6 +13,7 @@ use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
 use crate::entities::lexicon::{user_entry, Lexicon};
 use crate::corpus::{Corpus, Document};
+use crate::text::boilerplate::BoilerplateCursor;
 use crate::text::decode::Decoding;
 use crate::text::TextLayer;
 
@@ -205,7 +206,7 @@ impl PyCorpus {
         let mut cols = Columns::with_capacity(n);
         let mut kind = Vec::with_capacity(n);
         for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
-            let in_boilerplate = BoilerplateCursor::new(&layer.boilerplate);
+            let mut in_boilerplate = BoilerplateCursor::new(&layer.boilerplate);
             for (i, t) in layer.tokens.iter().enumerate() {
                 cols.push(doc, d, i, t.start, t.end);
                 cols.flag.push(in_boilerplate.covers(t.start, t.end));
@@ -289,24 +290,6 @@ impl<'a> Columns<'a> {
             dict.set_item(flag_name, self.flag)?;
         }
         Ok(dict)
-    }
-}
-
-/// Answers "is this span inside boilerplate?" for spans visited in text order.
-struct BoilerplateCursor<'a> {
-    spans: &'a [crate::text::boilerplate::Boilerplate],
-}
-
-impl<'a> BoilerplateCursor<'a> {
-    fn new(spans: &'a [crate::text::boilerplate::Boilerplate]) -> Self {
-        BoilerplateCursor { spans }
-    }
-
-    fn covers(&self, start: u32, end: u32) -> bool {
-        let i = self.spans.partition_point(|b| b.end <= start);
-        self.spans
-            .get(i)
-            .is_some_and(|b| b.start <= start && end <= b.end)
     }
 }
 

@@ -1,10 +1,15 @@
 //! Scraper metadata at the head of an article, e.g. ` date 2022-11-08 A man, …`.
 //!
-//! Recognised fields, in any order, each optionally followed by `:`:
+//! Recognised fields, in any order:
 //! - `date YYYY-MM-DD`, which may share its line with the article's first words;
 //! - `source NAME`, alone on its line.
 //!
-//! Only a field whose value parses is metadata; anything else is article text.
+//! A field is written as a header is: the key followed by a colon (`Source: Reuters`,
+//! `Date: 2022-11-08`), or in lower case as the scraper writes it (` date 2022-11-08`,
+//! `source Reuters`). A capitalised key without a colon starts a sentence (`Source said the
+//! attack began at dawn.`), and so does a source line that ends like one. Only a field whose
+//! value parses is metadata; anything else is article text: better a header line left in the
+//! text than a first sentence lost.
 
 use crate::calendar::Date;
 
@@ -35,7 +40,7 @@ pub fn parse(text: &str) -> Metadata {
             "source" if meta.source.is_none() => {
                 let line = value.split(['\n', '\r']).next().unwrap_or("");
                 let name = line.trim();
-                if name.is_empty() || line.len() >= 120 {
+                if name.is_empty() || line.len() >= 120 || ends_like_a_sentence(name) {
                     break;
                 }
                 (None, Some(name.to_owned()), line.len())
@@ -59,7 +64,8 @@ pub fn parse(text: &str) -> Metadata {
     meta
 }
 
-/// `date 2022…` / `Date: 2022…` → ("date", offset of the value).
+/// `date 2022…` / `Date: 2022…` → ("date", offset of the value); `Date 2022…` → None: a
+/// header's key has a colon or is in lower case.
 fn field_key(field: &str) -> Option<(&'static str, usize)> {
     for key in ["date", "source"] {
         let Some(head) = field.get(..key.len()) else {
@@ -69,20 +75,30 @@ fn field_key(field: &str) -> Option<(&'static str, usize)> {
             continue;
         }
         let after = &field[key.len()..];
-        let colon = usize::from(after.starts_with(':'));
-        let gap = &after[colon..];
+        let colon = after.starts_with(':');
+        if !colon && head != key {
+            continue;
+        }
+        let gap = &after[usize::from(colon)..];
         let spaces = gap.len() - gap.trim_start_matches([' ', '\t']).len();
         if spaces == 0 {
             continue;
         }
-        return Some((key, key.len() + colon + spaces));
+        return Some((key, key.len() + usize::from(colon) + spaces));
     }
     None
+}
+
+/// Final punctuation, perhaps inside a closing quote: the line is prose, not an outlet's name.
+fn ends_like_a_sentence(line: &str) -> bool {
+    line.trim_end_matches(['"', '”', '\'', '’'])
+        .ends_with(['.', '!', '?', '…'])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::sample;
 
     #[test]
     fn inline_date_before_the_first_sentence() {
@@ -99,6 +115,50 @@ mod tests {
         assert_eq!(m.source.as_deref(), Some("Reuters"));
         assert_eq!(m.date.unwrap().to_string(), "2022-11-08");
         assert_eq!(&text[m.body_start..], "Kyiv said");
+    }
+
+    #[test]
+    fn headers_of_the_sample_corpus() {
+        for text in [sample::text("000"), sample::text("001")] {
+            let m = parse(text);
+            assert_eq!(m.date.unwrap().to_string(), "2022-11-08");
+            assert_eq!(m.source, None);
+            assert_eq!(&text[..m.body_start], " date 2022-11-08 ");
+        }
+        // The other three have no header: they start with a headline.
+        for text in [sample::text("002"), sample::text("003"), sample::text("004")] {
+            assert_eq!(parse(text), Metadata::default());
+        }
+    }
+
+    #[test]
+    fn header_forms_colon_or_lower_case() {
+        for (text, source, body) in [
+            ("Source: Reuters\nKyiv said.", "Reuters", "Kyiv said."),
+            ("SOURCE: AP\nKyiv said.", "AP", "Kyiv said."),
+            ("source Reuters\nKyiv said.", "Reuters", "Kyiv said."),
+            (" date 2022-11-08 source Reuters 12 km\nKyiv said.", "Reuters 12 km", "Kyiv said."),
+        ] {
+            let m = parse(text);
+            assert_eq!(m.source.as_deref(), Some(source), "{text:?}");
+            assert_eq!(&text[m.body_start..], body, "{text:?}");
+        }
+        assert!(parse("DATE: 2022-11-08 Kyiv said.").date.is_some());
+    }
+
+    #[test]
+    fn an_article_starting_with_source_keeps_its_first_sentence() {
+        for text in [
+            "Source said the attack began at dawn.\nKyiv denied it.",
+            "Sources close to the ministry said the attack began at dawn.",
+            "Source close to the ministry: the attack began at dawn\nKyiv denied it.",
+            "SOURCE Reuters\nKyiv said.",
+            "source said the attack began at dawn.\nKyiv denied it.",
+            "source: \u{201c}the attack began at dawn.\u{201d}\nKyiv denied it.",
+            "Date 2022-11-08 was the day Kherson fell.",
+        ] {
+            assert_eq!(parse(text), Metadata::default(), "{text:?}");
+        }
     }
 
     #[test]

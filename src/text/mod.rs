@@ -4,6 +4,8 @@ pub mod boilerplate;
 pub mod decode;
 pub mod metadata;
 pub mod offsets;
+#[cfg(test)]
+pub(crate) mod sample;
 pub mod sentences;
 pub mod tokens;
 

@@ -1,4 +1,4 @@
-//! Calendar words, parsed once from `data/calendar_words.txt`.
+//! Calendar words, parsed once from the shared `wordlist/calendar_words.txt`.
 
 use std::sync::LazyLock;
 
@@ -24,7 +24,7 @@ pub(crate) enum CalendarWord {
 }
 
 pub(crate) static CALENDAR_WORDS: LazyLock<WordMap<CalendarWord>> =
-    LazyLock::new(|| parse(include_str!("data/calendar_words.txt")));
+    LazyLock::new(|| parse(crate::wordlist::CALENDAR_WORDS));
 
 fn parse(src: &'static str) -> WordMap<CalendarWord> {
     let mut map = WordMap::default();

@@ -10,6 +10,9 @@ mod patterns;
 #[cfg(test)]
 mod tests;
 
+/// The parsed calendar words, for the other rules that need month and weekday names.
+pub(crate) use lexicon::{CalendarWord, Written, CALENDAR_WORDS};
+
 use std::ops::Range;
 
 use crate::calendar::Date;

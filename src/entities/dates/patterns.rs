@@ -54,7 +54,10 @@ pub(crate) fn date_at(v: &TokenView, i: usize) -> Option<Found> {
             return Some(Found { part: Some(part), ..f });
         }
     }
-    core_at(v, i).or_else(|| duration_at(v, i)).or_else(|| clock_at(v, i))
+    core_at(v, i)
+        .or_else(|| duration_at(v, i))
+        .or_else(|| ordinal_period_at(v, i))
+        .or_else(|| clock_at(v, i))
 }
 
 /// `early`, `mid`(-), `late`, `earlier`, `later`, `(the) end of`, `(the) start of`, ...
@@ -374,6 +377,25 @@ fn duration_at(v: &TokenView, i: usize) -> Option<Found> {
     // `a week-long`, `two years ago`
     let end = if v.is(end, "-") && v.is(end + 1, "long") { end + 2 } else { end + usize::from(v.is(end, "ago")) };
     found(end, label, Meaning::Unanchored)
+}
+
+/// `first days`, `first seven days`, `first few weeks`, `fourth consecutive day`, `second
+/// week`, `155th day`: periods counted from a start the text names (`of the war`), so with no
+/// calendar value. OntoNotes tags the whole phrase DATE (TIME under a day: `first 48 hours`),
+/// not the ordinal alone.
+fn ordinal_period_at(v: &TokenView, i: usize) -> Option<Found> {
+    let ordinal = number_at(v, i).filter(|n| n.kind == NumberKind::Ordinal)?;
+    let mut k = ordinal.end;
+    match number_at(v, k) {
+        Some(n) if n.kind == NumberKind::Cardinal => k = n.end,
+        _ => k += usize::from(v.is(k, "few")),
+    }
+    k += usize::from(v.is_any(k, &["consecutive", "straight"]));
+    let Some(CalendarWord::Unit(days)) = calendar(v, k) else {
+        return None;
+    };
+    let label = if days == 0 { Label::Time } else { Label::Date };
+    found(k + 1, label, Meaning::Unanchored)
 }
 
 /// `10:30`, `10:30 p.m.`, `10 a.m.`, `Monday noon` is handled by weekdays.

@@ -144,7 +144,11 @@ fn plausible(v: &TokenView, j: usize, num: &NumberMatch) -> bool {
     }
     if alone && v.is(j, "second") {
         let after_number = prev.is_some_and(|p| v.starts_digit(p));
-        return !after_number && !prev_is(&["a", "one", "per", "every", "each", "split", "few"]);
+        // `a second round` is the ordinal; `a second,` `a second later` the unit of time.
+        let a_second_noun = prev_is(&["a"])
+            && v.starts_lower(j + 1)
+            && !v.is_any(j + 1, &["later", "earlier", "ago", "or", "and", "of", "longer", "more", "less", "too"]);
+        return !after_number && (a_second_noun || !prev_is(&["a", "one", "per", "every", "each", "split", "few"]));
     }
     // `the first city`, `the country’s first capital`, but not the adverb (`should first
     // withdraw`, `talks, first reported by`): a spelled-out ordinal follows a determiner.

@@ -10,6 +10,7 @@
 mod bylines;
 mod copyright;
 mod credits;
+mod cursor;
 mod inline;
 mod lexicon;
 mod lines;
@@ -20,6 +21,7 @@ mod tests;
 
 use serde::Serialize;
 
+pub use cursor::BoilerplateCursor;
 use lines::{body_lines, Line};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

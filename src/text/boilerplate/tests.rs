@@ -1,6 +1,7 @@
 //! Boilerplate on whole texts: the sample corpus, hand-made cases, invariants.
 
 use super::*;
+use crate::text::sample::{with_boilerplate_lines, SAMPLE};
 use proptest::prelude::*;
 use BoilerplateKind::*;
 
@@ -62,31 +63,8 @@ fn a_body_start_inside_a_character_or_past_the_end_does_not_panic() {
     let _ = detect(text, 99);
 }
 
-const SAMPLE: [(&str, &str); 5] = [
-    (
-        "000",
-        include_str!("../../../python/crosswire/data/kherson-2022/000_9d7fe53fd889174e.txt"),
-    ),
-    (
-        "001",
-        include_str!("../../../python/crosswire/data/kherson-2022/001_9dfa54e588b8d208.txt"),
-    ),
-    (
-        "002",
-        include_str!("../../../python/crosswire/data/kherson-2022/002_5ae856ba477d4853.txt"),
-    ),
-    (
-        "003",
-        include_str!("../../../python/crosswire/data/kherson-2022/003_7878a072beb5b911.txt"),
-    ),
-    (
-        "004",
-        include_str!("../../../python/crosswire/data/kherson-2022/004_23350b8c88186ba0.txt"),
-    ),
-];
-
 fn sample(name: &str) -> Vec<(BoilerplateKind, &'static str)> {
-    let text = SAMPLE.iter().find(|(n, _)| *n == name).unwrap().1;
+    let text = crate::text::sample::text(name);
     let body_start = crate::text::metadata::parse(text).body_start;
     marked(text, body_start)
 }
@@ -184,6 +162,35 @@ fn sample_headlines_and_subheads_are_article_text() {
     }
 }
 
+/// The cursor answers, token by token, what a search over every span answers.
+fn check_cursor(text: &str, body_start: usize) -> Result<(), TestCaseError> {
+    let spans = detect(text, body_start);
+    let mut cursor = BoilerplateCursor::new(&spans);
+    for t in crate::text::tokens::tokenize(text) {
+        let touched = spans.iter().position(|b| b.start < t.end && t.start < b.end);
+        let inside = spans.iter().any(|b| b.start <= t.start && t.end <= b.end);
+        prop_assert_eq!(cursor.overlapping(t.start, t.end), touched, "{:?}", t);
+        prop_assert_eq!(cursor.covers(t.start, t.end), inside, "{:?}", t);
+    }
+    Ok(())
+}
+
+#[test]
+fn cursor_on_the_sample_corpus() {
+    let mut inside = 0;
+    for (_, text) in SAMPLE {
+        let spans = detect(text, crate::text::metadata::parse(text).body_start);
+        let mut cursor = BoilerplateCursor::new(&spans);
+        inside += crate::text::tokens::tokenize(text)
+            .iter()
+            .filter(|t| cursor.covers(t.start, t.end))
+            .count();
+        check_cursor(text, crate::text::metadata::parse(text).body_start).unwrap();
+    }
+    // Captions, credits, bylines and the navigation tails hold a few hundred tokens.
+    assert!((200..400).contains(&inside), "{inside}");
+}
+
 fn check_invariants(text: &str, body_start: usize) -> Result<(), TestCaseError> {
     let spans = detect(text, body_start);
     let mut last_end = 0;
@@ -211,24 +218,19 @@ proptest! {
     #[test]
     fn arbitrary_text_never_panics(text in "(?s).{0,400}", body_start in 0usize..500) {
         check_invariants(&text, body_start)?;
+        check_cursor(&text, body_start)?;
     }
 
     #[test]
     fn boilerplate_lines_mixed_into_text(
-        parts in proptest::collection::vec(prop_oneof![
-            Just("Article text goes on here."),
-            Just("by -922 Views"),
-            Just("(AP Photo)"),
-            Just("More Stories"),
-            Just("© Reuters/Alexander Ermochenko"),
-            Just("[email protected]"),
-            Just("87990cbe856818d5eddac44c7b1cdeb8"),
-            Just("Copyright © 2022 X"),
-            Just(""),
-        ], 0..20),
+        parts in proptest::collection::vec(
+            proptest::sample::select(with_boilerplate_lines(&["Article text goes on here.", ""])),
+            0..20,
+        ),
         sep in prop_oneof![Just("\n"), Just("\r\n"), Just("\n\n"), Just(" ")],
     ) {
         let text = parts.join(sep);
         check_invariants(&text, 0)?;
+        check_cursor(&text, 0)?;
     }
 }

@@ -15,7 +15,7 @@ mod lexicon;
 #[cfg(test)]
 mod tests;
 
-use super::boilerplate::Boilerplate;
+use super::boilerplate::{Boilerplate, BoilerplateCursor};
 use super::tokens::Token;
 
 /// A sentence, `text[start..end]` in bytes, from its first token to its last.
@@ -29,17 +29,17 @@ pub struct Sentence {
 
 pub fn split(text: &str, tokens: &[Token], boilerplate: &[Boilerplate]) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
-    let mut regions = Regions { boilerplate, span: 0 };
+    let mut regions = BoilerplateCursor::new(boilerplate);
     let mut first = 0;
     let Some(t) = tokens.first() else {
         return out;
     };
-    let mut region = regions.of(t);
+    let mut region = regions.overlapping(t.start, t.end);
     for i in 0..tokens.len() {
         let (last_of_sentence, next_region) = match tokens.get(i + 1) {
             None => (true, None),
             Some(next) => {
-                let next_region = regions.of(next);
+                let next_region = regions.overlapping(next.start, next.end);
                 let ends = region != next_region
                     || has_line_break(text, tokens[i].end, next.start)
                     || ends::ends_after(text, tokens, i);
@@ -57,25 +57,6 @@ pub fn split(text: &str, tokens: &[Token], boilerplate: &[Boilerplate]) -> Vec<S
         region = next_region;
     }
     out
-}
-
-/// The index of the boilerplate span each token overlaps, if any, for tokens asked in order:
-/// one merge pass over both sorted lists, with no per-token vector.
-struct Regions<'a> {
-    boilerplate: &'a [Boilerplate],
-    span: usize,
-}
-
-impl Regions<'_> {
-    fn of(&mut self, t: &Token) -> Option<usize> {
-        while self.boilerplate.get(self.span).is_some_and(|b| b.end <= t.start) {
-            self.span += 1;
-        }
-        self.boilerplate
-            .get(self.span)
-            .filter(|b| b.start < t.end)
-            .map(|_| self.span)
-    }
 }
 
 /// The gap between two tokens is whitespace; does it hold a line break?

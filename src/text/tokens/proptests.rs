@@ -175,7 +175,7 @@ fn contract_holds_on_every_char_alone_and_in_context() {
 
 #[test]
 fn contract_holds_on_the_corpus() {
-    for doc in super::tests::CORPUS {
+    for doc in crate::text::sample::texts() {
         check_contract(doc, &tokenize(doc)).unwrap();
     }
 }

@@ -1,6 +1,7 @@
 //! Hand-made cases, one group per rule in the module doc, and sentences from the sample corpus.
 
 use super::{explain, tokenize, TokenKind};
+use crate::text::sample;
 
 /// `(text, kind)` of every token.
 fn tokens(text: &str) -> Vec<(&str, &'static str)> {
@@ -387,25 +388,16 @@ fn edges() {
 
 #[test]
 fn explain_agrees_with_tokenize() {
-    let text = include_str!("../../../python/crosswire/data/kherson-2022/003_7878a072beb5b911.txt");
+    let text = sample::text("003");
     let explained: Vec<_> = explain(text).into_iter().map(|(_, t)| t).collect();
     assert_eq!(explained, tokenize(text));
 }
 
 // ---- the sample corpus ----
 
-pub(super) const CORPUS: [&str; 5] = [
-    include_str!("../../../python/crosswire/data/kherson-2022/000_9d7fe53fd889174e.txt"),
-    include_str!("../../../python/crosswire/data/kherson-2022/001_9dfa54e588b8d208.txt"),
-    include_str!("../../../python/crosswire/data/kherson-2022/002_5ae856ba477d4853.txt"),
-    include_str!("../../../python/crosswire/data/kherson-2022/003_7878a072beb5b911.txt"),
-    include_str!("../../../python/crosswire/data/kherson-2022/004_23350b8c88186ba0.txt"),
-];
-
 /// Tokens of the corpus line containing `needle`, from `needle` on, up to `n` tokens.
 fn corpus_tokens(needle: &str, n: usize) -> Vec<(&'static str, &'static str)> {
-    let doc = CORPUS
-        .iter()
+    let doc = sample::texts()
         .find(|d| d.contains(needle))
         .expect("needle in corpus");
     let at = doc.find(needle).unwrap();
@@ -557,7 +549,7 @@ fn corpus_sentences() {
 
 #[test]
 fn corpus_has_no_stray_periods_in_words() {
-    for doc in CORPUS {
+    for doc in sample::texts() {
         for (text, rule) in rules(doc) {
             if rule == "word" || rule == "number" {
                 assert!(!text.ends_with('.'), "{text:?}");
@@ -568,7 +560,7 @@ fn corpus_has_no_stray_periods_in_words() {
 
 #[test]
 fn corpus_uses_only_expected_kinds() {
-    for doc in CORPUS {
+    for doc in sample::texts() {
         for (text, kind) in tokens(doc) {
             assert!(TokenKind::ALL.iter().any(|k| k.as_str() == kind));
             assert!(
