@@ -23,8 +23,9 @@ def compare(a: str, b: str) -> tuple[str, float, str]:
 def compare_many(a: list[str], b: list[str]) -> list[tuple[str, float, str]]:
     """`compare(a[i], b[i])` for every i, in parallel."""
 
-def compare_features(a: list[str], b: list[str]) -> tuple[list[str], list[list[float]]]:
-    """Feature names and one row of features per pair: what `compare` scores (for fitting)."""
+def compare_features(a: list[str], b: list[str]) -> tuple[list[str], list[list[float]], list[list[str]]]:
+    """Feature names, one row of features per pair, and each pair's word keys (`+key`
+    shared, `-key` one side only): what `compare` scores (for fitting)."""
 
 class DecodeError(ValueError):
     """A file is not valid UTF-8. `path` and `offset` (in bytes) say where."""

@@ -69,10 +69,18 @@ impl<'a> DocContext<'a> {
         self_agent: bool,
     ) -> ClaimView {
         let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
-        let words = self.layer.tokens[r.clone()]
+        let written: Vec<&str> = self.layer.tokens[r.clone()]
             .iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
-            .map(|t| self.doc.text[t.start as usize..t.end as usize].to_lowercase())
+            .map(|t| &self.doc.text[t.start as usize..t.end as usize])
+            .collect();
+        let words = written.iter().map(|w| w.to_lowercase()).collect();
+        // A capital inside a claim marks a name; the first word's capital says nothing.
+        let capitalized = written
+            .iter()
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| w.to_lowercase())
             .collect();
         let mut ents: Vec<(&str, String)> = mentions
             .iter()
@@ -110,6 +118,7 @@ impl<'a> DocContext<'a> {
         build(
             ClaimParts {
                 words,
+                capitalized,
                 entities: ents,
                 figures,
                 time,

@@ -21,6 +21,9 @@ pub struct AlignLexicon {
     pub metonyms: HashMap<String, String>,
     /// Feature name → weight, and the named thresholds, from `weights.txt`.
     pub weights: HashMap<String, f64>,
+    /// Word key → (weight when both sides say it, weight when one side only), from
+    /// `word_weights.txt`.
+    word_weights: HashMap<String, (f32, f32)>,
 }
 
 pub static LEXICON: LazyLock<AlignLexicon> = LazyLock::new(AlignLexicon::builtin);
@@ -88,7 +91,19 @@ impl AlignLexicon {
                 Some((it.next()?.to_owned(), it.next()?.parse().ok()?))
             })
             .collect();
+        let word_weights = lines(include_str!("lexicons/word_weights.txt"))
+            .map(|l| {
+                let mut it = l.split('\t');
+                let key = it.next().unwrap_or_default().to_owned();
+                let mut num = || -> f32 {
+                    it.next().and_then(|v| v.parse().ok()).expect("word_weights.txt: `key<TAB>shared<TAB>one-sided`")
+                };
+                let (shared, one_sided) = (num(), num());
+                (key, (shared, one_sided))
+            })
+            .collect();
         AlignLexicon {
+            word_weights,
             stopwords,
             idf,
             unseen_idf,
@@ -104,6 +119,11 @@ impl AlignLexicon {
 
     pub fn idf(&self, lower: &str) -> f32 {
         self.idf.get(lower).copied().unwrap_or(self.unseen_idf)
+    }
+
+    /// What a word key tells about a pair, said by both sides (`shared`) or by one only.
+    pub fn word_weight(&self, key: &str, shared: bool) -> f32 {
+        self.word_weights.get(key).map_or(0.0, |&(s, o)| if shared { s } else { o })
     }
 
     pub fn weight(&self, name: &str) -> f64 {

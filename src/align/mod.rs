@@ -95,13 +95,15 @@ pub fn compare_many(pairs: &[(&str, &str)]) -> Vec<Judgement> {
     pairs.par_iter().map(|&(a, b)| compare(a, b)).collect()
 }
 
-/// The pair features `compare` scores, by name (see `score::NAMES`): for fitting weights.
-pub fn features_many(pairs: &[(&str, &str)]) -> Vec<Vec<f64>> {
+/// The pair features `compare` scores, by name (see `score::NAMES`), and the pair's word
+/// keys (see `score::pair_words`): for fitting weights.
+pub fn features_many(pairs: &[(&str, &str)]) -> Vec<(Vec<f64>, Vec<String>)> {
     pairs
         .par_iter()
         .map(|&(a, b)| {
             let v = build::text_views(&[a, b]);
-            score::features(&v[0], &v[1]).values.to_vec()
+            let f = score::features(&v[0], &v[1], &LEXICON);
+            (f.values.to_vec(), score::pair_words(&v[0], &v[1]))
         })
         .collect()
 }

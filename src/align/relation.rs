@@ -137,7 +137,7 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
 /// whole sentences and overrates two short fragments sharing two words, so fragments are
 /// scored by overlap alone.
 fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, fragment: bool) -> Judgement {
-    let f = features(a, b);
+    let f = features(a, b, lex);
     let overlap = if parts { f.overlap_score(lex) } else { 0.0 };
     let (score, topic) = if fragment {
         (overlap, overlap)

@@ -28,6 +28,20 @@ pub struct ClaimView {
     pub words: usize,
     /// Every word and number, lower-cased, sorted and deduplicated: the plain word set.
     pub plain: Vec<String>,
+    /// Values of the number tokens (`1,626.49` → 1626.49), sorted.
+    pub numbers: Vec<f64>,
+    /// Lower-cased words written with a capital (not the first word): names, sorted,
+    /// deduplicated.
+    pub names: Vec<String>,
+    /// Character trigrams of its words (each padded with a space either side) with their
+    /// counts, sorted: spelling-level likeness (`Pravachol`/`pravastatin`, `percent`/`per cent`).
+    pub trigrams: Vec<(String, u32)>,
+    /// The stopwords it uses, sorted, deduplicated.
+    pub stopwords: Vec<String>,
+    /// Stems of every word (stopwords included), stem pairs of adjacent words (`stem stem`)
+    /// and `#` for any number, sorted and deduplicated: the keys of the learned word
+    /// weights (`word_weights.txt`).
+    pub keys: Vec<String>,
     /// The claim's clauses, each a view of its own (empty for a one-clause claim): a
     /// long claim may carry the proposition another outlet states alone.
     pub clauses: Vec<ClaimView>,
@@ -35,12 +49,17 @@ pub struct ClaimView {
     pub sentence: Option<(u32, u32)>,
 }
 
+/// The key standing for any number among a claim's word keys.
+pub const NUMBER_KEY: &str = "#";
+
 const NEGATIONS: &[&str] = &["not", "n't", "’t", "'t", "never", "no", "nobody", "nothing", "without"];
 
 /// The inputs for one claim, gathered by the caller from the stages.
 pub struct ClaimParts<'a> {
     /// Lower-cased word and number tokens of the proposition, in order.
     pub words: Vec<String>,
+    /// Lower-cased words of `words` written with a capital, but for the first.
+    pub capitalized: Vec<String>,
     /// `(entity id, surface)` of the mentions inside it (no dates or figures).
     pub entities: Vec<(&'a str, String)>,
     pub figures: Vec<FigureValue>,
@@ -75,8 +94,30 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         .iter()
         .map(|(id, surface)| (lex.entity_key(id).to_owned(), surface.clone()))
         .collect();
+    let sequence: Vec<String> = alpha.iter().map(|w| super::stem::stem(w)).collect();
+    // Words and word pairs: a pair keeps some of what a word means in its phrase.
+    let mut keys = sequence.clone();
+    keys.extend(sequence.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+    if alpha.len() < parts.words.len() {
+        keys.push(NUMBER_KEY.to_owned());
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let mut numbers: Vec<f64> = parts.words.iter().filter_map(|w| number_value(w)).collect();
+    numbers.sort_by(f64::total_cmp);
+    let mut names = parts.capitalized;
+    names.sort_unstable();
+    names.dedup();
+    let mut stopwords: Vec<String> = parts.words.iter().filter(|w| lex.stopwords.contains(*w)).cloned().collect();
+    stopwords.sort_unstable();
+    stopwords.dedup();
     ClaimView {
-        sequence: alpha.iter().map(|w| super::stem::stem(w)).collect(),
+        trigrams: char_trigrams(&parts.words),
+        numbers,
+        names,
+        stopwords,
+        sequence,
+        keys,
         terms: by_key.into_values().collect(),
         entities,
         figures: parts.figures,
@@ -95,6 +136,25 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         clauses: Vec::new(),
         sentence: None,
     }
+}
+
+fn char_trigrams(words: &[String]) -> Vec<(String, u32)> {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    for w in words {
+        let padded: Vec<char> = std::iter::once(' ').chain(w.chars()).chain(std::iter::once(' ')).collect();
+        for g in padded.windows(3) {
+            *counts.entry(g.iter().collect()).or_default() += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
+/// The value of a number token as written (`1,626.49`, `39`), if it is one.
+fn number_value(word: &str) -> Option<f64> {
+    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    word.replace(',', "").parse().ok()
 }
 
 impl ClaimView {
@@ -118,6 +178,19 @@ impl ClaimView {
         self.plain.extend(other.plain.iter().cloned());
         self.plain.sort();
         self.plain.dedup();
+        for (mine, theirs) in [(&mut self.names, &other.names), (&mut self.stopwords, &other.stopwords)] {
+            mine.extend(theirs.iter().cloned());
+            mine.sort_unstable();
+            mine.dedup();
+        }
+        let mut grams: BTreeMap<String, u32> = self.trigrams.drain(..).collect();
+        for (g, n) in &other.trigrams {
+            *grams.entry(g.clone()).or_default() += n;
+        }
+        self.trigrams = grams.into_iter().collect();
+        self.keys.extend(other.keys.iter().cloned());
+        self.keys.sort_unstable();
+        self.keys.dedup();
         self.words += other.words;
     }
 }

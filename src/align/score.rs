@@ -1,6 +1,8 @@
 //! Pair features and the scorer: a logistic model whose weights live in
-//! `lexicons/weights.txt` (fitted by `scripts/fit_weights.py`, cross-validated on MSRP).
-//! The score is how likely the two claims state the same proposition.
+//! `lexicons/weights.txt`, plus learned word weights (`lexicons/word_weights.txt`: what a
+//! word shared, or said by one side only, tells), both fitted together by
+//! `scripts/fit_weights.py` and cross-validated on MSRP. The score is how likely the two
+//! claims state the same proposition.
 
 use std::collections::HashSet;
 
@@ -10,7 +12,7 @@ use super::represent::ClaimView;
 use super::time::{self, TimeMatch};
 
 /// Feature names, in the order of `Features::values`.
-pub const NAMES: [&str; 22] = [
+pub const NAMES: [&str; 31] = [
     "plain_jaccard",
     "plain_cover",
     "unmatched_max",
@@ -33,7 +35,68 @@ pub const NAMES: [&str; 22] = [
     "negation_clash",
     "time_clash",
     "length_ratio",
+    "number_unmatched_max",
+    "number_unmatched_min",
+    "number_near_max",
+    "number_near_min",
+    "name_unmatched_max",
+    "name_unmatched_min",
+    "stopword_unmatched_max",
+    "stopword_unmatched_min",
+    "char_trigram_cosine",
 ];
+
+/// Numbers this close (relative difference) count as near, not as different: reports of
+/// one market close or one tally round and update figures (`1,626.49` / `1,627.84`).
+const NEAR: f64 = 0.1;
+
+/// `(unmatched, near)`: numbers of `a` with no equal or near number in `b`, and those with
+/// a near but no equal one.
+fn number_matches(a: &[f64], b: &[f64]) -> (usize, usize) {
+    let (mut unmatched, mut near) = (0, 0);
+    for &v in a {
+        if b.contains(&v) {
+            continue;
+        }
+        if b.iter().any(|&u| (v - u).abs() <= NEAR * v.abs().max(u.abs())) {
+            near += 1;
+        } else {
+            unmatched += 1;
+        }
+    }
+    (unmatched, near)
+}
+
+/// Cosine of two sorted count vectors.
+fn cosine(a: &[(String, u32)], b: &[(String, u32)]) -> f64 {
+    let norm = |v: &[(String, u32)]| v.iter().map(|(_, n)| (*n as f64).powi(2)).sum::<f64>().sqrt();
+    let (na, nb) = (norm(a), norm(b));
+    if na == 0.0 || nb == 0.0 {
+        return 0.0;
+    }
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 as f64 * b[j].1 as f64;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / (na * nb)
+}
+
+/// How many items of the sorted list `a` are not in the sorted list `b`.
+fn missing(a: &[String], b: &[String]) -> usize {
+    a.len() - sorted_overlap(a, b)
+}
+
+/// Exclusion rules (relation.rs), not evidence of likeness: left out of the fitted logit,
+/// weighted by hand in `overlap_score` only.
+const RULES: [&str; 2] = ["time_clash", "event_clash"];
 
 /// Features that say two claims clash rather than differ: left out of the score that
 /// decides whether a clashing pair is about the same proposition.
@@ -49,6 +112,8 @@ pub struct Features {
     pub shared_events: Vec<u16>,
     /// Facts for the claim-overlap score (see `overlap_score`).
     pub overlap: [f64; OVERLAP_NAMES.len()],
+    /// The learned word weights of the pair's shared and one-sided word keys, summed.
+    pub word_evidence: f64,
 }
 
 /// Features of the claim-overlap score, weighted by `overlap_<name>` in weights.txt.
@@ -100,7 +165,47 @@ fn sorted_overlap(a: &[String], b: &[String]) -> usize {
     n
 }
 
-pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
+/// A pair's word keys as the word weights see them: `+key` shared, `-key` on one side only.
+pub fn pair_words(a: &ClaimView, b: &ClaimView) -> Vec<String> {
+    let mut out = Vec::new();
+    walk_keys(a, b, |k, shared| out.push(format!("{}{k}", if shared { '+' } else { '-' })));
+    out
+}
+
+/// Calls `visit(key, shared)` for each key of either side, once (both lists are sorted).
+fn walk_keys(a: &ClaimView, b: &ClaimView, mut visit: impl FnMut(&str, bool)) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.keys.len() || j < b.keys.len() {
+        match (a.keys.get(i), b.keys.get(j)) {
+            (Some(x), Some(y)) if x == y => {
+                visit(x, true);
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x < y => {
+                visit(x, false);
+                i += 1;
+            }
+            (Some(x), None) => {
+                visit(x, false);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                visit(y, false);
+                j += 1;
+            }
+            (None, None) => unreachable!(),
+        }
+    }
+}
+
+fn word_evidence(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> f64 {
+    let mut sum = 0.0;
+    walk_keys(a, b, |k, shared| sum += lex.word_weight(k, shared) as f64);
+    sum
+}
+
+pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
     // Terms: both sorted by key.
     let (mut i, mut j) = (0, 0);
     let mut shared_terms = Vec::new();
@@ -158,6 +263,10 @@ pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
     let event_clash = !a.events.is_empty() && !b.events.is_empty() && shared_events.is_empty();
     let (na, nb) = (a.words.max(1) as f64, b.words.max(1) as f64);
 
+    let ((nua, nna), (nub, nnb)) = (number_matches(&a.numbers, &b.numbers), number_matches(&b.numbers, &a.numbers));
+    let (mna, mnb) = (missing(&a.names, &b.names), missing(&b.names, &a.names));
+    let (msa, msb) = (missing(&a.stopwords, &b.stopwords), missing(&b.stopwords, &a.stopwords));
+    let max_min = |x: usize, y: usize| (x.max(y) as f64, x.min(y) as f64);
     let flag = |x: bool| if x { 1.0 } else { 0.0 };
     Features {
         values: [
@@ -183,6 +292,15 @@ pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
             flag(a.negative != b.negative),
             flag(time_clash),
             na.min(nb) / na.max(nb),
+            max_min(nua, nub).0,
+            max_min(nua, nub).1,
+            max_min(nna, nnb).0,
+            max_min(nna, nnb).1,
+            max_min(mna, mnb).0,
+            max_min(mna, mnb).1,
+            max_min(msa, msb).0,
+            max_min(msa, msb).1,
+            cosine(&a.trigrams, &b.trigrams),
         ],
         overlap: [
             content_cover,
@@ -190,6 +308,7 @@ pub fn features(a: &ClaimView, b: &ClaimView) -> Features {
             flag(!figs.shared.is_empty()),
             flag(a.speaker_key.is_some() && a.speaker_key == b.speaker_key),
         ],
+        word_evidence: word_evidence(a, b, lex),
         shared_terms,
         figures: figs,
         time,
@@ -207,9 +326,9 @@ impl Features {
     }
 
     fn logit(&self, lex: &AlignLexicon, skip: &[&str]) -> f64 {
-        let mut z = lex.weight("bias");
+        let mut z = lex.weight("bias") + self.word_evidence;
         for (name, v) in NAMES.iter().zip(self.values) {
-            if !skip.contains(name) {
+            if !skip.contains(name) && !RULES.contains(name) {
                 z += lex.weight(name) * v;
             }
         }
@@ -237,5 +356,57 @@ impl Features {
     /// the same thing, whether or not they agree on it.
     pub fn topic_score(&self, lex: &AlignLexicon) -> f64 {
         sigmoid(self.logit(lex, &CLASHES))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::build::text_views;
+
+    fn views(a: &str, b: &str) -> (ClaimView, ClaimView) {
+        let mut v = text_views(&[a, b]);
+        let b = v.pop().unwrap();
+        (v.pop().unwrap(), b)
+    }
+
+    #[test]
+    fn near_numbers_are_told_from_different_ones() {
+        // 1,627.84 is within a tenth of 1,626.49; 25.78 of 27.13; 44 is far from 18.
+        assert_eq!(number_matches(&[1626.49, 27.13, 18.0], &[1627.84, 25.78, 44.0]), (1, 2));
+        assert_eq!(number_matches(&[5.0], &[5.0]), (0, 0));
+        assert_eq!(number_matches(&[5.0], &[]), (1, 0));
+    }
+
+    #[test]
+    fn trigram_cosine_sees_spelling_likeness() {
+        let (a, b) = views("The percentage rose.", "The per cent figure rose.");
+        let (c, d) = views("The percentage rose.", "Shelling hit the market.");
+        assert!(cosine(&a.trigrams, &b.trigrams) > cosine(&c.trigrams, &d.trigrams));
+        assert!((cosine(&a.trigrams, &a.trigrams) - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn pair_words_mark_shared_and_one_sided_keys_once() {
+        let (a, b) = views("Russian troops left Kherson.", "Russian troops fled 3 villages.");
+        let words = pair_words(&a, &b);
+        assert!(words.contains(&"+russian".to_string()), "{words:?}");
+        assert!(words.contains(&"+russian troop".to_string()), "{words:?}");
+        assert!(words.contains(&"-kherson".to_string()), "{words:?}");
+        assert!(words.contains(&"-#".to_string()), "{words:?}");
+        let mut keys: Vec<&str> = words.iter().map(|w| &w[1..]).collect();
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "each key once: {words:?}");
+    }
+
+    #[test]
+    fn names_inside_a_claim_count_and_the_first_word_does_not() {
+        let (a, b) = views("Officials in Kherson said Saldo left.", "Officials said he left.");
+        assert_eq!(a.names, vec!["kherson".to_string(), "saldo".into()]);
+        let f = features(&a, &b, &crate::align::lexicon::LEXICON);
+        assert_eq!(f.get("name_unmatched_max"), 2.0);
+        assert_eq!(f.get("name_unmatched_min"), 0.0);
     }
 }

@@ -94,15 +94,20 @@ pub fn compare_many(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<
     Ok(out.into_iter().map(triple).collect())
 }
 
-/// The pair features behind `compare`'s score: `(names, rows)`. For fitting weights.
+/// The pair features behind `compare`'s score: `(names, rows, words)`, `words` being each
+/// pair's word keys (`+key` shared, `-key` one side only). For fitting weights.
 #[pyfunction]
-pub fn compare_features(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<(Vec<&'static str>, Vec<Vec<f64>>)> {
+pub fn compare_features(
+    py: Python<'_>,
+    a: Vec<String>,
+    b: Vec<String>,
+) -> PyResult<(Vec<&'static str>, Vec<Vec<f64>>, Vec<Vec<String>>)> {
     if a.len() != b.len() {
         return Err(pyo3::exceptions::PyValueError::new_err("compare_features needs two lists of the same length"));
     }
-    let rows = pool::run(py, move || {
+    let (rows, words) = pool::run(py, move || {
         let pairs: Vec<(&str, &str)> = a.iter().map(String::as_str).zip(b.iter().map(String::as_str)).collect();
-        align::features_many(&pairs)
+        align::features_many(&pairs).into_iter().unzip()
     });
-    Ok((NAMES.to_vec(), rows))
+    Ok((NAMES.to_vec(), rows, words))
 }
