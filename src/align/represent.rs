@@ -35,7 +35,7 @@ pub struct ClaimView {
     pub sentence: Option<(u32, u32)>,
 }
 
-const NEGATIONS: &[&str] = &["not", "n't", "’t", "'t", "never", "no", "nobody", "nothing", "without"];
+pub(super) const NEGATIONS: &[&str] = &["not", "n't", "’t", "'t", "never", "no", "nobody", "nothing", "without"];
 
 /// The inputs for one claim, gathered by the caller from the stages.
 pub struct ClaimParts<'a> {
