@@ -104,11 +104,29 @@ def test_tables_have_the_contract_columns(alignment: cw.Alignment, corpus: cw.Co
     assert set(alignment.pairs()["relation"]) <= {"agree", "conflict", "related"}
 
 
-def test_agreeing_claims_share_a_group(alignment: cw.Alignment) -> None:
-    groups = alignment.groups().set_index("claim")["group"]
-    for r in alignment.pairs().itertuples():
-        if r.relation == "agree":
-            assert groups[r.claim_a] == groups[r.claim_b]
+def test_groups_are_claims_that_agree_not_chains(corpus: cw.Corpus, alignment: cw.Alignment) -> None:
+    """A group is not a chain of agreeing pairs (single link chained 40 claims of the sample
+    into one group): at least half of the pairs within a group agree, and every claim of a
+    group agrees with another of it."""
+    agree = {frozenset((r.claim_a, r.claim_b)) for r in alignment.pairs().itertuples() if r.relation == "agree"}
+    groups = alignment.groups()
+    for g, members in groups.groupby("group")["claim"]:
+        m = list(members)
+        if len(m) < 2:
+            continue
+        for x in m:
+            assert any(frozenset((x, y)) in agree for y in m if y != x), f"group {g}: {x} agrees with no other member"
+        within = [frozenset((x, y)) for i, x in enumerate(m) for y in m[i + 1 :]]
+        assert 2 * sum(p in agree for p in within) >= len(within), f"group {g}: fewer than half of its pairs agree"
+    assert groups["claims"].max() <= 6
+    # A claim agreeing with one of a pair joins it: the Beryslav strike and its toll, as two
+    # outlets report them, stay one group.
+    group_of = groups.set_index("claim")["group"]
+    claims = corpus.claims()
+    toll = find_claim(claims, {"doc": "000_9d7fe53fd889174e", "text": "32 Russian military personnel were killed"})
+    raid = find_claim(claims, {"doc": "001_9dfa54e588b8d208", "text": "at least 30 Russians were killed"})
+    strike = find_claim(claims, {"doc": "000_9d7fe53fd889174e", "text": "hits on a Russian anti-aircraft facility"})
+    assert group_of[toll] == group_of[raid] == group_of[strike]
 
 
 def test_pickle_and_html(alignment: cw.Alignment) -> None:
