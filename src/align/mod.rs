@@ -22,7 +22,6 @@ pub mod time;
 #[cfg(test)]
 mod tests;
 
-
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;

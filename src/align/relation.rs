@@ -224,10 +224,14 @@ fn weak_figure(fv: &FigureValue) -> bool {
     fv.hi > VAGUE_SPREAD * fv.lo.max(f64::MIN_POSITIVE) || (fv.unit.is_none() && fv.hi <= SMALL_COUNT)
 }
 
-/// The view without its weak figures (and without clauses, which are judged on their own).
+/// The view without its weak figures, in digits or in words (`five` is a term too), and
+/// without clauses, which are judged on their own.
 fn without_weak_figures(v: &ClaimView) -> ClaimView {
+    let (weak, figures): (Vec<&FigureValue>, Vec<&FigureValue>) = v.figures.iter().partition(|x| weak_figure(x));
+    let spelled: Vec<String> = weak.iter().flat_map(|x| x.text.split_whitespace()).map(str::to_lowercase).collect();
     ClaimView {
-        figures: v.figures.iter().filter(|x| !weak_figure(x)).cloned().collect(),
+        terms: v.terms.iter().filter(|t| !spelled.contains(&t.surface)).cloned().collect(),
+        figures: figures.into_iter().cloned().collect(),
         clauses: Vec::new(),
         ..v.clone()
     }
@@ -281,16 +285,14 @@ fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, frag
     } else {
         (&f, score, cover_a, cover_b)
     };
-    // Agreement needs evidence beyond a shared word or two of filler, and one side mostly
-    // stated by the other.
+    // Agreement needs evidence beyond a shared word or two of filler.
     let same_speaker = a.speaker_key.is_some() && a.speaker_key == b.speaker_key;
     let evidence = fa.shared_terms.len() + fa.figures.shared.len() + same_speaker as usize;
-    // What the more fully stated side says happened, the other must say too: `its forces
-    // killed 2,870 Ukrainian soldiers` is not stated by `outnumbered by thousands of
-    // Ukrainian soldiers`, however much else matches.
-    let (fuller, other) = if ca >= cb { (a, b) } else { (b, a) };
-    let deed_missing = !fuller.events.is_empty() && !fuller.events.iter().any(|e| other.events.contains(e));
-    let paraphrase = !disagrees && !deed_missing && evidence >= MIN_EVIDENCE && sa >= threshold;
+    let paraphrase = !disagrees && evidence >= MIN_EVIDENCE && sa >= threshold;
+    // Claims (`parts`) are pieces of sentences, scored partly by overlap, which grows with
+    // the weight shared whatever else each says: one side must be mostly stated by the
+    // other. Whole sentences are left to the paraphrase model, which weighs coverage itself.
+    let covered = !parts || ca.max(cb) >= MIN_AGREE_COVER;
     // One source denies a kind of deed about an actor another source says happened
     // (`Moscow denies abusing civilians` / `Russian forces were involved in looting`).
     let denial_answered = a.negative != b.negative
@@ -299,25 +301,24 @@ fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, frag
     // Clashing figures of one count (same time, same actors) need less common ground than
     // a polarity clash.
     let conflict_at = if f.figures.clash.is_some() { lex.weight("conflict") } else { threshold };
+    // The score stays the scorer's (the topic score for a conflict); the rules above only
+    // decide the relation, and the reason says which one held.
     let (relation, score, verdict) = if !distinct && clash && topic >= conflict_at {
         (Relation::Conflict, topic, "same proposition, in conflict")
-    } else if !distinct && paraphrase && ca.max(cb) >= MIN_AGREE_COVER {
-        (Relation::Agree, sa, "same proposition")
+    } else if !distinct && paraphrase && covered {
+        (Relation::Agree, score, "same proposition")
     } else if distinct {
-        (Relation::Related, score.min(topic), "related, not the same proposition")
+        // Capped below the agreement threshold: related at most.
+        (Relation::Related, score.min(topic).min(threshold * 0.99), "related, not the same proposition")
     } else if paraphrase {
-        (Relation::Related, sa, "same topic, different proposition: most of each claim is unshared")
-    } else if deed_missing && !disagrees && sa >= threshold {
-        (Relation::Related, sa, "same topic, different proposition: one names a deed the other does not")
+        (Relation::Related, score, "same topic, different proposition: most of each claim is unshared")
     } else if weak_match && !disagrees && score >= threshold {
-        (Relation::Related, sa, "same topic, different proposition: only a loose figure matches")
+        (Relation::Related, score, "same topic, different proposition: only a loose figure matches")
     } else if a.negative != b.negative && topic >= threshold {
         (Relation::Related, score, "same topic; one side negates what the other does not state")
     } else {
         (Relation::Related, score, if score >= related { "same topic, different proposition" } else { "little in common" })
     };
-    // A related pair's score stays below the agreement threshold, whatever the scorer said.
-    let score = if relation == Relation::Related { score.min(threshold * 0.99) } else { score };
     let (score, verdict) = if relation == Relation::Related && denial_answered && score < related {
         (related, "related: a denial against an assertion of the same kind of deed")
     } else {
