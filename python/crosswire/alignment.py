@@ -47,7 +47,7 @@ class Alignment:
         return df.astype({"score": "float64"})
 
     def groups(self) -> pd.DataFrame:
-        """One row per claim, with its group (claims that agree, transitively): group, claim,
+        """One row per claim, with its group (claims every two of which agree): group, claim,
         doc, start, end, text, speaker, polarity, figures, claims (in the group), docs (that
         carry the group)."""
         df = pd.DataFrame({k: self._groups[k] for k in GROUP_COLUMNS[:-2]})

@@ -196,7 +196,7 @@ fn reweigh(views: &mut [ClaimView]) {
 }
 
 /// Words that open a new clause inside a claim.
-const CLAUSE_BREAKS: &[&str] = &["where", "while", "whereas", "but", "which", "after", "before", "because", "and", "when"];
+const CLAUSE_BREAKS: &[&str] = &["where", "while", "what", "who", "whereas", "but", "which", "after", "before", "because", "and", "when"];
 /// A clause needs this many words; shorter pieces stay with the clause before.
 const MIN_CLAUSE_WORDS: usize = 3;
 

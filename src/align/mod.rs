@@ -5,7 +5,7 @@
 //! entity ids, `figures` as intervals, `time`, event classes, speaker, polarity); `index`
 //! proposes candidate pairs from shared keys (never all pairs); `score` computes pair
 //! features and a logistic score; `relation` labels the pair and writes its reason;
-//! `groups` clusters agreeing claims. Lexicons live in `lexicons/*.txt`.
+//! `groups` clusters claims that all agree with each other. Lexicons live in `lexicons/*.txt`.
 
 mod build;
 pub mod figures;
@@ -46,7 +46,7 @@ pub struct Alignment {
     pub claims: Vec<ClaimRef>,
     /// Pairs close enough to list, sorted by `(a, b)`.
     pub pairs: Vec<AlignedPair>,
-    /// The group of each claim (claims that agree, transitively).
+    /// The group of each claim: claims every two of which agree.
     pub groups: Vec<u32>,
     /// Candidate pairs the index proposed (for diagnostics and benchmarks).
     pub candidates: usize,
@@ -71,10 +71,10 @@ pub fn align(corpus: &Corpus) -> Alignment {
             })
         })
         .collect();
-    let agreeing: Vec<(u32, u32)> = pairs
+    let agreeing: Vec<(u32, u32, f64)> = pairs
         .iter()
         .filter(|p| p.relation == Relation::Agree)
-        .map(|p| (p.a, p.b))
+        .map(|p| (p.a, p.b, p.score))
         .collect();
     Alignment {
         groups: groups::group(claims.len(), &agreeing),

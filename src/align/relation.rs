@@ -1,9 +1,13 @@
 //! Labels a pair (agree / conflict / related) from its features, and says why in words a
 //! reader can check: which entities, words, figures and speakers matched or clashed.
 
+use std::sync::LazyLock;
+
+use super::figures::FigureValue;
 use super::lexicon::AlignLexicon;
-use super::represent::ClaimView;
+use super::represent::{ClaimView, NEGATIONS};
 use super::score::{features, Features};
+use super::stem::stem;
 use super::time::TimeMatch;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,12 +39,51 @@ pub struct Judgement {
 /// Shared terms and matching figures an agreement needs at least.
 const MIN_EVIDENCE: usize = 2;
 /// Content a clause needs to be compared on its own (`in recent days` is not a
-/// proposition): two terms or figures at least, weighing this much (a figure counts 3).
+/// proposition, nor is `missile systems`): three terms or figures at least (a predicate
+/// and what it is about), weighing this much.
+const MIN_CLAUSE_ITEMS: usize = 3;
 const MIN_CLAUSE_WEIGHT: f32 = 6.0;
+/// What a figure weighs as content, against a term's idf.
+const FIGURE_WEIGHT: f32 = 3.0;
+/// Share of its content one side of an agreeing pair must have stated by the other: two
+/// long claims sharing a handful of topic words (`Ukrainian`, `forces`, `city`) are on
+/// one topic, not one proposition.
+const MIN_AGREE_COVER: f64 = 0.5;
+/// A polarity clash is a conflict only when the two state one proposition but for the
+/// negation: the negative side (`the bridge was not destroyed`) is this much stated by the
+/// other, and so is what it negates (the words after its `not`, all of a denied claim):
+/// `not preparing to leave now` does not answer `preparing to defend`, nor `the ferry was
+/// destroyed` `the bridge was not destroyed`, whatever else they share.
+const MIN_NEGATED_COVER: f64 = 0.75;
+/// … and the asserting side at least this much stated by the negative one, not a long
+/// sentence that mentions the negated words in passing.
+const MIN_ASSERTED_COVER: f64 = 0.5;
+/// A figure whose bounds lie further apart than this factor is vague (`thousands`).
+const VAGUE_SPREAD: f64 = 3.0;
+/// Bare counts up to this are small (`two`, `five`).
+const SMALL_COUNT: f64 = 10.0;
+
+fn content_weight(v: &ClaimView) -> f32 {
+    v.terms.iter().map(|t| t.idf).sum::<f32>() + FIGURE_WEIGHT * v.figures.len() as f32
+}
 
 fn substantial(v: &ClaimView) -> bool {
-    let weight: f32 = v.terms.iter().map(|t| t.idf).sum::<f32>() + 3.0 * v.figures.len() as f32;
-    v.terms.len() + v.figures.len() >= 2 && weight >= MIN_CLAUSE_WEIGHT
+    v.terms.len() + v.figures.len() >= MIN_CLAUSE_ITEMS && content_weight(v) >= MIN_CLAUSE_WEIGHT
+}
+
+/// How much of each side's content (terms by weight, figures) the other side states:
+/// `(share of a, share of b)`, each 0 to 1.
+fn covers(a: &ClaimView, b: &ClaimView, f: &Features) -> (f64, f64) {
+    let mut shared_a = FIGURE_WEIGHT * f.figures.shared.len() as f32;
+    let mut shared_b = shared_a;
+    for &i in &f.shared_terms {
+        shared_a += a.terms[i].idf;
+        if let Ok(j) = b.terms.binary_search_by(|t| t.key.cmp(&a.terms[i].key)) {
+            shared_b += b.terms[j].idf;
+        }
+    }
+    let share = |shared: f32, total: f32| if total > 0.0 { (shared / total).min(1.0) as f64 } else { 0.0 };
+    (share(shared_a, content_weight(a)), share(shared_b, content_weight(b)))
 }
 
 fn list(items: &[String]) -> String {
@@ -133,17 +176,83 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
     best
 }
 
+/// Stems of the negation words, as they appear in `ClaimView::sequence`.
+static NEGATION_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| NEGATIONS.iter().map(|w| stem(w)).collect());
+
+/// The terms (indices into `v.terms`) a negative claim negates: those after its first
+/// negation word (`not preparing to exit now`: preparing, exit, now), or all its terms
+/// when its source denies it, or when nothing follows the negation (`Obviously not`).
+fn negated_terms(v: &ClaimView) -> Vec<usize> {
+    let negation = |s: &String| NEGATION_STEMS.contains(s);
+    let by_word = v.sequence.iter().filter(|s| negation(s)).count() % 2 == 1;
+    let all = || (0..v.terms.len()).collect();
+    let Some(first) = v.sequence.iter().position(negation).filter(|_| by_word) else {
+        return all();
+    };
+    let after = &v.sequence[first + 1..];
+    let scope: Vec<usize> = (0..v.terms.len())
+        .filter(|&i| v.terms[i].surface.split_whitespace().any(|w| after.contains(&stem(w))))
+        .collect();
+    if scope.is_empty() {
+        all()
+    } else {
+        scope
+    }
+}
+
+/// How much of what `negated` negates (by weight) `asserted` states.
+fn scope_cover(negated: &ClaimView, asserted: &ClaimView) -> f64 {
+    let (mut shared, mut total) = (0.0f32, 0.0f32);
+    for i in negated_terms(negated) {
+        let t = &negated.terms[i];
+        total += t.idf;
+        if asserted.terms.binary_search_by(|u| u.key.cmp(&t.key)).is_ok() {
+            shared += t.idf;
+        }
+    }
+    if total > 0.0 {
+        (shared / total) as f64
+    } else {
+        0.0
+    }
+}
+
+/// A figure too loose to show that two claims count the same thing: a vague quantity
+/// (`thousands` is 2,000 to a million) or a small bare count (`five`, `two`), which a
+/// sentence mentions for many reasons. A shared number is not a shared claim.
+fn weak_figure(fv: &FigureValue) -> bool {
+    fv.hi > VAGUE_SPREAD * fv.lo.max(f64::MIN_POSITIVE) || (fv.unit.is_none() && fv.hi <= SMALL_COUNT)
+}
+
+/// The view without its weak figures, in digits or in words (`five` is a term too), and
+/// without clauses, which are judged on their own.
+fn without_weak_figures(v: &ClaimView) -> ClaimView {
+    let (weak, figures): (Vec<&FigureValue>, Vec<&FigureValue>) = v.figures.iter().partition(|x| weak_figure(x));
+    let spelled: Vec<String> = weak.iter().flat_map(|x| x.text.split_whitespace()).map(str::to_lowercase).collect();
+    ClaimView {
+        terms: v.terms.iter().filter(|t| !spelled.contains(&t.surface)).cloned().collect(),
+        figures: figures.into_iter().cloned().collect(),
+        clauses: Vec::new(),
+        ..v.clone()
+    }
+}
+
+/// The same-proposition and topic scores of a pair.
+fn scores(f: &Features, lex: &AlignLexicon, parts: bool, fragment: bool) -> (f64, f64) {
+    let overlap = if parts { f.overlap_score(lex) } else { 0.0 };
+    if fragment {
+        (overlap, overlap)
+    } else {
+        (f.score(lex).max(overlap), f.topic_score(lex).max(overlap))
+    }
+}
+
 /// `fragment`: one side is a clause, not a whole claim. The paraphrase model was fitted on
 /// whole sentences and overrates two short fragments sharing two words, so fragments are
 /// scored by overlap alone.
 fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, fragment: bool) -> Judgement {
     let f = features(a, b, lex);
-    let overlap = if parts { f.overlap_score(lex) } else { 0.0 };
-    let (score, topic) = if fragment {
-        (overlap, overlap)
-    } else {
-        (f.score(lex).max(overlap), f.topic_score(lex).max(overlap))
-    };
+    let (score, topic) = scores(&f, lex, parts, fragment);
     let threshold = lex.weight("threshold");
     let related = lex.weight("related");
     // Different events, or counts of different times, are never the same proposition.
@@ -151,27 +260,62 @@ fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, frag
     // A clash counts only between claims about one time and one set of actors: two
     // counts from articles of unknown dates, or of different victims, do not conflict.
     let entity_disjoint = !a.entities.is_empty() && !b.entities.is_empty() && !a.entities.keys().any(|k| b.entities.contains_key(k));
-    let clash = (f.figures.clash.is_some() || a.negative != b.negative) && f.time == TimeMatch::Same && !entity_disjoint;
+    let (cover_a, cover_b) = covers(a, b, &f);
+    // One side negates or denies what the other asserts: the same proposition but for the
+    // negation, so the negated side says little the asserting side does not.
+    let negation_answered = a.negative != b.negative && {
+        let (negated, asserted) = if a.negative { (a, b) } else { (b, a) };
+        let (negated_cover, asserted_cover) = if a.negative { (cover_a, cover_b) } else { (cover_b, cover_a) };
+        negated_cover >= MIN_NEGATED_COVER
+            && scope_cover(negated, asserted) >= MIN_NEGATED_COVER
+            && asserted_cover >= MIN_ASSERTED_COVER
+    };
+    let clash = (f.figures.clash.is_some() || negation_answered) && f.time == TimeMatch::Same && !entity_disjoint;
     let shares = !f.shared_terms.is_empty() || a.entities.keys().any(|k| b.entities.contains_key(k));
+    let disagrees = f.figures.clash.is_some() || a.negative != b.negative;
+    // Agreement is judged without weak figures: if only those match, the words must carry it.
+    let weak_match = !f.figures.shared.is_empty()
+        && f.figures.shared.iter().all(|&(i, j)| weak_figure(&a.figures[i]) || weak_figure(&b.figures[j]));
+    let stripped;
+    let (fa, sa, ca, cb) = if weak_match {
+        let (a2, b2) = (without_weak_figures(a), without_weak_figures(b));
+        stripped = features(&a2, &b2, lex);
+        let (ca, cb) = covers(&a2, &b2, &stripped);
+        (&stripped, scores(&stripped, lex, parts, fragment).0, ca, cb)
+    } else {
+        (&f, score, cover_a, cover_b)
+    };
     // Agreement needs evidence beyond a shared word or two of filler.
     let same_speaker = a.speaker_key.is_some() && a.speaker_key == b.speaker_key;
-    let evidence = f.shared_terms.len() + f.figures.shared.len() + same_speaker as usize;
-    let disagrees = f.figures.clash.is_some() || a.negative != b.negative;
+    let evidence = fa.shared_terms.len() + fa.figures.shared.len() + same_speaker as usize;
+    let paraphrase = !disagrees && evidence >= MIN_EVIDENCE && sa >= threshold;
+    // Claims (`parts`) are pieces of sentences, scored partly by overlap, which grows with
+    // the weight shared whatever else each says: one side must be mostly stated by the
+    // other. Whole sentences are left to the paraphrase model, which weighs coverage itself.
+    let covered = !parts || ca.max(cb) >= MIN_AGREE_COVER;
     // One source denies a kind of deed about an actor another source says happened
     // (`Moscow denies abusing civilians` / `Russian forces were involved in looting`).
     let denial_answered = a.negative != b.negative
         && !f.shared_events.is_empty()
         && a.entities.keys().any(|k| b.entities.contains_key(k));
     // Clashing figures of one count (same time, same actors) need less common ground than
-    // a polarity clash, which long claims with a stray `not` produce easily.
+    // a polarity clash.
     let conflict_at = if f.figures.clash.is_some() { lex.weight("conflict") } else { threshold };
+    // The score stays the scorer's (the topic score for a conflict); the rules above only
+    // decide the relation, and the reason says which one held.
     let (relation, score, verdict) = if !distinct && clash && topic >= conflict_at {
         (Relation::Conflict, topic, "same proposition, in conflict")
-    } else if !distinct && !disagrees && evidence >= MIN_EVIDENCE && score >= threshold {
+    } else if !distinct && paraphrase && covered {
         (Relation::Agree, score, "same proposition")
     } else if distinct {
         // Capped below the agreement threshold: related at most.
         (Relation::Related, score.min(topic).min(threshold * 0.99), "related, not the same proposition")
+    } else if paraphrase {
+        (Relation::Related, score, "same topic, different proposition: most of each claim is unshared")
+    } else if weak_match && !disagrees && score >= threshold {
+        (Relation::Related, score, "same topic, different proposition: only a loose figure matches")
+    } else if a.negative != b.negative && topic >= threshold {
+        (Relation::Related, score, "same topic; one side negates what the other does not state")
     } else {
         (Relation::Related, score, if score >= related { "same topic, different proposition" } else { "little in common" })
     };

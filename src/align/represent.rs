@@ -52,7 +52,7 @@ pub struct ClaimView {
 /// The key standing for any number among a claim's word keys.
 pub const NUMBER_KEY: &str = "#";
 
-const NEGATIONS: &[&str] = &["not", "n't", "’t", "'t", "never", "no", "nobody", "nothing", "without"];
+pub(super) const NEGATIONS: &[&str] = &["not", "n't", "’t", "'t", "never", "no", "nobody", "nothing", "without"];
 
 /// The inputs for one claim, gathered by the caller from the stages.
 pub struct ClaimParts<'a> {

@@ -53,3 +53,106 @@ fn alignment_is_the_same_whatever_the_thread_count() {
     assert_eq!(a.pairs, b.pairs);
     assert_eq!(a.groups, b.groups);
 }
+
+/// Aligns dated one-sentence articles; the relation of the pair of claims whose texts
+/// contain `a` and `b` (None when the pair is not listed).
+fn corpus_relation(texts: &[&str], a: &str, b: &str) -> Option<(Relation, String)> {
+    let date = crate::calendar::Date::new(2022, 11, 8);
+    let docs = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| crate::corpus::Document::new(i.to_string(), t.to_string(), date, None))
+        .collect();
+    let corpus = Corpus::new(docs).unwrap();
+    let al = align(&corpus);
+    let text = |k: u32| {
+        let c = al.claims[k as usize];
+        let span = corpus.claims()[c.doc as usize][c.index as usize].claim.span;
+        corpus.docs()[c.doc as usize].text[span.start as usize..span.end as usize].to_owned()
+    };
+    al.pairs.iter().find_map(|p| {
+        let (x, y) = (text(p.a), text(p.b));
+        let hit = (x.contains(a) && y.contains(b)) || (x.contains(b) && y.contains(a));
+        hit.then(|| (p.relation, p.reason.clone()))
+    })
+}
+
+#[test]
+fn a_negated_proposition_conflicts_with_its_assertion() {
+    let (r, _, why) = rel("Russian troops did not leave Kherson.", "Russian troops left Kherson.");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    let (r, _, why) = rel("The bridge over the Dnipro was not destroyed.", "The bridge over the Dnipro was destroyed on Friday.");
+    assert_eq!(r, Relation::Conflict, "{why}");
+}
+
+#[test]
+fn a_denial_conflicts_with_the_deed_asserted() {
+    let texts = ["Moscow denies abusing civilians in Kherson.", "Ukraine said Russian forces abused civilians in Kherson."];
+    let (r, why) = corpus_relation(&texts, "abusing civilians", "abused civilians").expect("the pair is listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    let texts = ["The Kremlin denied that its forces shelled the Kakhovka dam.", "Ukraine said Russian forces shelled the Kakhovka dam."];
+    let (r, why) = corpus_relation(&texts, "its forces shelled", "Russian forces shelled").expect("the pair is listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+}
+
+#[test]
+fn a_negation_of_something_else_is_no_conflict() {
+    // What is negated (`leave … now`) is not what the other asserts (`defend`).
+    let (r, _, why) = rel("They are not preparing to leave Kherson now.", "They are preparing to defend Kherson.");
+    assert_ne!(r, Relation::Conflict, "{why}");
+    // The same predicate, of another subject: the ferry was destroyed, not the bridge.
+    let (r, _, why) = rel(
+        "The bridge over the Dnipro was not destroyed.",
+        "The ferry on the Dnipro was destroyed and two boats sank near the bridge.",
+    );
+    assert_ne!(r, Relation::Conflict, "{why}");
+    let texts = [
+        "Budanov said Russian troops are not preparing to leave Kherson now.",
+        "Budanov said Russian troops are preparing to defend Kherson.",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "not preparing", "to defend") {
+        assert_ne!(r, Relation::Conflict, "{why}");
+    }
+}
+
+#[test]
+fn a_denial_of_another_deed_is_no_conflict() {
+    let texts = ["Moscow denies abusing civilians in Kherson.", "Ukraine said Russian forces looted homes and stole cars in Kherson."];
+    if let Some((r, why)) = corpus_relation(&texts, "abusing civilians", "looted homes") {
+        assert_ne!(r, Relation::Conflict, "{why}");
+    }
+}
+
+#[test]
+fn topic_words_shared_by_two_long_claims_are_no_agreement() {
+    // Speaker, actors and place in common; what each says the forces did, not.
+    let texts = [
+        "Ukrainian officials said Russian forces in Kherson were looting homes, stealing cars and shipping tractors to Crimea.",
+        "Ukrainian officials said Russian forces in Kherson were digging trenches along the river and mining the roads to the airport.",
+    ];
+    let (r, why) = corpus_relation(&texts, "looting homes", "digging trenches").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+}
+
+#[test]
+fn a_loose_figure_is_no_shared_claim() {
+    // `two` people and `two` buildings: a small count is no evidence, and the words differ.
+    let texts = ["Officials said two people were killed in the strike.", "Officials said two buildings were damaged in the strike."];
+    let (r, why) = corpus_relation(&texts, "two people", "two buildings").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    // Without the count, the words still say one thing.
+    let texts = ["Officials said two people were killed in the strike.", "Officials said the strike killed two people."];
+    let (r, why) = corpus_relation(&texts, "two people were", "the strike killed").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
+fn a_claim_stated_inside_a_longer_one_still_agrees() {
+    let texts = [
+        "The Ukrainian military said 32 Russian military personnel were killed.",
+        "Kyiv said it launched bombing raids on an ammunition depot in the Beryslav district, where at least 30 Russians were killed.",
+    ];
+    let (r, why) = corpus_relation(&texts, "32 Russian", "at least 30").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+

@@ -68,7 +68,7 @@ mod tests {
 
     #[test]
     fn figures_are_the_figure_mentions_inside_the_claim_ranks_included() {
-        let text = "Kyiv said 32 soldiers died on the second day of fighting near Kherson.";
+        let text = "Kyiv said 32 soldiers died in the second attack near Kherson.";
         let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
         let mentions = &corpus.entities().mentions[0];
         let claims = corpus.claims();
