@@ -19,7 +19,7 @@ from pathlib import Path
 
 import crosswire as cw
 
-DATA = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "data"
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"  # ../shared beside the clone
 SENTENCES_PER_ARTICLE = (8, 16)
 
 

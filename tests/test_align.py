@@ -194,7 +194,7 @@ def test_results_do_not_depend_on_threads(corpus: cw.Corpus, alignment: cw.Align
     assert again == alignment
 
 
-MSRP = Path(__file__).resolve().parents[3] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
+MSRP = Path(__file__).resolve().parents[2] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
 
 
 @pytest.mark.skipif(not MSRP.is_file(), reason="MSRP data not present")
