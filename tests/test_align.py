@@ -55,13 +55,7 @@ def judged(corpus: cw.Corpus, alignment: cw.Alignment) -> list[tuple[dict, str]]
 
 # Gold pairs the aligner still misses, with why. Kept in the gold (and in the P/R report)
 # so that a fix shows up as an XPASS.
-KNOWN_MISSES = {
-    "Kyiv calls the evacuation deportation": "the paraphrase group does match forced deportation "
-    "~ mass deportations, but that is the only word the claims share: 001's proposition is 'it is "
-    "mass deportations', and 'it' (Russia's evacuation order, one sentence before) is not resolved, "
-    "so its only content is the label. Agreeing on one shared label and a speaker would make any "
-    "two claims of one source that use a word like 'war crime' agree",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("i", range(len(gold())))

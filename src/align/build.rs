@@ -50,6 +50,23 @@ impl<'a> DocContext<'a> {
         self.doc.text[t[r.start].start as usize..t[r.end - 1].end as usize].to_owned()
     }
 
+    /// Whether the claim `span` opens by naming what was just said: `it is mass
+    /// deportations`, `this was a war crime`. Not an empty `it` (`it is likely that`), nor
+    /// an agent doing something (`it is sending residents away`).
+    fn describes_what_was_said(&self, span: Span) -> bool {
+        let words: Vec<String> = self.layer.tokens[self.tokens_in(span)]
+            .iter()
+            .filter(|x| x.kind == TokenKind::Word)
+            .take(4)
+            .map(|x| self.doc.text[x.start as usize..x.end as usize].to_lowercase())
+            .collect();
+        let word = |i: usize| words.get(i).map_or("", String::as_str);
+        ANAPHORS.contains(&word(0))
+            && DESCRIBING.contains(&word(1))
+            && !word(2).ends_with("ing")
+            && !EXPLETIVE_THIRD.contains(&word(3))
+    }
+
     fn piece(&self, s: Span) -> String {
         self.doc.text[s.start as usize..s.end as usize].to_owned()
     }
@@ -156,6 +173,13 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
                 if restates && v.terms.len() < 2 && k > 0 && claims[d][k - 1].claim.sentence == c.claim.sentence {
                     v.borrow_context(&views[k - 1]);
                 }
+                // `Russia has ordered civilians to leave. Kyiv says it is mass deportations`:
+                // a claim that names what was just said (`it is`, `this was`) is about what
+                // the claim just before (same or previous sentence) said.
+                if k > 0 && ctx.describes_what_was_said(c.claim.span) && c.claim.sentence - claims[d][k - 1].claim.sentence <= 1 {
+                    v.borrow_context(&views[k - 1]);
+                    v.refers_to = Some(k as u32 - 1);
+                }
                 views.push(v);
             }
             views
@@ -170,6 +194,12 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
     reweigh(&mut views);
     (refs, views)
 }
+
+/// Subjects that point back to what was just said, and the verbs that then describe it.
+const ANAPHORS: &[&str] = &["it", "this"];
+const DESCRIBING: &[&str] = &["is", "was", "amounts", "amounted", "constitutes", "constituted"];
+/// `it is likely that …`, `it is hard to …`: an empty `it`, pointing at nothing.
+const EXPLETIVE_THIRD: &[&str] = &["that", "to"];
 
 /// Claims a corpus needs before its own word counts say what is common in it.
 const MIN_CLAIMS_FOR_CORPUS_IDF: usize = 50;

@@ -47,6 +47,9 @@ pub struct ClaimView {
     pub clauses: Vec<ClaimView>,
     /// `(document, sentence)` of a corpus claim.
     pub sentence: Option<(u32, u32)>,
+    /// For a claim about what the claim before it said (`it is mass deportations`), that
+    /// claim's index in the document: the two are one statement, not two to align.
+    pub refers_to: Option<u32>,
 }
 
 /// The key standing for any number among a claim's word keys.
@@ -135,6 +138,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         },
         clauses: Vec::new(),
         sentence: None,
+        refers_to: None,
     }
 }
 

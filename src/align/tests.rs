@@ -156,3 +156,35 @@ fn a_claim_stated_inside_a_longer_one_still_agrees() {
     assert_eq!(r, Relation::Agree, "{why}");
 }
 
+
+/// Which claims of a one-document corpus took the content of the claim before them.
+fn referring(text: &str) -> Vec<(String, Option<u32>)> {
+    let corpus = Corpus::new(vec![crate::corpus::Document::new("a".into(), text.into(), None, None)]).unwrap();
+    let (refs, views) = build::corpus_views(&corpus);
+    refs.iter()
+        .zip(&views)
+        .map(|(r, v)| {
+            let span = corpus.claims()[0][r.index as usize].claim.span;
+            (text[span.start as usize..span.end as usize].to_owned(), v.refers_to)
+        })
+        .collect()
+}
+
+#[test]
+fn a_claim_naming_what_was_just_said_takes_its_content() {
+    let got = referring("Russia has ordered civilians to leave Kherson. However, Kyiv says it is mass deportations.");
+    let naming = got.iter().find(|(t, _)| t.starts_with("it is")).expect("the naming claim");
+    assert_eq!(naming.1, Some(0), "{got:?}");
+}
+
+#[test]
+fn an_empty_it_or_an_acting_it_refers_to_nothing() {
+    for text in [
+        "Russia has ordered civilians to leave Kherson. Officials said it is likely that fighting will reach the city.",
+        "Russia has ordered civilians to leave Kherson. Moscow said it is sending residents away for safety.",
+    ] {
+        let got = referring(text);
+        assert!(got.iter().any(|(t, _)| t.starts_with("it is")), "the it-claim is a claim: {got:?}");
+        assert!(got.iter().all(|(_, r)| r.is_none()), "{got:?}");
+    }
+}
