@@ -21,9 +21,10 @@ pub struct AlignLexicon {
     pub metonyms: HashMap<String, String>,
     /// Feature name → weight, and the named thresholds, from `weights.txt`.
     pub weights: HashMap<String, f64>,
-    /// Word key → (weight when both sides say it, weight when one side only), from
-    /// `word_weights.txt`.
-    word_weights: HashMap<String, (f32, f32)>,
+    /// Word key → its id, an index into `word_weights`.
+    word_ids: HashMap<String, u32>,
+    /// (weight when both sides say it, weight when one side only), from `word_weights.txt`.
+    word_weights: Vec<(f32, f32)>,
 }
 
 pub static LEXICON: LazyLock<AlignLexicon> = LazyLock::new(AlignLexicon::builtin);
@@ -91,18 +92,20 @@ impl AlignLexicon {
                 Some((it.next()?.to_owned(), it.next()?.parse().ok()?))
             })
             .collect();
-        let word_weights = lines(include_str!("lexicons/word_weights.txt"))
-            .map(|l| {
-                let mut it = l.split('\t');
-                let key = it.next().unwrap_or_default().to_owned();
-                let mut num = || -> f32 {
-                    it.next().and_then(|v| v.parse().ok()).expect("word_weights.txt: `key<TAB>shared<TAB>one-sided`")
-                };
-                let (shared, one_sided) = (num(), num());
-                (key, (shared, one_sided))
-            })
-            .collect();
+        let mut word_ids = HashMap::new();
+        let mut word_weights = Vec::new();
+        for l in lines(include_str!("lexicons/word_weights.txt")) {
+            let mut it = l.split('\t');
+            let key = it.next().unwrap_or_default().to_owned();
+            let mut num = || -> f32 {
+                it.next().and_then(|v| v.parse().ok()).expect("word_weights.txt: `key<TAB>shared<TAB>one-sided`")
+            };
+            let weights = (num(), num());
+            word_ids.insert(key, word_weights.len() as u32);
+            word_weights.push(weights);
+        }
         AlignLexicon {
+            word_ids,
             word_weights,
             stopwords,
             idf,
@@ -121,9 +124,19 @@ impl AlignLexicon {
         self.idf.get(lower).copied().unwrap_or(self.unseen_idf)
     }
 
-    /// What a word key tells about a pair, said by both sides (`shared`) or by one only.
-    pub fn word_weight(&self, key: &str, shared: bool) -> f32 {
-        self.word_weights.get(key).map_or(0.0, |&(s, o)| if shared { s } else { o })
+    /// The id of a word key with a learned weight.
+    pub fn word_id(&self, key: &str) -> Option<u32> {
+        self.word_ids.get(key).copied()
+    }
+
+    /// What a word key (by id) tells about a pair, said by both sides (`shared`) or by one.
+    pub fn word_weight(&self, id: u32, shared: bool) -> f32 {
+        let (s, o) = self.word_weights[id as usize];
+        if shared {
+            s
+        } else {
+            o
+        }
     }
 
     pub fn weight(&self, name: &str) -> f64 {

@@ -35,13 +35,14 @@ pub struct ClaimView {
     pub names: Vec<String>,
     /// Character trigrams of its words (each padded with a space either side) with their
     /// counts, sorted: spelling-level likeness (`Pravachol`/`pravastatin`, `percent`/`per cent`).
-    pub trigrams: Vec<(String, u32)>,
+    pub trigrams: Vec<(u64, u32)>,
     /// The stopwords it uses, sorted, deduplicated.
     pub stopwords: Vec<String>,
-    /// Stems of every word (stopwords included), stem pairs of adjacent words (`stem stem`)
-    /// and `#` for any number, sorted and deduplicated: the keys of the learned word
-    /// weights (`word_weights.txt`).
-    pub keys: Vec<String>,
+    /// Whether it holds a number (word key `#`).
+    pub has_number: bool,
+    /// Ids (in the lexicon's word weights) of its word keys that carry a learned weight,
+    /// sorted: what the scorer sums per pair (see `word_keys`).
+    pub weighted: Vec<u32>,
     /// The claim's clauses, each a view of its own (empty for a one-clause claim): a
     /// long claim may carry the proposition another outlet states alone.
     pub clauses: Vec<ClaimView>,
@@ -98,14 +99,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         .map(|(id, surface)| (lex.entity_key(id).to_owned(), surface.clone()))
         .collect();
     let sequence: Vec<String> = alpha.iter().map(|w| super::stem::stem(w)).collect();
-    // Words and word pairs: a pair keeps some of what a word means in its phrase.
-    let mut keys = sequence.clone();
-    keys.extend(sequence.windows(2).map(|w| format!("{} {}", w[0], w[1])));
-    if alpha.len() < parts.words.len() {
-        keys.push(NUMBER_KEY.to_owned());
-    }
-    keys.sort_unstable();
-    keys.dedup();
+    let has_number = alpha.len() < parts.words.len();
     let mut numbers: Vec<f64> = parts.words.iter().filter_map(|w| number_value(w)).collect();
     numbers.sort_by(f64::total_cmp);
     let mut names = parts.capitalized;
@@ -119,8 +113,9 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         numbers,
         names,
         stopwords,
+        weighted: weighted_ids(&word_keys(&sequence, has_number), lex),
+        has_number,
         sequence,
-        keys,
         terms: by_key.into_values().collect(),
         entities,
         figures: parts.figures,
@@ -142,12 +137,37 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
     }
 }
 
-fn char_trigrams(words: &[String]) -> Vec<(String, u32)> {
-    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+/// Word keys of a stem sequence: the stems, stem pairs of adjacent words (`stem stem`: a
+/// pair keeps some of what a word means in its phrase) and `#` for any number, sorted and
+/// deduplicated. The keys of the learned word weights (`word_weights.txt`).
+pub fn word_keys(sequence: &[String], has_number: bool) -> Vec<String> {
+    let mut keys = sequence.to_vec();
+    keys.extend(sequence.windows(2).map(|w| format!("{} {}", w[0], w[1])));
+    if has_number {
+        keys.push(NUMBER_KEY.to_owned());
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+fn weighted_ids(keys: &[String], lex: &AlignLexicon) -> Vec<u32> {
+    let mut ids: Vec<u32> = keys.iter().filter_map(|k| lex.word_id(k)).collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// A trigram of characters packed in one integer (21 bits a character).
+fn pack(g: &[char]) -> u64 {
+    g.iter().fold(0, |acc, &c| (acc << 21) | c as u64)
+}
+
+fn char_trigrams(words: &[String]) -> Vec<(u64, u32)> {
+    let mut counts: BTreeMap<u64, u32> = BTreeMap::new();
     for w in words {
         let padded: Vec<char> = std::iter::once(' ').chain(w.chars()).chain(std::iter::once(' ')).collect();
         for g in padded.windows(3) {
-            *counts.entry(g.iter().collect()).or_default() += 1;
+            *counts.entry(pack(g)).or_default() += 1;
         }
     }
     counts.into_iter().collect()
@@ -187,14 +207,15 @@ impl ClaimView {
             mine.sort_unstable();
             mine.dedup();
         }
-        let mut grams: BTreeMap<String, u32> = self.trigrams.drain(..).collect();
+        let mut grams: BTreeMap<u64, u32> = self.trigrams.drain(..).collect();
         for (g, n) in &other.trigrams {
-            *grams.entry(g.clone()).or_default() += n;
+            *grams.entry(*g).or_default() += n;
         }
         self.trigrams = grams.into_iter().collect();
-        self.keys.extend(other.keys.iter().cloned());
-        self.keys.sort_unstable();
-        self.keys.dedup();
+        self.has_number |= other.has_number;
+        self.weighted.extend(&other.weighted);
+        self.weighted.sort_unstable();
+        self.weighted.dedup();
         self.words += other.words;
     }
 }

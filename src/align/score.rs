@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::figures::{self, FigureMatch};
 use super::lexicon::AlignLexicon;
-use super::represent::ClaimView;
+use super::represent::{word_keys, ClaimView};
 use super::time::{self, TimeMatch};
 
 /// Feature names, in the order of `Features::values`.
@@ -68,8 +68,8 @@ fn number_matches(a: &[f64], b: &[f64]) -> (usize, usize) {
 }
 
 /// Cosine of two sorted count vectors.
-fn cosine(a: &[(String, u32)], b: &[(String, u32)]) -> f64 {
-    let norm = |v: &[(String, u32)]| v.iter().map(|(_, n)| (*n as f64).powi(2)).sum::<f64>().sqrt();
+fn cosine(a: &[(u64, u32)], b: &[(u64, u32)]) -> f64 {
+    let norm = |v: &[(u64, u32)]| v.iter().map(|(_, n)| (*n as f64).powi(2)).sum::<f64>().sqrt();
     let (na, nb) = (norm(a), norm(b));
     if na == 0.0 || nb == 0.0 {
         return 0.0;
@@ -165,18 +165,20 @@ fn sorted_overlap(a: &[String], b: &[String]) -> usize {
     n
 }
 
-/// A pair's word keys as the word weights see them: `+key` shared, `-key` on one side only.
+/// A pair's word keys as the word weights see them: `+key` shared, `-key` on one side
+/// only (for fitting the weights).
 pub fn pair_words(a: &ClaimView, b: &ClaimView) -> Vec<String> {
+    let (ka, kb) = (word_keys(&a.sequence, a.has_number), word_keys(&b.sequence, b.has_number));
     let mut out = Vec::new();
-    walk_keys(a, b, |k, shared| out.push(format!("{}{k}", if shared { '+' } else { '-' })));
+    walk_sorted(&ka, &kb, |k, shared| out.push(format!("{}{k}", if shared { '+' } else { '-' })));
     out
 }
 
-/// Calls `visit(key, shared)` for each key of either side, once (both lists are sorted).
-fn walk_keys(a: &ClaimView, b: &ClaimView, mut visit: impl FnMut(&str, bool)) {
+/// Calls `visit(item, shared)` for each item of either sorted list, once.
+fn walk_sorted<T: Ord>(a: &[T], b: &[T], mut visit: impl FnMut(&T, bool)) {
     let (mut i, mut j) = (0, 0);
-    while i < a.keys.len() || j < b.keys.len() {
-        match (a.keys.get(i), b.keys.get(j)) {
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
             (Some(x), Some(y)) if x == y => {
                 visit(x, true);
                 i += 1;
@@ -201,7 +203,7 @@ fn walk_keys(a: &ClaimView, b: &ClaimView, mut visit: impl FnMut(&str, bool)) {
 
 fn word_evidence(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> f64 {
     let mut sum = 0.0;
-    walk_keys(a, b, |k, shared| sum += lex.word_weight(k, shared) as f64);
+    walk_sorted(&a.weighted, &b.weighted, |&id, shared| sum += lex.word_weight(id, shared) as f64);
     sum
 }
 
