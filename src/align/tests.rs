@@ -156,3 +156,14 @@ fn a_claim_stated_inside_a_longer_one_still_agrees() {
     assert_eq!(r, Relation::Agree, "{why}");
 }
 
+
+#[test]
+fn names_and_places_shared_without_a_predicate_are_no_agreement() {
+    // The river, the town and `bank` in common; what each says happened there, not.
+    let texts = [
+        "Reporters said Russian soldiers were digging trenches on the bank of the Dnipro River in Nova Kakhovka.",
+        "Officials said Nova Kakhovka, on the bank of the Dnipro River, was flooded overnight.",
+    ];
+    let (r, why) = corpus_relation(&texts, "digging trenches", "was flooded").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+}
