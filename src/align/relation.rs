@@ -70,19 +70,21 @@ const SMALL_COUNT: f64 = 10.0;
 /// proposition shared needs its predicate shared too, and what it is said of.
 const MIN_SHARED_PREDICATE: usize = 2;
 
-/// Lower-cased words that belong to names in either claim: words written with a capital
-/// inside a claim, and the words of its entity mentions.
-fn name_words<'v>(a: &'v ClaimView, b: &'v ClaimView) -> HashSet<String> {
+/// Lower-cased words that belong to names or dates in either claim: words written with a
+/// capital inside a claim, the words of its entity mentions, and of its dates and
+/// durations (`in the first days of the war` says when, not what).
+fn name_words(a: &ClaimView, b: &ClaimView) -> HashSet<String> {
     let mut out = HashSet::new();
     for v in [a, b] {
         out.extend(v.names.iter().cloned());
+        out.extend(v.date_words.iter().cloned());
         out.extend(v.entities.values().flat_map(|s| s.split_whitespace().map(str::to_lowercase)));
     }
     out
 }
 
-/// Shared items that are not names: shared terms none of whose words are names, and
-/// matching figures.
+/// Shared items that are not names or dates: shared terms none of whose words are names
+/// or dates, and matching figures.
 fn shared_predicate(a: &ClaimView, b: &ClaimView, f: &Features) -> usize {
     let names = name_words(a, b);
     let terms = f

@@ -42,6 +42,8 @@ pub struct ClaimView {
     /// and `#` for any number, sorted and deduplicated: the keys of the learned word
     /// weights (`word_weights.txt`).
     pub keys: Vec<String>,
+    /// Lower-cased words of its dates and durations, sorted, deduplicated.
+    pub date_words: Vec<String>,
     /// The claim's clauses, each a view of its own (empty for a one-clause claim): a
     /// long claim may carry the proposition another outlet states alone.
     pub clauses: Vec<ClaimView>,
@@ -60,6 +62,8 @@ pub struct ClaimParts<'a> {
     pub words: Vec<String>,
     /// Lower-cased words of `words` written with a capital, but for the first.
     pub capitalized: Vec<String>,
+    /// Lower-cased words of the dates and durations inside it.
+    pub date_words: Vec<String>,
     /// `(entity id, surface)` of the mentions inside it (no dates or figures).
     pub entities: Vec<(&'a str, String)>,
     pub figures: Vec<FigureValue>,
@@ -105,6 +109,9 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
     keys.dedup();
     let mut numbers: Vec<f64> = parts.words.iter().filter_map(|w| number_value(w)).collect();
     numbers.sort_by(f64::total_cmp);
+    let mut date_words = parts.date_words;
+    date_words.sort_unstable();
+    date_words.dedup();
     let mut names = parts.capitalized;
     names.sort_unstable();
     names.dedup();
@@ -115,6 +122,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         trigrams: char_trigrams(&parts.words),
         numbers,
         names,
+        date_words,
         stopwords,
         sequence,
         keys,
@@ -178,7 +186,7 @@ impl ClaimView {
         self.plain.extend(other.plain.iter().cloned());
         self.plain.sort();
         self.plain.dedup();
-        for (mine, theirs) in [(&mut self.names, &other.names), (&mut self.stopwords, &other.stopwords)] {
+        for (mine, theirs) in [(&mut self.names, &other.names), (&mut self.stopwords, &other.stopwords), (&mut self.date_words, &other.date_words)] {
             mine.extend(theirs.iter().cloned());
             mine.sort_unstable();
             mine.dedup();

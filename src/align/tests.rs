@@ -167,3 +167,14 @@ fn names_and_places_shared_without_a_predicate_are_no_agreement() {
     let (r, why) = corpus_relation(&texts, "digging trenches", "was flooded").expect("the pair is listed");
     assert_eq!(r, Relation::Related, "{why}");
 }
+
+#[test]
+fn a_shared_date_is_no_shared_proposition() {
+    // `in the first days of the war` says when; what happened then differs.
+    let texts = [
+        "Officials said that in the first days of the war, Russian troops seized the bridge.",
+        "Residents said that in the first days of the war, thousands of families left the city by train.",
+    ];
+    let (r, why) = corpus_relation(&texts, "seized the bridge", "left the city").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+}
