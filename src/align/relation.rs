@@ -347,7 +347,7 @@ fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, frag
         // Capped below the agreement threshold: related at most.
         (Relation::Related, score.min(topic).min(threshold * 0.99), "related, not the same proposition")
     } else if paraphrase && covered {
-        (Relation::Related, score, "same topic, different proposition: they share names, not what is said of them")
+        (Relation::Related, score, "same topic, different proposition: they share names or dates, not what is said of them")
     } else if paraphrase {
         (Relation::Related, score, "same topic, different proposition: most of each claim is unshared")
     } else if weak_match && !disagrees && score >= threshold {
