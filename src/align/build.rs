@@ -123,7 +123,10 @@ impl<'a> DocContext<'a> {
             doc: (!free).then_some(d as u32),
             ..TimeScope::default()
         };
+        // Words of its dates and durations (`first seven days`): when a claim is, not what it says.
+        let mut date_words: Vec<String> = Vec::new();
         for m in self.dates.iter().filter(|m| inside(&m.tokens)) {
+            date_words.extend(self.token_text(&m.tokens).split_whitespace().map(str::to_lowercase));
             match &m.value {
                 Some(v) => time.days.push(day_range(v)),
                 // A duration (`seven days`, `six years`) scopes a count; a relative date
@@ -136,6 +139,7 @@ impl<'a> DocContext<'a> {
             ClaimParts {
                 words,
                 capitalized,
+                date_words,
                 entities: ents,
                 figures,
                 time,

@@ -1,6 +1,7 @@
 //! Labels a pair (agree / conflict / related) from its features, and says why in words a
 //! reader can check: which entities, words, figures and speakers matched or clashed.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::figures::FigureValue;
@@ -62,6 +63,37 @@ const MIN_ASSERTED_COVER: f64 = 0.5;
 const VAGUE_SPREAD: f64 = 3.0;
 /// Bare counts up to this are small (`two`, `five`).
 const SMALL_COUNT: f64 = 10.0;
+
+/// Non-name items (terms or matching figures) two claims must share to agree: names and
+/// places say what a claim is about, not what it says of them, so two claims that share
+/// only `Dnipro River` and `bank`, or `Putin` and `ready`, share a topic at most. A
+/// proposition shared needs its predicate shared too, and what it is said of.
+const MIN_SHARED_PREDICATE: usize = 2;
+
+/// Lower-cased words that belong to names or dates in either claim: words written with a
+/// capital inside a claim, the words of its entity mentions, and of its dates and
+/// durations (`in the first days of the war` says when, not what).
+fn name_words(a: &ClaimView, b: &ClaimView) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for v in [a, b] {
+        out.extend(v.names.iter().cloned());
+        out.extend(v.date_words.iter().cloned());
+        out.extend(v.entities.values().flat_map(|s| s.split_whitespace().map(str::to_lowercase)));
+    }
+    out
+}
+
+/// Shared items that are not names or dates: shared terms none of whose words are names
+/// or dates, and matching figures.
+fn shared_predicate(a: &ClaimView, b: &ClaimView, f: &Features) -> usize {
+    let names = name_words(a, b);
+    let terms = f
+        .shared_terms
+        .iter()
+        .filter(|&&i| !a.terms[i].surface.split_whitespace().any(|w| names.contains(w)))
+        .count();
+    terms + f.figures.shared.len()
+}
 
 fn content_weight(v: &ClaimView) -> f32 {
     v.terms.iter().map(|t| t.idf).sum::<f32>() + FIGURE_WEIGHT * v.figures.len() as f32
@@ -277,13 +309,14 @@ fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, frag
     let weak_match = !f.figures.shared.is_empty()
         && f.figures.shared.iter().all(|&(i, j)| weak_figure(&a.figures[i]) || weak_figure(&b.figures[j]));
     let stripped;
-    let (fa, sa, ca, cb) = if weak_match {
+    let (fa, sa, ca, cb, predicate_items) = if weak_match {
         let (a2, b2) = (without_weak_figures(a), without_weak_figures(b));
         stripped = features(&a2, &b2, lex);
         let (ca, cb) = covers(&a2, &b2, &stripped);
-        (&stripped, scores(&stripped, lex, parts, fragment).0, ca, cb)
+        let items = shared_predicate(&a2, &b2, &stripped);
+        (&stripped, scores(&stripped, lex, parts, fragment).0, ca, cb, items)
     } else {
-        (&f, score, cover_a, cover_b)
+        (&f, score, cover_a, cover_b, shared_predicate(a, b, &f))
     };
     // Agreement needs evidence beyond a shared word or two of filler.
     let same_speaker = a.speaker_key.is_some() && a.speaker_key == b.speaker_key;
@@ -293,6 +326,9 @@ fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, frag
     // the weight shared whatever else each says: one side must be mostly stated by the
     // other. Whole sentences are left to the paraphrase model, which weighs coverage itself.
     let covered = !parts || ca.max(cb) >= MIN_AGREE_COVER;
+    // Claims share more than names: what is said of them (see MIN_SHARED_PREDICATE).
+    // Whole sentences are left to the paraphrase model, as above.
+    let predicate = !parts || predicate_items >= MIN_SHARED_PREDICATE;
     // One source denies a kind of deed about an actor another source says happened
     // (`Moscow denies abusing civilians` / `Russian forces were involved in looting`).
     let denial_answered = a.negative != b.negative
@@ -305,11 +341,13 @@ fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, frag
     // decide the relation, and the reason says which one held.
     let (relation, score, verdict) = if !distinct && clash && topic >= conflict_at {
         (Relation::Conflict, topic, "same proposition, in conflict")
-    } else if !distinct && paraphrase && covered {
+    } else if !distinct && paraphrase && covered && predicate {
         (Relation::Agree, score, "same proposition")
     } else if distinct {
         // Capped below the agreement threshold: related at most.
         (Relation::Related, score.min(topic).min(threshold * 0.99), "related, not the same proposition")
+    } else if paraphrase && covered {
+        (Relation::Related, score, "same topic, different proposition: they share names or dates, not what is said of them")
     } else if paraphrase {
         (Relation::Related, score, "same topic, different proposition: most of each claim is unshared")
     } else if weak_match && !disagrees && score >= threshold {

@@ -43,6 +43,8 @@ pub struct ClaimView {
     /// Ids (in the lexicon's word weights) of its word keys that carry a learned weight,
     /// sorted: what the scorer sums per pair (see `word_keys`).
     pub weighted: Vec<u32>,
+    /// Lower-cased words of its dates and durations, sorted, deduplicated.
+    pub date_words: Vec<String>,
     /// The claim's clauses, each a view of its own (empty for a one-clause claim): a
     /// long claim may carry the proposition another outlet states alone.
     pub clauses: Vec<ClaimView>,
@@ -64,6 +66,8 @@ pub struct ClaimParts<'a> {
     pub words: Vec<String>,
     /// Lower-cased words of `words` written with a capital, but for the first.
     pub capitalized: Vec<String>,
+    /// Lower-cased words of the dates and durations inside it.
+    pub date_words: Vec<String>,
     /// `(entity id, surface)` of the mentions inside it (no dates or figures).
     pub entities: Vec<(&'a str, String)>,
     pub figures: Vec<FigureValue>,
@@ -102,6 +106,9 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
     let has_number = alpha.len() < parts.words.len();
     let mut numbers: Vec<f64> = parts.words.iter().filter_map(|w| number_value(w)).collect();
     numbers.sort_by(f64::total_cmp);
+    let mut date_words = parts.date_words;
+    date_words.sort_unstable();
+    date_words.dedup();
     let mut names = parts.capitalized;
     names.sort_unstable();
     names.dedup();
@@ -112,6 +119,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         trigrams: char_trigrams(&parts.words),
         numbers,
         names,
+        date_words,
         stopwords,
         weighted: weighted_ids(&word_keys(&sequence, has_number), lex),
         has_number,
@@ -202,7 +210,7 @@ impl ClaimView {
         self.plain.extend(other.plain.iter().cloned());
         self.plain.sort();
         self.plain.dedup();
-        for (mine, theirs) in [(&mut self.names, &other.names), (&mut self.stopwords, &other.stopwords)] {
+        for (mine, theirs) in [(&mut self.names, &other.names), (&mut self.stopwords, &other.stopwords), (&mut self.date_words, &other.date_words)] {
             mine.extend(theirs.iter().cloned());
             mine.sort_unstable();
             mine.dedup();

@@ -188,3 +188,25 @@ fn an_empty_it_or_an_acting_it_refers_to_nothing() {
         assert!(got.iter().all(|(_, r)| r.is_none()), "{got:?}");
     }
 }
+
+#[test]
+fn names_and_places_shared_without_a_predicate_are_no_agreement() {
+    // The river, the town and `bank` in common; what each says happened there, not.
+    let texts = [
+        "Reporters said Russian soldiers were digging trenches on the bank of the Dnipro River in Nova Kakhovka.",
+        "Officials said Nova Kakhovka, on the bank of the Dnipro River, was flooded overnight.",
+    ];
+    let (r, why) = corpus_relation(&texts, "digging trenches", "was flooded").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+}
+
+#[test]
+fn a_shared_date_is_no_shared_proposition() {
+    // `in the first days of the war` says when; what happened then differs.
+    let texts = [
+        "Officials said that in the first days of the war, Russian troops seized the bridge.",
+        "Residents said that in the first days of the war, thousands of families left the city by train.",
+    ];
+    let (r, why) = corpus_relation(&texts, "seized the bridge", "left the city").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+}
