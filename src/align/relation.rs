@@ -188,24 +188,48 @@ fn reason(a: &ClaimView, b: &ClaimView, f: &Features, lex: &AlignLexicon, verdic
 /// scores by how much of the shorter one the longer states (`Features::overlap_score`);
 /// otherwise they are whole sentences, scored as paraphrases.
 pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> Judgement {
-    let whole = judge_one(a, b, lex, parts, false);
-    if a.clauses.is_empty() && b.clauses.is_empty() {
-        return whole;
-    }
-    let rank = |j: &Judgement| (j.relation != Relation::Related, j.aligned, j.score);
-    let mut best = whole;
-    for x in std::iter::once(a).chain(a.clauses.iter().filter(|c| substantial(c))) {
-        for y in std::iter::once(b).chain(b.clauses.iter().filter(|c| substantial(c))) {
-            if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
-                continue;
-            }
-            let j = judge_one(x, y, lex, parts, true);
-            if rank(&j).partial_cmp(&rank(&best)) == Some(std::cmp::Ordering::Greater) {
-                best = j;
+    let mut best = judge_one(a, b, lex, parts, false);
+    if !(a.clauses.is_empty() && b.clauses.is_empty()) {
+        for x in std::iter::once(a).chain(a.clauses.iter().filter(|c| substantial(c))) {
+            for y in std::iter::once(b).chain(b.clauses.iter().filter(|c| substantial(c))) {
+                if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
+                    continue;
+                }
+                let v = judge_one(x, y, lex, parts, true);
+                if v.rank().partial_cmp(&best.rank()) == Some(std::cmp::Ordering::Greater) {
+                    best = v;
+                }
             }
         }
     }
-    best
+    // The reason is written for the verdict that stands, and for a corpus pair only when
+    // it is listed: most candidate pairs are not.
+    let reason = if parts && !best.aligned { String::new() } else { reason(best.a, best.b, &best.features, lex, best.verdict) };
+    Judgement {
+        relation: best.relation,
+        score: best.score,
+        reason,
+        aligned: best.aligned,
+    }
+}
+
+/// A judgement of one pair of claims (or clauses), before its reason is written.
+struct Verdict<'v> {
+    relation: Relation,
+    score: f64,
+    aligned: bool,
+    verdict: &'static str,
+    features: Features,
+    a: &'v ClaimView,
+    b: &'v ClaimView,
+}
+
+impl Verdict<'_> {
+    /// Which verdict of a pair's clauses decides: a clash or agreement over mere relation,
+    /// then a listed pair, then the score.
+    fn rank(&self) -> (bool, bool, f64) {
+        (self.relation != Relation::Related, self.aligned, self.score)
+    }
 }
 
 /// Stems of the negation words, as they appear in `ClaimView::sequence`.
@@ -282,7 +306,7 @@ fn scores(f: &Features, lex: &AlignLexicon, parts: bool, fragment: bool) -> (f64
 /// `fragment`: one side is a clause, not a whole claim. The paraphrase model was fitted on
 /// whole sentences and overrates two short fragments sharing two words, so fragments are
 /// scored by overlap alone.
-fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, fragment: bool) -> Judgement {
+fn judge_one<'v>(a: &'v ClaimView, b: &'v ClaimView, lex: &AlignLexicon, parts: bool, fragment: bool) -> Verdict<'v> {
     let f = features(a, b, lex);
     let (score, topic) = scores(&f, lex, parts, fragment);
     let threshold = lex.weight("threshold");
@@ -363,10 +387,13 @@ fn judge_one(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool, frag
         (score, verdict)
     };
     let aligned = shares && score >= related;
-    Judgement {
+    Verdict {
         relation,
         score,
-        reason: reason(a, b, &f, lex, verdict),
         aligned,
+        verdict,
+        features: f,
+        a,
+        b,
     }
 }

@@ -3,6 +3,7 @@
 //! mentions, figures, dates, claims), never from raw text alone.
 
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 use super::figures::FigureValue;
 use super::lexicon::AlignLexicon;
@@ -15,6 +16,9 @@ pub struct ClaimView {
     pub terms: Vec<Term>,
     /// Stems of all words in order (stopwords included): for word order and bigrams.
     pub sequence: Vec<String>,
+    /// `sequence` hashed, with its word pairs and triples: compared per pair without
+    /// building sets.
+    pub ngrams: SequenceIndex,
     /// Entity keys (metonyms mapped), sorted, with a name to show.
     pub entities: BTreeMap<String, String>,
     pub figures: Vec<FigureValue>,
@@ -123,6 +127,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         stopwords,
         weighted: weighted_ids(&word_keys(&sequence, has_number), lex),
         has_number,
+        ngrams: SequenceIndex::of(&sequence),
         sequence,
         terms: by_key.into_values().collect(),
         entities,
@@ -142,6 +147,40 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         clauses: Vec::new(),
         sentence: None,
         refers_to: None,
+    }
+}
+
+/// A stem sequence as hashes: the stems in order, and the sets (sorted, deduplicated) of
+/// adjacent pairs and triples.
+#[derive(Debug, Clone, Default)]
+pub struct SequenceIndex {
+    pub stems: Vec<u64>,
+    pub bigrams: Vec<u64>,
+    pub trigrams: Vec<u64>,
+}
+
+impl SequenceIndex {
+    pub fn of(sequence: &[String]) -> SequenceIndex {
+        let stems: Vec<u64> = sequence
+            .iter()
+            .map(|s| {
+                let mut h = std::hash::DefaultHasher::new();
+                s.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        // Order matters: (a, b) and (b, a) are different pairs.
+        let mix = |a: u64, b: u64| (a.rotate_left(23) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let set = |mut v: Vec<u64>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        SequenceIndex {
+            bigrams: set(stems.windows(2).map(|w| mix(w[0], w[1])).collect()),
+            trigrams: set(stems.windows(3).map(|w| mix(mix(w[0], w[1]), w[2])).collect()),
+            stems,
+        }
     }
 }
 
@@ -201,6 +240,7 @@ impl ClaimView {
         let mut seq = other.sequence.clone();
         seq.append(&mut self.sequence);
         self.sequence = seq;
+        self.ngrams = SequenceIndex::of(&self.sequence);
         for (k, v) in &other.entities {
             self.entities.entry(k.clone()).or_insert_with(|| v.clone());
         }

@@ -4,7 +4,6 @@
 //! `scripts/fit_weights.py` and cross-validated on MSRP. The score is how likely the two
 //! claims state the same proposition.
 
-use std::collections::HashSet;
 
 use super::figures::{self, FigureMatch};
 use super::lexicon::AlignLexicon;
@@ -125,8 +124,8 @@ fn weight_sums(v: &ClaimView) -> f64 {
     v.terms.iter().map(|t| t.idf as f64).sum()
 }
 
-/// Length of the longest common subsequence of two stem sequences.
-fn lcs(a: &[String], b: &[String]) -> usize {
+/// Length of the longest common subsequence of two (hashed) stem sequences.
+fn lcs(a: &[u64], b: &[u64]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
@@ -141,15 +140,8 @@ fn lcs(a: &[String], b: &[String]) -> usize {
     prev[b.len()]
 }
 
-fn bigrams(seq: &[String]) -> HashSet<(&str, &str)> {
-    seq.windows(2).map(|w| (w[0].as_str(), w[1].as_str())).collect()
-}
-
-fn trigrams(seq: &[String]) -> HashSet<(&str, &str, &str)> {
-    seq.windows(3).map(|w| (w[0].as_str(), w[1].as_str(), w[2].as_str())).collect()
-}
-
-fn sorted_overlap(a: &[String], b: &[String]) -> usize {
+/// How many items two sorted, deduplicated lists share.
+fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -244,11 +236,11 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
         (a.terms.len() - f.len()) as f64 / 10.0,
         (b.terms.len() - f.len()) as f64 / 10.0,
     );
-    let (ta, tb) = (trigrams(&a.sequence), trigrams(&b.sequence));
-    let trigram_dice = ratio(2.0 * ta.intersection(&tb).count() as f64, (ta.len() + tb.len()) as f64);
-    let (ba, bb) = (bigrams(&a.sequence), bigrams(&b.sequence));
-    let bigram_dice = ratio(2.0 * ba.intersection(&bb).count() as f64, (ba.len() + bb.len()) as f64);
-    let order = ratio(lcs(&a.sequence, &b.sequence) as f64, a.sequence.len().min(b.sequence.len()) as f64);
+    let dice = |x: &[u64], y: &[u64]| ratio(2.0 * sorted_overlap(x, y) as f64, (x.len() + y.len()) as f64);
+    let (ia, ib) = (&a.ngrams, &b.ngrams);
+    let trigram_dice = dice(&ia.trigrams, &ib.trigrams);
+    let bigram_dice = dice(&ia.bigrams, &ib.bigrams);
+    let order = ratio(lcs(&ia.stems, &ib.stems) as f64, ia.stems.len().min(ib.stems.len()) as f64);
 
     let shared_entities = a.entities.keys().filter(|k| b.entities.contains_key(*k)).count();
     let entity_union = a.entities.len() + b.entities.len() - shared_entities;
