@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyDict, PyList, PyString};
 
 use super::pool;
 use crate::align::{self, score::NAMES, Judgement};
@@ -16,18 +16,23 @@ pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     let alignment = pool::run(py, move || align::align(&shared));
     let layer = super::claims::claim_layer(py, corpus);
     let docs = corpus.docs();
-    let id = |k: u32| {
-        let r = alignment.claims[k as usize];
-        claim_id(&docs[r.doc as usize].name, &layer[r.doc as usize][r.index as usize].claim)
-    };
-    let doc_name = |k: u32| docs[alignment.claims[k as usize].doc as usize].name.clone();
+    // Each claim id and document name becomes one Python string, shared by every pair
+    // that names it: pairs far outnumber claims.
+    let ids: Vec<Bound<'py, PyString>> = alignment
+        .claims
+        .iter()
+        .map(|r| PyString::new(py, &claim_id(&docs[r.doc as usize].name, &layer[r.doc as usize][r.index as usize].claim)))
+        .collect();
+    let names: Vec<Bound<'py, PyString>> = docs.iter().map(|d| PyString::new(py, &d.name)).collect();
+    let id = |k: u32| ids[k as usize].clone();
+    let doc_name = |k: u32| names[alignment.claims[k as usize].doc as usize].clone();
     let pairs = PyDict::new(py);
     let p = &alignment.pairs;
-    pairs.set_item("claim_a", p.iter().map(|x| id(x.a)).collect::<Vec<_>>())?;
-    pairs.set_item("claim_b", p.iter().map(|x| id(x.b)).collect::<Vec<_>>())?;
-    pairs.set_item("doc_a", p.iter().map(|x| doc_name(x.a)).collect::<Vec<_>>())?;
-    pairs.set_item("doc_b", p.iter().map(|x| doc_name(x.b)).collect::<Vec<_>>())?;
-    pairs.set_item("relation", p.iter().map(|x| x.relation.as_str()).collect::<Vec<_>>())?;
+    pairs.set_item("claim_a", PyList::new(py, p.iter().map(|x| id(x.a)))?)?;
+    pairs.set_item("claim_b", PyList::new(py, p.iter().map(|x| id(x.b)))?)?;
+    pairs.set_item("doc_a", PyList::new(py, p.iter().map(|x| doc_name(x.a)))?)?;
+    pairs.set_item("doc_b", PyList::new(py, p.iter().map(|x| doc_name(x.b)))?)?;
+    pairs.set_item("relation", PyList::new(py, p.iter().map(|x| PyString::intern(py, x.relation.as_str())))?)?;
     pairs.set_item("score", p.iter().map(|x| x.score).collect::<Vec<_>>())?;
     pairs.set_item("reason", p.iter().map(|x| x.reason.clone()).collect::<Vec<_>>())?;
 
