@@ -14,7 +14,7 @@ use super::time::TimeScope;
 pub struct ClaimView {
     /// Terms sorted by key, one per key (the highest weight kept).
     pub terms: Vec<Term>,
-    /// Stems of all words in order (stopwords included): for word order and bigrams.
+    /// Stems of all words in order (stopwords included).
     pub sequence: Vec<String>,
     /// `sequence` hashed, with its word pairs and triples: compared per pair without
     /// building sets.
@@ -39,7 +39,7 @@ pub struct ClaimView {
     pub names: Vec<String>,
     /// Character trigrams of its words (each padded with a space either side) with their
     /// counts, sorted: spelling-level likeness (`Pravachol`/`pravastatin`, `percent`/`per cent`).
-    pub trigrams: Vec<(u64, u32)>,
+    pub char_trigrams: Vec<(u64, u32)>,
     /// The stopwords it uses, sorted, deduplicated.
     pub stopwords: Vec<String>,
     /// Whether it holds a number (word key `#`).
@@ -120,7 +120,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
     stopwords.sort_unstable();
     stopwords.dedup();
     ClaimView {
-        trigrams: char_trigrams(&parts.words),
+        char_trigrams: char_trigrams(&parts.words),
         numbers,
         names,
         date_words,
@@ -255,11 +255,11 @@ impl ClaimView {
             mine.sort_unstable();
             mine.dedup();
         }
-        let mut grams: BTreeMap<u64, u32> = self.trigrams.drain(..).collect();
-        for (g, n) in &other.trigrams {
+        let mut grams: BTreeMap<u64, u32> = self.char_trigrams.drain(..).collect();
+        for (g, n) in &other.char_trigrams {
             *grams.entry(*g).or_default() += n;
         }
-        self.trigrams = grams.into_iter().collect();
+        self.char_trigrams = grams.into_iter().collect();
         self.has_number |= other.has_number;
         self.weighted.extend(&other.weighted);
         self.weighted.sort_unstable();

@@ -294,7 +294,7 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
             max_min(mna, mnb).1,
             max_min(msa, msb).0,
             max_min(msa, msb).1,
-            cosine(&a.trigrams, &b.trigrams),
+            cosine(&a.char_trigrams, &b.char_trigrams),
         ],
         overlap: [
             content_cover,
@@ -376,8 +376,8 @@ mod tests {
     fn trigram_cosine_sees_spelling_likeness() {
         let (a, b) = views("The percentage rose.", "The per cent figure rose.");
         let (c, d) = views("The percentage rose.", "Shelling hit the market.");
-        assert!(cosine(&a.trigrams, &b.trigrams) > cosine(&c.trigrams, &d.trigrams));
-        assert!((cosine(&a.trigrams, &a.trigrams) - 1.0).abs() < 1e-9);
+        assert!(cosine(&a.char_trigrams, &b.char_trigrams) > cosine(&c.char_trigrams, &d.char_trigrams));
+        assert!((cosine(&a.char_trigrams, &a.char_trigrams) - 1.0).abs() < 1e-9);
     }
 
     #[test]
