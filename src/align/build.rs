@@ -72,19 +72,9 @@ impl<'a> DocContext<'a> {
     }
 
     /// The view of the tokens `r`, with entity mentions `mentions` (indices into the
-    /// document's mentions).
-    fn view(
-        &self,
-        r: Range<usize>,
-        mentions: &[u32],
-        entities: &EntityLayer,
-        d: usize,
-        free: bool,
-        speaker: Option<String>,
-        speaker_id: Option<&str>,
-        denied: bool,
-        self_agent: bool,
-    ) -> ClaimView {
+    /// document's mentions). `free`: a free-standing text, not a claim of a corpus.
+    fn view(&self, r: Range<usize>, mentions: &[u32], entities: &EntityLayer, d: usize, free: bool, who: &Attribution) -> ClaimView {
+        let Attribution { speaker, speaker_id, denied, self_agent } = who.clone();
         let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
         let written: Vec<&str> = self.layer.tokens[r.clone()]
             .iter()
@@ -265,22 +255,31 @@ fn clauses(ctx: &DocContext, r: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Who a claim is attributed to, and how.
+#[derive(Clone)]
+struct Attribution<'a> {
+    speaker: Option<String>,
+    speaker_id: Option<&'a str>,
+    denied: bool,
+    /// The speaker denies or admits a deed of its own (`Moscow denies abusing civilians`).
+    self_agent: bool,
+}
+
 fn claim_view(ctx: &DocContext, c: &LinkedClaim, entities: &EntityLayer, d: usize) -> ClaimView {
     let claim = &c.claim;
-    let speaker_id = c
-        .speaker_mention
-        .and_then(|m| entities.entity_of(d, m as usize))
-        .map(|e| e.id.as_str());
-    let self_agent = claim.cue.as_ref().is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit));
-    let denied = claim.polarity == Polarity::Denied;
-    let speaker = claim.speaker.map(|s| ctx.piece(s));
+    let who = Attribution {
+        speaker: claim.speaker.map(|s| ctx.piece(s)),
+        speaker_id: c.speaker_mention.and_then(|m| entities.entity_of(d, m as usize)).map(|e| e.id.as_str()),
+        denied: claim.polarity == Polarity::Denied,
+        self_agent: claim.cue.as_ref().is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit)),
+    };
     let range = ctx.tokens_in(claim.span);
-    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, speaker.clone(), speaker_id, denied, self_agent);
+    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who);
     whole.sentence = Some((d as u32, claim.sentence));
     whole.clauses = clauses(ctx, range)
         .into_iter()
         .map(|r| {
-            let mut clause = ctx.view(r, &c.mentions, entities, d, false, speaker.clone(), speaker_id, denied, self_agent);
+            let mut clause = ctx.view(r, &c.mentions, entities, d, false, &who);
             // A clause is about the claim's time (`… and 1,597 wounded in the first seven days`).
             clause.time = whole.time.clone();
             clause
@@ -307,13 +306,16 @@ pub fn text_views(texts: &[&str]) -> Vec<ClaimView> {
             let ctx = DocContext::new(&corpus.docs()[d], &layers[d]);
             let all: Vec<u32> = (0..entities.mentions[d].len() as u32).collect();
             let spoken = claims[d].iter().find(|c| c.claim.speaker.is_some());
-            let speaker = spoken.and_then(|c| c.claim.speaker.map(|s| ctx.piece(s)));
-            let speaker_id = spoken
-                .and_then(|c| c.speaker_mention)
-                .and_then(|m| entities.entity_of(d, m as usize))
-                .map(|e| e.id.as_str());
-            let denied = claims[d].iter().any(|c| c.claim.polarity == Polarity::Denied);
-            ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, speaker, speaker_id, denied, false)
+            let who = Attribution {
+                speaker: spoken.and_then(|c| c.claim.speaker.map(|s| ctx.piece(s))),
+                speaker_id: spoken
+                    .and_then(|c| c.speaker_mention)
+                    .and_then(|m| entities.entity_of(d, m as usize))
+                    .map(|e| e.id.as_str()),
+                denied: claims[d].iter().any(|c| c.claim.polarity == Polarity::Denied),
+                self_agent: false,
+            };
+            ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, &who)
         })
         .collect()
 }
