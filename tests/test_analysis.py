@@ -34,7 +34,6 @@ def test_json_round_trip_is_exact(analysis, tmp_path):
     for name in TABLES:
         pd.testing.assert_frame_equal(getattr(again, name), getattr(analysis, name), obj=name)
     assert again == analysis
-    assert again.aligned == analysis.aligned
 
 
 def test_loading_does_not_run_anything(analysis, tmp_path, monkeypatch):
@@ -60,10 +59,20 @@ def test_the_file_is_plain_json(analysis):
 def test_fake_alignment_tables_survive(sample, monkeypatch, tmp_path):
     monkeypatch.setattr(cw.Corpus, "align", lambda self: FakeAlignment(self), raising=False)
     analysis = cw.Analysis.from_corpus(sample)
-    assert analysis.aligned and len(analysis.pairs) == 4
+    assert len(analysis.pairs) == 4
     again = cw.Analysis.load(analysis.save(tmp_path / "a.json"))
     pd.testing.assert_frame_equal(again.coverage, analysis.coverage)
     pd.testing.assert_frame_equal(again.pairs, analysis.pairs)
+
+
+def test_files_from_earlier_versions(analysis):
+    payload = json.loads(analysis.to_json())
+    assert "aligned" not in payload
+    payload["aligned"] = True  # written by every aligned build before the key was dropped
+    assert cw.Analysis.from_json(json.dumps(payload)) == analysis
+    payload["aligned"] = False  # a build without alignment: its pair tables are placeholders
+    with pytest.raises(ValueError, match="without alignment"):
+        cw.Analysis.from_json(json.dumps(payload))
 
 
 def test_not_an_analysis():

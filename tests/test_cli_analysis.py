@@ -11,13 +11,8 @@ from html.parser import HTMLParser
 import pytest
 
 import crosswire as cw
-from crosswire.reporting import alignment as adapter
 from test_cli import INVALID_AT, assert_clean_error, err, hostile, out, read_csv, run, valid  # noqa: F401
 
-needs_alignment = pytest.mark.skipif(
-    not adapter.available(cw.datasets.kherson_2022()), reason="this build of crosswire has no alignment stage yet"
-)
-needs_compare = pytest.mark.skipif(not adapter.compare_available(), reason="this build has no cw.compare yet")
 
 
 def native(value):
@@ -206,7 +201,6 @@ def test_report_to_an_unwritable_place(tmp_path):
 # -- align and compare ----------------------------------------------------------------------
 
 
-@needs_alignment
 @pytest.mark.parametrize("table", ["pairs", "groups", "coverage"])
 def test_align_tables(sample, table):
     p = run("align", "--sample", "--table", table, "--format", "json")
@@ -219,7 +213,6 @@ def test_align_tables(sample, table):
         assert all(r["reason"] for r in rows)
 
 
-@needs_compare
 def test_compare_two_sentences():
     p = run("compare", "Moscow says as many as 20,000 people have fled.", "Kyiv says about 1,000 people have fled.")
     assert p.returncode == 0, err(p)
@@ -230,7 +223,6 @@ def test_compare_two_sentences():
     assert json.loads(out(p))[0].keys() >= {"a", "b", "relation", "score", "reason"}
 
 
-@needs_compare
 def test_compare_pairs_file_keeps_columns_and_adds_three(tmp_path):
     source = tmp_path / "pairs.csv"
     with open(source, "w", encoding="utf-8", newline="") as f:
@@ -246,7 +238,6 @@ def test_compare_pairs_file_keeps_columns_and_adds_three(tmp_path):
     assert rows[1]["b"] == "Stremoúsov’s 💥 report, with a comma"
 
 
-@needs_compare
 @pytest.mark.parametrize(
     "content, needle",
     [(b"x,y\n1,2\n", "needs columns a and b"), (b"", "empty"), (b"a,b\n\xff\xfe,x\n", "UTF-8")],

@@ -29,12 +29,6 @@ def test_coverage_heatmap(sample, monkeypatch):
     assert len(rows) == 2  # groups A and B; the rest are single-source
 
 
-def test_coverage_heatmap_needs_alignment(sample, monkeypatch):
-    monkeypatch.delattr(cw.Corpus, "align", raising=False)
-    with pytest.raises(RuntimeError, match="alignment"):
-        plots.coverage_heatmap(sample)
-
-
 def test_claims_over_time(sample):
     fig = plots.claims_over_time(sample)
     assert isinstance(fig, Figure)

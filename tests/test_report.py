@@ -9,7 +9,6 @@ import pytest
 
 import crosswire as cw
 from crosswire import reporting
-from crosswire.reporting import alignment as adapter
 from fake_alignment import CONFLICT_REASON, FakeAlignment
 
 HOSTILE = (
@@ -66,11 +65,6 @@ def assert_links_resolve(page: Page) -> None:
 
 
 @pytest.fixture
-def unaligned(monkeypatch):
-    monkeypatch.delattr(cw.Corpus, "align", raising=False)
-
-
-@pytest.fixture
 def aligned(monkeypatch):
     monkeypatch.setattr(cw.Corpus, "align", lambda self: FakeAlignment(self), raising=False)
 
@@ -98,12 +92,10 @@ def test_sample_report_is_inert_and_self_contained(sample):
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
 
 
-@pytest.mark.parametrize("layout", ["unaligned", "aligned"])
-def test_hostile_articles_cannot_run_anything(hostile_corpus, layout, request, monkeypatch):
-    if layout == "aligned":
+@pytest.mark.parametrize("alignment", ["real", "fake"])
+def test_hostile_articles_cannot_run_anything(hostile_corpus, alignment, request):
+    if alignment == "fake":
         request.getfixturevalue("aligned")
-    else:
-        request.getfixturevalue("unaligned")
     html = reporting.render(hostile_corpus, title='<script>alert("title")</script>')
     page = Page(html)
     assert_inert(page)
@@ -173,11 +165,16 @@ def test_speaker_and_figures_are_marked(sample, aligned):
     assert len(with_figures) > 0
 
 
-def test_unaligned_report_says_so_and_lists_claims_by_document(sample, unaligned):
+def test_report_lays_out_the_real_alignment(sample):
     html = reporting.render(sample)
-    assert "Alignment is not available" in html
-    assert section_order(html) == ["glance", "claims", "coverage", "entities", "documents"]
-    assert html.count('class="wording"') == len(sample.claims())
+    assert section_order(html) == ["glance", "conflicts", "corroborated", "single", "coverage", "entities", "documents"]
+    pairs = sample.align().pairs()
+    conflicts = {
+        frozenset((a, b)) for a, b, r in zip(pairs["claim_a"], pairs["claim_b"], pairs["relation"]) if r == "conflict"
+    }
+    assert html.count('class="card conflict"') == len(conflicts)
+    # Each claim is worded once in its group, and once more per conflict card it is in.
+    assert html.count('class="wording"') == len(sample.claims()) + 2 * len(conflicts)
 
 
 def test_glance_numbers(sample):
@@ -213,10 +210,6 @@ def test_report_function_and_method_write_the_same_page(sample, tmp_path):
     assert a == tmp_path / "a.html"
     strip = lambda p: p.read_text(encoding="utf-8")  # noqa: E731
     assert strip(a) == strip(b) == reporting.render(sample)
-
-
-def test_adapter_reports_availability(sample, unaligned):
-    assert adapter.tables(sample) is None
 
 
 def test_progress_announces_stages_on_a_terminal(sample):

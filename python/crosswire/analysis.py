@@ -6,7 +6,7 @@
 >>> cw.Analysis.load("kherson.json").claims.equals(analysis.claims)  # doctest: +SKIP
 True
 
-The file is plain JSON: ``{"format": ..., "crosswire": version, "aligned": bool, "tables":
+The file is plain JSON: ``{"format": ..., "crosswire": version, "tables":
 {name: {"columns": [{"name", "type", ...}], "data": [[column values], ...]}}}``, readable
 from any language. Column types are recorded so the DataFrames come back exactly as they
 were: categoricals, integer widths, missing values, lists and ``(text, label)`` tuples.
@@ -42,8 +42,7 @@ class Analysis:
 
     ``documents``: one row per document (name, date, source, sizes, text); ``entities``,
     ``entity_table``, ``claims``: as from :class:`~crosswire.Corpus`; ``pairs``, ``groups``,
-    ``coverage``: as from ``corpus.align()``, empty when ``aligned`` is False (a crosswire
-    built without the alignment stage).
+    ``coverage``: as from ``corpus.align()``.
     """
 
     documents: pd.DataFrame
@@ -53,28 +52,20 @@ class Analysis:
     pairs: pd.DataFrame
     groups: pd.DataFrame
     coverage: pd.DataFrame
-    aligned: bool = True
     version: str = __version__
 
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> Analysis:
         """Runs every stage on ``corpus`` (those already run are not run again)."""
-        aligned = _alignment.tables(corpus)
-        if aligned is None:
-            pairs = pd.DataFrame(columns=_alignment.PAIR_COLUMNS)
-            groups = pd.DataFrame(columns=["group", "claim", "doc"])
-            coverage = pd.DataFrame()
-        else:
-            pairs, groups, coverage = aligned.pairs, aligned.groups, aligned.coverage
+        alignment = _alignment.tables(corpus)
         return cls(
             documents=documents_table(corpus),
             entities=corpus.entities(),
             entity_table=corpus.entity_table(),
             claims=corpus.claims(),
-            pairs=pairs,
-            groups=groups,
-            coverage=coverage,
-            aligned=aligned is not None,
+            pairs=alignment.pairs,
+            groups=alignment.groups,
+            coverage=alignment.coverage,
         )
 
     # -- JSON ------------------------------------------------------------------------------
@@ -83,24 +74,31 @@ class Analysis:
         payload = {
             "format": FORMAT,
             "crosswire": self.version,
-            "aligned": self.aligned,
             "tables": {name: _encode_frame(getattr(self, name)) for name in TABLES},
         }
         return json.dumps(payload, ensure_ascii=False, allow_nan=False)
 
     @classmethod
     def from_json(cls, text: str) -> Analysis:
+        """Reads what :meth:`to_json` wrote. Files from earlier versions may carry an
+        ``"aligned"`` key: ``true`` is ignored; anything else marks a file from a build without
+        the alignment stage, whose pairs, groups and coverage are empty placeholders rather
+        than results, so it is refused with a ValueError (re-run :meth:`from_corpus`)."""
         payload = json.loads(text)
         if not isinstance(payload, dict) or payload.get("format") != FORMAT:
             found = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
             raise ValueError(f"not a crosswire analysis (format {found!r}, expected {FORMAT!r})")
+        if payload.get("aligned", True) is not True:
+            raise ValueError(
+                "this analysis was saved by a crosswire without alignment, so it has no pairs, groups "
+                "or coverage; run Analysis.from_corpus again to get them"
+            )
         tables = payload["tables"]
         missing = [name for name in TABLES if name not in tables]
         if missing:
             raise ValueError(f"the analysis has no table {', '.join(missing)}")
         return cls(
             **{name: _decode_frame(tables[name]) for name in TABLES},
-            aligned=bool(payload.get("aligned", True)),
             version=str(payload.get("crosswire", "")),
         )
 
@@ -112,6 +110,7 @@ class Analysis:
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Analysis:
+        """Reads a file written by :meth:`save`; see :meth:`from_json` for older files."""
         return cls.from_json(Path(path).read_text(encoding="utf-8"))
 
     # -- Python protocols ------------------------------------------------------------------
@@ -132,7 +131,7 @@ class Analysis:
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{name}={len(getattr(self, name)):,}" for name in TABLES)
-        return f"<Analysis: {sizes}{'' if self.aligned else ', not aligned'}>"
+        return f"<Analysis: {sizes}>"
 
 
 def documents_table(corpus: Corpus) -> pd.DataFrame:

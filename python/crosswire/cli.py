@@ -1,8 +1,8 @@
 """The ``crosswire`` command.
 
 Exit codes: 0 success; 1 the input could not be read (missing folder, no ``*.txt`` files,
-invalid UTF-8, a pairs file without columns a and b, an output file that cannot be written),
-or this build lacks the stage asked for; 2 the command line was wrong;
+invalid UTF-8, a pairs file without columns a and b, an output file that cannot be written);
+2 the command line was wrong;
 141 (128 + SIGPIPE) the reader of the output went away, e.g. ``crosswire tokens --sample | head``.
 Errors go to stderr as one ``crosswire: error: ...`` line, never a traceback.
 """
@@ -117,8 +117,6 @@ def _entities(args: argparse.Namespace) -> Writer:
 
 def _align(args: argparse.Namespace) -> Writer:
     corpus = _load(args)
-    if not alignment.available(corpus):
-        raise InputError("alignment is not available in this build of crosswire")
     df = getattr(corpus.align(), args.table)()  # only the table asked for
     if args.table == "coverage":
         df = df.reset_index()
@@ -146,8 +144,6 @@ def _read_pairs(path: str) -> pd.DataFrame:
 
 
 def _compare(args: argparse.Namespace) -> Writer:
-    if not alignment.compare_available():
-        raise InputError("comparison is not available in this build of crosswire")
     if args.pairs is not None:
         df = _read_pairs(args.pairs)
     else:
@@ -234,8 +230,7 @@ def build_parser() -> argparse.ArgumentParser:
   {PROG} entities --sample --table entities  who is named, and by which documents
   {PROG} tokens articles/ -o tokens.csv      every token with its offsets and kind
 
-exit codes: 0 ok, 1 input error (missing folder, invalid UTF-8, ...) or a stage this build
-lacks, 2 usage error,
+exit codes: 0 ok, 1 input error (missing folder, invalid UTF-8, ...), 2 usage error,
 141 output closed early (e.g. piped into head).
 run '{PROG} COMMAND --help' for the options of a command.""",
     )

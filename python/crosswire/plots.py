@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from . import frames as _frames
-from .reporting import alignment as _alignment
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -103,8 +102,6 @@ def _short(text: str, width: int = 60) -> str:
 def coverage_heatmap(corpus: Corpus, *, top: int = 30, ax: Axes | None = None) -> Figure:
     """Claim groups carried by more than one document (most widely carried first) against
     documents: the cells count each document's claims in the group."""
-    if not _alignment.available(corpus):
-        raise RuntimeError("the coverage heatmap needs alignment, which this build of crosswire lacks")
     groups = corpus.align().groups()[["group", "claim", "doc"]].astype({"doc": str})
     counts = groups.groupby(["group", "doc"]).size().unstack(fill_value=0)
     counts = counts.reindex(columns=corpus.names, fill_value=0)

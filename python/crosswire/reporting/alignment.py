@@ -1,17 +1,14 @@
 """The one place the report, the CLI and :class:`~crosswire.Analysis` reach alignment through.
 
 ``corpus.align()`` returns an object with ``pairs()``, ``groups()`` and ``coverage()``
-DataFrames (see docs/design.md). :func:`tables` runs it and hands the three tables back, or
-``None`` when this build of crosswire has no alignment stage, so callers can say so instead of
-failing.
+DataFrames (see docs/design.md); :func:`tables` runs it and hands the three tables back
+together. :func:`compare_pairs` compares free-standing sentence pairs with ``cw.compare_many``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from ..alignment import PAIR_COLUMNS as PAIR_COLUMNS  # re-exported for analysis.py
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,21 +23,9 @@ class AlignmentTables:
     coverage: pd.DataFrame
 
 
-def available(corpus: Corpus) -> bool:
-    return callable(getattr(corpus, "align", None))
-
-
-def tables(corpus: Corpus) -> AlignmentTables | None:
-    if not available(corpus):
-        return None
+def tables(corpus: Corpus) -> AlignmentTables:
     alignment = corpus.align()
     return AlignmentTables(alignment.pairs(), alignment.groups(), alignment.coverage())
-
-
-def compare_available() -> bool:
-    import crosswire
-
-    return callable(getattr(crosswire, "compare", None))
 
 
 def compare_pairs(pairs: list[tuple[str, str]]) -> list[tuple[str, float, str]]:

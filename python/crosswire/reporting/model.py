@@ -118,7 +118,6 @@ class ReportModel:
     totals: summary.Totals
     date_range: str
     claims: list[ClaimView]
-    aligned: bool
     conflicts: list[ConflictView] = field(default_factory=list)
     corroborated: list[GroupView] = field(default_factory=list)
     single: list[GroupView] = field(default_factory=list)
@@ -158,7 +157,7 @@ def build(corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: 
     claims = corpus.claims()
     figures = _figures_by_claim(corpus)
     stage("alignment")
-    aligned = _alignment.tables(corpus)
+    alignment = _alignment.tables(corpus)
 
     stage("layout")
     mention_rows = _mentions_by_doc(mentions, corpus.names)
@@ -188,13 +187,11 @@ def build(corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: 
         totals=summary.totals(rows),
         date_range=summary.date_range(rows),
         claims=list(views.values()),
-        aligned=aligned is not None,
         entities=_entity_rows(table, mention_rows, claims, len(docs)),
         entity_count=len(table),
         mentions_by_doc=mention_rows,
     )
-    if aligned is not None:
-        _arrange(model, views, aligned)
+    _arrange(model, views, alignment)
     return model
 
 

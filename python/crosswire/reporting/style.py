@@ -47,10 +47,6 @@ h2 { font: 600 1.3rem/1.3 var(--serif); margin: 0 0 .3rem; }
 h2 .count { color: var(--faint); font: 400 1rem var(--sans); margin-left: .35rem; }
 h3 { font-size: 1rem; margin: 1.4rem 0 .5rem; }
 .lede { color: var(--muted); margin: 0 0 1rem; max-width: 48rem; }
-.notice {
-  border: 1px solid var(--rule); border-left: 4px solid var(--faint); background: var(--wash);
-  padding: .6rem .9rem; border-radius: 6px; margin: 0 0 1rem; max-width: 48rem;
-}
 .tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(6.8rem, 1fr)); gap: .75rem; margin: 0 0 1.25rem; }
 .tile { border: 1px solid var(--rule); border-radius: 8px; padding: .6rem .8rem; background: var(--paper); }
 .tile b { display: block; font: 600 1.5rem/1.2 var(--sans); }

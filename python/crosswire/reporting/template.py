@@ -190,13 +190,10 @@ def glance(m: ReportModel) -> str:
     if outlets:
         tiles.append(_tile(f"{outlets:,}", "outlets"))
     tiles.append(_tile(f"{len(m.claims):,}", "claims"))
-    if m.aligned:
-        tiles += [
-            _tile(f"{len(m.conflicts):,}", "conflicts", "conflict"),
-            _tile(f"{len(m.corroborated):,}", "corroborated", "agree"),
-            _tile(f"{sum(len(g.claims) for g in m.single):,}", "single-source"),
-        ]
     tiles += [
+        _tile(f"{len(m.conflicts):,}", "conflicts", "conflict"),
+        _tile(f"{len(m.corroborated):,}", "corroborated", "agree"),
+        _tile(f"{sum(len(g.claims) for g in m.single):,}", "single-source"),
         _tile(f"{m.entity_count:,}", "entities"),
         _tile(f"{t.characters:,}", "characters"),
         _tile(f"{t.boilerplate_share:.0%}", "boilerplate"),
@@ -230,22 +227,7 @@ def glance(m: ReportModel) -> str:
     )
 
 
-def unaligned_notice() -> str:
-    return (
-        '<p class="notice">Alignment is not available in this build of crosswire, so claims are '
-        "not grouped across outlets: they are listed by document, and there is no coverage matrix.</p>"
-    )
-
-
 def claims_sections(m: ReportModel) -> str:
-    if not m.aligned:
-        from .model import GroupView as _G
-
-        singles = [_G(id=c.id, anchor=f"g{i + 1}", claims=[c]) for i, c in enumerate(m.claims)]
-        return (
-            f'<section id="claims"><h2>Claims by document<span class="count">{len(m.claims):,}</span></h2>'
-            f"{unaligned_notice()}{claims_by_document(singles, m.docs) or '<p class=lede>No claims found.</p>'}</section>"
-        )
     conflicts = "".join(conflict_card(c) for c in m.conflicts) or (
         '<p class="lede">No conflicting claims found: no figures that disagree, no assertion denied elsewhere.</p>'
     )
@@ -273,11 +255,6 @@ def claims_sections(m: ReportModel) -> str:
 
 
 def coverage(m: ReportModel) -> str:
-    if not m.aligned:
-        return (
-            '<section id="coverage"><h2>Coverage</h2>'
-            f"{unaligned_notice()}</section>"
-        )
     flagged = m.conflicted_groups()
     shown_groups = [g for g in m.corroborated if g.id in flagged]
     shown_groups += [g for g in m.single if g.id in flagged]
@@ -420,7 +397,7 @@ def _claim_spans(m: ReportModel, d: DocInfo, group_of: dict[str, tuple[str, bool
     for c in m.claims:
         if c.doc.index != d.index or c.start < last_end:
             continue  # claims do not overlap; if they ever did, the first keeps the anchor
-        target, conflicted = group_of.get(c.id, ("claims", False))
+        target, conflicted = group_of[c.id]  # every claim has a group, if only of itself
         who = c.speaker or "the article"
         spans.append(
             Span(
@@ -436,17 +413,15 @@ def _claim_spans(m: ReportModel, d: DocInfo, group_of: dict[str, tuple[str, bool
 
 def page(m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequence[tuple[int, int, str]]]) -> str:
     n_single = sum(len(g.claims) for g in m.single)
-    if m.aligned:
-        links = [
-            ("glance", "At a glance", ""),
-            ("conflicts", "Conflicts", f"{len(m.conflicts):,}"),
-            ("corroborated", "Corroborated", f"{len(m.corroborated):,}"),
-            ("single", "Single-source", f"{n_single:,}"),
-            ("coverage", "Coverage", ""),
-        ]
-    else:
-        links = [("glance", "At a glance", ""), ("claims", "Claims", f"{len(m.claims):,}")]
-    links += [("entities", "Entities", ""), ("documents", "Documents", f"{len(m.docs):,}")]
+    links = [
+        ("glance", "At a glance", ""),
+        ("conflicts", "Conflicts", f"{len(m.conflicts):,}"),
+        ("corroborated", "Corroborated", f"{len(m.corroborated):,}"),
+        ("single", "Single-source", f"{n_single:,}"),
+        ("coverage", "Coverage", ""),
+        ("entities", "Entities", ""),
+        ("documents", "Documents", f"{len(m.docs):,}"),
+    ]
     nav = "".join(f'<a href="#{a}">{esc(t)}{f" <b>{n}</b>" if n else ""}</a>' for a, t, n in links)
     when = f" · {esc(m.date_range)}" if m.date_range else ""
     return (
