@@ -228,6 +228,13 @@ fn number_value(word: &str) -> Option<f64> {
     word.replace(',', "").parse().ok()
 }
 
+/// Adds `other`'s items to the sorted, deduplicated list `mine`, keeping it so.
+fn union_into<T: Ord + Clone>(mine: &mut Vec<T>, other: &[T]) {
+    mine.extend_from_slice(other);
+    mine.sort_unstable();
+    mine.dedup();
+}
+
 impl ClaimView {
     /// Takes the content (terms, words, entities, events) of `other`, keeping its own
     /// figures, time, speaker and polarity.
@@ -244,26 +251,18 @@ impl ClaimView {
         for (k, v) in &other.entities {
             self.entities.entry(k.clone()).or_insert_with(|| v.clone());
         }
-        self.events.extend(&other.events);
-        self.events.sort_unstable();
-        self.events.dedup();
-        self.plain.extend(other.plain.iter().cloned());
-        self.plain.sort();
-        self.plain.dedup();
-        for (mine, theirs) in [(&mut self.names, &other.names), (&mut self.stopwords, &other.stopwords), (&mut self.date_words, &other.date_words)] {
-            mine.extend(theirs.iter().cloned());
-            mine.sort_unstable();
-            mine.dedup();
-        }
+        union_into(&mut self.events, &other.events);
+        union_into(&mut self.plain, &other.plain);
+        union_into(&mut self.names, &other.names);
+        union_into(&mut self.stopwords, &other.stopwords);
+        union_into(&mut self.date_words, &other.date_words);
         let mut grams: BTreeMap<u64, u32> = self.char_trigrams.drain(..).collect();
         for (g, n) in &other.char_trigrams {
             *grams.entry(*g).or_default() += n;
         }
         self.char_trigrams = grams.into_iter().collect();
         self.has_number |= other.has_number;
-        self.weighted.extend(&other.weighted);
-        self.weighted.sort_unstable();
-        self.weighted.dedup();
+        union_into(&mut self.weighted, &other.weighted);
         self.words += other.words;
     }
 }

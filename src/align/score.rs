@@ -142,18 +142,8 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
 
 /// How many items two sorted, deduplicated lists share.
 fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let mut n = 0;
+    walk_sorted(a, b, |_, shared| n += shared as usize);
     n
 }
 
