@@ -22,38 +22,20 @@ import numpy as np
 import crosswire as cw
 
 HERE = Path(__file__).resolve().parent
-DEFAULT = HERE.parent.parent.parent / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
-FOLDS = 10
-
-
-def load(path: Path) -> tuple[list[str], list[str], np.ndarray]:
-    a, b, y = [], [], []
-    with open(path, encoding="utf-8-sig") as f:
-        next(f)
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) == 5:
-                y.append(int(parts[0]))
-                a.append(parts[3])
-                b.append(parts[4])
-    return a, b, np.array(y)
-
-
-def best_threshold(score: np.ndarray, y: np.ndarray) -> float:
-    cands = np.unique(np.round(score, 4))
-    return float(cands[int(np.argmax([((score >= t) == y).mean() for t in cands]))])
+DEFAULT = HERE.parents[1] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"  # ../shared beside the clone
+sys.path.insert(0, str(HERE.parent / "scripts"))
+import fit_weights  # noqa: E402  (one MSRP reader, one CV protocol)
+from fit_weights import FOLDS, acc_f1, best_threshold, load  # noqa: E402
 
 
 def cv(score: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """A fixed score with its threshold chosen on nine folds, scored on the tenth."""
     folds = np.random.default_rng(0).permutation(len(y)) % FOLDS
     pred = np.zeros(len(y), dtype=bool)
     for k in range(FOLDS):
         tr, te = folds != k, folds == k
         pred[te] = score[te] >= best_threshold(score[tr], y[tr])
-    tp = int((pred & (y == 1)).sum())
-    fp = int((pred & (y == 0)).sum())
-    fn = int((~pred & (y == 1)).sum())
-    return float((pred == y).mean()), 2 * tp / (2 * tp + fp + fn)
+    return acc_f1(pred, y)
 
 
 def jaccard(a: str, b: str) -> float:
@@ -75,9 +57,6 @@ def main(path: Path) -> None:
     # MSRP counts pairs whose figures differ slightly as paraphrases; crosswire calls
     # clashing figures a conflict. How many such pairs there are, and how MSRP labels them:
     print(f"  pairs crosswire labels conflict: {int(conflict.sum())} ({y[conflict].mean() if conflict.any() else 0:.2f} of them MSRP paraphrases)")
-    sys.path.insert(0, str(HERE.parent / "scripts"))
-    import fit_weights
-
     print("crosswire scorer, nested CV (scripts/fit_weights.py):")
     fit_weights.main(str(path), write=False)
 
