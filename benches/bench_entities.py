@@ -77,8 +77,15 @@ def spacy_mentions(nlp, texts: dict[str, str]) -> list[dict[str, Any]]:
     out = []
     for name, doc in zip(texts, nlp.pipe(texts.values())):
         for ent in doc.ents:
-            out.append({"doc": name, "start": ent.start_char, "end": ent.end_char,
-                        "text": ent.text, "label": ent.label_})
+            out.append(
+                {
+                    "doc": name,
+                    "start": ent.start_char,
+                    "end": ent.end_char,
+                    "text": ent.text,
+                    "label": ent.label_,
+                }
+            )
     return out
 
 
@@ -89,8 +96,10 @@ def crosswire_status() -> tuple[Any, str | None]:
     except ImportError as e:
         return None, f"crosswire is not importable ({e}); run `maturin develop --release`"
     if not hasattr(cw.Corpus, "entities"):
-        return None, ("crosswire has no Corpus.entities() yet (it is being built on branch "
-                      "`entities`); skipping crosswire")
+        return None, (
+            "crosswire has no Corpus.entities() yet (it is being built on branch "
+            "`entities`); skipping crosswire"
+        )
     return cw, None
 
 
@@ -114,7 +123,9 @@ def speed_corpus(texts: dict[str, str], megabytes: float) -> tuple[list[str], li
     return out, names
 
 
-def best_of(run: Callable[..., Any], repeats: int, setup: Callable[[], Any] | None = None) -> tuple[float, float]:
+def best_of(
+    run: Callable[..., Any], repeats: int, setup: Callable[[], Any] | None = None
+) -> tuple[float, float]:
     """(best wall time, best process CPU time) of ``repeats`` runs after one untimed warm-up.
 
     ``setup`` (untimed) makes the argument of each run. CPU time is all threads of this process
@@ -134,62 +145,105 @@ def best_of(run: Callable[..., Any], repeats: int, setup: Callable[[], Any] | No
     return best_wall, best_cpu
 
 
-def measure_speed(texts: list[str], names: list[str], repeats: int, cw) -> dict[str, dict[str, Any]]:
+def measure_speed(
+    texts: list[str], names: list[str], repeats: int, cw
+) -> dict[str, dict[str, Any]]:
     words = sum(len(t.split()) for t in texts)
     results: dict[str, dict[str, Any]] = {}
 
     def record(name: str, what: str, times: tuple[float, float]) -> None:
         wall, cpu = times
-        results[name] = {"what": what, "seconds": round(wall, 4), "cpu_seconds": round(cpu, 4),
-                         "words": words, "words_per_second": round(words / wall, 1),
-                         "words_per_cpu_second": round(words / cpu, 1)}
-        print(f"  {name:<20} {words / wall:>12,.0f} words/s  ({wall:.3f} s wall; "
-              f"{words / cpu:,.0f} words per CPU-second)", file=sys.stderr)
+        results[name] = {
+            "what": what,
+            "seconds": round(wall, 4),
+            "cpu_seconds": round(cpu, 4),
+            "words": words,
+            "words_per_second": round(words / wall, 1),
+            "words_per_cpu_second": round(words / cpu, 1),
+        }
+        print(
+            f"  {name:<20} {words / wall:>12,.0f} words/s  ({wall:.3f} s wall; "
+            f"{words / cpu:,.0f} words per CPU-second)",
+            file=sys.stderr,
+        )
 
     if cw is not None:
+
         def crosswire_run():
             corpus = cw.Corpus.from_texts(texts, names=names)
             return len(corpus.entities())
-        record("crosswire", "Corpus.from_texts + corpus.entities() (threads: "
-               f"{os.environ.get('RAYON_NUM_THREADS', f'all {os.cpu_count()}')})", best_of(crosswire_run, repeats))
+
+        record(
+            "crosswire",
+            "Corpus.from_texts + corpus.entities() (threads: "
+            f"{os.environ.get('RAYON_NUM_THREADS', f'all {os.cpu_count()}')})",
+            best_of(crosswire_run, repeats),
+        )
 
     nlp = load_spacy(("ner",))
-    record("spacy-ner", f"nlp.pipe over raw texts, pipes {nlp.pipe_names} (ner has its own tok2vec)",
-           best_of(lambda: sum(len(d.ents) for d in nlp.pipe(texts)), repeats))
+    record(
+        "spacy-ner",
+        f"nlp.pipe over raw texts, pipes {nlp.pipe_names} (ner has its own tok2vec)",
+        best_of(lambda: sum(len(d.ents) for d in nlp.pipe(texts)), repeats),
+    )
     ner = nlp.get_pipe("ner")
-    record("spacy-ner-pipe", "ner.pipe over pre-tokenized Docs (tokenizer untimed)",
-           best_of(lambda docs: sum(len(d.ents) for d in ner.pipe(docs)), repeats,
-                   setup=lambda: [nlp.make_doc(t) for t in texts]))
+    record(
+        "spacy-ner-pipe",
+        "ner.pipe over pre-tokenized Docs (tokenizer untimed)",
+        best_of(
+            lambda docs: sum(len(d.ents) for d in ner.pipe(docs)),
+            repeats,
+            setup=lambda: [nlp.make_doc(t) for t in texts],
+        ),
+    )
     del nlp, ner
     nlp = load_spacy(("tok2vec", "ner"))
-    record("spacy-tok2vec+ner", f"nlp.pipe over raw texts, pipes {nlp.pipe_names}",
-           best_of(lambda: sum(len(d.ents) for d in nlp.pipe(texts)), repeats))
+    record(
+        "spacy-tok2vec+ner",
+        f"nlp.pipe over raw texts, pipes {nlp.pipe_names}",
+        best_of(lambda: sum(len(d.ents) for d in nlp.pipe(texts)), repeats),
+    )
     del nlp
     nlp = load_spacy()
-    record("spacy-full", f"nlp.pipe over raw texts, pipes {nlp.pipe_names}",
-           best_of(lambda: sum(len(d.ents) for d in nlp.pipe(texts)), repeats))
+    record(
+        "spacy-full",
+        f"nlp.pipe over raw texts, pipes {nlp.pipe_names}",
+        best_of(lambda: sum(len(d.ents) for d in nlp.pipe(texts)), repeats),
+    )
     return results
 
 
 # -- main ------------------------------------------------------------------------------------------
 
 
-def kherson_labels(mentions: list[dict[str, Any]], coverage: ev.Coverage | None = None) -> dict[str, int]:
+def kherson_labels(
+    mentions: list[dict[str, Any]], coverage: ev.Coverage | None = None
+) -> dict[str, int]:
     """How a system labels the exact string ``Kherson`` (optionally only inside coverage)."""
-    c = Counter(m["label"] for m in mentions if m["text"] == "Kherson"
-                and (coverage is None or ev.in_coverage(m["doc"], m["start"], m["end"], coverage)))
+    c = Counter(
+        m["label"]
+        for m in mentions
+        if m["text"] == "Kherson"
+        and (coverage is None or ev.in_coverage(m["doc"], m["start"], m["end"], coverage))
+    )
     return dict(c.most_common())
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=1.0, help="speed corpus size in MB (default 1)")
-    ap.add_argument("--repeats", type=int, default=3, help="timed runs per configuration (best counts)")
-    ap.add_argument("--strict", action="store_true", help="no span trimming of 'the' / possessive 's")
+    ap.add_argument(
+        "--repeats", type=int, default=3, help="timed runs per configuration (best counts)"
+    )
+    ap.add_argument(
+        "--strict", action="store_true", help="no span trimming of 'the' / possessive 's"
+    )
     ap.add_argument("--no-speed", action="store_true", help="quality only")
     ap.add_argument("--threads", type=int, help="RAYON_NUM_THREADS for crosswire")
     ap.add_argument("--json", action="store_true", help="print the results as JSON on stdout")
-    ap.add_argument("--errors", action="store_true", help="list spaCy/crosswire errors on the group")
+    ap.add_argument(
+        "--errors", action="store_true", help="list spaCy/crosswire errors on the group"
+    )
     args = ap.parse_args()
     if args.threads:
         os.environ["RAYON_NUM_THREADS"] = str(args.threads)
@@ -214,13 +268,17 @@ def main() -> int:
 
     prepared = {name: ev.prepare(m, coverage, texts, normalize) for name, m in raw.items()}
     scores = {name: ev.score(gold, p) for name, p in prepared.items()}
-    resolution = {"gold-string-baseline": ev.resolution(gold, ev.string_baseline(gold)),
-                  "spacy+string-baseline": ev.resolution(gold, ev.string_baseline(prepared["spacy"]))}
+    resolution = {
+        "gold-string-baseline": ev.resolution(gold, ev.string_baseline(gold)),
+        "spacy+string-baseline": ev.resolution(gold, ev.string_baseline(prepared["spacy"])),
+    }
     if "crosswire" in prepared:
         resolution["crosswire"] = ev.resolution(gold, prepared["crosswire"])
     # The same, only on entities the gold writes in several ways (Zelensky / Zelenski, kyiv / KYIV).
     variants = ev.variant_entities(gold)
-    resolution_variants = {"gold-string-baseline": ev.resolution(gold, ev.string_baseline(gold), variants)}
+    resolution_variants = {
+        "gold-string-baseline": ev.resolution(gold, ev.string_baseline(gold), variants)
+    }
     if "crosswire" in prepared:
         resolution_variants["crosswire"] = ev.resolution(gold, prepared["crosswire"], variants)
 
@@ -228,42 +286,65 @@ def main() -> int:
     if not args.no_speed:
         corpus, names = speed_corpus(texts, args.mb)
         size = sum(len(t.encode("utf-8")) for t in corpus)
-        print(f"load average before timing: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus "
-              "(other work on the machine slows every configuration)", file=sys.stderr)
-        print(f"speed corpus: {len(corpus)} docs, {size / 1e6:.2f} MB, "
-              f"{sum(len(t.split()) for t in corpus):,} words; best of {args.repeats}", file=sys.stderr)
+        print(
+            f"load average before timing: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus "
+            "(other work on the machine slows every configuration)",
+            file=sys.stderr,
+        )
+        print(
+            f"speed corpus: {len(corpus)} docs, {size / 1e6:.2f} MB, "
+            f"{sum(len(t.split()) for t in corpus):,} words; best of {args.repeats}",
+            file=sys.stderr,
+        )
         speed = measure_speed(corpus, names, args.repeats, cw)
 
     result = {
-        "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count(), "load_average": os.getloadavg(), "spacy": spacy.__version__,
-                    "spacy_model": f"{nlp_full.meta['lang']}_{nlp_full.meta['name']} {nlp_full.meta['version']}"},
-        "gold": {"mentions": len(gold), "docs": len(coverage),
-                 "covered_chars": sum(e - s for r in coverage.values() for s, e in r),
-                 "span_normalization": normalize},
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "load_average": os.getloadavg(),
+            "spacy": spacy.__version__,
+            "spacy_model": f"{nlp_full.meta['lang']}_{nlp_full.meta['name']} {nlp_full.meta['version']}",
+        },
+        "gold": {
+            "mentions": len(gold),
+            "docs": len(coverage),
+            "covered_chars": sum(e - s for r in coverage.values() for s, e in r),
+            "span_normalization": normalize,
+        },
         "crosswire_skipped": why,
         "quality": {name: s.as_dict() for name, s in scores.items()},
         "resolution": resolution,
         "resolution_variant_entities": {"entities": sorted(variants), **resolution_variants},
         "speed": speed,
         "spacy_ner_only_matches_full_pipeline": same_as_full,
-        "kherson": {name: {"whole_corpus": kherson_labels(m), "covered": kherson_labels(m, coverage)}
-                    for name, m in raw.items()},
+        "kherson": {
+            name: {"whole_corpus": kherson_labels(m), "covered": kherson_labels(m, coverage)}
+            for name, m in raw.items()
+        },
     }
     if speed and "crosswire" in speed:
         cwps = speed["crosswire"]["words_per_second"]
-        result["speedup"] = {k: round(cwps / v["words_per_second"], 1) for k, v in speed.items() if k != "crosswire"}
+        result["speedup"] = {
+            k: round(cwps / v["words_per_second"], 1) for k, v in speed.items() if k != "crosswire"
+        }
         cwcpu = speed["crosswire"]["words_per_cpu_second"]
-        result["speedup_per_cpu_second"] = {k: round(cwcpu / v["words_per_cpu_second"], 1)
-                                            for k, v in speed.items() if k != "crosswire"}
+        result["speedup_per_cpu_second"] = {
+            k: round(cwcpu / v["words_per_cpu_second"], 1)
+            for k, v in speed.items()
+            if k != "crosswire"
+        }
 
     if args.json:
         json.dump(result, sys.stdout, indent=2, ensure_ascii=False)
         print()
         return 0
 
-    print(f"\nEntity quality on the gold: {len(gold)} mentions in {len(coverage)} docs, "
-          f"exact spans{' (trimmed: leading the, trailing possessive)' if normalize else ' (strict)'}")
+    print(
+        f"\nEntity quality on the gold: {len(gold)} mentions in {len(coverage)} docs, "
+        f"exact spans{' (trimmed: leading the, trailing possessive)' if normalize else ' (strict)'}"
+    )
     if why:
         print(f"crosswire: skipped — {why}")
     print(ev.format_table(scores))
@@ -273,26 +354,38 @@ def main() -> int:
     print("\nResolution (B-cubed on exactly matched mentions; pairwise links in brackets):")
     for name, r in resolution.items():
         b, p = r["b_cubed"], r["pairwise"]
-        print(f"  {name:<24} P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}   "
-              f"[pairwise P {p['precision']:.3f} R {p['recall']:.3f}]  on {r['mentions']}/{r['gold_mentions']} mentions")
+        print(
+            f"  {name:<24} P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}   "
+            f"[pairwise P {p['precision']:.3f} R {p['recall']:.3f}]  on {r['mentions']}/{r['gold_mentions']} mentions"
+        )
     print(f"  on the {len(variants)} entities written in several ways only:")
     for name, r in resolution_variants.items():
         b = r["b_cubed"]
-        print(f"  {name:<24} P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}   on {r['mentions']}/{r['gold_mentions']} mentions")
+        print(
+            f"  {name:<24} P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}   on {r['mentions']}/{r['gold_mentions']} mentions"
+        )
     print(f"\nspaCy ner-only pipeline tags the same entities as the full pipeline: {same_as_full}")
     for name, k in result["kherson"].items():
-        print(f"'Kherson' labels by {name}: whole corpus {k['whole_corpus']}; inside coverage {k['covered']}")
+        print(
+            f"'Kherson' labels by {name}: whole corpus {k['whole_corpus']}; inside coverage {k['covered']}"
+        )
     if speed:
-        print("\nSpeed (words = whitespace-separated chunks; best of "
-              f"{args.repeats} after a warm-up):")
+        print(
+            "\nSpeed (words = whitespace-separated chunks; best of "
+            f"{args.repeats} after a warm-up):"
+        )
         for name, s in speed.items():
-            print(f"  {name:<20} {s['words_per_second']:>12,.0f} words/s {s['words_per_cpu_second']:>12,.0f} "
-                  f"words/CPU-s   {s['what']}")
+            print(
+                f"  {name:<20} {s['words_per_second']:>12,.0f} words/s {s['words_per_cpu_second']:>12,.0f} "
+                f"words/CPU-s   {s['what']}"
+            )
         if "speedup" in result:
             for k, v in result["speedup"].items():
                 per_cpu = result["speedup_per_cpu_second"][k]
-                print(f"  crosswire / {k}: {v:.1f}x wall, {per_cpu:.1f}x per CPU-second"
-                      + (f" (target {TARGET_SPEEDUP:.0f}x)" if k == "spacy-ner" else ""))
+                print(
+                    f"  crosswire / {k}: {v:.1f}x wall, {per_cpu:.1f}x per CPU-second"
+                    + (f" (target {TARGET_SPEEDUP:.0f}x)" if k == "spacy-ner" else "")
+                )
     if args.errors:
         texts_ = texts
         for name, s in scores.items():

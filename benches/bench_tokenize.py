@@ -38,7 +38,10 @@ from typing import Any, Callable
 # name -> (description, environment overrides; None removes the variable)
 CONFIGS: dict[str, tuple[str, dict[str, str | None]]] = {
     "crosswire-1t": ("crosswire, 1 thread (from_texts + analyse_text)", {"RAYON_NUM_THREADS": "1"}),
-    "crosswire-all": ("crosswire, all cores (from_texts + analyse_text)", {"RAYON_NUM_THREADS": None}),
+    "crosswire-all": (
+        "crosswire, all cores (from_texts + analyse_text)",
+        {"RAYON_NUM_THREADS": None},
+    ),
     "spacy-tokenizer": ("spaCy blank('en') tokenizer.pipe", {}),
     "spacy-sentencizer": ("spaCy blank('en') + sentencizer, nlp.pipe", {}),
     "hf-bert": ("HF tokenizers BertPreTokenizer.pre_tokenize_str", {}),
@@ -136,7 +139,11 @@ def runner(
     if config.startswith("hf"):
         from tokenizers import pre_tokenizers
 
-        pre = pre_tokenizers.BertPreTokenizer() if config == "hf-bert" else pre_tokenizers.Whitespace()
+        pre = (
+            pre_tokenizers.BertPreTokenizer()
+            if config == "hf-bert"
+            else pre_tokenizers.Whitespace()
+        )
         pre_tokenize = pre.pre_tokenize_str
 
         def run() -> Any:
@@ -212,8 +219,16 @@ def run_config(config: str, repeats: int, megabytes: float) -> dict:
             env.pop(key, None)
         else:
             env[key] = value
-    cmd = [sys.executable, os.path.abspath(__file__), "--worker", config,
-           "--repeats", str(repeats), "--mb", str(megabytes)]
+    cmd = [
+        sys.executable,
+        os.path.abspath(__file__),
+        "--worker",
+        config,
+        "--repeats",
+        str(repeats),
+        "--mb",
+        str(megabytes),
+    ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         err = (proc.stderr.strip().splitlines() or ["exit status %d" % proc.returncode])[-1]
@@ -260,7 +275,9 @@ def machine() -> dict:
     try:
         commit = subprocess.run(
             ["git", "-C", str(Path(__file__).parent), "describe", "--always", "--dirty"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         pass
@@ -287,20 +304,34 @@ def report(info: dict, results: list[dict]) -> str:
     m = info
     lines.append(f"machine: {m['nproc']} CPUs ({m['usable_cpus']} usable), {m['cpu']}")
     lines.append(f"         Python {m['python']}, {m['platform']}")
-    lines.append("         " + ", ".join(f"{k} {v or 'not installed'}" for k, v in m["versions"].items())
-                 + (f" (crosswire at {m['crosswire_commit']})" if m["crosswire_commit"] else ""))
+    lines.append(
+        "         "
+        + ", ".join(f"{k} {v or 'not installed'}" for k, v in m["versions"].items())
+        + (f" (crosswire at {m['crosswire_commit']})" if m["crosswire_commit"] else "")
+    )
     if m["loadavg_at_start"]:
-        lines.append("         load average at start: " + " ".join(f"{x:.2f}" for x in m["loadavg_at_start"])
-                     + (" / at end: " + " ".join(f"{x:.2f}" for x in m["loadavg_at_end"]) if m.get("loadavg_at_end") else "")
-                     + "  (shared machine: figures may be noisy)")
+        lines.append(
+            "         load average at start: "
+            + " ".join(f"{x:.2f}" for x in m["loadavg_at_start"])
+            + (
+                " / at end: " + " ".join(f"{x:.2f}" for x in m["loadavg_at_end"])
+                if m.get("loadavg_at_end")
+                else ""
+            )
+            + "  (shared machine: figures may be noisy)"
+        )
     if ok:
         rounds = ok.get("rounds", 1)
-        lines.append(f"corpus:  {ok['documents']} documents, {ok['bytes'] / 1e6:.2f} MB UTF-8; "
-                     f"best of {ok['repeats']} runs after one warm-up"
-                     + (f", over {rounds} interleaved rounds" if rounds > 1 else ""))
+        lines.append(
+            f"corpus:  {ok['documents']} documents, {ok['bytes'] / 1e6:.2f} MB UTF-8; "
+            f"best of {ok['repeats']} runs after one warm-up"
+            + (f", over {rounds} interleaved rounds" if rounds > 1 else "")
+        )
     lines.append("")
-    head = (f"{'tool':<20}{'MB/s':>9}{'best s':>9}{'median s':>10}{'tokens':>10}{'sents':>8}"
-            f"{'RSS +MB':>9}{'trace MB':>9}{'cw-1t x':>9}{'cw-all x':>9}")
+    head = (
+        f"{'tool':<20}{'MB/s':>9}{'best s':>9}{'median s':>10}{'tokens':>10}{'sents':>8}"
+        f"{'RSS +MB':>9}{'trace MB':>9}{'cw-1t x':>9}{'cw-all x':>9}"
+    )
     lines.append(head)
     lines.append("-" * len(head))
     for r in results:
@@ -320,21 +351,32 @@ def report(info: dict, results: list[dict]) -> str:
             f"{r['peak_rss_delta_mb']:>9.1f}{r['tracemalloc_peak_mb']:>9.1f}{ratios}"
         )
     lines.append("")
-    lines.append("MB/s: UTF-8 input bytes / best run. RSS +MB: peak RSS growth over the subprocess baseline "
-                 "(ru_maxrss).")
-    lines.append("trace MB: tracemalloc peak of one extra run (Python allocators only; crosswire's Rust heap "
-                 "is invisible to it).")
+    lines.append(
+        "MB/s: UTF-8 input bytes / best run. RSS +MB: peak RSS growth over the subprocess baseline "
+        "(ru_maxrss)."
+    )
+    lines.append(
+        "trace MB: tracemalloc peak of one extra run (Python allocators only; crosswire's Rust heap "
+        "is invisible to it)."
+    )
     lines.append("cw-1t x / cw-all x: crosswire MB/s divided by the tool's MB/s.")
     if any(len(r.get("round_mb_per_s", [])) > 1 for r in results):
-        lines.append("MB/s per round: " + "; ".join(
-            f"{r['config']} " + "/".join(f"{x:.1f}" for x in r["round_mb_per_s"])
-            for r in results if "round_mb_per_s" in r))
+        lines.append(
+            "MB/s per round: "
+            + "; ".join(
+                f"{r['config']} " + "/".join(f"{x:.1f}" for x in r["round_mb_per_s"])
+                for r in results
+                if "round_mb_per_s" in r
+            )
+        )
     for c in CROSSWIRE:
         r = by.get(c)
         if r and "best_analyse_text_s" in r:
-            lines.append(f"{c}: best from_texts {r['best_from_texts_s'] * 1e3:.1f} ms, best analyse_text "
-                         f"{r['best_analyse_text_s'] * 1e3:.1f} ms "
-                         f"({r['bytes'] / r['best_analyse_text_s'] / 1e6:.0f} MB/s for the text stage alone)")
+            lines.append(
+                f"{c}: best from_texts {r['best_from_texts_s'] * 1e3:.1f} ms, best analyse_text "
+                f"{r['best_analyse_text_s'] * 1e3:.1f} ms "
+                f"({r['bytes'] / r['best_analyse_text_s'] / 1e6:.0f} MB/s for the text stage alone)"
+            )
     for tool, target in TARGETS.items():
         if tool in by and "error" not in by[tool]:
             for c in CROSSWIRE:
@@ -347,14 +389,25 @@ def report(info: dict, results: list[dict]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeats", type=int, default=5, help="timed runs per tool (best is reported)")
-    parser.add_argument("--rounds", type=int, default=1,
-                        help="run every tool this many times, interleaved, each in a fresh subprocess; "
-                             "the best over all rounds is reported (evens out load from other work)")
+    parser.add_argument(
+        "--repeats", type=int, default=5, help="timed runs per tool (best is reported)"
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run every tool this many times, interleaved, each in a fresh subprocess; "
+        "the best over all rounds is reported (evens out load from other work)",
+    )
     parser.add_argument("--mb", type=float, default=4.0, help="corpus size in MB (default 4)")
-    parser.add_argument("--tools", default=",".join(CONFIGS),
-                        help="comma-separated configurations (default all): " + ", ".join(CONFIGS))
-    parser.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
+    parser.add_argument(
+        "--tools",
+        default=",".join(CONFIGS),
+        help="comma-separated configurations (default all): " + ", ".join(CONFIGS),
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the results as JSON instead of a table"
+    )
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.repeats < 1:

@@ -38,13 +38,15 @@ def main() -> None:
             if word == "\n":
                 text += "\n"
                 if cur:
-                    spans.add(cur); cur = None
+                    spans.add(cur)
+                    cur = None
                 continue
             start = len(text) + (1 if text and not text.endswith("\n") else 0)
             text += (" " if text and not text.endswith("\n") else "") + word
             kind = tag[2:] if tag != "O" else None
             if cur and (tag.startswith("B-") or kind != cur[2]):
-                spans.add(cur); cur = None
+                spans.add(cur)
+                cur = None
             if kind in ("PER", "LOC", "ORG"):
                 cur = (cur[0], len(text), kind) if cur else (start, len(text), kind)
         if cur:
@@ -60,14 +62,18 @@ def main() -> None:
         for k in ("PER", "LOC", "ORG"):
             g = {x for x in gold if x[2] == k}
             p = {x for x in pred if x[2] == k}
-            tp[k] += len(g & p); fp[k] += len(p - g); fn[k] += len(g - p)
+            tp[k] += len(g & p)
+            fp[k] += len(p - g)
+            fn[k] += len(g - p)
     for k in ("PER", "LOC", "ORG", "all"):
         t = sum(tp.values()) if k == "all" else tp[k]
         f_p = sum(fp.values()) if k == "all" else fp[k]
         f_n = sum(fn.values()) if k == "all" else fn[k]
         p = t / (t + f_p) if t + f_p else 0.0
         r = t / (t + f_n) if t + f_n else 0.0
-        print(f"{k:4} P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r) if p + r else 0:.3f} (gold {t + f_n})")
+        print(
+            f"{k:4} P={p:.3f} R={r:.3f} F1={2 * p * r / (p + r) if p + r else 0:.3f} (gold {t + f_n})"
+        )
 
 
 if __name__ == "__main__":

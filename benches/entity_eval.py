@@ -37,9 +37,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_PATH = ROOT / "tests" / "data" / "entities_gold.jsonl"
@@ -47,8 +48,21 @@ COVERAGE_PATH = ROOT / "tests" / "data" / "entities_gold_coverage.json"
 CORPUS_DIR = ROOT / "python" / "crosswire" / "data" / "kherson-2022"
 
 LABELS = (
-    "PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
-    "QUANTITY", "MONEY", "PERCENT", "EVENT", "PRODUCT",
+    "PERSON",
+    "NORP",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "EVENT",
+    "PRODUCT",
 )
 GROUP_NAME = "PERSON+NORP+ORG+GPE/LOC"
 GROUP = {"PERSON": "PERSON", "NORP": "NORP", "ORG": "ORG", "GPE": "GPE/LOC", "LOC": "GPE/LOC"}
@@ -174,9 +188,15 @@ class PRF:
         return self.tp + self.fn
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "support": self.support}
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "support": self.support,
+        }
 
 
 @dataclass
@@ -187,9 +207,12 @@ class Scores:
     errors: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"per_label": {k: v.as_dict() for k, v in self.per_label.items()},
-                "micro": self.micro.as_dict(), "group": self.group.as_dict(),
-                "group_labels": GROUP_NAME}
+        return {
+            "per_label": {k: v.as_dict() for k, v in self.per_label.items()},
+            "micro": self.micro.as_dict(),
+            "group": self.group.as_dict(),
+            "group_labels": GROUP_NAME,
+        }
 
 
 def _key(m: Mention, label: str) -> tuple[str, int, int, str]:
@@ -238,21 +261,27 @@ def variant_entities(gold: Sequence[Mention]) -> set[str]:
     return {e for e, f in forms.items() if len(f) > 1}
 
 
-def resolution(gold: Sequence[Mention], predictions: Sequence[Mention],
-               only: set[str] | None = None) -> dict[str, Any]:
+def resolution(
+    gold: Sequence[Mention], predictions: Sequence[Mention], only: set[str] | None = None
+) -> dict[str, Any]:
     """B-cubed and pairwise scores of predicted entity ids on exactly matched gold mentions.
 
     A predicted mention without an ``entity`` is its own singleton cluster. ``only``: restrict
     to gold mentions of these entity ids (a diagnostic: merges with other mentions go unseen).
     """
-    gold_ids = {(m["doc"], int(m["start"]), int(m["end"])): m["entity"] for m in gold
-                if m.get("entity") and (only is None or m["entity"] in only)}
+    gold_ids = {
+        (m["doc"], int(m["start"]), int(m["end"])): m["entity"]
+        for m in gold
+        if m.get("entity") and (only is None or m["entity"] in only)
+    }
     pred_ids: dict[tuple[str, int, int], str] = {}
     for i, m in enumerate(predictions):
         key = (m["doc"], int(m["start"]), int(m["end"]))
         if key in gold_ids and key not in pred_ids:
             ent = m.get("entity")
-            missing = ent is None or ent == "" or (isinstance(ent, float) and ent != ent)  # None, NaN
+            missing = (
+                ent is None or ent == "" or (isinstance(ent, float) and ent != ent)
+            )  # None, NaN
             pred_ids[key] = f"\0singleton{i}" if missing else str(ent)
     mentions = list(pred_ids)
     result: dict[str, Any] = {"mentions": len(mentions), "gold_mentions": len(gold_ids)}
@@ -269,8 +298,11 @@ def resolution(gold: Sequence[Mention], predictions: Sequence[Mention],
         p_sum += overlap / len(pset)
         r_sum += overlap / len(gset)
     bp, br = p_sum / len(mentions), r_sum / len(mentions)
-    result["b_cubed"] = {"precision": round(bp, 4), "recall": round(br, 4),
-                         "f1": round(2 * bp * br / (bp + br), 4) if bp + br else 0.0}
+    result["b_cubed"] = {
+        "precision": round(bp, 4),
+        "recall": round(br, 4),
+        "f1": round(2 * bp * br / (bp + br), 4) if bp + br else 0.0,
+    }
 
     # Pairwise links, counted per cluster intersection rather than by enumerating pairs.
     def pairs(n: int) -> int:
@@ -282,12 +314,23 @@ def resolution(gold: Sequence[Mention], predictions: Sequence[Mention],
     golden = sum(pairs(len(v)) for v in gc.values())
     pp = correct / predicted if predicted else 0.0
     pr = correct / golden if golden else 0.0
-    result["pairwise"] = {"precision": round(pp, 4), "recall": round(pr, 4),
-                          "f1": round(2 * pp * pr / (pp + pr), 4) if pp + pr else 0.0,
-                          "correct_links": correct, "predicted_links": predicted, "gold_links": golden}
+    result["pairwise"] = {
+        "precision": round(pp, 4),
+        "recall": round(pr, 4),
+        "f1": round(2 * pp * pr / (pp + pr), 4) if pp + pr else 0.0,
+        "correct_links": correct,
+        "predicted_links": predicted,
+        "gold_links": golden,
+    }
     # The gold's ids that a prediction split, and the predicted ids that merged several gold ids.
-    split = {gid: sorted({pred_ids[k] for k in ks}) for gid, ks in gc.items() if len({pred_ids[k] for k in ks}) > 1}
-    merged = {pid: sorted({g[k] for k in ks}) for pid, ks in pc.items() if len({g[k] for k in ks}) > 1}
+    split = {
+        gid: sorted({pred_ids[k] for k in ks})
+        for gid, ks in gc.items()
+        if len({pred_ids[k] for k in ks}) > 1
+    }
+    merged = {
+        pid: sorted({g[k] for k in ks}) for pid, ks in pc.items() if len({g[k] for k in ks}) > 1
+    }
     result["split"] = {k: [x for x in v if not x.startswith("\0")] for k, v in split.items()}
     result["merged"] = merged
     return result
@@ -315,7 +358,9 @@ def format_table(results: Mapping[str, Scores], labels: Sequence[str] | None = N
         prfs = [get(results[s]) for s in systems]
         n = max((x.support for x in prfs if x is not None), default=0)
         cells = "".join(
-            f"  {x.precision:6.3f} {x.recall:6.3f} {x.f1:7.3f}" if x is not None else f"  {'-':>6} {'-':>6} {'-':>7}"
+            f"  {x.precision:6.3f} {x.recall:6.3f} {x.f1:7.3f}"
+            if x is not None
+            else f"  {'-':>6} {'-':>6} {'-':>7}"
             for x in prfs
         )
         return f"{name:<26}{n:>5}{cells}"

@@ -17,12 +17,13 @@ import sys
 import time
 from pathlib import Path
 
+import crosswire as cw
 import numpy as np
 
-import crosswire as cw
-
 HERE = Path(__file__).resolve().parent
-DEFAULT = HERE.parents[1] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"  # ../shared beside the clone
+DEFAULT = (
+    HERE.parents[1] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
+)  # ../shared beside the clone
 sys.path.insert(0, str(HERE.parent / "scripts"))
 import fit_weights  # noqa: E402  (one MSRP reader, one CV protocol)
 from fit_weights import FOLDS, acc_f1, best_threshold, load  # noqa: E402
@@ -50,13 +51,17 @@ def main(path: Path) -> None:
     dt = time.perf_counter() - t0
     conflict = (df["relation"] == "conflict").to_numpy()
     jac = np.array([jaccard(x, z) for x, z in zip(a, b)])
-    print(f"MSRP train: {len(y)} pairs, {y.mean():.3f} paraphrases (majority baseline {max(y.mean(), 1 - y.mean()):.4f})")
+    print(
+        f"MSRP train: {len(y)} pairs, {y.mean():.3f} paraphrases (majority baseline {max(y.mean(), 1 - y.mean()):.4f})"
+    )
     print(f"compare_many: {dt:.2f}s ({len(y) / dt:.0f} pairs/s)")
     acc, f1 = cv(jac, y)
     print(f"  word-overlap Jaccard: {FOLDS}-fold CV accuracy {acc:.4f}  F1 {f1:.4f}")
     # MSRP counts pairs whose figures differ slightly as paraphrases; crosswire calls
     # clashing figures a conflict. How many such pairs there are, and how MSRP labels them:
-    print(f"  pairs crosswire labels conflict: {int(conflict.sum())} ({y[conflict].mean() if conflict.any() else 0:.2f} of them MSRP paraphrases)")
+    print(
+        f"  pairs crosswire labels conflict: {int(conflict.sum())} ({y[conflict].mean() if conflict.any() else 0:.2f} of them MSRP paraphrases)"
+    )
     print("crosswire scorer, nested CV (scripts/fit_weights.py):")
     fit_weights.main(str(path), write=False)
 

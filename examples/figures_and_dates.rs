@@ -8,13 +8,23 @@ use _core::text::tokens::tokenize;
 fn main() {
     for path in std::env::args().skip(1) {
         let text = std::fs::read_to_string(&path).expect("readable file");
-        let doc_date = text.trim_start().strip_prefix("date ").and_then(|r| Date::parse_iso(r.get(..10)?));
+        let doc_date = text
+            .trim_start()
+            .strip_prefix("date ")
+            .and_then(|r| Date::parse_iso(r.get(..10)?));
         let tokens = tokenize(&text);
-        let span = |r: &std::ops::Range<usize>| &text[tokens[r.start].start as usize..tokens[r.end - 1].end as usize];
+        let span = |r: &std::ops::Range<usize>| {
+            &text[tokens[r.start].start as usize..tokens[r.end - 1].end as usize]
+        };
         println!("== {path} (date {doc_date:?})");
         for d in find_dates(&text, &tokens, doc_date) {
             let value = d.value.map_or("-".to_string(), |v| v.iso());
-            println!("{:8} {:32} {value}{}", d.label.as_str(), span(&d.tokens), if d.relative { " (relative)" } else { "" });
+            println!(
+                "{:8} {:32} {value}{}",
+                d.label.as_str(),
+                span(&d.tokens),
+                if d.relative { " (relative)" } else { "" }
+            );
         }
         for f in find_figures(&text, &tokens) {
             println!(

@@ -13,11 +13,20 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let dir = std::path::Path::new(args.get(1).expect("a folder"));
     let (corpus, _) = Corpus::from_dir(dir, Decoding::Replace).expect("readable folder");
-    if let Some(n) = args.iter().position(|a| a == "--bench").map(|i| args[i + 1].parse::<usize>().unwrap()) {
+    if let Some(n) = args
+        .iter()
+        .position(|a| a == "--bench")
+        .map(|i| args[i + 1].parse::<usize>().unwrap())
+    {
         let docs: Vec<Document> = (0..n)
             .flat_map(|r| {
                 corpus.docs().iter().map(move |d| {
-                    Document::new(format!("{r}/{}", d.name), d.text.clone(), d.date, d.source.clone())
+                    Document::new(
+                        format!("{r}/{}", d.name),
+                        d.text.clone(),
+                        d.date,
+                        d.source.clone(),
+                    )
                 })
             })
             .collect();
@@ -25,7 +34,12 @@ fn main() {
         let layers = big.text_layers();
         let words: usize = layers
             .iter()
-            .map(|l| l.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count())
+            .map(|l| {
+                l.tokens
+                    .iter()
+                    .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+                    .count()
+            })
             .sum();
         let t = Instant::now();
         let mentions: usize = big.entities().mentions.iter().map(Vec::len).sum();

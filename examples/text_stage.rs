@@ -24,7 +24,10 @@ fn main() {
     let mb: f64 = args.next().map_or(4.0, |s| s.parse().expect("MB"));
     let repeats: usize = args.next().map_or(5, |s| s.parse().expect("REPEATS"));
 
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/python/crosswire/data/kherson-2022");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/python/crosswire/data/kherson-2022"
+    );
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -34,8 +34,12 @@ def main(path):
         n += 1
         df.update(set(w for w in s if any(c.isalpha() for c in w)))
     with open(OUT, "w", encoding="utf-8") as f:
-        f.write(f"# idf = ln(N / df) over {n} CoNLL-2003 training sentences; words seen twice or more.\n")
-        f.write(f"# Unseen words weigh ln(N) (= {math.log(n):.3f}). Regenerate: scripts/derive_idf.py\n")
+        f.write(
+            f"# idf = ln(N / df) over {n} CoNLL-2003 training sentences; words seen twice or more.\n"
+        )
+        f.write(
+            f"# Unseen words weigh ln(N) (= {math.log(n):.3f}). Regenerate: scripts/derive_idf.py\n"
+        )
         for w, c in sorted(df.items(), key=lambda x: (-x[1], x[0])):
             if c >= 2:
                 f.write(f"{w}\t{math.log(n / c):.3f}\n")

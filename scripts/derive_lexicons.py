@@ -50,19 +50,34 @@ def main() -> None:
                 lower[word] += 1
             elif i > 0 and word[0].isupper() and not word.isupper():
                 capital[word.lower()] += 1
-            if tag == "B-PER" or (tag == "I-PER" and (i == 0 or sent[i - 1][1] not in ("B-PER", "I-PER"))):
-                if i + 1 < len(sent) and sent[i + 1][1] == "I-PER" and word[0].isupper() and len(word) > 1:
+            if tag == "B-PER" or (
+                tag == "I-PER" and (i == 0 or sent[i - 1][1] not in ("B-PER", "I-PER"))
+            ):
+                if (
+                    i + 1 < len(sent)
+                    and sent[i + 1][1] == "I-PER"
+                    and word[0].isupper()
+                    and len(word) > 1
+                ):
                     given[word.lower()] += 1
     common = sorted(w for w, n in lower.items() if n >= 3 and n > capital[w])
     common_set = set(common)
     names = sorted(w for w, n in given.items() if n >= 2 and w not in common_set)
     header = "# Derived by scripts/derive_lexicons.py from CoNLL-2003 eng.train (Reuters, 1996).\n"
     (OUT / "common_words.txt").write_text(
-        header + "# Words mostly written in lower case: not names when capitalised alone.\n@class common\n"
-        + "\n".join(common) + "\n", encoding="utf-8")
+        header
+        + "# Words mostly written in lower case: not names when capitalised alone.\n@class common\n"
+        + "\n".join(common)
+        + "\n",
+        encoding="utf-8",
+    )
     (OUT / "given_names_conll.txt").write_text(
-        header + "# Given names: first tokens of multi-token person names seen at least twice.\n@class given\n"
-        + "\n".join(names) + "\n", encoding="utf-8")
+        header
+        + "# Given names: first tokens of multi-token person names seen at least twice.\n@class given\n"
+        + "\n".join(names)
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"{len(common)} common words, {len(names)} given names")
 
 

@@ -24,9 +24,8 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from scipy import optimize, sparse
-
 from crosswire import _core
+from scipy import optimize, sparse
 
 LEXICONS = Path(__file__).resolve().parent.parent / "src" / "align" / "lexicons"
 # Exclusion rules (relation.rs), not in the fitted model: MSRP has too few counts of
@@ -80,7 +79,9 @@ class Model:
             return nll + 0.5 * penalty @ (w * w), x.T @ (p - y) + penalty * w
 
         w0 = np.zeros(x.shape[1])
-        self.w = optimize.minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 2000}).x
+        self.w = optimize.minimize(
+            loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 2000}
+        ).x
 
     def design(self, dense: np.ndarray, words: list[list[str]]) -> sparse.csr_matrix:
         index = {k: i for i, k in enumerate(self.vocab)}
@@ -90,7 +91,9 @@ class Model:
                 if k in index:
                     rows.append(r)
                     cols.append(index[k])
-        ind = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(words), len(self.vocab)))
+        ind = sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=(len(words), len(self.vocab))
+        )
         std = (dense - self.mean) / self.std
         return sparse.hstack([np.ones((len(words), 1)), std, ind]).tocsr()
 
@@ -122,7 +125,9 @@ def acc_f1(pred: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float((pred == y).mean()), f1
 
 
-def cross_validate(dense: np.ndarray, words: list[list[str]], y: np.ndarray, seed: int) -> tuple[float, float]:
+def cross_validate(
+    dense: np.ndarray, words: list[list[str]], y: np.ndarray, seed: int
+) -> tuple[float, float]:
     """Accuracy and F1, each fold scored by a model and threshold fitted on the others."""
     folds = np.random.default_rng(seed).permutation(len(y)) % FOLDS
     pred = np.zeros(len(y), dtype=bool)
@@ -142,13 +147,17 @@ def main(path: str, write: bool, seeds: int = 4) -> None:
     # Fold assignments vary the figure by a few tenths of a point: report several.
     runs = [cross_validate(dense, words, y, seed) for seed in range(seeds)]
     for seed, (acc, f1) in enumerate(runs):
-        print(f"{FOLDS}-fold CV, seed {seed} (model and threshold fitted per fold): accuracy {acc:.4f}  F1 {f1:.4f}")
+        print(
+            f"{FOLDS}-fold CV, seed {seed} (model and threshold fitted per fold): accuracy {acc:.4f}  F1 {f1:.4f}"
+        )
     acc, f1 = np.mean(runs, axis=0)
     print(f"mean over {seeds} fold assignments: accuracy {acc:.4f}  F1 {f1:.4f}  n={len(y)}")
     m = Model(dense, words, y)
     score = m.score(dense, words)
     t = best_threshold(score, y)
-    print(f"whole file: threshold {t:.4f}, training accuracy {acc_f1(score >= t, y)[0]:.4f}, {len(m.vocab)} word keys")
+    print(
+        f"whole file: threshold {t:.4f}, training accuracy {acc_f1(score >= t, y)[0]:.4f}, {len(m.vocab)} word keys"
+    )
     bias, w, word_w = m.plain_weights()
     for n, v in zip(["bias"] + [names[i] for i in fitted], np.r_[bias, w]):
         print(f"  {n:22s} {v:+.3f}")
@@ -179,8 +188,12 @@ def write_model(names, fitted, bias, w, word_w, t, acc, f1, seeds) -> None:
         f.write("# Topic score at or above which claims that clash (figures, polarity) conflict.\n")
         f.write(f"conflict {CONFLICT:.4f}\n")
     with open(LEXICONS / "word_weights.txt", "w", encoding="utf-8") as f:
-        f.write("# Learned word weights, added to the scorer's logit (score.rs): for each word key\n")
-        f.write("# (a stem, `#` for any number), its weight when both texts say it, then when only\n")
+        f.write(
+            "# Learned word weights, added to the scorer's logit (score.rs): for each word key\n"
+        )
+        f.write(
+            "# (a stem, `#` for any number), its weight when both texts say it, then when only\n"
+        )
         f.write("# one does. Fitted with weights.txt by scripts/fit_weights.py on MSRP.\n")
         f.write("# Do not edit by hand: refit.\n")
         for k in sorted(word_w):

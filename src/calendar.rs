@@ -108,7 +108,14 @@ mod tests {
     #[test]
     fn iso_rejects_signs_and_year_zero() {
         // Each of these parsed before, and Python's datetime.date then refused the result.
-        for s in ["-202-11-08", "2022-+1-08", "2022-11-+8", "+022-11-08", "0000-01-01", "2022-1a-08"] {
+        for s in [
+            "-202-11-08",
+            "2022-+1-08",
+            "2022-11-+8",
+            "+022-11-08",
+            "0000-01-01",
+            "2022-1a-08",
+        ] {
             assert!(Date::parse_iso(s).is_none(), "{s}");
         }
         assert!(Date::parse_iso("0001-01-01").is_some());

@@ -9,9 +9,9 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 use crate::calendar::Date;
+use crate::claims::{self, link::LinkedClaim};
 use crate::entities::ids::{self, EntityRecord, Resolution};
 use crate::entities::lexicon::Lexicon;
-use crate::claims::{self, link::LinkedClaim};
 use crate::entities::tagger::{self, Mention};
 use crate::text::decode::{decode, Decoding};
 use crate::text::metadata;
@@ -278,7 +278,9 @@ impl Corpus {
                 .par_iter()
                 .zip(layers.par_iter())
                 .zip(entities.mentions.par_iter())
-                .map(|((d, layer), mentions)| claims::link::link(claims::extract(&d.text, layer), mentions, d.date))
+                .map(|((d, layer), mentions)| {
+                    claims::link::link(claims::extract(&d.text, layer), mentions, d.date)
+                })
                 .collect()
         })
     }
@@ -369,19 +371,41 @@ mod tests {
                     e.mentions[d]
                         .iter()
                         .enumerate()
-                        .map(move |(m, x)| (d, x.start, e.entity_of(d, m).map(|r| r.id.clone()).unwrap_or_default()))
+                        .map(move |(m, x)| {
+                            (
+                                d,
+                                x.start,
+                                e.entity_of(d, m).map(|r| r.id.clone()).unwrap_or_default(),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
                 .collect::<Vec<_>>()
         };
-        let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
         let a = one.install(|| summary(&build()));
         let b = summary(&build());
         assert_eq!(a, b);
         let ids: Vec<&str> = a.iter().map(|x| x.2.as_str()).collect();
-        assert_eq!(ids.iter().filter(|i| **i == "PERSON:volodymyr_zelensky").count(), 3, "{ids:?}");
-        assert_eq!(ids.iter().filter(|i| **i == "GPE:kyiv").count(), 2, "{ids:?}");
+        assert_eq!(
+            ids.iter()
+                .filter(|i| **i == "PERSON:volodymyr_zelensky")
+                .count(),
+            3,
+            "{ids:?}"
+        );
+        assert_eq!(
+            ids.iter().filter(|i| **i == "GPE:kyiv").count(),
+            2,
+            "{ids:?}"
+        );
         assert!(ids.contains(&"GPE:kyiv_region"), "{ids:?}");
-        assert!(ids.contains(&"PERSON:oleksiy_kuleba") && ids.contains(&"PERSON:dmytro_kuleba"), "{ids:?}");
+        assert!(
+            ids.contains(&"PERSON:oleksiy_kuleba") && ids.contains(&"PERSON:dmytro_kuleba"),
+            "{ids:?}"
+        );
     }
 }

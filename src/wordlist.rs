@@ -37,13 +37,34 @@ mod tests {
     #[test]
     fn speaker_verbs_are_the_marked_forms() {
         let verbs: Vec<&str> = speaker_verbs().collect();
-        for v in ["said", "say", "told", "reports", "claims", "denied", "asked", "emphasized"] {
+        for v in [
+            "said",
+            "say",
+            "told",
+            "reports",
+            "claims",
+            "denied",
+            "asked",
+            "emphasized",
+        ] {
             assert!(verbs.contains(&v), "{v}");
         }
         // Unmarked forms of the same cues, and marks or prefixes left on a form.
-        for v in ["saying", "tell", "reporting", "deny", "believe", "according"] {
+        for v in [
+            "saying",
+            "tell",
+            "reporting",
+            "deny",
+            "believe",
+            "according",
+        ] {
             assert!(!verbs.contains(&v), "{v}");
         }
-        assert!(verbs.iter().all(|v| v.chars().all(|c| c.is_ascii_lowercase())), "{verbs:?}");
+        assert!(
+            verbs
+                .iter()
+                .all(|v| v.chars().all(|c| c.is_ascii_lowercase())),
+            "{verbs:?}"
+        );
     }
 }

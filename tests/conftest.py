@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 import crosswire as cw
+import pytest
 
 SAMPLE_DIR = Path(cw.__file__).parent / "data" / "kherson-2022"
 REPO = Path(__file__).resolve().parent.parent

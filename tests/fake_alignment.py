@@ -17,7 +17,9 @@ CONFLICT_REASON = 'figures clash: <b onclick="alert(1)">20,000</b> against 1,000
 class FakeAlignment:
     def __init__(self, corpus):
         claims = corpus.claims()
-        by_doc = {name: list(group["claim"]) for name, group in claims.groupby("doc", observed=True)}
+        by_doc = {
+            name: list(group["claim"]) for name, group in claims.groupby("doc", observed=True)
+        }
         names = corpus.names
         docs = [by_doc[n] for n in names if len(by_doc.get(n, [])) >= 3]
         assert len(docs) >= 2, "the fake alignment needs two documents with three claims each"
@@ -39,7 +41,10 @@ class FakeAlignment:
             (*self.conflict, "conflict", 0.85, CONFLICT_REASON),
         ]
         self._pairs = pd.DataFrame(
-            [(a, b, self.doc_of[a], self.doc_of[b], rel, score, why) for a, b, rel, score, why in rows],
+            [
+                (a, b, self.doc_of[a], self.doc_of[b], rel, score, why)
+                for a, b, rel, score, why in rows
+            ],
             columns=["claim_a", "claim_b", "doc_a", "doc_b", "relation", "score", "reason"],
         )
         self._names = names

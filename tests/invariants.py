@@ -60,9 +60,13 @@ def check_sentences(doc) -> None:
 def check_sentences_respect_boilerplate(doc) -> None:
     for s in doc.sentences:
         inside = any(b.start <= s.start and s.end <= b.end for b in doc.boilerplate)
-        straddles = any(s.start < b.start < s.end or s.start < b.end < s.end for b in doc.boilerplate)
+        straddles = any(
+            s.start < b.start < s.end or s.start < b.end < s.end for b in doc.boilerplate
+        )
         assert not straddles, f"{s!r} straddles a boilerplate edge"
-        assert s.boilerplate == inside, f"{s!r}: boilerplate flag is {s.boilerplate}, should be {inside}"
+        assert s.boilerplate == inside, (
+            f"{s!r}: boilerplate flag is {s.boilerplate}, should be {inside}"
+        )
 
 
 def check_document(doc) -> None:

@@ -8,10 +8,9 @@ import json
 import pickle
 from pathlib import Path
 
+import crosswire as cw
 import pandas as pd
 import pytest
-
-import crosswire as cw
 
 GOLD = Path(__file__).parent / "data" / "alignment_gold.jsonl"
 
@@ -27,19 +26,28 @@ def alignment(corpus: cw.Corpus) -> cw.Alignment:
 
 
 def gold() -> list[dict]:
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def find_claim(claims: pd.DataFrame, ref: dict) -> str:
-    hits = claims[(claims["doc"] == ref["doc"]) & claims["text"].str.contains(ref["text"], regex=False)]
+    hits = claims[
+        (claims["doc"] == ref["doc"]) & claims["text"].str.contains(ref["text"], regex=False)
+    ]
     assert len(hits) >= 1, f"no claim of {ref['doc']} contains {ref['text']!r}"
-    return str(hits.sort_values("end").iloc[0]["claim"]) if len(hits) == 1 else str(
-        hits.assign(n=hits["text"].str.len()).sort_values("n").iloc[0]["claim"]
+    return (
+        str(hits.sort_values("end").iloc[0]["claim"])
+        if len(hits) == 1
+        else str(hits.assign(n=hits["text"].str.len()).sort_values("n").iloc[0]["claim"])
     )
 
 
 def relation_of(pairs: pd.DataFrame, a: str, b: str) -> str:
-    hit = pairs[((pairs.claim_a == a) & (pairs.claim_b == b)) | ((pairs.claim_a == b) & (pairs.claim_b == a))]
+    hit = pairs[
+        ((pairs.claim_a == a) & (pairs.claim_b == b))
+        | ((pairs.claim_a == b) & (pairs.claim_b == a))
+    ]
     return "none" if hit.empty else str(hit.iloc[0]["relation"])
 
 
@@ -71,7 +79,9 @@ def test_gold_pair(corpus: cw.Corpus, alignment: cw.Alignment, i: int) -> None:
         assert got in want, f"{g['note']}: got {got}, want {g['relation']}"
 
 
-def test_precision_recall_report(corpus: cw.Corpus, alignment: cw.Alignment, capsys: pytest.CaptureFixture[str]) -> None:
+def test_precision_recall_report(
+    corpus: cw.Corpus, alignment: cw.Alignment, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Precision and recall of the agree/conflict decisions over the gold pairs."""
     tp = fp = fn = 0
     for g, got in judged(corpus, alignment):
@@ -90,7 +100,9 @@ def test_precision_recall_report(corpus: cw.Corpus, alignment: cw.Alignment, cap
     assert p >= 0.9 and r >= 0.8
 
 
-def test_every_conflict_of_the_sample_is_in_the_gold(corpus: cw.Corpus, alignment: cw.Alignment) -> None:
+def test_every_conflict_of_the_sample_is_in_the_gold(
+    corpus: cw.Corpus, alignment: cw.Alignment
+) -> None:
     """Conflicts lead the report, so each one the sample yields must have been read and
     entered in the gold as a conflict (a stray `not` once made `not preparing to exit`
     conflict with `preparing to defend`)."""
@@ -101,20 +113,35 @@ def test_every_conflict_of_the_sample_is_in_the_gold(corpus: cw.Corpus, alignmen
         if "conflict" in g["relation"].split("|")
     }
     pairs = alignment.pairs()
-    found = {frozenset((r.claim_a, r.claim_b)) for r in pairs[pairs.relation == "conflict"].itertuples()}
+    found = {
+        frozenset((r.claim_a, r.claim_b)) for r in pairs[pairs.relation == "conflict"].itertuples()
+    }
     assert found, "the sample has conflicting counts"
     assert found <= gold_conflicts, f"conflicts not in the gold: {found - gold_conflicts}"
 
 
 def test_negation_conflicts_only_over_one_proposition() -> None:
-    assert cw.compare("Russian troops did not leave Kherson.", "Russian troops left Kherson.").relation == "conflict"
-    r = cw.compare("They are not preparing to leave Kherson now.", "They are preparing to defend Kherson.")
+    assert (
+        cw.compare("Russian troops did not leave Kherson.", "Russian troops left Kherson.").relation
+        == "conflict"
+    )
+    r = cw.compare(
+        "They are not preparing to leave Kherson now.", "They are preparing to defend Kherson."
+    )
     assert r.relation == "related", r.reason
     assert "negates what the other does not state" in r.reason
 
 
 def test_tables_have_the_contract_columns(alignment: cw.Alignment, corpus: cw.Corpus) -> None:
-    assert list(alignment.pairs().columns) == ["claim_a", "claim_b", "doc_a", "doc_b", "relation", "score", "reason"]
+    assert list(alignment.pairs().columns) == [
+        "claim_a",
+        "claim_b",
+        "doc_a",
+        "doc_b",
+        "relation",
+        "score",
+        "reason",
+    ]
     groups = alignment.groups()
     assert list(groups.columns[:3]) == ["group", "claim", "doc"]
     assert set(groups["claim"]) == set(corpus.claims()["claim"])
@@ -124,28 +151,44 @@ def test_tables_have_the_contract_columns(alignment: cw.Alignment, corpus: cw.Co
     assert set(alignment.pairs()["relation"]) <= {"agree", "conflict", "related"}
 
 
-def test_groups_are_claims_that_agree_not_chains(corpus: cw.Corpus, alignment: cw.Alignment) -> None:
+def test_groups_are_claims_that_agree_not_chains(
+    corpus: cw.Corpus, alignment: cw.Alignment
+) -> None:
     """A group is not a chain of agreeing pairs (single link chained 40 claims of the sample
     into one group): at least half of the pairs within a group agree, and every claim of a
     group agrees with another of it."""
-    agree = {frozenset((r.claim_a, r.claim_b)) for r in alignment.pairs().itertuples() if r.relation == "agree"}
+    agree = {
+        frozenset((r.claim_a, r.claim_b))
+        for r in alignment.pairs().itertuples()
+        if r.relation == "agree"
+    }
     groups = alignment.groups()
     for g, members in groups.groupby("group")["claim"]:
         m = list(members)
         if len(m) < 2:
             continue
         for x in m:
-            assert any(frozenset((x, y)) in agree for y in m if y != x), f"group {g}: {x} agrees with no other member"
+            assert any(frozenset((x, y)) in agree for y in m if y != x), (
+                f"group {g}: {x} agrees with no other member"
+            )
         within = [frozenset((x, y)) for i, x in enumerate(m) for y in m[i + 1 :]]
-        assert 2 * sum(p in agree for p in within) >= len(within), f"group {g}: fewer than half of its pairs agree"
+        assert 2 * sum(p in agree for p in within) >= len(within), (
+            f"group {g}: fewer than half of its pairs agree"
+        )
     assert groups["claims"].max() <= 6
     # A claim agreeing with one of a pair joins it: the Beryslav strike and its toll, as two
     # outlets report them, stay one group.
     group_of = groups.set_index("claim")["group"]
     claims = corpus.claims()
-    toll = find_claim(claims, {"doc": "000_9d7fe53fd889174e", "text": "32 Russian military personnel were killed"})
-    raid = find_claim(claims, {"doc": "001_9dfa54e588b8d208", "text": "at least 30 Russians were killed"})
-    strike = find_claim(claims, {"doc": "000_9d7fe53fd889174e", "text": "hits on a Russian anti-aircraft facility"})
+    toll = find_claim(
+        claims, {"doc": "000_9d7fe53fd889174e", "text": "32 Russian military personnel were killed"}
+    )
+    raid = find_claim(
+        claims, {"doc": "001_9dfa54e588b8d208", "text": "at least 30 Russians were killed"}
+    )
+    strike = find_claim(
+        claims, {"doc": "000_9d7fe53fd889174e", "text": "hits on a Russian anti-aircraft facility"}
+    )
     assert group_of[toll] == group_of[raid] == group_of[strike]
 
 
@@ -171,7 +214,9 @@ def test_html_escapes_text() -> None:
 def test_compare_single_and_batch() -> None:
     r = cw.compare("32 Russian soldiers were killed.", "At least 30 Russians were killed.")
     assert r.relation == "agree" and 0 <= r.score <= 1 and r.reason
-    r = cw.compare("As many as 20,000 people have fled Kherson.", "Closer to 1,000 people have fled Kherson.")
+    r = cw.compare(
+        "As many as 20,000 people have fled Kherson.", "Closer to 1,000 people have fled Kherson."
+    )
     assert r.relation == "conflict", r.reason
     df = cw.compare(["a cat sat.", "32 were killed."], ["a dog sat.", "32 were freed."])
     assert list(df.columns) == ["a", "b", "relation", "score", "reason"] and len(df) == 2
@@ -195,11 +240,18 @@ MSRP = Path(__file__).resolve().parents[2] / "shared" / "data" / "msrp" / "msr_p
 def test_msrp_floor_on_a_fixed_subset() -> None:
     """The first 1,000 MSRP pairs, at the threshold stored with the weights: a floor that
     catches a broken scorer (the measured 10-fold CV figure is in benches/msrp_eval.py)."""
-    rows = [line.rstrip("\n").split("\t") for line in MSRP.read_text(encoding="utf-8-sig").splitlines()[1:1001]]
+    rows = [
+        line.rstrip("\n").split("\t")
+        for line in MSRP.read_text(encoding="utf-8-sig").splitlines()[1:1001]
+    ]
     rows = [r for r in rows if len(r) == 5]
     df = cw.compare_many([(r[3], r[4]) for r in rows])
     weights = Path(__file__).resolve().parents[1] / "src" / "align" / "lexicons" / "weights.txt"
-    t = next(float(line.split()[1]) for line in weights.read_text().splitlines() if line.startswith("threshold "))
+    t = next(
+        float(line.split()[1])
+        for line in weights.read_text().splitlines()
+        if line.startswith("threshold ")
+    )
     pred = df["score"] >= t
     acc = float((pred == pd.Series([r[0] == "1" for r in rows])).mean())
     assert acc >= 0.73, acc

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 import pickle
 
+import crosswire as cw
 import pandas as pd
 import pytest
-
-import crosswire as cw
 from crosswire.analysis import TABLES
 from fake_alignment import FakeAlignment
 
@@ -94,6 +93,8 @@ def test_corpus_travels_to_a_worker_process(sample):
     from concurrent.futures import ProcessPoolExecutor
     from operator import methodcaller
 
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=1, mp_context=multiprocessing.get_context("spawn")
+    ) as pool:
         claims = pool.submit(methodcaller("claims"), sample).result(timeout=120)
     pd.testing.assert_frame_equal(claims, sample.claims())

@@ -7,10 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import crosswire as cw
 import pandas as pd
 import pytest
-
-import crosswire as cw
 from crosswire import display, frames
 from crosswire.alignment import _highlight
 from crosswire.reporting import model
@@ -29,7 +28,9 @@ def claim(corpus: cw.Corpus, doc: str, words: str) -> cw._core.Claim:
 
 def test_figures_are_mentions_with_values_and_bounds(sample):
     c = claim(sample, D0, "prewar population of nearly 300,000")
-    assert [(f.text, f.label, f.value, f.upper) for f in c.figures] == [("nearly 300,000", "CARDINAL", 300_000.0, 300_000.0)]
+    assert [(f.text, f.label, f.value, f.upper) for f in c.figures] == [
+        ("nearly 300,000", "CARDINAL", 300_000.0, 300_000.0)
+    ]
     assert sample[D0].text[c.figures[0].start : c.figures[0].end] == "nearly 300,000"
     pay = claim(sample, D1, "a one-time payment of 100,000 rubles")
     assert [(f.text, f.value, f.unit, f.approximate) for f in pay.figures] == [
@@ -50,10 +51,14 @@ def test_ranks_are_figures_as_the_entity_labels_say(sample):
 def test_every_claim_figure_is_a_figure_mention_inside_the_claim(sample):
     mentions = sample.entities()
     for doc in sample:
-        inside = mentions[(mentions["doc"] == doc.name) & mentions["label"].isin(frames.FIGURE_LABELS)]
+        inside = mentions[
+            (mentions["doc"] == doc.name) & mentions["label"].isin(frames.FIGURE_LABELS)
+        ]
         for c in doc.claims:
             expected = [
-                (int(s), int(e)) for s, e in zip(inside["start"], inside["end"]) if c.start <= s and e <= c.end
+                (int(s), int(e))
+                for s, e in zip(inside["start"], inside["end"])
+                if c.start <= s and e <= c.end
             ]
             assert [(f.start, f.end) for f in c.figures] == expected, c
 
@@ -61,11 +66,24 @@ def test_every_claim_figure_is_a_figure_mention_inside_the_claim(sample):
 def test_tables_carry_the_same_figures_as_the_objects(sample):
     claims = sample.claims()
     objects = {c.claim: c for doc in sample for c in doc.claims}
-    assert list(claims["figures"]) == [[f.text for f in objects[k].figures] for k in claims["claim"]]
+    assert list(claims["figures"]) == [
+        [f.text for f in objects[k].figures] for k in claims["claim"]
+    ]
     table = frames.claim_figures(sample)
-    rows = list(zip(table["claim"], table["start"], table["end"], table["label"], table["value"], table["unit"]))
+    rows = list(
+        zip(
+            table["claim"],
+            table["start"],
+            table["end"],
+            table["label"],
+            table["value"],
+            table["unit"],
+        )
+    )
     expected = [
-        (k, f.start, f.end, f.label, f.value, f.unit) for k in claims["claim"] for f in objects[k].figures
+        (k, f.start, f.end, f.label, f.value, f.unit)
+        for k in claims["claim"]
+        for f in objects[k].figures
     ]
     assert len(rows) == len(expected) > 25
     for got, want in zip(rows, expected):
@@ -84,7 +102,9 @@ def test_displays_mark_exactly_the_claims_figures(sample):
     views = model.build(sample).claims
     view = next(v for v in views if v.id == pay.claim)
     lo = view.context_start
-    assert [(lo + a, lo + b) for a, b in view.figure_spans] == [(f.start, f.end) for f in pay.figures]
+    assert [(lo + a, lo + b) for a, b in view.figure_spans] == [
+        (f.start, f.end) for f in pay.figures
+    ]
 
 
 # -- the day a claim is about -------------------------------------------------------------------
@@ -124,7 +144,12 @@ def test_a_day_named_in_the_claim_beats_the_article_date():
         ],
         dates=["2022-11-12", "2022-11-10", None, None],
     )
-    assert [[c.date for c in doc.claims] for doc in corpus] == [["2022-11-09"], ["2022-11-09"], [None], [None]]
+    assert [[c.date for c in doc.claims] for doc in corpus] == [
+        ["2022-11-09"],
+        ["2022-11-09"],
+        [None],
+        [None],
+    ]
 
 
 def test_claim_dates_for_plots_come_from_the_claims_table(sample):

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import pathlib
 
+import crosswire as cw
 import pandas as pd
 import pytest
-
-import crosswire as cw
 
 GOLD_PATH = pathlib.Path(__file__).parent / "data" / "claims_gold.jsonl"
 
@@ -44,7 +43,11 @@ def claims() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def gold() -> list[dict]:
-    return [json.loads(line) for line in GOLD_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)
+        for line in GOLD_PATH.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def _find(claims: pd.DataFrame, row: dict) -> pd.Series | None:
@@ -72,12 +75,15 @@ def _scores(claims: pd.DataFrame, gold: list[dict]) -> dict[str, float]:
     gold_attributed = [(r, g) for r, g in matched if r["cue"] is not None]
     return {
         "recall": len(found) / len(gold),
-        "speaker_recall": sum(_same_speaker(r["speaker"], g["speaker"]) for r, g in found) / len(gold),
+        "speaker_recall": sum(_same_speaker(r["speaker"], g["speaker"]) for r, g in found)
+        / len(gold),
         "cue_recall": sum(
             g is not None and _norm(r["cue"]) == _norm(g["cue"]) for r, g in gold_attributed
-        ) / len(gold_attributed),
+        )
+        / len(gold_attributed),
         "precision": sum(in_gold(c, False) for _, c in attributed.iterrows()) / len(attributed),
-        "speaker_precision": sum(in_gold(c, True) for _, c in attributed.iterrows()) / len(attributed),
+        "speaker_precision": sum(in_gold(c, True) for _, c in attributed.iterrows())
+        / len(attributed),
         "polarity": sum(r["polarity"] == g["polarity"] for r, g in found) / len(found),
         "hedged": sum(r["hedged"] == bool(g["hedged"]) for r, g in found) / len(found),
         "quote": sum(r["quote"] == _none(g["quote"]) for r, g in found) / len(found),
@@ -163,7 +169,9 @@ def test_impersonal_passive_has_no_speaker(claims):
 
 
 def test_hedges(claims):
-    assert _one(claims, D0, "The situation inside Kherson could not be independently confirmed")["hedged"]
+    assert _one(claims, D0, "The situation inside Kherson could not be independently confirmed")[
+        "hedged"
+    ]
     c = _one(claims, D2, "Russian forces are likely attempting")
     assert (c["speaker"], c["cue"], c["hedged"]) == ("British intelligence", "according to", True)
     # `While his claims could not be independently verified` hedges the claim before it.

@@ -10,9 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import crosswire as cw
+import pytest
 
 ENTRY_POINT = Path(sys.executable).with_name("crosswire.exe" if os.name == "nt" else "crosswire")
 INVALID_AT = len(b"Valid start. ")  # where hostile/bad.txt stops being UTF-8
@@ -271,14 +270,19 @@ def test_jsonl_matches_the_library(sample, table):
 
 def test_markup_and_unicode_survive_export(valid):
     text = (valid / "markup.txt").read_text(encoding="utf-8")
-    for fmt, parse in [("csv", read_csv), ("jsonl", lambda s: [json.loads(x) for x in s.splitlines()])]:
+    for fmt, parse in [
+        ("csv", read_csv),
+        ("jsonl", lambda s: [json.loads(x) for x in s.splitlines()]),
+    ]:
         p = run("tokens", str(valid), "--format", fmt)
         assert p.returncode == 0, err(p)
         rows = [r for r in parse(out(p)) if r["doc"] == "markup"]
         assert "".join(r["text"] for r in rows) == "".join(text.split())
         for r in rows:
             assert text[int(r["start"]) : int(r["end"])] == r["text"]
-    assert "Stremoúsov".encode() in p.stdout and "💥".encode() in p.stdout  # UTF-8 despite PYTHONIOENCODING
+    assert (
+        "Stremoúsov".encode() in p.stdout and "💥".encode() in p.stdout
+    )  # UTF-8 despite PYTHONIOENCODING
 
 
 def test_broken_pipe_is_quiet():
@@ -299,7 +303,11 @@ def test_broken_pipe_is_quiet():
 
 def test_broken_pipe_in_a_shell_pipeline():
     p = subprocess.run(
-        ["bash", "-c", f'set -o pipefail; "{sys.executable}" -m crosswire tokens --sample | head -n 2'],
+        [
+            "bash",
+            "-c",
+            f'set -o pipefail; "{sys.executable}" -m crosswire tokens --sample | head -n 2',
+        ],
         capture_output=True,
         timeout=120,
     )

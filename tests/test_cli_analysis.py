@@ -8,11 +8,9 @@ import io
 import json
 from html.parser import HTMLParser
 
-import pytest
-
 import crosswire as cw
+import pytest
 from test_cli import INVALID_AT, assert_clean_error, err, hostile, out, read_csv, run, valid  # noqa: F401
-
 
 
 def native(value):
@@ -27,7 +25,10 @@ def native(value):
 
 
 def library_rows(df) -> list[dict]:
-    return [{k: native(v) for k, v in zip(df.columns, row)} for row in zip(*(df[c].tolist() for c in df.columns))]
+    return [
+        {k: native(v) for k, v in zip(df.columns, row)}
+        for row in zip(*(df[c].tolist() for c in df.columns))
+    ]
 
 
 # -- help and usage -------------------------------------------------------------------------
@@ -111,7 +112,9 @@ def test_hostile_folder_exports_and_reports_with_replace(hostile, tmp_path):
             json.loads(line)
 
 
-@pytest.mark.parametrize("command", [["entities"], ["claims"], ["align"], ["report", "-o", "REPORT"]])
+@pytest.mark.parametrize(
+    "command", [["entities"], ["claims"], ["align"], ["report", "-o", "REPORT"]]
+)
 def test_invalid_utf8_is_an_input_error_and_leaves_no_file(hostile, tmp_path, command):
     target = tmp_path / "report.html"
     args = [str(target) if a == "REPORT" else a for a in command]
@@ -174,7 +177,10 @@ def test_report_default_output_is_report_html(tmp_path):
     import sys
 
     p = subprocess.run(
-        [sys.executable, "-m", "crosswire", "report", "--sample", "-q"], cwd=tmp_path, capture_output=True, timeout=120
+        [sys.executable, "-m", "crosswire", "report", "--sample", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
     )
     assert p.returncode == 0, p.stderr
     assert (tmp_path / "report.html").stat().st_size > 10_000
@@ -187,7 +193,10 @@ def test_report_on_a_hostile_folder(hostile, tmp_path):
     assert "warning" in err(p) and "bad.txt" in err(p)
     markup = target.read_text(encoding="utf-8")
     assert_safe_page(markup)
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in markup or "&lt;script&gt;alert(\"x\")" in markup
+    assert (
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in markup
+        or '&lt;script&gt;alert("x")' in markup
+    )
     for name in ["markup", "empty", "bom_crlf", "bad"]:
         assert f">{name}<" in markup or f"{name}</span>" in markup
 
@@ -214,7 +223,11 @@ def test_align_tables(sample, table):
 
 
 def test_compare_two_sentences():
-    p = run("compare", "Moscow says as many as 20,000 people have fled.", "Kyiv says about 1,000 people have fled.")
+    p = run(
+        "compare",
+        "Moscow says as many as 20,000 people have fled.",
+        "Kyiv says about 1,000 people have fled.",
+    )
     assert p.returncode == 0, err(p)
     relation, score, reason = out(p).rstrip("\n").split("\t")
     assert relation in {"agree", "conflict", "related"}
@@ -228,7 +241,13 @@ def test_compare_pairs_file_keeps_columns_and_adds_three(tmp_path):
     with open(source, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["id", "a", "b"])
-        w.writerow(["1", "32 Russian soldiers were killed, Ukraine said.", "At least 30 Russians were killed."])
+        w.writerow(
+            [
+                "1",
+                "32 Russian soldiers were killed, Ukraine said.",
+                "At least 30 Russians were killed.",
+            ]
+        )
         w.writerow(["2", 'He said "no", then left.', "Stremoúsov’s 💥 report, with a comma"])
     p = run("compare", "--pairs", str(source))
     assert p.returncode == 0, err(p)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from html.parser import HTMLParser
 
+import crosswire as cw
 import pytest
+from crosswire.display import Layer, Span, render_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import crosswire as cw
-from crosswire.display import Layer, Span, render_spans
 
 HOSTILE = (
     'Breaking: <script>alert("x")</script> and <img src=x onerror="alert(1)"> '
@@ -79,7 +78,11 @@ def test_render_escapes_text_and_attributes():
     parsed = Parsed(markup)
     assert parsed.text == HOSTILE
     assert [t for t, _ in parsed.tags] == ["span"]
-    assert parsed.tags[0][1] == {"data-layer": "x", "data-k": "<&>", "title": '"><script>t</script>'}
+    assert parsed.tags[0][1] == {
+        "data-layer": "x",
+        "data-k": "<&>",
+        "title": '"><script>t</script>',
+    }
     assert "<script" not in markup and "<img" not in markup and "<!--" not in markup
 
 
@@ -100,7 +103,10 @@ def test_nested_layers_split_inner_spans_at_outer_edges():
 
 def test_adjacent_spans_stay_separate_elements():
     parsed = Parsed(render_spans("aabb", [Layer("l", [Span(0, 2, "first"), Span(2, 4, "second")])]))
-    assert [(a, b, at["title"]) for a, b, at in runs(parsed, "l")] == [(0, 2, "first"), (2, 4, "second")]
+    assert [(a, b, at["title"]) for a, b, at in runs(parsed, "l")] == [
+        (0, 2, "first"),
+        (2, 4, "second"),
+    ]
 
 
 def test_overlapping_spans_in_one_layer_are_refused():
@@ -145,7 +151,9 @@ def test_every_character_sits_in_exactly_the_spans_that_cover_it(case):
             if s.start <= i < s.end and s.start < s.end
         ]
         got = [(e[1]["data-layer"], e[1]["data-id"]) for e in stack]
-        assert got == sorted(expected, key=lambda p: order.index(p[0])), f"character {i} of {text!r}"
+        assert got == sorted(expected, key=lambda p: order.index(p[0])), (
+            f"character {i} of {text!r}"
+        )
 
 
 # -- documents ------------------------------------------------------------------------------
@@ -172,7 +180,15 @@ def test_document_html_has_no_markup_from_the_article(hostile):
         parsed = Parsed(markup)
         assert {t for t, _ in parsed.tags} <= {"div", "span", "strong", "mark"}
         for tag, attrs in parsed.tags:
-            assert set(attrs) <= {"class", "style", "title", "data-layer", "data-kind", "data-label", "data-role"}, (tag, attrs)
+            assert set(attrs) <= {
+                "class",
+                "style",
+                "title",
+                "data-layer",
+                "data-kind",
+                "data-label",
+                "data-role",
+            }, (tag, attrs)
         assert "<script" not in markup.lower() and "<img" not in markup.lower()
         # The article text survives intact, and comes after the header line.
         assert parsed.text.endswith(doc.text)
@@ -254,7 +270,15 @@ def _count(text: str) -> int:
 def test_corpus_summary_numbers(sample):
     rows = Table(sample._repr_html_()).rows
     header, body, total = rows[0], rows[1:-1], rows[-1]
-    assert header == ["document", "date", "source", "characters", "tokens", "sentences", "boilerplate"]
+    assert header == [
+        "document",
+        "date",
+        "source",
+        "characters",
+        "tokens",
+        "sentences",
+        "boilerplate",
+    ]
     assert [r[0] for r in body] == sample.names
     tokens = sample.tokens().groupby("doc", observed=False).size()
     sentences = sample.sentences().groupby("doc", observed=False).size()
@@ -328,7 +352,9 @@ def test_to_displacy_is_displacys_manual_format(sample):
         data = doc.to_displacy()
         assert set(data) == {"text", "ents", "title"}
         assert data["text"] == doc.text and data["title"] == doc.name
-        assert data["ents"] == [{"start": e.start, "end": e.end, "label": e.label} for e in doc.entities]
+        assert data["ents"] == [
+            {"start": e.start, "end": e.end, "label": e.label} for e in doc.entities
+        ]
         starts = [e["start"] for e in data["ents"]]
         assert starts == sorted(starts)
 

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 import pickle
 
+import crosswire as cw
 import pandas as pd
 import pytest
-
-import crosswire as cw
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +43,34 @@ def none_for_missing(values) -> list:
 
 def test_table_agrees_with_documents(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
     assert list(ents.columns) == [
-        "doc", "start", "end", "text", "label", "entity", "value", "unit", "lower", "upper",
-        "approximate", "date", "relative", "source",
+        "doc",
+        "start",
+        "end",
+        "text",
+        "label",
+        "entity",
+        "value",
+        "unit",
+        "lower",
+        "upper",
+        "approximate",
+        "date",
+        "relative",
+        "source",
     ]
-    columns = ["start", "end", "label", "entity", "value", "unit", "lower", "upper", "approximate", "date", "relative"]
+    columns = [
+        "start",
+        "end",
+        "label",
+        "entity",
+        "value",
+        "unit",
+        "lower",
+        "upper",
+        "approximate",
+        "date",
+        "relative",
+    ]
     for doc in corpus:
         rows = ents[ents.doc == doc.name]
         from_objects = [tuple(getattr(e, c) for c in columns) for e in doc.entities]
@@ -56,8 +79,23 @@ def test_table_agrees_with_documents(corpus: cw.Corpus, ents: pd.DataFrame) -> N
 
 
 def test_no_overlaps_and_known_labels(ents: pd.DataFrame) -> None:
-    labels = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
-              "QUANTITY", "MONEY", "PERCENT", "EVENT", "PRODUCT"}
+    labels = {
+        "PERSON",
+        "NORP",
+        "ORG",
+        "GPE",
+        "LOC",
+        "FAC",
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "QUANTITY",
+        "MONEY",
+        "PERCENT",
+        "EVENT",
+        "PRODUCT",
+    }
     assert set(ents.label) <= labels
     for _, rows in ents.groupby("doc", observed=True):
         spans = sorted(zip(rows.start, rows.end))
@@ -88,13 +126,23 @@ def test_one_id_whatever_the_spelling(ents: pd.DataFrame) -> None:
     # `the Zaporizhzhia and Kherson regions`, `Zaporizhia region`: one oblast; `toward Zaporizhia`: the city.
     assert ids_of(ents, "Zaporizhzhia") == {"GPE:zaporizhzhia_region"}
     assert ids_of(ents, "Zaporizhia") == {"GPE:zaporizhzhia", "GPE:zaporizhzhia_region"}
-    zelensky = ids_of(ents, "Volodymyr Zelensky") | ids_of(ents, "Volodímir Zelenski") | ids_of(ents, "Zelensky")
+    zelensky = (
+        ids_of(ents, "Volodymyr Zelensky")
+        | ids_of(ents, "Volodímir Zelenski")
+        | ids_of(ents, "Zelensky")
+    )
     assert zelensky == {"PERSON:volodymyr_zelensky"}
-    podolyak = ids_of(ents, "Mykhailo Podolyak") | ids_of(ents, "Mikhailo Podolyak") | ids_of(ents, "Mykhailo Podalyak")
+    podolyak = (
+        ids_of(ents, "Mykhailo Podolyak")
+        | ids_of(ents, "Mikhailo Podolyak")
+        | ids_of(ents, "Mykhailo Podalyak")
+    )
     assert len(podolyak) == 1
     assert ids_of(ents, "Kiril Stremoúsov") == ids_of(ents, "Stremousov")
     assert ids_of(ents, "Andrei Malets") == ids_of(ents, "Mallets")
-    putin = ids_of(ents, "Vladimir V. Putin") | ids_of(ents, "Vladimir Putin") | ids_of(ents, "Putin")
+    putin = (
+        ids_of(ents, "Vladimir V. Putin") | ids_of(ents, "Vladimir Putin") | ids_of(ents, "Putin")
+    )
     assert putin == {"PERSON:vladimir_putin"}
 
 
@@ -102,7 +150,9 @@ def test_different_people_and_places_stay_apart(ents: pd.DataFrame) -> None:
     assert ids_of(ents, "Oleksiy Kuleba").isdisjoint(ids_of(ents, "Dmytro Kuleba"))
     assert ids_of(ents, "Vladimir Saldo").isdisjoint(ids_of(ents, "Vladimir Putin"))
     assert ids_of(ents, "Kharkiv").isdisjoint(ids_of(ents, "Kherson"))
-    assert ids_of(ents, "Dnipriany") and ids_of(ents, "Dnipriany").isdisjoint(ids_of(ents, "Dnipro"))
+    assert ids_of(ents, "Dnipriany") and ids_of(ents, "Dnipriany").isdisjoint(
+        ids_of(ents, "Dnipro")
+    )
 
 
 def test_entity_table_lists_each_entity_once(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
@@ -130,12 +180,16 @@ SUDAN = [
 
 def check_sudan(corpus: cw.Corpus) -> None:
     ents = corpus.entities()
-    assert set(ents[ents.text.isin(["Rapid Support Forces", "RSF"])].entity) == {"ORG:rapid_support_forces"}
+    assert set(ents[ents.text.isin(["Rapid Support Forces", "RSF"])].entity) == {
+        "ORG:rapid_support_forces"
+    }
     fasher = ents[ents.text.str.lower() == "el fasher"]
     assert len(fasher) == 3 and set(fasher.label) == {"GPE"} and fasher.entity.nunique() == 1
     table = corpus.entity_table().set_index("entity")
     assert table.loc["ORG:rapid_support_forces", "mentions"] == 3
-    assert table.loc["GPE:zamzam", "mentions"] == 2 and table.loc["GPE:zamzam", "aliases"] == ["Zamzam"]
+    assert table.loc["GPE:zamzam", "mentions"] == 2 and table.loc["GPE:zamzam", "aliases"] == [
+        "Zamzam"
+    ]
 
 
 def test_user_patterns_from_python() -> None:
@@ -159,9 +213,12 @@ def test_user_patterns_from_csv_and_jsonl(tmp_path) -> None:
     check_sudan(cw.Corpus.from_texts(SUDAN, patterns=cw.Patterns.from_file(csv_path)))
     jsonl = tmp_path / "sudan.jsonl"
     jsonl.write_text(
-        json.dumps({"name": "Rapid Support Forces", "label": "ORG", "aliases": ["RSF"]}) + "\n"
-        + json.dumps({"name": "El Fasher", "label": "GPE"}) + "\n"
-        + json.dumps({"name": "Zamzam", "label": "GPE", "aliases": []}) + "\n"
+        json.dumps({"name": "Rapid Support Forces", "label": "ORG", "aliases": ["RSF"]})
+        + "\n"
+        + json.dumps({"name": "El Fasher", "label": "GPE"})
+        + "\n"
+        + json.dumps({"name": "Zamzam", "label": "GPE", "aliases": []})
+        + "\n"
     )
     corpus = cw.Corpus.from_texts(SUDAN, patterns=jsonl)
     check_sudan(corpus)
@@ -222,7 +279,12 @@ def test_same_distance_in_two_spellings(ents: pd.DataFrame) -> None:
 
 def test_bounds_and_approximations(ents: pd.DataFrame) -> None:
     nearly = one(ents, "000", "nearly 300,000")
-    assert (nearly.label, nearly.value, nearly.upper, nearly.approximate) == ("CARDINAL", 300_000, 300_000, True)
+    assert (nearly.label, nearly.value, nearly.upper, nearly.approximate) == (
+        "CARDINAL",
+        300_000,
+        300_000,
+        True,
+    )
     assert pd.isna(nearly.lower)
     around = one(ents, "001", "around 300,000")
     assert (around.value, around.approximate) == (300_000, True)
@@ -240,15 +302,26 @@ def test_money_and_percentages(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
     doc = corpus["001_9dfa54e588b8d208"]
     at = doc.text.index("100,000 rubles, about 1,600 euros")
     rubles, euros = [e for e in doc.entities if at <= e.start < at + 40]
-    assert (rubles.text, rubles.label, rubles.value, rubles.unit) == ("100,000 rubles", "MONEY", 100_000, "RUB")
+    assert (rubles.text, rubles.label, rubles.value, rubles.unit) == (
+        "100,000 rubles",
+        "MONEY",
+        100_000,
+        "RUB",
+    )
     assert (euros.text, euros.label, euros.value, euros.unit, euros.approximate) == (
-        "about 1,600 euros", "MONEY", 1600, "EUR", True,
+        "about 1,600 euros",
+        "MONEY",
+        1600,
+        "EUR",
+        True,
     )
     percent = one(ents, "002", "around 15 per cent")
     assert (percent.label, percent.value, percent.unit) == ("PERCENT", 15, "%")
 
 
-def test_relative_dates_resolve_against_the_document_date(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
+def test_relative_dates_resolve_against_the_document_date(
+    corpus: cw.Corpus, ents: pd.DataFrame
+) -> None:
     assert corpus[0].date.isoformat() == corpus[1].date.isoformat() == "2022-11-08"
     monday = ents[ents.doc.astype(str).str[:3].isin(["000", "001"]) & (ents.text == "Monday")]
     assert len(monday) >= 3 and set(monday.date) == {"2022-11-07"} and monday.relative.all()
@@ -260,7 +333,9 @@ def test_relative_dates_resolve_against_the_document_date(corpus: cw.Corpus, ent
     assert (absolute.date, bool(absolute.relative)) == ("2014", False)
 
 
-def test_without_a_document_date_relative_dates_stay_unresolved(corpus: cw.Corpus, ents: pd.DataFrame) -> None:
+def test_without_a_document_date_relative_dates_stay_unresolved(
+    corpus: cw.Corpus, ents: pd.DataFrame
+) -> None:
     undated = [doc.name for doc in corpus if doc.date is None]
     assert undated, "the sample has documents without a date"
     rows = ents[ents.doc.isin(undated) & ents.label.isin(DATE_LABELS) & ents.relative.fillna(False)]
@@ -274,7 +349,10 @@ def test_without_a_document_date_relative_dates_stay_unresolved(corpus: cw.Corpu
 
 def test_one_day_one_id_across_outlets() -> None:
     corpus = cw.Corpus.from_texts(
-        ["Kyiv said on Monday that the city was free.", "On November 7, Kyiv said the city was free."],
+        [
+            "Kyiv said on Monday that the city was free.",
+            "On November 7, Kyiv said the city was free.",
+        ],
         dates=["2022-11-08", "2022-11-20"],
     )
     table = corpus.entity_table().set_index("entity")
@@ -288,9 +366,18 @@ def test_figures_and_dates_have_their_columns_only(ents: pd.DataFrame) -> None:
     dates = ents[ents.label.isin(DATE_LABELS)]
     names = ents[~ents.label.isin(FIGURE_LABELS | DATE_LABELS)]
     assert len(figures) > 40 and len(dates) > 40
-    assert figures.value.notna().all() and figures.approximate.notna().all() and figures.date.isna().all()
+    assert (
+        figures.value.notna().all()
+        and figures.approximate.notna().all()
+        and figures.date.isna().all()
+    )
     assert dates.value.isna().all() and dates.relative.notna().all()
-    assert names[["value", "unit", "lower", "upper", "approximate", "date", "relative"]].isna().all().all()
+    assert (
+        names[["value", "unit", "lower", "upper", "approximate", "date", "relative"]]
+        .isna()
+        .all()
+        .all()
+    )
     assert names.entity.notna().all() and figures.entity.isna().all()
     assert set(figures.source) == {"figures"} and set(dates.source) == {"dates"}
 

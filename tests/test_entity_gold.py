@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import sys
 
-import pytest
-
 import crosswire as cw
+import pytest
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "benches"))

@@ -4,9 +4,8 @@ thread pool does not survive fork(); the bindings build a new one in the child).
 import multiprocessing
 import sys
 
-import pytest
-
 import crosswire as cw
+import pytest
 
 TEXTS = ["Kyiv said on Monday that 20 soldiers were freed near Kherson."] * 40
 

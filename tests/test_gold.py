@@ -15,8 +15,21 @@ ROOT = DATA.parent.parent
 CORPUS = ROOT / "python" / "crosswire" / "data" / "kherson-2022"
 
 LABELS = {
-    "PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
-    "QUANTITY", "MONEY", "PERCENT", "EVENT", "PRODUCT",
+    "PERSON",
+    "NORP",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "EVENT",
+    "PRODUCT",
 }
 NEEDS_ID = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
 NO_ID = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -66,7 +79,9 @@ def test_gold_is_rebuilt_from_the_annotations():
     build = _load_module("build_gold", DATA / "build_gold.py")
     gold, cov = build.build()
     lines, cov_text = build.render(gold, cov)
-    assert (DATA / "entities_gold.jsonl").read_text(encoding="utf-8") == lines, "run tests/data/build_gold.py"
+    assert (DATA / "entities_gold.jsonl").read_text(encoding="utf-8") == lines, (
+        "run tests/data/build_gold.py"
+    )
     assert (DATA / "entities_gold_coverage.json").read_text(encoding="utf-8") == cov_text
 
 
@@ -127,7 +142,18 @@ def test_span_conventions(gold):
 
 
 def test_titles_are_not_part_of_person_names(gold):
-    titles = ("Mr", "Mrs", "Ms", "Gen", "General", "Col", "President", "Governor", "Mayor", "Empress")
+    titles = (
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Gen",
+        "General",
+        "Col",
+        "President",
+        "Governor",
+        "Mayor",
+        "Empress",
+    )
     for m in gold:
         if m["label"] == "PERSON":
             assert m["text"].split()[0].rstrip(".") not in titles, m
@@ -212,11 +238,17 @@ def test_metadata_header_is_outside_the_gold(corpus, gold, coverage):
 def test_gold_is_not_inside_boilerplate(corpus, gold):
     kinds = {b.kind for doc in corpus for b in doc.boilerplate}
     if kinds <= {"metadata"}:
-        pytest.skip("boilerplate detection is still a placeholder (only the metadata header is "
-                    "marked); this check becomes meaningful once the boilerplate branch lands")
+        pytest.skip(
+            "boilerplate detection is still a placeholder (only the metadata header is "
+            "marked); this check becomes meaningful once the boilerplate branch lands"
+        )
     spans = {doc.name: [(b.start, b.end, b.kind) for b in doc.boilerplate] for doc in corpus}
-    inside = [(m["doc"], m["start"], m["text"], kind) for m in gold
-              for s, e, kind in spans[m["doc"]] if s < m["end"] and m["start"] < e]
+    inside = [
+        (m["doc"], m["start"], m["text"], kind)
+        for m in gold
+        for s, e, kind in spans[m["doc"]]
+        if s < m["end"] and m["start"] < e
+    ]
     assert not inside, inside
 
 
@@ -225,12 +257,18 @@ def test_gold_spans_fall_on_token_boundaries(corpus, gold):
     if first.text.startswith(" date 2022-11-08"):
         number = [t for t in first.tokens if t.start <= 6 < t.end]
         if not number or (number[0].start, number[0].end) != (6, 16):
-            pytest.skip("the installed tokenizer is still a placeholder (it splits 2022-11-08); "
-                        "token alignment is checked once the tokens branch lands")
+            pytest.skip(
+                "the installed tokenizer is still a placeholder (it splits 2022-11-08); "
+                "token alignment is checked once the tokens branch lands"
+            )
     for doc in corpus:
         starts = {t.start for t in doc.tokens}
         ends = {t.end for t in doc.tokens}
-        bad = [m for m in gold if m["doc"] == doc.name and (m["start"] not in starts or m["end"] not in ends)]
+        bad = [
+            m
+            for m in gold
+            if m["doc"] == doc.name and (m["start"] not in starts or m["end"] not in ends)
+        ]
         assert not bad, bad[:10]
 
 

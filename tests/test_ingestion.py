@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import warnings
 
+import crosswire as cw
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import SAMPLE_DIR
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import crosswire as cw
-from conftest import SAMPLE_DIR
 
 NOV_8 = dt.date(2022, 11, 8)
 
@@ -91,7 +90,9 @@ def test_from_dir_of_the_shared_corpus_matches_the_bundled_one(sample):
 
 
 def test_bom_is_dropped_and_crlf_kept(folder):
-    corpus = cw.Corpus.from_dir(folder({"a.txt": b"\xef\xbb\xbf date 2022-11-08\r\nKyiv said.\r\n"}))
+    corpus = cw.Corpus.from_dir(
+        folder({"a.txt": b"\xef\xbb\xbf date 2022-11-08\r\nKyiv said.\r\n"})
+    )
     doc = corpus["a"]
     assert doc.text == " date 2022-11-08\r\nKyiv said.\r\n"
     assert doc.date == NOV_8
@@ -201,7 +202,10 @@ def test_errors_strict_is_the_default_and_none_means_strict(folder):
             cw.Corpus.from_dir(path, **kwargs)
 
 
-@pytest.mark.parametrize("value, exc", [("ignore", ValueError), ("REPLACE", ValueError), (3, TypeError), (b"replace", TypeError)])
+@pytest.mark.parametrize(
+    "value, exc",
+    [("ignore", ValueError), ("REPLACE", ValueError), (3, TypeError), (b"replace", TypeError)],
+)
 def test_bad_errors_value(folder, value, exc):
     with pytest.raises(exc, match="errors must be 'strict' or 'replace'"):
         cw.Corpus.from_dir(folder({"a.txt": "x"}), errors=value)
@@ -233,25 +237,47 @@ def test_caller_wins_over_metadata():
 
 @pytest.mark.parametrize(
     "date",
-    [dt.date(2022, 11, 8), dt.datetime(2022, 11, 8, 23, 59), "2022-11-08", pd.Timestamp("2022-11-08 10:00"), np.datetime64("2022-11-08")],
+    [
+        dt.date(2022, 11, 8),
+        dt.datetime(2022, 11, 8, 23, 59),
+        "2022-11-08",
+        pd.Timestamp("2022-11-08 10:00"),
+        np.datetime64("2022-11-08"),
+    ],
 )
 def test_date_types(date):
     assert cw.Corpus.from_texts(["x"], dates=[date])[0].date == NOV_8
 
 
-@pytest.mark.parametrize("missing", [None, float("nan"), np.nan, pd.NA, pd.NaT, np.datetime64("NaT")])
+@pytest.mark.parametrize(
+    "missing", [None, float("nan"), np.nan, pd.NA, pd.NaT, np.datetime64("NaT")]
+)
 def test_missing_dates_and_sources_fall_back_to_metadata(missing):
     doc = cw.Corpus.from_texts([" date 2022-11-08 x"], dates=[missing], sources=[missing])[0]
     assert doc.date == NOV_8 and doc.source is None
 
 
-@pytest.mark.parametrize("bad", ["2022-13-01", "2022-02-29", "08/11/2022", "2022-11-08T10:00", "", "0000-01-01", "-202-11-08", "2022-+1-08"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "2022-13-01",
+        "2022-02-29",
+        "08/11/2022",
+        "2022-11-08T10:00",
+        "",
+        "0000-01-01",
+        "-202-11-08",
+        "2022-+1-08",
+    ],
+)
 def test_bad_date_strings_are_value_errors(bad):
     with pytest.raises(ValueError, match=r"dates\[1\].*not a valid YYYY-MM-DD date"):
         cw.Corpus.from_texts(["a", "b"], dates=[None, bad])
 
 
-@pytest.mark.parametrize("header", [" date -202-11-08 x", " date 0000-11-08 x", " date 2022-+1-08 x"])
+@pytest.mark.parametrize(
+    "header", [" date -202-11-08 x", " date 0000-11-08 x", " date 2022-+1-08 x"]
+)
 def test_unrepresentable_header_dates_are_text_not_metadata(header):
     doc = cw.Corpus.from_texts([header])[0]
     assert doc.date is None  # and reading it does not raise
@@ -299,7 +325,15 @@ def test_lone_surrogate_is_named():
 def test_empty_corpus_from_texts():
     corpus = cw.Corpus.from_texts([])
     assert len(corpus) == 0 and corpus.names == []
-    assert list(corpus.tokens().columns) == ["doc", "i", "start", "end", "text", "kind", "boilerplate"]
+    assert list(corpus.tokens().columns) == [
+        "doc",
+        "i",
+        "start",
+        "end",
+        "text",
+        "kind",
+        "boilerplate",
+    ]
     assert len(corpus.sentences()) == 0
 
 
@@ -348,7 +382,9 @@ def test_from_dataframe_missing_text_is_named():
 
 
 def test_from_dataframe_round_trips_the_sample(sample):
-    df = pd.DataFrame({"name": sample.names, "text": [d.text for d in sample], "date": [d.date for d in sample]})
+    df = pd.DataFrame(
+        {"name": sample.names, "text": [d.text for d in sample], "date": [d.date for d in sample]}
+    )
     again = cw.Corpus.from_dataframe(df)
     assert again.names == sample.names
     assert [d.text for d in again] == [d.text for d in sample]
@@ -392,7 +428,23 @@ def test_repr(sample):
 
 BYTES = st.one_of(
     st.binary(max_size=64),
-    st.lists(st.sampled_from([b"\xef\xbb\xbf", b"\xff", b"\xc3", b"\xc3\xa9", b"\xe2\x80\x99", b"\xf0\x9f\x98", b"\xed\xa0\x80", b"\r\n", b"a", b" date 2022-11-08 "]), max_size=12).map(b"".join),
+    st.lists(
+        st.sampled_from(
+            [
+                b"\xef\xbb\xbf",
+                b"\xff",
+                b"\xc3",
+                b"\xc3\xa9",
+                b"\xe2\x80\x99",
+                b"\xf0\x9f\x98",
+                b"\xed\xa0\x80",
+                b"\r\n",
+                b"a",
+                b" date 2022-11-08 ",
+            ]
+        ),
+        max_size=12,
+    ).map(b"".join),
 )
 
 

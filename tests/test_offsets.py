@@ -4,11 +4,10 @@ tokenizer and sentence splitter (see CONTRACT.md), not just today's."""
 
 from __future__ import annotations
 
+import crosswire as cw
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-
-import crosswire as cw
 from invariants import (
     WHITESPACE,
     check_boilerplate,
@@ -23,14 +22,78 @@ from invariants import (
 # zero-width characters (not whitespace: they belong to tokens), a BOM inside the text,
 # abbreviations, numbers, URLs, quotes, metadata-like heads.
 PIECES = [
-    " ", "  ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\t", "\u00a0", "\u2009", "\u202f", "\u3000",
-    "\u2028", "\u0085", "\x0b", "\x1c", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff",
-    "Stremoúsov", "Ukraine’s", "didn’t", "“Kherson”", "‘yes’", '"no"', "—", "–", "-", "€5", "£1.5m",
-    "1,600", "300,000", "2022-11-08", "0.45", "07/29/2024", "155th", "17-year-old", "TB-2",
-    "Gen.", "Mr.", "U.S.", "St.", "O.", "Feb. 24", "Nov. 2, 2022", ".", "!", "?", "...", "…",
-    "😀", "👍🏽", "👩‍👩‍👧", "🇺🇦", "e\u0301", "Київ", "日本語", "عربي", "a\u0000b",
-    "https://example.com/a?b=1", "name@example.org", "#Kherson", "@user", "(AP Photo)", "©",
-    "More Stories", "No More Posts Available.", " date 2022-11-08 ", "Source: AP\n", "by -922 Views",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r\n\r\n",
+    "\r",
+    "\t",
+    "\u00a0",
+    "\u2009",
+    "\u202f",
+    "\u3000",
+    "\u2028",
+    "\u0085",
+    "\x0b",
+    "\x1c",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "Stremoúsov",
+    "Ukraine’s",
+    "didn’t",
+    "“Kherson”",
+    "‘yes’",
+    '"no"',
+    "—",
+    "–",
+    "-",
+    "€5",
+    "£1.5m",
+    "1,600",
+    "300,000",
+    "2022-11-08",
+    "0.45",
+    "07/29/2024",
+    "155th",
+    "17-year-old",
+    "TB-2",
+    "Gen.",
+    "Mr.",
+    "U.S.",
+    "St.",
+    "O.",
+    "Feb. 24",
+    "Nov. 2, 2022",
+    ".",
+    "!",
+    "?",
+    "...",
+    "…",
+    "😀",
+    "👍🏽",
+    "👩‍👩‍👧",
+    "🇺🇦",
+    "e\u0301",
+    "Київ",
+    "日本語",
+    "عربي",
+    "a\u0000b",
+    "https://example.com/a?b=1",
+    "name@example.org",
+    "#Kherson",
+    "@user",
+    "(AP Photo)",
+    "©",
+    "More Stories",
+    "No More Posts Available.",
+    " date 2022-11-08 ",
+    "Source: AP\n",
+    "by -922 Views",
 ]
 
 texts = st.lists(
@@ -38,7 +101,9 @@ texts = st.lists(
     max_size=40,
 ).map("".join)
 
-HEAD = st.sampled_from(["", " date 2022-11-08 ", "Date: 2022-11-08\r\n", "source Reuters\n", "date 2022-11-08\n\n"])
+HEAD = st.sampled_from(
+    ["", " date 2022-11-08 ", "Date: 2022-11-08\r\n", "source Reuters\n", "date 2022-11-08\n\n"]
+)
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -108,7 +173,13 @@ def test_checks_can_fail():
 
     class Span:
         def __init__(self, start, end, text):
-            self.start, self.end, self.text, self.kind, self.boilerplate = start, end, text, "word", False
+            self.start, self.end, self.text, self.kind, self.boilerplate = (
+                start,
+                end,
+                text,
+                "word",
+                False,
+            )
 
     class Doc:
         def __init__(self, text, tokens):

@@ -8,11 +8,10 @@ import multiprocessing
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 
+import crosswire as cw
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import crosswire as cw
 
 
 def fields(corpus):
@@ -36,12 +35,16 @@ def test_caller_given_dates_and_sources_survive():
         sources=[None, None, "Reuters", None],
     )
     again = pickle.loads(pickle.dumps(corpus))
-    assert fields(again) == fields(corpus) == [
-        ("meta", " date 2022-11-08 Kyiv said.", dt.date(2022, 11, 8), None),
-        ("src", "Source: AP\nMoscow denied it.", None, "AP"),
-        ("given", "plain", dt.date(2021, 1, 2), "Reuters"),
-        ("empty", "", None, None),
-    ]
+    assert (
+        fields(again)
+        == fields(corpus)
+        == [
+            ("meta", " date 2022-11-08 Kyiv said.", dt.date(2022, 11, 8), None),
+            ("src", "Source: AP\nMoscow denied it.", None, "AP"),
+            ("given", "plain", dt.date(2021, 1, 2), "Reuters"),
+            ("empty", "", None, None),
+        ]
+    )
 
 
 def test_a_caller_date_that_overrides_metadata_survives():
@@ -84,7 +87,11 @@ Entity, Claim = cw._core.Entity, cw._core.Claim
 
 def round_trips(obj, protocol=pickle.HIGHEST_PROTOCOL):
     """Pickled and deep-copied, ``obj`` comes back as an equal object of its type."""
-    for again in (pickle.loads(pickle.dumps(obj, protocol=protocol)), copy.deepcopy(obj), copy.copy(obj)):
+    for again in (
+        pickle.loads(pickle.dumps(obj, protocol=protocol)),
+        copy.deepcopy(obj),
+        copy.copy(obj),
+    ):
         assert type(again) is type(obj)
         assert again == obj and hash(again) == hash(obj)
         assert repr(again) == repr(obj)
@@ -100,7 +107,9 @@ def test_every_sample_entity_and_claim_round_trips(sample, protocol):
             n += 1
         for c in doc.claims:
             again = round_trips(c, protocol)
-            assert again.figures == c.figures and again.date == c.date and again.entities == c.entities
+            assert (
+                again.figures == c.figures and again.date == c.date and again.entities == c.entities
+            )
             n += 1
     assert n == len(sample.entities()) + len(sample.claims()) > 800
 
@@ -148,8 +157,14 @@ def test_a_changed_field_makes_a_different_value(sample):
         (lambda: Entity(0, 1, "x", "gpe"), 'unknown entity label "gpe"'),
         (lambda: Entity(0, 1, "x", "GPE", source="oracle"), 'unknown entity source "oracle"'),
         (lambda: Claim("a:0", "a", 0, 1, "x", polarity="maybe"), 'unknown claim polarity "maybe"'),
-        (lambda: Claim("a:0", "a", 0, 1, "x", quote="whisper"), 'unknown claim quote kind "whisper"'),
-        (lambda: Claim("a:0", "a", 0, 1, "x", cue_class="shout"), 'unknown claim cue class "shout"'),
+        (
+            lambda: Claim("a:0", "a", 0, 1, "x", quote="whisper"),
+            'unknown claim quote kind "whisper"',
+        ),
+        (
+            lambda: Claim("a:0", "a", 0, 1, "x", cue_class="shout"),
+            'unknown claim cue class "shout"',
+        ),
         (lambda: Claim("a:0", "a", 0, 1, "x", date="2022-11"), "not a YYYY-MM-DD day"),
         (lambda: Claim("a:0", "a", 0, 1, "x", date="2022-02-30"), "not a YYYY-MM-DD day"),
     ],
@@ -165,7 +180,9 @@ def test_constructor_figures_must_be_entities():
 
 
 labels = st.sampled_from(["PERSON", "GPE", "DATE", *sorted(cw._core.FIGURE_LABELS)])
-sources = st.sampled_from(["lexicon", "user", "context", "surname", "guess", "figures", "dates", "model"])
+sources = st.sampled_from(
+    ["lexicon", "user", "context", "surname", "guess", "figures", "dates", "model"]
+)
 numbers = st.none() | st.floats(allow_nan=False)
 small = st.integers(min_value=0, max_value=2**40)
 texts = st.text()
@@ -173,20 +190,41 @@ maybe_text = st.none() | texts
 
 entities = st.builds(
     Entity,
-    start=small, end=small, text=texts, label=labels, entity=maybe_text, name=maybe_text,
-    source=sources, value=numbers, unit=maybe_text, lower=numbers, upper=numbers,
-    approximate=st.none() | st.booleans(), date=maybe_text, relative=st.none() | st.booleans(),
+    start=small,
+    end=small,
+    text=texts,
+    label=labels,
+    entity=maybe_text,
+    name=maybe_text,
+    source=sources,
+    value=numbers,
+    unit=maybe_text,
+    lower=numbers,
+    upper=numbers,
+    approximate=st.none() | st.booleans(),
+    date=maybe_text,
+    relative=st.none() | st.booleans(),
 )
 days = st.none() | st.dates(min_value=dt.date(1, 1, 1)).map(lambda d: d.isoformat())
 claims = st.builds(
     Claim,
-    claim=texts, doc=texts, start=small, end=small, text=texts, speaker=maybe_text,
-    speaker_entity=maybe_text, pronoun=maybe_text, cue=maybe_text,
+    claim=texts,
+    doc=texts,
+    start=small,
+    end=small,
+    text=texts,
+    speaker=maybe_text,
+    speaker_entity=maybe_text,
+    pronoun=maybe_text,
+    cue=maybe_text,
     cue_class=st.none() | st.sampled_from(["assert", "deny", "figure", "source"]),
-    polarity=st.sampled_from(["asserted", "denied"]), hedged=st.booleans(),
+    polarity=st.sampled_from(["asserted", "denied"]),
+    hedged=st.booleans(),
     quote=st.none() | st.sampled_from(["direct", "indirect", "mixed"]),
-    entities=st.lists(texts, max_size=4), figures=st.lists(entities, max_size=4),
-    when=st.lists(texts, max_size=4), date=days,
+    entities=st.lists(texts, max_size=4),
+    figures=st.lists(entities, max_size=4),
+    when=st.lists(texts, max_size=4),
+    date=days,
 )
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import crosswire as cw
+import pytest
 from fake_alignment import FakeAlignment
 
 matplotlib = pytest.importorskip("matplotlib")
@@ -51,5 +50,7 @@ def test_undated_corpus():
 
 
 def test_outlet_labels_are_unique():
-    corpus = cw.Corpus.from_texts(["a", "b", "c"], names=["x", "y", "z"], sources=["AP", "AP", None])
+    corpus = cw.Corpus.from_texts(
+        ["a", "b", "c"], names=["x", "y", "z"], sources=["AP", "AP", None]
+    )
     assert plots.outlet_labels(corpus) == {"x": "AP", "y": "AP (2)", "z": "z"}

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import pytest
-
 import crosswire as cw
+import pytest
 from crosswire import reporting
 from fake_alignment import CONFLICT_REASON, FakeAlignment
 
 HOSTILE = (
     'Breaking: <script>alert("x")</script> and <img src=x onerror="alert(1)"> said Kyiv.\n\n'
     '"<svg onload=alert(2)>," Moscow said. <a href="javascript:alert(3)">link</a> '
-    "<style>body{display:none}</style> <iframe src=\"https://example.com\"></iframe> "
+    '<style>body{display:none}</style> <iframe src="https://example.com"></iframe> '
     "--> <!-- ]]> \x00 NUL and \x07 bell. Ukraine said 1,600 troops crossed."
 )
 
@@ -48,7 +47,17 @@ class Page(HTMLParser):
 
 def assert_inert(page: Page) -> None:
     tags = {tag for tag, _ in page.elements}
-    assert not tags & {"script", "img", "iframe", "svg", "object", "embed", "link", "base", "form"}, tags
+    assert not tags & {
+        "script",
+        "img",
+        "iframe",
+        "svg",
+        "object",
+        "embed",
+        "link",
+        "base",
+        "form",
+    }, tags
     assert [t for t, _ in page.elements].count("style") == 1  # the report's own stylesheet
     for tag, attrs in page.elements:
         events = [k for k in attrs if k.lower().startswith("on")]
@@ -74,8 +83,13 @@ def hostile_corpus():
     sample = cw.datasets.kherson_2022()
     return cw.Corpus.from_texts(
         [HOSTILE, "", "\ufeff<b>bold</b>", *(d.text for d in sample[:2])],
-        names=['<script>alert("name")</script>', "empty", 'x" onmouseover="alert(4)', *sample.names[:2]],
-        sources=['<img src=x onerror=alert(5)>', None, "AP & Reuters", None, None],
+        names=[
+            '<script>alert("name")</script>',
+            "empty",
+            'x" onmouseover="alert(4)',
+            *sample.names[:2],
+        ],
+        sources=["<img src=x onerror=alert(5)>", None, "AP & Reuters", None, None],
         dates=[None, None, "2022-11-09", None, None],
     )
 
@@ -125,7 +139,15 @@ def section_order(html: str) -> list[str]:
 def test_aligned_report_puts_conflicts_first(sample, aligned):
     fake = FakeAlignment(sample)
     html = reporting.render(sample)
-    assert section_order(html) == ["glance", "conflicts", "corroborated", "single", "coverage", "entities", "documents"]
+    assert section_order(html) == [
+        "glance",
+        "conflicts",
+        "corroborated",
+        "single",
+        "coverage",
+        "entities",
+        "documents",
+    ]
     conflicts = text_of(html[html.index('id="conflicts"') : html.index('id="corroborated"')])
     corroborated = text_of(html[html.index('id="corroborated"') : html.index('id="single"')])
     assert html.count('class="card conflict"') == 1
@@ -148,7 +170,9 @@ def test_every_claim_appears_once_and_links_to_its_document(sample, aligned):
     n = len(sample.claims())
     # Each claim is drawn once in its group (and again in a conflict card if it has a conflict),
     # and once, as a link back, in its document.
-    claim_links = [a for t, a in page.elements if t == "a" and "claim" in (a.get("class") or "").split()]
+    claim_links = [
+        a for t, a in page.elements if t == "a" and "claim" in (a.get("class") or "").split()
+    ]
     assert len(claim_links) == n
     conflicted = [a for a in claim_links if "conflict" in a["class"].split()]
     assert len(conflicted) == 2 and all(a["href"] == "#x1" for a in conflicted)
@@ -167,10 +191,20 @@ def test_speaker_and_figures_are_marked(sample, aligned):
 
 def test_report_lays_out_the_real_alignment(sample):
     html = reporting.render(sample)
-    assert section_order(html) == ["glance", "conflicts", "corroborated", "single", "coverage", "entities", "documents"]
+    assert section_order(html) == [
+        "glance",
+        "conflicts",
+        "corroborated",
+        "single",
+        "coverage",
+        "entities",
+        "documents",
+    ]
     pairs = sample.align().pairs()
     conflicts = {
-        frozenset((a, b)) for a, b, r in zip(pairs["claim_a"], pairs["claim_b"], pairs["relation"]) if r == "conflict"
+        frozenset((a, b))
+        for a, b, r in zip(pairs["claim_a"], pairs["claim_b"], pairs["relation"])
+        if r == "conflict"
     }
     assert html.count('class="card conflict"') == len(conflicts)
     # Each claim is worded once in its group, and once more per conflict card it is in.
@@ -237,7 +271,9 @@ def test_progress_announces_stages_on_a_terminal(sample):
 
 def test_claims_list_draws_as_an_inert_table(hostile_corpus, sample):
     claims = sample[4].claims
-    assert isinstance(claims, list) and [c.claim for c in claims] == [c.claim for c in sample[4]._doc.claims]
+    assert isinstance(claims, list) and [c.claim for c in claims] == [
+        c.claim for c in sample[4]._doc.claims
+    ]
     markup = claims._repr_html_()
     assert markup.count("<tr") == len(claims) + 1
     for doc in hostile_corpus:

@@ -12,9 +12,8 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
-
 import crosswire as cw
+import pytest
 from crosswire import reporting
 from fake_alignment import FakeAlignment
 
@@ -26,7 +25,9 @@ HOSTILE = (
 
 def _missing(reason: str) -> None:
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; CI must run the browser test (.ci/run installs chromium and chromium-driver)")
+        pytest.fail(
+            f"{reason}; CI must run the browser test (.ci/run installs chromium and chromium-driver)"
+        )
     pytest.skip(reason)
 
 
@@ -49,10 +50,18 @@ def driver():
     browser = _binary("chromium", "chromium-browser", "google-chrome")
     chromedriver = _binary("chromedriver")
     if browser is None or chromedriver is None:
-        _missing("headless Chromium is not installed (Debian: apt-get install chromium chromium-driver)")
+        _missing(
+            "headless Chromium is not installed (Debian: apt-get install chromium chromium-driver)"
+        )
     options = Options()
     options.binary_location = browser
-    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1600"):
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--disable-gpu",
+        "--window-size=1280,1600",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     d = webdriver.Chrome(service=Service(chromedriver), options=options)
@@ -79,7 +88,9 @@ def _screenshot(driver, tmp_path: Path, name: str, *, full: bool = False) -> lis
 
 
 def _errors(driver) -> list[dict]:
-    return [entry for entry in driver.get_log("browser") if entry.get("level") in ("SEVERE", "ERROR")]
+    return [
+        entry for entry in driver.get_log("browser") if entry.get("level") in ("SEVERE", "ERROR")
+    ]
 
 
 def _assert_nothing_ran(driver) -> None:
@@ -108,15 +119,21 @@ def test_sample_report_in_chromium(driver, sample, tmp_path, monkeypatch):
     assert _errors(driver) == []
     _assert_nothing_ran(driver)
     # Nothing wider than the window: no horizontal scrolling at 1280 px.
-    overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    overflow = driver.execute_script(
+        "return document.documentElement.scrollWidth - window.innerWidth"
+    )
     assert overflow <= 0
-    sections = driver.execute_script("return Array.from(document.querySelectorAll('main > section')).map(s => s.id)")
+    sections = driver.execute_script(
+        "return Array.from(document.querySelectorAll('main > section')).map(s => s.id)"
+    )
     assert sections[0] == "glance" and sections[-1] == "documents"
     _screenshot(driver, tmp_path, "report-top.png")
     _screenshot(driver, tmp_path, "report-full.png", full=True)
 
     # A claim's link leads to its sentence in the document, and from there back to its group.
-    link = driver.execute_script("return document.querySelector('.wording .who a').getAttribute('href')")
+    link = driver.execute_script(
+        "return document.querySelector('.wording .who a').getAttribute('href')"
+    )
     driver.get(path.as_uri() + link)
     target = driver.execute_script("return document.querySelector(':target')")
     assert target is not None and target.get_attribute("class").startswith("claim")

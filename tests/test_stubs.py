@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 STUB = REPO / "python" / "crosswire" / "_core.pyi"
@@ -19,7 +18,11 @@ def stubtest(env_extra: dict[str, str] | None = None) -> subprocess.CompletedPro
     env = {**os.environ, **(env_extra or {})}
     return subprocess.run(
         [sys.executable, "-m", "mypy.stubtest", "crosswire._core"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=300,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -53,10 +56,21 @@ def test_shadowed_stubs_are_the_ones_checked(tmp_path: Path):
 @pytest.mark.parametrize(
     "old, new, message",
     [
-        ("    def analyse_text(self) -> None: ...\n", "", "Corpus.analyse_text is not present in stub"),
-        ("def index_of(self, name: str)", "def index_of(self, key: str)", "Corpus.index_of is inconsistent"),
-        ("    def __len__(self) -> int: ...\n    def names", "    def __len__(self) -> int: ...\n    def extra(self) -> None: ...\n    def names",
-         "Corpus.extra is not present at runtime"),
+        (
+            "    def analyse_text(self) -> None: ...\n",
+            "",
+            "Corpus.analyse_text is not present in stub",
+        ),
+        (
+            "def index_of(self, name: str)",
+            "def index_of(self, key: str)",
+            "Corpus.index_of is inconsistent",
+        ),
+        (
+            "    def __len__(self) -> int: ...\n    def names",
+            "    def __len__(self) -> int: ...\n    def extra(self) -> None: ...\n    def names",
+            "Corpus.extra is not present at runtime",
+        ),
     ],
     ids=["missing", "renamed-argument", "extra"],
 )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import crosswire as cw
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-import crosswire as cw
 from test_offsets import texts
 
 
@@ -51,7 +50,9 @@ def test_token_boilerplate_flag_means_inside_a_boilerplate_span(sample):
     df = sample.tokens()
     for doc in sample:
         flags = df.loc[df["doc"] == doc.name, "boilerplate"].tolist()
-        expected = [any(b.start <= t.start and t.end <= b.end for b in doc.boilerplate) for t in doc.tokens]
+        expected = [
+            any(b.start <= t.start and t.end <= b.end for b in doc.boilerplate) for t in doc.tokens
+        ]
         assert flags == expected
     assert df["boilerplate"].any(), "the sample has metadata lines"
 
@@ -93,7 +94,14 @@ def test_slices_are_views(doc):
     toks = doc.tokens
     everything = list(toks)
     n = len(everything)
-    for sl in (slice(2, 7), slice(-5, None), slice(None, 3), slice(10, 2), slice(n - 1, n + 10), slice(None)):
+    for sl in (
+        slice(2, 7),
+        slice(-5, None),
+        slice(None, 3),
+        slice(10, 2),
+        slice(n - 1, n + 10),
+        slice(None),
+    ):
         view = toks[sl]
         assert isinstance(view, cw._core.Tokens), sl
         assert list(view) == everything[sl]

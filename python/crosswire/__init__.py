@@ -18,8 +18,18 @@ from .corpus import Corpus, Document
 from .patterns import Patterns
 
 __all__ = [
-    "Corpus", "Document", "Alignment", "Comparison", "compare", "compare_many", "Analysis", "report",
-    "Patterns", "DecodeError", "datasets", "__version__",
+    "Corpus",
+    "Document",
+    "Alignment",
+    "Comparison",
+    "compare",
+    "compare_many",
+    "Analysis",
+    "report",
+    "Patterns",
+    "DecodeError",
+    "datasets",
+    "__version__",
 ]
 
 

@@ -7,8 +7,21 @@ from typing import Final, final, overload
 _PatternRow = tuple[str, str, list[str], str, int]
 
 __all__ = [
-    "__version__", "compare", "compare_many", "compare_features", "Corpus", "Document", "Tokens", "Token",
-    "Sentence", "Boilerplate", "Entity", "Claim", "DecodeError", "FIGURE_LABELS", "TIME_LABELS",
+    "__version__",
+    "compare",
+    "compare_many",
+    "compare_features",
+    "Corpus",
+    "Document",
+    "Tokens",
+    "Token",
+    "Sentence",
+    "Boilerplate",
+    "Entity",
+    "Claim",
+    "DecodeError",
+    "FIGURE_LABELS",
+    "TIME_LABELS",
 ]
 
 __version__: Final[str]
@@ -23,7 +36,9 @@ def compare(a: str, b: str) -> tuple[str, float, str]:
 def compare_many(a: list[str], b: list[str]) -> list[tuple[str, float, str]]:
     """`compare(a[i], b[i])` for every i, in parallel."""
 
-def compare_features(a: list[str], b: list[str]) -> tuple[list[str], list[list[float]], list[list[str]]]:
+def compare_features(
+    a: list[str], b: list[str]
+) -> tuple[list[str], list[list[float]], list[list[str]]]:
     """Feature names, one row of features per pair, and each pair's word keys (`+key`
     shared, `-key` one side only): what `compare` scores (for fitting)."""
 

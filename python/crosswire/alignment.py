@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Sequence, Union, overload
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Union, overload
 
 import pandas as pd
 
@@ -14,7 +15,19 @@ if TYPE_CHECKING:
     from .corpus import Corpus
 
 PAIR_COLUMNS = ["claim_a", "claim_b", "doc_a", "doc_b", "relation", "score", "reason"]
-GROUP_COLUMNS = ["group", "claim", "doc", "start", "end", "text", "speaker", "polarity", "figures", "claims", "docs"]
+GROUP_COLUMNS = [
+    "group",
+    "claim",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "polarity",
+    "figures",
+    "claims",
+    "docs",
+]
 
 
 class Comparison(NamedTuple):
@@ -29,7 +42,13 @@ class Comparison(NamedTuple):
 class Alignment:
     """The claims of a corpus aligned: ``pairs()``, ``groups()``, ``coverage()``."""
 
-    def __init__(self, pairs: dict[str, list[Any]], groups: dict[str, list[Any]], docs: list[str], candidates: int) -> None:
+    def __init__(
+        self,
+        pairs: dict[str, list[Any]],
+        groups: dict[str, list[Any]],
+        docs: list[str],
+        candidates: int,
+    ) -> None:
         self._pairs = pairs
         self._groups = groups
         self._docs = docs
@@ -38,7 +57,9 @@ class Alignment:
     @classmethod
     def of(cls, corpus: Corpus) -> Alignment:
         cols: dict[str, Any] = corpus._core.align_columns()
-        return cls(dict(cols["pairs"]), dict(cols["groups"]), corpus._core.names(), int(cols["candidates"]))
+        return cls(
+            dict(cols["pairs"]), dict(cols["groups"]), corpus._core.names(), int(cols["candidates"])
+        )
 
     def pairs(self) -> pd.DataFrame:
         """One row per aligned pair of claims: claim_a, claim_b, doc_a, doc_b, relation
@@ -62,7 +83,11 @@ class Alignment:
         """Group x document: how many claims of each group each document carries. Groups
         with a single non-zero column are single-source claims."""
         df = pd.DataFrame({"group": self._groups["group"], "doc": self._groups["doc"]})
-        table = pd.crosstab(df["group"], df["doc"]) if not df.empty else pd.DataFrame(index=pd.Index([], name="group"))
+        table = (
+            pd.crosstab(df["group"], df["doc"])
+            if not df.empty
+            else pd.DataFrame(index=pd.Index([], name="group"))
+        )
         return table.reindex(columns=self._docs, fill_value=0).astype("int64")
 
     def __repr__(self) -> str:
@@ -96,7 +121,9 @@ def _check_text(x: Any, what: str) -> str:
 def compare(a: str, b: str) -> Comparison: ...
 @overload
 def compare(a: Sequence[str], b: Sequence[str]) -> pd.DataFrame: ...
-def compare(a: Union[str, Sequence[str]], b: Union[str, Sequence[str]]) -> Union[Comparison, pd.DataFrame]:
+def compare(
+    a: Union[str, Sequence[str]], b: Union[str, Sequence[str]]
+) -> Union[Comparison, pd.DataFrame]:
     """Compares two sentences: ``.relation`` (agree, conflict, related), ``.score`` and
     ``.reason``. Given two equally long lists, compares them item by item (in parallel) and
     returns a DataFrame with columns a, b, relation, score, reason."""
@@ -181,7 +208,11 @@ def _alignment_html(al: Alignment) -> str:
         cells = []
         for d in docs:
             mine = part[part["doc"] == d]
-            cells.append("<td style=\"vertical-align:top;text-align:left\">" + "".join(_claim_cell(r, spans.get(r.claim, ())) for r in mine.itertuples()) + "</td>")
+            cells.append(
+                '<td style="vertical-align:top;text-align:left">'
+                + "".join(_claim_cell(r, spans.get(r.claim, ())) for r in mine.itertuples())
+                + "</td>"
+            )
         label = f"{g}" + (" &#9888; conflict" if flagged else "")
         rows.append(f"<tr{style}><td>{label}</td>{''.join(cells)}</tr>")
     conflict_list = "".join(

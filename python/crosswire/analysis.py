@@ -137,9 +137,19 @@ class Analysis:
 def documents_table(corpus: Corpus) -> pd.DataFrame:
     """One row per document: name, date, source, sizes, boilerplate share and the text."""
     rows = summary.corpus_summary(corpus)
-    df = pd.DataFrame([r.to_dict() for r in rows], columns=[
-        "name", "date", "source", "characters", "tokens", "sentences", "boilerplate_characters", "boilerplate_share",
-    ])
+    df = pd.DataFrame(
+        [r.to_dict() for r in rows],
+        columns=[
+            "name",
+            "date",
+            "source",
+            "characters",
+            "tokens",
+            "sentences",
+            "boilerplate_characters",
+            "boilerplate_share",
+        ],
+    )
     df["text"] = [doc.text for doc in corpus]
     return df
 
@@ -202,7 +212,12 @@ def _encode_series(name: Any, s: pd.Series) -> tuple[dict[str, Any], list[Any]]:
 
 def _encode_frame(df: pd.DataFrame) -> dict[str, Any]:
     index_names: list[Any] = []
-    if not (isinstance(df.index, pd.RangeIndex) and df.index.start == 0 and df.index.step == 1 and df.index.name is None):
+    if not (
+        isinstance(df.index, pd.RangeIndex)
+        and df.index.start == 0
+        and df.index.step == 1
+        and df.index.name is None
+    ):
         index_names = [n if n is not None else "index" for n in df.index.names]
         df = df.reset_index(names=index_names)
     columns, data = [], []
@@ -229,7 +244,10 @@ def _decode_series(meta: dict[str, Any], values: list[Any]) -> pd.Series:
         if shape == "tuple":
             values = [tuple(v) if isinstance(v, list) else v for v in values]
         elif shape == "list[tuple]":
-            values = [[tuple(x) if isinstance(x, list) else x for x in v] if isinstance(v, list) else v for v in values]
+            values = [
+                [tuple(x) if isinstance(x, list) else x for x in v] if isinstance(v, list) else v
+                for v in values
+            ]
         elif shape == "date":
             values = [_dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
         return pd.Series(values, dtype=object)

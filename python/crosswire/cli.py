@@ -16,7 +16,8 @@ import shutil
 import sys
 import textwrap
 import warnings
-from typing import Callable, Sequence, TextIO
+from collections.abc import Sequence
+from typing import Callable, TextIO
 
 import pandas as pd
 
@@ -55,7 +56,9 @@ def _load(args: argparse.Namespace) -> Corpus:
         try:
             corpus = Corpus.from_dir(args.dir, errors=args.errors)
         except DecodeError as e:
-            raise InputError(f"{e} (use --errors replace to read it with replacement characters)") from None
+            raise InputError(
+                f"{e} (use --errors replace to read it with replacement characters)"
+            ) from None
         except (OSError, ValueError) as e:
             raise InputError(str(e)) from None
     for w in caught:
@@ -77,8 +80,12 @@ def _info(args: argparse.Namespace) -> Writer:
         report = {"documents": [r.to_dict() for r in rows], "totals": total.to_dict()}
         return lambda out: out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
     header = ["document", "date", "source", "characters", "tokens", "sentences", "boilerplate"]
-    table = [[r.name, r.date.isoformat() if r.date else "-", r.source or "-", *_sizes(r)] for r in rows]
-    table.append([f"total: {total.documents} documents", summary.date_range(rows) or "-", "", *_sizes(total)])
+    table = [
+        [r.name, r.date.isoformat() if r.date else "-", r.source or "-", *_sizes(r)] for r in rows
+    ]
+    table.append(
+        [f"total: {total.documents} documents", summary.date_range(rows) or "-", "", *_sizes(total)]
+    )
     text = _format_table(header, table, numeric_from=3)
     return lambda out: out.write(text)
 
@@ -93,7 +100,8 @@ def _format_table(header: list[str], rows: list[list[str]], numeric_from: int) -
 
     def line(cells: list[str]) -> str:
         parts = [
-            c.rjust(w) if i >= numeric_from else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))
+            c.rjust(w) if i >= numeric_from else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths))
         ]
         return "  ".join(parts).rstrip() + "\n"
 
@@ -139,7 +147,9 @@ def _read_pairs(path: str) -> pd.DataFrame:
         raise InputError(f"{path}: cannot read it as CSV: {e}") from None
     missing = [c for c in ("a", "b") if c not in df.columns]
     if missing:
-        raise InputError(f"{path}: needs columns a and b; it has {', '.join(map(str, df.columns)) or 'none'}")
+        raise InputError(
+            f"{path}: needs columns a and b; it has {', '.join(map(str, df.columns)) or 'none'}"
+        )
     return df
 
 
@@ -150,7 +160,9 @@ def _compare(args: argparse.Namespace) -> Writer:
         df = pd.DataFrame({"a": [args.sentences[0]], "b": [args.sentences[1]]})
     results = alignment.compare_pairs(list(zip(df["a"].tolist(), df["b"].tolist())))
     df = df.assign(
-        relation=[r[0] for r in results], score=[round(r[1], 4) for r in results], reason=[r[2] for r in results]
+        relation=[r[0] for r in results],
+        score=[round(r[1], 4) for r in results],
+        reason=[r[2] for r in results],
     )
     if args.format == "text":
         lines = "".join(f"{rel}\t{score:.3f}\t{reason}\n" for rel, score, reason in results)
@@ -182,7 +194,9 @@ def _add_input(p: argparse.ArgumentParser) -> None:
     source.add_argument(
         "dir", nargs="?", metavar="DIR", help="a folder of articles, one per *.txt file (UTF-8)"
     )
-    source.add_argument("--sample", action="store_true", help="use the bundled sample corpus (kherson-2022)")
+    source.add_argument(
+        "--sample", action="store_true", help="use the bundled sample corpus (kherson-2022)"
+    )
     p.add_argument(
         "--errors",
         choices=["strict", "replace"],
@@ -192,9 +206,16 @@ def _add_input(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_output(p: argparse.ArgumentParser, formats: Sequence[str] = ("csv", "jsonl", "json"), default: str = "csv") -> None:
+def _add_output(
+    p: argparse.ArgumentParser,
+    formats: Sequence[str] = ("csv", "jsonl", "json"),
+    default: str = "csv",
+) -> None:
     p.add_argument(
-        "--format", choices=list(formats), default=default, help=f"output format (default: {default})"
+        "--format",
+        choices=list(formats),
+        default=default,
+        help=f"output format (default: {default})",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
@@ -252,7 +273,10 @@ run '{PROG} COMMAND --help' for the options of a command.""",
     )
     _add_input(info)
     info.add_argument(
-        "--format", choices=["table", "json"], default="table", help="output format (default: table)"
+        "--format",
+        choices=["table", "json"],
+        default="table",
+        help="output format (default: table)",
     )
     info.set_defaults(run=_info)
 
@@ -338,7 +362,10 @@ run '{PROG} COMMAND --help' for the options of a command.""",
     _add_input(align)
     _add_output(align)
     align.add_argument(
-        "--table", choices=["pairs", "groups", "coverage"], default="pairs", help="which table (default: pairs)"
+        "--table",
+        choices=["pairs", "groups", "coverage"],
+        default="pairs",
+        help="which table (default: pairs)",
     )
     align.set_defaults(run=_align)
 
@@ -357,10 +384,16 @@ run '{PROG} COMMAND --help' for the options of a command.""",
         compare --pairs - --format jsonl < pairs.csv
         """,
     )
-    compare.add_argument("sentences", nargs="*", metavar="SENTENCE", help="two sentences to compare")
-    compare.add_argument("--pairs", metavar="FILE", help="a CSV file with columns a and b ('-' for stdin)")
     compare.add_argument(
-        "--format", choices=["text", "csv", "jsonl", "json"], default=None,
+        "sentences", nargs="*", metavar="SENTENCE", help="two sentences to compare"
+    )
+    compare.add_argument(
+        "--pairs", metavar="FILE", help="a CSV file with columns a and b ('-' for stdin)"
+    )
+    compare.add_argument(
+        "--format",
+        choices=["text", "csv", "jsonl", "json"],
+        default=None,
         help="output format (default: text for two sentences, csv for --pairs)",
     )
     compare.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
@@ -383,11 +416,16 @@ run '{PROG} COMMAND --help' for the options of a command.""",
     )
     _add_input(report)
     report.add_argument(
-        "-o", "--output", metavar="FILE", default="report.html",
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="report.html",
         help="where to write the report (default: report.html; '-' for stdout)",
     )
     report.add_argument("--title", help="the report's title (default: crosswire report)")
-    report.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no closing message")
+    report.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no closing message"
+    )
     report.set_defaults(run=_report)
 
     return parser
@@ -397,7 +435,9 @@ def _check_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     if args.pairs is not None and args.sentences:
         parser.error("give two sentences or --pairs FILE, not both")
     if args.pairs is None and len(args.sentences) != 2:
-        parser.error(f"give two sentences (quoted) or --pairs FILE; got {len(args.sentences)} sentence(s)")
+        parser.error(
+            f"give two sentences (quoted) or --pairs FILE; got {len(args.sentences)} sentence(s)"
+        )
     if args.format is None:
         args.format = "csv" if args.pairs is not None else "text"
 
@@ -408,7 +448,9 @@ def _check_compare(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
 def _open_output(path: str | None) -> TextIO:
     if path is None or path == "-":
         if hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(encoding="utf-8")  # data, not messages: UTF-8 whatever the locale
+            sys.stdout.reconfigure(
+                encoding="utf-8"
+            )  # data, not messages: UTF-8 whatever the locale
         return sys.stdout
     try:
         return open(path, "w", encoding="utf-8", newline="")

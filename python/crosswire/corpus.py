@@ -6,8 +6,9 @@ import datetime as _dt
 import operator
 import os
 import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, Union, overload
+from typing import TYPE_CHECKING, Any, Union, overload
 
 import numpy as _np
 import pandas as _pd
@@ -42,14 +43,18 @@ def _iso(date: Any, where: str) -> str | None:
         return date  # the core checks it is YYYY-MM-DD
     if isinstance(date, _np.datetime64):
         return _pd.Timestamp(date).date().isoformat()
-    raise TypeError(f"{where} is {type(date).__name__}; a date must be a datetime.date, an ISO string or None")
+    raise TypeError(
+        f"{where} is {type(date).__name__}; a date must be a datetime.date, an ISO string or None"
+    )
 
 
 def _column(values: Any, n: int, what: str) -> list[Any]:
     if values is None:
         return [None] * n
     if isinstance(values, (str, bytes)):
-        raise TypeError(f"{what} must be a sequence with one item per text, not a single {type(values).__name__}")
+        raise TypeError(
+            f"{what} must be a sequence with one item per text, not a single {type(values).__name__}"
+        )
     values = list(values)
     if len(values) != n:
         raise ValueError(f"{what} has {len(values)} items for {n} texts")
@@ -195,7 +200,11 @@ class Corpus:
 
     @classmethod
     def from_dir(
-        cls, path: str | os.PathLike[str], *, errors: str = "strict", patterns: Patterns | None = None
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        errors: str = "strict",
+        patterns: Patterns | None = None,
     ) -> Corpus:
         """One document per ``*.txt`` file directly in ``path``, named by the file stem.
 
@@ -237,13 +246,21 @@ class Corpus:
                 raise TypeError(f"texts[{i}] is {kind}, not str")
         name_list = [str(i) for i in range(n)]
         if names is not None:
-            name_list = [name or "" for name in _strings(_column(names, n, "names"), "names", optional=False)]
+            name_list = [
+                name or "" for name in _strings(_column(names, n, "names"), "names", optional=False)
+            ]
         date_list = [_iso(d, f"dates[{i}]") for i, d in enumerate(_column(dates, n, "dates"))]
         source_list = _strings(_column(sources, n, "sources"), "sources", optional=True)
         try:
-            core = _core.Corpus.from_texts(texts, name_list, date_list, source_list, core_rows(patterns))
+            core = _core.Corpus.from_texts(
+                texts, name_list, date_list, source_list, core_rows(patterns)
+            )
         except UnicodeEncodeError:
-            columns: dict[str, list[Any]] = {"texts": texts, "names": name_list, "sources": source_list}
+            columns: dict[str, list[Any]] = {
+                "texts": texts,
+                "names": name_list,
+                "sources": source_list,
+            }
             raise ValueError(_unencodable(columns)) from None
         return cls(core, patterns)
 
@@ -259,7 +276,13 @@ class Corpus:
         def optional(column: str) -> list[Any] | None:
             return df[column].tolist() if column in df.columns else None
 
-        return cls.from_texts(df["text"].tolist(), optional("name"), optional("date"), optional("source"), patterns=patterns)
+        return cls.from_texts(
+            df["text"].tolist(),
+            optional("name"),
+            optional("date"),
+            optional("source"),
+            patterns=patterns,
+        )
 
     # -- documents ------------------------------------------------------------------------
 
@@ -281,7 +304,9 @@ class Corpus:
         try:
             i = operator.index(key)
         except TypeError:
-            raise TypeError(f"documents are indexed by position, name or slice, not {type(key).__name__}") from None
+            raise TypeError(
+                f"documents are indexed by position, name or slice, not {type(key).__name__}"
+            ) from None
         n = len(self)
         if not -n <= i < n:
             raise IndexError(f"document index {i} out of range for a corpus of {n}")
@@ -376,7 +401,11 @@ class Corpus:
 
 
 def _from_state(
-    texts: list[str], names: list[str], dates: list[Any], sources: list[Any], patterns: Patterns | None = None
+    texts: list[str],
+    names: list[str],
+    dates: list[Any],
+    sources: list[Any],
+    patterns: Patterns | None = None,
 ) -> Corpus:
     return Corpus.from_texts(texts, names, dates, sources, patterns=patterns)
 

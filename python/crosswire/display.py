@@ -12,8 +12,9 @@ displaCy's colours with the label after the text, as displaCy draws them.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from . import summary
 
@@ -22,8 +23,15 @@ if TYPE_CHECKING:
     from .corpus import Corpus, Document
 
 __all__ = [
-    "Span", "Layer", "render_spans", "boilerplate_layer", "entity_layer", "document_html",
-    "corpus_html", "to_displacy", "LABEL_COLORS",
+    "Span",
+    "Layer",
+    "render_spans",
+    "boilerplate_layer",
+    "entity_layer",
+    "document_html",
+    "corpus_html",
+    "to_displacy",
+    "LABEL_COLORS",
 ]
 
 _FONT = "font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
@@ -33,11 +41,24 @@ _BOILERPLATE_STYLE = "opacity: 0.45; background: rgba(128, 128, 128, 0.14); bord
 # displaCy's default entity colours (spaCy, displacy/render.py), so highlights read as spaCy
 # users expect; labels it has no colour for get its fallback grey.
 LABEL_COLORS: dict[str, str] = {
-    "ORG": "#7aecec", "PRODUCT": "#bfeeb7", "GPE": "#feca74", "LOC": "#ff9561",
-    "PERSON": "#aa9cfc", "NORP": "#c887fb", "FAC": "#9cc9cc", "EVENT": "#ffeb80",
-    "LAW": "#ff8197", "LANGUAGE": "#ff8197", "WORK_OF_ART": "#f0d0ff",
-    "DATE": "#bfe1d9", "TIME": "#bfe1d9", "MONEY": "#e4e7d2", "QUANTITY": "#e4e7d2",
-    "ORDINAL": "#e4e7d2", "CARDINAL": "#e4e7d2", "PERCENT": "#e4e7d2",
+    "ORG": "#7aecec",
+    "PRODUCT": "#bfeeb7",
+    "GPE": "#feca74",
+    "LOC": "#ff9561",
+    "PERSON": "#aa9cfc",
+    "NORP": "#c887fb",
+    "FAC": "#9cc9cc",
+    "EVENT": "#ffeb80",
+    "LAW": "#ff8197",
+    "LANGUAGE": "#ff8197",
+    "WORK_OF_ART": "#f0d0ff",
+    "DATE": "#bfe1d9",
+    "TIME": "#bfe1d9",
+    "MONEY": "#e4e7d2",
+    "QUANTITY": "#e4e7d2",
+    "ORDINAL": "#e4e7d2",
+    "CARDINAL": "#e4e7d2",
+    "PERCENT": "#e4e7d2",
 }
 _DEFAULT_COLOR = "#ddd"
 # Pastel backgrounds need dark text whatever the notebook theme.
@@ -118,7 +139,9 @@ def render_spans(text: str, layers: Sequence[Layer]) -> str:
     does and everything outside it is unchanged, so a span is split only where it must be.
     """
     checked = [layer.checked(len(text)) for layer in layers]
-    cuts = sorted({0, len(text)} | {x for spans in checked for s in spans for x in (s.start, s.end)})
+    cuts = sorted(
+        {0, len(text)} | {x for spans in checked for s in spans for x in (s.start, s.end)}
+    )
     cursors = [0] * len(layers)
     opened: list[tuple[Layer, Span]] = []  # open elements, outermost first, one per layer at most
     out: list[str] = []
@@ -218,7 +241,9 @@ def _header(doc: Document, row: summary.DocumentSummary) -> str:
     ]
     parts = [f'<strong style="opacity: 1">{_esc(doc.name)}</strong>']
     parts += [_esc(f) for f in facts if f]
-    return f'<div style="{_MUTED}; font-size: 0.85em; margin-bottom: 0.6em">{" · ".join(parts)}</div>'
+    return (
+        f'<div style="{_MUTED}; font-size: 0.85em; margin-bottom: 0.6em">{" · ".join(parts)}</div>'
+    )
 
 
 def document_html(doc: Document, layers: Iterable[Layer] | None = None) -> str:
@@ -244,7 +269,9 @@ _TEXT = f"{_CELL}; text-align: left"
 
 
 def _row(cells: Sequence[tuple[str, bool]], tag: str = "td", style: str = "") -> str:
-    tds = "".join(f'<{tag} style="{_NUM if numeric else _TEXT}">{c}</{tag}>' for c, numeric in cells)
+    tds = "".join(
+        f'<{tag} style="{_NUM if numeric else _TEXT}">{c}</{tag}>' for c, numeric in cells
+    )
     return f'<tr style="{style}">{tds}</tr>' if style else f"<tr>{tds}</tr>"
 
 
@@ -298,7 +325,9 @@ def corpus_html(corpus: Corpus) -> str:
     )
 
 
-_FIGURE_STYLE = "background: rgba(255, 196, 0, 0.35); font-weight: 600; border-radius: 2px; padding: 0 0.1em"
+_FIGURE_STYLE = (
+    "background: rgba(255, 196, 0, 0.35); font-weight: 600; border-radius: 2px; padding: 0 0.1em"
+)
 _TAG_STYLE = "font-size: 0.75em; padding: 0 0.35em; border-radius: 3px; border: 1px solid currentColor; white-space: nowrap"
 
 
@@ -308,11 +337,20 @@ def claims_html(doc: Document, claims: Sequence[Any]) -> str:
     rows = []
     for c in claims:
         spans = [
-            Span(e.start - c.start, e.end - c.start, title=_entity_title(e), attrs={"style": _FIGURE_STYLE})
+            Span(
+                e.start - c.start,
+                e.end - c.start,
+                title=_entity_title(e),
+                attrs={"style": _FIGURE_STYLE},
+            )
             for e in c.figures
         ]
         text = render_spans(c.text, [Layer("figure", spans, tag="span")])
-        who = f"<strong>{_esc(c.speaker)}</strong>" if c.speaker else '<em style="opacity: 0.7">the article</em>'
+        who = (
+            f"<strong>{_esc(c.speaker)}</strong>"
+            if c.speaker
+            else '<em style="opacity: 0.7">the article</em>'
+        )
         cue = f' <span style="{_MUTED}">{_esc(c.cue)}</span>' if c.cue else ""
         flags = []
         if c.polarity != "asserted":

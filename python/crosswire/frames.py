@@ -40,8 +40,20 @@ FIGURE_LABELS = frozenset(_core.FIGURE_LABELS)
 TIME_LABELS = frozenset(_core.TIME_LABELS)
 
 ENTITY_COLUMNS = [
-    "doc", "start", "end", "text", "label", "entity", "value", "unit", "lower", "upper",
-    "approximate", "date", "relative", "source",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "label",
+    "entity",
+    "value",
+    "unit",
+    "lower",
+    "upper",
+    "approximate",
+    "date",
+    "relative",
+    "source",
 ]
 
 
@@ -63,8 +75,23 @@ def entity_table(corpus: Corpus) -> pd.DataFrame:
 
 
 CLAIM_COLUMNS = [
-    "claim", "doc", "start", "end", "text", "speaker", "speaker_entity", "pronoun", "cue",
-    "cue_class", "polarity", "hedged", "quote", "entities", "figures", "when", "date",
+    "claim",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_entity",
+    "pronoun",
+    "cue",
+    "cue_class",
+    "polarity",
+    "hedged",
+    "quote",
+    "entities",
+    "figures",
+    "when",
+    "date",
 ]
 
 
@@ -74,7 +101,17 @@ def claims(corpus: Corpus) -> pd.DataFrame:
 
 
 CLAIM_FIGURE_COLUMNS = [
-    "claim", "doc", "start", "end", "text", "label", "value", "unit", "lower", "upper", "approximate",
+    "claim",
+    "doc",
+    "start",
+    "end",
+    "text",
+    "label",
+    "value",
+    "unit",
+    "lower",
+    "upper",
+    "approximate",
 ]
 
 

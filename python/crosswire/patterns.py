@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 Row = tuple[str, str, list[str], str, int]
 
@@ -33,7 +33,9 @@ class Patterns:
 
     __slots__ = ("_rows",)
 
-    def __init__(self, entries: Iterable[tuple[str, str] | tuple[str, str, Iterable[str]]] = ()) -> None:
+    def __init__(
+        self, entries: Iterable[tuple[str, str] | tuple[str, str, Iterable[str]]] = ()
+    ) -> None:
         self._rows: list[Row] = []
         for entry in entries:
             name, label, *rest = entry
@@ -79,7 +81,9 @@ class Patterns:
 
 def _row(name: object, label: object, aliases: object, source: str, line: int) -> Row:
     if not isinstance(name, str) or not name.strip():
-        raise ValueError(f"{source}, line {line}: the name must be a non-empty string, not {name!r}")
+        raise ValueError(
+            f"{source}, line {line}: the name must be a non-empty string, not {name!r}"
+        )
     if not isinstance(label, str):
         raise ValueError(f"{source}, line {line}: the label must be a string, not {label!r}")
     if aliases is None or (isinstance(aliases, float) and aliases != aliases):
@@ -89,7 +93,9 @@ def _row(name: object, label: object, aliases: object, source: str, line: int) -
     elif isinstance(aliases, Iterable):
         aliases = [str(a) for a in aliases]
     else:
-        raise ValueError(f"{source}, line {line}: aliases must be a string or a list of strings, not {aliases!r}")
+        raise ValueError(
+            f"{source}, line {line}: aliases must be a string or a list of strings, not {aliases!r}"
+        )
     return (name, label, aliases, source, line)
 
 
@@ -97,9 +103,12 @@ def _csv_rows(path: str) -> list[Row]:
     with open(path, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
         if reader.fieldnames is None or not {"name", "label"} <= set(reader.fieldnames):
-            raise ValueError(f"{path}: a CSV of patterns needs a header with name, label (and aliases)")
+            raise ValueError(
+                f"{path}: a CSV of patterns needs a header with name, label (and aliases)"
+            )
         return [
-            _row(r.get("name"), r.get("label"), r.get("aliases"), path, i + 2) for i, r in enumerate(reader)
+            _row(r.get("name"), r.get("label"), r.get("aliases"), path, i + 2)
+            for i, r in enumerate(reader)
         ]
 
 

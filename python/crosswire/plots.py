@@ -32,7 +32,9 @@ def _pyplot() -> Any:
     try:
         import matplotlib.pyplot as plt
     except ImportError:
-        raise ImportError("crosswire.plots needs matplotlib: pip install 'crosswire[plot]'") from None
+        raise ImportError(
+            "crosswire.plots needs matplotlib: pip install 'crosswire[plot]'"
+        ) from None
     return plt
 
 
@@ -56,7 +58,9 @@ def outlet_labels(corpus: Corpus) -> dict[str, str]:
 
 
 def _matrix(ax: Axes, data: pd.DataFrame, cmap: str, colorbar: str) -> None:
-    image = ax.imshow(data.to_numpy(dtype=float), aspect="auto", cmap=cmap, vmin=0, interpolation="nearest")
+    image = ax.imshow(
+        data.to_numpy(dtype=float), aspect="auto", cmap=cmap, vmin=0, interpolation="nearest"
+    )
     ax.set_xticks(range(data.shape[1]), [str(c) for c in data.columns], rotation=35, ha="right")
     ax.set_yticks(range(data.shape[0]), [str(i) for i in data.index])
     ax.tick_params(length=0)
@@ -65,7 +69,15 @@ def _matrix(ax: Axes, data: pd.DataFrame, cmap: str, colorbar: str) -> None:
     top = float(data.to_numpy().max()) if data.size else 0.0
     for (i, j), value in pd.DataFrame(data.to_numpy()).stack().items():
         if value:
-            ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=8, color="white" if value > top / 2 else "black")
+            ax.text(
+                j,
+                i,
+                f"{value:g}",
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="white" if value > top / 2 else "black",
+            )
     ax.figure.colorbar(image, ax=ax, label=colorbar, shrink=0.6)
 
 
@@ -107,13 +119,21 @@ def coverage_heatmap(corpus: Corpus, *, top: int = 30, ax: Axes | None = None) -
     counts = counts.reindex(columns=corpus.names, fill_value=0)
     spread = (counts > 0).sum(axis=1)
     counts = counts[spread > 1]
-    counts = counts.loc[spread[counts.index].sort_values(ascending=False, kind="stable").index][:top]
+    counts = counts.loc[spread[counts.index].sort_values(ascending=False, kind="stable").index][
+        :top
+    ]
     claims = corpus.claims().set_index("claim")["text"]
     first = groups.drop_duplicates("group").set_index("group")["claim"]
     counts.index = [_short(str(claims.get(first[g], g))) for g in counts.index]
     return _counts_figure(
-        corpus, counts, ax, (2.5, 0.32), "no claim is carried by more than one document",
-        "Greens", "claims", "Claims carried by several documents",
+        corpus,
+        counts,
+        ax,
+        (2.5, 0.32),
+        "no claim is carried by more than one document",
+        "Greens",
+        "claims",
+        "Claims carried by several documents",
     )
 
 
@@ -125,10 +145,17 @@ def entities_by_outlet(corpus: Corpus, *, top: int = 20, ax: Axes | None = None)
     table = corpus.entity_table().set_index("entity")
     counts = mentions.astype({"doc": str}).groupby(["entity", "doc"]).size().unstack(fill_value=0)
     counts = counts.reindex(columns=corpus.names, fill_value=0)
-    order = sorted(counts.index, key=lambda e: (-(counts.loc[e] > 0).sum(), -counts.loc[e].sum(), e))[:top]
+    order = sorted(
+        counts.index, key=lambda e: (-(counts.loc[e] > 0).sum(), -counts.loc[e].sum(), e)
+    )[:top]
     counts = counts.loc[order]
-    counts.index = [f"{table.at[e, 'name']} ({table.at[e, 'label']})" if e in table.index else e for e in counts.index]
-    return _counts_figure(corpus, counts, ax, (3, 0.3), "no entities", "Blues", "mentions", "Who is named by whom")
+    counts.index = [
+        f"{table.at[e, 'name']} ({table.at[e, 'label']})" if e in table.index else e
+        for e in counts.index
+    ]
+    return _counts_figure(
+        corpus, counts, ax, (3, 0.3), "no entities", "Blues", "mentions", "Who is named by whom"
+    )
 
 
 def claim_dates(corpus: Corpus) -> pd.DataFrame:

@@ -20,7 +20,9 @@ class Progress:
 
     width = 24
 
-    def __init__(self, stages: list[str], *, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+    def __init__(
+        self, stages: list[str], *, stream: TextIO | None = None, enabled: bool | None = None
+    ) -> None:
         self.stages = list(stages)
         self.stream = sys.stderr if stream is None else stream
         if enabled is None:
@@ -59,7 +61,10 @@ class Progress:
         return self
 
     def __exit__(
-        self, kind: type[BaseException] | None, value: BaseException | None, tb: TracebackType | None
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 

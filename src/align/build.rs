@@ -73,8 +73,21 @@ impl<'a> DocContext<'a> {
 
     /// The view of the tokens `r`, with entity mentions `mentions` (indices into the
     /// document's mentions). `free`: a free-standing text, not a claim of a corpus.
-    fn view(&self, r: Range<usize>, mentions: &[u32], entities: &EntityLayer, d: usize, free: bool, who: &Attribution) -> ClaimView {
-        let Attribution { speaker, speaker_id, denied, self_agent } = who.clone();
+    fn view(
+        &self,
+        r: Range<usize>,
+        mentions: &[u32],
+        entities: &EntityLayer,
+        d: usize,
+        free: bool,
+        who: &Attribution,
+    ) -> ClaimView {
+        let Attribution {
+            speaker,
+            speaker_id,
+            denied,
+            self_agent,
+        } = who.clone();
         let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
         let written: Vec<&str> = self.layer.tokens[r.clone()]
             .iter()
@@ -94,7 +107,10 @@ impl<'a> DocContext<'a> {
             .map(|&m| (m as usize, &entities.mentions[d][m as usize]))
             .filter(|(_, x)| x.label.is_name())
             .filter_map(|(m, x)| {
-                let surface = self.piece(Span { start: x.start, end: x.end });
+                let surface = self.piece(Span {
+                    start: x.start,
+                    end: x.end,
+                });
                 Some((entities.entity_of(d, m)?.id.as_str(), surface))
             })
             .collect();
@@ -116,7 +132,11 @@ impl<'a> DocContext<'a> {
         // Words of its dates and durations (`first seven days`): when a claim is, not what it says.
         let mut date_words: Vec<String> = Vec::new();
         for m in self.dates.iter().filter(|m| inside(&m.tokens)) {
-            date_words.extend(self.token_text(&m.tokens).split_whitespace().map(str::to_lowercase));
+            date_words.extend(
+                self.token_text(&m.tokens)
+                    .split_whitespace()
+                    .map(str::to_lowercase),
+            );
             match &m.value {
                 Some(v) => time.days.push(day_range(v)),
                 // A duration (`seven days`, `six years`) scopes a count; a relative date
@@ -163,14 +183,25 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
                 let mut v = claim_view(&ctx, c, entities, d);
                 // `… but officials put the figure at closer to 1,000`: a figure that restates
                 // the sentence's previous claim is about what that claim is about.
-                let restates = c.claim.cue.as_ref().is_some_and(|q| q.class == CueClass::Figure);
-                if restates && v.terms.len() < 2 && k > 0 && claims[d][k - 1].claim.sentence == c.claim.sentence {
+                let restates = c
+                    .claim
+                    .cue
+                    .as_ref()
+                    .is_some_and(|q| q.class == CueClass::Figure);
+                if restates
+                    && v.terms.len() < 2
+                    && k > 0
+                    && claims[d][k - 1].claim.sentence == c.claim.sentence
+                {
                     v.borrow_context(&views[k - 1]);
                 }
                 // `Russia has ordered civilians to leave. Kyiv says it is mass deportations`:
                 // a claim that names what was just said (`it is`, `this was`) is about what
                 // the claim just before (same or previous sentence) said.
-                if k > 0 && ctx.describes_what_was_said(c.claim.span) && c.claim.sentence - claims[d][k - 1].claim.sentence <= 1 {
+                if k > 0
+                    && ctx.describes_what_was_said(c.claim.span)
+                    && c.claim.sentence - claims[d][k - 1].claim.sentence <= 1
+                {
                     v.borrow_context(&views[k - 1]);
                     v.refers_to = Some(k as u32 - 1);
                 }
@@ -182,7 +213,12 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
     let refs = per_doc
         .iter()
         .enumerate()
-        .flat_map(|(d, vs)| (0..vs.len()).map(move |i| ClaimRef { doc: d as u32, index: i as u32 }))
+        .flat_map(|(d, vs)| {
+            (0..vs.len()).map(move |i| ClaimRef {
+                doc: d as u32,
+                index: i as u32,
+            })
+        })
         .collect();
     let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
     reweigh(&mut views);
@@ -191,7 +227,14 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
 
 /// Subjects that point back to what was just said, and the verbs that then describe it.
 const ANAPHORS: &[&str] = &["it", "this"];
-const DESCRIBING: &[&str] = &["is", "was", "amounts", "amounted", "constitutes", "constituted"];
+const DESCRIBING: &[&str] = &[
+    "is",
+    "was",
+    "amounts",
+    "amounted",
+    "constitutes",
+    "constituted",
+];
 /// `it is likely that …`, `it is hard to …`: an empty `it`, pointing at nothing.
 const EXPLETIVE_THIRD: &[&str] = &["that", "to"];
 
@@ -213,14 +256,21 @@ fn reweigh(views: &mut [ClaimView]) {
     }
     let idf = |k: &str| ((n as f32 + 1.0) / (df.get(k).copied().unwrap_or(0) as f32 + 0.5)).ln();
     views.par_iter_mut().for_each(|v| {
-        for t in v.terms.iter_mut().chain(v.clauses.iter_mut().flat_map(|c| c.terms.iter_mut())) {
+        for t in v
+            .terms
+            .iter_mut()
+            .chain(v.clauses.iter_mut().flat_map(|c| c.terms.iter_mut()))
+        {
             t.idf = t.idf.min(idf(&t.key));
         }
     });
 }
 
 /// Words that open a new clause inside a claim.
-const CLAUSE_BREAKS: &[&str] = &["where", "while", "what", "who", "whereas", "but", "which", "after", "before", "because", "and", "when"];
+const CLAUSE_BREAKS: &[&str] = &[
+    "where", "while", "what", "who", "whereas", "but", "which", "after", "before", "because",
+    "and", "when",
+];
 /// A clause needs this many words; shorter pieces stay with the clause before.
 const MIN_CLAUSE_WORDS: usize = 3;
 
@@ -240,12 +290,22 @@ fn clauses(ctx: &DocContext, r: Range<usize>) -> Vec<Range<usize>> {
         }
     }
     cuts.push(r.end);
-    let words = |a: usize, b: usize| t[a..b].iter().filter(|x| matches!(x.kind, TokenKind::Word | TokenKind::Number)).count();
+    let words = |a: usize, b: usize| {
+        t[a..b]
+            .iter()
+            .filter(|x| matches!(x.kind, TokenKind::Word | TokenKind::Number))
+            .count()
+    };
     let mut out: Vec<Range<usize>> = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         match out.last_mut() {
-            Some(last) if words(last.start, last.end) < MIN_CLAUSE_WORDS || words(a, b) < MIN_CLAUSE_WORDS => last.end = b,
+            Some(last)
+                if words(last.start, last.end) < MIN_CLAUSE_WORDS
+                    || words(a, b) < MIN_CLAUSE_WORDS =>
+            {
+                last.end = b
+            }
             _ => out.push(a..b),
         }
     }
@@ -269,9 +329,15 @@ fn claim_view(ctx: &DocContext, c: &LinkedClaim, entities: &EntityLayer, d: usiz
     let claim = &c.claim;
     let who = Attribution {
         speaker: claim.speaker.map(|s| ctx.piece(s)),
-        speaker_id: c.speaker_mention.and_then(|m| entities.entity_of(d, m as usize)).map(|e| e.id.as_str()),
+        speaker_id: c
+            .speaker_mention
+            .and_then(|m| entities.entity_of(d, m as usize))
+            .map(|e| e.id.as_str()),
         denied: claim.polarity == Polarity::Denied,
-        self_agent: claim.cue.as_ref().is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit)),
+        self_agent: claim
+            .cue
+            .as_ref()
+            .is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit)),
     };
     let range = ctx.tokens_in(claim.span);
     let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who);
@@ -312,7 +378,9 @@ pub fn text_views(texts: &[&str]) -> Vec<ClaimView> {
                     .and_then(|c| c.speaker_mention)
                     .and_then(|m| entities.entity_of(d, m as usize))
                     .map(|e| e.id.as_str()),
-                denied: claims[d].iter().any(|c| c.claim.polarity == Polarity::Denied),
+                denied: claims[d]
+                    .iter()
+                    .any(|c| c.claim.polarity == Polarity::Denied),
                 self_agent: false,
             };
             ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, &who)

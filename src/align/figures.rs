@@ -27,7 +27,11 @@ impl FigureValue {
             return None;
         }
         let v = f.value.abs();
-        let slack = if f.approximate { APPROX_SLACK } else { EXACT_SLACK };
+        let slack = if f.approximate {
+            APPROX_SLACK
+        } else {
+            EXACT_SLACK
+        };
         let (lo, hi) = match (f.lower, f.upper) {
             (Some(l), Some(u)) => (l, u),
             (Some(l), None) => (l, l * OPEN_BOUND_REACH),
@@ -109,7 +113,13 @@ pub fn compare(a: &[FigureValue], b: &[FigureValue]) -> FigureMatch {
 mod tests {
     use super::*;
 
-    fn fig(value: f64, lower: Option<f64>, upper: Option<f64>, approximate: bool, unit: Option<&'static str>) -> FigureValue {
+    fn fig(
+        value: f64,
+        lower: Option<f64>,
+        upper: Option<f64>,
+        approximate: bool,
+        unit: Option<&'static str>,
+    ) -> FigureValue {
         let f = Figure {
             tokens: 0..1,
             label: Label::Cardinal,
@@ -135,8 +145,16 @@ mod tests {
         let closer_to = fig(1_000.0, None, None, true, None);
         assert!(!as_many_as.compatible(&closer_to));
         assert!(compare(&[as_many_as], &[closer_to]).clash.is_some());
-        assert!(fig(1.5, None, None, false, Some("km")).compatible(&fig(1.5, None, None, false, Some("km"))));
-        assert!(!fig(1.5, None, None, false, Some("km")).compatible(&fig(1.5, None, None, false, None)));
+        assert!(fig(1.5, None, None, false, Some("km")).compatible(&fig(
+            1.5,
+            None,
+            None,
+            false,
+            Some("km")
+        )));
+        assert!(
+            !fig(1.5, None, None, false, Some("km")).compatible(&fig(1.5, None, None, false, None))
+        );
     }
 
     #[test]

@@ -16,10 +16,16 @@ const MIN_AGREEING_SHARE: f64 = 0.5;
 /// The group number of each of `n` claims, given the agreeing pairs `(a, b, score)`.
 /// Every claim has a group (a claim no other agrees with is a group of one).
 pub fn group(n: usize, agreeing: &[(u32, u32, f64)]) -> Vec<u32> {
-    let agree: HashSet<(u32, u32)> = agreeing.iter().map(|&(a, b, _)| (a.min(b), a.max(b))).collect();
+    let agree: HashSet<(u32, u32)> = agreeing
+        .iter()
+        .map(|&(a, b, _)| (a.min(b), a.max(b)))
+        .collect();
     let agrees = |x: u32, y: u32| agree.contains(&(x.min(y), x.max(y)));
     let mut order: Vec<&(u32, u32, f64)> = agreeing.iter().collect();
-    order.sort_by(|x, y| y.2.total_cmp(&x.2).then_with(|| (x.0, x.1).cmp(&(y.0, y.1))));
+    order.sort_by(|x, y| {
+        y.2.total_cmp(&x.2)
+            .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
+    });
     // `owner[i]`: the group (indexed by a member) claim i is in; `members[g]`: its claims.
     let mut owner: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
@@ -29,11 +35,18 @@ pub fn group(n: usize, agreeing: &[(u32, u32, f64)]) -> Vec<u32> {
             continue;
         }
         let cross = members[ga].len() * members[gb].len();
-        let agreeing = members[ga].iter().map(|&x| members[gb].iter().filter(|&&y| agrees(x, y)).count()).sum::<usize>();
+        let agreeing = members[ga]
+            .iter()
+            .map(|&x| members[gb].iter().filter(|&&y| agrees(x, y)).count())
+            .sum::<usize>();
         if (agreeing as f64) < MIN_AGREEING_SHARE * cross as f64 {
             continue;
         }
-        let (keep, gone) = if members[ga].len() >= members[gb].len() { (ga, gb) } else { (gb, ga) };
+        let (keep, gone) = if members[ga].len() >= members[gb].len() {
+            (ga, gb)
+        } else {
+            (gb, ga)
+        };
         let moved = std::mem::take(&mut members[gone]);
         for &x in &moved {
             owner[x as usize] = keep;
@@ -60,13 +73,17 @@ mod tests {
 
     #[test]
     fn groups_numbered_in_order_of_first_claim() {
-        assert_eq!(group(5, &[(3, 4, 0.9), (1, 3, 0.8), (1, 4, 0.7)]), vec![0, 1, 2, 1, 1]);
+        assert_eq!(
+            group(5, &[(3, 4, 0.9), (1, 3, 0.8), (1, 4, 0.7)]),
+            vec![0, 1, 2, 1, 1]
+        );
     }
 
     #[test]
     fn a_chain_is_not_one_group() {
         // 0-1-2-…-9, each agreeing only with its neighbours, strongest first.
-        let chain: Vec<(u32, u32, f64)> = (0..9).map(|i| (i, i + 1, 0.9 - 0.01 * i as f64)).collect();
+        let chain: Vec<(u32, u32, f64)> =
+            (0..9).map(|i| (i, i + 1, 0.9 - 0.01 * i as f64)).collect();
         let g = group(10, &chain);
         assert_eq!(g, vec![0, 0, 0, 1, 1, 1, 2, 2, 2, 3]);
     }
@@ -85,9 +102,21 @@ mod tests {
 
     #[test]
     fn within_a_group_at_least_half_of_the_pairs_agree() {
-        let pairs = [(0, 1, 0.9), (1, 2, 0.8), (2, 3, 0.95), (3, 4, 0.6), (4, 5, 0.85), (0, 5, 0.5), (1, 4, 0.55)];
+        let pairs = [
+            (0, 1, 0.9),
+            (1, 2, 0.8),
+            (2, 3, 0.95),
+            (3, 4, 0.6),
+            (4, 5, 0.85),
+            (0, 5, 0.5),
+            (1, 4, 0.55),
+        ];
         let g = group(6, &pairs);
-        let agree = |x: u32, y: u32| pairs.iter().any(|&(a, b, _)| (a, b) == (x.min(y), x.max(y)));
+        let agree = |x: u32, y: u32| {
+            pairs
+                .iter()
+                .any(|&(a, b, _)| (a, b) == (x.min(y), x.max(y)))
+        };
         for k in 0..6u32 {
             let members: Vec<u32> = (0..6u32).filter(|&i| g[i as usize] == k).collect();
             if members.len() < 2 {
@@ -96,19 +125,32 @@ mod tests {
             let mut total = 0;
             let mut agreeing = 0;
             for (i, &x) in members.iter().enumerate() {
-                assert!(members.iter().any(|&y| y != x && agree(x, y)), "{x} agrees with no one in its group");
+                assert!(
+                    members.iter().any(|&y| y != x && agree(x, y)),
+                    "{x} agrees with no one in its group"
+                );
                 for &y in &members[i + 1..] {
                     total += 1;
                     agreeing += agree(x, y) as usize;
                 }
             }
-            assert!(2 * agreeing >= total, "group {k}: {agreeing} of {total} pairs agree");
+            assert!(
+                2 * agreeing >= total,
+                "group {k}: {agreeing} of {total} pairs agree"
+            );
         }
     }
 
     #[test]
     fn the_order_of_the_pairs_does_not_matter() {
-        let mut pairs = vec![(0, 1, 0.9), (1, 2, 0.8), (0, 2, 0.7), (2, 3, 0.95), (3, 4, 0.6), (0, 4, 0.8)];
+        let mut pairs = vec![
+            (0, 1, 0.9),
+            (1, 2, 0.8),
+            (0, 2, 0.7),
+            (2, 3, 0.95),
+            (3, 4, 0.6),
+            (0, 4, 0.8),
+        ];
         let g = group(5, &pairs);
         pairs.reverse();
         assert_eq!(group(5, &pairs), g);

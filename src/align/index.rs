@@ -17,7 +17,12 @@ const MIN_SHARED: u32 = 2;
 
 fn keys(v: &ClaimView) -> Vec<String> {
     let mut k: Vec<String> = v.entities.keys().map(|e| format!("@{e}")).collect();
-    k.extend(v.terms.iter().filter(|t| t.idf >= MIN_KEY_IDF).map(|t| t.key.clone()));
+    k.extend(
+        v.terms
+            .iter()
+            .filter(|t| t.idf >= MIN_KEY_IDF)
+            .map(|t| t.key.clone()),
+    );
     k.extend(v.figures.iter().flat_map(|f| f.buckets()));
     k.extend(v.events.iter().map(|e| format!("!{e}")));
     k.extend(v.speaker_key.iter().map(|s| format!("${s}")));

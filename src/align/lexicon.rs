@@ -35,7 +35,10 @@ pub fn group_key(name: &str) -> String {
 }
 
 pub fn stems_of(phrase: &str) -> Vec<String> {
-    phrase.split_whitespace().map(|w| stem(&w.to_lowercase())).collect()
+    phrase
+        .split_whitespace()
+        .map(|w| stem(&w.to_lowercase()))
+        .collect()
 }
 
 impl AlignLexicon {
@@ -98,7 +101,9 @@ impl AlignLexicon {
             let mut it = l.split('\t');
             let key = it.next().unwrap_or_default().to_owned();
             let mut num = || -> f32 {
-                it.next().and_then(|v| v.parse().ok()).expect("word_weights.txt: `key<TAB>shared<TAB>one-sided`")
+                it.next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("word_weights.txt: `key<TAB>shared<TAB>one-sided`")
             };
             let weights = (num(), num());
             word_ids.insert(key, word_weights.len() as u32);

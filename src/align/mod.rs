@@ -58,9 +58,14 @@ pub fn align(corpus: &Corpus) -> Alignment {
     let (claims, views) = build::corpus_views(corpus);
     let one_statement = |a: u32, b: u32| {
         let (x, y) = (claims[a as usize], claims[b as usize]);
-        x.doc == y.doc && (views[b as usize].refers_to == Some(x.index) || views[a as usize].refers_to == Some(y.index))
+        x.doc == y.doc
+            && (views[b as usize].refers_to == Some(x.index)
+                || views[a as usize].refers_to == Some(y.index))
     };
-    let candidates: Vec<(u32, u32)> = index::candidates(&views).into_iter().filter(|&(a, b)| !one_statement(a, b)).collect();
+    let candidates: Vec<(u32, u32)> = index::candidates(&views)
+        .into_iter()
+        .filter(|&(a, b)| !one_statement(a, b))
+        .collect();
     let lex = &*LEXICON;
     let pairs: Vec<AlignedPair> = candidates
         .par_iter()

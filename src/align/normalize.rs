@@ -30,7 +30,9 @@ pub fn terms(words: &[String], lex: &AlignLexicon) -> Vec<Term> {
             lex.phrases.get(key).map(|&g| (n, g))
         });
         if let Some((n, g)) = phrase {
-            let content = words[i..i + n].iter().filter(|w| !lex.stopwords.contains(*w));
+            let content = words[i..i + n]
+                .iter()
+                .filter(|w| !lex.stopwords.contains(*w));
             let idf = content.map(|w| lex.idf(w)).fold(0.0f32, f32::max);
             out.push(Term {
                 key: group_key(&lex.group_names[g as usize]),
@@ -67,14 +69,23 @@ mod tests {
 
     #[test]
     fn paraphrases_meet() {
-        assert_eq!(keys("troops in civilian clothes"), keys("plainclothes soldiers"));
-        assert_eq!(keys("forced deportation"), keys("mass deportations")[..1].to_vec());
+        assert_eq!(
+            keys("troops in civilian clothes"),
+            keys("plainclothes soldiers")
+        );
+        assert_eq!(
+            keys("forced deportation"),
+            keys("mass deportations")[..1].to_vec()
+        );
         assert_eq!(keys("people have fled"), keys("people left"));
         assert_eq!(keys("were killed"), keys("are dead"));
     }
 
     #[test]
     fn stopwords_go() {
-        assert_eq!(keys("the city of Kherson"), vec!["=city".to_string(), "kherson".into()]);
+        assert_eq!(
+            keys("the city of Kherson"),
+            vec!["=city".to_string(), "kherson".into()]
+        );
     }
 }

@@ -78,7 +78,11 @@ fn name_words(a: &ClaimView, b: &ClaimView) -> HashSet<String> {
     for v in [a, b] {
         out.extend(v.names.iter().cloned());
         out.extend(v.date_words.iter().cloned());
-        out.extend(v.entities.values().flat_map(|s| s.split_whitespace().map(str::to_lowercase)));
+        out.extend(
+            v.entities
+                .values()
+                .flat_map(|s| s.split_whitespace().map(str::to_lowercase)),
+        );
     }
     out
 }
@@ -90,7 +94,12 @@ fn shared_predicate(a: &ClaimView, b: &ClaimView, f: &Features) -> usize {
     let terms = f
         .shared_terms
         .iter()
-        .filter(|&&i| !a.terms[i].surface.split_whitespace().any(|w| names.contains(w)))
+        .filter(|&&i| {
+            !a.terms[i]
+                .surface
+                .split_whitespace()
+                .any(|w| names.contains(w))
+        })
         .count();
     terms + f.figures.shared.len()
 }
@@ -114,8 +123,17 @@ fn covers(a: &ClaimView, b: &ClaimView, f: &Features) -> (f64, f64) {
             shared_b += b.terms[j].idf;
         }
     }
-    let share = |shared: f32, total: f32| if total > 0.0 { (shared / total).min(1.0) as f64 } else { 0.0 };
-    (share(shared_a, content_weight(a)), share(shared_b, content_weight(b)))
+    let share = |shared: f32, total: f32| {
+        if total > 0.0 {
+            (shared / total).min(1.0) as f64
+        } else {
+            0.0
+        }
+    };
+    (
+        share(shared_a, content_weight(a)),
+        share(shared_b, content_weight(b)),
+    )
 }
 
 fn list(items: &[String]) -> String {
@@ -134,13 +152,19 @@ fn reason(a: &ClaimView, b: &ClaimView, f: &Features, lex: &AlignLexicon, verdic
         parts.push(format!("shared entities: {}", list(&entities)));
     }
     let mut words: Vec<&_> = f.shared_terms.iter().map(|&i| &a.terms[i]).collect();
-    words.sort_by(|x, y| y.idf.total_cmp(&x.idf).then_with(|| x.surface.cmp(&y.surface)));
-    let words: Vec<String> = words.iter().take(8).map(|t| {
-        match b.terms.iter().find(|u| u.key == t.key) {
+    words.sort_by(|x, y| {
+        y.idf
+            .total_cmp(&x.idf)
+            .then_with(|| x.surface.cmp(&y.surface))
+    });
+    let words: Vec<String> = words
+        .iter()
+        .take(8)
+        .map(|t| match b.terms.iter().find(|u| u.key == t.key) {
             Some(u) if u.surface != t.surface => format!("{} ~ {}", t.surface, u.surface),
             _ => t.surface.clone(),
-        }
-    }).collect();
+        })
+        .collect();
     if !words.is_empty() {
         parts.push(format!("shared words: {}", list(&words)));
     }
@@ -154,15 +178,28 @@ fn reason(a: &ClaimView, b: &ClaimView, f: &Features, lex: &AlignLexicon, verdic
         parts.push(format!("figures match: {}", list(&figs)));
     }
     if let Some((i, j)) = f.figures.clash {
-        parts.push(format!("figures clash: {} vs {}", a.figures[i].text, b.figures[j].text));
+        parts.push(format!(
+            "figures clash: {} vs {}",
+            a.figures[i].text, b.figures[j].text
+        ));
     }
     if a.negative != b.negative {
-        let side = |v: &ClaimView| if v.negative { "denied/negated" } else { "asserted" };
+        let side = |v: &ClaimView| {
+            if v.negative {
+                "denied/negated"
+            } else {
+                "asserted"
+            }
+        };
         parts.push(format!("polarity clash: {} vs {}", side(a), side(b)));
     }
     if f.get("event_clash") > 0.0 {
         let names = |v: &ClaimView| {
-            v.events.iter().map(|&e| lex.event_names[e as usize].clone()).collect::<Vec<_>>().join("/")
+            v.events
+                .iter()
+                .map(|&e| lex.event_names[e as usize].clone())
+                .collect::<Vec<_>>()
+                .join("/")
         };
         parts.push(format!("different events: {} vs {}", names(a), names(b)));
     }
@@ -204,7 +241,11 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
     }
     // The reason is written for the verdict that stands, and for a corpus pair only when
     // it is listed: most candidate pairs are not.
-    let reason = if parts && !best.aligned { String::new() } else { reason(best.a, best.b, &best.features, lex, best.verdict) };
+    let reason = if parts && !best.aligned {
+        String::new()
+    } else {
+        reason(best.a, best.b, &best.features, lex, best.verdict)
+    };
     Judgement {
         relation: best.relation,
         score: best.score,
@@ -233,7 +274,8 @@ impl Verdict<'_> {
 }
 
 /// Stems of the negation words, as they appear in `ClaimView::sequence`.
-static NEGATION_STEMS: LazyLock<Vec<String>> = LazyLock::new(|| NEGATIONS.iter().map(|w| stem(w)).collect());
+static NEGATION_STEMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| NEGATIONS.iter().map(|w| stem(w)).collect());
 
 /// The terms (indices into `v.terms`) a negative claim negates: those after its first
 /// negation word (`not preparing to exit now`: preparing, exit, now), or all its terms
@@ -247,7 +289,12 @@ fn negated_terms(v: &ClaimView) -> Vec<usize> {
     };
     let after = &v.sequence[first + 1..];
     let scope: Vec<usize> = (0..v.terms.len())
-        .filter(|&i| v.terms[i].surface.split_whitespace().any(|w| after.contains(&stem(w))))
+        .filter(|&i| {
+            v.terms[i]
+                .surface
+                .split_whitespace()
+                .any(|w| after.contains(&stem(w)))
+        })
         .collect();
     if scope.is_empty() {
         all()
@@ -262,7 +309,11 @@ fn scope_cover(negated: &ClaimView, asserted: &ClaimView) -> f64 {
     for i in negated_terms(negated) {
         let t = &negated.terms[i];
         total += t.idf;
-        if asserted.terms.binary_search_by(|u| u.key.cmp(&t.key)).is_ok() {
+        if asserted
+            .terms
+            .binary_search_by(|u| u.key.cmp(&t.key))
+            .is_ok()
+        {
             shared += t.idf;
         }
     }
@@ -277,16 +328,27 @@ fn scope_cover(negated: &ClaimView, asserted: &ClaimView) -> f64 {
 /// (`thousands` is 2,000 to a million) or a small bare count (`five`, `two`), which a
 /// sentence mentions for many reasons. A shared number is not a shared claim.
 fn weak_figure(fv: &FigureValue) -> bool {
-    fv.hi > VAGUE_SPREAD * fv.lo.max(f64::MIN_POSITIVE) || (fv.unit.is_none() && fv.hi <= SMALL_COUNT)
+    fv.hi > VAGUE_SPREAD * fv.lo.max(f64::MIN_POSITIVE)
+        || (fv.unit.is_none() && fv.hi <= SMALL_COUNT)
 }
 
 /// The view without its weak figures, in digits or in words (`five` is a term too), and
 /// without clauses, which are judged on their own.
 fn without_weak_figures(v: &ClaimView) -> ClaimView {
-    let (weak, figures): (Vec<&FigureValue>, Vec<&FigureValue>) = v.figures.iter().partition(|x| weak_figure(x));
-    let spelled: Vec<String> = weak.iter().flat_map(|x| x.text.split_whitespace()).map(str::to_lowercase).collect();
+    let (weak, figures): (Vec<&FigureValue>, Vec<&FigureValue>) =
+        v.figures.iter().partition(|x| weak_figure(x));
+    let spelled: Vec<String> = weak
+        .iter()
+        .flat_map(|x| x.text.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
     ClaimView {
-        terms: v.terms.iter().filter(|t| !spelled.contains(&t.surface)).cloned().collect(),
+        terms: v
+            .terms
+            .iter()
+            .filter(|t| !spelled.contains(&t.surface))
+            .cloned()
+            .collect(),
         figures: figures.into_iter().cloned().collect(),
         clauses: Vec::new(),
         ..v.clone()
@@ -306,7 +368,13 @@ fn scores(f: &Features, lex: &AlignLexicon, parts: bool, fragment: bool) -> (f64
 /// `fragment`: one side is a clause, not a whole claim. The paraphrase model was fitted on
 /// whole sentences and overrates two short fragments sharing two words, so fragments are
 /// scored by overlap alone.
-fn judge_one<'v>(a: &'v ClaimView, b: &'v ClaimView, lex: &AlignLexicon, parts: bool, fragment: bool) -> Verdict<'v> {
+fn judge_one<'v>(
+    a: &'v ClaimView,
+    b: &'v ClaimView,
+    lex: &AlignLexicon,
+    parts: bool,
+    fragment: bool,
+) -> Verdict<'v> {
     let f = features(a, b, lex);
     let (score, topic) = scores(&f, lex, parts, fragment);
     let threshold = lex.weight("threshold");
@@ -315,30 +383,48 @@ fn judge_one<'v>(a: &'v ClaimView, b: &'v ClaimView, lex: &AlignLexicon, parts: 
     let distinct = f.get("event_clash") > 0.0 || f.get("time_clash") > 0.0;
     // A clash counts only between claims about one time and one set of actors: two
     // counts from articles of unknown dates, or of different victims, do not conflict.
-    let entity_disjoint = !a.entities.is_empty() && !b.entities.is_empty() && !a.entities.keys().any(|k| b.entities.contains_key(k));
+    let entity_disjoint = !a.entities.is_empty()
+        && !b.entities.is_empty()
+        && !a.entities.keys().any(|k| b.entities.contains_key(k));
     let (cover_a, cover_b) = covers(a, b, &f);
     // One side negates or denies what the other asserts: the same proposition but for the
     // negation, so the negated side says little the asserting side does not.
     let negation_answered = a.negative != b.negative && {
         let (negated, asserted) = if a.negative { (a, b) } else { (b, a) };
-        let (negated_cover, asserted_cover) = if a.negative { (cover_a, cover_b) } else { (cover_b, cover_a) };
+        let (negated_cover, asserted_cover) = if a.negative {
+            (cover_a, cover_b)
+        } else {
+            (cover_b, cover_a)
+        };
         negated_cover >= MIN_NEGATED_COVER
             && scope_cover(negated, asserted) >= MIN_NEGATED_COVER
             && asserted_cover >= MIN_ASSERTED_COVER
     };
-    let clash = (f.figures.clash.is_some() || negation_answered) && f.time == TimeMatch::Same && !entity_disjoint;
-    let shares = !f.shared_terms.is_empty() || a.entities.keys().any(|k| b.entities.contains_key(k));
+    let clash = (f.figures.clash.is_some() || negation_answered)
+        && f.time == TimeMatch::Same
+        && !entity_disjoint;
+    let shares =
+        !f.shared_terms.is_empty() || a.entities.keys().any(|k| b.entities.contains_key(k));
     let disagrees = f.figures.clash.is_some() || a.negative != b.negative;
     // Agreement is judged without weak figures: if only those match, the words must carry it.
     let weak_match = !f.figures.shared.is_empty()
-        && f.figures.shared.iter().all(|&(i, j)| weak_figure(&a.figures[i]) || weak_figure(&b.figures[j]));
+        && f.figures
+            .shared
+            .iter()
+            .all(|&(i, j)| weak_figure(&a.figures[i]) || weak_figure(&b.figures[j]));
     let stripped;
     let (fa, sa, ca, cb, predicate_items) = if weak_match {
         let (a2, b2) = (without_weak_figures(a), without_weak_figures(b));
         stripped = features(&a2, &b2, lex);
         let (ca, cb) = covers(&a2, &b2, &stripped);
         let items = shared_predicate(&a2, &b2, &stripped);
-        (&stripped, scores(&stripped, lex, parts, fragment).0, ca, cb, items)
+        (
+            &stripped,
+            scores(&stripped, lex, parts, fragment).0,
+            ca,
+            cb,
+            items,
+        )
     } else {
         (&f, score, cover_a, cover_b, shared_predicate(a, b, &f))
     };
@@ -360,7 +446,11 @@ fn judge_one<'v>(a: &'v ClaimView, b: &'v ClaimView, lex: &AlignLexicon, parts: 
         && a.entities.keys().any(|k| b.entities.contains_key(k));
     // Clashing figures of one count (same time, same actors) need less common ground than
     // a polarity clash.
-    let conflict_at = if f.figures.clash.is_some() { lex.weight("conflict") } else { threshold };
+    let conflict_at = if f.figures.clash.is_some() {
+        lex.weight("conflict")
+    } else {
+        threshold
+    };
     // The score stays the scorer's (the topic score for a conflict); the rules above only
     // decide the relation, and the reason says which one held.
     let (relation, score, verdict) = if !distinct && clash && topic >= conflict_at {
@@ -369,20 +459,47 @@ fn judge_one<'v>(a: &'v ClaimView, b: &'v ClaimView, lex: &AlignLexicon, parts: 
         (Relation::Agree, score, "same proposition")
     } else if distinct {
         // Capped below the agreement threshold: related at most.
-        (Relation::Related, score.min(topic).min(threshold * 0.99), "related, not the same proposition")
+        (
+            Relation::Related,
+            score.min(topic).min(threshold * 0.99),
+            "related, not the same proposition",
+        )
     } else if paraphrase && covered {
         (Relation::Related, score, "same topic, different proposition: they share names or dates, not what is said of them")
     } else if paraphrase {
-        (Relation::Related, score, "same topic, different proposition: most of each claim is unshared")
+        (
+            Relation::Related,
+            score,
+            "same topic, different proposition: most of each claim is unshared",
+        )
     } else if weak_match && !disagrees && score >= threshold {
-        (Relation::Related, score, "same topic, different proposition: only a loose figure matches")
+        (
+            Relation::Related,
+            score,
+            "same topic, different proposition: only a loose figure matches",
+        )
     } else if a.negative != b.negative && topic >= threshold {
-        (Relation::Related, score, "same topic; one side negates what the other does not state")
+        (
+            Relation::Related,
+            score,
+            "same topic; one side negates what the other does not state",
+        )
     } else {
-        (Relation::Related, score, if score >= related { "same topic, different proposition" } else { "little in common" })
+        (
+            Relation::Related,
+            score,
+            if score >= related {
+                "same topic, different proposition"
+            } else {
+                "little in common"
+            },
+        )
     };
     let (score, verdict) = if relation == Relation::Related && denial_answered && score < related {
-        (related, "related: a denial against an assertion of the same kind of deed")
+        (
+            related,
+            "related: a denial against an assertion of the same kind of deed",
+        )
     } else {
         (score, verdict)
     };

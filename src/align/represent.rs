@@ -62,7 +62,9 @@ pub struct ClaimView {
 /// The key standing for any number among a claim's word keys.
 pub const NUMBER_KEY: &str = "#";
 
-pub(super) const NEGATIONS: &[&str] = &["not", "n't", "’t", "'t", "never", "no", "nobody", "nothing", "without"];
+pub(super) const NEGATIONS: &[&str] = &[
+    "not", "n't", "’t", "'t", "never", "no", "nobody", "nothing", "without",
+];
 
 /// The inputs for one claim, gathered by the caller from the stages.
 pub struct ClaimParts<'a> {
@@ -97,10 +99,19 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
             }
         }
     }
-    let mut events: Vec<u16> = by_key.keys().filter_map(|k| lex.events.get(k).copied()).collect();
+    let mut events: Vec<u16> = by_key
+        .keys()
+        .filter_map(|k| lex.events.get(k).copied())
+        .collect();
     events.sort_unstable();
     events.dedup();
-    let negated = parts.words.iter().filter(|w| NEGATIONS.contains(&w.as_str())).count() % 2 == 1;
+    let negated = parts
+        .words
+        .iter()
+        .filter(|w| NEGATIONS.contains(&w.as_str()))
+        .count()
+        % 2
+        == 1;
     let entities = parts
         .entities
         .iter()
@@ -116,7 +127,12 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
     let mut names = parts.capitalized;
     names.sort_unstable();
     names.dedup();
-    let mut stopwords: Vec<String> = parts.words.iter().filter(|w| lex.stopwords.contains(*w)).cloned().collect();
+    let mut stopwords: Vec<String> = parts
+        .words
+        .iter()
+        .filter(|w| lex.stopwords.contains(*w))
+        .cloned()
+        .collect();
     stopwords.sort_unstable();
     stopwords.dedup();
     ClaimView {
@@ -178,7 +194,10 @@ impl SequenceIndex {
         };
         SequenceIndex {
             bigrams: set(stems.windows(2).map(|w| mix(w[0], w[1])).collect()),
-            trigrams: set(stems.windows(3).map(|w| mix(mix(w[0], w[1]), w[2])).collect()),
+            trigrams: set(stems
+                .windows(3)
+                .map(|w| mix(mix(w[0], w[1]), w[2]))
+                .collect()),
             stems,
         }
     }
@@ -212,7 +231,10 @@ fn pack(g: &[char]) -> u64 {
 fn char_trigrams(words: &[String]) -> Vec<(u64, u32)> {
     let mut counts: BTreeMap<u64, u32> = BTreeMap::new();
     for w in words {
-        let padded: Vec<char> = std::iter::once(' ').chain(w.chars()).chain(std::iter::once(' ')).collect();
+        let padded: Vec<char> = std::iter::once(' ')
+            .chain(w.chars())
+            .chain(std::iter::once(' '))
+            .collect();
         for g in padded.windows(3) {
             *counts.entry(pack(g)).or_default() += 1;
         }

@@ -4,7 +4,6 @@
 //! `scripts/fit_weights.py` and cross-validated on MSRP. The score is how likely the two
 //! claims state the same proposition.
 
-
 use super::figures::{self, FigureMatch};
 use super::lexicon::AlignLexicon;
 use super::represent::{word_keys, ClaimView};
@@ -57,7 +56,9 @@ fn number_matches(a: &[f64], b: &[f64]) -> (usize, usize) {
         if b.contains(&v) {
             continue;
         }
-        if b.iter().any(|&u| (v - u).abs() <= NEAR * v.abs().max(u.abs())) {
+        if b.iter()
+            .any(|&u| (v - u).abs() <= NEAR * v.abs().max(u.abs()))
+        {
             near += 1;
         } else {
             unmatched += 1;
@@ -68,7 +69,12 @@ fn number_matches(a: &[f64], b: &[f64]) -> (usize, usize) {
 
 /// Cosine of two sorted count vectors.
 fn cosine(a: &[(u64, u32)], b: &[(u64, u32)]) -> f64 {
-    let norm = |v: &[(u64, u32)]| v.iter().map(|(_, n)| (*n as f64).powi(2)).sum::<f64>().sqrt();
+    let norm = |v: &[(u64, u32)]| {
+        v.iter()
+            .map(|(_, n)| (*n as f64).powi(2))
+            .sum::<f64>()
+            .sqrt()
+    };
     let (na, nb) = (norm(a), norm(b));
     if na == 0.0 || nb == 0.0 {
         return 0.0;
@@ -133,7 +139,11 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
     let mut cur = vec![0usize; b.len() + 1];
     for x in a {
         for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { cur[j].max(prev[j + 1]) };
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -150,9 +160,14 @@ fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
 /// A pair's word keys as the word weights see them: `+key` shared, `-key` on one side
 /// only (for fitting the weights).
 pub fn pair_words(a: &ClaimView, b: &ClaimView) -> Vec<String> {
-    let (ka, kb) = (word_keys(&a.sequence, a.has_number), word_keys(&b.sequence, b.has_number));
+    let (ka, kb) = (
+        word_keys(&a.sequence, a.has_number),
+        word_keys(&b.sequence, b.has_number),
+    );
     let mut out = Vec::new();
-    walk_sorted(&ka, &kb, |k, shared| out.push(format!("{}{k}", if shared { '+' } else { '-' })));
+    walk_sorted(&ka, &kb, |k, shared| {
+        out.push(format!("{}{k}", if shared { '+' } else { '-' }))
+    });
     out
 }
 
@@ -185,7 +200,9 @@ fn walk_sorted<T: Ord>(a: &[T], b: &[T], mut visit: impl FnMut(&T, bool)) {
 
 fn word_evidence(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> f64 {
     let mut sum = 0.0;
-    walk_sorted(&a.weighted, &b.weighted, |&id, shared| sum += lex.word_weight(id, shared) as f64);
+    walk_sorted(&a.weighted, &b.weighted, |&id, shared| {
+        sum += lex.word_weight(id, shared) as f64
+    });
     sum
 }
 
@@ -221,18 +238,33 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
     // What each side says that the other does not, weighted (scaled to about 0-1).
     let shared_a: f64 = f.iter().map(|&(i, _)| a.terms[i].idf as f64).sum();
     let shared_b: f64 = f.iter().map(|&(_, j)| b.terms[j].idf as f64).sum();
-    let (ua, ub) = ((wa - shared_a).max(0.0) / 20.0, (wb - shared_b).max(0.0) / 20.0);
+    let (ua, ub) = (
+        (wa - shared_a).max(0.0) / 20.0,
+        (wb - shared_b).max(0.0) / 20.0,
+    );
     let (ca, cb) = (
         (a.terms.len() - f.len()) as f64 / 10.0,
         (b.terms.len() - f.len()) as f64 / 10.0,
     );
-    let dice = |x: &[u64], y: &[u64]| ratio(2.0 * sorted_overlap(x, y) as f64, (x.len() + y.len()) as f64);
+    let dice = |x: &[u64], y: &[u64]| {
+        ratio(
+            2.0 * sorted_overlap(x, y) as f64,
+            (x.len() + y.len()) as f64,
+        )
+    };
     let (ia, ib) = (&a.ngrams, &b.ngrams);
     let trigram_dice = dice(&ia.trigrams, &ib.trigrams);
     let bigram_dice = dice(&ia.bigrams, &ib.bigrams);
-    let order = ratio(lcs(&ia.stems, &ib.stems) as f64, ia.stems.len().min(ib.stems.len()) as f64);
+    let order = ratio(
+        lcs(&ia.stems, &ib.stems) as f64,
+        ia.stems.len().min(ib.stems.len()) as f64,
+    );
 
-    let shared_entities = a.entities.keys().filter(|k| b.entities.contains_key(*k)).count();
+    let shared_entities = a
+        .entities
+        .keys()
+        .filter(|k| b.entities.contains_key(*k))
+        .count();
     let entity_union = a.entities.len() + b.entities.len() - shared_entities;
     let entity_jaccard = ratio(shared_entities as f64, entity_union as f64);
     let entity_unmatched = ratio((entity_union - shared_entities) as f64, entity_union as f64);
@@ -243,13 +275,24 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
     // A time clash matters for counts; for other claims the time is context.
     let time_clash = time == TimeMatch::Different && !a.figures.is_empty() && !b.figures.is_empty();
 
-    let shared_events: Vec<u16> = a.events.iter().filter(|e| b.events.contains(e)).copied().collect();
+    let shared_events: Vec<u16> = a
+        .events
+        .iter()
+        .filter(|e| b.events.contains(e))
+        .copied()
+        .collect();
     let event_clash = !a.events.is_empty() && !b.events.is_empty() && shared_events.is_empty();
     let (na, nb) = (a.words.max(1) as f64, b.words.max(1) as f64);
 
-    let ((nua, nna), (nub, nnb)) = (number_matches(&a.numbers, &b.numbers), number_matches(&b.numbers, &a.numbers));
+    let ((nua, nna), (nub, nnb)) = (
+        number_matches(&a.numbers, &b.numbers),
+        number_matches(&b.numbers, &a.numbers),
+    );
     let (mna, mnb) = (missing(&a.names, &b.names), missing(&b.names, &a.names));
-    let (msa, msb) = (missing(&a.stopwords, &b.stopwords), missing(&b.stopwords, &a.stopwords));
+    let (msa, msb) = (
+        missing(&a.stopwords, &b.stopwords),
+        missing(&b.stopwords, &a.stopwords),
+    );
     let max_min = |x: usize, y: usize| (x.max(y) as f64, x.min(y) as f64);
     let flag = |x: bool| if x { 1.0 } else { 0.0 };
     Features {
@@ -306,7 +349,10 @@ fn sigmoid(x: f64) -> f64 {
 
 impl Features {
     pub fn get(&self, name: &str) -> f64 {
-        NAMES.iter().position(|n| *n == name).map_or(0.0, |k| self.values[k])
+        NAMES
+            .iter()
+            .position(|n| *n == name)
+            .map_or(0.0, |k| self.values[k])
     }
 
     fn logit(&self, lex: &AlignLexicon, skip: &[&str]) -> f64 {
@@ -332,7 +378,8 @@ impl Features {
         for (name, v) in OVERLAP_NAMES.iter().zip(self.overlap) {
             z += lex.weight(&format!("overlap_{name}")) * v;
         }
-        z += lex.weight("event_clash") * self.get("event_clash") + lex.weight("time_clash") * self.get("time_clash");
+        z += lex.weight("event_clash") * self.get("event_clash")
+            + lex.weight("time_clash") * self.get("time_clash");
         sigmoid(z)
     }
 
@@ -357,7 +404,10 @@ mod tests {
     #[test]
     fn near_numbers_are_told_from_different_ones() {
         // 1,627.84 is within a tenth of 1,626.49; 25.78 of 27.13; 44 is far from 18.
-        assert_eq!(number_matches(&[1626.49, 27.13, 18.0], &[1627.84, 25.78, 44.0]), (1, 2));
+        assert_eq!(
+            number_matches(&[1626.49, 27.13, 18.0], &[1627.84, 25.78, 44.0]),
+            (1, 2)
+        );
         assert_eq!(number_matches(&[5.0], &[5.0]), (0, 0));
         assert_eq!(number_matches(&[5.0], &[]), (1, 0));
     }
@@ -366,13 +416,18 @@ mod tests {
     fn trigram_cosine_sees_spelling_likeness() {
         let (a, b) = views("The percentage rose.", "The per cent figure rose.");
         let (c, d) = views("The percentage rose.", "Shelling hit the market.");
-        assert!(cosine(&a.char_trigrams, &b.char_trigrams) > cosine(&c.char_trigrams, &d.char_trigrams));
+        assert!(
+            cosine(&a.char_trigrams, &b.char_trigrams) > cosine(&c.char_trigrams, &d.char_trigrams)
+        );
         assert!((cosine(&a.char_trigrams, &a.char_trigrams) - 1.0).abs() < 1e-9);
     }
 
     #[test]
     fn pair_words_mark_shared_and_one_sided_keys_once() {
-        let (a, b) = views("Russian troops left Kherson.", "Russian troops fled 3 villages.");
+        let (a, b) = views(
+            "Russian troops left Kherson.",
+            "Russian troops fled 3 villages.",
+        );
         let words = pair_words(&a, &b);
         assert!(words.contains(&"+russian".to_string()), "{words:?}");
         assert!(words.contains(&"+russian troop".to_string()), "{words:?}");
@@ -387,7 +442,10 @@ mod tests {
 
     #[test]
     fn names_inside_a_claim_count_and_the_first_word_does_not() {
-        let (a, b) = views("Officials in Kherson said Saldo left.", "Officials said he left.");
+        let (a, b) = views(
+            "Officials in Kherson said Saldo left.",
+            "Officials said he left.",
+        );
         assert_eq!(a.names, vec!["kherson".to_string(), "saldo".into()]);
         let f = features(&a, &b, &crate::align::lexicon::LEXICON);
         assert_eq!(f.get("name_unmatched_max"), 2.0);

@@ -20,7 +20,11 @@ fn strip<'a>(w: &'a str, suffix: &str, min: usize) -> Option<&'a str> {
 fn undouble(w: &str) -> String {
     let b = w.as_bytes();
     let n = b.len();
-    if n >= 4 && b[n - 1] == b[n - 2] && !is_vowel(b[n - 1]) && !matches!(b[n - 1], b'l' | b's' | b'z') {
+    if n >= 4
+        && b[n - 1] == b[n - 2]
+        && !is_vowel(b[n - 1])
+        && !matches!(b[n - 1], b'l' | b's' | b'z')
+    {
         w[..n - 1].to_owned()
     } else {
         w.to_owned()
@@ -29,7 +33,10 @@ fn undouble(w: &str) -> String {
 
 /// The stem of a lower-case word. Non-ASCII words and short words stay as they are.
 pub fn stem(word: &str) -> String {
-    if word.len() <= 3 || !word.is_ascii() || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-') {
+    if word.len() <= 3
+        || !word.is_ascii()
+        || !word.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+    {
         return word.to_owned();
     }
     let mut w: String = word.to_owned();
@@ -38,7 +45,12 @@ pub fn stem(word: &str) -> String {
         w = format!("{r}i");
     } else if let Some(r) = strip(&w, "sses", 2) {
         w = format!("{r}ss");
-    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") && w.len() > 3 {
+    } else if w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && w.len() > 3
+    {
         w.pop();
     }
     // Participles: `-ing` and `-ed`, then undo the doubled consonant.
@@ -56,7 +68,10 @@ pub fn stem(word: &str) -> String {
         }
     }
     // `evacuate`, `evacuat(ed)`, `evacu(ation)` meet at `evacu`; `free` / `fre(ed)` at `fre`.
-    if let Some(r) = strip(&w, "ate", 4).or_else(|| strip(&w, "at", 5)).or_else(|| strip(&w, "e", 3)) {
+    if let Some(r) = strip(&w, "ate", 4)
+        .or_else(|| strip(&w, "at", 5))
+        .or_else(|| strip(&w, "e", 3))
+    {
         w = r.to_owned();
     }
     if w.ends_with('y') && w.len() > 3 {

@@ -7,7 +7,10 @@ fn rel(a: &str, b: &str) -> (Relation, f64, String) {
 
 #[test]
 fn killed_and_freed_are_different_claims() {
-    let (r, _, why) = rel("It said 32 Russian military personnel were killed.", "Kyiv said 32 of its soldiers had been freed.");
+    let (r, _, why) = rel(
+        "It said 32 Russian military personnel were killed.",
+        "Kyiv said 32 of its soldiers had been freed.",
+    );
     assert_ne!(r, Relation::Agree, "{why}");
     assert_ne!(r, Relation::Conflict, "{why}");
 }
@@ -42,12 +45,17 @@ fn alignment_is_the_same_whatever_the_thread_count() {
             texts
                 .iter()
                 .enumerate()
-                .map(|(i, t)| crate::corpus::Document::new(i.to_string(), t.to_string(), None, None))
+                .map(|(i, t)| {
+                    crate::corpus::Document::new(i.to_string(), t.to_string(), None, None)
+                })
                 .collect(),
         )
         .unwrap()
     };
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     let a = one.install(|| align(&build()));
     let b = align(&build());
     assert_eq!(a.pairs, b.pairs);
@@ -79,26 +87,43 @@ fn corpus_relation(texts: &[&str], a: &str, b: &str) -> Option<(Relation, String
 
 #[test]
 fn a_negated_proposition_conflicts_with_its_assertion() {
-    let (r, _, why) = rel("Russian troops did not leave Kherson.", "Russian troops left Kherson.");
+    let (r, _, why) = rel(
+        "Russian troops did not leave Kherson.",
+        "Russian troops left Kherson.",
+    );
     assert_eq!(r, Relation::Conflict, "{why}");
-    let (r, _, why) = rel("The bridge over the Dnipro was not destroyed.", "The bridge over the Dnipro was destroyed on Friday.");
+    let (r, _, why) = rel(
+        "The bridge over the Dnipro was not destroyed.",
+        "The bridge over the Dnipro was destroyed on Friday.",
+    );
     assert_eq!(r, Relation::Conflict, "{why}");
 }
 
 #[test]
 fn a_denial_conflicts_with_the_deed_asserted() {
-    let texts = ["Moscow denies abusing civilians in Kherson.", "Ukraine said Russian forces abused civilians in Kherson."];
-    let (r, why) = corpus_relation(&texts, "abusing civilians", "abused civilians").expect("the pair is listed");
+    let texts = [
+        "Moscow denies abusing civilians in Kherson.",
+        "Ukraine said Russian forces abused civilians in Kherson.",
+    ];
+    let (r, why) = corpus_relation(&texts, "abusing civilians", "abused civilians")
+        .expect("the pair is listed");
     assert_eq!(r, Relation::Conflict, "{why}");
-    let texts = ["The Kremlin denied that its forces shelled the Kakhovka dam.", "Ukraine said Russian forces shelled the Kakhovka dam."];
-    let (r, why) = corpus_relation(&texts, "its forces shelled", "Russian forces shelled").expect("the pair is listed");
+    let texts = [
+        "The Kremlin denied that its forces shelled the Kakhovka dam.",
+        "Ukraine said Russian forces shelled the Kakhovka dam.",
+    ];
+    let (r, why) = corpus_relation(&texts, "its forces shelled", "Russian forces shelled")
+        .expect("the pair is listed");
     assert_eq!(r, Relation::Conflict, "{why}");
 }
 
 #[test]
 fn a_negation_of_something_else_is_no_conflict() {
     // What is negated (`leave … now`) is not what the other asserts (`defend`).
-    let (r, _, why) = rel("They are not preparing to leave Kherson now.", "They are preparing to defend Kherson.");
+    let (r, _, why) = rel(
+        "They are not preparing to leave Kherson now.",
+        "They are preparing to defend Kherson.",
+    );
     assert_ne!(r, Relation::Conflict, "{why}");
     // The same predicate, of another subject: the ferry was destroyed, not the bridge.
     let (r, _, why) = rel(
@@ -117,7 +142,10 @@ fn a_negation_of_something_else_is_no_conflict() {
 
 #[test]
 fn a_denial_of_another_deed_is_no_conflict() {
-    let texts = ["Moscow denies abusing civilians in Kherson.", "Ukraine said Russian forces looted homes and stole cars in Kherson."];
+    let texts = [
+        "Moscow denies abusing civilians in Kherson.",
+        "Ukraine said Russian forces looted homes and stole cars in Kherson.",
+    ];
     if let Some((r, why)) = corpus_relation(&texts, "abusing civilians", "looted homes") {
         assert_ne!(r, Relation::Conflict, "{why}");
     }
@@ -130,19 +158,28 @@ fn topic_words_shared_by_two_long_claims_are_no_agreement() {
         "Ukrainian officials said Russian forces in Kherson were looting homes, stealing cars and shipping tractors to Crimea.",
         "Ukrainian officials said Russian forces in Kherson were digging trenches along the river and mining the roads to the airport.",
     ];
-    let (r, why) = corpus_relation(&texts, "looting homes", "digging trenches").expect("the pair is listed");
+    let (r, why) =
+        corpus_relation(&texts, "looting homes", "digging trenches").expect("the pair is listed");
     assert_eq!(r, Relation::Related, "{why}");
 }
 
 #[test]
 fn a_loose_figure_is_no_shared_claim() {
     // `two` people and `two` buildings: a small count is no evidence, and the words differ.
-    let texts = ["Officials said two people were killed in the strike.", "Officials said two buildings were damaged in the strike."];
-    let (r, why) = corpus_relation(&texts, "two people", "two buildings").expect("the pair is listed");
+    let texts = [
+        "Officials said two people were killed in the strike.",
+        "Officials said two buildings were damaged in the strike.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "two people", "two buildings").expect("the pair is listed");
     assert_eq!(r, Relation::Related, "{why}");
     // Without the count, the words still say one thing.
-    let texts = ["Officials said two people were killed in the strike.", "Officials said the strike killed two people."];
-    let (r, why) = corpus_relation(&texts, "two people were", "the strike killed").expect("the pair is listed");
+    let texts = [
+        "Officials said two people were killed in the strike.",
+        "Officials said the strike killed two people.",
+    ];
+    let (r, why) = corpus_relation(&texts, "two people were", "the strike killed")
+        .expect("the pair is listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
 
@@ -152,20 +189,29 @@ fn a_claim_stated_inside_a_longer_one_still_agrees() {
         "The Ukrainian military said 32 Russian military personnel were killed.",
         "Kyiv said it launched bombing raids on an ammunition depot in the Beryslav district, where at least 30 Russians were killed.",
     ];
-    let (r, why) = corpus_relation(&texts, "32 Russian", "at least 30").expect("the pair is listed");
+    let (r, why) =
+        corpus_relation(&texts, "32 Russian", "at least 30").expect("the pair is listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
 
-
 /// Which claims of a one-document corpus took the content of the claim before them.
 fn referring(text: &str) -> Vec<(String, Option<u32>)> {
-    let corpus = Corpus::new(vec![crate::corpus::Document::new("a".into(), text.into(), None, None)]).unwrap();
+    let corpus = Corpus::new(vec![crate::corpus::Document::new(
+        "a".into(),
+        text.into(),
+        None,
+        None,
+    )])
+    .unwrap();
     let (refs, views) = build::corpus_views(&corpus);
     refs.iter()
         .zip(&views)
         .map(|(r, v)| {
             let span = corpus.claims()[0][r.index as usize].claim.span;
-            (text[span.start as usize..span.end as usize].to_owned(), v.refers_to)
+            (
+                text[span.start as usize..span.end as usize].to_owned(),
+                v.refers_to,
+            )
         })
         .collect()
 }
@@ -173,7 +219,10 @@ fn referring(text: &str) -> Vec<(String, Option<u32>)> {
 #[test]
 fn a_claim_naming_what_was_just_said_takes_its_content() {
     let got = referring("Russia has ordered civilians to leave Kherson. However, Kyiv says it is mass deportations.");
-    let naming = got.iter().find(|(t, _)| t.starts_with("it is")).expect("the naming claim");
+    let naming = got
+        .iter()
+        .find(|(t, _)| t.starts_with("it is"))
+        .expect("the naming claim");
     assert_eq!(naming.1, Some(0), "{got:?}");
 }
 
@@ -196,7 +245,8 @@ fn names_and_places_shared_without_a_predicate_are_no_agreement() {
         "Reporters said Russian soldiers were digging trenches on the bank of the Dnipro River in Nova Kakhovka.",
         "Officials said Nova Kakhovka, on the bank of the Dnipro River, was flooded overnight.",
     ];
-    let (r, why) = corpus_relation(&texts, "digging trenches", "was flooded").expect("the pair is listed");
+    let (r, why) =
+        corpus_relation(&texts, "digging trenches", "was flooded").expect("the pair is listed");
     assert_eq!(r, Relation::Related, "{why}");
 }
 
@@ -207,6 +257,7 @@ fn a_shared_date_is_no_shared_proposition() {
         "Officials said that in the first days of the war, Russian troops seized the bridge.",
         "Residents said that in the first days of the war, thousands of families left the city by train.",
     ];
-    let (r, why) = corpus_relation(&texts, "seized the bridge", "left the city").expect("the pair is listed");
+    let (r, why) =
+        corpus_relation(&texts, "seized the bridge", "left the city").expect("the pair is listed");
     assert_eq!(r, Relation::Related, "{why}");
 }

@@ -59,12 +59,23 @@ impl TimeScope {
 
 pub fn compare(a: &TimeScope, b: &TimeScope) -> TimeMatch {
     if !a.days.is_empty() && !b.days.is_empty() {
-        let any = a.days.iter().any(|x| b.days.iter().any(|y| overlap(*x, *y)));
-        return if any { TimeMatch::Same } else { TimeMatch::Different };
+        let any = a
+            .days
+            .iter()
+            .any(|x| b.days.iter().any(|y| overlap(*x, *y)));
+        return if any {
+            TimeMatch::Same
+        } else {
+            TimeMatch::Different
+        };
     }
     if !a.periods.is_empty() && !b.periods.is_empty() {
         let any = a.periods.iter().any(|p| b.periods.contains(p));
-        return if any { TimeMatch::Same } else { TimeMatch::Different };
+        return if any {
+            TimeMatch::Same
+        } else {
+            TimeMatch::Different
+        };
     }
     // One article, or two sentences set side by side: one time frame unless they name
     // different dates (`its army killed 5,840` answers `498 were killed in the first
@@ -82,7 +93,11 @@ pub fn compare(a: &TimeScope, b: &TimeScope) -> TimeMatch {
         if !x.days.is_empty() && !y.named() {
             if let Some(p) = y.published {
                 let near = x.days.iter().any(|d| overlap(*d, (p - PUBLISHED_APART, p)));
-                return if near { TimeMatch::Same } else { TimeMatch::Different };
+                return if near {
+                    TimeMatch::Same
+                } else {
+                    TimeMatch::Different
+                };
             }
         }
     }
@@ -104,15 +119,52 @@ mod tests {
 
     #[test]
     fn periods_and_dates() {
-        let march = TimeScope { periods: vec!["the first seven days".into()], doc: Some(0), ..Default::default() };
-        let none = TimeScope { doc: Some(1), ..Default::default() };
+        let march = TimeScope {
+            periods: vec!["the first seven days".into()],
+            doc: Some(0),
+            ..Default::default()
+        };
+        let none = TimeScope {
+            doc: Some(1),
+            ..Default::default()
+        };
         assert_eq!(compare(&march, &none), TimeMatch::Different);
-        assert_eq!(compare(&march, &TimeScope { doc: Some(0), ..Default::default() }), TimeMatch::Same);
-        assert_eq!(compare(&none, &TimeScope { doc: Some(2), ..Default::default() }), TimeMatch::Unknown);
-        let nov = TimeScope { published: Some(1000), doc: Some(0), ..Default::default() };
-        let mar = TimeScope { published: Some(760), doc: Some(1), ..Default::default() };
+        assert_eq!(
+            compare(
+                &march,
+                &TimeScope {
+                    doc: Some(0),
+                    ..Default::default()
+                }
+            ),
+            TimeMatch::Same
+        );
+        assert_eq!(
+            compare(
+                &none,
+                &TimeScope {
+                    doc: Some(2),
+                    ..Default::default()
+                }
+            ),
+            TimeMatch::Unknown
+        );
+        let nov = TimeScope {
+            published: Some(1000),
+            doc: Some(0),
+            ..Default::default()
+        };
+        let mar = TimeScope {
+            published: Some(760),
+            doc: Some(1),
+            ..Default::default()
+        };
         assert_eq!(compare(&nov, &mar), TimeMatch::Different);
-        let day = TimeScope { days: vec![(999, 999)], doc: Some(3), ..Default::default() };
+        let day = TimeScope {
+            days: vec![(999, 999)],
+            doc: Some(3),
+            ..Default::default()
+        };
         assert_eq!(compare(&day, &nov), TimeMatch::Same);
     }
 }

@@ -65,11 +65,18 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
         k += 1;
     }
     if words[cue.first].lower.starts_with("tell") || words[cue.first].is("told") {
-        if k < hi && words[k].is_any(&["him", "her", "them", "us", "me", "reporters", "journalists"]) {
+        if k < hi
+            && words[k].is_any(&["him", "her", "them", "us", "me", "reporters", "journalists"])
+        {
             k += 1;
         } else if k < hi && words[k].is_any(&["a", "an", "the"]) {
             k += 1;
-            while k < hi && words[k].is_word() && (trailers.contains(&words[k].lower) || !words[k].is_any(&["that", "they", "it"])) && k - cue.end < 4 && !words[k].is_any(PREPOSITIONS) {
+            while k < hi
+                && words[k].is_word()
+                && (trailers.contains(&words[k].lower) || !words[k].is_any(&["that", "they", "it"]))
+                && k - cue.end < 4
+                && !words[k].is_any(PREPOSITIONS)
+            {
                 k += 1;
                 if trailers.contains(&words[k - 1].lower) {
                     break;
@@ -121,9 +128,9 @@ fn word_count(words: &[Word], a: usize, b: usize) -> usize {
 /// adverbial, not a proposition.
 fn is_adverbial(words: &[Word], a: usize, b: usize) -> bool {
     let n = word_count(words, a, b);
-    let only_time = words[a..b.max(a)]
-        .iter()
-        .all(|w| !w.is_word() || is_time_like(w) || w.is_any(OPENING_ADVERBS) || w.is_any(PREPOSITIONS));
+    let only_time = words[a..b.max(a)].iter().all(|w| {
+        !w.is_word() || is_time_like(w) || w.is_any(OPENING_ADVERBS) || w.is_any(PREPOSITIONS)
+    });
     n < 2 || only_time || (words[a].is_any(PREPOSITIONS) && n <= 5)
 }
 
@@ -152,14 +159,26 @@ pub fn segment_claims(
     let mut drafts: Vec<Draft> = Vec::new();
     for (ci, cue) in found.iter().enumerate() {
         // Inside a proposition already placed around an earlier cue (a parenthetical).
-        let absorbed = drafts.iter().any(|d| matches!(d.extent, Extent::Fixed(a, b) if a <= cue.first && cue.first < b));
+        let absorbed = drafts
+            .iter()
+            .any(|d| matches!(d.extent, Extent::Fixed(a, b) if a <= cue.first && cue.first < b));
         if absorbed {
             continue;
         }
         let next_cue = found.get(ci + 1).map_or(hi, |c| c.first);
-        let open_right = drafts.last().is_some_and(|d| d.emit && matches!(d.extent, Extent::Right(_)));
+        let open_right = drafts
+            .last()
+            .is_some_and(|d| d.emit && matches!(d.extent, Extent::Right(_)));
         let clause_start = drafts.last().map_or(lo, |d| d.attribution_end);
-        if let Some(d) = draft(words, lo, hi, cue.clone(), next_cue, open_right, clause_start) {
+        if let Some(d) = draft(
+            words,
+            lo,
+            hi,
+            cue.clone(),
+            next_cue,
+            open_right,
+            clause_start,
+        ) {
             drafts.push(d);
         }
     }
@@ -185,7 +204,8 @@ pub fn segment_claims(
                 (Some(span), None)
             }
             Who::Inherit => previous_speaker.unwrap_or_else(|| {
-                let subject = speakers::subject(words, lo, hi).map(|(s, e)| speakers::span_of(words, s, e));
+                let subject =
+                    speakers::subject(words, lo, hi).map(|(s, e)| speakers::span_of(words, s, e));
                 match subject {
                     Some(s) => {
                         memory.name(s);
@@ -211,7 +231,16 @@ pub fn segment_claims(
             Polarity::Asserted
         };
         let hedged_attribution = hedges::is_hedged(words, d.region_start.min(a), d.cue.end);
-        if let Some(claim) = build(p, a, b, Some(cue.clone()), speaker, pronoun, polarity, hedged_attribution) {
+        if let Some(claim) = build(
+            p,
+            a,
+            b,
+            Some(cue.clone()),
+            speaker,
+            pronoun,
+            polarity,
+            hedged_attribution,
+        ) {
             // Quoted speech that follows with no cue continues a quotation, not a paraphrase
             // (`"…," Podolyak said, adding that … "Is Putin ready?"` → said).
             if claim.quote != Some(QuoteKind::Indirect) {
@@ -259,27 +288,63 @@ fn draft(
     let left = speakers::left_phrase(words, lo, cue.first);
     let edge_word = left.edge_at.map(|k| &words[k]);
     // `, adding that …`, `took the step of denying that …`, `for suggesting that …`
-    let after_link = before.is_some_and(|k| words[k].is_punct(",") || words[k].is("and") || words[k].is_any(PREPOSITIONS) || words[k].is_any(&["of", "for"]));
+    let after_link = before.is_some_and(|k| {
+        words[k].is_punct(",")
+            || words[k].is("and")
+            || words[k].is_any(PREPOSITIONS)
+            || words[k].is_any(&["of", "for"])
+    });
     if cue.participle && after_link {
-        let region = before.filter(|&k| words[k].is_punct(",") || words[k].is("and")).unwrap_or(cue.first);
-        return Some(mk(Who::Inherit, Extent::Right(after), region, cue.end, true));
+        let region = before
+            .filter(|&k| words[k].is_punct(",") || words[k].is("and"))
+            .unwrap_or(cue.first);
+        return Some(mk(
+            Who::Inherit,
+            Extent::Right(after),
+            region,
+            cue.end,
+            true,
+        ));
     }
     if cue.passive {
-        let impersonal = !left.is_empty() && words[left.start].is("it") && left.end == left.start + 1;
-        return impersonal.then(|| mk(Who::Nobody, Extent::Right(after), left.start, cue.end, true));
+        let impersonal =
+            !left.is_empty() && words[left.start].is("it") && left.end == left.start + 1;
+        return impersonal
+            .then(|| mk(Who::Nobody, Extent::Right(after), left.start, cue.end, true));
     }
     if left.is_empty() {
         match left.edge {
             // `… and say that …`: a second cue of the same speaker.
             LeftEdge::Opener if edge_word.is_some_and(|w| w.is_any(&["and", "but", "or"])) => {
-                return Some(mk(Who::Inherit, Extent::Right(after), left.edge_at.unwrap_or(cue.first), cue.end, true));
+                return Some(mk(
+                    Who::Inherit,
+                    Extent::Right(after),
+                    left.edge_at.unwrap_or(cue.first),
+                    cue.end,
+                    true,
+                ));
             }
-            LeftEdge::Break | LeftEdge::QuoteMark if left.edge_at.is_some_and(|k| k > clause_start) => {
+            LeftEdge::Break | LeftEdge::QuoteMark
+                if left.edge_at.is_some_and(|k| k > clause_start) =>
+            {
                 let k = left.edge_at.unwrap_or(cue.first);
                 if words[k].is_punct(",") {
                     if let Some(name) = speakers::appositive_speaker(words, lo, k) {
-                        let named = speakers::LeftPhrase { end: name.end, ..name };
-                        return named_speaker(words, hi, cue.clone(), named, next_cue, open_right, clause_start, after, announced);
+                        let named = speakers::LeftPhrase {
+                            end: name.end,
+                            ..name
+                        };
+                        return named_speaker(
+                            words,
+                            hi,
+                            cue.clone(),
+                            named,
+                            next_cue,
+                            open_right,
+                            clause_start,
+                            after,
+                            announced,
+                        );
                     }
                 }
                 if open_right {
@@ -287,10 +352,26 @@ fn draft(
                 }
                 // Inverted: `"…," said Mr Yermak.`
                 let Some((s, e)) = speakers::right_phrase(words, cue.end, hi) else {
-                    return Some(mk(Who::Inherit, Extent::Right(after), cue.first, cue.end, true));
+                    return Some(mk(
+                        Who::Inherit,
+                        Extent::Right(after),
+                        cue.first,
+                        cue.end,
+                        true,
+                    ));
                 };
-                let content_end = if words[k].kind == TokenKind::Quote { k + 1 } else { k };
-                return Some(mk(Who::Named(s, e), Extent::Fixed(clause_start, content_end), clause_start, e, true));
+                let content_end = if words[k].kind == TokenKind::Quote {
+                    k + 1
+                } else {
+                    k
+                };
+                return Some(mk(
+                    Who::Named(s, e),
+                    Extent::Fixed(clause_start, content_end),
+                    clause_start,
+                    e,
+                    true,
+                ));
             }
             // `…, Mr. Putin, who has rejected …`: the name before the relative pronoun.
             LeftEdge::Opener if edge_word.is_some_and(|w| w.is("who")) => {
@@ -300,21 +381,43 @@ fn draft(
                     end -= 1;
                 }
                 let mut start = end;
-                while start > lo && (words[start - 1].is_capitalised() || words[start - 1].text == ".") {
+                while start > lo
+                    && (words[start - 1].is_capitalised() || words[start - 1].text == ".")
+                {
                     start -= 1;
                 }
-                let who = if start < end { Who::Named(start, end) } else { Who::Inherit };
+                let who = if start < end {
+                    Who::Named(start, end)
+                } else {
+                    Who::Inherit
+                };
                 return Some(mk(who, Extent::Right(after), k, cue.end, true));
             }
             _ => {
                 if open_right && edge_word.is_some_and(|w| w.is("that")) {
                     return None;
                 }
-                return Some(mk(Who::Inherit, Extent::Right(after), cue.first, cue.end, true));
+                return Some(mk(
+                    Who::Inherit,
+                    Extent::Right(after),
+                    cue.first,
+                    cue.end,
+                    true,
+                ));
             }
         }
     }
-    named_speaker(words, hi, cue, left, next_cue, open_right, clause_start, after, announced)
+    named_speaker(
+        words,
+        hi,
+        cue,
+        left,
+        next_cue,
+        open_right,
+        clause_start,
+        after,
+        announced,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -331,7 +434,8 @@ fn named_speaker(
 ) -> Option<Draft> {
     let who = Who::Named(left.start, left.end);
     let edge_word = left.edge_at.map(|k| &words[k]);
-    let new_clause = edge_word.is_some_and(|w| w.is_any(&["but", "while", "whereas", ";"]) || w.is_punct(";"));
+    let new_clause =
+        edge_word.is_some_and(|w| w.is_any(&["but", "while", "whereas", ";"]) || w.is_punct(";"));
     let region_start = match left.edge_at {
         Some(k) if new_clause || words[k].is_punct(",") => k,
         _ => left.start,
@@ -348,17 +452,31 @@ fn named_speaker(
         LeftEdge::Opener if open_right && !new_clause => None,
         LeftEdge::Break | LeftEdge::QuoteMark => {
             let k = left.edge_at.unwrap_or(left.start);
-            let content_end = if words[k].kind == TokenKind::Quote { k + 1 } else { k };
-            if new_clause || k < clause_start || is_adverbial(words, clause_start, content_end) && words[k].kind != TokenKind::Quote {
+            let content_end = if words[k].kind == TokenKind::Quote {
+                k + 1
+            } else {
+                k
+            };
+            if new_clause
+                || k < clause_start
+                || is_adverbial(words, clause_start, content_end)
+                    && words[k].kind != TokenKind::Quote
+            {
                 return (!open_right || new_clause).then(|| right(Extent::Right(after)));
             }
             if open_right {
                 return None;
             }
             // The cue's clause ends at the next cue or full stop.
-            let limit = (cue.end..next_cue.min(hi)).find(|&j| words[j].is_terminal()).unwrap_or(next_cue.min(hi));
+            let limit = (cue.end..next_cue.min(hi))
+                .find(|&j| words[j].is_terminal())
+                .unwrap_or(next_cue.min(hi));
             let tail = word_count(words, after, limit);
-            let rest_starts_clause = after < hi && words[after].is_punct(",") && words.get(after + 1).is_some_and(|w| w.kind == TokenKind::Word && !w.is_capitalised() && !w.lower.ends_with("ing"));
+            let rest_starts_clause = after < hi
+                && words[after].is_punct(",")
+                && words.get(after + 1).is_some_and(|w| {
+                    w.kind == TokenKind::Word && !w.is_capitalised() && !w.lower.ends_with("ing")
+                });
             if rest_starts_clause && words[k].is_punct(",") {
                 // `The orders, he said, suggested that …`
                 return Some(Draft {
@@ -383,7 +501,9 @@ fn named_speaker(
             let after_quotation = words[k].kind == TokenKind::Quote && !cue.participle;
             let closes = tail == 0
                 || after_quotation
-                || (cue.class == CueClass::Assert && !cue.participle && (tail <= 5 || tail_is_phrase));
+                || (cue.class == CueClass::Assert
+                    && !cue.participle
+                    && (tail <= 5 || tail_is_phrase));
             if !announced && closes {
                 return Some(Draft {
                     cue: cue.clone(),
@@ -401,15 +521,25 @@ fn named_speaker(
 }
 
 /// `According to X, …` and `…, according to X.`
-fn according_to(words: &[Word], lo: usize, hi: usize, cue: &CueMatch, open_right: bool, clause_start: usize) -> Draft {
+fn according_to(
+    words: &[Word],
+    lo: usize,
+    hi: usize,
+    cue: &CueMatch,
+    open_right: bool,
+    clause_start: usize,
+) -> Draft {
     let mut end = hi;
     while end > cue.end && !words[end - 1].is_word() {
         end -= 1;
     }
-    let opening = (clause_start..cue.first).all(|k| words[k].is_punct(",") || words[k].is_any(&["and", "but", "however"]))
+    let opening = (clause_start..cue.first)
+        .all(|k| words[k].is_punct(",") || words[k].is_any(&["and", "but", "however"]))
         || is_adverbial(words, clause_start, cue.first);
     if opening {
-        let comma = (cue.end..hi).find(|&k| words[k].is_punct(",")).unwrap_or(end);
+        let comma = (cue.end..hi)
+            .find(|&k| words[k].is_punct(","))
+            .unwrap_or(end);
         return Draft {
             cue: cue.clone(),
             who: Who::Named(cue.end, comma.max(cue.end + 1).min(hi)),
@@ -419,7 +549,11 @@ fn according_to(words: &[Word], lo: usize, hi: usize, cue: &CueMatch, open_right
             emit: comma + 1 < hi,
         };
     }
-    let region_start = if cue.first > lo && words[cue.first - 1].is_punct(",") { cue.first - 1 } else { cue.first };
+    let region_start = if cue.first > lo && words[cue.first - 1].is_punct(",") {
+        cue.first - 1
+    } else {
+        cue.first
+    };
     Draft {
         cue: cue.clone(),
         who: Who::Named(cue.end, end.max(cue.end + 1).min(hi)),
@@ -443,7 +577,8 @@ fn build(
     hedged_attribution: bool,
 ) -> Option<Claim> {
     let words = &p.words;
-    let trim_punct = |w: &Word| w.kind == TokenKind::Punct && !matches!(w.text, "?" | "!" | ")" | "]");
+    let trim_punct =
+        |w: &Word| w.kind == TokenKind::Punct && !matches!(w.text, "?" | "!" | ")" | "]");
     while a < b && (trim_punct(&words[a]) || words[a].is("that")) {
         a += 1;
     }
@@ -487,7 +622,13 @@ fn build(
 
 /// A segment with no claim of its own: quoted speech continuing the last attribution, or
 /// the article's own statement when it is declarative.
-fn unattributed(p: &Paragraph, lo: usize, hi: usize, memory: &mut Memory, names: &ProperNouns) -> Option<Claim> {
+fn unattributed(
+    p: &Paragraph,
+    lo: usize,
+    hi: usize,
+    memory: &mut Memory,
+    names: &ProperNouns,
+) -> Option<Claim> {
     let words = &p.words;
     let spoken: Vec<usize> = (lo..hi).filter(|&k| words[k].is_word()).collect();
     if spoken.is_empty() {
@@ -495,7 +636,16 @@ fn unattributed(p: &Paragraph, lo: usize, hi: usize, memory: &mut Memory, names:
     }
     if spoken.iter().all(|&k| p.quoted[k]) {
         let last = memory.last_attribution()?.clone();
-        let mut claim = build(p, lo, hi, Some(last.cue.clone()), last.speaker, last.pronoun, Polarity::Asserted, false)?;
+        let mut claim = build(
+            p,
+            lo,
+            hi,
+            Some(last.cue.clone()),
+            last.speaker,
+            last.pronoun,
+            Polarity::Asserted,
+            false,
+        )?;
         claim.quote = Some(QuoteKind::Direct);
         return Some(claim);
     }

@@ -168,7 +168,8 @@ fn accept(
     }
     let prev = i.checked_sub(1).map(|p| &words[p]);
     // `the United States`: a capitalised word inside a sentence is a name, not a verb.
-    if head.is_capitalised() && prev.is_some_and(|p| !p.is_terminal() && p.kind != TokenKind::Quote) {
+    if head.is_capitalised() && prev.is_some_and(|p| !p.is_terminal() && p.kind != TokenKind::Quote)
+    {
         return None;
     }
     // `so-called`; `on state television` (a gerund after a preposition is still a report:
@@ -242,7 +243,10 @@ mod tests {
 
     #[test]
     fn verbs_and_frames() {
-        assert_eq!(cues("Moscow denies abusing civilians."), [("denies".into(), CueClass::Deny)]);
+        assert_eq!(
+            cues("Moscow denies abusing civilians."),
+            [("denies".into(), CueClass::Deny)]
+        );
         assert_eq!(
             cues("Kyiv has described the evacuation as a forced deportation."),
             [("described … as".into(), CueClass::Describe)]
@@ -255,7 +259,10 @@ mod tests {
             cues("Officials put the civilian death toll in the invasion at 2,000."),
             [("put the … toll … at".into(), CueClass::Figure)]
         );
-        assert_eq!(cues("Kyiv ruled out talks."), [("ruled out".into(), CueClass::Deny)]);
+        assert_eq!(
+            cues("Kyiv ruled out talks."),
+            [("ruled out".into(), CueClass::Deny)]
+        );
         assert_eq!(
             cues("It rose, according to the UN."),
             [("according to".into(), CueClass::Source)]
@@ -264,7 +271,9 @@ mod tests {
 
     #[test]
     fn nouns_passives_and_infinitives_are_not_cues() {
-        assert!(cues("While his claims could not be independently verified, it went on.").is_empty());
+        assert!(
+            cues("While his claims could not be independently verified, it went on.").is_empty()
+        );
         assert!(cues("Russian unsubstantiated claims that Ukraine is planning it.").is_empty());
         assert!(cues("The talks, first reported by the Wall Street Journal, go on.").is_empty());
         assert!(cues("Civilians have been told by officials to leave.").is_empty());

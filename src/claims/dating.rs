@@ -18,8 +18,14 @@ fn day_of(m: &Mention, doc_date: Option<Date>) -> Option<Date> {
         return None;
     }
     match m.normalised {
-        Some(Normalised::Date { value: Some(DateValue::Day(d)), .. }) => Some(d),
-        Some(Normalised::Date { value: Some(DateValue::Range(a, b)), .. }) => {
+        Some(Normalised::Date {
+            value: Some(DateValue::Day(d)),
+            ..
+        }) => Some(d),
+        Some(Normalised::Date {
+            value: Some(DateValue::Range(a, b)),
+            ..
+        }) => {
             let (first, last) = (a.min(b), a.max(b));
             Some(doc_date.map_or(first, |d| d.clamp(first, last)))
         }
@@ -42,7 +48,12 @@ mod tests {
 
     /// (claim text, its date) for each claim of one article with the given date.
     fn dates(text: &str, doc_date: Option<&str>) -> Vec<(String, Option<String>)> {
-        let doc = Document::new("a".into(), text.into(), doc_date.and_then(Date::parse_iso), None);
+        let doc = Document::new(
+            "a".into(),
+            text.into(),
+            doc_date.and_then(Date::parse_iso),
+            None,
+        );
         let corpus = Corpus::new(vec![doc]).unwrap();
         let text = &corpus.docs()[0].text;
         corpus.claims()[0]
@@ -56,7 +67,10 @@ mod tests {
 
     #[test]
     fn a_day_in_the_claim_dates_it() {
-        let got = dates("Officials said the bridge was destroyed on Nov. 9, 2022.", Some("2022-11-12"));
+        let got = dates(
+            "Officials said the bridge was destroyed on Nov. 9, 2022.",
+            Some("2022-11-12"),
+        );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1.as_deref(), Some("2022-11-09"), "{got:?}");
     }
@@ -64,32 +78,57 @@ mod tests {
     #[test]
     fn a_relative_day_resolves_against_the_article_date() {
         // 2022-11-10 is a Thursday: `on Wednesday` is the day before.
-        let got = dates("Kyiv said the troops crossed the river on Wednesday.", Some("2022-11-10"));
+        let got = dates(
+            "Kyiv said the troops crossed the river on Wednesday.",
+            Some("2022-11-10"),
+        );
         assert_eq!(got[0].1.as_deref(), Some("2022-11-09"), "{got:?}");
     }
 
     #[test]
     fn a_span_of_days_dates_it_by_its_day_nearest_the_article() {
         // 2022-11-10 is a Thursday: `last weekend` is 5-6 November.
-        let got = dates("Kyiv said the troops crossed the river last weekend.", Some("2022-11-10"));
+        let got = dates(
+            "Kyiv said the troops crossed the river last weekend.",
+            Some("2022-11-10"),
+        );
         assert_eq!(got[0].1.as_deref(), Some("2022-11-06"), "{got:?}");
-        let got = dates("Kyiv said the troops crossed the river in recent weeks.", Some("2022-11-10"));
+        let got = dates(
+            "Kyiv said the troops crossed the river in recent weeks.",
+            Some("2022-11-10"),
+        );
         assert_eq!(got[0].1.as_deref(), Some("2022-11-10"), "{got:?}");
     }
 
     #[test]
     fn without_a_day_the_article_date_dates_it() {
-        let got = dates("Kyiv said the troops crossed the river in November.", Some("2022-11-10"));
-        assert_eq!(got[0].1.as_deref(), Some("2022-11-10"), "a month names no day: {got:?}");
-        let got = dates("Kyiv said the troops crossed the river.", Some("2022-11-10"));
+        let got = dates(
+            "Kyiv said the troops crossed the river in November.",
+            Some("2022-11-10"),
+        );
+        assert_eq!(
+            got[0].1.as_deref(),
+            Some("2022-11-10"),
+            "a month names no day: {got:?}"
+        );
+        let got = dates(
+            "Kyiv said the troops crossed the river.",
+            Some("2022-11-10"),
+        );
         assert_eq!(got[0].1.as_deref(), Some("2022-11-10"), "{got:?}");
     }
 
     #[test]
     fn an_undated_article_leaves_undated_claims() {
         let got = dates("Kyiv said the troops crossed the river on Wednesday.", None);
-        assert_eq!(got[0].1, None, "a relative day needs the article's date: {got:?}");
-        let got = dates("Kyiv said the troops crossed the river on Nov. 9, 2022.", None);
+        assert_eq!(
+            got[0].1, None,
+            "a relative day needs the article's date: {got:?}"
+        );
+        let got = dates(
+            "Kyiv said the troops crossed the river on Nov. 9, 2022.",
+            None,
+        );
         assert_eq!(got[0].1.as_deref(), Some("2022-11-09"), "{got:?}");
     }
 }

@@ -7,7 +7,14 @@ use super::segments::Paragraph;
 use super::words::Word;
 
 fn matches_at(words: &[Word], i: usize, hi: usize, p: &HedgePattern) -> Option<usize> {
-    fn go(words: &[Word], i: usize, hi: usize, slots: &[Slot], any_case: bool, first: bool) -> Option<usize> {
+    fn go(
+        words: &[Word],
+        i: usize,
+        hi: usize,
+        slots: &[Slot],
+        any_case: bool,
+        first: bool,
+    ) -> Option<usize> {
         let Some((slot, rest)) = slots.split_first() else {
             return Some(i);
         };
@@ -35,7 +42,11 @@ pub fn find(words: &[Word], lo: usize, hi: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
-        let best = lex.hedges.iter().filter_map(|p| matches_at(words, i, hi, p)).max();
+        let best = lex
+            .hedges
+            .iter()
+            .filter_map(|p| matches_at(words, i, hi, p))
+            .max();
         match best {
             Some(end) => {
                 out.push((i, end));
@@ -76,11 +87,23 @@ mod tests {
 
     #[test]
     fn phrases() {
-        assert_eq!(hedges("Russian forces are likely attempting it"), ["likely"]);
-        assert_eq!(hedges("The situation could not be independently confirmed."), ["could not be independently confirmed"]);
-        assert_eq!(hedges("soldiers appeared to be digging in"), ["appeared to"]);
+        assert_eq!(
+            hedges("Russian forces are likely attempting it"),
+            ["likely"]
+        );
+        assert_eq!(
+            hedges("The situation could not be independently confirmed."),
+            ["could not be independently confirmed"]
+        );
+        assert_eq!(
+            hedges("soldiers appeared to be digging in"),
+            ["appeared to"]
+        );
         assert_eq!(hedges("Reportedly, it fell."), ["Reportedly"]);
-        assert_eq!(hedges("Russian unsubstantiated claims"), ["unsubstantiated"]);
+        assert_eq!(
+            hedges("Russian unsubstantiated claims"),
+            ["unsubstantiated"]
+        );
     }
 
     #[test]

@@ -76,8 +76,9 @@ pub fn parse_cues(text: &str, where_: &str) -> Vec<CuePattern> {
         .map(|line| {
             let mut fields = line.split_whitespace();
             let class_name = fields.next().unwrap_or_default();
-            let class = CueClass::parse(class_name)
-                .unwrap_or_else(|| panic!("{where_}: unknown cue class {class_name:?} in {line:?}"));
+            let class = CueClass::parse(class_name).unwrap_or_else(|| {
+                panic!("{where_}: unknown cue class {class_name:?} in {line:?}")
+            });
             let mut slots = Vec::new();
             let mut not_before = Vec::new();
             for f in fields {
@@ -144,7 +145,10 @@ mod tests {
 
     #[test]
     fn cue_line_syntax() {
-        let cues = parse_cues("describe described|calls * as !on\n- urged^\nassert ~claims^", "t");
+        let cues = parse_cues(
+            "describe described|calls * as !on\n- urged^\nassert ~claims^",
+            "t",
+        );
         assert_eq!(cues.len(), 2, "the `-` line is no cue");
         assert_eq!(cues[0].class, CueClass::Describe);
         assert_eq!(cues[0].slots.len(), 3);

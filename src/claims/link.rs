@@ -39,7 +39,11 @@ pub fn link(claims: Vec<Claim>, mentions: &[Mention], doc_date: Option<Date>) ->
                 .filter(|(_, m)| inside(claim.span, m.start, m.end))
                 .map(|(k, _)| (from + k) as u32)
                 .collect();
-            let figures = contained.iter().copied().filter(|&m| mentions[m as usize].label.is_figure()).collect();
+            let figures = contained
+                .iter()
+                .copied()
+                .filter(|&m| mentions[m as usize].label.is_figure())
+                .collect();
             let date = dating::claim_date(&contained, mentions, doc_date);
             // `two Ukrainian officials`: the speaker is named by `Ukrainian`, never a figure.
             let speaker_mention = claim.speaker.and_then(|sp| {
@@ -82,7 +86,15 @@ mod tests {
                 (&text[x.start as usize..x.end as usize], x.label)
             })
             .collect();
-        assert_eq!(figures, [("32", Label::Cardinal), ("second", Label::Ordinal)]);
-        assert!(c.mentions.iter().any(|&m| mentions[m as usize].label == Label::Gpe), "{c:?}");
+        assert_eq!(
+            figures,
+            [("32", Label::Cardinal), ("second", Label::Ordinal)]
+        );
+        assert!(
+            c.mentions
+                .iter()
+                .any(|&m| mentions[m as usize].label == Label::Gpe),
+            "{c:?}"
+        );
     }
 }

@@ -157,8 +157,14 @@ mod tests {
 
     #[test]
     fn straight_and_curly() {
-        assert_eq!(quoted(r#"He said "we won" and "they lost"."#), ["we won", "they lost"]);
-        assert_eq!(quoted("He said “we won,” she said, “again.”"), ["we won,", "again."]);
+        assert_eq!(
+            quoted(r#"He said "we won" and "they lost"."#),
+            ["we won", "they lost"]
+        );
+        assert_eq!(
+            quoted("He said “we won,” she said, “again.”"),
+            ["we won,", "again."]
+        );
     }
 
     #[test]
@@ -171,13 +177,25 @@ mod tests {
 
     #[test]
     fn unclosed_quote_runs_to_paragraph_end() {
-        assert_eq!(quoted("“We will win. They will lose."), ["We will win. They will lose."]);
+        assert_eq!(
+            quoted("“We will win. They will lose."),
+            ["We will win. They will lose."]
+        );
     }
 
     #[test]
     fn orphan_close_opens_after_the_previous_quote_sentence() {
         let q = quoted("“We will chase them,” he said. Every occupier should know. No rest.”");
-        assert_eq!(q, ["We will chase them,", "Every occupier should know. No rest."]);
-        assert_eq!(quoted("The army will not be provoked. Stop.”"), ["The army will not be provoked. Stop."]);
+        assert_eq!(
+            q,
+            [
+                "We will chase them,",
+                "Every occupier should know. No rest."
+            ]
+        );
+        assert_eq!(
+            quoted("The army will not be provoked. Stop.”"),
+            ["The army will not be provoked. Stop."]
+        );
     }
 }

@@ -22,7 +22,11 @@ pub struct Paragraph<'t> {
     pub segments: Vec<(usize, usize)>,
 }
 
-pub fn paragraphs<'t>(text: &'t str, tokens: &[Token], sentences: &[Sentence]) -> Vec<Paragraph<'t>> {
+pub fn paragraphs<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> Vec<Paragraph<'t>> {
     let mut out = Vec::new();
     let mut current: Vec<(u32, &Sentence)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -80,7 +84,11 @@ fn flush<'t>(
     });
 }
 
-fn segment(words: &[Word], member: &[Option<usize>], sentence_starts: &[usize]) -> Vec<(usize, usize)> {
+fn segment(
+    words: &[Word],
+    member: &[Option<usize>],
+    sentence_starts: &[usize],
+) -> Vec<(usize, usize)> {
     let n = words.len();
     let mut cut = vec![false; n + 1];
     for &s in sentence_starts {
@@ -92,7 +100,11 @@ fn segment(words: &[Word], member: &[Option<usize>], sentence_starts: &[usize]) 
         }
         let mut j = i + 1;
         // Closing marks after the stop belong to the sentence that ends.
-        while j < n && words[j].kind == TokenKind::Quote && member[j].is_some() && member[j] == member[i] {
+        while j < n
+            && words[j].kind == TokenKind::Quote
+            && member[j].is_some()
+            && member[j] == member[i]
+        {
             j += 1;
         }
         if j < n && (words[j].is_capitalised() || words[j].kind == TokenKind::Quote) {

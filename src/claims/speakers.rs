@@ -4,11 +4,11 @@
 
 use std::collections::HashSet;
 
+use super::lexicon::lexicon;
 use super::words::{
     is_time_like, Word, AUXILIARIES, CLAUSE_OPENERS, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS,
     PRONOUNS,
 };
-use super::lexicon::lexicon;
 use super::Span;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -110,7 +110,8 @@ pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
         start -= 1;
     };
     // A noun phrase opens with neither an adverb nor a preposition (`with Kyiv saying`).
-    while start < end && (words[start].is_any(OPENING_ADVERBS) || words[start].is_any(PREPOSITIONS)) {
+    while start < end && (words[start].is_any(OPENING_ADVERBS) || words[start].is_any(PREPOSITIONS))
+    {
         start += 1;
     }
     end = trim_channel(words, start, end);
@@ -127,7 +128,9 @@ fn trim_channel(words: &[Word], start: usize, end: usize) -> usize {
     let trailers = &lexicon().trailers;
     for k in start + 1..end {
         if words[k].is_any(&["in", "during", "at", "on", "via", "through"])
-            && words[k + 1..end].iter().any(|w| trailers.contains(&w.lower))
+            && words[k + 1..end]
+                .iter()
+                .any(|w| trailers.contains(&w.lower))
         {
             return k;
         }
@@ -139,9 +142,16 @@ fn trim_channel(words: &[Word], start: usize, end: usize) -> usize {
 /// other describes them. `Natalia Humeniuk, a spokeswoman for the Ukrainian Army,` → A;
 /// `The presidential adviser, Mykhailo Podalyak,` → B (a description, then a name).
 pub fn appositive_speaker(words: &[Word], lo: usize, comma: usize) -> Option<LeftPhrase> {
-    let open = (lo..comma).rev().take(15).find(|&k| words[k].is_punct(","))?;
+    let open = (lo..comma)
+        .rev()
+        .take(15)
+        .find(|&k| words[k].is_punct(","))?;
     let appositive = &words[open + 1..comma];
-    if appositive.is_empty() || appositive.iter().any(|w| w.kind == TokenKind::Quote || w.is_phrase_break()) {
+    if appositive.is_empty()
+        || appositive
+            .iter()
+            .any(|w| w.kind == TokenKind::Quote || w.is_phrase_break())
+    {
         return None;
     }
     let first = left_phrase(words, lo, open);
@@ -149,7 +159,8 @@ pub fn appositive_speaker(words: &[Word], lo: usize, comma: usize) -> Option<Lef
         return None;
     }
     let first_is_name = words[first.end - 1].is_capitalised() && first.end - first.start <= 6;
-    let second_is_name = appositive.last().is_some_and(Word::is_capitalised) && appositive.len() <= 6;
+    let second_is_name =
+        appositive.last().is_some_and(Word::is_capitalised) && appositive.len() <= 6;
     if first_is_name {
         let describes = appositive[0].is_any(DETERMINERS)
             || appositive.iter().take(4).any(Word::is_possessive)
@@ -166,7 +177,10 @@ pub fn appositive_speaker(words: &[Word], lo: usize, comma: usize) -> Option<Lef
 /// The speaker after an inverted cue (`, said Mr. Le Drian, adding …`): up to a comma, a
 /// stop or a preposition; `the host, Anton Krasovsky` keeps the name that follows.
 pub fn right_phrase(words: &[Word], from: usize, hi: usize) -> Option<(usize, usize)> {
-    if words.get(from).is_none_or(|w| w.is_any(PREPOSITIONS) || w.is_any(CLAUSE_OPENERS)) {
+    if words
+        .get(from)
+        .is_none_or(|w| w.is_any(PREPOSITIONS) || w.is_any(CLAUSE_OPENERS))
+    {
         return None;
     }
     let mut end = from;
@@ -207,7 +221,19 @@ pub fn subject(words: &[Word], lo: usize, hi: usize) -> Option<(usize, usize)> {
         }
         // An opening adverbial (`Within a week of …,`, `And late last month,`) up to its comma.
         let adverbial = words.get(start).is_some_and(|w| {
-            w.is_any(PREPOSITIONS) || (is_time_like(w) && !w.is("the")) || w.is_any(&["within", "as", "while", "despite", "amid", "following", "under", "after", "since"])
+            w.is_any(PREPOSITIONS)
+                || (is_time_like(w) && !w.is("the"))
+                || w.is_any(&[
+                    "within",
+                    "as",
+                    "while",
+                    "despite",
+                    "amid",
+                    "following",
+                    "under",
+                    "after",
+                    "since",
+                ])
         });
         let comma = (start..hi.min(start + 14)).find(|&k| words[k].is_punct(","));
         match comma {

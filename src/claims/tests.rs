@@ -4,7 +4,16 @@ use super::*;
 use crate::text::TextLayer;
 
 /// (proposition, speaker, cue, polarity, hedged, quote) for each claim of `text`.
-pub fn show(text: &str) -> Vec<(String, Option<String>, Option<String>, &'static str, bool, Option<&'static str>)> {
+pub fn show(
+    text: &str,
+) -> Vec<(
+    String,
+    Option<String>,
+    Option<String>,
+    &'static str,
+    bool,
+    Option<&'static str>,
+)> {
     let layer = TextLayer::analyse(text, 0);
     let piece = |s: Span| text[s.start as usize..s.end as usize].to_string();
     extract(text, &layer)
@@ -22,7 +31,14 @@ pub fn show(text: &str) -> Vec<(String, Option<String>, Option<String>, &'static
         .collect()
 }
 
-type Row = (String, Option<String>, Option<String>, &'static str, bool, Option<&'static str>);
+type Row = (
+    String,
+    Option<String>,
+    Option<String>,
+    &'static str,
+    bool,
+    Option<&'static str>,
+);
 
 fn one(text: &str) -> Row {
     let all = show(text);
@@ -41,7 +57,10 @@ fn x_said_and_said_x() {
     assert_eq!(r.0, "100 children were moved");
     let r = one("\"We are living in dangerous times,\" said Christine Lambrecht, Germany's defence minister.");
     assert_eq!(who_cue(&r), (Some("Christine Lambrecht"), Some("said")));
-    assert_eq!((r.0.as_str(), r.5), ("We are living in dangerous times", Some("direct")));
+    assert_eq!(
+        (r.0.as_str(), r.5),
+        ("We are living in dangerous times", Some("direct"))
+    );
 }
 
 #[test]
@@ -54,7 +73,10 @@ fn postposed_attribution_takes_the_clause_before() {
 #[test]
 fn according_to_either_side() {
     let r = one("Troops are likely retreating, according to British intelligence.");
-    assert_eq!(who_cue(&r), (Some("British intelligence"), Some("according to")));
+    assert_eq!(
+        who_cue(&r),
+        (Some("British intelligence"), Some("according to"))
+    );
     assert!(r.4, "likely hedges");
     let r = one("According to the UN, one million people have fled.");
     assert_eq!(who_cue(&r), (Some("the UN"), Some("according to")));
@@ -79,7 +101,10 @@ fn appositive_speakers() {
 #[test]
 fn accuse_deny_describe_blame_figure() {
     let r = one("Ukraine accused Russia of looting empty homes.");
-    assert_eq!((r.2.as_deref(), r.0.as_str()), (Some("accused"), "Russia of looting empty homes"));
+    assert_eq!(
+        (r.2.as_deref(), r.0.as_str()),
+        (Some("accused"), "Russia of looting empty homes")
+    );
     let r = one("Moscow denies abusing civilians.");
     assert_eq!((r.3, r.0.as_str()), ("denied", "abusing civilians"));
     let r = one("Kyiv has described the evacuation as a forced deportation.");
@@ -103,13 +128,28 @@ fn a_negated_proposition_is_not_a_denial() {
 #[test]
 fn two_sources_in_one_sentence() {
     let all = show("Moscow claims that as many as 20,000 people have fled, but Ukrainian officials put the figure at closer to 1,000 and say that most are collaborators.");
-    let got: Vec<(Option<&str>, Option<&str>, &str)> = all.iter().map(|r| (r.1.as_deref(), r.2.as_deref(), r.0.as_str())).collect();
+    let got: Vec<(Option<&str>, Option<&str>, &str)> = all
+        .iter()
+        .map(|r| (r.1.as_deref(), r.2.as_deref(), r.0.as_str()))
+        .collect();
     assert_eq!(
         got,
         [
-            (Some("Moscow"), Some("claims"), "as many as 20,000 people have fled"),
-            (Some("Ukrainian officials"), Some("put the figure at"), "closer to 1,000"),
-            (Some("Ukrainian officials"), Some("say"), "most are collaborators"),
+            (
+                Some("Moscow"),
+                Some("claims"),
+                "as many as 20,000 people have fled"
+            ),
+            (
+                Some("Ukrainian officials"),
+                Some("put the figure at"),
+                "closer to 1,000"
+            ),
+            (
+                Some("Ukrainian officials"),
+                Some("say"),
+                "most are collaborators"
+            ),
         ]
     );
     let all = show("Russian officials blamed sabotage, while Ukrainian officials said the Russians had dismantled power lines.");
@@ -120,14 +160,31 @@ fn two_sources_in_one_sentence() {
 #[test]
 fn split_quote_and_participle() {
     let all = show("\"Ukraine has never refused to negotiate,\" Podolyak said on Twitter, adding that Russia should withdraw. \"Is Putin ready? Obviously not.\"");
-    let got: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> =
-        all.iter().map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref(), r.5)).collect();
+    let got: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = all
+        .iter()
+        .map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref(), r.5))
+        .collect();
     assert_eq!(
         got,
         [
-            ("Ukraine has never refused to negotiate", Some("Podolyak"), Some("said"), Some("direct")),
-            ("Russia should withdraw", Some("Podolyak"), Some("adding"), Some("indirect")),
-            ("Is Putin ready? Obviously not", Some("Podolyak"), Some("said"), Some("direct")),
+            (
+                "Ukraine has never refused to negotiate",
+                Some("Podolyak"),
+                Some("said"),
+                Some("direct")
+            ),
+            (
+                "Russia should withdraw",
+                Some("Podolyak"),
+                Some("adding"),
+                Some("indirect")
+            ),
+            (
+                "Is Putin ready? Obviously not",
+                Some("Podolyak"),
+                Some("said"),
+                Some("direct")
+            ),
         ]
     );
 }
@@ -167,16 +224,28 @@ fn quote_over_several_sentences_and_orphan_close() {
 
 #[test]
 fn what_is_not_a_claim() {
-    assert!(show("Russia offers 1,600 euros to inhabitants of Kherson").is_empty(), "headline");
+    assert!(
+        show("Russia offers 1,600 euros to inhabitants of Kherson").is_empty(),
+        "headline"
+    );
     assert!(show("Is the war over?").is_empty(), "question");
-    assert!(show("Kherson Mayor Igor Kulekhaev wrote in").is_empty(), "cut-off line");
+    assert!(
+        show("Kherson Mayor Igor Kulekhaev wrote in").is_empty(),
+        "cut-off line"
+    );
     let r = one("His claims about the so-called dirty bomb were rejected by most leaders.");
-    assert_eq!(r.2, None, "nouns, hyphenated words and passive modifiers are not cues");
+    assert_eq!(
+        r.2, None,
+        "nouns, hyphenated words and passive modifiers are not cues"
+    );
 }
 
 #[test]
 fn claims_are_the_same_whatever_the_thread_count() {
     let text = "Moscow denies it. \"We won,\" he said.\n\nKyiv said troops advanced.";
-    let one_thread = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let one_thread = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
     assert_eq!(one_thread.install(|| show(text)), show(text));
 }

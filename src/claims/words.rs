@@ -51,7 +51,10 @@ impl<'t> Word<'t> {
     /// `,` `;` `:` `(` `)` and dashes: punctuation that ends a phrase.
     pub fn is_phrase_break(&self) -> bool {
         self.kind == TokenKind::Punct
-            && matches!(self.text, "," | ";" | ":" | "(" | ")" | "–" | "—" | "--" | "[" | "]")
+            && matches!(
+                self.text,
+                "," | ";" | ":" | "(" | ")" | "–" | "—" | "--" | "[" | "]"
+            )
     }
 
     pub fn is_terminal(&self) -> bool {
@@ -66,29 +69,122 @@ impl<'t> Word<'t> {
 }
 
 pub const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these",
-    "those", "such", "any", "no", "some", "many", "other", "earlier", "recent", "new", "latest",
-    "previous", "conflicting", "several", "both", "all", "initial", "first",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "such",
+    "any",
+    "no",
+    "some",
+    "many",
+    "other",
+    "earlier",
+    "recent",
+    "new",
+    "latest",
+    "previous",
+    "conflicting",
+    "several",
+    "both",
+    "all",
+    "initial",
+    "first",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
 /// Words that may stand between a speaker and its reporting verb (`Kyiv has also said`).
 pub const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "also", "previously", "earlier", "later", "repeatedly", "again",
-    "already", "then", "publicly", "officially", "separately", "further", "first", "would",
-    "will", "did", "does", "do", "is", "are", "was", "were", "been", "reportedly",
-    "allegedly", "apparently", "now", "once", "still", "yet", "not", "never", "n't", "’t", "'t",
-    "flatly", "strongly", "firmly", "quickly", "swiftly", "immediately", "recently",
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "earlier",
+    "later",
+    "repeatedly",
+    "again",
+    "already",
+    "then",
+    "publicly",
+    "officially",
+    "separately",
+    "further",
+    "first",
+    "would",
+    "will",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "been",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "now",
+    "once",
+    "still",
+    "yet",
+    "not",
+    "never",
+    "n't",
+    "’t",
+    "'t",
+    "flatly",
+    "strongly",
+    "firmly",
+    "quickly",
+    "swiftly",
+    "immediately",
+    "recently",
 ];
 
 pub const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
 
 /// Time words besides the month and weekday names, which come from the shared calendar list.
 const OTHER_TIME_WORDS: &[&str] = &[
-    "today", "yesterday", "tonight", "week", "weekend", "month", "year", "morning", "afternoon",
-    "evening", "night", "earlier", "later", "last", "this", "next", "late", "early", "recently",
-    "on", "the", "past", "days", "weeks", "months", "hours", "day", "over", "in",
+    "today",
+    "yesterday",
+    "tonight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "next",
+    "late",
+    "early",
+    "recently",
+    "on",
+    "the",
+    "past",
+    "days",
+    "weeks",
+    "months",
+    "hours",
+    "day",
+    "over",
+    "in",
 ];
 
 static TIME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -102,38 +198,60 @@ static TIME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
             _ => false,
         })
         .map(|(form, _)| *form);
-    calendar_names.chain(OTHER_TIME_WORDS.iter().copied()).collect()
+    calendar_names
+        .chain(OTHER_TIME_WORDS.iter().copied())
+        .collect()
 });
 
 pub const PREPOSITIONS: &[&str] = &[
-    "on", "in", "at", "during", "via", "through", "over", "to", "from", "with", "before",
-    "after", "late", "early", "by",
+    "on", "in", "at", "during", "via", "through", "over", "to", "from", "with", "before", "after",
+    "late", "early", "by",
 ];
 
 /// Words that open a new clause: the left edge of a speaker phrase.
 pub const CLAUSE_OPENERS: &[&str] = &[
     "that", "what", "while", "whereas", "but", "because", "although", "though", "as", "after",
-    "before", "when", "where", "which", "who", "whom", "if", "since", "and", "or", "so",
-    "yet", "unless", "until", "whether",
+    "before", "when", "where", "which", "who", "whom", "if", "since", "and", "or", "so", "yet",
+    "unless", "until", "whether",
 ];
 
 /// Sentence adverbs that may open a clause but are not part of a speaker.
 pub const OPENING_ADVERBS: &[&str] = &[
-    "but", "and", "however", "meanwhile", "still", "also", "yet", "moreover", "separately",
-    "earlier", "later", "now", "then", "so", "instead", "indeed", "previously",
+    "but",
+    "and",
+    "however",
+    "meanwhile",
+    "still",
+    "also",
+    "yet",
+    "moreover",
+    "separately",
+    "earlier",
+    "later",
+    "now",
+    "then",
+    "so",
+    "instead",
+    "indeed",
+    "previously",
 ];
 
 /// A time word, or a number that can be a day or a year (`Nov. 2, 2022`), not `50,000`.
 pub fn is_time_like(w: &Word) -> bool {
     TIME_WORDS.contains(w.lower.as_str())
         || (w.kind == TokenKind::Number
-            && w.text.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n)))
+            && w.text
+                .parse::<u32>()
+                .is_ok_and(|n| (1..=31).contains(&n) || (1900..=2100).contains(&n)))
 }
 
 /// Weekdays, months and the like: time words that can stand without a preposition
 /// (`said Monday that`).
 pub fn is_time_noun(w: &Word) -> bool {
-    is_time_like(w) && !w.is_any(&["on", "in", "over", "the", "late", "early", "earlier", "later"])
+    is_time_like(w)
+        && !w.is_any(&[
+            "on", "in", "over", "the", "late", "early", "earlier", "later",
+        ])
 }
 
 #[cfg(test)]
@@ -142,7 +260,9 @@ mod tests {
 
     #[test]
     fn month_and_weekday_names_are_time_words() {
-        for w in ["monday", "sunday", "november", "march", "nov.", "sept.", "tonight", "week"] {
+        for w in [
+            "monday", "sunday", "november", "march", "nov.", "sept.", "tonight", "week",
+        ] {
             assert!(TIME_WORDS.contains(w), "{w}");
         }
         // The modal verb and bare abbreviations (`jan`, `sep`) are not.

@@ -84,12 +84,13 @@ impl<'a> Features<'a> {
             } else {
                 Shape::Other
             };
-            let space_before = t.start > prev_end && text[prev_end as usize..t.start as usize]
-                .chars()
-                .any(char::is_whitespace);
+            let space_before = t.start > prev_end
+                && text[prev_end as usize..t.start as usize]
+                    .chars()
+                    .any(char::is_whitespace);
             let is_word = matches!(t.kind, TokenKind::Word | TokenKind::Number);
-            let newline_before = t.start > prev_end
-                && text[prev_end as usize..t.start as usize].contains("\n\n");
+            let newline_before =
+                t.start > prev_end && text[prev_end as usize..t.start as usize].contains("\n\n");
             out.push(TokenInfo {
                 start: t.start,
                 end: t.end,
@@ -188,7 +189,9 @@ fn mark_title_case(text: &str, sentences: &[Sentence], tokens: &mut [TokenInfo])
             k += 1;
         }
         if upper >= 4 && upper > 2 * lower {
-            tokens[first..k].iter_mut().for_each(|t| t.title_case = true);
+            tokens[first..k]
+                .iter_mut()
+                .for_each(|t| t.title_case = true);
         }
     }
 }

@@ -15,7 +15,11 @@ use super::normalize::fold;
 const WILD_CAP: u32 = u32::MAX;
 const WILD_NUM: u32 = u32::MAX - 1;
 const WILD_ANY: u32 = u32::MAX - 2;
-const WILDCARDS: [(&str, u32); 3] = [("{CAP}", WILD_CAP), ("{NUM}", WILD_NUM), ("{ANY}", WILD_ANY)];
+const WILDCARDS: [(&str, u32); 3] = [
+    ("{CAP}", WILD_CAP),
+    ("{NUM}", WILD_NUM),
+    ("{ANY}", WILD_ANY),
+];
 
 /// When a form may match text in another case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +77,14 @@ impl Gazetteer {
         g
     }
 
-    fn insert(&mut self, form: &str, entry: u32, label: Label, user: bool, classes: &HashMap<String, u32>) {
+    fn insert(
+        &mut self,
+        form: &str,
+        entry: u32,
+        label: Label,
+        user: bool,
+        classes: &HashMap<String, u32>,
+    ) {
         let mut words: Vec<u32> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
         for piece in form.split_whitespace() {
@@ -112,14 +123,15 @@ impl Gazetteer {
             && letters.len() <= 5
         {
             CaseRule::Exact
-        } else if matches!(label, Label::Gpe | Label::Loc | Label::Org | Label::Fac | Label::Person)
-            && texts.iter().all(|t| {
-                t.chars().any(char::is_alphabetic)
-                    && !classes
-                        .get(&fold(t))
-                        .is_some_and(|c| c & (class::COMMON | class::NOT_NAME) != 0)
-            })
-        {
+        } else if matches!(
+            label,
+            Label::Gpe | Label::Loc | Label::Org | Label::Fac | Label::Person
+        ) && texts.iter().all(|t| {
+            t.chars().any(char::is_alphabetic)
+                && !classes
+                    .get(&fold(t))
+                    .is_some_and(|c| c & (class::COMMON | class::NOT_NAME) != 0)
+        }) {
             // Unusual words only (`kyiv`, `KYIV`, `el fasher`): machine translation and
             // headlines change their case, and no ordinary phrase reads the same.
             CaseRule::Any
@@ -182,7 +194,9 @@ impl Gazetteer {
                     }
                 }
             }
-            let Some(tok) = f.tokens.get(pos) else { continue };
+            let Some(tok) = f.tokens.get(pos) else {
+                continue;
+            };
             if tok.boilerplate {
                 continue;
             }
@@ -220,7 +234,8 @@ impl Gazetteer {
             CaseRule::Any => true,
             CaseRule::Capitalised => (0..tokens.len()).all(|k| {
                 let tok = &f.tokens[first + k];
-                tok.shape != Shape::Lower || !tokens[k].chars().next().is_some_and(char::is_uppercase)
+                tok.shape != Shape::Lower
+                    || !tokens[k].chars().next().is_some_and(char::is_uppercase)
             }),
             CaseRule::Exact => (0..tokens.len())
                 .all(|k| tokens[k].starts_with('{') || f.text_of(first + k) == tokens[k]),

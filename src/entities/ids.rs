@@ -74,7 +74,8 @@ fn name_words(text: &str, label: Label, lexicon: &Lexicon) -> Vec<String> {
             continue;
         }
         if label == Label::Person
-            && (bare.chars().count() == 1 || lexicon.classes_of(&w) & class::TITLE != 0 && words.is_empty())
+            && (bare.chars().count() == 1
+                || lexicon.classes_of(&w) & class::TITLE != 0 && words.is_empty())
         {
             continue;
         }
@@ -98,7 +99,9 @@ fn name_key(text: &str, m: &Mention, lexicon: &Lexicon) -> Key {
     if let Some(area) = m.area {
         // `the Kherson region` is the oblast, one entity however the city is spelled.
         let place = match m.entry {
-            Some(e) if !lexicon.entries[e as usize].is_pattern() => fold(&lexicon.entries[e as usize].canonical),
+            Some(e) if !lexicon.entries[e as usize].is_pattern() => {
+                fold(&lexicon.entries[e as usize].canonical)
+            }
             _ => name_words(text, m.label, lexicon).join(" "),
         };
         return Key::Area(area, place);
@@ -211,7 +214,9 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
             }
             let mut owners = |pool: &BTreeSet<usize>| -> BTreeSet<usize> {
                 pool.iter()
-                    .filter(|&&i| matches!(&distinct[i], Key::FullName(_, l) if same_name_word(l, s)))
+                    .filter(
+                        |&&i| matches!(&distinct[i], Key::FullName(_, l) if same_name_word(l, s)),
+                    )
                     .map(|&i| sets.find(i))
                     .collect()
             };
@@ -397,12 +402,18 @@ mod tests {
                 (text, out)
             })
             .collect();
-        let refs: Vec<(&str, &[Mention])> =
-            built.iter().map(|(t, m)| (t.as_str(), m.as_slice())).collect();
+        let refs: Vec<(&str, &[Mention])> = built
+            .iter()
+            .map(|(t, m)| (t.as_str(), m.as_slice()))
+            .collect();
         let r = resolve(&refs, &lex);
         r.of_mention
             .iter()
-            .map(|row| row.iter().map(|&i| r.entities[i.unwrap() as usize].id.clone()).collect())
+            .map(|row| {
+                row.iter()
+                    .map(|&i| r.entities[i.unwrap() as usize].id.clone())
+                    .collect()
+            })
             .collect()
     }
 
@@ -410,8 +421,18 @@ mod tests {
 
     #[test]
     fn short_forms_and_initials_join_the_full_name() {
-        let got = ids(&[&[("Vladimir V. Putin", Person), ("Putin", Person), ("Mr. Putin", Person)], &[("Vladimir Putin", Person)]]);
-        assert!(got.iter().flatten().all(|id| id == "PERSON:vladimir_putin"), "{got:?}");
+        let got = ids(&[
+            &[
+                ("Vladimir V. Putin", Person),
+                ("Putin", Person),
+                ("Mr. Putin", Person),
+            ],
+            &[("Vladimir Putin", Person)],
+        ]);
+        assert!(
+            got.iter().flatten().all(|id| id == "PERSON:vladimir_putin"),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -421,13 +442,23 @@ mod tests {
         let layer = crate::text::TextLayer::analyse(text, 0);
         let ms = crate::entities::tagger::tag(text, &layer, &lex, None);
         let r = resolve(&[(text, ms.as_slice())], &lex);
-        let got: Vec<&str> = r.of_mention[0].iter().map(|&i| r.entities[i.unwrap() as usize].id.as_str()).collect();
-        assert_eq!(got, vec!["GPE:kherson_region", "GPE:kherson", "GPE:kherson_region"]);
+        let got: Vec<&str> = r.of_mention[0]
+            .iter()
+            .map(|&i| r.entities[i.unwrap() as usize].id.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            vec!["GPE:kherson_region", "GPE:kherson", "GPE:kherson_region"]
+        );
     }
 
     #[test]
     fn particles_open_surnames() {
-        let got = ids(&[&[("Jean-Yves Le Drian", Person), ("Le Drian", Person), ("Bashar al-Assad", Person)]]);
+        let got = ids(&[&[
+            ("Jean-Yves Le Drian", Person),
+            ("Le Drian", Person),
+            ("Bashar al-Assad", Person),
+        ]]);
         assert_eq!(got[0][0], got[0][1]);
         assert_eq!(got[0][0], "PERSON:jean_yves_le_drian");
         assert_eq!(got[0][2], "PERSON:bashar_al_assad");
@@ -445,15 +476,29 @@ mod tests {
             let got = ids(&[&[(a, Person)], &[(b, Person)]]);
             assert_eq!(got[0][0], got[1][0], "{a} / {b}");
         }
-        let got = ids(&[&[("Volodymyr Zelensky", Person), ("Zelenski", Person)], &[("Zelensky", Person)]]);
-        assert!(got.iter().flatten().all(|id| id == "PERSON:volodymyr_zelensky"), "{got:?}");
+        let got = ids(&[
+            &[("Volodymyr Zelensky", Person), ("Zelenski", Person)],
+            &[("Zelensky", Person)],
+        ]);
+        assert!(
+            got.iter()
+                .flatten()
+                .all(|id| id == "PERSON:volodymyr_zelensky"),
+            "{got:?}"
+        );
         let got = ids(&[&[("Andrei Malets", Person), ("Mallets", Person)]]);
         assert_eq!(got[0][0], got[0][1]);
     }
 
     #[test]
     fn exonyms_meet_through_the_lexicon() {
-        for (a, b, label) in [("Kiev", "Kyiv", Gpe), ("Odessa", "Odesa", Gpe), ("kyiv", "KYIV", Gpe), ("Dnieper River", "Dnipro River", Loc), ("Zaporizhia", "Zaporizhzhia", Gpe)] {
+        for (a, b, label) in [
+            ("Kiev", "Kyiv", Gpe),
+            ("Odessa", "Odesa", Gpe),
+            ("kyiv", "KYIV", Gpe),
+            ("Dnieper River", "Dnipro River", Loc),
+            ("Zaporizhia", "Zaporizhzhia", Gpe),
+        ] {
             let got = ids(&[&[(a, label)], &[(b, label)]]);
             assert_eq!(got[0][0], got[1][0], "{a} / {b}");
         }
@@ -466,7 +511,12 @@ mod tests {
         assert_ne!(got[0][0], got[1][0]);
         let got = ids(&[&[("Vladimir Saldo", Person), ("Vladimir Putin", Person)]]);
         assert_ne!(got[0][0], got[0][1]);
-        let got = ids(&[&[("Kharkiv", Gpe), ("Kherson", Gpe), ("Dnipriany", Gpe), ("Dnipro", Gpe)]]);
+        let got = ids(&[&[
+            ("Kharkiv", Gpe),
+            ("Kherson", Gpe),
+            ("Dnipriany", Gpe),
+            ("Dnipro", Gpe),
+        ]]);
         let set: BTreeSet<_> = got[0].iter().collect();
         assert_eq!(set.len(), 4, "{got:?}");
     }
@@ -474,10 +524,17 @@ mod tests {
     #[test]
     fn a_lone_surname_needs_exactly_one_owner() {
         // In its own document, the one Kuleba there.
-        let got = ids(&[&[("Oleksiy Kuleba", Person)], &[("Dmytro Kuleba", Person), ("Kuleba", Person)]]);
+        let got = ids(&[
+            &[("Oleksiy Kuleba", Person)],
+            &[("Dmytro Kuleba", Person), ("Kuleba", Person)],
+        ]);
         assert_eq!(got[1][1], got[1][0]);
         // Elsewhere, two Kulebas in the corpus: it stays apart from both.
-        let got = ids(&[&[("Oleksiy Kuleba", Person)], &[("Dmytro Kuleba", Person)], &[("Kuleba", Person)]]);
+        let got = ids(&[
+            &[("Oleksiy Kuleba", Person)],
+            &[("Dmytro Kuleba", Person)],
+            &[("Kuleba", Person)],
+        ]);
         assert_ne!(got[2][0], got[0][0]);
         assert_ne!(got[2][0], got[1][0]);
         // One owner in the corpus: joins it.
@@ -490,17 +547,41 @@ mod tests {
         let lex = Lexicon::builtin();
         let tagged = |text: &'static str, date: &str| {
             let layer = crate::text::TextLayer::analyse(text, 0);
-            (text, crate::entities::tagger::tag(text, &layer, &lex, crate::calendar::Date::parse_iso(date)))
+            (
+                text,
+                crate::entities::tagger::tag(
+                    text,
+                    &layer,
+                    &lex,
+                    crate::calendar::Date::parse_iso(date),
+                ),
+            )
         };
         let a = tagged("Kyiv said on Monday that 30 people died.", "2022-11-08");
         let b = tagged("On November 7, Kyiv said so.", "2022-11-20");
         let r = resolve(&[(a.0, a.1.as_slice()), (b.0, b.1.as_slice())], &lex);
-        let id = |d: usize, m: usize| r.of_mention[d][m].map(|i| r.entities[i as usize].id.as_str());
+        let id =
+            |d: usize, m: usize| r.of_mention[d][m].map(|i| r.entities[i as usize].id.as_str());
         assert_eq!(id(0, 1), Some("DATE:2022-11-07"));
         assert_eq!(id(0, 2), None, "figures have no id");
-        assert_eq!(id(1, 0), id(0, 1), "`on Monday` and `November 7` are one day");
-        let day = r.entities.iter().find(|e| e.id == "DATE:2022-11-07").unwrap();
-        assert_eq!((day.name.as_str(), day.aliases.clone(), day.mentions), ("2022-11-07", vec!["Monday".to_string(), "November 7".to_string()], 2));
+        assert_eq!(
+            id(1, 0),
+            id(0, 1),
+            "`on Monday` and `November 7` are one day"
+        );
+        let day = r
+            .entities
+            .iter()
+            .find(|e| e.id == "DATE:2022-11-07")
+            .unwrap();
+        assert_eq!(
+            (day.name.as_str(), day.aliases.clone(), day.mentions),
+            (
+                "2022-11-07",
+                vec!["Monday".to_string(), "November 7".to_string()],
+                2
+            )
+        );
     }
 
     #[test]

@@ -64,7 +64,10 @@ impl Label {
     /// A count, measure, amount or rank (`figures`): CARDINAL, ORDINAL, QUANTITY, MONEY,
     /// PERCENT.
     pub fn is_figure(self) -> bool {
-        matches!(self, Label::Cardinal | Label::Ordinal | Label::Quantity | Label::Money | Label::Percent)
+        matches!(
+            self,
+            Label::Cardinal | Label::Ordinal | Label::Quantity | Label::Money | Label::Percent
+        )
     }
 
     /// DATE or TIME (`dates`).
@@ -79,7 +82,9 @@ impl Label {
     }
 
     pub fn parse(s: &str) -> Option<Label> {
-        Label::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(s))
+        Label::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s))
     }
 }
 

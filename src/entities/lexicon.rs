@@ -52,19 +52,37 @@ pub mod class {
 
 const BUILTIN: &[(&str, &str)] = &[
     ("countries.txt", include_str!("lexicons/countries.txt")),
-    ("ukraine_russia.txt", include_str!("lexicons/ukraine_russia.txt")),
-    ("world_places.txt", include_str!("lexicons/world_places.txt")),
+    (
+        "ukraine_russia.txt",
+        include_str!("lexicons/ukraine_russia.txt"),
+    ),
+    (
+        "world_places.txt",
+        include_str!("lexicons/world_places.txt"),
+    ),
     ("groups.txt", include_str!("lexicons/groups.txt")),
-    ("organisations.txt", include_str!("lexicons/organisations.txt")),
+    (
+        "organisations.txt",
+        include_str!("lexicons/organisations.txt"),
+    ),
     ("media.txt", include_str!("lexicons/media.txt")),
-    ("products_events.txt", include_str!("lexicons/products_events.txt")),
+    (
+        "products_events.txt",
+        include_str!("lexicons/products_events.txt"),
+    ),
     ("titles.txt", include_str!("lexicons/titles.txt")),
     ("roles.txt", include_str!("lexicons/roles.txt")),
     ("head_words.txt", include_str!("lexicons/head_words.txt")),
     ("other_words.txt", include_str!("lexicons/other_words.txt")),
     ("given_names.txt", include_str!("lexicons/given_names.txt")),
-    ("given_names_conll.txt", include_str!("lexicons/given_names_conll.txt")),
-    ("common_words.txt", include_str!("lexicons/common_words.txt")),
+    (
+        "given_names_conll.txt",
+        include_str!("lexicons/given_names_conll.txt"),
+    ),
+    (
+        "common_words.txt",
+        include_str!("lexicons/common_words.txt"),
+    ),
 ];
 
 /// One real-world entity a lexicon knows: its canonical name and label, and every written
@@ -148,7 +166,11 @@ impl Lexicon {
             }
         }
         let mut rivers = HashMap::new();
-        for (i, e) in entries.iter().enumerate().filter(|(_, e)| e.label == Label::Loc) {
+        for (i, e) in entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.label == Label::Loc)
+        {
             for f in &e.forms {
                 let f = fold(f);
                 if let Some(name) = f.strip_suffix(" river") {

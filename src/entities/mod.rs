@@ -6,12 +6,12 @@
 //! `candidate::select` → `tagger` → `ids` across documents.
 
 pub mod candidate;
+pub mod dates;
 pub mod features;
+pub mod figures;
 pub mod gazetteer;
 pub mod ids;
 pub mod label;
-pub mod dates;
-pub mod figures;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;

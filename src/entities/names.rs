@@ -52,7 +52,8 @@ fn is_glued_dot(f: &Features, i: usize) -> bool {
 fn possessive_in_name(f: &Features, j: usize) -> Option<usize> {
     let after = if matches!(f.text_of(j), "’s" | "'s") {
         j + 1
-    } else if matches!(f.text_of(j), "’" | "'") && f.is(j + 1, "s") && !f.tokens[j + 1].space_before {
+    } else if matches!(f.text_of(j), "’" | "'") && f.is(j + 1, "s") && !f.tokens[j + 1].space_before
+    {
         j + 2
     } else {
         return None;
@@ -65,7 +66,9 @@ fn possessive_in_name(f: &Features, j: usize) -> Option<usize> {
 }
 
 fn has_head(f: &Features, a: usize, b: usize) -> bool {
-    (a..b).any(|k| f.has(k, ORG_HEAD | LOC_HEAD | FAC_HEAD) && f.tokens[k].shape == Shape::Capitalised)
+    (a..b).any(|k| {
+        f.has(k, ORG_HEAD | LOC_HEAD | FAC_HEAD) && f.tokens[k].shape == Shape::Capitalised
+    })
 }
 
 /// The end (exclusive) of the capitalised sequence starting at `i`: name words, with
@@ -86,9 +89,7 @@ fn run_end(f: &Features, i: usize) -> usize {
             && !f.tokens[j + 1].space_before
         {
             j += 2;
-        } else if f.folded(j) == "the"
-            && is_epithet(f, j + 1)
-        {
+        } else if f.folded(j) == "the" && is_epithet(f, j + 1) {
             // An epithet: `Catherine the Great`.
             j += 2;
         } else if is_glued_dot(f, j) {
@@ -118,7 +119,13 @@ fn word_count(f: &Features, a: usize, b: usize) -> usize {
 }
 
 /// Organisation, place and facility names typed by a head word that is part of the name.
-fn typed_by_head(f: &Features, known: &[Option<u32>], mut a: usize, mut b: usize, out: &mut Vec<Candidate>) {
+fn typed_by_head(
+    f: &Features,
+    known: &[Option<u32>],
+    mut a: usize,
+    mut b: usize,
+    out: &mut Vec<Candidate>,
+) {
     while a < b && (f.has(a, NOT_NAME) || !is_name_word(f, a)) {
         a += 1;
     }
@@ -149,7 +156,13 @@ fn typed_by_head(f: &Features, known: &[Option<u32>], mut a: usize, mut b: usize
     } else {
         return;
     };
-    out.push(Candidate::new(a, b, label, Source::Context, priority::CONTEXT_STRONG));
+    out.push(Candidate::new(
+        a,
+        b,
+        label,
+        Source::Context,
+        priority::CONTEXT_STRONG,
+    ));
 }
 
 /// Splits a run into the stretches that may be a name on their own: titles, calendar and
@@ -160,7 +173,9 @@ fn segments(f: &Features, known: &[Option<u32>], a: usize, b: usize) -> Vec<(usi
     for k in a..=b {
         let breaks = k == b
             || known[k].is_some()
-            || f.has(k, TITLE | NOT_NAME) && f.tokens[k].shape == Shape::Capitalised && !is_initial(f, k)
+            || f.has(k, TITLE | NOT_NAME)
+                && f.tokens[k].shape == Shape::Capitalised
+                && !is_initial(f, k)
             || matches!(f.folded(k), "of" | "for")
             || f.folded(k) == "the" && !is_epithet(f, k + 1);
         match (breaks, start) {
@@ -226,14 +241,18 @@ fn role_after(f: &Features, b: usize) -> bool {
         if t.boilerplate || t.sentence_start {
             return false;
         }
-        if matches!(t.kind, TokenKind::Punct | TokenKind::Quote) && !matches!(f.text_of(k), "-" | "’" | "'")
+        if matches!(t.kind, TokenKind::Punct | TokenKind::Quote)
+            && !matches!(f.text_of(k), "-" | "’" | "'")
         {
             return false;
         }
         if t.flags & ROLE != 0 && t.shape == Shape::Lower {
             return true;
         }
-        if matches!(f.folded(k), "who" | "which" | "that" | "and" | "or" | "said" | "is" | "was") {
+        if matches!(
+            f.folded(k),
+            "who" | "which" | "that" | "and" | "or" | "said" | "is" | "was"
+        ) {
             return false;
         }
     }
@@ -257,7 +276,8 @@ fn typed_by_context(f: &Features, mut a: usize, b: usize, out: &mut Vec<Candidat
         out.push(Candidate::new(a, b, label, source, p));
     };
     let prev = before(f, a);
-    let lower_prev = |flag: u32| prev.is_some_and(|p| f.has(p, flag) && f.tokens[p].shape == Shape::Lower);
+    let lower_prev =
+        |flag: u32| prev.is_some_and(|p| f.has(p, flag) && f.tokens[p].shape == Shape::Lower);
     let next_lower = |flag: u32| b < f.len() && f.has(b, flag) && f.tokens[b].shape == Shape::Lower;
     let all_common = (a..b)
         .filter(|&k| is_name_word(f, k))
@@ -267,10 +287,20 @@ fn typed_by_context(f: &Features, mut a: usize, b: usize, out: &mut Vec<Candidat
     // "Deputy Prime Minister X": a word between titles is part of the title.
     let title_next = b < f.len() && f.has(b, TITLE) && f.tokens[b].shape == Shape::Capitalised;
     if title_before(f, a) && !title_next {
-        return push(Label::Person, Source::Context, priority::CONTEXT_STRONG, out);
+        return push(
+            Label::Person,
+            Source::Context,
+            priority::CONTEXT_STRONG,
+            out,
+        );
     }
     if role_after(f, b) && !all_common {
-        return push(Label::Person, Source::Context, priority::CONTEXT_STRONG, out);
+        return push(
+            Label::Person,
+            Source::Context,
+            priority::CONTEXT_STRONG,
+            out,
+        );
     }
     if next_lower(GPE_HEAD) && !all_common {
         return push(Label::Gpe, Source::Context, priority::CONTEXT_STRONG, out);
@@ -284,7 +314,12 @@ fn typed_by_context(f: &Features, mut a: usize, b: usize, out: &mut Vec<Candidat
     if (lower_prev(REPORTING) || next_lower(REPORTING)) && !all_common {
         return push(Label::Person, Source::Context, priority::REPORTING, out);
     }
-    if lower_prev(PLACE_PREP) && words <= 3 && !all_common && !f.tokens[a].sentence_start && !f.tokens[a].title_case {
+    if lower_prev(PLACE_PREP)
+        && words <= 3
+        && !all_common
+        && !f.tokens[a].sentence_start
+        && !f.tokens[a].title_case
+    {
         return push(Label::Gpe, Source::Guess, priority::GUESS, out);
     }
     let first_plain = f.has(a, COMMON) && !f.has(a, GIVEN);

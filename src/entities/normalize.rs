@@ -40,7 +40,9 @@ fn fold_char(c: char) -> Option<&'static str> {
         'ś' | 'š' | 'ş' | 'ș' | 'Ś' | 'Š' | 'Ş' | 'Ș' => "s",
         'ß' => "ss",
         'ť' | 'ţ' | 'ț' | 'Ť' | 'Ţ' | 'Ț' => "t",
-        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "u",
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => {
+            "u"
+        }
         'ý' | 'ÿ' | 'Ý' => "y",
         'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
         '’' | '‘' | '`' | 'ʼ' | '′' => "'",
@@ -70,7 +72,10 @@ pub fn sound_key(folded: &str) -> String {
             (b'\'' | b'-' | b'.', _) => (0, 1),
             _ => (c, 1),
         };
-        if out != 0 && (out as char).is_ascii_alphanumeric() && mapped.as_bytes().last() != Some(&out) {
+        if out != 0
+            && (out as char).is_ascii_alphanumeric()
+            && mapped.as_bytes().last() != Some(&out)
+        {
             mapped.push(out as char);
         }
         i += skip;

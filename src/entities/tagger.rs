@@ -62,7 +62,11 @@ fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
         }
     };
     // `the Zaporizhzhia and Kherson regions`: both are regions.
-    if matches!(f.folded(end), "and" | ",") && f.tokens.get(end + 1).is_some_and(|t| t.shape == Shape::Capitalised) {
+    if matches!(f.folded(end), "and" | ",")
+        && f.tokens
+            .get(end + 1)
+            .is_some_and(|t| t.shape == Shape::Capitalised)
+    {
         let mut k = end + 1;
         while k < f.len() && f.tokens[k].shape == Shape::Capitalised {
             k += 1;
@@ -74,13 +78,26 @@ fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
 
 /// The mentions of one document, in text order. `doc_date` anchors relative dates
 /// (`on Monday`); without it they are found but left unresolved.
-pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon, doc_date: Option<Date>) -> Vec<Mention> {
-    let f = Features::new(text, &layer.tokens, &layer.sentences, &layer.boilerplate, lexicon);
+pub fn tag(
+    text: &str,
+    layer: &TextLayer,
+    lexicon: &Lexicon,
+    doc_date: Option<Date>,
+) -> Vec<Mention> {
+    let f = Features::new(
+        text,
+        &layer.tokens,
+        &layer.sentences,
+        &layer.boilerplate,
+        lexicon,
+    );
     let mut candidates = Vec::new();
     let mut known: Vec<Option<u32>> = vec![None; f.len()];
     for (n, m) in lexicon.gazetteer.find_all(&f).into_iter().enumerate() {
         let entry = &lexicon.entries[m.entry as usize];
-        known[m.first..m.end].iter_mut().for_each(|k| *k = Some(n as u32));
+        known[m.first..m.end]
+            .iter_mut()
+            .for_each(|k| *k = Some(n as u32));
         let (source, p) = if entry.user {
             (Source::User, priority::USER)
         } else {
@@ -88,7 +105,11 @@ pub fn tag(text: &str, layer: &TextLayer, lexicon: &Lexicon, doc_date: Option<Da
         };
         let (mut label, mut entry_id) = (entry.label, m.entry);
         // `the Dnipro`: a city takes no article, its river does.
-        if label == Label::Gpe && m.end == m.first + 1 && m.first > 0 && f.text_of(m.first - 1) == "the" {
+        if label == Label::Gpe
+            && m.end == m.first + 1
+            && m.first > 0
+            && f.text_of(m.first - 1) == "the"
+        {
             if let Some(&river) = lexicon.rivers.get(f.folded(m.first)) {
                 (label, entry_id) = (Label::Loc, river);
             }
@@ -127,7 +148,9 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
     let mut surnames: HashSet<&str> = HashSet::new();
     for c in chosen.iter().filter(|c| c.label == Label::Person) {
         let words: Vec<usize> = (c.first..c.end)
-            .filter(|&k| f.tokens[k].shape == Shape::Capitalised && f.text_of(k).chars().count() > 2)
+            .filter(|&k| {
+                f.tokens[k].shape == Shape::Capitalised && f.text_of(k).chars().count() > 2
+            })
             .collect();
         if words.len() >= 2 {
             surnames.insert(f.folded(*words.last().unwrap()));
@@ -143,7 +166,11 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
     let mut extra = Vec::new();
     for k in 0..f.len() {
         let t = &f.tokens[k];
-        if taken[k] || t.boilerplate || t.shape != Shape::Capitalised || t.flags & class::NOT_NAME != 0 {
+        if taken[k]
+            || t.boilerplate
+            || t.shape != Shape::Capitalised
+            || t.flags & class::NOT_NAME != 0
+        {
             continue;
         }
         // Part of a longer capitalised name we left alone: not a lone surname.
@@ -154,12 +181,20 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
                     && !(n.sentence_start && n.flags & class::COMMON != 0)
             })
         };
-        if glued(k + 1) || (k > 0 && glued(k - 1) && !f.tokens[k].sentence_start && !f.has(k - 1, class::TITLE)) {
+        if glued(k + 1)
+            || (k > 0 && glued(k - 1) && !f.tokens[k].sentence_start && !f.has(k - 1, class::TITLE))
+        {
             continue;
         }
         let w = f.folded(k);
         if surnames.contains(w) || surnames.iter().any(|s| same_name_word(s, w)) {
-            extra.push(Candidate::new(k, k + 1, Label::Person, Source::Surname, priority::SURNAME));
+            extra.push(Candidate::new(
+                k,
+                k + 1,
+                Label::Person,
+                Source::Surname,
+                priority::SURNAME,
+            ));
         }
     }
     if !extra.is_empty() {
@@ -177,7 +212,12 @@ mod tests {
         let layer = TextLayer::analyse(text, 0);
         tag(text, &layer, &Lexicon::builtin(), None)
             .into_iter()
-            .map(|m| (text[m.start as usize..m.end as usize].to_owned(), m.label.as_str()))
+            .map(|m| {
+                (
+                    text[m.start as usize..m.end as usize].to_owned(),
+                    m.label.as_str(),
+                )
+            })
             .collect()
     }
 
@@ -191,7 +231,10 @@ mod tests {
 
     fn lacks(text: &str, name: &str) {
         let got = tagged(text);
-        assert!(!got.iter().any(|(t, _)| t == name), "{name:?} wrongly in {got:?}");
+        assert!(
+            !got.iter().any(|(t, _)| t == name),
+            "{name:?} wrongly in {got:?}"
+        );
     }
 
     #[test]
@@ -200,15 +243,47 @@ mod tests {
         has(s, "Volodymyr Zelensky", "PERSON");
         has(s, "Ukrainian", "NORP");
         has(s, "Donetsk", "GPE");
-        has("It was a blow for Gen. Kyrylo O. Budanov, the head of intelligence.", "Kyrylo O. Budanov", "PERSON");
-        has("Kherson Governor Hanadi Lahota said on social media that forces left.", "Hanadi Lahota", "PERSON");
-        has("The Kherson Governor Hanadi Lahota spoke.", "Kherson", "GPE");
+        has(
+            "It was a blow for Gen. Kyrylo O. Budanov, the head of intelligence.",
+            "Kyrylo O. Budanov",
+            "PERSON",
+        );
+        has(
+            "Kherson Governor Hanadi Lahota said on social media that forces left.",
+            "Hanadi Lahota",
+            "PERSON",
+        );
+        has(
+            "The Kherson Governor Hanadi Lahota spoke.",
+            "Kherson",
+            "GPE",
+        );
         has("They were freed, said Mr Yermak.", "Yermak", "PERSON");
-        has("“The worst is still ahead,” said Mr. Le Drian, adding more.", "Le Drian", "PERSON");
-        has("said the host, Anton Krasovsky, a director of broadcasting for RT.", "Anton Krasovsky", "PERSON");
-        has("said the host, Anton Krasovsky, a director of broadcasting for RT.", "RT", "ORG");
-        has("the Russian-backed forces of Syrian President Bashar al-Assad.", "Bashar al-Assad", "PERSON");
-        has("French Foreign Minister Jean-Yves Le Drian has compared conditions.", "Jean-Yves Le Drian", "PERSON");
+        has(
+            "“The worst is still ahead,” said Mr. Le Drian, adding more.",
+            "Le Drian",
+            "PERSON",
+        );
+        has(
+            "said the host, Anton Krasovsky, a director of broadcasting for RT.",
+            "Anton Krasovsky",
+            "PERSON",
+        );
+        has(
+            "said the host, Anton Krasovsky, a director of broadcasting for RT.",
+            "RT",
+            "ORG",
+        );
+        has(
+            "the Russian-backed forces of Syrian President Bashar al-Assad.",
+            "Bashar al-Assad",
+            "PERSON",
+        );
+        has(
+            "French Foreign Minister Jean-Yves Le Drian has compared conditions.",
+            "Jean-Yves Le Drian",
+            "PERSON",
+        );
     }
 
     #[test]
@@ -216,24 +291,59 @@ mod tests {
         let s = "said Russian Deputy Prime Minister Marat Khusnullin on state television.";
         has(s, "Marat Khusnullin", "PERSON");
         lacks(s, "Prime");
-        has("Gen. Mark A. Milley, chairman of the Joint Chiefs of Staff, spoke.", "Mark A. Milley", "PERSON");
-        has("Gen. Mark A. Milley, chairman of the Joint Chiefs of Staff, spoke.", "Joint Chiefs of Staff", "ORG");
-        has("Then Ann M Simmons, a reporter, asked.", "Ann M Simmons", "PERSON");
+        has(
+            "Gen. Mark A. Milley, chairman of the Joint Chiefs of Staff, spoke.",
+            "Mark A. Milley",
+            "PERSON",
+        );
+        has(
+            "Gen. Mark A. Milley, chairman of the Joint Chiefs of Staff, spoke.",
+            "Joint Chiefs of Staff",
+            "ORG",
+        );
+        has(
+            "Then Ann M Simmons, a reporter, asked.",
+            "Ann M Simmons",
+            "PERSON",
+        );
     }
 
     #[test]
     fn lexicon_names_win_over_head_rules_and_ordinary_words_keep_their_case() {
-        has("equipment taken to the Russian Federation, it said.", "Russian Federation", "GPE");
-        has("the pocket on the West Bank of the river", "West Bank", "GPE");
-        lacks("the pocket on the west bank of the Dnipro River", "west bank");
-        has("the pocket on the west bank of the Dnipro River", "Dnipro River", "LOC");
+        has(
+            "equipment taken to the Russian Federation, it said.",
+            "Russian Federation",
+            "GPE",
+        );
+        has(
+            "the pocket on the West Bank of the river",
+            "West Bank",
+            "GPE",
+        );
+        lacks(
+            "the pocket on the west bank of the Dnipro River",
+            "west bank",
+        );
+        has(
+            "the pocket on the west bank of the Dnipro River",
+            "Dnipro River",
+            "LOC",
+        );
         lacks("It was a white house on a hill.", "white house");
     }
 
     #[test]
     fn names_of_bodies_and_buildings_keep_their_parts() {
-        has("Gen. Valery Gerasimov, the chief of the Russian General Staff, said.", "Russian General Staff", "ORG");
-        has("the bones were removed from a crypt in St. Catherine’s Cathedral.", "St. Catherine’s Cathedral", "FAC");
+        has(
+            "Gen. Valery Gerasimov, the chief of the Russian General Staff, said.",
+            "Russian General Staff",
+            "ORG",
+        );
+        has(
+            "the bones were removed from a crypt in St. Catherine’s Cathedral.",
+            "St. Catherine’s Cathedral",
+            "FAC",
+        );
         has("Kherson, Ukraine’s Black Sea port", "Black Sea", "LOC");
     }
 
@@ -243,40 +353,128 @@ mod tests {
         let layer = TextLayer::analyse(text, 0);
         let got = tag(text, &layer, &Lexicon::builtin(), None);
         let areas: Vec<_> = got.iter().map(|m| m.area).collect();
-        assert_eq!(areas, vec![Some(Area::Region), None, Some(Area::District), Some(Area::Region), Some(Area::Region)]);
+        assert_eq!(
+            areas,
+            vec![
+                Some(Area::Region),
+                None,
+                Some(Area::District),
+                Some(Area::Region),
+                Some(Area::Region)
+            ]
+        );
     }
 
     #[test]
     fn appositive_roles_make_people() {
-        has("However, Natalia Humeniuk, a spokeswoman for the Ukrainian Army, said so.", "Natalia Humeniuk", "PERSON");
-        has("Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.", "Andrei Malets", "PERSON");
-        has("Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.", "Kryvyi Rih", "GPE");
-        has("Serhii Khlan, the exiled deputy governor of the Kherson region, said it.", "Serhii Khlan", "PERSON");
-        has("said Christine Lambrecht, Germany's defence minister, at a ceremony.", "Christine Lambrecht", "PERSON");
-        lacks("He went to Kharkiv, a predominantly Russian city.", "Kharkiv, a");
-        has("He went to Kharkiv, a predominantly Russian city.", "Kharkiv", "GPE");
+        has(
+            "However, Natalia Humeniuk, a spokeswoman for the Ukrainian Army, said so.",
+            "Natalia Humeniuk",
+            "PERSON",
+        );
+        has(
+            "Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.",
+            "Andrei Malets",
+            "PERSON",
+        );
+        has(
+            "Andrei Malets, a businessman who lives in Kryvyi Rih, said the town was quiet.",
+            "Kryvyi Rih",
+            "GPE",
+        );
+        has(
+            "Serhii Khlan, the exiled deputy governor of the Kherson region, said it.",
+            "Serhii Khlan",
+            "PERSON",
+        );
+        has(
+            "said Christine Lambrecht, Germany's defence minister, at a ceremony.",
+            "Christine Lambrecht",
+            "PERSON",
+        );
+        lacks(
+            "He went to Kharkiv, a predominantly Russian city.",
+            "Kharkiv, a",
+        );
+        has(
+            "He went to Kharkiv, a predominantly Russian city.",
+            "Kharkiv",
+            "GPE",
+        );
     }
 
     #[test]
     fn head_words_and_place_contexts() {
-        has("\"The evacuation,\" said the Ministry of Defence.", "Ministry of Defence", "ORG");
-        has("They met at the Economic Club of New York on Friday.", "Economic Club of New York", "ORG");
-        has("Residents said the Regional Defense Forces had begun.", "Regional Defense Forces", "ORG");
-        has("hits in the Beryslav district of the Kherson region.", "Beryslav", "GPE");
-        has("They arrived in the town of Innerhodar, home to a plant.", "Innerhodar", "GPE");
-        has("children were moved from a facility in Dnipriany in Kherson region.", "Dnipriany", "GPE");
-        has("a series of strikes near the Zolota Balka district on Friday.", "Zolota Balka", "GPE");
-        has("The loot is taken across the Dnieper River to the left bank.", "Dnieper River", "LOC");
-        has("to the coast of the Sea of Azov are at risk", "Sea of Azov", "LOC");
+        has(
+            "\"The evacuation,\" said the Ministry of Defence.",
+            "Ministry of Defence",
+            "ORG",
+        );
+        has(
+            "They met at the Economic Club of New York on Friday.",
+            "Economic Club of New York",
+            "ORG",
+        );
+        has(
+            "Residents said the Regional Defense Forces had begun.",
+            "Regional Defense Forces",
+            "ORG",
+        );
+        has(
+            "hits in the Beryslav district of the Kherson region.",
+            "Beryslav",
+            "GPE",
+        );
+        has(
+            "They arrived in the town of Innerhodar, home to a plant.",
+            "Innerhodar",
+            "GPE",
+        );
+        has(
+            "children were moved from a facility in Dnipriany in Kherson region.",
+            "Dnipriany",
+            "GPE",
+        );
+        has(
+            "a series of strikes near the Zolota Balka district on Friday.",
+            "Zolota Balka",
+            "GPE",
+        );
+        has(
+            "The loot is taken across the Dnieper River to the left bank.",
+            "Dnieper River",
+            "LOC",
+        );
+        has(
+            "to the coast of the Sea of Azov are at risk",
+            "Sea of Azov",
+            "LOC",
+        );
     }
 
     #[test]
     fn known_names_in_any_case_and_inside_hyphens_and_possessives() {
-        has("Meanwhile, kyiv has rejected any negotiations.", "kyiv", "GPE");
+        has(
+            "Meanwhile, kyiv has rejected any negotiations.",
+            "kyiv",
+            "GPE",
+        );
         has("KYIV, Ukraine — The first city fell.", "KYIV", "GPE");
-        has("Russian-installed officials blamed sabotage.", "Russian", "NORP");
-        has("said Moscow-imposed deputy governor Kiril Stremoúsov, referring to them.", "Moscow", "GPE");
-        has("said Moscow-imposed deputy governor Kiril Stremoúsov, referring to them.", "Kiril Stremoúsov", "PERSON");
+        has(
+            "Russian-installed officials blamed sabotage.",
+            "Russian",
+            "NORP",
+        );
+        has(
+            "said Moscow-imposed deputy governor Kiril Stremoúsov, referring to them.",
+            "Moscow",
+            "GPE",
+        );
+        has(
+            "said Moscow-imposed deputy governor Kiril Stremoúsov, referring to them.",
+            "Kiril Stremoúsov",
+            "PERSON",
+        );
         has("Ukraine’s military institution said so.", "Ukraine", "GPE");
         has("the US-provided Himars", "US", "GPE");
         has("the US-provided Himars", "Himars", "PRODUCT");
@@ -287,29 +485,61 @@ mod tests {
     #[test]
     fn sentence_initial_words_need_evidence() {
         lacks("Billboards around the city still declare it.", "Billboards");
-        lacks("Russian Officials Flee Kherson as Russian Troops Dig In for a Battle", "Officials Flee");
-        lacks("Russian Officials Flee Kherson as Russian Troops Dig In for a Battle", "Troops Dig");
-        has("Oleksiy Kuleba, the Kyiv regional governor, said the strike hit.", "Oleksiy Kuleba", "PERSON");
-        has("Stremousov promised a one-time payment of 100,000 rubles.", "Stremousov", "PERSON");
+        lacks(
+            "Russian Officials Flee Kherson as Russian Troops Dig In for a Battle",
+            "Officials Flee",
+        );
+        lacks(
+            "Russian Officials Flee Kherson as Russian Troops Dig In for a Battle",
+            "Troops Dig",
+        );
+        has(
+            "Oleksiy Kuleba, the Kyiv regional governor, said the strike hit.",
+            "Oleksiy Kuleba",
+            "PERSON",
+        );
+        has(
+            "Stremousov promised a one-time payment of 100,000 rubles.",
+            "Stremousov",
+            "PERSON",
+        );
     }
 
     #[test]
     fn later_surnames_join_the_full_name() {
         let s = "Ukrainian presidential adviser Mykhailo Podolyak said no. \"Ukraine has never refused to negotiate,\" Podolyak said. Putin has responded to Vladimir Putin.";
         let got = tagged(s);
-        assert_eq!(got.iter().filter(|(t, l)| t == "Podolyak" && *l == "PERSON").count(), 1, "{got:?}");
+        assert_eq!(
+            got.iter()
+                .filter(|(t, l)| t == "Podolyak" && *l == "PERSON")
+                .count(),
+            1,
+            "{got:?}"
+        );
         has(s, "Putin", "PERSON");
-        has("He spoke to Vladimir Putin. \"Is Putin ready? Obviously not.\"", "Putin", "PERSON");
+        has(
+            "He spoke to Vladimir Putin. \"Is Putin ready? Obviously not.\"",
+            "Putin",
+            "PERSON",
+        );
     }
 
     #[test]
     fn rivers_languages_and_mixed_case_acronyms() {
-        has("its only foothold on the Dnipro's west bank", "Dnipro", "LOC");
+        has(
+            "its only foothold on the Dnipro's west bank",
+            "Dnipro",
+            "LOC",
+        );
         has("a flight from Dnipro to Lviv", "Dnipro", "GPE");
         lacks("a largely Russian-speaking city", "Russian");
         has("Nato allies meeting in Brussels", "Nato", "ORG");
         has("NATO allies meeting in Brussels", "NATO", "ORG");
-        has("Even the bones of Empress Catherine the Great’s friend", "Catherine the Great", "PERSON");
+        has(
+            "Even the bones of Empress Catherine the Great’s friend",
+            "Catherine the Great",
+            "PERSON",
+        );
     }
 
     #[test]
@@ -325,7 +555,13 @@ mod tests {
         let layer = TextLayer::analyse(text, 0);
         let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, None)
             .into_iter()
-            .map(|m| (&text[m.start as usize..m.end as usize], m.label.as_str(), m.source.as_str()))
+            .map(|m| {
+                (
+                    &text[m.start as usize..m.end as usize],
+                    m.label.as_str(),
+                    m.source.as_str(),
+                )
+            })
             .collect();
         for want in [
             ("RSF", "ORG", "user"),
@@ -338,19 +574,42 @@ mod tests {
     }
 
     /// `(text, label, normalised)` of the figures and dates in `text`, dated `doc_date`.
-    fn values_in(text: &str, doc_date: Option<&str>) -> Vec<(String, &'static str, Option<Normalised>)> {
+    fn values_in(
+        text: &str,
+        doc_date: Option<&str>,
+    ) -> Vec<(String, &'static str, Option<Normalised>)> {
         let body = crate::text::metadata::parse(text).body_start;
         let layer = TextLayer::analyse(text, body);
-        tag(text, &layer, &Lexicon::builtin(), doc_date.and_then(Date::parse_iso))
-            .into_iter()
-            .filter(|m| m.normalised.is_some())
-            .map(|m| (text[m.start as usize..m.end as usize].to_owned(), m.label.as_str(), m.normalised))
-            .collect()
+        tag(
+            text,
+            &layer,
+            &Lexicon::builtin(),
+            doc_date.and_then(Date::parse_iso),
+        )
+        .into_iter()
+        .filter(|m| m.normalised.is_some())
+        .map(|m| {
+            (
+                text[m.start as usize..m.end as usize].to_owned(),
+                m.label.as_str(),
+                m.normalised,
+            )
+        })
+        .collect()
     }
 
-    fn figure(got: &[(String, &str, Option<Normalised>)], span: &str) -> (f64, Option<&'static str>, Option<f64>, Option<f64>, bool) {
+    fn figure(
+        got: &[(String, &str, Option<Normalised>)],
+        span: &str,
+    ) -> (f64, Option<&'static str>, Option<f64>, Option<f64>, bool) {
         match got.iter().find(|g| g.0 == span).and_then(|g| g.2) {
-            Some(Normalised::Figure { value, unit, lower, upper, approximate }) => (value, unit, lower, upper, approximate),
+            Some(Normalised::Figure {
+                value,
+                unit,
+                lower,
+                upper,
+                approximate,
+            }) => (value, unit, lower, upper, approximate),
             other => panic!("{span:?}: {other:?} in {got:?}"),
         }
     }
@@ -359,12 +618,27 @@ mod tests {
     fn figures_carry_value_unit_and_bounds() {
         let got = values_in("The front moved 1.5 km. Nearly 300,000 people paid 100,000 rubles, about 1,600 euros, or 15 per cent.", None);
         assert_eq!(figure(&got, "1.5 km"), (1.5, Some("km"), None, None, false));
-        assert_eq!(figure(&got, "Nearly 300,000"), (300_000.0, None, None, Some(300_000.0), true));
-        assert_eq!(figure(&got, "100,000 rubles"), (100_000.0, Some("RUB"), None, None, false));
-        assert_eq!(figure(&got, "about 1,600 euros"), (1600.0, Some("EUR"), None, None, true));
-        assert_eq!(figure(&got, "15 per cent"), (15.0, Some("%"), None, None, false));
+        assert_eq!(
+            figure(&got, "Nearly 300,000"),
+            (300_000.0, None, None, Some(300_000.0), true)
+        );
+        assert_eq!(
+            figure(&got, "100,000 rubles"),
+            (100_000.0, Some("RUB"), None, None, false)
+        );
+        assert_eq!(
+            figure(&got, "about 1,600 euros"),
+            (1600.0, Some("EUR"), None, None, true)
+        );
+        assert_eq!(
+            figure(&got, "15 per cent"),
+            (15.0, Some("%"), None, None, false)
+        );
         let labels: Vec<&str> = got.iter().map(|g| g.1).collect();
-        assert_eq!(labels, ["QUANTITY", "CARDINAL", "MONEY", "MONEY", "PERCENT"]);
+        assert_eq!(
+            labels,
+            ["QUANTITY", "CARDINAL", "MONEY", "MONEY", "PERCENT"]
+        );
         let km = values_in("It is 1.5 kilometers wide.", None);
         assert_eq!(figure(&km, "1.5 kilometers"), figure(&got, "1.5 km"));
     }
@@ -374,20 +648,37 @@ mod tests {
         let text = "Zelensky said on Monday that the past 48 hours were hard; Kyiv fell in 2014.";
         let dated = values_in(text, Some("2022-11-08"));
         let iso = |got: &[(String, &str, Option<Normalised>)], span: &str| {
-            got.iter().find(|g| g.0 == span).unwrap_or_else(|| panic!("{span} not in {got:?}")).2.and_then(|n| n.iso())
+            got.iter()
+                .find(|g| g.0 == span)
+                .unwrap_or_else(|| panic!("{span} not in {got:?}"))
+                .2
+                .and_then(|n| n.iso())
         };
         assert_eq!(iso(&dated, "Monday").as_deref(), Some("2022-11-07"));
-        assert_eq!(iso(&dated, "past 48 hours").as_deref(), Some("2022-11-06/2022-11-08"));
+        assert_eq!(
+            iso(&dated, "past 48 hours").as_deref(),
+            Some("2022-11-06/2022-11-08")
+        );
         assert_eq!(iso(&dated, "2014").as_deref(), Some("2014"));
         let undated = values_in(text, None);
         assert_eq!(iso(&undated, "Monday"), None);
-        assert_eq!(iso(&undated, "2014").as_deref(), Some("2014"), "absolute dates need no document date");
-        assert!(matches!(dated[0].2, Some(Normalised::Date { relative: true, .. })));
+        assert_eq!(
+            iso(&undated, "2014").as_deref(),
+            Some("2014"),
+            "absolute dates need no document date"
+        );
+        assert!(matches!(
+            dated[0].2,
+            Some(Normalised::Date { relative: true, .. })
+        ));
     }
 
     #[test]
     fn the_metadata_header_holds_no_figures_or_dates() {
-        let got = values_in(" date 2022-11-08 source Reuters 12 km\nOn Monday 30 people left.", Some("2022-11-08"));
+        let got = values_in(
+            " date 2022-11-08 source Reuters 12 km\nOn Monday 30 people left.",
+            Some("2022-11-08"),
+        );
         let spans: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(spans, ["Monday", "30"]);
     }
@@ -395,7 +686,11 @@ mod tests {
     #[test]
     fn ordinals_after_a_determiner_not_adverbs() {
         let got = tagged("Kherson was the first city to fall, the country’s second port and its 155th brigade. Russia should first withdraw, as first reported, in the first days.");
-        let ordinals: Vec<&str> = got.iter().filter(|g| g.1 == "ORDINAL").map(|g| g.0.as_str()).collect();
+        let ordinals: Vec<&str> = got
+            .iter()
+            .filter(|g| g.1 == "ORDINAL")
+            .map(|g| g.0.as_str())
+            .collect();
         assert_eq!(ordinals, ["first", "second", "155th"]);
         assert!(got.contains(&("first days".into(), "DATE")), "{got:?}");
     }
@@ -411,7 +706,8 @@ mod tests {
 
     #[test]
     fn nothing_overlaps_and_nothing_in_boilerplate() {
-        let text = " date 2022-11-08 Kyiv Moscow\nKyiv said Russian-installed officials left Kherson.";
+        let text =
+            " date 2022-11-08 Kyiv Moscow\nKyiv said Russian-installed officials left Kherson.";
         let body = crate::text::metadata::parse(text).body_start;
         let layer = TextLayer::analyse(text, body);
         let got = tag(text, &layer, &Lexicon::builtin(), None);

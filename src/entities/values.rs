@@ -23,7 +23,10 @@ pub enum Normalised {
         approximate: bool,
     },
     /// DATE, TIME: None when it has no calendar value or is relative to an unknown date.
-    Date { value: Option<DateValue>, relative: bool },
+    Date {
+        value: Option<DateValue>,
+        relative: bool,
+    },
 }
 
 impl Normalised {
@@ -37,7 +40,12 @@ impl Normalised {
 }
 
 /// Adds a candidate for every figure and date in the document's non-boilerplate runs.
-pub fn candidates(f: &Features, tokens: &[Token], doc_date: Option<Date>, out: &mut Vec<Candidate>) {
+pub fn candidates(
+    f: &Features,
+    tokens: &[Token],
+    doc_date: Option<Date>,
+    out: &mut Vec<Candidate>,
+) {
     let mut k = 0;
     while k < f.len() {
         if f.tokens[k].boilerplate {
@@ -53,16 +61,29 @@ pub fn candidates(f: &Features, tokens: &[Token], doc_date: Option<Date>, out: &
 }
 
 /// Tokens `run` start at index `first` of the document.
-fn run_candidates(text: &str, run: &[Token], first: usize, doc_date: Option<Date>, out: &mut Vec<Candidate>) {
+fn run_candidates(
+    text: &str,
+    run: &[Token],
+    first: usize,
+    doc_date: Option<Date>,
+    out: &mut Vec<Candidate>,
+) {
     for d in find_dates(text, run, doc_date) {
         // `the past 48 hours`, `the weekend`: spans start after the article, as names do.
-        let the = d.tokens.len() > 1 && token_text(text, &run[d.tokens.start]).eq_ignore_ascii_case("the");
+        let the = d.tokens.len() > 1
+            && token_text(text, &run[d.tokens.start]).eq_ignore_ascii_case("the");
         out.push(Candidate {
             normalised: Some(Normalised::Date {
                 value: d.value,
                 relative: d.relative,
             }),
-            ..Candidate::new(first + d.tokens.start + usize::from(the), first + d.tokens.end, d.label, Source::Dates, priority::NUMERIC)
+            ..Candidate::new(
+                first + d.tokens.start + usize::from(the),
+                first + d.tokens.end,
+                d.label,
+                Source::Dates,
+                priority::NUMERIC,
+            )
         });
     }
     for x in find_figures(text, run) {
@@ -74,7 +95,13 @@ fn run_candidates(text: &str, run: &[Token], first: usize, doc_date: Option<Date
                 upper: x.upper,
                 approximate: x.approximate,
             }),
-            ..Candidate::new(first + x.tokens.start, first + x.tokens.end, x.label, Source::Figures, priority::NUMERIC)
+            ..Candidate::new(
+                first + x.tokens.start,
+                first + x.tokens.end,
+                x.label,
+                Source::Figures,
+                priority::NUMERIC,
+            )
         });
     }
 }

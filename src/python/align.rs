@@ -21,9 +21,18 @@ pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     let ids: Vec<Bound<'py, PyString>> = alignment
         .claims
         .iter()
-        .map(|r| PyString::new(py, &claim_id(&docs[r.doc as usize].name, &layer[r.doc as usize][r.index as usize].claim)))
+        .map(|r| {
+            PyString::new(
+                py,
+                &claim_id(
+                    &docs[r.doc as usize].name,
+                    &layer[r.doc as usize][r.index as usize].claim,
+                ),
+            )
+        })
         .collect();
-    let names: Vec<Bound<'py, PyString>> = docs.iter().map(|d| PyString::new(py, &d.name)).collect();
+    let names: Vec<Bound<'py, PyString>> =
+        docs.iter().map(|d| PyString::new(py, &d.name)).collect();
     let id = |k: u32| ids[k as usize].clone();
     let doc_name = |k: u32| names[alignment.claims[k as usize].doc as usize].clone();
     let pairs = PyDict::new(py);
@@ -32,24 +41,54 @@ pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     pairs.set_item("claim_b", PyList::new(py, p.iter().map(|x| id(x.b)))?)?;
     pairs.set_item("doc_a", PyList::new(py, p.iter().map(|x| doc_name(x.a)))?)?;
     pairs.set_item("doc_b", PyList::new(py, p.iter().map(|x| doc_name(x.b)))?)?;
-    pairs.set_item("relation", PyList::new(py, p.iter().map(|x| PyString::intern(py, x.relation.as_str())))?)?;
+    pairs.set_item(
+        "relation",
+        PyList::new(
+            py,
+            p.iter().map(|x| PyString::intern(py, x.relation.as_str())),
+        )?,
+    )?;
     pairs.set_item("score", p.iter().map(|x| x.score).collect::<Vec<_>>())?;
-    pairs.set_item("reason", p.iter().map(|x| x.reason.clone()).collect::<Vec<_>>())?;
+    pairs.set_item(
+        "reason",
+        p.iter().map(|x| x.reason.clone()).collect::<Vec<_>>(),
+    )?;
 
     let groups = PyDict::new(py);
     let claims: Vec<_> = alignment
         .claims
         .iter()
-        .map(|r| super::claims::make(corpus, r.doc as usize, &layer[r.doc as usize][r.index as usize]))
+        .map(|r| {
+            super::claims::make(
+                corpus,
+                r.doc as usize,
+                &layer[r.doc as usize][r.index as usize],
+            )
+        })
         .collect();
     groups.set_item("group", alignment.groups.clone())?;
-    groups.set_item("claim", claims.iter().map(|c| c.claim.clone()).collect::<Vec<_>>())?;
-    groups.set_item("doc", claims.iter().map(|c| c.doc.clone()).collect::<Vec<_>>())?;
+    groups.set_item(
+        "claim",
+        claims.iter().map(|c| c.claim.clone()).collect::<Vec<_>>(),
+    )?;
+    groups.set_item(
+        "doc",
+        claims.iter().map(|c| c.doc.clone()).collect::<Vec<_>>(),
+    )?;
     groups.set_item("start", claims.iter().map(|c| c.start).collect::<Vec<_>>())?;
     groups.set_item("end", claims.iter().map(|c| c.end).collect::<Vec<_>>())?;
-    groups.set_item("text", claims.iter().map(|c| c.text.clone()).collect::<Vec<_>>())?;
-    groups.set_item("speaker", claims.iter().map(|c| c.speaker.clone()).collect::<Vec<_>>())?;
-    groups.set_item("polarity", claims.iter().map(|c| c.polarity).collect::<Vec<_>>())?;
+    groups.set_item(
+        "text",
+        claims.iter().map(|c| c.text.clone()).collect::<Vec<_>>(),
+    )?;
+    groups.set_item(
+        "speaker",
+        claims.iter().map(|c| c.speaker.clone()).collect::<Vec<_>>(),
+    )?;
+    groups.set_item(
+        "polarity",
+        claims.iter().map(|c| c.polarity).collect::<Vec<_>>(),
+    )?;
     groups.set_item(
         "figures",
         claims
@@ -62,7 +101,12 @@ pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
         "figure_spans",
         claims
             .iter()
-            .map(|c| c.figures.iter().map(|f| (f.start - c.start, f.end - c.start)).collect::<Vec<_>>())
+            .map(|c| {
+                c.figures
+                    .iter()
+                    .map(|f| (f.start - c.start, f.end - c.start))
+                    .collect::<Vec<_>>()
+            })
             .collect::<Vec<_>>(),
     )?;
     let out = PyDict::new(py);
@@ -84,7 +128,11 @@ pub fn compare(py: Python<'_>, a: String, b: String) -> (&'static str, f64, Stri
 
 /// Compares `a[i]` with `b[i]` for every i, in parallel: a list of `(relation, score, reason)`.
 #[pyfunction]
-pub fn compare_many(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<Vec<(&'static str, f64, String)>> {
+pub fn compare_many(
+    py: Python<'_>,
+    a: Vec<String>,
+    b: Vec<String>,
+) -> PyResult<Vec<(&'static str, f64, String)>> {
     if a.len() != b.len() {
         return Err(pyo3::exceptions::PyValueError::new_err(format!(
             "compare_many needs two lists of the same length, got {} and {}",
@@ -93,7 +141,11 @@ pub fn compare_many(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<
         )));
     }
     let out = pool::run(py, move || {
-        let pairs: Vec<(&str, &str)> = a.iter().map(String::as_str).zip(b.iter().map(String::as_str)).collect();
+        let pairs: Vec<(&str, &str)> = a
+            .iter()
+            .map(String::as_str)
+            .zip(b.iter().map(String::as_str))
+            .collect();
         align::compare_many(&pairs)
     });
     Ok(out.into_iter().map(triple).collect())
@@ -108,10 +160,16 @@ pub fn compare_features(
     b: Vec<String>,
 ) -> PyResult<(Vec<&'static str>, Vec<Vec<f64>>, Vec<Vec<String>>)> {
     if a.len() != b.len() {
-        return Err(pyo3::exceptions::PyValueError::new_err("compare_features needs two lists of the same length"));
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "compare_features needs two lists of the same length",
+        ));
     }
     let (rows, words) = pool::run(py, move || {
-        let pairs: Vec<(&str, &str)> = a.iter().map(String::as_str).zip(b.iter().map(String::as_str)).collect();
+        let pairs: Vec<(&str, &str)> = a
+            .iter()
+            .map(String::as_str)
+            .zip(b.iter().map(String::as_str))
+            .collect();
         align::features_many(&pairs).into_iter().unzip()
     });
     Ok((NAMES.to_vec(), rows, words))

@@ -82,7 +82,9 @@ impl PyClaim {
     ) -> PyResult<PyClaim> {
         if let Some(d) = date.as_deref() {
             if Date::parse_iso(d).is_none() {
-                return Err(PyValueError::new_err(format!("claim date {d:?} is not a YYYY-MM-DD day")));
+                return Err(PyValueError::new_err(format!(
+                    "claim date {d:?} is not a YYYY-MM-DD day"
+                )));
             }
         }
         Ok(PyClaim {
@@ -95,10 +97,16 @@ impl PyClaim {
             speaker_entity,
             pronoun,
             cue,
-            cue_class: cue_class.map(|c| known("cue class", c, CueClass::parse)).transpose()?.map(CueClass::as_str),
+            cue_class: cue_class
+                .map(|c| known("cue class", c, CueClass::parse))
+                .transpose()?
+                .map(CueClass::as_str),
             polarity: known("polarity", polarity, Polarity::parse)?.as_str(),
             hedged,
-            quote: quote.map(|q| known("quote kind", q, QuoteKind::parse)).transpose()?.map(QuoteKind::as_str),
+            quote: quote
+                .map(|q| known("quote kind", q, QuoteKind::parse))
+                .transpose()?
+                .map(QuoteKind::as_str),
             entities,
             figures: figures.iter().map(|f| (**f).clone()).collect(),
             when,
@@ -106,7 +114,9 @@ impl PyClaim {
         })
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let c = slf.get();
         let py = slf.py();
         let args = [
@@ -180,7 +190,11 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
         hedged: claim.hedged,
         quote: claim.quote.map(|q| q.as_str()),
         entities: ids,
-        figures: c.figures.iter().map(|&m| PyEntity::of_mention(corpus, entities, d, m as usize)).collect(),
+        figures: c
+            .figures
+            .iter()
+            .map(|&m| PyEntity::of_mention(corpus, entities, d, m as usize))
+            .collect(),
         when,
         date: c.date.map(|x| x.to_string()),
     }
@@ -225,7 +239,11 @@ pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     column!("hedged", |(_, c)| c.hedged);
     column!("quote", |(_, c)| c.quote);
     column!("entities", |(_, c)| c.entities.clone());
-    column!("figures", |(_, c)| c.figures.iter().map(|f| f.text.clone()).collect::<Vec<_>>());
+    column!("figures", |(_, c)| c
+        .figures
+        .iter()
+        .map(|f| f.text.clone())
+        .collect::<Vec<_>>());
     column!("when", |(_, c)| c.when.clone());
     column!("date", |(_, c)| c.date.clone());
     Ok(dict)
@@ -233,7 +251,10 @@ pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
 
 /// Columns of the claims' figures: one row per figure of each claim (claim, doc, and the
 /// mention's start, end, text, label, value, unit, lower, upper, approximate).
-pub fn claim_figure_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
+pub fn claim_figure_columns<'py>(
+    py: Python<'py>,
+    corpus: &Arc<Corpus>,
+) -> PyResult<Bound<'py, PyDict>> {
     let claims = all_claims(py, corpus);
     let rows: Vec<(&str, u32, &PyEntity)> = claims
         .iter()

@@ -7,12 +7,12 @@ use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
-use super::pool;
 use super::errors;
+use super::pool;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
-use crate::entities::lexicon::{user_entry, Lexicon};
 use crate::corpus::{Corpus, Document};
+use crate::entities::lexicon::{user_entry, Lexicon};
 use crate::text::boilerplate::BoilerplateCursor;
 use crate::text::decode::Decoding;
 use crate::text::TextLayer;
@@ -41,7 +41,8 @@ fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
         .map(|(name, label, aliases, source, line)| user_entry(name, label, aliases, source, *line))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let lexicon = Lexicon::with_entries(entries).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let lexicon =
+        Lexicon::with_entries(entries).map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(Arc::new(lexicon))
 }
 
@@ -86,8 +87,8 @@ impl PyCorpus {
                 )))
             }
         };
-        let (corpus, replaced) = pool::run(py, || Corpus::from_dir(&path, mode))
-            .map_err(errors::to_py)?;
+        let (corpus, replaced) =
+            pool::run(py, || Corpus::from_dir(&path, mode)).map_err(errors::to_py)?;
         let replaced = replaced
             .into_iter()
             .map(|r| {
@@ -351,7 +352,12 @@ impl PyDocument {
             .iter()
             .map(|b| offsets.to_char(b.end) - offsets.to_char(b.start))
             .sum();
-        (offsets.to_char(doc.text.len() as u32), layer.tokens.len(), layer.sentences.len(), boilerplate)
+        (
+            offsets.to_char(doc.text.len() as u32),
+            layer.tokens.len(),
+            layer.sentences.len(),
+            boilerplate,
+        )
     }
 
     #[getter]

@@ -56,7 +56,16 @@ fn hash_float<H: Hasher>(x: Option<f64>, h: &mut H) {
 
 impl Hash for PyEntity {
     fn hash<H: Hasher>(&self, h: &mut H) {
-        (self.start, self.end, &self.text, self.label, &self.entity, &self.name, self.source).hash(h);
+        (
+            self.start,
+            self.end,
+            &self.text,
+            self.label,
+            &self.entity,
+            &self.name,
+            self.source,
+        )
+            .hash(h);
         hash_float(self.value, h);
         self.unit.hash(h);
         hash_float(self.lower, h);
@@ -66,14 +75,36 @@ impl Hash for PyEntity {
 }
 
 /// The value columns of one mention: value, unit, lower, upper, approximate, date, relative.
-type Values = (Option<f64>, Option<&'static str>, Option<f64>, Option<f64>, Option<bool>, Option<String>, Option<bool>);
+type Values = (
+    Option<f64>,
+    Option<&'static str>,
+    Option<f64>,
+    Option<f64>,
+    Option<bool>,
+    Option<String>,
+    Option<bool>,
+);
 
 fn values(n: Option<Normalised>) -> Values {
     match n {
-        Some(Normalised::Figure { value, unit, lower, upper, approximate }) => {
-            (Some(value), unit, lower, upper, Some(approximate), None, None)
+        Some(Normalised::Figure {
+            value,
+            unit,
+            lower,
+            upper,
+            approximate,
+        }) => (
+            Some(value),
+            unit,
+            lower,
+            upper,
+            Some(approximate),
+            None,
+            None,
+        ),
+        Some(d @ Normalised::Date { relative, .. }) => {
+            (None, None, None, None, None, d.iso(), Some(relative))
         }
-        Some(d @ Normalised::Date { relative, .. }) => (None, None, None, None, None, d.iso(), Some(relative)),
         None => (None, None, None, None, None, None, None),
     }
 }
@@ -132,8 +163,10 @@ impl PyEntity {
         relative: Option<bool>,
     ) -> PyResult<PyEntity> {
         let known = Label::parse(label).filter(|l| l.as_str() == label);
-        let label = known.ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label:?}")))?;
-        let source = Source::parse(source).ok_or_else(|| PyValueError::new_err(format!("unknown entity source {source:?}")))?;
+        let label = known
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity label {label:?}")))?;
+        let source = Source::parse(source)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown entity source {source:?}")))?;
         Ok(PyEntity {
             start,
             end,
@@ -152,7 +185,9 @@ impl PyEntity {
         })
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let e = slf.get();
         let py = slf.py();
         let args = [
@@ -176,18 +211,29 @@ impl PyEntity {
 
     fn __repr__(&self) -> String {
         let what = match (&self.entity, self.value, &self.date) {
-            (_, Some(v), _) => format!("{v}{}", self.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default()),
+            (_, Some(v), _) => format!(
+                "{v}{}",
+                self.unit
+                    .as_deref()
+                    .map(|u| format!(" {u}"))
+                    .unwrap_or_default()
+            ),
             (_, _, Some(d)) => d.clone(),
             (Some(e), _, _) => e.clone(),
             _ => "-".into(),
         };
-        format!("Entity({:?}, {}..{}, {}, {what})", self.text, self.start, self.end, self.label)
+        format!(
+            "Entity({:?}, {}..{}, {}, {what})",
+            self.text, self.start, self.end, self.label
+        )
     }
 }
 
 pub fn document_entities(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> Vec<PyEntity> {
     let layer = entity_layer(py, corpus);
-    (0..layer.mentions[d].len()).map(|m| PyEntity::of_mention(corpus, layer, d, m)).collect()
+    (0..layer.mentions[d].len())
+        .map(|m| PyEntity::of_mention(corpus, layer, d, m))
+        .collect()
 }
 
 /// Columns of `corpus.entities()`: doc, start, end, text, label, entity, value, unit,
@@ -195,9 +241,17 @@ pub fn document_entities(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> Vec<
 pub fn entity_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let layer = entity_layer(py, corpus);
     let n: usize = layer.mentions.iter().map(Vec::len).sum();
-    let (mut doc, mut start, mut end) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
-    let (mut text, mut label, mut entity, mut source) =
-        (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+    let (mut doc, mut start, mut end) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let (mut text, mut label, mut entity, mut source) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
     let mut rows: Vec<Values> = Vec::with_capacity(n);
     for (d, (document, mentions)) in corpus.docs().iter().zip(&layer.mentions).enumerate() {
         let offsets = document.char_offsets();
@@ -231,22 +285,48 @@ pub fn entity_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bo
 }
 
 /// Columns of `corpus.entity_table()`: entity, name, label, aliases, docs, mentions.
-pub fn entity_table_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
+pub fn entity_table_columns<'py>(
+    py: Python<'py>,
+    corpus: &Arc<Corpus>,
+) -> PyResult<Bound<'py, PyDict>> {
     let layer = entity_layer(py, corpus);
     let records = &layer.resolution.entities;
     let names: Vec<&str> = corpus.docs().iter().map(|d| d.name.as_str()).collect();
     let dict = PyDict::new(py);
-    dict.set_item("entity", records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>())?;
-    dict.set_item("name", records.iter().map(|r| r.name.as_str()).collect::<Vec<_>>())?;
-    dict.set_item("label", records.iter().map(|r| r.label.as_str()).collect::<Vec<_>>())?;
-    dict.set_item("aliases", records.iter().map(|r| r.aliases.clone()).collect::<Vec<_>>())?;
+    dict.set_item(
+        "entity",
+        records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+    )?;
+    dict.set_item(
+        "name",
+        records.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+    )?;
+    dict.set_item(
+        "label",
+        records.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),
+    )?;
+    dict.set_item(
+        "aliases",
+        records
+            .iter()
+            .map(|r| r.aliases.clone())
+            .collect::<Vec<_>>(),
+    )?;
     dict.set_item(
         "docs",
         records
             .iter()
-            .map(|r| r.docs.iter().map(|&d| names[d as usize]).collect::<Vec<_>>())
+            .map(|r| {
+                r.docs
+                    .iter()
+                    .map(|&d| names[d as usize])
+                    .collect::<Vec<_>>()
+            })
             .collect::<Vec<_>>(),
     )?;
-    dict.set_item("mentions", records.iter().map(|r| r.mentions).collect::<Vec<_>>())?;
+    dict.set_item(
+        "mentions",
+        records.iter().map(|r| r.mentions).collect::<Vec<_>>(),
+    )?;
     Ok(dict)
 }

@@ -29,8 +29,20 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<entities::PyEntity>()?;
     m.add("DecodeError", m.py().get_type::<errors::DecodeError>())?;
     // The one definition of which labels are figures and which are dates (`Label`).
-    let labels = |keep: fn(Label) -> bool| Label::ALL.into_iter().filter(|l| keep(*l)).map(Label::as_str).collect::<Vec<_>>();
-    m.add("FIGURE_LABELS", PyTuple::new(m.py(), labels(Label::is_figure))?)?;
-    m.add("TIME_LABELS", PyTuple::new(m.py(), labels(Label::is_temporal))?)?;
+    let labels = |keep: fn(Label) -> bool| {
+        Label::ALL
+            .into_iter()
+            .filter(|l| keep(*l))
+            .map(Label::as_str)
+            .collect::<Vec<_>>()
+    };
+    m.add(
+        "FIGURE_LABELS",
+        PyTuple::new(m.py(), labels(Label::is_figure))?,
+    )?;
+    m.add(
+        "TIME_LABELS",
+        PyTuple::new(m.py(), labels(Label::is_temporal))?,
+    )?;
     Ok(())
 }

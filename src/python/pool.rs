@@ -5,8 +5,8 @@
 
 use std::sync::{Arc, Mutex};
 
-use pyo3::prelude::*;
 use pyo3::marker::Ungil;
+use pyo3::prelude::*;
 use rayon::ThreadPool;
 
 use crate::corpus::Corpus;
@@ -33,7 +33,11 @@ fn pool() -> Option<Arc<ThreadPool>> {
 }
 
 /// A stage of `corpus` (`Corpus::claims`, …), computed the first time with the GIL released.
-pub fn stage<'a, T: ?Sized>(py: Python<'_>, corpus: &'a Arc<Corpus>, get: fn(&Corpus) -> &T) -> &'a T {
+pub fn stage<'a, T: ?Sized>(
+    py: Python<'_>,
+    corpus: &'a Arc<Corpus>,
+    get: fn(&Corpus) -> &T,
+) -> &'a T {
     let shared = Arc::clone(corpus);
     run(py, move || {
         get(&shared);

@@ -48,7 +48,9 @@ impl PyToken {
         })
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let t = slf.get();
         let args = (t.start, t.end, t.text.as_str(), t.kind).into_pyobject(slf.py())?;
         Ok((slf.get_type().into_any(), args))
@@ -62,7 +64,14 @@ impl PyToken {
     }
 }
 
-#[pyclass(name = "Sentence", module = "crosswire._core", frozen, get_all, eq, hash)]
+#[pyclass(
+    name = "Sentence",
+    module = "crosswire._core",
+    frozen,
+    get_all,
+    eq,
+    hash
+)]
 #[derive(PartialEq, Eq, Hash)]
 pub struct PySentence {
     pub start: usize,
@@ -96,7 +105,9 @@ impl PySentence {
         }
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let s = slf.get();
         let args = (s.start, s.end, s.text.as_str(), s.boilerplate).into_pyobject(slf.py())?;
         Ok((slf.get_type().into_any(), args))
@@ -115,7 +126,14 @@ impl PySentence {
     }
 }
 
-#[pyclass(name = "Boilerplate", module = "crosswire._core", frozen, get_all, eq, hash)]
+#[pyclass(
+    name = "Boilerplate",
+    module = "crosswire._core",
+    frozen,
+    get_all,
+    eq,
+    hash
+)]
 #[derive(PartialEq, Eq, Hash)]
 pub struct PyBoilerplate {
     pub start: usize,
@@ -148,7 +166,9 @@ impl PyBoilerplate {
         }
     }
 
-    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let b = slf.get();
         let args = (b.start, b.end, b.text.as_str(), b.kind.as_str()).into_pyobject(slf.py())?;
         Ok((slf.get_type().into_any(), args))
@@ -237,7 +257,10 @@ impl PyTokens {
     /// A view pickles as the list of its tokens: the tokens travel, not the corpus.
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (Vec<PyToken>,))> {
         let list = py.get_type::<pyo3::types::PyList>().into_any().unbind();
-        Ok((list, ((0..self.hi - self.lo).map(|i| self.token(i)).collect(),)))
+        Ok((
+            list,
+            ((0..self.hi - self.lo).map(|i| self.token(i)).collect(),),
+        ))
     }
 
     fn __repr__(&self) -> String {

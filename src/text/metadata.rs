@@ -126,7 +126,11 @@ mod tests {
             assert_eq!(&text[..m.body_start], " date 2022-11-08 ");
         }
         // The other three have no header: they start with a headline.
-        for text in [sample::text("002"), sample::text("003"), sample::text("004")] {
+        for text in [
+            sample::text("002"),
+            sample::text("003"),
+            sample::text("004"),
+        ] {
             assert_eq!(parse(text), Metadata::default());
         }
     }
@@ -137,7 +141,11 @@ mod tests {
             ("Source: Reuters\nKyiv said.", "Reuters", "Kyiv said."),
             ("SOURCE: AP\nKyiv said.", "AP", "Kyiv said."),
             ("source Reuters\nKyiv said.", "Reuters", "Kyiv said."),
-            (" date 2022-11-08 source Reuters 12 km\nKyiv said.", "Reuters 12 km", "Kyiv said."),
+            (
+                " date 2022-11-08 source Reuters 12 km\nKyiv said.",
+                "Reuters 12 km",
+                "Kyiv said.",
+            ),
         ] {
             let m = parse(text);
             assert_eq!(m.source.as_deref(), Some(source), "{text:?}");

@@ -33,8 +33,21 @@ GOLD = HERE / "entities_gold.jsonl"
 COVERAGE = HERE / "entities_gold_coverage.json"
 
 LABELS = {
-    "PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
-    "QUANTITY", "MONEY", "PERCENT", "EVENT", "PRODUCT",
+    "PERSON",
+    "NORP",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "ORDINAL",
+    "QUANTITY",
+    "MONEY",
+    "PERCENT",
+    "EVENT",
+    "PRODUCT",
 }
 # Labels whose mentions carry a cross-document entity id (and must).
 RESOLVED = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT"}
@@ -100,13 +113,18 @@ def build_doc(name: str, text: str, annotated: str) -> tuple[list[dict], list[li
                     break
             raise GoldError(
                 f"{name}.ann:{lineno}: line not found in the article after offset {cursor}; "
-                f"matches up to {plain[:good][-30:]!r}, then {plain[good:good + 30]!r}"
+                f"matches up to {plain[:good][-30:]!r}, then {plain[good : good + 30]!r}"
             )
         if text.find(plain, at + 1) >= 0 and len(plain) < 40:
             raise GoldError(f"{name}.ann:{lineno}: short line {plain!r} is ambiguous")
         for start, end, label, entity in spans:
-            m = {"doc": name, "start": at + start, "end": at + end,
-                 "text": text[at + start : at + end], "label": label}
+            m = {
+                "doc": name,
+                "start": at + start,
+                "end": at + end,
+                "text": text[at + start : at + end],
+                "label": label,
+            }
             if entity:
                 m["entity"] = entity
             mentions.append(m)
@@ -135,7 +153,11 @@ def build() -> tuple[list[dict], dict[str, list[list[int]]]]:
 
 def render(gold: list[dict], coverage: dict[str, list[list[int]]]) -> tuple[str, str]:
     lines = "".join(json.dumps(m, ensure_ascii=False) + "\n" for m in gold)
-    cov = "{\n" + ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in coverage.items()) + "\n}\n"
+    cov = (
+        "{\n"
+        + ",\n".join(f"  {json.dumps(k)}: {json.dumps(v)}" for k, v in coverage.items())
+        + "\n}\n"
+    )
     return lines, cov
 
 
@@ -150,7 +172,10 @@ def main() -> int:
         return 1
     lines, cov = render(gold, coverage)
     if args.check:
-        ok = GOLD.read_text(encoding="utf-8") == lines and COVERAGE.read_text(encoding="utf-8") == cov
+        ok = (
+            GOLD.read_text(encoding="utf-8") == lines
+            and COVERAGE.read_text(encoding="utf-8") == cov
+        )
         print("gold up to date" if ok else "gold is stale: run python tests/data/build_gold.py")
         return 0 if ok else 1
     GOLD.write_text(lines, encoding="utf-8")
@@ -159,7 +184,9 @@ def main() -> int:
     for name, ranges in coverage.items():
         body = sum(e - s for s, e in ranges)
         n = sum(1 for m in gold if m["doc"] == name)
-        print(f"{name}: {n:4d} mentions, {body:5d}/{len(texts[name])} chars covered in {len(ranges)} range(s)")
+        print(
+            f"{name}: {n:4d} mentions, {body:5d}/{len(texts[name])} chars covered in {len(ranges)} range(s)"
+        )
     print(f"total: {len(gold)} mentions -> {GOLD.relative_to(ROOT)}")
     return 0
 

@@ -36,7 +36,11 @@ def render(corpus: Corpus, *, title: str | None = None, progress: Progress | Non
 
 
 def write(
-    corpus: Corpus, path: str | os.PathLike[str], *, title: str | None = None, progress: Progress | None = None
+    corpus: Corpus,
+    path: str | os.PathLike[str],
+    *,
+    title: str | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Writes the report to ``path`` (UTF-8) and returns the path."""
     page = render(corpus, title=title, progress=progress)

@@ -20,7 +20,7 @@ from . import alignment as _alignment
 if TYPE_CHECKING:
     import pandas as pd
 
-    from ..corpus import Corpus, Document
+    from ..corpus import Corpus
 
 LEAD_LENGTH = 110
 
@@ -145,7 +145,9 @@ class ReportModel:
 Stage = Callable[[str], None]
 
 
-def build(corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: None) -> ReportModel:
+def build(
+    corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: None
+) -> ReportModel:
     """Runs the analyses the report needs (announcing each through ``stage``) and gathers them."""
     stage("text")
     rows = summary.corpus_summary(corpus)
@@ -203,16 +205,25 @@ def _leads(sentences: pd.DataFrame) -> dict[str, str]:
     body = sentences[~sentences["boilerplate"]].drop_duplicates("doc")
     for name, text in zip(body["doc"], body["text"]):
         text = " ".join(str(text).split())
-        out[str(name)] = text if len(text) <= LEAD_LENGTH else text[: LEAD_LENGTH - 1].rstrip() + "…"
+        out[str(name)] = (
+            text if len(text) <= LEAD_LENGTH else text[: LEAD_LENGTH - 1].rstrip() + "…"
+        )
     return out
 
 
-def _mentions_by_doc(mentions: pd.DataFrame, names: list[str]) -> dict[int, list[tuple[int, int, str, str, str]]]:
+def _mentions_by_doc(
+    mentions: pd.DataFrame, names: list[str]
+) -> dict[int, list[tuple[int, int, str, str, str]]]:
     """Per document index: (start, end, label, entity, text) of every mention, in text order."""
     index = {name: i for i, name in enumerate(names)}
     out: dict[int, list[tuple[int, int, str, str, str]]] = defaultdict(list)
     for doc, start, end, label, entity, text in zip(
-        mentions["doc"], mentions["start"], mentions["end"], mentions["label"], mentions["entity"], mentions["text"]
+        mentions["doc"],
+        mentions["start"],
+        mentions["end"],
+        mentions["label"],
+        mentions["entity"],
+        mentions["text"],
     ):
         out[index[doc]].append((int(start), int(end), str(label), str(entity), str(text)))
     for rows in out.values():
@@ -333,7 +344,9 @@ def _entity_rows(
     return out
 
 
-def _arrange(model: ReportModel, views: dict[str, ClaimView], tables: _alignment.AlignmentTables) -> None:
+def _arrange(
+    model: ReportModel, views: dict[str, ClaimView], tables: _alignment.AlignmentTables
+) -> None:
     """Claim groups into conflict cards, corroborated groups and single-source groups."""
     members: dict[str, list[str]] = defaultdict(list)
     group_of: dict[str, str] = {}
@@ -357,7 +370,9 @@ def _arrange(model: ReportModel, views: dict[str, ClaimView], tables: _alignment
     cards: dict[tuple[str, str], ConflictView] = {}
     pairs = tables.pairs
     conflicts = pairs[pairs["relation"] == "conflict"]
-    for a, b, score, reason in zip(conflicts["claim_a"], conflicts["claim_b"], conflicts["score"], conflicts["reason"]):
+    for a, b, score, reason in zip(
+        conflicts["claim_a"], conflicts["claim_b"], conflicts["score"], conflicts["reason"]
+    ):
         a, b = str(a), str(b)
         if a not in views or b not in views or (a, b) in cards or (b, a) in cards:
             continue
@@ -375,7 +390,7 @@ def _arrange(model: ReportModel, views: dict[str, ClaimView], tables: _alignment
     for n, card in enumerate(model.conflicts):
         card.anchor = f"x{n + 1}"
     model.corroborated = sorted(
-        (g for g in groups.values() if len(g.docs) > 1), key=lambda g: (-len(g.docs), -len(g.claims))
+        (g for g in groups.values() if len(g.docs) > 1),
+        key=lambda g: (-len(g.docs), -len(g.claims)),
     )
     model.single = [g for g in groups.values() if len(g.docs) == 1]
-

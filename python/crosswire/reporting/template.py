@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..display import Layer, Span, render_spans
 from .model import ClaimView, ConflictView, DocInfo, GroupView, ReportModel
@@ -23,8 +23,14 @@ MATRIX_ROWS = 80
 PER_DOCUMENT = 2  # claims shown per document in a group card before the rest fold away
 ENTITY_ROWS = 60
 LABEL_NAMES = {
-    "PERSON": "people", "GPE": "places", "LOC": "places", "FAC": "places", "ORG": "organisations",
-    "NORP": "groups & nationalities", "DATE": "dates", "CARDINAL": "figures",
+    "PERSON": "people",
+    "GPE": "places",
+    "LOC": "places",
+    "FAC": "places",
+    "ORG": "organisations",
+    "NORP": "groups & nationalities",
+    "DATE": "dates",
+    "CARDINAL": "figures",
 }
 
 
@@ -49,7 +55,9 @@ def wording(c: ClaimView, *, doc: bool = True, conflict: ConflictView | None = N
     marked. ``doc``: lead with the document's label (off where the list is already by document)."""
     who = []
     if doc:
-        who.append(f'<a href="#{c.anchor}" title="read it in {esc(c.doc.name)}">{doc_label(c.doc, link=False)}</a>')
+        who.append(
+            f'<a href="#{c.anchor}" title="read it in {esc(c.doc.name)}">{doc_label(c.doc, link=False)}</a>'
+        )
         if c.doc.source:
             who.append(f"<span>{esc(c.doc.source)}</span>")
     if c.speaker:
@@ -66,15 +74,24 @@ def wording(c: ClaimView, *, doc: bool = True, conflict: ConflictView | None = N
         who.append(f'<span class="tag">{esc(c.quote)} quote</span>')
     layers = [
         Layer("claim", [Span(*c.claim_span, attrs={"class": "said"})]),
-        Layer("speaker", [Span(*c.speaker_span, attrs={"class": "speaker"})] if c.speaker_span else []),
-        Layer("figure", [Span(a, b, title="figure", attrs={"class": "fig"}) for a, b in c.figure_spans]),
+        Layer(
+            "speaker", [Span(*c.speaker_span, attrs={"class": "speaker"})] if c.speaker_span else []
+        ),
+        Layer(
+            "figure",
+            [Span(a, b, title="figure", attrs={"class": "fig"}) for a, b in c.figure_spans],
+        ),
     ]
     text = render_spans(c.context, layers)
     if conflict is not None:
         who.append(f'<a class="badge conflict" href="#{conflict.anchor}">in conflict</a>')
     if not doc:
-        who.append(f'<a class="totext" href="#{c.anchor}" title="read it in {esc(c.doc.name)}">in text ↗</a>')
-    return f'<div class="wording"><div class="who">{"".join(who)}</div><p class="ctx">{text}</p></div>'
+        who.append(
+            f'<a class="totext" href="#{c.anchor}" title="read it in {esc(c.doc.name)}">in text ↗</a>'
+        )
+    return (
+        f'<div class="wording"><div class="who">{"".join(who)}</div><p class="ctx">{text}</p></div>'
+    )
 
 
 def _docs_line(docs: Sequence[DocInfo]) -> str:
@@ -85,7 +102,8 @@ def reason_html(reason: str) -> str:
     """The aligner's reason as a list of findings, what clashed in bold."""
     parts = [p.strip() for p in reason.split(";") if p.strip()]
     items = "".join(
-        f'<li class="{"clash" if "clash" in p else "head" if i == 0 else ""}">{esc(p)}</li>' for i, p in enumerate(parts)
+        f'<li class="{"clash" if "clash" in p else "head" if i == 0 else ""}">{esc(p)}</li>'
+        for i, p in enumerate(parts)
     )
     return f'<ul class="why">{items}</ul>'
 
@@ -97,7 +115,7 @@ def _also(claim: ClaimView, group: GroupView) -> str:
     docs = sorted({c.doc.index: c.doc for c in others}.values(), key=lambda d: d.index)
     return (
         f'<p class="also"><a href="#{group.anchor}">{_plural(len(others), "more claim")} agree</a> '
-        f'in {" ".join(doc_label(d) for d in docs)}</p>'
+        f"in {' '.join(doc_label(d) for d in docs)}</p>"
     )
 
 
@@ -106,7 +124,9 @@ def conflict_card(card: ConflictView) -> str:
     ga, gb = card.groups
     docs = sorted({c.doc.index: c.doc for c in card.claims}.values(), key=lambda d: d.index)
     where = (
-        f'<span class="docs">both in {doc_label(docs[0])}</span>' if len(docs) == 1 else _docs_line(docs)
+        f'<span class="docs">both in {doc_label(docs[0])}</span>'
+        if len(docs) == 1
+        else _docs_line(docs)
     )
     return (
         f'<article class="card conflict" id="{card.anchor}">'
@@ -119,7 +139,11 @@ def conflict_card(card: ConflictView) -> str:
 
 
 def _conflict_note(group: GroupView, conflicts: dict[str, ConflictView]) -> str:
-    cards = list({conflicts[c.id].anchor: conflicts[c.id] for c in group.claims if c.id in conflicts}.values())
+    cards = list(
+        {
+            conflicts[c.id].anchor: conflicts[c.id] for c in group.claims if c.id in conflicts
+        }.values()
+    )
     if not cards:
         return ""
     links = ", ".join(f'<a href="#{card.anchor}">{esc(card.anchor)}</a>' for card in cards)
@@ -137,8 +161,8 @@ def group_card(group: GroupView, conflicts: dict[str, ConflictView]) -> str:
         rest = mine[PER_DOCUMENT:]
         if rest:
             shown += (
-                f'<details><summary>{_plural(len(rest), "more claim")} from {esc(d.label)}</summary>'
-                f'{"".join(wording(c) for c in rest)}</details>'
+                f"<details><summary>{_plural(len(rest), 'more claim')} from {esc(d.label)}</summary>"
+                f"{''.join(wording(c) for c in rest)}</details>"
             )
         columns.append(f'<div class="column">{shown}</div>')
     return (
@@ -151,7 +175,9 @@ def group_card(group: GroupView, conflicts: dict[str, ConflictView]) -> str:
 
 
 def claims_by_document(
-    groups: Iterable[GroupView], docs: Sequence[DocInfo], conflicts: dict[str, ConflictView] | None = None
+    groups: Iterable[GroupView],
+    docs: Sequence[DocInfo],
+    conflicts: dict[str, ConflictView] | None = None,
 ) -> str:
     """Groups (or single claims) listed under the document they come from; a claim in a
     conflict links to its conflict card."""
@@ -205,7 +231,7 @@ def glance(m: ReportModel) -> str:
     rows = "".join(
         f"<tr><td>{doc_label(d)}</td>"
         f'<td><span class="lead">{esc(d.lead) or "<i>(no article text)</i>"}</span><br><span class="sub">{esc(d.name)}</span></td>'
-        f'<td>{esc(d.source) if d.source else "<span class=sub>unknown</span>"}</td>'
+        f"<td>{esc(d.source) if d.source else '<span class=sub>unknown</span>'}</td>"
         f'<td class="date">{d.date.isoformat() if d.date else "<span class=sub>unknown</span>"}</td>'
         f"<td class=n>{d.sizes.characters:,}</td><td class=n>{d.sizes.sentences:,}</td>"
         f"<td class=n>{d.sizes.boilerplate_share:.1%}</td><td class=n>{d.mentions:,}</td><td class=n>{d.claims:,}</td></tr>"
@@ -236,7 +262,10 @@ def claims_sections(m: ReportModel) -> str:
         '<p class="lede">No claim is carried by more than one document.</p>'
     )
     n_single = sum(len(g.claims) for g in m.single)
-    single = claims_by_document(m.single, m.docs, conflict_of) or '<p class="lede">Every claim is carried by more than one document.</p>'
+    single = (
+        claims_by_document(m.single, m.docs, conflict_of)
+        or '<p class="lede">Every claim is carried by more than one document.</p>'
+    )
     return (
         f'<section id="conflicts"><h2>Conflicts<span class="count">{len(m.conflicts):,}</span></h2>'
         '<p class="lede">The same proposition with figures that cannot both be right, or asserted by one '
@@ -267,7 +296,7 @@ def coverage(m: ReportModel) -> str:
         counts = Counter(c.doc.index for c in g.claims)
         cells = "".join(
             f'<td class="cell on" title="{_plural(counts[d.index], "claim")} in {esc(d.label)}">'
-            f'{"<span class=dot></span>" if counts[d.index] == 1 else counts[d.index]}</td>'
+            f"{'<span class=dot></span>' if counts[d.index] == 1 else counts[d.index]}</td>"
             if counts[d.index]
             else '<td class="cell"></td>'
             for d in m.docs
@@ -339,14 +368,19 @@ def _legend(labels: Iterable[str]) -> str:
     seen: dict[str, str] = {}
     for label in labels:
         seen.setdefault(LABEL_NAMES.get(label, label.lower()), label)
-    items = "".join(f'<span><span class="ent {esc(lab)}">{esc(name)}</span></span>' for name, lab in seen.items())
+    items = "".join(
+        f'<span><span class="ent {esc(lab)}">{esc(name)}</span></span>'
+        for name, lab in seen.items()
+    )
     return (
         f'<div class="legend">{items}<span><span class="claimmark">underlined</span>: a claim (follow it to its group)</span>'
         '<span><span class="bpmark">grey</span>: boilerplate</span></div>'
     )
 
 
-def documents(m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequence[tuple[int, int, str]]]) -> str:
+def documents(
+    m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequence[tuple[int, int, str]]]
+) -> str:
     group_of: dict[str, tuple[str, bool]] = {}
     for g in m.groups:
         for c in g.claims:
@@ -358,7 +392,10 @@ def documents(m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequen
         layers = [
             Layer(
                 "boilerplate",
-                [Span(s, e, title=f"boilerplate: {kind}", attrs={"data-kind": kind}) for s, e, kind in boilerplate[d.index]],
+                [
+                    Span(s, e, title=f"boilerplate: {kind}", attrs={"data-kind": kind})
+                    for s, e, kind in boilerplate[d.index]
+                ],
             ),
             Layer("claim", _claim_spans(m, d, group_of), tag="a"),
             Layer(
@@ -387,7 +424,7 @@ def documents(m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequen
         '<section id="documents"><h2>Documents</h2>'
         '<p class="lede">Each article as read. Entities are highlighted (hover for the label and the '
         "cross-document id).</p>"
-        f'{_legend(sorted(set(labels)))}{"".join(parts)}</section>'
+        f"{_legend(sorted(set(labels)))}{''.join(parts)}</section>"
     )
 
 
@@ -403,15 +440,22 @@ def _claim_spans(m: ReportModel, d: DocInfo, group_of: dict[str, tuple[str, bool
             Span(
                 c.start,
                 c.end,
-                title=f"claim by {who}" + (": in conflict with another claim" if conflicted else ""),
-                attrs={"id": c.anchor, "href": f"#{target}", "class": "claim conflict" if conflicted else "claim"},
+                title=f"claim by {who}"
+                + (": in conflict with another claim" if conflicted else ""),
+                attrs={
+                    "id": c.anchor,
+                    "href": f"#{target}",
+                    "class": "claim conflict" if conflicted else "claim",
+                },
             )
         )
         last_end = c.end
     return spans
 
 
-def page(m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequence[tuple[int, int, str]]]) -> str:
+def page(
+    m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequence[tuple[int, int, str]]]
+) -> str:
     n_single = sum(len(g.claims) for g in m.single)
     links = [
         ("glance", "At a glance", ""),

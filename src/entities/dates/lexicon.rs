@@ -58,9 +58,30 @@ fn parse(src: &'static str) -> WordMap<CalendarWord> {
 /// Words other than calendar words and figure starters that a date expression can start
 /// with; one lookup rejects most tokens before any pattern is tried.
 const OTHER_STARTERS: &[&str] = &[
-    "early", "mid", "late", "earlier", "later", "the", "beginning", "start", "middle", "end",
-    "today", "yesterday", "tomorrow", "tonight", "overnight", "recent", "this", "last", "next",
-    "past", "coming", "several", "few", "many",
+    "early",
+    "mid",
+    "late",
+    "earlier",
+    "later",
+    "the",
+    "beginning",
+    "start",
+    "middle",
+    "end",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "overnight",
+    "recent",
+    "this",
+    "last",
+    "next",
+    "past",
+    "coming",
+    "several",
+    "few",
+    "many",
 ];
 
 pub(crate) static STARTERS: LazyLock<WordSet> = LazyLock::new(|| {

@@ -54,13 +54,25 @@ pub(crate) enum Part {
 pub(crate) enum Meaning {
     /// Fully written out: `Nov. 2, 2022`, `2014`, `07/29/2024`.
     Fixed(DateValue),
-    MonthDay { month: u8, day: u8 },
-    Month { month: u8, shift: Shift },
-    Weekday { weekday: u8, shift: Shift },
+    MonthDay {
+        month: u8,
+        day: u8,
+    },
+    Month {
+        month: u8,
+        shift: Shift,
+    },
+    Weekday {
+        weekday: u8,
+        shift: Shift,
+    },
     /// `today` (0), `yesterday` (-1), `tomorrow` (1).
     Days(i64),
     /// `this week` (0), `last month` (-1), `next year` (1).
-    Period { period: Period, offset: i32 },
+    Period {
+        period: Period,
+        offset: i32,
+    },
     /// `the weekend`.
     RecentWeekend,
     /// Days before (negative) or after (positive) the document date, which is included.
@@ -82,7 +94,11 @@ impl Meaning {
     }
 
     /// The value, and whether it depends on the document date.
-    pub(crate) fn resolve(self, part: Option<Part>, doc: Option<Date>) -> (Option<DateValue>, bool) {
+    pub(crate) fn resolve(
+        self,
+        part: Option<Part>,
+        doc: Option<Date>,
+    ) -> (Option<DateValue>, bool) {
         let relative = !matches!(self, Meaning::Fixed(_) | Meaning::Unanchored)
             || matches!(part, Some(Part::Earlier | Part::Later));
         let value = match self {
@@ -184,7 +200,10 @@ fn apply_part(v: DateValue, part: Part, doc: Option<Date>) -> Option<DateValue> 
             Part::Mid => (5, 8),
             _ => (9, 12),
         };
-        return Some(DateValue::Range(Date::new(y, from, 1)?, Date::new(y, to, days_in_month(y, to))?));
+        return Some(DateValue::Range(
+            Date::new(y, from, 1)?,
+            Date::new(y, to, days_in_month(y, to))?,
+        ));
     }
     let len = last.to_days() - first.to_days() + 1;
     let (a, b) = match part {
@@ -197,8 +216,15 @@ fn apply_part(v: DateValue, part: Part, doc: Option<Date>) -> Option<DateValue> 
                 return Some(v);
             }
             let at = d.to_days() - first.to_days();
-            if part == Part::Earlier { (0, at) } else { (at, len - 1) }
+            if part == Part::Earlier {
+                (0, at)
+            } else {
+                (at, len - 1)
+            }
         }
     };
-    Some(DateValue::Range(first.add_days(a.max(0)), first.add_days(b.max(a.max(0)))))
+    Some(DateValue::Range(
+        first.add_days(a.max(0)),
+        first.add_days(b.max(a.max(0))),
+    ))
 }

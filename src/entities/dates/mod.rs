@@ -23,7 +23,10 @@ use crate::text::tokens::Token;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateValue {
     Day(Date),
-    Month { year: i32, month: u8 },
+    Month {
+        year: i32,
+        month: u8,
+    },
     Year(i32),
     /// First and last day, inclusive.
     Range(Date, Date),

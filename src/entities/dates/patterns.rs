@@ -29,15 +29,64 @@ fn found(end: usize, label: Label, meaning: Meaning) -> Option<Found> {
 
 /// Words before a month name that make `May`/`March` a month (`in March`, `mid-May`).
 const MONTH_CONTEXT: &[&str] = &[
-    "in", "since", "until", "till", "by", "from", "of", "during", "early", "mid", "late", "before",
-    "after", "through", "throughout", "between", "and", "or", "to", "-", "–", "end", "beginning",
-    "start", "middle", "last", "this", "next", "coming", "past",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "of",
+    "during",
+    "early",
+    "mid",
+    "late",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "between",
+    "and",
+    "or",
+    "to",
+    "-",
+    "–",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "last",
+    "this",
+    "next",
+    "coming",
+    "past",
 ];
 
 /// Words before a four-digit number that make it a year even when a lower-case word follows.
 const YEAR_CONTEXT: &[&str] = &[
-    "in", "since", "until", "till", "by", "from", "of", "during", "before", "after", "through",
-    "early", "mid", "late", "the", "year", "and", "or", "to", "-", "–", "between", "©", "copyright",
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "of",
+    "during",
+    "before",
+    "after",
+    "through",
+    "early",
+    "mid",
+    "late",
+    "the",
+    "year",
+    "and",
+    "or",
+    "to",
+    "-",
+    "–",
+    "between",
+    "©",
+    "copyright",
 ];
 
 fn calendar(v: &TokenView, i: usize) -> Option<CalendarWord> {
@@ -51,7 +100,10 @@ pub(crate) fn date_at(v: &TokenView, i: usize) -> Option<Found> {
     }
     if let Some((n, part)) = part_at(v, i) {
         if let Some(f) = core_at(v, i + n).filter(|f| f.meaning.takes_part()) {
-            return Some(Found { part: Some(part), ..f });
+            return Some(Found {
+                part: Some(part),
+                ..f
+            });
         }
     }
     core_at(v, i)
@@ -106,21 +158,29 @@ fn day_at(v: &TokenView, i: usize, month: u8) -> Option<u8> {
     let s = v.str(i);
     let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &s[digits.len()..];
-    if !(suffix.is_empty() || ["st", "nd", "rd", "th"].iter().any(|x| suffix.eq_ignore_ascii_case(x))) {
+    if !(suffix.is_empty()
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| suffix.eq_ignore_ascii_case(x)))
+    {
         return None;
     }
     if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let day: u8 = digits.parse().ok()?;
-    (1..=days_in_month(2000, month)).contains(&day).then_some(day)
+    (1..=days_in_month(2000, month))
+        .contains(&day)
+        .then_some(day)
 }
 
 /// A year written after a month or day: four digits.
 fn written_year_at(v: &TokenView, i: usize) -> Option<i32> {
     let s = v.str(i);
     (s.len() == 4).then_some(())?;
-    v.integer(i).map(|y| y as i32).filter(|y| (1000..=2999).contains(y))
+    v.integer(i)
+        .map(|y| y as i32)
+        .filter(|y| (1000..=2999).contains(y))
 }
 
 /// `Nov. 2, 2022`, `November 8`, `Feb. 24`, `November 2022`, `February`, `24 February`,
@@ -135,13 +195,21 @@ fn month_date_at(v: &TokenView, i: usize) -> Option<Found> {
             let comma = usize::from(v.is(i + 2, ","));
             if let Some(year) = written_year_at(v, i + 2 + comma) {
                 if let Some(d) = Date::new(year, month, day) {
-                    return found(i + 3 + comma, Label::Date, Meaning::Fixed(DateValue::Day(d)));
+                    return found(
+                        i + 3 + comma,
+                        Label::Date,
+                        Meaning::Fixed(DateValue::Day(d)),
+                    );
                 }
             }
             return found(i + 2, Label::Date, Meaning::MonthDay { month, day });
         }
         if let Some(year) = written_year_at(v, i + 1) {
-            return found(i + 2, Label::Date, Meaning::Fixed(DateValue::Month { year, month }));
+            return found(
+                i + 2,
+                Label::Date,
+                Meaning::Fixed(DateValue::Month { year, month }),
+            );
         }
         let alone = match written {
             Written::Full => capital,
@@ -149,7 +217,14 @@ fn month_date_at(v: &TokenView, i: usize) -> Option<Found> {
             Written::Abbreviated => false,
         };
         return if alone {
-            found(i + 1, Label::Date, Meaning::Month { month, shift: Shift::Recent })
+            found(
+                i + 1,
+                Label::Date,
+                Meaning::Month {
+                    month,
+                    shift: Shift::Recent,
+                },
+            )
         } else {
             None
         };
@@ -201,7 +276,10 @@ pub(crate) fn numeric_date(s: &str) -> Option<Date> {
 fn year_at(v: &TokenView, i: usize) -> Option<Found> {
     let s = v.str(i);
     if s.len() == 5 && s.ends_with('s') && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
-        let decade: i32 = s[..4].parse().ok().filter(|y| y % 10 == 0 && (1000..=2990).contains(y))?;
+        let decade: i32 = s[..4]
+            .parse()
+            .ok()
+            .filter(|y| y % 10 == 0 && (1000..=2990).contains(y))?;
         let (a, b) = (Date::new(decade, 1, 1)?, Date::new(decade + 9, 12, 31)?);
         return found(i + 1, Label::Date, Meaning::Fixed(DateValue::Range(a, b)));
     }
@@ -222,7 +300,10 @@ fn weekday_at(v: &TokenView, i: usize, shift: Shift) -> Option<Found> {
     };
     let comma = usize::from(v.is(i + 1, ","));
     if let Some(f) = month_date_at(v, i + 1 + comma) {
-        if matches!(f.meaning, Meaning::MonthDay { .. } | Meaning::Fixed(DateValue::Day(_))) {
+        if matches!(
+            f.meaning,
+            Meaning::MonthDay { .. } | Meaning::Fixed(DateValue::Day(_))
+        ) {
             return Some(f); // the written date says more than the weekday
         }
     }
@@ -277,7 +358,8 @@ fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
         _ => return None,
     };
     // `the past 48 hours`, `the last two weeks`, `the coming weeks`, `past week`
-    let calendar_word = v.key(j).as_str() == "last" || v.key(j).as_str() == "next" || direction == 0;
+    let calendar_word =
+        v.key(j).as_str() == "last" || v.key(j).as_str() == "next" || direction == 0;
     let counted = number_at(v, j + 1).filter(|n| n.kind == NumberKind::Cardinal && n.value >= 1.0);
     let few = usize::from(counted.is_none() && v.is(j + 1, "few"));
     let unit_at_k = counted.map_or(j + 1 + few, |n| n.end);
@@ -285,11 +367,23 @@ fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
         let plural = v.str(unit_at_k).ends_with('s');
         let label = if days == 0 { Label::Time } else { Label::Date };
         if let Some(n) = counted {
-            let length = if days == 0 { (n.value / 24.0).ceil() as i64 } else { (n.value as i64) * i64::from(days) };
-            return found(unit_at_k + 1, label, Meaning::Span(direction * length.max(1)));
+            let length = if days == 0 {
+                (n.value / 24.0).ceil() as i64
+            } else {
+                (n.value as i64) * i64::from(days)
+            };
+            return found(
+                unit_at_k + 1,
+                label,
+                Meaning::Span(direction * length.max(1)),
+            );
         }
         if plural && direction != 0 {
-            return found(unit_at_k + 1, label, Meaning::Span(direction * default_span(days)));
+            return found(
+                unit_at_k + 1,
+                label,
+                Meaning::Span(direction * default_span(days)),
+            );
         }
         if few == 1 || plural {
             return None;
@@ -303,9 +397,20 @@ fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
             _ => return None,
         };
         if calendar_word && the == 0 {
-            return found(unit_at_k + 1, label, Meaning::Period { period, offset: direction as i32 });
+            return found(
+                unit_at_k + 1,
+                label,
+                Meaning::Period {
+                    period,
+                    offset: direction as i32,
+                },
+            );
         }
-        return found(unit_at_k + 1, label, Meaning::Span(direction * i64::from(days)));
+        return found(
+            unit_at_k + 1,
+            label,
+            Meaning::Span(direction * i64::from(days)),
+        );
     }
     if the == 1 {
         return None;
@@ -316,12 +421,21 @@ fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
         _ => Shift::After,
     };
     if v.is(j + 1, "weekend") {
-        return found(j + 2, Label::Date, Meaning::Period { period: Period::Weekend, offset: direction as i32 });
+        return found(
+            j + 2,
+            Label::Date,
+            Meaning::Period {
+                period: Period::Weekend,
+                offset: direction as i32,
+            },
+        );
     }
     match calendar(v, j + 1)? {
         // `this Tuesday, November 8`: the written date wins; the span starts at `this`.
         CalendarWord::Weekday(_) => weekday_at(v, j + 1, shift),
-        CalendarWord::Month(month, written) if written != Written::Abbreviated && v.starts_upper(j + 1) => {
+        CalendarWord::Month(month, written)
+            if written != Written::Abbreviated && v.starts_upper(j + 1) =>
+        {
             found(j + 2, Label::Date, Meaning::Month { month, shift })
         }
         CalendarWord::DayPart if direction == 0 => found(j + 2, Label::Time, Meaning::Days(0)),
@@ -352,7 +466,8 @@ fn duration_at(v: &TokenView, i: usize) -> Option<Found> {
     } else if v.is_any(j, &["several", "few", "many"]) && j == i {
         j + 1
     } else {
-        let n = number_at(v, j).filter(|n| matches!(n.kind, NumberKind::Cardinal | NumberKind::Vague { .. }))?;
+        let n = number_at(v, j)
+            .filter(|n| matches!(n.kind, NumberKind::Cardinal | NumberKind::Vague { .. }))?;
         n.end
     };
     let hyphen = v.is(unit_at_k, "-") && v.starts_digit(j);
@@ -375,7 +490,11 @@ fn duration_at(v: &TokenView, i: usize) -> Option<Found> {
     }
     let end = k + 1 + old;
     // `a week-long`, `two years ago`
-    let end = if v.is(end, "-") && v.is(end + 1, "long") { end + 2 } else { end + usize::from(v.is(end, "ago")) };
+    let end = if v.is(end, "-") && v.is(end + 1, "long") {
+        end + 2
+    } else {
+        end + usize::from(v.is(end, "ago"))
+    };
     found(end, label, Meaning::Unanchored)
 }
 
@@ -408,7 +527,11 @@ fn clock_at(v: &TokenView, i: usize) -> Option<Found> {
             && h.parse::<u8>().is_ok_and(|h| h < 24)
             && m.parse::<u8>().is_ok_and(|m| m < 60);
         if ok {
-            return found(i + 1 + usize::from(meridiem(i + 1)), Label::Time, Meaning::Unanchored);
+            return found(
+                i + 1 + usize::from(meridiem(i + 1)),
+                Label::Time,
+                Meaning::Unanchored,
+            );
         }
         return None;
     }

@@ -17,7 +17,12 @@ fn rows(text: &str, doc_date: Option<Date>) -> Vec<(String, &'static str, Option
         .map(|m| {
             let start = tokens[m.tokens.start].start as usize;
             let end = tokens[m.tokens.end - 1].end as usize;
-            (text[start..end].to_string(), m.label.as_str(), m.value.map(|v| v.iso()), m.relative)
+            (
+                text[start..end].to_string(),
+                m.label.as_str(),
+                m.value.map(|v| v.iso()),
+                m.relative,
+            )
         })
         .collect()
 }
@@ -36,11 +41,27 @@ fn some(span: &str, iso: &str) -> (String, Option<String>) {
 #[test]
 fn absolute_dates() {
     let cases = [
-        ("upon his arrival on Wednesday, Nov. 2, 2022. Russian", "Wednesday, Nov. 2, 2022", "2022-11-02"),
-        ("in the Kherson region of Ukraine, on October 22, 2022. ©", "October 22, 2022", "2022-10-22"),
-        ("are being sabotaged – DW – 07/29/2024", "07/29/2024", "2024-07-29"),
+        (
+            "upon his arrival on Wednesday, Nov. 2, 2022. Russian",
+            "Wednesday, Nov. 2, 2022",
+            "2022-11-02",
+        ),
+        (
+            "in the Kherson region of Ukraine, on October 22, 2022. ©",
+            "October 22, 2022",
+            "2022-10-22",
+        ),
+        (
+            "are being sabotaged – DW – 07/29/2024",
+            "07/29/2024",
+            "2024-07-29",
+        ),
         ("annexed by Putin in 2014.", "2014", "2014"),
-        ("the report of 8 November 2022 said", "8 November 2022", "2022-11-08"),
+        (
+            "the report of 8 November 2022 said",
+            "8 November 2022",
+            "2022-11-08",
+        ),
         ("published 2022-11-08 at noon", "2022-11-08", "2022-11-08"),
         ("elections in November 2022", "November 2022", "2022-11"),
         ("in the 1990s", "1990s", "1990-01-01/1999-12-31"),
@@ -54,15 +75,36 @@ fn absolute_dates() {
 
 #[test]
 fn days_without_a_year_take_the_documents_year() {
-    assert_eq!(one("invading Ukraine on Feb. 24, the Russian", doc()), some("Feb. 24", "2022-02-24"));
-    assert_eq!(one("admitted on November 8.", doc()), some("November 8", "2022-11-08"));
-    assert_eq!(one("seized in February.", doc()), some("February", "2022-02"));
-    assert_eq!(one("this Tuesday, November 8, the Government", doc()), some("this Tuesday, November 8", "2022-11-08"));
+    assert_eq!(
+        one("invading Ukraine on Feb. 24, the Russian", doc()),
+        some("Feb. 24", "2022-02-24")
+    );
+    assert_eq!(
+        one("admitted on November 8.", doc()),
+        some("November 8", "2022-11-08")
+    );
+    assert_eq!(
+        one("seized in February.", doc()),
+        some("February", "2022-02")
+    );
+    assert_eq!(
+        one("this Tuesday, November 8, the Government", doc()),
+        some("this Tuesday, November 8", "2022-11-08")
+    );
     // Not after the document date: later days and months are left unresolved, not guessed.
-    assert_eq!(one("talks on December 5", doc()), ("December 5".to_string(), None));
-    assert_eq!(one("talks in December", doc()), ("December".to_string(), None));
+    assert_eq!(
+        one("talks on December 5", doc()),
+        ("December 5".to_string(), None)
+    );
+    assert_eq!(
+        one("talks in December", doc()),
+        ("December".to_string(), None)
+    );
     // Without a document date, never guessed.
-    assert_eq!(rows("on Feb. 24, the", None), vec![("Feb. 24".to_string(), "DATE", None, true)]);
+    assert_eq!(
+        rows("on Feb. 24, the", None),
+        vec![("Feb. 24".to_string(), "DATE", None, true)]
+    );
 }
 
 #[test]
@@ -72,10 +114,18 @@ fn weekdays_are_the_most_recent_on_or_before_the_document_date() {
         ("Tuesday's congressional elections", "Tuesday", "2022-11-08"),
         ("on Wednesday they arrived", "Wednesday", "2022-11-02"),
         ("this Tuesday the government", "this Tuesday", "2022-11-08"),
-        ("this Thursday the government", "this Thursday", "2022-11-10"),
+        (
+            "this Thursday the government",
+            "this Thursday",
+            "2022-11-10",
+        ),
         ("next Monday", "next Monday", "2022-11-14"),
         ("last Tuesday", "last Tuesday", "2022-11-01"),
-        ("in an early Tuesday statement", "early Tuesday", "2022-11-08"),
+        (
+            "in an early Tuesday statement",
+            "early Tuesday",
+            "2022-11-08",
+        ),
         ("in an update late on Monday.", "Monday", "2022-11-07"),
     ];
     for (text, span, iso) in cases {
@@ -87,23 +137,63 @@ fn weekdays_are_the_most_recent_on_or_before_the_document_date() {
 fn relative_periods() {
     let cases = [
         ("ordered out last month", "last month", "2022-10"),
-        ("late last month, the Kremlin", "late last month", "2022-10-21/2022-10-31"),
+        (
+            "late last month, the Kremlin",
+            "late last month",
+            "2022-10-21/2022-10-31",
+        ),
         ("this week it said", "this week", "2022-11-07/2022-11-13"),
         ("annexed this month", "this month", "2022-11"),
-        ("cut over the past 48 hours, both", "the past 48 hours", "2022-11-06/2022-11-08"),
-        ("In recent days, Russia", "recent days", "2022-11-01/2022-11-08"),
-        ("said over the weekend that", "the weekend", "2022-11-05/2022-11-06"),
-        ("decided in the coming weeks in a series", "the coming weeks", "2022-11-08/2022-12-06"),
-        ("retreat since early October.", "early October", "2022-10-01/2022-10-10"),
-        ("since the start of October", "the start of October", "2022-10-01/2022-10-10"),
-        ("at the end of August, its forces", "the end of August", "2022-08-21/2022-08-31"),
-        ("Over the past week, one million", "the past week", "2022-11-01/2022-11-08"),
+        (
+            "cut over the past 48 hours, both",
+            "the past 48 hours",
+            "2022-11-06/2022-11-08",
+        ),
+        (
+            "In recent days, Russia",
+            "recent days",
+            "2022-11-01/2022-11-08",
+        ),
+        (
+            "said over the weekend that",
+            "the weekend",
+            "2022-11-05/2022-11-06",
+        ),
+        (
+            "decided in the coming weeks in a series",
+            "the coming weeks",
+            "2022-11-08/2022-12-06",
+        ),
+        (
+            "retreat since early October.",
+            "early October",
+            "2022-10-01/2022-10-10",
+        ),
+        (
+            "since the start of October",
+            "the start of October",
+            "2022-10-01/2022-10-10",
+        ),
+        (
+            "at the end of August, its forces",
+            "the end of August",
+            "2022-08-21/2022-08-31",
+        ),
+        (
+            "Over the past week, one million",
+            "the past week",
+            "2022-11-01/2022-11-08",
+        ),
         ("taken last March, in the", "last March", "2022-03"),
         ("said today", "today", "2022-11-08"),
         ("said yesterday", "yesterday", "2022-11-07"),
         ("last year", "last year", "2021"),
         ("in mid-October", "mid-October", "2022-10-11/2022-10-20"),
-        ("in recent months has faced", "recent months", "2022-08-09/2022-11-08"),
+        (
+            "in recent months has faced",
+            "recent months",
+            "2022-08-09/2022-11-08",
+        ),
     ];
     for (text, span, iso) in cases {
         assert_eq!(one(text, doc()), some(span, iso), "{text}");
@@ -112,7 +202,14 @@ fn relative_periods() {
 
 #[test]
 fn relative_without_a_document_date_is_unresolved() {
-    for text in ["on Monday", "last month", "this week", "over the past 48 hours", "in recent days", "February"] {
+    for text in [
+        "on Monday",
+        "last month",
+        "this week",
+        "over the past 48 hours",
+        "in recent days",
+        "February",
+    ] {
         let all = rows(text, None);
         assert_eq!(all.len(), 1, "{text}: {all:?}");
         assert_eq!((&all[0].2, all[0].3), (&None, true), "{text}");
@@ -123,15 +220,31 @@ fn relative_without_a_document_date_is_unresolved() {
 fn times_of_day() {
     assert_eq!(
         rows("On Thursday afternoon, the adviser", doc()),
-        vec![("Thursday afternoon".to_string(), "TIME", Some("2022-11-03".to_string()), true)]
+        vec![(
+            "Thursday afternoon".to_string(),
+            "TIME",
+            Some("2022-11-03".to_string()),
+            true
+        )]
     );
     assert_eq!(
         rows("as the result of overnight shelling", doc()),
-        vec![("overnight".to_string(), "TIME", Some("2022-11-07/2022-11-08".to_string()), true)]
+        vec![(
+            "overnight".to_string(),
+            "TIME",
+            Some("2022-11-07/2022-11-08".to_string()),
+            true
+        )]
     );
     assert_eq!(rows("exploded on Thursday morning near", None)[0].1, "TIME");
-    assert_eq!(rows("last night", doc())[0].2.as_deref(), Some("2022-11-07"));
-    assert_eq!(rows("at 10:30 p.m. local", None), vec![("10:30 p.m.".to_string(), "TIME", None, false)]);
+    assert_eq!(
+        rows("last night", doc())[0].2.as_deref(),
+        Some("2022-11-07")
+    );
+    assert_eq!(
+        rows("at 10:30 p.m. local", None),
+        vec![("10:30 p.m.".to_string(), "TIME", None, false)]
+    );
     assert_eq!(rows("the past 48 hours", None)[0].1, "TIME");
 }
 
@@ -144,7 +257,11 @@ fn durations_are_dates_without_a_value() {
         ("Moscow’s week-long incursion", "week-long"),
         ("in UK, 17-year-old arrested", "17-year-old"),
     ] {
-        assert_eq!(rows(text, doc()), vec![(span.to_string(), "DATE", None, false)], "{text}");
+        assert_eq!(
+            rows(text, doc()),
+            vec![(span.to_string(), "DATE", None, false)],
+            "{text}"
+        );
     }
 }
 
@@ -153,36 +270,69 @@ fn ordinal_periods_are_dates_without_a_value() {
     for (text, span, label) in [
         // From the sample corpus (001, 002, 003 twice).
         ("in the first days of the war.", "first days", "DATE"),
-        ("air raid sirens for the fourth consecutive day.", "fourth consecutive day", "DATE"),
+        (
+            "air raid sirens for the fourth consecutive day.",
+            "fourth consecutive day",
+            "DATE",
+        ),
         ("As the second week of Russia’s war", "second week", "DATE"),
-        ("wounded in the first seven days of the conflict.", "first seven days", "DATE"),
+        (
+            "wounded in the first seven days of the conflict.",
+            "first seven days",
+            "DATE",
+        ),
         ("in its 155th day", "155th day", "DATE"),
         ("over the first few weeks", "first few weeks", "DATE"),
         ("in the first 48 hours", "first 48 hours", "TIME"),
     ] {
-        assert_eq!(rows(text, doc()), vec![(span.to_string(), label, None, false)], "{text}");
+        assert_eq!(
+            rows(text, doc()),
+            vec![(span.to_string(), label, None, false)],
+            "{text}"
+        );
     }
     // An ordinal before anything else is no period (it stays an ORDINAL for the figures).
-    for text in ["the first city to fall", "the first part of the conflict", "the first time", "the second round"] {
+    for text in [
+        "the first city to fall",
+        "the first part of the conflict",
+        "the first time",
+        "the second round",
+    ] {
         assert!(rows(text, doc()).is_empty(), "{text}");
     }
 }
 
 #[test]
 fn may_and_march_as_words_are_not_months() {
-    assert!(rows("warning that the city may come under massive shelling", doc()).is_empty());
+    assert!(rows(
+        "warning that the city may come under massive shelling",
+        doc()
+    )
+    .is_empty());
     assert!(rows("troops march on the capital", doc()).is_empty());
     assert!(rows("May God help us", doc()).is_empty());
-    assert_eq!(one("the invasion in March", doc()), some("March", "2022-03"));
-    assert_eq!(one("on May 9 they paraded", doc()), some("May 9", "2022-05-09"));
+    assert_eq!(
+        one("the invasion in March", doc()),
+        some("March", "2022-03")
+    );
+    assert_eq!(
+        one("on May 9 they paraded", doc()),
+        some("May 9", "2022-05-09")
+    );
 }
 
 #[test]
 fn spans_do_not_depend_on_the_document_date() {
     let text = "On Monday, in recent days and last March, Feb. 24 and over the weekend, in 2014.";
     let tokens = tokenize(text);
-    let with: Vec<_> = find_dates(text, &tokens, doc()).into_iter().map(|m| (m.tokens, m.label)).collect();
-    let without: Vec<_> = find_dates(text, &tokens, None).into_iter().map(|m| (m.tokens, m.label)).collect();
+    let with: Vec<_> = find_dates(text, &tokens, doc())
+        .into_iter()
+        .map(|m| (m.tokens, m.label))
+        .collect();
+    let without: Vec<_> = find_dates(text, &tokens, None)
+        .into_iter()
+        .map(|m| (m.tokens, m.label))
+        .collect();
     assert_eq!(with, without);
     assert_eq!(with.len(), 6);
 }
@@ -190,7 +340,8 @@ fn spans_do_not_depend_on_the_document_date() {
 #[test]
 fn sample_document_000() {
     let text = crate::text::sample::text("000");
-    let found: Vec<(String, Option<String>)> = rows(text, doc()).into_iter().map(|r| (r.0, r.2)).collect();
+    let found: Vec<(String, Option<String>)> =
+        rows(text, doc()).into_iter().map(|r| (r.0, r.2)).collect();
     for expected in [
         some("Wednesday, Nov. 2, 2022", "2022-11-02"),
         some("recent days", "2022-11-01/2022-11-08"),
@@ -209,9 +360,9 @@ fn sample_document_000() {
 
 mod properties {
     use super::*;
+    use crate::entities::figures::tests::properties::simple_tokens;
     use crate::text::tokens::{Token, TokenKind};
     use proptest::prelude::*;
-    use crate::entities::figures::tests::properties::simple_tokens;
 
     fn check(text: &str, tokens: &[Token]) {
         let with = find_dates(text, tokens, doc());

@@ -89,7 +89,9 @@ fn parse_number_words(src: &'static str) -> WordMap<NumberWord> {
 fn parse_cues(src: &'static str) -> PhraseTable<Bound> {
     let mut table = PhraseTable::new();
     for line in entries(src) {
-        let (phrase, bound) = line.split_once('|').expect("cues.txt: expected `cue | bound`");
+        let (phrase, bound) = line
+            .split_once('|')
+            .expect("cues.txt: expected `cue | bound`");
         let bound = match bound.trim() {
             "min" => Bound::Min,
             "above" => Bound::Above,
@@ -131,8 +133,14 @@ mod tests {
     #[test]
     fn data_files_parse() {
         let lex = &*LEXICON;
-        assert_eq!(lex.number_words.get("twenty"), Some(&NumberWord::Tens(20.0)));
-        assert_eq!(lex.number_words.get("million"), Some(&NumberWord::Scale(1e6)));
+        assert_eq!(
+            lex.number_words.get("twenty"),
+            Some(&NumberWord::Tens(20.0))
+        );
+        assert_eq!(
+            lex.number_words.get("million"),
+            Some(&NumberWord::Scale(1e6))
+        );
         assert!(lex.number_words.len() > 60);
     }
 }

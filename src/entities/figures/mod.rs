@@ -99,7 +99,11 @@ fn figure_at(v: &TokenView, i: usize, limit: usize) -> Option<Figure> {
     if unit.is_none() {
         // `20 km`, `20-kilometre`, `15 per cent`, `1,600 euros`
         let k = if v.is(end, "-") { end + 1 } else { end };
-        if let Some((n, u)) = lex.units_after.longest_at(v, k).filter(|(n, _)| k + n <= limit) {
+        if let Some((n, u)) = lex
+            .units_after
+            .longest_at(v, k)
+            .filter(|(n, _)| k + n <= limit)
+        {
             unit = Some(u);
             end = k + n;
         }
@@ -139,16 +143,23 @@ fn plausible(v: &TokenView, j: usize, num: &NumberMatch) -> bool {
     let prev = j.checked_sub(1);
     let prev_is = |words: &[&str]| prev.is_some_and(|p| v.is_any(p, words));
     if alone && v.is(j, "one") {
-        return !prev_is(&["no", "any", "every", "each", "this", "that", "which", "the", "only", "another", "by"])
-            && !v.is_any(j + 1, &["another", "-", "by", "'s", "’s"]);
+        return !prev_is(&[
+            "no", "any", "every", "each", "this", "that", "which", "the", "only", "another", "by",
+        ]) && !v.is_any(j + 1, &["another", "-", "by", "'s", "’s"]);
     }
     if alone && v.is(j, "second") {
         let after_number = prev.is_some_and(|p| v.starts_digit(p));
         // `a second round` is the ordinal; `a second,` `a second later` the unit of time.
         let a_second_noun = prev_is(&["a"])
             && v.starts_lower(j + 1)
-            && !v.is_any(j + 1, &["later", "earlier", "ago", "or", "and", "of", "longer", "more", "less", "too"]);
-        return !after_number && (a_second_noun || !prev_is(&["a", "one", "per", "every", "each", "split", "few"]));
+            && !v.is_any(
+                j + 1,
+                &[
+                    "later", "earlier", "ago", "or", "and", "of", "longer", "more", "less", "too",
+                ],
+            );
+        return !after_number
+            && (a_second_noun || !prev_is(&["a", "one", "per", "every", "each", "split", "few"]));
     }
     // `the first city`, `the country’s first capital`, but not the adverb (`should first
     // withdraw`, `talks, first reported by`): a spelled-out ordinal follows a determiner.

@@ -10,7 +10,10 @@ pub(crate) enum NumberKind {
     Cardinal,
     Ordinal,
     /// A plural magnitude: at least `lower`, below `upper`; the value is `lower`.
-    Vague { lower: f64, upper: f64 },
+    Vague {
+        lower: f64,
+        upper: f64,
+    },
     Fraction,
 }
 
@@ -35,10 +38,16 @@ pub(crate) fn parse_numeral(s: &str) -> Option<Numeral> {
     if b.is_empty() || !b[0].is_ascii_digit() || b.len() > 40 {
         return None;
     }
-    let digits_end = b.iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len());
+    let digits_end = b
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .unwrap_or(b.len());
     if digits_end + 2 == b.len() {
         let suffix = &s[digits_end..];
-        if ["st", "nd", "rd", "th"].iter().any(|x| suffix.eq_ignore_ascii_case(x)) {
+        if ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| suffix.eq_ignore_ascii_case(x))
+        {
             return s[..digits_end].parse().ok().map(Numeral::Ordinal);
         }
     }
@@ -49,7 +58,11 @@ pub(crate) fn parse_numeral(s: &str) -> Option<Numeral> {
     let mut seen_dot = false;
     let commas = b.iter().filter(|&&c| c == b',').count();
     let dots = b.iter().filter(|&&c| c == b'.').count();
-    if dots > 1 || (commas > 0 && dots == 1 && b.iter().position(|&c| c == b'.') < b.iter().position(|&c| c == b',')) {
+    if dots > 1
+        || (commas > 0
+            && dots == 1
+            && b.iter().position(|&c| c == b'.') < b.iter().position(|&c| c == b','))
+    {
         return None;
     }
     let decimal_comma = commas == 1 && dots == 0 && {
@@ -148,7 +161,9 @@ pub(crate) fn number_at(v: &TokenView, i: usize) -> Option<NumberMatch> {
             kind: NumberKind::Ordinal,
         }),
         NumberWord::Vague(m) => vague(v, i, m),
-        NumberWord::Fraction(f) if v.is(i, "half") && v.is_any(i + 1, &["of", "the", "a", "an"]) => {
+        NumberWord::Fraction(f)
+            if v.is(i, "half") && v.is_any(i + 1, &["of", "the", "a", "an"]) =>
+        {
             Some(NumberMatch {
                 end: i + 1,
                 value: f,
@@ -212,11 +227,15 @@ fn spelled(v: &TokenView, i: usize, start_group: f64) -> Option<NumberMatch> {
     loop {
         let word = word_at(v, j);
         match word {
-            Some(NumberWord::Unit(n)) if matches!(prev, Prev::Start | Prev::Tens | Prev::Hundred | Prev::Scale) => {
+            Some(NumberWord::Unit(n))
+                if matches!(prev, Prev::Start | Prev::Tens | Prev::Hundred | Prev::Scale) =>
+            {
                 group += n;
                 prev = Prev::Unit;
             }
-            Some(NumberWord::Tens(n)) if matches!(prev, Prev::Start | Prev::Hundred | Prev::Scale) => {
+            Some(NumberWord::Tens(n))
+                if matches!(prev, Prev::Start | Prev::Hundred | Prev::Scale) =>
+            {
                 group += n;
                 prev = Prev::Tens;
             }
@@ -241,7 +260,9 @@ fn spelled(v: &TokenView, i: usize, start_group: f64) -> Option<NumberMatch> {
                     kind: NumberKind::Ordinal,
                 });
             }
-            Some(NumberWord::Fraction(f)) if prev == Prev::Unit && v.is(j + 1, "of") && !v.is(j, "half") => {
+            Some(NumberWord::Fraction(f))
+                if prev == Prev::Unit && v.is(j + 1, "of") && !v.is(j, "half") =>
+            {
                 return Some(NumberMatch {
                     end: j + 1,
                     value: (total + group) * f,
@@ -251,7 +272,10 @@ fn spelled(v: &TokenView, i: usize, start_group: f64) -> Option<NumberMatch> {
             _ => {
                 let joins = (v.is(j, "-") && prev == Prev::Tens && j == end)
                     || (v.is(j, "and") && matches!(prev, Prev::Hundred | Prev::Scale) && j == end)
-                    || (v.is(j, "-") && prev == Prev::Unit && j == end && matches!(word_at(v, j + 1), Some(NumberWord::Fraction(_))));
+                    || (v.is(j, "-")
+                        && prev == Prev::Unit
+                        && j == end
+                        && matches!(word_at(v, j + 1), Some(NumberWord::Fraction(_))));
                 if joins {
                     j += 1;
                     continue;
@@ -322,7 +346,16 @@ mod tests {
         assert_eq!(p("155th"), Some(Numeral::Ordinal(155.0)));
         assert_eq!(p("1st"), Some(Numeral::Ordinal(1.0)));
         assert_eq!(p("22nd"), Some(Numeral::Ordinal(22.0)));
-        for bad in ["2022-11-08", "07/29/2024", "87990cbe85", "1,6000", "1.2.3", "1.", ",5", "12a"] {
+        for bad in [
+            "2022-11-08",
+            "07/29/2024",
+            "87990cbe85",
+            "1,6000",
+            "1.2.3",
+            "1.",
+            ",5",
+            "12a",
+        ] {
             assert_eq!(p(bad), None, "{bad}");
         }
     }

@@ -5,7 +5,15 @@ use super::*;
 use crate::text::tokens::tokenize;
 
 /// Every figure as (span text, label, value, unit, lower, upper, approximate).
-type Row = (String, &'static str, f64, Option<&'static str>, Option<f64>, Option<f64>, bool);
+type Row = (
+    String,
+    &'static str,
+    f64,
+    Option<&'static str>,
+    Option<f64>,
+    Option<f64>,
+    bool,
+);
 
 fn rows(text: &str) -> Vec<Row> {
     let tokens = tokenize(text);
@@ -56,8 +64,22 @@ fn km_and_kilometers_are_the_same_quantity() {
 
 #[test]
 fn areas() {
-    let r = the("recaptured nearly 1,200 square kilometres of territory", "nearly 1,200 square kilometres");
-    assert_eq!(r, (s("nearly 1,200 square kilometres"), "QUANTITY", 1200.0, Some("km2"), None, Some(1200.0), true));
+    let r = the(
+        "recaptured nearly 1,200 square kilometres of territory",
+        "nearly 1,200 square kilometres",
+    );
+    assert_eq!(
+        r,
+        (
+            s("nearly 1,200 square kilometres"),
+            "QUANTITY",
+            1200.0,
+            Some("km2"),
+            None,
+            Some(1200.0),
+            true
+        )
+    );
 }
 
 #[test]
@@ -66,8 +88,24 @@ fn two_sums_of_money() {
     assert_eq!(
         rows(text),
         vec![
-            (s("100,000 rubles"), "MONEY", 100000.0, Some("RUB"), None, None, false),
-            (s("about 1,600 euros"), "MONEY", 1600.0, Some("EUR"), None, None, true),
+            (
+                s("100,000 rubles"),
+                "MONEY",
+                100000.0,
+                Some("RUB"),
+                None,
+                None,
+                false
+            ),
+            (
+                s("about 1,600 euros"),
+                "MONEY",
+                1600.0,
+                Some("EUR"),
+                None,
+                None,
+                true
+            ),
         ]
     );
     assert_eq!(the("it cost $1.5 billion", "$1.5 billion").2, 1.5e9);
@@ -79,7 +117,10 @@ fn two_sums_of_money() {
 #[test]
 fn percentages() {
     for (text, span) in [
-        ("annexed around 15 per cent of the territory", "around 15 per cent"),
+        (
+            "annexed around 15 per cent of the territory",
+            "around 15 per cent",
+        ),
         ("annexed 15% of the territory", "15%"),
         ("annexed 15 percent of the territory", "15 percent"),
     ] {
@@ -93,15 +134,57 @@ fn percentages() {
 fn bound_cues() {
     type Case<'a> = (&'a str, &'a str, Option<f64>, Option<f64>, bool);
     let cases: &[Case] = &[
-        ("where at least 30 Russians were killed", "at least 30", Some(30.0), None, false),
-        ("a population of nearly 300,000, has been", "nearly 300,000", None, Some(300000.0), true),
-        ("a population of around 300,000 before", "around 300,000", None, None, true),
-        ("as many as 20,000 people have fled", "as many as 20,000", None, Some(20000.0), false),
-        ("put the figure at closer to 1,000 and", "closer to 1,000", None, None, true),
-        ("where more than 12,000 people were", "more than 12,000", Some(12000.0), None, false),
+        (
+            "where at least 30 Russians were killed",
+            "at least 30",
+            Some(30.0),
+            None,
+            false,
+        ),
+        (
+            "a population of nearly 300,000, has been",
+            "nearly 300,000",
+            None,
+            Some(300000.0),
+            true,
+        ),
+        (
+            "a population of around 300,000 before",
+            "around 300,000",
+            None,
+            None,
+            true,
+        ),
+        (
+            "as many as 20,000 people have fled",
+            "as many as 20,000",
+            None,
+            Some(20000.0),
+            false,
+        ),
+        (
+            "put the figure at closer to 1,000 and",
+            "closer to 1,000",
+            None,
+            None,
+            true,
+        ),
+        (
+            "where more than 12,000 people were",
+            "more than 12,000",
+            Some(12000.0),
+            None,
+            false,
+        ),
         ("up to 40 drones", "up to 40", None, Some(40.0), false),
         ("almost 50 villages", "almost 50", None, Some(50.0), true),
-        ("a maximum of two", "a maximum of two", None, Some(2.0), false),
+        (
+            "a maximum of two",
+            "a maximum of two",
+            None,
+            Some(2.0),
+            false,
+        ),
     ];
     for &(text, span, lower, upper, approx) in cases {
         let r = the(text, span);
@@ -113,17 +196,37 @@ fn bound_cues() {
 
 #[test]
 fn cue_words_alone_are_not_figures() {
-    assert_eq!(spans("some civilians left at least once, about the war"), vec![]);
+    assert_eq!(
+        spans("some civilians left at least once, about the war"),
+        vec![]
+    );
     assert_eq!(spans("over the past decade"), vec![]);
 }
 
 #[test]
 fn plural_magnitudes() {
     let r = the("with hundreds of Russians being killed", "hundreds");
-    assert_eq!(r, (s("hundreds"), "CARDINAL", 200.0, None, Some(200.0), Some(1000.0), true));
-    let r = the("outnumbered by thousands of Ukrainian soldiers", "thousands");
+    assert_eq!(
+        r,
+        (
+            s("hundreds"),
+            "CARDINAL",
+            200.0,
+            None,
+            Some(200.0),
+            Some(1000.0),
+            true
+        )
+    );
+    let r = the(
+        "outnumbered by thousands of Ukrainian soldiers",
+        "thousands",
+    );
     assert_eq!((r.4, r.5), (Some(2000.0), Some(1e6)));
-    let r = the("calling up hundreds of thousands of reservists", "hundreds of thousands");
+    let r = the(
+        "calling up hundreds of thousands of reservists",
+        "hundreds of thousands",
+    );
     assert_eq!((r.4, r.5), (Some(200000.0), Some(1e6)));
     let r = the("tens of thousands of people", "tens of thousands");
     assert_eq!((r.4, r.5), (Some(20000.0), Some(100000.0)));
@@ -147,11 +250,27 @@ fn spelled_out_numbers() {
     let cases: &[(&str, &str, f64)] = &[
         ("had liberated five more settlements", "five", 5.0),
         ("\"Twenty Russian soldiers have returned\"", "Twenty", 20.0),
-        ("where about three million birds were", "about three million", 3e6),
-        ("one million people in Ukraine have fled", "one million", 1e6),
-        ("more than a dozen European Nato members", "more than a dozen", 12.0),
+        (
+            "where about three million birds were",
+            "about three million",
+            3e6,
+        ),
+        (
+            "one million people in Ukraine have fled",
+            "one million",
+            1e6,
+        ),
+        (
+            "more than a dozen European Nato members",
+            "more than a dozen",
+            12.0,
+        ),
         ("twenty-five tanks", "twenty-five", 25.0),
-        ("one hundred and fifty tanks", "one hundred and fifty", 150.0),
+        (
+            "one hundred and fifty tanks",
+            "one hundred and fifty",
+            150.0,
+        ),
         ("two dozen tanks", "two dozen", 24.0),
         ("1.5 million people", "1.5 million", 1.5e6),
         ("a million people", "a million", 1e6),
@@ -165,8 +284,14 @@ fn spelled_out_numbers() {
 
 #[test]
 fn one_as_a_pronoun_is_not_a_number() {
-    assert_eq!(spans("no one knows; the one who left; walk one by one; a one-time payment"), vec![]);
-    assert_eq!(spans("will be one of the war's most important battles"), vec![(s("one"), "CARDINAL")]);
+    assert_eq!(
+        spans("no one knows; the one who left; walk one by one; a one-time payment"),
+        vec![]
+    );
+    assert_eq!(
+        spans("will be one of the war's most important battles"),
+        vec![(s("one"), "CARDINAL")]
+    );
 }
 
 #[test]
@@ -183,8 +308,14 @@ fn ordinals() {
         let r = the(text, span);
         assert_eq!((r.1, r.2), ("ORDINAL", value), "{text}");
     }
-    assert_eq!(spans("wait a second, 30 second delay"), vec![(s("30"), "CARDINAL")]);
-    assert_eq!(spans("a second later, a second ago, a second of silence"), vec![]);
+    assert_eq!(
+        spans("wait a second, 30 second delay"),
+        vec![(s("30"), "CARDINAL")]
+    );
+    assert_eq!(
+        spans("a second later, a second ago, a second of silence"),
+        vec![]
+    );
     // Sample 003: `to start a second round of talks`.
     assert_eq!(the("to start a second round of talks", "second").2, 2.0);
     // An ordinal that counts periods of time is part of a DATE (see the dates), not a figure.
@@ -193,8 +324,14 @@ fn ordinals() {
 
 #[test]
 fn counts_of_people() {
-    assert_eq!(the("saying that 498 Russian soldiers were killed", "498").1, "CARDINAL");
-    assert_eq!(the("with Kyiv saying 32 of its soldiers had been freed", "32").2, 32.0);
+    assert_eq!(
+        the("saying that 498 Russian soldiers were killed", "498").1,
+        "CARDINAL"
+    );
+    assert_eq!(
+        the("with Kyiv saying 32 of its soldiers had been freed", "32").2,
+        32.0
+    );
 }
 
 #[test]
@@ -204,7 +341,10 @@ fn years_and_dates_are_not_cardinals() {
     assert_eq!(spans("over the past 48 hours, both sides said"), vec![]);
     assert_eq!(spans("lived in Russia for six years"), vec![]);
     assert_eq!(spans("killed 2000 people"), vec![(s("2000"), "CARDINAL")]);
-    assert_eq!(spans("at least 2000 were"), vec![(s("at least 2000"), "CARDINAL")]);
+    assert_eq!(
+        spans("at least 2000 were"),
+        vec![(s("at least 2000"), "CARDINAL")]
+    );
 }
 
 #[test]
@@ -213,21 +353,38 @@ fn sample_corpus_sentences() {
                 two fuel trucks, two armoured vehicles and three artillery systems on Wednesday.";
     assert_eq!(
         spans(text),
-        vec![(s("five"), "CARDINAL"), (s("two"), "CARDINAL"), (s("two"), "CARDINAL"), (s("three"), "CARDINAL")]
+        vec![
+            (s("five"), "CARDINAL"),
+            (s("two"), "CARDINAL"),
+            (s("two"), "CARDINAL"),
+            (s("three"), "CARDINAL")
+        ]
     );
-    let text = "The Russian Defense Ministry acknowledged heavy losses, saying that 498 Russian soldiers \
+    let text =
+        "The Russian Defense Ministry acknowledged heavy losses, saying that 498 Russian soldiers \
                 were killed and 1,597 wounded in the first seven days of the conflict.";
     assert_eq!(
-        rows(text).into_iter().map(|r| (r.0, r.2)).collect::<Vec<_>>(),
+        rows(text)
+            .into_iter()
+            .map(|r| (r.0, r.2))
+            .collect::<Vec<_>>(),
         vec![(s("498"), 498.0), (s("1,597"), 1597.0)],
         "`first seven days` is a DATE"
     );
-    let text = "Volodymyr Zelensky, Ukraine's president, warned that his country had just 10 per cent \
+    let text =
+        "Volodymyr Zelensky, Ukraine's president, warned that his country had just 10 per cent \
                 of the required air-defence systems";
     assert_eq!(the(text, "10 per cent").1, "PERCENT");
-    let text = "Moscow claims that as many as 20,000 people have fled, but Ukrainian officials put the \
+    let text =
+        "Moscow claims that as many as 20,000 people have fled, but Ukrainian officials put the \
                 figure at closer to 1,000 and say that most are pro-Kremlin collaborators.";
-    assert_eq!(spans(text), vec![(s("as many as 20,000"), "CARDINAL"), (s("closer to 1,000"), "CARDINAL")]);
+    assert_eq!(
+        spans(text),
+        vec![
+            (s("as many as 20,000"), "CARDINAL"),
+            (s("closer to 1,000"), "CARDINAL")
+        ]
+    );
 }
 
 #[test]
@@ -260,14 +417,26 @@ pub(crate) mod properties {
                 continue;
             }
             if let Some(s) = start.take() {
-                out.push(Token { start: s as u32, end: i as u32, kind: TokenKind::Word });
+                out.push(Token {
+                    start: s as u32,
+                    end: i as u32,
+                    kind: TokenKind::Word,
+                });
             }
             if !c.is_whitespace() {
-                out.push(Token { start: i as u32, end: (i + c.len_utf8()) as u32, kind: TokenKind::Punct });
+                out.push(Token {
+                    start: i as u32,
+                    end: (i + c.len_utf8()) as u32,
+                    kind: TokenKind::Punct,
+                });
             }
         }
         if let Some(s) = start {
-            out.push(Token { start: s as u32, end: text.len() as u32, kind: TokenKind::Word });
+            out.push(Token {
+                start: s as u32,
+                end: text.len() as u32,
+                kind: TokenKind::Word,
+            });
         }
         out
     }

@@ -14,7 +14,11 @@ pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for &b in bytes {
             h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -115,7 +119,10 @@ impl<'a> TokenView<'a> {
     }
 
     pub(crate) fn starts_digit(&self, i: usize) -> bool {
-        self.str(i).as_bytes().first().is_some_and(u8::is_ascii_digit)
+        self.str(i)
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
     }
 
     /// A plain integer written with digits only (no separators), e.g. a day or a year.

@@ -24,8 +24,7 @@ impl<'a> BoilerplateCursor<'a> {
     /// The index of the span that `start..end` overlaps. Starts must not decrease from one
     /// call to the next.
     pub fn overlapping(&mut self, start: u32, end: u32) -> Option<usize> {
-        self.candidate(start)
-            .filter(|&i| self.spans[i].start < end)
+        self.candidate(start).filter(|&i| self.spans[i].start < end)
     }
 
     /// Whether `start..end` lies wholly inside one span. Starts must not decrease from one

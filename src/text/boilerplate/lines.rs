@@ -26,7 +26,11 @@ pub fn body_lines(text: &str, body_start: usize) -> Vec<Line<'_>> {
     // 16 bytes at a time while none of them can end a break: the test compiles to SIMD.
     while at < bytes.len() {
         if let Some(chunk) = bytes.get(at..at + 16) {
-            if chunk.iter().fold(0u8, |any, &b| any | u8::from(may_end_break(b))) == 0 {
+            if chunk
+                .iter()
+                .fold(0u8, |any, &b| any | u8::from(may_end_break(b)))
+                == 0
+            {
                 at += 16;
                 continue;
             }

@@ -167,7 +167,9 @@ fn check_cursor(text: &str, body_start: usize) -> Result<(), TestCaseError> {
     let spans = detect(text, body_start);
     let mut cursor = BoilerplateCursor::new(&spans);
     for t in crate::text::tokens::tokenize(text) {
-        let touched = spans.iter().position(|b| b.start < t.end && t.start < b.end);
+        let touched = spans
+            .iter()
+            .position(|b| b.start < t.end && t.start < b.end);
         let inside = spans.iter().any(|b| b.start <= t.start && t.end <= b.end);
         prop_assert_eq!(cursor.overlapping(t.start, t.end), touched, "{:?}", t);
         prop_assert_eq!(cursor.covers(t.start, t.end), inside, "{:?}", t);

@@ -66,7 +66,9 @@ fn has_line_break(text: &str, from: u32, to: u32) -> bool {
     };
     // Most gaps are one space: check ASCII bytes without decoding.
     if gap.is_ascii() {
-        return gap.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0x0B | 0x0C));
+        return gap
+            .bytes()
+            .any(|b| matches!(b, b'\n' | b'\r' | 0x0B | 0x0C));
     }
     gap.chars().any(is_line_break)
 }

@@ -109,7 +109,8 @@ pub(super) fn email(bytes: &[u8], start: usize) -> Option<usize> {
         }
     }
     let tld = &bytes[last_label.0..last_label.1];
-    (labels >= 2 && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)).then_some(last_label.1)
+    (labels >= 2 && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic))
+        .then_some(last_label.1)
 }
 
 /// `#hashtag` at `start` (on the `#`): letters, digits, marks and `_`, starting with a letter
@@ -132,7 +133,10 @@ pub(super) fn hashtag(text: &str, start: usize) -> Option<usize> {
 /// `@handle` at `start` (on the `@`): ASCII letters, digits and `_`, as the platforms allow.
 pub(super) fn mention(bytes: &[u8], start: usize) -> Option<usize> {
     let is_handle = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
-    let len = bytes[start + 1..].iter().take_while(|b| is_handle(b)).count();
+    let len = bytes[start + 1..]
+        .iter()
+        .take_while(|b| is_handle(b))
+        .count();
     (len > 0).then_some(start + 1 + len)
 }
 
@@ -187,10 +191,15 @@ mod tests {
 
     #[test]
     fn urls_give_back_sentence_punctuation() {
-        assert_eq!(url("https://example.com/a?b=1."), Some("https://example.com/a?b=1"));
+        assert_eq!(
+            url("https://example.com/a?b=1."),
+            Some("https://example.com/a?b=1")
+        );
         assert_eq!(url("www.dw.com/en,"), Some("www.dw.com/en"));
-        assert_eq!(url("https://en.wikipedia.org/wiki/Kherson_(city))"),
-            Some("https://en.wikipedia.org/wiki/Kherson_(city)"));
+        assert_eq!(
+            url("https://en.wikipedia.org/wiki/Kherson_(city))"),
+            Some("https://en.wikipedia.org/wiki/Kherson_(city)")
+        );
         assert_eq!(url("https://x.org/”"), Some("https://x.org/"));
         assert_eq!(url("http:// x"), None);
         assert_eq!(url("www."), None);
@@ -202,7 +211,10 @@ mod tests {
         fn e(s: &str) -> Option<&str> {
             email(s.as_bytes(), 0).map(|e| &s[..e])
         }
-        assert_eq!(e("first.last+tag@mail.example.org."), Some("first.last+tag@mail.example.org"));
+        assert_eq!(
+            e("first.last+tag@mail.example.org."),
+            Some("first.last+tag@mail.example.org")
+        );
         assert_eq!(e("a@b"), None);
         assert_eq!(e("a@b.c"), None);
         assert_eq!(e("@b.com"), None);

@@ -152,7 +152,10 @@ impl<S: Sink> Scanner<'_, '_, S> {
     fn token_at(&mut self, i: usize, class: Class, len: usize) -> usize {
         // Most tokens are words: a plain branch here predicts better than the jump table the
         // match below compiles to.
-        if matches!(class, Class::Upper | Class::Lower | Class::Letter | Class::Digit) {
+        if matches!(
+            class,
+            Class::Upper | Class::Lower | Class::Letter | Class::Digit
+        ) {
             return self.word(i);
         }
         match class {

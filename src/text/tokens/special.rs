@@ -9,8 +9,7 @@ const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 
 /// The list without periods.
 fn abbreviations() -> impl Iterator<Item = &'static str> {
-    crate::wordlist::entries(ABBREVIATIONS)
-        .map(|line| line.strip_suffix('.').unwrap_or(line))
+    crate::wordlist::entries(ABBREVIATIONS).map(|line| line.strip_suffix('.').unwrap_or(line))
 }
 
 /// The list bucketed by first byte: a sentence-final `said.` compares against nothing
