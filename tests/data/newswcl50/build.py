@@ -52,6 +52,8 @@ NONCLAIM_KINDS = {
     "link",  # related-story link text
     "fragment",  # a line without a finite verb or sentence end
     "question",  # a question, not an assertion
+    "imperative",  # an exhortation to the reader (`let's pause`)
+    "repeat",  # a paragraph repeated verbatim (the first copy holds the claims)
 }
 POLARITY_FLAGS = {"neg": "negated", "denied": "denied"}
 QUOTE_FLAGS = {"direct", "indirect", "mixed", "none"}
@@ -206,7 +208,7 @@ class Parser:
         at = text.find(needle, self.cursor)
         if at < 0:
             raise GoldError(f"{where}: not found after offset {self.cursor}: {needle!r}")
-        self.cursor = at
+        self.cursor = at + 1  # entries do not overlap: the next one starts later
         return at
 
     def new_id(self, local: str, where: str) -> str:
