@@ -17,7 +17,7 @@ short, one file per event, with a section per document and sections for the even
     speaker R:7 | nouns-as-cues | why           (a claim whose gold speaker must be found)
 
 Texts are located, not given as offsets: each entry's text is searched in the document from the
-previous entry's start on, so entries are listed in document order; a speaker or cue is the
+previous entry's end on, so entries are listed in document order; a speaker or cue is the
 occurrence (whole words) nearest the content within its paragraph, else the nearest before it
 (``text@n``: the n-th occurrence in the paragraph instead). Any text not found is an error.
 
@@ -208,7 +208,7 @@ class Parser:
         at = text.find(needle, self.cursor)
         if at < 0:
             raise GoldError(f"{where}: not found after offset {self.cursor}: {needle!r}")
-        self.cursor = at + 1  # entries do not overlap: the next one starts later
+        self.cursor = at + len(needle)  # entries do not overlap: the next one starts after
         return at
 
     def new_id(self, local: str, where: str) -> str:
