@@ -157,7 +157,7 @@ def parse_flags(flags: str, attributed: bool, where: str) -> dict:
     return out
 
 
-def claim_ref(event: str, ref: str, doc: str | None = None) -> str:
+def claim_ref(event: str, ref: str) -> str:
     """`LL:3` -> `0_LL:3` (the event's document `0_LL`, claim 3)."""
     outlet, sep, local = ref.partition(":")
     if not sep or not local:
@@ -322,7 +322,7 @@ class Parser:
 
 def check_event(event: Event) -> None:
     """Cross-references resolve; claims and non-claims do not overlap one another."""
-    claims = {c["doc"] + ":" + c["id"].split(":")[1]: c for c in event.claims}
+    claims = {c["id"]: c for c in event.claims}
     units = {**claims, **{n["id"]: n for n in event.nonclaims}}
     props = {p["id"] for p in event.propositions}
     for p in event.propositions:
@@ -368,6 +368,10 @@ def build_event(path: Path) -> Event:
     return event
 
 
+def build_all() -> list[Event]:
+    return [build_event(p) for p in sorted(HERE.glob("*.gold"))]
+
+
 def rendered(events: list[Event]) -> dict[str, str]:
     out = {}
     for what in OUTPUTS:
@@ -405,7 +409,7 @@ def main() -> int:
         print(f"no corpus at {CORPUS}", file=sys.stderr)
         return 2
     try:
-        events = [build_event(p) for p in sorted(HERE.glob("*.gold"))]
+        events = build_all()
     except GoldError as e:
         print(f"error: {e}", file=sys.stderr)
         return 1
