@@ -1,6 +1,6 @@
 """Scores claim extraction and alignment against the hand-made newswcl50-dev gold
 (tests/data/newswcl50/, described in tests/data/README.md) and, where it fits, the sample
-corpus gold (tests/data/claims_gold.jsonl, alignment_gold.jsonl).
+corpus's claims gold (tests/data/claims_gold.jsonl).
 
 Shared by the tests (tests/test_newswcl_gold.py) and this script:
 
@@ -46,7 +46,6 @@ REPO = Path(__file__).resolve().parent.parent
 GOLD_DIR = REPO / "tests" / "data" / "newswcl50"
 CORPUS_DIR = REPO.parent / "shared" / "corpus" / "newswcl50-dev"
 SAMPLE_CLAIMS = REPO / "tests" / "data" / "claims_gold.jsonl"
-SAMPLE_PAIRS = REPO / "tests" / "data" / "alignment_gold.jsonl"
 
 STRONG = ("agree", "conflict")
 # Honorifics and titles before a name: `Mr. Trump` and `President Trump` are one speaker.
@@ -115,7 +114,9 @@ def gold_problems(gold: Gold, texts: dict[str, str]) -> list[str]:
     problems += [f"duplicate id {i}" for i, n in Counter(ids).items() if n > 1]
     known = set(ids)
     for p in gold.propositions:
-        problems += [f"{p['id']}: no claim {m['claim']}" for m in p["claims"] if m["claim"] not in known]
+        problems += [
+            f"{p['id']}: no claim {m['claim']}" for m in p["claims"] if m["claim"] not in known
+        ]
     props = {p["id"] for p in gold.propositions}
     for c in gold.conflicts:
         problems += [f"conflict: no proposition {s}" for s in (c["a"], c["b"]) if s not in props]
@@ -235,7 +236,11 @@ def match_claims(system: list[dict], gold: Gold) -> Matching:
             if hit > best_overlap.get(g["id"], 0):
                 best[g["id"]], best_overlap[g["id"]] = c, hit
             continue
-        inside = [n for n in nc_by_doc.get(c["doc"], []) if 2 * overlap(span, (n["start"], n["end"])) >= span[1] - span[0]]
+        inside = [
+            n
+            for n in nc_by_doc.get(c["doc"], [])
+            if 2 * overlap(span, (n["start"], n["end"])) >= span[1] - span[0]
+        ]
         if inside:
             nonclaim_of[c["claim"]] = inside[0]["id"]
         else:
@@ -250,9 +255,8 @@ def _ratio(n: int, d: int) -> float | None:
 def score_claims(system: list[dict], gold: Gold, texts: dict[str, str], m: Matching) -> dict:
     found = [g for g in gold.claims if g["id"] in m.best]
     attributed = [g for g in found if g["speaker_ref"] is not None]
-    nonclaim_kinds = Counter(
-        next(n["kind"] for n in gold.nonclaims if n["id"] == nid) for nid in m.nonclaim_of.values()
-    )
+    kind_of = {n["id"]: n["kind"] for n in gold.nonclaims}
+    nonclaim_kinds = Counter(kind_of[nid] for nid in m.nonclaim_of.values())
 
     def rate(rows: list[dict], ok) -> float | None:
         return _ratio(sum(1 for g in rows if ok(g, m.best[g["id"]])), len(rows))
@@ -281,7 +285,9 @@ def score_claims(system: list[dict], gold: Gold, texts: dict[str, str], m: Match
             ),
             len(found),
         ),
-        "polarity": rate(found, lambda g, c: g["polarity"] == _value(c.get("polarity"), "asserted")),
+        "polarity": rate(
+            found, lambda g, c: g["polarity"] == _value(c.get("polarity"), "asserted")
+        ),
         "hedged": rate(found, lambda g, c: g["hedged"] == bool(_value(c.get("hedged"), False))),
         "quote": rate(found, lambda g, c: g["quote"] == _value(c.get("quote"), "none")),
         "modality": rate(found, lambda g, c: g["modality"] == _value(c.get("modality")))
@@ -361,7 +367,9 @@ def score_pairs(judged: list[dict]) -> dict:
     return out
 
 
-def score_propositions(gold: Gold, m: Matching, pairs: list[dict], groups: dict[str, object]) -> dict:
+def score_propositions(
+    gold: Gold, m: Matching, pairs: list[dict], groups: dict[str, object]
+) -> dict:
     system_of = m.system_of()
     strong = {frozenset((p["claim_a"], p["claim_b"])) for p in pairs if p["relation"] in STRONG}
     doc_of = {g["id"]: g["doc"] for g in gold.claims}
@@ -427,10 +435,14 @@ def check_hard_negatives(gold: Gold, m: Matching, pairs: list[dict]) -> dict:
     for h in gold.hard_negatives:
         if h["expected"] == "speaker":
             got = m.best.get(h["claim"])
-            status = "missed" if got is None else (
-                "pass" if speaker_found(claims[h["claim"]], got, h["class"]) else "fail"
+            status = (
+                "missed"
+                if got is None
+                else ("pass" if speaker_found(claims[h["claim"]], got, h["class"]) else "fail")
             )
-            results.append({**h, "got": None if got is None else got.get("speaker"), "status": status})
+            results.append(
+                {**h, "got": None if got is None else got.get("speaker"), "status": status}
+            )
             continue
         xs, ys = system_of.get(h["a"], []), system_of.get(h["b"], [])
         rels = {relation.get(frozenset((x, y)), "none") for x in xs for y in ys if x != y}
@@ -472,7 +484,9 @@ def read_texts(events: list[str], corpus_dir: Path = CORPUS_DIR) -> dict[str, st
     return texts
 
 
-def evaluate(events: list[str] | None = None, corpus_dir: Path = CORPUS_DIR, gold: Gold | None = None) -> dict:
+def evaluate(
+    events: list[str] | None = None, corpus_dir: Path = CORPUS_DIR, gold: Gold | None = None
+) -> dict:
     """Run crosswire on each event of newswcl50-dev and score it against the gold, pooled."""
     import crosswire as cw
 
@@ -490,7 +504,9 @@ def evaluate(events: list[str] | None = None, corpus_dir: Path = CORPUS_DIR, gol
     return score(gold, texts, claims, pairs, groups)
 
 
-def score(gold: Gold, texts: dict[str, str], claims: list[dict], pairs: list[dict], groups: dict) -> dict:
+def score(
+    gold: Gold, texts: dict[str, str], claims: list[dict], pairs: list[dict], groups: dict
+) -> dict:
     m = match_claims(claims, gold)
     judged = judge_pairs(pairs, m, Propositions(gold))
     return {
@@ -576,7 +592,7 @@ def format_report(report: dict, counts: dict | None = None) -> str:
     lines = [f"events: {', '.join(report['events'])}"]
     if counts:
         lines.append(
-            "gold: {claims} claims ({attributed} attributed), {nonclaims} non-claims, "
+            "gold: {claims} claims ({attributed} with a speaker), {nonclaims} non-claims, "
             "{propositions} propositions, {conflicts} conflicts".format(**counts)
         )
     lines.append(
@@ -609,7 +625,9 @@ def format_report(report: dict, counts: dict | None = None) -> str:
                 if s["precision_with_partial"] is not None
                 else ""
             )
-            parts.append(f"{rel} {s['pairs']}: precision {_fmt(s['precision'])}{extra} {s['verdicts']}")
+            parts.append(
+                f"{rel} {s['pairs']}: precision {_fmt(s['precision'])}{extra} {s['verdicts']}"
+            )
         lines.append(f"pairs, {scope}:\n    " + "\n    ".join(parts))
     p = report["propositions"]
     lines.append(
@@ -628,7 +646,9 @@ def format_pairs(report: dict, claims_text: dict[str, str], gold: Gold) -> str:
     for p in report["judged_pairs"]:
         if p["relation"] not in STRONG:
             continue
-        out.append(f"{p['relation']:8} {p['verdict']:11} {p['gold_a']} ~ {p['gold_b']}  ({p['reason']})")
+        out.append(
+            f"{p['relation']:8} {p['verdict']:11} {p['gold_a']} ~ {p['gold_b']}  ({p['reason']})"
+        )
         for side in ("a", "b"):
             claim = p[f"claim_{side}"]
             out.append(f"      {claim}: {claims_text[claim][:110]!r}")
@@ -673,7 +693,12 @@ def main() -> int:
 
         text = {}
         for e in events:
-            text.update({r["claim"]: r["text"] for r in cw.Corpus.from_dir(CORPUS_DIR / e).claims().to_dict("records")})
+            text.update(
+                {
+                    r["claim"]: r["text"]
+                    for r in cw.Corpus.from_dir(CORPUS_DIR / e).claims().to_dict("records")
+                }
+            )
         print("\n" + format_pairs(reports["pooled"], text, gold))
     return 0
 

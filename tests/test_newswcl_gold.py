@@ -89,8 +89,18 @@ def test_field_values(gold: ev.Gold) -> None:
         assert c["polarity"] in {"asserted", "negated", "denied"}, c
         assert c["quote"] in {"direct", "indirect", "mixed", "none"}, c
         assert isinstance(c["hedged"], bool)
-        assert c["modality"] in {None, "can", "could", "may", "might", "must", "shall", "should",
-                                 "will", "would"}, c
+        assert c["modality"] in {
+            None,
+            "can",
+            "could",
+            "may",
+            "might",
+            "must",
+            "shall",
+            "should",
+            "will",
+            "would",
+        }, c
         assert (c["speaker"] is None) == (c["speaker_ref"] is None), c
         if c["quote"] in {"direct", "mixed"}:
             assert c["speaker"] is not None, c
@@ -163,13 +173,28 @@ def test_the_gold_scores_perfectly(gold: ev.Gold, texts: dict[str, str]) -> None
         same = [m["claim"] for m in p["claims"] if m["match"] == "same"]
         for x, y in zip(same, same[1:]):
             pairs.append(
-                {"claim_a": x, "claim_b": y, "doc_a": x.split(":")[0], "doc_b": y.split(":")[0],
-                 "relation": "agree"}
+                {
+                    "claim_a": x,
+                    "claim_b": y,
+                    "doc_a": x.split(":")[0],
+                    "doc_b": y.split(":")[0],
+                    "relation": "agree",
+                }
             )
     r = ev.score(gold, texts, system, pairs, groups)
     c = r["claims"]
-    for key in ("recall", "precision", "speaker", "cue", "span_exact", "span_jaccard",
-                "polarity", "hedged", "quote", "modality"):
+    for key in (
+        "recall",
+        "precision",
+        "speaker",
+        "cue",
+        "span_exact",
+        "span_jaccard",
+        "polarity",
+        "hedged",
+        "quote",
+        "modality",
+    ):
         assert c[key] == 1.0, key
     assert c["from_nonclaims"] == 0.0
     agree = r["pairs"]["all"]["agree"]
@@ -190,18 +215,56 @@ def test_merged_claims_captions_and_unsupported_spans() -> None:
     text = "Kim said the site is closed. Trump said it was good news. A photo shows Kim."
     gold = ev.Gold(
         claims=[
-            {"event": "x", "doc": "d", "id": "d:1", "start": 9, "end": 27,
-             "text": "the site is closed", "speaker": "Kim", "speaker_ref": "Kim", "cue": "said",
-             "polarity": "asserted", "hedged": False, "quote": "indirect", "modality": None},
-            {"event": "x", "doc": "d", "id": "d:2", "start": 40, "end": 56,
-             "text": "it was good news", "speaker": "Trump", "speaker_ref": "Trump",
-             "cue": "said", "polarity": "asserted", "hedged": False, "quote": "indirect",
-             "modality": None},
+            {
+                "event": "x",
+                "doc": "d",
+                "id": "d:1",
+                "start": 9,
+                "end": 27,
+                "text": "the site is closed",
+                "speaker": "Kim",
+                "speaker_ref": "Kim",
+                "cue": "said",
+                "polarity": "asserted",
+                "hedged": False,
+                "quote": "indirect",
+                "modality": None,
+            },
+            {
+                "event": "x",
+                "doc": "d",
+                "id": "d:2",
+                "start": 40,
+                "end": 56,
+                "text": "it was good news",
+                "speaker": "Trump",
+                "speaker_ref": "Trump",
+                "cue": "said",
+                "polarity": "asserted",
+                "hedged": False,
+                "quote": "indirect",
+                "modality": None,
+            },
         ],
-        nonclaims=[{"event": "x", "doc": "d", "id": "d:nc1", "kind": "caption", "start": 58,
-                    "end": 76, "text": "A photo shows Kim."}],
-        propositions=[{"event": "x", "id": "x:p1", "gloss": "closed",
-                       "claims": [{"claim": "d:1", "match": "same"}]}],
+        nonclaims=[
+            {
+                "event": "x",
+                "doc": "d",
+                "id": "d:nc1",
+                "kind": "caption",
+                "start": 58,
+                "end": 76,
+                "text": "A photo shows Kim.",
+            }
+        ],
+        propositions=[
+            {
+                "event": "x",
+                "id": "x:p1",
+                "gloss": "closed",
+                "claims": [{"claim": "d:1", "match": "same"}],
+            }
+        ],
     )
     assert text[9:27] == "the site is closed" and text[58:76] == "A photo shows Kim."
     system = [
@@ -222,8 +285,9 @@ def test_speakers_match_leniently_on_extent_but_not_on_pronouns() -> None:
     assert not ev.same_speaker(g, "he") and not ev.same_speaker(g, "SEOUL")
     q = {"speaker": "Some", "speaker_ref": "some analysts in the region", "cue": "argue"}
     assert ev.speaker_found(q, {"speaker": "Some analysts", "cue": "argue"}, "quantifier")
-    assert not ev.speaker_found(q, {"speaker": "analysts in the region", "cue": "argue"},
-                                "quantifier")
+    assert not ev.speaker_found(
+        q, {"speaker": "analysts in the region", "cue": "argue"}, "quantifier"
+    )
 
 
 # -- today's crosswire -----------------------------------------------------------------------
@@ -259,8 +323,11 @@ def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:
     report must show, not one the harness hides."""
     conflicts = [p for p in report["judged_pairs"] if p["relation"] == "conflict"]
     assert conflicts, "crosswire reports conflicts on this corpus"
-    assert all(p["verdict"] in {"conflict", "different", "partial", "same", "non-claim",
-                                "unsupported", "same claim"} for p in conflicts)
+    assert all(
+        p["verdict"]
+        in {"conflict", "different", "partial", "same", "non-claim", "unsupported", "same claim"}
+        for p in conflicts
+    )
     assert report["pairs"]["all"]["conflict"]["precision"] >= 0.15
 
 

@@ -286,7 +286,11 @@ class Parser:
         if len(fields) != 2 or len(pair) != 3 or pair[1] != "x":
             raise GoldError(f"{where}: want `pA x pB | why`")
         self.event.conflicts.append(
-            {"a": f"{self.event.name}:{pair[0]}", "b": f"{self.event.name}:{pair[2]}", "why": fields[1]}
+            {
+                "a": f"{self.event.name}:{pair[0]}",
+                "b": f"{self.event.name}:{pair[2]}",
+                "why": fields[1],
+            }
         )
 
     def hard_negative(self, line: str, note: str | None, where: str) -> None:
@@ -346,7 +350,7 @@ def check_event(event: Event) -> None:
         by_doc.setdefault(u["doc"], []).append((u["start"], u["end"], u["id"]))
     for spans in by_doc.values():
         spans.sort()
-        for (s0, e0, a), (s1, e1, b) in zip(spans, spans[1:]):
+        for (_, e0, a), (s1, _, b) in zip(spans, spans[1:]):
             if s1 < e0:
                 raise GoldError(f"{a} and {b} overlap")
 
