@@ -43,7 +43,8 @@ def compare_features(
     shared, `-key` one side only): what `compare` scores (for fitting)."""
 
 class DecodeError(ValueError):
-    """A file is not valid UTF-8. `path` and `offset` (in bytes) say where."""
+    """A file is not valid UTF-8. `path` (as `os.fsdecode` gives it) and `offset` (in bytes)
+    say where."""
 
     path: str
     offset: int
