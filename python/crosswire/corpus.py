@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 import os
+import threading
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -126,11 +127,13 @@ class Claims(list):
 class Corpus:
     """A collection of articles; each analysis stage runs once, for all of them, in parallel."""
 
-    __slots__ = ("_core", "_patterns")
+    __slots__ = ("_core", "_patterns", "_alignment", "_alignment_lock")
 
     def __init__(self, core: _core.Corpus, patterns: Patterns | None = None) -> None:
         self._core = core
         self._patterns = patterns
+        self._alignment: Alignment | None = None
+        self._alignment_lock = threading.Lock()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -310,8 +313,13 @@ class Corpus:
     def align(self) -> Alignment:
         """Aligns the claims of all documents: ``pairs()`` (agree, conflict, related, with
         score and reason), ``groups()`` (claims that say the same thing) and ``coverage()``
-        (group x document). Runs in the core, in parallel, with the GIL released."""
-        return Alignment.of(self)
+        (group x document). Runs in the core, in parallel, with the GIL released, the first
+        time only: every call returns the same :class:`Alignment`."""
+        # The lock makes threads that ask at once wait for the one computing, not repeat it.
+        with self._alignment_lock:
+            if self._alignment is None:
+                self._alignment = Alignment.of(self)
+            return self._alignment
 
     def entity_table(self) -> pd.DataFrame:
         """One row per cross-document entity: entity, name, label, aliases, docs, mentions.
