@@ -315,11 +315,14 @@ class Corpus:
         score and reason), ``groups()`` (claims that say the same thing) and ``coverage()``
         (group x document). Runs in the core, in parallel, with the GIL released, the first
         time only: every call returns the same :class:`Alignment`."""
-        # The lock makes threads that ask at once wait for the one computing, not repeat it.
-        with self._alignment_lock:
-            if self._alignment is None:
-                self._alignment = Alignment.of(self)
-            return self._alignment
+        if self._alignment is None:
+            computed = Alignment.of(self)
+            # Held only to publish, never across the work, so no thread (and no process forked
+            # meanwhile) can wait on it for long; threads that raced keep the first result.
+            with self._alignment_lock:
+                if self._alignment is None:
+                    self._alignment = computed
+        return self._alignment
 
     def entity_table(self) -> pd.DataFrame:
         """One row per cross-document entity: entity, name, label, aliases, docs, mentions.

@@ -22,10 +22,8 @@ from ..alignment import compare_many
 from ..corpus import Corpus
 from ..export import write_table
 from ..progress import Progress
-from .errors import InputError
+from .errors import InputError, tell
 from .spec import Run, Writer
-
-PROG = "crosswire"
 
 
 def load(args: argparse.Namespace) -> Corpus:
@@ -43,7 +41,7 @@ def load(args: argparse.Namespace) -> Corpus:
         except (OSError, ValueError) as e:
             raise InputError(str(e)) from None
     for w in caught:
-        print(f"{PROG}: warning: {w.message}", file=sys.stderr)
+        tell(f"warning: {w.message}")
     return corpus
 
 
@@ -196,6 +194,6 @@ def report(args: argparse.Namespace) -> Writer:
     def write(out: TextIO) -> None:
         out.write(page)
         if not args.quiet and out is not sys.stdout:
-            print(f"{PROG}: wrote {args.output} ({len(corpus)} documents)", file=sys.stderr)
+            tell(f"wrote {args.output} ({len(corpus)} documents)")
 
     return write

@@ -8,8 +8,6 @@ from ..export import FORMATS as TABLE_FORMATS
 from . import actions
 from .spec import Command, Formats, Option, Output
 
-PROG = actions.PROG
-
 DESCRIPTION = (
     "Cross-check news coverage: which claims several outlets carry, which conflict and "
     "which stand on one source, in a folder of articles (one per *.txt file)."
@@ -51,6 +49,11 @@ def _span_table(name: str, what: str, columns: str) -> Command:
     )
 
 
+def _table_option(tables: tuple[str, ...], help: str) -> Option:
+    """``--table``: which of a command's tables to write, the first by default."""
+    return Option(("--table",), {"choices": list(tables), "default": tables[0], "help": help})
+
+
 COMMANDS: tuple[Command, ...] = (
     Command(
         name="info",
@@ -87,13 +90,9 @@ COMMANDS: tuple[Command, ...] = (
         formats=TABLES,
         output=TO_STDOUT,
         options=(
-            Option(
-                ("--table",),
-                {
-                    "choices": ["mentions", "entities"],
-                    "default": "mentions",
-                    "help": "mentions: one row per mention (default); entities: one row per entity",
-                },
+            _table_option(
+                ("mentions", "entities"),
+                "mentions: one row per mention (default); entities: one row per entity",
             ),
         ),
     ),
@@ -133,16 +132,7 @@ COMMANDS: tuple[Command, ...] = (
         run=actions.align,
         formats=TABLES,
         output=TO_STDOUT,
-        options=(
-            Option(
-                ("--table",),
-                {
-                    "choices": ["pairs", "groups", "coverage"],
-                    "default": "pairs",
-                    "help": "which table (default: pairs)",
-                },
-            ),
-        ),
+        options=(_table_option(("pairs", "groups", "coverage"), "which table (default: pairs)"),),
     ),
     Command(
         name="compare",

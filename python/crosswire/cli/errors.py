@@ -1,10 +1,15 @@
-"""What the ``crosswire`` command exits with, and the error a user can fix.
+"""What the ``crosswire`` command exits with, the error a user can fix, and how a message
+reaches them.
 
 Every failure is one ``crosswire: error: ...`` line on stderr and one of these exit codes,
 never a traceback. The table is what ``crosswire --help`` prints and README documents.
 """
 
 from __future__ import annotations
+
+import sys
+
+PROG = "crosswire"
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -31,3 +36,9 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
 
 class InputError(Exception):
     """Something the user can fix about the input or output; one line, exit code 1."""
+
+
+def tell(message: str) -> None:
+    """``crosswire: <message>`` as one line on stderr; nothing if stderr is closed."""
+    if sys.stderr is not None:
+        print(f"{PROG}: {' '.join(message.splitlines())}", file=sys.stderr)

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from .actions import PROG
 from .errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INPUT,
@@ -17,6 +16,7 @@ from .errors import (
     EXIT_MEMORY,
     EXIT_OK,
     InputError,
+    tell,
 )
 from .parser import build_parser
 
@@ -109,7 +109,5 @@ def _open_output(path: str | None) -> TextIO:
 
 
 def _fail(code: int, message: str) -> int:
-    """One line on stderr (if there is one) and the exit code."""
-    if sys.stderr is not None:
-        print(f"{PROG}: {' '.join(message.splitlines())}", file=sys.stderr)
+    tell(message)
     return code

@@ -8,8 +8,8 @@ import textwrap
 from collections.abc import Sequence
 
 from .._core import __version__
-from .commands import COMMANDS, DESCRIPTION, EXAMPLES, PROG
-from .errors import EXIT_CODES
+from .commands import COMMANDS, DESCRIPTION, EXAMPLES
+from .errors import EXIT_CODES, PROG
 from .spec import Command, Formats, Option, Output
 
 
