@@ -180,7 +180,8 @@ class Corpus:
         texts = list(texts)
         n = len(texts)
         for i, text in enumerate(texts):
-            inputs.text(text, f"texts[{i}]")
+            if not isinstance(text, str):
+                inputs.text(text, f"texts[{i}]")
         name_list = [str(i) for i in range(n)]
         if names is not None:
             name_list = [

@@ -63,10 +63,15 @@ def column(values: Any, n: int, what: str) -> list[Any]:
 
 def strings(values: list[Any], what: str, *, optional: bool) -> list[str | None]:
     """Each item a str (or, if ``optional``, missing: None)."""
-    return [
-        None if optional and missing(value) else text(value, f"{what}[{i}]")
-        for i, value in enumerate(values)
-    ]
+    out: list[str | None] = []
+    for i, value in enumerate(values):
+        if isinstance(value, str):
+            out.append(value)
+        elif optional and missing(value):
+            out.append(None)
+        else:
+            text(value, f"{what}[{i}]")  # raises, naming the item
+    return out
 
 
 def unencodable(named: Iterable[tuple[str, Any]]) -> str:
