@@ -14,6 +14,7 @@ use crate::entities::ids::{self, EntityRecord, Resolution};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::{self, Mention};
 use crate::text::decode::{decode, Decoding};
+use crate::text::files;
 use crate::text::metadata;
 use crate::text::offsets::CharOffsets;
 use crate::text::TextLayer;
@@ -63,6 +64,12 @@ pub enum CorpusError {
         message: String,
     },
     DuplicateName(String),
+    /// Two files in one folder that would give one document name (`a.txt`, `a.TXT`).
+    DuplicateFile {
+        name: String,
+        first: PathBuf,
+        second: PathBuf,
+    },
     TooLarge {
         name: String,
         bytes: usize,
@@ -78,6 +85,16 @@ impl fmt::Display for CorpusError {
             CorpusError::DuplicateName(name) => {
                 write!(f, "two documents are named {name:?}; names must be unique")
             }
+            CorpusError::DuplicateFile {
+                name,
+                first,
+                second,
+            } => write!(
+                f,
+                "{} and {} would both be named {name:?}; rename one (a document is named by its file name without the extension, and names must be unique)",
+                first.display(),
+                second.display()
+            ),
             CorpusError::TooLarge { name, bytes } => {
                 write!(
                     f,
@@ -151,7 +168,8 @@ impl Corpus {
     }
 
     /// Reads every `*.txt` file directly in `dir` (sorted by name; other files and
-    /// sub-folders are ignored), one document per file, named by its stem.
+    /// sub-folders are ignored), one document per file, named by its stem (bytes that are not
+    /// UTF-8 escaped: [`files::document_name`]); two files giving one name are an error.
     pub fn from_dir(dir: &Path, mode: Decoding) -> Result<(Corpus, Vec<Replacement>), CorpusError> {
         let io_err = |path: &Path, e: std::io::Error| CorpusError::Io {
             path: path.to_owned(),
@@ -173,10 +191,24 @@ impl Corpus {
             return Err(CorpusError::NoDocuments(dir.to_owned()));
         }
         paths.sort();
-        let read: Vec<(Document, Option<Replacement>)> = paths
-            .par_iter()
+        let named: Vec<(PathBuf, String)> = paths
+            .into_iter()
             .map(|path| {
-                let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+                let name = files::document_name(&path);
+                (path, name)
+            })
+            .collect();
+        if let Some((first, second, name)) = files::first_clash(&named) {
+            return Err(CorpusError::DuplicateFile {
+                name: name.to_owned(),
+                first: first.to_owned(),
+                second: second.to_owned(),
+            });
+        }
+        let read: Vec<(Document, Option<Replacement>)> = named
+            .into_par_iter()
+            .map(|(path, name)| {
+                let bytes = std::fs::read(&path).map_err(|e| io_err(&path, e))?;
                 let decoded = decode(&bytes, mode).map_err(|e| CorpusError::Decode {
                     path: path.clone(),
                     offset: e.offset,
@@ -187,10 +219,6 @@ impl Corpus {
                     count: decoded.replaced,
                     first_offset,
                 });
-                let name = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
                 Ok((Document::new(name, decoded.text, None, None), replacement))
             })
             .collect::<Result<_, CorpusError>>()?;

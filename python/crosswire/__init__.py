@@ -16,6 +16,7 @@ from .alignment import Alignment, Comparison, compare, compare_many
 from .analysis import Analysis
 from .corpus import Corpus, Document
 from .patterns import Patterns
+from .tokenizer import explain
 
 __all__ = [
     "Corpus",
@@ -24,6 +25,7 @@ __all__ = [
     "Comparison",
     "compare",
     "compare_many",
+    "explain",
     "Analysis",
     "report",
     "Patterns",

@@ -11,6 +11,7 @@ __all__ = [
     "compare",
     "compare_many",
     "compare_features",
+    "explain",
     "Corpus",
     "Document",
     "Tokens",
@@ -42,8 +43,13 @@ def compare_features(
     """Feature names, one row of features per pair, and each pair's word keys (`+key`
     shared, `-key` one side only): what `compare` scores (for fitting)."""
 
+def explain(text: str) -> list[tuple[str, Token]]:
+    """Each token of `text` with the name of the tokenizer rule that produced it, in text
+    order (spaCy's `tokenizer.explain`); offsets in code points."""
+
 class DecodeError(ValueError):
-    """A file is not valid UTF-8. `path` and `offset` (in bytes) say where."""
+    """A file is not valid UTF-8. `path` (as `os.fsdecode` gives it) and `offset` (in bytes)
+    say where."""
 
     path: str
     offset: int
@@ -246,6 +252,12 @@ class Claim:
         figures: list[Entity] = ...,
         when: list[str] = ...,
         date: str | None = None,
+        speaker_start: int | None = None,
+        speaker_end: int | None = None,
+        pronoun_start: int | None = None,
+        pronoun_end: int | None = None,
+        cue_start: int | None = None,
+        cue_end: int | None = None,
     ) -> Claim: ...
     @property
     def claim(self) -> str: ...
@@ -288,5 +300,21 @@ class Claim:
     def date(self) -> str | None:
         """The day the claim is about (YYYY-MM-DD): the first day a DATE in it names (a span of
         days by its first day), else the document's date; None with neither."""
+    @property
+    def speaker_start(self) -> int | None:
+        """Where `speaker` starts in the document (code points); None with no speaker."""
+    @property
+    def speaker_end(self) -> int | None: ...
+    @property
+    def pronoun_start(self) -> int | None:
+        """Where `pronoun` starts in the document (code points); None with no pronoun."""
+    @property
+    def pronoun_end(self) -> int | None: ...
+    @property
+    def cue_start(self) -> int | None:
+        """Where the cue starts in the document (code points): its first word; None with no
+        cue. A split cue (`described … as`) spans its gap, to `cue_end` after its last word."""
+    @property
+    def cue_end(self) -> int | None: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Union, overload
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, overload
 
 import pandas as pd
 
-from . import _core
+from . import _core, inputs
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -111,38 +111,67 @@ class Alignment:
     __hash__ = None  # type: ignore[assignment]
 
 
-def _check_text(x: Any, what: str) -> str:
-    if not isinstance(x, str):
-        raise TypeError(f"{what} is {type(x).__name__}, not str")
-    return x
-
-
 @overload
 def compare(a: str, b: str) -> Comparison: ...
 @overload
 def compare(a: Sequence[str], b: Sequence[str]) -> pd.DataFrame: ...
-def compare(
-    a: Union[str, Sequence[str]], b: Union[str, Sequence[str]]
-) -> Union[Comparison, pd.DataFrame]:
+def compare(a: str | Sequence[str], b: str | Sequence[str]) -> Comparison | pd.DataFrame:
     """Compares two sentences: ``.relation`` (agree, conflict, related), ``.score`` and
     ``.reason``. Given two equally long lists, compares them item by item (in parallel) and
     returns a DataFrame with columns a, b, relation, score, reason."""
     if isinstance(a, str) and isinstance(b, str):
-        return Comparison(*_core.compare(a, b))
-    if isinstance(a, str) or isinstance(b, str):
-        raise TypeError("compare takes two strings, or two lists of strings of the same length")
+        try:
+            return Comparison(*_core.compare(a, b))
+        except UnicodeEncodeError:
+            raise ValueError(inputs.unencodable([("a", a), ("b", b)])) from None
+    for what, x in (("a", a), ("b", b)):
+        if isinstance(x, (bytes, bytearray)):
+            inputs.text(x, what)  # raises, with a hint to decode
+    for x in (a, b):
+        if isinstance(x, str) or not isinstance(x, Iterable) or not hasattr(x, "__len__"):
+            raise TypeError(
+                "compare takes two strings, or two lists of strings of the same length; "
+                f"a is {type(a).__name__} and b is {type(b).__name__}"
+            )
     if len(a) != len(b):
         raise ValueError(f"compare needs two lists of the same length, got {len(a)} and {len(b)}")
-    return compare_many(zip(list(a), list(b)))
+    return _compare_columns(list(a), list(b), lambda i, side: f"{'ab'[side]}[{i}]")
 
 
 def compare_many(pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
     """Compares each ``(a, b)`` pair, in parallel: a DataFrame with columns a, b, relation,
     score, reason, one row per pair, in order."""
-    pairs = list(pairs)
-    a = [_check_text(p[0], f"pairs[{i}][0]") for i, p in enumerate(pairs)]
-    b = [_check_text(p[1], f"pairs[{i}][1]") for i, p in enumerate(pairs)]
-    rows = _core.compare_many(a, b)
+    if isinstance(pairs, (str, bytes, bytearray)) or not isinstance(pairs, Iterable):
+        raise TypeError(
+            f"compare_many takes (a, b) pairs, e.g. a list of tuples; not a {type(pairs).__name__}"
+        )
+    a, b = [], []
+    for i, pair in enumerate(pairs):
+        if isinstance(pair, (str, bytes, bytearray)) or not isinstance(pair, Iterable):
+            raise TypeError(
+                f"pairs[{i}] is {type(pair).__name__}; each pair is (a, b), two strings"
+            )
+        items = list(pair)
+        if len(items) != 2:
+            raise ValueError(f"pairs[{i}] has {len(items)} items; each pair is (a, b), two strings")
+        a.append(items[0])
+        b.append(items[1])
+    return _compare_columns(a, b, lambda i, side: f"pairs[{i}][{side}]")
+
+
+def _compare_columns(a: list[Any], b: list[Any], label: Callable[[int, int], str]) -> pd.DataFrame:
+    """``a[i]`` against ``b[i]`` in the core; ``label(i, side)`` names an item in errors."""
+    for side, values in enumerate((a, b)):
+        for i, value in enumerate(values):
+            if not isinstance(value, str):  # named only when wrong: batches are large
+                inputs.text(value, label(i, side))
+    try:
+        rows = _core.compare_many(a, b)
+    except UnicodeEncodeError:
+        named = (
+            (label(i, side), pair[side]) for i, pair in enumerate(zip(a, b)) for side in (0, 1)
+        )
+        raise ValueError(inputs.unencodable(named)) from None
     return pd.DataFrame(
         {
             "a": a,

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from . import __version__, summary
+from . import summary
+from ._core import __version__
 from .reporting import alignment as _alignment
 
 if TYPE_CHECKING:

@@ -100,6 +100,28 @@ def claims(corpus: Corpus) -> pd.DataFrame:
     return _table(corpus, cols, CLAIM_COLUMNS)
 
 
+CLAIM_SPAN_COLUMNS = [
+    "claim",
+    "doc",
+    "speaker_start",
+    "speaker_end",
+    "pronoun_start",
+    "pronoun_end",
+    "cue_start",
+    "cue_end",
+]
+
+
+def claim_spans(corpus: Corpus) -> pd.DataFrame:
+    """One row per claim, in the order of :func:`claims`: claim, doc, and where its speaker,
+    pronoun and cue sit in the document (code points, end exclusive; missing where the claim
+    has none), as ``Claim.speaker_start`` and the others give them."""
+    df = _table(corpus, corpus._core.claim_columns(), CLAIM_SPAN_COLUMNS)
+    for column in CLAIM_SPAN_COLUMNS[2:]:
+        df[column] = df[column].astype("Int64")
+    return df
+
+
 CLAIM_FIGURE_COLUMNS = [
     "claim",
     "doc",

@@ -2,6 +2,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+pub mod files;
 pub mod metadata;
 pub mod offsets;
 #[cfg(test)]

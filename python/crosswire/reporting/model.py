@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
-from .. import __version__, frames, summary
+from .. import frames, summary
+from .._core import __version__
 from ..frames import FIGURE_LABELS, TIME_LABELS
 from . import alignment as _alignment
 
