@@ -13,6 +13,7 @@ use crate::claims::{self, link::LinkedClaim};
 use crate::entities::ids::{self, EntityRecord, Resolution};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::{self, Mention};
+use crate::lang::Language;
 use crate::text::decode::{decode, Decoding};
 use crate::text::metadata;
 use crate::text::offsets::CharOffsets;
@@ -104,8 +105,10 @@ pub struct Replacement {
 #[derive(Debug)]
 pub struct Corpus {
     docs: Vec<Document>,
+    /// The word lists every stage reads.
+    language: &'static Language,
     text: OnceLock<Vec<TextLayer>>,
-    /// Names and word classes the entity stage uses: the built-in lexicons, plus the user's.
+    /// Names and word classes the entity stage uses: the language's, plus the user's.
     lexicon: Arc<Lexicon>,
     entities: OnceLock<EntityLayer>,
     claims: OnceLock<Vec<Vec<LinkedClaim>>>,
@@ -141,10 +144,12 @@ impl Corpus {
                 });
             }
         }
+        let language = Language::english();
         Ok(Corpus {
             docs,
+            language,
             text: OnceLock::new(),
-            lexicon: Lexicon::builtin(),
+            lexicon: Arc::clone(&language.names),
             entities: OnceLock::new(),
             claims: OnceLock::new(),
         })
@@ -222,7 +227,7 @@ impl Corpus {
         self.text.get_or_init(|| {
             self.docs
                 .par_iter()
-                .map(|d| TextLayer::analyse(&d.text, d.body_start))
+                .map(|d| TextLayer::analyse(&d.text, d.body_start, self.language))
                 .collect()
         })
     }
@@ -231,7 +236,22 @@ impl Corpus {
         &self.text_layers()[i]
     }
 
-    /// Uses `lexicon` (e.g. the built-in one plus user entries) for the entity stage.
+    /// Reads the documents as `language` (English by default); the entity stage uses the
+    /// language's lexicon (set user entries after this, with `with_lexicon`).
+    pub fn with_language(mut self, language: &'static Language) -> Corpus {
+        self.language = language;
+        self.lexicon = Arc::clone(&language.names);
+        self.text = OnceLock::new();
+        self.entities = OnceLock::new();
+        self.claims = OnceLock::new();
+        self
+    }
+
+    pub fn language(&self) -> &'static Language {
+        self.language
+    }
+
+    /// Uses `lexicon` (e.g. the language's plus user entries) for the entity stage.
     pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
         self.lexicon = lexicon;
         self.entities = OnceLock::new();
@@ -252,7 +272,7 @@ impl Corpus {
                 .docs
                 .par_iter()
                 .zip(layers.par_iter())
-                .map(|(d, layer)| tagger::tag(&d.text, layer, &self.lexicon, d.date))
+                .map(|(d, layer)| tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date))
                 .collect();
             let inputs: Vec<(&str, &[Mention])> = self
                 .docs
@@ -279,7 +299,11 @@ impl Corpus {
                 .zip(layers.par_iter())
                 .zip(entities.mentions.par_iter())
                 .map(|((d, layer), mentions)| {
-                    claims::link::link(claims::extract(&d.text, layer), mentions, d.date)
+                    claims::link::link(
+                        claims::extract(&d.text, layer, self.language),
+                        mentions,
+                        d.date,
+                    )
                 })
                 .collect()
         })

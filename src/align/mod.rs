@@ -5,7 +5,7 @@
 //! entity ids, `figures` as intervals, `time`, event classes, speaker, polarity); `index`
 //! proposes candidate pairs from shared keys (never all pairs); `score` computes pair
 //! features and a logistic score; `relation` labels the pair and writes its reason;
-//! `groups` clusters claims that all agree with each other. Lexicons live in `lexicons/*.txt`.
+//! `groups` clusters claims that all agree with each other. Word lists: `lang/<language>/align/`.
 
 mod build;
 pub mod figures;
@@ -25,9 +25,9 @@ mod tests;
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
+use crate::lang::Language;
 
 pub use build::ClaimRef;
-use lexicon::LEXICON;
 pub use relation::{Judgement, Relation};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,7 +66,7 @@ pub fn align(corpus: &Corpus) -> Alignment {
         .into_iter()
         .filter(|&(a, b)| !one_statement(a, b))
         .collect();
-    let lex = &*LEXICON;
+    let lex = &corpus.language().align;
     let pairs: Vec<AlignedPair> = candidates
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -93,25 +93,31 @@ pub fn align(corpus: &Corpus) -> Alignment {
     }
 }
 
-/// Compares two free-standing sentences (or short texts).
-pub fn compare(a: &str, b: &str) -> Judgement {
-    let views = build::text_views(&[a, b]);
-    relation::judge(&views[0], &views[1], &LEXICON, false)
+/// Compares two free-standing sentences (or short texts) of `language`.
+pub fn compare(a: &str, b: &str, language: &'static Language) -> Judgement {
+    let views = build::text_views(&[a, b], language);
+    relation::judge(&views[0], &views[1], &language.align, false)
 }
 
 /// Many comparisons at once, in parallel, each pair read on its own.
-pub fn compare_many(pairs: &[(&str, &str)]) -> Vec<Judgement> {
-    pairs.par_iter().map(|&(a, b)| compare(a, b)).collect()
+pub fn compare_many(pairs: &[(&str, &str)], language: &'static Language) -> Vec<Judgement> {
+    pairs
+        .par_iter()
+        .map(|&(a, b)| compare(a, b, language))
+        .collect()
 }
 
 /// The pair features `compare` scores, by name (see `score::NAMES`), and the pair's word
 /// keys (see `score::pair_words`): for fitting weights.
-pub fn features_many(pairs: &[(&str, &str)]) -> Vec<(Vec<f64>, Vec<String>)> {
+pub fn features_many(
+    pairs: &[(&str, &str)],
+    language: &'static Language,
+) -> Vec<(Vec<f64>, Vec<String>)> {
     pairs
         .par_iter()
         .map(|&(a, b)| {
-            let v = build::text_views(&[a, b]);
-            let f = score::features(&v[0], &v[1], &LEXICON);
+            let v = build::text_views(&[a, b], language);
+            let f = score::features(&v[0], &v[1], &language.align);
             (f.values.to_vec(), score::pair_words(&v[0], &v[1]))
         })
         .collect()

@@ -2,11 +2,10 @@
 //! reader can check: which entities, words, figures and speakers matched or clashed.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use super::figures::FigureValue;
 use super::lexicon::AlignLexicon;
-use super::represent::{ClaimView, NEGATIONS};
+use super::represent::ClaimView;
 use super::score::{features, Features};
 use super::stem::stem;
 use super::time::TimeMatch;
@@ -273,15 +272,11 @@ impl Verdict<'_> {
     }
 }
 
-/// Stems of the negation words, as they appear in `ClaimView::sequence`.
-static NEGATION_STEMS: LazyLock<Vec<String>> =
-    LazyLock::new(|| NEGATIONS.iter().map(|w| stem(w)).collect());
-
 /// The terms (indices into `v.terms`) a negative claim negates: those after its first
 /// negation word (`not preparing to exit now`: preparing, exit, now), or all its terms
 /// when its source denies it, or when nothing follows the negation (`Obviously not`).
-fn negated_terms(v: &ClaimView) -> Vec<usize> {
-    let negation = |s: &String| NEGATION_STEMS.contains(s);
+fn negated_terms(v: &ClaimView, lex: &AlignLexicon) -> Vec<usize> {
+    let negation = |s: &String| lex.negation_stems.contains(s);
     let by_word = v.sequence.iter().filter(|s| negation(s)).count() % 2 == 1;
     let all = || (0..v.terms.len()).collect();
     let Some(first) = v.sequence.iter().position(negation).filter(|_| by_word) else {
@@ -304,9 +299,9 @@ fn negated_terms(v: &ClaimView) -> Vec<usize> {
 }
 
 /// How much of what `negated` negates (by weight) `asserted` states.
-fn scope_cover(negated: &ClaimView, asserted: &ClaimView) -> f64 {
+fn scope_cover(negated: &ClaimView, asserted: &ClaimView, lex: &AlignLexicon) -> f64 {
     let (mut shared, mut total) = (0.0f32, 0.0f32);
-    for i in negated_terms(negated) {
+    for i in negated_terms(negated, lex) {
         let t = &negated.terms[i];
         total += t.idf;
         if asserted
@@ -397,7 +392,7 @@ fn judge_one<'v>(
             (cover_b, cover_a)
         };
         negated_cover >= MIN_NEGATED_COVER
-            && scope_cover(negated, asserted) >= MIN_NEGATED_COVER
+            && scope_cover(negated, asserted, lex) >= MIN_NEGATED_COVER
             && asserted_cover >= MIN_ASSERTED_COVER
     };
     let clash = (f.figures.clash.is_some() || negation_answered)

@@ -1,5 +1,5 @@
 //! Pair features and the scorer: a logistic model whose weights live in
-//! `lexicons/weights.txt`, plus learned word weights (`lexicons/word_weights.txt`: what a
+//! `lang/en/align/weights.txt`, plus learned word weights (`word_weights.txt`: what a
 //! word shared, or said by one side only, tells), both fitted together by
 //! `scripts/fit_weights.py` and cross-validated on MSRP. The score is how likely the two
 //! claims state the same proposition.
@@ -396,7 +396,7 @@ mod tests {
     use crate::align::build::text_views;
 
     fn views(a: &str, b: &str) -> (ClaimView, ClaimView) {
-        let mut v = text_views(&[a, b]);
+        let mut v = text_views(&[a, b], crate::lang::Language::english());
         let b = v.pop().unwrap();
         (v.pop().unwrap(), b)
     }
@@ -447,7 +447,7 @@ mod tests {
             "Officials said he left.",
         );
         assert_eq!(a.names, vec!["kherson".to_string(), "saldo".into()]);
-        let f = features(&a, &b, &crate::align::lexicon::LEXICON);
+        let f = features(&a, &b, &crate::lang::Language::english().align);
         assert_eq!(f.get("name_unmatched_max"), 2.0);
         assert_eq!(f.get("name_unmatched_min"), 0.0);
     }

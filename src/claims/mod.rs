@@ -5,7 +5,7 @@
 //! # What counts as a claim
 //! Claims are read from segments (sentences, and within them full stops outside
 //! quotations) of non-boilerplate paragraphs:
-//! - **Attributed claims**: each reporting cue (`reporting_verbs.txt`, `denials.txt`) with its
+//! - **Attributed claims**: each reporting cue (`shared/reporting_verbs.txt`, `denials.txt`) with its
 //!   speaker and the proposition it frames. One segment may hold several (`Moscow claims
 //!   that …, but Ukrainian officials put the figure at … and say that …` gives three).
 //!   Quoted speech with no cue of its own continues the last attribution of the paragraph
@@ -26,7 +26,7 @@ mod attribution;
 mod cues;
 mod dating;
 mod hedges;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod link;
 mod quotes;
 mod segments;
@@ -36,13 +36,11 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
-
+use crate::lang::Language;
 use crate::text::TextLayer;
 
 /// What a reporting cue does to the proposition it frames.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CueClass {
     Assert,
     Confirm,
@@ -89,8 +87,7 @@ impl CueClass {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Polarity {
     Asserted,
     /// A denial cue attributed to a speaker: `Moscow denies abusing civilians`.
@@ -112,8 +109,7 @@ impl Polarity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// The proposition is the source's words, in quotation marks.
     Direct,
@@ -173,9 +169,10 @@ pub struct Claim {
     pub quote: Option<QuoteKind>,
 }
 
-/// The claims of one document, in text order, from its text layer.
-pub fn extract(text: &str, layer: &TextLayer) -> Vec<Claim> {
-    let paragraphs = segments::paragraphs(text, &layer.tokens, &layer.sentences);
+/// The claims of one document, in text order, from its text layer, with `language`'s cues,
+/// hedges and channel words.
+pub fn extract(text: &str, layer: &TextLayer, language: &Language) -> Vec<Claim> {
+    let paragraphs = segments::paragraphs(text, &layer.tokens, &layer.sentences, &language.claims);
     let proper_nouns = speakers::ProperNouns::new(text, &layer.tokens);
     let mut memory = speakers::Memory::default();
     let mut out = Vec::new();

@@ -14,9 +14,9 @@ pub fn show(
     bool,
     Option<&'static str>,
 )> {
-    let layer = TextLayer::analyse(text, 0);
+    let layer = TextLayer::analyse(text, 0, Language::english());
     let piece = |s: Span| text[s.start as usize..s.end as usize].to_string();
-    extract(text, &layer)
+    extract(text, &layer, Language::english())
         .into_iter()
         .map(|c| {
             (

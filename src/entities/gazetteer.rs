@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::text::tokens::{tokenize, TokenKind};
+use crate::text::tokens::special::Abbreviations;
+use crate::text::tokens::{tokenize_with, TokenKind};
 
 use super::features::{Features, Shape};
 use super::label::Label;
@@ -63,7 +64,12 @@ fn edge_key(node: u32, word: u32) -> u64 {
 }
 
 impl Gazetteer {
-    pub fn build(entries: &[Entry], classes: &HashMap<String, u32>) -> Gazetteer {
+    /// Forms are tokenized with `abbreviations`, as the text is.
+    pub(crate) fn build(
+        entries: &[Entry],
+        classes: &HashMap<String, u32>,
+        abbreviations: &Abbreviations,
+    ) -> Gazetteer {
         let mut g = Gazetteer {
             terminals: vec![None],
             wild_nodes: vec![false],
@@ -71,7 +77,7 @@ impl Gazetteer {
         };
         for (e, entry) in entries.iter().enumerate() {
             for form in &entry.forms {
-                g.insert(form, e as u32, entry.label, entry.user, classes);
+                g.insert(form, e as u32, entry, classes, abbreviations);
             }
         }
         g
@@ -81,9 +87,9 @@ impl Gazetteer {
         &mut self,
         form: &str,
         entry: u32,
-        label: Label,
-        user: bool,
+        &Entry { label, user, .. }: &Entry,
         classes: &HashMap<String, u32>,
+        abbreviations: &Abbreviations,
     ) {
         let mut words: Vec<u32> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
@@ -93,7 +99,7 @@ impl Gazetteer {
                 texts.push(piece.to_owned());
                 continue;
             }
-            for t in tokenize(piece) {
+            for t in tokenize_with(piece, abbreviations) {
                 let s = &piece[t.start as usize..t.end as usize];
                 let key = fold(s);
                 let next = self.vocab.len() as u32;

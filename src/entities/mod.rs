@@ -1,9 +1,9 @@
 //! The entities stage: people, groups, organisations, places, dates and figures, each
 //! mention resolved to one cross-document id.
 //!
-//! `lexicon` (names and word classes, from `lexicons/*.txt`) → `features` (per-token facts)
-//! → candidates from `gazetteer`, `names` and `values` (figures, dates; later a model) →
-//! `candidate::select` → `tagger` → `ids` across documents.
+//! `lexicon` (names and word classes, from `lang/<language>/entities/`) → `features`
+//! (per-token facts) → candidates from `gazetteer`, `names` and `values` (figures, dates;
+//! later a model) → `candidate::select` → `tagger` → `ids` across documents.
 
 pub mod candidate;
 pub mod dates;

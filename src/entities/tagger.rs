@@ -5,6 +5,7 @@
 use std::collections::HashSet;
 
 use crate::calendar::Date;
+use crate::lang::Language;
 use crate::text::TextLayer;
 
 use super::candidate::{priority, select, Candidate, Source};
@@ -76,12 +77,14 @@ fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
     area(end, false)
 }
 
-/// The mentions of one document, in text order. `doc_date` anchors relative dates
-/// (`on Monday`); without it they are found but left unresolved.
+/// The mentions of one document, in text order. `lexicon` holds the names (the language's
+/// and the user's), `language` the number and calendar words. `doc_date` anchors relative
+/// dates (`on Monday`); without it they are found but left unresolved.
 pub fn tag(
     text: &str,
     layer: &TextLayer,
     lexicon: &Lexicon,
+    language: &Language,
     doc_date: Option<Date>,
 ) -> Vec<Mention> {
     let f = Features::new(
@@ -124,7 +127,7 @@ pub fn tag(
         });
     }
     super::names::candidates(&f, &known, &mut candidates);
-    values::candidates(&f, &layer.tokens, doc_date, &mut candidates);
+    values::candidates(&f, &layer.tokens, doc_date, language, &mut candidates);
     let mut chosen = select(candidates, f.len());
     add_surnames(&f, &mut chosen);
     chosen
@@ -209,8 +212,8 @@ mod tests {
 
     /// `(text, label)` of every entity the tagger finds in `text`.
     pub fn tagged(text: &str) -> Vec<(String, &'static str)> {
-        let layer = TextLayer::analyse(text, 0);
-        tag(text, &layer, &Lexicon::builtin(), None)
+        let layer = TextLayer::analyse(text, 0, Language::english());
+        tag(text, &layer, &Lexicon::builtin(), Language::english(), None)
             .into_iter()
             .map(|m| {
                 (
@@ -350,8 +353,8 @@ mod tests {
     #[test]
     fn places_before_region_words_name_the_region() {
         let text = "in the Kherson region and in Kherson itself, the Beryslav district, the Zaporizhzhia and Kherson regions.";
-        let layer = TextLayer::analyse(text, 0);
-        let got = tag(text, &layer, &Lexicon::builtin(), None);
+        let layer = TextLayer::analyse(text, 0, Language::english());
+        let got = tag(text, &layer, &Lexicon::builtin(), Language::english(), None);
         let areas: Vec<_> = got.iter().map(|m| m.area).collect();
         assert_eq!(
             areas,
@@ -545,15 +548,14 @@ mod tests {
     #[test]
     fn user_entries_and_token_patterns_win() {
         use crate::entities::lexicon::user_entry;
-        let lex = Lexicon::with_entries(vec![
+        let lex = Lexicon::builtin().with_user_entries(vec![
             user_entry("Rapid Support Forces", "ORG", &["RSF".into()], "test", 1).unwrap(),
             user_entry("El Fasher", "GPE", &[], "test", 2).unwrap(),
             user_entry("{CAP} Brigade", "ORG", &[], "test", 3).unwrap(),
-        ])
-        .unwrap();
+        ]);
         let text = "The RSF took El Fasher, and the Azov Brigade and Tigers Brigade moved.";
-        let layer = TextLayer::analyse(text, 0);
-        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, None)
+        let layer = TextLayer::analyse(text, 0, Language::english());
+        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, Language::english(), None)
             .into_iter()
             .map(|m| {
                 (
@@ -579,11 +581,12 @@ mod tests {
         doc_date: Option<&str>,
     ) -> Vec<(String, &'static str, Option<Normalised>)> {
         let body = crate::text::metadata::parse(text).body_start;
-        let layer = TextLayer::analyse(text, body);
+        let layer = TextLayer::analyse(text, body, Language::english());
         tag(
             text,
             &layer,
             &Lexicon::builtin(),
+            Language::english(),
             doc_date.and_then(Date::parse_iso),
         )
         .into_iter()
@@ -709,8 +712,8 @@ mod tests {
         let text =
             " date 2022-11-08 Kyiv Moscow\nKyiv said Russian-installed officials left Kherson.";
         let body = crate::text::metadata::parse(text).body_start;
-        let layer = TextLayer::analyse(text, body);
-        let got = tag(text, &layer, &Lexicon::builtin(), None);
+        let layer = TextLayer::analyse(text, body, Language::english());
+        let got = tag(text, &layer, &Lexicon::builtin(), Language::english(), None);
         assert!(!got.is_empty());
         for w in got.windows(2) {
             assert!(w[0].end <= w[1].start);

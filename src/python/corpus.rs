@@ -13,6 +13,7 @@ use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
 use crate::corpus::{Corpus, Document};
 use crate::entities::lexicon::{user_entry, Lexicon};
+use crate::lang::Language;
 use crate::text::boilerplate::BoilerplateCursor;
 use crate::text::decode::Decoding;
 use crate::text::TextLayer;
@@ -30,20 +31,15 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLaye
 /// A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
 type PatternRow = (String, String, Vec<String>, String, usize);
 
-/// The built-in lexicon, or a new one with the user's rows added.
+/// The language's lexicon, with the user's rows added.
 fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
-    let rows = match rows {
-        Some(rows) if !rows.is_empty() => rows,
-        _ => return Ok(Lexicon::builtin()),
-    };
     let entries = rows
+        .unwrap_or_default()
         .iter()
         .map(|(name, label, aliases, source, line)| user_entry(name, label, aliases, source, *line))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let lexicon =
-        Lexicon::with_entries(entries).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok(Arc::new(lexicon))
+    Ok(Language::english().lexicon_with(entries))
 }
 
 fn parse_date(date: Option<String>, index: usize, name: &str) -> PyResult<Option<Date>> {

@@ -11,13 +11,14 @@ mod patterns;
 mod tests;
 
 /// The parsed calendar words, for the other rules that need month and weekday names.
-pub(crate) use lexicon::{CalendarWord, Written, CALENDAR_WORDS};
+pub(crate) use lexicon::{Calendar, CalendarWord, Written};
 
 use std::ops::Range;
 
 use crate::calendar::Date;
 use crate::entities::figures::view::TokenView;
 use crate::entities::label::Label;
+use crate::lang::Language;
 use crate::text::tokens::Token;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +60,13 @@ pub struct DateMention {
 
 /// Date and time mentions in token order, non-overlapping. Spans never depend on
 /// `doc_date`; values of relative mentions do, and are None without it.
-pub fn find_dates(text: &str, tokens: &[Token], doc_date: Option<Date>) -> Vec<DateMention> {
-    let v = TokenView::new(text, tokens);
+pub fn find_dates(
+    text: &str,
+    tokens: &[Token],
+    doc_date: Option<Date>,
+    language: &Language,
+) -> Vec<DateMention> {
+    let v = TokenView::new(text, tokens, language);
     scan(&v)
         .into_iter()
         .map(|(span, f)| {
