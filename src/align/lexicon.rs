@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::model::Weights;
 use super::represent::NEGATIONS;
 use super::stem::stem;
 use crate::lang::lines::{Files, ListError, ListFile, Problems};
@@ -22,8 +23,8 @@ pub struct AlignLexicon {
     pub events: HashMap<String, u16>,
     pub event_names: Vec<String>,
     pub metonyms: HashMap<String, String>,
-    /// Feature name → weight, and the named thresholds, from `weights.txt`.
-    pub weights: HashMap<String, f64>,
+    /// The scorer's weights and thresholds, from `weights.txt`.
+    pub weights: Weights,
     /// Word key → its id, an index into `word_weights`.
     word_ids: HashMap<String, u32>,
     /// (weight when both sides say it, weight when one side only), from `word_weights.txt`.
@@ -75,11 +76,7 @@ impl AlignLexicon {
             metonyms.insert(cols[0].to_owned(), cols[1].to_owned());
             Ok(())
         })?;
-        let mut weights = HashMap::new();
-        files.get(List::Weights).rows(problems, |fields| {
-            weights.insert(fields[0].to_owned(), number(fields[1])?);
-            Ok(())
-        })?;
+        let weights = Weights::parse(files.get(List::Weights), problems)?;
         let mut word_ids = HashMap::new();
         let mut word_weights = Vec::new();
         files.get(List::WordWeights).rows(problems, |cols| {
@@ -122,10 +119,6 @@ impl AlignLexicon {
         } else {
             o
         }
-    }
-
-    pub fn weight(&self, name: &str) -> f64 {
-        self.weights.get(name).copied().unwrap_or(0.0)
     }
 
     /// An entity id as compared: a capital standing for its country counts as the country.
@@ -184,7 +177,6 @@ mod tests {
         assert_eq!(g("civilian clothes"), g("plainclothes"));
         assert_eq!(g("deportations"), g("forced deportation"));
         assert!(l.events.contains_key(&group_key("kill")));
-        assert!(l.weights.contains_key("threshold"));
         assert_eq!(l.entity_key("GPE:moscow"), "GPE:russia");
         assert!(l.negation_stems.contains(&stem("never")));
     }

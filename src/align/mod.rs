@@ -12,6 +12,7 @@ pub mod figures;
 mod groups;
 mod index;
 pub mod lexicon;
+pub mod model;
 mod normalize;
 pub mod relation;
 pub mod represent;
@@ -107,7 +108,7 @@ pub fn compare_many(pairs: &[(&str, &str)], language: &'static Language) -> Vec<
         .collect()
 }
 
-/// The pair features `compare` scores, by name (see `score::NAMES`), and the pair's word
+/// The pair features `compare` scores, in `model::Feature` order, and the pair's word
 /// keys (see `score::pair_words`): for fitting weights.
 pub fn features_many(
     pairs: &[(&str, &str)],
@@ -118,7 +119,7 @@ pub fn features_many(
         .map(|&(a, b)| {
             let v = build::text_views(&[a, b], language);
             let f = score::features(&v[0], &v[1], &language.align);
-            (f.values.to_vec(), score::pair_words(&v[0], &v[1]))
+            (f.values.0.to_vec(), score::pair_words(&v[0], &v[1]))
         })
         .collect()
 }

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::figures::FigureValue;
 use super::lexicon::AlignLexicon;
+use super::model::{Feature, Scalar};
 use super::represent::ClaimView;
 use super::score::{features, Features};
 use super::stem::stem;
@@ -192,7 +193,7 @@ fn reason(a: &ClaimView, b: &ClaimView, f: &Features, lex: &AlignLexicon, verdic
         };
         parts.push(format!("polarity clash: {} vs {}", side(a), side(b)));
     }
-    if f.get("event_clash") > 0.0 {
+    if f.values[Feature::EventClash] > 0.0 {
         let names = |v: &ClaimView| {
             v.events
                 .iter()
@@ -202,7 +203,7 @@ fn reason(a: &ClaimView, b: &ClaimView, f: &Features, lex: &AlignLexicon, verdic
         };
         parts.push(format!("different events: {} vs {}", names(a), names(b)));
     }
-    if f.time == TimeMatch::Different && f.get("time_clash") > 0.0 {
+    if f.time == TimeMatch::Different && f.values[Feature::TimeClash] > 0.0 {
         parts.push("different times".to_owned());
     }
     match (&a.speaker, &b.speaker) {
@@ -372,10 +373,10 @@ fn judge_one<'v>(
 ) -> Verdict<'v> {
     let f = features(a, b, lex);
     let (score, topic) = scores(&f, lex, parts, fragment);
-    let threshold = lex.weight("threshold");
-    let related = lex.weight("related");
+    let threshold = lex.weights.scalar(Scalar::Threshold);
+    let related = lex.weights.scalar(Scalar::Related);
     // Different events, or counts of different times, are never the same proposition.
-    let distinct = f.get("event_clash") > 0.0 || f.get("time_clash") > 0.0;
+    let distinct = f.values[Feature::EventClash] > 0.0 || f.values[Feature::TimeClash] > 0.0;
     // A clash counts only between claims about one time and one set of actors: two
     // counts from articles of unknown dates, or of different victims, do not conflict.
     let entity_disjoint = !a.entities.is_empty()
@@ -442,7 +443,7 @@ fn judge_one<'v>(
     // Clashing figures of one count (same time, same actors) need less common ground than
     // a polarity clash.
     let conflict_at = if f.figures.clash.is_some() {
-        lex.weight("conflict")
+        lex.weights.scalar(Scalar::Conflict)
     } else {
         threshold
     };

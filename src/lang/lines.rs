@@ -127,12 +127,13 @@ impl ListFile {
             .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'))
     }
 
+    /// The file as errors name it: `en/text/abbreviations.txt`.
+    pub fn source(&self) -> String {
+        format!("{}/{}", self.folder, self.list.path())
+    }
+
     fn error(&self, line: usize, message: impl Into<String>) -> ListError {
-        ListError::new(
-            format!("{}/{}", self.folder, self.list.path()),
-            line,
-            message,
-        )
+        ListError::new(self.source(), line, message)
     }
 
     /// Calls `each` with the fields of every content line, split as the list's format

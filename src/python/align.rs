@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use super::pool;
-use crate::align::{self, score::NAMES, Judgement};
+use crate::align::{self, model::Feature, Judgement};
 use crate::claims::claim_id;
 use crate::corpus::Corpus;
 use crate::lang::Language;
@@ -177,5 +177,5 @@ pub fn compare_features(
             .into_iter()
             .unzip()
     });
-    Ok((NAMES.to_vec(), rows, words))
+    Ok((Feature::ALL.map(Feature::name).to_vec(), rows, words))
 }
