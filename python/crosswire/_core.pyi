@@ -3,14 +3,16 @@
 
 from typing import Final, final, overload
 
-# A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
-_PatternRow = tuple[str, str, list[str], str, int]
+# A user lexicon row: name, label, aliases, a regular expression (or None), and where it came
+# from (source, line) for errors.
+_PatternRow = tuple[str, str, list[str], str | None, str, int]
 
 __all__ = [
     "__version__",
     "compare",
     "compare_many",
     "compare_features",
+    "check_regex",
     "Corpus",
     "Document",
     "Tokens",
@@ -41,6 +43,10 @@ def compare_features(
 ) -> tuple[list[str], list[list[float]], list[list[str]]]:
     """Feature names, one row of features per pair, and each pair's word keys (`+key`
     shared, `-key` one side only): what `compare` scores (for fitting)."""
+
+def check_regex(pattern: str) -> None:
+    """Raises ValueError, saying what is wrong, if `pattern` is not a regular expression the
+    user patterns can use (Rust `regex` syntax)."""
 
 class DecodeError(ValueError):
     """A file is not valid UTF-8. `path` and `offset` (in bytes) say where."""

@@ -75,7 +75,12 @@ impl Gazetteer {
             wild_nodes: vec![false],
             ..Default::default()
         };
-        for (e, entry) in entries.iter().enumerate() {
+        // Entries found by a regular expression are the tagger's to match.
+        for (e, entry) in entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.regex.is_none())
+        {
             for form in &entry.forms {
                 g.insert(form, e as u32, entry, classes, abbreviations);
             }

@@ -14,6 +14,7 @@ use super::dates::{Calendar, CalendarWord};
 use super::gazetteer::Gazetteer;
 use super::label::Label;
 use super::normalize::fold;
+use super::user::UserRegex;
 use crate::lang::lines::{Files, ListError, ListFile, Problems, SectionRow};
 use crate::lang::List;
 use crate::text::tokens::special::Abbreviations;
@@ -76,7 +77,8 @@ const NAME_LISTS: [List; 14] = [
 
 /// One real-world entity a lexicon knows: its canonical name and label, and every written
 /// form (canonical first). A form may hold token patterns (`{CAP}`, `{NUM}`, `{ANY}`); an
-/// entry with patterns stands for every name it matches, not one entity.
+/// entry with patterns stands for every name it matches, not one entity. A user's entry may
+/// instead be a regular expression over the text (see `user`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub canonical: String,
@@ -84,11 +86,16 @@ pub struct Entry {
     pub forms: Vec<String>,
     /// Added by the user: wins over built-in entries and rules.
     pub user: bool,
+    /// Found by this regular expression, not by its forms.
+    pub regex: Option<UserRegex>,
 }
 
 impl Entry {
+    /// The entry stands for every name it matches (token patterns, or a regular expression
+    /// without a name of its own), each its own entity.
     pub fn is_pattern(&self) -> bool {
         self.forms.iter().any(|f| f.contains('{'))
+            || (self.regex.is_some() && self.forms.is_empty())
     }
 }
 
@@ -105,6 +112,8 @@ pub struct Lexicon {
     pub rivers: HashMap<String, u32>,
     /// The language's special cases, to tokenize names as the text is tokenized.
     abbreviations: Arc<Abbreviations>,
+    /// The entries found by a regular expression.
+    regex_entries: Vec<u32>,
 }
 
 impl Lexicon {
@@ -177,6 +186,9 @@ impl Lexicon {
                 }
             }
         }
+        let regex_entries = (0..entries.len() as u32)
+            .filter(|&e| entries[e as usize].regex.is_some())
+            .collect();
         Lexicon {
             entries,
             classes,
@@ -184,7 +196,16 @@ impl Lexicon {
             word_aliases,
             rivers,
             abbreviations,
+            regex_entries,
         }
+    }
+
+    /// The entries found by a regular expression: `(entry index, expression)`.
+    pub fn regexes(&self) -> impl Iterator<Item = (u32, &UserRegex)> {
+        self.regex_entries.iter().filter_map(|&e| {
+            let regex = self.entries[e as usize].regex.as_ref()?;
+            Some((e, regex))
+        })
     }
 
     /// Tokens of a name, as the text stage splits them.
@@ -302,42 +323,7 @@ fn parse_entry(columns: &[&str], label: Label) -> Result<Entry, String> {
         label,
         forms,
         user: false,
-    })
-}
-
-/// Builds user entries from rows of `name, label, aliases` (aliases separated by `|` or
-/// `;`), as read from a CSV or JSONL file or given from Python. `source` names the origin in
-/// errors.
-pub fn user_entry(
-    name: &str,
-    label: &str,
-    aliases: &[String],
-    source: &str,
-    line: usize,
-) -> Result<Entry, ListError> {
-    let err = |message: String| ListError::new(source, line, message);
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(err("the name is empty".into()));
-    }
-    let label = Label::parse(label.trim()).ok_or_else(|| {
-        err(format!(
-            "unknown label {label:?}; labels are {}",
-            Label::ALL.map(|l| l.as_str()).join(", ")
-        ))
-    })?;
-    let mut forms = vec![name.to_owned()];
-    for a in aliases.iter().flat_map(|a| a.split(['|', ';'])) {
-        let a = a.trim();
-        if !a.is_empty() && !forms.iter().any(|f| f == a) {
-            forms.push(a.to_owned());
-        }
-    }
-    Ok(Entry {
-        canonical: name.to_owned(),
-        label,
-        forms,
-        user: true,
+        regex: None,
     })
 }
 
@@ -393,16 +379,5 @@ mod tests {
         assert!(parse("@label GPE\n@lable ORG")
             .message
             .contains("unknown section"));
-    }
-
-    #[test]
-    fn user_entries_check_labels() {
-        let e = user_entry("Rapid Support Forces", "org", &["RSF".into()], "py", 1).unwrap();
-        assert_eq!(e.label, Label::Org);
-        assert_eq!(e.forms, vec!["Rapid Support Forces", "RSF"]);
-        assert!(user_entry("X", "TEAM", &[], "f.csv", 3)
-            .unwrap_err()
-            .to_string()
-            .contains("f.csv, line 3"));
     }
 }

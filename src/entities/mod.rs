@@ -16,4 +16,5 @@ pub mod lexicon;
 pub mod names;
 pub mod normalize;
 pub mod tagger;
+pub mod user;
 pub mod values;

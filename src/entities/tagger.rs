@@ -126,6 +126,7 @@ pub fn tag(
             ..Candidate::new(m.first, m.end, label, source, p)
         });
     }
+    regex_candidates(&f, lexicon, &mut candidates);
     super::names::candidates(&f, &known, &mut candidates);
     values::candidates(&f, &layer.tokens, doc_date, language, &mut candidates);
     let mut chosen = select(candidates, f.len());
@@ -143,6 +144,28 @@ pub fn tag(
             normalised: c.normalised,
         })
         .collect()
+}
+
+/// The user's regular expressions over the text: each match that starts and ends at token
+/// edges, clear of boilerplate, is a candidate that wins like the user's names.
+fn regex_candidates(f: &Features, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
+    for (entry, regex) in lexicon.regexes() {
+        for (start, end) in regex.find_iter(f.text) {
+            let first = f.tokens.binary_search_by_key(&(start as u32), |t| t.start);
+            let last = f.tokens.binary_search_by_key(&(end as u32), |t| t.end);
+            let (Ok(first), Ok(last)) = (first, last) else {
+                continue;
+            };
+            if first > last || f.tokens[first..=last].iter().any(|t| t.boilerplate) {
+                continue;
+            }
+            let label = lexicon.entries[entry as usize].label;
+            out.push(Candidate {
+                entry: Some(entry),
+                ..Candidate::new(first, last + 1, label, Source::User, priority::USER)
+            });
+        }
+    }
 }
 
 /// `Podolyak said`, `Putin has responded`: a lone capitalised word that spells the last
@@ -547,7 +570,7 @@ mod tests {
 
     #[test]
     fn user_entries_and_token_patterns_win() {
-        use crate::entities::lexicon::user_entry;
+        use crate::entities::user::user_entry;
         let lex = Lexicon::builtin().with_user_entries(vec![
             user_entry("Rapid Support Forces", "ORG", &["RSF".into()], "test", 1).unwrap(),
             user_entry("El Fasher", "GPE", &[], "test", 2).unwrap(),
@@ -573,6 +596,48 @@ mod tests {
         ] {
             assert!(got.contains(&want), "{want:?} not in {got:?}");
         }
+    }
+
+    #[test]
+    fn user_regexes_match_whole_tokens_only() {
+        use crate::entities::user::user_regex;
+        let plant = "Zaporizhzhia Nuclear Power Plant";
+        let lex = Lexicon::builtin().with_user_entries(vec![
+            user_regex(r"\d+(st|nd|rd|th) (Brigade|Battalion)", "ORG", "", "t", 1).unwrap(),
+            user_regex(r"(?i)\bzap(orizhzhia)? nuclear plant", "FAC", plant, "t", 2).unwrap(),
+            user_regex("RS", "ORG", "", "t", 3).unwrap(),
+        ]);
+        let text =
+            "The 93rd Brigade and the 10th Battalion guard the ZAP nuclear plant near RSF lines.";
+        let layer = TextLayer::analyse(text, 0, Language::english());
+        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, Language::english(), None)
+            .into_iter()
+            .map(|m| {
+                let entry = m.entry.map(|e| lex.entries[e as usize].canonical.as_str());
+                (
+                    &text[m.start as usize..m.end as usize],
+                    m.label.as_str(),
+                    entry.unwrap_or(""),
+                )
+            })
+            .collect();
+        for want in [
+            (
+                "93rd Brigade",
+                "ORG",
+                r"\d+(st|nd|rd|th) (Brigade|Battalion)",
+            ),
+            (
+                "10th Battalion",
+                "ORG",
+                r"\d+(st|nd|rd|th) (Brigade|Battalion)",
+            ),
+            ("ZAP nuclear plant", "FAC", plant),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // `RS` inside the token `RSF` is no match.
+        assert!(!got.iter().any(|g| g.0 == "RS"), "{got:?}");
     }
 
     /// `(text, label, normalised)` of the figures and dates in `text`, dated `doc_date`.

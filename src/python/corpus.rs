@@ -12,7 +12,8 @@ use super::pool;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
 use crate::corpus::{Corpus, Document};
-use crate::entities::lexicon::{user_entry, Lexicon};
+use crate::entities::lexicon::Lexicon;
+use crate::entities::user::{user_entry, user_regex, UserRegex};
 use crate::lang::Language;
 use crate::text::boilerplate::BoilerplateCursor;
 use crate::text::decode::Decoding;
@@ -28,18 +29,31 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLaye
     pool::stage(py, corpus, Corpus::text_layers)
 }
 
-/// A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
-type PatternRow = (String, String, Vec<String>, String, usize);
+/// A user lexicon row: name, label, aliases, a regular expression (or None), and where the
+/// row came from (source, line) for errors.
+type PatternRow = (String, String, Vec<String>, Option<String>, String, usize);
 
 /// The language's lexicon, with the user's rows added.
 fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
     let entries = rows
         .unwrap_or_default()
         .iter()
-        .map(|(name, label, aliases, source, line)| user_entry(name, label, aliases, source, *line))
+        .map(|(name, label, aliases, regex, source, line)| match regex {
+            Some(regex) => user_regex(regex, label, name, source, *line),
+            None => user_entry(name, label, aliases, source, *line),
+        })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(Language::english().lexicon_with(entries))
+}
+
+/// Raises ValueError, saying what is wrong, if `pattern` is not a regular expression the
+/// user patterns can use.
+#[pyfunction]
+pub fn check_regex(pattern: &str) -> PyResult<()> {
+    UserRegex::new(pattern)
+        .map(|_| ())
+        .map_err(PyValueError::new_err)
 }
 
 fn parse_date(date: Option<String>, index: usize, name: &str) -> PyResult<Option<Date>> {
