@@ -1,10 +1,7 @@
 //! What a token is (`TokenKind`, the public contract) and which rule made it (`Rule`, for
 //! `explain`).
 
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
     Word,
     Number,
