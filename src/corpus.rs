@@ -23,9 +23,13 @@ use crate::text::TextLayer;
 /// `date` and `source` unless the caller gave them.
 #[derive(Debug)]
 pub struct Document {
+    /// Unique within the corpus: the file stem, or the name given.
     pub name: String,
+    /// The text exactly as read (after decoding).
     pub text: String,
+    /// The publication date, given or from the metadata header.
     pub date: Option<Date>,
+    /// The outlet, given or from the metadata header.
     pub source: Option<String>,
     /// Byte offset where the article proper starts, after any metadata header.
     pub body_start: usize,
@@ -33,6 +37,7 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document; `date` and `source` given here win over the metadata header's.
     pub fn new(name: String, text: String, date: Option<Date>, source: Option<String>) -> Document {
         let meta = metadata::parse(&text);
         Document {
@@ -45,29 +50,43 @@ impl Document {
         }
     }
 
-    pub fn char_offsets(&self) -> &CharOffsets {
+    pub(crate) fn char_offsets(&self) -> &CharOffsets {
         self.char_offsets
             .get_or_init(|| CharOffsets::new(&self.text))
     }
 }
 
+/// Why a corpus could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusError {
+    /// A file or folder could not be read.
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// What kind of failure.
         kind: std::io::ErrorKind,
+        /// The system's message.
         message: String,
     },
+    /// A file is not valid UTF-8 (strict decoding).
     Decode {
+        /// The file.
         path: PathBuf,
+        /// Byte offset of the first invalid sequence.
         offset: usize,
+        /// What was found there.
         message: String,
     },
+    /// Two documents have this name.
     DuplicateName(String),
+    /// A document is over 4 GiB (offsets are 32-bit).
     TooLarge {
+        /// The document.
         name: String,
+        /// Its size.
         bytes: usize,
     },
+    /// The folder holds no `*.txt` file.
     NoDocuments(PathBuf),
 }
 
@@ -97,11 +116,15 @@ impl std::error::Error for CorpusError {}
 /// A file read leniently: how many invalid sequences were replaced, and where the first was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replacement {
+    /// The file.
     pub path: PathBuf,
+    /// How many invalid sequences became U+FFFD.
     pub count: usize,
+    /// Byte offset of the first.
     pub first_offset: usize,
 }
 
+/// Documents and their analyses: each stage runs once, for all documents, when first asked.
 #[derive(Debug)]
 pub struct Corpus {
     docs: Vec<Document>,
@@ -118,7 +141,9 @@ pub struct Corpus {
 /// cross-document entities they resolve to.
 #[derive(Debug, Default)]
 pub struct EntityLayer {
+    /// Each document's mentions, in text order.
     pub mentions: Vec<Vec<Mention>>,
+    /// The cross-document entities, and the entity of each mention.
     pub resolution: Resolution,
 }
 
@@ -131,6 +156,7 @@ impl EntityLayer {
 }
 
 impl Corpus {
+    /// A corpus of `docs`, read as English; names must be unique and texts under 4 GiB.
     pub fn new(docs: Vec<Document>) -> Result<Corpus, CorpusError> {
         let mut seen = HashSet::new();
         for doc in &docs {
@@ -206,18 +232,22 @@ impl Corpus {
         ))
     }
 
+    /// The documents, in order.
     pub fn docs(&self) -> &[Document] {
         &self.docs
     }
 
+    /// How many documents.
     pub fn len(&self) -> usize {
         self.docs.len()
     }
 
+    /// Whether there are no documents.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
 
+    /// The index of the document named `name`.
     pub fn index_of(&self, name: &str) -> Option<usize> {
         self.docs.iter().position(|d| d.name == name)
     }
@@ -232,6 +262,7 @@ impl Corpus {
         })
     }
 
+    /// The text stage of document `i`.
     pub fn text_layer(&self, i: usize) -> &TextLayer {
         &self.text_layers()[i]
     }
@@ -247,20 +278,17 @@ impl Corpus {
         self
     }
 
+    /// The language the documents are read as.
     pub fn language(&self) -> &'static Language {
         self.language
     }
 
     /// Uses `lexicon` (e.g. the language's plus user entries) for the entity stage.
-    pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
+    pub(crate) fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
         self.lexicon = lexicon;
         self.entities = OnceLock::new();
         self.claims = OnceLock::new();
         self
-    }
-
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
     }
 
     /// The entity stage: documents tagged in parallel, then ids resolved across the corpus

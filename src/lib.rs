@@ -5,6 +5,8 @@
 //! per language, parsed once into the `Language` the stages take. `corpus` ties the stages
 //! together and runs them in parallel; `python` holds the PyO3 bindings and nothing else.
 
+#![warn(missing_docs)]
+
 pub mod align;
 pub mod calendar;
 pub mod claims;

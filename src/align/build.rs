@@ -167,7 +167,9 @@ impl<'a> DocContext<'a> {
 /// Where a claim comes from: document index and index among its claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClaimRef {
+    /// Index of the document in the corpus.
     pub doc: u32,
+    /// Index of the claim among the document's claims.
     pub index: u32,
 }
 

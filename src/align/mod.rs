@@ -8,17 +8,17 @@
 //! `groups` clusters claims that all agree with each other. Word lists: `lang/<language>/align/`.
 
 mod build;
-pub mod figures;
+pub(crate) mod figures;
 mod groups;
 mod index;
-pub mod lexicon;
-pub mod model;
+pub(crate) mod lexicon;
+pub(crate) mod model;
 mod normalize;
-pub mod relation;
-pub mod represent;
-pub mod score;
+pub(crate) mod relation;
+pub(crate) mod represent;
+pub(crate) mod score;
 mod stem;
-pub mod time;
+pub(crate) mod time;
 
 #[cfg(test)]
 mod tests;
@@ -31,16 +31,22 @@ use crate::lang::Language;
 pub use build::ClaimRef;
 pub use relation::{Judgement, Relation};
 
+/// A pair of claims close enough to list, with its relation and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlignedPair {
     /// Indices into `Alignment::claims`, `a < b`.
     pub a: u32,
+    /// The second claim, an index into `Alignment::claims`.
     pub b: u32,
+    /// Agree, conflict or related.
     pub relation: Relation,
+    /// How likely the two state the same proposition (the topic score for a conflict).
     pub score: f64,
+    /// Why, in words a reader can check: shared entities, words, figures, clashes.
     pub reason: String,
 }
 
+/// The alignment of a corpus's claims: pairs and groups.
 #[derive(Debug, Clone, Default)]
 pub struct Alignment {
     /// Every claim of the corpus, in (document, claim) order.

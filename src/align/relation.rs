@@ -11,14 +11,19 @@ use super::score::{features, Features};
 use super::stem::stem;
 use super::time::TimeMatch;
 
+/// How two claims relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Relation {
+    /// Both assert the same proposition.
     Agree,
+    /// Same proposition, but clashing figures or polarity.
     Conflict,
+    /// About the same thing, not the same proposition.
     Related,
 }
 
 impl Relation {
+    /// `agree`, `conflict` or `related`.
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Agree => "agree",
@@ -28,10 +33,14 @@ impl Relation {
     }
 }
 
+/// What comparing two claims found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judgement {
+    /// How the two relate.
     pub relation: Relation,
+    /// How likely the two state the same proposition.
     pub score: f64,
+    /// Why, in words a reader can check.
     pub reason: String,
     /// The pair is close enough to list in an alignment (score at least `related`).
     pub aligned: bool,

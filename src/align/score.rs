@@ -372,7 +372,7 @@ impl Features {
         let w = &lex.weights;
         let mut z = w.scalar(Scalar::Bias) + self.word_evidence;
         for f in Feature::ALL {
-            if !(skip_clashes && f.is_clash()) && !f.is_rule() {
+            if !(f.is_rule() || skip_clashes && f.is_clash()) {
                 z += w.features[f] * self.values[f];
             }
         }

@@ -122,7 +122,9 @@ pub fn find(words: &[Word], lo: usize, hi: usize, quoted: &[bool], lex: &Lexicon
             i += 1;
             continue;
         }
-        let mut best: Option<(&CuePattern, usize, Vec<(usize, usize)>)> = None;
+        // The longest match: its pattern, where it ends, the words its gaps skipped.
+        type Match<'p> = (&'p CuePattern, usize, Vec<(usize, usize)>);
+        let mut best: Option<Match> = None;
         for pattern in &lex.cues {
             let mut gaps = Vec::new();
             if let Some(end) = match_slots(words, i, hi, &pattern.slots, &mut gaps) {

@@ -125,11 +125,9 @@ fn segment(
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..n {
-        if cut[i] {
-            out.push((start, i));
-            start = i;
-        }
+    for (i, _) in cut.iter().enumerate().take(n).skip(1).filter(|(_, &c)| c) {
+        out.push((start, i));
+        start = i;
     }
     out.push((start, n));
     out

@@ -139,9 +139,9 @@ impl Gazetteer {
             Label::Gpe | Label::Loc | Label::Org | Label::Fac | Label::Person
         ) && texts.iter().all(|t| {
             t.chars().any(char::is_alphabetic)
-                && !classes
+                && classes
                     .get(&fold(t))
-                    .is_some_and(|c| c & (class::COMMON | class::NOT_NAME) != 0)
+                    .is_none_or(|c| c & (class::COMMON | class::NOT_NAME) == 0)
         }) {
             // Unusual words only (`kyiv`, `KYIV`, `el fasher`): machine translation and
             // headlines change their case, and no ordinary phrase reads the same.

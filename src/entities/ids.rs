@@ -27,14 +27,17 @@ pub struct EntityRecord {
     pub id: String,
     /// The canonical name: the lexicon's, else the fullest, most frequent spelling seen.
     pub name: String,
+    /// The entity's label.
     pub label: Label,
     /// Every distinct spelling seen, sorted.
     pub aliases: Vec<String>,
     /// Indices of the documents that mention it, sorted.
     pub docs: Vec<u32>,
+    /// How many mentions it has in the corpus.
     pub mentions: u32,
 }
 
+/// The entities of a corpus and the entity of each mention.
 #[derive(Debug, Clone, Default)]
 pub struct Resolution {
     /// Sorted by id.
@@ -153,6 +156,7 @@ impl Sets {
     }
 }
 
+/// Resolves the mentions of every document (`(text, mentions)`) to cross-document entities.
 pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
     // 1. Key every mention; distinct keys, sorted, are the first clusters.
     let keys: Vec<Vec<Option<Key>>> = docs

@@ -5,16 +5,19 @@
 //! (per-token facts) → candidates from `gazetteer`, `names` and `values` (figures, dates;
 //! later a model) → `candidate::select` → `tagger` → `ids` across documents.
 
-pub mod candidate;
+pub(crate) mod candidate;
 pub mod dates;
-pub mod features;
+pub(crate) mod features;
 pub mod figures;
-pub mod gazetteer;
+pub(crate) mod gazetteer;
 pub mod ids;
 pub mod label;
-pub mod lexicon;
-pub mod names;
-pub mod normalize;
+pub(crate) mod lexicon;
+pub(crate) mod names;
+pub(crate) mod normalize;
 pub mod tagger;
-pub mod user;
-pub mod values;
+pub(crate) mod user;
+pub(crate) mod values;
+
+pub use candidate::Source;
+pub use values::Normalised;

@@ -18,9 +18,13 @@ use super::values::{self, Normalised};
 /// One entity mention: `text[start..end]` in bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mention {
+    /// First byte.
     pub start: u32,
+    /// Byte after the last.
     pub end: u32,
+    /// What it is.
     pub label: Label,
+    /// Which rule or list found it.
     pub source: Source,
     /// The lexicon entry it matched, if any.
     pub entry: Option<u32>,
@@ -31,13 +35,17 @@ pub struct Mention {
     pub normalised: Option<Normalised>,
 }
 
+/// An administrative unit named after a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Area {
+    /// `the Kherson region`, `oblast`, `province`.
     Region,
+    /// `the Beryslav district`, `raion`.
     District,
 }
 
 impl Area {
+    /// `region` or `district`.
     pub fn as_str(self) -> &'static str {
         match self {
             Area::Region => "region",
@@ -190,8 +198,7 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
         taken[c.first..c.end].iter_mut().for_each(|t| *t = true);
     }
     let mut extra = Vec::new();
-    for k in 0..f.len() {
-        let t = &f.tokens[k];
+    for (k, t) in f.tokens.iter().enumerate() {
         if taken[k]
             || t.boilerplate
             || t.shape != Shape::Capitalised

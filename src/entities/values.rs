@@ -17,15 +17,22 @@ use super::figures::find_figures;
 pub enum Normalised {
     /// CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT (see `figures::Figure`).
     Figure {
+        /// The number, converted to `unit`.
         value: f64,
+        /// Canonical unit or currency code; `None` for counts.
         unit: Option<&'static str>,
+        /// Smallest value the wording allows.
         lower: Option<f64>,
+        /// Largest value the wording allows.
         upper: Option<f64>,
+        /// The wording says the figure is rough.
         approximate: bool,
     },
     /// DATE, TIME: None when it has no calendar value or is relative to an unknown date.
     Date {
+        /// The calendar value, if it has one.
         value: Option<DateValue>,
+        /// The value depends on the document's date.
         relative: bool,
     },
 }

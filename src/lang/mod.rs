@@ -151,7 +151,7 @@ impl Language {
 
     /// The language's names and word classes, with `user` entries added (they win where
     /// they overlap); the language's own lexicon when there are none.
-    pub fn lexicon_with(&self, user: Vec<crate::entities::lexicon::Entry>) -> Arc<Lexicon> {
+    pub(crate) fn lexicon_with(&self, user: Vec<crate::entities::lexicon::Entry>) -> Arc<Lexicon> {
         if user.is_empty() {
             Arc::clone(&self.names)
         } else {

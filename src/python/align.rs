@@ -154,14 +154,13 @@ pub fn compare_many(
     Ok(out.into_iter().map(triple).collect())
 }
 
+/// Feature names, one row of features per pair, each pair's word keys.
+type FeatureTable = (Vec<&'static str>, Vec<Vec<f64>>, Vec<Vec<String>>);
+
 /// The pair features behind `compare`'s score: `(names, rows, words)`, `words` being each
 /// pair's word keys (`+key` shared, `-key` one side only). For fitting weights.
 #[pyfunction]
-pub fn compare_features(
-    py: Python<'_>,
-    a: Vec<String>,
-    b: Vec<String>,
-) -> PyResult<(Vec<&'static str>, Vec<Vec<f64>>, Vec<Vec<String>>)> {
+pub fn compare_features(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<FeatureTable> {
     if a.len() != b.len() {
         return Err(pyo3::exceptions::PyValueError::new_err(
             "compare_features needs two lists of the same length",

@@ -29,6 +29,9 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLaye
     pool::stage(py, corpus, Corpus::text_layers)
 }
 
+/// A file read with `errors="replace"`: path, sequences replaced, offset of the first.
+type Replaced = (String, usize, usize);
+
 /// A user lexicon row: name, label, aliases, a regular expression (or None), and where the
 /// row came from (source, line) for errors.
 type PatternRow = (String, String, Vec<String>, Option<String>, String, usize);
@@ -78,7 +81,7 @@ impl PyCorpus {
         path: PathBuf,
         errors: Option<&Bound<'_, PyAny>>,
         patterns: Option<Vec<PatternRow>>,
-    ) -> PyResult<(PyCorpus, Vec<(String, usize, usize)>)> {
+    ) -> PyResult<(PyCorpus, Vec<Replaced>)> {
         let lexicon = user_lexicon(patterns)?;
         let given = errors.map(|e| e.extract::<String>());
         let mode = match given.as_ref().map(|g| g.as_ref().map(String::as_str)) {

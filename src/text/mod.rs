@@ -2,8 +2,8 @@
 
 pub mod boilerplate;
 pub mod decode;
-pub mod metadata;
-pub mod offsets;
+pub(crate) mod metadata;
+pub(crate) mod offsets;
 #[cfg(test)]
 pub(crate) mod sample;
 pub mod sentences;
@@ -15,8 +15,11 @@ use crate::lang::Language;
 /// `Document::text`; conversion to code points happens once, at the Python boundary.
 #[derive(Debug, Clone, Default)]
 pub struct TextLayer {
+    /// Every token, in order.
     pub tokens: Vec<tokens::Token>,
+    /// Boilerplate spans, in order.
     pub boilerplate: Vec<boilerplate::Boilerplate>,
+    /// Sentences, in order, covering every token.
     pub sentences: Vec<sentences::Sentence>,
 }
 

@@ -21,13 +21,19 @@ use crate::entities::label::Label;
 use crate::lang::Language;
 use crate::text::tokens::Token;
 
+/// The calendar value of a date mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateValue {
+    /// One day.
     Day(Date),
+    /// One month.
     Month {
+        /// The year.
         year: i32,
+        /// 1 to 12.
         month: u8,
     },
+    /// One year.
     Year(i32),
     /// First and last day, inclusive.
     Range(Date, Date),
@@ -45,6 +51,7 @@ impl DateValue {
     }
 }
 
+/// A date or time expression in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
     /// Token indices, end exclusive.

@@ -23,6 +23,7 @@ pub(crate) use lexicon::Lexicon;
 pub(crate) use number::{number_at, NumberKind, NumberMatch};
 use view::TokenView;
 
+/// A figure in the text, with its value, unit and bounds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// Token indices, end exclusive; the span includes cue words (`at least 30`).

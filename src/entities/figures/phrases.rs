@@ -8,8 +8,11 @@ use super::view::{Fnv, TokenView};
 
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, V)>, BuildHasherDefault<Fnv>>,
+    by_first: HashMap<&'static str, Vec<Phrase<V>>, BuildHasherDefault<Fnv>>,
 }
+
+/// A phrase's words after the first, and its value.
+type Phrase<V> = (Vec<&'static str>, V);
 
 impl<V: Copy> PhraseTable<V> {
     pub(crate) fn new() -> PhraseTable<V> {

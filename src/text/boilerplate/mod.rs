@@ -19,12 +19,13 @@ mod navigation;
 #[cfg(test)]
 mod tests;
 
-pub use cursor::BoilerplateCursor;
+pub(crate) use cursor::BoilerplateCursor;
 pub(crate) use lexicon::BoilerplateWords;
 
 use crate::lang::Language;
 use lines::{body_lines, Line};
 
+/// What kind of boilerplate a span is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BoilerplateKind {
     /// The scraper's header (` date 2022-11-08`).
@@ -39,6 +40,7 @@ pub enum BoilerplateKind {
     Contact,
     /// Site chrome and the trailing list of other stories.
     Navigation,
+    /// A copyright notice.
     Copyright,
     /// A stray hex digest.
     Hash,
@@ -47,6 +49,7 @@ pub enum BoilerplateKind {
 }
 
 impl BoilerplateKind {
+    /// Every kind, in declaration order.
     pub const ALL: [BoilerplateKind; 9] = [
         BoilerplateKind::Metadata,
         BoilerplateKind::Caption,
@@ -59,6 +62,7 @@ impl BoilerplateKind {
         BoilerplateKind::Email,
     ];
 
+    /// The kind's name in tables (`caption`, `byline`).
     pub fn as_str(self) -> &'static str {
         match self {
             BoilerplateKind::Metadata => "metadata",
@@ -78,8 +82,11 @@ impl BoilerplateKind {
 /// char boundaries and carry no surrounding whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Boilerplate {
+    /// First byte.
     pub start: u32,
+    /// Byte after the last.
     pub end: u32,
+    /// What kind of boilerplate.
     pub kind: BoilerplateKind,
 }
 

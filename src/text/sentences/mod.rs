@@ -24,7 +24,9 @@ use crate::lang::Language;
 /// A sentence, `text[start..end]` in bytes, from its first token to its last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    /// First byte of its first token.
     pub start: u32,
+    /// Byte after its last token.
     pub end: u32,
     /// The sentence lies inside boilerplate; later stages skip it.
     pub boilerplate: bool,
