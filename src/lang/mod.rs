@@ -4,7 +4,7 @@
 //!
 //! English is compiled in ([`Language::english`], built once per process). Another language
 //! is a new folder holding every file of the manifest: [`Language::from_dir`] reads one at
-//! run time, and adding its name to the manifest's `languages` compiles it in. See
+//! run time, and adding its name to `built_in_languages!` (manifest.rs) compiles it in. See
 //! `src/lang/README.md` for the formats and how to add a list or a language.
 
 pub(crate) mod lines;
