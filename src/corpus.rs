@@ -13,6 +13,7 @@ use crate::claims::{self, link::LinkedClaim};
 use crate::entities::ids::{self, EntityRecord, Resolution};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::{self, Mention};
+use crate::lang::Language;
 use crate::text::decode::{decode, Decoding};
 use crate::text::files;
 use crate::text::metadata;
@@ -23,9 +24,13 @@ use crate::text::TextLayer;
 /// `date` and `source` unless the caller gave them.
 #[derive(Debug)]
 pub struct Document {
+    /// Unique within the corpus: the file stem, or the name given.
     pub name: String,
+    /// The text exactly as read (after decoding).
     pub text: String,
+    /// The publication date, given or from the metadata header.
     pub date: Option<Date>,
+    /// The outlet, given or from the metadata header.
     pub source: Option<String>,
     /// Byte offset where the article proper starts, after any metadata header.
     pub body_start: usize,
@@ -33,6 +38,7 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document; `date` and `source` given here win over the metadata header's.
     pub fn new(name: String, text: String, date: Option<Date>, source: Option<String>) -> Document {
         let meta = metadata::parse(&text);
         Document {
@@ -45,35 +51,52 @@ impl Document {
         }
     }
 
-    pub fn char_offsets(&self) -> &CharOffsets {
+    pub(crate) fn char_offsets(&self) -> &CharOffsets {
         self.char_offsets
             .get_or_init(|| CharOffsets::new(&self.text))
     }
 }
 
+/// Why a corpus could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusError {
+    /// A file or folder could not be read.
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// What kind of failure.
         kind: std::io::ErrorKind,
+        /// The system's message.
         message: String,
     },
+    /// A file is not valid UTF-8 (strict decoding).
     Decode {
+        /// The file.
         path: PathBuf,
+        /// Byte offset of the first invalid sequence.
         offset: usize,
+        /// What was found there.
         message: String,
     },
+    /// Two documents have this name.
     DuplicateName(String),
     /// Two files in one folder that would give one document name (`a.txt`, `a.TXT`).
     DuplicateFile {
+        /// The document name both would give.
         name: String,
+        /// The first file.
         first: PathBuf,
+        /// The second file.
         second: PathBuf,
     },
+    /// A document is over 4 GiB (offsets are 32-bit).
     TooLarge {
+        /// The document.
         name: String,
+        /// Its size.
         bytes: usize,
     },
+    /// The folder holds no `*.txt` file.
     NoDocuments(PathBuf),
 }
 
@@ -113,16 +136,22 @@ impl std::error::Error for CorpusError {}
 /// A file read leniently: how many invalid sequences were replaced, and where the first was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replacement {
+    /// The file.
     pub path: PathBuf,
+    /// How many invalid sequences became U+FFFD.
     pub count: usize,
+    /// Byte offset of the first.
     pub first_offset: usize,
 }
 
+/// Documents and their analyses: each stage runs once, for all documents, when first asked.
 #[derive(Debug)]
 pub struct Corpus {
     docs: Vec<Document>,
+    /// The word lists every stage reads.
+    language: &'static Language,
     text: OnceLock<Vec<TextLayer>>,
-    /// Names and word classes the entity stage uses: the built-in lexicons, plus the user's.
+    /// Names and word classes the entity stage uses: the language's, plus the user's.
     lexicon: Arc<Lexicon>,
     entities: OnceLock<EntityLayer>,
     claims: OnceLock<Vec<Vec<LinkedClaim>>>,
@@ -132,7 +161,9 @@ pub struct Corpus {
 /// cross-document entities they resolve to.
 #[derive(Debug, Default)]
 pub struct EntityLayer {
+    /// Each document's mentions, in text order.
     pub mentions: Vec<Vec<Mention>>,
+    /// The cross-document entities, and the entity of each mention.
     pub resolution: Resolution,
 }
 
@@ -145,6 +176,7 @@ impl EntityLayer {
 }
 
 impl Corpus {
+    /// A corpus of `docs`, read as English; names must be unique and texts under 4 GiB.
     pub fn new(docs: Vec<Document>) -> Result<Corpus, CorpusError> {
         let mut seen = HashSet::new();
         for doc in &docs {
@@ -158,10 +190,12 @@ impl Corpus {
                 });
             }
         }
+        let language = Language::english();
         Ok(Corpus {
             docs,
+            language,
             text: OnceLock::new(),
-            lexicon: Lexicon::builtin(),
+            lexicon: Arc::clone(&language.names),
             entities: OnceLock::new(),
             claims: OnceLock::new(),
         })
@@ -229,18 +263,22 @@ impl Corpus {
         ))
     }
 
+    /// The documents, in order.
     pub fn docs(&self) -> &[Document] {
         &self.docs
     }
 
+    /// How many documents.
     pub fn len(&self) -> usize {
         self.docs.len()
     }
 
+    /// Whether there are no documents.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
 
+    /// The index of the document named `name`.
     pub fn index_of(&self, name: &str) -> Option<usize> {
         self.docs.iter().position(|d| d.name == name)
     }
@@ -250,25 +288,38 @@ impl Corpus {
         self.text.get_or_init(|| {
             self.docs
                 .par_iter()
-                .map(|d| TextLayer::analyse(&d.text, d.body_start))
+                .map(|d| TextLayer::analyse(&d.text, d.body_start, self.language))
                 .collect()
         })
     }
 
+    /// The text stage of document `i`.
     pub fn text_layer(&self, i: usize) -> &TextLayer {
         &self.text_layers()[i]
     }
 
-    /// Uses `lexicon` (e.g. the built-in one plus user entries) for the entity stage.
-    pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
-        self.lexicon = lexicon;
+    /// Reads the documents as `language` (English by default); the entity stage uses the
+    /// language's lexicon (set user entries after this, with `with_lexicon`).
+    pub fn with_language(mut self, language: &'static Language) -> Corpus {
+        self.language = language;
+        self.lexicon = Arc::clone(&language.names);
+        self.text = OnceLock::new();
         self.entities = OnceLock::new();
         self.claims = OnceLock::new();
         self
     }
 
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
+    /// The language the documents are read as.
+    pub fn language(&self) -> &'static Language {
+        self.language
+    }
+
+    /// Uses `lexicon` (e.g. the language's plus user entries) for the entity stage.
+    pub(crate) fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
+        self.lexicon = lexicon;
+        self.entities = OnceLock::new();
+        self.claims = OnceLock::new();
+        self
     }
 
     /// The entity stage: documents tagged in parallel, then ids resolved across the corpus
@@ -280,7 +331,7 @@ impl Corpus {
                 .docs
                 .par_iter()
                 .zip(layers.par_iter())
-                .map(|(d, layer)| tagger::tag(&d.text, layer, &self.lexicon, d.date))
+                .map(|(d, layer)| tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date))
                 .collect();
             let inputs: Vec<(&str, &[Mention])> = self
                 .docs
@@ -307,7 +358,11 @@ impl Corpus {
                 .zip(layers.par_iter())
                 .zip(entities.mentions.par_iter())
                 .map(|((d, layer), mentions)| {
-                    claims::link::link(claims::extract(&d.text, layer), mentions, d.date)
+                    claims::link::link(
+                        claims::extract(&d.text, layer, self.language),
+                        mentions,
+                        d.date,
+                    )
                 })
                 .collect()
         })

@@ -295,7 +295,7 @@ def test_msrp_floor_on_a_fixed_subset() -> None:
     ]
     rows = [r for r in rows if len(r) == 5]
     df = cw.compare_many([(r[3], r[4]) for r in rows])
-    weights = Path(__file__).resolve().parents[1] / "src" / "align" / "lexicons" / "weights.txt"
+    weights = Path(__file__).resolve().parents[1] / "src" / "lang" / "en" / "align" / "weights.txt"
     t = next(
         float(line.split()[1])
         for line in weights.read_text().splitlines()

@@ -3,8 +3,9 @@
 
 from typing import Final, final, overload
 
-# A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
-_PatternRow = tuple[str, str, list[str], str, int]
+# A user lexicon row: name, label, aliases, a regular expression (or None), and where it came
+# from (source, line) for errors.
+_PatternRow = tuple[str, str, list[str], str | None, str, int]
 
 __all__ = [
     "__version__",
@@ -12,6 +13,7 @@ __all__ = [
     "compare_many",
     "compare_features",
     "explain",
+    "check_regex",
     "Corpus",
     "Document",
     "Tokens",
@@ -46,6 +48,10 @@ def compare_features(
 def explain(text: str) -> list[tuple[str, Token]]:
     """Each token of `text` with the name of the tokenizer rule that produced it, in text
     order (spaCy's `tokenizer.explain`); offsets in code points."""
+
+def check_regex(pattern: str) -> None:
+    """Raises ValueError, saying what is wrong, if `pattern` is not a regular expression the
+    user patterns can use (Rust `regex` syntax)."""
 
 class DecodeError(ValueError):
     """A file is not valid UTF-8. `path` (as `os.fsdecode` gives it) and `offset` (in bytes)

@@ -10,28 +10,30 @@ use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
 use crate::corpus::{Corpus, Document, EntityLayer};
 use crate::entities::dates::{find_dates, DateMention};
 use crate::entities::figures::{find_figures, Figure};
+use crate::lang::Language;
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
 use super::figures::FigureValue;
-use super::lexicon::LEXICON;
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
 struct DocContext<'a> {
     doc: &'a Document,
     layer: &'a TextLayer,
+    language: &'a Language,
     figures: Vec<Figure>,
     dates: Vec<DateMention>,
 }
 
 impl<'a> DocContext<'a> {
-    fn new(doc: &'a Document, layer: &'a TextLayer) -> DocContext<'a> {
+    fn new(doc: &'a Document, layer: &'a TextLayer, language: &'a Language) -> DocContext<'a> {
         DocContext {
             doc,
             layer,
-            figures: find_figures(&doc.text, &layer.tokens),
-            dates: find_dates(&doc.text, &layer.tokens, doc.date),
+            language,
+            figures: find_figures(&doc.text, &layer.tokens, language),
+            dates: find_dates(&doc.text, &layer.tokens, doc.date, language),
         }
     }
 
@@ -157,7 +159,7 @@ impl<'a> DocContext<'a> {
                 speaker_id,
                 denied,
             },
-            &LEXICON,
+            &self.language.align,
         )
     }
 }
@@ -165,7 +167,9 @@ impl<'a> DocContext<'a> {
 /// Where a claim comes from: document index and index among its claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClaimRef {
+    /// Index of the document in the corpus.
     pub doc: u32,
+    /// Index of the claim among the document's claims.
     pub index: u32,
 }
 
@@ -177,7 +181,7 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
     let per_doc: Vec<Vec<ClaimView>> = (0..corpus.len())
         .into_par_iter()
         .map(|d| {
-            let ctx = DocContext::new(&corpus.docs()[d], &layers[d]);
+            let ctx = DocContext::new(&corpus.docs()[d], &layers[d], corpus.language());
             let mut views: Vec<ClaimView> = Vec::with_capacity(claims[d].len());
             for (k, c) in claims[d].iter().enumerate() {
                 let mut v = claim_view(&ctx, c, entities, d);
@@ -357,19 +361,21 @@ fn claim_view(ctx: &DocContext, c: &LinkedClaim, entities: &EntityLayer, d: usiz
 /// Views of free-standing texts, each taken whole, read as one small corpus so that their
 /// entities share ids (`Kiev` / `Kyiv`). Speaker and denial come from the first claim
 /// found that has them.
-pub fn text_views(texts: &[&str]) -> Vec<ClaimView> {
+pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView> {
     let docs = texts
         .iter()
         .enumerate()
         .map(|(i, t)| Document::new(i.to_string(), (*t).to_owned(), None, None))
         .collect();
-    let corpus = Corpus::new(docs).expect("names are distinct and texts small");
+    let corpus = Corpus::new(docs)
+        .expect("names are distinct and texts small")
+        .with_language(language);
     let layers = corpus.text_layers();
     let entities = corpus.entities();
     let claims = corpus.claims();
     (0..texts.len())
         .map(|d| {
-            let ctx = DocContext::new(&corpus.docs()[d], &layers[d]);
+            let ctx = DocContext::new(&corpus.docs()[d], &layers[d], language);
             let all: Vec<u32> = (0..entities.mentions[d].len() as u32).collect();
             let spoken = claims[d].iter().find(|c| c.claim.speaker.is_some());
             let who = Attribution {

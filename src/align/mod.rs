@@ -5,19 +5,20 @@
 //! entity ids, `figures` as intervals, `time`, event classes, speaker, polarity); `index`
 //! proposes candidate pairs from shared keys (never all pairs); `score` computes pair
 //! features and a logistic score; `relation` labels the pair and writes its reason;
-//! `groups` clusters claims that all agree with each other. Lexicons live in `lexicons/*.txt`.
+//! `groups` clusters claims that all agree with each other. Word lists: `lang/<language>/align/`.
 
 mod build;
-pub mod figures;
+pub(crate) mod figures;
 mod groups;
 mod index;
-pub mod lexicon;
+pub(crate) mod lexicon;
+pub(crate) mod model;
 mod normalize;
-pub mod relation;
-pub mod represent;
-pub mod score;
+pub(crate) mod relation;
+pub(crate) mod represent;
+pub(crate) mod score;
 mod stem;
-pub mod time;
+pub(crate) mod time;
 
 #[cfg(test)]
 mod tests;
@@ -25,21 +26,27 @@ mod tests;
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
+use crate::lang::Language;
 
 pub use build::ClaimRef;
-use lexicon::LEXICON;
 pub use relation::{Judgement, Relation};
 
+/// A pair of claims close enough to list, with its relation and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlignedPair {
     /// Indices into `Alignment::claims`, `a < b`.
     pub a: u32,
+    /// The second claim, an index into `Alignment::claims`.
     pub b: u32,
+    /// Agree, conflict or related.
     pub relation: Relation,
+    /// How likely the two state the same proposition (the topic score for a conflict).
     pub score: f64,
+    /// Why, in words a reader can check: shared entities, words, figures, clashes.
     pub reason: String,
 }
 
+/// The alignment of a corpus's claims: pairs and groups.
 #[derive(Debug, Clone, Default)]
 pub struct Alignment {
     /// Every claim of the corpus, in (document, claim) order.
@@ -66,7 +73,7 @@ pub fn align(corpus: &Corpus) -> Alignment {
         .into_iter()
         .filter(|&(a, b)| !one_statement(a, b))
         .collect();
-    let lex = &*LEXICON;
+    let lex = &corpus.language().align;
     let pairs: Vec<AlignedPair> = candidates
         .par_iter()
         .filter_map(|&(a, b)| {
@@ -93,26 +100,32 @@ pub fn align(corpus: &Corpus) -> Alignment {
     }
 }
 
-/// Compares two free-standing sentences (or short texts).
-pub fn compare(a: &str, b: &str) -> Judgement {
-    let views = build::text_views(&[a, b]);
-    relation::judge(&views[0], &views[1], &LEXICON, false)
+/// Compares two free-standing sentences (or short texts) of `language`.
+pub fn compare(a: &str, b: &str, language: &'static Language) -> Judgement {
+    let views = build::text_views(&[a, b], language);
+    relation::judge(&views[0], &views[1], &language.align, false)
 }
 
 /// Many comparisons at once, in parallel, each pair read on its own.
-pub fn compare_many(pairs: &[(&str, &str)]) -> Vec<Judgement> {
-    pairs.par_iter().map(|&(a, b)| compare(a, b)).collect()
+pub fn compare_many(pairs: &[(&str, &str)], language: &'static Language) -> Vec<Judgement> {
+    pairs
+        .par_iter()
+        .map(|&(a, b)| compare(a, b, language))
+        .collect()
 }
 
-/// The pair features `compare` scores, by name (see `score::NAMES`), and the pair's word
+/// The pair features `compare` scores, in `model::Feature` order, and the pair's word
 /// keys (see `score::pair_words`): for fitting weights.
-pub fn features_many(pairs: &[(&str, &str)]) -> Vec<(Vec<f64>, Vec<String>)> {
+pub fn features_many(
+    pairs: &[(&str, &str)],
+    language: &'static Language,
+) -> Vec<(Vec<f64>, Vec<String>)> {
     pairs
         .par_iter()
         .map(|&(a, b)| {
-            let v = build::text_views(&[a, b]);
-            let f = score::features(&v[0], &v[1], &LEXICON);
-            (f.values.to_vec(), score::pair_words(&v[0], &v[1]))
+            let v = build::text_views(&[a, b], language);
+            let f = score::features(&v[0], &v[1], &language.align);
+            (f.values.0.to_vec(), score::pair_words(&v[0], &v[1]))
         })
         .collect()
 }

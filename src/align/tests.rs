@@ -1,7 +1,7 @@
 use super::*;
 
 fn rel(a: &str, b: &str) -> (Relation, f64, String) {
-    let j = compare(a, b);
+    let j = compare(a, b, Language::english());
     (j.relation, j.score, j.reason)
 }
 

@@ -9,6 +9,7 @@ use crate::entities::tagger::Mention;
 /// A claim with the entity mentions it involves (indices into the document's mentions).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkedClaim {
+    /// The claim itself.
     pub claim: Claim,
     /// Mentions inside the proposition, in text order.
     pub mentions: Vec<u32>,

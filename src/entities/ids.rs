@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::text::tokens::{tokenize, TokenKind};
+use crate::text::tokens::TokenKind;
 
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
@@ -27,14 +27,17 @@ pub struct EntityRecord {
     pub id: String,
     /// The canonical name: the lexicon's, else the fullest, most frequent spelling seen.
     pub name: String,
+    /// The entity's label.
     pub label: Label,
     /// Every distinct spelling seen, sorted.
     pub aliases: Vec<String>,
     /// Indices of the documents that mention it, sorted.
     pub docs: Vec<u32>,
+    /// How many mentions it has in the corpus.
     pub mentions: u32,
 }
 
+/// The entities of a corpus and the entity of each mention.
 #[derive(Debug, Clone, Default)]
 pub struct Resolution {
     /// Sorted by id.
@@ -64,7 +67,7 @@ enum Key {
 /// dropped, exonyms spelled the lexicon's way.
 fn name_words(text: &str, label: Label, lexicon: &Lexicon) -> Vec<String> {
     let mut words = Vec::new();
-    for t in tokenize(text) {
+    for t in lexicon.tokenize(text) {
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             continue;
         }
@@ -153,6 +156,7 @@ impl Sets {
     }
 }
 
+/// Resolves the mentions of every document (`(text, mentions)`) to cross-document entities.
 pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
     // 1. Key every mention; distinct keys, sorted, are the first clusters.
     let keys: Vec<Vec<Option<Key>>> = docs
@@ -439,8 +443,14 @@ mod tests {
     fn regions_are_their_own_entities() {
         let lex = Lexicon::builtin();
         let text = "the Kherson region, Kherson, the Kherson regions";
-        let layer = crate::text::TextLayer::analyse(text, 0);
-        let ms = crate::entities::tagger::tag(text, &layer, &lex, None);
+        let layer = crate::text::TextLayer::analyse(text, 0, crate::lang::Language::english());
+        let ms = crate::entities::tagger::tag(
+            text,
+            &layer,
+            &lex,
+            crate::lang::Language::english(),
+            None,
+        );
         let r = resolve(&[(text, ms.as_slice())], &lex);
         let got: Vec<&str> = r.of_mention[0]
             .iter()
@@ -546,13 +556,14 @@ mod tests {
     fn dates_are_named_by_their_value_and_figures_have_no_id() {
         let lex = Lexicon::builtin();
         let tagged = |text: &'static str, date: &str| {
-            let layer = crate::text::TextLayer::analyse(text, 0);
+            let layer = crate::text::TextLayer::analyse(text, 0, crate::lang::Language::english());
             (
                 text,
                 crate::entities::tagger::tag(
                     text,
                     &layer,
                     &lex,
+                    crate::lang::Language::english(),
                     crate::calendar::Date::parse_iso(date),
                 ),
             )

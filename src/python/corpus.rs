@@ -12,7 +12,9 @@ use super::pool;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
 use crate::corpus::{Corpus, Document};
-use crate::entities::lexicon::{user_entry, Lexicon};
+use crate::entities::lexicon::Lexicon;
+use crate::entities::user::{user_entry, user_regex, UserRegex};
+use crate::lang::Language;
 use crate::text::boilerplate::BoilerplateCursor;
 use crate::text::decode::Decoding;
 use crate::text::TextLayer;
@@ -27,23 +29,34 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLaye
     pool::stage(py, corpus, Corpus::text_layers)
 }
 
-/// A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
-type PatternRow = (String, String, Vec<String>, String, usize);
+/// A file read with `errors="replace"`: path, sequences replaced, offset of the first.
+type Replaced = (String, usize, usize);
 
-/// The built-in lexicon, or a new one with the user's rows added.
+/// A user lexicon row: name, label, aliases, a regular expression (or None), and where the
+/// row came from (source, line) for errors.
+type PatternRow = (String, String, Vec<String>, Option<String>, String, usize);
+
+/// The language's lexicon, with the user's rows added.
 fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
-    let rows = match rows {
-        Some(rows) if !rows.is_empty() => rows,
-        _ => return Ok(Lexicon::builtin()),
-    };
     let entries = rows
+        .unwrap_or_default()
         .iter()
-        .map(|(name, label, aliases, source, line)| user_entry(name, label, aliases, source, *line))
+        .map(|(name, label, aliases, regex, source, line)| match regex {
+            Some(regex) => user_regex(regex, label, name, source, *line),
+            None => user_entry(name, label, aliases, source, *line),
+        })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let lexicon =
-        Lexicon::with_entries(entries).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok(Arc::new(lexicon))
+    Ok(Language::english().lexicon_with(entries))
+}
+
+/// Raises ValueError, saying what is wrong, if `pattern` is not a regular expression the
+/// user patterns can use.
+#[pyfunction]
+pub fn check_regex(pattern: &str) -> PyResult<()> {
+    UserRegex::new(pattern)
+        .map(|_| ())
+        .map_err(PyValueError::new_err)
 }
 
 fn parse_date(date: Option<String>, index: usize, name: &str) -> PyResult<Option<Date>> {
@@ -68,7 +81,7 @@ impl PyCorpus {
         path: PathBuf,
         errors: Option<&Bound<'_, PyAny>>,
         patterns: Option<Vec<PatternRow>>,
-    ) -> PyResult<(PyCorpus, Vec<(String, usize, usize)>)> {
+    ) -> PyResult<(PyCorpus, Vec<Replaced>)> {
         let lexicon = user_lexicon(patterns)?;
         let given = errors.map(|e| e.extract::<String>());
         let mode = match given.as_ref().map(|g| g.as_ref().map(String::as_str)) {

@@ -21,6 +21,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(align::compare_many, m)?)?;
     m.add_function(wrap_pyfunction!(align::compare_features, m)?)?;
     m.add_function(wrap_pyfunction!(spans::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::check_regex, m)?)?;
     m.add_class::<claims::PyClaim>()?;
     m.add_class::<corpus::PyDocument>()?;
     m.add_class::<spans::PyTokens>()?;

@@ -285,7 +285,10 @@ pub fn explain(py: Python<'_>, text: String) -> PyResult<Vec<(String, PyToken)>>
         )));
     }
     let (explained, offsets) = pool::run(py, || {
-        (crate::text::tokens::explain(&text), CharOffsets::new(&text))
+        (
+            crate::text::tokens::explain(&text, crate::lang::Language::english()),
+            CharOffsets::new(&text),
+        )
     });
     Ok(explained
         .into_iter()
