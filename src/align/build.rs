@@ -10,6 +10,7 @@ use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
 use crate::corpus::{Corpus, Document, EntityLayer};
 use crate::entities::dates::{find_dates, DateMention};
 use crate::entities::figures::{find_figures, Figure};
+use crate::stage::{Cancel, Cancelled};
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
@@ -170,13 +171,17 @@ pub struct ClaimRef {
 }
 
 /// Every claim of the corpus, as views, in (document, claim) order.
-pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
-    let layers = corpus.text_layers();
-    let entities = corpus.entities();
-    let claims = corpus.claims();
+pub fn corpus_views(
+    corpus: &Corpus,
+    cancel: &Cancel,
+) -> Result<(Vec<ClaimRef>, Vec<ClaimView>), Cancelled> {
+    let layers = corpus.try_text_layers(cancel)?;
+    let entities = corpus.try_entities(cancel)?;
+    let claims = corpus.try_claims(cancel)?;
     let per_doc: Vec<Vec<ClaimView>> = (0..corpus.len())
         .into_par_iter()
         .map(|d| {
+            cancel.check()?;
             let ctx = DocContext::new(&corpus.docs()[d], &layers[d]);
             let mut views: Vec<ClaimView> = Vec::with_capacity(claims[d].len());
             for (k, c) in claims[d].iter().enumerate() {
@@ -207,9 +212,9 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
                 }
                 views.push(v);
             }
-            views
+            Ok(views)
         })
-        .collect();
+        .collect::<Result<_, Cancelled>>()?;
     let refs = per_doc
         .iter()
         .enumerate()
@@ -222,7 +227,7 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
         .collect();
     let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
     reweigh(&mut views);
-    (refs, views)
+    Ok((refs, views))
 }
 
 /// Subjects that point back to what was just said, and the verbs that then describe it.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::represent::ClaimView;
+use crate::stage::{Cancel, Cancelled};
 
 pub const MAX_POSTING: usize = 64;
 /// Terms commoner than this (idf below) are not keys: `year`, `people`.
@@ -32,7 +33,7 @@ fn keys(v: &ClaimView) -> Vec<String> {
 }
 
 /// Pairs `(i, j)`, `i < j`, sorted: claims that share at least `MIN_SHARED` useful keys.
-pub fn candidates(views: &[ClaimView]) -> Vec<(u32, u32)> {
+pub fn candidates(views: &[ClaimView], cancel: &Cancel) -> Result<Vec<(u32, u32)>, Cancelled> {
     let keyed: Vec<Vec<String>> = views.par_iter().map(keys).collect();
     let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
     for (i, ks) in keyed.iter().enumerate() {
@@ -41,10 +42,11 @@ pub fn candidates(views: &[ClaimView]) -> Vec<(u32, u32)> {
         }
     }
     postings.retain(|_, p| p.len() <= MAX_POSTING && p.len() > 1);
-    let mut pairs: Vec<(u32, u32)> = keyed
+    let per_claim: Vec<Vec<(u32, u32)>> = keyed
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, ks)| {
+        .map(|(i, ks)| {
+            cancel.check()?;
             let mut counts: HashMap<u32, u32> = HashMap::new();
             for k in ks {
                 if let Some(p) = postings.get(k.as_str()) {
@@ -59,9 +61,10 @@ pub fn candidates(views: &[ClaimView]) -> Vec<(u32, u32)> {
                 .map(|(j, _)| (i as u32, j))
                 .collect();
             mine.sort_unstable();
-            mine.into_iter()
+            Ok(mine)
         })
-        .collect();
+        .collect::<Result<_, Cancelled>>()?;
+    let mut pairs: Vec<(u32, u32)> = per_claim.into_iter().flatten().collect();
     // Claims of one sentence answer each other (`Moscow claims …, but officials put the
     // figure at …`): neighbours in a sentence are always compared.
     pairs.extend(
@@ -73,5 +76,5 @@ pub fn candidates(views: &[ClaimView]) -> Vec<(u32, u32)> {
     );
     pairs.sort_unstable();
     pairs.dedup();
-    pairs
+    Ok(pairs)
 }

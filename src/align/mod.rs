@@ -25,6 +25,7 @@ mod tests;
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
+use crate::stage::{Cancel, Cancelled};
 
 pub use build::ClaimRef;
 use lexicon::LEXICON;
@@ -53,44 +54,54 @@ pub struct Alignment {
 }
 
 /// Aligns the claims of the whole corpus, in parallel; the result does not depend on the
-/// thread count.
+/// thread count. `Corpus::alignment` keeps it; this computes it afresh.
 pub fn align(corpus: &Corpus) -> Alignment {
-    let (claims, views) = build::corpus_views(corpus);
+    match try_align(corpus, &Cancel::never()) {
+        Ok(alignment) => alignment,
+        Err(Cancelled) => unreachable!("a request without a cancel flag was cancelled"),
+    }
+}
+
+/// `align`, unless `cancel` is raised first (checked between documents and between claims).
+pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelled> {
+    let (claims, views) = build::corpus_views(corpus, cancel)?;
     let one_statement = |a: u32, b: u32| {
         let (x, y) = (claims[a as usize], claims[b as usize]);
         x.doc == y.doc
             && (views[b as usize].refers_to == Some(x.index)
                 || views[a as usize].refers_to == Some(y.index))
     };
-    let candidates: Vec<(u32, u32)> = index::candidates(&views)
+    let candidates: Vec<(u32, u32)> = index::candidates(&views, cancel)?
         .into_iter()
         .filter(|&(a, b)| !one_statement(a, b))
         .collect();
     let lex = &*LEXICON;
-    let pairs: Vec<AlignedPair> = candidates
+    let judged: Vec<Option<AlignedPair>> = candidates
         .par_iter()
-        .filter_map(|&(a, b)| {
+        .map(|&(a, b)| {
+            cancel.check()?;
             let j = relation::judge(&views[a as usize], &views[b as usize], lex, true);
-            j.aligned.then_some(AlignedPair {
+            Ok(j.aligned.then_some(AlignedPair {
                 a,
                 b,
                 relation: j.relation,
                 score: j.score,
                 reason: j.reason,
-            })
+            }))
         })
-        .collect();
+        .collect::<Result<_, Cancelled>>()?;
+    let pairs: Vec<AlignedPair> = judged.into_iter().flatten().collect();
     let agreeing: Vec<(u32, u32, f64)> = pairs
         .iter()
         .filter(|p| p.relation == Relation::Agree)
         .map(|p| (p.a, p.b, p.score))
         .collect();
-    Alignment {
+    Ok(Alignment {
         groups: groups::group(claims.len(), &agreeing),
         claims,
         pairs,
         candidates: candidates.len(),
-    }
+    })
 }
 
 /// Compares two free-standing sentences (or short texts).

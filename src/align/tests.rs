@@ -203,7 +203,7 @@ fn referring(text: &str) -> Vec<(String, Option<u32>)> {
         None,
     )])
     .unwrap();
-    let (refs, views) = build::corpus_views(&corpus);
+    let (refs, views) = build::corpus_views(&corpus, &crate::stage::Cancel::never()).unwrap();
     refs.iter()
         .zip(&views)
         .map(|(r, v)| {
