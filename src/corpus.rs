@@ -284,8 +284,8 @@ impl Corpus {
         &self.lexicon
     }
 
-    /// The entity stage: documents tagged in parallel, then ids resolved across the corpus
-    /// (one pass, so ids never depend on thread count).
+    /// The entity stage: documents tagged and their mentions keyed in parallel, then ids
+    /// resolved across the corpus (one pass, so ids never depend on thread count).
     pub fn entities(&self) -> &EntityLayer {
         uncancelled(self.try_entities(&Cancel::never()))
     }
@@ -295,16 +295,20 @@ impl Corpus {
         self.entities.get_or_compute(cancel, || {
             let layers = self.try_text_layers(cancel)?;
             let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
-            let mentions = per_document(cancel, &indexed, |(d, layer)| {
-                tagger::tag(&d.text, layer, &self.lexicon, d.date)
+            // Per document: the mentions and their identity keys; then ids across documents.
+            let tagged = per_document(cancel, &indexed, |(d, layer)| {
+                let mentions = tagger::tag(&d.text, layer, &self.lexicon, d.date);
+                let keys = ids::document_keys(&d.text, &mentions, &self.lexicon);
+                (mentions, keys)
             })?;
+            let (mentions, keys): (Vec<Vec<Mention>>, Vec<_>) = tagged.into_iter().unzip();
             let inputs: Vec<(&str, &[Mention])> = self
                 .docs
                 .iter()
                 .zip(&mentions)
                 .map(|(d, m)| (d.text.as_str(), m.as_slice()))
                 .collect();
-            let resolution = ids::resolve(&inputs, &self.lexicon);
+            let resolution = ids::resolve_keyed(&inputs, &keys, &self.lexicon);
             Ok(EntityLayer {
                 mentions,
                 resolution,

@@ -15,5 +15,6 @@ pub mod label;
 pub mod lexicon;
 pub mod names;
 pub mod normalize;
+pub mod spellings;
 pub mod tagger;
 pub mod values;
