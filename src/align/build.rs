@@ -15,6 +15,7 @@ use crate::stage::{Cancel, Cancelled};
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
+use super::copies;
 use super::figures::FigureValue;
 use super::lexicon::LEXICON;
 use super::represent::{build, ClaimParts, ClaimView};
@@ -187,11 +188,12 @@ pub struct ClaimRef {
     pub index: u32,
 }
 
-/// Every claim of the corpus, as views, in (document, claim) order.
+/// Every claim of the corpus, as views, in (document, claim) order, and for each the first
+/// claim it may be a copy of (`copies::representatives`).
 pub fn corpus_views(
     corpus: &Corpus,
     cancel: &Cancel,
-) -> Result<(Vec<ClaimRef>, Vec<ClaimView>), Cancelled> {
+) -> Result<(Vec<ClaimRef>, Vec<ClaimView>, Vec<u32>), Cancelled> {
     let layers = corpus.try_text_layers(cancel)?;
     let entities = corpus.try_entities(cancel)?;
     let claims = corpus.try_claims(cancel)?;
@@ -252,8 +254,9 @@ pub fn corpus_views(
         })
         .collect();
     let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
-    reweigh(&mut views);
-    Ok((refs, views))
+    let rep = copies::representatives(&views);
+    reweigh(&mut views, &rep);
+    Ok((refs, views, rep))
 }
 
 /// Subjects that point back to what was just said, and the verbs that then describe it.
@@ -280,13 +283,22 @@ const MIN_CLAIMS_FOR_CORPUS_IDF: usize = 50;
 
 /// Lowers the weight of words common in this corpus (`Kherson` in articles on Kherson):
 /// each term weighs the lesser of its reference idf and its idf among the corpus's claims.
-fn reweigh(views: &mut [ClaimView]) {
-    let n = views.len();
+/// Copies of a claim (`rep[i] != i`) count once: a story carried by many outlets does not
+/// make its own words common.
+fn reweigh(views: &mut [ClaimView], rep: &[u32]) {
+    let distinct = || {
+        views
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| rep[i] == i as u32)
+            .map(|(_, v)| v)
+    };
+    let n = distinct().count();
     if n < MIN_CLAIMS_FOR_CORPUS_IDF {
         return;
     }
     let mut df: HashMap<String, u32> = HashMap::new();
-    for v in views.iter() {
+    for v in distinct() {
         for t in &v.terms {
             *df.entry(t.key.clone()).or_default() += 1;
         }
