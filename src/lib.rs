@@ -16,3 +16,6 @@ mod wordlist;
 
 #[cfg(feature = "python")]
 mod python;
+
+#[cfg(test)]
+mod proptests;
