@@ -2,12 +2,15 @@
 //! conflict, and which are only related.
 //!
 //! `represent` builds a comparable view of each claim (terms from `normalize` and `stem`,
-//! entity ids, `figures` as intervals, `time`, event classes, speaker, polarity); `index`
-//! proposes candidate pairs from shared keys (never all pairs); `score` computes pair
-//! features and a logistic score; `relation` labels the pair and writes its reason;
-//! `groups` clusters claims that all agree with each other. Word lists: `lang/<language>/align/`.
+//! entity ids, `figures` as intervals, `time`, event classes, speaker, polarity); `copies`
+//! finds claims carried in the same words, judged once against their representative;
+//! `index` proposes candidate pairs among representatives from shared keys (never all
+//! pairs); `score` computes pair features and a logistic score; `relation` labels the pair
+//! and writes its reason; `groups` clusters claims that all agree with each other, copies
+//! with their representative. Word lists: `lang/<language>/align/`.
 
 mod build;
+mod copies;
 pub(crate) mod figures;
 mod groups;
 mod index;
@@ -27,6 +30,7 @@ use rayon::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::lang::Language;
+use crate::stage::{Cancel, Cancelled};
 
 pub use build::ClaimRef;
 pub use relation::{Judgement, Relation};
@@ -60,44 +64,72 @@ pub struct Alignment {
 }
 
 /// Aligns the claims of the whole corpus, in parallel; the result does not depend on the
-/// thread count.
+/// thread count. `Corpus::alignment` keeps it; this computes it afresh.
 pub fn align(corpus: &Corpus) -> Alignment {
-    let (claims, views) = build::corpus_views(corpus);
+    match try_align(corpus, &Cancel::never()) {
+        Ok(alignment) => alignment,
+        Err(Cancelled) => unreachable!("a request without a cancel flag was cancelled"),
+    }
+}
+
+/// `align`, unless `cancel` is raised first (checked between documents and between claims).
+pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelled> {
+    let (claims, views, maybe_copy_of) = build::corpus_views(corpus, cancel)?;
     let one_statement = |a: u32, b: u32| {
         let (x, y) = (claims[a as usize], claims[b as usize]);
         x.doc == y.doc
             && (views[b as usize].refers_to == Some(x.index)
                 || views[a as usize].refers_to == Some(y.index))
     };
-    let candidates: Vec<(u32, u32)> = index::candidates(&views)
+    let lex = &corpus.language().align;
+    let judge = |&(a, b): &(u32, u32)| -> Result<Option<AlignedPair>, Cancelled> {
+        cancel.check()?;
+        let j = relation::judge(&views[a as usize], &views[b as usize], lex, true);
+        Ok(j.aligned.then_some(AlignedPair {
+            a,
+            b,
+            relation: j.relation,
+            score: j.score,
+            reason: j.reason,
+        }))
+    };
+    // Copies: each judged against its representative once, kept only if they agree.
+    let copy_pairs: Vec<(u32, u32)> = (0..views.len() as u32)
+        .map(|i| (maybe_copy_of[i as usize], i))
+        .filter(|&(r, i)| r != i && !one_statement(r, i))
+        .collect();
+    let mut pairs: Vec<AlignedPair> = copy_pairs
+        .par_iter()
+        .map(judge)
+        .collect::<Result<Vec<_>, Cancelled>>()?
+        .into_iter()
+        .flatten()
+        .filter(|p| p.relation == Relation::Agree)
+        .collect();
+    let rep = copies::confirmed(views.len(), pairs.iter().map(|p| (p.a, p.b)));
+    let candidates: Vec<(u32, u32)> = index::candidates(&views, &rep, cancel)?
         .into_iter()
         .filter(|&(a, b)| !one_statement(a, b))
         .collect();
-    let lex = &corpus.language().align;
-    let pairs: Vec<AlignedPair> = candidates
+    let judged: Vec<Option<AlignedPair>> = candidates
         .par_iter()
-        .filter_map(|&(a, b)| {
-            let j = relation::judge(&views[a as usize], &views[b as usize], lex, true);
-            j.aligned.then_some(AlignedPair {
-                a,
-                b,
-                relation: j.relation,
-                score: j.score,
-                reason: j.reason,
-            })
-        })
-        .collect();
-    let agreeing: Vec<(u32, u32, f64)> = pairs
+        .map(judge)
+        .collect::<Result<_, Cancelled>>()?;
+    let agreeing: Vec<(u32, u32, f64)> = judged
         .iter()
+        .flatten()
         .filter(|p| p.relation == Relation::Agree)
         .map(|p| (p.a, p.b, p.score))
         .collect();
-    Alignment {
-        groups: groups::group(claims.len(), &agreeing),
+    let groups = groups::follow_copies(&groups::group(claims.len(), &agreeing), &rep);
+    pairs.extend(judged.into_iter().flatten());
+    pairs.sort_by_key(|p| (p.a, p.b));
+    Ok(Alignment {
+        groups,
         claims,
         pairs,
-        candidates: candidates.len(),
-    }
+        candidates: copy_pairs.len() + candidates.len(),
+    })
 }
 
 /// Compares two free-standing sentences (or short texts) of `language`.

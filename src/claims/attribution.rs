@@ -156,12 +156,13 @@ pub fn segment_claims(
     }
     let found = cues::find(words, lo, hi, &p.quoted, p.lexicon);
     let mut drafts: Vec<Draft> = Vec::new();
+    // Propositions placed so far that may still hold a later cue: cues come in text order,
+    // so one ending at or before a cue can be forgotten.
+    let mut placed: Vec<(usize, usize)> = Vec::new();
     for (ci, cue) in found.iter().enumerate() {
         // Inside a proposition already placed around an earlier cue (a parenthetical).
-        let absorbed = drafts
-            .iter()
-            .any(|d| matches!(d.extent, Extent::Fixed(a, b) if a <= cue.first && cue.first < b));
-        if absorbed {
+        placed.retain(|&(_, b)| cue.first < b);
+        if placed.iter().any(|&(a, _)| a <= cue.first) {
             continue;
         }
         let next_cue = found.get(ci + 1).map_or(hi, |c| c.first);
@@ -178,6 +179,9 @@ pub fn segment_claims(
             open_right,
             clause_start,
         ) {
+            if let Extent::Fixed(a, b) = d.extent {
+                placed.push((a, b));
+            }
             drafts.push(d);
         }
     }
@@ -591,10 +595,14 @@ fn build(
     let mut quote = None;
     if cue.is_some() {
         quote = Some(QuoteKind::Indirect);
-        if let Some(q) = p.quotes.iter().find(|q| {
+        // Quotations are sorted and apart: only the last one opening at or before `a` can
+        // hold the proposition.
+        let opened = p.quotes.partition_point(|q| q.outer().0 <= a);
+        let around = opened.checked_sub(1).map(|k| &p.quotes[k]).filter(|q| {
             let (oa, ob) = q.outer();
             oa <= a && b <= ob && q.inner.0 < q.inner.1
-        }) {
+        });
+        if let Some(q) = around {
             a = a.max(q.inner.0);
             b = b.min(q.inner.1);
             while a < b && trim_punct(&words[b - 1]) {

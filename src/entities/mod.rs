@@ -15,6 +15,7 @@ pub mod label;
 pub(crate) mod lexicon;
 pub(crate) mod names;
 pub(crate) mod normalize;
+pub(crate) mod spellings;
 pub mod tagger;
 pub(crate) mod user;
 pub(crate) mod values;

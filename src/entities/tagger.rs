@@ -2,8 +2,6 @@
 //! best non-overlapping ones, then lets single-word mentions of people named in full earlier
 //! join in. Reads only the text stage's tokens, sentences and boilerplate.
 
-use std::collections::HashSet;
-
 use crate::calendar::Date;
 use crate::lang::Language;
 use crate::text::TextLayer;
@@ -12,7 +10,7 @@ use super::candidate::{priority, select, Candidate, Source};
 use super::features::{Features, Shape};
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
-use super::normalize::same_name_word;
+use super::spellings::SpellingKeys;
 use super::values::{self, Normalised};
 
 /// One entity mention: `text[start..end]` in bytes.
@@ -179,7 +177,10 @@ fn regex_candidates(f: &Features, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
 /// `Podolyak said`, `Putin has responded`: a lone capitalised word that spells the last
 /// name of a person named in full in this document is that person.
 fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
-    let mut surnames: HashSet<&str> = HashSet::new();
+    // Surnames and lone words keyed by sound together: a word meets only the surnames it
+    // may spell.
+    let mut words_keys = SpellingKeys::new();
+    let mut surnames: Vec<u32> = Vec::new();
     for c in chosen.iter().filter(|c| c.label == Label::Person) {
         let words: Vec<usize> = (c.first..c.end)
             .filter(|&k| {
@@ -187,7 +188,7 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
             })
             .collect();
         if words.len() >= 2 {
-            surnames.insert(f.folded(*words.last().unwrap()));
+            surnames.push(words_keys.insert_word(f.folded(*words.last().unwrap())));
         }
     }
     if surnames.is_empty() {
@@ -197,7 +198,7 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
     for c in chosen.iter() {
         taken[c.first..c.end].iter_mut().for_each(|t| *t = true);
     }
-    let mut extra = Vec::new();
+    let mut lone: Vec<(usize, u32)> = Vec::new();
     for (k, t) in f.tokens.iter().enumerate() {
         if taken[k]
             || t.boilerplate
@@ -219,17 +220,21 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let w = f.folded(k);
-        if surnames.contains(w) || surnames.iter().any(|s| same_name_word(s, w)) {
-            extra.push(Candidate::new(
-                k,
-                k + 1,
-                Label::Person,
-                Source::Surname,
-                priority::SURNAME,
-            ));
-        }
+        lone.push((k, words_keys.insert_word(f.folded(k))));
     }
+    let mut is_surname = vec![false; words_keys.len()];
+    for &s in &surnames {
+        is_surname[s as usize] = true;
+    }
+    let near = words_keys.neighbours();
+    let spells_surname = |id: u32| {
+        is_surname[id as usize] || near[id as usize].iter().any(|&x| is_surname[x as usize])
+    };
+    let extra: Vec<Candidate> = lone
+        .into_iter()
+        .filter(|&(_, id)| spells_surname(id))
+        .map(|(k, _)| Candidate::new(k, k + 1, Label::Person, Source::Surname, priority::SURNAME))
+        .collect();
     if !extra.is_empty() {
         chosen.extend(extra);
         chosen.sort_by_key(|c| c.first);

@@ -13,9 +13,8 @@ use crate::lang::Language;
 
 /// `pairs` and `groups` tables of `corpus.align()`, as two dicts of columns.
 pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
-    let shared = Arc::clone(corpus);
-    let alignment = pool::run(py, move || align::align(&shared));
-    let layer = super::claims::claim_layer(py, corpus);
+    let alignment = pool::stage(py, corpus, Corpus::try_alignment)?;
+    let layer = super::claims::claim_layer(py, corpus)?;
     let docs = corpus.docs();
     // Each claim id and document name becomes one Python string, shared by every pair
     // that names it: pairs far outnumber claims.

@@ -14,8 +14,8 @@ use crate::corpus::{Corpus, Document};
 use crate::text::offsets::CharOffsets;
 
 /// Runs the claims stage (and the stages before it) with the GIL released, once.
-pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [Vec<LinkedClaim>] {
-    pool::stage(py, corpus, Corpus::claims)
+pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Corpus) -> PyResult<&'a [Vec<LinkedClaim>]> {
+    pool::stage(py, corpus, Corpus::try_claims)
 }
 
 // A claim is a plain value: equal when its fields are, hashable, pickled by value.
@@ -268,25 +268,25 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
     }
 }
 
-pub fn document_claims(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> Vec<PyClaim> {
-    claim_layer(py, corpus)[d]
+pub fn document_claims(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> PyResult<Vec<PyClaim>> {
+    Ok(claim_layer(py, corpus)?[d]
         .iter()
         .map(|c| make(corpus, d, c))
-        .collect()
+        .collect())
 }
 
 /// Every claim of the corpus, with its document's index, in document then text order.
-fn all_claims(py: Python<'_>, corpus: &Arc<Corpus>) -> Vec<(u32, PyClaim)> {
-    claim_layer(py, corpus)
+fn all_claims(py: Python<'_>, corpus: &Arc<Corpus>) -> PyResult<Vec<(u32, PyClaim)>> {
+    Ok(claim_layer(py, corpus)?
         .iter()
         .enumerate()
         .flat_map(|(d, cs)| cs.iter().map(move |c| (d as u32, make(corpus, d, c))))
-        .collect()
+        .collect())
 }
 
 /// Columns of the claims table: one row per claim.
 pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
-    let rows = all_claims(py, corpus);
+    let rows = all_claims(py, corpus)?;
     let dict = PyDict::new(py);
     macro_rules! column {
         ($name:literal, $f:expr) => {
@@ -331,7 +331,7 @@ pub fn claim_figure_columns<'py>(
     py: Python<'py>,
     corpus: &Arc<Corpus>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let claims = all_claims(py, corpus);
+    let claims = all_claims(py, corpus)?;
     let rows: Vec<(&str, u32, &PyEntity)> = claims
         .iter()
         .flat_map(|(d, c)| c.figures.iter().map(move |f| (c.claim.as_str(), *d, f)))
