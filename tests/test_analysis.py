@@ -48,7 +48,7 @@ def test_loading_does_not_run_anything(analysis, tmp_path, monkeypatch):
 
 def test_the_file_is_plain_json(analysis):
     payload = json.loads(analysis.to_json())
-    assert payload["format"] == "crosswire.analysis/1"
+    assert payload["format"] == "crosswire.analysis/2"
     claims = payload["tables"]["claims"]
     names = [c["name"] for c in claims["columns"]]
     assert names[:3] == ["claim", "doc", "start"]

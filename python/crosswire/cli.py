@@ -23,10 +23,10 @@ import pandas as pd
 
 from . import __version__, datasets, reporting, summary
 from ._core import DecodeError
+from .alignment import compare_many
 from .corpus import Corpus
 from .export import write_table
 from .progress import Progress
-from .reporting import alignment
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_BROKEN_PIPE = 0, 1, 2, 141
 
@@ -158,7 +158,8 @@ def _compare(args: argparse.Namespace) -> Writer:
         df = _read_pairs(args.pairs)
     else:
         df = pd.DataFrame({"a": [args.sentences[0]], "b": [args.sentences[1]]})
-    results = alignment.compare_pairs(list(zip(df["a"].tolist(), df["b"].tolist())))
+    compared = compare_many(zip(df["a"], df["b"]))
+    results = list(zip(compared["relation"], compared["score"], compared["reason"]))
     df = df.assign(
         relation=[r[0] for r in results],
         score=[round(r[1], 4) for r in results],

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .. import __version__, frames, summary
 from ..frames import FIGURE_LABELS, TIME_LABELS
-from . import alignment as _alignment
+from ..markup import entity_title
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,6 +26,25 @@ LEAD_LENGTH = 110
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How much of a corpus the report draws, so that it stays readable (and its size bounded
+    by these numbers, not by the corpus) however many documents come in. What is left out is
+    counted where it would have been ("and 1,234 more")."""
+
+    documents: int = 100  # documents drawn in full, and rows of the glance table
+    conflicts: int = 100  # conflict cards
+    corroborated: int = 100  # corroborated group cards
+    single: int = 500  # single-source claims listed
+    columns: int = 40  # documents as columns of the coverage matrix and the entity table
+    matrix_rows: int = 80  # claim groups in the coverage matrix
+    entity_rows: int = 60  # entities in the entity table
+    card_documents: int = 12  # documents side by side in a group card
+    labels: int = 20  # document labels in a line of labels
+    per_document: int = 2  # a document's claims in a group card before the rest fold away
+    folded: int = 20  # claims behind one fold
+
+
+@dataclass
 class DocInfo:
     index: int
     name: str
@@ -37,6 +56,7 @@ class DocInfo:
     sizes: summary.DocumentSummary
     claims: int
     mentions: int
+    shown: bool = True  # drawn in full in the Documents section (else only counted)
 
     @property
     def outlet(self) -> str:
@@ -61,6 +81,12 @@ class ClaimView:
     claim_span: tuple[int, int]  # relative to ``context``
     speaker_span: tuple[int, int] | None
     figure_spans: tuple[tuple[int, int], ...]
+    in_text: bool = True  # marked in its document's text (not when it overlaps an earlier claim)
+
+    @property
+    def linked(self) -> bool:
+        """Whether the page marks the claim in its document, so links to it resolve."""
+        return self.in_text and self.doc.shown
 
 
 @dataclass
@@ -68,6 +94,7 @@ class GroupView:
     id: str
     anchor: str
     claims: list[ClaimView]
+    drawn: bool = True  # has a card or a list entry on the page (else only counted)
 
     @property
     def docs(self) -> list[DocInfo]:
@@ -91,6 +118,7 @@ class ConflictView:
     groups: tuple[GroupView, GroupView]
     reason: str
     score: float
+    drawn: bool = True  # has a card on the page (else only counted)
 
     @property
     def docs(self) -> list[DocInfo]:
@@ -123,7 +151,25 @@ class ReportModel:
     single: list[GroupView] = field(default_factory=list)
     entities: list[EntityRow] = field(default_factory=list)
     entity_count: int = 0
-    mentions_by_doc: dict[int, list[tuple[int, int, str, str, str]]] = field(default_factory=dict)
+    mentions_by_doc: dict[int, list[Mention]] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+
+    @property
+    def shown_docs(self) -> list[DocInfo]:
+        """The documents drawn in full, in corpus order."""
+        return [d for d in self.docs if d.shown]
+
+    @property
+    def columns(self) -> list[DocInfo]:
+        """The documents given a column in the coverage matrix and the entity table."""
+        return self.shown_docs[: self.limits.columns]
+
+    def claims_of(self) -> dict[int, list[ClaimView]]:
+        """Document index -> its claims, in text order."""
+        out: dict[int, list[ClaimView]] = defaultdict(list)
+        for c in self.claims:
+            out[c.doc.index].append(c)
+        return out
 
     @property
     def groups(self) -> list[GroupView]:
@@ -143,12 +189,19 @@ class ReportModel:
 
 
 Stage = Callable[[str], None]
+# (start, end, label, hover title) of an entity mention in its document.
+Mention = tuple[int, int, str, str]
 
 
 def build(
-    corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: None
+    corpus: Corpus,
+    *,
+    title: str | None = None,
+    stage: Stage = lambda _: None,
+    limits: Limits | None = None,
 ) -> ReportModel:
     """Runs the analyses the report needs (announcing each through ``stage``) and gathers them."""
+    limits = limits or Limits()
     stage("text")
     rows = summary.corpus_summary(corpus)
     sentences = corpus.sentences()
@@ -159,7 +212,8 @@ def build(
     claims = corpus.claims()
     figures = _figures_by_claim(corpus)
     stage("alignment")
-    alignment = _alignment.tables(corpus)
+    alignment = corpus.align()
+    pairs, groups = alignment.pairs(), alignment.groups()
 
     stage("layout")
     mention_rows = _mentions_by_doc(mentions, corpus.names)
@@ -189,11 +243,13 @@ def build(
         totals=summary.totals(rows),
         date_range=summary.date_range(rows),
         claims=list(views.values()),
-        entities=_entity_rows(table, mention_rows, claims, len(docs)),
+        entities=_entity_rows(table, mentions, claims),
         entity_count=len(table),
-        mentions_by_doc=mention_rows,
+        limits=limits,
     )
-    _arrange(model, views, alignment)
+    _arrange(model, views, pairs, groups)
+    _choose_documents(model)
+    model.mentions_by_doc = {d.index: mention_rows.get(d.index, []) for d in model.shown_docs}
     return model
 
 
@@ -211,21 +267,37 @@ def _leads(sentences: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _mentions_by_doc(
-    mentions: pd.DataFrame, names: list[str]
-) -> dict[int, list[tuple[int, int, str, str, str]]]:
-    """Per document index: (start, end, label, entity, text) of every mention, in text order."""
-    index = {name: i for i, name in enumerate(names)}
-    out: dict[int, list[tuple[int, int, str, str, str]]] = defaultdict(list)
-    for doc, start, end, label, entity, text in zip(
-        mentions["doc"],
-        mentions["start"],
-        mentions["end"],
-        mentions["label"],
-        mentions["entity"],
-        mentions["text"],
+def _mentions_by_doc(mentions: pd.DataFrame, names: list[str]) -> dict[int, list[Mention]]:
+    """Per document index: (start, end, label, hover title) of every mention, in text order."""
+    out: dict[int, list[Mention]] = defaultdict(list)
+    columns = [
+        "start",
+        "end",
+        "label",
+        "entity",
+        "value",
+        "unit",
+        "lower",
+        "upper",
+        "approximate",
+        "date",
+    ]
+    doc_index = mentions["doc"].cat.codes.tolist()  # the categories are the corpus's names
+    for d, (start, end, label, *facts) in zip(
+        doc_index, zip(*(mentions[c].tolist() for c in columns))
     ):
-        out[index[doc]].append((int(start), int(end), str(label), str(entity), str(text)))
+        entity, value, unit, lower, upper, approximate, date = facts
+        title = entity_title(
+            label,
+            entity,
+            value,
+            unit,
+            lower,
+            upper,
+            approximate if approximate is True else None,
+            date,
+        )
+        out[d].append((int(start), int(end), str(label), title))
     for rows in out.values():
         rows.sort()
     return dict(out)
@@ -253,10 +325,15 @@ def _claim_views(
         bounds[str(name)] = (group["start"].tolist(), group["end"].tolist())
     texts = {d.name: corpus[d.index].text for d in docs}
     views: dict[str, ClaimView] = {}
+    last_end: dict[str, int] = {}
     for n, row in enumerate(claims.to_dict("records")):
         name = str(row["doc"])
         info = by_name[name]
         start, end = int(row["start"]), int(row["end"])
+        # Claims do not overlap; if they ever did, the first keeps the mark in the text.
+        in_text = start >= last_end.get(name, -1)
+        if in_text:
+            last_end[name] = end
         lo, hi = _context(bounds.get(name, ([], [])), start, end)
         context = texts[name][lo:hi]
         speaker = _text_or_none(row["speaker"])
@@ -277,6 +354,7 @@ def _claim_views(
             speaker_span=_find_speaker(context, speaker, start - lo, end - lo)
             or _find_speaker(context, _text_or_none(row.get("pronoun")), start - lo, end - lo),
             figure_spans=tuple((a - lo, b - lo) for a, b in figures.get(str(row["claim"]), ())),
+            in_text=in_text,
         )
     return views
 
@@ -313,14 +391,11 @@ def _find_speaker(context: str, speaker: str | None, a: int, b: int) -> tuple[in
 
 
 def _entity_rows(
-    table: pd.DataFrame,
-    mention_rows: dict[int, list[tuple[int, int, str, str, str]]],
-    claims: pd.DataFrame,
-    n_docs: int,
+    table: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame
 ) -> list[EntityRow]:
     per_doc: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for d, rows in mention_rows.items():
-        for _, _, _, entity, _ in rows:
+    for entity, d in zip(mentions["entity"].tolist(), mentions["doc"].cat.codes.tolist()):
+        if isinstance(entity, str):
             per_doc[entity][d] += 1
     speaks = claims["speaker_entity"].dropna().value_counts().to_dict()
     out = []
@@ -345,12 +420,13 @@ def _entity_rows(
 
 
 def _arrange(
-    model: ReportModel, views: dict[str, ClaimView], tables: _alignment.AlignmentTables
+    model: ReportModel, views: dict[str, ClaimView], pairs: pd.DataFrame, groups_table: pd.DataFrame
 ) -> None:
-    """Claim groups into conflict cards, corroborated groups and single-source groups."""
+    """Claim groups into conflict cards, corroborated groups and single-source groups, and
+    which of them the page has room for."""
     members: dict[str, list[str]] = defaultdict(list)
     group_of: dict[str, str] = {}
-    for group, claim in zip(tables.groups["group"], tables.groups["claim"]):
+    for group, claim in zip(groups_table["group"], groups_table["claim"]):
         if str(claim) in views and str(claim) not in group_of:
             members[str(group)].append(str(claim))
             group_of[str(claim)] = str(group)
@@ -368,7 +444,6 @@ def _arrange(
         groups[gid] = GroupView(id=gid, anchor=f"g{n + 1}", claims=[views[c] for c in ordered])
 
     cards: dict[tuple[str, str], ConflictView] = {}
-    pairs = tables.pairs
     conflicts = pairs[pairs["relation"] == "conflict"]
     for a, b, score, reason in zip(
         conflicts["claim_a"], conflicts["claim_b"], conflicts["score"], conflicts["reason"]
@@ -394,3 +469,32 @@ def _arrange(
         key=lambda g: (-len(g.docs), -len(g.claims)),
     )
     model.single = [g for g in groups.values() if len(g.docs) == 1]
+
+    limits = model.limits
+    for n, card in enumerate(model.conflicts):
+        card.drawn = n < limits.conflicts
+    for n, group in enumerate(model.corroborated):
+        group.drawn = n < limits.corroborated
+    listed = 0
+    for group in single_source_listing(model.single):
+        group.drawn = listed < limits.single
+        listed += len(group.claims)
+
+
+def single_source_listing(single: list[GroupView]) -> list[GroupView]:
+    """Single-source groups in the order the report lists them: by document, then as found."""
+    return sorted(single, key=lambda g: g.docs[0].index)
+
+
+def _choose_documents(model: ReportModel) -> None:
+    """Which documents are drawn in full: those the drawn conflict and group cards quote
+    first, then the rest in corpus order, as many as the limit allows."""
+    quoted = [d for card in model.conflicts if card.drawn for d in card.docs]
+    quoted += [d for g in model.corroborated if g.drawn for d in g.docs]
+    chosen: set[int] = set()
+    for d in [*quoted, *model.docs]:
+        if len(chosen) >= model.limits.documents:
+            break
+        chosen.add(d.index)
+    for d in model.docs:
+        d.shown = d.index in chosen
