@@ -106,9 +106,11 @@ class Analysis:
         try:
             payload = json.loads(text)
         except json.JSONDecodeError as e:
+            # A file cut short fails at its end, or in the string its end cuts through.
+            cut = e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string")
             raise AnalysisError(
                 f"not valid JSON at line {e.lineno}, column {e.colno} ({e.msg})"
-                + (": the file ends early, it may be truncated" if e.pos >= len(text) else ""),
+                + (": the file ends early, it may be truncated" if cut else ""),
                 source,
             ) from None
         except RecursionError:
@@ -326,6 +328,7 @@ def _decode_frame(table: dict[str, Any]) -> pd.DataFrame:
     if index:
         df = df.set_index(index)
         df.index.names = [None if n == "index" else n for n in df.index.names]
+        df.columns = pd.Index(list(df.columns))  # their type inferred anew, as when first built
     if table.get("columns_type") == "category":
         df.columns = pd.CategoricalIndex(df.columns)
     df.columns.name = table.get("columns_name")

@@ -172,10 +172,10 @@ def _check_column(
         )
     elif kind == "object":
         shape = meta.get("shape", "plain")
-        if shape not in _SHAPES:
+        if not isinstance(shape, str) or shape not in _SHAPES:
             fail(f"{where}: unknown shape {shape!r}")
         check = _SHAPES[shape]
-    elif kind in _VALUES:
+    elif isinstance(kind, str) and kind in _VALUES:
         check = _VALUES[kind]
     else:
         fail(f"{where}: unknown column type {kind!r}")
@@ -189,7 +189,7 @@ def _check_sparse(
     length, subtype = meta.get("length"), meta.get("subtype")
     if not isinstance(length, int) or isinstance(length, bool) or length < 0:
         fail(f"{where}: a sparse column needs its length")
-    if subtype not in _SPARSE_SUBTYPES:
+    if not isinstance(subtype, str) or subtype not in _SPARSE_SUBTYPES:
         fail(f"{where}: unknown sparse type {subtype!r}")
     check = _SPARSE_SUBTYPES[subtype]
     if not check[0](meta.get("fill")):

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from ..corpus import Corpus
 
 LEAD_LENGTH = 110
+# (start, end, label, hover title) of an entity mention in its document.
+Mention = tuple[int, int, str, str]
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,7 @@ class ReportModel:
     entity_count: int = 0
     mentions_by_doc: dict[int, list[Mention]] = field(default_factory=dict)
     limits: Limits = field(default_factory=Limits)
+    column_docs: set[int] = field(default_factory=set)  # indices of the documents in `columns`
 
     @property
     def shown_docs(self) -> list[DocInfo]:
@@ -161,8 +164,9 @@ class ReportModel:
 
     @property
     def columns(self) -> list[DocInfo]:
-        """The documents given a column in the coverage matrix and the entity table."""
-        return self.shown_docs[: self.limits.columns]
+        """The documents given a column in the coverage matrix and the entity table, in
+        corpus order."""
+        return [d for d in self.docs if d.index in self.column_docs]
 
     def claims_of(self) -> dict[int, list[ClaimView]]:
         """Document index -> its claims, in text order."""
@@ -189,8 +193,6 @@ class ReportModel:
 
 
 Stage = Callable[[str], None]
-# (start, end, label, hover title) of an entity mention in its document.
-Mention = tuple[int, int, str, str]
 
 
 def build(
@@ -487,14 +489,16 @@ def single_source_listing(single: list[GroupView]) -> list[GroupView]:
 
 
 def _choose_documents(model: ReportModel) -> None:
-    """Which documents are drawn in full: those the drawn conflict and group cards quote
-    first, then the rest in corpus order, as many as the limit allows."""
+    """Which documents are drawn in full (and which of those get a column in the matrices):
+    those the drawn conflict and group cards quote first, then the rest in corpus order, as
+    many as the limits allow."""
     quoted = [d for card in model.conflicts if card.drawn for d in card.docs]
     quoted += [d for g in model.corroborated if g.drawn for d in g.docs]
-    chosen: set[int] = set()
+    chosen: dict[int, None] = {}  # in order of preference
     for d in [*quoted, *model.docs]:
         if len(chosen) >= model.limits.documents:
             break
-        chosen.add(d.index)
+        chosen.setdefault(d.index)
     for d in model.docs:
         d.shown = d.index in chosen
+    model.column_docs = set(list(chosen)[: model.limits.columns])
