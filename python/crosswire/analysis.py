@@ -20,6 +20,7 @@ truncated file, a column one value short, a value of the wrong type) raises one
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import math
 import os
@@ -163,22 +164,34 @@ class Analysis:
         return f"<Analysis: {sizes}>"
 
 
+DOCUMENT_COLUMNS = [
+    "name",
+    "date",
+    "source",
+    "characters",
+    "tokens",
+    "sentences",
+    "boilerplate_characters",
+    "boilerplate_share",
+]
+
+
 def documents_table(corpus: Corpus) -> pd.DataFrame:
     """One row per document: name, date, source, sizes, boilerplate share and the text."""
-    rows = summary.corpus_summary(corpus)
-    df = pd.DataFrame(
-        [r.to_dict() for r in rows],
-        columns=[
-            "name",
-            "date",
-            "source",
-            "characters",
-            "tokens",
-            "sentences",
-            "boilerplate_characters",
-            "boilerplate_share",
-        ],
-    )
+    rows = [
+        (
+            r.name,
+            r.date.isoformat() if r.date else None,
+            r.source,
+            r.characters,
+            r.tokens,
+            r.sentences,
+            r.boilerplate_characters,
+            r.boilerplate_share,
+        )
+        for r in summary.corpus_summary(corpus)
+    ]
+    df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     df["text"] = [doc.text for doc in corpus]
     return df
 
@@ -244,10 +257,10 @@ def _encode_series(name: Any, s: pd.Series) -> tuple[dict[str, Any], Any]:
             fill=_native(array.fill_value),
             length=len(s),
         )
-        return meta, {
-            "rows": array.sp_index.indices.tolist(),
-            "values": [None if _missing(v) else v for v in array.sp_values.tolist()],
-        }
+        values = array.sp_values.tolist()
+        if dtype.subtype.kind == "f":
+            values = [None if _missing(v) else v for v in values]
+        return meta, {"rows": array.sp_index.indices.tolist(), "values": values}
     if isinstance(dtype, pd.CategoricalDtype):
         meta["type"] = "category"
         meta["categories"] = [_native(c) for c in dtype.categories.tolist()]
@@ -275,8 +288,8 @@ def _encode_frame(df: pd.DataFrame) -> dict[str, Any]:
         index_names = [n if n is not None else "index" for n in df.index.names]
         df = df.reset_index(names=index_names)
     columns, data = [], []
-    for i, name in enumerate(df.columns):
-        meta, values = _encode_series(name, df.iloc[:, i])
+    for name, column in df.items():
+        meta, values = _encode_series(name, column)
         columns.append(meta)
         data.append(values)
     return {
@@ -291,14 +304,15 @@ def _encode_frame(df: pd.DataFrame) -> dict[str, Any]:
 # -- JSON -> columns (already checked by analysis_schema) ---------------------------------------
 
 
-def _decode_series(meta: dict[str, Any], values: Any) -> pd.Series:
+def _decode_column(meta: dict[str, Any], values: Any) -> Any:
+    """A column as an array pandas takes as it is (no per-column Series to align and copy)."""
     kind = meta["type"]
     if kind == "sparse":
-        dtype = pd.SparseDtype(meta["subtype"], meta["fill"])
-        return pd.Series(sparse_column(values["values"], values["rows"], meta["length"], dtype))
+        dtype = _sparse_dtype(meta["subtype"], meta["fill"])
+        return sparse_column(values["values"], values["rows"], meta["length"], dtype)
     if kind == "category":
         dtype = pd.CategoricalDtype(meta["categories"], ordered=meta.get("ordered", False))
-        return pd.Series(pd.Categorical(values, dtype=dtype))
+        return pd.Categorical(values, dtype=dtype)
     if kind == "object":
         shape = meta.get("shape", "plain")
         if shape == "tuple":
@@ -310,18 +324,25 @@ def _decode_series(meta: dict[str, Any], values: Any) -> pd.Series:
             ]
         elif shape == "date":
             values = [_dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
-        series = pd.Series(values, dtype=object)
-        return series
+        column = np.empty(len(values), dtype=object)
+        column[:] = values  # element by element: a list cell stays a list
+        return column
     if kind.startswith("float"):
-        return pd.Series([math.nan if v is None else v for v in values], dtype=kind)
-    return pd.Series(values, dtype=kind)
+        return pd.array([math.nan if v is None else v for v in values], dtype=kind)
+    return pd.array(values, dtype=kind)
+
+
+@functools.cache
+def _sparse_dtype(subtype: str, fill: Any) -> pd.SparseDtype:
+    # Building a SparseDtype costs more than building its column: one per kind, not per column.
+    return pd.SparseDtype(subtype, fill)
 
 
 def _decode_frame(table: dict[str, Any]) -> pd.DataFrame:
     columns = table["columns"]
-    series = [_decode_series(meta, values) for meta, values in zip(columns, table["data"])]
+    arrays = [_decode_column(meta, values) for meta, values in zip(columns, table["data"])]
     names = [meta["name"] for meta in columns]
-    df = pd.DataFrame(dict(enumerate(series))) if series else pd.DataFrame()
+    df = pd.DataFrame(dict(enumerate(arrays)), copy=False) if arrays else pd.DataFrame()
     if names:
         df.columns = pd.Index(names)
     index = table.get("index") or []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -219,7 +219,7 @@ def build(
 
     stage("layout")
     mention_rows = _mentions_by_doc(mentions, corpus.names)
-    claim_counts = claims.groupby("doc", observed=False).size()
+    claim_counts = Counter(claims["doc"].cat.codes.tolist())  # per document index
     leads = _leads(sentences)
     docs = [
         DocInfo(
@@ -231,7 +231,7 @@ def build(
             date=doc.date,
             source=doc.source,
             sizes=row,
-            claims=int(claim_counts.get(doc.name, 0)),
+            claims=claim_counts[i],
             mentions=len(mention_rows.get(i, [])),
         )
         for i, (doc, row) in enumerate(zip(corpus, rows))
@@ -322,9 +322,13 @@ def _claim_views(
     figures: dict[str, list[tuple[int, int]]],
 ) -> dict[str, ClaimView]:
     by_name = {d.name: d for d in docs}
-    bounds: dict[str, tuple[list[int], list[int]]] = {}
-    for name, group in sentences.groupby("doc", observed=True):
-        bounds[str(name)] = (group["start"].tolist(), group["end"].tolist())
+    bounds: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    # Sentences come in document and text order; one pass, not a pandas group per document.
+    names = sentences["doc"].astype(str).tolist()
+    for name, start, end in zip(names, sentences["start"].tolist(), sentences["end"].tolist()):
+        starts, ends = bounds[name]
+        starts.append(start)
+        ends.append(end)
     texts = {d.name: corpus[d.index].text for d in docs}
     views: dict[str, ClaimView] = {}
     last_end: dict[str, int] = {}
