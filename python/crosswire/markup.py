@@ -270,7 +270,7 @@ def entity_title(
             low = "" if lower is None else _number(lower)
             high = "" if upper is None else _number(upper)
             figure += f" (bounds {low}..{high})"
-        parts.append(("about " if approximate is True else "") + figure)
+        parts.append(("about " if approximate else "") + figure)
     elif _given(entity):
         parts.append(str(entity))
     elif label in _core.TIME_LABELS:

@@ -11,15 +11,16 @@ import bisect
 import datetime as _dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
+
+import pandas as pd
 
 from .. import __version__, frames, summary
 from ..frames import FIGURE_LABELS, TIME_LABELS
 from ..markup import entity_title
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from ..corpus import Corpus
 
 LEAD_LENGTH = 110
@@ -98,7 +99,7 @@ class GroupView:
     claims: list[ClaimView]
     drawn: bool = True  # has a card or a list entry on the page (else only counted)
 
-    @property
+    @cached_property  # asked for again and again while the page is laid out
     def docs(self) -> list[DocInfo]:
         seen: dict[int, DocInfo] = {}
         for c in self.claims:
@@ -218,7 +219,7 @@ def build(
     pairs, groups = alignment.pairs(), alignment.groups()
 
     stage("layout")
-    mention_rows = _mentions_by_doc(mentions, corpus.names)
+    mention_rows = _mentions_by_doc(mentions)
     claim_counts = Counter(claims["doc"].cat.codes.tolist())  # per document index
     leads = _leads(sentences)
     docs = [
@@ -269,37 +270,16 @@ def _leads(sentences: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _mentions_by_doc(mentions: pd.DataFrame, names: list[str]) -> dict[int, list[Mention]]:
+def _mentions_by_doc(mentions: pd.DataFrame) -> dict[int, list[Mention]]:
     """Per document index: (start, end, label, hover title) of every mention, in text order."""
     out: dict[int, list[Mention]] = defaultdict(list)
-    columns = [
-        "start",
-        "end",
-        "label",
-        "entity",
-        "value",
-        "unit",
-        "lower",
-        "upper",
-        "approximate",
-        "date",
-    ]
     doc_index = mentions["doc"].cat.codes.tolist()  # the categories are the corpus's names
-    for d, (start, end, label, *facts) in zip(
-        doc_index, zip(*(mentions[c].tolist() for c in columns))
-    ):
-        entity, value, unit, lower, upper, approximate, date = facts
+    for d, m in zip(doc_index, mentions.itertuples(index=False)):
+        approximate = None if m.approximate is pd.NA else bool(m.approximate)
         title = entity_title(
-            label,
-            entity,
-            value,
-            unit,
-            lower,
-            upper,
-            approximate if approximate is True else None,
-            date,
+            m.label, m.entity, m.value, m.unit, m.lower, m.upper, approximate, m.date
         )
-        out[d].append((int(start), int(end), str(label), title))
+        out[d].append((int(m.start), int(m.end), str(m.label), title))
     for rows in out.values():
         rows.sort()
     return dict(out)
@@ -332,34 +312,34 @@ def _claim_views(
     texts = {d.name: corpus[d.index].text for d in docs}
     views: dict[str, ClaimView] = {}
     last_end: dict[str, int] = {}
-    for n, row in enumerate(claims.to_dict("records")):
-        name = str(row["doc"])
+    for n, row in enumerate(claims.itertuples(index=False)):
+        name = str(row.doc)
         info = by_name[name]
-        start, end = int(row["start"]), int(row["end"])
+        start, end = int(row.start), int(row.end)
         # Claims do not overlap; if they ever did, the first keeps the mark in the text.
         in_text = start >= last_end.get(name, -1)
         if in_text:
             last_end[name] = end
         lo, hi = _context(bounds.get(name, ([], [])), start, end)
         context = texts[name][lo:hi]
-        speaker = _text_or_none(row["speaker"])
-        views[str(row["claim"])] = ClaimView(
-            id=str(row["claim"]),
+        speaker = _text_or_none(row.speaker)
+        views[str(row.claim)] = ClaimView(
+            id=str(row.claim),
             anchor=f"c{n + 1}",
             doc=info,
             start=start,
             end=end,
             speaker=speaker,
-            cue=_text_or_none(row["cue"]),
-            polarity=str(row["polarity"]),
-            hedged=bool(row["hedged"]),
-            quote=_text_or_none(row["quote"]),
+            cue=_text_or_none(row.cue),
+            polarity=str(row.polarity),
+            hedged=bool(row.hedged),
+            quote=_text_or_none(row.quote),
             context=context,
             context_start=lo,
             claim_span=(start - lo, end - lo),
             speaker_span=_find_speaker(context, speaker, start - lo, end - lo)
-            or _find_speaker(context, _text_or_none(row.get("pronoun")), start - lo, end - lo),
-            figure_spans=tuple((a - lo, b - lo) for a, b in figures.get(str(row["claim"]), ())),
+            or _find_speaker(context, _text_or_none(row.pronoun), start - lo, end - lo),
+            figure_spans=tuple((a - lo, b - lo) for a, b in figures.get(str(row.claim), ())),
             in_text=in_text,
         )
     return views
