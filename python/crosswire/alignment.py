@@ -90,7 +90,7 @@ class Alignment:
         the table grows with the claims, not with groups x documents. Arithmetic, comparisons
         and ``.sum()`` work as on any table; ``.sparse.to_dense()`` gives plain ``int64``
         columns (for a small corpus)."""
-        return coverage_table(self._groups["group"], self._groups["doc"], self._docs)
+        return _coverage_table(self._groups["group"], self._groups["doc"], self._docs)
 
     def __repr__(self) -> str:
         rel = pd.Series(self._pairs["relation"], dtype="object").value_counts()
@@ -113,7 +113,10 @@ class Alignment:
     __hash__ = None  # type: ignore[assignment]
 
 
-def coverage_table(
+COUNT_DTYPE = pd.SparseDtype("int64", 0)
+
+
+def _coverage_table(
     groups: Sequence[Any], docs_of: Sequence[str], docs: Sequence[str]
 ) -> pd.DataFrame:
     """The coverage table of claims in ``groups`` carried by documents ``docs_of`` (one entry
@@ -130,9 +133,6 @@ def coverage_table(
     table = pd.DataFrame(dict(enumerate(columns)), index=pd.Index(labels, name="group"))
     table.columns = pd.Index(list(docs), name="doc")
     return table
-
-
-COUNT_DTYPE = pd.SparseDtype("int64", 0)
 
 
 def _check_text(x: Any, what: str) -> str:
