@@ -265,16 +265,19 @@ def _encode_series(name: Any, s: pd.Series) -> tuple[dict[str, Any], Any]:
         meta["type"] = "category"
         meta["categories"] = [_native(c) for c in dtype.categories.tolist()]
         meta["ordered"] = bool(dtype.ordered)
-        return meta, [None if _missing(v) else v for v in s.astype(object).tolist()]
-    values = s.tolist()
+        return meta, _plain(s)
     if pd.api.types.is_object_dtype(dtype):
+        values = s.tolist()
         meta["type"] = "object"
         meta["shape"] = _shape(values)
-        return meta, [_native(v) for v in values]
+        return meta, [v if type(v) is str else _native(v) for v in values]
     meta["type"] = str(dtype)
-    if isinstance(dtype, np.dtype) and dtype.kind in "iub":  # numpy ints and bools: never missing
-        return meta, values
-    return meta, [None if _missing(v) else v for v in values]
+    return meta, _plain(s)
+
+
+def _plain(s: pd.Series) -> list[Any]:
+    """A column of scalars as Python values, missing ones None (vectorised, not per cell)."""
+    return s.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _encode_frame(df: pd.DataFrame) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 FORMAT = "crosswire.analysis/2"  # /2 added sparse columns (the coverage table's)
@@ -41,17 +42,7 @@ class AnalysisError(ValueError):
         super().__init__(f"{path}: {problem}" if path else problem)
 
 
-def _is_int(v: Any) -> bool:
-    return type(v) is int
-
-
-def _is_number(v: Any) -> bool:
-    return type(v) in (int, float)
-
-
-def _is_iso_date(v: Any) -> bool:
-    if not isinstance(v, str):
-        return False
+def _is_iso_date(v: str) -> bool:
     try:
         _dt.date.fromisoformat(v)
     except ValueError:
@@ -59,28 +50,47 @@ def _is_iso_date(v: Any) -> bool:
     return True
 
 
-def _optional(check: Callable[[Any], bool]) -> Callable[[Any], bool]:
-    return lambda v: v is None or check(v)
+@dataclass(frozen=True)
+class _Rule:
+    """What the values of a column may be: their types (None: any JSON), a further test of
+    each value that is not null, and how to say so."""
+
+    types: frozenset[type] | None
+    expected: str
+    each: Callable[[Any], bool] | None = None
+
+    def allows(self, v: Any) -> bool:
+        if self.types is not None and type(v) not in self.types:
+            return False
+        return self.each is None or v is None or self.each(v)
+
+    def allows_all(self, values: list[Any]) -> bool:
+        # Types by set (at C speed): the per-value test runs only where a rule has one.
+        if self.types is not None and not set(map(type, values)) <= self.types:
+            return False
+        return self.each is None or all(self.each(v) for v in values if v is not None)
 
 
+_NULL = type(None)
 _INTS = [f"{u}int{n}" for u in ("", "u") for n in (8, 16, 32, 64)]
 _NULLABLE_INTS = [f"{u}Int{n}" for u in ("", "U") for n in (8, 16, 32, 64)]
-# Per column type, what one value may be and how to say so.
-_VALUES: dict[str, tuple[Callable[[Any], bool], str]] = {
-    **{t: (_is_int, "an integer") for t in _INTS},
-    **{t: (_optional(_is_int), "an integer or null") for t in _NULLABLE_INTS},
-    **{t: (_optional(_is_number), "a number or null") for t in ("float32", "float64")},
-    **{t: (_optional(_is_number), "a number or null") for t in ("Float32", "Float64")},
-    "bool": (lambda v: type(v) is bool, "true or false"),
-    "boolean": (_optional(lambda v: type(v) is bool), "true, false or null"),
-    "str": (_optional(lambda v: type(v) is str), "a string or null"),
-    "string": (_optional(lambda v: type(v) is str), "a string or null"),
+_VALUES: dict[str, _Rule] = {
+    **{t: _Rule(frozenset({int}), "an integer") for t in _INTS},
+    **{t: _Rule(frozenset({int, _NULL}), "an integer or null") for t in _NULLABLE_INTS},
+    **{
+        t: _Rule(frozenset({int, float, _NULL}), "a number or null")
+        for t in ("float32", "float64", "Float32", "Float64")
+    },
+    "bool": _Rule(frozenset({bool}), "true or false"),
+    "boolean": _Rule(frozenset({bool, _NULL}), "true, false or null"),
+    "str": _Rule(frozenset({str, _NULL}), "a string or null"),
+    "string": _Rule(frozenset({str, _NULL}), "a string or null"),
 }
-_SHAPES: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "plain": (lambda v: True, "any value"),
-    "tuple": (_optional(lambda v: isinstance(v, list)), "a list or null"),
-    "list[tuple]": (_optional(lambda v: isinstance(v, list)), "a list or null"),
-    "date": (_optional(_is_iso_date), "an ISO date (YYYY-MM-DD) or null"),
+_SHAPES: dict[str, _Rule] = {
+    "plain": _Rule(None, "any value"),
+    "tuple": _Rule(frozenset({list, _NULL}), "a list or null"),
+    "list[tuple]": _Rule(frozenset({list, _NULL}), "a list or null"),
+    "date": _Rule(frozenset({str, _NULL}), "an ISO date (YYYY-MM-DD) or null", _is_iso_date),
 }
 _SPARSE_SUBTYPES = {**{t: _VALUES[t] for t in _INTS}, "float64": _VALUES["float64"]}
 _SCALAR = (str, int, float, bool, type(None))
@@ -166,20 +176,22 @@ def _check_column(
         if not isinstance(meta.get("ordered", False), bool):
             fail(f"{where}: ordered must be true or false")
         allowed = set(categories)
-        check = (
-            lambda v: v is None or (isinstance(v, _SCALAR) and v in allowed),
-            "one of its categories or null",
-        )
-    elif kind == "object":
+        rule = _Rule(frozenset(map(type, [*categories, None])), "one of its categories or null")
+        _check_values(where, values, rule, fail)
+        if not set(values) <= allowed | {None}:
+            row = next(i for i, v in enumerate(values) if v is not None and v not in allowed)
+            fail(f"{where}, row {row:,}: expected {rule.expected}, found {_shown(values[row])}")
+        return len(values)
+    if kind == "object":
         shape = meta.get("shape", "plain")
         if not isinstance(shape, str) or shape not in _SHAPES:
             fail(f"{where}: unknown shape {shape!r}")
-        check = _SHAPES[shape]
+        rule = _SHAPES[shape]
     elif isinstance(kind, str) and kind in _VALUES:
-        check = _VALUES[kind]
+        rule = _VALUES[kind]
     else:
         fail(f"{where}: unknown column type {kind!r}")
-    _check_values(where, values, check, fail)
+    _check_values(where, values, rule, fail)
     return len(values)
 
 
@@ -191,9 +203,9 @@ def _check_sparse(
         fail(f"{where}: a sparse column needs its length")
     if not isinstance(subtype, str) or subtype not in _SPARSE_SUBTYPES:
         fail(f"{where}: unknown sparse type {subtype!r}")
-    check = _SPARSE_SUBTYPES[subtype]
-    if not check[0](meta.get("fill")):
-        fail(f"{where}: its fill value must be {check[1]}")
+    rule = _SPARSE_SUBTYPES[subtype]
+    if not rule.allows(meta.get("fill")):
+        fail(f"{where}: its fill value must be {rule.expected}")
     if (
         not isinstance(cells, dict)
         or not isinstance(cells.get("rows"), list)
@@ -205,23 +217,22 @@ def _check_sparse(
         fail(f"{where}: {len(rows):,} rows for {len(values):,} values")
     previous = -1
     for row in rows:
-        if not _is_int(row) or not previous < row < length:
+        if type(row) is not int or not previous < row < length:
             fail(f"{where}: row {row!r} is not in ascending order within 0..{length - 1}")
         previous = row
-    _check_values(where, values, check, fail)
+    _check_values(where, values, rule, fail)
     return length
 
 
 def _check_values(
-    where: str,
-    values: list[Any],
-    check: tuple[Callable[[Any], bool], str],
-    fail: Callable[[str], NoReturn],
+    where: str, values: list[Any], rule: _Rule, fail: Callable[[str], NoReturn]
 ) -> None:
-    test, expected = check
-    if all(map(test, values)):
+    if rule.allows_all(values):
         return
-    row = next(i for i, v in enumerate(values) if not test(v))
-    shown = repr(values[row])
-    shown = shown if len(shown) <= 60 else shown[:57] + "..."
-    fail(f"{where}, row {row:,}: expected {expected}, found {shown}")
+    row = next(i for i, v in enumerate(values) if not rule.allows(v))
+    fail(f"{where}, row {row:,}: expected {rule.expected}, found {_shown(values[row])}")
+
+
+def _shown(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
