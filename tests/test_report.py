@@ -10,6 +10,8 @@ import pytest
 from conftest import tiny_documents
 from crosswire import markup, reporting
 from fake_alignment import CONFLICT_REASON, FakeAlignment
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HOSTILE = (
     'Breaking: <script>alert("x")</script> and <img src=x onerror="alert(1)"> said Kyiv.\n\n'
@@ -360,3 +362,22 @@ def test_limits_cap_every_section_and_say_what_is_left_out(sample):
     # A conflict card's claims are in the documents drawn: their 'read it' links resolve.
     card = html[html.index('class="card conflict"') : html.index('id="corroborated"')]
     assert 'title="read it in' in card
+
+
+PIECES = [
+    "Kyiv said ", "Moscow denied that ", "32 soldiers died", " in Kherson", ". ", '"', "\n\n",
+    "<b>", "&amp;", "\u202e", "\u202c", "\u2067", "\u2069", "\u200f", "\x00", "\x1b",
+    "قال المسؤولون", "שלום", "Zelensky", " on Monday",
+]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), min_size=1, max_size=3)
+)
+def test_any_articles_give_an_inert_page_without_controls(texts):
+    html = reporting.render(cw.Corpus.from_texts(texts))
+    assert not set(html) & {*map(chr, markup.BIDI_CONTROLS), "\x00", "\x1b"}
+    page = Page(html)
+    assert_inert(page)
+    assert_links_resolve(page)
