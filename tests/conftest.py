@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import crosswire as cw
@@ -58,3 +59,16 @@ def valid(hostile, tmp_path_factory) -> Path:
         if f.is_file() and f.name != "bad.txt":
             (d / f.name).write_bytes(f.read_bytes())
     return d
+
+
+def tiny_documents(n: int) -> cw.Corpus:
+    """``n`` one-line articles, each with one claim in words of its own (so none align): the
+    shape of a corpus whose groups x documents is large."""
+    rng = random.Random(n)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    return cw.Corpus.from_texts(
+        [f"The {word()} council said the {word()} bridge reopened." for _ in range(n)]
+    )

@@ -211,6 +211,18 @@ def test_html_escapes_text() -> None:
     assert "<script>" not in html
 
 
+def test_html_stays_small_when_many_documents_carry_a_claim() -> None:
+    from crosswire.alignment import MAX_DOCS_SHOWN
+
+    c = cw.Corpus.from_texts(["Officials said 40 soldiers were killed in Kherson."] * 50)
+    groups = c.align().groups()
+    assert groups["docs"].max() == 50  # one group carried by every document
+    html = c.align()._repr_html_()
+    assert html.count("<th>") == 1 + MAX_DOCS_SHOWN
+    assert f"and {50 - MAX_DOCS_SHOWN:,} more documents" in html
+    assert html.count("<mark") == MAX_DOCS_SHOWN  # each wording's figure, highlighted
+
+
 def test_compare_single_and_batch() -> None:
     r = cw.compare("32 Russian soldiers were killed.", "At least 30 Russians were killed.")
     assert r.relation == "agree" and 0 <= r.score <= 1 and r.reason

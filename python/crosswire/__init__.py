@@ -13,7 +13,7 @@ from pathlib import Path as _Path
 from . import datasets
 from ._core import DecodeError, __version__
 from .alignment import Alignment, Comparison, compare, compare_many
-from .analysis import Analysis
+from .analysis import Analysis, AnalysisError
 from .corpus import Corpus, Document
 from .patterns import Patterns
 from .tokenizer import explain
@@ -27,6 +27,7 @@ __all__ = [
     "compare_many",
     "explain",
     "Analysis",
+    "AnalysisError",
     "report",
     "Patterns",
     "DecodeError",

@@ -23,11 +23,14 @@ __all__ = [
     "Entity",
     "Claim",
     "DecodeError",
+    "LABELS",
     "FIGURE_LABELS",
     "TIME_LABELS",
 ]
 
 __version__: Final[str]
+LABELS: Final[tuple[str, ...]]
+"""Every entity label the core assigns (OntoNotes names), in the core's order."""
 FIGURE_LABELS: Final[tuple[str, ...]]
 """Entity labels of figures (counts, measures, amounts, ranks): what a claim's figures are."""
 TIME_LABELS: Final[tuple[str, ...]]

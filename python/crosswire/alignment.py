@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-import html
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple, overload
 
 import pandas as pd
 
 from . import _core, inputs
+from .frames import sparse_column
+from .markup import Layer, Span, escape, render_spans, text
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -80,15 +82,15 @@ class Alignment:
         return df.sort_values(["group", "doc", "start"], kind="stable").reset_index(drop=True)
 
     def coverage(self) -> pd.DataFrame:
-        """Group x document: how many claims of each group each document carries. Groups
-        with a single non-zero column are single-source claims."""
-        df = pd.DataFrame({"group": self._groups["group"], "doc": self._groups["doc"]})
-        table = (
-            pd.crosstab(df["group"], df["doc"])
-            if not df.empty
-            else pd.DataFrame(index=pd.Index([], name="group"))
-        )
-        return table.reindex(columns=self._docs, fill_value=0).astype("int64")
+        """Group x document: how many claims of each group each document carries, one row per
+        group, one column per document (in corpus order). Groups with a single non-zero column
+        are single-source claims.
+
+        The columns are sparse (``Sparse[int64, 0]``): only the non-zero cells are stored, so
+        the table grows with the claims, not with groups x documents. Arithmetic, comparisons
+        and ``.sum()`` work as on any table; ``.sparse.to_dense()`` gives plain ``int64``
+        columns (for a small corpus)."""
+        return _coverage_table(self._groups["group"], self._groups["doc"], self._docs)
 
     def __repr__(self) -> str:
         rel = pd.Series(self._pairs["relation"], dtype="object").value_counts()
@@ -109,6 +111,28 @@ class Alignment:
         return (self._pairs, self._groups, self._docs) == (other._pairs, other._groups, other._docs)
 
     __hash__ = None  # type: ignore[assignment]
+
+
+COUNT_DTYPE = pd.SparseDtype("int64", 0)
+
+
+def _coverage_table(
+    groups: Sequence[Any], docs_of: Sequence[str], docs: Sequence[str]
+) -> pd.DataFrame:
+    """The coverage table of claims in ``groups`` carried by documents ``docs_of`` (one entry
+    per claim), with one sparse column per name in ``docs``; rows sorted by group."""
+    labels = sorted(set(groups))
+    row = {g: i for i, g in enumerate(labels)}
+    col = {d: j for j, d in enumerate(docs)}
+    cells = Counter((col[d], row[g]) for g, d in zip(groups, docs_of))
+    per_doc: list[tuple[list[int], list[int]]] = [([], []) for _ in docs]
+    for (j, i), n in sorted(cells.items()):
+        per_doc[j][0].append(i)
+        per_doc[j][1].append(n)
+    columns = [sparse_column(counts, rows, len(labels), COUNT_DTYPE) for rows, counts in per_doc]
+    table = pd.DataFrame(dict(enumerate(columns)), index=pd.Index(labels, name="group"))
+    table.columns = pd.Index(list(docs), name="doc")
+    return table
 
 
 @overload
@@ -183,32 +207,34 @@ def _compare_columns(a: list[Any], b: list[Any], label: Callable[[int, int], str
     )
 
 
-def _escape(s: Any) -> str:
-    return html.escape("" if s is None else str(s))
-
-
+# The notebook view stays small whatever the corpus: the most widely carried groups, the
+# documents that carry them, the first conflicts.
 MAX_GROUPS_SHOWN = 40
+MAX_DOCS_SHOWN = 12
+MAX_CONFLICTS_SHOWN = 40
 _FIGURE = "background:#fff2b3;border-radius:2px;padding:0 1px"
 _CONFLICT = "background:#fde2e1"
 
 
-def _highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Escapes ``text``, marking the figures at ``spans`` (offsets into ``text``)."""
-    out, pos = [], 0
+def _figure_layer(text: str, spans: Sequence[tuple[int, int]]) -> Layer:
+    """The figures at ``spans`` (offsets into ``text``); any that leave the text or overlap an
+    earlier one are not drawn (the text still is)."""
+    kept: list[Span] = []
     for s, e in sorted(spans):
-        if s < pos or e > len(text):
+        if (kept and s < kept[-1].end) or s < 0 or e > len(text):
             continue
-        out.append(_escape(text[pos:s]))
-        out.append(f'<mark style="{_FIGURE}">{_escape(text[s:e])}</mark>')
-        pos = e
-    out.append(_escape(text[pos:]))
-    return "".join(out)
+        kept.append(Span(s, e, attrs={"style": _FIGURE}))
+    return Layer("figure", kept, tag="mark")
 
 
 def _claim_cell(row: Any, figure_spans: Sequence[tuple[int, int]]) -> str:
-    speaker = f"<b>{_escape(row.speaker)}</b>: " if isinstance(row.speaker, str) else ""
+    speaker = f"<b>{text(row.speaker)}</b>: " if isinstance(row.speaker, str) else ""
     denied = " <i>(denied)</i>" if row.polarity == "denied" else ""
-    return f"<div>{speaker}{_highlight(row.text, figure_spans)}{denied}</div>"
+    return f"<div>{speaker}{render_spans(row.text, [_figure_layer(row.text, figure_spans)])}{denied}</div>"
+
+
+def _more(n: int, what: str) -> str:
+    return f"<p>… and {n:,} more {what}</p>" if n > 0 else ""
 
 
 def _alignment_html(al: Alignment) -> str:
@@ -217,42 +243,46 @@ def _alignment_html(al: Alignment) -> str:
     groups = al.groups()
     pairs = al.pairs()
     conflicts = pairs[pairs["relation"] == "conflict"]
-    in_conflict: dict[str, list[str]] = {}
-    for r in conflicts.itertuples():
-        for c in (r.claim_a, r.claim_b):
-            in_conflict.setdefault(c, []).append(str(r.reason))
-    conflict_groups = set(groups.loc[groups["claim"].isin(list(in_conflict)), "group"])
-    first = groups.drop_duplicates("group").set_index("group")  # claims and docs are per group
-    shown = [g for g in first.index if g in conflict_groups or first.at[g, "claims"] > 1]
-    shown.sort(key=lambda g: (-int(first.at[g, "docs"]), g))
-    docs = [d for d in al._docs if d in set(groups["doc"])]
+    in_conflict = set(conflicts["claim_a"]) | set(conflicts["claim_b"])
+    members: dict[Any, list[Any]] = {}
+    for row in groups.itertuples(index=False):
+        members.setdefault(row.group, []).append(row)
+    flagged = {g for g, rows in members.items() if any(r.claim in in_conflict for r in rows)}
+    shown = [g for g, rows in members.items() if g in flagged or len(rows) > 1]
+    shown.sort(key=lambda g: (-int(members[g][0].docs), g))
+    more_groups = len(shown) - MAX_GROUPS_SHOWN
+    shown = shown[:MAX_GROUPS_SHOWN]
+    carrying = {r.doc for g in shown for r in members[g]}
+    docs = [d for d in al._docs if d in carrying]
+    more_docs = len(docs) - MAX_DOCS_SHOWN
+    docs = docs[:MAX_DOCS_SHOWN]
     # Each claim's figures where the core found them (absent from hand-built alignments).
     spans = dict(zip(al._groups["claim"], al._groups.get("figure_spans", [])))
-    head = "".join(f"<th>{_escape(d)}</th>" for d in docs)
+    head = "".join(f"<th>{text(d)}</th>" for d in docs)
     rows = []
-    for g in shown[:MAX_GROUPS_SHOWN]:
-        part = groups[groups["group"] == g]
-        flagged = any(c in in_conflict for c in part["claim"])
-        style = f' style="{_CONFLICT}"' if flagged else ""
-        cells = []
-        for d in docs:
-            mine = part[part["doc"] == d]
-            cells.append(
-                '<td style="vertical-align:top;text-align:left">'
-                + "".join(_claim_cell(r, spans.get(r.claim, ())) for r in mine.itertuples())
-                + "</td>"
-            )
-        label = f"{g}" + (" &#9888; conflict" if flagged else "")
-        rows.append(f"<tr{style}><td>{label}</td>{''.join(cells)}</tr>")
+    for g in shown:
+        by_doc: dict[str, list[Any]] = {}
+        for r in members[g]:
+            by_doc.setdefault(r.doc, []).append(r)
+        style = f' style="{_CONFLICT}"' if g in flagged else ""
+        cells = "".join(
+            '<td style="vertical-align:top;text-align:left">'
+            + "".join(_claim_cell(r, spans.get(r.claim, ())) for r in by_doc.get(d, []))
+            + "</td>"
+            for d in docs
+        )
+        label = escape(g) + (" &#9888; conflict" if g in flagged else "")
+        rows.append(f"<tr{style}><td>{label}</td>{cells}</tr>")
     conflict_list = "".join(
-        f"<li>&#9888; <b>{_escape(r.claim_a)}</b> vs <b>{_escape(r.claim_b)}</b>: {_escape(r.reason)}</li>"
-        for r in conflicts.itertuples()
+        f"<li>&#9888; <b>{escape(r.claim_a)}</b> vs <b>{escape(r.claim_b)}</b>: {text(r.reason)}</li>"
+        for r in conflicts.head(MAX_CONFLICTS_SHOWN).itertuples()
     )
-    more = len(shown) - MAX_GROUPS_SHOWN
-    note = f"<p>… and {more} more groups</p>" if more > 0 else ""
     return (
-        f"<div><p>{_escape(repr(al))}</p>"
-        f"<table><thead><tr><th>group</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
+        f"<div><p>{escape(repr(al))}</p>"
+        f"<table><thead><tr><th>group</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + _more(more_groups, "groups")
+        + _more(more_docs, "documents carry these groups")
         + (f"<p><b>Conflicts</b></p><ul>{conflict_list}</ul>" if conflict_list else "")
+        + _more(len(conflicts) - MAX_CONFLICTS_SHOWN, "conflicts")
         + "</div>"
     )

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
+from pandas._libs.sparse import IntIndex
+from pandas.arrays import SparseArray
 
 from . import _core
 
@@ -146,3 +150,16 @@ def claim_figures(corpus: Corpus) -> pd.DataFrame:
         df[column] = df[column].astype("float64")
     df["approximate"] = df["approximate"].astype("boolean")
     return df
+
+
+def sparse_column(
+    values: Sequence[Any], rows: Sequence[int], length: int, dtype: pd.SparseDtype
+) -> SparseArray:
+    """A column of ``length`` cells holding ``values`` at ``rows`` (ascending, distinct) and
+    ``dtype``'s fill value elsewhere, built without the dense column. pandas has no public way
+    to do this before 3.0 (without scipy), and its ``SparseArray.from_indices`` costs about
+    twenty times this per column, which adds up to minutes at 100,000 documents."""
+    sp_values = np.asarray(values, dtype=dtype.subtype)
+    return SparseArray._simple_new(
+        sp_values, IntIndex(length, np.asarray(rows, dtype=np.int32)), dtype
+    )
