@@ -1,5 +1,6 @@
 //! The syntax stage: part-of-speech tags, lemmas and a labelled dependency parse per
 //! sentence, from averaged-perceptron models trained on UD English EWT.
 
+pub mod conllu;
 pub mod hashing;
 pub mod perceptron;
