@@ -3,4 +3,11 @@
 
 pub mod conllu;
 pub mod hashing;
+pub mod lemma;
+pub mod model;
+pub mod parser;
 pub mod perceptron;
+pub mod project;
+pub mod tagger;
+pub mod train;
+pub mod words;
