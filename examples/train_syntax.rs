@@ -6,7 +6,8 @@
 //!
 //! Options: `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
 //! proves the path in seconds), `--tokens words|crosswire|both`, `--seed N`,
-//! `--tagger-epochs N`, `--parser-epochs N`, `--min-weight W`.
+//! `--tagger-epochs N`, `--parser-epochs N`, `--prune W` (drop weights below W), `--sweep
+//! W1,W2,..` (dev figures and sizes at other pruning levels, nothing written for them).
 
 use _core::syntax::conllu;
 use _core::syntax::train::{evaluate, train, Config, Tokens};
@@ -25,6 +26,7 @@ fn run() -> Result<(), String> {
     let mut out = "src/lang/en/syntax".to_string();
     let mut config = Config::default();
     let mut tiny = false;
+    let mut sweep: Vec<f32> = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -37,7 +39,13 @@ fn run() -> Result<(), String> {
             "--parser-epochs" => {
                 config.parser_epochs = value()?.parse().map_err(|e| format!("{e}"))?
             }
-            "--min-weight" => config.min_weight = value()?.parse().map_err(|e| format!("{e}"))?,
+            "--prune" => config.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--sweep" => {
+                sweep = value()?
+                    .split(',')
+                    .map(|w| w.parse().map_err(|e| format!("--sweep: {e}")))
+                    .collect::<Result<Vec<f32>, String>>()?
+            }
             "--tokens" => {
                 config.tokens = match value()?.as_str() {
                     "words" => Tokens::Words,
@@ -87,6 +95,14 @@ fn run() -> Result<(), String> {
         } else {
             &dev[..]
         };
+        for &w in &sweep {
+            let mut pruned = syntax.clone();
+            pruned.models.tagger = pruned.models.tagger.pruned(w);
+            pruned.models.parser = pruned.models.parser.pruned(w);
+            let scores = evaluate(&pruned, dev, Tokens::Words);
+            let size = pruned.models.to_bytes().len();
+            println!("dev, words, pruned at {w}: {scores}; {size} bytes");
+        }
         for (name, tokens) in [
             ("treebank words", Tokens::Words),
             ("crosswire tokens", Tokens::Crosswire),

@@ -2,6 +2,7 @@
 //! sentence, from averaged-perceptron models trained on UD English EWT.
 
 pub mod conllu;
+pub mod document;
 pub mod hashing;
 pub mod lemma;
 pub mod model;
@@ -11,3 +12,6 @@ pub mod project;
 pub mod tagger;
 pub mod train;
 pub mod words;
+
+#[cfg(test)]
+mod tests;

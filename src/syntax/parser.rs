@@ -75,6 +75,9 @@ struct State {
     rights: Vec<[u32; 2]>,
     n_lefts: Vec<u16>,
     n_rights: Vec<u16>,
+    /// Which labels the left (resp. right) dependents carry, as hashed sets.
+    left_labels: Vec<u64>,
+    right_labels: Vec<u64>,
 }
 
 impl State {
@@ -88,6 +91,8 @@ impl State {
             rights: vec![[NONE; 2]; n],
             n_lefts: vec![0; n],
             n_rights: vec![0; n],
+            left_labels: vec![0; n],
+            right_labels: vec![0; n],
         }
     }
 
@@ -121,6 +126,7 @@ impl State {
                 let l = &mut self.lefts[head];
                 *l = [dep, l[0]];
                 self.n_lefts[head] += 1;
+                self.left_labels[head] |= label_bit(label);
             }
             Move::Right => {
                 let dep = self.stack.pop().expect("RIGHT needs two on the stack");
@@ -129,6 +135,7 @@ impl State {
                 let r = &mut self.rights[head];
                 *r = [dep, r[0]];
                 self.n_rights[head] += 1;
+                self.right_labels[head] |= label_bit(label);
             }
         }
     }
@@ -164,6 +171,10 @@ impl State {
             labels: self.labels,
         }
     }
+}
+
+fn label_bit(label: u16) -> u64 {
+    1u64 << (label % 64)
 }
 
 /// What the features read about one position: word, tag, label (hashes; padded outside).
@@ -233,6 +244,12 @@ fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
         }
     };
     let (s0vl, s0vr, b0vl) = (valency(s0i, true), valency(s0i, false), valency(b0i, true));
+    let labels_of = |i: u32, sets: &Vec<u64>| if i == NONE { 1 << 63 } else { sets[i as usize] };
+    let (s0ll, s0rl, b0ll) = (
+        labels_of(s0i, &state.left_labels),
+        labels_of(s0i, &state.right_labels),
+        labels_of(b0i, &state.left_labels),
+    );
     let s0_suffix = if s0i == NONE {
         0
     } else {
@@ -312,6 +329,16 @@ fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
         feature2(87, s0.t, s0vr),
         feature2(88, b0.w, b0vl),
         feature2(89, b0.t, b0vl),
+        // label sets, and richer word pairs
+        feature2(90, s0.t, s0ll),
+        feature2(91, s0.t, s0rl),
+        feature2(92, b0.t, b0ll),
+        feature2(93, s0.w, s0rl),
+        feature3(94, s0.w, b0.w, b0.t),
+        feature3(95, s0.w, s0.t, b0.w),
+        feature2(96, b0.w, b1.w),
+        feature3(97, b0.w, b0.t, b1.t),
+        feature3(98, s1.w, s0.w, b0.t),
     ]);
 }
 
@@ -393,6 +420,7 @@ pub fn train(
     seed: u64,
     explore: f64,
     min_weight: f32,
+    on_epoch: &mut dyn FnMut(usize),
 ) -> Model {
     let mut trainer = Trainer::new(transitions.n_classes());
     let mut order: Vec<usize> = (0..examples.len()).collect();
@@ -444,6 +472,7 @@ pub fn train(
                 state.apply(mv, label);
             }
         }
+        on_epoch(epoch + 1);
     }
     trainer.finish(min_weight)
 }
@@ -507,7 +536,7 @@ mod tests {
             gold: gold.clone(),
         };
         let t = Transitions { n_labels: 3 };
-        let model = train(&[ex.clone()], t, 10, 1, 0.9, 0.0);
+        let model = train(&[ex.clone()], t, 10, 1, 0.9, 0.0, &mut |_| {});
         assert_eq!(parse(&model, t, &ex.tokens), gold);
     }
 }

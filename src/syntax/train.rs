@@ -8,6 +8,7 @@ use super::parser::{self, ParserExample, ParserToken, Transitions, Tree};
 use super::project::{as_crosswire_tokens, as_words, GoldToken};
 use super::tagger::{self, TaggedSentence};
 use super::words::{hashes, TokenInput, WordHashes};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// Which tokenisation of the treebank the models see.
@@ -50,10 +51,12 @@ pub struct Config {
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
     pub seed: u64,
-    /// Averaged weights smaller than this are dropped (smaller model files).
-    pub min_weight: f32,
+    /// Averaged weights smaller than this are dropped (smaller, faster models).
+    pub prune: f32,
     /// Probability of following the parser's own move during training (dynamic oracle).
     pub explore: f64,
+    /// Folds for the parser's training tags (1: the final tagger's own tags).
+    pub jackknife: usize,
 }
 
 impl Default for Config {
@@ -63,8 +66,9 @@ impl Default for Config {
             tagger_epochs: 8,
             parser_epochs: 12,
             seed: 1,
-            min_weight: 0.0,
+            prune: 0.0,
             explore: 0.9,
+            jackknife: 4,
         }
     }
 }
@@ -120,19 +124,46 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
         tag_names.len(),
         config.tagger_epochs,
         config.seed,
-        config.min_weight,
+        0.0,
     );
     progress(&format!(
         "tagger: {} features, {} weights",
         tagger_model.n_features(),
         tagger_model.n_weights()
     ));
-    // The parser learns from the tags it will see: the tagger's, not the gold ones.
+    // The parser learns from tags as good as those it will see: each fold of the data tagged
+    // by a tagger trained on the other folds (a tagger's tags on its own training data are
+    // too good).
+    let folds = config.jackknife.max(1);
+    let fold_taggers: Vec<_> = if folds == 1 {
+        vec![tagger_model.clone()]
+    } else {
+        (0..folds)
+            .into_par_iter()
+            .map(|fold| {
+                let rest: Vec<TaggedSentence> = tagged
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != fold)
+                    .map(|(_, s)| s.clone())
+                    .collect();
+                tagger::train(
+                    &rest,
+                    tag_names.len(),
+                    config.tagger_epochs,
+                    config.seed,
+                    0.0,
+                )
+            })
+            .collect()
+    };
+    progress(&format!("{folds} jackknife tagger(s) trained"));
     let examples: Vec<ParserExample> = sentences
         .iter()
         .zip(&hashed)
-        .map(|(s, h)| {
-            let tags = tagger::tag(&tagger_model, h);
+        .enumerate()
+        .map(|(i, (s, h))| {
+            let tags = tagger::tag(&fold_taggers[i % folds], h);
             ParserExample {
                 tokens: h
                     .iter()
@@ -158,7 +189,8 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
         config.parser_epochs,
         config.seed,
         config.explore,
-        config.min_weight,
+        0.0,
+        &mut |epoch| progress(&format!("parser epoch {epoch}")),
     );
     progress(&format!(
         "parser: {} features, {} weights",
@@ -192,21 +224,24 @@ pub struct Scores {
     pub uas: f64,
     /// Head and full label (with subtypes such as `nsubj:pass`) right.
     pub las: f64,
+    /// Head and universal label right (subtypes ignored, as in the CoNLL 2018 shared task).
+    pub las_universal: f64,
 }
 
 impl std::fmt::Display for Scores {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{} tokens: UPOS {:.4}  tag {:.4}  lemma {:.4}  UAS {:.4}  LAS {:.4}",
-            self.tokens, self.upos, self.xpos, self.lemma, self.uas, self.las
+            "{} tokens: UPOS {:.4}  tag {:.4}  lemma {:.4}  UAS {:.4}  LAS {:.4} (universal labels {:.4})",
+            self.tokens, self.upos, self.xpos, self.lemma, self.uas, self.las, self.las_universal
         )
     }
 }
 
 /// Scores `syntax` on `treebank` seen through `tokens` (Words or Crosswire).
 pub fn evaluate(syntax: &Syntax, treebank: &[Sentence], tokens: Tokens) -> Scores {
-    let mut counts = [0usize; 6];
+    let mut counts = [0usize; 7];
+    let universal = |label: &str| label.split(':').next().unwrap_or("").to_string();
     for gold in tokens.sentences(treebank) {
         let inputs: Vec<TokenInput> = gold.iter().map(input).collect();
         for (g, p) in gold.iter().zip(syntax.analyse(&inputs)) {
@@ -218,6 +253,7 @@ pub fn evaluate(syntax: &Syntax, treebank: &[Sentence], tokens: Tokens) -> Score
                 g.lemma == p.lemma,
                 head_ok,
                 head_ok && g.deprel == p.dep,
+                head_ok && universal(&g.deprel) == universal(p.dep),
             ];
             for (c, hit) in counts.iter_mut().zip(hits) {
                 *c += hit as usize;
@@ -232,5 +268,6 @@ pub fn evaluate(syntax: &Syntax, treebank: &[Sentence], tokens: Tokens) -> Score
         lemma: share(3),
         uas: share(4),
         las: share(5),
+        las_universal: share(6),
     }
 }

@@ -48,13 +48,18 @@ pub const PAD: WordHashes = WordHashes {
 
 pub fn hashes(token: TokenInput) -> WordHashes {
     let norm = normalise(token.form);
-    let chars: Vec<char> = norm.chars().collect();
-    let prefix = |n: usize| hash_str(&chars[..n.min(chars.len())].iter().collect::<String>());
+    // Byte offset of every character boundary, so affixes are slices, not new strings.
+    let bounds: Vec<usize> = norm
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([norm.len()])
+        .collect();
+    let n_chars = bounds.len() - 1;
+    let prefix = |n: usize| hash_str(&norm[..bounds[n.min(n_chars)]]);
     let suffix = |n: usize| {
-        let from = chars.len().saturating_sub(n);
         mix(
             n as u64,
-            hash_str(&chars[from..].iter().collect::<String>()),
+            hash_str(&norm[bounds[n_chars.saturating_sub(n)]..]),
         )
     };
     WordHashes {
