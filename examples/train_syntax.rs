@@ -4,14 +4,31 @@
 //!     cargo run --release --example train_syntax -- ../shared/data/ud-ewt
 //!     cargo run --release --example train_syntax -- ../shared/data/ud-ewt --tiny --out /tmp/m
 //!
-//! Options: `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
+//! Options: `--from DIR` (load models trained before instead of training: to prune or
+//! evaluate them), `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
 //! proves the path in seconds), `--tokens words|crosswire|both`, `--seed N`,
 //! `--tagger-epochs N`, `--parser-epochs N`, `--prune W` (drop weights below W), `--sweep
 //! W1,W2,..` (dev figures and sizes at other pruning levels, nothing written for them).
 
 use _core::syntax::conllu;
+use _core::syntax::lemma::Lemmatizer;
+use _core::syntax::model::{Models, Syntax};
 use _core::syntax::train::{evaluate, train, Config, Tokens};
 use std::time::Instant;
+
+/// Models already trained, from `dir`, pruned at `prune`: to prune or evaluate without training.
+fn load(dir: &str, prune: f32) -> Result<Syntax, String> {
+    let read = |name: &str| {
+        std::fs::read(format!("{dir}/{name}")).map_err(|e| format!("{dir}/{name}: {e}"))
+    };
+    let text = |name: &str| read(name).map(|b| String::from_utf8_lossy(&b).into_owned());
+    let mut models = Models::from_bytes(&read("syntax.model")?).map_err(|e| e.to_string())?;
+    models.tagger = models.tagger.pruned(prune);
+    models.parser = models.parser.pruned(prune);
+    let lemmatizer =
+        Lemmatizer::from_text(&text("lemma_exceptions.txt")?, &text("lemma_rules.txt")?)?;
+    Ok(Syntax { models, lemmatizer })
+}
 
 fn main() {
     if let Err(e) = run() {
@@ -26,12 +43,14 @@ fn run() -> Result<(), String> {
     let mut out = "src/lang/en/syntax".to_string();
     let mut config = Config::default();
     let mut tiny = false;
+    let mut from: Option<String> = None;
     let mut sweep: Vec<f32> = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--out" => out = value()?,
             "--tiny" => tiny = true,
+            "--from" => from = Some(value()?),
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--tagger-epochs" => {
                 config.tagger_epochs = value()?.parse().map_err(|e| format!("{e}"))?
@@ -71,10 +90,16 @@ fn run() -> Result<(), String> {
         config.parser_epochs = 1;
     }
     let started = Instant::now();
-    let syntax = train(&train_set, config, &mut |msg| {
-        eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64())
-    });
-    eprintln!("trained in {:.1}s", started.elapsed().as_secs_f64());
+    let syntax = match from {
+        Some(dir) => load(&dir, config.prune)?,
+        None => train(&train_set, config, &mut |msg| {
+            eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64())
+        }),
+    };
+    eprintln!(
+        "trained (or loaded) in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
 
     std::fs::create_dir_all(&out).map_err(|e| format!("{out}: {e}"))?;
     let bytes = syntax.models.to_bytes();

@@ -210,6 +210,17 @@ fn finish(s: &mut Sentence, first_line: usize) -> Result<(), ConlluError> {
     Ok(())
 }
 
+/// UD EWT dev from `../shared`, for tests; `None` where the shared data is not beside the clone.
+#[cfg(test)]
+pub(crate) fn dev_treebank() -> Option<Vec<Sentence>> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/ud-ewt/en_ewt-ud-dev.conllu"
+    );
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(parse(&text).expect("UD EWT dev reads"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -270,14 +281,9 @@ mod tests {
 
     #[test]
     fn reads_the_treebank_when_present() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/ud-ewt/en_ewt-ud-dev.conllu"
-        );
-        let Ok(text) = std::fs::read_to_string(path) else {
+        let Some(sentences) = dev_treebank() else {
             return; // the shared data is not beside this clone
         };
-        let sentences = parse(&text).unwrap();
         assert_eq!(sentences.len(), 2001);
         let same = sentences
             .iter()

@@ -26,8 +26,12 @@ pub fn english() -> &'static Syntax {
     ENGLISH.get_or_init(|| Syntax {
         models: Models::from_bytes(include_bytes!("../lang/en/syntax/syntax.model"))
             .expect("the shipped syntax model reads (pinned by tests)"),
+        // The hand list comes last: its entries override the learned ones.
         lemmatizer: Lemmatizer::from_text(
-            include_str!("../lang/en/syntax/lemma_exceptions.txt"),
+            concat!(
+                include_str!("../lang/en/syntax/lemma_exceptions.txt"),
+                include_str!("../lang/en/syntax/lemma_hand.txt")
+            ),
             include_str!("../lang/en/syntax/lemma_rules.txt"),
         )
         .expect("the shipped lemma files read (pinned by tests)"),
