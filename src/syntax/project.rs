@@ -92,11 +92,10 @@ pub fn as_crosswire_tokens(s: &Sentence) -> Vec<GoldToken> {
                     }
                 }
                 None => {
-                    let span = (token.start as usize, token.end as usize);
                     let w = (0..spans.len())
                         .max_by_key(|&w| (overlap(spans[w], t), std::cmp::Reverse(w)))
                         .expect("a sentence has words");
-                    piece_of_word(form, token.kind, &s.words[w], to_token[w], span)
+                    piece_of_word(form, token.kind, &s.words[w], to_token[w])
                 }
             }
         })
@@ -108,7 +107,6 @@ fn piece_of_word(
     kind: TokenKind,
     word: &super::conllu::Word,
     head: usize,
-    _span: (usize, usize),
 ) -> GoldToken {
     if matches!(kind, TokenKind::Punct | TokenKind::Quote) {
         let xpos = match form.as_str() {
