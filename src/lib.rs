@@ -16,6 +16,7 @@ pub mod entities;
 pub mod lang;
 pub mod pool;
 pub mod stage;
+pub mod syntax;
 pub mod text;
 
 #[cfg(feature = "python")]
