@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 use std::time::Instant;
 
+use _core::lang::Language;
 use _core::syntax::document::{analyse, english};
 use _core::text::TextLayer;
 
@@ -21,7 +22,7 @@ fn main() {
     let layers: Vec<(String, TextLayer)> = documents
         .into_iter()
         .map(|text| {
-            let layer = TextLayer::analyse(&text, 0);
+            let layer = TextLayer::analyse(&text, 0, Language::english());
             (text, layer)
         })
         .collect();

@@ -4,28 +4,39 @@
 /// One syntactic word (a line with an integer id).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
+    /// The word as written.
     pub form: String,
+    /// Its lemma.
     pub lemma: String,
+    /// Universal POS tag.
     pub upos: String,
+    /// Language-specific (Penn) tag.
     pub xpos: String,
     /// 0-based index of the head word in the sentence; `None` for the root.
     pub head: Option<usize>,
+    /// Dependency relation to the head (`root` for the root).
     pub deprel: String,
 }
 
 /// A multiword token: words `first..=last` written as one surface `form` (`don't` = do + n't).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MultiwordToken {
+    /// Index of the first word it spells.
     pub first: usize,
+    /// Index of the last word it spells.
     pub last: usize,
+    /// The surface form.
     pub form: String,
 }
 
+/// One sentence of a treebank.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sentence {
     /// Comment lines without the leading `#`, trimmed (`sent_id = …`, `text = …`).
     pub comments: Vec<String>,
+    /// Its syntactic words, in order.
     pub words: Vec<Word>,
+    /// Its multiword tokens, in order.
     pub multiword: Vec<MultiwordToken>,
     /// Per word: is the word's surface token followed by a space (false for `SpaceAfter=No`;
     /// inside a multiword token, what the multiword token says, on its last word).
@@ -79,7 +90,9 @@ impl Sentence {
 /// A line that is not valid CoNLL-U, by 1-based line number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConlluError {
+    /// 1-based line number.
     pub line: usize,
+    /// What is wrong with the line.
     pub message: String,
 }
 

@@ -11,12 +11,16 @@ use std::sync::OnceLock;
 /// The syntax of one document token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TokenSyntax<'m> {
+    /// Universal POS tag.
     pub pos: &'m str,
+    /// Penn Treebank tag.
     pub tag: &'m str,
+    /// Lemma (proper nouns as written, other words in lower case).
     pub lemma: String,
     /// Index of the head token in the document; a sentence's root is its own head (as in
     /// spaCy). Always a token of the same sentence.
     pub head: u32,
+    /// UD relation; `root` for a sentence's root.
     pub dep: &'m str,
 }
 

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 /// The longest suffix a rule looks at.
 const MAX_SUFFIX: usize = 5;
 
+/// Lemmas from an exception list and suffix rules (see the module doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lemmatizer {
     exceptions: HashMap<(String, String), String>,
@@ -21,6 +22,7 @@ pub struct Lemmatizer {
 }
 
 impl Lemmatizer {
+    /// The lemma of `form` with Penn tag `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
         if xpos == "NNP" || xpos == "NNPS" {
             return form.to_string();
@@ -101,6 +103,7 @@ impl Lemmatizer {
         lemmatizer
     }
 
+    /// Reads the exception and rule files (formats in the module doc); the error names the bad line.
     pub fn from_text(exceptions: &str, rules: &str) -> Result<Lemmatizer, String> {
         let mut out = Lemmatizer::default();
         for (n, line) in data_lines(exceptions) {

@@ -14,15 +14,19 @@ pub struct Models {
     pub tags: Vec<(String, String)>,
     /// Dependency labels, indexed as the parser's transitions index them.
     pub labels: Vec<String>,
+    /// The tagger: features to tag classes.
     pub tagger: Model,
+    /// The parser: features to transitions.
     pub parser: Model,
 }
 
 impl Models {
+    /// The model file's bytes (postcard).
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("serialising to memory cannot fail")
     }
 
+    /// Reads a model file, checking the class names fit the models.
     pub fn from_bytes(bytes: &[u8]) -> Result<Models, ModelError> {
         let models: Models = postcard::from_bytes(bytes).map_err(|e| ModelError(e.to_string()))?;
         let transitions = Transitions {
@@ -47,6 +51,7 @@ pub struct Analysis<'m> {
     pub pos: &'m str,
     /// Penn Treebank tag.
     pub tag: &'m str,
+    /// Lemma (proper nouns as written, other words in lower case).
     pub lemma: String,
     /// Index of the head in the same sentence; `None` for the sentence's root.
     pub head: Option<usize>,
@@ -57,11 +62,14 @@ pub struct Analysis<'m> {
 /// Models and lemmatizer, ready to run.
 #[derive(Debug, Clone)]
 pub struct Syntax {
+    /// Tagger and parser.
     pub models: Models,
+    /// Lemmas from the tag.
     pub lemmatizer: Lemmatizer,
 }
 
 impl Syntax {
+    /// The parser's transition classes.
     pub fn transitions(&self) -> Transitions {
         Transitions {
             n_labels: self.models.labels.len(),

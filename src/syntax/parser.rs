@@ -17,14 +17,18 @@ const NONE: u32 = u32::MAX;
 /// One token as the parser reads it: its hashes and its predicted tag class.
 #[derive(Debug, Clone, Copy)]
 pub struct ParserToken {
+    /// The token's hashes.
     pub word: WordHashes,
+    /// Its predicted tag class.
     pub tag: u16,
 }
 
 /// A parse: per token its head (`None` for the root) and label index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tree {
+    /// Per token: index of its head in the sentence, `None` for the root.
     pub heads: Vec<Option<usize>>,
+    /// Per token: index of its label (meaningless for the root).
     pub labels: Vec<u16>,
 }
 
@@ -38,10 +42,12 @@ enum Move {
 /// Transition classes: SHIFT, then LEFT-l for every label, then RIGHT-l.
 #[derive(Debug, Clone, Copy)]
 pub struct Transitions {
+    /// How many dependency labels.
     pub n_labels: usize,
 }
 
 impl Transitions {
+    /// How many transition classes.
     pub fn n_classes(self) -> usize {
         1 + 2 * self.n_labels
     }
@@ -371,7 +377,9 @@ pub fn parse(model: &Model, transitions: Transitions, tokens: &[ParserToken]) ->
 /// A sentence prepared for training: tokens with predicted (or gold) tags and the gold tree.
 #[derive(Debug, Clone)]
 pub struct ParserExample {
+    /// The tokens with their tags.
     pub tokens: Vec<ParserToken>,
+    /// The gold tree.
     pub gold: Tree,
 }
 
@@ -448,9 +456,11 @@ pub fn train(
                     .min()
                     .copied()
                     .expect("some move is valid");
-                let s0_label = (state.stack_at(0) != NONE)
-                    .then(|| ex.gold.labels[state.stack_at(0) as usize])
-                    .unwrap_or(0);
+                let s0_label = if state.stack_at(0) != NONE {
+                    ex.gold.labels[state.stack_at(0) as usize]
+                } else {
+                    0
+                };
                 let best_gold = moves
                     .iter()
                     .zip(&costs)
@@ -536,7 +546,7 @@ mod tests {
             gold: gold.clone(),
         };
         let t = Transitions { n_labels: 3 };
-        let model = train(&[ex.clone()], t, 10, 1, 0.9, 0.0, &mut |_| {});
+        let model = train(std::slice::from_ref(&ex), t, 10, 1, 0.9, 0.0, &mut |_| {});
         assert_eq!(parse(&model, t, &ex.tokens), gold);
     }
 }

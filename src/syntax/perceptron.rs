@@ -45,6 +45,7 @@ struct Entry {
 }
 
 impl Model {
+    /// How many classes the model scores.
     pub fn n_classes(&self) -> usize {
         self.n_classes
     }
@@ -97,6 +98,7 @@ impl Model {
         Model::from_rows(self.n_classes, rows)
     }
 
+    /// The model file's bytes (postcard).
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("serialising to memory cannot fail")
     }
@@ -337,6 +339,7 @@ pub struct Trainer {
 }
 
 impl Trainer {
+    /// A trainer with all weights zero.
     pub fn new(n_classes: usize) -> Trainer {
         assert!(
             (1..=MAX_CLASSES).contains(&n_classes),
@@ -349,6 +352,7 @@ impl Trainer {
         }
     }
 
+    /// How many classes it scores.
     pub fn n_classes(&self) -> usize {
         self.n_classes
     }
@@ -366,6 +370,7 @@ impl Trainer {
         }
     }
 
+    /// The best class for `features` under the current (not averaged) weights.
     pub fn predict(&self, features: &[u64]) -> usize {
         let mut scores = Vec::with_capacity(self.n_classes);
         self.scores(features, &mut scores);

@@ -3,10 +3,10 @@
 //!
 //! Projection: each treebank word goes to the crosswire token it overlaps most (a multiword
 //! token whose words spell it, `do`+`n't` in `don't`, is cut at the word boundaries first, so
-//! `don` gets `do` and `'t` gets `n't`). A token that receives several words (`cannot` = can
-//! + not) takes the annotation of the one nearest the root, and every arc into the others is
-//! redirected to it; depth strictly falls along the projected arcs, so the result is still a
-//! tree with the same root. A token that receives no word (a piece of a word crosswire splits
+//! `don` gets `do` and `'t` gets `n't`). A token that receives several words (`cannot` =
+//! `can` and `not`) takes the annotation of the one nearest the root, and every arc into the
+//! others is redirected to it; depth strictly falls along the projected arcs, so the result is
+//! still a tree with the same root. A token that receives no word (a piece of a word crosswire splits
 //! further) hangs off the token of the word it overlaps, as `punct` if it is punctuation and
 //! `compound` otherwise.
 
@@ -18,12 +18,19 @@ use crate::text::tokens::{tokenize, TokenKind};
 /// A token with its gold annotation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GoldToken {
+    /// The token as written.
     pub form: String,
+    /// crosswire's kind for it.
     pub kind: TokenKind,
+    /// Universal POS tag.
     pub upos: String,
+    /// Penn Treebank tag.
     pub xpos: String,
+    /// Lemma.
     pub lemma: String,
+    /// Index of the head in the sentence; `None` for the root.
     pub head: Option<usize>,
+    /// UD relation.
     pub deprel: String,
 }
 

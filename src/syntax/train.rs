@@ -23,6 +23,7 @@ pub enum Tokens {
 }
 
 impl Tokens {
+    /// The training sentences of `treebank` in this tokenisation.
     pub fn sentences(self, treebank: &[Sentence]) -> Vec<Vec<GoldToken>> {
         let mut out = Vec::with_capacity(treebank.len());
         for s in treebank {
@@ -45,11 +46,16 @@ impl Tokens {
     }
 }
 
+/// How to train the models.
 #[derive(Debug, Clone, Copy)]
 pub struct Config {
+    /// Which tokenisation the models learn from.
     pub tokens: Tokens,
+    /// Passes over the data for the tagger.
     pub tagger_epochs: usize,
+    /// Passes over the data for the parser.
     pub parser_epochs: usize,
+    /// Seed for shuffling and exploration.
     pub seed: u64,
     /// Averaged weights smaller than this are dropped (smaller, faster models).
     pub prune: f32,
@@ -217,10 +223,15 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
 /// Accuracy figures over every token (punctuation included, as in the CoNLL 2018 shared task).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Scores {
+    /// How many tokens were scored.
     pub tokens: usize,
+    /// Universal POS accuracy.
     pub upos: f64,
+    /// Penn tag accuracy.
     pub xpos: f64,
+    /// Lemma accuracy.
     pub lemma: f64,
+    /// Unlabelled attachment score: head right.
     pub uas: f64,
     /// Head and full label (with subtypes such as `nsubj:pass`) right.
     pub las: f64,

@@ -11,7 +11,9 @@ use crate::text::tokens::TokenKind;
 /// One token as the models read it.
 #[derive(Debug, Clone, Copy)]
 pub struct TokenInput<'a> {
+    /// The token as written.
     pub form: &'a str,
+    /// crosswire's kind for it.
     pub kind: TokenKind,
 }
 
@@ -22,13 +24,21 @@ pub struct WordHashes {
     pub norm: u64,
     /// The form as written (case kept, digits kept).
     pub exact: u64,
+    /// First character.
     pub prefix1: u64,
+    /// First three characters.
     pub prefix3: u64,
+    /// Last character.
     pub suffix1: u64,
+    /// Last two characters.
     pub suffix2: u64,
+    /// Last three characters.
     pub suffix3: u64,
+    /// Last four characters.
     pub suffix4: u64,
+    /// Word shape (`Xxxx`, `dd`, ...).
     pub shape: u64,
+    /// crosswire's token kind.
     pub kind: u64,
 }
 
@@ -46,6 +56,7 @@ pub const PAD: WordHashes = WordHashes {
     kind: 0x5EED_000A,
 };
 
+/// The hashes of one token.
 pub fn hashes(token: TokenInput) -> WordHashes {
     let norm = normalise(token.form);
     // Byte offset of every character boundary, so affixes are slices, not new strings.
