@@ -103,7 +103,7 @@ impl Lemmatizer {
         lemmatizer
     }
 
-    /// Reads the exception and rule files (formats in the module doc); the error names the bad line.
+    /// Reads the exception and rule files (formats in the module doc); an error names the line.
     pub fn from_text(exceptions: &str, rules: &str) -> Result<Lemmatizer, String> {
         let mut out = Lemmatizer::default();
         for (n, line) in data_lines(exceptions) {

@@ -6,9 +6,9 @@
 //! `don` gets `do` and `'t` gets `n't`). A token that receives several words (`cannot` =
 //! `can` and `not`) takes the annotation of the one nearest the root, and every arc into the
 //! others is redirected to it; depth strictly falls along the projected arcs, so the result is
-//! still a tree with the same root. A token that receives no word (a piece of a word crosswire splits
-//! further) hangs off the token of the word it overlaps, as `punct` if it is punctuation and
-//! `compound` otherwise.
+//! still a tree with the same root. A token that receives no word (a piece of a word crosswire
+//! splits further) hangs off the token of the word it overlaps, as `punct` if it is punctuation
+//! and `compound` otherwise.
 
 use super::conllu::Sentence;
 use super::words::kind_of;
