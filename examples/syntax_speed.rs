@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use std::time::Instant;
 
 use _core::lang::Language;
-use _core::syntax::document::{analyse, english};
+use _core::syntax::document::analyse;
 use _core::text::TextLayer;
 
 fn main() {
@@ -27,7 +27,9 @@ fn main() {
         })
         .collect();
     let tokens: usize = layers.iter().map(|(_, l)| l.tokens.len()).sum();
-    let syntax = english();
+    let syntax = Language::english()
+        .syntax()
+        .expect("English has a syntax model");
     let run = || -> usize {
         layers
             .par_iter()

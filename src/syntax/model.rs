@@ -1,7 +1,7 @@
 //! The trained models as one value, how they are saved, and how they run over a sentence.
 
 use super::lemma::Lemmatizer;
-use super::parser::{self, ParserToken, Transitions};
+use super::parser::{self, ParserToken, Transitions, Tree};
 use super::perceptron::{Model, ModelError};
 use super::tagger;
 use super::words::{hashes, TokenInput, WordHashes};
@@ -76,8 +76,9 @@ impl Syntax {
         }
     }
 
-    /// Tags and parses one sentence. Linear in its length; any tokens give a tree.
-    pub fn analyse(&self, tokens: &[TokenInput]) -> Vec<Analysis<'_>> {
+    /// Tags and parses one sentence: per token its tag class (an index into
+    /// `models.tags`) and the tree. Linear in its length; any tokens give a tree.
+    pub fn tag_and_parse(&self, tokens: &[TokenInput]) -> (Vec<u16>, Tree) {
         let words: Vec<WordHashes> = tokens.iter().map(|&t| hashes(t)).collect();
         let classes = tagger::tag(&self.models.tagger, &words);
         let parser_tokens: Vec<ParserToken> = words
@@ -86,12 +87,21 @@ impl Syntax {
             .map(|(&word, &tag)| ParserToken { word, tag })
             .collect();
         let tree = parser::parse(&self.models.parser, self.transitions(), &parser_tokens);
-        tokens
-            .iter()
-            .enumerate()
-            .map(|(i, token)| {
+        (classes, tree)
+    }
+
+    /// The lemma of token `i` of a sentence, given its tag class.
+    pub fn lemma(&self, tokens: &[TokenInput], i: usize, class: u16) -> String {
+        let (_, tag) = &self.models.tags[class as usize];
+        clitic_lemma(tokens, i, self.lemmatizer.lemma(tokens[i].form, tag))
+    }
+
+    /// Tags and parses one sentence. Linear in its length; any tokens give a tree.
+    pub fn analyse(&self, tokens: &[TokenInput]) -> Vec<Analysis<'_>> {
+        let (classes, tree) = self.tag_and_parse(tokens);
+        (0..tokens.len())
+            .map(|i| {
                 let (pos, tag) = &self.models.tags[classes[i] as usize];
-                let lemma = self.lemmatizer.lemma(token.form, tag);
                 let head = tree.heads[i];
                 let dep = match head {
                     None => "root",
@@ -100,7 +110,7 @@ impl Syntax {
                 Analysis {
                     pos,
                     tag,
-                    lemma: clitic_lemma(tokens, i, lemma),
+                    lemma: self.lemma(tokens, i, classes[i]),
                     head,
                     dep,
                 }

@@ -3,13 +3,20 @@
 //! accuracy floors on UD EWT dev.
 
 use super::conllu;
-use super::document::{analyse, english, TokenSyntax};
+use super::document::{analyse, DocumentSyntax};
 use super::model::Models;
+use super::model::Syntax;
 use super::train::{evaluate, train, Config, Tokens};
 use crate::text::TextLayer;
 use proptest::prelude::*;
 
-fn syntax_of(text: &str) -> (TextLayer, Vec<TokenSyntax<'static>>) {
+fn english() -> &'static Syntax {
+    crate::lang::Language::english()
+        .syntax()
+        .expect("English has a syntax model")
+}
+
+fn syntax_of(text: &str) -> (TextLayer, DocumentSyntax<'static>) {
     let layer = TextLayer::analyse(text, 0, crate::lang::Language::english());
     let syntax = analyse(english(), text, &layer.tokens, &layer.sentences);
     (layer, syntax)
@@ -17,7 +24,7 @@ fn syntax_of(text: &str) -> (TextLayer, Vec<TokenSyntax<'static>>) {
 
 /// Every token has a head in its own sentence, each sentence has one root (its own head)
 /// and following heads from any token reaches that root.
-fn assert_trees(text: &str, layer: &TextLayer, syntax: &[TokenSyntax]) {
+fn assert_trees(text: &str, layer: &TextLayer, syntax: &DocumentSyntax) {
     assert_eq!(syntax.len(), layer.tokens.len());
     let sentence_of = |i: usize| {
         let t = layer.tokens[i];
@@ -30,6 +37,11 @@ fn assert_trees(text: &str, layer: &TextLayer, syntax: &[TokenSyntax]) {
     let mut roots = vec![0; layer.sentences.len()];
     for (i, s) in syntax.iter().enumerate() {
         let head = s.head as usize;
+        assert_eq!(
+            syntax.run_of(i),
+            syntax.run_of(head),
+            "head outside its run in {text:?}"
+        );
         assert!(head < syntax.len(), "head out of range in {text:?}");
         assert_eq!(
             sentence_of(head),
@@ -42,12 +54,9 @@ fn assert_trees(text: &str, layer: &TextLayer, syntax: &[TokenSyntax]) {
         }
         let mut at = i;
         for _ in 0..=syntax.len() {
-            at = syntax[at].head as usize;
+            at = syntax.head(at);
         }
-        assert_eq!(
-            syntax[at].head as usize, at,
-            "a cycle through token {i} in {text:?}"
-        );
+        assert_eq!(syntax.head(at), at, "a cycle through token {i} in {text:?}");
     }
     assert!(
         roots.iter().all(|&r| r == 1),
@@ -65,7 +74,7 @@ fn parses_a_news_sentence_into_a_tree_with_tags() {
     let lemma_of = |w: &str| {
         (0..syntax.len())
             .find(|&i| form(i) == w)
-            .map(|i| syntax[i].lemma.as_str())
+            .map(|i| syntax.get(i).lemma)
     };
     assert_eq!(lemma_of("didn"), Some("do"));
     assert_eq!(lemma_of("troops"), Some("troop"));
@@ -75,13 +84,18 @@ fn parses_a_news_sentence_into_a_tree_with_tags() {
     let leave = (0..syntax.len()).find(|&i| form(i) == "leave").unwrap();
     assert_eq!(
         (
-            syntax[didn].pos,
-            syntax[didn].head as usize,
-            syntax[didn].dep
+            syntax.get(didn).pos,
+            syntax.head(didn),
+            syntax.get(didn).dep
         ),
         ("AUX", leave, "aux")
     );
-    assert_eq!(syntax[leave].dep, "root");
+    assert_eq!(syntax.get(leave).dep, "root");
+    assert_eq!(
+        syntax.children(leave).map(form).collect::<Vec<_>>(),
+        // UD: the reporting clause is parataxis of the main verb and takes the comma.
+        ["troops", "didn", "’t", "Kherson", "said", "."]
+    );
 }
 
 #[test]
@@ -99,12 +113,10 @@ fn tokens_outside_every_sentence_still_get_a_tree() {
     // Only the second sentence given: the tokens before it form a run of their own.
     let syntax = analyse(english(), text, &layer.tokens, &layer.sentences[1..]);
     assert_eq!(syntax.len(), layer.tokens.len());
-    let roots: Vec<usize> = (0..syntax.len())
-        .filter(|&i| syntax[i].head as usize == i)
-        .collect();
+    let roots: Vec<usize> = (0..syntax.len()).filter(|&i| syntax.head(i) == i).collect();
     assert_eq!(roots.len(), 2, "{syntax:?}");
-    assert!(syntax[..3].iter().all(|s| (s.head as usize) < 3));
-    assert!(syntax[3..].iter().all(|s| (s.head as usize) >= 3));
+    assert!((0..3).all(|i| syntax.head(i) < 3 && syntax.run_of(i) == (0..3)));
+    assert!((3..syntax.len()).all(|i| syntax.head(i) >= 3 && syntax.starts_run(3)));
     assert!(analyse(english(), "", &[], &[]).is_empty());
 }
 
