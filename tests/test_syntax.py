@@ -120,20 +120,8 @@ def test_syntax_runs_only_when_asked_for():
 
 def test_token_table_columns_and_dtypes(sample):
     df = sample.tokens()
-    assert list(df.columns) == [
-        "doc",
-        "i",
-        "start",
-        "end",
-        "text",
-        "kind",
-        "boilerplate",
-        "pos",
-        "tag",
-        "lemma",
-        "head",
-        "dep",
-    ]
+    # After the text columns (tests/test_tables.py), the syntax, as design.md lists it.
+    assert list(df.columns)[7:] == ["pos", "tag", "lemma", "head", "dep"]
     for name in ("pos", "tag", "dep"):
         assert isinstance(df[name].dtype, pd.CategoricalDtype), name
     assert df["head"].dtype == "int64" and df["lemma"].map(type).eq(str).all()
@@ -144,11 +132,6 @@ def test_token_table_columns_and_dtypes(sample):
     ) == [(t.pos, t.tag, t.lemma, t.head.i, t.dep) for t in doc.tokens]
     # A head is the i of a token of the same document.
     assert ((part["head"] >= 0) & (part["head"] < len(part))).all()
-
-
-def test_empty_corpus_token_table_has_the_syntax_columns():
-    df = cw.Corpus.from_texts([]).tokens()
-    assert len(df) == 0 and list(df.columns)[-5:] == ["pos", "tag", "lemma", "head", "dep"]
 
 
 def test_displacy_dep_format():
