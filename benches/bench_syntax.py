@@ -24,7 +24,8 @@ thread count fixed at start), one untimed warm-up then ``--repeats`` timed runs,
 * ``spacy-full``: spaCy's whole default pipeline (``nlp.pipe``, one process) on the first
   ``--spacy-docs`` documents (it is ~100x slower; a rate needs no more).
 
-Peak memory is the growth of the subprocess's peak RSS over its baseline after loading.
+Memory: the subprocess's peak RSS (``VmHWM``: library, model, input, results of a run) and
+its RSS before the first run (library and input loaded).
 
 Run from the clone's root: ``python -m benches.bench_syntax [--repeats 3] [--spacy-docs 150]``.
 Needs a release build (``maturin develop --release``) and, for the spaCy columns,
@@ -134,7 +135,11 @@ def accuracy_spacy(gold) -> dict[str, float] | None:
     return {key: v / n for key, v in hits.items()} | {"words": n}
 
 
-def _peak_mb() -> float:
+def _rss_mb(field: str) -> float:
+    """``VmRSS`` (now) or ``VmHWM`` (peak) of this process, in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -149,7 +154,7 @@ def run_config(config: str, repeats: int, spacy_docs: int) -> dict:
     else:
         import crosswire as cw
     words = sum(len(t.split()) for t in texts)
-    base = _peak_mb()
+    base = _rss_mb("VmRSS")
     times = []
     for run in range(repeats + 1):
         if config == "spacy-full":
@@ -177,7 +182,8 @@ def run_config(config: str, repeats: int, spacy_docs: int) -> dict:
         "documents": len(texts),
         "words": words,
         "words_per_s": words / min(times),
-        "peak_rss_growth_mb": _peak_mb() - base,
+        "rss_before_mb": base,
+        "peak_rss_mb": _rss_mb("VmHWM"),
     }
 
 
@@ -234,7 +240,7 @@ def main() -> None:
         print(
             f"{r['config']:>11} threads={r['threads']:>3}  {r['documents']:5} docs "
             f"{r['words']:8,} words  {r['words_per_s']:12,.0f} words/s  "
-            f"peak RSS +{r['peak_rss_growth_mb']:.0f} MB"
+            f"peak RSS {r['peak_rss_mb']:.0f} MB (before the runs {r['rss_before_mb']:.0f} MB)"
         )
     by = {(r["config"], r["threads"]): r["words_per_s"] for r in results}
     if ("full", "2") in by and ("spacy-full", "1") in by:
