@@ -1,7 +1,8 @@
 //! crosswire: cross-checks news coverage.
 //!
 //! Data flows one way, one folder per stage: `text` (reading, offsets, tokens, boilerplate,
-//! sentences) → `entities` → `claims` → `align`. `lang` holds every word list, one folder
+//! sentences) → `syntax` (tags, lemmas, dependency parse; computed only when asked for) →
+//! `entities` → `claims` → `align`. `lang` holds every word list, one folder
 //! per language, parsed once into the `Language` the stages take. `corpus` ties the stages
 //! together and runs them in parallel (`pool`), each once (`stage`); `python` holds the PyO3
 //! bindings and nothing else.
@@ -18,6 +19,7 @@ pub mod entities;
 pub mod lang;
 pub mod pool;
 pub mod stage;
+pub mod syntax;
 pub mod text;
 
 #[cfg(feature = "python")]

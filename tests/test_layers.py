@@ -27,6 +27,7 @@ ORDER = [
     "crosswire.markup",
     "crosswire.tokenizer",
     "crosswire.display",
+    "crosswire.spacy_bridge",
     "crosswire.alignment",
     "crosswire.reporting.style",
     "crosswire.reporting.model",

@@ -9,6 +9,7 @@
 
 pub(crate) mod lines;
 pub mod manifest;
+pub mod syntax;
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -18,6 +19,7 @@ use crate::claims::lexicon::Lexicon as ClaimWords;
 use crate::entities::dates::Calendar;
 use crate::entities::figures::Lexicon as FigureWords;
 use crate::entities::lexicon::Lexicon;
+use crate::syntax::model::Syntax;
 use crate::text::boilerplate::BoilerplateWords;
 use crate::text::sentences::SentenceWords;
 use crate::text::tokens::special::Abbreviations;
@@ -25,6 +27,7 @@ use lines::{Files, Problems};
 
 pub use lines::{ListError, Strictness};
 pub use manifest::{Format, List};
+pub use syntax::NoSyntaxModel;
 
 /// The word lists of one language, parsed: what every stage reads about the language.
 /// Built once (English: [`Language::english`]) and passed to the stages by reference.
@@ -47,6 +50,8 @@ pub struct Language {
     pub(crate) claims: ClaimWords,
     /// Stopwords, paraphrases, events, idf and the scorer's weights (alignment).
     pub(crate) align: AlignLexicon,
+    /// Loads the tagger and parser (once per process), for languages that have them.
+    syntax: Option<fn() -> &'static Syntax>,
     problems: Vec<ListError>,
 }
 
@@ -75,7 +80,11 @@ impl Language {
                 format!("not a built-in language ({known})"),
             ));
         };
-        Language::parse(name, Files { folder, texts }, strictness)
+        let language = Language::parse(name, Files { folder, texts }, strictness)?;
+        Ok(Language {
+            syntax: syntax::built_in(folder),
+            ..language
+        })
     }
 
     /// Reads a language folder that holds every file of the manifest (`dir/text/…`,
@@ -124,6 +133,7 @@ impl Language {
             abbreviations,
             calendar,
             figures,
+            syntax: None,
             problems: Vec::new(),
         };
         // Two stages read the shared cue lists: a bad line there is one problem.
@@ -142,6 +152,17 @@ impl Language {
     /// The language's name (`en`, or the folder's name).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The language's tagger, parser and lemmatizer, read the first time they are asked
+    /// for; an error for a language without them.
+    pub fn syntax(&self) -> Result<&'static Syntax, NoSyntaxModel> {
+        match self.syntax {
+            Some(load) => Ok(load()),
+            None => Err(NoSyntaxModel {
+                language: self.name.clone(),
+            }),
+        }
     }
 
     /// Lines skipped by lenient parsing, each with its file and line; empty for English.

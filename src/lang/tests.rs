@@ -149,6 +149,16 @@ fn the_second_language_decides_claims_and_alignment_words() {
 }
 
 #[test]
+fn a_language_without_a_syntax_model_says_so_and_the_other_stages_still_run() {
+    let err = xx().syntax().unwrap_err();
+    assert!(err.to_string().contains("has no syntax model"), "{err}");
+    let corpus = corpus(xx());
+    assert_eq!(corpus.syntax(), Err(&err));
+    assert!(!corpus.claims()[0].is_empty());
+    assert!(Language::english().syntax().is_ok());
+}
+
+#[test]
 fn a_missing_file_or_a_bad_line_names_the_file() {
     let dir = std::env::temp_dir().join(format!("crosswire-lang-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

@@ -7,6 +7,7 @@ mod entities;
 mod errors;
 mod pool;
 mod spans;
+mod syntax;
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -21,6 +22,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(align::compare_many, m)?)?;
     m.add_function(wrap_pyfunction!(align::compare_features, m)?)?;
     m.add_function(wrap_pyfunction!(spans::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(syntax::analyse_words, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::check_regex, m)?)?;
     m.add_class::<claims::PyClaim>()?;
     m.add_class::<corpus::PyDocument>()?;
