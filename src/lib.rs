@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod claims;
 pub mod corpus;
 pub mod entities;
+pub mod syntax;
 pub mod text;
 mod wordlist;
 
