@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod ids;
 pub mod label;
 pub mod lexicon;
+pub mod name_model;
 pub mod names;
 pub mod normalize;
 pub mod tagger;

@@ -1,0 +1,94 @@
+//! The learned name tagger: an averaged perceptron (`syntax::perceptron`) trained on
+//! CoNLL-2003 that finds people, organisations, places and other names (PER, ORG, LOC, MISC)
+//! with BILOU tags, decoded greedily. It is one more candidate source for the entity tagger:
+//! its names are mapped to OntoNotes labels (`labels.rs`) and proposed with a priority that
+//! rises with the model's confidence; `candidate::select` decides among all sources.
+//!
+//! Training: `cargo run --release --example train_names -- ../shared/data/conll2003`
+//! (see `examples/train_names.rs`).
+
+pub mod conll;
+pub mod decode;
+pub mod document;
+pub mod eval;
+pub mod features;
+pub mod tags;
+pub mod train;
+
+use serde::{Deserialize, Serialize};
+
+use crate::entities::features::Features;
+use crate::entities::gazetteer::Match;
+use crate::entities::lexicon::Lexicon;
+use crate::syntax::perceptron::{Model, ModelError};
+
+use tags::{spans_of, TokenSpan};
+
+/// The version of the feature set (`features.rs`): a model file trained with another one
+/// would silently score the wrong features, so loading it is an error.
+const FEATURES_VERSION: u32 = 1;
+
+/// A name the model found, with the smallest margin by which one of its tokens' tags won.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Found {
+    pub span: TokenSpan,
+    pub margin: f32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NameModel {
+    features_version: u32,
+    model: Model,
+}
+
+impl NameModel {
+    pub fn new(model: Model) -> NameModel {
+        NameModel {
+            features_version: FEATURES_VERSION,
+            model,
+        }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("serialising to memory cannot fail")
+    }
+
+    /// Reads a model file; a damaged one, or one made for other features, is an error.
+    pub fn from_bytes(bytes: &[u8]) -> Result<NameModel, ModelError> {
+        let m: NameModel = postcard::from_bytes(bytes).map_err(|e| ModelError(e.to_string()))?;
+        if m.features_version != FEATURES_VERSION {
+            return Err(ModelError(format!(
+                "name model made for feature set {}, this build reads {FEATURES_VERSION}",
+                m.features_version
+            )));
+        }
+        if m.model.n_classes() != tags::N_TAGS {
+            return Err(ModelError(format!(
+                "name model has {} classes, expected {}",
+                m.model.n_classes(),
+                tags::N_TAGS
+            )));
+        }
+        Ok(m)
+    }
+
+    /// The names in one document, in text order.
+    pub fn find(&self, f: &Features, lexicon: &Lexicon, matches: &[Match]) -> Vec<Found> {
+        let s = features::extract(f, lexicon, matches);
+        let (tags, margins) = decode::decode(&s, |x, out| self.model.scores(x, out));
+        spans_of(&tags)
+            .into_iter()
+            .map(|span| Found {
+                span,
+                margin: margins[span.first..span.end]
+                    .iter()
+                    .copied()
+                    .fold(f32::MAX, f32::min),
+            })
+            .collect()
+    }
+}
