@@ -70,9 +70,10 @@ fn run() -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     let model = train::train(&train_set, settings, |epoch, trainer| {
-        let dev = train::evaluate(&dev_set, |x, o| trainer.scores(x, o));
+        let averaged = trainer.clone().finish(0.0);
+        let dev = train::evaluate(&dev_set, |x, o| averaged.scores(x, o));
         eprintln!(
-            "epoch {:>2}: dev PER+LOC+ORG F1 {:.4} (unaveraged weights), {:.0}s",
+            "epoch {:>2}: dev PER+LOC+ORG F1 {:.4}, {:.0}s",
             epoch + 1,
             dev.per_loc_org().f1(),
             started.elapsed().as_secs_f64()
@@ -80,7 +81,17 @@ fn run() -> Result<(), String> {
     });
     let model = NameModel::new(model);
     let dev = train::evaluate(&dev_set, |x, o| model.model().scores(x, o));
-    eprintln!("final model on eng.testa (dev):\n{}", dev.table());
+    eprintln!("the model alone on eng.testa (dev):\n{}", dev.table());
+    let rules = train::evaluate_tagger(&dev_docs, &lexicon, None);
+    eprintln!(
+        "the entity tagger, rules alone, on eng.testa (dev):\n{}",
+        rules.table()
+    );
+    let both = train::evaluate_tagger(&dev_docs, &lexicon, Some(&model));
+    eprintln!(
+        "the entity tagger, rules and model, on eng.testa (dev):\n{}",
+        both.table()
+    );
     let bytes = model.to_bytes();
     eprintln!(
         "{} features, {} weights, {:.2} MB; {:.0}s in all",

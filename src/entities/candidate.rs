@@ -60,10 +60,16 @@ pub mod priority {
     pub const USER: u8 = 100;
     pub const CONTEXT_STRONG: u8 = 70;
     pub const GIVEN_NAME: u8 = 65;
+    /// The name model, sure, where it reads a lexicon place as part of a longer name.
+    pub const MODEL_OVER_LEXICON: u8 = 61;
     pub const LEXICON: u8 = 60;
+    /// The name model, where every token of the name won by a clear margin.
+    pub const MODEL_SURE: u8 = 55;
     pub const REPORTING: u8 = 50;
     pub const NUMERIC: u8 = 45;
     pub const SURNAME: u8 = 40;
+    /// The name model, less sure.
+    pub const MODEL: u8 = 35;
     pub const GUESS: u8 = 30;
 }
 

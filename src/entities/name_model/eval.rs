@@ -3,7 +3,21 @@
 
 use std::collections::HashSet;
 
+use crate::entities::label::Label;
+
 use super::tags::Kind;
+
+/// The CoNLL-2003 kind an OntoNotes label is scored as (as `benches/conll_heldout.py` maps
+/// them); figures and dates are not names.
+pub fn kind_of(label: Label) -> Option<Kind> {
+    Some(match label {
+        Label::Person => Kind::Per,
+        Label::Org => Kind::Org,
+        Label::Gpe | Label::Loc | Label::Fac => Kind::Loc,
+        Label::Norp | Label::Event | Label::Product => Kind::Misc,
+        _ => return None,
+    })
+}
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {

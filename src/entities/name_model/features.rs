@@ -10,6 +10,7 @@
 
 use std::collections::HashMap;
 
+use crate::entities::candidate::Candidate;
 use crate::entities::features::{Features, Shape};
 use crate::entities::gazetteer::Match;
 use crate::entities::label::Label;
@@ -17,6 +18,7 @@ use crate::entities::lexicon::Lexicon;
 use crate::syntax::hashing::{feature, feature2, feature3, hash_str};
 use crate::text::tokens::TokenKind;
 
+use super::combine::person_surnames;
 use super::document::{casings, is_all_caps, telling, Casing};
 use super::tags::{Position, Tag};
 
@@ -48,6 +50,9 @@ mod template {
     pub const HISTORY: u32 = 24;
     pub const WORD_HEADLINE: u32 = 25;
     pub const DOC_CASING_WORD_SHAPE: u32 = 26;
+    pub const RULE: u32 = 27;
+    pub const RULE_LABEL: u32 = 28;
+    pub const RULE_SURNAME: u32 = 29;
 }
 
 /// Per-document features, token by token, before any tag is chosen.
@@ -123,6 +128,28 @@ fn lexicon_names(n: usize, matches: &[Match], lexicon: &Lexicon) -> Vec<Option<(
     out
 }
 
+/// The rules' best candidate over each token (highest priority, then longest), with the
+/// token's place in it.
+fn rule_evidence(n: usize, rules: &[Candidate]) -> Vec<Option<(&Candidate, Position)>> {
+    let mut out: Vec<Option<(&Candidate, Position)>> = vec![None; n];
+    for c in rules.iter().filter(|c| c.first < c.end && c.end <= n) {
+        for k in c.first..c.end {
+            let better = out[k]
+                .is_none_or(|(b, _)| (c.priority, c.end - c.first) > (b.priority, b.end - b.first));
+            if better {
+                let position = match (k - c.first, c.end - c.first) {
+                    (_, 1) => Position::Unit,
+                    (0, _) => Position::Begin,
+                    (j, len) if j + 1 == len => Position::Last,
+                    _ => Position::Inside,
+                };
+                out[k] = Some((c, position));
+            }
+        }
+    }
+    out
+}
+
 /// The length of the run of capitalised words each token sits in (0 outside one) and its
 /// place in it. Runs stop at sentence starts, so a capitalised opening word stands alone.
 fn capital_runs(f: &Features) -> Vec<(u8, u8)> {
@@ -167,14 +194,17 @@ fn affixes(folded: &str, out: &mut Vec<u64>) {
     }
 }
 
-/// Every static feature of every token of one document.
-pub fn extract(f: &Features, lexicon: &Lexicon, matches: &[Match]) -> Static {
+/// Every static feature of every token of one document; `rules` are the other sources'
+/// candidates (`tagger::rule_candidates`).
+pub fn extract(f: &Features, lexicon: &Lexicon, matches: &[Match], rules: &[Candidate]) -> Static {
     let n = f.len();
     let words: Vec<u64> = (0..n).map(|i| hash_str(f.folded(i))).collect();
     let shapes: Vec<u64> = (0..n).map(|i| hash_str(&shape(f.text_of(i), 2))).collect();
     let names = lexicon_names(n, matches, lexicon);
     let runs = capital_runs(f);
     let doc_casing: HashMap<&str, Casing> = casings(f);
+    let evidence = rule_evidence(n, rules);
+    let surnames = person_surnames(f, rules);
     const NONE: u64 = 0x5eed;
     let word_at = |k: isize| -> u64 {
         usize::try_from(k)
@@ -259,6 +289,21 @@ pub fn extract(f: &Features, lexicon: &Lexicon, matches: &[Match]) -> Static {
             if untelling && casing.mostly_lower() {
                 out.push(feature2(template::DOC_CASING_WORD_SHAPE, 1, s));
             }
+        }
+        if let Some((c, position)) = evidence[i] {
+            let label = hash_str(c.label.as_str());
+            out.push(feature3(
+                template::RULE,
+                label,
+                hash_str(c.source.as_str()),
+                position as u64,
+            ));
+            out.push(feature2(template::RULE_LABEL, label, position as u64));
+        }
+        if capitalised && surnames.contains(folded) {
+            let in_full_name =
+                evidence[i].is_some_and(|(c, _)| c.label == Label::Person && c.end - c.first >= 2);
+            out.push(feature(template::RULE_SURNAME, in_full_name as u64));
         }
         let (len, place) = runs[i];
         out.push(feature2(template::CAPITAL_RUN, len as u64, place as u64));

@@ -7,16 +7,21 @@
 //! Training: `cargo run --release --example train_names -- ../shared/data/conll2003`
 //! (see `examples/train_names.rs`).
 
+pub mod combine;
 pub mod conll;
 pub mod decode;
 pub mod document;
 pub mod eval;
 pub mod features;
+pub mod labels;
 pub mod tags;
 pub mod train;
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
+use crate::entities::candidate::Candidate;
 use crate::entities::features::Features;
 use crate::entities::gazetteer::Match;
 use crate::entities::lexicon::Lexicon;
@@ -26,7 +31,10 @@ use tags::{spans_of, TokenSpan};
 
 /// The version of the feature set (`features.rs`): a model file trained with another one
 /// would silently score the wrong features, so loading it is an error.
-const FEATURES_VERSION: u32 = 1;
+const FEATURES_VERSION: u32 = 2;
+
+/// The model shipped in the package (trained by `examples/train_names.rs`).
+const BUILTIN: &[u8] = include_bytes!("../../lang/en/entities/names.model");
 
 /// A name the model found, with the smallest margin by which one of its tokens' tags won.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,6 +50,14 @@ pub struct NameModel {
 }
 
 impl NameModel {
+    /// The shipped model, read once per process.
+    pub fn builtin() -> &'static NameModel {
+        static MODEL: OnceLock<NameModel> = OnceLock::new();
+        MODEL.get_or_init(|| {
+            NameModel::from_bytes(BUILTIN).expect("the shipped name model is checked by a test")
+        })
+    }
+
     pub fn new(model: Model) -> NameModel {
         NameModel {
             features_version: FEATURES_VERSION,
@@ -77,8 +93,14 @@ impl NameModel {
     }
 
     /// The names in one document, in text order.
-    pub fn find(&self, f: &Features, lexicon: &Lexicon, matches: &[Match]) -> Vec<Found> {
-        let s = features::extract(f, lexicon, matches);
+    pub fn find(
+        &self,
+        f: &Features,
+        lexicon: &Lexicon,
+        matches: &[Match],
+        rules: &[Candidate],
+    ) -> Vec<Found> {
+        let s = features::extract(f, lexicon, matches, rules);
         let (tags, margins) = decode::decode(&s, |x, out| self.model.scores(x, out));
         spans_of(&tags)
             .into_iter()
@@ -89,6 +111,21 @@ impl NameModel {
                     .copied()
                     .fold(f32::MAX, f32::min),
             })
+            .collect()
+    }
+
+    /// The names in one document as entity candidates (see `combine.rs`).
+    pub fn candidates(
+        &self,
+        f: &Features,
+        lexicon: &Lexicon,
+        matches: &[Match],
+        rules: &[Candidate],
+    ) -> Vec<Candidate> {
+        let context = combine::Context::new(f, lexicon, matches, rules);
+        self.find(f, lexicon, matches, rules)
+            .into_iter()
+            .filter_map(|found| context.candidate(found))
             .collect()
     }
 }

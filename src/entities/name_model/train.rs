@@ -15,9 +15,11 @@ use crate::text::TextLayer;
 
 use super::conll;
 use super::decode::Decoder;
-use super::eval::Scores;
+use super::eval::{kind_of, Scores};
 use super::features::{extract, Static};
 use super::tags::{spans_of, tags_of, Kind, TokenSpan, N_TAGS};
+use super::NameModel;
+use crate::entities::tagger::{rule_candidates, tag_with};
 
 /// One featurised document with its gold tags.
 pub struct Example {
@@ -55,9 +57,10 @@ pub fn example(doc: &conll::Document, lexicon: &Lexicon) -> Example {
         lexicon,
     );
     let matches = lexicon.gazetteer.find_all(&f);
+    let rules = rule_candidates(&f, lexicon, &matches, &layer.tokens, None);
     let spans = project(&layer.tokens, &doc.names);
     Example {
-        features: extract(&f, lexicon, &matches),
+        features: extract(&f, lexicon, &matches, &rules),
         gold: tags_of(&spans, layer.tokens.len()),
         tokens: layer.tokens.iter().map(|t| (t.start, t.end)).collect(),
         names: doc.names.iter().map(|n| (n.start, n.end, n.kind)).collect(),
@@ -113,6 +116,31 @@ pub fn train(
         after_epoch(epoch, &trainer);
     }
     trainer.finish(settings.min_weight)
+}
+
+/// Exact-span scores of the whole entity tagger (rules, lexicons and `names`, or the rules
+/// alone) on CoNLL documents, its labels mapped to CoNLL kinds.
+pub fn evaluate_tagger(
+    docs: &[conll::Document],
+    lexicon: &Lexicon,
+    names: Option<&NameModel>,
+) -> Scores {
+    let per_doc: Vec<Vec<(u32, u32, Kind)>> = docs
+        .par_iter()
+        .map(|d| {
+            let layer = TextLayer::analyse(&d.text, 0);
+            tag_with(&d.text, &layer, lexicon, names, None)
+                .into_iter()
+                .filter_map(|m| Some((m.start, m.end, kind_of(m.label)?)))
+                .collect()
+        })
+        .collect();
+    let mut scores = Scores::default();
+    for (d, predicted) in docs.iter().zip(&per_doc) {
+        let gold: Vec<_> = d.names.iter().map(|n| (n.start, n.end, n.kind)).collect();
+        scores.add(&gold, predicted);
+    }
+    scores
 }
 
 /// Exact-span scores of `score` (a model's scoring function) on `examples`.
