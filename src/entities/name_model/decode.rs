@@ -1,42 +1,53 @@
 //! Greedy left-to-right decoding: each token's tag is chosen with the two tags before it and
 //! the document's earlier tagging of the same word among its features, only among the tags
-//! that may follow the previous one (BILOU), so every name comes out whole. Training walks the
-//! documents with the same `Decoder`, so the model learns from the tags it will really see.
+//! that may follow the previous one (BILOU), so every name comes out whole. Outside a name,
+//! a token that cannot begin one is tagged Outside unscored. Training walks the documents
+//! with the same `Decoder`, so the model learns from the tags it will really see.
 
-use std::collections::HashMap;
-
-use super::features::{dynamic, Static};
+use super::features::{dynamic, StaticFeatures, Tokens};
 use super::tags::{Tag, N_TAGS};
 
 /// The state of one left-to-right pass over one document.
 pub struct Decoder {
     prev: Tag,
     prev2: Tag,
-    /// Folded word hash → what it was last tagged as (0 outside a name, else kind + 1).
-    history: HashMap<u64, u64>,
+    /// By the document's word number: what the word was last tagged as (0 outside a name,
+    /// else kind + 1), or none yet.
+    history: Vec<Option<u8>>,
     features: Vec<u64>,
 }
 
-impl Default for Decoder {
-    fn default() -> Self {
+impl Decoder {
+    pub fn new(tokens: &Tokens) -> Decoder {
         Decoder {
             prev: Tag::OUTSIDE,
             prev2: Tag::OUTSIDE,
-            history: HashMap::new(),
+            history: vec![None; tokens.distinct_words],
             features: Vec::with_capacity(64),
         }
     }
-}
 
-impl Decoder {
+    /// Token `i` is Outside, whatever the model would say: no name is open and none may
+    /// begin here.
+    pub fn forced_outside(&self, tokens: &Tokens, i: usize) -> bool {
+        !self.prev.opens() && !tokens.may_begin[i]
+    }
+
     /// Gathers the features of token `i`, the tokens before it being decided.
-    pub fn prepare(&mut self, s: &Static, i: usize) {
+    pub fn prepare(&mut self, s: &impl StaticFeatures, i: usize) {
         self.features.clear();
-        self.features.extend_from_slice(s.of(i));
-        let history = s.remembered[i]
-            .then(|| self.history.get(&s.word[i]).copied())
-            .flatten();
-        dynamic(s, i, self.prev, self.prev2, history, &mut self.features);
+        s.push(i, &mut self.features);
+        let history = s.tokens().remembered[i]
+            .and_then(|w| self.history[w as usize])
+            .map(u64::from);
+        dynamic(
+            s.tokens(),
+            i,
+            self.prev,
+            self.prev2,
+            history,
+            &mut self.features,
+        );
     }
 
     /// The features `prepare` gathered.
@@ -64,7 +75,7 @@ impl Decoder {
                 }
             }
         }
-        // Outside always may follow a closed name, and a name is always closable.
+        // Outside may follow any closed name, and Last or Unit closes any open one.
         let (tag, score) = best.expect("some tag is always allowed");
         (
             tag,
@@ -77,10 +88,9 @@ impl Decoder {
     }
 
     /// Moves past token `i`, tagged `tag`.
-    pub fn advance(&mut self, s: &Static, i: usize, tag: Tag) {
-        if s.remembered[i] {
-            let code = tag.kind().map_or(0, |k| k as u64 + 1);
-            self.history.insert(s.word[i], code);
+    pub fn advance(&mut self, tokens: &Tokens, i: usize, tag: Tag) {
+        if let Some(w) = tokens.remembered[i] {
+            self.history[w as usize] = Some(tag.kind().map_or(0, |k| k as u8 + 1));
         }
         self.prev2 = self.prev;
         self.prev = tag;
@@ -89,15 +99,26 @@ impl Decoder {
 
 /// Tags one document with `score` (a model's scoring function); returns each token's tag and
 /// the margin it was chosen by.
-pub fn decode(s: &Static, score: impl Fn(&[u64], &mut Vec<f32>)) -> (Vec<Tag>, Vec<f32>) {
-    let mut decoder = Decoder::default();
+pub fn decode(
+    s: &impl StaticFeatures,
+    score: impl Fn(&[u64], &mut Vec<f32>),
+) -> (Vec<Tag>, Vec<f32>) {
+    let tokens = s.tokens();
+    let mut decoder = Decoder::new(tokens);
     let mut scores = Vec::with_capacity(N_TAGS);
-    let (mut tags, mut margins) = (Vec::with_capacity(s.len()), Vec::with_capacity(s.len()));
-    for i in 0..s.len() {
-        decoder.prepare(s, i);
-        score(decoder.features(), &mut scores);
-        let (tag, margin) = decoder.choose(&scores, i + 1 == s.len());
-        decoder.advance(s, i, tag);
+    let (mut tags, mut margins) = (
+        Vec::with_capacity(tokens.len()),
+        Vec::with_capacity(tokens.len()),
+    );
+    for i in 0..tokens.len() {
+        let (tag, margin) = if decoder.forced_outside(tokens, i) {
+            (Tag::OUTSIDE, f32::MAX)
+        } else {
+            decoder.prepare(s, i);
+            score(decoder.features(), &mut scores);
+            decoder.choose(&scores, i + 1 == tokens.len())
+        };
+        decoder.advance(tokens, i, tag);
         tags.push(tag);
         margins.push(margin);
     }

@@ -100,7 +100,7 @@ impl NameModel {
         matches: &[Match],
         rules: &[Candidate],
     ) -> Vec<Found> {
-        let s = features::extract(f, lexicon, matches, rules);
+        let s = features::Document::new(f, lexicon, matches, rules);
         let (tags, margins) = decode::decode(&s, |x, out| self.model.scores(x, out));
         spans_of(&tags)
             .into_iter()

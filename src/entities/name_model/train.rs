@@ -16,15 +16,16 @@ use crate::text::TextLayer;
 use super::conll;
 use super::decode::Decoder;
 use super::eval::{kind_of, Scores};
-use super::features::{extract, Static};
-use super::tags::{spans_of, tags_of, Kind, TokenSpan, N_TAGS};
+use super::features::StaticFeatures;
+use super::features::{Cached, Document};
+use super::tags::{spans_of, tags_of, Kind, Tag, TokenSpan, N_TAGS};
 use super::NameModel;
 use crate::entities::tagger::{rule_candidates, tag_with};
 
 /// One featurised document with its gold tags.
 pub struct Example {
-    pub features: Static,
-    pub gold: Vec<super::tags::Tag>,
+    pub features: Cached,
+    pub gold: Vec<Tag>,
     /// Token byte spans, to turn predicted token spans back into text spans.
     pub tokens: Vec<(u32, u32)>,
     pub names: Vec<(u32, u32, Kind)>,
@@ -60,7 +61,7 @@ pub fn example(doc: &conll::Document, lexicon: &Lexicon) -> Example {
     let rules = rule_candidates(&f, lexicon, &matches, &layer.tokens, None);
     let spans = project(&layer.tokens, &doc.names);
     Example {
-        features: extract(&f, lexicon, &matches, &rules),
+        features: Document::new(&f, lexicon, &matches, &rules).cached(),
         gold: tags_of(&spans, layer.tokens.len()),
         tokens: layer.tokens.iter().map(|t| (t.start, t.end)).collect(),
         names: doc.names.iter().map(|n| (n.start, n.end, n.kind)).collect(),
@@ -104,13 +105,18 @@ pub fn train(
         rng.shuffle(&mut order);
         for &d in &order {
             let ex = &examples[d];
-            let mut decoder = Decoder::default();
+            let tokens = ex.features.tokens();
+            let mut decoder = Decoder::new(tokens);
             for i in 0..ex.gold.len() {
+                if decoder.forced_outside(tokens, i) {
+                    decoder.advance(tokens, i, Tag::OUTSIDE);
+                    continue;
+                }
                 decoder.prepare(&ex.features, i);
                 trainer.scores(decoder.features(), &mut scores);
                 let (guess, _) = decoder.choose(&scores, i + 1 == ex.gold.len());
                 trainer.update(decoder.features(), ex.gold[i].class(), guess.class());
-                decoder.advance(&ex.features, i, guess);
+                decoder.advance(tokens, i, guess);
             }
         }
         after_epoch(epoch, &trainer);
