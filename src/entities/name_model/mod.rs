@@ -15,6 +15,8 @@ pub mod eval;
 pub mod features;
 pub mod labels;
 pub mod tags;
+#[cfg(test)]
+mod tests;
 pub mod train;
 
 use std::sync::OnceLock;
