@@ -1,5 +1,5 @@
 //! Candidate entity spans from independent sources, and the choice among them: every source
-//! (lexicons, name rules, figures, dates, later a trained model) proposes spans with a
+//! (lexicons, name rules, figures, dates, the learned name model) proposes spans with a
 //! priority; `select` keeps the best non-overlapping ones. A new source only adds candidates.
 
 use super::label::Label;
@@ -21,7 +21,7 @@ pub enum Source {
     Figures,
     /// Dates and times.
     Dates,
-    /// A trained sequence model.
+    /// The learned name tagger (`name_model`).
     Model,
 }
 

@@ -2,7 +2,8 @@
 //! mention resolved to one cross-document id.
 //!
 //! `lexicon` (names and word classes, from `lexicons/*.txt`) → `features` (per-token facts)
-//! → candidates from `gazetteer`, `names` and `values` (figures, dates; later a model) →
+//! → candidates from `gazetteer`, `names` and `values` (figures, dates), then from
+//! `name_model` (the learned name tagger, which reads the others' as evidence) →
 //! `candidate::select` → `tagger` → `ids` across documents.
 
 pub mod candidate;
