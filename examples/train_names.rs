@@ -6,7 +6,7 @@
 //! ```
 //!
 //! Reads `eng.train` (training) and `eng.testa` (development: scores printed after each
-//! epoch, never trained on). Options: `--epochs N` (default 10), `--seed S` (default 1),
+//! epoch, never trained on). Options: `--epochs N` (default 12), `--seed S` (default 1),
 //! `--min-weight W` (drop averaged weights below W; default 0.05), `--out PATH` (default
 //! `src/lang/en/entities/names.model`), `--tiny` (200 training documents, 2 epochs, written
 //! nowhere unless `--out` is given: the whole pipeline in seconds).

@@ -65,20 +65,12 @@ pub fn casings<'f>(f: &'f Features) -> HashMap<&'f str, Casing> {
 mod tests {
     use super::*;
     use crate::entities::lexicon::Lexicon;
-    use crate::text::TextLayer;
 
     #[test]
     fn headlines_and_sentence_starts_do_not_count() {
         let text = "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\nJapan won on Friday. Lucky them, the lucky team said. Officials agreed.";
-        let layer = TextLayer::analyse(text, 0);
         let lex = Lexicon::builtin();
-        let f = Features::new(
-            text,
-            &layer.tokens,
-            &layer.sentences,
-            &layer.boilerplate,
-            &lex,
-        );
+        let f = Features::of_text(text, &lex);
         let c = casings(&f);
         assert!(
             !c.contains_key("officials"),
@@ -99,14 +91,7 @@ mod tests {
         );
         assert!(!c.contains_key("japan"));
         let text = "It went to Japan, to JAPAN and to japan.";
-        let layer = TextLayer::analyse(text, 0);
-        let f = Features::new(
-            text,
-            &layer.tokens,
-            &layer.sentences,
-            &layer.boilerplate,
-            &lex,
-        );
+        let f = Features::of_text(text, &lex);
         assert_eq!(
             casings(&f)["japan"],
             Casing {

@@ -84,7 +84,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Self {
         Settings {
-            epochs: 10,
+            epochs: 12,
             seed: 1,
             min_weight: 0.0,
         }
