@@ -110,7 +110,9 @@ def main() -> None:
     for i, gold in enumerate(golds):
         rows = ents[ents.doc == str(i)]
         pred = {
-            (s, e, MAP[lab]) for s, e, lab in zip(rows.start, rows.end, rows.label) if lab in MAP
+            (s, e, MAP[label])
+            for s, e, label in zip(rows.start, rows.end, rows.label)
+            if label in MAP
         }
         for k in KINDS:
             g = {x for x in gold if x[2] == k}

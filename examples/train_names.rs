@@ -14,8 +14,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use _core::entities::lexicon::Lexicon;
 use _core::entities::name_model::{conll, train, NameModel};
+use _core::lang::Language;
 
 fn main() {
     if let Err(e) = run() {
@@ -59,9 +59,9 @@ fn run() -> Result<(), String> {
         train_docs.truncate(200);
         settings.epochs = settings.epochs.min(2);
     }
-    let lexicon = Lexicon::builtin();
-    let train_set = train::examples(&train_docs, &lexicon);
-    let dev_set = train::examples(&dev_docs, &lexicon);
+    let language = Language::english();
+    let train_set = train::examples(&train_docs, language);
+    let dev_set = train::examples(&dev_docs, language);
     let tokens: usize = train_set.iter().map(|e| e.gold.len()).sum();
     eprintln!(
         "{} training documents ({tokens} tokens), {} dev documents; featurised in {:.1}s",
@@ -82,12 +82,12 @@ fn run() -> Result<(), String> {
     let model = NameModel::new(model);
     let dev = train::evaluate(&dev_set, |x, o| model.model().scores(x, o));
     eprintln!("the model alone on eng.testa (dev):\n{}", dev.table());
-    let rules = train::evaluate_tagger(&dev_docs, &lexicon, None);
+    let rules = train::evaluate_tagger(&dev_docs, language, None);
     eprintln!(
         "the entity tagger, rules alone, on eng.testa (dev):\n{}",
         rules.table()
     );
-    let both = train::evaluate_tagger(&dev_docs, &lexicon, Some(&model));
+    let both = train::evaluate_tagger(&dev_docs, language, Some(&model));
     eprintln!(
         "the entity tagger, rules and model, on eng.testa (dev):\n{}",
         both.table()

@@ -172,7 +172,7 @@ impl<'a> Features<'a> {
 impl<'a> Features<'a> {
     /// The features of `text` read whole as one document, as the tagger sees it.
     pub fn of_text(text: &'a str, lexicon: &Lexicon) -> Features<'a> {
-        let layer = crate::text::TextLayer::analyse(text, 0);
+        let layer = crate::text::TextLayer::analyse(text, 0, crate::lang::Language::english());
         Features::new(
             text,
             &layer.tokens,

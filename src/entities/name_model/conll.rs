@@ -11,23 +11,29 @@
 
 use super::tags::Kind;
 
+/// One article: its text as crosswire reads it, and its gold names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
+    /// Sentences one a line, words joined by single spaces.
     pub text: String,
     /// Sorted, non-overlapping.
     pub names: Vec<Name>,
 }
 
+/// A gold name: `text[start..end]` in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Name {
-    pub start: u32,
-    pub end: u32,
-    pub kind: Kind,
+    pub(crate) start: u32,
+    pub(crate) end: u32,
+    pub(crate) kind: Kind,
 }
 
+/// A line the reader could not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConllError {
+    /// Its number, from 1.
     pub line: usize,
+    /// What is wrong with it.
     pub message: String,
 }
 

@@ -64,13 +64,13 @@ pub fn casings<'f>(f: &'f Features) -> HashMap<&'f str, Casing> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entities::lexicon::Lexicon;
+    use crate::lang::Language;
 
     #[test]
     fn headlines_and_sentence_starts_do_not_count() {
         let text = "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT .\nJapan won on Friday. Lucky them, the lucky team said. Officials agreed.";
-        let lex = Lexicon::builtin();
-        let f = Features::of_text(text, &lex);
+        let lex = &Language::english().names;
+        let f = Features::of_text(text, lex);
         let c = casings(&f);
         assert!(
             !c.contains_key("officials"),
@@ -91,7 +91,7 @@ mod tests {
         );
         assert!(!c.contains_key("japan"));
         let text = "It went to Japan, to JAPAN and to japan.";
-        let f = Features::of_text(text, &lex);
+        let f = Features::of_text(text, lex);
         assert_eq!(
             casings(&f)["japan"],
             Casing {

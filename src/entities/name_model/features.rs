@@ -80,10 +80,6 @@ impl Tokens {
     pub fn len(&self) -> usize {
         self.word.len()
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.word.is_empty()
-    }
 }
 
 /// One token's static features, however they are got.
@@ -134,8 +130,8 @@ impl<'a> Document<'a> {
         let mut lexicon_names = vec![None; n];
         for m in matches {
             let label = lexicon.entries[m.entry as usize].label;
-            for k in m.first..m.end {
-                lexicon_names[k] = Some((label, position_in(k, m.first, m.end)));
+            for (k, slot) in (m.first..).zip(&mut lexicon_names[m.first..m.end]) {
+                *slot = Some((label, position_in(k, m.first, m.end)));
             }
         }
         Document {
@@ -363,11 +359,11 @@ fn short_shape_hash(s: &str) -> u64 {
 fn rule_evidence(n: usize, rules: &[Candidate]) -> Vec<Option<(&Candidate, Position)>> {
     let mut out: Vec<Option<(&Candidate, Position)>> = vec![None; n];
     for c in rules.iter().filter(|c| c.first < c.end && c.end <= n) {
-        for k in c.first..c.end {
-            let better = out[k]
+        for (k, slot) in (c.first..).zip(&mut out[c.first..c.end]) {
+            let better = slot
                 .is_none_or(|(b, _)| (c.priority, c.end - c.first) > (b.priority, b.end - b.first));
             if better {
-                out[k] = Some((c, position_in(k, c.first, c.end)));
+                *slot = Some((c, position_in(k, c.first, c.end)));
             }
         }
     }
@@ -407,8 +403,9 @@ fn affixes(folded: &str, out: &mut Vec<u64>) {
     if chars < 3 {
         return;
     }
-    for k in 1..=3.min(chars - 1) {
-        let prefix = &folded.as_bytes()[..bounds[k]];
+    // One to three characters, never the whole word.
+    for (k, &end) in bounds.iter().enumerate().take(4).skip(1) {
+        let prefix = &folded.as_bytes()[..end];
         out.push(feature2(template::PREFIX, k as u64, hash_bytes(prefix)));
     }
     for k in 1..=4.min(chars - 1) {

@@ -4,22 +4,23 @@
 //! its names are mapped to OntoNotes labels (`labels.rs`) and proposed with a priority that
 //! rises with the model's confidence; `candidate::select` decides among all sources.
 //!
+//! The model file lives beside the other entity lists (`lang/en/entities/names.model`) and is
+//! read once, with them, into the [`Language`](crate::lang::Language) the stages take.
+//!
 //! Training: `cargo run --release --example train_names -- ../shared/data/conll2003`
 //! (see `examples/train_names.rs`).
 
-pub mod combine;
+pub(crate) mod combine;
 pub mod conll;
-pub mod decode;
-pub mod document;
-pub mod eval;
-pub mod features;
-pub mod labels;
-pub mod tags;
+pub(crate) mod decode;
+pub(crate) mod document;
+pub(crate) mod eval;
+pub(crate) mod features;
+pub(crate) mod labels;
+pub(crate) mod tags;
 #[cfg(test)]
 mod tests;
 pub mod train;
-
-use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -35,31 +36,35 @@ use tags::{spans_of, TokenSpan};
 /// would silently score the wrong features, so loading it is an error.
 const FEATURES_VERSION: u32 = 2;
 
-/// The model shipped in the package (trained by `examples/train_names.rs`).
-const BUILTIN: &[u8] = include_bytes!("../../lang/en/entities/names.model");
-
 /// A name the model found, with the smallest margin by which one of its tokens' tags won.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Found {
+pub(crate) struct Found {
+    /// The tokens it covers and its kind.
     pub span: TokenSpan,
+    /// The smallest lead of a token's winning tag over its runner-up.
     pub margin: f32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The learned name tagger: a perceptron over BILOU tags, with the feature set it reads.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct NameModel {
     features_version: u32,
     model: Model,
 }
 
-impl NameModel {
-    /// The shipped model, read once per process.
-    pub fn builtin() -> &'static NameModel {
-        static MODEL: OnceLock<NameModel> = OnceLock::new();
-        MODEL.get_or_init(|| {
-            NameModel::from_bytes(BUILTIN).expect("the shipped name model is checked by a test")
-        })
+/// Its size, not its weights: a `Language` prints without megabytes of numbers.
+impl std::fmt::Debug for NameModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameModel")
+            .field("features_version", &self.features_version)
+            .field("features", &self.model.n_features())
+            .field("weights", &self.model.n_weights())
+            .finish()
     }
+}
 
+impl NameModel {
+    /// A trained perceptron, for the current feature set.
     pub fn new(model: Model) -> NameModel {
         NameModel {
             features_version: FEATURES_VERSION,
@@ -67,10 +72,12 @@ impl NameModel {
         }
     }
 
+    /// The perceptron.
     pub fn model(&self) -> &Model {
         &self.model
     }
 
+    /// The model file's bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("serialising to memory cannot fail")
     }
@@ -95,7 +102,7 @@ impl NameModel {
     }
 
     /// The names in one document, in text order.
-    pub fn find(
+    pub(crate) fn find(
         &self,
         f: &Features,
         lexicon: &Lexicon,
@@ -117,7 +124,7 @@ impl NameModel {
     }
 
     /// The names in one document as entity candidates (see `combine.rs`).
-    pub fn candidates(
+    pub(crate) fn candidates(
         &self,
         f: &Features,
         lexicon: &Lexicon,

@@ -8,32 +8,41 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 
 use crate::entities::features::Features;
-use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::{rule_candidates, tag};
+use crate::lang::Language;
 use crate::text::TextLayer;
 
 use super::tags::Kind;
 use super::{conll, train, Found, NameModel};
 
+/// The shipped model.
+fn model() -> &'static NameModel {
+    Language::english()
+        .name_model()
+        .expect("English has a name model")
+}
+
 fn found(text: &str) -> Vec<Found> {
-    let lexicon = Lexicon::builtin();
-    let layer = TextLayer::analyse(text, 0);
+    let language = Language::english();
+    let lexicon = &language.names;
+    let layer = TextLayer::analyse(text, 0, language);
     let f = Features::new(
         text,
         &layer.tokens,
         &layer.sentences,
         &layer.boilerplate,
-        &lexicon,
+        lexicon,
     );
     let matches = lexicon.gazetteer.find_all(&f);
-    let rules = rule_candidates(&f, &lexicon, &matches, &layer.tokens, None);
-    NameModel::builtin().find(&f, &lexicon, &matches, &rules)
+    let rules = rule_candidates(&f, lexicon, language, &matches, &layer.tokens, None);
+    model().find(&f, lexicon, &matches, &rules)
 }
 
 /// `(text, label, source)` of every name the whole tagger finds.
 fn tagged(text: &str) -> Vec<(String, &'static str, &'static str)> {
-    let layer = TextLayer::analyse(text, 0);
-    tag(text, &layer, &Lexicon::builtin(), None)
+    let language = Language::english();
+    let layer = TextLayer::analyse(text, 0, language);
+    tag(text, &layer, &language.names, language, None)
         .into_iter()
         .map(|m| {
             (
@@ -55,7 +64,7 @@ fn has(text: &str, name: &str, label: &str) {
 
 #[test]
 fn the_shipped_model_loads_and_damaged_ones_do_not() {
-    let model = NameModel::builtin();
+    let model = model();
     assert_eq!(model.model().n_classes(), super::tags::N_TAGS);
     assert!(model.model().n_features() > 10_000);
     let bytes = model.to_bytes();
@@ -140,7 +149,7 @@ proptest! {
 
     #[test]
     fn names_lie_within_the_tokens_in_order(text in "\\PC{0,300}") {
-        let layer = TextLayer::analyse(&text, 0);
+        let layer = TextLayer::analyse(&text, 0, Language::english());
         let names = found(&text);
         for w in names.windows(2) {
             prop_assert!(w[0].span.end <= w[1].span.first);
@@ -155,7 +164,7 @@ proptest! {
     #[test]
     fn capitalised_word_soup_never_panics(words in prop::collection::vec("[A-Z][a-z]{0,8}|[a-z]{1,6}|[,.\\-'\"()]|[0-9]{1,4}|[A-Z]{2,5}", 0..80)) {
         let text = words.join(" ");
-        let layer = TextLayer::analyse(&text, 0);
+        let layer = TextLayer::analyse(&text, 0, Language::english());
         for n in found(&text) {
             prop_assert!(n.span.end <= layer.tokens.len());
         }
@@ -178,16 +187,16 @@ fn accuracy_floor_on_conll_dev() {
         return;
     };
     let docs = read(&dir, "eng.testa");
-    let lexicon = Lexicon::builtin();
-    let dev = train::examples(&docs, &lexicon);
-    let model = NameModel::builtin();
+    let language = Language::english();
+    let dev = train::examples(&docs, language);
+    let model = model();
     let alone = train::evaluate(&dev, |x, o| model.model().scores(x, o));
     // Dev was tuned on: these floors catch regressions, not generalisation.
     assert!(alone.per_loc_org().f1() >= 0.89, "{}", alone.table());
     assert!(alone.of(Kind::Misc).f1() >= 0.80, "{}", alone.table());
-    let tagger = train::evaluate_tagger(&docs, &lexicon, Some(model));
+    let tagger = train::evaluate_tagger(&docs, language, Some(model));
     assert!(tagger.per_loc_org().f1() >= 0.88, "{}", tagger.table());
-    let rules = train::evaluate_tagger(&docs, &lexicon, None);
+    let rules = train::evaluate_tagger(&docs, language, None);
     assert!(
         tagger.per_loc_org().f1() > rules.per_loc_org().f1() + 0.1,
         "{}\n{}",
@@ -205,8 +214,8 @@ fn a_tiny_model_trains_in_seconds_and_deterministically() {
     };
     let mut docs = read(&dir, "eng.train");
     docs.truncate(200);
-    let lexicon = Lexicon::builtin();
-    let examples = train::examples(&docs, &lexicon);
+    let language = Language::english();
+    let examples = train::examples(&docs, language);
     let settings = train::Settings {
         epochs: 2,
         seed: 7,
@@ -217,7 +226,7 @@ fn a_tiny_model_trains_in_seconds_and_deterministically() {
     assert_eq!(a.to_bytes(), b.to_bytes(), "same seed, same model");
     let mut dev = read(&dir, "eng.testa");
     dev.truncate(50);
-    let dev = train::examples(&dev, &lexicon);
+    let dev = train::examples(&dev, language);
     let scores = train::evaluate(&dev, |x, o| a.scores(x, o));
     assert!(scores.per_loc_org().f1() >= 0.6, "{}", scores.table());
 }

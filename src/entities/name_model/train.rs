@@ -1,5 +1,5 @@
 //! Training the name model on CoNLL-2003: each document is tokenized and featurised exactly
-//! as crosswire does at run time (`TextLayer::analyse`, the entity `Features`, the built-in
+//! as crosswire does at run time (`TextLayer::analyse`, the entity `Features`, the language's
 //! lexicons), its gold names are projected onto those tokens as BILOU tags, and the averaged
 //! perceptron learns from greedy left-to-right passes over the documents in a seeded shuffled
 //! order. Everything is single-threaded but the featurising, so a seed fixes the model.
@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 
 use crate::entities::features::Features;
-use crate::entities::lexicon::Lexicon;
+use crate::lang::Language;
 use crate::syntax::hashing::SplitMix64;
 use crate::syntax::perceptron::{Model, Trainer};
 use crate::text::tokens::Token;
@@ -24,16 +24,16 @@ use crate::entities::tagger::{rule_candidates, tag_with};
 
 /// One featurised document with its gold tags.
 pub struct Example {
-    pub features: Cached,
-    pub gold: Vec<Tag>,
+    pub(crate) features: Cached,
+    pub(crate) gold: Vec<Tag>,
     /// Token byte spans, to turn predicted token spans back into text spans.
-    pub tokens: Vec<(u32, u32)>,
-    pub names: Vec<(u32, u32, Kind)>,
+    pub(crate) tokens: Vec<(u32, u32)>,
+    pub(crate) names: Vec<(u32, u32, Kind)>,
 }
 
 /// The tokens each name covers: from the token holding its first byte to the one holding its
 /// last (on CoNLL text, crosswire's tokens never cross a name's edge, so this is exact).
-pub fn project(tokens: &[Token], names: &[conll::Name]) -> Vec<TokenSpan> {
+pub(crate) fn project(tokens: &[Token], names: &[conll::Name]) -> Vec<TokenSpan> {
     names
         .iter()
         .filter_map(|n| {
@@ -48,8 +48,10 @@ pub fn project(tokens: &[Token], names: &[conll::Name]) -> Vec<TokenSpan> {
         .collect()
 }
 
-pub fn example(doc: &conll::Document, lexicon: &Lexicon) -> Example {
-    let layer = TextLayer::analyse(&doc.text, 0);
+/// One document read as crosswire reads an article in `language`, with its gold tags.
+pub fn example(doc: &conll::Document, language: &Language) -> Example {
+    let lexicon = &language.names;
+    let layer = TextLayer::analyse(&doc.text, 0, language);
     let f = Features::new(
         &doc.text,
         &layer.tokens,
@@ -58,7 +60,7 @@ pub fn example(doc: &conll::Document, lexicon: &Lexicon) -> Example {
         lexicon,
     );
     let matches = lexicon.gazetteer.find_all(&f);
-    let rules = rule_candidates(&f, lexicon, &matches, &layer.tokens, None);
+    let rules = rule_candidates(&f, lexicon, language, &matches, &layer.tokens, None);
     let spans = project(&layer.tokens, &doc.names);
     Example {
         features: Document::new(&f, lexicon, &matches, &rules).cached(),
@@ -69,13 +71,16 @@ pub fn example(doc: &conll::Document, lexicon: &Lexicon) -> Example {
 }
 
 /// Featurises documents in parallel (order kept).
-pub fn examples(docs: &[conll::Document], lexicon: &Lexicon) -> Vec<Example> {
-    docs.par_iter().map(|d| example(d, lexicon)).collect()
+pub fn examples(docs: &[conll::Document], language: &Language) -> Vec<Example> {
+    docs.par_iter().map(|d| example(d, language)).collect()
 }
 
+/// How to train.
 #[derive(Debug, Clone, Copy)]
 pub struct Settings {
+    /// Passes over the training documents.
     pub epochs: usize,
+    /// Seeds the order of the documents in each pass.
     pub seed: u64,
     /// Averaged weights smaller than this are dropped from the model file.
     pub min_weight: f32,
@@ -128,14 +133,14 @@ pub fn train(
 /// alone) on CoNLL documents, its labels mapped to CoNLL kinds.
 pub fn evaluate_tagger(
     docs: &[conll::Document],
-    lexicon: &Lexicon,
+    language: &Language,
     names: Option<&NameModel>,
 ) -> Scores {
     let per_doc: Vec<Vec<(u32, u32, Kind)>> = docs
         .par_iter()
         .map(|d| {
-            let layer = TextLayer::analyse(&d.text, 0);
-            tag_with(&d.text, &layer, lexicon, names, None)
+            let layer = TextLayer::analyse(&d.text, 0, language);
+            tag_with(&d.text, &layer, &language.names, language, names, None)
                 .into_iter()
                 .filter_map(|m| Some((m.start, m.end, kind_of(m.label)?)))
                 .collect()
