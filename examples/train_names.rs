@@ -62,7 +62,7 @@ fn run() -> Result<(), String> {
     let language = Language::english();
     let train_set = train::examples(&train_docs, language);
     let dev_set = train::examples(&dev_docs, language);
-    let tokens: usize = train_set.iter().map(|e| e.gold.len()).sum();
+    let tokens: usize = train_set.iter().map(|e| e.n_tokens()).sum();
     eprintln!(
         "{} training documents ({tokens} tokens), {} dev documents; featurised in {:.1}s",
         train_set.len(),

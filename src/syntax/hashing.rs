@@ -23,6 +23,7 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     finalize(h)
 }
 
+/// The hash of a string's UTF-8 bytes.
 pub fn hash_str(s: &str) -> u64 {
     hash_bytes(s.as_bytes())
 }
@@ -64,10 +65,12 @@ fn finalize(mut z: u64) -> u64 {
 pub struct SplitMix64(u64);
 
 impl SplitMix64 {
+    /// A generator started at `seed`.
     pub fn new(seed: u64) -> Self {
         SplitMix64(seed)
     }
 
+    /// The next pseudo-random value.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(MULTIPLIER);
         finalize(self.0)

@@ -21,29 +21,43 @@ pub const MAX_CLASSES: usize = 1 << 16;
 #[serde(try_from = "StoredModel", into = "StoredModel")]
 pub struct Model {
     n_classes: usize,
-    /// Feature hash of each row, in ascending order.
-    keys: Vec<u64>,
-    /// Row `r` holds entries `starts[r]..starts[r + 1]`.
-    starts: Vec<u32>,
-    classes: Vec<u16>,
-    weights: Vec<f32>,
-    /// Open addressing, linear probing: a slot holds `row + 1`, or 0 when empty.
-    slots: Vec<u32>,
+    n_features: usize,
+    /// Open addressing, linear probing, at most half full; an empty slot has `len` 0.
+    slots: Vec<Slot>,
+    /// Each feature's weights, one run per feature, in key order.
+    entries: Vec<Entry>,
+}
+
+/// A feature in the lookup table: key and weight run side by side, so a lookup touches one
+/// cache line of the table and then the run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// One weight: a class and a bfloat16 (see [`to_bf16`]), four bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    class: u16,
+    weight: u16,
 }
 
 impl Model {
+    /// How many classes the model scores.
     pub fn n_classes(&self) -> usize {
         self.n_classes
     }
 
     /// How many features have at least one weight.
     pub fn n_features(&self) -> usize {
-        self.keys.len()
+        self.n_features
     }
 
     /// How many (feature, class) weights the model holds.
     pub fn n_weights(&self) -> usize {
-        self.weights.len()
+        self.entries.len()
     }
 
     /// Sets `scores` (resized to `n_classes`) to the summed weights of `features`. Unknown
@@ -52,11 +66,10 @@ impl Model {
         scores.clear();
         scores.resize(self.n_classes, 0.0);
         for &feature in features {
-            if let Some(row) = self.row(feature) {
-                let (from, to) = (self.starts[row] as usize, self.starts[row + 1] as usize);
-                for (&class, &weight) in self.classes[from..to].iter().zip(&self.weights[from..to])
-                {
-                    scores[class as usize] += weight;
+            if let Some(slot) = self.slot(feature) {
+                let run = &self.entries[slot.start as usize..(slot.start + slot.len) as usize];
+                for e in run {
+                    scores[e.class as usize] += from_bf16(e.weight);
                 }
             }
         }
@@ -69,6 +82,23 @@ impl Model {
         argmax(&scores)
     }
 
+    /// The same model without the weights smaller than `min_weight` in magnitude.
+    pub fn pruned(&self, min_weight: f32) -> Model {
+        let rows = self
+            .rows()
+            .into_iter()
+            .filter_map(|(key, entries)| {
+                let kept: Vec<(u16, f32)> = entries
+                    .into_iter()
+                    .filter(|(_, w)| w.abs() >= min_weight)
+                    .collect();
+                (!kept.is_empty()).then_some((key, kept))
+            })
+            .collect();
+        Model::from_rows(self.n_classes, rows)
+    }
+
+    /// The model file's bytes (postcard).
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("serialising to memory cannot fail")
     }
@@ -79,45 +109,66 @@ impl Model {
     }
 
     #[inline]
-    fn row(&self, feature: u64) -> Option<usize> {
+    fn slot(&self, feature: u64) -> Option<&Slot> {
         let mask = self.slots.len() - 1;
-        let mut slot = slot_of(feature, mask);
+        let mut i = slot_of(feature, mask);
         loop {
-            match self.slots[slot] {
-                0 => return None,
-                row_plus_one => {
-                    let row = row_plus_one as usize - 1;
-                    if self.keys[row] == feature {
-                        return Some(row);
-                    }
-                }
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                return None;
             }
-            slot = (slot + 1) & mask;
+            if slot.key == feature {
+                return Some(slot);
+            }
+            i = (i + 1) & mask;
         }
     }
 
+    /// Every feature with its weights, in key order.
+    fn rows(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
+            .slots
+            .iter()
+            .filter(|s| s.len > 0)
+            .map(|s| {
+                let run = &self.entries[s.start as usize..(s.start + s.len) as usize];
+                (
+                    s.key,
+                    run.iter().map(|e| (e.class, from_bf16(e.weight))).collect(),
+                )
+            })
+            .collect();
+        rows.sort_unstable_by_key(|&(key, _)| key);
+        rows
+    }
+
+    /// `rows` in key order, each with at least one weight.
     fn from_rows(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Model {
-        let mut keys = Vec::with_capacity(rows.len());
-        let mut starts = Vec::with_capacity(rows.len() + 1);
-        let mut classes = Vec::new();
-        let mut weights = Vec::new();
-        starts.push(0);
-        for (key, entries) in rows {
-            keys.push(key);
-            for (class, weight) in entries {
-                classes.push(class);
-                weights.push(weight);
+        let size = (rows.len() * 2).next_power_of_two().max(2);
+        let mask = size - 1;
+        let mut slots = vec![Slot::default(); size];
+        let mut entries = Vec::with_capacity(rows.iter().map(|(_, e)| e.len()).sum());
+        let n_features = rows.len();
+        for (key, row) in rows {
+            let mut i = slot_of(key, mask);
+            while slots[i].len != 0 {
+                i = (i + 1) & mask;
             }
-            starts.push(classes.len() as u32);
+            slots[i] = Slot {
+                key,
+                start: entries.len() as u32,
+                len: row.len() as u32,
+            };
+            entries.extend(row.into_iter().map(|(class, weight)| Entry {
+                class,
+                weight: to_bf16(weight),
+            }));
         }
-        let slots = build_slots(&keys);
         Model {
             n_classes,
-            keys,
-            starts,
-            classes,
-            weights,
+            n_features,
             slots,
+            entries,
         }
     }
 }
@@ -139,21 +190,6 @@ fn slot_of(feature: u64, mask: usize) -> usize {
     (feature >> 32) as usize & mask
 }
 
-fn build_slots(keys: &[u64]) -> Vec<u32> {
-    // At most half full, so a miss (the common case for rare words) ends after a probe or two.
-    let size = (keys.len() * 2).next_power_of_two().max(2);
-    let mask = size - 1;
-    let mut slots = vec![0u32; size];
-    for (row, &key) in keys.iter().enumerate() {
-        let mut slot = slot_of(key, mask);
-        while slots[slot] != 0 {
-            slot = (slot + 1) & mask;
-        }
-        slots[slot] = row as u32 + 1;
-    }
-    slots
-}
-
 /// A model file that could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelError(pub String);
@@ -166,24 +202,34 @@ impl std::fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
-/// The on-disk form: the rows without the lookup table, which is rebuilt on load.
+/// The on-disk form: the rows without the lookup table, which is rebuilt on load. Keys are
+/// raw little-endian bytes (random hashes gain nothing from varints), row lengths and
+/// classes varints, weights bfloat16 (the upper half of an f32: 8 bits of mantissa is
+/// plenty for perceptron scores and halves the file).
 #[derive(Serialize, Deserialize)]
 struct StoredModel {
     n_classes: u32,
-    keys: Vec<u64>,
-    starts: Vec<u32>,
+    keys: Vec<u8>,
+    row_lengths: Vec<u32>,
     classes: Vec<u16>,
-    weights: Vec<f32>,
+    weights: Vec<u8>,
 }
 
 impl From<Model> for StoredModel {
     fn from(m: Model) -> StoredModel {
+        let rows = m.rows();
         StoredModel {
             n_classes: m.n_classes as u32,
-            keys: m.keys,
-            starts: m.starts,
-            classes: m.classes,
-            weights: m.weights,
+            keys: rows.iter().flat_map(|(k, _)| k.to_le_bytes()).collect(),
+            row_lengths: rows.iter().map(|(_, e)| e.len() as u32).collect(),
+            classes: rows
+                .iter()
+                .flat_map(|(_, e)| e.iter().map(|&(c, _)| c))
+                .collect(),
+            weights: rows
+                .iter()
+                .flat_map(|(_, e)| e.iter().flat_map(|&(_, w)| to_bf16(w).to_le_bytes()))
+                .collect(),
         }
     }
 }
@@ -197,31 +243,59 @@ impl TryFrom<StoredModel> for Model {
         if n_classes == 0 || n_classes > MAX_CLASSES {
             return bad("class count out of range");
         }
-        if s.starts.len() != s.keys.len() + 1 || s.starts.first() != Some(&0) {
+        if s.keys.len() % 8 != 0 || s.keys.len() / 8 != s.row_lengths.len() {
             return bad("row table does not match the features");
         }
-        if s.starts.windows(2).any(|w| w[0] > w[1])
-            || *s.starts.last().expect("non-empty") as usize != s.classes.len()
-            || s.classes.len() != s.weights.len()
-        {
-            return bad("row bounds out of order");
+        let total: u64 = s.row_lengths.iter().map(|&l| l as u64).sum();
+        if total != s.classes.len() as u64 || s.weights.len() != 2 * s.classes.len() {
+            return bad("row lengths do not match the weights");
+        }
+        if s.row_lengths.contains(&0) {
+            return bad("a feature without weights");
         }
         if s.classes.iter().any(|&c| c as usize >= n_classes) {
             return bad("a weight names a class past the class count");
         }
-        if s.keys.windows(2).any(|w| w[0] >= w[1]) {
+        let keys: Vec<u64> = s
+            .keys
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
             return bad("feature keys not strictly ascending");
         }
-        let slots = build_slots(&s.keys);
-        Ok(Model {
-            n_classes,
-            keys: s.keys,
-            starts: s.starts,
-            classes: s.classes,
-            weights: s.weights,
-            slots,
-        })
+        let mut weights = s
+            .weights
+            .chunks_exact(2)
+            .map(|c| from_bf16(u16::from_le_bytes([c[0], c[1]])));
+        let mut classes = s.classes.into_iter();
+        let rows = keys
+            .into_iter()
+            .zip(&s.row_lengths)
+            .map(|(key, &len)| {
+                let row = (0..len)
+                    .map(|_| {
+                        (
+                            classes.next().expect("counted"),
+                            weights.next().expect("counted"),
+                        )
+                    })
+                    .collect();
+                (key, row)
+            })
+            .collect();
+        Ok(Model::from_rows(n_classes, rows))
     }
+}
+
+/// f32 to bfloat16, rounding to nearest even.
+fn to_bf16(w: f32) -> u16 {
+    let bits = w.to_bits();
+    ((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16) as u16
+}
+
+fn from_bf16(b: u16) -> f32 {
+    f32::from_bits((b as u32) << 16)
 }
 
 /// Feature hashes are already uniform: hashing them again would only cost time.
@@ -265,6 +339,7 @@ pub struct Trainer {
 }
 
 impl Trainer {
+    /// A trainer with all weights zero.
     pub fn new(n_classes: usize) -> Trainer {
         assert!(
             (1..=MAX_CLASSES).contains(&n_classes),
@@ -277,6 +352,7 @@ impl Trainer {
         }
     }
 
+    /// How many classes it scores.
     pub fn n_classes(&self) -> usize {
         self.n_classes
     }
@@ -294,6 +370,7 @@ impl Trainer {
         }
     }
 
+    /// The best class for `features` under the current (not averaged) weights.
     pub fn predict(&self, features: &[u64]) -> usize {
         let mut scores = Vec::with_capacity(self.n_classes);
         self.scores(features, &mut scores);
@@ -328,7 +405,7 @@ impl Trainer {
                     .iter()
                     .map(|w| {
                         let total = w.total + (now - w.stamp) as f64 * w.weight as f64;
-                        (w.class, (total / now as f64) as f32)
+                        (w.class, from_bf16(to_bf16((total / now as f64) as f32)))
                     })
                     .filter(|&(_, avg)| avg != 0.0 && avg.abs() >= min_weight)
                     .collect();
@@ -445,7 +522,10 @@ mod tests {
         trainer.update(&[f("b")], 2, 2);
         // f("a") averages to +-0.01: pruned at 0.05, kept at 0.
         assert_eq!(trainer.clone().finish(0.05).n_features(), 0);
-        assert_eq!(trainer.finish(0.0).n_weights(), 2);
+        let model = trainer.finish(0.0);
+        assert_eq!(model.n_weights(), 2);
+        assert_eq!(model.pruned(0.05).n_features(), 0);
+        assert_eq!(model.pruned(0.001), model);
     }
 
     #[test]

@@ -31,6 +31,13 @@ pub struct Example {
     pub(crate) names: Vec<(u32, u32, Kind)>,
 }
 
+impl Example {
+    /// How many tokens the document has.
+    pub fn n_tokens(&self) -> usize {
+        self.gold.len()
+    }
+}
+
 /// The tokens each name covers: from the token holding its first byte to the one holding its
 /// last (on CoNLL text, crosswire's tokens never cross a name's edge, so this is exact).
 pub(crate) fn project(tokens: &[Token], names: &[conll::Name]) -> Vec<TokenSpan> {
