@@ -85,8 +85,9 @@ impl Language {
     /// Reads a language folder that holds every file of the manifest (`dir/text/…`,
     /// `dir/entities/…`), and its name model if it has one, named by the folder. Strict: the
     /// first problem is the error. Lenient: a missing file reads as empty, a bad line or a
-    /// damaged model is skipped, each noted in `problems`. The folder's text stays in memory for the life of the process (every
-    /// result borrows words from it), so read a language once.
+    /// damaged model is skipped, each noted in `problems`. The folder's text stays in memory
+    /// for the life of the process (every result borrows words from it), so read a language
+    /// once.
     pub fn from_dir(dir: &Path, strictness: Strictness) -> Result<Language, ListError> {
         let folder = leak(dir.display().to_string());
         let mut problems = Problems::new(strictness);
