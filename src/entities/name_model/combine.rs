@@ -52,9 +52,12 @@ pub struct Context<'a> {
     f: &'a Features<'a>,
     lexicon: &'a Lexicon,
     matches: &'a [Match],
-    rules: &'a [Candidate],
     /// The last words of the people the rules name in full.
     surnames: HashSet<&'a str>,
+    /// Per token: does a rule's candidate cover it.
+    covered: Vec<bool>,
+    /// Where each person the rules found begins, by the token after it.
+    people_ending_at: HashMap<usize, Vec<usize>>,
     /// How often each capitalised word occurs.
     capitalised: HashMap<&'a str, u32>,
 }
@@ -70,8 +73,9 @@ impl<'a> Context<'a> {
             f,
             lexicon,
             matches,
-            rules,
             surnames: person_surnames(f, rules),
+            covered: covered_tokens(f.len(), rules),
+            people_ending_at: people_ending_at(rules),
             capitalised: capitalised_counts(f),
         }
     }
@@ -90,10 +94,12 @@ impl<'a> Context<'a> {
             return None;
         }
         let sure = found.margin >= SURE_MARGIN;
-        let overlapping: Vec<(&Match, Label)> = self
-            .matches
+        // The lexicon's matches run left to right without overlapping: those over the span
+        // follow the last one that ends before it. (Each name a lookup: linear in the text.)
+        let from = self.matches.partition_point(|m| m.end <= span.first);
+        let overlapping: Vec<(&Match, Label)> = self.matches[from..]
             .iter()
-            .filter(|m| m.first < span.end && span.first < m.end)
+            .take_while(|m| m.first < span.end)
             .map(|m| (m, self.lexicon.entries[m.entry as usize].label))
             .collect();
         let part_of_name =
@@ -135,7 +141,7 @@ impl<'a> Context<'a> {
         span.end == k + 1
             && self.f.tokens[k].sentence_start
             && self.capitalised.get(self.f.folded(k)) == Some(&1)
-            && !self.rules.iter().any(|c| c.first <= k && k < c.end)
+            && !self.covered[k]
     }
 
     /// `the Government of Volodímir Zelenski`: the name ends in `of` and a person the rules
@@ -143,18 +149,36 @@ impl<'a> Context<'a> {
     /// guesses at two capitalised words, `Crystal Palace`, and no reason to doubt the model.)
     fn holds_person(&self, span: TokenSpan) -> bool {
         let after_of = |k: usize| k > span.first + 1 && self.f.folded(k - 1) == "of";
-        self.rules.iter().any(|c| {
-            c.label == Label::Person
-                && c.end == span.end
-                && c.first > span.first
-                && after_of(c.first)
-        }) || {
-            let last = span.end - 1;
-            after_of(last)
-                && self.f.tokens[last].shape == Shape::Capitalised
-                && self.surnames.contains(self.f.folded(last))
-        }
+        let people = self
+            .people_ending_at
+            .get(&span.end)
+            .map_or(&[][..], Vec::as_slice);
+        people
+            .iter()
+            .any(|&first| first > span.first && after_of(first))
+            || {
+                let last = span.end - 1;
+                after_of(last)
+                    && self.f.tokens[last].shape == Shape::Capitalised
+                    && self.surnames.contains(self.f.folded(last))
+            }
     }
+}
+
+fn covered_tokens(n: usize, rules: &[Candidate]) -> Vec<bool> {
+    let mut covered = vec![false; n];
+    for c in rules.iter().filter(|c| c.end <= n) {
+        covered[c.first..c.end].iter_mut().for_each(|t| *t = true);
+    }
+    covered
+}
+
+fn people_ending_at(rules: &[Candidate]) -> HashMap<usize, Vec<usize>> {
+    let mut people: HashMap<usize, Vec<usize>> = HashMap::new();
+    for c in rules.iter().filter(|c| c.label == Label::Person) {
+        people.entry(c.end).or_default().push(c.first);
+    }
+    people
 }
 
 fn capitalised_counts<'a>(f: &'a Features) -> HashMap<&'a str, u32> {
