@@ -110,6 +110,7 @@ pub fn body(text: &str, paragraphs: &[Paragraph]) -> Vec<bool> {
                 body[..d].fill(false);
             }
         }
+        None if paragraphs.is_empty() => {}
         None => {
             let first = &paragraphs[0];
             let at_top = first

@@ -290,3 +290,10 @@ fn a_copy_of_another_paragraph_gives_no_claim() {
     assert_eq!(smooth.len(), 1, "{all:?}");
     assert_eq!(smooth[0].2.as_deref(), Some("tweeted"));
 }
+
+#[test]
+fn texts_with_no_body_give_no_claims() {
+    for text in ["", "   \n\n  ", "—", "WASHINGTON —", "A.\n\nB."] {
+        assert!(show(text).len() <= 1, "{text:?}");
+    }
+}
