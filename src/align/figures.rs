@@ -170,9 +170,12 @@ mod tests {
         let closer_to = fig(1_000.0, None, None, true, None);
         assert!(!as_many_as.compatible(&closer_to));
         // Bare counts clash only when they count one thing.
-        assert!(compare(&[as_many_as.clone()], &[closer_to.clone()])
-            .clash
-            .is_none());
+        assert!(compare(
+            std::slice::from_ref(&as_many_as),
+            std::slice::from_ref(&closer_to)
+        )
+        .clash
+        .is_none());
         let counting = |f: &FigureValue, what: &str| FigureValue {
             counts: Some(what.to_owned()),
             ..f.clone()
@@ -181,7 +184,9 @@ mod tests {
             counting(&as_many_as, "soldier"),
             counting(&closer_to, "soldier"),
         );
-        assert!(compare(&[many.clone()], &[closer]).clash.is_some());
+        assert!(compare(std::slice::from_ref(&many), &[closer])
+            .clash
+            .is_some());
         assert!(compare(&[many], &[counting(&closer_to, "donor")])
             .clash
             .is_none());
