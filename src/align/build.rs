@@ -21,6 +21,9 @@ use super::figures::FigureValue;
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
+/// Words after a count that may name what it counts (`three most senior officials`).
+const COUNTED_WORDS: usize = 3;
+
 struct DocContext<'a> {
     doc: &'a Document,
     layer: &'a TextLayer,
@@ -82,6 +85,25 @@ impl<'a> DocContext<'a> {
             && !EXPLETIVE_THIRD.contains(&word(3))
     }
 
+    /// What the figure ending before token `from` counts: the last of the words after it
+    /// (at most `COUNTED_WORDS`, before token `end`) up to a function word or punctuation,
+    /// stemmed: `two Democratic donors and …` → `donor`; `one of …` → none.
+    fn counted_noun(&self, from: usize, end: usize) -> Option<String> {
+        let stop = &self.language.align.stopwords;
+        let mut last = None;
+        for t in self.layer.tokens[from..end.max(from)]
+            .iter()
+            .take(COUNTED_WORDS)
+        {
+            let w = self.doc.text[t.start as usize..t.end as usize].to_lowercase();
+            if t.kind != TokenKind::Word || stop.contains(&w) {
+                break;
+            }
+            last = Some(w);
+        }
+        last.map(|w| super::stem::stem(&w))
+    }
+
     fn piece(&self, s: Span) -> String {
         self.doc.text[s.start as usize..s.end as usize].to_owned()
     }
@@ -135,7 +157,12 @@ impl<'a> DocContext<'a> {
         let figures = self
             .figures_in(&r)
             .iter()
-            .filter_map(|f| FigureValue::new(f, self.token_text(&f.tokens)))
+            .filter_map(|f| {
+                let mut v = FigureValue::new(f, self.token_text(&f.tokens))?;
+                v.counts = self.counted_noun(f.tokens.end, r.end);
+                v.counts_any = f.tokens.end >= r.end;
+                Some(v)
+            })
             .collect();
         let mut time = TimeScope {
             published: self.doc.date.map(|x| x.to_days()),

@@ -12,6 +12,12 @@ pub struct FigureValue {
     pub unit: Option<&'static str>,
     pub lo: f64,
     pub hi: f64,
+    /// The stem of what a bare count counts (`two Democratic donors` → `donor`), when the
+    /// words after it say: two counts clash only when they count the same thing.
+    pub counts: Option<String>,
+    /// The figure closes its claim (`put the figure at closer to 1,000`): it answers
+    /// whatever count the other claim gives.
+    pub counts_any: bool,
 }
 
 /// How far past a one-sided bound a figure plausibly lies: `at least 30` is not 498.
@@ -44,12 +50,24 @@ impl FigureValue {
             unit: f.unit,
             lo: lo.min(hi),
             hi: hi.max(lo),
+            counts: None,
+            counts_any: false,
         })
     }
 
     /// Counts of the same kind: the same unit (or both plain counts).
     pub fn comparable(&self, other: &FigureValue) -> bool {
         self.unit == other.unit
+    }
+
+    /// Two figures that cannot both be right: counts of one kind, and for bare counts of one
+    /// thing (`two donors and a staffer` does not answer `three Americans`).
+    pub fn rivals(&self, other: &FigureValue) -> bool {
+        self.comparable(other)
+            && (self.unit.is_some()
+                || self.counts_any
+                || other.counts_any
+                || self.counts.is_some() && self.counts == other.counts)
     }
 
     pub fn compatible(&self, other: &FigureValue) -> bool {
@@ -67,12 +85,16 @@ impl FigureValue {
     }
 }
 
-/// Figures of two claims compared: which pairs match, and whether they clash (comparable
+/// Figures of two claims compared: which pairs match, and whether they clash (rival
 /// figures on both sides, none of them compatible).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FigureMatch {
     pub shared: Vec<(usize, usize)>,
     pub clash: Option<(usize, usize)>,
+    /// Comparable figures on both sides, none of them compatible, rivals or not: two claims
+    /// whose counts differ do not state one proposition, even when they may count different
+    /// things (`32 personnel` / `5,840 soldiers`).
+    pub apart: bool,
     /// Figures of either side with no compatible counterpart.
     pub unmatched: usize,
     pub total: usize,
@@ -85,12 +107,14 @@ pub fn compare(a: &[FigureValue], b: &[FigureValue]) -> FigureMatch {
     };
     let mut used_b = vec![false; b.len()];
     let mut matched_a = 0;
-    let mut first_comparable = None;
+    let mut first_rival = None;
+    let mut comparable = false;
     for (i, x) in a.iter().enumerate() {
         let mut found = false;
         for (j, y) in b.iter().enumerate() {
-            if x.comparable(y) && first_comparable.is_none() {
-                first_comparable = Some((i, j));
+            comparable |= x.comparable(y);
+            if x.rivals(y) && first_rival.is_none() {
+                first_rival = Some((i, j));
             }
             if x.compatible(y) {
                 if !found {
@@ -104,7 +128,8 @@ pub fn compare(a: &[FigureValue], b: &[FigureValue]) -> FigureMatch {
     }
     m.unmatched = (a.len() - matched_a) + used_b.iter().filter(|u| !**u).count();
     if m.shared.is_empty() {
-        m.clash = first_comparable;
+        m.clash = first_rival;
+        m.apart = comparable;
     }
     m
 }
@@ -144,7 +169,27 @@ mod tests {
         let as_many_as = fig(20_000.0, None, Some(20_000.0), false, None);
         let closer_to = fig(1_000.0, None, None, true, None);
         assert!(!as_many_as.compatible(&closer_to));
-        assert!(compare(&[as_many_as], &[closer_to]).clash.is_some());
+        // Bare counts clash only when they count one thing.
+        assert!(compare(
+            std::slice::from_ref(&as_many_as),
+            std::slice::from_ref(&closer_to)
+        )
+        .clash
+        .is_none());
+        let counting = |f: &FigureValue, what: &str| FigureValue {
+            counts: Some(what.to_owned()),
+            ..f.clone()
+        };
+        let (many, closer) = (
+            counting(&as_many_as, "soldier"),
+            counting(&closer_to, "soldier"),
+        );
+        assert!(compare(std::slice::from_ref(&many), &[closer])
+            .clash
+            .is_some());
+        assert!(compare(&[many], &[counting(&closer_to, "donor")])
+            .clash
+            .is_none());
         assert!(fig(1.5, None, None, false, Some("km")).compatible(&fig(
             1.5,
             None,

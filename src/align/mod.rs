@@ -84,7 +84,11 @@ pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelle
     let lex = &corpus.language().align;
     let judge = |&(a, b): &(u32, u32)| -> Result<Option<AlignedPair>, Cancelled> {
         cancel.check()?;
-        let j = relation::judge(&views[a as usize], &views[b as usize], lex, true);
+        let (va, vb) = (&views[a as usize], &views[b as usize]);
+        let mut j = relation::judge(va, vb, lex, true);
+        if claims[a as usize].doc == claims[b as usize].doc {
+            j = relation::within_document(j, va, vb);
+        }
         Ok(j.aligned.then_some(AlignedPair {
             a,
             b,

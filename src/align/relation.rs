@@ -263,6 +263,42 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
     }
 }
 
+/// Who a claim is from: its speaker's entity key, else its speaker's words; `None` for the
+/// article's own statements.
+fn source(v: &ClaimView) -> Option<String> {
+    v.speaker_key
+        .clone()
+        .or_else(|| v.speaker.as_deref().map(str::to_lowercase))
+}
+
+/// A pair of claims of one document, judged: an article that says a thing twice (headline
+/// and lede, a quotation and its paraphrase, a repeated paragraph) does not corroborate
+/// itself, so two of its claims agree only when two different named sources make them;
+/// and it contradicts itself only when two different voices (two sources, or a source and
+/// the article) do. Otherwise the pair is related at most.
+pub fn within_document(j: Judgement, a: &ClaimView, b: &ClaimView) -> Judgement {
+    let (sa, sb) = (source(a), source(b));
+    let separate = match j.relation {
+        Relation::Agree => sa.is_some() && sb.is_some() && sa != sb,
+        Relation::Conflict => sa != sb,
+        Relation::Related => true,
+    };
+    if separate {
+        return j;
+    }
+    let rest = j.reason.split_once("; ").map_or("", |(_, rest)| rest);
+    let verdict = "related: one document restating itself, no corroboration";
+    Judgement {
+        relation: Relation::Related,
+        reason: if rest.is_empty() {
+            verdict.to_owned()
+        } else {
+            format!("{verdict}; {rest}")
+        },
+        ..j
+    }
+}
+
 /// A judgement of one pair of claims (or clauses), before its reason is written.
 struct Verdict<'v> {
     relation: Relation,
@@ -410,7 +446,7 @@ fn judge_one<'v>(
         && !entity_disjoint;
     let shares =
         !f.shared_terms.is_empty() || a.entities.keys().any(|k| b.entities.contains_key(k));
-    let disagrees = f.figures.clash.is_some() || a.negative != b.negative;
+    let disagrees = f.figures.apart || a.negative != b.negative;
     // Agreement is judged without weak figures: if only those match, the words must carry it.
     let weak_match = !f.figures.shared.is_empty()
         && f.figures

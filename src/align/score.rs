@@ -313,7 +313,7 @@ fn figure_agreement(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) ->
     let figs = figures::compare(&a.figures, &b.figures);
     values[Feature::FigureShared] = flag(!figs.shared.is_empty());
     values[Feature::FigureUnmatched] = ratio(figs.unmatched as f64, figs.total as f64);
-    values[Feature::FigureClash] = flag(figs.clash.is_some());
+    values[Feature::FigureClash] = flag(figs.apart);
     let ((nua, nna), (nub, nnb)) = (
         number_matches(&a.numbers, &b.numbers),
         number_matches(&b.numbers, &a.numbers),

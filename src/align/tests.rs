@@ -326,3 +326,39 @@ fn one_story_in_many_words_stays_together_past_64_documents() {
         assert!(2 * size >= *n, "{largest:?}");
     }
 }
+
+#[test]
+fn counts_of_different_things_do_not_conflict() {
+    let lang = crate::lang::Language::english();
+    let j = compare(
+        "Two Democratic donors and a former staffer filed a privacy lawsuit against the campaign.",
+        "The lawsuit was brought on behalf of three Americans whose privacy was invaded by the campaign.",
+        lang,
+    );
+    assert_ne!(j.relation, Relation::Conflict, "{j:?}");
+    let j = compare(
+        "The attack killed 32 soldiers near the bridge on Monday.",
+        "The attack killed 90 soldiers near the bridge on Monday.",
+        lang,
+    );
+    assert_eq!(j.relation, Relation::Conflict, "{j:?}");
+}
+
+#[test]
+fn one_document_restating_itself_is_no_agreement() {
+    // The article says it twice, or one source does: related at most.
+    let text = "The army said 32 Russian soldiers were killed near Kherson on Monday. \
+                Officials repeated it later. The army said 32 Russian soldiers were killed \
+                near Kherson on Monday, in a second statement.";
+    let (r, why) = corpus_relation(&[text], "32 Russian", "32 Russian").unwrap();
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(
+        why.starts_with("related: one document restating itself"),
+        "{why}"
+    );
+    // Two different sources in one article are two statements.
+    let text = "The army said 32 Russian soldiers were killed near Kherson on Monday. \
+                The governor said 32 Russian soldiers were killed near Kherson on Monday.";
+    let (r, why) = corpus_relation(&[text], "32 Russian", "32 Russian").unwrap();
+    assert_eq!(r, Relation::Agree, "{why}");
+}

@@ -14,6 +14,9 @@
 //!   speaker, no cue and no quote kind when it is declarative: it ends with `.` or `!`
 //!   (possibly followed by a closing quote), has at least four words, and is not a question.
 //!   Headlines, captions and truncated lines (no final stop) give no claim.
+//! - **Only the body**: headlines, the standfirst, captions and video blurbs above the
+//!   dateline, and copies of the body's own paragraphs (embedded posts, pull-quotes) give no
+//!   claim (`layout`).
 //!
 //! The claim's span is the proposition only (`abusing civilians` in `Moscow denies abusing
 //! civilians`); the speaker and cue have spans of their own. Pronoun speakers (`it said`)
@@ -26,6 +29,7 @@ mod attribution;
 mod cues;
 mod dating;
 mod hedges;
+mod layout;
 pub(crate) mod lexicon;
 pub mod link;
 mod quotes;
@@ -202,11 +206,15 @@ pub fn extract(text: &str, layer: &TextLayer, language: &Language) -> Vec<Claim>
     let paragraphs = segments::paragraphs(text, &layer.tokens, &layer.sentences, &language.claims);
     let proper_nouns = speakers::ProperNouns::new(text, &layer.tokens);
     let mut memory = speakers::Memory::default();
+    let body = layout::body(text, &paragraphs);
     let mut out = Vec::new();
-    for p in &paragraphs {
+    for (p, _) in paragraphs.iter().zip(body).filter(|(_, body)| *body) {
         memory.next_paragraph();
         let mut previous: Vec<Claim> = Vec::new();
+        // A dateline (`SEOUL, South Korea —`) is neither speaker nor proposition.
+        let dateline = layout::dateline_end(&p.words).unwrap_or(0);
         for &(lo, hi) in &p.segments {
+            let lo = lo.max(dateline.min(hi));
             let found = attribution::segment_claims(text, p, lo, hi, &mut memory, &proper_nouns);
             if hedges::disclaims_verification(p, lo, hi) {
                 for c in previous.iter_mut().filter(|c| c.cue.is_some()) {

@@ -241,3 +241,59 @@ fn claims_are_the_same_whatever_the_thread_count() {
         .unwrap();
     assert_eq!(one_thread.install(|| show(text)), show(text));
 }
+
+#[test]
+fn headline_and_front_matter_give_no_claims() {
+    // A one-sentence first line above several paragraphs is a headline.
+    let text =
+        "Kim says tests are over.\n\nKim said the tests were over, state media reported.\n\n\
+                The site will close next month, officials said.";
+    let all = show(text);
+    assert!(
+        all.iter().all(|r| !r.0.contains("tests are over")),
+        "{all:?}"
+    );
+    assert_eq!(all.len(), 2, "{all:?}");
+    // Above a dateline, the short paragraphs are headline, standfirst and caption.
+    let text = "Pompeo met Kim in secret.\n\nThe president says talks have his blessing.\n\n\
+                WASHINGTON — The president said on Tuesday that talks were under way.";
+    let all = show(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(who_cue(&all[0]), (Some("The president"), Some("said")));
+}
+
+#[test]
+fn a_dateline_is_not_the_speaker() {
+    let all = show("SEOUL, South Korea — North Korea's leader, Kim Jong-un, announced early Saturday that the tests would end.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].1.as_deref(), Some("North Korea's leader"));
+    // A hyphenated word is no dateline: the whole lede stays.
+    let text =
+        "A line on top.\n\nRussian-installed officials blamed Ukrainian sabotage for the cut.\n\n\
+                Power was restored on Monday, officials said.";
+    let all = show(text);
+    assert!(
+        all.iter().any(|r| r.2.as_deref() == Some("blamed")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_copy_of_another_paragraph_gives_no_claim() {
+    // An embedded post under the quotation that carries it.
+    let text = "Trump praised the talks on Wednesday.\n\n\
+                \"Meeting went very smoothly and a good relationship was formed,\" he tweeted.\n\n\
+                Meeting went very smoothly and a good relationship was formed.\n\n\
+                The summit is planned for June, aides said.";
+    let all = show(text);
+    let smooth: Vec<_> = all.iter().filter(|r| r.0.contains("smoothly")).collect();
+    assert_eq!(smooth.len(), 1, "{all:?}");
+    assert_eq!(smooth[0].2.as_deref(), Some("tweeted"));
+}
+
+#[test]
+fn texts_with_no_body_give_no_claims() {
+    for text in ["", "   \n\n  ", "—", "WASHINGTON —", "A.\n\nB."] {
+        assert!(show(text).len() <= 1, "{text:?}");
+    }
+}

@@ -1,0 +1,222 @@
+//! Layout: which paragraphs are the article's body. Scraped news carries, besides the body,
+//! a headline, a standfirst or photo caption or video blurb above the dateline, and copies
+//! of the body's own words (an embedded post under the quotation that carries it, a
+//! pull-quote, a caption printed twice). None of these is a claim of its own: a headline
+//! restates the lede, a copy restates its original, and a blurb describes other material.
+//!
+//! Rules, each read from layout alone (never from what a paragraph says):
+//! - **dateline**: a paragraph opening with a place and a dash (`WASHINGTON —`,
+//!   `PALM BEACH, Fla. —`, `WASHINGTON (Reuters)-`, `Kyiv, Ukraine –`) starts the body; the
+//!   dateline itself is neither speaker nor proposition;
+//! - **front matter**: the short paragraphs before a dateline near the top;
+//! - **headline**: with no dateline on top, a short first paragraph of one sentence at the
+//!   very top of the text, above a body of several paragraphs that restates it (a share of
+//!   its words, reporting verbs aside, recurs in the paragraphs below);
+//! - **copies**: a paragraph whose words another paragraph of the document carries (most of
+//!   its word triples), when that one is longer or, as long, comes first.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::Slot;
+use super::segments::Paragraph;
+use super::words::Word;
+use crate::text::tokens::TokenKind;
+
+/// How far down the article a dateline may start the body (paragraphs).
+const DATELINE_WITHIN: usize = 4;
+/// Words of the place before a dateline's dash, at most (`PALM BEACH, Fla.`).
+const DATELINE_PLACE_WORDS: usize = 6;
+/// Sentences a paragraph of front matter (headline, standfirst, caption) has at most.
+const FRONT_MATTER_SENTENCES: usize = 2;
+/// Paragraphs an article must have for its first one-sentence paragraph to be a headline.
+const MIN_PARAGRAPHS_UNDER_HEADLINE: usize = 3;
+/// Words a headline has at most: a longer first sentence is a lede.
+const MAX_HEADLINE_WORDS: usize = 25;
+/// Paragraphs below a headline that restate it, and the share of its words they must carry.
+const HEADLINE_RESTATED_WITHIN: usize = 3;
+const HEADLINE_RESTATED_SHARE: f64 = 0.4;
+/// Letters of a word compared to find it restated (`suspends` / `suspend`, `Korea's` /
+/// `Korean`), and the fewest a word needs to count (function words do not).
+const STEM_LETTERS: usize = 5;
+const MIN_WORD_LETTERS: usize = 5;
+/// Share of a paragraph's word triples another must carry for it to be a copy.
+const COPY_SHARE: f64 = 0.75;
+/// Words a paragraph needs to be judged a copy: shorter ones repeat by chance.
+const MIN_COPY_WORDS: usize = 6;
+/// Triples found in more paragraphs than this are stock phrases, not evidence of a copy
+/// (and skipping them keeps the comparison linear in the document's length).
+const MAX_TRIPLE_PARAGRAPHS: usize = 8;
+
+const DASHES: &[&str] = &["—", "―", "–", "-", "--"];
+
+/// The word after a paragraph's dateline (`SEOUL, South Korea — ` → the index of the word
+/// after the dash), if it opens with one.
+pub fn dateline_end(words: &[Word]) -> Option<usize> {
+    if !words.first()?.is_capitalised() {
+        return None;
+    }
+    let mut place_words = 0;
+    for (k, w) in words.iter().enumerate().skip(1) {
+        if w.kind == TokenKind::Punct && DASHES.contains(&w.text) {
+            // A hyphen between two words (`Russian-installed`) is no dateline's dash.
+            let prev = &words[k - 1];
+            let glued = |x: &Word, y: &Word| x.end == y.start;
+            let hyphen = words.get(k + 1).is_some_and(|next| {
+                prev.kind == TokenKind::Word && glued(prev, w) && glued(w, next)
+            });
+            return (!hyphen && k + 1 < words.len()).then_some(k + 1);
+        }
+        if w.kind == TokenKind::Word {
+            // `Fla.`, `South Korea`, `(Reuters)`: capitalised words only.
+            if !w.is_capitalised() {
+                return None;
+            }
+            place_words += 1;
+            if place_words > DATELINE_PLACE_WORDS {
+                return None;
+            }
+        } else if !matches!(w.text, "," | "." | "(" | ")") {
+            return None;
+        }
+    }
+    None
+}
+
+fn sentences(p: &Paragraph) -> usize {
+    let mut n = 0;
+    let mut last = None;
+    for &s in &p.sentence_of {
+        if last != Some(s) {
+            n += 1;
+            last = Some(s);
+        }
+    }
+    n
+}
+
+/// For each paragraph, whether it is the article's body (its segments may give claims).
+pub fn body(text: &str, paragraphs: &[Paragraph]) -> Vec<bool> {
+    let mut body = vec![true; paragraphs.len()];
+    let dateline = paragraphs
+        .iter()
+        .take(DATELINE_WITHIN)
+        .position(|p| dateline_end(&p.words).is_some());
+    match dateline {
+        Some(d) => {
+            if paragraphs[..d]
+                .iter()
+                .all(|p| sentences(p) <= FRONT_MATTER_SENTENCES)
+            {
+                body[..d].fill(false);
+            }
+        }
+        None if paragraphs.is_empty() => {}
+        None => {
+            let first = &paragraphs[0];
+            let at_top = first
+                .words
+                .first()
+                .is_some_and(|w| text[..w.start as usize].trim().is_empty());
+            let words = first.words.iter().filter(|w| w.is_word()).count();
+            if at_top
+                && paragraphs.len() >= MIN_PARAGRAPHS_UNDER_HEADLINE
+                && sentences(first) == 1
+                && words <= MAX_HEADLINE_WORDS
+                && restated_below(paragraphs)
+            {
+                body[0] = false;
+            }
+        }
+    }
+    for (i, copy) in copies(paragraphs).into_iter().enumerate() {
+        body[i] &= !copy;
+    }
+    body
+}
+
+/// Stems of a paragraph's content words (long enough, not a reporting verb).
+fn content_stems(p: &Paragraph, cue_words: &HashSet<&str>) -> Vec<String> {
+    p.words
+        .iter()
+        .filter(|w| w.kind == TokenKind::Word && w.lower.chars().count() >= MIN_WORD_LETTERS)
+        .filter(|w| !cue_words.contains(w.lower.as_str()))
+        .map(|w| w.lower.chars().take(STEM_LETTERS).collect())
+        .collect()
+}
+
+/// Whether the paragraphs under the first one restate it (see the module's rules).
+fn restated_below(paragraphs: &[Paragraph]) -> bool {
+    let first = &paragraphs[0];
+    let cue_words: HashSet<&str> = first
+        .lexicon
+        .cues
+        .iter()
+        .flat_map(|c| &c.slots)
+        .filter_map(|s| match s {
+            Slot::Forms(forms) => Some(forms),
+            Slot::Gap(_) => None,
+        })
+        .flatten()
+        .map(|f| f.text.as_str())
+        .collect();
+    let headline = content_stems(first, &cue_words);
+    if headline.is_empty() {
+        return false;
+    }
+    let below: HashSet<String> = paragraphs[1..]
+        .iter()
+        .take(HEADLINE_RESTATED_WITHIN)
+        .flat_map(|p| content_stems(p, &cue_words))
+        .collect();
+    let restated = headline.iter().filter(|w| below.contains(*w)).count();
+    restated as f64 >= HEADLINE_RESTATED_SHARE * headline.len() as f64
+}
+
+fn lower_words<'a>(p: &'a Paragraph) -> Vec<&'a str> {
+    p.words
+        .iter()
+        .filter(|w| w.is_word())
+        .map(|w| w.lower.as_str())
+        .collect()
+}
+
+/// Whether each paragraph is a copy of another (see the module's rules).
+fn copies(paragraphs: &[Paragraph]) -> Vec<bool> {
+    let words: Vec<Vec<&str>> = paragraphs.iter().map(lower_words).collect();
+    let mut triples: Vec<Vec<[&str; 3]>> = words
+        .iter()
+        .map(|w| w.windows(3).map(|t| [t[0], t[1], t[2]]).collect())
+        .collect();
+    for t in &mut triples {
+        t.sort_unstable();
+        t.dedup();
+    }
+    let mut holders: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
+    for (i, ts) in triples.iter().enumerate() {
+        for t in ts {
+            holders.entry(*t).or_default().push(i);
+        }
+    }
+    let mut out = vec![false; paragraphs.len()];
+    for (i, ts) in triples.iter().enumerate() {
+        if words[i].len() < MIN_COPY_WORDS || ts.is_empty() {
+            continue;
+        }
+        let mut carried: HashMap<usize, usize> = HashMap::new();
+        for t in ts {
+            let h = &holders[t];
+            if h.len() > MAX_TRIPLE_PARAGRAPHS {
+                continue;
+            }
+            for &j in h.iter().filter(|&&j| j != i) {
+                *carried.entry(j).or_default() += 1;
+            }
+        }
+        out[i] = carried.into_iter().any(|(j, n)| {
+            let original =
+                words[j].len() > words[i].len() || (words[j].len() == words[i].len() && j < i);
+            original && n as f64 >= COPY_SHARE * ts.len() as f64
+        });
+    }
+    out
+}
