@@ -90,8 +90,7 @@ fn main() {
             .collect();
         let (resolution, resolve) = seconds(|| ids::resolve(&inputs, corpus.lexicon()));
         corpus.entities(); // the same work again, inside the corpus: not counted
-        let (claimed, claim_time) =
-            seconds(|| corpus.claims().iter().map(Vec::len).sum::<usize>());
+        let (claimed, claim_time) = seconds(|| corpus.claims().iter().map(Vec::len).sum::<usize>());
         let (alignment, align) = seconds(|| _core::align::align(&corpus));
         println!(
             "{take:>8} {mb:>8.1} {text:>8.2} {tagging:>9.2} {resolve:>9.2} {claim_time:>8.2} {align:>8.2}   \
