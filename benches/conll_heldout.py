@@ -33,7 +33,7 @@ def main() -> None:
     path = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/conll2003/eng.testa"
     texts, golds = [], []
     for toks in documents(path):
-        text, spans, pos, cur = "", set(), 0, None
+        text, spans, cur = "", set(), None
         for word, tag in toks:
             if word == "\n":
                 text += "\n"
@@ -58,7 +58,11 @@ def main() -> None:
     tp, fp, fn = Counter(), Counter(), Counter()
     for i, gold in enumerate(golds):
         rows = ents[ents.doc == str(i)]
-        pred = {(s, e, MAP[l]) for s, e, l in zip(rows.start, rows.end, rows.label) if l in MAP}
+        pred = {
+            (s, e, MAP[label])
+            for s, e, label in zip(rows.start, rows.end, rows.label)
+            if label in MAP
+        }
         for k in ("PER", "LOC", "ORG"):
             g = {x for x in gold if x[2] == k}
             p = {x for x in pred if x[2] == k}

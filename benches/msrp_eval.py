@@ -7,7 +7,8 @@ scripts/fit_weights.py, so its figure here is that script's nested cross-validat
 model *and* threshold refitted on nine folds, scored on the tenth. Scoring the stored
 model on the file it was fitted on would be a training figure, and is not reported.
 
-Usage: python benches/msrp_eval.py [../shared/data/msrp/msr_paraphrase_train.txt]
+Usage, from the clone's root:
+    python -m benches.msrp_eval [../shared/data/msrp/msr_paraphrase_train.txt]
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from pathlib import Path
 import crosswire as cw
 import numpy as np
 
+from scripts import fit_weights  # one MSRP reader, one CV protocol
+from scripts.fit_weights import FOLDS, acc_f1, best_threshold, load
+
 HERE = Path(__file__).resolve().parent
 DEFAULT = (
     HERE.parents[1] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
 )  # ../shared beside the clone
-sys.path.insert(0, str(HERE.parent / "scripts"))
-import fit_weights  # noqa: E402  (one MSRP reader, one CV protocol)
-from fit_weights import FOLDS, acc_f1, best_threshold, load  # noqa: E402
 
 
 def cv(score: np.ndarray, y: np.ndarray) -> tuple[float, float]:

@@ -13,7 +13,7 @@ fn main() {
             s
         }
     };
-    for (rule, t) in _core::text::tokens::explain(&text) {
+    for (rule, t) in _core::text::tokens::explain(&text, _core::lang::Language::english()) {
         let span = &text[t.start as usize..t.end as usize];
         println!("{span:?}\t{}\t{rule}", t.kind.as_str());
     }

@@ -3,6 +3,7 @@
 
 use _core::calendar::Date;
 use _core::entities::{dates::find_dates, figures::find_figures};
+use _core::lang::Language;
 use _core::text::tokens::tokenize;
 
 fn main() {
@@ -12,12 +13,13 @@ fn main() {
             .trim_start()
             .strip_prefix("date ")
             .and_then(|r| Date::parse_iso(r.get(..10)?));
-        let tokens = tokenize(&text);
+        let en = Language::english();
+        let tokens = tokenize(&text, en);
         let span = |r: &std::ops::Range<usize>| {
             &text[tokens[r.start].start as usize..tokens[r.end - 1].end as usize]
         };
         println!("== {path} (date {doc_date:?})");
-        for d in find_dates(&text, &tokens, doc_date) {
+        for d in find_dates(&text, &tokens, doc_date, en) {
             let value = d.value.map_or("-".to_string(), |v| v.iso());
             println!(
                 "{:8} {:32} {value}{}",
@@ -26,7 +28,7 @@ fn main() {
                 if d.relative { " (relative)" } else { "" }
             );
         }
-        for f in find_figures(&text, &tokens) {
+        for f in find_figures(&text, &tokens, en) {
             println!(
                 "{:8} {:32} {} {} lower={:?} upper={:?}{}",
                 f.label.as_str(),

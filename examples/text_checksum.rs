@@ -33,7 +33,7 @@ fn checksum(label: &str, texts: &[String]) {
         let doc = Document::new(i.to_string(), text.clone(), None, None);
         meta.u32(doc.body_start as u32);
         meta.bytes(format!("{:?}|{:?}", doc.date.map(|d| d.to_string()), doc.source).as_bytes());
-        let layer = TextLayer::analyse(&doc.text, doc.body_start);
+        let layer = TextLayer::analyse(&doc.text, doc.body_start, _core::lang::Language::english());
         for t in &layer.tokens {
             tok.u32(t.start);
             tok.u32(t.end);

@@ -5,6 +5,7 @@
 use std::time::{Duration, Instant};
 
 use _core::corpus::{Corpus, Document};
+use _core::lang::Language;
 use _core::text::{boilerplate, sentences, tokens};
 
 fn best<T>(repeats: usize, mut f: impl FnMut() -> T) -> Duration {
@@ -52,10 +53,12 @@ fn main() {
         .map(|(i, t)| Document::new(i.to_string(), t.clone(), None, None))
         .collect();
 
-    let toks: Vec<Vec<tokens::Token>> = docs.iter().map(|d| tokens::tokenize(&d.text)).collect();
+    let en = Language::english();
+    let toks: Vec<Vec<tokens::Token>> =
+        docs.iter().map(|d| tokens::tokenize(&d.text, en)).collect();
     let bps: Vec<_> = docs
         .iter()
-        .map(|d| boilerplate::detect(&d.text, d.body_start))
+        .map(|d| boilerplate::detect(&d.text, d.body_start, en))
         .collect();
     let report = |what: &str, d: Duration| {
         println!(
@@ -73,7 +76,7 @@ fn main() {
         "tokens::tokenize",
         best(repeats, || {
             docs.iter()
-                .map(|d| tokens::tokenize(&d.text))
+                .map(|d| tokens::tokenize(&d.text, en))
                 .collect::<Vec<_>>()
         }),
     );
@@ -81,7 +84,7 @@ fn main() {
         "boilerplate::detect",
         best(repeats, || {
             docs.iter()
-                .map(|d| boilerplate::detect(&d.text, d.body_start))
+                .map(|d| boilerplate::detect(&d.text, d.body_start, en))
                 .collect::<Vec<_>>()
         }),
     );
@@ -91,7 +94,7 @@ fn main() {
             docs.iter()
                 .zip(&toks)
                 .zip(&bps)
-                .map(|((d, t), b)| sentences::split(&d.text, t, b))
+                .map(|((d, t), b)| sentences::split(&d.text, t, b, en))
                 .collect::<Vec<_>>()
         }),
     );
@@ -130,7 +133,7 @@ fn main() {
         docs.iter()
             .zip(&toks)
             .zip(&bps)
-            .map(|((d, t), b)| sentences::split(&d.text, t, b).len())
+            .map(|((d, t), b)| sentences::split(&d.text, t, b, en).len())
             .sum::<usize>()
     );
 }

@@ -2,6 +2,7 @@
 //! `cargo run --release --example token_speed`. A benchmark, not a test: no assertion on time.
 use std::time::Instant;
 
+use _core::lang::Language;
 use _core::text::tokens::tokenize;
 
 fn main() {
@@ -25,11 +26,12 @@ fn main() {
         text.push_str(&sample);
     }
     let mb = text.len() as f64 / 1e6;
-    let tokens = tokenize(&text).len();
+    let tokens = tokenize(&text, Language::english()).len();
     let mut best = f64::INFINITY;
     for _ in 0..20 {
         let t0 = Instant::now();
-        let n = std::hint::black_box(tokenize(std::hint::black_box(&text))).len();
+        let n =
+            std::hint::black_box(tokenize(std::hint::black_box(&text), Language::english())).len();
         best = best.min(t0.elapsed().as_secs_f64());
         assert_eq!(n, tokens);
     }

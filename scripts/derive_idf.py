@@ -1,4 +1,4 @@
-"""Derives src/align/lexicons/idf.txt: inverse document frequency of lower-cased words in
+"""Derives src/lang/en/align/idf.txt: inverse document frequency of lower-cased words in
 news text (CoNLL-2003 training sentences, one sentence = one document), so that `compare`
 weighs rare words above common ones even for two free-standing sentences.
 
@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "align" / "lexicons" / "idf.txt"
+OUT = Path(__file__).resolve().parent.parent / "src" / "lang" / "en" / "align" / "idf.txt"
 
 
 def sentences(path):

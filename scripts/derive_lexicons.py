@@ -2,9 +2,9 @@
 """Derives two word lists for the entity tagger from the CoNLL-2003 English training data
 (Reuters news, 1996; /work/shared/data/conll2003/eng.train, `word POS chunk NER` a line).
 
-- src/entities/lexicons/given_names_conll.txt: the first token of multi-token PER entities
+- src/lang/en/entities/given_names_conll.txt: the first token of multi-token PER entities
   seen at least twice (given names), minus words that are mostly lower-case in the data.
-- src/entities/lexicons/common_words.txt: words written in lower case more often than
+- src/lang/en/entities/common_words.txt: words written in lower case more often than
   capitalised (away from sentence starts), seen at least three times. The tagger uses it to
   tell a capitalised ordinary word ("Officials", "Flee") from a name, and to decide which
   lexicon names may match in lower case.
@@ -19,7 +19,7 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "entities" / "lexicons"
+OUT = ROOT / "src" / "lang" / "en" / "entities"
 DEFAULT = pathlib.Path("/work/shared/data/conll2003/eng.train")
 
 

@@ -1,4 +1,4 @@
-"""Fits the scorer (src/align/lexicons/weights.txt and word_weights.txt) on MSRP by
+"""Fits the scorer (src/lang/en/align/weights.txt and word_weights.txt) on MSRP by
 L2-regularised logistic regression, and reports 10-fold cross-validated accuracy and F1
 (weights, word weights and threshold all fitted on nine folds, scored on the tenth), so
 the figures are never training figures.
@@ -27,7 +27,7 @@ import numpy as np
 from crosswire import _core
 from scipy import optimize, sparse
 
-LEXICONS = Path(__file__).resolve().parent.parent / "src" / "align" / "lexicons"
+LEXICONS = Path(__file__).resolve().parent.parent / "src" / "lang" / "en" / "align"
 # Exclusion rules (relation.rs), not in the fitted model: MSRP has too few counts of
 # different times or different events to teach them. Their hand-set weights serve the
 # claim-overlap score only.

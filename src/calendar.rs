@@ -3,10 +3,14 @@
 
 use std::fmt;
 
+/// A calendar day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
+    /// The year (proleptic Gregorian; may be negative).
     pub year: i32,
+    /// 1 to 12.
     pub month: u8,
+    /// 1 to the month's last day.
     pub day: u8,
 }
 
@@ -49,6 +53,7 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` days after 1970-01-01 (before it if negative).
     pub fn from_days(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
@@ -62,6 +67,7 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The date `n` days later (earlier if negative).
     pub fn add_days(self, n: i64) -> Date {
         Date::from_days(self.to_days() + n)
     }
@@ -78,10 +84,12 @@ impl fmt::Display for Date {
     }
 }
 
+/// Whether `year` has a February 29.
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
+/// How many days month `month` (1 to 12) of `year` has.
 pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if is_leap_year(year) => 29,

@@ -8,12 +8,17 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
+use crate::align::{self, Alignment};
 use crate::calendar::Date;
 use crate::claims::{self, link::LinkedClaim};
 use crate::entities::ids::{self, EntityRecord, Resolution};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::{self, Mention};
+use crate::lang::Language;
+use crate::pool;
+use crate::stage::{Cancel, Cancelled, Stage};
 use crate::text::decode::{decode, Decoding};
+use crate::text::files;
 use crate::text::metadata;
 use crate::text::offsets::CharOffsets;
 use crate::text::TextLayer;
@@ -22,9 +27,13 @@ use crate::text::TextLayer;
 /// `date` and `source` unless the caller gave them.
 #[derive(Debug)]
 pub struct Document {
+    /// Unique within the corpus: the file stem, or the name given.
     pub name: String,
+    /// The text exactly as read (after decoding).
     pub text: String,
+    /// The publication date, given or from the metadata header.
     pub date: Option<Date>,
+    /// The outlet, given or from the metadata header.
     pub source: Option<String>,
     /// Byte offset where the article proper starts, after any metadata header.
     pub body_start: usize,
@@ -32,6 +41,7 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document; `date` and `source` given here win over the metadata header's.
     pub fn new(name: String, text: String, date: Option<Date>, source: Option<String>) -> Document {
         let meta = metadata::parse(&text);
         Document {
@@ -44,29 +54,52 @@ impl Document {
         }
     }
 
-    pub fn char_offsets(&self) -> &CharOffsets {
+    pub(crate) fn char_offsets(&self) -> &CharOffsets {
         self.char_offsets
             .get_or_init(|| CharOffsets::new(&self.text))
     }
 }
 
+/// Why a corpus could not be built.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusError {
+    /// A file or folder could not be read.
     Io {
+        /// The file or folder.
         path: PathBuf,
+        /// What kind of failure.
         kind: std::io::ErrorKind,
+        /// The system's message.
         message: String,
     },
+    /// A file is not valid UTF-8 (strict decoding).
     Decode {
+        /// The file.
         path: PathBuf,
+        /// Byte offset of the first invalid sequence.
         offset: usize,
+        /// What was found there.
         message: String,
     },
+    /// Two documents have this name.
     DuplicateName(String),
-    TooLarge {
+    /// Two files in one folder that would give one document name (`a.txt`, `a.TXT`).
+    DuplicateFile {
+        /// The document name both would give.
         name: String,
+        /// The first file.
+        first: PathBuf,
+        /// The second file.
+        second: PathBuf,
+    },
+    /// A document is over 4 GiB (offsets are 32-bit).
+    TooLarge {
+        /// The document.
+        name: String,
+        /// Its size.
         bytes: usize,
     },
+    /// The folder holds no `*.txt` file.
     NoDocuments(PathBuf),
 }
 
@@ -78,6 +111,16 @@ impl fmt::Display for CorpusError {
             CorpusError::DuplicateName(name) => {
                 write!(f, "two documents are named {name:?}; names must be unique")
             }
+            CorpusError::DuplicateFile {
+                name,
+                first,
+                second,
+            } => write!(
+                f,
+                "{} and {} would both be named {name:?}; rename one (a document is named by its file name without the extension, and names must be unique)",
+                first.display(),
+                second.display()
+            ),
             CorpusError::TooLarge { name, bytes } => {
                 write!(
                     f,
@@ -96,26 +139,35 @@ impl std::error::Error for CorpusError {}
 /// A file read leniently: how many invalid sequences were replaced, and where the first was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replacement {
+    /// The file.
     pub path: PathBuf,
+    /// How many invalid sequences became U+FFFD.
     pub count: usize,
+    /// Byte offset of the first.
     pub first_offset: usize,
 }
 
+/// Documents and their analyses: each stage runs once, for all documents, when first asked.
 #[derive(Debug)]
 pub struct Corpus {
     docs: Vec<Document>,
-    text: OnceLock<Vec<TextLayer>>,
-    /// Names and word classes the entity stage uses: the built-in lexicons, plus the user's.
+    /// The word lists every stage reads.
+    language: &'static Language,
+    text: Stage<Vec<TextLayer>>,
+    /// Names and word classes the entity stage uses: the language's, plus the user's.
     lexicon: Arc<Lexicon>,
-    entities: OnceLock<EntityLayer>,
-    claims: OnceLock<Vec<Vec<LinkedClaim>>>,
+    entities: Stage<EntityLayer>,
+    claims: Stage<Vec<Vec<LinkedClaim>>>,
+    alignment: Stage<Alignment>,
 }
 
 /// The entity stage for the whole corpus: each document's mentions, in text order, and the
 /// cross-document entities they resolve to.
 #[derive(Debug, Default)]
 pub struct EntityLayer {
+    /// Each document's mentions, in text order.
     pub mentions: Vec<Vec<Mention>>,
+    /// The cross-document entities, and the entity of each mention.
     pub resolution: Resolution,
 }
 
@@ -128,6 +180,7 @@ impl EntityLayer {
 }
 
 impl Corpus {
+    /// A corpus of `docs`, read as English; names must be unique and texts under 4 GiB.
     pub fn new(docs: Vec<Document>) -> Result<Corpus, CorpusError> {
         let mut seen = HashSet::new();
         for doc in &docs {
@@ -141,26 +194,46 @@ impl Corpus {
                 });
             }
         }
+        let language = Language::english();
         Ok(Corpus {
             docs,
-            text: OnceLock::new(),
-            lexicon: Lexicon::builtin(),
-            entities: OnceLock::new(),
-            claims: OnceLock::new(),
+            language,
+            text: Stage::new(),
+            lexicon: Arc::clone(&language.names),
+            entities: Stage::new(),
+            claims: Stage::new(),
+            alignment: Stage::new(),
         })
     }
 
     /// Reads every `*.txt` file directly in `dir` (sorted by name; other files and
-    /// sub-folders are ignored), one document per file, named by its stem.
+    /// sub-folders are ignored), one document per file, named by its stem (bytes that are not
+    /// UTF-8 escaped: [`files::document_name`]); two files giving one name are an error.
     pub fn from_dir(dir: &Path, mode: Decoding) -> Result<(Corpus, Vec<Replacement>), CorpusError> {
+        uncancelled(Corpus::try_from_dir(dir, mode, &Cancel::never()))
+    }
+
+    /// `from_dir`, unless `cancel` is raised first (checked between files).
+    pub fn try_from_dir(
+        dir: &Path,
+        mode: Decoding,
+        cancel: &Cancel,
+    ) -> Result<Result<(Corpus, Vec<Replacement>), CorpusError>, Cancelled> {
         let io_err = |path: &Path, e: std::io::Error| CorpusError::Io {
             path: path.to_owned(),
             kind: e.kind(),
             message: e.to_string(),
         };
         let mut paths = Vec::new();
-        for entry in std::fs::read_dir(dir).map_err(|e| io_err(dir, e))? {
-            let path = entry.map_err(|e| io_err(dir, e))?.path();
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return Ok(Err(io_err(dir, e))),
+        };
+        for entry in entries {
+            let path = match entry {
+                Ok(entry) => entry.path(),
+                Err(e) => return Ok(Err(io_err(dir, e))),
+            };
             if path
                 .extension()
                 .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
@@ -170,119 +243,222 @@ impl Corpus {
             }
         }
         if paths.is_empty() {
-            return Err(CorpusError::NoDocuments(dir.to_owned()));
+            return Ok(Err(CorpusError::NoDocuments(dir.to_owned())));
         }
         paths.sort();
-        let read: Vec<(Document, Option<Replacement>)> = paths
-            .par_iter()
+        let named: Vec<(PathBuf, String)> = paths
+            .into_iter()
             .map(|path| {
-                let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
-                let decoded = decode(&bytes, mode).map_err(|e| CorpusError::Decode {
-                    path: path.clone(),
-                    offset: e.offset,
-                    message: e.to_string(),
-                })?;
-                let replacement = decoded.first_invalid.map(|first_offset| Replacement {
-                    path: path.clone(),
-                    count: decoded.replaced,
-                    first_offset,
-                });
-                let name = path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                Ok((Document::new(name, decoded.text, None, None), replacement))
+                let name = files::document_name(&path);
+                (path, name)
             })
-            .collect::<Result<_, CorpusError>>()?;
+            .collect();
+        if let Some((first, second, name)) = files::first_clash(&named) {
+            return Ok(Err(CorpusError::DuplicateFile {
+                name: name.to_owned(),
+                first: first.to_owned(),
+                second: second.to_owned(),
+            }));
+        }
+        let read_one = |(path, name): &(PathBuf, String)| -> Result<(Document, Option<Replacement>), CorpusError> {
+            let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+            let decoded = decode(&bytes, mode).map_err(|e| CorpusError::Decode {
+                path: path.clone(),
+                offset: e.offset,
+                message: e.to_string(),
+            })?;
+            let replacement = decoded.first_invalid.map(|first_offset| Replacement {
+                path: path.clone(),
+                count: decoded.replaced,
+                first_offset,
+            });
+            Ok((Document::new(name.clone(), decoded.text, None, None), replacement))
+        };
+        // The first failing file in name order is the one reported, whatever the thread count.
+        let read = per_document(cancel, &named, read_one)?;
+        let read: Vec<(Document, Option<Replacement>)> = match read.into_iter().collect() {
+            Ok(read) => read,
+            Err(e) => return Ok(Err(e)),
+        };
         let (docs, replacements): (Vec<_>, Vec<_>) = read.into_iter().unzip();
-        Ok((
-            Corpus::new(docs)?,
-            replacements.into_iter().flatten().collect(),
-        ))
+        Ok(Corpus::new(docs).map(|corpus| (corpus, replacements.into_iter().flatten().collect())))
     }
 
+    /// The documents, in order.
     pub fn docs(&self) -> &[Document] {
         &self.docs
     }
 
+    /// How many documents.
     pub fn len(&self) -> usize {
         self.docs.len()
     }
 
+    /// Whether there are no documents.
     pub fn is_empty(&self) -> bool {
         self.docs.is_empty()
     }
 
+    /// The index of the document named `name`.
     pub fn index_of(&self, name: &str) -> Option<usize> {
         self.docs.iter().position(|d| d.name == name)
     }
 
-    /// The text stage for every document, computed once, in parallel.
-    pub fn text_layers(&self) -> &[TextLayer] {
-        self.text.get_or_init(|| {
-            self.docs
-                .par_iter()
-                .map(|d| TextLayer::analyse(&d.text, d.body_start))
-                .collect()
-        })
+    /// The stages computed so far, in pipeline order.
+    pub fn ready(&self) -> Vec<&'static str> {
+        [
+            ("text", self.text.get().is_some()),
+            ("entities", self.entities.get().is_some()),
+            ("claims", self.claims.get().is_some()),
+            ("alignment", self.alignment.get().is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, done)| done.then_some(name))
+        .collect()
     }
 
+    /// The text stage for every document, computed once, in parallel.
+    pub fn text_layers(&self) -> &[TextLayer] {
+        uncancelled(self.try_text_layers(&Cancel::never()))
+    }
+
+    /// The text stage, unless `cancel` is raised first.
+    pub fn try_text_layers(&self, cancel: &Cancel) -> Result<&[TextLayer], Cancelled> {
+        self.text
+            .get_or_compute(cancel, || {
+                per_document(cancel, &self.docs, |d| {
+                    TextLayer::analyse(&d.text, d.body_start, self.language)
+                })
+            })
+            .map(Vec::as_slice)
+    }
+
+    /// The text stage of document `i`.
     pub fn text_layer(&self, i: usize) -> &TextLayer {
         &self.text_layers()[i]
     }
 
-    /// Uses `lexicon` (e.g. the built-in one plus user entries) for the entity stage.
-    pub fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
-        self.lexicon = lexicon;
-        self.entities = OnceLock::new();
-        self.claims = OnceLock::new();
+    /// Reads the documents as `language` (English by default); the entity stage uses the
+    /// language's lexicon (set user entries after this, with `with_lexicon`).
+    pub fn with_language(mut self, language: &'static Language) -> Corpus {
+        self.language = language;
+        self.lexicon = Arc::clone(&language.names);
+        self.text = Stage::new();
+        self.entities = Stage::new();
+        self.claims = Stage::new();
+        self.alignment = Stage::new();
         self
     }
 
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
+    /// The language the documents are read as.
+    pub fn language(&self) -> &'static Language {
+        self.language
     }
 
-    /// The entity stage: documents tagged in parallel, then ids resolved across the corpus
-    /// (one pass, so ids never depend on thread count).
+    /// Uses `lexicon` (e.g. the language's plus user entries) for the entity stage.
+    pub(crate) fn with_lexicon(mut self, lexicon: Arc<Lexicon>) -> Corpus {
+        self.lexicon = lexicon;
+        self.entities = Stage::new();
+        self.claims = Stage::new();
+        self.alignment = Stage::new();
+        self
+    }
+
+    /// The entity stage: documents tagged and their mentions keyed in parallel, then ids
+    /// resolved across the corpus (one pass, so ids never depend on thread count).
     pub fn entities(&self) -> &EntityLayer {
-        self.entities.get_or_init(|| {
-            let layers = self.text_layers();
-            let mentions: Vec<Vec<Mention>> = self
-                .docs
-                .par_iter()
-                .zip(layers.par_iter())
-                .map(|(d, layer)| tagger::tag(&d.text, layer, &self.lexicon, d.date))
-                .collect();
+        uncancelled(self.try_entities(&Cancel::never()))
+    }
+
+    /// The entity stage, unless `cancel` is raised first.
+    pub fn try_entities(&self, cancel: &Cancel) -> Result<&EntityLayer, Cancelled> {
+        self.entities.get_or_compute(cancel, || {
+            let layers = self.try_text_layers(cancel)?;
+            let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
+            // Per document: the mentions and their identity keys; then ids across documents.
+            let tagged = per_document(cancel, &indexed, |(d, layer)| {
+                let mentions = tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date);
+                let keys = ids::document_keys(&d.text, &mentions, &self.lexicon);
+                (mentions, keys)
+            })?;
+            let (mentions, keys): (Vec<Vec<Mention>>, Vec<_>) = tagged.into_iter().unzip();
             let inputs: Vec<(&str, &[Mention])> = self
                 .docs
                 .iter()
                 .zip(&mentions)
                 .map(|(d, m)| (d.text.as_str(), m.as_slice()))
                 .collect();
-            let resolution = ids::resolve(&inputs, &self.lexicon);
-            EntityLayer {
+            let resolution = ids::resolve_keyed(&inputs, &keys, &self.lexicon);
+            Ok(EntityLayer {
                 mentions,
                 resolution,
-            }
+            })
         })
     }
 
     /// The claims stage, after entities: each document's claims (never from boilerplate),
     /// with the mentions they contain, in parallel.
     pub fn claims(&self) -> &[Vec<LinkedClaim>] {
-        self.claims.get_or_init(|| {
-            let layers = self.text_layers();
-            let entities = self.entities();
-            self.docs
-                .par_iter()
-                .zip(layers.par_iter())
-                .zip(entities.mentions.par_iter())
-                .map(|((d, layer), mentions)| {
-                    claims::link::link(claims::extract(&d.text, layer), mentions, d.date)
+        uncancelled(self.try_claims(&Cancel::never()))
+    }
+
+    /// The claims stage, unless `cancel` is raised first.
+    pub fn try_claims(&self, cancel: &Cancel) -> Result<&[Vec<LinkedClaim>], Cancelled> {
+        self.claims
+            .get_or_compute(cancel, || {
+                let layers = self.try_text_layers(cancel)?;
+                let entities = self.try_entities(cancel)?;
+                let indexed: Vec<_> = self
+                    .docs
+                    .iter()
+                    .zip(layers)
+                    .zip(&entities.mentions)
+                    .collect();
+                per_document(cancel, &indexed, |((d, layer), mentions)| {
+                    claims::link::link(
+                        claims::extract(&d.text, layer, self.language),
+                        mentions,
+                        d.date,
+                    )
                 })
-                .collect()
+            })
+            .map(Vec::as_slice)
+    }
+
+    /// The alignment of the corpus's claims (see `align`), computed once.
+    pub fn alignment(&self) -> &Alignment {
+        uncancelled(self.try_alignment(&Cancel::never()))
+    }
+
+    /// The alignment, unless `cancel` is raised first.
+    pub fn try_alignment(&self, cancel: &Cancel) -> Result<&Alignment, Cancelled> {
+        self.alignment.get_or_compute(cancel, || {
+            // The stages before, on this thread: a rayon worker never waits for a stage.
+            self.try_claims(cancel)?;
+            pool::install(|| align::try_align(self, cancel))
         })
+    }
+}
+
+/// `work` for every item, in parallel, checking `cancel` before each.
+fn per_document<I: Sync, T: Send>(
+    cancel: &Cancel,
+    items: &[I],
+    work: impl Fn(&I) -> T + Sync,
+) -> Result<Vec<T>, Cancelled> {
+    pool::install(|| {
+        items
+            .par_iter()
+            .map(|item| cancel.check().map(|()| work(item)))
+            .collect()
+    })
+}
+
+/// The value of a request that no one can cancel.
+fn uncancelled<T>(result: Result<T, Cancelled>) -> T {
+    match result {
+        Ok(v) => v,
+        Err(Cancelled) => unreachable!("a request without a cancel flag was cancelled"),
     }
 }
 
@@ -407,5 +583,71 @@ mod tests {
             ids.contains(&"PERSON:oleksiy_kuleba") && ids.contains(&"PERSON:dmytro_kuleba"),
             "{ids:?}"
         );
+    }
+}
+
+/// Stages asked for from several threads at once, each thread inside the same rayon pool as
+/// the work (as the Python bindings ran them): no thread may wait for a stage that a
+/// thread busy inside that stage's own parallel work has to finish.
+#[cfg(test)]
+mod concurrency_tests {
+    use std::sync::{mpsc, Arc};
+    use std::time::Duration;
+
+    use super::*;
+    use crate::text::sample;
+
+    fn sample_corpus(copies: usize) -> Corpus {
+        let docs = (0..copies)
+            .flat_map(|k| {
+                sample::texts()
+                    .enumerate()
+                    .map(move |(i, t)| Document::new(format!("{k}-{i}"), t.to_owned(), None, None))
+            })
+            .collect();
+        Corpus::new(docs).unwrap()
+    }
+
+    /// Runs `scenario` on its own thread; fails the test if it has not ended in `limit`
+    /// (the hung threads are left behind: the test process ends anyway).
+    fn within(limit: Duration, scenario: impl FnOnce() + Send + 'static) {
+        let (done, finished) = mpsc::channel();
+        std::thread::spawn(move || {
+            scenario();
+            let _ = done.send(());
+        });
+        finished
+            .recv_timeout(limit)
+            .expect("the threads hung: a stage waited on itself");
+    }
+
+    #[test]
+    fn stages_asked_from_many_threads_inside_one_pool_do_not_hang() {
+        within(Duration::from_secs(120), || {
+            let pool = Arc::new(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(2)
+                    .build()
+                    .unwrap(),
+            );
+            for _ in 0..12 {
+                let corpus = Arc::new(sample_corpus(4));
+                let askers: Vec<_> = (0..4)
+                    .map(|k| {
+                        let (pool, corpus) = (Arc::clone(&pool), Arc::clone(&corpus));
+                        std::thread::spawn(move || {
+                            pool.install(|| match k % 3 {
+                                0 => corpus.claims().len(),
+                                1 => corpus.alignment().pairs.len(),
+                                _ => crate::align::align(&corpus).pairs.len(),
+                            })
+                        })
+                    })
+                    .collect();
+                for a in askers {
+                    a.join().unwrap();
+                }
+            }
+        });
     }
 }

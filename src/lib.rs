@@ -1,16 +1,25 @@
 //! crosswire: cross-checks news coverage.
 //!
 //! Data flows one way, one folder per stage: `text` (reading, offsets, tokens, boilerplate,
-//! sentences) → `entities` → `claims`. `corpus` ties the stages together and runs them in
-//! parallel; `python` holds the PyO3 bindings and nothing else.
+//! sentences) → `entities` → `claims` → `align`. `lang` holds every word list, one folder
+//! per language, parsed once into the `Language` the stages take. `corpus` ties the stages
+//! together and runs them in parallel (`pool`), each once (`stage`); `python` holds the PyO3
+//! bindings and nothing else.
+
+#![warn(missing_docs)]
 
 pub mod align;
 pub mod calendar;
 pub mod claims;
 pub mod corpus;
 pub mod entities;
+pub mod lang;
+pub mod pool;
+pub mod stage;
 pub mod text;
-mod wordlist;
 
 #[cfg(feature = "python")]
 mod python;
+
+#[cfg(test)]
+mod proptests;

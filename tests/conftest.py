@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import crosswire as cw
@@ -30,3 +31,44 @@ def folder(tmp_path: Path):
         return tmp_path
 
     return make
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("hostile")
+    (d / "markup.txt").write_text(
+        'Hello <script>alert("x")</script> and <img src=x onerror="alert(1)">, "quoted", a,b\n\n'
+        "Stremoúsov’s 💥 report: 1,600 troops.",
+        encoding="utf-8",
+    )
+    (d / "empty.txt").write_bytes(b"")
+    (d / "bom_crlf.txt").write_bytes("\ufeffFirst line.\r\nSecond line.\r\n".encode())
+    (d / "bad.txt").write_bytes(b"Valid start. \xff\xfe then more text.")
+    (d / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff")
+    (d / "notes.md").write_text("# not an article", encoding="utf-8")
+    (d / "sub").mkdir()
+    (d / "sub" / "nested.txt").write_text("not read", encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="session")
+def valid(hostile, tmp_path_factory) -> Path:
+    """The hostile folder without the invalid UTF-8 file."""
+    d = tmp_path_factory.mktemp("valid")
+    for f in hostile.iterdir():
+        if f.is_file() and f.name != "bad.txt":
+            (d / f.name).write_bytes(f.read_bytes())
+    return d
+
+
+def tiny_documents(n: int) -> cw.Corpus:
+    """``n`` one-line articles, each with one claim in words of its own (so none align): the
+    shape of a corpus whose groups x documents is large."""
+    rng = random.Random(n)
+
+    def word() -> str:
+        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    return cw.Corpus.from_texts(
+        [f"The {word()} council said the {word()} bridge reopened." for _ in range(n)]
+    )

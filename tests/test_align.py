@@ -211,6 +211,18 @@ def test_html_escapes_text() -> None:
     assert "<script>" not in html
 
 
+def test_html_stays_small_when_many_documents_carry_a_claim() -> None:
+    from crosswire.alignment import MAX_DOCS_SHOWN
+
+    c = cw.Corpus.from_texts(["Officials said 40 soldiers were killed in Kherson."] * 50)
+    groups = c.align().groups()
+    assert groups["docs"].max() == 50  # one group carried by every document
+    html = c.align()._repr_html_()
+    assert html.count("<th>") == 1 + MAX_DOCS_SHOWN
+    assert f"and {50 - MAX_DOCS_SHOWN:,} more documents" in html
+    assert html.count("<mark") == MAX_DOCS_SHOWN  # each wording's figure, highlighted
+
+
 def test_compare_single_and_batch() -> None:
     r = cw.compare("32 Russian soldiers were killed.", "At least 30 Russians were killed.")
     assert r.relation == "agree" and 0 <= r.score <= 1 and r.reason
@@ -226,6 +238,55 @@ def test_compare_single_and_batch() -> None:
         cw.compare(["a"], ["b", "c"])
     with pytest.raises(TypeError):
         cw.compare_many([("a", 3)])  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    "call, error, message",
+    [
+        (lambda: cw.compare(b"a", b"b"), TypeError, r"a is bytes, not str: decode it first"),
+        (lambda: cw.compare("a", b"b"), TypeError, r"b is bytes, not str"),
+        (
+            lambda: cw.compare("a", ["b"]),
+            TypeError,
+            r"two strings, or two lists .* a is str and b is list",
+        ),
+        (lambda: cw.compare(1, 2), TypeError, r"a is int and b is int"),
+        (lambda: cw.compare(["a", 3], ["b", "c"]), TypeError, r"a\[1\] is int, not str"),
+        (lambda: cw.compare(["a"], [b"b"]), TypeError, r"b\[0\] is bytes, not str"),
+        (lambda: cw.compare("a\ud800", "b"), ValueError, r"a is not valid Unicode at character 1"),
+        (
+            lambda: cw.compare(["a", "b"], ["c", "\udcff"]),
+            ValueError,
+            r"b\[1\] is not valid Unicode",
+        ),
+        (
+            lambda: cw.compare_many([("a",)]),
+            ValueError,
+            r"pairs\[0\] has 1 items?; each pair is \(a, b\)",
+        ),
+        (
+            lambda: cw.compare_many([("a", "b"), ("a", "b", "c")]),
+            ValueError,
+            r"pairs\[1\] has 3 items",
+        ),
+        (lambda: cw.compare_many(["ab"]), TypeError, r"pairs\[0\] is str; each pair is \(a, b\)"),
+        (lambda: cw.compare_many("ab"), TypeError, r"compare_many takes \(a, b\) pairs"),
+        (
+            lambda: cw.compare_many([("a", "\ud800")]),
+            ValueError,
+            r"pairs\[0\]\[1\] is not valid Unicode",
+        ),
+    ],
+)
+def test_bad_arguments_to_compare_are_named(call, error, message) -> None:
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_compare_takes_any_sized_iterables() -> None:
+    df = cw.compare(pd.Series(["32 were killed."]), ("32 were killed.",))
+    assert df["relation"].tolist() == ["agree"]
+    assert cw.compare_many(iter([["x y z.", "x y z."]]))["relation"].tolist() == ["agree"]
 
 
 def test_results_do_not_depend_on_threads(corpus: cw.Corpus, alignment: cw.Alignment) -> None:
@@ -246,7 +307,7 @@ def test_msrp_floor_on_a_fixed_subset() -> None:
     ]
     rows = [r for r in rows if len(r) == 5]
     df = cw.compare_many([(r[3], r[4]) for r in rows])
-    weights = Path(__file__).resolve().parents[1] / "src" / "align" / "lexicons" / "weights.txt"
+    weights = Path(__file__).resolve().parents[1] / "src" / "lang" / "en" / "align" / "weights.txt"
     t = next(
         float(line.split()[1])
         for line in weights.read_text().splitlines()

@@ -11,7 +11,8 @@ import crosswire as cw
 import pandas as pd
 import pytest
 from crosswire import display, frames
-from crosswire.alignment import _highlight
+from crosswire.alignment import _figure_layer
+from crosswire.markup import render_spans
 from crosswire.reporting import model
 
 D0, D1, D2 = "000_9d7fe53fd889174e", "001_9dfa54e588b8d208", "002_5ae856ba477d4853"
@@ -97,7 +98,7 @@ def test_displays_mark_exactly_the_claims_figures(sample):
     assert html.count("rgba(255, 196, 0") == sum(len(c.figures) for c in doc.claims)
     pay = claim(sample, D1, "a one-time payment of 100,000 rubles")
     spans = [(f.start - pay.start, f.end - pay.start) for f in pay.figures]
-    marked = _highlight(pay.text, spans)
+    marked = render_spans(pay.text, [_figure_layer(pay.text, spans)])
     assert marked.count("<mark") == 2 and ">about 1,600 euros</mark>" in marked
     views = model.build(sample).claims
     view = next(v for v in views if v.id == pay.claim)

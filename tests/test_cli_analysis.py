@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import crosswire as cw
 import pytest
-from test_cli import INVALID_AT, assert_clean_error, err, hostile, out, read_csv, run, valid  # noqa: F401
+from test_cli import INVALID_AT, assert_clean_error, err, out, read_csv, run
 
 
 def native(value):

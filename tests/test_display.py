@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import crosswire as cw
 import pytest
-from crosswire.display import Layer, Span, render_spans
+from crosswire.markup import Layer, Span, render_spans
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -313,7 +313,7 @@ def test_corpus_summary_escapes_names_and_sources(hostile):
 
 
 def test_entities_are_marked_in_displacy_colours_with_their_labels(sample):
-    from crosswire.display import LABEL_COLORS
+    from crosswire.markup import PALETTE
 
     for doc in sample:
         parsed = Parsed(doc._repr_html_())
@@ -323,9 +323,9 @@ def test_entities_are_marked_in_displacy_colours_with_their_labels(sample):
         assert parsed.labels == [e.label for e in doc.entities]
         for (_, _, attrs), e in zip(marked, doc.entities):
             assert attrs["data-label"] == e.label
-            assert LABEL_COLORS.get(e.label, "#ddd") in attrs["style"]
+            assert PALETTE[e.label].color in attrs["style"]
             assert attrs["title"].startswith(e.label)
-    assert LABEL_COLORS["GPE"] == "#feca74" and LABEL_COLORS["PERSON"] == "#aa9cfc"
+    assert PALETTE["GPE"].color == "#feca74" and PALETTE["PERSON"].color == "#aa9cfc"
 
 
 def test_entity_markup_escapes_the_article():

@@ -235,6 +235,89 @@ def test_token_patterns() -> None:
     assert list(tigers.label) == ["ORG"]
 
 
+BRIGADES = [
+    "The 93rd Brigade and the 10th Battalion held Bakhmut; the RSF-held road stayed shut.",
+    "Shelling hit the ZAPORIZHZHIA nuclear plant, and the 93rd Brigade withdrew.",
+]
+
+
+def brigade_patterns() -> cw.Patterns:
+    return (
+        cw.Patterns()
+        .add_regex(r"\d+(st|nd|rd|th) (Brigade|Battalion)", "ORG")
+        .add_regex(
+            r"(?i)\bzap(orizhzhia)? nuclear (power )?plant",
+            "FAC",
+            name="Zaporizhzhia Nuclear Power Plant",
+        )
+        .add_regex("RS", "ORG")
+    )
+
+
+def check_brigades(corpus: cw.Corpus) -> None:
+    ents = corpus.entities()
+    user = ents[ents.source == "user"]
+    assert set(zip(user.doc, user.text, user.label)) == {
+        ("0", "93rd Brigade", "ORG"),
+        ("0", "10th Battalion", "ORG"),
+        ("1", "ZAPORIZHZHIA nuclear plant", "FAC"),
+        ("1", "93rd Brigade", "ORG"),
+    }
+    # Without a name, each match is named by its text: one id per brigade, across documents.
+    assert ids_of(ents, "93rd Brigade") == {"ORG:93rd_brigade"}
+    assert ids_of(ents, "10th Battalion") == {"ORG:10th_battalion"}
+    # With a name, every match is that entity.
+    assert ids_of(ents, "ZAPORIZHZHIA nuclear plant") == {"FAC:zaporizhzhia_nuclear_power_plant"}
+    # `RS` never cuts the token `RSF`.
+    assert "RS" not in set(ents.text)
+
+
+def test_user_regexes_find_whole_token_spans() -> None:
+    corpus = cw.Corpus.from_texts(BRIGADES, names=["0", "1"], patterns=brigade_patterns())
+    check_brigades(corpus)
+    check_brigades(pickle.loads(pickle.dumps(corpus)))
+    assert not (cw.Corpus.from_texts(BRIGADES).entities().source == "user").any()
+
+
+def test_user_regexes_from_csv_and_jsonl(tmp_path) -> None:
+    rows = list(brigade_patterns())
+    assert rows[1] == {
+        "regex": r"(?i)\bzap(orizhzhia)? nuclear (power )?plant",
+        "label": "FAC",
+        "name": "Zaporizhzhia Nuclear Power Plant",
+    }
+    jsonl = tmp_path / "brigades.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    check_brigades(cw.Corpus.from_texts(BRIGADES, names=["0", "1"], patterns=jsonl))
+    csv_path = tmp_path / "brigades.csv"
+    csv_path.write_text(
+        "name,label,aliases,regex\n"
+        ",ORG,,\\d+(st|nd|rd|th) (Brigade|Battalion)\n"
+        'Zaporizhzhia Nuclear Power Plant,FAC,,"(?i)\\bzap(orizhzhia)? nuclear (power )?plant"\n'
+    )
+    corpus = cw.Corpus.from_texts(BRIGADES, names=["0", "1"], patterns=csv_path)
+    assert ids_of(corpus.entities(), "ZAPORIZHZHIA nuclear plant") == {
+        "FAC:zaporizhzhia_nuclear_power_plant"
+    }
+    assert ids_of(corpus.entities(), "10th Battalion") == {"ORG:10th_battalion"}
+
+
+def test_bad_regexes_say_what_and_where(tmp_path) -> None:
+    with pytest.raises(ValueError, match=r"(?s)Patterns.add_regex, line 2: .*look-around"):
+        cw.Patterns().add("Kyiv", "GPE").add_regex(r"(?<=in )Kyiv", "GPE")
+    with pytest.raises(ValueError, match="(?s)line 1: .*unclosed group"):
+        cw.Patterns().add_regex("(RSF", "ORG")
+    with pytest.raises(ValueError, match="non-empty string"):
+        cw.Patterns().add_regex("", "ORG")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"regex": "RSF", "label": "ORG"}\n{"regex": "a{2,1}", "label": "ORG"}\n')
+    with pytest.raises(ValueError, match="bad.jsonl, line 2: "):
+        cw.Patterns.from_file(bad)
+    # A bad label is found when the corpus is built, as for names.
+    with pytest.raises(ValueError, match="TEAM"):
+        cw.Corpus.from_texts(["x"], patterns=cw.Patterns().add_regex("x", "TEAM"))
+
+
 def test_bad_patterns_say_where(tmp_path) -> None:
     with pytest.raises(ValueError, match="TEAM"):
         cw.Corpus.from_texts(["x"], patterns=cw.Patterns().add("Real Madrid", "TEAM"))

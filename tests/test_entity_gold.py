@@ -5,14 +5,10 @@ so a regression fails and an improvement passes."""
 
 from __future__ import annotations
 
-import sys
-
 import crosswire as cw
 import pytest
-from conftest import REPO
 
-sys.path.insert(0, str(REPO / "benches"))
-entity_eval = pytest.importorskip("entity_eval")
+from benches import entity_eval
 
 NUMERIC = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT")
 

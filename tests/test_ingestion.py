@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import warnings
+from pathlib import Path
 
 import crosswire as cw
 import numpy as np
@@ -138,6 +140,38 @@ def test_names_keep_dots_and_unicode(folder):
     assert corpus.names == ["v1.2 Київ"]
 
 
+def _write_bytes_name(folder: Path, name: bytes, text: bytes) -> None:
+    try:
+        fd = os.open(os.path.join(os.fsencode(folder), name), os.O_WRONLY | os.O_CREAT, 0o644)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system takes only UTF-8 file names")
+    with os.fdopen(fd, "wb") as f:
+        f.write(text)
+
+
+def test_file_names_that_are_not_utf8_are_read_and_named_with_escapes(tmp_path):
+    # Latin-1 names, as an old archive unpacked on Linux gives them: two files, two documents.
+    _write_bytes_name(tmp_path, b"caf\xe9.txt", b"Kyiv said the bridge fell.")
+    _write_bytes_name(tmp_path, b"caf\xe8.txt", b"Moscow denied it.")
+    _write_bytes_name(tmp_path, b"plain.txt", b"x")
+    corpus = cw.Corpus.from_dir(tmp_path)
+    assert corpus.names == [
+        "caf\\xe8",
+        "caf\\xe9",
+        "plain",
+    ]  # as bytes.decode(errors="backslashreplace")
+    assert corpus["caf\\xe9"].text == "Kyiv said the bridge fell."
+    assert corpus.names[1] == b"caf\xe9".decode("utf-8", "backslashreplace")
+
+
+def test_an_undecodable_file_with_an_undecodable_name_keeps_its_path(tmp_path):
+    _write_bytes_name(tmp_path, b"\xff.txt", b"ok \xfe")
+    with pytest.raises(cw.DecodeError) as info:
+        cw.Corpus.from_dir(tmp_path)
+    assert os.fsencode(info.value.path) == os.path.join(os.fsencode(tmp_path), b"\xff.txt")
+    assert info.value.offset == 3
+
+
 def test_missing_folder_is_file_not_found(tmp_path):
     with pytest.raises(FileNotFoundError, match="nope"):
         cw.Corpus.from_dir(tmp_path / "nope")
@@ -155,10 +189,11 @@ def test_folder_without_txt_files_is_value_error(folder):
         cw.Corpus.from_dir(path)
 
 
-def test_duplicate_stems_are_value_error(folder):
-    path = folder({"a.txt": "x", "a.TXT": "y"})
-    with pytest.raises(ValueError, match='named "a"'):
+def test_duplicate_stems_are_value_error_naming_both_files(folder):
+    path = folder({"a.txt": "x", "a.TXT": "y", "b.txt": "z"})
+    with pytest.raises(ValueError, match='named "a"') as info:
         cw.Corpus.from_dir(path)
+    assert str(path / "a.txt") in str(info.value) and str(path / "a.TXT") in str(info.value)
 
 
 # -- from_dir: decoding -----------------------------------------------------------------------
@@ -320,6 +355,15 @@ def test_lone_surrogate_is_named():
         cw.Corpus.from_texts(["fine", "ab\ud800"])
     with pytest.raises(ValueError, match=r"names\[0\]"):
         cw.Corpus.from_texts(["fine"], names=["\udcff"])
+    with pytest.raises(ValueError, match=r"dates\[1\] is not valid Unicode at character 0"):
+        cw.Corpus.from_texts(["x", "y"], dates=[None, "\ud800"])
+    with pytest.raises(ValueError, match=r"sources\[0\] is not valid Unicode"):
+        cw.Corpus.from_texts(["x"], sources=["AP\udcff"])
+
+
+def test_bytes_are_named_with_a_hint():
+    with pytest.raises(TypeError, match=r"texts\[0\] is bytes, not str: decode it first"):
+        cw.Corpus.from_texts([b"Kyiv said."])
 
 
 def test_empty_corpus_from_texts():
@@ -369,6 +413,13 @@ def test_from_dataframe_datetime_column_with_nat():
 def test_from_dataframe_string_dtype_with_na():
     df = pd.DataFrame({"text": ["x", "y"], "source": pd.array(["AP", None], dtype="string")})
     assert [d.source for d in cw.Corpus.from_dataframe(df)] == ["AP", None]
+
+
+@pytest.mark.parametrize("column", ["text", "date"])
+def test_from_dataframe_with_a_column_twice_is_named(column):
+    df = pd.DataFrame([["x", "2022-11-08", "y"]], columns=["text", "date", column])
+    with pytest.raises(ValueError, match=f"2 columns named '{column}'"):
+        cw.Corpus.from_dataframe(df)
 
 
 def test_from_dataframe_needs_text():

@@ -7,8 +7,11 @@ from html.parser import HTMLParser
 
 import crosswire as cw
 import pytest
-from crosswire import reporting
+from conftest import tiny_documents
+from crosswire import markup, reporting
 from fake_alignment import CONFLICT_REASON, FakeAlignment
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HOSTILE = (
     'Breaking: <script>alert("x")</script> and <img src=x onerror="alert(1)"> said Kyiv.\n\n'
@@ -280,3 +283,101 @@ def test_claims_list_draws_as_an_inert_table(hostile_corpus, sample):
         page = Page(doc.claims._repr_html_())
         assert not {t for t, _ in page.elements} & {"script", "img", "svg", "iframe"}
         assert not [k for _, a in page.elements for k in a if k.startswith("on")]
+
+
+# -- hover titles and bidi controls (issue 12.8) ------------------------------------------------
+
+
+def test_no_hover_title_says_nan(sample):
+    page = Page(reporting.render(sample))
+    titles = page.attrs("title")
+    assert not [t for t in titles if "nan" in t.split()], "a title shows a missing value"
+    figures = [t for t in titles if t.startswith(("CARDINAL ·", "MONEY ·", "QUANTITY ·"))]
+    assert figures and all(any(ch.isdigit() for ch in t) for t in figures)
+    assert "MONEY · about 1,600 EUR" in titles  # 'about 1,600 euros' in D2
+
+
+BIDI = (
+    "Officials in Kherson said \u202e32 soldiers died\u202c on Monday.\n\n"
+    "\u202eMr. Smith\u202c said 40 soldiers died in Kherson.\n\n"
+    'The mayor said "the \u2067bridge\u2069 fell."'
+)
+RIGHT_TO_LEFT = "قال المسؤولون إن الجسر سقط. Kyiv said the bridge fell in Kherson."
+
+
+def test_bidi_controls_are_shown_and_never_reach_the_page():
+    corpus = cw.Corpus.from_texts(
+        [BIDI, RIGHT_TO_LEFT], names=["bidi \u202eevil.txt", "arabic"], sources=["\u202eAP", None]
+    )
+    html = reporting.render(corpus, title="\u202eKherson")
+    controls = set(map(chr, markup.BIDI_CONTROLS))
+    assert not controls & set(html), "a bidi control reached the page"
+    page = Page(html)
+    assert_inert(page)
+    assert_links_resolve(page)
+    markers = [a for t, a in page.elements if a.get("data-role") == "bidi"]
+    # The document draws each of its controls once; its name, source, lead and claims more.
+    assert len(markers) >= BIDI.count("\u202e") + BIDI.count("\u202c") + 2
+    assert "[RLO]" in html  # in titles, which cannot hold a marker
+    assert "<bdi>قال المسؤولون إن الجسر سقط.</bdi>" in html  # the lead, isolated
+
+
+# -- bounded on a large corpus (issue 12.5) -----------------------------------------------------
+
+
+def test_report_on_many_documents_draws_a_bounded_page():
+    corpus = tiny_documents(600)
+    limits = reporting.Limits()
+    html = reporting.render(corpus)
+    page = Page(html)
+    assert_inert(page)
+    assert_links_resolve(page)
+    assert html.count('<article class="doc"') == limits.documents
+    assert "and 500 more documents" in html
+    listed = html[html.index('id="single"') : html.index('id="coverage"')]
+    assert listed.count('class="wording"') == limits.single
+    assert "and 100 more single-source claims" in listed
+    matrix = html[html.index('id="coverage"') : html.index('id="entities"')]
+    assert matrix.count('<th class="doc">') == limits.columns
+    # Every document is still counted.
+    assert f"<b>{len(corpus):,}</b><span>documents</span>" in html
+
+
+def test_limits_cap_every_section_and_say_what_is_left_out(sample):
+    limits = reporting.Limits(
+        documents=2, conflicts=1, corroborated=2, single=5, columns=1, card_documents=1, labels=1
+    )
+    html = reporting.render(sample, limits=limits)
+    page = Page(html)
+    assert_inert(page)
+    assert_links_resolve(page)
+    conflicts = len(sample.align().pairs().query("relation == 'conflict'"))
+    assert html.count('class="card conflict"') == 1 and conflicts > 1
+    assert html.count('class="card agree"') == 2
+    assert html.count('<article class="doc"') == 2
+    for note in ("more conflicts", "more groups", "more single-source claims", "more documents"):
+        assert note in html, note
+    section = html[html.index('id="coverage"') : html.index('id="entities"')]
+    assert section.count('<th class="doc">') == 1
+    # A conflict card's claims are in the documents drawn: their 'read it' links resolve.
+    card = html[html.index('class="card conflict"') : html.index('id="corroborated"')]
+    assert 'title="read it in' in card
+
+
+PIECES = [
+    "Kyiv said ", "Moscow denied that ", "32 soldiers died", " in Kherson", ". ", '"', "\n\n",
+    "<b>", "&amp;", "\u202e", "\u202c", "\u2067", "\u2069", "\u200f", "\x00", "\x1b",
+    "قال المسؤولون", "שלום", "Zelensky", " on Monday",
+]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), max_size=12).map("".join), min_size=1, max_size=3)
+)
+def test_any_articles_give_an_inert_page_without_controls(texts):
+    html = reporting.render(cw.Corpus.from_texts(texts))
+    assert not set(html) & {*map(chr, markup.BIDI_CONTROLS), "\x00", "\x1b"}
+    page = Page(html)
+    assert_inert(page)
+    assert_links_resolve(page)

@@ -13,9 +13,10 @@ from pathlib import Path as _Path
 from . import datasets
 from ._core import DecodeError, __version__
 from .alignment import Alignment, Comparison, compare, compare_many
-from .analysis import Analysis
+from .analysis import Analysis, AnalysisError
 from .corpus import Corpus, Document
 from .patterns import Patterns
+from .tokenizer import explain
 
 __all__ = [
     "Corpus",
@@ -24,7 +25,9 @@ __all__ = [
     "Comparison",
     "compare",
     "compare_many",
+    "explain",
     "Analysis",
+    "AnalysisError",
     "report",
     "Patterns",
     "DecodeError",

@@ -3,14 +3,17 @@
 
 from typing import Final, final, overload
 
-# A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
-_PatternRow = tuple[str, str, list[str], str, int]
+# A user lexicon row: name, label, aliases, a regular expression (or None), and where it came
+# from (source, line) for errors.
+_PatternRow = tuple[str, str, list[str], str | None, str, int]
 
 __all__ = [
     "__version__",
     "compare",
     "compare_many",
     "compare_features",
+    "explain",
+    "check_regex",
     "Corpus",
     "Document",
     "Tokens",
@@ -20,11 +23,14 @@ __all__ = [
     "Entity",
     "Claim",
     "DecodeError",
+    "LABELS",
     "FIGURE_LABELS",
     "TIME_LABELS",
 ]
 
 __version__: Final[str]
+LABELS: Final[tuple[str, ...]]
+"""Every entity label the core assigns (OntoNotes names), in the core's order."""
 FIGURE_LABELS: Final[tuple[str, ...]]
 """Entity labels of figures (counts, measures, amounts, ranks): what a claim's figures are."""
 TIME_LABELS: Final[tuple[str, ...]]
@@ -42,8 +48,17 @@ def compare_features(
     """Feature names, one row of features per pair, and each pair's word keys (`+key`
     shared, `-key` one side only): what `compare` scores (for fitting)."""
 
+def explain(text: str) -> list[tuple[str, Token]]:
+    """Each token of `text` with the name of the tokenizer rule that produced it, in text
+    order (spaCy's `tokenizer.explain`); offsets in code points."""
+
+def check_regex(pattern: str) -> None:
+    """Raises ValueError, saying what is wrong, if `pattern` is not a regular expression the
+    user patterns can use (Rust `regex` syntax)."""
+
 class DecodeError(ValueError):
-    """A file is not valid UTF-8. `path` and `offset` (in bytes) say where."""
+    """A file is not valid UTF-8. `path` (as `os.fsdecode` gives it) and `offset` (in bytes)
+    say where."""
 
     path: str
     offset: int
@@ -68,6 +83,10 @@ class Corpus:
     def document(self, index: int) -> Document: ...
     def analyse_text(self) -> None: ...
     def analyse_entities(self) -> None: ...
+    def analyse_claims(self) -> None: ...
+    def analyse_alignment(self) -> None: ...
+    def ready(self) -> list[str]:
+        """The stages computed so far, in pipeline order: text, entities, claims, alignment."""
     def claim_columns(self) -> dict[str, list[object]]: ...
     def claim_figure_columns(self) -> dict[str, list[object]]:
         """One row per figure of each claim: claim, doc, start, end, text, label, value, unit,
@@ -246,6 +265,12 @@ class Claim:
         figures: list[Entity] = ...,
         when: list[str] = ...,
         date: str | None = None,
+        speaker_start: int | None = None,
+        speaker_end: int | None = None,
+        pronoun_start: int | None = None,
+        pronoun_end: int | None = None,
+        cue_start: int | None = None,
+        cue_end: int | None = None,
     ) -> Claim: ...
     @property
     def claim(self) -> str: ...
@@ -288,5 +313,21 @@ class Claim:
     def date(self) -> str | None:
         """The day the claim is about (YYYY-MM-DD): the first day a DATE in it names (a span of
         days by its first day), else the document's date; None with neither."""
+    @property
+    def speaker_start(self) -> int | None:
+        """Where `speaker` starts in the document (code points); None with no speaker."""
+    @property
+    def speaker_end(self) -> int | None: ...
+    @property
+    def pronoun_start(self) -> int | None:
+        """Where `pronoun` starts in the document (code points); None with no pronoun."""
+    @property
+    def pronoun_end(self) -> int | None: ...
+    @property
+    def cue_start(self) -> int | None:
+        """Where the cue starts in the document (code points): its first word; None with no
+        cue. A split cue (`described … as`) spans its gap, to `cue_end` after its last word."""
+    @property
+    def cue_end(self) -> int | None: ...
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...

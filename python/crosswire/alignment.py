@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
-import html
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, Union, overload
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple, overload
 
 import pandas as pd
 
-from . import _core
+from . import _core, inputs
+from .frames import sparse_column
+from .markup import Layer, Span, escape, render_spans, text
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -80,15 +82,15 @@ class Alignment:
         return df.sort_values(["group", "doc", "start"], kind="stable").reset_index(drop=True)
 
     def coverage(self) -> pd.DataFrame:
-        """Group x document: how many claims of each group each document carries. Groups
-        with a single non-zero column are single-source claims."""
-        df = pd.DataFrame({"group": self._groups["group"], "doc": self._groups["doc"]})
-        table = (
-            pd.crosstab(df["group"], df["doc"])
-            if not df.empty
-            else pd.DataFrame(index=pd.Index([], name="group"))
-        )
-        return table.reindex(columns=self._docs, fill_value=0).astype("int64")
+        """Group x document: how many claims of each group each document carries, one row per
+        group, one column per document (in corpus order). Groups with a single non-zero column
+        are single-source claims.
+
+        The columns are sparse (``Sparse[int64, 0]``): only the non-zero cells are stored, so
+        the table grows with the claims, not with groups x documents. Arithmetic, comparisons
+        and ``.sum()`` work as on any table; ``.sparse.to_dense()`` gives plain ``int64``
+        columns (for a small corpus)."""
+        return _coverage_table(self._groups["group"], self._groups["doc"], self._docs)
 
     def __repr__(self) -> str:
         rel = pd.Series(self._pairs["relation"], dtype="object").value_counts()
@@ -111,38 +113,89 @@ class Alignment:
     __hash__ = None  # type: ignore[assignment]
 
 
-def _check_text(x: Any, what: str) -> str:
-    if not isinstance(x, str):
-        raise TypeError(f"{what} is {type(x).__name__}, not str")
-    return x
+COUNT_DTYPE = pd.SparseDtype("int64", 0)
+
+
+def _coverage_table(
+    groups: Sequence[Any], docs_of: Sequence[str], docs: Sequence[str]
+) -> pd.DataFrame:
+    """The coverage table of claims in ``groups`` carried by documents ``docs_of`` (one entry
+    per claim), with one sparse column per name in ``docs``; rows sorted by group."""
+    labels = sorted(set(groups))
+    row = {g: i for i, g in enumerate(labels)}
+    col = {d: j for j, d in enumerate(docs)}
+    cells = Counter((col[d], row[g]) for g, d in zip(groups, docs_of))
+    per_doc: list[tuple[list[int], list[int]]] = [([], []) for _ in docs]
+    for (j, i), n in sorted(cells.items()):
+        per_doc[j][0].append(i)
+        per_doc[j][1].append(n)
+    columns = [sparse_column(counts, rows, len(labels), COUNT_DTYPE) for rows, counts in per_doc]
+    table = pd.DataFrame(dict(enumerate(columns)), index=pd.Index(labels, name="group"))
+    table.columns = pd.Index(list(docs), name="doc")
+    return table
 
 
 @overload
 def compare(a: str, b: str) -> Comparison: ...
 @overload
 def compare(a: Sequence[str], b: Sequence[str]) -> pd.DataFrame: ...
-def compare(
-    a: Union[str, Sequence[str]], b: Union[str, Sequence[str]]
-) -> Union[Comparison, pd.DataFrame]:
+def compare(a: str | Sequence[str], b: str | Sequence[str]) -> Comparison | pd.DataFrame:
     """Compares two sentences: ``.relation`` (agree, conflict, related), ``.score`` and
     ``.reason``. Given two equally long lists, compares them item by item (in parallel) and
     returns a DataFrame with columns a, b, relation, score, reason."""
     if isinstance(a, str) and isinstance(b, str):
-        return Comparison(*_core.compare(a, b))
-    if isinstance(a, str) or isinstance(b, str):
-        raise TypeError("compare takes two strings, or two lists of strings of the same length")
+        try:
+            return Comparison(*_core.compare(a, b))
+        except UnicodeEncodeError:
+            raise ValueError(inputs.unencodable([("a", a), ("b", b)])) from None
+    for what, x in (("a", a), ("b", b)):
+        if isinstance(x, (bytes, bytearray)):
+            inputs.text(x, what)  # raises, with a hint to decode
+    for x in (a, b):
+        if isinstance(x, str) or not isinstance(x, Iterable) or not hasattr(x, "__len__"):
+            raise TypeError(
+                "compare takes two strings, or two lists of strings of the same length; "
+                f"a is {type(a).__name__} and b is {type(b).__name__}"
+            )
     if len(a) != len(b):
         raise ValueError(f"compare needs two lists of the same length, got {len(a)} and {len(b)}")
-    return compare_many(zip(list(a), list(b)))
+    return _compare_columns(list(a), list(b), lambda i, side: f"{'ab'[side]}[{i}]")
 
 
 def compare_many(pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
     """Compares each ``(a, b)`` pair, in parallel: a DataFrame with columns a, b, relation,
     score, reason, one row per pair, in order."""
-    pairs = list(pairs)
-    a = [_check_text(p[0], f"pairs[{i}][0]") for i, p in enumerate(pairs)]
-    b = [_check_text(p[1], f"pairs[{i}][1]") for i, p in enumerate(pairs)]
-    rows = _core.compare_many(a, b)
+    if isinstance(pairs, (str, bytes, bytearray)) or not isinstance(pairs, Iterable):
+        raise TypeError(
+            f"compare_many takes (a, b) pairs, e.g. a list of tuples; not a {type(pairs).__name__}"
+        )
+    a, b = [], []
+    for i, pair in enumerate(pairs):
+        if isinstance(pair, (str, bytes, bytearray)) or not isinstance(pair, Iterable):
+            raise TypeError(
+                f"pairs[{i}] is {type(pair).__name__}; each pair is (a, b), two strings"
+            )
+        items = list(pair)
+        if len(items) != 2:
+            raise ValueError(f"pairs[{i}] has {len(items)} items; each pair is (a, b), two strings")
+        a.append(items[0])
+        b.append(items[1])
+    return _compare_columns(a, b, lambda i, side: f"pairs[{i}][{side}]")
+
+
+def _compare_columns(a: list[Any], b: list[Any], label: Callable[[int, int], str]) -> pd.DataFrame:
+    """``a[i]`` against ``b[i]`` in the core; ``label(i, side)`` names an item in errors."""
+    for side, values in enumerate((a, b)):
+        for i, value in enumerate(values):
+            if not isinstance(value, str):  # named only when wrong: batches are large
+                inputs.text(value, label(i, side))
+    try:
+        rows = _core.compare_many(a, b)
+    except UnicodeEncodeError:
+        named = (
+            (label(i, side), pair[side]) for i, pair in enumerate(zip(a, b)) for side in (0, 1)
+        )
+        raise ValueError(inputs.unencodable(named)) from None
     return pd.DataFrame(
         {
             "a": a,
@@ -154,32 +207,34 @@ def compare_many(pairs: Iterable[tuple[str, str]]) -> pd.DataFrame:
     )
 
 
-def _escape(s: Any) -> str:
-    return html.escape("" if s is None else str(s))
-
-
+# The notebook view stays small whatever the corpus: the most widely carried groups, the
+# documents that carry them, the first conflicts.
 MAX_GROUPS_SHOWN = 40
+MAX_DOCS_SHOWN = 12
+MAX_CONFLICTS_SHOWN = 40
 _FIGURE = "background:#fff2b3;border-radius:2px;padding:0 1px"
 _CONFLICT = "background:#fde2e1"
 
 
-def _highlight(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """Escapes ``text``, marking the figures at ``spans`` (offsets into ``text``)."""
-    out, pos = [], 0
+def _figure_layer(text: str, spans: Sequence[tuple[int, int]]) -> Layer:
+    """The figures at ``spans`` (offsets into ``text``); any that leave the text or overlap an
+    earlier one are not drawn (the text still is)."""
+    kept: list[Span] = []
     for s, e in sorted(spans):
-        if s < pos or e > len(text):
+        if (kept and s < kept[-1].end) or s < 0 or e > len(text):
             continue
-        out.append(_escape(text[pos:s]))
-        out.append(f'<mark style="{_FIGURE}">{_escape(text[s:e])}</mark>')
-        pos = e
-    out.append(_escape(text[pos:]))
-    return "".join(out)
+        kept.append(Span(s, e, attrs={"style": _FIGURE}))
+    return Layer("figure", kept, tag="mark")
 
 
 def _claim_cell(row: Any, figure_spans: Sequence[tuple[int, int]]) -> str:
-    speaker = f"<b>{_escape(row.speaker)}</b>: " if isinstance(row.speaker, str) else ""
+    speaker = f"<b>{text(row.speaker)}</b>: " if isinstance(row.speaker, str) else ""
     denied = " <i>(denied)</i>" if row.polarity == "denied" else ""
-    return f"<div>{speaker}{_highlight(row.text, figure_spans)}{denied}</div>"
+    return f"<div>{speaker}{render_spans(row.text, [_figure_layer(row.text, figure_spans)])}{denied}</div>"
+
+
+def _more(n: int, what: str) -> str:
+    return f"<p>… and {n:,} more {what}</p>" if n > 0 else ""
 
 
 def _alignment_html(al: Alignment) -> str:
@@ -188,42 +243,46 @@ def _alignment_html(al: Alignment) -> str:
     groups = al.groups()
     pairs = al.pairs()
     conflicts = pairs[pairs["relation"] == "conflict"]
-    in_conflict: dict[str, list[str]] = {}
-    for r in conflicts.itertuples():
-        for c in (r.claim_a, r.claim_b):
-            in_conflict.setdefault(c, []).append(str(r.reason))
-    conflict_groups = set(groups.loc[groups["claim"].isin(list(in_conflict)), "group"])
-    first = groups.drop_duplicates("group").set_index("group")  # claims and docs are per group
-    shown = [g for g in first.index if g in conflict_groups or first.at[g, "claims"] > 1]
-    shown.sort(key=lambda g: (-int(first.at[g, "docs"]), g))
-    docs = [d for d in al._docs if d in set(groups["doc"])]
+    in_conflict = set(conflicts["claim_a"]) | set(conflicts["claim_b"])
+    members: dict[Any, list[Any]] = {}
+    for row in groups.itertuples(index=False):
+        members.setdefault(row.group, []).append(row)
+    flagged = {g for g, rows in members.items() if any(r.claim in in_conflict for r in rows)}
+    shown = [g for g, rows in members.items() if g in flagged or len(rows) > 1]
+    shown.sort(key=lambda g: (-int(members[g][0].docs), g))
+    more_groups = len(shown) - MAX_GROUPS_SHOWN
+    shown = shown[:MAX_GROUPS_SHOWN]
+    carrying = {r.doc for g in shown for r in members[g]}
+    docs = [d for d in al._docs if d in carrying]
+    more_docs = len(docs) - MAX_DOCS_SHOWN
+    docs = docs[:MAX_DOCS_SHOWN]
     # Each claim's figures where the core found them (absent from hand-built alignments).
     spans = dict(zip(al._groups["claim"], al._groups.get("figure_spans", [])))
-    head = "".join(f"<th>{_escape(d)}</th>" for d in docs)
+    head = "".join(f"<th>{text(d)}</th>" for d in docs)
     rows = []
-    for g in shown[:MAX_GROUPS_SHOWN]:
-        part = groups[groups["group"] == g]
-        flagged = any(c in in_conflict for c in part["claim"])
-        style = f' style="{_CONFLICT}"' if flagged else ""
-        cells = []
-        for d in docs:
-            mine = part[part["doc"] == d]
-            cells.append(
-                '<td style="vertical-align:top;text-align:left">'
-                + "".join(_claim_cell(r, spans.get(r.claim, ())) for r in mine.itertuples())
-                + "</td>"
-            )
-        label = f"{g}" + (" &#9888; conflict" if flagged else "")
-        rows.append(f"<tr{style}><td>{label}</td>{''.join(cells)}</tr>")
+    for g in shown:
+        by_doc: dict[str, list[Any]] = {}
+        for r in members[g]:
+            by_doc.setdefault(r.doc, []).append(r)
+        style = f' style="{_CONFLICT}"' if g in flagged else ""
+        cells = "".join(
+            '<td style="vertical-align:top;text-align:left">'
+            + "".join(_claim_cell(r, spans.get(r.claim, ())) for r in by_doc.get(d, []))
+            + "</td>"
+            for d in docs
+        )
+        label = escape(g) + (" &#9888; conflict" if g in flagged else "")
+        rows.append(f"<tr{style}><td>{label}</td>{cells}</tr>")
     conflict_list = "".join(
-        f"<li>&#9888; <b>{_escape(r.claim_a)}</b> vs <b>{_escape(r.claim_b)}</b>: {_escape(r.reason)}</li>"
-        for r in conflicts.itertuples()
+        f"<li>&#9888; <b>{escape(r.claim_a)}</b> vs <b>{escape(r.claim_b)}</b>: {text(r.reason)}</li>"
+        for r in conflicts.head(MAX_CONFLICTS_SHOWN).itertuples()
     )
-    more = len(shown) - MAX_GROUPS_SHOWN
-    note = f"<p>… and {more} more groups</p>" if more > 0 else ""
     return (
-        f"<div><p>{_escape(repr(al))}</p>"
-        f"<table><thead><tr><th>group</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
+        f"<div><p>{escape(repr(al))}</p>"
+        f"<table><thead><tr><th>group</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + _more(more_groups, "groups")
+        + _more(more_docs, "documents carry these groups")
         + (f"<p><b>Conflicts</b></p><ul>{conflict_list}</ul>" if conflict_list else "")
+        + _more(len(conflicts) - MAX_CONFLICTS_SHOWN, "conflicts")
         + "</div>"
     )

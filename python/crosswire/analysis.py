@@ -6,34 +6,45 @@
 >>> cw.Analysis.load("kherson.json").claims.equals(analysis.claims)  # doctest: +SKIP
 True
 
-The file is plain JSON: ``{"format": ..., "crosswire": version, "tables":
-{name: {"columns": [{"name", "type", ...}], "data": [[column values], ...]}}}``, readable
-from any language. Column types are recorded so the DataFrames come back exactly as they
-were: categoricals, integer widths, missing values, lists and ``(text, label)`` tuples.
+The file is plain JSON: ``{"format": ..., "crosswire": version, "tables": {name: {"columns":
+[{"name", "type", ...}], "data": [[column values], ...]}}}``, readable from any language.
+Column types are recorded so the DataFrames come back exactly as they were: categoricals,
+integer widths, missing values, lists and ``(text, label)`` tuples. A sparse column (the
+coverage table's) is stored as ``{"rows": [...], "values": [...]}``, its non-zero cells only.
+
+Loading checks the whole file against this layout before building anything: damage (a
+truncated file, a column one value short, a value of the wrong type) raises one
+:class:`AnalysisError` that names the file and says what is wrong where.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import json
 import math
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
-from . import __version__, summary
-from .reporting import alignment as _alignment
+from . import analysis_schema as schema
+from . import summary
+from ._core import __version__
+from .analysis_schema import AnalysisError
+from .frames import sparse_column
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
-FORMAT = "crosswire.analysis/1"
-TABLES = ("documents", "entities", "entity_table", "claims", "pairs", "groups", "coverage")
+FORMAT = schema.FORMAT
+TABLES = schema.TABLES
 
-__all__ = ["Analysis", "FORMAT"]
+__all__ = ["Analysis", "AnalysisError", "FORMAT"]
 
 
 @dataclass(frozen=True)
@@ -57,61 +68,81 @@ class Analysis:
     @classmethod
     def from_corpus(cls, corpus: Corpus) -> Analysis:
         """Runs every stage on ``corpus`` (those already run are not run again)."""
-        alignment = _alignment.tables(corpus)
+        alignment = corpus.align()
         return cls(
             documents=documents_table(corpus),
             entities=corpus.entities(),
             entity_table=corpus.entity_table(),
             claims=corpus.claims(),
-            pairs=alignment.pairs,
-            groups=alignment.groups,
-            coverage=alignment.coverage,
+            pairs=alignment.pairs(),
+            groups=alignment.groups(),
+            coverage=alignment.coverage(),
         )
 
     # -- JSON ------------------------------------------------------------------------------
 
+    def _json_pieces(self) -> Iterator[str]:
+        """The JSON text in pieces, one table at a time, so that saving holds one table's
+        text in memory, not the whole file's."""
+        head = json.dumps({"format": FORMAT, "crosswire": self.version}, ensure_ascii=False)
+        yield head[:-1] + ', "tables": {'
+        for i, name in enumerate(TABLES):
+            table = _encode_frame(getattr(self, name))
+            yield ("" if i == 0 else ", ") + json.dumps(name) + ": "
+            yield json.dumps(table, ensure_ascii=False, allow_nan=False, default=_json_default)
+        yield "}}"
+
     def to_json(self) -> str:
-        payload = {
-            "format": FORMAT,
-            "crosswire": self.version,
-            "tables": {name: _encode_frame(getattr(self, name)) for name in TABLES},
-        }
-        return json.dumps(payload, ensure_ascii=False, allow_nan=False)
+        return "".join(self._json_pieces())
 
     @classmethod
-    def from_json(cls, text: str) -> Analysis:
-        """Reads what :meth:`to_json` wrote. Files from earlier versions may carry an
-        ``"aligned"`` key: ``true`` is ignored; anything else marks a file from a build without
-        the alignment stage, whose pairs, groups and coverage are empty placeholders rather
-        than results, so it is refused with a ValueError (re-run :meth:`from_corpus`)."""
-        payload = json.loads(text)
-        if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-            found = payload.get("format") if isinstance(payload, dict) else type(payload).__name__
-            raise ValueError(f"not a crosswire analysis (format {found!r}, expected {FORMAT!r})")
-        if payload.get("aligned", True) is not True:
-            raise ValueError(
-                "this analysis was saved by a crosswire without alignment, so it has no pairs, groups "
-                "or coverage; run Analysis.from_corpus again to get them"
-            )
-        tables = payload["tables"]
-        missing = [name for name in TABLES if name not in tables]
-        if missing:
-            raise ValueError(f"the analysis has no table {', '.join(missing)}")
-        return cls(
-            **{name: _decode_frame(tables[name]) for name in TABLES},
-            version=str(payload.get("crosswire", "")),
-        )
+    def from_json(cls, text: str, *, source: str | None = None) -> Analysis:
+        """Reads what :meth:`to_json` wrote (and files of format ``crosswire.analysis/1``).
+        Raises :class:`AnalysisError` if it is not a whole, well-formed analysis; ``source``
+        (a file name) goes in its message.
+
+        Files from earlier versions may carry an ``"aligned"`` key: ``true`` is ignored;
+        anything else marks a file from a build without the alignment stage, whose pairs,
+        groups and coverage are empty placeholders rather than results, so it is refused
+        (re-run :meth:`from_corpus`)."""
+        try:
+            payload = json.loads(text)
+        except json.JSONDecodeError as e:
+            # A file cut short fails at its end, or in the string its end cuts through.
+            cut = e.pos >= len(text.rstrip()) or e.msg.startswith("Unterminated string")
+            raise AnalysisError(
+                f"not valid JSON at line {e.lineno}, column {e.colno} ({e.msg})"
+                + (": the file ends early, it may be truncated" if cut else ""),
+                source,
+            ) from None
+        except RecursionError:
+            raise AnalysisError("not an analysis: its JSON is nested too deeply", source) from None
+        tables = schema.check(payload, source)
+        frames = {}
+        for name in TABLES:
+            try:
+                frames[name] = _decode_frame(tables[name])
+            except (ValueError, TypeError, OverflowError) as e:  # a value its type cannot hold
+                raise AnalysisError(f"table {name}: {e}", source) from None
+        return cls(**frames, version=str(payload.get("crosswire", "")))
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Writes the analysis as JSON (UTF-8) and returns the path."""
         target = Path(path)
-        target.write_text(self.to_json(), encoding="utf-8")
+        with open(target, "w", encoding="utf-8") as f:
+            f.writelines(self._json_pieces())
         return target
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> Analysis:
-        """Reads a file written by :meth:`save`; see :meth:`from_json` for older files."""
-        return cls.from_json(Path(path).read_text(encoding="utf-8"))
+        """Reads a file written by :meth:`save`. Raises :class:`AnalysisError` naming the file
+        when it is damaged or not an analysis (and OSError when it cannot be read at all)."""
+        data = Path(path).read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise AnalysisError(f"not UTF-8 at byte offset {e.start}", os.fspath(path)) from None
+        return cls.from_json(text, source=os.fspath(path))
 
     # -- Python protocols ------------------------------------------------------------------
 
@@ -134,22 +165,34 @@ class Analysis:
         return f"<Analysis: {sizes}>"
 
 
+DOCUMENT_COLUMNS = [
+    "name",
+    "date",
+    "source",
+    "characters",
+    "tokens",
+    "sentences",
+    "boilerplate_characters",
+    "boilerplate_share",
+]
+
+
 def documents_table(corpus: Corpus) -> pd.DataFrame:
     """One row per document: name, date, source, sizes, boilerplate share and the text."""
-    rows = summary.corpus_summary(corpus)
-    df = pd.DataFrame(
-        [r.to_dict() for r in rows],
-        columns=[
-            "name",
-            "date",
-            "source",
-            "characters",
-            "tokens",
-            "sentences",
-            "boilerplate_characters",
-            "boilerplate_share",
-        ],
-    )
+    rows = [
+        (
+            r.name,
+            r.date.isoformat() if r.date else None,
+            r.source,
+            r.characters,
+            r.tokens,
+            r.sentences,
+            r.boilerplate_characters,
+            r.boilerplate_share,
+        )
+        for r in summary.corpus_summary(corpus)
+    ]
+    df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
     df["text"] = [doc.text for doc in corpus]
     return df
 
@@ -164,22 +207,32 @@ def _frames_equal(a: pd.DataFrame, b: Any) -> bool:
     return True
 
 
-# -- columns <-> JSON --------------------------------------------------------------------------
+# -- columns -> JSON ---------------------------------------------------------------------------
+
+
+def _json_default(value: Any) -> Any:
+    """What ``json`` cannot write itself: dates (ISO) and numpy scalars and arrays."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (np.generic, np.ndarray)):
+        return value.tolist()
+    raise TypeError(f"a {type(value).__name__} cannot be saved in an analysis")
+
+
+def _missing(value: Any) -> bool:
+    return (
+        value is None
+        or value is pd.NA
+        or value is pd.NaT
+        or (isinstance(value, float) and math.isnan(value))
+    )
 
 
 def _native(value: Any) -> Any:
-    """A cell as JSON: tuples become lists (the column type says to turn them back)."""
+    """A cell of an object column as JSON: missing values None, also inside lists."""
     if isinstance(value, (list, tuple)):
         return [_native(v) for v in value]
-    if hasattr(value, "tolist") and not isinstance(value, str):  # numpy scalars and arrays
-        return _native(value.tolist())
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if value is pd.NA or value is pd.NaT:
-        return None
-    return value
+    return None if _missing(value) else value
 
 
 def _shape(values: list[Any]) -> str:
@@ -194,20 +247,38 @@ def _shape(values: list[Any]) -> str:
     return "plain"
 
 
-def _encode_series(name: Any, s: pd.Series) -> tuple[dict[str, Any], list[Any]]:
+def _encode_series(name: Any, s: pd.Series) -> tuple[dict[str, Any], Any]:
     meta: dict[str, Any] = {"name": _native(name)}
-    if isinstance(s.dtype, pd.CategoricalDtype):
+    dtype = s.dtype
+    if isinstance(dtype, pd.SparseDtype):
+        array = s.array
+        meta.update(
+            type="sparse",
+            subtype=str(dtype.subtype),
+            fill=_native(array.fill_value),
+            length=len(s),
+        )
+        values = array.sp_values.tolist()
+        if dtype.subtype.kind == "f":
+            values = [None if _missing(v) else v for v in values]
+        return meta, {"rows": array.sp_index.indices.tolist(), "values": values}
+    if isinstance(dtype, pd.CategoricalDtype):
         meta["type"] = "category"
-        meta["categories"] = [_native(c) for c in s.cat.categories]
-        meta["ordered"] = bool(s.cat.ordered)
-        return meta, [_native(v) for v in s.astype(object).where(s.notna(), None).tolist()]
-    if s.dtype == object:
+        meta["categories"] = [_native(c) for c in dtype.categories.tolist()]
+        meta["ordered"] = bool(dtype.ordered)
+        return meta, _plain(s)
+    if pd.api.types.is_object_dtype(dtype):
         values = s.tolist()
         meta["type"] = "object"
         meta["shape"] = _shape(values)
-        return meta, [_native(v) for v in values]
-    meta["type"] = str(s.dtype)
-    return meta, [_native(v) for v in s.tolist()]
+        return meta, [v if type(v) is str else _native(v) for v in values]
+    meta["type"] = str(dtype)
+    return meta, _plain(s)
+
+
+def _plain(s: pd.Series) -> list[Any]:
+    """A column of scalars as Python values, missing ones None (vectorised, not per cell)."""
+    return s.to_numpy(dtype=object, na_value=None).tolist()
 
 
 def _encode_frame(df: pd.DataFrame) -> dict[str, Any]:
@@ -221,8 +292,8 @@ def _encode_frame(df: pd.DataFrame) -> dict[str, Any]:
         index_names = [n if n is not None else "index" for n in df.index.names]
         df = df.reset_index(names=index_names)
     columns, data = [], []
-    for i, name in enumerate(df.columns):
-        meta, values = _encode_series(name, df.iloc[:, i])
+    for name, column in df.items():
+        meta, values = _encode_series(name, column)
         columns.append(meta)
         data.append(values)
     return {
@@ -234,11 +305,18 @@ def _encode_frame(df: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def _decode_series(meta: dict[str, Any], values: list[Any]) -> pd.Series:
+# -- JSON -> columns (already checked by analysis_schema) ---------------------------------------
+
+
+def _decode_column(meta: dict[str, Any], values: Any) -> Any:
+    """A column as an array pandas takes as it is (no per-column Series to align and copy)."""
     kind = meta["type"]
+    if kind == "sparse":
+        dtype = _sparse_dtype(meta["subtype"], meta["fill"])
+        return sparse_column(values["values"], values["rows"], meta["length"], dtype)
     if kind == "category":
         dtype = pd.CategoricalDtype(meta["categories"], ordered=meta.get("ordered", False))
-        return pd.Series(pd.Categorical(values, dtype=dtype))
+        return pd.Categorical(values, dtype=dtype)
     if kind == "object":
         shape = meta.get("shape", "plain")
         if shape == "tuple":
@@ -250,23 +328,32 @@ def _decode_series(meta: dict[str, Any], values: list[Any]) -> pd.Series:
             ]
         elif shape == "date":
             values = [_dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values]
-        return pd.Series(values, dtype=object)
+        column = np.empty(len(values), dtype=object)
+        column[:] = values  # element by element: a list cell stays a list
+        return column
     if kind.startswith("float"):
-        return pd.Series([math.nan if v is None else v for v in values], dtype=kind)
-    return pd.Series(values, dtype=kind)
+        return pd.array([math.nan if v is None else v for v in values], dtype=kind)
+    return pd.array(values, dtype=kind)
+
+
+@functools.cache
+def _sparse_dtype(subtype: str, fill: Any) -> pd.SparseDtype:
+    # Building a SparseDtype costs more than building its column: one per kind, not per column.
+    return pd.SparseDtype(subtype, fill)
 
 
 def _decode_frame(table: dict[str, Any]) -> pd.DataFrame:
     columns = table["columns"]
-    series = [_decode_series(meta, values) for meta, values in zip(columns, table["data"])]
+    arrays = [_decode_column(meta, values) for meta, values in zip(columns, table["data"])]
     names = [meta["name"] for meta in columns]
-    df = pd.DataFrame(dict(enumerate(series))) if series else pd.DataFrame()
+    df = pd.DataFrame(dict(enumerate(arrays)), copy=False) if arrays else pd.DataFrame()
     if names:
         df.columns = pd.Index(names)
     index = table.get("index") or []
     if index:
         df = df.set_index(index)
         df.index.names = [None if n == "index" else n for n in df.index.names]
+        df.columns = pd.Index(list(df.columns))  # their type inferred anew, as when first built
     if table.get("columns_type") == "category":
         df.columns = pd.CategoricalIndex(df.columns)
     df.columns.name = table.get("columns_name")

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as _dt
 import operator
 import os
+import threading
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union, overload
 
-import numpy as _np
 import pandas as _pd
 
-from . import _core, display, frames
+from . import _core, display, frames, inputs
 from .alignment import Alignment
 from .patterns import Patterns, core_rows
 
@@ -21,69 +21,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DateLike = Union[_dt.date, str, None]
-
-
-def _missing(value: Any) -> bool:
-    """None, NaN, ``pd.NA`` or ``NaT``: what a DataFrame holds where it has no value."""
-    if value is None:
-        return True
-    if isinstance(value, (str, bytes)) or not _pd.api.types.is_scalar(value):
-        return False
-    return bool(_pd.isna(value))
-
-
-def _iso(date: Any, where: str) -> str | None:
-    if _missing(date):
-        return None
-    if isinstance(date, _dt.datetime):  # pandas.Timestamp too
-        return date.date().isoformat()
-    if isinstance(date, _dt.date):
-        return date.isoformat()
-    if isinstance(date, str):
-        return date  # the core checks it is YYYY-MM-DD
-    if isinstance(date, _np.datetime64):
-        return _pd.Timestamp(date).date().isoformat()
-    raise TypeError(
-        f"{where} is {type(date).__name__}; a date must be a datetime.date, an ISO string or None"
-    )
-
-
-def _column(values: Any, n: int, what: str) -> list[Any]:
-    if values is None:
-        return [None] * n
-    if isinstance(values, (str, bytes)):
-        raise TypeError(
-            f"{what} must be a sequence with one item per text, not a single {type(values).__name__}"
-        )
-    values = list(values)
-    if len(values) != n:
-        raise ValueError(f"{what} has {len(values)} items for {n} texts")
-    return values
-
-
-def _strings(values: list[Any], what: str, *, optional: bool) -> list[str | None]:
-    out: list[str | None] = []
-    for i, value in enumerate(values):
-        if isinstance(value, str):
-            out.append(value)
-        elif optional and _missing(value):
-            out.append(None)
-        else:
-            kind = "missing" if _missing(value) else type(value).__name__
-            raise TypeError(f"{what}[{i}] is {kind}, not str")
-    return out
-
-
-def _unencodable(columns: dict[str, list[Any]]) -> str:
-    """Names the first string the core cannot take (a lone surrogate is not UTF-8)."""
-    for what, values in columns.items():
-        for i, value in enumerate(values):
-            try:
-                if isinstance(value, str):
-                    value.encode("utf-8")
-            except UnicodeEncodeError as e:
-                return f"{what}[{i}] is not valid Unicode at character {e.start}: {e.reason}"
-    return "a string is not valid Unicode"
 
 
 class Document:
@@ -190,11 +127,13 @@ class Claims(list):
 class Corpus:
     """A collection of articles; each analysis stage runs once, for all of them, in parallel."""
 
-    __slots__ = ("_core", "_patterns")
+    __slots__ = ("_core", "_patterns", "_alignment", "_alignment_lock")
 
     def __init__(self, core: _core.Corpus, patterns: Patterns | None = None) -> None:
         self._core = core
         self._patterns = patterns
+        self._alignment: Alignment | None = None
+        self._alignment_lock = threading.Lock()
 
     # -- construction ---------------------------------------------------------------------
 
@@ -242,15 +181,20 @@ class Corpus:
         n = len(texts)
         for i, text in enumerate(texts):
             if not isinstance(text, str):
-                kind = "missing" if _missing(text) else type(text).__name__
-                raise TypeError(f"texts[{i}] is {kind}, not str")
+                inputs.text(text, f"texts[{i}]")
         name_list = [str(i) for i in range(n)]
         if names is not None:
             name_list = [
-                name or "" for name in _strings(_column(names, n, "names"), "names", optional=False)
+                name or ""
+                for name in inputs.strings(
+                    inputs.column(names, n, "names"), "names", optional=False
+                )
             ]
-        date_list = [_iso(d, f"dates[{i}]") for i, d in enumerate(_column(dates, n, "dates"))]
-        source_list = _strings(_column(sources, n, "sources"), "sources", optional=True)
+        date_list = [
+            inputs.iso_date(d, f"dates[{i}]")
+            for i, d in enumerate(inputs.column(dates, n, "dates"))
+        ]
+        source_list = inputs.strings(inputs.column(sources, n, "sources"), "sources", optional=True)
         try:
             core = _core.Corpus.from_texts(
                 texts, name_list, date_list, source_list, core_rows(patterns)
@@ -259,9 +203,13 @@ class Corpus:
             columns: dict[str, list[Any]] = {
                 "texts": texts,
                 "names": name_list,
+                "dates": date_list,
                 "sources": source_list,
             }
-            raise ValueError(_unencodable(columns)) from None
+            named = (
+                pair for what, values in columns.items() for pair in inputs.indexed(what, values)
+            )
+            raise ValueError(inputs.unencodable(named)) from None
         return cls(core, patterns)
 
     @classmethod
@@ -272,6 +220,13 @@ class Corpus:
             raise TypeError(f"from_dataframe needs a pandas DataFrame, not {type(df).__name__}")
         if "text" not in df.columns:
             raise ValueError(f"the DataFrame needs a 'text' column; it has {list(df.columns)}")
+        for name in ("text", "name", "date", "source"):
+            count = list(df.columns).count(name)
+            if count > 1:
+                raise ValueError(
+                    f"the DataFrame has {count} columns named {name!r}; keep one "
+                    "(e.g. df.loc[:, ~df.columns.duplicated()])"
+                )
 
         def optional(column: str) -> list[Any] | None:
             return df[column].tolist() if column in df.columns else None
@@ -359,8 +314,16 @@ class Corpus:
     def align(self) -> Alignment:
         """Aligns the claims of all documents: ``pairs()`` (agree, conflict, related, with
         score and reason), ``groups()`` (claims that say the same thing) and ``coverage()``
-        (group x document). Runs in the core, in parallel, with the GIL released."""
-        return Alignment.of(self)
+        (group x document). Runs in the core, in parallel, with the GIL released, the first
+        time only: every call returns the same :class:`Alignment`."""
+        if self._alignment is None:
+            computed = Alignment.of(self)
+            # Held only to publish, never across the work, so no thread (and no process forked
+            # meanwhile) can wait on it for long; threads that raced keep the first result.
+            with self._alignment_lock:
+                if self._alignment is None:
+                    self._alignment = computed
+        return self._alignment
 
     def entity_table(self) -> pd.DataFrame:
         """One row per cross-document entity: entity, name, label, aliases, docs, mentions.

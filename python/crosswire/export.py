@@ -7,13 +7,17 @@ import json
 import math
 from typing import Any, TextIO
 
+import numpy as np
 import pandas as pd
 
 FORMATS = ("csv", "jsonl", "json")
 
 
 def _cell(value: Any) -> Any:
-    """A missing value (NaN in a string column) as None; tuples as lists; the rest as is."""
+    """A missing value (NaN in a string column) as None; tuples as lists; numpy scalars (what
+    a sparse column's ``tolist`` gives) as Python's; the rest as is."""
+    if isinstance(value, np.generic):
+        value = value.item()
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, float) and math.isnan(value):

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
+from pandas._libs.sparse import IntIndex
+from pandas.arrays import SparseArray
 
 from . import _core
 
@@ -100,6 +104,28 @@ def claims(corpus: Corpus) -> pd.DataFrame:
     return _table(corpus, cols, CLAIM_COLUMNS)
 
 
+CLAIM_SPAN_COLUMNS = [
+    "claim",
+    "doc",
+    "speaker_start",
+    "speaker_end",
+    "pronoun_start",
+    "pronoun_end",
+    "cue_start",
+    "cue_end",
+]
+
+
+def claim_spans(corpus: Corpus) -> pd.DataFrame:
+    """One row per claim, in the order of :func:`claims`: claim, doc, and where its speaker,
+    pronoun and cue sit in the document (code points, end exclusive; missing where the claim
+    has none), as ``Claim.speaker_start`` and the others give them."""
+    df = _table(corpus, corpus._core.claim_columns(), CLAIM_SPAN_COLUMNS)
+    for column in CLAIM_SPAN_COLUMNS[2:]:
+        df[column] = df[column].astype("Int64")
+    return df
+
+
 CLAIM_FIGURE_COLUMNS = [
     "claim",
     "doc",
@@ -124,3 +150,16 @@ def claim_figures(corpus: Corpus) -> pd.DataFrame:
         df[column] = df[column].astype("float64")
     df["approximate"] = df["approximate"].astype("boolean")
     return df
+
+
+def sparse_column(
+    values: Sequence[Any], rows: Sequence[int], length: int, dtype: pd.SparseDtype
+) -> SparseArray:
+    """A column of ``length`` cells holding ``values`` at ``rows`` (ascending, distinct) and
+    ``dtype``'s fill value elsewhere, built without the dense column. pandas has no public way
+    to do this before 3.0 (without scipy), and its ``SparseArray.from_indices`` costs about
+    twenty times this per column, which adds up to minutes at 100,000 documents."""
+    sp_values = np.asarray(values, dtype=dtype.subtype)
+    return SparseArray._simple_new(
+        sp_values, IntIndex(length, np.asarray(rows, dtype=np.int32)), dtype
+    )

@@ -1,15 +1,17 @@
-"""User lexicon entries: names, aliases and token patterns the entity tagger and the
-cross-document id resolver use, on top of the built-in lexicons.
+"""User lexicon entries: names, aliases, token patterns and regular expressions the entity
+tagger and the cross-document id resolver use, on top of the built-in lexicons.
 
 >>> import crosswire as cw
 >>> patterns = cw.Patterns()
 >>> patterns.add("Rapid Support Forces", "ORG", aliases=["RSF"])
 >>> patterns.add("El Fasher", "GPE", aliases=["Al-Fashir"])
 >>> patterns.add("{CAP} Brigade", "ORG")          # a token pattern: any capitalised word
+>>> patterns.add_regex(r"\\d+(st|nd|rd|th) Brigade", "ORG")   # a regular expression
 >>> corpus = cw.Corpus.from_texts(texts, patterns=patterns)
 
-or from a file, CSV with a header ``name,label,aliases`` (aliases separated by ``|``) or
-JSONL with one ``{"name": ..., "label": ..., "aliases": [...]}`` object a line:
+or from a file, CSV with a header ``name,label,aliases`` (aliases separated by ``|``; an
+optional ``regex`` column) or JSONL with one object a line, ``{"name": ..., "label": ...,
+"aliases": [...]}`` or ``{"regex": ..., "label": ..., "name": ...}``:
 
 >>> corpus = cw.Corpus.from_dir("articles/", patterns=cw.Patterns.from_file("sudan.csv"))
 
@@ -24,20 +26,29 @@ import csv
 import json
 import os
 from collections.abc import Iterable, Iterator
+from typing import Any
 
-Row = tuple[str, str, list[str], str, int]
+from . import _core
+
+# name, label, aliases, regex (or None), and the origin (source, line) for error messages.
+Row = tuple[str, str, list[str], "str | None", str, int]
 
 
 class Patterns:
-    """An ordered collection of user entries: ``(name, label, aliases)``."""
+    """An ordered collection of user entries. Iterating gives each as a dict, in the JSONL
+    file's shape: ``{"name", "label", "aliases"}`` or ``{"regex", "label", "name"}``."""
 
     __slots__ = ("_rows",)
 
     def __init__(
-        self, entries: Iterable[tuple[str, str] | tuple[str, str, Iterable[str]]] = ()
+        self,
+        entries: Iterable[tuple[str, str] | tuple[str, str, Iterable[str]] | dict[str, Any]] = (),
     ) -> None:
         self._rows: list[Row] = []
         for entry in entries:
+            if isinstance(entry, dict):
+                self._rows.append(_dict_row(entry, "Patterns()", len(self._rows) + 1))
+                continue
             name, label, *rest = entry
             self.add(name, label, aliases=rest[0] if rest else ())
 
@@ -47,9 +58,22 @@ class Patterns:
         self._rows.append(_row(name, label, aliases, "Patterns.add", len(self._rows) + 1))
         return self
 
+    def add_regex(self, pattern: str, label: str, name: str | None = None) -> Patterns:
+        """Adds the entities a regular expression finds in the text, with an OntoNotes
+        ``label``. The syntax is Python's ``re`` without look-around and backreferences
+        (the Rust ``regex`` crate's); ``(?i)`` ignores case, ``\\b`` and classes are
+        Unicode-aware. As with spaCy's ``Doc.char_span``, a match counts only when it starts
+        and ends at token boundaries (``RS`` finds nothing in ``RSF``). With ``name``, every
+        match is that one entity; without, each match is named by its own text. Raises
+        ``ValueError`` for an expression that cannot be used. Returns ``self``."""
+        source, line = "Patterns.add_regex", len(self._rows) + 1
+        self._rows.append(_regex_row(pattern, label, name, source, line))
+        return self
+
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Patterns:
-        """Reads a ``.csv`` (columns name, label, aliases) or ``.jsonl`` file."""
+        """Reads a ``.csv`` (columns name, label, aliases, optionally regex) or ``.jsonl``
+        file."""
         path = os.fspath(path)
         patterns = cls()
         if path.lower().endswith((".jsonl", ".ndjson", ".json")):
@@ -66,8 +90,12 @@ class Patterns:
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __iter__(self) -> Iterator[tuple[str, str, list[str]]]:
-        return ((name, label, list(aliases)) for name, label, aliases, _, _ in self._rows)
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for name, label, aliases, regex, _, _ in self._rows:
+            if regex is None:
+                yield {"name": name, "label": label, "aliases": list(aliases)}
+            else:
+                yield {"regex": regex, "label": label, "name": name or None}
 
     def __repr__(self) -> str:
         return f"<Patterns: {len(self)} entries>"
@@ -96,18 +124,43 @@ def _row(name: object, label: object, aliases: object, source: str, line: int) -
         raise ValueError(
             f"{source}, line {line}: aliases must be a string or a list of strings, not {aliases!r}"
         )
-    return (name, label, aliases, source, line)
+    return (name, label, aliases, None, source, line)
+
+
+def _regex_row(pattern: object, label: object, name: object, source: str, line: int) -> Row:
+    if not isinstance(pattern, str) or not pattern:
+        raise ValueError(
+            f"{source}, line {line}: the regex must be a non-empty string, not {pattern!r}"
+        )
+    if not isinstance(label, str):
+        raise ValueError(f"{source}, line {line}: the label must be a string, not {label!r}")
+    if name is None or (isinstance(name, float) and name != name):
+        name = ""
+    if not isinstance(name, str):
+        raise ValueError(f"{source}, line {line}: the name must be a string, not {name!r}")
+    try:
+        _core.check_regex(pattern)
+    except ValueError as e:
+        raise ValueError(f"{source}, line {line}: {e}") from None
+    return (name, label, [], pattern, source, line)
+
+
+def _dict_row(obj: dict[str, Any], source: str, line: int) -> Row:
+    if obj.get("regex") is not None:
+        return _regex_row(obj["regex"], obj.get("label"), obj.get("name"), source, line)
+    return _row(obj.get("name"), obj.get("label"), obj.get("aliases"), source, line)
 
 
 def _csv_rows(path: str) -> list[Row]:
     with open(path, newline="", encoding="utf-8") as f:
         reader = csv.DictReader(f)
-        if reader.fieldnames is None or not {"name", "label"} <= set(reader.fieldnames):
+        fields = set(reader.fieldnames or ())
+        if "label" not in fields or not fields & {"name", "regex"}:
             raise ValueError(
-                f"{path}: a CSV of patterns needs a header with name, label (and aliases)"
+                f"{path}: a CSV of patterns needs a header with name, label (and aliases, regex)"
             )
         return [
-            _row(r.get("name"), r.get("label"), r.get("aliases"), path, i + 2)
+            _dict_row({**r, "regex": r.get("regex") or None}, path, i + 2)
             for i, r in enumerate(reader)
         ]
 
@@ -124,7 +177,7 @@ def _jsonl_rows(path: str) -> list[Row]:
                 raise ValueError(f"{path}, line {i}: not JSON ({e.msg})") from None
             if not isinstance(obj, dict):
                 raise ValueError(f"{path}, line {i}: expected an object with name, label, aliases")
-            rows.append(_row(obj.get("name"), obj.get("label"), obj.get("aliases"), path, i))
+            rows.append(_dict_row(obj, path, i))
     return rows
 
 

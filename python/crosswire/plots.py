@@ -115,13 +115,12 @@ def coverage_heatmap(corpus: Corpus, *, top: int = 30, ax: Axes | None = None) -
     """Claim groups carried by more than one document (most widely carried first) against
     documents: the cells count each document's claims in the group."""
     groups = corpus.align().groups()[["group", "claim", "doc"]].astype({"doc": str})
-    counts = groups.groupby(["group", "doc"]).size().unstack(fill_value=0)
-    counts = counts.reindex(columns=corpus.names, fill_value=0)
-    spread = (counts > 0).sum(axis=1)
-    counts = counts[spread > 1]
-    counts = counts.loc[spread[counts.index].sort_values(ascending=False, kind="stable").index][
-        :top
-    ]
+    # The top groups first, then their table: never one row per group of the corpus.
+    spread = groups.groupby("group")["doc"].nunique()
+    spread = spread[spread > 1].sort_values(ascending=False, kind="stable")[:top]
+    shown = groups[groups["group"].isin(spread.index)]
+    counts = shown.groupby(["group", "doc"]).size().unstack(fill_value=0)
+    counts = counts.reindex(index=spread.index, columns=corpus.names, fill_value=0)
     claims = corpus.claims().set_index("claim")["text"]
     first = groups.drop_duplicates("group").set_index("group")["claim"]
     counts.index = [_short(str(claims.get(first[g], g))) for g in counts.index]
@@ -143,12 +142,13 @@ def entities_by_outlet(corpus: Corpus, *, top: int = 20, ax: Axes | None = None)
     mentions = corpus.entities()
     mentions = mentions[~mentions["label"].isin(FIGURE_LABELS)]
     table = corpus.entity_table().set_index("entity")
-    counts = mentions.astype({"doc": str}).groupby(["entity", "doc"]).size().unstack(fill_value=0)
-    counts = counts.reindex(columns=corpus.names, fill_value=0)
-    order = sorted(
-        counts.index, key=lambda e: (-(counts.loc[e] > 0).sum(), -counts.loc[e].sum(), e)
-    )[:top]
-    counts = counts.loc[order]
+    per_pair = mentions.astype({"doc": str}).groupby(["entity", "doc"]).size()
+    # The top entities first, then their table: never one row per entity of the corpus.
+    by_entity = per_pair.groupby(level="entity")
+    spread, total = by_entity.size(), by_entity.sum()
+    order = sorted(spread.index, key=lambda e: (-spread[e], -total[e], e))[:top]
+    counts = per_pair[per_pair.index.get_level_values("entity").isin(order)].unstack(fill_value=0)
+    counts = counts.reindex(index=order, columns=corpus.names, fill_value=0)
     counts.index = [
         f"{table.at[e, 'name']} ({table.at[e, 'label']})" if e in table.index else e
         for e in counts.index

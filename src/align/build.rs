@@ -1,5 +1,6 @@
 //! Claim views from the corpus's stages: for each document the figures and dates are read
-//! once from its tokens, then each claim takes those inside its span.
+//! once from its tokens, then each claim takes those inside its span (found by binary
+//! search: they are sorted and apart, so a claim's cost does not grow with its document).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -10,28 +11,32 @@ use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
 use crate::corpus::{Corpus, Document, EntityLayer};
 use crate::entities::dates::{find_dates, DateMention};
 use crate::entities::figures::{find_figures, Figure};
+use crate::lang::Language;
+use crate::stage::{Cancel, Cancelled};
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
+use super::copies;
 use super::figures::FigureValue;
-use super::lexicon::LEXICON;
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
 struct DocContext<'a> {
     doc: &'a Document,
     layer: &'a TextLayer,
+    language: &'a Language,
     figures: Vec<Figure>,
     dates: Vec<DateMention>,
 }
 
 impl<'a> DocContext<'a> {
-    fn new(doc: &'a Document, layer: &'a TextLayer) -> DocContext<'a> {
+    fn new(doc: &'a Document, layer: &'a TextLayer, language: &'a Language) -> DocContext<'a> {
         DocContext {
             doc,
             layer,
-            figures: find_figures(&doc.text, &layer.tokens),
-            dates: find_dates(&doc.text, &layer.tokens, doc.date),
+            language,
+            figures: find_figures(&doc.text, &layer.tokens, language),
+            dates: find_dates(&doc.text, &layer.tokens, doc.date, language),
         }
     }
 
@@ -40,6 +45,16 @@ impl<'a> DocContext<'a> {
         let lo = t.partition_point(|x| x.start < span.start);
         let hi = t.partition_point(|x| x.end <= span.end);
         lo..hi.max(lo)
+    }
+
+    /// The figures whose tokens lie inside `r`, in order.
+    fn figures_in(&self, r: &Range<usize>) -> &[Figure] {
+        &self.figures[within(&self.figures, r, |f| &f.tokens)]
+    }
+
+    /// The dates and durations whose tokens lie inside `r`, in order.
+    fn dates_in(&self, r: &Range<usize>) -> &[DateMention] {
+        &self.dates[within(&self.dates, r, |m| &m.tokens)]
     }
 
     fn token_text(&self, r: &Range<usize>) -> String {
@@ -88,7 +103,6 @@ impl<'a> DocContext<'a> {
             denied,
             self_agent,
         } = who.clone();
-        let inside = |x: &Range<usize>| r.start <= x.start && x.end <= r.end;
         let written: Vec<&str> = self.layer.tokens[r.clone()]
             .iter()
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
@@ -119,9 +133,8 @@ impl<'a> DocContext<'a> {
             ents.push((id, name.clone()));
         }
         let figures = self
-            .figures
+            .figures_in(&r)
             .iter()
-            .filter(|f| inside(&f.tokens))
             .filter_map(|f| FigureValue::new(f, self.token_text(&f.tokens)))
             .collect();
         let mut time = TimeScope {
@@ -131,7 +144,7 @@ impl<'a> DocContext<'a> {
         };
         // Words of its dates and durations (`first seven days`): when a claim is, not what it says.
         let mut date_words: Vec<String> = Vec::new();
-        for m in self.dates.iter().filter(|m| inside(&m.tokens)) {
+        for m in self.dates_in(&r) {
             date_words.extend(
                 self.token_text(&m.tokens)
                     .split_whitespace()
@@ -157,30 +170,49 @@ impl<'a> DocContext<'a> {
                 speaker_id,
                 denied,
             },
-            &LEXICON,
+            &self.language.align,
         )
     }
+}
+
+/// The positions in `items` (sorted by token start, none overlapping another) of those whose
+/// tokens (`span`) lie inside `r`.
+fn within<T>(items: &[T], r: &Range<usize>, span: impl Fn(&T) -> &Range<usize>) -> Range<usize> {
+    let lo = items.partition_point(|x| span(x).start < r.start);
+    let hi = lo + items[lo..].partition_point(|x| span(x).end <= r.end);
+    lo..hi
 }
 
 /// Where a claim comes from: document index and index among its claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ClaimRef {
+    /// Index of the document in the corpus.
     pub doc: u32,
+    /// Index of the claim among the document's claims.
     pub index: u32,
 }
 
-/// Every claim of the corpus, as views, in (document, claim) order.
-pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
-    let layers = corpus.text_layers();
-    let entities = corpus.entities();
-    let claims = corpus.claims();
+/// Every claim of the corpus, its view, and the first claim it may be a copy of.
+pub type CorpusViews = (Vec<ClaimRef>, Vec<ClaimView>, Vec<u32>);
+
+/// Every claim of the corpus, as views, in (document, claim) order, and for each the first
+/// claim it may be a copy of (`copies::representatives`).
+pub fn corpus_views(corpus: &Corpus, cancel: &Cancel) -> Result<CorpusViews, Cancelled> {
+    let layers = corpus.try_text_layers(cancel)?;
+    let entities = corpus.try_entities(cancel)?;
+    let claims = corpus.try_claims(cancel)?;
     let per_doc: Vec<Vec<ClaimView>> = (0..corpus.len())
         .into_par_iter()
         .map(|d| {
-            let ctx = DocContext::new(&corpus.docs()[d], &layers[d]);
+            cancel.check()?;
+            let ctx = DocContext::new(&corpus.docs()[d], &layers[d], corpus.language());
             let mut views: Vec<ClaimView> = Vec::with_capacity(claims[d].len());
+            // How many claims before it each view has taken content from, in a chain.
+            let mut carried: Vec<usize> = Vec::with_capacity(claims[d].len());
             for (k, c) in claims[d].iter().enumerate() {
                 let mut v = claim_view(&ctx, c, entities, d);
+                let may_borrow = k > 0 && carried[k - 1] < MAX_CONTEXT_CHAIN;
+                let mut carries = 0;
                 // `… but officials put the figure at closer to 1,000`: a figure that restates
                 // the sentence's previous claim is about what that claim is about.
                 let restates = c
@@ -190,10 +222,11 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
                     .is_some_and(|q| q.class == CueClass::Figure);
                 if restates
                     && v.terms.len() < 2
-                    && k > 0
+                    && may_borrow
                     && claims[d][k - 1].claim.sentence == c.claim.sentence
                 {
                     v.borrow_context(&views[k - 1]);
+                    carries = carried[k - 1] + 1;
                 }
                 // `Russia has ordered civilians to leave. Kyiv says it is mass deportations`:
                 // a claim that names what was just said (`it is`, `this was`) is about what
@@ -202,14 +235,18 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
                     && ctx.describes_what_was_said(c.claim.span)
                     && c.claim.sentence - claims[d][k - 1].claim.sentence <= 1
                 {
-                    v.borrow_context(&views[k - 1]);
+                    if may_borrow {
+                        v.borrow_context(&views[k - 1]);
+                        carries = carried[k - 1] + 1;
+                    }
                     v.refers_to = Some(k as u32 - 1);
                 }
+                carried.push(carries);
                 views.push(v);
             }
-            views
+            Ok(views)
         })
-        .collect();
+        .collect::<Result<_, Cancelled>>()?;
     let refs = per_doc
         .iter()
         .enumerate()
@@ -221,8 +258,9 @@ pub fn corpus_views(corpus: &Corpus) -> (Vec<ClaimRef>, Vec<ClaimView>) {
         })
         .collect();
     let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
-    reweigh(&mut views);
-    (refs, views)
+    let rep = copies::representatives(&views);
+    reweigh(&mut views, &rep);
+    Ok((refs, views, rep))
 }
 
 /// Subjects that point back to what was just said, and the verbs that then describe it.
@@ -238,18 +276,33 @@ const DESCRIBING: &[&str] = &[
 /// `it is likely that …`, `it is hard to …`: an empty `it`, pointing at nothing.
 const EXPLETIVE_THIRD: &[&str] = &["that", "to"];
 
+/// A claim takes the content of the claim before it, which may have taken that of the one
+/// before, and so on (`It is a war crime. It is a war crime. …`): content is carried along
+/// such a chain over at most this many claims, so a view's size does not grow with the
+/// document.
+const MAX_CONTEXT_CHAIN: usize = 3;
+
 /// Claims a corpus needs before its own word counts say what is common in it.
 const MIN_CLAIMS_FOR_CORPUS_IDF: usize = 50;
 
 /// Lowers the weight of words common in this corpus (`Kherson` in articles on Kherson):
 /// each term weighs the lesser of its reference idf and its idf among the corpus's claims.
-fn reweigh(views: &mut [ClaimView]) {
-    let n = views.len();
+/// Copies of a claim (`rep[i] != i`) count once: a story carried by many outlets does not
+/// make its own words common.
+fn reweigh(views: &mut [ClaimView], rep: &[u32]) {
+    let distinct = || {
+        views
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| rep[i] == i as u32)
+            .map(|(_, v)| v)
+    };
+    let n = distinct().count();
     if n < MIN_CLAIMS_FOR_CORPUS_IDF {
         return;
     }
     let mut df: HashMap<String, u32> = HashMap::new();
-    for v in views.iter() {
+    for v in distinct() {
         for t in &v.terms {
             *df.entry(t.key.clone()).or_default() += 1;
         }
@@ -273,6 +326,9 @@ const CLAUSE_BREAKS: &[&str] = &[
 ];
 /// A clause needs this many words; shorter pieces stay with the clause before.
 const MIN_CLAUSE_WORDS: usize = 3;
+/// Every clause of one claim is judged against every clause of the other, so a run-on
+/// claim gets at most this many; the rest of it stays with the last.
+const MAX_CLAUSES: usize = 24;
 
 /// The clauses of a token range, split at phrase punctuation and clause-opening words.
 fn clauses(ctx: &DocContext, r: Range<usize>) -> Vec<Range<usize>> {
@@ -296,23 +352,24 @@ fn clauses(ctx: &DocContext, r: Range<usize>) -> Vec<Range<usize>> {
             .filter(|x| matches!(x.kind, TokenKind::Word | TokenKind::Number))
             .count()
     };
-    let mut out: Vec<Range<usize>> = Vec::new();
+    // Each clause with its word count, kept as it grows (a long run of short pieces).
+    let mut out: Vec<(Range<usize>, usize)> = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
+        let n = words(a, b);
+        let full = out.len() >= MAX_CLAUSES;
         match out.last_mut() {
-            Some(last)
-                if words(last.start, last.end) < MIN_CLAUSE_WORDS
-                    || words(a, b) < MIN_CLAUSE_WORDS =>
-            {
-                last.end = b
+            Some((last, count)) if full || *count < MIN_CLAUSE_WORDS || n < MIN_CLAUSE_WORDS => {
+                last.end = b;
+                *count += n;
             }
-            _ => out.push(a..b),
+            _ => out.push((a..b, n)),
         }
     }
     if out.len() < 2 {
         out.clear();
     }
-    out
+    out.into_iter().map(|(r, _)| r).collect()
 }
 
 /// Who a claim is attributed to, and how.
@@ -357,19 +414,21 @@ fn claim_view(ctx: &DocContext, c: &LinkedClaim, entities: &EntityLayer, d: usiz
 /// Views of free-standing texts, each taken whole, read as one small corpus so that their
 /// entities share ids (`Kiev` / `Kyiv`). Speaker and denial come from the first claim
 /// found that has them.
-pub fn text_views(texts: &[&str]) -> Vec<ClaimView> {
+pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView> {
     let docs = texts
         .iter()
         .enumerate()
         .map(|(i, t)| Document::new(i.to_string(), (*t).to_owned(), None, None))
         .collect();
-    let corpus = Corpus::new(docs).expect("names are distinct and texts small");
+    let corpus = Corpus::new(docs)
+        .expect("names are distinct and texts small")
+        .with_language(language);
     let layers = corpus.text_layers();
     let entities = corpus.entities();
     let claims = corpus.claims();
     (0..texts.len())
         .map(|d| {
-            let ctx = DocContext::new(&corpus.docs()[d], &layers[d]);
+            let ctx = DocContext::new(&corpus.docs()[d], &layers[d], language);
             let all: Vec<u32> = (0..entities.mentions[d].len() as u32).collect();
             let spoken = claims[d].iter().find(|c| c.claim.speaker.is_some());
             let who = Attribution {
@@ -386,4 +445,72 @@ pub fn text_views(texts: &[&str]) -> Vec<ClaimView> {
             ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, &who)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// Binary search finds the items a filter over all of them finds.
+        #[test]
+        fn within_agrees_with_a_filter(
+            gaps in proptest::collection::vec((0usize..5, 1usize..6), 0..30),
+            start in 0usize..120,
+            len in 0usize..60,
+        ) {
+            let mut at = 0;
+            let items: Vec<Range<usize>> = gaps
+                .iter()
+                .map(|&(gap, n)| {
+                    at += gap;
+                    let r = at..at + n;
+                    at += n;
+                    r
+                })
+                .collect();
+            let r = start..start + len;
+            let filtered: Vec<&Range<usize>> = items
+                .iter()
+                .filter(|x| r.start <= x.start && x.end <= r.end)
+                .collect();
+            let found: Vec<&Range<usize>> = items[within(&items, &r, |x| x)].iter().collect();
+            prop_assert_eq!(found, filtered);
+        }
+    }
+
+    fn views_of(text: &str) -> Vec<ClaimView> {
+        let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
+        corpus_views(&corpus, &Cancel::never()).unwrap().1
+    }
+
+    #[test]
+    fn content_is_carried_along_a_chain_of_claims_a_bounded_way() {
+        let views = views_of(&"It is a war crime. ".repeat(40));
+        assert_eq!(views.len(), 40);
+        let own = views[0].words;
+        // Every claim names what the one before said; none carries more than the chain allows.
+        assert!(views[1..].iter().all(|v| v.refers_to.is_some()));
+        let most = views.iter().map(|v| v.words).max().unwrap();
+        assert_eq!(most, own * (MAX_CONTEXT_CHAIN + 1), "{most} words");
+        // The first claims of the chain still carry all that came before them.
+        assert_eq!(views[2].words, 3 * own);
+    }
+
+    #[test]
+    fn a_run_on_claim_has_a_bounded_number_of_clauses() {
+        let pieces: Vec<String> = (0..100)
+            .map(|i| format!("the town number {i} fell"))
+            .collect();
+        let text = format!("Officials said {}.", pieces.join(", "));
+        let views = views_of(&text);
+        assert_eq!(views.len(), 1);
+        let v = &views[0];
+        assert_eq!(v.clauses.len(), MAX_CLAUSES);
+        // The clauses still cover the whole claim.
+        let words: usize = v.clauses.iter().map(|c| c.words).sum();
+        assert_eq!(words, v.words);
+    }
 }

@@ -16,11 +16,18 @@ const MIN_AGREEING_SHARE: f64 = 0.5;
 /// The group number of each of `n` claims, given the agreeing pairs `(a, b, score)`.
 /// Every claim has a group (a claim no other agrees with is a group of one).
 pub fn group(n: usize, agreeing: &[(u32, u32, f64)]) -> Vec<u32> {
-    let agree: HashSet<(u32, u32)> = agreeing
-        .iter()
-        .map(|&(a, b, _)| (a.min(b), a.max(b)))
-        .collect();
-    let agrees = |x: u32, y: u32| agree.contains(&(x.min(y), x.max(y)));
+    // Who agrees with whom, each pair once per side.
+    let mut agrees_with: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for &(a, b, _) in agreeing {
+        if a != b {
+            agrees_with[a as usize].push(b);
+            agrees_with[b as usize].push(a);
+        }
+    }
+    for others in &mut agrees_with {
+        others.sort_unstable();
+        others.dedup();
+    }
     let mut order: Vec<&(u32, u32, f64)> = agreeing.iter().collect();
     order.sort_by(|x, y| {
         y.2.total_cmp(&x.2)
@@ -29,17 +36,21 @@ pub fn group(n: usize, agreeing: &[(u32, u32, f64)]) -> Vec<u32> {
     // `owner[i]`: the group (indexed by a member) claim i is in; `members[g]`: its claims.
     let mut owner: Vec<usize> = (0..n).collect();
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    // Two groups, by their sizes (groups only grow), that did not merge: they will not
+    // merge until one of them grows.
+    let mut apart: HashSet<(usize, usize, usize, usize)> = HashSet::new();
     for &&(a, b, _) in &order {
         let (ga, gb) = (owner[a as usize], owner[b as usize]);
         if ga == gb {
             continue;
         }
-        let cross = members[ga].len() * members[gb].len();
-        let agreeing = members[ga]
-            .iter()
-            .map(|&x| members[gb].iter().filter(|&&y| agrees(x, y)).count())
-            .sum::<usize>();
-        if (agreeing as f64) < MIN_AGREEING_SHARE * cross as f64 {
+        let tried = (
+            ga.min(gb),
+            ga.max(gb),
+            members[ga.min(gb)].len(),
+            members[ga.max(gb)].len(),
+        );
+        if apart.contains(&tried) {
             continue;
         }
         let (keep, gone) = if members[ga].len() >= members[gb].len() {
@@ -47,6 +58,18 @@ pub fn group(n: usize, agreeing: &[(u32, u32, f64)]) -> Vec<u32> {
         } else {
             (gb, ga)
         };
+        // Agreeing pairs across the two groups, counted from the smaller one's side: each
+        // claim is on that side only a few times (its group at least doubles each time).
+        let cross = members[ga].len() * members[gb].len();
+        let agreeing = members[gone]
+            .iter()
+            .flat_map(|&x| &agrees_with[x as usize])
+            .filter(|&&y| owner[y as usize] == keep)
+            .count();
+        if (agreeing as f64) < MIN_AGREEING_SHARE * cross as f64 {
+            apart.insert(tried);
+            continue;
+        }
         let moved = std::mem::take(&mut members[gone]);
         for &x in &moved {
             owner[x as usize] = keep;
@@ -67,9 +90,28 @@ pub fn group(n: usize, agreeing: &[(u32, u32, f64)]) -> Vec<u32> {
         .collect()
 }
 
+/// Puts every copy in its representative's group (`rep[i]`, never after `i`), numbering
+/// groups again by the position of their first claim.
+pub fn follow_copies(groups: &[u32], rep: &[u32]) -> Vec<u32> {
+    let mut number = vec![u32::MAX; groups.len()];
+    let mut next = 0;
+    rep.iter()
+        .map(|&r| {
+            let g = groups[r as usize] as usize;
+            if number[g] == u32::MAX {
+                number[g] = next;
+                next += 1;
+            }
+            number[g]
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::group;
+    use std::collections::HashSet;
+
+    use super::{follow_copies, group};
 
     #[test]
     fn groups_numbered_in_order_of_first_claim() {
@@ -154,5 +196,87 @@ mod tests {
         let g = group(5, &pairs);
         pairs.reverse();
         assert_eq!(group(5, &pairs), g);
+    }
+
+    /// The grouping with the agreeing pairs across two groups counted by looking at every
+    /// pair of their claims.
+    fn grouped_comparing_all_pairs(n: usize, agreeing: &[(u32, u32, f64)]) -> Vec<u32> {
+        let agree: HashSet<(u32, u32)> = agreeing
+            .iter()
+            .map(|&(a, b, _)| (a.min(b), a.max(b)))
+            .collect();
+        let mut order: Vec<&(u32, u32, f64)> = agreeing.iter().collect();
+        order.sort_by(|x, y| {
+            y.2.total_cmp(&x.2)
+                .then_with(|| (x.0, x.1).cmp(&(y.0, y.1)))
+        });
+        let mut owner: Vec<usize> = (0..n).collect();
+        let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+        for &&(a, b, _) in &order {
+            let (ga, gb) = (owner[a as usize], owner[b as usize]);
+            if ga == gb {
+                continue;
+            }
+            let agreeing = members[ga]
+                .iter()
+                .map(|&x| {
+                    members[gb]
+                        .iter()
+                        .filter(|&&y| agree.contains(&(x.min(y), x.max(y))))
+                        .count()
+                })
+                .sum::<usize>();
+            if 2 * agreeing < members[ga].len() * members[gb].len() {
+                continue;
+            }
+            let (keep, gone) = if members[ga].len() >= members[gb].len() {
+                (ga, gb)
+            } else {
+                (gb, ga)
+            };
+            let moved = std::mem::take(&mut members[gone]);
+            for &x in &moved {
+                owner[x as usize] = keep;
+            }
+            members[keep].extend(moved);
+        }
+        let mut number = vec![u32::MAX; n];
+        let mut next = 0;
+        (0..n)
+            .map(|i| {
+                let g = owner[i];
+                if number[g] == u32::MAX {
+                    number[g] = next;
+                    next += 1;
+                }
+                number[g]
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Counting agreement from the smaller group's side groups as looking at every pair
+        /// across the two groups does.
+        #[test]
+        fn grouping_is_the_same_as_comparing_all_pairs(
+            pairs in proptest::collection::vec((0u32..12, 0u32..12, 0u8..5), 0..60),
+        ) {
+            let agreeing: Vec<(u32, u32, f64)> = pairs
+                .iter()
+                .filter(|(a, b, _)| a != b)
+                .map(|&(a, b, s)| (a.min(b), a.max(b), s as f64 / 4.0))
+                .collect();
+            proptest::prop_assert_eq!(group(12, &agreeing), grouped_comparing_all_pairs(12, &agreeing));
+        }
+    }
+
+    #[test]
+    fn copies_join_their_representatives_group() {
+        // Claims 0..5 in groups [0, 1, 1, 2, 3]; 3 is a copy of 0 and 4 of 1.
+        let groups = [0, 1, 1, 2, 3];
+        assert_eq!(
+            follow_copies(&groups, &[0, 1, 2, 0, 1]),
+            vec![0, 1, 1, 0, 1]
+        );
     }
 }

@@ -1,19 +1,40 @@
 //! Candidate pairs from an inverted index, never from all pairs. Keys are entity ids,
-//! content terms (paraphrase groups included) and figure buckets. A key held by more than
-//! `MAX_POSTING` claims is too common to point at one proposition and is left out, so each
-//! claim meets at most keys × `MAX_POSTING` others: the cost grows linearly with the corpus.
+//! content terms (paraphrase groups included), figure buckets, event classes and speakers.
+//! Copies of one claim are sought once, through their representative (see `copies`).
+//!
+//! Common keys say less and would cost more, so both fade with how many claims hold a key,
+//! smoothly rather than at a cut-off (a cut-off at 64 claims made a claim carried by 64
+//! documents one group and by 65 none):
+//! - Weight: a key held by at most `FULL_POSTING` claims weighs 1, a commoner one
+//!   `FULL_POSTING / holders`; two claims are a candidate pair when the keys they share weigh
+//!   `MIN_SHARED`. So `Kherson` in a corpus on Kherson counts for little, and claims that
+//!   share many common keys (one story in many words) still meet.
+//! - Work: a key held by at most `FULL_POSTING` claims pairs them all. A commoner key puts
+//!   its claims in an order that sets claims sharing rarer keys side by side (each claim's
+//!   rarest keys first), and pairs each with `(FULL_POSTING - 1) * FULL_POSTING / holders`
+//!   claims on either side of it there: a key held by 65 claims pairs all but one pair of
+//!   them, and any key pairs at most about `FULL_POSTING²` claims in all. The work grows
+//!   with the keys' holders, not with their pairs: linearly with the corpus.
 
 use std::collections::HashMap;
 
 use rayon::prelude::*;
 
 use super::represent::ClaimView;
+use crate::stage::{Cancel, Cancelled};
 
-pub const MAX_POSTING: usize = 64;
+/// Keys held by at most this many claims weigh 1 and pair them all; commoner keys weigh
+/// less and pair neighbours.
+pub const FULL_POSTING: usize = 64;
+/// How many claims on either side of a claim a key held by `FULL_POSTING` claims pairs it
+/// with (all of them); a commoner key, proportionally fewer.
+const WINDOW: usize = FULL_POSTING - 1;
 /// Terms commoner than this (idf below) are not keys: `year`, `people`.
 const MIN_KEY_IDF: f32 = 1.5;
-/// Two claims become a candidate pair when they share this many keys.
-const MIN_SHARED: u32 = 2;
+/// Two claims become a candidate pair when the keys they share weigh this much.
+const MIN_SHARED: f32 = 2.0;
+/// How many of its rarest keys set a claim's place in a common key's order.
+const PROFILE_KEYS: usize = 4;
 
 fn keys(v: &ClaimView) -> Vec<String> {
     let mut k: Vec<String> = v.entities.keys().map(|e| format!("@{e}")).collect();
@@ -31,37 +52,127 @@ fn keys(v: &ClaimView) -> Vec<String> {
     k
 }
 
-/// Pairs `(i, j)`, `i < j`, sorted: claims that share at least `MIN_SHARED` useful keys.
-pub fn candidates(views: &[ClaimView]) -> Vec<(u32, u32)> {
-    let keyed: Vec<Vec<String>> = views.par_iter().map(keys).collect();
-    let mut postings: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (i, ks) in keyed.iter().enumerate() {
-        for k in ks {
-            postings.entry(k.as_str()).or_default().push(i as u32);
-        }
-    }
-    postings.retain(|_, p| p.len() <= MAX_POSTING && p.len() > 1);
-    let mut pairs: Vec<(u32, u32)> = keyed
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(i, ks)| {
-            let mut counts: HashMap<u32, u32> = HashMap::new();
+/// The claims holding each key, and for each claim its keys with its place among them.
+struct Postings {
+    /// Key id → claims (positions in `among`), in the key's order.
+    holders: Vec<Vec<u32>>,
+    /// Claim (position in `among`) → (key id, its place in the key's holders).
+    held: Vec<Vec<(u32, u32)>>,
+}
+
+impl Postings {
+    fn new(keyed: &[Vec<String>]) -> Postings {
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut holders: Vec<Vec<u32>> = Vec::new();
+        let mut keys_of: Vec<Vec<u32>> = Vec::with_capacity(keyed.len());
+        for (c, ks) in keyed.iter().enumerate() {
+            let mut mine = Vec::with_capacity(ks.len());
             for k in ks {
-                if let Some(p) = postings.get(k.as_str()) {
-                    for &j in p.iter().filter(|&&j| j > i as u32) {
-                        *counts.entry(j).or_default() += 1;
+                let id = *ids.entry(k.as_str()).or_insert_with(|| {
+                    holders.push(Vec::new());
+                    holders.len() as u32 - 1
+                });
+                holders[id as usize].push(c as u32);
+                mine.push(id);
+            }
+            keys_of.push(mine);
+        }
+        // A common key's claims, ordered by their rarest keys (then position).
+        let profile = |c: u32| -> Vec<(usize, u32)> {
+            let mut p: Vec<(usize, u32)> = keys_of[c as usize]
+                .iter()
+                .map(|&k| (holders[k as usize].len(), k))
+                .collect();
+            p.sort_unstable();
+            p.truncate(PROFILE_KEYS);
+            p
+        };
+        let ordered: Vec<Option<Vec<u32>>> = holders
+            .par_iter()
+            .map(|h| {
+                (h.len() > FULL_POSTING).then(|| {
+                    let mut by: Vec<(Vec<(usize, u32)>, u32)> =
+                        h.iter().map(|&c| (profile(c), c)).collect();
+                    by.sort_unstable();
+                    by.into_iter().map(|(_, c)| c).collect()
+                })
+            })
+            .collect();
+        for (h, o) in holders.iter_mut().zip(ordered) {
+            if let Some(o) = o {
+                *h = o;
+            }
+        }
+        let mut held: Vec<Vec<(u32, u32)>> = keys_of
+            .iter()
+            .map(|ks| Vec::with_capacity(ks.len()))
+            .collect();
+        for (k, h) in holders.iter().enumerate() {
+            for (place, &c) in h.iter().enumerate() {
+                held[c as usize].push((k as u32, place as u32));
+            }
+        }
+        Postings { holders, held }
+    }
+
+    /// What sharing `key` counts toward a candidate pair: 1 for a key held by at most
+    /// `FULL_POSTING` claims, less the commoner it is.
+    fn weight(&self, key: u32) -> f32 {
+        let n = self.holders[key as usize].len();
+        (FULL_POSTING as f32 / n as f32).min(1.0)
+    }
+
+    /// The claims a key pairs claim `c` with (at place `place` of its holders).
+    fn neighbours(&self, key: u32, place: u32) -> &[u32] {
+        let h = &self.holders[key as usize];
+        if h.len() <= FULL_POSTING {
+            return h;
+        }
+        let place = place as usize;
+        let w = (WINDOW * FULL_POSTING).div_ceil(h.len());
+        &h[place.saturating_sub(w)..(place + w + 1).min(h.len())]
+    }
+}
+
+/// Pairs `(i, j)`, `i < j`, sorted, of representatives (`rep[i] == i`, see `copies`):
+/// claims that share at least `MIN_SHARED` useful keys, and neighbours in a sentence (a copy
+/// standing in for its representative).
+pub fn candidates(
+    views: &[ClaimView],
+    rep: &[u32],
+    cancel: &Cancel,
+) -> Result<Vec<(u32, u32)>, Cancelled> {
+    let among: Vec<u32> = (0..views.len() as u32)
+        .filter(|&i| rep[i as usize] == i)
+        .collect();
+    let keyed: Vec<Vec<String>> = among
+        .par_iter()
+        .map(|&i| keys(&views[i as usize]))
+        .collect();
+    let postings = Postings::new(&keyed);
+    let per_claim: Vec<Vec<(u32, u32)>> = (0..among.len())
+        .into_par_iter()
+        .map(|c| {
+            cancel.check()?;
+            let mut shared: HashMap<u32, f32> = HashMap::new();
+            for &(key, place) in &postings.held[c] {
+                let weight = postings.weight(key);
+                for &other in postings.neighbours(key, place) {
+                    if other > c as u32 {
+                        *shared.entry(other).or_default() += weight;
                     }
                 }
             }
-            let mut mine: Vec<(u32, u32)> = counts
+            let mut mine: Vec<(u32, u32)> = shared
                 .into_iter()
-                .filter(|&(_, c)| c >= MIN_SHARED)
-                .map(|(j, _)| (i as u32, j))
+                .filter(|&(_, w)| w >= MIN_SHARED)
+                .map(|(other, _)| (among[c], among[other as usize]))
                 .collect();
             mine.sort_unstable();
-            mine.into_iter()
+            Ok(mine)
         })
-        .collect();
+        .collect::<Result<_, Cancelled>>()?;
+    let mut pairs: Vec<(u32, u32)> = per_claim.into_iter().flatten().collect();
     // Claims of one sentence answer each other (`Moscow claims …, but officials put the
     // figure at …`): neighbours in a sentence are always compared.
     pairs.extend(
@@ -69,9 +180,11 @@ pub fn candidates(views: &[ClaimView]) -> Vec<(u32, u32)> {
             .windows(2)
             .enumerate()
             .filter(|(_, w)| w[0].sentence.is_some() && w[0].sentence == w[1].sentence)
-            .map(|(i, _)| (i as u32, i as u32 + 1)),
+            .map(|(i, _)| (rep[i], rep[i + 1]))
+            .filter(|(a, b)| a != b)
+            .map(|(a, b)| (a.min(b), a.max(b))),
     );
     pairs.sort_unstable();
     pairs.dedup();
-    pairs
+    Ok(pairs)
 }

@@ -1,12 +1,16 @@
-//! The aligner's word lists, compiled in from `lexicons/*.txt` and parsed once: stopwords,
-//! paraphrase groups, event classes, metonyms, word weights (idf) and the scorer's weights.
+//! The aligner's word lists (`lang/<language>/align/`), parsed once per language:
+//! stopwords, paraphrase groups, event classes, metonyms, word weights (idf), the scorer's
+//! weights and the learned word weights.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
 
+use super::model::Weights;
+use super::represent::NEGATIONS;
 use super::stem::stem;
-use crate::wordlist::entries as lines;
+use crate::lang::lines::{Files, ListError, ListFile, Problems};
+use crate::lang::List;
 
+#[derive(Debug)]
 pub struct AlignLexicon {
     pub stopwords: HashSet<String>,
     idf: HashMap<String, f32>,
@@ -19,15 +23,15 @@ pub struct AlignLexicon {
     pub events: HashMap<String, u16>,
     pub event_names: Vec<String>,
     pub metonyms: HashMap<String, String>,
-    /// Feature name → weight, and the named thresholds, from `weights.txt`.
-    pub weights: HashMap<String, f64>,
+    /// The scorer's weights and thresholds, from `weights.txt`.
+    pub weights: Weights,
     /// Word key → its id, an index into `word_weights`.
     word_ids: HashMap<String, u32>,
     /// (weight when both sides say it, weight when one side only), from `word_weights.txt`.
     word_weights: Vec<(f32, f32)>,
+    /// Stems of the negation words, as they appear in `ClaimView::sequence`.
+    pub negation_stems: Vec<String>,
 }
-
-pub static LEXICON: LazyLock<AlignLexicon> = LazyLock::new(AlignLexicon::builtin);
 
 /// The comparison key of a paraphrase group.
 pub fn group_key(name: &str) -> String {
@@ -41,78 +45,50 @@ pub fn stems_of(phrase: &str) -> Vec<String> {
         .collect()
 }
 
+fn number<T: std::str::FromStr>(field: &str) -> Result<T, String> {
+    field
+        .parse()
+        .map_err(|_| format!("{field:?} is not a number"))
+}
+
 impl AlignLexicon {
-    fn builtin() -> AlignLexicon {
-        let stopwords: HashSet<String> = lines(include_str!("lexicons/stopwords.txt"))
-            .flat_map(|l| l.split_whitespace())
-            .map(str::to_owned)
-            .collect();
-        let mut idf = HashMap::new();
-        let mut unseen_idf = 0.0f32;
-        for l in lines(include_str!("lexicons/idf.txt")) {
-            if let Some((w, v)) = l.split_once('\t') {
-                let v: f32 = v.parse().expect("idf.txt: a number after the tab");
-                unseen_idf = unseen_idf.max(v);
-                idf.insert(w.to_owned(), v);
-            }
-        }
-        // A word seen once in the reference text is rarer than any listed one.
-        unseen_idf += std::f32::consts::LN_2;
-        let mut phrases = HashMap::new();
-        let mut group_names = Vec::new();
-        for l in lines(include_str!("lexicons/paraphrases.txt")) {
-            let g = group_names.len() as u32;
-            let mut members = l.split('|').map(str::trim).filter(|m| !m.is_empty());
-            let name = members.next().expect("a paraphrase group has a name");
-            group_names.push(name.to_owned());
-            for m in std::iter::once(name).chain(members) {
-                // The first group to list a phrase keeps it: lines are read in order.
-                phrases.entry(stems_of(m)).or_insert(g);
-            }
-        }
+    pub(crate) fn parse(files: &Files, problems: &mut Problems) -> Result<Self, ListError> {
+        let stopwords = files.get(List::Stopwords).entries(problems)?;
+        let (idf, unseen_idf) = parse_idf(files.get(List::Idf), problems)?;
+        let (phrases, group_names) = parse_paraphrases(files.get(List::Paraphrases), problems)?;
         let longest_phrase = phrases.keys().map(Vec::len).max().unwrap_or(1);
         let mut events = HashMap::new();
         let mut event_names = Vec::new();
-        for l in lines(include_str!("lexicons/events.txt")) {
-            let (name, words) = l.split_once(':').expect("events.txt: `class: words`");
+        files.get(List::Events).rows(problems, |cols| {
             let class = event_names.len() as u16;
-            event_names.push(name.trim().to_owned());
-            for w in words.split_whitespace() {
+            event_names.push(cols[0].to_owned());
+            for w in cols[1].split_whitespace() {
                 let key = match phrases.get(&stems_of(w)) {
                     Some(&g) => group_key(&group_names[g as usize]),
                     None => stem(w),
                 };
                 events.entry(key).or_insert(class);
             }
-        }
-        let metonyms = lines(include_str!("lexicons/metonyms.txt"))
-            .filter_map(|l| l.split_once('='))
-            .map(|(a, b)| (a.trim().to_owned(), b.trim().to_owned()))
-            .collect();
-        let weights = lines(include_str!("lexicons/weights.txt"))
-            .filter_map(|l| {
-                let mut it = l.split_whitespace();
-                Some((it.next()?.to_owned(), it.next()?.parse().ok()?))
-            })
-            .collect();
+            Ok(())
+        })?;
+        let mut metonyms = HashMap::new();
+        files.get(List::Metonyms).rows(problems, |cols| {
+            metonyms.insert(cols[0].to_owned(), cols[1].to_owned());
+            Ok(())
+        })?;
+        let weights = Weights::parse(files.get(List::Weights), problems)?;
         let mut word_ids = HashMap::new();
         let mut word_weights = Vec::new();
-        for l in lines(include_str!("lexicons/word_weights.txt")) {
-            let mut it = l.split('\t');
-            let key = it.next().unwrap_or_default().to_owned();
-            let mut num = || -> f32 {
-                it.next()
-                    .and_then(|v| v.parse().ok())
-                    .expect("word_weights.txt: `key<TAB>shared<TAB>one-sided`")
-            };
-            let weights = (num(), num());
-            word_ids.insert(key, word_weights.len() as u32);
+        files.get(List::WordWeights).rows(problems, |cols| {
+            let weights = (number(cols[1])?, number(cols[2])?);
+            word_ids.insert(cols[0].to_owned(), word_weights.len() as u32);
             word_weights.push(weights);
-        }
-        AlignLexicon {
+            Ok(())
+        })?;
+        Ok(AlignLexicon {
             word_ids,
             word_weights,
-            stopwords,
+            stopwords: stopwords.into_iter().map(str::to_owned).collect(),
             idf,
             unseen_idf,
             phrases,
@@ -122,7 +98,8 @@ impl AlignLexicon {
             event_names,
             metonyms,
             weights,
-        }
+            negation_stems: NEGATIONS.iter().map(|w| stem(w)).collect(),
+        })
     }
 
     pub fn idf(&self, lower: &str) -> f32 {
@@ -144,14 +121,47 @@ impl AlignLexicon {
         }
     }
 
-    pub fn weight(&self, name: &str) -> f64 {
-        self.weights.get(name).copied().unwrap_or(0.0)
-    }
-
     /// An entity id as compared: a capital standing for its country counts as the country.
     pub fn entity_key<'a>(&'a self, id: &'a str) -> &'a str {
         self.metonyms.get(id).map_or(id, String::as_str)
     }
+}
+
+/// Word → idf, and the weight of a word the list does not have.
+fn parse_idf(
+    file: ListFile,
+    problems: &mut Problems,
+) -> Result<(HashMap<String, f32>, f32), ListError> {
+    let mut idf = HashMap::new();
+    let mut unseen = 0.0f32;
+    file.rows(problems, |cols| {
+        let v: f32 = number(cols[1])?;
+        unseen = unseen.max(v);
+        idf.insert(cols[0].to_owned(), v);
+        Ok(())
+    })?;
+    // A word seen once in the reference text is rarer than any listed one.
+    Ok((idf, unseen + std::f32::consts::LN_2))
+}
+
+/// Stemmed phrase → group index, and the group names (each group's first member).
+type Paraphrases = (HashMap<Vec<String>, u32>, Vec<String>);
+
+fn parse_paraphrases(file: ListFile, problems: &mut Problems) -> Result<Paraphrases, ListError> {
+    let mut phrases = HashMap::new();
+    let mut group_names = Vec::new();
+    file.rows(problems, |cols| {
+        let mut members = cols.iter().filter(|m| !m.is_empty());
+        let name = members.next().ok_or("a paraphrase group needs a name")?;
+        let g = group_names.len() as u32;
+        group_names.push((*name).to_owned());
+        for m in std::iter::once(name).chain(members) {
+            // The first group to list a phrase keeps it: lines are read in order.
+            phrases.entry(stems_of(m)).or_insert(g);
+        }
+        Ok(())
+    })?;
+    Ok((phrases, group_names))
 }
 
 #[cfg(test)]
@@ -160,13 +170,14 @@ mod tests {
 
     #[test]
     fn lexicons_parse() {
-        let l = &*LEXICON;
+        let l = &crate::lang::Language::english().align;
         assert!(l.stopwords.contains("the"));
         assert!(l.idf("the") < l.idf("kherson"));
         let g = |p: &str| l.phrases.get(&stems_of(p)).copied();
         assert_eq!(g("civilian clothes"), g("plainclothes"));
         assert_eq!(g("deportations"), g("forced deportation"));
         assert!(l.events.contains_key(&group_key("kill")));
-        assert!(l.weights.contains_key("threshold"));
+        assert_eq!(l.entity_key("GPE:moscow"), "GPE:russia");
+        assert!(l.negation_stems.contains(&stem("never")));
     }
 }

@@ -58,11 +58,13 @@ pub fn terms(words: &[String], lex: &AlignLexicon) -> Vec<Term> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::lexicon::LEXICON;
 
     fn keys(s: &str) -> Vec<String> {
         let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
-        let mut k: Vec<String> = terms(&words, &LEXICON).into_iter().map(|t| t.key).collect();
+        let mut k: Vec<String> = terms(&words, &crate::lang::Language::english().align)
+            .into_iter()
+            .map(|t| t.key)
+            .collect();
         k.sort();
         k
     }

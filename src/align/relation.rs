@@ -2,23 +2,28 @@
 //! reader can check: which entities, words, figures and speakers matched or clashed.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use super::figures::FigureValue;
 use super::lexicon::AlignLexicon;
-use super::represent::{ClaimView, NEGATIONS};
+use super::model::{Feature, Scalar};
+use super::represent::ClaimView;
 use super::score::{features, Features};
 use super::stem::stem;
 use super::time::TimeMatch;
 
+/// How two claims relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Relation {
+    /// Both assert the same proposition.
     Agree,
+    /// Same proposition, but clashing figures or polarity.
     Conflict,
+    /// About the same thing, not the same proposition.
     Related,
 }
 
 impl Relation {
+    /// `agree`, `conflict` or `related`.
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Agree => "agree",
@@ -28,10 +33,14 @@ impl Relation {
     }
 }
 
+/// What comparing two claims found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judgement {
+    /// How the two relate.
     pub relation: Relation,
+    /// How likely the two state the same proposition.
     pub score: f64,
+    /// Why, in words a reader can check.
     pub reason: String,
     /// The pair is close enough to list in an alignment (score at least `related`).
     pub aligned: bool,
@@ -193,7 +202,7 @@ fn reason(a: &ClaimView, b: &ClaimView, f: &Features, lex: &AlignLexicon, verdic
         };
         parts.push(format!("polarity clash: {} vs {}", side(a), side(b)));
     }
-    if f.get("event_clash") > 0.0 {
+    if f.values[Feature::EventClash] > 0.0 {
         let names = |v: &ClaimView| {
             v.events
                 .iter()
@@ -203,7 +212,7 @@ fn reason(a: &ClaimView, b: &ClaimView, f: &Features, lex: &AlignLexicon, verdic
         };
         parts.push(format!("different events: {} vs {}", names(a), names(b)));
     }
-    if f.time == TimeMatch::Different && f.get("time_clash") > 0.0 {
+    if f.time == TimeMatch::Different && f.values[Feature::TimeClash] > 0.0 {
         parts.push("different times".to_owned());
     }
     match (&a.speaker, &b.speaker) {
@@ -273,15 +282,11 @@ impl Verdict<'_> {
     }
 }
 
-/// Stems of the negation words, as they appear in `ClaimView::sequence`.
-static NEGATION_STEMS: LazyLock<Vec<String>> =
-    LazyLock::new(|| NEGATIONS.iter().map(|w| stem(w)).collect());
-
 /// The terms (indices into `v.terms`) a negative claim negates: those after its first
 /// negation word (`not preparing to exit now`: preparing, exit, now), or all its terms
 /// when its source denies it, or when nothing follows the negation (`Obviously not`).
-fn negated_terms(v: &ClaimView) -> Vec<usize> {
-    let negation = |s: &String| NEGATION_STEMS.contains(s);
+fn negated_terms(v: &ClaimView, lex: &AlignLexicon) -> Vec<usize> {
+    let negation = |s: &String| lex.negation_stems.contains(s);
     let by_word = v.sequence.iter().filter(|s| negation(s)).count() % 2 == 1;
     let all = || (0..v.terms.len()).collect();
     let Some(first) = v.sequence.iter().position(negation).filter(|_| by_word) else {
@@ -304,9 +309,9 @@ fn negated_terms(v: &ClaimView) -> Vec<usize> {
 }
 
 /// How much of what `negated` negates (by weight) `asserted` states.
-fn scope_cover(negated: &ClaimView, asserted: &ClaimView) -> f64 {
+fn scope_cover(negated: &ClaimView, asserted: &ClaimView, lex: &AlignLexicon) -> f64 {
     let (mut shared, mut total) = (0.0f32, 0.0f32);
-    for i in negated_terms(negated) {
+    for i in negated_terms(negated, lex) {
         let t = &negated.terms[i];
         total += t.idf;
         if asserted
@@ -377,10 +382,10 @@ fn judge_one<'v>(
 ) -> Verdict<'v> {
     let f = features(a, b, lex);
     let (score, topic) = scores(&f, lex, parts, fragment);
-    let threshold = lex.weight("threshold");
-    let related = lex.weight("related");
+    let threshold = lex.weights.scalar(Scalar::Threshold);
+    let related = lex.weights.scalar(Scalar::Related);
     // Different events, or counts of different times, are never the same proposition.
-    let distinct = f.get("event_clash") > 0.0 || f.get("time_clash") > 0.0;
+    let distinct = f.values[Feature::EventClash] > 0.0 || f.values[Feature::TimeClash] > 0.0;
     // A clash counts only between claims about one time and one set of actors: two
     // counts from articles of unknown dates, or of different victims, do not conflict.
     let entity_disjoint = !a.entities.is_empty()
@@ -397,7 +402,7 @@ fn judge_one<'v>(
             (cover_b, cover_a)
         };
         negated_cover >= MIN_NEGATED_COVER
-            && scope_cover(negated, asserted) >= MIN_NEGATED_COVER
+            && scope_cover(negated, asserted, lex) >= MIN_NEGATED_COVER
             && asserted_cover >= MIN_ASSERTED_COVER
     };
     let clash = (f.figures.clash.is_some() || negation_answered)
@@ -447,7 +452,7 @@ fn judge_one<'v>(
     // Clashing figures of one count (same time, same actors) need less common ground than
     // a polarity clash.
     let conflict_at = if f.figures.clash.is_some() {
-        lex.weight("conflict")
+        lex.weights.scalar(Scalar::Conflict)
     } else {
         threshold
     };

@@ -1,48 +1,14 @@
 //! Pair features and the scorer: a logistic model whose weights live in
-//! `lexicons/weights.txt`, plus learned word weights (`lexicons/word_weights.txt`: what a
+//! `lang/en/align/weights.txt`, plus learned word weights (`word_weights.txt`: what a
 //! word shared, or said by one side only, tells), both fitted together by
 //! `scripts/fit_weights.py` and cross-validated on MSRP. The score is how likely the two
 //! claims state the same proposition.
 
 use super::figures::{self, FigureMatch};
 use super::lexicon::AlignLexicon;
+use super::model::{Feature, FeatureValues, Overlap, OverlapValues, Scalar};
 use super::represent::{word_keys, ClaimView};
 use super::time::{self, TimeMatch};
-
-/// Feature names, in the order of `Features::values`.
-pub const NAMES: [&str; 31] = [
-    "plain_jaccard",
-    "plain_cover",
-    "unmatched_max",
-    "unmatched_min",
-    "unmatched_terms_max",
-    "unmatched_terms_min",
-    "trigram_dice",
-    "content_dice",
-    "content_cover",
-    "term_jaccard",
-    "bigram_dice",
-    "order",
-    "entity_jaccard",
-    "entity_unmatched",
-    "figure_shared",
-    "figure_unmatched",
-    "figure_clash",
-    "event_match",
-    "event_clash",
-    "negation_clash",
-    "time_clash",
-    "length_ratio",
-    "number_unmatched_max",
-    "number_unmatched_min",
-    "number_near_max",
-    "number_near_min",
-    "name_unmatched_max",
-    "name_unmatched_min",
-    "stopword_unmatched_max",
-    "stopword_unmatched_min",
-    "char_trigram_cosine",
-];
 
 /// Numbers this close (relative difference) count as near, not as different: reports of
 /// one market close or one tally round and update figures (`1,626.49` / `1,627.84`).
@@ -99,30 +65,20 @@ fn missing(a: &[String], b: &[String]) -> usize {
     a.len() - sorted_overlap(a, b)
 }
 
-/// Exclusion rules (relation.rs), not evidence of likeness: left out of the fitted logit,
-/// weighted by hand in `overlap_score` only.
-const RULES: [&str; 2] = ["time_clash", "event_clash"];
-
-/// Features that say two claims clash rather than differ: left out of the score that
-/// decides whether a clashing pair is about the same proposition.
-const CLASHES: [&str; 2] = ["figure_clash", "negation_clash"];
-
 #[derive(Debug, Clone)]
 pub struct Features {
-    pub values: [f64; NAMES.len()],
+    pub values: FeatureValues,
     /// Term keys both claims share.
     pub shared_terms: Vec<usize>,
     pub figures: FigureMatch,
     pub time: TimeMatch,
     pub shared_events: Vec<u16>,
     /// Facts for the claim-overlap score (see `overlap_score`).
-    pub overlap: [f64; OVERLAP_NAMES.len()],
+    pub overlap: OverlapValues,
     /// The learned word weights of the pair's shared and one-sided word keys, summed.
     pub word_evidence: f64,
 }
 
-/// Features of the claim-overlap score, weighted by `overlap_<name>` in weights.txt.
-pub const OVERLAP_NAMES: [&str; 4] = ["cover", "shared_weight", "figure_shared", "same_speaker"];
 /// Shared term weight (idf) counts up to this much.
 const SHARED_CAP: f64 = 12.0;
 
@@ -206,7 +162,68 @@ fn word_evidence(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> f64 {
     sum
 }
 
+/// `x / y`, at most 1; 0 when `y` is 0.
+fn ratio(x: f64, y: f64) -> f64 {
+    if y > 0.0 {
+        (x / y).min(1.0)
+    } else {
+        0.0
+    }
+}
+
+fn flag(x: bool) -> f64 {
+    if x {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Sets the pair of features for "the larger side" and "the smaller side".
+fn larger_smaller(
+    values: &mut FeatureValues,
+    (larger, smaller): (Feature, Feature),
+    x: f64,
+    y: f64,
+) {
+    values[larger] = x.max(y);
+    values[smaller] = x.min(y);
+}
+
+/// The features of a pair of claims, family by family.
 pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
+    let mut values = FeatureValues::default();
+    let shared = term_overlap(a, b, &mut values);
+    sequence_likeness(a, b, &mut values);
+    entity_overlap(a, b, &mut values);
+    let figures = figure_agreement(a, b, &mut values);
+    let (time, shared_events) = events_time_and_polarity(a, b, &mut values);
+    word_differences(a, b, &mut values);
+    let mut overlap = OverlapValues::default();
+    overlap[Overlap::Cover] = values[Feature::ContentCover];
+    overlap[Overlap::SharedWeight] = shared.weight.min(SHARED_CAP);
+    overlap[Overlap::FigureShared] = values[Feature::FigureShared];
+    overlap[Overlap::SameSpeaker] = flag(a.speaker_key.is_some() && a.speaker_key == b.speaker_key);
+    Features {
+        values,
+        overlap,
+        word_evidence: word_evidence(a, b, lex),
+        shared_terms: shared.terms,
+        figures,
+        time,
+        shared_events,
+    }
+}
+
+/// The terms two claims share: indices into `a.terms`, and their weight.
+struct SharedTerms {
+    terms: Vec<usize>,
+    weight: f64,
+}
+
+/// Terms and plain words: what both say, and what each says that the other does not
+/// (weighted by idf, and counted).
+fn term_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) -> SharedTerms {
     // Terms: both sorted by key.
     let (mut i, mut j) = (0, 0);
     let mut shared_terms = Vec::new();
@@ -226,15 +243,14 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
         }
     }
     let (wa, wb) = (weight_sums(a), weight_sums(b));
-    let ratio = |x: f64, y: f64| if y > 0.0 { (x / y).min(1.0) } else { 0.0 };
-    let content_dice = ratio(2.0 * shared_weight, wa + wb);
-    let content_cover = ratio(shared_weight, wa.min(wb));
+    values[Feature::ContentDice] = ratio(2.0 * shared_weight, wa + wb);
+    values[Feature::ContentCover] = ratio(shared_weight, wa.min(wb));
     let union = a.terms.len() + b.terms.len() - shared_terms.len();
-    let term_jaccard = ratio(shared_terms.len() as f64, union as f64);
+    values[Feature::TermJaccard] = ratio(shared_terms.len() as f64, union as f64);
     let plain_shared = sorted_overlap(&a.plain, &b.plain) as f64;
     let plain_union = (a.plain.len() + b.plain.len()) as f64 - plain_shared;
-    let plain_jaccard = ratio(plain_shared, plain_union);
-    let plain_cover = ratio(plain_shared, a.plain.len().min(b.plain.len()) as f64);
+    values[Feature::PlainJaccard] = ratio(plain_shared, plain_union);
+    values[Feature::PlainCover] = ratio(plain_shared, a.plain.len().min(b.plain.len()) as f64);
     // What each side says that the other does not, weighted (scaled to about 0-1).
     let shared_a: f64 = f.iter().map(|&(i, _)| a.terms[i].idf as f64).sum();
     let shared_b: f64 = f.iter().map(|&(_, j)| b.terms[j].idf as f64).sum();
@@ -242,10 +258,27 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
         (wa - shared_a).max(0.0) / 20.0,
         (wb - shared_b).max(0.0) / 20.0,
     );
+    larger_smaller(
+        values,
+        (Feature::UnmatchedMax, Feature::UnmatchedMin),
+        ua,
+        ub,
+    );
     let (ca, cb) = (
         (a.terms.len() - f.len()) as f64 / 10.0,
         (b.terms.len() - f.len()) as f64 / 10.0,
     );
+    let counts = (Feature::UnmatchedTermsMax, Feature::UnmatchedTermsMin);
+    larger_smaller(values, counts, ca, cb);
+    SharedTerms {
+        terms: shared_terms,
+        weight: shared_weight,
+    }
+}
+
+/// Word order and spelling: shared stem n-grams, the longest common stem subsequence,
+/// character trigrams.
+fn sequence_likeness(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
     let dice = |x: &[u64], y: &[u64]| {
         ratio(
             2.0 * sorted_overlap(x, y) as f64,
@@ -253,28 +286,51 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
         )
     };
     let (ia, ib) = (&a.ngrams, &b.ngrams);
-    let trigram_dice = dice(&ia.trigrams, &ib.trigrams);
-    let bigram_dice = dice(&ia.bigrams, &ib.bigrams);
-    let order = ratio(
+    values[Feature::TrigramDice] = dice(&ia.trigrams, &ib.trigrams);
+    values[Feature::BigramDice] = dice(&ia.bigrams, &ib.bigrams);
+    values[Feature::Order] = ratio(
         lcs(&ia.stems, &ib.stems) as f64,
         ia.stems.len().min(ib.stems.len()) as f64,
     );
+    values[Feature::CharTrigramCosine] = cosine(&a.char_trigrams, &b.char_trigrams);
+}
 
+/// Entities both name, and those only one names.
+fn entity_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
     let shared_entities = a
         .entities
         .keys()
         .filter(|k| b.entities.contains_key(*k))
         .count();
     let entity_union = a.entities.len() + b.entities.len() - shared_entities;
-    let entity_jaccard = ratio(shared_entities as f64, entity_union as f64);
-    let entity_unmatched = ratio((entity_union - shared_entities) as f64, entity_union as f64);
+    values[Feature::EntityJaccard] = ratio(shared_entities as f64, entity_union as f64);
+    values[Feature::EntityUnmatched] =
+        ratio((entity_union - shared_entities) as f64, entity_union as f64);
+}
 
+/// Figures (counts with units and bounds) and bare numbers: shared, missing, clashing.
+fn figure_agreement(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) -> FigureMatch {
     let figs = figures::compare(&a.figures, &b.figures);
-    let figure_unmatched = ratio(figs.unmatched as f64, figs.total as f64);
-    let time = time::compare(&a.time, &b.time);
-    // A time clash matters for counts; for other claims the time is context.
-    let time_clash = time == TimeMatch::Different && !a.figures.is_empty() && !b.figures.is_empty();
+    values[Feature::FigureShared] = flag(!figs.shared.is_empty());
+    values[Feature::FigureUnmatched] = ratio(figs.unmatched as f64, figs.total as f64);
+    values[Feature::FigureClash] = flag(figs.clash.is_some());
+    let ((nua, nna), (nub, nnb)) = (
+        number_matches(&a.numbers, &b.numbers),
+        number_matches(&b.numbers, &a.numbers),
+    );
+    let unmatched = (Feature::NumberUnmatchedMax, Feature::NumberUnmatchedMin);
+    larger_smaller(values, unmatched, nua as f64, nub as f64);
+    let near = (Feature::NumberNearMax, Feature::NumberNearMin);
+    larger_smaller(values, near, nna as f64, nnb as f64);
+    figs
+}
 
+/// What happened (event classes), when (for counts), and whether one side negates.
+fn events_time_and_polarity(
+    a: &ClaimView,
+    b: &ClaimView,
+    values: &mut FeatureValues,
+) -> (TimeMatch, Vec<u16>) {
     let shared_events: Vec<u16> = a
         .events
         .iter()
@@ -282,65 +338,29 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
         .copied()
         .collect();
     let event_clash = !a.events.is_empty() && !b.events.is_empty() && shared_events.is_empty();
-    let (na, nb) = (a.words.max(1) as f64, b.words.max(1) as f64);
+    values[Feature::EventMatch] = flag(!shared_events.is_empty());
+    values[Feature::EventClash] = flag(event_clash);
+    values[Feature::NegationClash] = flag(a.negative != b.negative);
+    let time = time::compare(&a.time, &b.time);
+    // A time clash matters for counts; for other claims the time is context.
+    let time_clash = time == TimeMatch::Different && !a.figures.is_empty() && !b.figures.is_empty();
+    values[Feature::TimeClash] = flag(time_clash);
+    (time, shared_events)
+}
 
-    let ((nua, nna), (nub, nnb)) = (
-        number_matches(&a.numbers, &b.numbers),
-        number_matches(&b.numbers, &a.numbers),
-    );
+/// Length, and the names and stopwords one side has that the other lacks.
+fn word_differences(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
+    let (na, nb) = (a.words.max(1) as f64, b.words.max(1) as f64);
+    values[Feature::LengthRatio] = na.min(nb) / na.max(nb);
     let (mna, mnb) = (missing(&a.names, &b.names), missing(&b.names, &a.names));
+    let names = (Feature::NameUnmatchedMax, Feature::NameUnmatchedMin);
+    larger_smaller(values, names, mna as f64, mnb as f64);
     let (msa, msb) = (
         missing(&a.stopwords, &b.stopwords),
         missing(&b.stopwords, &a.stopwords),
     );
-    let max_min = |x: usize, y: usize| (x.max(y) as f64, x.min(y) as f64);
-    let flag = |x: bool| if x { 1.0 } else { 0.0 };
-    Features {
-        values: [
-            plain_jaccard,
-            plain_cover,
-            ua.max(ub),
-            ua.min(ub),
-            ca.max(cb),
-            ca.min(cb),
-            trigram_dice,
-            content_dice,
-            content_cover,
-            term_jaccard,
-            bigram_dice,
-            order,
-            entity_jaccard,
-            entity_unmatched,
-            flag(!figs.shared.is_empty()),
-            figure_unmatched,
-            flag(figs.clash.is_some()),
-            flag(!shared_events.is_empty()),
-            flag(event_clash),
-            flag(a.negative != b.negative),
-            flag(time_clash),
-            na.min(nb) / na.max(nb),
-            max_min(nua, nub).0,
-            max_min(nua, nub).1,
-            max_min(nna, nnb).0,
-            max_min(nna, nnb).1,
-            max_min(mna, mnb).0,
-            max_min(mna, mnb).1,
-            max_min(msa, msb).0,
-            max_min(msa, msb).1,
-            cosine(&a.char_trigrams, &b.char_trigrams),
-        ],
-        overlap: [
-            content_cover,
-            shared_weight.min(SHARED_CAP),
-            flag(!figs.shared.is_empty()),
-            flag(a.speaker_key.is_some() && a.speaker_key == b.speaker_key),
-        ],
-        word_evidence: word_evidence(a, b, lex),
-        shared_terms,
-        figures: figs,
-        time,
-        shared_events,
-    }
+    let stopwords = (Feature::StopwordUnmatchedMax, Feature::StopwordUnmatchedMin);
+    larger_smaller(values, stopwords, msa as f64, msb as f64);
 }
 
 fn sigmoid(x: f64) -> f64 {
@@ -348,18 +368,12 @@ fn sigmoid(x: f64) -> f64 {
 }
 
 impl Features {
-    pub fn get(&self, name: &str) -> f64 {
-        NAMES
-            .iter()
-            .position(|n| *n == name)
-            .map_or(0.0, |k| self.values[k])
-    }
-
-    fn logit(&self, lex: &AlignLexicon, skip: &[&str]) -> f64 {
-        let mut z = lex.weight("bias") + self.word_evidence;
-        for (name, v) in NAMES.iter().zip(self.values) {
-            if !skip.contains(name) && !RULES.contains(name) {
-                z += lex.weight(name) * v;
+    fn logit(&self, lex: &AlignLexicon, skip_clashes: bool) -> f64 {
+        let w = &lex.weights;
+        let mut z = w.scalar(Scalar::Bias) + self.word_evidence;
+        for f in Feature::ALL {
+            if !(f.is_rule() || skip_clashes && f.is_clash()) {
+                z += w.features[f] * self.values[f];
             }
         }
         z
@@ -367,26 +381,27 @@ impl Features {
 
     /// How likely the two claims state the same proposition, all features counted.
     pub fn score(&self, lex: &AlignLexicon) -> f64 {
-        sigmoid(self.logit(lex, &[]))
+        sigmoid(self.logit(lex, false))
     }
 
     /// How much of the shorter claim the longer one states: claims are often parts of
     /// long sentences, where a paraphrase score (whole sentence against whole sentence)
     /// undersells a shared proposition. Hand-set weights (`overlap_*` in weights.txt).
     pub fn overlap_score(&self, lex: &AlignLexicon) -> f64 {
-        let mut z = lex.weight("overlap_bias");
-        for (name, v) in OVERLAP_NAMES.iter().zip(self.overlap) {
-            z += lex.weight(&format!("overlap_{name}")) * v;
+        let w = &lex.weights;
+        let mut z = w.scalar(Scalar::OverlapBias);
+        for o in Overlap::ALL {
+            z += w.overlap[o] * self.overlap[o];
         }
-        z += lex.weight("event_clash") * self.get("event_clash")
-            + lex.weight("time_clash") * self.get("time_clash");
+        z += w.features[Feature::EventClash] * self.values[Feature::EventClash]
+            + w.features[Feature::TimeClash] * self.values[Feature::TimeClash];
         sigmoid(z)
     }
 
     /// The same, leaving out clashes of figures and polarity: how likely the two speak of
     /// the same thing, whether or not they agree on it.
     pub fn topic_score(&self, lex: &AlignLexicon) -> f64 {
-        sigmoid(self.logit(lex, &CLASHES))
+        sigmoid(self.logit(lex, true))
     }
 }
 
@@ -396,7 +411,7 @@ mod tests {
     use crate::align::build::text_views;
 
     fn views(a: &str, b: &str) -> (ClaimView, ClaimView) {
-        let mut v = text_views(&[a, b]);
+        let mut v = text_views(&[a, b], crate::lang::Language::english());
         let b = v.pop().unwrap();
         (v.pop().unwrap(), b)
     }
@@ -447,8 +462,8 @@ mod tests {
             "Officials said he left.",
         );
         assert_eq!(a.names, vec!["kherson".to_string(), "saldo".into()]);
-        let f = features(&a, &b, &crate::align::lexicon::LEXICON);
-        assert_eq!(f.get("name_unmatched_max"), 2.0);
-        assert_eq!(f.get("name_unmatched_min"), 0.0);
+        let f = features(&a, &b, &crate::lang::Language::english().align);
+        assert_eq!(f.values[Feature::NameUnmatchedMax], 2.0);
+        assert_eq!(f.values[Feature::NameUnmatchedMin], 0.0);
     }
 }

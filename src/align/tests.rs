@@ -1,7 +1,7 @@
 use super::*;
 
 fn rel(a: &str, b: &str) -> (Relation, f64, String) {
-    let j = compare(a, b);
+    let j = compare(a, b, Language::english());
     (j.relation, j.score, j.reason)
 }
 
@@ -203,7 +203,7 @@ fn referring(text: &str) -> Vec<(String, Option<u32>)> {
         None,
     )])
     .unwrap();
-    let (refs, views) = build::corpus_views(&corpus);
+    let (refs, views, _) = build::corpus_views(&corpus, &crate::stage::Cancel::never()).unwrap();
     refs.iter()
         .zip(&views)
         .map(|(r, v)| {
@@ -260,4 +260,69 @@ fn a_shared_date_is_no_shared_proposition() {
     let (r, why) =
         corpus_relation(&texts, "seized the bridge", "left the city").expect("the pair is listed");
     assert_eq!(r, Relation::Related, "{why}");
+}
+
+/// A corpus of one document per text.
+fn corpus_of(texts: impl IntoIterator<Item = String>) -> Corpus {
+    let docs = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| crate::corpus::Document::new(i.to_string(), t, None, None))
+        .collect();
+    Corpus::new(docs).unwrap()
+}
+
+/// Sizes of the groups of an alignment, largest first.
+fn group_sizes(al: &Alignment) -> Vec<usize> {
+    let mut sizes = vec![0; al.claims.len()];
+    for &g in &al.groups {
+        sizes[g as usize] += 1;
+    }
+    sizes.retain(|&n| n > 0);
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes
+}
+
+#[test]
+fn a_claim_carried_word_for_word_is_one_group_however_many_carry_it() {
+    for n in [2, 3, 63, 64, 65, 66, 150] {
+        let text = "Ukrainian officials said 32 Russian soldiers were killed near Kherson.";
+        let corpus = corpus_of((0..n).map(|_| text.to_owned()));
+        let al = corpus.alignment();
+        assert_eq!(al.claims.len(), n);
+        assert_eq!(group_sizes(al), [n], "{n} copies");
+        // Each copy is listed once, with the first.
+        assert_eq!(al.pairs.len(), n - 1, "{n} copies");
+        for (k, p) in al.pairs.iter().enumerate() {
+            assert_eq!((p.a, p.b, p.relation), (0, k as u32 + 1, Relation::Agree));
+        }
+    }
+}
+
+#[test]
+fn one_story_in_many_words_stays_together_past_64_documents() {
+    // Each outlet has its own speaker, so no two claims are copies; every key they share
+    // is held by all of them.
+    let speakers = [
+        "Ukrainian officials",
+        "The Ukrainian military",
+        "Kyiv",
+        "Ukraine's army",
+        "Ukrainian commanders",
+    ];
+    let mut largest = Vec::new();
+    for n in [40, 64, 65, 100, 200] {
+        let corpus = corpus_of((0..n).map(|i| {
+            format!(
+                "{} said {} Russian soldiers were killed near Kherson on the bridge.",
+                speakers[i % speakers.len()],
+                32 + i % 3
+            )
+        }));
+        largest.push(group_sizes(corpus.alignment())[0]);
+    }
+    // No jump to nothing: the story's group keeps most of its claims as it grows.
+    for (n, size) in [40, 64, 65, 100, 200].iter().zip(&largest) {
+        assert!(2 * size >= *n, "{largest:?}");
+    }
 }

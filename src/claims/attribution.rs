@@ -59,7 +59,6 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
     if cue.content_from < cue.end {
         return (cue.content_from, true);
     }
-    let trailers = &super::lexicon::lexicon().trailers;
     let mut k = cue.end;
     while k < hi && is_time_noun(&words[k]) {
         k += 1;
@@ -73,12 +72,12 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
             k += 1;
             while k < hi
                 && words[k].is_word()
-                && (trailers.contains(&words[k].lower) || !words[k].is_any(&["that", "they", "it"]))
+                && (words[k].channel || !words[k].is_any(&["that", "they", "it"]))
                 && k - cue.end < 4
                 && !words[k].is_any(PREPOSITIONS)
             {
                 k += 1;
-                if trailers.contains(&words[k - 1].lower) {
+                if words[k - 1].channel {
                     break;
                 }
             }
@@ -97,13 +96,13 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
                 let part = w.is_any(DETERMINERS)
                     || w.is_possessive()
                     || w.is_any(&["on", "in", "at", "late", "early", "-"])
-                    || trailers.contains(&w.lower)
+                    || w.channel
                     || is_time_like(w)
                     || w.is_capitalised();
                 if !part {
                     break;
                 }
-                meaningful |= trailers.contains(&w.lower) || is_time_like(w) || w.is_capitalised();
+                meaningful |= w.channel || is_time_like(w) || w.is_capitalised();
                 j += 1;
             }
             if meaningful && j > k + 1 {
@@ -155,14 +154,15 @@ pub fn segment_claims(
     if !ends_like_a_sentence(words, lo, hi) {
         return Vec::new();
     }
-    let found = cues::find(words, lo, hi, &p.quoted);
+    let found = cues::find(words, lo, hi, &p.quoted, p.lexicon);
     let mut drafts: Vec<Draft> = Vec::new();
+    // Propositions placed so far that may still hold a later cue: cues come in text order,
+    // so one ending at or before a cue can be forgotten.
+    let mut placed: Vec<(usize, usize)> = Vec::new();
     for (ci, cue) in found.iter().enumerate() {
         // Inside a proposition already placed around an earlier cue (a parenthetical).
-        let absorbed = drafts
-            .iter()
-            .any(|d| matches!(d.extent, Extent::Fixed(a, b) if a <= cue.first && cue.first < b));
-        if absorbed {
+        placed.retain(|&(_, b)| cue.first < b);
+        if placed.iter().any(|&(a, _)| a <= cue.first) {
             continue;
         }
         let next_cue = found.get(ci + 1).map_or(hi, |c| c.first);
@@ -179,6 +179,9 @@ pub fn segment_claims(
             open_right,
             clause_start,
         ) {
+            if let Extent::Fixed(a, b) = d.extent {
+                placed.push((a, b));
+            }
             drafts.push(d);
         }
     }
@@ -230,7 +233,8 @@ pub fn segment_claims(
         } else {
             Polarity::Asserted
         };
-        let hedged_attribution = hedges::is_hedged(words, d.region_start.min(a), d.cue.end);
+        let hedged_attribution =
+            hedges::is_hedged(words, d.region_start.min(a), d.cue.end, p.lexicon);
         if let Some(claim) = build(
             p,
             a,
@@ -591,10 +595,14 @@ fn build(
     let mut quote = None;
     if cue.is_some() {
         quote = Some(QuoteKind::Indirect);
-        if let Some(q) = p.quotes.iter().find(|q| {
+        // Quotations are sorted and apart: only the last one opening at or before `a` can
+        // hold the proposition.
+        let opened = p.quotes.partition_point(|q| q.outer().0 <= a);
+        let around = opened.checked_sub(1).map(|k| &p.quotes[k]).filter(|q| {
             let (oa, ob) = q.outer();
             oa <= a && b <= ob && q.inner.0 < q.inner.1
-        }) {
+        });
+        if let Some(q) = around {
             a = a.max(q.inner.0);
             b = b.min(q.inner.1);
             while a < b && trim_punct(&words[b - 1]) {
@@ -615,7 +623,7 @@ fn build(
         pronoun,
         cue,
         polarity,
-        hedged: hedged_attribution || hedges::is_hedged(words, a, b),
+        hedged: hedged_attribution || hedges::is_hedged(words, a, b, p.lexicon),
         quote,
     })
 }

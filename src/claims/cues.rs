@@ -3,7 +3,7 @@
 //! `an estimated 300,000`), passive modifiers (`talks first reported by the WSJ`),
 //! infinitives (`refused to say`), words inside a quotation.
 
-use super::lexicon::{lexicon, CuePattern, Slot};
+use super::lexicon::{CuePattern, Lexicon, Slot};
 use super::words::{Word, DETERMINERS, PASSIVE_AUX, PREPOSITIONS};
 use super::CueClass;
 use crate::text::tokens::TokenKind;
@@ -114,8 +114,7 @@ fn is_past_participle(w: &Word) -> bool {
 
 /// All cues of `words[lo..hi]`, in order, not overlapping; `quoted[i]` is true for words
 /// inside a quotation.
-pub fn find(words: &[Word], lo: usize, hi: usize, quoted: &[bool]) -> Vec<CueMatch> {
-    let lex = lexicon();
+pub fn find(words: &[Word], lo: usize, hi: usize, quoted: &[bool], lex: &Lexicon) -> Vec<CueMatch> {
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
@@ -123,7 +122,9 @@ pub fn find(words: &[Word], lo: usize, hi: usize, quoted: &[bool]) -> Vec<CueMat
             i += 1;
             continue;
         }
-        let mut best: Option<(&CuePattern, usize, Vec<(usize, usize)>)> = None;
+        // The longest match: its pattern, where it ends, the words its gaps skipped.
+        type Match<'p> = (&'p CuePattern, usize, Vec<(usize, usize)>);
+        let mut best: Option<Match> = None;
         for pattern in &lex.cues {
             let mut gaps = Vec::new();
             if let Some(end) = match_slots(words, i, hi, &pattern.slots, &mut gaps) {
@@ -230,12 +231,16 @@ fn accept(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokens::tokenize;
+    use crate::claims::words::words_en;
+
+    fn en() -> &'static Lexicon {
+        &crate::lang::Language::english().claims
+    }
 
     fn cues(text: &str) -> Vec<(String, CueClass)> {
-        let words: Vec<Word> = tokenize(text).iter().map(|t| Word::new(text, t)).collect();
+        let words = words_en(text);
         let quoted = vec![false; words.len()];
-        find(&words, 0, words.len(), &quoted)
+        find(&words, 0, words.len(), &quoted, en())
             .into_iter()
             .map(|c| (c.text, c.class))
             .collect()
@@ -286,8 +291,8 @@ mod tests {
     #[test]
     fn impersonal_passive_is_kept() {
         let text = "It was claimed that troops retreated.";
-        let words: Vec<Word> = tokenize(text).iter().map(|t| Word::new(text, t)).collect();
-        let found = find(&words, 0, words.len(), &vec![false; words.len()]);
+        let words = words_en(text);
+        let found = find(&words, 0, words.len(), &vec![false; words.len()], en());
         assert_eq!(found.len(), 1);
         assert!(found[0].passive);
     }

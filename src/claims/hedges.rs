@@ -2,7 +2,7 @@
 //! confirmed`) and verification disclaimers, which hedge the claims just before them
 //! (`Khlan said … . While his claims could not be independently verified, …`).
 
-use super::lexicon::{lexicon, HedgePattern, Slot};
+use super::lexicon::{HedgePattern, Lexicon, Slot};
 use super::segments::Paragraph;
 use super::words::Word;
 
@@ -37,8 +37,7 @@ fn matches_at(words: &[Word], i: usize, hi: usize, p: &HedgePattern) -> Option<u
 }
 
 /// The hedge phrases found in `words[lo..hi]`, as word ranges.
-pub fn find(words: &[Word], lo: usize, hi: usize) -> Vec<(usize, usize)> {
-    let lex = lexicon();
+pub fn find(words: &[Word], lo: usize, hi: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
@@ -58,14 +57,14 @@ pub fn find(words: &[Word], lo: usize, hi: usize) -> Vec<(usize, usize)> {
     out
 }
 
-pub fn is_hedged(words: &[Word], lo: usize, hi: usize) -> bool {
-    !find(words, lo, hi).is_empty()
+pub fn is_hedged(words: &[Word], lo: usize, hi: usize, lex: &Lexicon) -> bool {
+    !find(words, lo, hi, lex).is_empty()
 }
 
 /// The segment says something could not be confirmed or verified: it hedges the
 /// attributed claims of the segment before it.
 pub fn disclaims_verification(p: &Paragraph, lo: usize, hi: usize) -> bool {
-    find(&p.words, lo, hi).iter().any(|&(a, b)| {
+    find(&p.words, lo, hi, p.lexicon).iter().any(|&(a, b)| {
         p.words[a..b]
             .iter()
             .any(|w| w.lower.starts_with("confirm") || w.lower.starts_with("verif"))
@@ -75,14 +74,19 @@ pub fn disclaims_verification(p: &Paragraph, lo: usize, hi: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokens::tokenize;
+    use crate::claims::words::words_en;
 
     fn hedges(text: &str) -> Vec<String> {
-        let words: Vec<Word> = tokenize(text).iter().map(|t| Word::new(text, t)).collect();
-        find(&words, 0, words.len())
-            .into_iter()
-            .map(|(a, b)| text[words[a].start as usize..words[b - 1].end as usize].to_string())
-            .collect()
+        let words = words_en(text);
+        find(
+            &words,
+            0,
+            words.len(),
+            &crate::lang::Language::english().claims,
+        )
+        .into_iter()
+        .map(|(a, b)| text[words[a].start as usize..words[b - 1].end as usize].to_string())
+        .collect()
     }
 
     #[test]

@@ -1,15 +1,15 @@
-//! The claims lexicons (reporting verbs, denial cues, hedges, statement channels), compiled
-//! into the binary from readable files and parsed once: hedges and channels from
-//! `lexicons/`, the cues from the lists shared with the entity stage (`crate::wordlist`).
+//! The claims stage's word lists (reporting verbs, denial cues, hedges, statement channels,
+//! time words), parsed once per language: cues from the lists shared with the entity stage
+//! (`shared/reporting_verbs.txt`, `shared/denials.txt`), hedges and channels from `claims/`,
+//! time words from the shared calendar and `OTHER_TIME_WORDS`.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
+use super::words::OTHER_TIME_WORDS;
 use super::CueClass;
-use crate::wordlist::{entries, DENIALS, REPORTING_VERBS};
-
-const HEDGES: &str = include_str!("lexicons/hedges.txt");
-const TRAILERS: &str = include_str!("lexicons/trailers.txt");
+use crate::entities::dates::{Calendar, CalendarWord, Written};
+use crate::lang::lines::{Files, ListError, ListFile, Problems};
+use crate::lang::List;
 
 /// One position of a pattern: a set of lowercase word forms, or a gap of a few words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,10 @@ pub struct HedgePattern {
 pub struct Lexicon {
     pub cues: Vec<CuePattern>,
     pub hedges: Vec<HedgePattern>,
+    /// Words for the channel of a statement (`statement`, `briefing`).
     pub trailers: HashSet<String>,
+    /// Words of time (`monday`, `nov.`, `yesterday`) that may sit around a cue.
+    pub time_words: HashSet<&'static str>,
 }
 
 fn parse_slot(s: &str, gap: usize) -> Slot {
@@ -68,75 +71,111 @@ fn parse_slot(s: &str, gap: usize) -> Slot {
     )
 }
 
-/// Parses a cue file; `where_` names the file in error messages (the files are ours, so a
-/// malformed line is a bug caught by the tests). Lines of class `-` list speaker verbs only.
-pub fn parse_cues(text: &str, where_: &str) -> Vec<CuePattern> {
-    entries(text)
-        .filter(|line| line.split_whitespace().next() != Some("-"))
-        .map(|line| {
-            let mut fields = line.split_whitespace();
-            let class_name = fields.next().unwrap_or_default();
-            let class = CueClass::parse(class_name).unwrap_or_else(|| {
-                panic!("{where_}: unknown cue class {class_name:?} in {line:?}")
-            });
-            let mut slots = Vec::new();
-            let mut not_before = Vec::new();
-            for f in fields {
-                if let Some(w) = f.strip_prefix('!') {
-                    not_before.push(w.to_lowercase());
-                } else {
-                    slots.push(parse_slot(f, 6));
-                }
-            }
-            assert!(
-                matches!(slots.first(), Some(Slot::Forms(_))),
-                "{where_}: a cue must start with a word: {line:?}"
-            );
-            CuePattern {
-                class,
-                slots,
-                not_before,
-            }
-        })
-        .collect()
-}
-
-pub fn parse_hedges(text: &str) -> Vec<HedgePattern> {
-    entries(text)
-        .map(|line| {
-            let mut words: Vec<&str> = line.split_whitespace().collect();
-            let any_case = words.last() == Some(&"Aa");
-            if any_case {
-                words.pop();
-            }
-            HedgePattern {
-                slots: words.iter().map(|w| parse_slot(w, 3)).collect(),
-                any_case,
-            }
-        })
-        .collect()
-}
-
-pub fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut cues = parse_cues(REPORTING_VERBS, "reporting_verbs.txt");
-        cues.extend(parse_cues(DENIALS, "denials.txt"));
-        Lexicon {
-            cues,
-            hedges: parse_hedges(HEDGES),
-            trailers: entries(TRAILERS).map(str::to_lowercase).collect(),
+/// Parses a cue list (`class slot slot …`). Lines of class `-` list speaker verbs only.
+fn parse_cues(file: ListFile, problems: &mut Problems) -> Result<Vec<CuePattern>, ListError> {
+    let mut cues = Vec::new();
+    file.rows(problems, |fields| {
+        let (class_name, fields) = fields.split_first().ok_or("an empty line")?;
+        if *class_name == "-" {
+            return Ok(());
         }
-    })
+        let class = CueClass::parse(class_name)
+            .ok_or_else(|| format!("unknown cue class {class_name:?}"))?;
+        let mut slots = Vec::new();
+        let mut not_before = Vec::new();
+        for f in fields {
+            if let Some(w) = f.strip_prefix('!') {
+                not_before.push(w.to_lowercase());
+            } else {
+                slots.push(parse_slot(f, 6));
+            }
+        }
+        if !matches!(slots.first(), Some(Slot::Forms(_))) {
+            return Err("a cue must start with a word".into());
+        }
+        cues.push(CuePattern {
+            class,
+            slots,
+            not_before,
+        });
+        Ok(())
+    })?;
+    Ok(cues)
+}
+
+fn parse_hedges(file: ListFile, problems: &mut Problems) -> Result<Vec<HedgePattern>, ListError> {
+    let mut hedges = Vec::new();
+    file.rows(problems, |fields| {
+        let mut words = fields.to_vec();
+        let any_case = words.last() == Some(&"Aa");
+        if any_case {
+            words.pop();
+        }
+        if words.is_empty() {
+            return Err("a hedge needs a word before `Aa`".into());
+        }
+        hedges.push(HedgePattern {
+            slots: words.iter().map(|w| parse_slot(w, 3)).collect(),
+            any_case,
+        });
+        Ok(())
+    })?;
+    Ok(hedges)
+}
+
+/// Month and weekday names from the calendar (as written, `nov.`), and `OTHER_TIME_WORDS`.
+fn time_words(calendar: &Calendar) -> HashSet<&'static str> {
+    let calendar_names = calendar
+        .words
+        .iter()
+        .filter(|&(form, word)| match word {
+            CalendarWord::Weekday(_) => true,
+            // A bare `jan` or `may` is too often something else: `may` is the modal verb.
+            CalendarWord::Month(_, Written::Abbreviated) => form.ends_with('.'),
+            CalendarWord::Month(..) => *form != "may",
+            _ => false,
+        })
+        .map(|(form, _)| *form);
+    calendar_names
+        .chain(OTHER_TIME_WORDS.iter().copied())
+        .collect()
+}
+
+impl Lexicon {
+    pub(crate) fn parse(
+        files: &Files,
+        calendar: &Calendar,
+        problems: &mut Problems,
+    ) -> Result<Lexicon, ListError> {
+        let mut cues = parse_cues(files.get(List::ReportingVerbs), problems)?;
+        cues.extend(parse_cues(files.get(List::Denials), problems)?);
+        let trailers = files.get(List::Trailers).entries(problems)?;
+        Ok(Lexicon {
+            cues,
+            hedges: parse_hedges(files.get(List::Hedges), problems)?,
+            trailers: trailers.into_iter().map(str::to_lowercase).collect(),
+            time_words: time_words(calendar),
+        })
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::{Language, Strictness};
+
+    fn cues(text: &'static str) -> Result<Vec<CuePattern>, ListError> {
+        let file = ListFile {
+            folder: "xx",
+            list: List::ReportingVerbs,
+            text,
+        };
+        parse_cues(file, &mut Problems::new(Strictness::Strict))
+    }
 
     #[test]
     fn lexicons_parse() {
-        let lex = lexicon();
+        let lex = &Language::english().claims;
         assert!(lex.cues.len() > 40);
         assert!(lex.cues.iter().any(|c| c.class == CueClass::Deny));
         assert!(lex.hedges.iter().any(|h| h.any_case));
@@ -144,11 +183,22 @@ mod tests {
     }
 
     #[test]
+    fn month_and_weekday_names_are_time_words() {
+        let time_words = &Language::english().claims.time_words;
+        for w in [
+            "monday", "sunday", "november", "march", "nov.", "sept.", "tonight", "week",
+        ] {
+            assert!(time_words.contains(w), "{w}");
+        }
+        // The modal verb and bare abbreviations (`jan`, `sep`) are not.
+        for w in ["may", "jan", "sep", "decade", "said"] {
+            assert!(!time_words.contains(w), "{w}");
+        }
+    }
+
+    #[test]
     fn cue_line_syntax() {
-        let cues = parse_cues(
-            "describe described|calls * as !on\n- urged^\nassert ~claims^",
-            "t",
-        );
+        let cues = cues("describe described|calls * as !on\n- urged^\nassert ~claims^").unwrap();
         assert_eq!(cues.len(), 2, "the `-` line is no cue");
         assert_eq!(cues[0].class, CueClass::Describe);
         assert_eq!(cues[0].slots.len(), 3);
@@ -161,8 +211,13 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "unknown cue class")]
-    fn unknown_class_is_a_bug() {
-        parse_cues("shout yelled", "t");
+    fn an_unknown_class_names_file_and_line() {
+        let err = cues("assert said^\nshout yelled").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "xx/shared/reporting_verbs.txt, line 2: unknown cue class \"shout\""
+        );
+        let err = cues("deny * denied").unwrap_err();
+        assert!(err.message.contains("must start with a word"), "{err}");
     }
 }

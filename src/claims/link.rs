@@ -9,6 +9,7 @@ use crate::entities::tagger::Mention;
 /// A claim with the entity mentions it involves (indices into the document's mentions).
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinkedClaim {
+    /// The claim itself.
     pub claim: Claim,
     /// Mentions inside the proposition, in text order.
     pub mentions: Vec<u32>,
@@ -45,15 +46,7 @@ pub fn link(claims: Vec<Claim>, mentions: &[Mention], doc_date: Option<Date>) ->
                 .filter(|&m| mentions[m as usize].label.is_figure())
                 .collect();
             let date = dating::claim_date(&contained, mentions, doc_date);
-            // `two Ukrainian officials`: the speaker is named by `Ukrainian`, never a figure.
-            let speaker_mention = claim.speaker.and_then(|sp| {
-                mentions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, m)| m.label.is_name() && inside(sp, m.start, m.end))
-                    .map(|(k, _)| k as u32)
-                    .next_back()
-            });
+            let speaker_mention = claim.speaker.and_then(|sp| speaker_mention(sp, mentions));
             LinkedClaim {
                 claim,
                 mentions: contained,
@@ -65,10 +58,30 @@ pub fn link(claims: Vec<Claim>, mentions: &[Mention], doc_date: Option<Date>) ->
         .collect()
 }
 
+/// The last name mention inside the speaker span `sp` (the head of `White House press
+/// secretary Karine Jean-Pierre`). `two Ukrainian officials`: the speaker is named by
+/// `Ukrainian`, never a figure. Only mentions starting inside the span are looked at (they
+/// are sorted), so the cost does not grow with the document.
+fn speaker_mention(sp: Span, mentions: &[Mention]) -> Option<u32> {
+    let from = mentions.partition_point(|m| m.start < sp.start);
+    mentions[from..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.start <= sp.end)
+        .filter(|(_, m)| m.label.is_name() && inside(sp, m.start, m.end))
+        .map(|(k, _)| (from + k) as u32)
+        .last()
+}
+
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    use super::{inside, speaker_mention, Span};
     use crate::corpus::{Corpus, Document};
+    use crate::entities::candidate::Source;
     use crate::entities::label::Label;
+    use crate::entities::tagger::Mention;
 
     #[test]
     fn figures_are_the_figure_mentions_inside_the_claim_ranks_included() {
@@ -96,5 +109,37 @@ mod tests {
                 .any(|&m| mentions[m as usize].label == Label::Gpe),
             "{c:?}"
         );
+    }
+
+    proptest! {
+        /// The lookup finds what a scan of every mention finds.
+        #[test]
+        fn speaker_lookup_agrees_with_a_full_scan(
+            spans in proptest::collection::vec((0u32..200, 1u32..12, any::<bool>()), 0..40),
+            start in 0u32..220,
+            len in 0u32..40,
+        ) {
+            let mut mentions: Vec<Mention> = spans
+                .iter()
+                .map(|&(s, n, name)| Mention {
+                    start: s,
+                    end: s + n,
+                    label: if name { Label::Person } else { Label::Cardinal },
+                    source: Source::Context,
+                    entry: None,
+                    area: None,
+                    normalised: None,
+                })
+                .collect();
+            mentions.sort_by_key(|m| m.start);
+            let sp = Span { start, end: start + len };
+            let scanned = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.label.is_name() && inside(sp, m.start, m.end))
+                .map(|(k, _)| k as u32)
+                .next_back();
+            prop_assert_eq!(speaker_mention(sp, &mentions), scanned);
+        }
     }
 }

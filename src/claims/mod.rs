@@ -5,7 +5,7 @@
 //! # What counts as a claim
 //! Claims are read from segments (sentences, and within them full stops outside
 //! quotations) of non-boilerplate paragraphs:
-//! - **Attributed claims**: each reporting cue (`reporting_verbs.txt`, `denials.txt`) with its
+//! - **Attributed claims**: each reporting cue (`shared/reporting_verbs.txt`, `denials.txt`) with its
 //!   speaker and the proposition it frames. One segment may hold several (`Moscow claims
 //!   that …, but Ukrainian officials put the figure at … and say that …` gives three).
 //!   Quoted speech with no cue of its own continues the last attribution of the paragraph
@@ -26,7 +26,7 @@ mod attribution;
 mod cues;
 mod dating;
 mod hedges;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod link;
 mod quotes;
 mod segments;
@@ -36,20 +36,25 @@ mod words;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
-
+use crate::lang::Language;
 use crate::text::TextLayer;
 
 /// What a reporting cue does to the proposition it frames.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CueClass {
+    /// States it (`said`, `announced`).
     Assert,
+    /// Confirms it (`confirmed`).
     Confirm,
+    /// Admits it (`admitted`, `conceded`).
     Admit,
+    /// Denies it (`denied`, `ruled out`).
     Deny,
+    /// Accuses someone (`accused`, `condemned`).
     Accuse,
+    /// Blames someone (`blamed`).
     Blame,
+    /// Describes something as something (`described … as`).
     Describe,
     /// `put the figure at`: the source gives a number.
     Figure,
@@ -58,6 +63,7 @@ pub enum CueClass {
 }
 
 impl CueClass {
+    /// Every class, in declaration order.
     pub const ALL: [CueClass; 9] = [
         CueClass::Assert,
         CueClass::Confirm,
@@ -70,6 +76,7 @@ impl CueClass {
         CueClass::Source,
     ];
 
+    /// The class's name, as in the cue lists and tables (`assert`, `deny`).
     pub fn as_str(self) -> &'static str {
         match self {
             CueClass::Assert => "assert",
@@ -84,26 +91,31 @@ impl CueClass {
         }
     }
 
+    /// The class of that name.
     pub fn parse(s: &str) -> Option<CueClass> {
         CueClass::ALL.into_iter().find(|c| c.as_str() == s)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Whether the source asserts or denies the proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Polarity {
+    /// The source says it (or the article does).
     Asserted,
     /// A denial cue attributed to a speaker: `Moscow denies abusing civilians`.
     Denied,
 }
 
 impl Polarity {
+    /// Both polarities.
     pub const ALL: [Polarity; 2] = [Polarity::Asserted, Polarity::Denied];
 
+    /// The polarity of that name.
     pub fn parse(s: &str) -> Option<Polarity> {
         Polarity::ALL.into_iter().find(|p| p.as_str() == s)
     }
 
+    /// `asserted` or `denied`.
     pub fn as_str(self) -> &'static str {
         match self {
             Polarity::Asserted => "asserted",
@@ -112,8 +124,8 @@ impl Polarity {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// How the source's words are given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum QuoteKind {
     /// The proposition is the source's words, in quotation marks.
     Direct,
@@ -124,12 +136,15 @@ pub enum QuoteKind {
 }
 
 impl QuoteKind {
+    /// Every kind.
     pub const ALL: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Indirect, QuoteKind::Mixed];
 
+    /// The kind of that name.
     pub fn parse(s: &str) -> Option<QuoteKind> {
         QuoteKind::ALL.into_iter().find(|q| q.as_str() == s)
     }
 
+    /// `direct`, `indirect` or `mixed`.
     pub fn as_str(self) -> &'static str {
         match self {
             QuoteKind::Direct => "direct",
@@ -142,15 +157,20 @@ impl QuoteKind {
 /// A byte span of the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
+    /// First byte.
     pub start: u32,
+    /// Byte after the last.
     pub end: u32,
 }
 
+/// The reporting expression that attributes a claim (`said`, `according to`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cue {
+    /// Where it is, from its first word to its last.
     pub span: Span,
     /// The cue's words, gaps shown as `…`: `said`, `according to`, `described … as`.
     pub text: String,
+    /// What it does to the proposition.
     pub class: CueClass,
 }
 
@@ -166,16 +186,20 @@ pub struct Claim {
     pub speaker: Option<Span>,
     /// The pronoun that stood for the speaker here (`it said`), if one did.
     pub pronoun: Option<Span>,
+    /// The reporting expression; `None` for the article's own statements.
     pub cue: Option<Cue>,
+    /// Asserted, or denied by its source.
     pub polarity: Polarity,
+    /// The text or its source holds back from asserting it (`likely`, `could not be verified`).
     pub hedged: bool,
     /// `None` for the article's own statements.
     pub quote: Option<QuoteKind>,
 }
 
-/// The claims of one document, in text order, from its text layer.
-pub fn extract(text: &str, layer: &TextLayer) -> Vec<Claim> {
-    let paragraphs = segments::paragraphs(text, &layer.tokens, &layer.sentences);
+/// The claims of one document, in text order, from its text layer, with `language`'s cues,
+/// hedges and channel words.
+pub fn extract(text: &str, layer: &TextLayer, language: &Language) -> Vec<Claim> {
+    let paragraphs = segments::paragraphs(text, &layer.tokens, &layer.sentences, &language.claims);
     let proper_nouns = speakers::ProperNouns::new(text, &layer.tokens);
     let mut memory = speakers::Memory::default();
     let mut out = Vec::new();

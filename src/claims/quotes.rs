@@ -139,10 +139,10 @@ pub fn membership(quotes: &[Quotation], n: usize) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokens::tokenize;
+    use crate::claims::words::words_en;
 
     fn quoted(text: &str) -> Vec<String> {
-        let words: Vec<Word> = tokenize(text).iter().map(|t| Word::new(text, t)).collect();
+        let words = words_en(text);
         find(text, &words)
             .iter()
             .map(|q| {

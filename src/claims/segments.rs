@@ -6,6 +6,7 @@
 //! quotation: a quotation that runs over several sentences stays in one segment with its
 //! attribution.
 
+use super::lexicon::Lexicon;
 use super::quotes::{self, Quotation};
 use super::words::Word;
 use crate::text::sentences::Sentence;
@@ -13,6 +14,8 @@ use crate::text::tokens::{Token, TokenKind};
 
 pub struct Paragraph<'t> {
     pub words: Vec<Word<'t>>,
+    /// The language's claims lists, which the rules over these words read.
+    pub lexicon: &'t Lexicon,
     /// For each word, the index of the text-stage sentence it belongs to.
     pub sentence_of: Vec<u32>,
     pub quotes: Vec<Quotation>,
@@ -26,29 +29,31 @@ pub fn paragraphs<'t>(
     text: &'t str,
     tokens: &[Token],
     sentences: &[Sentence],
+    lexicon: &'t Lexicon,
 ) -> Vec<Paragraph<'t>> {
     let mut out = Vec::new();
     let mut current: Vec<(u32, &Sentence)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if s.boilerplate {
-            flush(text, tokens, &mut current, &mut out);
+            flush(text, tokens, lexicon, &mut current, &mut out);
             continue;
         }
         let broken = current
             .last()
             .is_some_and(|(_, prev)| text[prev.end as usize..s.start as usize].contains('\n'));
         if broken {
-            flush(text, tokens, &mut current, &mut out);
+            flush(text, tokens, lexicon, &mut current, &mut out);
         }
         current.push((si as u32, s));
     }
-    flush(text, tokens, &mut current, &mut out);
+    flush(text, tokens, lexicon, &mut current, &mut out);
     out
 }
 
 fn flush<'t>(
     text: &'t str,
     tokens: &[Token],
+    lexicon: &'t Lexicon,
     current: &mut Vec<(u32, &Sentence)>,
     out: &mut Vec<Paragraph<'t>>,
 ) {
@@ -63,7 +68,7 @@ fn flush<'t>(
         let hi = tokens.partition_point(|t| t.start < s.end);
         sentence_starts.push(words.len());
         for t in &tokens[lo..hi] {
-            words.push(Word::new(text, t));
+            words.push(Word::new(text, t, lexicon));
             sentence_of.push(si);
         }
     }
@@ -77,6 +82,7 @@ fn flush<'t>(
     let quoted = member.iter().map(Option::is_some).collect();
     out.push(Paragraph {
         words,
+        lexicon,
         sentence_of,
         quotes,
         quoted,
@@ -119,11 +125,9 @@ fn segment(
     }
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..n {
-        if cut[i] {
-            out.push((start, i));
-            start = i;
-        }
+    for (i, _) in cut.iter().enumerate().take(n).skip(1).filter(|(_, &c)| c) {
+        out.push((start, i));
+        start = i;
     }
     out.push((start, n));
     out

@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 
-use super::lexicon::lexicon;
 use super::words::{
     is_time_like, Word, AUXILIARIES, CLAUSE_OPENERS, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS,
     PRONOUNS,
@@ -125,12 +124,9 @@ pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
 
 /// Cuts a channel phrase off the end of a speaker: `Zelensky [in his nightly address]`.
 fn trim_channel(words: &[Word], start: usize, end: usize) -> usize {
-    let trailers = &lexicon().trailers;
     for k in start + 1..end {
         if words[k].is_any(&["in", "during", "at", "on", "via", "through"])
-            && words[k + 1..end]
-                .iter()
-                .any(|w| trailers.contains(&w.lower))
+            && words[k + 1..end].iter().any(|w| w.channel)
         {
             return k;
         }

@@ -4,19 +4,10 @@ use super::*;
 use crate::text::TextLayer;
 
 /// (proposition, speaker, cue, polarity, hedged, quote) for each claim of `text`.
-pub fn show(
-    text: &str,
-) -> Vec<(
-    String,
-    Option<String>,
-    Option<String>,
-    &'static str,
-    bool,
-    Option<&'static str>,
-)> {
-    let layer = TextLayer::analyse(text, 0);
+pub fn show(text: &str) -> Vec<Row> {
+    let layer = TextLayer::analyse(text, 0, Language::english());
     let piece = |s: Span| text[s.start as usize..s.end as usize].to_string();
-    extract(text, &layer)
+    extract(text, &layer, Language::english())
         .into_iter()
         .map(|c| {
             (
@@ -160,7 +151,8 @@ fn two_sources_in_one_sentence() {
 #[test]
 fn split_quote_and_participle() {
     let all = show("\"Ukraine has never refused to negotiate,\" Podolyak said on Twitter, adding that Russia should withdraw. \"Is Putin ready? Obviously not.\"");
-    let got: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = all
+    type Brief<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let got: Vec<Brief> = all
         .iter()
         .map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref(), r.5))
         .collect();

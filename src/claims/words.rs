@@ -1,10 +1,7 @@
 //! Tokens seen as words: lowercase text, capitalisation and the few closed word classes the
 //! attribution rules need (determiners, pronouns, auxiliaries, time words, prepositions).
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use crate::entities::dates::{CalendarWord, Written, CALENDAR_WORDS};
+use super::lexicon::Lexicon;
 use crate::text::tokens::{Token, TokenKind};
 
 #[derive(Debug, Clone)]
@@ -14,17 +11,25 @@ pub struct Word<'t> {
     pub kind: TokenKind,
     pub text: &'t str,
     pub lower: String,
+    /// A time word of the language (`Monday`, `Nov.`, `yesterday`).
+    pub time_word: bool,
+    /// A word for the channel of a statement (`statement`, `briefing`).
+    pub channel: bool,
 }
 
 impl<'t> Word<'t> {
-    pub fn new(text: &'t str, t: &Token) -> Word<'t> {
+    /// Token `t` of `text`, with the word classes `lexicon` gives it.
+    pub fn new(text: &'t str, t: &Token, lexicon: &Lexicon) -> Word<'t> {
         let s = &text[t.start as usize..t.end as usize];
+        let lower = s.to_lowercase();
         Word {
             start: t.start,
             end: t.end,
             kind: t.kind,
             text: s,
-            lower: s.to_lowercase(),
+            time_word: lexicon.time_words.contains(lower.as_str()),
+            channel: lexicon.trailers.contains(&lower),
+            lower,
         }
     }
 
@@ -155,7 +160,7 @@ pub const AUXILIARIES: &[&str] = &[
 pub const PASSIVE_AUX: &[&str] = &["was", "were", "is", "are", "been", "be", "being"];
 
 /// Time words besides the month and weekday names, which come from the shared calendar list.
-const OTHER_TIME_WORDS: &[&str] = &[
+pub(crate) const OTHER_TIME_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
@@ -186,22 +191,6 @@ const OTHER_TIME_WORDS: &[&str] = &[
     "over",
     "in",
 ];
-
-static TIME_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let calendar_names = CALENDAR_WORDS
-        .iter()
-        .filter(|&(form, word)| match word {
-            CalendarWord::Weekday(_) => true,
-            // A bare `jan` or `may` is too often something else: `may` is the modal verb.
-            CalendarWord::Month(_, Written::Abbreviated) => form.ends_with('.'),
-            CalendarWord::Month(..) => *form != "may",
-            _ => false,
-        })
-        .map(|(form, _)| *form);
-    calendar_names
-        .chain(OTHER_TIME_WORDS.iter().copied())
-        .collect()
-});
 
 pub const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "during", "via", "through", "over", "to", "from", "with", "before", "after",
@@ -238,7 +227,7 @@ pub const OPENING_ADVERBS: &[&str] = &[
 
 /// A time word, or a number that can be a day or a year (`Nov. 2, 2022`), not `50,000`.
 pub fn is_time_like(w: &Word) -> bool {
-    TIME_WORDS.contains(w.lower.as_str())
+    w.time_word
         || (w.kind == TokenKind::Number
             && w.text
                 .parse::<u32>()
@@ -254,20 +243,12 @@ pub fn is_time_noun(w: &Word) -> bool {
         ])
 }
 
+/// The words of `text` with the English lists, for tests.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn month_and_weekday_names_are_time_words() {
-        for w in [
-            "monday", "sunday", "november", "march", "nov.", "sept.", "tonight", "week",
-        ] {
-            assert!(TIME_WORDS.contains(w), "{w}");
-        }
-        // The modal verb and bare abbreviations (`jan`, `sep`) are not.
-        for w in ["may", "jan", "sep", "decade", "said"] {
-            assert!(!TIME_WORDS.contains(w), "{w}");
-        }
-    }
+pub fn words_en(text: &str) -> Vec<Word<'_>> {
+    let lexicon = &crate::lang::Language::english().claims;
+    crate::text::tokens::tokenize_en(text)
+        .iter()
+        .map(|t| Word::new(text, t, lexicon))
+        .collect()
 }

@@ -5,6 +5,7 @@
 use super::label::Label;
 use super::values::Normalised;
 
+/// Which rule or list found a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Source {
     /// A name the user added (always wins).
@@ -26,6 +27,7 @@ pub enum Source {
 }
 
 impl Source {
+    /// Every source, in declaration order.
     pub const ALL: [Source; 8] = [
         Source::User,
         Source::Lexicon,
@@ -37,10 +39,12 @@ impl Source {
         Source::Model,
     ];
 
+    /// The source of that name.
     pub fn parse(s: &str) -> Option<Source> {
         Source::ALL.into_iter().find(|x| x.as_str() == s)
     }
 
+    /// The source's name in tables (`lexicon`, `user`, ...).
     pub fn as_str(self) -> &'static str {
         match self {
             Source::User => "user",

@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::text::tokens::{tokenize, TokenKind};
+use crate::text::tokens::special::Abbreviations;
+use crate::text::tokens::{tokenize_with, TokenKind};
 
 use super::features::{Features, Shape};
 use super::label::Label;
@@ -63,15 +64,25 @@ fn edge_key(node: u32, word: u32) -> u64 {
 }
 
 impl Gazetteer {
-    pub fn build(entries: &[Entry], classes: &HashMap<String, u32>) -> Gazetteer {
+    /// Forms are tokenized with `abbreviations`, as the text is.
+    pub(crate) fn build(
+        entries: &[Entry],
+        classes: &HashMap<String, u32>,
+        abbreviations: &Abbreviations,
+    ) -> Gazetteer {
         let mut g = Gazetteer {
             terminals: vec![None],
             wild_nodes: vec![false],
             ..Default::default()
         };
-        for (e, entry) in entries.iter().enumerate() {
+        // Entries found by a regular expression are the tagger's to match.
+        for (e, entry) in entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.regex.is_none())
+        {
             for form in &entry.forms {
-                g.insert(form, e as u32, entry.label, entry.user, classes);
+                g.insert(form, e as u32, entry, classes, abbreviations);
             }
         }
         g
@@ -81,9 +92,9 @@ impl Gazetteer {
         &mut self,
         form: &str,
         entry: u32,
-        label: Label,
-        user: bool,
+        &Entry { label, user, .. }: &Entry,
         classes: &HashMap<String, u32>,
+        abbreviations: &Abbreviations,
     ) {
         let mut words: Vec<u32> = Vec::new();
         let mut texts: Vec<String> = Vec::new();
@@ -93,7 +104,7 @@ impl Gazetteer {
                 texts.push(piece.to_owned());
                 continue;
             }
-            for t in tokenize(piece) {
+            for t in tokenize_with(piece, abbreviations) {
                 let s = &piece[t.start as usize..t.end as usize];
                 let key = fold(s);
                 let next = self.vocab.len() as u32;
@@ -128,9 +139,9 @@ impl Gazetteer {
             Label::Gpe | Label::Loc | Label::Org | Label::Fac | Label::Person
         ) && texts.iter().all(|t| {
             t.chars().any(char::is_alphabetic)
-                && !classes
+                && classes
                     .get(&fold(t))
-                    .is_some_and(|c| c & (class::COMMON | class::NOT_NAME) != 0)
+                    .is_none_or(|c| c & (class::COMMON | class::NOT_NAME) == 0)
         }) {
             // Unusual words only (`kyiv`, `KYIV`, `el fasher`): machine translation and
             // headlines change their case, and no ordinary phrase reads the same.

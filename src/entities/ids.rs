@@ -4,7 +4,8 @@
 //! each other (`Volodímir Zelenski` / `Volodymyr Zelensky`), titles and middle initials
 //! aside; a lone surname joins the one full name that has it in its document, else in the
 //! corpus. The result depends only on the mentions, never on thread count or on the order
-//! in which equal candidates were met.
+//! in which equal candidates were met. Names meet only where their keys meet (`resolve`
+//! lists the steps), so the cost grows with the mentions, not with their pairs.
 //!
 //! Dates and times resolved to a calendar value get that value as their id
 //! (`DATE:2022-11-07`), so `on Monday` in one article and `November 7` in another meet.
@@ -12,11 +13,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::text::tokens::{tokenize, TokenKind};
+use crate::text::tokens::TokenKind;
 
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
-use super::normalize::{fold, same_name_word, slug, sound_key};
+use super::normalize::{fold, slug, sound_key};
+use super::spellings::SpellingKeys;
 use super::tagger::{Area, Mention};
 use super::values::Normalised;
 
@@ -27,14 +29,17 @@ pub struct EntityRecord {
     pub id: String,
     /// The canonical name: the lexicon's, else the fullest, most frequent spelling seen.
     pub name: String,
+    /// The entity's label.
     pub label: Label,
     /// Every distinct spelling seen, sorted.
     pub aliases: Vec<String>,
     /// Indices of the documents that mention it, sorted.
     pub docs: Vec<u32>,
+    /// How many mentions it has in the corpus.
     pub mentions: u32,
 }
 
+/// The entities of a corpus and the entity of each mention.
 #[derive(Debug, Clone, Default)]
 pub struct Resolution {
     /// Sorted by id.
@@ -46,7 +51,8 @@ pub struct Resolution {
 
 /// How a mention's identity is keyed before clustering.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum Key {
+pub enum Key {
+    /// A lexicon entry, by index.
     Lexicon(u32),
     /// A person's full name: first and last name words, folded.
     FullName(String, String),
@@ -64,7 +70,7 @@ enum Key {
 /// dropped, exonyms spelled the lexicon's way.
 fn name_words(text: &str, label: Label, lexicon: &Lexicon) -> Vec<String> {
     let mut words = Vec::new();
-    for t in tokenize(text) {
+    for t in lexicon.tokenize(text) {
         if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
             continue;
         }
@@ -153,118 +159,239 @@ impl Sets {
     }
 }
 
+/// Resolves the mentions of every document (`(text, mentions)`) to cross-document entities.
+///
+/// The work has the shape of a map, a group-by and a reduce, each a function here, so that it
+/// can run where the documents are (a Dask port runs the same steps through its shuffles):
+/// 1. `document_keys` (map, per document): each mention to its key.
+/// 2. `KeyClusters::new` (group by key): the distinct keys of the corpus, one cluster each.
+/// 3. `merge_spellings` (group by sound key): full names that spell one name merge; names
+///    meet only where their sound keys share a block (`spellings`), never all pairs.
+/// 4. `attach_surnames` (per document, then by sound key): a lone surname joins the one
+///    full name with that last name in its document, else in the corpus.
+/// 5. `records` (reduce, per cluster): names, spellings, documents and counts, and ids.
 pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
-    // 1. Key every mention; distinct keys, sorted, are the first clusters.
     let keys: Vec<Vec<Option<Key>>> = docs
         .iter()
-        .map(|(text, ms)| {
-            ms.iter()
-                .map(|m| key_of(&text[m.start as usize..m.end as usize], m, lexicon))
-                .collect()
-        })
+        .map(|(text, mentions)| document_keys(text, mentions, lexicon))
         .collect();
-    let distinct: Vec<Key> = keys
-        .iter()
-        .flatten()
-        .flatten()
-        .cloned()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let index: HashMap<&Key, usize> = distinct.iter().enumerate().map(|(i, k)| (k, i)).collect();
-    let mut sets = Sets((0..distinct.len()).collect());
+    resolve_keyed(docs, &keys, lexicon)
+}
 
-    // 2. Full names that are spellings of one another: same-sounding last and first names.
-    let full: Vec<(usize, &str, &str)> = distinct
+/// `resolve` from the keys `document_keys` gave each document's mentions.
+pub fn resolve_keyed(
+    docs: &[(&str, &[Mention])],
+    keys: &[Vec<Option<Key>>],
+    lexicon: &Lexicon,
+) -> Resolution {
+    let mut clusters = KeyClusters::new(keys);
+    merge_spellings(&mut clusters);
+    let surnames = attach_surnames(&mut clusters, keys);
+    records(docs, keys, &mut clusters, &surnames, lexicon)
+}
+
+/// Step 1 (map): the key of each of one document's mentions; None for figures and dates
+/// with no calendar value.
+pub fn document_keys(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> Vec<Option<Key>> {
+    mentions
+        .iter()
+        .map(|m| key_of(&text[m.start as usize..m.end as usize], m, lexicon))
+        .collect()
+}
+
+/// The distinct keys of the corpus, sorted, and the clusters they fall into.
+struct KeyClusters {
+    distinct: Vec<Key>,
+    index: HashMap<Key, usize>,
+    sets: Sets,
+}
+
+impl KeyClusters {
+    /// Step 2 (group by key): every distinct key is a cluster of its own.
+    fn new(keys: &[Vec<Option<Key>>]) -> KeyClusters {
+        let distinct: Vec<Key> = keys
+            .iter()
+            .flatten()
+            .flatten()
+            .cloned()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let index = distinct
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.clone(), i))
+            .collect();
+        KeyClusters {
+            sets: Sets((0..distinct.len()).collect()),
+            distinct,
+            index,
+        }
+    }
+
+    /// The full names among the keys: `(key index, first name, last name)`.
+    fn full_names(&self) -> impl Iterator<Item = (usize, &str, &str)> {
+        self.distinct
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| match k {
+                Key::FullName(first, last) => Some((i, first.as_str(), last.as_str())),
+                _ => None,
+            })
+    }
+}
+
+/// Step 3: full names that are spellings of one another (same-sounding first and last
+/// names) merge. Names are grouped by the sound keys of their two words; a group meets only
+/// the groups whose two keys are its own or their neighbours (`SpellingKeys::neighbours`).
+fn merge_spellings(clusters: &mut KeyClusters) {
+    let (mut firsts, mut lasts) = (SpellingKeys::new(), SpellingKeys::new());
+    let mut groups: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+    for (i, first, last) in clusters.full_names() {
+        let pair = (firsts.insert_word(first), lasts.insert_word(last));
+        groups.entry(pair).or_default().push(i);
+    }
+    let (near_first, near_last) = (firsts.neighbours(), lasts.neighbours());
+    for (&(f, l), members) in &groups {
+        // One group's names all match each other.
+        for &m in &members[1..] {
+            clusters.sets.union(members[0], m);
+        }
+        let firsts = std::iter::once(&f).chain(&near_first[f as usize]);
+        for &f2 in firsts {
+            for &l2 in std::iter::once(&l).chain(&near_last[l as usize]) {
+                if let Some(other) = groups.get(&(f2, l2)) {
+                    clusters.sets.union(members[0], other[0]);
+                }
+            }
+        }
+    }
+}
+
+/// Up to two distinct clusters: all a lone surname needs to know of its possible owners
+/// (none, exactly one, or more).
+#[derive(Debug, Default, Clone)]
+struct Owners(Vec<usize>);
+
+impl Owners {
+    fn add(&mut self, cluster: usize) {
+        if self.0.len() < 2 && !self.0.contains(&cluster) {
+            self.0.push(cluster);
+        }
+    }
+
+    fn the_one(&self) -> Option<usize> {
+        match self.0[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
+/// Owners of last names, by the id of the last name's sound key.
+type OwnersByLastName = HashMap<u32, Owners>;
+
+/// Step 4: the cluster each lone surname of each document joins, keyed by (document, key
+/// index): the one full name with that last name in the same document, else in the corpus;
+/// otherwise it stays on its own. Last names and surnames are keyed by sound together, so
+/// a surname meets only the last names it may spell.
+fn attach_surnames(
+    clusters: &mut KeyClusters,
+    keys: &[Vec<Option<Key>>],
+) -> HashMap<(usize, usize), usize> {
+    let mut words = SpellingKeys::new();
+    let last_of: HashMap<usize, u32> = clusters
+        .full_names()
+        .map(|(i, _, last)| (i, words.insert_word(last)))
+        .collect();
+    let surname_of: HashMap<usize, u32> = clusters
+        .distinct
         .iter()
         .enumerate()
         .filter_map(|(i, k)| match k {
-            Key::FullName(first, last) => Some((i, first.as_str(), last.as_str())),
+            Key::Surname(s) => Some((i, words.insert_word(s))),
             _ => None,
         })
         .collect();
-    for (x, &(i, f1, l1)) in full.iter().enumerate() {
-        for &(j, f2, l2) in &full[x + 1..] {
-            if same_name_word(l1, l2) && same_name_word(f1, f2) {
-                sets.union(i, j);
+    let near = words.neighbours();
+    let mut corpus_owners = OwnersByLastName::new();
+    for (&i, &id) in &last_of {
+        let cluster = clusters.sets.find(i);
+        corpus_owners.entry(id).or_default().add(cluster);
+    }
+    let mut target = HashMap::new();
+    for (d, ks) in keys.iter().enumerate() {
+        let mut doc_owners = OwnersByLastName::new();
+        for k in ks.iter().flatten() {
+            if matches!(k, Key::FullName(..)) {
+                let i = clusters.index[k];
+                let cluster = clusters.sets.find(i);
+                doc_owners.entry(last_of[&i]).or_default().add(cluster);
             }
         }
-    }
-
-    // 3. Lone surnames: the one full-name person with that last name in the same document,
-    //    else in the corpus; otherwise they stay on their own.
-    let full_in_doc: Vec<BTreeSet<usize>> = keys
-        .iter()
-        .map(|ks| {
-            ks.iter()
-                .flatten()
-                .filter(|k| matches!(k, Key::FullName(..)))
-                .map(|k| index[k])
-                .collect()
-        })
-        .collect();
-    let all_full: BTreeSet<usize> = full.iter().map(|&(i, _, _)| i).collect();
-    let mut surname_target: HashMap<(usize, usize), usize> = HashMap::new();
-    for (d, ks) in keys.iter().enumerate() {
         for k in ks.iter().flatten() {
-            let Key::Surname(s) = k else { continue };
-            let ki = index[k];
-            if surname_target.contains_key(&(d, ki)) {
+            if !matches!(k, Key::Surname(_)) {
                 continue;
             }
-            let mut owners = |pool: &BTreeSet<usize>| -> BTreeSet<usize> {
-                pool.iter()
-                    .filter(
-                        |&&i| matches!(&distinct[i], Key::FullName(_, l) if same_name_word(l, s)),
-                    )
-                    .map(|&i| sets.find(i))
-                    .collect()
-            };
-            let local = owners(&full_in_doc[d]);
-            let chosen = if local.len() == 1 {
-                local.into_iter().next()
-            } else if local.is_empty() {
-                let global = owners(&all_full);
-                if global.len() == 1 {
-                    global.into_iter().next()
-                } else {
-                    None
+            let ki = clusters.index[k];
+            if target.contains_key(&(d, ki)) {
+                continue;
+            }
+            let id = surname_of[&ki];
+            let owners_in = |by_last: &OwnersByLastName| {
+                let mut owners = Owners::default();
+                let spellings = std::iter::once(&id).chain(&near[id as usize]);
+                for c in spellings.filter_map(|x| by_last.get(x)).flat_map(|o| &o.0) {
+                    owners.add(*c);
                 }
-            } else {
-                None
+                owners
             };
-            surname_target.insert((d, ki), chosen.unwrap_or(ki));
+            let local = owners_in(&doc_owners);
+            let chosen = match local.0.len() {
+                1 => local.the_one(),
+                0 => owners_in(&corpus_owners).the_one(),
+                _ => None,
+            };
+            target.insert((d, ki), chosen.unwrap_or(ki));
         }
     }
+    target
+}
 
-    // 4. Clusters → records.
-    let cluster_of = |sets: &mut Sets, d: usize, k: &Key| -> usize {
-        let ki = index[k];
-        match k {
-            Key::Surname(_) => sets.find(surname_target[&(d, ki)]),
-            _ => sets.find(ki),
-        }
-    };
-    struct Acc {
-        label: Label,
-        spellings: BTreeMap<String, u32>,
-        docs: BTreeSet<u32>,
-        mentions: u32,
-        entry: Option<u32>,
-        area: Option<Area>,
-        /// A date's ISO value, which is its name and id.
-        calendar: Option<String>,
-    }
+/// What one cluster gathers from its mentions.
+struct Acc {
+    label: Label,
+    spellings: BTreeMap<String, u32>,
+    docs: BTreeSet<u32>,
+    mentions: u32,
+    entry: Option<u32>,
+    area: Option<Area>,
+    /// A date's ISO value, which is its name and id.
+    calendar: Option<String>,
+}
+
+/// Step 5 (reduce): each cluster's record, its id made unique, and each mention's entity.
+fn records(
+    docs: &[(&str, &[Mention])],
+    keys: &[Vec<Option<Key>>],
+    clusters: &mut KeyClusters,
+    surname_target: &HashMap<(usize, usize), usize>,
+    lexicon: &Lexicon,
+) -> Resolution {
     let mut accs: BTreeMap<usize, Acc> = BTreeMap::new();
     let mut raw_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
-    for (d, ((text, ms), ks)) in docs.iter().zip(&keys).enumerate() {
+    for (d, ((text, ms), ks)) in docs.iter().zip(keys).enumerate() {
         let mut row = Vec::with_capacity(ms.len());
         for (m, k) in ms.iter().zip(ks) {
             let Some(k) = k else {
                 row.push(None);
                 continue;
             };
-            let c = cluster_of(&mut sets, d, k);
+            let ki = clusters.index[k];
+            let c = match k {
+                Key::Surname(_) => clusters.sets.find(surname_target[&(d, ki)]),
+                _ => clusters.sets.find(ki),
+            };
             let acc = accs.entry(c).or_insert_with(|| Acc {
                 label: m.label,
                 spellings: BTreeMap::new(),
@@ -294,37 +421,7 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
 
     let mut records: Vec<(usize, EntityRecord)> = accs
         .into_iter()
-        .map(|(c, acc)| {
-            if let Some(iso) = acc.calendar {
-                let record = EntityRecord {
-                    id: format!("{}:{iso}", acc.label.as_str()),
-                    name: iso,
-                    label: acc.label,
-                    aliases: acc.spellings.into_keys().collect(),
-                    docs: acc.docs.into_iter().collect(),
-                    mentions: acc.mentions,
-                };
-                return (c, record);
-            }
-            let mut name = match acc.entry {
-                Some(e) => lexicon.entries[e as usize].canonical.clone(),
-                None => best_spelling(&acc.spellings, acc.label, lexicon),
-            };
-            if let Some(area) = acc.area {
-                name = format!("{name} {}", area.as_str());
-            }
-            let words = name_words(&name, acc.label, lexicon);
-            let id = format!("{}:{}", acc.label.as_str(), slug(&words.join(" ")));
-            let record = EntityRecord {
-                id,
-                name,
-                label: acc.label,
-                aliases: acc.spellings.into_keys().collect(),
-                docs: acc.docs.into_iter().collect(),
-                mentions: acc.mentions,
-            };
-            (c, record)
-        })
+        .map(|(c, acc)| (c, record(acc, lexicon)))
         .collect();
     // Distinct entities that would share an id (two people both called "Kuleba" alone)
     // get `~2`, `~3`, … in the order of their first spellings.
@@ -349,6 +446,37 @@ pub fn resolve(docs: &[(&str, &[Mention])], lexicon: &Lexicon) -> Resolution {
             .map(|row| row.into_iter().map(|c| c.map(|c| position[&c])).collect())
             .collect(),
         entities: records.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+/// One cluster's record: a date is named by its value; anything else by its lexicon entry,
+/// else its best spelling, and its id is its label and the slug of that name.
+fn record(acc: Acc, lexicon: &Lexicon) -> EntityRecord {
+    if let Some(iso) = acc.calendar {
+        return EntityRecord {
+            id: format!("{}:{iso}", acc.label.as_str()),
+            name: iso,
+            label: acc.label,
+            aliases: acc.spellings.into_keys().collect(),
+            docs: acc.docs.into_iter().collect(),
+            mentions: acc.mentions,
+        };
+    }
+    let mut name = match acc.entry {
+        Some(e) => lexicon.entries[e as usize].canonical.clone(),
+        None => best_spelling(&acc.spellings, acc.label, lexicon),
+    };
+    if let Some(area) = acc.area {
+        name = format!("{name} {}", area.as_str());
+    }
+    let words = name_words(&name, acc.label, lexicon);
+    EntityRecord {
+        id: format!("{}:{}", acc.label.as_str(), slug(&words.join(" "))),
+        name,
+        label: acc.label,
+        aliases: acc.spellings.into_keys().collect(),
+        docs: acc.docs.into_iter().collect(),
+        mentions: acc.mentions,
     }
 }
 
@@ -439,8 +567,14 @@ mod tests {
     fn regions_are_their_own_entities() {
         let lex = Lexicon::builtin();
         let text = "the Kherson region, Kherson, the Kherson regions";
-        let layer = crate::text::TextLayer::analyse(text, 0);
-        let ms = crate::entities::tagger::tag(text, &layer, &lex, None);
+        let layer = crate::text::TextLayer::analyse(text, 0, crate::lang::Language::english());
+        let ms = crate::entities::tagger::tag(
+            text,
+            &layer,
+            &lex,
+            crate::lang::Language::english(),
+            None,
+        );
         let r = resolve(&[(text, ms.as_slice())], &lex);
         let got: Vec<&str> = r.of_mention[0]
             .iter()
@@ -546,13 +680,14 @@ mod tests {
     fn dates_are_named_by_their_value_and_figures_have_no_id() {
         let lex = Lexicon::builtin();
         let tagged = |text: &'static str, date: &str| {
-            let layer = crate::text::TextLayer::analyse(text, 0);
+            let layer = crate::text::TextLayer::analyse(text, 0, crate::lang::Language::english());
             (
                 text,
                 crate::entities::tagger::tag(
                     text,
                     &layer,
                     &lex,
+                    crate::lang::Language::english(),
                     crate::calendar::Date::parse_iso(date),
                 ),
             )
@@ -592,5 +727,123 @@ mod tests {
         let two = ids(&[b, a]);
         assert_eq!(one[0], two[1]);
         assert_eq!(one[1], two[0]);
+    }
+
+    /// People's ids as comparing every two names gives them (the rules of steps 3 and 4
+    /// applied to all pairs): for each document, each mention's cluster.
+    fn clusters_comparing_all_pairs(keys: &[Vec<Option<Key>>]) -> Vec<Vec<usize>> {
+        use crate::entities::normalize::same_name_word;
+        let distinct: Vec<Key> = keys
+            .iter()
+            .flatten()
+            .flatten()
+            .cloned()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let index = |k: &Key| distinct.iter().position(|x| x == k).unwrap();
+        let mut sets = Sets((0..distinct.len()).collect());
+        let full: Vec<(usize, &str, &str)> = distinct
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| match k {
+                Key::FullName(f, l) => Some((i, f.as_str(), l.as_str())),
+                _ => None,
+            })
+            .collect();
+        for &(i, f1, l1) in &full {
+            for &(j, f2, l2) in &full {
+                if same_name_word(l1, l2) && same_name_word(f1, f2) {
+                    sets.union(i, j);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for ks in keys {
+            let mut row = Vec::new();
+            for k in ks.iter().flatten() {
+                let Key::Surname(s) = k else {
+                    row.push(sets.find(index(k)));
+                    continue;
+                };
+                let mut owners = |in_doc: bool| -> BTreeSet<usize> {
+                    full.iter()
+                        .filter(|&&(i, _, l)| {
+                            same_name_word(l, s)
+                                && (!in_doc || ks.iter().flatten().any(|x| *x == distinct[i]))
+                        })
+                        .map(|&(i, _, _)| sets.find(i))
+                        .collect()
+                };
+                let local = owners(true);
+                let chosen = match local.len() {
+                    1 => local.into_iter().next(),
+                    0 => Some(owners(false))
+                        .filter(|g| g.len() == 1)
+                        .and_then(|g| g.into_iter().next()),
+                    _ => None,
+                };
+                row.push(sets.find(chosen.unwrap_or(index(k))));
+            }
+            out.push(row);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Over names from a few syllables (so that spellings of one another are common),
+        /// blocking gives every person mention the entity comparing all pairs gives it.
+        #[test]
+        fn blocking_groups_people_as_comparing_all_pairs_does(
+            docs in proptest::collection::vec(
+                proptest::collection::vec(
+                    (proptest::option::of("(Ka|Ko|Mi|Ya|Yo)(ri|ry|ly|li)"), "(Ze|Se|Za)(len|lin|ren)(sky|ski|ko)"),
+                    1..5,
+                ),
+                1..6,
+            ),
+        ) {
+            let lex = Lexicon::builtin();
+            let built: Vec<(String, Vec<Mention>)> = docs
+                .iter()
+                .map(|names| {
+                    let mut text = String::new();
+                    let mut mentions = Vec::new();
+                    for (first, last) in names {
+                        let start = text.len() as u32;
+                        match first {
+                            Some(f) => text.push_str(&format!("{f} {last}")),
+                            None => text.push_str(last),
+                        }
+                        mentions.push(Mention {
+                            start,
+                            end: text.len() as u32,
+                            label: Person,
+                            source: Source::Context,
+                            entry: None,
+                            area: None,
+                            normalised: None,
+                        });
+                        text.push_str(". ");
+                    }
+                    (text, mentions)
+                })
+                .collect();
+            let refs: Vec<(&str, &[Mention])> = built
+                .iter()
+                .map(|(t, m)| (t.as_str(), m.as_slice()))
+                .collect();
+            let keys: Vec<Vec<Option<Key>>> = refs
+                .iter()
+                .map(|(t, m)| document_keys(t, m, &lex))
+                .collect();
+            let got: Vec<u32> = resolve(&refs, &lex).of_mention.into_iter().flatten().map(Option::unwrap).collect();
+            let expected: Vec<usize> = clusters_comparing_all_pairs(&keys).into_iter().flatten().collect();
+            for i in 0..got.len() {
+                for j in 0..got.len() {
+                    proptest::prop_assert_eq!(got[i] == got[j], expected[i] == expected[j], "{:?}", docs);
+                }
+            }
+        }
     }
 }

@@ -1,28 +1,42 @@
 //! Entity labels, named as in OntoNotes (and spaCy).
 
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
+/// An entity label (OntoNotes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Label {
+    /// People, including fictional.
     Person,
+    /// Nationalities, religious or political groups.
     Norp,
+    /// Companies, agencies, institutions.
     Org,
+    /// Countries, cities, states.
     Gpe,
+    /// Non-GPE locations: mountain ranges, bodies of water.
     Loc,
+    /// Buildings, airports, highways, bridges.
     Fac,
+    /// Absolute or relative dates or periods.
     Date,
+    /// Times smaller than a day.
     Time,
+    /// Numerals that do not fall under another type.
     Cardinal,
+    /// `first`, `second`.
     Ordinal,
+    /// Measurements, as of weight or distance.
     Quantity,
+    /// Monetary values, including unit.
     Money,
+    /// Percentages.
     Percent,
+    /// Named hurricanes, battles, wars, sports events.
     Event,
+    /// Objects, vehicles, weapons, foods (not services).
     Product,
 }
 
 impl Label {
+    /// Every label, in declaration order.
     pub const ALL: [Label; 15] = [
         Label::Person,
         Label::Norp,
@@ -41,6 +55,7 @@ impl Label {
         Label::Product,
     ];
 
+    /// The OntoNotes name (`PERSON`, `GPE`).
     pub fn as_str(self) -> &'static str {
         match self {
             Label::Person => "PERSON",
@@ -81,6 +96,7 @@ impl Label {
         !self.is_figure() && !self.is_temporal()
     }
 
+    /// The label of that name, in any case (`org` is ORG).
     pub fn parse(s: &str) -> Option<Label> {
         Label::ALL
             .into_iter()

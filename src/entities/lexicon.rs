@@ -1,18 +1,24 @@
-//! The lexicons: named entities with their aliases, and classes of ordinary words (titles,
-//! roles, reporting verbs, head words, …) that the name rules read as context. The built-in
-//! lexicons are the text files in `lexicons/`, compiled in; users add their own entries.
+//! The lexicon: named entities with their aliases, and classes of ordinary words (titles,
+//! roles, reporting verbs, head words, …) that the name rules read as context. A language's
+//! lexicon comes from its lists (`lang/<language>/entities/`, and `shared/` for news media,
+//! speaker verbs and calendar names); users add their own entries.
 //!
-//! File format: `#` starts a comment line. `@label GPE` sets the label of the entity lines
-//! that follow; an entity line is `Canonical name | alias | alias`. `@class title` starts a
-//! list of words of one class, one a line.
+//! List format (`Format::Sections`): `@label GPE` sets the label of the entity lines that
+//! follow; an entity line is `Canonical name | alias | alias`. `@class title` starts a list
+//! of words of one class, one a line.
 
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
-use super::dates::{CalendarWord, CALENDAR_WORDS};
+use super::dates::{Calendar, CalendarWord};
 use super::gazetteer::Gazetteer;
 use super::label::Label;
 use super::normalize::fold;
+use super::user::UserRegex;
+use crate::lang::lines::{Files, ListError, ListFile, Problems, SectionRow};
+use crate::lang::List;
+use crate::text::tokens::special::Abbreviations;
+use crate::text::tokens::{tokenize_with, Token};
 
 /// Word classes, as bit flags on a folded word.
 pub mod class {
@@ -50,44 +56,29 @@ pub mod class {
     }
 }
 
-const BUILTIN: &[(&str, &str)] = &[
-    ("countries.txt", include_str!("lexicons/countries.txt")),
-    (
-        "ukraine_russia.txt",
-        include_str!("lexicons/ukraine_russia.txt"),
-    ),
-    (
-        "world_places.txt",
-        include_str!("lexicons/world_places.txt"),
-    ),
-    ("groups.txt", include_str!("lexicons/groups.txt")),
-    (
-        "organisations.txt",
-        include_str!("lexicons/organisations.txt"),
-    ),
-    ("media.txt", include_str!("lexicons/media.txt")),
-    (
-        "products_events.txt",
-        include_str!("lexicons/products_events.txt"),
-    ),
-    ("titles.txt", include_str!("lexicons/titles.txt")),
-    ("roles.txt", include_str!("lexicons/roles.txt")),
-    ("head_words.txt", include_str!("lexicons/head_words.txt")),
-    ("other_words.txt", include_str!("lexicons/other_words.txt")),
-    ("given_names.txt", include_str!("lexicons/given_names.txt")),
-    (
-        "given_names_conll.txt",
-        include_str!("lexicons/given_names_conll.txt"),
-    ),
-    (
-        "common_words.txt",
-        include_str!("lexicons/common_words.txt"),
-    ),
+/// The language's lists of names and word classes, in the order they are read (entries
+/// listed earlier win ties between equal matches).
+const NAME_LISTS: [List; 14] = [
+    List::Countries,
+    List::UkraineRussia,
+    List::WorldPlaces,
+    List::Groups,
+    List::Organisations,
+    List::NewsMedia,
+    List::ProductsEvents,
+    List::Titles,
+    List::Roles,
+    List::HeadWords,
+    List::OtherWords,
+    List::GivenNames,
+    List::GivenNamesConll,
+    List::CommonWords,
 ];
 
 /// One real-world entity a lexicon knows: its canonical name and label, and every written
 /// form (canonical first). A form may hold token patterns (`{CAP}`, `{NUM}`, `{ANY}`); an
-/// entry with patterns stands for every name it matches, not one entity.
+/// entry with patterns stands for every name it matches, not one entity. A user's entry may
+/// instead be a regular expression over the text (see `user`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub canonical: String,
@@ -95,28 +86,18 @@ pub struct Entry {
     pub forms: Vec<String>,
     /// Added by the user: wins over built-in entries and rules.
     pub user: bool,
+    /// Found by this regular expression, not by its forms.
+    pub regex: Option<UserRegex>,
 }
 
 impl Entry {
+    /// The entry stands for every name it matches (token patterns, or a regular expression
+    /// without a name of its own), each its own entity.
     pub fn is_pattern(&self) -> bool {
         self.forms.iter().any(|f| f.contains('{'))
+            || (self.regex.is_some() && self.forms.is_empty())
     }
 }
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexiconError {
-    pub source: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}, line {}: {}", self.source, self.line, self.message)
-    }
-}
-
-impl std::error::Error for LexiconError {}
 
 #[derive(Debug)]
 pub struct Lexicon {
@@ -129,29 +110,54 @@ pub struct Lexicon {
     /// Folded one-word name → its `X River` entry (`dnipro` → Dnipro River): `the Dnipro`
     /// is the river, not the city.
     pub rivers: HashMap<String, u32>,
+    /// The language's special cases, to tokenize names as the text is tokenized.
+    abbreviations: Arc<Abbreviations>,
+    /// The entries found by a regular expression.
+    regex_entries: Vec<u32>,
 }
 
 impl Lexicon {
-    /// The built-in lexicon, parsed once per process.
-    pub fn builtin() -> Arc<Lexicon> {
-        static BUILTIN_LEXICON: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        Arc::clone(BUILTIN_LEXICON.get_or_init(|| {
-            Arc::new(Lexicon::with_entries(Vec::new()).expect("built-in lexicons parse"))
-        }))
-    }
-
-    /// The built-in lexicon plus `user` entries, which win where they overlap.
-    pub fn with_entries(user: Vec<Entry>) -> Result<Lexicon, LexiconError> {
+    /// The names and word classes of a language, from its lists.
+    pub(crate) fn parse(
+        files: &Files,
+        calendar: &Calendar,
+        abbreviations: Arc<Abbreviations>,
+        problems: &mut Problems,
+    ) -> Result<Lexicon, ListError> {
         let mut entries = Vec::new();
         let mut classes: HashMap<String, u32> = HashMap::new();
-        for (name, text) in BUILTIN {
-            parse_file(name, text, &mut entries, &mut classes)?;
+        for list in NAME_LISTS {
+            parse_file(files.get(list), &mut entries, &mut classes, problems)?;
         }
-        for (word, flag) in shared_classes() {
+        for (word, flag) in shared_classes(files, calendar, problems)? {
             *classes.entry(fold(word)).or_default() |= flag;
         }
+        Ok(Lexicon::build(entries, classes, abbreviations))
+    }
+
+    /// The English lexicon, for tests.
+    #[cfg(test)]
+    pub fn builtin() -> Arc<Lexicon> {
+        Arc::clone(&crate::lang::Language::english().names)
+    }
+
+    /// This lexicon's own entries plus `user` entries, which win where they overlap.
+    pub fn with_user_entries(&self, user: Vec<Entry>) -> Lexicon {
+        let mut entries: Vec<Entry> = self.entries.iter().filter(|e| !e.user).cloned().collect();
         entries.extend(user.into_iter().map(|e| Entry { user: true, ..e }));
-        let gazetteer = Gazetteer::build(&entries, &classes);
+        Lexicon::build(
+            entries,
+            self.classes.clone(),
+            Arc::clone(&self.abbreviations),
+        )
+    }
+
+    fn build(
+        entries: Vec<Entry>,
+        classes: HashMap<String, u32>,
+        abbreviations: Arc<Abbreviations>,
+    ) -> Lexicon {
+        let gazetteer = Gazetteer::build(&entries, &classes, &abbreviations);
         let mut word_aliases = HashMap::new();
         for e in entries.iter().filter(|e| !e.is_pattern()) {
             let canon = fold(&e.canonical);
@@ -180,13 +186,31 @@ impl Lexicon {
                 }
             }
         }
-        Ok(Lexicon {
+        let regex_entries = (0..entries.len() as u32)
+            .filter(|&e| entries[e as usize].regex.is_some())
+            .collect();
+        Lexicon {
             entries,
             classes,
             gazetteer,
             word_aliases,
             rivers,
+            abbreviations,
+            regex_entries,
+        }
+    }
+
+    /// The entries found by a regular expression: `(entry index, expression)`.
+    pub fn regexes(&self) -> impl Iterator<Item = (u32, &UserRegex)> {
+        self.regex_entries.iter().filter_map(|&e| {
+            let regex = self.entries[e as usize].regex.as_ref()?;
+            Some((e, regex))
         })
+    }
+
+    /// Tokens of a name, as the text stage splits them.
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        tokenize_with(text, &self.abbreviations)
     }
 
     /// Class flags of a folded word; a trailing period is optional (`gen.` reads as `gen`).
@@ -211,121 +235,102 @@ impl Lexicon {
     }
 }
 
-/// Word classes whose words live in the lists other stages read too (`crate::wordlist`):
-/// speaker verbs, and month and weekday names, which are not names (dates are the dates
-/// rules'). A trailing period is dropped as `classes_of` drops it (`nov.` is `nov`).
-fn shared_classes() -> impl Iterator<Item = (&'static str, u32)> {
-    let calendar_names = CALENDAR_WORDS
+/// Word classes whose words live in the lists other stages read too (`shared/`): speaker
+/// verbs (the forms marked `^` in the cue lists), and month and weekday names, which are not
+/// names (dates are the dates rules'). A trailing period is dropped as `classes_of` drops it
+/// (`nov.` is `nov`).
+fn shared_classes(
+    files: &Files,
+    calendar: &Calendar,
+    problems: &mut Problems,
+) -> Result<Vec<(&'static str, u32)>, ListError> {
+    let mut out: Vec<(&'static str, u32)> = calendar
+        .words
         .iter()
         .filter(|(_, word)| matches!(word, CalendarWord::Month(..) | CalendarWord::Weekday(_)))
-        .map(|(form, _)| (form.trim_end_matches('.'), class::NOT_NAME));
-    let speaker_verbs = crate::wordlist::speaker_verbs().map(|verb| (verb, class::REPORTING));
-    calendar_names.chain(speaker_verbs)
+        .map(|(form, _)| (form.trim_end_matches('.'), class::NOT_NAME))
+        .collect();
+    for list in [List::ReportingVerbs, List::Denials] {
+        files.get(list).rows(problems, |fields| {
+            let forms = fields[1..].iter().flat_map(|slot| slot.split('|'));
+            let verbs = forms.filter_map(|form| form.trim_start_matches('~').strip_suffix('^'));
+            out.extend(verbs.map(|verb| (verb, class::REPORTING)));
+            Ok(())
+        })?;
+    }
+    Ok(out)
 }
 
+/// Reads one list of names (`@label GPE`, then `Canonical | alias` lines) and word classes
+/// (`@class title`, then one word a line). `@credit` sections (news media that sign
+/// photos) are the boilerplate rules'.
 fn parse_file(
-    source: &str,
-    text: &str,
+    file: ListFile,
     entries: &mut Vec<Entry>,
     classes: &mut HashMap<String, u32>,
-) -> Result<(), LexiconError> {
+    problems: &mut Problems,
+) -> Result<(), ListError> {
     enum Mode {
         None,
         Label(Label),
         Class(u32),
+        Skip,
     }
     let mut mode = Mode::None;
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        let err = |message: String| LexiconError {
-            source: source.to_owned(),
-            line: i + 1,
-            message,
-        };
-        if line.is_empty() || line.starts_with('#') {
-            continue;
+    file.sections(problems, |row| {
+        match row {
+            SectionRow::Header("label", [label, rest @ ..]) => {
+                if !rest.is_empty() && rest != ["credit"] {
+                    return Err(format!("unknown words after the label: {rest:?}"));
+                }
+                let label =
+                    Label::parse(label).ok_or_else(|| format!("unknown label {label:?}"))?;
+                mode = Mode::Label(label);
+            }
+            SectionRow::Header("class", [name]) => {
+                mode = Mode::Class(
+                    class::parse(name).ok_or_else(|| format!("unknown word class {name:?}"))?,
+                );
+            }
+            SectionRow::Header("credit", []) => mode = Mode::Skip,
+            SectionRow::Header(name, args) => {
+                return Err(format!("unknown section header @{name} {}", args.join(" ")))
+            }
+            SectionRow::Entry(forms) => match mode {
+                Mode::None => return Err("an entry before any @label or @class line".into()),
+                Mode::Label(label) => entries.push(parse_entry(forms, label)?),
+                Mode::Class(flag) => match forms {
+                    [word] => *classes.entry(fold(word)).or_default() |= flag,
+                    _ => return Err("a word class lists one word a line".into()),
+                },
+                Mode::Skip => {}
+            },
         }
-        if let Some(label) = line.strip_prefix("@label") {
-            let label = label.trim();
-            mode = Mode::Label(
-                Label::parse(label).ok_or_else(|| err(format!("unknown label {label:?}")))?,
-            );
-            continue;
-        }
-        if let Some(name) = line.strip_prefix("@class") {
-            let name = name.trim();
-            mode = Mode::Class(
-                class::parse(name).ok_or_else(|| err(format!("unknown word class {name:?}")))?,
-            );
-            continue;
-        }
-        match mode {
-            Mode::None => return Err(err("an entry before any @label or @class line".into())),
-            Mode::Label(label) => entries.push(parse_entry(line, label)),
-            Mode::Class(flag) => *classes.entry(fold(line)).or_default() |= flag,
-        }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
-fn parse_entry(line: &str, label: Label) -> Entry {
+fn parse_entry(columns: &[&str], label: Label) -> Result<Entry, String> {
     let mut forms: Vec<String> = Vec::new();
-    for f in line.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+    for f in columns.iter().filter(|f| !f.is_empty()) {
         if !forms.iter().any(|g| g == f) {
-            forms.push(f.to_owned());
+            forms.push((*f).to_owned());
         }
     }
-    Entry {
-        canonical: forms[0].clone(),
+    let canonical = forms.first().cloned().ok_or("an entry without a name")?;
+    Ok(Entry {
+        canonical,
         label,
         forms,
         user: false,
-    }
-}
-
-/// Builds user entries from rows of `name, label, aliases` (aliases separated by `|` or
-/// `;`), as read from a CSV or JSONL file or given from Python. `source` names the origin in
-/// errors.
-pub fn user_entry(
-    name: &str,
-    label: &str,
-    aliases: &[String],
-    source: &str,
-    line: usize,
-) -> Result<Entry, LexiconError> {
-    let err = |message: String| LexiconError {
-        source: source.to_owned(),
-        line,
-        message,
-    };
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(err("the name is empty".into()));
-    }
-    let label = Label::parse(label.trim()).ok_or_else(|| {
-        err(format!(
-            "unknown label {label:?}; labels are {}",
-            Label::ALL.map(|l| l.as_str()).join(", ")
-        ))
-    })?;
-    let mut forms = vec![name.to_owned()];
-    for a in aliases.iter().flat_map(|a| a.split(['|', ';'])) {
-        let a = a.trim();
-        if !a.is_empty() && !forms.iter().any(|f| f == a) {
-            forms.push(a.to_owned());
-        }
-    }
-    Ok(Entry {
-        canonical: name.to_owned(),
-        label,
-        forms,
-        user: true,
+        regex: None,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Strictness;
 
     #[test]
     fn builtin_lexicons_parse_with_classes_and_aliases() {
@@ -351,23 +356,28 @@ mod tests {
 
     #[test]
     fn bad_lines_say_where() {
-        let mut e = Vec::new();
-        let mut c = HashMap::new();
-        let err = parse_file("x.txt", "# c\n@label CITY\nParis", &mut e, &mut c).unwrap_err();
+        let parse = |text: &'static str| {
+            let file = ListFile {
+                folder: "xx",
+                list: List::Countries,
+                text,
+            };
+            let mut problems = Problems::new(Strictness::Strict);
+            parse_file(file, &mut Vec::new(), &mut HashMap::new(), &mut problems).unwrap_err()
+        };
+        let err = parse("# c\n@label CITY\nParis");
         assert_eq!(err.line, 2);
-        assert!(err.to_string().contains("x.txt, line 2"));
-        let err = parse_file("x.txt", "Paris", &mut e, &mut c).unwrap_err();
-        assert_eq!(err.line, 1);
-    }
-
-    #[test]
-    fn user_entries_check_labels() {
-        let e = user_entry("Rapid Support Forces", "org", &["RSF".into()], "py", 1).unwrap();
-        assert_eq!(e.label, Label::Org);
-        assert_eq!(e.forms, vec!["Rapid Support Forces", "RSF"]);
-        assert!(user_entry("X", "TEAM", &[], "f.csv", 3)
-            .unwrap_err()
-            .to_string()
-            .contains("f.csv, line 3"));
+        assert!(
+            err.to_string()
+                .contains("xx/entities/countries.txt, line 2"),
+            "{err}"
+        );
+        assert_eq!(parse("Paris").line, 1);
+        assert!(parse("@label GPE\n@class title\nmr | sir")
+            .message
+            .contains("one word a line"));
+        assert!(parse("@label GPE\n@lable ORG")
+            .message
+            .contains("unknown section"));
     }
 }

@@ -1,19 +1,24 @@
 //! The entities stage: people, groups, organisations, places, dates and figures, each
 //! mention resolved to one cross-document id.
 //!
-//! `lexicon` (names and word classes, from `lexicons/*.txt`) → `features` (per-token facts)
-//! → candidates from `gazetteer`, `names` and `values` (figures, dates; later a model) →
-//! `candidate::select` → `tagger` → `ids` across documents.
+//! `lexicon` (names and word classes, from `lang/<language>/entities/`) → `features`
+//! (per-token facts) → candidates from `gazetteer`, `names` and `values` (figures, dates;
+//! later a model) → `candidate::select` → `tagger` → `ids` across documents.
 
-pub mod candidate;
+pub(crate) mod candidate;
 pub mod dates;
-pub mod features;
+pub(crate) mod features;
 pub mod figures;
-pub mod gazetteer;
+pub(crate) mod gazetteer;
 pub mod ids;
 pub mod label;
-pub mod lexicon;
-pub mod names;
-pub mod normalize;
+pub(crate) mod lexicon;
+pub(crate) mod names;
+pub(crate) mod normalize;
+pub(crate) mod spellings;
 pub mod tagger;
-pub mod values;
+pub(crate) mod user;
+pub(crate) mod values;
+
+pub use candidate::Source;
+pub use values::Normalised;

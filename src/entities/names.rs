@@ -170,9 +170,10 @@ fn typed_by_head(
 fn segments(f: &Features, known: &[Option<u32>], a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
+    // `b` may be the end of the tokens: it only closes the last segment.
     for k in a..=b {
         let breaks = k == b
-            || known[k].is_some()
+            || known.get(k).is_some_and(Option::is_some)
             || f.has(k, TITLE | NOT_NAME)
                 && f.tokens[k].shape == Shape::Capitalised
                 && !is_initial(f, k)

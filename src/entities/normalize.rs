@@ -109,16 +109,23 @@ pub fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 
 /// Whether two folded name words are spellings of one name: equal sound keys, or sound keys
 /// one edit apart when both are long enough for one letter not to make another name.
+#[cfg(test)]
 pub fn same_name_word(a: &str, b: &str) -> bool {
+    a == b || same_sound_key(&sound_key(a), &sound_key(b))
+}
+
+/// Fewest letters two sound keys need before one edit between them is allowed.
+pub const MIN_EDITED_LETTERS: usize = 6;
+
+/// `same_name_word` on the words' sound keys.
+pub fn same_sound_key(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let (ka, kb) = (sound_key(a), sound_key(b));
-    if ka == kb {
-        return true;
-    }
-    let shorter = ka.len().min(kb.len());
-    shorter >= 6 && ka.as_bytes()[0] == kb.as_bytes()[0] && edit_distance(&ka, &kb, 1) <= 1
+    let shorter = a.len().min(b.len());
+    shorter >= MIN_EDITED_LETTERS
+        && a.as_bytes()[0] == b.as_bytes()[0]
+        && edit_distance(a, b, 1) <= 1
 }
 
 /// Lower-case ASCII slug for ids: `Vladimir Putin` → `vladimir_putin`.

@@ -2,24 +2,27 @@
 //! best non-overlapping ones, then lets single-word mentions of people named in full earlier
 //! join in. Reads only the text stage's tokens, sentences and boilerplate.
 
-use std::collections::HashSet;
-
 use crate::calendar::Date;
+use crate::lang::Language;
 use crate::text::TextLayer;
 
 use super::candidate::{priority, select, Candidate, Source};
 use super::features::{Features, Shape};
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
-use super::normalize::same_name_word;
+use super::spellings::SpellingKeys;
 use super::values::{self, Normalised};
 
 /// One entity mention: `text[start..end]` in bytes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mention {
+    /// First byte.
     pub start: u32,
+    /// Byte after the last.
     pub end: u32,
+    /// What it is.
     pub label: Label,
+    /// Which rule or list found it.
     pub source: Source,
     /// The lexicon entry it matched, if any.
     pub entry: Option<u32>,
@@ -30,13 +33,17 @@ pub struct Mention {
     pub normalised: Option<Normalised>,
 }
 
+/// An administrative unit named after a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Area {
+    /// `the Kherson region`, `oblast`, `province`.
     Region,
+    /// `the Beryslav district`, `raion`.
     District,
 }
 
 impl Area {
+    /// `region` or `district`.
     pub fn as_str(self) -> &'static str {
         match self {
             Area::Region => "region",
@@ -76,12 +83,14 @@ fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
     area(end, false)
 }
 
-/// The mentions of one document, in text order. `doc_date` anchors relative dates
-/// (`on Monday`); without it they are found but left unresolved.
+/// The mentions of one document, in text order. `lexicon` holds the names (the language's
+/// and the user's), `language` the number and calendar words. `doc_date` anchors relative
+/// dates (`on Monday`); without it they are found but left unresolved.
 pub fn tag(
     text: &str,
     layer: &TextLayer,
     lexicon: &Lexicon,
+    language: &Language,
     doc_date: Option<Date>,
 ) -> Vec<Mention> {
     let f = Features::new(
@@ -123,8 +132,9 @@ pub fn tag(
             ..Candidate::new(m.first, m.end, label, source, p)
         });
     }
+    regex_candidates(&f, lexicon, &mut candidates);
     super::names::candidates(&f, &known, &mut candidates);
-    values::candidates(&f, &layer.tokens, doc_date, &mut candidates);
+    values::candidates(&f, &layer.tokens, doc_date, language, &mut candidates);
     let mut chosen = select(candidates, f.len());
     add_surnames(&f, &mut chosen);
     chosen
@@ -142,10 +152,35 @@ pub fn tag(
         .collect()
 }
 
+/// The user's regular expressions over the text: each match that starts and ends at token
+/// edges, clear of boilerplate, is a candidate that wins like the user's names.
+fn regex_candidates(f: &Features, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
+    for (entry, regex) in lexicon.regexes() {
+        for (start, end) in regex.find_iter(f.text) {
+            let first = f.tokens.binary_search_by_key(&(start as u32), |t| t.start);
+            let last = f.tokens.binary_search_by_key(&(end as u32), |t| t.end);
+            let (Ok(first), Ok(last)) = (first, last) else {
+                continue;
+            };
+            if first > last || f.tokens[first..=last].iter().any(|t| t.boilerplate) {
+                continue;
+            }
+            let label = lexicon.entries[entry as usize].label;
+            out.push(Candidate {
+                entry: Some(entry),
+                ..Candidate::new(first, last + 1, label, Source::User, priority::USER)
+            });
+        }
+    }
+}
+
 /// `Podolyak said`, `Putin has responded`: a lone capitalised word that spells the last
 /// name of a person named in full in this document is that person.
 fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
-    let mut surnames: HashSet<&str> = HashSet::new();
+    // Surnames and lone words keyed by sound together: a word meets only the surnames it
+    // may spell.
+    let mut words_keys = SpellingKeys::new();
+    let mut surnames: Vec<u32> = Vec::new();
     for c in chosen.iter().filter(|c| c.label == Label::Person) {
         let words: Vec<usize> = (c.first..c.end)
             .filter(|&k| {
@@ -153,7 +188,7 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
             })
             .collect();
         if words.len() >= 2 {
-            surnames.insert(f.folded(*words.last().unwrap()));
+            surnames.push(words_keys.insert_word(f.folded(*words.last().unwrap())));
         }
     }
     if surnames.is_empty() {
@@ -163,9 +198,8 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
     for c in chosen.iter() {
         taken[c.first..c.end].iter_mut().for_each(|t| *t = true);
     }
-    let mut extra = Vec::new();
-    for k in 0..f.len() {
-        let t = &f.tokens[k];
+    let mut lone: Vec<(usize, u32)> = Vec::new();
+    for (k, t) in f.tokens.iter().enumerate() {
         if taken[k]
             || t.boilerplate
             || t.shape != Shape::Capitalised
@@ -186,17 +220,21 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let w = f.folded(k);
-        if surnames.contains(w) || surnames.iter().any(|s| same_name_word(s, w)) {
-            extra.push(Candidate::new(
-                k,
-                k + 1,
-                Label::Person,
-                Source::Surname,
-                priority::SURNAME,
-            ));
-        }
+        lone.push((k, words_keys.insert_word(f.folded(k))));
     }
+    let mut is_surname = vec![false; words_keys.len()];
+    for &s in &surnames {
+        is_surname[s as usize] = true;
+    }
+    let near = words_keys.neighbours();
+    let spells_surname = |id: u32| {
+        is_surname[id as usize] || near[id as usize].iter().any(|&x| is_surname[x as usize])
+    };
+    let extra: Vec<Candidate> = lone
+        .into_iter()
+        .filter(|&(_, id)| spells_surname(id))
+        .map(|(k, _)| Candidate::new(k, k + 1, Label::Person, Source::Surname, priority::SURNAME))
+        .collect();
     if !extra.is_empty() {
         chosen.extend(extra);
         chosen.sort_by_key(|c| c.first);
@@ -209,8 +247,8 @@ mod tests {
 
     /// `(text, label)` of every entity the tagger finds in `text`.
     pub fn tagged(text: &str) -> Vec<(String, &'static str)> {
-        let layer = TextLayer::analyse(text, 0);
-        tag(text, &layer, &Lexicon::builtin(), None)
+        let layer = TextLayer::analyse(text, 0, Language::english());
+        tag(text, &layer, &Lexicon::builtin(), Language::english(), None)
             .into_iter()
             .map(|m| {
                 (
@@ -350,8 +388,8 @@ mod tests {
     #[test]
     fn places_before_region_words_name_the_region() {
         let text = "in the Kherson region and in Kherson itself, the Beryslav district, the Zaporizhzhia and Kherson regions.";
-        let layer = TextLayer::analyse(text, 0);
-        let got = tag(text, &layer, &Lexicon::builtin(), None);
+        let layer = TextLayer::analyse(text, 0, Language::english());
+        let got = tag(text, &layer, &Lexicon::builtin(), Language::english(), None);
         let areas: Vec<_> = got.iter().map(|m| m.area).collect();
         assert_eq!(
             areas,
@@ -544,16 +582,15 @@ mod tests {
 
     #[test]
     fn user_entries_and_token_patterns_win() {
-        use crate::entities::lexicon::user_entry;
-        let lex = Lexicon::with_entries(vec![
+        use crate::entities::user::user_entry;
+        let lex = Lexicon::builtin().with_user_entries(vec![
             user_entry("Rapid Support Forces", "ORG", &["RSF".into()], "test", 1).unwrap(),
             user_entry("El Fasher", "GPE", &[], "test", 2).unwrap(),
             user_entry("{CAP} Brigade", "ORG", &[], "test", 3).unwrap(),
-        ])
-        .unwrap();
+        ]);
         let text = "The RSF took El Fasher, and the Azov Brigade and Tigers Brigade moved.";
-        let layer = TextLayer::analyse(text, 0);
-        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, None)
+        let layer = TextLayer::analyse(text, 0, Language::english());
+        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, Language::english(), None)
             .into_iter()
             .map(|m| {
                 (
@@ -573,17 +610,60 @@ mod tests {
         }
     }
 
+    #[test]
+    fn user_regexes_match_whole_tokens_only() {
+        use crate::entities::user::user_regex;
+        let plant = "Zaporizhzhia Nuclear Power Plant";
+        let lex = Lexicon::builtin().with_user_entries(vec![
+            user_regex(r"\d+(st|nd|rd|th) (Brigade|Battalion)", "ORG", "", "t", 1).unwrap(),
+            user_regex(r"(?i)\bzap(orizhzhia)? nuclear plant", "FAC", plant, "t", 2).unwrap(),
+            user_regex("RS", "ORG", "", "t", 3).unwrap(),
+        ]);
+        let text =
+            "The 93rd Brigade and the 10th Battalion guard the ZAP nuclear plant near RSF lines.";
+        let layer = TextLayer::analyse(text, 0, Language::english());
+        let got: Vec<(&str, &str, &str)> = tag(text, &layer, &lex, Language::english(), None)
+            .into_iter()
+            .map(|m| {
+                let entry = m.entry.map(|e| lex.entries[e as usize].canonical.as_str());
+                (
+                    &text[m.start as usize..m.end as usize],
+                    m.label.as_str(),
+                    entry.unwrap_or(""),
+                )
+            })
+            .collect();
+        for want in [
+            (
+                "93rd Brigade",
+                "ORG",
+                r"\d+(st|nd|rd|th) (Brigade|Battalion)",
+            ),
+            (
+                "10th Battalion",
+                "ORG",
+                r"\d+(st|nd|rd|th) (Brigade|Battalion)",
+            ),
+            ("ZAP nuclear plant", "FAC", plant),
+        ] {
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // `RS` inside the token `RSF` is no match.
+        assert!(!got.iter().any(|g| g.0 == "RS"), "{got:?}");
+    }
+
     /// `(text, label, normalised)` of the figures and dates in `text`, dated `doc_date`.
     fn values_in(
         text: &str,
         doc_date: Option<&str>,
     ) -> Vec<(String, &'static str, Option<Normalised>)> {
         let body = crate::text::metadata::parse(text).body_start;
-        let layer = TextLayer::analyse(text, body);
+        let layer = TextLayer::analyse(text, body, Language::english());
         tag(
             text,
             &layer,
             &Lexicon::builtin(),
+            Language::english(),
             doc_date.and_then(Date::parse_iso),
         )
         .into_iter()
@@ -709,8 +789,8 @@ mod tests {
         let text =
             " date 2022-11-08 Kyiv Moscow\nKyiv said Russian-installed officials left Kherson.";
         let body = crate::text::metadata::parse(text).body_start;
-        let layer = TextLayer::analyse(text, body);
-        let got = tag(text, &layer, &Lexicon::builtin(), None);
+        let layer = TextLayer::analyse(text, body, Language::english());
+        let got = tag(text, &layer, &Lexicon::builtin(), Language::english(), None);
         assert!(!got.is_empty());
         for w in got.windows(2) {
             assert!(w[0].end <= w[1].start);

@@ -4,6 +4,7 @@
 //! read, and no figure or date straddles a boilerplate edge.
 
 use crate::calendar::Date;
+use crate::lang::Language;
 use crate::text::tokens::Token;
 
 use super::candidate::{priority, Candidate, Source};
@@ -16,15 +17,22 @@ use super::figures::find_figures;
 pub enum Normalised {
     /// CARDINAL, ORDINAL, QUANTITY, MONEY, PERCENT (see `figures::Figure`).
     Figure {
+        /// The number, converted to `unit`.
         value: f64,
+        /// Canonical unit or currency code; `None` for counts.
         unit: Option<&'static str>,
+        /// Smallest value the wording allows.
         lower: Option<f64>,
+        /// Largest value the wording allows.
         upper: Option<f64>,
+        /// The wording says the figure is rough.
         approximate: bool,
     },
     /// DATE, TIME: None when it has no calendar value or is relative to an unknown date.
     Date {
+        /// The calendar value, if it has one.
         value: Option<DateValue>,
+        /// The value depends on the document's date.
         relative: bool,
     },
 }
@@ -44,6 +52,7 @@ pub fn candidates(
     f: &Features,
     tokens: &[Token],
     doc_date: Option<Date>,
+    language: &Language,
     out: &mut Vec<Candidate>,
 ) {
     let mut k = 0;
@@ -56,7 +65,7 @@ pub fn candidates(
         while k < f.len() && !f.tokens[k].boilerplate {
             k += 1;
         }
-        run_candidates(f.text, &tokens[first..k], first, doc_date, out);
+        run_candidates(f.text, &tokens[first..k], first, doc_date, language, out);
     }
 }
 
@@ -66,9 +75,10 @@ fn run_candidates(
     run: &[Token],
     first: usize,
     doc_date: Option<Date>,
+    language: &Language,
     out: &mut Vec<Candidate>,
 ) {
-    for d in find_dates(text, run, doc_date) {
+    for d in find_dates(text, run, doc_date, language) {
         // `the past 48 hours`, `the weekend`: spans start after the article, as names do.
         let the = d.tokens.len() > 1
             && token_text(text, &run[d.tokens.start]).eq_ignore_ascii_case("the");
@@ -86,7 +96,7 @@ fn run_candidates(
             )
         });
     }
-    for x in find_figures(text, run) {
+    for x in find_figures(text, run, language) {
         out.push(Candidate {
             normalised: Some(Normalised::Figure {
                 value: x.value,

@@ -6,15 +6,15 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 
 use super::pool;
-use crate::align::{self, score::NAMES, Judgement};
+use crate::align::{self, model::Feature, Judgement};
 use crate::claims::claim_id;
 use crate::corpus::Corpus;
+use crate::lang::Language;
 
 /// `pairs` and `groups` tables of `corpus.align()`, as two dicts of columns.
 pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
-    let shared = Arc::clone(corpus);
-    let alignment = pool::run(py, move || align::align(&shared));
-    let layer = super::claims::claim_layer(py, corpus);
+    let alignment = pool::stage(py, corpus, Corpus::try_alignment)?;
+    let layer = super::claims::claim_layer(py, corpus)?;
     let docs = corpus.docs();
     // Each claim id and document name becomes one Python string, shared by every pair
     // that names it: pairs far outnumber claims.
@@ -123,7 +123,9 @@ fn triple(j: Judgement) -> (&'static str, f64, String) {
 /// Compares two sentences: `(relation, score, reason)`.
 #[pyfunction]
 pub fn compare(py: Python<'_>, a: String, b: String) -> (&'static str, f64, String) {
-    triple(pool::run(py, move || align::compare(&a, &b)))
+    triple(pool::run(py, move || {
+        align::compare(&a, &b, Language::english())
+    }))
 }
 
 /// Compares `a[i]` with `b[i]` for every i, in parallel: a list of `(relation, score, reason)`.
@@ -146,19 +148,18 @@ pub fn compare_many(
             .map(String::as_str)
             .zip(b.iter().map(String::as_str))
             .collect();
-        align::compare_many(&pairs)
+        align::compare_many(&pairs, Language::english())
     });
     Ok(out.into_iter().map(triple).collect())
 }
 
+/// Feature names, one row of features per pair, each pair's word keys.
+type FeatureTable = (Vec<&'static str>, Vec<Vec<f64>>, Vec<Vec<String>>);
+
 /// The pair features behind `compare`'s score: `(names, rows, words)`, `words` being each
 /// pair's word keys (`+key` shared, `-key` one side only). For fitting weights.
 #[pyfunction]
-pub fn compare_features(
-    py: Python<'_>,
-    a: Vec<String>,
-    b: Vec<String>,
-) -> PyResult<(Vec<&'static str>, Vec<Vec<f64>>, Vec<Vec<String>>)> {
+pub fn compare_features(py: Python<'_>, a: Vec<String>, b: Vec<String>) -> PyResult<FeatureTable> {
     if a.len() != b.len() {
         return Err(pyo3::exceptions::PyValueError::new_err(
             "compare_features needs two lists of the same length",
@@ -170,7 +171,9 @@ pub fn compare_features(
             .map(String::as_str)
             .zip(b.iter().map(String::as_str))
             .collect();
-        align::features_many(&pairs).into_iter().unzip()
+        align::features_many(&pairs, Language::english())
+            .into_iter()
+            .unzip()
     });
-    Ok((NAMES.to_vec(), rows, words))
+    Ok((Feature::ALL.map(Feature::name).to_vec(), rows, words))
 }

@@ -11,10 +11,11 @@ use super::pool;
 use crate::calendar::Date;
 use crate::claims::{claim_id, link::LinkedClaim, CueClass, Polarity, QuoteKind, Span};
 use crate::corpus::{Corpus, Document};
+use crate::text::offsets::CharOffsets;
 
 /// Runs the claims stage (and the stages before it) with the GIL released, once.
-pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [Vec<LinkedClaim>] {
-    pool::stage(py, corpus, Corpus::claims)
+pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Corpus) -> PyResult<&'a [Vec<LinkedClaim>]> {
+    pool::stage(py, corpus, Corpus::try_claims)
 }
 
 // A claim is a plain value: equal when its fields are, hashable, pickled by value.
@@ -44,6 +45,30 @@ pub struct PyClaim {
     pub when: Vec<String>,
     /// The day the claim is about (ISO): a day named in it, else the document's date.
     pub date: Option<String>,
+    /// Where `speaker` is in the document (code points), if the claim has one.
+    pub speaker_start: Option<usize>,
+    pub speaker_end: Option<usize>,
+    /// Where `pronoun` is in the document (code points), if the claim has one.
+    pub pronoun_start: Option<usize>,
+    pub pronoun_end: Option<usize>,
+    /// Where the cue is in the document (code points), from its first word to its last (a
+    /// split cue, `described … as`, spans its gap).
+    pub cue_start: Option<usize>,
+    pub cue_end: Option<usize>,
+}
+
+/// A span is both ends or neither, in order.
+fn span_or_none(what: &str, start: Option<usize>, end: Option<usize>) -> PyResult<()> {
+    match (start, end) {
+        (None, None) => Ok(()),
+        (Some(s), Some(e)) if s <= e => Ok(()),
+        (Some(s), Some(e)) => Err(PyValueError::new_err(format!(
+            "{what}_start {s} is after {what}_end {e}"
+        ))),
+        _ => Err(PyValueError::new_err(format!(
+            "{what}_start and {what}_end are given together or not at all"
+        ))),
+    }
 }
 
 fn known<T>(what: &str, value: &str, parse: impl Fn(&str) -> Option<T>) -> PyResult<T> {
@@ -59,6 +84,8 @@ impl PyClaim {
         claim, doc, start, end, text, speaker = None, speaker_entity = None, pronoun = None,
         cue = None, cue_class = None, polarity = "asserted", hedged = false, quote = None,
         entities = Vec::new(), figures = Vec::new(), when = Vec::new(), date = None,
+        speaker_start = None, speaker_end = None, pronoun_start = None, pronoun_end = None,
+        cue_start = None, cue_end = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
@@ -79,7 +106,16 @@ impl PyClaim {
         figures: Vec<PyRef<'_, PyEntity>>,
         when: Vec<String>,
         date: Option<String>,
+        speaker_start: Option<usize>,
+        speaker_end: Option<usize>,
+        pronoun_start: Option<usize>,
+        pronoun_end: Option<usize>,
+        cue_start: Option<usize>,
+        cue_end: Option<usize>,
     ) -> PyResult<PyClaim> {
+        span_or_none("speaker", speaker_start, speaker_end)?;
+        span_or_none("pronoun", pronoun_start, pronoun_end)?;
+        span_or_none("cue", cue_start, cue_end)?;
         if let Some(d) = date.as_deref() {
             if Date::parse_iso(d).is_none() {
                 return Err(PyValueError::new_err(format!(
@@ -111,6 +147,12 @@ impl PyClaim {
             figures: figures.iter().map(|f| (**f).clone()).collect(),
             when,
             date,
+            speaker_start,
+            speaker_end,
+            pronoun_start,
+            pronoun_end,
+            cue_start,
+            cue_end,
         })
     }
 
@@ -137,6 +179,12 @@ impl PyClaim {
             c.figures.clone().into_pyobject(py)?.into_any(),
             c.when.clone().into_pyobject(py)?.into_any(),
             c.date.as_deref().into_pyobject(py)?.into_any(),
+            c.speaker_start.into_pyobject(py)?.into_any(),
+            c.speaker_end.into_pyobject(py)?.into_any(),
+            c.pronoun_start.into_pyobject(py)?.into_any(),
+            c.pronoun_end.into_pyobject(py)?.into_any(),
+            c.cue_start.into_pyobject(py)?.into_any(),
+            c.cue_end.into_pyobject(py)?.into_any(),
         ];
         Ok((slf.get_type().into_any(), PyTuple::new(py, args)?))
     }
@@ -150,6 +198,17 @@ impl PyClaim {
 
 fn piece(doc: &Document, s: Span) -> String {
     doc.text[s.start as usize..s.end as usize].to_owned()
+}
+
+/// `(start, end)` of a span in code points; `(None, None)` for no span.
+fn char_bounds(offsets: &CharOffsets, s: Option<Span>) -> (Option<usize>, Option<usize>) {
+    match s {
+        Some(s) => (
+            Some(offsets.to_char(s.start) as usize),
+            Some(offsets.to_char(s.end) as usize),
+        ),
+        None => (None, None),
+    }
 }
 
 pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
@@ -172,6 +231,9 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
         }
     }
     let claim = &c.claim;
+    let (speaker_start, speaker_end) = char_bounds(offsets, claim.speaker);
+    let (pronoun_start, pronoun_end) = char_bounds(offsets, claim.pronoun);
+    let (cue_start, cue_end) = char_bounds(offsets, claim.cue.as_ref().map(|q| q.span));
     PyClaim {
         claim: claim_id(&doc.name, claim),
         doc: doc.name.clone(),
@@ -197,28 +259,34 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
             .collect(),
         when,
         date: c.date.map(|x| x.to_string()),
+        speaker_start,
+        speaker_end,
+        pronoun_start,
+        pronoun_end,
+        cue_start,
+        cue_end,
     }
 }
 
-pub fn document_claims(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> Vec<PyClaim> {
-    claim_layer(py, corpus)[d]
+pub fn document_claims(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> PyResult<Vec<PyClaim>> {
+    Ok(claim_layer(py, corpus)?[d]
         .iter()
         .map(|c| make(corpus, d, c))
-        .collect()
+        .collect())
 }
 
 /// Every claim of the corpus, with its document's index, in document then text order.
-fn all_claims(py: Python<'_>, corpus: &Arc<Corpus>) -> Vec<(u32, PyClaim)> {
-    claim_layer(py, corpus)
+fn all_claims(py: Python<'_>, corpus: &Arc<Corpus>) -> PyResult<Vec<(u32, PyClaim)>> {
+    Ok(claim_layer(py, corpus)?
         .iter()
         .enumerate()
         .flat_map(|(d, cs)| cs.iter().map(move |c| (d as u32, make(corpus, d, c))))
-        .collect()
+        .collect())
 }
 
 /// Columns of the claims table: one row per claim.
 pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
-    let rows = all_claims(py, corpus);
+    let rows = all_claims(py, corpus)?;
     let dict = PyDict::new(py);
     macro_rules! column {
         ($name:literal, $f:expr) => {
@@ -246,6 +314,14 @@ pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
         .collect::<Vec<_>>());
     column!("when", |(_, c)| c.when.clone());
     column!("date", |(_, c)| c.date.clone());
+    // Where the speaker, pronoun and cue sit (code points): not columns of the public
+    // table, which `frames.claims` keeps to design.md's; `frames.claim_spans` has them.
+    column!("speaker_start", |(_, c)| c.speaker_start);
+    column!("speaker_end", |(_, c)| c.speaker_end);
+    column!("pronoun_start", |(_, c)| c.pronoun_start);
+    column!("pronoun_end", |(_, c)| c.pronoun_end);
+    column!("cue_start", |(_, c)| c.cue_start);
+    column!("cue_end", |(_, c)| c.cue_end);
     Ok(dict)
 }
 
@@ -255,7 +331,7 @@ pub fn claim_figure_columns<'py>(
     py: Python<'py>,
     corpus: &Arc<Corpus>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let claims = all_claims(py, corpus);
+    let claims = all_claims(py, corpus)?;
     let rows: Vec<(&str, u32, &PyEntity)> = claims
         .iter()
         .flat_map(|(d, c)| c.figures.iter().map(move |f| (c.claim.as_str(), *d, f)))

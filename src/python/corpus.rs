@@ -12,7 +12,9 @@ use super::pool;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
 use crate::corpus::{Corpus, Document};
-use crate::entities::lexicon::{user_entry, Lexicon};
+use crate::entities::lexicon::Lexicon;
+use crate::entities::user::{user_entry, user_regex, UserRegex};
+use crate::lang::Language;
 use crate::text::boilerplate::BoilerplateCursor;
 use crate::text::decode::Decoding;
 use crate::text::TextLayer;
@@ -23,27 +25,38 @@ pub struct PyCorpus {
 }
 
 /// Runs the text stage with the GIL released, the first time only.
-pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a [TextLayer] {
-    pool::stage(py, corpus, Corpus::text_layers)
+pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Corpus) -> PyResult<&'a [TextLayer]> {
+    pool::stage(py, corpus, Corpus::try_text_layers)
 }
 
-/// A user lexicon row: name, label, aliases, and where it came from (source, line) for errors.
-type PatternRow = (String, String, Vec<String>, String, usize);
+/// A file read with `errors="replace"`: path, sequences replaced, offset of the first.
+type Replaced = (String, usize, usize);
 
-/// The built-in lexicon, or a new one with the user's rows added.
+/// A user lexicon row: name, label, aliases, a regular expression (or None), and where the
+/// row came from (source, line) for errors.
+type PatternRow = (String, String, Vec<String>, Option<String>, String, usize);
+
+/// The language's lexicon, with the user's rows added.
 fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
-    let rows = match rows {
-        Some(rows) if !rows.is_empty() => rows,
-        _ => return Ok(Lexicon::builtin()),
-    };
     let entries = rows
+        .unwrap_or_default()
         .iter()
-        .map(|(name, label, aliases, source, line)| user_entry(name, label, aliases, source, *line))
+        .map(|(name, label, aliases, regex, source, line)| match regex {
+            Some(regex) => user_regex(regex, label, name, source, *line),
+            None => user_entry(name, label, aliases, source, *line),
+        })
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let lexicon =
-        Lexicon::with_entries(entries).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    Ok(Arc::new(lexicon))
+    Ok(Language::english().lexicon_with(entries))
+}
+
+/// Raises ValueError, saying what is wrong, if `pattern` is not a regular expression the
+/// user patterns can use.
+#[pyfunction]
+pub fn check_regex(pattern: &str) -> PyResult<()> {
+    UserRegex::new(pattern)
+        .map(|_| ())
+        .map_err(PyValueError::new_err)
 }
 
 fn parse_date(date: Option<String>, index: usize, name: &str) -> PyResult<Option<Date>> {
@@ -68,7 +81,7 @@ impl PyCorpus {
         path: PathBuf,
         errors: Option<&Bound<'_, PyAny>>,
         patterns: Option<Vec<PatternRow>>,
-    ) -> PyResult<(PyCorpus, Vec<(String, usize, usize)>)> {
+    ) -> PyResult<(PyCorpus, Vec<Replaced>)> {
         let lexicon = user_lexicon(patterns)?;
         let given = errors.map(|e| e.extract::<String>());
         let mode = match given.as_ref().map(|g| g.as_ref().map(String::as_str)) {
@@ -88,7 +101,8 @@ impl PyCorpus {
             }
         };
         let (corpus, replaced) =
-            pool::run(py, || Corpus::from_dir(&path, mode)).map_err(errors::to_py)?;
+            pool::interruptible(py, |cancel| Corpus::try_from_dir(&path, mode, cancel))?
+                .map_err(errors::to_py)?;
         let replaced = replaced
             .into_iter()
             .map(|r| {
@@ -162,13 +176,29 @@ impl PyCorpus {
     }
 
     /// Runs the text stage now (tokens, boilerplate, sentences) for every document.
-    fn analyse_text(&self, py: Python<'_>) {
-        text_layers(py, &self.inner);
+    fn analyse_text(&self, py: Python<'_>) -> PyResult<()> {
+        text_layers(py, &self.inner).map(drop)
     }
 
     /// Runs the entity stage now, for every document.
-    fn analyse_entities(&self, py: Python<'_>) {
-        super::entities::entity_layer(py, &self.inner);
+    fn analyse_entities(&self, py: Python<'_>) -> PyResult<()> {
+        super::entities::entity_layer(py, &self.inner).map(drop)
+    }
+
+    /// Runs the claims stage now, for every document.
+    fn analyse_claims(&self, py: Python<'_>) -> PyResult<()> {
+        super::claims::claim_layer(py, &self.inner).map(drop)
+    }
+
+    /// Aligns the corpus's claims now (kept for `align_columns`).
+    fn analyse_alignment(&self, py: Python<'_>) -> PyResult<()> {
+        pool::stage(py, &self.inner, Corpus::try_alignment).map(drop)
+    }
+
+    /// The stages computed so far, in pipeline order: `text`, `entities`, `claims`,
+    /// `alignment`.
+    fn ready(&self) -> Vec<&'static str> {
+        self.inner.ready()
     }
 
     /// Columns of the claims table, for pandas.
@@ -198,7 +228,7 @@ impl PyCorpus {
 
     /// Columns of the token table, for pandas.
     fn token_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let layers = text_layers(py, &self.inner);
+        let layers = text_layers(py, &self.inner)?;
         let kinds: Vec<Bound<'py, PyString>> = crate::text::tokens::TokenKind::ALL
             .iter()
             .map(|k| PyString::intern(py, k.as_str()))
@@ -221,7 +251,7 @@ impl PyCorpus {
 
     /// Columns of the sentence table, for pandas.
     fn sentence_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let layers = text_layers(py, &self.inner);
+        let layers = text_layers(py, &self.inner)?;
         let mut cols = Columns::with_capacity(layers.iter().map(|l| l.sentences.len()).sum());
         for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
             for (i, s) in layer.sentences.iter().enumerate() {
@@ -234,7 +264,7 @@ impl PyCorpus {
 
     /// Columns of the boilerplate table, for pandas.
     fn boilerplate_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let layers = text_layers(py, &self.inner);
+        let layers = text_layers(py, &self.inner)?;
         let mut cols = Columns::with_capacity(layers.iter().map(|l| l.boilerplate.len()).sum());
         let mut kind = Vec::new();
         for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
@@ -305,8 +335,8 @@ impl PyDocument {
         &self.corpus.docs()[self.index]
     }
 
-    fn layer<'a>(&'a self, py: Python<'_>) -> &'a TextLayer {
-        &text_layers(py, &self.corpus)[self.index]
+    fn layer<'a>(&'a self, py: Python<'_>) -> PyResult<&'a TextLayer> {
+        Ok(&text_layers(py, &self.corpus)?[self.index])
     }
 }
 
@@ -343,61 +373,63 @@ impl PyDocument {
 
     /// `(characters, tokens, sentences, boilerplate characters)`, counted in code points,
     /// without building a span object.
-    fn sizes(&self, py: Python<'_>) -> (u32, usize, usize, u32) {
+    fn sizes(&self, py: Python<'_>) -> PyResult<(u32, usize, usize, u32)> {
         let doc = self.doc();
         let offsets = doc.char_offsets();
-        let layer = self.layer(py);
+        let layer = self.layer(py)?;
         let boilerplate = layer
             .boilerplate
             .iter()
             .map(|b| offsets.to_char(b.end) - offsets.to_char(b.start))
             .sum();
-        (
+        Ok((
             offsets.to_char(doc.text.len() as u32),
             layer.tokens.len(),
             layer.sentences.len(),
             boilerplate,
-        )
+        ))
     }
 
     #[getter]
-    fn tokens(&self, py: Python<'_>) -> PyTokens {
-        let n = self.layer(py).tokens.len();
-        PyTokens {
+    fn tokens(&self, py: Python<'_>) -> PyResult<PyTokens> {
+        let n = self.layer(py)?.tokens.len();
+        Ok(PyTokens {
             corpus: Arc::clone(&self.corpus),
             doc: self.index,
             lo: 0,
             hi: n,
-        }
+        })
     }
 
     #[getter]
-    fn sentences(&self, py: Python<'_>) -> Vec<PySentence> {
+    fn sentences(&self, py: Python<'_>) -> PyResult<Vec<PySentence>> {
         let doc = self.doc();
-        self.layer(py)
+        Ok(self
+            .layer(py)?
             .sentences
             .iter()
             .map(|s| PySentence::new(doc, s))
-            .collect()
+            .collect())
     }
 
     #[getter]
-    fn entities(&self, py: Python<'_>) -> Vec<super::entities::PyEntity> {
+    fn entities(&self, py: Python<'_>) -> PyResult<Vec<super::entities::PyEntity>> {
         super::entities::document_entities(py, &self.corpus, self.index)
     }
 
     #[getter]
-    fn claims(&self, py: Python<'_>) -> Vec<super::claims::PyClaim> {
+    fn claims(&self, py: Python<'_>) -> PyResult<Vec<super::claims::PyClaim>> {
         super::claims::document_claims(py, &self.corpus, self.index)
     }
 
     #[getter]
-    fn boilerplate(&self, py: Python<'_>) -> Vec<PyBoilerplate> {
+    fn boilerplate(&self, py: Python<'_>) -> PyResult<Vec<PyBoilerplate>> {
         let doc = self.doc();
-        self.layer(py)
+        Ok(self
+            .layer(py)?
             .boilerplate
             .iter()
             .map(|b| PyBoilerplate::new(doc, b))
-            .collect()
+            .collect())
     }
 }

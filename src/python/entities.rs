@@ -14,8 +14,8 @@ use crate::entities::label::Label;
 use crate::entities::values::Normalised;
 
 /// Runs the entity stage (and the text stage before it) with the GIL released, once.
-pub fn entity_layer<'a>(py: Python<'_>, corpus: &'a Arc<Corpus>) -> &'a EntityLayer {
-    pool::stage(py, corpus, Corpus::entities)
+pub fn entity_layer<'a>(py: Python<'_>, corpus: &'a Corpus) -> PyResult<&'a EntityLayer> {
+    pool::stage(py, corpus, Corpus::try_entities)
 }
 
 // A mention is a plain value: equal when its fields are, hashable, pickled by value.
@@ -229,17 +229,21 @@ impl PyEntity {
     }
 }
 
-pub fn document_entities(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> Vec<PyEntity> {
-    let layer = entity_layer(py, corpus);
-    (0..layer.mentions[d].len())
+pub fn document_entities(
+    py: Python<'_>,
+    corpus: &Arc<Corpus>,
+    d: usize,
+) -> PyResult<Vec<PyEntity>> {
+    let layer = entity_layer(py, corpus)?;
+    Ok((0..layer.mentions[d].len())
         .map(|m| PyEntity::of_mention(corpus, layer, d, m))
-        .collect()
+        .collect())
 }
 
 /// Columns of `corpus.entities()`: doc, start, end, text, label, entity, value, unit,
 /// lower, upper, approximate, date, relative, source.
 pub fn entity_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
-    let layer = entity_layer(py, corpus);
+    let layer = entity_layer(py, corpus)?;
     let n: usize = layer.mentions.iter().map(Vec::len).sum();
     let (mut doc, mut start, mut end) = (
         Vec::with_capacity(n),
@@ -289,7 +293,7 @@ pub fn entity_table_columns<'py>(
     py: Python<'py>,
     corpus: &Arc<Corpus>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let layer = entity_layer(py, corpus);
+    let layer = entity_layer(py, corpus)?;
     let records = &layer.resolution.entities;
     let names: Vec<&str> = corpus.docs().iter().map(|d| d.name.as_str()).collect();
     let dict = PyDict::new(py);

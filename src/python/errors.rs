@@ -27,12 +27,14 @@ pub fn to_py(err: CorpusError) -> PyErr {
         CorpusError::Decode { path, offset, .. } => Python::attach(|py| {
             let err = DecodeError::new_err(message);
             let value = err.value(py);
-            // Attributes for programs; the message already carries both for people.
-            let _ = value.setattr("path", path.to_string_lossy().as_ref());
+            // Attributes for programs; the message already carries both for people. The path
+            // as `os.fsdecode` gives it: lossless even where it is not UTF-8.
+            let _ = value.setattr("path", path.as_os_str());
             let _ = value.setattr("offset", offset);
             err
         }),
         CorpusError::DuplicateName(_)
+        | CorpusError::DuplicateFile { .. }
         | CorpusError::TooLarge { .. }
         | CorpusError::NoDocuments(_) => PyValueError::new_err(message),
     }

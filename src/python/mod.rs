@@ -20,6 +20,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(align::compare, m)?)?;
     m.add_function(wrap_pyfunction!(align::compare_many, m)?)?;
     m.add_function(wrap_pyfunction!(align::compare_features, m)?)?;
+    m.add_function(wrap_pyfunction!(spans::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::check_regex, m)?)?;
     m.add_class::<claims::PyClaim>()?;
     m.add_class::<corpus::PyDocument>()?;
     m.add_class::<spans::PyTokens>()?;
@@ -28,7 +30,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<spans::PyBoilerplate>()?;
     m.add_class::<entities::PyEntity>()?;
     m.add("DecodeError", m.py().get_type::<errors::DecodeError>())?;
-    // The one definition of which labels are figures and which are dates (`Label`).
+    // The one definition of the entity labels, and of which are figures and which dates (`Label`).
     let labels = |keep: fn(Label) -> bool| {
         Label::ALL
             .into_iter()
@@ -36,6 +38,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
             .map(Label::as_str)
             .collect::<Vec<_>>()
     };
+    m.add("LABELS", PyTuple::new(m.py(), labels(|_| true))?)?;
     m.add(
         "FIGURE_LABELS",
         PyTuple::new(m.py(), labels(Label::is_figure))?,

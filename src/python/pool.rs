@@ -1,55 +1,84 @@
-//! Where the bindings run parallel work. Rayon's global pool does not survive `fork()`: a
-//! child process (multiprocessing's default on Linux) inherits a pool whose threads were not
-//! copied and waits for them forever. So the bindings use a pool of their own and build a new
-//! one when they find themselves in a different process than the one that built it.
+//! How the bindings run core work: with the GIL released, on a thread of its own, while the
+//! calling Python thread wakes every few milliseconds to run Python's signal handlers. A
+//! pending KeyboardInterrupt (Ctrl-C) raises the request's cancel flag, which the stages
+//! check between documents; the call then raises KeyboardInterrupt and leaves no partial
+//! stage behind.
+//!
+//! The work runs on a plain thread, not a rayon worker, so it may wait for a stage another
+//! Python thread is computing (see `crate::stage`); its parallel parts run on the core's
+//! pool (`crate::pool`), which is rebuilt in forked children.
 
-use std::sync::{Arc, Mutex};
+use std::panic::{self, AssertUnwindSafe};
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::time::Duration;
 
 use pyo3::marker::Ungil;
 use pyo3::prelude::*;
-use rayon::ThreadPool;
 
 use crate::corpus::Corpus;
+use crate::stage::{Cancel, Cancelled};
 
-/// The pool and the process id it was built in.
-static POOL: Mutex<Option<(u32, Arc<ThreadPool>)>> = Mutex::new(None);
+/// How long the calling thread sleeps between two looks at Python's signals.
+const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
-fn pool() -> Option<Arc<ThreadPool>> {
-    let pid = std::process::id();
-    let mut slot = POOL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((built_in, pool)) = slot.as_ref() {
-        if *built_in == pid {
-            return Some(Arc::clone(pool));
-        }
-    }
-    // A forked child: the old pool's threads are gone, so it is leaked, never dropped or used.
-    if let Some((_, stale)) = slot.take() {
-        std::mem::forget(stale);
-    }
-    // Thread count as rayon's global pool would choose it (RAYON_NUM_THREADS, else all cores).
-    let pool = Arc::new(rayon::ThreadPoolBuilder::new().build().ok()?);
-    *slot = Some((pid, Arc::clone(&pool)));
-    Some(pool)
-}
-
-/// A stage of `corpus` (`Corpus::claims`, …), computed the first time with the GIL released.
-pub fn stage<'a, T: ?Sized>(
+/// A stage of `corpus` (`Corpus::try_claims`, …): at once if it is ready, else computed (or
+/// waited for) with the GIL released and Ctrl-C honoured.
+pub fn stage<'a, T: Sync + ?Sized>(
     py: Python<'_>,
-    corpus: &'a Arc<Corpus>,
-    get: fn(&Corpus) -> &T,
-) -> &'a T {
-    let shared = Arc::clone(corpus);
-    run(py, move || {
-        get(&shared);
-    });
-    get(corpus)
+    corpus: &'a Corpus,
+    get: for<'c> fn(&'c Corpus, &Cancel) -> Result<&'c T, Cancelled>,
+) -> PyResult<&'a T> {
+    if let Ok(ready) = get(corpus, &Cancel::raised()) {
+        return Ok(ready);
+    }
+    interruptible(py, |cancel| get(corpus, cancel))
 }
 
-/// Runs `work` with the GIL released, its parallel parts on this process's pool.
+/// Runs `work` with the GIL released, its parallel parts on the core's pool; no Ctrl-C
+/// check (for short work).
 pub fn run<T: Ungil + Send>(py: Python<'_>, work: impl Ungil + FnOnce() -> T + Send) -> T {
-    py.detach(move || match pool() {
-        Some(pool) => pool.install(work),
-        // No threads could be started: do the work on this one.
-        None => work(),
-    })
+    py.detach(move || crate::pool::install(work))
+}
+
+/// Runs `work` on a thread of its own with the GIL released. Every `SIGNAL_POLL` the calling
+/// thread takes the GIL to run Python's signal handlers; if one raises (KeyboardInterrupt),
+/// the cancel flag `work` was given is raised, `work` is waited for, and the handler's
+/// exception is returned.
+pub fn interruptible<T: Send>(
+    py: Python<'_>,
+    work: impl FnOnce(&Cancel) -> Result<T, Cancelled> + Send,
+) -> PyResult<T> {
+    let cancel = Cancel::new();
+    let outcome = py.detach(|| {
+        std::thread::scope(|s| {
+            let (done, finished) = mpsc::channel();
+            let flag = cancel.clone();
+            s.spawn(move || {
+                let _ = done.send(panic::catch_unwind(AssertUnwindSafe(|| work(&flag))));
+            });
+            let mut interrupted = None;
+            loop {
+                match finished.recv_timeout(SIGNAL_POLL) {
+                    Ok(result) => break (result, interrupted),
+                    Err(RecvTimeoutError::Timeout) if interrupted.is_none() => {
+                        if let Err(e) = Python::attach(|py| py.check_signals()) {
+                            cancel.cancel();
+                            interrupted = Some(e);
+                        }
+                    }
+                    // Cancelled: the work stops at its next document.
+                    Err(RecvTimeoutError::Timeout) => {}
+                    Err(RecvTimeoutError::Disconnected) => {
+                        unreachable!("the worker thread sends its result, even a panic")
+                    }
+                }
+            }
+        })
+    });
+    match outcome {
+        (_, Some(interrupt)) => Err(interrupt),
+        (Ok(Ok(value)), None) => Ok(value),
+        (Ok(Err(Cancelled)), None) => unreachable!("only this call raises its cancel flag"),
+        (Err(panic), None) => panic::resume_unwind(panic),
+    }
 }

@@ -7,8 +7,10 @@ use pyo3::exceptions::{PyIndexError, PyOverflowError, PyTypeError, PyValueError}
 use pyo3::prelude::*;
 use pyo3::types::{PySlice, PyTuple};
 
+use super::pool;
 use crate::corpus::{Corpus, Document};
 use crate::text::boilerplate::Boilerplate;
+use crate::text::offsets::CharOffsets;
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{Token, TokenKind};
 
@@ -270,4 +272,34 @@ impl PyTokens {
             self.corpus.docs()[self.doc].name
         )
     }
+}
+
+/// Each token of `text` with the rule that produced it (spaCy's `tokenizer.explain`):
+/// `(rule, Token)` pairs in text order, offsets in code points.
+#[pyfunction]
+pub fn explain(py: Python<'_>, text: String) -> PyResult<Vec<(String, PyToken)>> {
+    if text.len() > u32::MAX as usize {
+        return Err(PyValueError::new_err(format!(
+            "a text of {} bytes is over the 4 GiB the tokenizer takes",
+            text.len()
+        )));
+    }
+    let (explained, offsets) = pool::run(py, || {
+        (
+            crate::text::tokens::explain(&text, crate::lang::Language::english()),
+            CharOffsets::new(&text),
+        )
+    });
+    Ok(explained
+        .into_iter()
+        .map(|(rule, t)| {
+            let token = PyToken {
+                start: offsets.to_char(t.start) as usize,
+                end: offsets.to_char(t.end) as usize,
+                text: text[t.start as usize..t.end as usize].to_owned(),
+                kind: t.kind.as_str(),
+            };
+            (rule, token)
+        })
+        .collect())
 }

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+/// How to read bytes that are not valid UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decoding {
     /// Invalid UTF-8 is an error.
@@ -11,10 +12,12 @@ pub enum Decoding {
     Replace,
 }
 
+/// Where strict decoding stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
     /// Byte offset of the first invalid sequence in the input as given (BOM included).
     pub offset: usize,
+    /// The invalid bytes found there.
     pub bytes: Vec<u8>,
 }
 
@@ -30,8 +33,10 @@ impl fmt::Display for DecodeError {
     }
 }
 
+/// Decoded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
+    /// The text, without a leading BOM.
     pub text: String,
     /// Invalid sequences replaced (0 in strict mode).
     pub replaced: usize,

@@ -16,22 +16,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import model, template
+from .model import Limits
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
     from ..progress import Progress
 
-__all__ = ["render", "write", "STAGES"]
+__all__ = ["render", "write", "STAGES", "Limits"]
 
 STAGES = ["text", "entities", "claims", "alignment", "layout", "writing"]
 
 
-def render(corpus: Corpus, *, title: str | None = None, progress: Progress | None = None) -> str:
-    """The report on ``corpus`` as one HTML document (styles inline, no scripts, no fetches)."""
+def render(
+    corpus: Corpus,
+    *,
+    title: str | None = None,
+    progress: Progress | None = None,
+    limits: Limits | None = None,
+) -> str:
+    """The report on ``corpus`` as one HTML document (styles inline, no scripts, no fetches).
+    ``limits`` caps how much of a large corpus it draws (:class:`Limits`' defaults otherwise)."""
     stage = progress.stage if progress is not None else (lambda _: None)
-    m = model.build(corpus, title=title, stage=stage)
-    texts = [doc.text for doc in corpus]
-    boilerplate = [[(b.start, b.end, b.kind) for b in doc.boilerplate] for doc in corpus]
+    m = model.build(corpus, title=title, stage=stage, limits=limits)
+    docs = [corpus[d.index] for d in m.shown_docs]
+    texts = [doc.text for doc in docs]
+    boilerplate = [[(b.start, b.end, b.kind) for b in doc.boilerplate] for doc in docs]
     return template.page(m, texts, boilerplate)
 
 
@@ -41,9 +50,10 @@ def write(
     *,
     title: str | None = None,
     progress: Progress | None = None,
+    limits: Limits | None = None,
 ) -> Path:
     """Writes the report to ``path`` (UTF-8) and returns the path."""
-    page = render(corpus, title=title, progress=progress)
+    page = render(corpus, title=title, progress=progress, limits=limits)
     if progress is not None:
         progress.stage("writing")
     target = Path(path)

@@ -9,23 +9,46 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
-from .. import __version__, frames, summary
+import pandas as pd
+
+from .. import frames, summary
+from .._core import __version__
 from ..frames import FIGURE_LABELS, TIME_LABELS
-from . import alignment as _alignment
+from ..markup import entity_title
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from ..corpus import Corpus
 
 LEAD_LENGTH = 110
+# (start, end, label, hover title) of an entity mention in its document.
+Mention = tuple[int, int, str, str]
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How much of a corpus the report draws, so that it stays readable (and its size bounded
+    by these numbers, not by the corpus) however many documents come in. What is left out is
+    counted where it would have been ("and 1,234 more")."""
+
+    documents: int = 100  # documents drawn in full, and rows of the glance table
+    conflicts: int = 100  # conflict cards
+    corroborated: int = 100  # corroborated group cards
+    single: int = 500  # single-source claims listed
+    columns: int = 40  # documents as columns of the coverage matrix and the entity table
+    matrix_rows: int = 80  # claim groups in the coverage matrix
+    entity_rows: int = 60  # entities in the entity table
+    card_documents: int = 12  # documents side by side in a group card
+    labels: int = 20  # document labels in a line of labels
+    per_document: int = 2  # a document's claims in a group card before the rest fold away
+    folded: int = 20  # claims behind one fold
+
+
+@dataclass
 class DocInfo:
     index: int
     name: str
@@ -37,6 +60,7 @@ class DocInfo:
     sizes: summary.DocumentSummary
     claims: int
     mentions: int
+    shown: bool = True  # drawn in full in the Documents section (else only counted)
 
     @property
     def outlet(self) -> str:
@@ -61,6 +85,12 @@ class ClaimView:
     claim_span: tuple[int, int]  # relative to ``context``
     speaker_span: tuple[int, int] | None
     figure_spans: tuple[tuple[int, int], ...]
+    in_text: bool = True  # marked in its document's text (not when it overlaps an earlier claim)
+
+    @property
+    def linked(self) -> bool:
+        """Whether the page marks the claim in its document, so links to it resolve."""
+        return self.in_text and self.doc.shown
 
 
 @dataclass
@@ -68,8 +98,9 @@ class GroupView:
     id: str
     anchor: str
     claims: list[ClaimView]
+    drawn: bool = True  # has a card or a list entry on the page (else only counted)
 
-    @property
+    @cached_property  # asked for again and again while the page is laid out
     def docs(self) -> list[DocInfo]:
         seen: dict[int, DocInfo] = {}
         for c in self.claims:
@@ -91,6 +122,7 @@ class ConflictView:
     groups: tuple[GroupView, GroupView]
     reason: str
     score: float
+    drawn: bool = True  # has a card on the page (else only counted)
 
     @property
     def docs(self) -> list[DocInfo]:
@@ -123,7 +155,27 @@ class ReportModel:
     single: list[GroupView] = field(default_factory=list)
     entities: list[EntityRow] = field(default_factory=list)
     entity_count: int = 0
-    mentions_by_doc: dict[int, list[tuple[int, int, str, str, str]]] = field(default_factory=dict)
+    mentions_by_doc: dict[int, list[Mention]] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+    column_docs: set[int] = field(default_factory=set)  # indices of the documents in `columns`
+
+    @property
+    def shown_docs(self) -> list[DocInfo]:
+        """The documents drawn in full, in corpus order."""
+        return [d for d in self.docs if d.shown]
+
+    @property
+    def columns(self) -> list[DocInfo]:
+        """The documents given a column in the coverage matrix and the entity table, in
+        corpus order."""
+        return [d for d in self.docs if d.index in self.column_docs]
+
+    def claims_of(self) -> dict[int, list[ClaimView]]:
+        """Document index -> its claims, in text order."""
+        out: dict[int, list[ClaimView]] = defaultdict(list)
+        for c in self.claims:
+            out[c.doc.index].append(c)
+        return out
 
     @property
     def groups(self) -> list[GroupView]:
@@ -146,9 +198,14 @@ Stage = Callable[[str], None]
 
 
 def build(
-    corpus: Corpus, *, title: str | None = None, stage: Stage = lambda _: None
+    corpus: Corpus,
+    *,
+    title: str | None = None,
+    stage: Stage = lambda _: None,
+    limits: Limits | None = None,
 ) -> ReportModel:
     """Runs the analyses the report needs (announcing each through ``stage``) and gathers them."""
+    limits = limits or Limits()
     stage("text")
     rows = summary.corpus_summary(corpus)
     sentences = corpus.sentences()
@@ -158,12 +215,14 @@ def build(
     stage("claims")
     claims = corpus.claims()
     figures = _figures_by_claim(corpus)
+    speakers = _speaker_spans(corpus)
     stage("alignment")
-    alignment = _alignment.tables(corpus)
+    alignment = corpus.align()
+    pairs, groups = alignment.pairs(), alignment.groups()
 
     stage("layout")
-    mention_rows = _mentions_by_doc(mentions, corpus.names)
-    claim_counts = claims.groupby("doc", observed=False).size()
+    mention_rows = _mentions_by_doc(mentions)
+    claim_counts = Counter(claims["doc"].cat.codes.tolist())  # per document index
     leads = _leads(sentences)
     docs = [
         DocInfo(
@@ -175,12 +234,12 @@ def build(
             date=doc.date,
             source=doc.source,
             sizes=row,
-            claims=int(claim_counts.get(doc.name, 0)),
+            claims=claim_counts[i],
             mentions=len(mention_rows.get(i, [])),
         )
         for i, (doc, row) in enumerate(zip(corpus, rows))
     ]
-    views = _claim_views(corpus, docs, claims, sentences, figures)
+    views = _claim_views(corpus, docs, claims, sentences, figures, speakers)
     model = ReportModel(
         title=title or "crosswire report",
         generated=_dt.date.today().isoformat(),
@@ -189,11 +248,13 @@ def build(
         totals=summary.totals(rows),
         date_range=summary.date_range(rows),
         claims=list(views.values()),
-        entities=_entity_rows(table, mention_rows, claims, len(docs)),
+        entities=_entity_rows(table, mentions, claims),
         entity_count=len(table),
-        mentions_by_doc=mention_rows,
+        limits=limits,
     )
-    _arrange(model, views, alignment)
+    _arrange(model, views, pairs, groups)
+    _choose_documents(model)
+    model.mentions_by_doc = {d.index: mention_rows.get(d.index, []) for d in model.shown_docs}
     return model
 
 
@@ -211,21 +272,16 @@ def _leads(sentences: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _mentions_by_doc(
-    mentions: pd.DataFrame, names: list[str]
-) -> dict[int, list[tuple[int, int, str, str, str]]]:
-    """Per document index: (start, end, label, entity, text) of every mention, in text order."""
-    index = {name: i for i, name in enumerate(names)}
-    out: dict[int, list[tuple[int, int, str, str, str]]] = defaultdict(list)
-    for doc, start, end, label, entity, text in zip(
-        mentions["doc"],
-        mentions["start"],
-        mentions["end"],
-        mentions["label"],
-        mentions["entity"],
-        mentions["text"],
-    ):
-        out[index[doc]].append((int(start), int(end), str(label), str(entity), str(text)))
+def _mentions_by_doc(mentions: pd.DataFrame) -> dict[int, list[Mention]]:
+    """Per document index: (start, end, label, hover title) of every mention, in text order."""
+    out: dict[int, list[Mention]] = defaultdict(list)
+    doc_index = mentions["doc"].cat.codes.tolist()  # the categories are the corpus's names
+    for d, m in zip(doc_index, mentions.itertuples(index=False)):
+        approximate = None if m.approximate is pd.NA else bool(m.approximate)
+        title = entity_title(
+            m.label, m.entity, m.value, m.unit, m.lower, m.upper, approximate, m.date
+        )
+        out[d].append((int(m.start), int(m.end), str(m.label), title))
     for rows in out.values():
         rows.sort()
     return dict(out)
@@ -240,43 +296,72 @@ def _figures_by_claim(corpus: Corpus) -> dict[str, list[tuple[int, int]]]:
     return out
 
 
+def _speaker_spans(corpus: Corpus) -> list[tuple[int, int] | None]:
+    """Per claim, in table order, where the core found its speaker's words (else the pronoun
+    that stands for the speaker) in the document; None for a claim with neither."""
+    spans = frames.claim_spans(corpus)
+    out: list[tuple[int, int] | None] = []
+    for row in spans.itertuples(index=False):
+        if row.speaker_start is not pd.NA:
+            out.append((int(row.speaker_start), int(row.speaker_end)))
+        elif row.pronoun_start is not pd.NA:
+            out.append((int(row.pronoun_start), int(row.pronoun_end)))
+        else:
+            out.append(None)
+    return out
+
+
 def _claim_views(
     corpus: Corpus,
     docs: list[DocInfo],
     claims: pd.DataFrame,
     sentences: pd.DataFrame,
     figures: dict[str, list[tuple[int, int]]],
+    speakers: list[tuple[int, int] | None],
 ) -> dict[str, ClaimView]:
     by_name = {d.name: d for d in docs}
-    bounds: dict[str, tuple[list[int], list[int]]] = {}
-    for name, group in sentences.groupby("doc", observed=True):
-        bounds[str(name)] = (group["start"].tolist(), group["end"].tolist())
+    bounds: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    # Sentences come in document and text order; one pass, not a pandas group per document.
+    names = sentences["doc"].astype(str).tolist()
+    for name, start, end in zip(names, sentences["start"].tolist(), sentences["end"].tolist()):
+        starts, ends = bounds[name]
+        starts.append(start)
+        ends.append(end)
     texts = {d.name: corpus[d.index].text for d in docs}
     views: dict[str, ClaimView] = {}
-    for n, row in enumerate(claims.to_dict("records")):
-        name = str(row["doc"])
+    last_end: dict[str, int] = {}
+    for n, row in enumerate(claims.itertuples(index=False)):
+        name = str(row.doc)
         info = by_name[name]
-        start, end = int(row["start"]), int(row["end"])
+        start, end = int(row.start), int(row.end)
+        # Claims do not overlap; if they ever did, the first keeps the mark in the text.
+        in_text = start >= last_end.get(name, -1)
+        if in_text:
+            last_end[name] = end
         lo, hi = _context(bounds.get(name, ([], [])), start, end)
         context = texts[name][lo:hi]
-        speaker = _text_or_none(row["speaker"])
-        views[str(row["claim"])] = ClaimView(
-            id=str(row["claim"]),
+        speaker = _text_or_none(row.speaker)
+        span = speakers[n]
+        views[str(row.claim)] = ClaimView(
+            id=str(row.claim),
             anchor=f"c{n + 1}",
             doc=info,
             start=start,
             end=end,
             speaker=speaker,
-            cue=_text_or_none(row["cue"]),
-            polarity=str(row["polarity"]),
-            hedged=bool(row["hedged"]),
-            quote=_text_or_none(row["quote"]),
+            cue=_text_or_none(row.cue),
+            polarity=str(row.polarity),
+            hedged=bool(row.hedged),
+            quote=_text_or_none(row.quote),
             context=context,
             context_start=lo,
             claim_span=(start - lo, end - lo),
-            speaker_span=_find_speaker(context, speaker, start - lo, end - lo)
-            or _find_speaker(context, _text_or_none(row.get("pronoun")), start - lo, end - lo),
-            figure_spans=tuple((a - lo, b - lo) for a, b in figures.get(str(row["claim"]), ())),
+            # Only where the words sit inside the context shown (a speaker may be paragraphs away).
+            speaker_span=(span[0] - lo, span[1] - lo)
+            if span and lo <= span[0] < span[1] <= hi
+            else None,
+            figure_spans=tuple((a - lo, b - lo) for a, b in figures.get(str(row.claim), ())),
+            in_text=in_text,
         )
     return views
 
@@ -296,31 +381,12 @@ def _context(bounds: tuple[list[int], list[int]], start: int, end: int) -> tuple
     return min(starts[first], start), max(ends[last], end)
 
 
-def _find_speaker(context: str, speaker: str | None, a: int, b: int) -> tuple[int, int] | None:
-    """Where the speaker's words appear around the claim: outside it and nearest it, if they do."""
-    if not speaker:
-        return None
-    hits = []
-    at = context.find(speaker)
-    while at != -1:
-        hits.append(at)
-        at = context.find(speaker, at + 1)
-    if not hits:
-        return None
-    outside = [h for h in hits if h + len(speaker) <= a or h >= b]
-    best = min(outside or hits, key=lambda h: min(abs(h + len(speaker) - a), abs(h - b)))
-    return best, best + len(speaker)
-
-
 def _entity_rows(
-    table: pd.DataFrame,
-    mention_rows: dict[int, list[tuple[int, int, str, str, str]]],
-    claims: pd.DataFrame,
-    n_docs: int,
+    table: pd.DataFrame, mentions: pd.DataFrame, claims: pd.DataFrame
 ) -> list[EntityRow]:
     per_doc: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
-    for d, rows in mention_rows.items():
-        for _, _, _, entity, _ in rows:
+    for entity, d in zip(mentions["entity"].tolist(), mentions["doc"].cat.codes.tolist()):
+        if isinstance(entity, str):
             per_doc[entity][d] += 1
     speaks = claims["speaker_entity"].dropna().value_counts().to_dict()
     out = []
@@ -345,12 +411,13 @@ def _entity_rows(
 
 
 def _arrange(
-    model: ReportModel, views: dict[str, ClaimView], tables: _alignment.AlignmentTables
+    model: ReportModel, views: dict[str, ClaimView], pairs: pd.DataFrame, groups_table: pd.DataFrame
 ) -> None:
-    """Claim groups into conflict cards, corroborated groups and single-source groups."""
+    """Claim groups into conflict cards, corroborated groups and single-source groups, and
+    which of them the page has room for."""
     members: dict[str, list[str]] = defaultdict(list)
     group_of: dict[str, str] = {}
-    for group, claim in zip(tables.groups["group"], tables.groups["claim"]):
+    for group, claim in zip(groups_table["group"], groups_table["claim"]):
         if str(claim) in views and str(claim) not in group_of:
             members[str(group)].append(str(claim))
             group_of[str(claim)] = str(group)
@@ -368,7 +435,6 @@ def _arrange(
         groups[gid] = GroupView(id=gid, anchor=f"g{n + 1}", claims=[views[c] for c in ordered])
 
     cards: dict[tuple[str, str], ConflictView] = {}
-    pairs = tables.pairs
     conflicts = pairs[pairs["relation"] == "conflict"]
     for a, b, score, reason in zip(
         conflicts["claim_a"], conflicts["claim_b"], conflicts["score"], conflicts["reason"]
@@ -394,3 +460,34 @@ def _arrange(
         key=lambda g: (-len(g.docs), -len(g.claims)),
     )
     model.single = [g for g in groups.values() if len(g.docs) == 1]
+
+    limits = model.limits
+    for n, card in enumerate(model.conflicts):
+        card.drawn = n < limits.conflicts
+    for n, group in enumerate(model.corroborated):
+        group.drawn = n < limits.corroborated
+    listed = 0
+    for group in single_source_listing(model.single):
+        group.drawn = listed < limits.single
+        listed += len(group.claims)
+
+
+def single_source_listing(single: list[GroupView]) -> list[GroupView]:
+    """Single-source groups in the order the report lists them: by document, then as found."""
+    return sorted(single, key=lambda g: g.docs[0].index)
+
+
+def _choose_documents(model: ReportModel) -> None:
+    """Which documents are drawn in full (and which of those get a column in the matrices):
+    those the drawn conflict and group cards quote first, then the rest in corpus order, as
+    many as the limits allow."""
+    quoted = [d for card in model.conflicts if card.drawn for d in card.docs]
+    quoted += [d for g in model.corroborated if g.drawn for d in g.docs]
+    chosen: dict[int, None] = {}  # in order of preference
+    for d in [*quoted, *model.docs]:
+        if len(chosen) >= model.limits.documents:
+            break
+        chosen.setdefault(d.index)
+    for d in model.docs:
+        d.shown = d.index in chosen
+    model.column_docs = set(list(chosen)[: model.limits.columns])

@@ -1,53 +1,59 @@
 """The report as one HTML page: sections drawn from a :class:`~.model.ReportModel`.
 
 Every string that comes from an article (text, names, speakers, reasons, file names) goes
-through :func:`esc` or :func:`~crosswire.display.render_spans`, which escape it. The page has
-no script at all, and its Content-Security-Policy forbids scripts and network fetches, so
-even a mistake in escaping could not run anything or phone home.
+through :mod:`crosswire.markup` (:func:`text`, :func:`esc`, :func:`attr`, :func:`render_spans`),
+which escapes it and shows bidi controls instead of applying them. The page has no script at
+all, and its Content-Security-Policy forbids scripts and network fetches, so even a mistake in
+escaping could not run anything or phone home.
+
+The model says how much the page has room for (:class:`~.model.Limits`); what is left out is
+counted, and links go only to what is drawn.
 """
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..display import Layer, Span, render_spans
-from .model import ClaimView, ConflictView, DocInfo, GroupView, ReportModel
+from ..markup import PALETTE, Layer, Span, render_spans, text
+from ..markup import attribute as attr
+from ..markup import escape as esc
+from .model import (
+    ClaimView,
+    ConflictView,
+    DocInfo,
+    GroupView,
+    Limits,
+    ReportModel,
+    single_source_listing,
+)
 from .style import CSS
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
-# C0 controls (but tab, newline, carriage return) and DEL are not allowed in HTML text.
-CONTROLS = {c: "\ufffd" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
-MATRIX_ROWS = 80
-PER_DOCUMENT = 2  # claims shown per document in a group card before the rest fold away
-ENTITY_ROWS = 60
-LABEL_NAMES = {
-    "PERSON": "people",
-    "GPE": "places",
-    "LOC": "places",
-    "FAC": "places",
-    "ORG": "organisations",
-    "NORP": "groups & nationalities",
-    "DATE": "dates",
-    "CARDINAL": "figures",
-}
-
-
-def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (plural or word + 's')}"
 
 
+def _link(anchor: str, inner: str, drawn: bool, extra: str = "") -> str:
+    """``inner`` linked to ``#anchor`` when the page has it, else as it is."""
+    return f'<a href="#{anchor}"{extra}>{inner}</a>' if drawn else inner
+
+
 # -- pieces ---------------------------------------------------------------------------------
 
 
 def doc_label(doc: DocInfo, *, link: bool = True) -> str:
-    label = f'<span class="doclabel" title="{esc(doc.name)}">{esc(doc.label)}</span>'
-    return f'<a href="#{doc.anchor}">{label}</a>' if link else label
+    label = f'<span class="doclabel" title="{attr(doc.name)}">{esc(doc.label)}</span>'
+    return _link(doc.anchor, label, link and doc.shown)
+
+
+def doc_labels(docs: Sequence[DocInfo], limits: Limits) -> str:
+    """Labels of ``docs``, linked, the first few of a long list and how many more."""
+    shown = " ".join(doc_label(d) for d in docs[: limits.labels])
+    more = len(docs) - limits.labels
+    return shown + (f' <span class="sub">and {more:,} more</span>' if more > 0 else "")
 
 
 def wording(c: ClaimView, *, doc: bool = True, conflict: ConflictView | None = None) -> str:
@@ -56,16 +62,21 @@ def wording(c: ClaimView, *, doc: bool = True, conflict: ConflictView | None = N
     who = []
     if doc:
         who.append(
-            f'<a href="#{c.anchor}" title="read it in {esc(c.doc.name)}">{doc_label(c.doc, link=False)}</a>'
+            _link(
+                c.anchor,
+                doc_label(c.doc, link=False),
+                c.linked,
+                f' title="read it in {attr(c.doc.name)}"',
+            )
         )
         if c.doc.source:
-            who.append(f"<span>{esc(c.doc.source)}</span>")
+            who.append(f"<span>{text(c.doc.source)}</span>")
     if c.speaker:
-        who.append(f'<span class="speaker">{esc(c.speaker)}</span>')
+        who.append(f'<span class="speaker">{text(c.speaker)}</span>')
     else:
         who.append('<span class="article">the article itself</span>')
     if c.cue:
-        who.append(f"<span>{esc(c.cue)}</span>")
+        who.append(f"<span>{text(c.cue)}</span>")
     if c.polarity != "asserted":
         who.append(f'<span class="tag denied">{esc(c.polarity)}</span>')
     if c.hedged:
@@ -82,59 +93,59 @@ def wording(c: ClaimView, *, doc: bool = True, conflict: ConflictView | None = N
             [Span(a, b, title="figure", attrs={"class": "fig"}) for a, b in c.figure_spans],
         ),
     ]
-    text = render_spans(c.context, layers)
+    context = render_spans(c.context, layers)
     if conflict is not None:
-        who.append(f'<a class="badge conflict" href="#{conflict.anchor}">in conflict</a>')
-    if not doc:
         who.append(
-            f'<a class="totext" href="#{c.anchor}" title="read it in {esc(c.doc.name)}">in text ↗</a>'
+            f'<a class="badge conflict" href="#{conflict.anchor}">in conflict</a>'
+            if conflict.drawn
+            else '<span class="badge conflict">in conflict</span>'
         )
-    return (
-        f'<div class="wording"><div class="who">{"".join(who)}</div><p class="ctx">{text}</p></div>'
-    )
+    if not doc and c.linked:
+        who.append(
+            f'<a class="totext" href="#{c.anchor}" title="read it in {attr(c.doc.name)}">in text ↗</a>'
+        )
+    return f'<div class="wording"><div class="who">{"".join(who)}</div><p class="ctx">{context}</p></div>'
 
 
-def _docs_line(docs: Sequence[DocInfo]) -> str:
-    return f'<span class="docs">{_plural(len(docs), "document")}: {" ".join(doc_label(d) for d in docs)}</span>'
+def _docs_line(docs: Sequence[DocInfo], limits: Limits) -> str:
+    return f'<span class="docs">{_plural(len(docs), "document")}: {doc_labels(docs, limits)}</span>'
 
 
 def reason_html(reason: str) -> str:
     """The aligner's reason as a list of findings, what clashed in bold."""
     parts = [p.strip() for p in reason.split(";") if p.strip()]
     items = "".join(
-        f'<li class="{"clash" if "clash" in p else "head" if i == 0 else ""}">{esc(p)}</li>'
+        f'<li class="{"clash" if "clash" in p else "head" if i == 0 else ""}">{text(p)}</li>'
         for i, p in enumerate(parts)
     )
     return f'<ul class="why">{items}</ul>'
 
 
-def _also(claim: ClaimView, group: GroupView) -> str:
+def _also(claim: ClaimView, group: GroupView, limits: Limits) -> str:
     others = [c for c in group.claims if c.id != claim.id]
     if not others:
         return '<p class="also">No other claim in the corpus says this.</p>'
     docs = sorted({c.doc.index: c.doc for c in others}.values(), key=lambda d: d.index)
-    return (
-        f'<p class="also"><a href="#{group.anchor}">{_plural(len(others), "more claim")} agree</a> '
-        f"in {' '.join(doc_label(d) for d in docs)}</p>"
-    )
+    agree = _link(group.anchor, f"{_plural(len(others), 'more claim')} agree", group.drawn)
+    return f'<p class="also">{agree} in {doc_labels(docs, limits)}</p>'
 
 
-def conflict_card(card: ConflictView) -> str:
+def conflict_card(card: ConflictView, limits: Limits) -> str:
     a, b = card.claims
     ga, gb = card.groups
     docs = sorted({c.doc.index: c.doc for c in card.claims}.values(), key=lambda d: d.index)
     where = (
         f'<span class="docs">both in {doc_label(docs[0])}</span>'
         if len(docs) == 1
-        else _docs_line(docs)
+        else _docs_line(docs, limits)
     )
     return (
         f'<article class="card conflict" id="{card.anchor}">'
         f'<header><span class="badge conflict">conflict</span>{where}'
         f'<span class="sub">score {card.score:.2f}</span></header>'
         f'<div class="reason"><b>Why it conflicts</b>{reason_html(card.reason)}</div>'
-        f'<div class="versus"><div class="side">{wording(a)}{_also(a, ga)}</div><div class="vs">vs</div>'
-        f'<div class="side">{wording(b)}{_also(b, gb)}</div></div></article>'
+        f'<div class="versus"><div class="side">{wording(a)}{_also(a, ga, limits)}</div><div class="vs">vs</div>'
+        f'<div class="side">{wording(b)}{_also(b, gb, limits)}</div></div></article>'
     )
 
 
@@ -146,28 +157,41 @@ def _conflict_note(group: GroupView, conflicts: dict[str, ConflictView]) -> str:
     )
     if not cards:
         return ""
-    links = ", ".join(f'<a href="#{card.anchor}">{esc(card.anchor)}</a>' for card in cards)
+    links = ", ".join(_link(card.anchor, esc(card.anchor), card.drawn) for card in cards)
     return f'<span class="badge conflict">in conflict</span><span class="sub">see {links}</span>'
 
 
-def group_card(group: GroupView, conflicts: dict[str, ConflictView]) -> str:
+def _document_column(d: DocInfo, mine: list[ClaimView], limits: Limits) -> str:
+    """A document's claims in a group card: the first ones, the next ones folded away, and how
+    many more beyond those."""
+    shown = "".join(wording(c) for c in mine[: limits.per_document])
+    folded = mine[limits.per_document : limits.per_document + limits.folded]
+    if folded:
+        more = len(mine) - limits.per_document - len(folded)
+        rest = f'<p class="sub">and {more:,} more</p>' if more > 0 else ""
+        shown += (
+            f"<details><summary>{_plural(len(mine) - limits.per_document, 'more claim')} from {esc(d.label)}</summary>"
+            f"{''.join(wording(c) for c in folded)}{rest}</details>"
+        )
+    return f'<div class="column">{shown}</div>'
+
+
+def group_card(group: GroupView, conflicts: dict[str, ConflictView], limits: Limits) -> str:
     """A group's claims in one column per document, side by side; a document that makes the
     claim several times shows the first ones and folds the rest away."""
-    n = len(group.docs)
-    columns = []
-    for d in group.docs:
-        mine = [c for c in group.claims if c.doc.index == d.index]
-        shown = "".join(wording(c) for c in mine[:PER_DOCUMENT])
-        rest = mine[PER_DOCUMENT:]
-        if rest:
-            shown += (
-                f"<details><summary>{_plural(len(rest), 'more claim')} from {esc(d.label)}</summary>"
-                f"{''.join(wording(c) for c in rest)}</details>"
-            )
-        columns.append(f'<div class="column">{shown}</div>')
+    docs = group.docs
+    by_doc: dict[int, list[ClaimView]] = {}
+    for c in group.claims:
+        by_doc.setdefault(c.doc.index, []).append(c)
+    columns = [_document_column(d, by_doc[d.index], limits) for d in docs[: limits.card_documents]]
+    more = len(docs) - limits.card_documents
+    if more > 0:
+        columns.append(
+            f'<div class="column"><p class="sub">and {_plural(more, "more document")}</p></div>'
+        )
     return (
         f'<article class="card agree" id="{group.anchor}">'
-        f'<header><span class="badge agree">{_plural(n, "outlet")}</span>{_docs_line(group.docs)}'
+        f'<header><span class="badge agree">{_plural(len(docs), "outlet")}</span>{_docs_line(docs, limits)}'
         f'<span class="sub">{_plural(len(group.claims), "claim")}</span>'
         f"{_conflict_note(group, conflicts)}</header>"
         f'<div class="wordings">{"".join(columns)}</div></article>'
@@ -195,11 +219,16 @@ def claims_by_document(
             for g in items
         )
         parts.append(
-            f'<h3>{doc_label(d)} <span class="lead">{esc(d.lead)}</span> '
+            f'<h3>{doc_label(d)} <span class="lead">{text(d.lead)}</span> '
             f'<span class="sub">{_plural(sum(len(g.claims) for g in items), "claim")}</span></h3>'
             f'<ol class="claims">{rows}</ol>'
         )
     return "".join(parts)
+
+
+def _more(n: int, what: str) -> str:
+    """A line saying what the page left out, or nothing."""
+    return f'<p class="sub">… and {n:,} more {what}.</p>' if n > 0 else ""
 
 
 # -- sections -------------------------------------------------------------------------------
@@ -228,15 +257,21 @@ def glance(m: ReportModel) -> str:
         "<tr><th></th><th>document</th><th>outlet</th><th>date</th><th class=n>characters</th>"
         "<th class=n>sentences</th><th class=n>boilerplate</th><th class=n>entities</th><th class=n>claims</th></tr>"
     )
+    shown = m.shown_docs
     rows = "".join(
         f"<tr><td>{doc_label(d)}</td>"
-        f'<td><span class="lead">{esc(d.lead) or "<i>(no article text)</i>"}</span><br><span class="sub">{esc(d.name)}</span></td>'
-        f"<td>{esc(d.source) if d.source else '<span class=sub>unknown</span>'}</td>"
+        f'<td><span class="lead">{text(d.lead) or "<i>(no article text)</i>"}</span><br><span class="sub">{text(d.name)}</span></td>'
+        f"<td>{text(d.source) if d.source else '<span class=sub>unknown</span>'}</td>"
         f'<td class="date">{d.date.isoformat() if d.date else "<span class=sub>unknown</span>"}</td>'
         f"<td class=n>{d.sizes.characters:,}</td><td class=n>{d.sizes.sentences:,}</td>"
         f"<td class=n>{d.sizes.boilerplate_share:.1%}</td><td class=n>{d.mentions:,}</td><td class=n>{d.claims:,}</td></tr>"
-        for d in m.docs
+        for d in shown
     )
+    if len(m.docs) > len(shown):
+        rows += (
+            f'<tr><td></td><td colspan="8" class="sub">… and {len(m.docs) - len(shown):,} more '
+            "documents, counted in the totals below</td></tr>"
+        )
     foot = (
         f"<tr><td></td><td>{_plural(t.documents, 'document')}</td><td></td><td class='date'>{esc(m.date_range)}</td>"
         f"<td class=n>{t.characters:,}</td><td class=n>{t.sentences:,}</td><td class=n>{t.boilerplate_share:.1%}</td>"
@@ -254,18 +289,27 @@ def glance(m: ReportModel) -> str:
 
 
 def claims_sections(m: ReportModel) -> str:
-    conflicts = "".join(conflict_card(c) for c in m.conflicts) or (
+    limits = m.limits
+    drawn_conflicts = [c for c in m.conflicts if c.drawn]
+    conflicts = "".join(conflict_card(c, limits) for c in drawn_conflicts) or (
         '<p class="lede">No conflicting claims found: no figures that disagree, no assertion denied elsewhere.</p>'
     )
+    conflicts += _more(len(m.conflicts) - len(drawn_conflicts), "conflicts, less certain")
     conflict_of = m.conflict_of()
-    corroborated = "".join(group_card(g, conflict_of) for g in m.corroborated) or (
+    drawn_groups = [g for g in m.corroborated if g.drawn]
+    corroborated = "".join(group_card(g, conflict_of, limits) for g in drawn_groups) or (
         '<p class="lede">No claim is carried by more than one document.</p>'
     )
+    corroborated += _more(
+        len(m.corroborated) - len(drawn_groups), "groups, each carried by fewer documents"
+    )
     n_single = sum(len(g.claims) for g in m.single)
+    listed = [g for g in single_source_listing(m.single) if g.drawn]
     single = (
-        claims_by_document(m.single, m.docs, conflict_of)
+        claims_by_document(listed, m.docs, conflict_of)
         or '<p class="lede">Every claim is carried by more than one document.</p>'
     )
+    single += _more(n_single - sum(len(g.claims) for g in listed), "single-source claims")
     return (
         f'<section id="conflicts"><h2>Conflicts<span class="count">{len(m.conflicts):,}</span></h2>'
         '<p class="lede">The same proposition with figures that cannot both be right, or asserted by one '
@@ -283,33 +327,38 @@ def claims_sections(m: ReportModel) -> str:
     )
 
 
+def _columns_note(m: ReportModel) -> str:
+    return _more(len(m.docs) - len(m.columns), "documents have no column here")
+
+
 def coverage(m: ReportModel) -> str:
     flagged = m.conflicted_groups()
     shown_groups = [g for g in m.corroborated if g.id in flagged]
     shown_groups += [g for g in m.single if g.id in flagged]
     shown_groups += [g for g in m.corroborated if g.id not in flagged]
     rows = [("conflict" if g.id in flagged else "agree", g) for g in shown_groups]
-    shown = rows[:MATRIX_ROWS]
-    head = "".join(f'<th class="doc">{doc_label(d)}</th>' for d in m.docs)
+    shown = rows[: m.limits.matrix_rows]
+    columns = m.columns
+    head = "".join(f'<th class="doc">{doc_label(d)}</th>' for d in columns)
     body = []
     for kind, g in shown:
         counts = Counter(c.doc.index for c in g.claims)
         cells = "".join(
-            f'<td class="cell on" title="{_plural(counts[d.index], "claim")} in {esc(d.label)}">'
+            f'<td class="cell on" title="{_plural(counts[d.index], "claim")} in {attr(d.label)}">'
             f"{'<span class=dot></span>' if counts[d.index] == 1 else counts[d.index]}</td>"
             if counts[d.index]
             else '<td class="cell"></td>'
-            for d in m.docs
+            for d in columns
         )
-        text = g.headline if len(g.headline) <= 120 else g.headline[:119].rstrip() + "…"
+        headline = g.headline if len(g.headline) <= 120 else g.headline[:119].rstrip() + "…"
         body.append(
-            f'<tr class="{kind}"><td class="group"><a href="#{g.anchor}">{esc(text)}</a></td>{cells}'
+            f'<tr class="{kind}"><td class="group">{_link(g.anchor, text(headline), g.drawn)}</td>{cells}'
             f'<td class="n">{len(g.docs)}</td></tr>'
         )
     single = Counter(g.docs[0].index for g in m.single if g.id not in flagged for _ in g.claims)
     body.append(
         '<tr class="summary"><td class="group"><a href="#single">other single-source claims</a></td>'
-        + "".join(f'<td class="cell">{single[d.index] or ""}</td>' for d in m.docs)
+        + "".join(f'<td class="cell">{single[d.index] or ""}</td>' for d in columns)
         + f'<td class="n">{sum(single.values())}</td></tr>'
     )
     more = (
@@ -322,7 +371,7 @@ def coverage(m: ReportModel) -> str:
         '<p class="lede">Which document carries which claim group: conflicts first, then claims by how '
         "many documents carry them. A number counts claims when a document makes one more than once.</p>"
         f'<div class="scroll"><table class="matrix"><thead><tr><th>claim group</th>{head}<th class="n">docs</th></tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>{more}</section>"
+        f"<tbody>{''.join(body)}</tbody></table></div>{more}{_columns_note(m)}</section>"
     )
 
 
@@ -334,16 +383,17 @@ def _heat(n: int, top: int) -> str:
 
 
 def entities(m: ReportModel) -> str:
-    rows = m.entities[:ENTITY_ROWS]
+    rows = m.entities[: m.limits.entity_rows]
     if not rows:
         return '<section id="entities"><h2>Entities</h2><p class="lede">No entities found.</p></section>'
+    columns = m.columns
     top = max((n for r in rows for n in r.per_doc.values()), default=1)
-    head = "".join(f'<th class="doc n">{doc_label(d)}</th>' for d in m.docs)
+    head = "".join(f'<th class="doc n">{doc_label(d)}</th>' for d in columns)
     body = "".join(
-        f"<tr><td><b>{esc(r.name)}</b> "
-        f'<span class="aliases">{esc(", ".join(a for a in r.aliases if a != r.name))}</span></td>'
-        f'<td><span class="label {esc(r.label)}">{esc(r.label)}</span></td>'
-        + "".join(_heat(r.per_doc.get(d.index, 0), top) for d in m.docs)
+        f"<tr><td><b>{text(r.name)}</b> "
+        f'<span class="aliases">{text(", ".join(a for a in r.aliases if a != r.name))}</span></td>'
+        f'<td><span class="label {attr(r.label)}">{esc(r.label)}</span></td>'
+        + "".join(_heat(r.per_doc.get(d.index, 0), top) for d in columns)
         + f'<td class="n">{r.mentions:,}</td><td class="n">{r.speaks or ""}</td></tr>'
         for r in rows
     )
@@ -360,16 +410,17 @@ def entities(m: ReportModel) -> str:
         "named by the most documents first. <i>speaks</i> counts the claims attributed to it.</p>"
         f'<div class="scroll"><table><thead><tr><th>entity</th><th>label</th>{head}'
         f'<th class="n">mentions</th><th class="n">speaks</th></tr></thead><tbody>{body}</tbody></table></div>'
-        f"{more}</section>"
+        f"{more}{_columns_note(m)}</section>"
     )
 
 
 def _legend(labels: Iterable[str]) -> str:
     seen: dict[str, str] = {}
     for label in labels:
-        seen.setdefault(LABEL_NAMES.get(label, label.lower()), label)
+        style = PALETTE.get(label)
+        seen.setdefault(style.legend if style else label.lower(), label)
     items = "".join(
-        f'<span><span class="ent {esc(lab)}">{esc(name)}</span></span>'
+        f'<span><span class="ent {attr(lab)}">{esc(name)}</span></span>'
         for name, lab in seen.items()
     )
     return (
@@ -381,28 +432,30 @@ def _legend(labels: Iterable[str]) -> str:
 def documents(
     m: ReportModel, texts: Sequence[str], boilerplate: Sequence[Sequence[tuple[int, int, str]]]
 ) -> str:
-    group_of: dict[str, tuple[str, bool]] = {}
+    """The documents drawn in full; ``texts`` and ``boilerplate`` hold theirs, in order."""
+    target_of: dict[str, tuple[GroupView | ConflictView, bool]] = {}
     for g in m.groups:
         for c in g.claims:
-            group_of[c.id] = (g.anchor, False)
+            target_of[c.id] = (g, False)
     for claim_id, card in m.conflict_of().items():
-        group_of[claim_id] = (card.anchor, True)
+        target_of[claim_id] = (card, True)
+    claims_of = m.claims_of()
     parts = []
-    for d in m.docs:
+    for d, body, spans in zip(m.shown_docs, texts, boilerplate):
         layers = [
             Layer(
                 "boilerplate",
                 [
                     Span(s, e, title=f"boilerplate: {kind}", attrs={"data-kind": kind})
-                    for s, e, kind in boilerplate[d.index]
+                    for s, e, kind in spans
                 ],
             ),
-            Layer("claim", _claim_spans(m, d, group_of), tag="a"),
+            Layer("claim", _claim_spans(claims_of.get(d.index, []), target_of), tag="a"),
             Layer(
                 "entity",
                 [
-                    Span(s, e, title=f"{label} · {entity}", attrs={"class": f"ent {label}"})
-                    for s, e, label, entity, _ in m.mentions_by_doc.get(d.index, [])
+                    Span(s, e, title=title, attrs={"class": f"ent {label}"})
+                    for s, e, label, title in m.mentions_by_doc.get(d.index, [])
                 ],
             ),
         ]
@@ -412,44 +465,44 @@ def documents(
             f"{d.sizes.characters:,} characters",
             f"{d.sizes.boilerplate_share:.0%} boilerplate",
             _plural(d.claims, "claim"),
-            esc(d.name),
+            d.name,
         ]
         parts.append(
-            f'<article class="doc" id="{d.anchor}"><header><h3>{doc_label(d, link=False)} {esc(d.lead)}</h3>'
-            f'<p class="facts">{" · ".join(esc(f) for f in facts)} <a class="back" href="#top">↑ top</a></p></header>'
-            f'<div class="text">{render_spans(texts[d.index], layers)}</div></article>'
+            f'<article class="doc" id="{d.anchor}"><header><h3>{doc_label(d, link=False)} {text(d.lead)}</h3>'
+            f'<p class="facts">{" · ".join(text(f) for f in facts)} <a class="back" href="#top">↑ top</a></p></header>'
+            f'<div class="text">{render_spans(body, layers)}</div></article>'
         )
-    labels = [label for rows in m.mentions_by_doc.values() for _, _, label, _, _ in rows]
+    labels = {label for rows in m.mentions_by_doc.values() for _, _, label, _ in rows}
     return (
         '<section id="documents"><h2>Documents</h2>'
         '<p class="lede">Each article as read. Entities are highlighted (hover for the label and the '
         "cross-document id).</p>"
-        f"{_legend(sorted(set(labels)))}{''.join(parts)}</section>"
+        f"{_legend(sorted(labels))}{''.join(parts)}"
+        f"{_more(len(m.docs) - len(m.shown_docs), 'documents, summed up in the table at the top')}</section>"
     )
 
 
-def _claim_spans(m: ReportModel, d: DocInfo, group_of: dict[str, tuple[str, bool]]) -> list[Span]:
+def _claim_spans(
+    claims: list[ClaimView], target_of: dict[str, tuple[GroupView | ConflictView, bool]]
+) -> list[Span]:
     spans = []
-    last_end = -1
-    for c in m.claims:
-        if c.doc.index != d.index or c.start < last_end:
-            continue  # claims do not overlap; if they ever did, the first keeps the anchor
-        target, conflicted = group_of[c.id]  # every claim has a group, if only of itself
+    for c in claims:
+        if not c.in_text:
+            continue
+        target, conflicted = target_of[c.id]  # every claim has a group, if only of itself
         who = c.speaker or "the article"
+        attrs = {"id": c.anchor, "class": "claim conflict" if conflicted else "claim"}
+        if target.drawn:
+            attrs = {"id": c.anchor, "href": f"#{target.anchor}", "class": attrs["class"]}
         spans.append(
             Span(
                 c.start,
                 c.end,
                 title=f"claim by {who}"
                 + (": in conflict with another claim" if conflicted else ""),
-                attrs={
-                    "id": c.anchor,
-                    "href": f"#{target}",
-                    "class": "claim conflict" if conflicted else "claim",
-                },
+                attrs=attrs,
             )
         )
-        last_end = c.end
     return spans
 
 
@@ -473,8 +526,8 @@ def page(
         '<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-        f'<meta name="generator" content="crosswire {esc(m.version)}">'
-        f"<title>{esc(m.title)}</title><style>{CSS}</style></head>"
+        f'<meta name="generator" content="crosswire {attr(m.version)}">'
+        f"<title>{attr(m.title)}</title><style>{CSS}</style></head>"
         '<body id="top">'
         f'<header class="top"><div class="wrap"><h1>{esc(m.title)}</h1>'
         f'<p class="meta">{_plural(len(m.docs), "document")}{when} · generated {esc(m.generated)} by crosswire {esc(m.version)}</p>'
@@ -485,4 +538,4 @@ def page(
         '<footer><div class="wrap">Made with crosswire. Claims, entities and alignment are machine-made: '
         "check a claim against its document before you rely on it.</div></footer>"
         "</body></html>\n"
-    ).translate(CONTROLS)
+    )

@@ -1,8 +1,8 @@
-//! Calendar words, parsed once from the shared `wordlist/calendar_words.txt`.
-
-use std::sync::LazyLock;
+//! Calendar words, parsed once per language from the shared `shared/calendar_words.txt`.
 
 use crate::entities::figures::view::{WordMap, WordSet};
+use crate::lang::lines::{Files, ListError, ListFile, Problems};
+use crate::lang::List;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Written {
@@ -23,15 +23,43 @@ pub(crate) enum CalendarWord {
     Unit(u16),
 }
 
-pub(crate) static CALENDAR_WORDS: LazyLock<WordMap<CalendarWord>> =
-    LazyLock::new(|| parse(crate::wordlist::CALENDAR_WORDS));
+/// The calendar words of a language (`shared/calendar_words.txt`), and the words a date
+/// expression can start with.
+#[derive(Debug)]
+pub(crate) struct Calendar {
+    pub words: WordMap<CalendarWord>,
+    /// Calendar words, figure starters and `OTHER_STARTERS`: one lookup rejects most tokens
+    /// before any pattern is tried.
+    pub starters: WordSet,
+}
 
-fn parse(src: &'static str) -> WordMap<CalendarWord> {
+impl Calendar {
+    pub(crate) fn parse(
+        files: &Files,
+        figures: &crate::entities::figures::Lexicon,
+        problems: &mut Problems,
+    ) -> Result<Calendar, ListError> {
+        let words = parse_words(files.get(List::CalendarWords), problems)?;
+        let mut starters: WordSet = words.keys().copied().collect();
+        starters.extend(OTHER_STARTERS);
+        starters.extend(figures.starters.iter().copied());
+        Ok(Calendar { words, starters })
+    }
+}
+
+fn parse_words(
+    file: ListFile,
+    problems: &mut Problems,
+) -> Result<WordMap<CalendarWord>, ListError> {
     let mut map = WordMap::default();
-    for line in crate::wordlist::entries(src) {
-        let cols: Vec<&'static str> = line.split('|').map(str::trim).collect();
-        let [kind, value, forms] = cols[..] else {
-            panic!("calendar_words.txt: expected `kind | value | forms`: {line}")
+    file.rows(problems, |cols| {
+        let &[kind, value, forms] = cols else {
+            return Err("expected `kind | value | forms`".into());
+        };
+        let number = || {
+            value
+                .parse::<u16>()
+                .map_err(|_| format!("the value {value:?} is not a whole number"))
         };
         for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
             let (form, written) = if let Some(f) = form.strip_suffix('*') {
@@ -41,18 +69,18 @@ fn parse(src: &'static str) -> WordMap<CalendarWord> {
             } else {
                 (form, Written::Full)
             };
-            let number = || value.parse::<u16>().expect("calendar_words.txt: bad value");
             let word = match kind {
-                "month" => CalendarWord::Month(number() as u8, written),
-                "weekday" => CalendarWord::Weekday(number() as u8),
+                "month" => CalendarWord::Month(number()? as u8, written),
+                "weekday" => CalendarWord::Weekday(number()? as u8),
                 "daypart" => CalendarWord::DayPart,
-                "unit" => CalendarWord::Unit(number()),
-                _ => panic!("calendar_words.txt: unknown kind {kind}"),
+                "unit" => CalendarWord::Unit(number()?),
+                _ => return Err(format!("unknown kind {kind:?}")),
             };
             map.insert(form, word);
         }
-    }
-    map
+        Ok(())
+    })?;
+    Ok(map)
 }
 
 /// Words other than calendar words and figure starters that a date expression can start
@@ -83,10 +111,3 @@ const OTHER_STARTERS: &[&str] = &[
     "few",
     "many",
 ];
-
-pub(crate) static STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set: WordSet = CALENDAR_WORDS.keys().copied().collect();
-    set.extend(OTHER_STARTERS);
-    set.extend(crate::entities::figures::starters());
-    set
-});

@@ -11,22 +11,29 @@ mod patterns;
 mod tests;
 
 /// The parsed calendar words, for the other rules that need month and weekday names.
-pub(crate) use lexicon::{CalendarWord, Written, CALENDAR_WORDS};
+pub(crate) use lexicon::{Calendar, CalendarWord, Written};
 
 use std::ops::Range;
 
 use crate::calendar::Date;
 use crate::entities::figures::view::TokenView;
 use crate::entities::label::Label;
+use crate::lang::Language;
 use crate::text::tokens::Token;
 
+/// The calendar value of a date mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateValue {
+    /// One day.
     Day(Date),
+    /// One month.
     Month {
+        /// The year.
         year: i32,
+        /// 1 to 12.
         month: u8,
     },
+    /// One year.
     Year(i32),
     /// First and last day, inclusive.
     Range(Date, Date),
@@ -44,6 +51,7 @@ impl DateValue {
     }
 }
 
+/// A date or time expression in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateMention {
     /// Token indices, end exclusive.
@@ -59,8 +67,13 @@ pub struct DateMention {
 
 /// Date and time mentions in token order, non-overlapping. Spans never depend on
 /// `doc_date`; values of relative mentions do, and are None without it.
-pub fn find_dates(text: &str, tokens: &[Token], doc_date: Option<Date>) -> Vec<DateMention> {
-    let v = TokenView::new(text, tokens);
+pub fn find_dates(
+    text: &str,
+    tokens: &[Token],
+    doc_date: Option<Date>,
+    language: &Language,
+) -> Vec<DateMention> {
+    let v = TokenView::new(text, tokens, language);
     scan(&v)
         .into_iter()
         .map(|(span, f)| {

@@ -2,7 +2,7 @@
 //! says how far the expression runs and what it means; it never looks at the document
 //! date, so spans are the same whether or not a document has one.
 
-use super::lexicon::{CalendarWord, Written, CALENDAR_WORDS, STARTERS};
+use super::lexicon::{CalendarWord, Written};
 use super::meaning::{Meaning, Part, Period, Shift};
 use super::DateValue;
 use crate::calendar::{days_in_month, Date};
@@ -90,12 +90,12 @@ const YEAR_CONTEXT: &[&str] = &[
 ];
 
 fn calendar(v: &TokenView, i: usize) -> Option<CalendarWord> {
-    CALENDAR_WORDS.get(v.key(i).as_str()).copied()
+    v.language.calendar.words.get(v.key(i).as_str()).copied()
 }
 
 /// The date or time expression starting at token `i`.
 pub(crate) fn date_at(v: &TokenView, i: usize) -> Option<Found> {
-    if !v.starts_digit(i) && !STARTERS.contains(v.key(i).as_str()) {
+    if !v.starts_digit(i) && !v.language.calendar.starters.contains(v.key(i).as_str()) {
         return None;
     }
     if let Some((n, part)) = part_at(v, i) {

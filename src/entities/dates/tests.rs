@@ -2,7 +2,8 @@
 //! and properties on arbitrary input.
 
 use super::*;
-use crate::text::tokens::tokenize;
+use crate::lang::Language;
+use crate::text::tokens::tokenize_en as tokenize;
 
 /// 2022-11-08, a Tuesday: the date of sample documents 000 and 001.
 fn doc() -> Option<Date> {
@@ -12,7 +13,7 @@ fn doc() -> Option<Date> {
 /// Every mention as (span text, label, ISO value, relative).
 fn rows(text: &str, doc_date: Option<Date>) -> Vec<(String, &'static str, Option<String>, bool)> {
     let tokens = tokenize(text);
-    find_dates(text, &tokens, doc_date)
+    find_dates(text, &tokens, doc_date, Language::english())
         .into_iter()
         .map(|m| {
             let start = tokens[m.tokens.start].start as usize;
@@ -325,11 +326,11 @@ fn may_and_march_as_words_are_not_months() {
 fn spans_do_not_depend_on_the_document_date() {
     let text = "On Monday, in recent days and last March, Feb. 24 and over the weekend, in 2014.";
     let tokens = tokenize(text);
-    let with: Vec<_> = find_dates(text, &tokens, doc())
+    let with: Vec<_> = find_dates(text, &tokens, doc(), Language::english())
         .into_iter()
         .map(|m| (m.tokens, m.label))
         .collect();
-    let without: Vec<_> = find_dates(text, &tokens, None)
+    let without: Vec<_> = find_dates(text, &tokens, None, Language::english())
         .into_iter()
         .map(|m| (m.tokens, m.label))
         .collect();
@@ -365,8 +366,8 @@ mod properties {
     use proptest::prelude::*;
 
     fn check(text: &str, tokens: &[Token]) {
-        let with = find_dates(text, tokens, doc());
-        let without = find_dates(text, tokens, None);
+        let with = find_dates(text, tokens, doc(), Language::english());
+        let without = find_dates(text, tokens, None, Language::english());
         for m in &with {
             assert!(m.tokens.start < m.tokens.end && m.tokens.end <= tokens.len());
             if let Some(v) = m.value {

@@ -1,11 +1,11 @@
-//! The figures lexicons, parsed once from the readable files in `data/`.
-
-use std::sync::LazyLock;
+//! The figures' word lists (`lang/<language>/entities/`: number words, bound cues, units),
+//! parsed once per language.
 
 use super::phrases::PhraseTable;
 use super::view::{WordMap, WordSet};
 use crate::entities::label::Label;
-use crate::wordlist::entries;
+use crate::lang::lines::{Files, ListError, ListFile, Problems};
+use crate::lang::List;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum NumberWord {
@@ -36,6 +36,7 @@ pub(crate) struct Unit {
     pub factor: f64,
 }
 
+#[derive(Debug)]
 pub(crate) struct Lexicon {
     pub number_words: WordMap<NumberWord>,
     pub cues: PhraseTable<Bound>,
@@ -45,31 +46,38 @@ pub(crate) struct Lexicon {
     pub starters: WordSet,
 }
 
-pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let number_words = parse_number_words(include_str!("data/number_words.txt"));
-    let cues = parse_cues(include_str!("data/cues.txt"));
-    let units_before = parse_units(include_str!("data/units.txt"), 4);
-    let mut starters: WordSet = number_words.keys().copied().collect();
-    starters.extend(cues.first_words());
-    starters.extend(units_before.first_words());
-    starters.extend(["a", "an"]);
-    Lexicon {
-        number_words,
-        cues,
-        units_after: parse_units(include_str!("data/units.txt"), 3),
-        units_before,
-        starters,
+impl Lexicon {
+    pub(crate) fn parse(files: &Files, problems: &mut Problems) -> Result<Lexicon, ListError> {
+        let number_words = parse_number_words(files.get(List::NumberWords), problems)?;
+        let cues = parse_cues(files.get(List::FigureCues), problems)?;
+        let units_after = parse_units(files.get(List::Units), 3, problems)?;
+        let units_before = parse_units(files.get(List::Units), 4, problems)?;
+        let mut starters: WordSet = number_words.keys().copied().collect();
+        starters.extend(cues.first_words());
+        starters.extend(units_before.first_words());
+        starters.extend(["a", "an"]);
+        Ok(Lexicon {
+            number_words,
+            cues,
+            units_after,
+            units_before,
+            starters,
+        })
     }
-});
+}
 
-fn parse_number_words(src: &'static str) -> WordMap<NumberWord> {
+fn parse_number_words(
+    file: ListFile,
+    problems: &mut Problems,
+) -> Result<WordMap<NumberWord>, ListError> {
     let mut map = WordMap::default();
-    for line in entries(src) {
-        let f: Vec<&str> = line.split_whitespace().collect();
-        let (word, kind, value) = match f[..] {
-            [w, k, v] => (w, k, v.parse::<f64>().expect("number_words.txt: bad value")),
-            _ => panic!("number_words.txt: expected `word kind value`: {line}"),
+    file.rows(problems, |row| {
+        let &[word, kind, value] = row else {
+            return Err("expected `word kind value`".into());
         };
+        let value: f64 = value
+            .parse()
+            .map_err(|_| format!("the value {value:?} is not a number"))?;
         let entry = match kind {
             "unit" => NumberWord::Unit(value),
             "tens" => NumberWord::Tens(value),
@@ -79,51 +87,54 @@ fn parse_number_words(src: &'static str) -> WordMap<NumberWord> {
             "ordinal" => NumberWord::Ordinal(value),
             "vague" => NumberWord::Vague(value),
             "fraction" => NumberWord::Fraction(value),
-            _ => panic!("number_words.txt: unknown kind {kind}"),
+            _ => return Err(format!("unknown kind {kind:?}")),
         };
         map.insert(word, entry);
-    }
-    map
+        Ok(())
+    })?;
+    Ok(map)
 }
 
-fn parse_cues(src: &'static str) -> PhraseTable<Bound> {
+fn parse_cues(file: ListFile, problems: &mut Problems) -> Result<PhraseTable<Bound>, ListError> {
     let mut table = PhraseTable::new();
-    for line in entries(src) {
-        let (phrase, bound) = line
-            .split_once('|')
-            .expect("cues.txt: expected `cue | bound`");
-        let bound = match bound.trim() {
+    file.rows(problems, |row| {
+        let bound = match row[1] {
             "min" => Bound::Min,
             "above" => Bound::Above,
             "max" => Bound::Max,
             "below" => Bound::Below,
             "about" => Bound::About,
             "nearly" => Bound::Nearly,
-            other => panic!("cues.txt: unknown bound {other}"),
+            other => return Err(format!("unknown bound {other:?}")),
         };
-        table.insert(phrase, bound);
-    }
-    table
+        table.insert(row[0], bound)
+    })?;
+    Ok(table)
 }
 
 /// Units from `units.txt`, taking the forms in column `forms_column` (3: after the number,
 /// 4: before it).
-fn parse_units(src: &'static str, forms_column: usize) -> PhraseTable<Unit> {
+fn parse_units(
+    file: ListFile,
+    forms_column: usize,
+    problems: &mut Problems,
+) -> Result<PhraseTable<Unit>, ListError> {
     let mut table = PhraseTable::new();
-    for line in entries(src) {
-        let cols: Vec<&'static str> = line.split('|').map(str::trim).collect();
-        assert!(cols.len() >= 4, "units.txt: too few columns: {line}");
+    file.rows(problems, |cols| {
         let unit = Unit {
             canonical: cols[0],
-            label: Label::parse(cols[1]).expect("units.txt: unknown label"),
-            factor: cols[2].parse().expect("units.txt: bad factor"),
+            label: Label::parse(cols[1]).ok_or_else(|| format!("unknown label {:?}", cols[1]))?,
+            factor: cols[2]
+                .parse()
+                .map_err(|_| format!("the factor {:?} is not a number", cols[2]))?,
         };
         let forms = cols.get(forms_column).copied().unwrap_or("");
         for form in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
-            table.insert(form, unit);
+            table.insert(form, unit)?;
         }
-    }
-    table
+        Ok(())
+    })?;
+    Ok(table)
 }
 
 #[cfg(test)]
@@ -132,7 +143,7 @@ mod tests {
 
     #[test]
     fn data_files_parse() {
-        let lex = &*LEXICON;
+        let lex = &crate::lang::Language::english().figures;
         assert_eq!(
             lex.number_words.get("twenty"),
             Some(&NumberWord::Tens(20.0))

@@ -16,11 +16,14 @@ pub(crate) mod tests;
 use std::ops::Range;
 
 use crate::entities::label::Label;
+use crate::lang::Language;
 use crate::text::tokens::Token;
-use lexicon::{Bound, LEXICON};
+use lexicon::Bound;
+pub(crate) use lexicon::Lexicon;
 pub(crate) use number::{number_at, NumberKind, NumberMatch};
 use view::TokenView;
 
+/// A figure in the text, with its value, unit and bounds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// Token indices, end exclusive; the span includes cue words (`at least 30`).
@@ -41,8 +44,8 @@ pub struct Figure {
 }
 
 /// Figures in token order, non-overlapping, never overlapping a date.
-pub fn find_figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
-    let v = TokenView::new(text, tokens);
+pub fn find_figures(text: &str, tokens: &[Token], language: &Language) -> Vec<Figure> {
+    let v = TokenView::new(text, tokens, language);
     let dates = crate::entities::dates::date_spans(&v);
     let mut out = Vec::new();
     let mut next_date = dates.iter().peekable();
@@ -70,7 +73,7 @@ pub fn find_figures(text: &str, tokens: &[Token]) -> Vec<Figure> {
 
 /// The figure starting at token `i` and ending at or before `limit`.
 fn figure_at(v: &TokenView, i: usize, limit: usize) -> Option<Figure> {
-    let lex = &*LEXICON;
+    let lex = &v.language.figures;
     if !v.starts_digit(i) && !lex.starters.contains(v.key(i).as_str()) {
         return None;
     }
@@ -174,7 +177,7 @@ fn plausible(v: &TokenView, j: usize, num: &NumberMatch) -> bool {
 
 /// Length in tokens of a bound cue (`at least`, `more than`) starting at token `i`.
 pub(crate) fn cue_at(v: &TokenView, i: usize) -> Option<usize> {
-    LEXICON.cues.longest_at(v, i).map(|(n, _)| n)
+    v.language.figures.cues.longest_at(v, i).map(|(n, _)| n)
 }
 
 /// Whether a bound cue ends just before token `i` (`at least` | `2000`).
@@ -184,10 +187,5 @@ pub(crate) fn cue_ends_at(v: &TokenView, i: usize) -> bool {
 
 /// Whether a unit or currency written after a number starts at token `i`.
 pub(crate) fn unit_at(v: &TokenView, i: usize) -> bool {
-    LEXICON.units_after.longest_at(v, i).is_some()
-}
-
-/// Words a figure can start with, besides digits.
-pub(crate) fn starters() -> impl Iterator<Item = &'static str> {
-    LEXICON.starters.iter().copied()
+    v.language.figures.units_after.longest_at(v, i).is_some()
 }

@@ -2,7 +2,7 @@
 //! (`1.5 million`), spelled out (`Twenty`, `three million`, `twenty-five`, `a dozen`),
 //! plural magnitudes (`hundreds of thousands`) and fractions (`half`, `a third of`).
 
-use super::lexicon::{NumberWord, LEXICON};
+use super::lexicon::NumberWord;
 use super::view::TokenView;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,7 +116,11 @@ pub(crate) fn parse_numeral(s: &str) -> Option<Numeral> {
 }
 
 fn word_at(v: &TokenView, i: usize) -> Option<NumberWord> {
-    LEXICON.number_words.get(v.key(i).as_str()).copied()
+    v.language
+        .figures
+        .number_words
+        .get(v.key(i).as_str())
+        .copied()
 }
 
 /// The number starting at token `i`, if one does.

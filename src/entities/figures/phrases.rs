@@ -6,9 +6,13 @@ use std::hash::BuildHasherDefault;
 
 use super::view::{Fnv, TokenView};
 
+#[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, V)>, BuildHasherDefault<Fnv>>,
+    by_first: HashMap<&'static str, Vec<Phrase<V>>, BuildHasherDefault<Fnv>>,
 }
+
+/// A phrase's words after the first, and its value.
+type Phrase<V> = (Vec<&'static str>, V);
 
 impl<V: Copy> PhraseTable<V> {
     pub(crate) fn new() -> PhraseTable<V> {
@@ -18,19 +22,22 @@ impl<V: Copy> PhraseTable<V> {
     }
 
     /// Adds a phrase; its words are the tokens it must match, separated by spaces, in
-    /// lower case (token text is lower-cased before the lookup).
-    pub(crate) fn insert(&mut self, phrase: &'static str, value: V) {
-        assert!(
-            !phrase.chars().any(char::is_uppercase),
-            "lexicon phrases are written in lower case: {phrase:?}"
-        );
+    /// lower case (token text is lower-cased before the lookup). `Err` says why a phrase
+    /// cannot be matched.
+    pub(crate) fn insert(&mut self, phrase: &'static str, value: V) -> Result<(), String> {
+        if phrase.chars().any(char::is_uppercase) {
+            return Err(format!("phrases are written in lower case: {phrase:?}"));
+        }
         let mut words = phrase.split_whitespace();
-        let Some(first) = words.next() else { return };
+        let Some(first) = words.next() else {
+            return Err("an empty phrase".into());
+        };
         let rest: Vec<&'static str> = words.collect();
         let entries = self.by_first.entry(first).or_default();
         entries.push((rest, value));
         // Longest first, so that `square kilometres` wins over a shorter entry.
         entries.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+        Ok(())
     }
 
     pub(crate) fn first_words(&self) -> impl Iterator<Item = &'static str> + '_ {

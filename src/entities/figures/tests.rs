@@ -2,7 +2,8 @@
 //! and properties on arbitrary input.
 
 use super::*;
-use crate::text::tokens::tokenize;
+use crate::lang::Language;
+use crate::text::tokens::tokenize_en as tokenize;
 
 /// Every figure as (span text, label, value, unit, lower, upper, approximate).
 type Row = (
@@ -17,7 +18,7 @@ type Row = (
 
 fn rows(text: &str) -> Vec<Row> {
     let tokens = tokenize(text);
-    find_figures(text, &tokens)
+    find_figures(text, &tokens, Language::english())
         .into_iter()
         .map(|f| {
             let start = tokens[f.tokens.start].start as usize;
@@ -392,7 +393,7 @@ fn whole_sample_corpus_runs_and_stays_ordered() {
     let mut total = 0;
     for text in crate::text::sample::texts() {
         let tokens = tokenize(text);
-        let figures = find_figures(text, &tokens);
+        let figures = find_figures(text, &tokens, Language::english());
         for w in figures.windows(2) {
             assert!(w[0].tokens.end <= w[1].tokens.start);
         }
@@ -442,7 +443,7 @@ pub(crate) mod properties {
     }
 
     fn check(text: &str, tokens: &[Token]) {
-        let figures = find_figures(text, tokens);
+        let figures = find_figures(text, tokens, Language::english());
         for f in &figures {
             assert!(f.tokens.start < f.tokens.end && f.tokens.end <= tokens.len());
         }

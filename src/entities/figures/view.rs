@@ -1,10 +1,12 @@
 //! Read-only access to the tokens of one text, safe on any input: a token whose range is
 //! out of bounds or not on a char boundary reads as "". Lower-casing goes to a stack
-//! buffer so that lexicon lookups allocate nothing.
+//! buffer so that lexicon lookups allocate nothing. The view carries the language whose
+//! number and calendar words the figure and date rules look up.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::lang::Language;
 use crate::text::tokens::Token;
 
 /// FNV-1a: lexicon keys are short words, for which it is much cheaper than SipHash, and
@@ -77,11 +79,16 @@ impl Key {
 pub(crate) struct TokenView<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    pub(crate) language: &'a Language,
 }
 
 impl<'a> TokenView<'a> {
-    pub(crate) fn new(text: &'a str, tokens: &'a [Token]) -> TokenView<'a> {
-        TokenView { text, tokens }
+    pub(crate) fn new(text: &'a str, tokens: &'a [Token], language: &'a Language) -> TokenView<'a> {
+        TokenView {
+            text,
+            tokens,
+            language,
+        }
     }
 
     pub(crate) fn len(&self) -> usize {

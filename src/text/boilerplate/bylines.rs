@@ -3,10 +3,7 @@
 //! contributed to this article.`) and contact lines (`write to X at [email protected]`).
 //! All work on whole lines: in an article these stand alone.
 
-use super::lexicon::{
-    agency_suffix, starts_with_ignore_case, CONTACT_OPENINGS, CONTRIBUTOR_OPENINGS, COUNTER_WORDS,
-    TIMESTAMP_OPENINGS,
-};
+use super::lexicon::{starts_with_ignore_case, BoilerplateWords};
 use super::names::{capitalised, credit_words, name_like};
 use super::BoilerplateKind;
 
@@ -16,10 +13,14 @@ const MAX_STAMP_BYTES: usize = 100;
 const MAX_CONTRIBUTOR_BYTES: usize = 400;
 const MAX_CONTACT_BYTES: usize = 300;
 
-pub fn classify(line: &str) -> Option<BoilerplateKind> {
-    if is_view_counter(line) || is_byline(line) || is_timestamp(line) || is_contributor_note(line) {
+pub fn classify(line: &str, lex: &BoilerplateWords) -> Option<BoilerplateKind> {
+    if is_view_counter(line, lex)
+        || is_byline(line, lex)
+        || is_timestamp(line, lex)
+        || is_contributor_note(line, lex)
+    {
         Some(BoilerplateKind::Byline)
-    } else if is_contact(line) {
+    } else if is_contact(line, lex) {
         Some(BoilerplateKind::Contact)
     } else {
         None
@@ -28,7 +29,7 @@ pub fn classify(line: &str) -> Option<BoilerplateKind> {
 
 /// `by -922 Views`, `1,204 views`, `By Ann Lee 12K Shares`: a count, then a counter word, at the
 /// end of a short line whose other words are `by` or a name.
-fn is_view_counter(line: &str) -> bool {
+fn is_view_counter(line: &str, lex: &BoilerplateWords) -> bool {
     if line.len() > MAX_COUNTER_BYTES {
         return false;
     }
@@ -41,11 +42,12 @@ fn is_view_counter(line: &str) -> bool {
         _ => lead,
     };
     words.len() <= MAX_BYLINE_WORDS
-        && COUNTER_WORDS
+        && lex
+            .counter_words
             .iter()
             .any(|w| w.eq_ignore_ascii_case(counter))
         && is_count(count)
-        && (lead.is_empty() || name_like(&credit_words(&lead.join(" "))))
+        && (lead.is_empty() || name_like(&credit_words(&lead.join(" ")), lex))
 }
 
 /// `922`, `-922` (a scraper's negative counter), `1,204`, `1.2K`.
@@ -61,7 +63,7 @@ fn is_count(word: &str) -> bool {
 }
 
 /// `By Ann Lee and John Smith`, `BY ANN LEE, Reuters`: `By` then a short run of names.
-fn is_byline(line: &str) -> bool {
+fn is_byline(line: &str, lex: &BoilerplateWords) -> bool {
     let Some(rest) = ["By ", "by ", "BY "]
         .iter()
         .find_map(|by| line.strip_prefix(by))
@@ -69,15 +71,15 @@ fn is_byline(line: &str) -> bool {
         return false;
     };
     let words = credit_words(rest);
-    let names_someone = capitalised(&words) >= 2 || agency_suffix(&words) == Some(words.len());
-    words.len() < MAX_BYLINE_WORDS && name_like(&words) && names_someone
+    let names_someone = capitalised(&words) >= 2 || lex.agency_suffix(&words) == Some(words.len());
+    words.len() < MAX_BYLINE_WORDS && name_like(&words, lex) && names_someone
 }
 
 /// `Published: 08 Nov 2022`, `Updated 10:14 GMT`: an opening, then only date and time words.
-fn is_timestamp(line: &str) -> bool {
+fn is_timestamp(line: &str, lex: &BoilerplateWords) -> bool {
     line.len() <= MAX_STAMP_BYTES
         && line.chars().any(|c| c.is_ascii_digit())
-        && TIMESTAMP_OPENINGS.iter().any(|opening| {
+        && lex.timestamp_openings.iter().any(|opening| {
             starts_with_ignore_case(line, opening)
                 && line[opening.len()..].starts_with([' ', ':', '\t'])
                 && credit_words(&line[opening.len()..])
@@ -94,16 +96,17 @@ fn is_date_word(word: &str) -> bool {
 }
 
 /// Every sentence of the line credits reporters.
-fn is_contributor_note(line: &str) -> bool {
+fn is_contributor_note(line: &str, lex: &BoilerplateWords) -> bool {
     !line.is_empty()
         && line.len() <= MAX_CONTRIBUTOR_BYTES
         // The first sentence must be a credit: a cheap test before splitting the line.
         && (line.contains("reported from")
             || line.contains("contributed")
-            || CONTRIBUTOR_OPENINGS
+            || lex
+                .contributor_openings
                 .iter()
                 .any(|o| starts_with_ignore_case(line.trim_start_matches('('), o)))
-        && note_sentences(line).all(is_contributor_sentence)
+        && note_sentences(line).all(|sentence| is_contributor_sentence(sentence, lex))
 }
 
 /// Sentences of a short note, split after a period that ends a lower-case word (`York. Helene`),
@@ -130,10 +133,11 @@ fn note_sentences(line: &str) -> impl Iterator<Item = &str> {
 
 /// `Helene Cooper contributed reporting from Washington.`, `Marc Santorareported from Kyiv`
 /// (the scraper glued the verb to the name), `Reporting by Pavel Polityuk`.
-fn is_contributor_sentence(sentence: &str) -> bool {
+fn is_contributor_sentence(sentence: &str, lex: &BoilerplateWords) -> bool {
     // Reuters closes with the note in parentheses: `(Reporting by …; Editing by …)`.
     let sentence = sentence.trim_start_matches('(').trim_end_matches(')');
-    if CONTRIBUTOR_OPENINGS
+    if lex
+        .contributor_openings
         .iter()
         .any(|opening| starts_with_ignore_case(sentence, opening))
     {
@@ -192,9 +196,9 @@ fn reports_speech(words: &[&str]) -> bool {
 }
 
 /// `write to Yaroslav Trofimov at [email protected]`: a contact opening and an address.
-fn is_contact(line: &str) -> bool {
+fn is_contact(line: &str, lex: &BoilerplateWords) -> bool {
     line.len() <= MAX_CONTACT_BYTES
-        && CONTACT_OPENINGS.iter().any(|opening| {
+        && lex.contact_openings.iter().any(|opening| {
             starts_with_ignore_case(line, opening) && line[opening.len()..].starts_with([' ', ':'])
         })
         && (line.contains('@') || line.contains("[email"))
@@ -203,7 +207,12 @@ fn is_contact(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Language;
     use BoilerplateKind::{Byline, Contact};
+
+    fn classify(line: &str) -> Option<BoilerplateKind> {
+        super::classify(line, &Language::english().boilerplate)
+    }
 
     #[test]
     fn bylines_counters_stamps_and_contributors() {

@@ -6,7 +6,7 @@
 //! photo word (`(AP Photo)`). A line that is a credit is a `Credit`; a line of text that ends in
 //! one is a photo caption, credit included.
 
-use super::lexicon::{agency_suffix, is_photo_word, starts_with_ignore_case, CREDIT_MARKERS};
+use super::lexicon::{starts_with_ignore_case, BoilerplateWords};
 use super::names::{credit_word_iter, credit_words, is_name_word, name_like};
 use super::BoilerplateKind;
 
@@ -16,8 +16,8 @@ const MAX_CREDIT_WORDS: usize = 12;
 const MAX_CREDIT_BYTES: usize = 160;
 
 /// `Credit` if the whole line is a credit, `Caption` if the line ends in one.
-pub fn classify(line: &str) -> Option<BoilerplateKind> {
-    match credit_start(line)? {
+pub fn classify(line: &str, lex: &BoilerplateWords) -> Option<BoilerplateKind> {
+    match credit_start(line, lex)? {
         0 => Some(BoilerplateKind::Credit),
         _ => Some(BoilerplateKind::Caption),
     }
@@ -25,12 +25,12 @@ pub fn classify(line: &str) -> Option<BoilerplateKind> {
 
 /// A line that repeats the line before it and is a name with a slash (`Place - Name/Agency`):
 /// scrapers duplicate caption credits even when the agency is not one we know.
-pub fn is_repeated_credit(line: &str, previous: &str) -> bool {
+pub fn is_repeated_credit(line: &str, previous: &str, lex: &BoilerplateWords) -> bool {
     if previous != line || !line.contains('/') || has_sentence_marks(line) {
         return false;
     }
     let words = credit_words(line);
-    words.len() <= MAX_CREDIT_WORDS && name_like(&words)
+    words.len() <= MAX_CREDIT_WORDS && name_like(&words, lex)
 }
 
 /// Two lines that only name someone, the first repeated at the start of the second
@@ -52,22 +52,22 @@ pub fn is_growing_caption(first: &str, second: &str) -> bool {
 }
 
 /// Byte offset in `line` where a trailing credit starts, 0 when the whole line is one.
-fn credit_start(line: &str) -> Option<usize> {
-    if !may_end_in_credit(line) {
+fn credit_start(line: &str, lex: &BoilerplateWords) -> Option<usize> {
+    if !may_end_in_credit(line, lex) {
         return None;
     }
     if let Some(open) = trailing_parenthesis(line) {
-        if is_credit(&line[open..]) {
+        if is_credit(&line[open..], lex) {
             return Some(open);
         }
     }
     // Earliest first, so that `Photo by Ann M. Simmons/AP` is taken whole.
-    candidate_starts(line).find(|&at| is_credit(&line[at..]))
+    candidate_starts(line).find(|&at| is_credit(&line[at..], lex))
 }
 
 /// A credit's last word is a name, agency or photo word, so most lines (ending in a lower-case
 /// word and a period, or a quote) are ruled out without looking further.
-fn may_end_in_credit(line: &str) -> bool {
+fn may_end_in_credit(line: &str, lex: &BoilerplateWords) -> bool {
     if line.ends_with('.') && !line.ends_with(").") && !line.ends_with("].") {
         // `… Kherson region.`: credits end in a name or a parenthesis, not a full stop.
         return false;
@@ -76,7 +76,8 @@ fn may_end_in_credit(line: &str) -> bool {
     let last_word = end
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '/' | '(' | '[' | ':'))
         .next();
-    last_word.is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || is_photo_word(w))
+    last_word
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) || lex.is_photo_word(w))
 }
 
 /// Where the line's final `( … )` or `[ … ]` opens, if the line ends with it (a `.` may
@@ -125,7 +126,7 @@ fn has_sentence_marks(text: &str) -> bool {
 }
 
 /// Whether `candidate` (a whole line, a tail after a sentence or a parenthesis) is a credit.
-fn is_credit(candidate: &str) -> bool {
+fn is_credit(candidate: &str, lex: &BoilerplateWords) -> bool {
     let candidate = candidate.trim();
     let candidate = candidate.strip_suffix('.').unwrap_or(candidate);
     let in_parentheses = (candidate.starts_with('(') && candidate.ends_with(')'))
@@ -138,49 +139,49 @@ fn is_credit(candidate: &str) -> bool {
     if has_sentence_marks(inner) || inner.contains(['(', '[']) {
         return false;
     }
-    let (marked, rest) = strip_credit_marker(inner.trim());
+    let (marked, rest) = strip_credit_marker(inner.trim(), lex);
     if rest.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
         // `© 2022 Dow Jones`: a copyright notice, not a picture credit.
         return false;
     }
-    if !credit_word_iter(rest).all(is_name_word) {
+    if !credit_word_iter(rest).all(|w| is_name_word(w, lex)) {
         return false;
     }
     let words = credit_words(rest);
-    if words.is_empty() || words.len() > MAX_CREDIT_WORDS || !name_like(&words) {
+    if words.is_empty() || words.len() > MAX_CREDIT_WORDS || !name_like(&words, lex) {
         return false;
     }
-    if marked || (in_parentheses && words.iter().any(|w| is_photo_word(w))) {
+    if marked || (in_parentheses && words.iter().any(|w| lex.is_photo_word(w))) {
         return true;
     }
     let segments: Vec<Vec<&str>> = rest.split('/').map(credit_words).collect();
     let (last, before_slashes) = segments.split_last().expect("split yields one segment");
     // `AP Photo/Name`, `Reuters/Name`: the credit's source before a slash.
     let source_before_slash = before_slashes.iter().any(|segment| {
-        segment.last().is_some_and(|w| is_photo_word(w)) || agency_suffix(segment).is_some()
+        segment.last().is_some_and(|w| lex.is_photo_word(w)) || lex.agency_suffix(segment).is_some()
     });
     // A lone agency name may be a one-word headline; a credit also names the photographer.
-    source_before_slash || (words.len() >= 2 && ends_with_agency(last))
+    source_before_slash || (words.len() >= 2 && ends_with_agency(last, lex))
 }
 
 /// `… AFP`, `… Getty Images`, also `… AP Photo`.
-fn ends_with_agency(words: &[&str]) -> bool {
+fn ends_with_agency(words: &[&str], lex: &BoilerplateWords) -> bool {
     let words = match words.split_last() {
-        Some((last, rest)) if is_photo_word(last) => rest,
+        Some((last, rest)) if lex.is_photo_word(last) => rest,
         _ => words,
     };
-    agency_suffix(words).is_some()
+    lex.agency_suffix(words).is_some()
 }
 
 /// `© …`, `(c) …`, `Photo: …`: returns whether a marker was there and the rest.
-fn strip_credit_marker(text: &str) -> (bool, &str) {
+fn strip_credit_marker<'t>(text: &'t str, lex: &BoilerplateWords) -> (bool, &'t str) {
     if let Some(rest) = text.strip_prefix('©') {
         return (true, rest);
     }
     if starts_with_ignore_case(text, "(c) ") {
         return (true, &text[4..]);
     }
-    for marker in CREDIT_MARKERS.iter() {
+    for marker in &lex.credit_markers {
         if starts_with_ignore_case(text, marker) {
             return (true, &text[marker.len()..]);
         }
@@ -191,7 +192,16 @@ fn strip_credit_marker(text: &str) -> (bool, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Language;
     use BoilerplateKind::{Caption, Credit};
+
+    fn classify(line: &str) -> Option<BoilerplateKind> {
+        super::classify(line, &Language::english().boilerplate)
+    }
+
+    fn is_repeated_credit(line: &str, previous: &str) -> bool {
+        super::is_repeated_credit(line, previous, &Language::english().boilerplate)
+    }
 
     #[test]
     fn credits_on_their_own_line() {

@@ -3,7 +3,7 @@
 //! hashes and e-mail placeholders.
 //!
 //! Detection is by general rules over lines (a scraped paragraph is one line), never by the
-//! strings of particular articles; word lists live in `data/`. It is conservative: a line is
+//! strings of particular articles; word lists live in `lang/<language>/text/`. It is conservative: a line is
 //! only boilerplate when its shape says so (names, credits, counters), so headlines and
 //! subheads inside the article stay text.
 
@@ -12,20 +12,21 @@ mod copyright;
 mod credits;
 mod cursor;
 mod inline;
-mod lexicon;
+pub(crate) mod lexicon;
 mod lines;
 mod names;
 mod navigation;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
+pub(crate) use cursor::BoilerplateCursor;
+pub(crate) use lexicon::BoilerplateWords;
 
-pub use cursor::BoilerplateCursor;
+use crate::lang::Language;
 use lines::{body_lines, Line};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// What kind of boilerplate a span is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum BoilerplateKind {
     /// The scraper's header (` date 2022-11-08`).
     Metadata,
@@ -39,6 +40,7 @@ pub enum BoilerplateKind {
     Contact,
     /// Site chrome and the trailing list of other stories.
     Navigation,
+    /// A copyright notice.
     Copyright,
     /// A stray hex digest.
     Hash,
@@ -47,6 +49,7 @@ pub enum BoilerplateKind {
 }
 
 impl BoilerplateKind {
+    /// Every kind, in declaration order.
     pub const ALL: [BoilerplateKind; 9] = [
         BoilerplateKind::Metadata,
         BoilerplateKind::Caption,
@@ -59,6 +62,7 @@ impl BoilerplateKind {
         BoilerplateKind::Email,
     ];
 
+    /// The kind's name in tables (`caption`, `byline`).
     pub fn as_str(self) -> &'static str {
         match self {
             BoilerplateKind::Metadata => "metadata",
@@ -78,25 +82,29 @@ impl BoilerplateKind {
 /// char boundaries and carry no surrounding whitespace.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Boilerplate {
+    /// First byte.
     pub start: u32,
+    /// Byte after the last.
     pub end: u32,
+    /// What kind of boilerplate.
     pub kind: BoilerplateKind,
 }
 
 /// `body_start` is where the metadata header ends (see `metadata::parse`); a value past the
-/// end or inside a character is clamped down.
-pub fn detect(text: &str, body_start: usize) -> Vec<Boilerplate> {
+/// end or inside a character is clamped down. `language` gives the word lists.
+pub fn detect(text: &str, body_start: usize, language: &Language) -> Vec<Boilerplate> {
+    let lex = &language.boilerplate;
     let body_start = floor_char_boundary(text, body_start);
     let mut spans = Vec::new();
     if let Some(header) = trimmed_range(text, 0, body_start) {
         spans.push(span(header, BoilerplateKind::Metadata));
     }
     let lines = body_lines(text, body_start);
-    let list_start = navigation::trailing_list_start(&lines, body_start, text.len());
+    let list_start = navigation::trailing_list_start(&lines, body_start, text.len(), lex);
     let article_lines = &lines[..list_start.unwrap_or(lines.len())];
     for (i, line) in article_lines.iter().enumerate() {
         let previous = i.checked_sub(1).map(|p| &article_lines[p]);
-        classify_line(line, previous, &mut spans);
+        classify_line(line, previous, lex, &mut spans);
     }
     if let (Some(first), Some(last)) = (list_start.map(|i| lines[i]), lines.last()) {
         spans.push(span((first.start, last.end()), BoilerplateKind::Navigation));
@@ -105,11 +113,16 @@ pub fn detect(text: &str, body_start: usize) -> Vec<Boilerplate> {
 }
 
 /// Whole-line kinds first; hashes and placeholders inside lines that are text.
-fn classify_line(line: &Line, previous: Option<&Line>, spans: &mut Vec<Boilerplate>) {
+fn classify_line(
+    line: &Line,
+    previous: Option<&Line>,
+    lex: &BoilerplateWords,
+    spans: &mut Vec<Boilerplate>,
+) {
     let at = |(s, e): (usize, usize)| (line.start + s, line.start + e);
     if let Some(range) = copyright::notice(line.text) {
         spans.push(span(at(range), BoilerplateKind::Copyright));
-    } else if let Some(kind) = line_kind(line, previous, spans) {
+    } else if let Some(kind) = line_kind(line, previous, lex, spans) {
         spans.push(span((line.start, line.end()), kind));
         return;
     }
@@ -125,12 +138,14 @@ fn classify_line(line: &Line, previous: Option<&Line>, spans: &mut Vec<Boilerpla
 fn line_kind(
     line: &Line,
     previous: Option<&Line>,
+    lex: &BoilerplateWords,
     spans: &mut Vec<Boilerplate>,
 ) -> Option<BoilerplateKind> {
-    if navigation::is_navigation_line(line.text) {
+    if navigation::is_navigation_line(line.text, lex) {
         return Some(BoilerplateKind::Navigation);
     }
-    if let Some(previous) = previous.filter(|p| credits::is_repeated_credit(line.text, p.text)) {
+    if let Some(previous) = previous.filter(|p| credits::is_repeated_credit(line.text, p.text, lex))
+    {
         // The first copy is a credit too (a duplicate span is dropped later).
         spans.push(span(
             (previous.start, previous.end()),
@@ -145,7 +160,7 @@ fn line_kind(
         ));
         return Some(BoilerplateKind::Caption);
     }
-    bylines::classify(line.text).or_else(|| credits::classify(line.text))
+    bylines::classify(line.text, lex).or_else(|| credits::classify(line.text, lex))
 }
 
 fn span((start, end): (usize, usize), kind: BoilerplateKind) -> Boilerplate {

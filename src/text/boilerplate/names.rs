@@ -2,7 +2,7 @@
 //! surnames (`Dimitar DILKOFF`), a few lower-case connectors (`de`, `and`, `via`). Sentences
 //! have lower-case words; that is what keeps article text out.
 
-use super::lexicon::{is_connector, is_photo_word};
+use super::lexicon::BoilerplateWords;
 
 /// The words of a credit or byline: split at spaces and at the separators credits use
 /// (`/`, `|`, `,`, `;`, `:`), with dashes and surrounding punctuation dropped.
@@ -17,12 +17,14 @@ pub fn credit_word_iter(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Every word looks like part of a name (or a photo word such as `photo`); numbers do not.
-pub fn name_like(words: &[&str]) -> bool {
-    !words.is_empty() && words.iter().all(|w| is_name_word(w))
+pub fn name_like(words: &[&str], lex: &BoilerplateWords) -> bool {
+    !words.is_empty() && words.iter().all(|w| is_name_word(w, lex))
 }
 
-pub fn is_name_word(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase) || is_connector(word) || is_photo_word(word)
+pub fn is_name_word(word: &str, lex: &BoilerplateWords) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+        || lex.is_connector(word)
+        || lex.is_photo_word(word)
 }
 
 /// How many words start with a capital letter.
@@ -49,11 +51,16 @@ mod tests {
 
     #[test]
     fn names_versus_sentences() {
-        assert!(name_like(&credit_words("Dimitar DILKOFF AFP")));
-        assert!(name_like(&credit_words("Ana de Armas and John O. Smith")));
-        assert!(!name_like(&credit_words(
-            "Russia to evacuate civilians from Kherson as Ukrainians close in"
-        )));
-        assert!(!name_like(&[]));
+        let lex = &crate::lang::Language::english().boilerplate;
+        assert!(name_like(&credit_words("Dimitar DILKOFF AFP"), lex));
+        assert!(name_like(
+            &credit_words("Ana de Armas and John O. Smith"),
+            lex
+        ));
+        assert!(!name_like(
+            &credit_words("Russia to evacuate civilians from Kherson as Ukrainians close in"),
+            lex
+        ));
+        assert!(!name_like(&[], lex));
     }
 }

@@ -2,10 +2,7 @@
 //! (`Read more: …`) and the trailing list of unrelated headlines under a heading such as
 //! `More Stories`.
 
-use super::lexicon::{
-    normalise_line, starts_with_ignore_case, NAVIGATION_HEADERS, NAVIGATION_LINES,
-    NAVIGATION_PREFIXES,
-};
+use super::lexicon::{normalise_line, starts_with_ignore_case, BoilerplateWords};
 use super::lines::Line;
 
 /// Headlines in a link list are short; an article paragraph after a heading means it was not
@@ -15,9 +12,10 @@ const MAX_PROMO_LINE_CHARS: usize = 200;
 /// Chrome lines are a few words; longer lines are not compared with the list (speed).
 const MAX_CHROME_LINE_BYTES: usize = 64;
 
-pub fn is_navigation_line(line: &str) -> bool {
-    (line.len() <= MAX_CHROME_LINE_BYTES && NAVIGATION_LINES.contains(&normalise_line(line)))
-        || (NAVIGATION_PREFIXES
+pub fn is_navigation_line(line: &str, lex: &BoilerplateWords) -> bool {
+    (line.len() <= MAX_CHROME_LINE_BYTES && lex.navigation_lines.contains(&normalise_line(line)))
+        || (lex
+            .navigation_prefixes
             .iter()
             .any(|prefix| starts_with_ignore_case(line, prefix) && line.len() > prefix.len())
             && line.chars().count() <= MAX_PROMO_LINE_CHARS)
@@ -25,7 +23,12 @@ pub fn is_navigation_line(line: &str) -> bool {
 
 /// Index of the line that opens the trailing link list: a navigation heading in the back half
 /// of the body, followed only by short lines.
-pub fn trailing_list_start(lines: &[Line], body_start: usize, text_len: usize) -> Option<usize> {
+pub fn trailing_list_start(
+    lines: &[Line],
+    body_start: usize,
+    text_len: usize,
+    lex: &BoilerplateWords,
+) -> Option<usize> {
     let back_half = body_start + (text_len - body_start) / 2;
     let first_candidate = lines.partition_point(|l| l.start < back_half);
     // The list runs to the end, so the last long line bounds where its heading can be.
@@ -38,7 +41,9 @@ pub fn trailing_list_start(lines: &[Line], body_start: usize, text_len: usize) -
         .map_or(0, |i| i + 1);
     (first_candidate.max(after_last_long)..lines.len()).find(|&i| {
         lines[i].text.len() <= MAX_CHROME_LINE_BYTES
-            && NAVIGATION_HEADERS.contains(&normalise_line(lines[i].text))
+            && lex
+                .navigation_headers
+                .contains(&normalise_line(lines[i].text))
     })
 }
 
@@ -46,12 +51,26 @@ pub fn trailing_list_start(lines: &[Line], body_start: usize, text_len: usize) -
 mod tests {
     use super::super::lines::body_lines;
     use super::*;
+    use crate::lang::Language;
+
+    fn en() -> &'static BoilerplateWords {
+        &Language::english().boilerplate
+    }
+
+    fn is_navigation_line(line: &str) -> bool {
+        super::is_navigation_line(line, en())
+    }
+
+    fn trailing_list_start(lines: &[Line], body_start: usize, text_len: usize) -> Option<usize> {
+        super::trailing_list_start(lines, body_start, text_len, en())
+    }
 
     #[test]
     fn every_listed_line_fits_the_length_limit() {
-        assert!(NAVIGATION_LINES
+        assert!(en()
+            .navigation_lines
             .iter()
-            .chain(NAVIGATION_HEADERS.iter())
+            .chain(en().navigation_headers.iter())
             .all(|l| l.len() <= MAX_CHROME_LINE_BYTES));
     }
 

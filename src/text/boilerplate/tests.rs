@@ -5,6 +5,10 @@ use crate::text::sample::{with_boilerplate_lines, SAMPLE};
 use proptest::prelude::*;
 use BoilerplateKind::*;
 
+fn detect(text: &str, body_start: usize) -> Vec<Boilerplate> {
+    super::detect(text, body_start, crate::lang::Language::english())
+}
+
 fn marked(text: &str, body_start: usize) -> Vec<(BoilerplateKind, &str)> {
     detect(text, body_start)
         .into_iter()
@@ -166,7 +170,7 @@ fn sample_headlines_and_subheads_are_article_text() {
 fn check_cursor(text: &str, body_start: usize) -> Result<(), TestCaseError> {
     let spans = detect(text, body_start);
     let mut cursor = BoilerplateCursor::new(&spans);
-    for t in crate::text::tokens::tokenize(text) {
+    for t in crate::text::tokens::tokenize_en(text) {
         let touched = spans
             .iter()
             .position(|b| b.start < t.end && t.start < b.end);
@@ -183,7 +187,7 @@ fn cursor_on_the_sample_corpus() {
     for (_, text) in SAMPLE {
         let spans = detect(text, crate::text::metadata::parse(text).body_start);
         let mut cursor = BoilerplateCursor::new(&spans);
-        inside += crate::text::tokens::tokenize(text)
+        inside += crate::text::tokens::tokenize_en(text)
             .iter()
             .filter(|t| cursor.covers(t.start, t.end))
             .count();

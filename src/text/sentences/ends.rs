@@ -5,12 +5,12 @@
 //! their period, a full stop is a token of its own. So:
 //! - `.` `!` `?` `…` `...` end a sentence before a capital, a digit or an opening quote or
 //!   bracket (`… to defend.” The`; not `… ready? he asked`);
-//! - a title (`Gen.`, `Mr.`, `St.`, see `data/titles.txt`) never does: a name follows;
+//! - a title (`Gen.`, `Mr.`, `St.`, see `text/title_abbreviations.txt`) never does: a name follows;
 //! - any other abbreviation (`U.S.`, `Inc.`, `Nov.`, an initial `O.`) does only before a
-//!   closed-class sentence opener (`data/sentence_starters.txt`): `… in the U.S. The next`
+//!   closed-class sentence opener (`text/sentence_starters.txt`): `… in the U.S. The next`
 //!   splits, `U.S. Army`, `Nov. 2` and `Kyrylo O. Budanov` do not.
 
-use super::lexicon::{SENTENCE_STARTERS, TITLES};
+use super::lexicon::SentenceWords;
 use crate::text::tokens::Token;
 
 /// What the token before a possible break is.
@@ -28,34 +28,34 @@ enum EndMark {
 /// same boilerplate region; the caller handles those breaks.)
 /// Inlined: asked for every token, and almost every token fails the first checks.
 #[inline]
-pub fn ends_after(text: &str, tokens: &[Token], i: usize) -> bool {
+pub fn ends_after(text: &str, tokens: &[Token], i: usize, lex: &SentenceWords) -> bool {
     let Some(next) = tokens.get(i + 1) else {
         return true;
     };
     if next.start == tokens[i].end || !may_end(text, &tokens[i]) {
         return false;
     }
-    ends_after_mark(text, tokens, i)
+    ends_after_mark(text, tokens, i, lex)
 }
 
 /// `ends_after` once `tokens[i]` may be an end mark, with a gap after it.
 #[inline(never)]
-fn ends_after_mark(text: &str, tokens: &[Token], i: usize) -> bool {
+fn ends_after_mark(text: &str, tokens: &[Token], i: usize, lex: &SentenceWords) -> bool {
     let next = &tokens[i + 1];
-    let Some(mark) = end_mark(text, tokens, i) else {
+    let Some(mark) = end_mark(text, tokens, i, lex) else {
         return false;
     };
     let next = token_text(text, next);
     match mark {
         EndMark::FullStop => opens_sentence(next),
         EndMark::Title => false,
-        EndMark::Abbreviation => SENTENCE_STARTERS.contains(next) || is_opening_quote(next),
+        EndMark::Abbreviation => lex.starters.contains(next) || is_opening_quote(next),
     }
 }
 
 /// The end mark that `tokens[i]` closes, looking back over closing quotes and brackets glued to
 /// it (`defend.”`, `lies.”)`).
-fn end_mark(text: &str, tokens: &[Token], i: usize) -> Option<EndMark> {
+fn end_mark(text: &str, tokens: &[Token], i: usize, lex: &SentenceWords) -> Option<EndMark> {
     let mut j = i;
     while is_closer(token_text(text, &tokens[j])) {
         if j == 0 || tokens[j - 1].end != tokens[j].start {
@@ -69,7 +69,7 @@ fn end_mark(text: &str, tokens: &[Token], i: usize) -> Option<EndMark> {
         let glued_title = mark == "."
             && j > 0
             && tokens[j - 1].end == tokens[j].start
-            && TITLES.contains(token_text(text, &tokens[j - 1]));
+            && lex.titles.contains(token_text(text, &tokens[j - 1]));
         return Some(if glued_title {
             EndMark::Title
         } else {
@@ -80,7 +80,7 @@ fn end_mark(text: &str, tokens: &[Token], i: usize) -> Option<EndMark> {
     if !stem.chars().any(char::is_alphabetic) {
         return None;
     }
-    Some(if TITLES.contains(stem) {
+    Some(if lex.titles.contains(stem) {
         EndMark::Title
     } else {
         EndMark::Abbreviation
@@ -130,13 +130,20 @@ fn opens_sentence(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::tokens::tokenize;
+    use crate::text::tokens::tokenize_en as tokenize;
 
     /// The text before each break `ends_after` finds.
     fn breaks(text: &str) -> Vec<&str> {
         let tokens = tokenize(text);
         (0..tokens.len())
-            .filter(|&i| ends_after(text, &tokens, i))
+            .filter(|&i| {
+                ends_after(
+                    text,
+                    &tokens,
+                    i,
+                    &crate::lang::Language::english().sentences,
+                )
+            })
             .map(|i| &text[..tokens[i].end as usize])
             .collect()
     }

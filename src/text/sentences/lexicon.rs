@@ -1,28 +1,39 @@
-//! The word lists in `data/`, compiled in and parsed once.
+//! The sentence splitter's word lists (`lang/<language>/text/`), parsed once per language.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
-fn entries(src: &'static str) -> HashSet<&'static str> {
-    crate::wordlist::entries(src).collect()
+use crate::lang::lines::{Files, ListError, Problems};
+use crate::lang::List;
+
+#[derive(Debug)]
+pub struct SentenceWords {
+    /// Titles and ranks (without their period) that always precede a name.
+    pub titles: HashSet<&'static str>,
+    /// Closed-class words that open sentences.
+    pub starters: HashSet<&'static str>,
 }
 
-/// Titles and ranks (without their period) that always precede a name.
-pub static TITLES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("data/titles.txt")));
-
-/// Closed-class words that open sentences.
-pub static SENTENCE_STARTERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| entries(include_str!("data/sentence_starters.txt")));
+impl SentenceWords {
+    pub(crate) fn parse(files: &Files, problems: &mut Problems) -> Result<Self, ListError> {
+        let mut set = |list: List| -> Result<HashSet<&'static str>, ListError> {
+            Ok(files.get(list).entries(problems)?.into_iter().collect())
+        };
+        Ok(SentenceWords {
+            titles: set(List::TitleAbbreviations)?,
+            starters: set(List::SentenceStarters)?,
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::lang::Language;
 
     #[test]
     fn lists_parse() {
-        assert!(TITLES.contains("Gen") && TITLES.contains("St"));
-        assert!(!TITLES.contains("Jr") && !TITLES.iter().any(|t| t.starts_with('#')));
-        assert!(SENTENCE_STARTERS.contains("The") && !SENTENCE_STARTERS.contains("Army"));
+        let lex = &Language::english().sentences;
+        assert!(lex.titles.contains("Gen") && lex.titles.contains("St"));
+        assert!(!lex.titles.contains("Jr") && !lex.titles.iter().any(|t| t.starts_with('#')));
+        assert!(lex.starters.contains("The") && !lex.starters.contains("Army"));
     }
 }

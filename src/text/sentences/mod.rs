@@ -11,23 +11,36 @@
 //! those inside boilerplate are flagged.
 
 mod ends;
-mod lexicon;
+pub(crate) mod lexicon;
 #[cfg(test)]
 mod tests;
 
 use super::boilerplate::{Boilerplate, BoilerplateCursor};
 use super::tokens::Token;
+pub(crate) use lexicon::SentenceWords;
+
+use crate::lang::Language;
 
 /// A sentence, `text[start..end]` in bytes, from its first token to its last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Sentence {
+    /// First byte of its first token.
     pub start: u32,
+    /// Byte after its last token.
     pub end: u32,
     /// The sentence lies inside boilerplate; later stages skip it.
     pub boilerplate: bool,
 }
 
-pub fn split(text: &str, tokens: &[Token], boilerplate: &[Boilerplate]) -> Vec<Sentence> {
+/// The sentences of `text`, from its tokens and boilerplate spans; `language` gives the
+/// titles and sentence openers.
+pub fn split(
+    text: &str,
+    tokens: &[Token],
+    boilerplate: &[Boilerplate],
+    language: &Language,
+) -> Vec<Sentence> {
+    let lex = &language.sentences;
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut regions = BoilerplateCursor::new(boilerplate);
     let mut first = 0;
@@ -42,7 +55,7 @@ pub fn split(text: &str, tokens: &[Token], boilerplate: &[Boilerplate]) -> Vec<S
                 let next_region = regions.overlapping(next.start, next.end);
                 let ends = region != next_region
                     || has_line_break(text, tokens[i].end, next.start)
-                    || ends::ends_after(text, tokens, i);
+                    || ends::ends_after(text, tokens, i, lex);
                 (ends, next_region)
             }
         };

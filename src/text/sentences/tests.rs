@@ -1,19 +1,23 @@
 //! Sentences of whole texts: hand-made cases, the sample corpus, the contract as properties.
 
 use super::*;
-use crate::text::boilerplate::detect;
+use crate::lang::Language;
 use crate::text::metadata;
 use crate::text::sample::{with_boilerplate_lines, SAMPLE};
-use crate::text::tokens::tokenize;
+use crate::text::TextLayer;
 use proptest::prelude::*;
+
+/// The text stage on `text`, with the English lists and the real boilerplate detector.
+fn analyse(text: &str) -> TextLayer {
+    TextLayer::analyse(text, metadata::parse(text).body_start, Language::english())
+}
 
 /// Sentences of `text` as (text, in boilerplate), boilerplate found by the real detector.
 fn sentences(text: &str) -> Vec<(&str, bool)> {
-    let tokens = tokenize(text);
-    let boilerplate = detect(text, metadata::parse(text).body_start);
-    let found = split(text, &tokens, &boilerplate);
-    assert_contract(text, &tokens, &boilerplate, &found).unwrap();
-    found
+    let layer = analyse(text);
+    assert_contract(text, &layer.tokens, &layer.boilerplate, &layer.sentences).unwrap();
+    layer
+        .sentences
         .iter()
         .map(|s| (&text[s.start as usize..s.end as usize], s.boilerplate))
         .collect()
@@ -230,14 +234,8 @@ fn assert_contract(
 }
 
 fn check(text: &str) -> Result<(), TestCaseError> {
-    let tokens = tokenize(text);
-    let boilerplate = detect(text, metadata::parse(text).body_start);
-    assert_contract(
-        text,
-        &tokens,
-        &boilerplate,
-        &split(text, &tokens, &boilerplate),
-    )
+    let layer = analyse(text);
+    assert_contract(text, &layer.tokens, &layer.boilerplate, &layer.sentences)
 }
 
 proptest! {

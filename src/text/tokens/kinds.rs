@@ -1,20 +1,28 @@
 //! What a token is (`TokenKind`, the public contract) and which rule made it (`Rule`, for
 //! `explain`).
 
-use serde::Serialize;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
+    /// Letters (and joined marks: `U.S`, `O’Brien`).
     Word,
+    /// Starts with a digit (`1,600`, `155th`, `2022-11-08`).
     Number,
+    /// Punctuation.
     Punct,
+    /// A quotation mark.
     Quote,
+    /// Any other symbol (`€`, `%`), and control or invisible characters.
     Symbol,
+    /// A web address.
     Url,
+    /// An e-mail address.
     Email,
+    /// One emoji cluster.
     Emoji,
+    /// `#Kherson`.
     Hashtag,
+    /// `@handle`.
     Mention,
 }
 
@@ -33,6 +41,7 @@ impl TokenKind {
         TokenKind::Mention,
     ];
 
+    /// The kind's name in tables (`word`, `punct`).
     pub fn as_str(self) -> &'static str {
         match self {
             TokenKind::Word => "word",
@@ -52,8 +61,11 @@ impl TokenKind {
 /// A token: `text[start..end]` in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    /// First byte.
     pub start: u32,
+    /// Byte after the last.
     pub end: u32,
+    /// What the token is.
     pub kind: TokenKind,
 }
 

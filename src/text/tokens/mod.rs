@@ -26,7 +26,8 @@
 //!   letters only as a suffix (`155th`, `1.5bn`, `10km`); letters then digits again make it a
 //!   word (`87990cbe856818d5…`, a hash, stays one token).
 //! * **Special cases** (`special:*`): a word keeps the period after it when it is listed in
-//!   `abbreviations.txt` (`Gen.`, `Feb.`, `St.`, `Inc.`), is a single capital (`O.`, an
+//!   the language's `text/abbreviations.txt` or `text/title_abbreviations.txt` (`Gen.`,
+//!   `Feb.`, `St.`, `Inc.`), is a single capital (`O.`, an
 //!   initial), or is a dotted acronym of single letters (`U.S.`, `a.m.`, `e.g.`). Otherwise the
 //!   period is its own token (`suffix:period`), also at the very end of the text. A decade
 //!   with an elided century is one number (`’90s`, `'22`: `special:decade`), not a quote. A sentence
@@ -64,7 +65,7 @@ mod chars;
 mod kinds;
 mod matchers;
 mod scanner;
-mod special;
+pub(crate) mod special;
 
 #[cfg(test)]
 mod proptests;
@@ -73,11 +74,19 @@ mod tests;
 
 pub use kinds::{Token, TokenKind};
 
-/// Tokens of `text`, in order. Offsets are bytes into `text`.
-pub fn tokenize(text: &str) -> Vec<Token> {
+use crate::lang::Language;
+
+/// Tokens of `text`, in order. Offsets are bytes into `text`. `language` gives the special
+/// cases (abbreviations).
+pub fn tokenize(text: &str, language: &Language) -> Vec<Token> {
+    tokenize_with(text, &language.abbreviations)
+}
+
+/// `tokenize` with the special cases given directly (for stages that keep only these).
+pub(crate) fn tokenize_with(text: &str, abbreviations: &special::Abbreviations) -> Vec<Token> {
     // Typical news text has one token per ~5 bytes; over-reserving beats regrowing.
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
-    scanner::scan(text, &mut tokens);
+    scanner::scan(text, abbreviations, &mut tokens);
     // The layer keeps its tokens for the corpus's lifetime: give back the spare quarter.
     tokens.shrink_to_fit();
     tokens
@@ -85,11 +94,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Each token of `text` with the name of the rule that produced it (spaCy's
 /// `tokenizer.explain`). The same scanner as `tokenize`: the tokens are identical.
-pub fn explain(text: &str) -> Vec<(String, Token)> {
+pub fn explain(text: &str, language: &Language) -> Vec<(String, Token)> {
     let mut explained = Vec::new();
-    scanner::scan(text, &mut explained);
+    scanner::scan(text, &language.abbreviations, &mut explained);
     explained
         .into_iter()
         .map(|(rule, token): (kinds::Rule, Token)| (rule.name().to_string(), token))
         .collect()
+}
+
+/// `tokenize` with the English lists, for tests.
+#[cfg(test)]
+pub(crate) fn tokenize_en(text: &str) -> Vec<Token> {
+    tokenize(text, Language::english())
 }

@@ -3,7 +3,12 @@
 
 use proptest::prelude::*;
 
-use super::{explain, tokenize, Token};
+use super::{tokenize_en as tokenize, Token};
+use crate::lang::Language;
+
+fn explain(text: &str) -> Vec<(String, Token)> {
+    super::explain(text, Language::english())
+}
 
 /// Pieces that exercise every rule, glued together in random order.
 const FRAGMENTS: &[&str] = &[

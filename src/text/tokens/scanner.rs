@@ -5,7 +5,7 @@
 use super::chars::{classify, Class, ASCII, KEYCAP};
 use super::kinds::{Rule, Token, TokenKind};
 use super::matchers;
-use super::special::{self, KeepsPeriod};
+use super::special::{self, Abbreviations, KeepsPeriod};
 
 /// Where tokens go. `tokenize` keeps only the token; `explain` keeps the rule too. Both run
 /// the same scanner (monomorphised, so the plain path pays nothing for explain).
@@ -26,7 +26,7 @@ impl Sink for Vec<(Rule, Token)> {
     }
 }
 
-pub(super) fn scan<S: Sink>(text: &str, sink: &mut S) {
+pub(super) fn scan<S: Sink>(text: &str, abbreviations: &Abbreviations, sink: &mut S) {
     // Offsets are u32 (the Token contract); longer texts are tokenized up to 4 GiB.
     let text = if text.len() > u32::MAX as usize {
         let mut cut = u32::MAX as usize;
@@ -41,6 +41,7 @@ pub(super) fn scan<S: Sink>(text: &str, sink: &mut S) {
         text,
         bytes: text.as_bytes(),
         sink,
+        abbreviations,
         single_quote_open: false,
         word_end: usize::MAX,
     };
@@ -51,6 +52,7 @@ struct Scanner<'t, 's, S: Sink> {
     text: &'t str,
     bytes: &'t [u8],
     sink: &'s mut S,
+    abbreviations: &'s Abbreviations,
     /// A single quote opened on this line (`‘Ukrainian Nazis’`): the next `’` in closing
     /// position closes it rather than being read as a possessive apostrophe.
     single_quote_open: bool,
@@ -329,7 +331,7 @@ impl<S: Sink> Scanner<'_, '_, S> {
         // A period right after a word: part of it (special case) or a token of its own.
         // Not when it starts `..`/`...`: an ellipsis stays whole.
         if stop == b'.' && kind == TokenKind::Word && self.bytes.get(end + 1) != Some(&b'.') {
-            if let Some(keeps) = special::keeps_period(&self.text[start..end]) {
+            if let Some(keeps) = special::keeps_period(&self.text[start..end], self.abbreviations) {
                 let rule = match keeps {
                     KeepsPeriod::Abbreviation => Rule::Abbreviation,
                     KeepsPeriod::Initial => Rule::Initial,

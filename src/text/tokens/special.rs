@@ -2,40 +2,51 @@
 //! dotted words are web domains. The scanner asks these only at a `.`, `’` or `'`, so they
 //! cost nothing on the common path.
 
-use std::sync::OnceLock;
+use crate::lang::lines::{Files, ListError, Problems};
+use crate::lang::List;
 
-/// The abbreviation list, compiled in: one per line, `#` starts a comment.
-const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
-
-/// The list without periods.
-fn abbreviations() -> impl Iterator<Item = &'static str> {
-    crate::wordlist::entries(ABBREVIATIONS).map(|line| line.strip_suffix('.').unwrap_or(line))
+/// The words that keep the period after them (`text/abbreviations.txt` and the titles of
+/// `text/title_abbreviations.txt`), without the period, bucketed by first byte: a
+/// sentence-final `said.` compares against nothing (no entry starts with `s`) and a hit
+/// costs a few length checks, no hashing.
+#[derive(Debug)]
+pub(crate) struct Abbreviations {
+    by_first_byte: Vec<Vec<&'static str>>,
 }
 
-/// The list bucketed by first byte: a sentence-final `said.` compares against nothing
-/// (no entry starts with `s`) and a hit costs a few length checks, no hashing.
-fn by_first_byte() -> &'static [Vec<&'static str>] {
-    static INDEX: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = vec![Vec::new(); 256];
-        for abbreviation in abbreviations() {
-            index[abbreviation.as_bytes()[0] as usize].push(abbreviation);
+impl Abbreviations {
+    pub(crate) fn parse(files: &Files, problems: &mut Problems) -> Result<Self, ListError> {
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for list in [List::TitleAbbreviations, List::Abbreviations] {
+            files.get(list).rows(problems, |row| {
+                let word = row[0].strip_suffix('.').unwrap_or(row[0]);
+                match word.as_bytes().first() {
+                    _ if word.contains(char::is_whitespace) => {
+                        Err(format!("an abbreviation is one word: {word:?}"))
+                    }
+                    Some(&b) => {
+                        by_first_byte[b as usize].push(word);
+                        Ok(())
+                    }
+                    None => Err("an empty abbreviation".into()),
+                }
+            })?;
         }
-        index
-    })
-}
+        Ok(Abbreviations { by_first_byte })
+    }
 
-fn is_abbreviation(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(&b) => by_first_byte()[b as usize].contains(&word),
-        None => false,
+    fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) => self.by_first_byte[b as usize].contains(&word),
+            None => false,
+        }
     }
 }
 
 /// Which special case (if any) lets `word` keep the period that follows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum KeepsPeriod {
-    /// Listed in abbreviations.txt (`Gen`, `Feb`, `St`).
+    /// Listed in abbreviations.txt or title_abbreviations.txt (`Gen`, `Feb`, `St`).
     Abbreviation,
     /// One capital letter: a name initial (`O` in `Kyrylo O. Budanov`).
     Initial,
@@ -44,7 +55,7 @@ pub(super) enum KeepsPeriod {
 }
 
 /// `word` is the token text before the period.
-pub(super) fn keeps_period(word: &str) -> Option<KeepsPeriod> {
+pub(super) fn keeps_period(word: &str, abbreviations: &Abbreviations) -> Option<KeepsPeriod> {
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
@@ -54,7 +65,7 @@ pub(super) fn keeps_period(word: &str) -> Option<KeepsPeriod> {
     if word.contains('.') && is_dotted_acronym(word) {
         return Some(KeepsPeriod::DottedAcronym);
     }
-    if is_abbreviation(word) {
+    if abbreviations.contains(word) {
         return Some(KeepsPeriod::Abbreviation);
     }
     None
@@ -105,12 +116,20 @@ pub(super) fn is_domain(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Language;
+
+    fn keeps_period(word: &str) -> Option<KeepsPeriod> {
+        super::keeps_period(word, &Language::english().abbreviations)
+    }
 
     #[test]
-    fn abbreviation_file_parses() {
+    fn abbreviation_files_parse() {
+        let is_abbreviation = |w| Language::english().abbreviations.contains(w);
         assert!(is_abbreviation("Gen") && is_abbreviation("Feb") && is_abbreviation("St"));
         assert!(is_abbreviation("Ph.D") && !is_abbreviation("Gen."));
-        assert!(!abbreviations().any(|a| a.starts_with('#') || a.contains(' ')));
+        // Titles keep their period, whether or not they are in abbreviations.txt.
+        assert!(is_abbreviation("Gens") && is_abbreviation("Messrs") && is_abbreviation("Jr"));
+        assert!(!is_abbreviation("#") && !is_abbreviation(""));
     }
 
     #[test]

@@ -1,6 +1,11 @@
 //! Hand-made cases, one group per rule in the module doc, and sentences from the sample corpus.
 
-use super::{explain, tokenize, TokenKind};
+use super::{tokenize_en as tokenize, TokenKind};
+use crate::lang::Language;
+
+fn explain(text: &str) -> Vec<(String, super::Token)> {
+    super::explain(text, Language::english())
+}
 use crate::text::sample;
 
 /// `(text, kind)` of every token.
