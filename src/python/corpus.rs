@@ -30,14 +30,14 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Corpus) -> PyResult<&'a [Text
 }
 
 /// A file read with `errors="replace"`: path, sequences replaced, offset of the first.
-type Replaced = (String, usize, usize);
+pub(crate) type Replaced = (String, usize, usize);
 
 /// A user lexicon row: name, label, aliases, a regular expression (or None), and where the
 /// row came from (source, line) for errors.
-type PatternRow = (String, String, Vec<String>, Option<String>, String, usize);
+pub(crate) type PatternRow = (String, String, Vec<String>, Option<String>, String, usize);
 
 /// The language's lexicon, with the user's rows added.
-fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
+pub(crate) fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
     let entries = rows
         .unwrap_or_default()
         .iter()
@@ -68,6 +68,15 @@ fn parse_date(date: Option<String>, index: usize, name: &str) -> PyResult<Option
         })
     })
     .transpose()
+}
+
+/// The articles of `path` as `Corpus.from_dir` reads them: `(paths, names)`, sorted by path
+/// (`recursive`: every folder below too, documents named by their path below `path`).
+#[pyfunction]
+#[pyo3(signature = (path, recursive = false))]
+pub fn list_articles(path: PathBuf, recursive: bool) -> PyResult<(Vec<PathBuf>, Vec<String>)> {
+    let named = crate::corpus::list_articles(&path, recursive).map_err(errors::to_py)?;
+    Ok(named.into_iter().unzip())
 }
 
 #[pymethods]

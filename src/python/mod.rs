@@ -5,6 +5,7 @@ mod claims;
 mod corpus;
 mod entities;
 mod errors;
+mod partition;
 mod pool;
 mod spans;
 
@@ -22,6 +23,12 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(align::compare_features, m)?)?;
     m.add_function(wrap_pyfunction!(spans::explain, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::check_regex, m)?)?;
+    m.add_class::<partition::PyPartition>()?;
+    m.add_class::<partition::PyClustering>()?;
+    m.add_class::<partition::PyEntities>()?;
+    m.add_function(wrap_pyfunction!(partition::merge_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(partition::absorb, m)?)?;
+    m.add_function(wrap_pyfunction!(corpus::list_articles, m)?)?;
     m.add_class::<claims::PyClaim>()?;
     m.add_class::<corpus::PyDocument>()?;
     m.add_class::<spans::PyTokens>()?;
