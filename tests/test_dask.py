@@ -5,6 +5,7 @@ worker killed mid-run loses and duplicates nothing. Skipped without dask.distrib
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -178,3 +179,31 @@ def test_parquet_holds_every_table(client, tmp_path):
     assert sorted(p.name for p in out.iterdir()) == sorted(cwd.TABLES)
     claims = pd.read_parquet(out / "claims")
     assert list(claims["claim"]) == list(result.compute()["claims"]["claim"])
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "crosswire", *args], capture_output=True, timeout=300
+    )
+
+
+def test_the_cli_runs_on_a_local_cluster_or_a_scheduler(client, tmp_path):
+    folder = corner_cases(tmp_path / "corner")
+    runs = [
+        (["claims"], ["--workers", "2"]),
+        (["entities", "--table", "entities"], ["--scheduler", client.scheduler.address]),
+    ]
+    for command, cluster in runs:
+        local = cli(*command, str(folder), "--format", "jsonl")
+        assert local.returncode == 0, local.stderr.decode()
+        assert local.stdout.count(b"\n") > 5
+        p = cli(*command, str(folder), "--format", "jsonl", "--partition-docs", "2", *cluster)
+        assert p.returncode == 0, p.stderr.decode()
+        assert p.stdout == local.stdout, (command, cluster)
+
+
+def test_the_cli_refuses_cluster_options_that_do_not_fit(tmp_path):
+    p = cli("claims", "--sample", "--workers", "2")
+    assert p.returncode == 2 and b"not --sample" in p.stderr
+    p = cli("claims", str(tmp_path), "--workers", "2", "--scheduler", "tcp://x:1")
+    assert p.returncode == 2 and b"not both" in p.stderr
