@@ -58,7 +58,9 @@ fn main() {
                 .docs()
                 .par_iter()
                 .zip(layers.par_iter())
-                .map(|(d, layer)| tagger::tag(&d.text, layer, corpus.lexicon(), d.date))
+                .map(|(d, layer)| {
+                    tagger::tag(&d.text, layer, corpus.lexicon(), corpus.language(), d.date)
+                })
                 .collect::<Vec<_>>()
         });
         if per_document {
@@ -69,7 +71,12 @@ fn main() {
                     .zip(layers.par_iter())
                     .zip(mentions.par_iter())
                     .map(|((d, layer), m)| {
-                        claims::link::link(claims::extract(&d.text, layer), m, d.date).len()
+                        claims::link::link(
+                            claims::extract(&d.text, layer, corpus.language()),
+                            m,
+                            d.date,
+                        )
+                        .len()
                     })
                     .sum::<usize>()
             });

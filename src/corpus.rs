@@ -374,7 +374,7 @@ impl Corpus {
     }
 
     /// The lexicon the entity stage uses.
-    pub(crate) fn lexicon(&self) -> &Lexicon {
+    pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
 
