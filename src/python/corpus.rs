@@ -11,7 +11,7 @@ use super::errors;
 use super::pool;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, Replacement};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::user::{user_entry, user_regex, UserRegex};
 use crate::lang::Language;
@@ -31,6 +31,20 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Corpus) -> PyResult<&'a [Text
 
 /// A file read with `errors="replace"`: path, sequences replaced, offset of the first.
 pub(crate) type Replaced = (String, usize, usize);
+
+/// Files read with `errors="replace"`, as Python gets them.
+pub(crate) fn replaced_rows(replaced: Vec<Replacement>) -> Vec<Replaced> {
+    replaced
+        .into_iter()
+        .map(|r| {
+            (
+                r.path.to_string_lossy().into_owned(),
+                r.count,
+                r.first_offset,
+            )
+        })
+        .collect()
+}
 
 /// A user lexicon row: name, label, aliases, a regular expression (or None), and where the
 /// row came from (source, line) for errors.
@@ -112,21 +126,11 @@ impl PyCorpus {
         let (corpus, replaced) =
             pool::interruptible(py, |cancel| Corpus::try_from_dir(&path, mode, cancel))?
                 .map_err(errors::to_py)?;
-        let replaced = replaced
-            .into_iter()
-            .map(|r| {
-                (
-                    r.path.to_string_lossy().into_owned(),
-                    r.count,
-                    r.first_offset,
-                )
-            })
-            .collect();
         Ok((
             PyCorpus {
                 inner: Arc::new(corpus.with_lexicon(lexicon)),
             },
-            replaced,
+            replaced_rows(replaced),
         ))
     }
 

@@ -11,7 +11,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
 use serde::{de::DeserializeOwned, Serialize};
 
-use super::corpus::{user_lexicon, PatternRow, PyCorpus, Replaced};
+use super::corpus::{replaced_rows, user_lexicon, PatternRow, PyCorpus, Replaced};
+use super::entities::record_columns;
 use super::{errors, pool};
 use crate::corpus::Corpus;
 use crate::entities::ids::{self, Clustering, EntityRecord, Gathered, Key};
@@ -85,20 +86,10 @@ impl PyPartition {
             })
         })?
         .map_err(errors::to_py)?;
-        let replaced = replaced
-            .into_iter()
-            .map(|r| {
-                (
-                    r.path.to_string_lossy().into_owned(),
-                    r.count,
-                    r.first_offset,
-                )
-            })
-            .collect();
         Ok(PyPartition {
             inner,
             args: (paths, names, first_doc, errors.to_owned(), patterns),
-            replaced,
+            replaced: replaced_rows(replaced),
         })
     }
 
@@ -254,47 +245,9 @@ impl PyEntities {
         py: Python<'py>,
         names: Vec<String>,
     ) -> PyResult<Bound<'py, PyDict>> {
-        let name_of = |d: u32| {
-            names.get(d as usize).map(String::as_str).ok_or_else(|| {
-                PyValueError::new_err(format!("document {d} of a corpus of {}", names.len()))
-            })
-        };
-        let records = self.records.iter().map(|(_, r)| r);
-        let dict = PyDict::new(py);
-        dict.set_item(
-            "entity",
-            records.clone().map(|r| r.id.as_str()).collect::<Vec<_>>(),
-        )?;
-        dict.set_item(
-            "name",
-            records.clone().map(|r| r.name.as_str()).collect::<Vec<_>>(),
-        )?;
-        dict.set_item(
-            "label",
-            records
-                .clone()
-                .map(|r| r.label.as_str())
-                .collect::<Vec<_>>(),
-        )?;
-        dict.set_item(
-            "aliases",
-            records
-                .clone()
-                .map(|r| r.aliases.clone())
-                .collect::<Vec<_>>(),
-        )?;
-        let docs = records
-            .clone()
-            .map(|r| {
-                r.docs
-                    .iter()
-                    .map(|&d| name_of(d))
-                    .collect::<PyResult<Vec<_>>>()
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        dict.set_item("docs", docs)?;
-        dict.set_item("mentions", records.map(|r| r.mentions).collect::<Vec<_>>())?;
-        Ok(dict)
+        let records: Vec<&EntityRecord> = self.records.iter().map(|(_, r)| r).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        record_columns(py, &records, &names)
     }
 
     fn __reduce__<'py>(
