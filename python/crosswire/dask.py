@@ -335,16 +335,20 @@ def analyze(
         for i, p in enumerate(parts)
     ]
     entity_table = _task(_entity_table, f"cw-entity-table-{token}", entities, names)
+    n = len(parts)
+    persisted = client.persist([t[0] for t in tables] + [t[1] for t in tables] + [entity_table])
     if errors == "replace":
-        replaced = client.compute([delayed(_replaced, pure=True)(p) for p in parts], sync=True)
+        # Asked while the partitions are in flight for the tables: read once, not twice.
+        replaced = client.compute(
+            [_task(_replaced, f"cw-replaced-{token}-{i}", p) for i, p in enumerate(parts)],
+            sync=True,
+        )
         for file, count, offset in (r for part in replaced for r in part):
             warnings.warn(
                 f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
                 UnicodeWarning,
                 stacklevel=2,
             )
-    n = len(parts)
-    persisted = client.persist([t[0] for t in tables] + [t[1] for t in tables] + [entity_table])
     meta = _metas()
     with _in_process_types():
         return DaskAnalysis(
