@@ -14,9 +14,10 @@ use crate::claims::{self, link::LinkedClaim};
 use crate::entities::ids::{self, EntityRecord, Resolution};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::{self, Mention};
-use crate::lang::Language;
+use crate::lang::{Language, NoSyntaxModel};
 use crate::pool;
 use crate::stage::{Cancel, Cancelled, Stage};
+use crate::syntax::document::{self as syntax, DocumentSyntax};
 use crate::text::decode::{decode, Decoding};
 use crate::text::files;
 use crate::text::metadata;
@@ -154,12 +155,17 @@ pub struct Corpus {
     /// The word lists every stage reads.
     language: &'static Language,
     text: Stage<Vec<TextLayer>>,
+    syntax: Stage<SyntaxLayer>,
     /// Names and word classes the entity stage uses: the language's, plus the user's.
     lexicon: Arc<Lexicon>,
     entities: Stage<EntityLayer>,
     claims: Stage<Vec<Vec<LinkedClaim>>>,
     alignment: Stage<Alignment>,
 }
+
+/// The syntax stage for the whole corpus: each document's tags, lemmas and parse, or why the
+/// language has none.
+pub type SyntaxLayer = Result<Vec<DocumentSyntax<'static>>, NoSyntaxModel>;
 
 /// The entity stage for the whole corpus: each document's mentions, in text order, and the
 /// cross-document entities they resolve to.
@@ -199,6 +205,7 @@ impl Corpus {
             docs,
             language,
             text: Stage::new(),
+            syntax: Stage::new(),
             lexicon: Arc::clone(&language.names),
             entities: Stage::new(),
             claims: Stage::new(),
@@ -280,6 +287,7 @@ impl Corpus {
     pub fn ready(&self) -> Vec<&'static str> {
         [
             ("text", self.text.get().is_some()),
+            ("syntax", self.syntax.get().is_some()),
             ("entities", self.entities.get().is_some()),
             ("claims", self.claims.get().is_some()),
             ("alignment", self.alignment.get().is_some()),
@@ -310,12 +318,38 @@ impl Corpus {
         &self.text_layers()[i]
     }
 
+    /// The syntax stage (tags, lemmas, dependency parse of every token, boilerplate
+    /// included), computed once, in parallel, only when asked for: no other stage needs it
+    /// yet. An error if the language has no syntax model.
+    pub fn syntax(&self) -> Result<&[DocumentSyntax<'static>], &NoSyntaxModel> {
+        uncancelled(self.try_syntax(&Cancel::never()))
+            .as_ref()
+            .map(Vec::as_slice)
+    }
+
+    /// The syntax stage, unless `cancel` is raised first.
+    pub fn try_syntax(&self, cancel: &Cancel) -> Result<&SyntaxLayer, Cancelled> {
+        self.syntax.get_or_compute(cancel, || {
+            let model = match self.language.syntax() {
+                Ok(model) => model,
+                Err(e) => return Ok(Err(e)),
+            };
+            let layers = self.try_text_layers(cancel)?;
+            let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
+            per_document(cancel, &indexed, |(d, layer)| {
+                syntax::analyse(model, &d.text, &layer.tokens, &layer.sentences)
+            })
+            .map(Ok)
+        })
+    }
+
     /// Reads the documents as `language` (English by default); the entity stage uses the
     /// language's lexicon (set user entries after this, with `with_lexicon`).
     pub fn with_language(mut self, language: &'static Language) -> Corpus {
         self.language = language;
         self.lexicon = Arc::clone(&language.names);
         self.text = Stage::new();
+        self.syntax = Stage::new();
         self.entities = Stage::new();
         self.claims = Stage::new();
         self.alignment = Stage::new();
@@ -390,6 +424,7 @@ impl Corpus {
             docs,
             language: self.language,
             text: Stage::new(),
+            syntax: Stage::new(),
             lexicon: Arc::clone(&self.lexicon),
             entities: Stage::new(),
             claims: Stage::new(),
@@ -590,6 +625,39 @@ mod tests {
             .map(|l| l.tokens.clone())
             .collect::<Vec<_>>();
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn syntax_runs_only_when_asked_for_and_covers_every_token() {
+        let corpus = Corpus::new(vec![
+            doc("a", "Russia denied the report.\n\nPhoto: AP"),
+            doc("b", ""),
+        ])
+        .unwrap();
+        corpus.claims();
+        assert_eq!(corpus.ready(), ["text", "entities", "claims"]);
+        let syntax = corpus.syntax().unwrap();
+        assert_eq!(corpus.ready(), ["text", "syntax", "entities", "claims"]);
+        let a = &syntax[0];
+        // The caption is boilerplate and is parsed too.
+        assert_eq!(a.len(), corpus.text_layer(0).tokens.len());
+        assert!(syntax[1].is_empty());
+        let words: Vec<(&str, &str, usize)> = a
+            .iter()
+            .take(5)
+            .map(|t| (t.pos, t.dep, t.head as usize))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("PROPN", "nsubj", 1),
+                ("VERB", "root", 1),
+                ("DET", "det", 3),
+                ("NOUN", "obj", 1),
+                ("PUNCT", "punct", 1)
+            ]
+        );
+        assert_eq!(a.get(1).lemma, "deny");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! computation; they hold nothing rayon work needs. A worker never waits: if the stage is
 //! being computed elsewhere, it computes the stage itself (results do not depend on who
 //! computes them) and the first result stored wins. Stages ask for the stages before them
-//! only (text, entities, claims, alignment), so waiting threads form no cycle.
+//! only (text, syntax, entities, claims, alignment), so waiting threads form no cycle.
 //!
 //! A computation that is cancelled, or panics, leaves nothing behind: the stage is empty and
 //! the next caller computes it. A stage being computed by a thread of a parent process

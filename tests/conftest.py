@@ -65,9 +65,16 @@ def tiny_documents(n: int) -> cw.Corpus:
     """``n`` one-line articles, each with one claim in words of its own (so none align): the
     shape of a corpus whose groups x documents is large."""
     rng = random.Random(n)
+    used: set[str] = set()
 
     def word() -> str:
-        return "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+        # Never the same word twice: two articles sharing a council or a bridge would be
+        # two claims about one thing, and may rightly align.
+        while True:
+            w = "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+            if w not in used:
+                used.add(w)
+                return w
 
     return cw.Corpus.from_texts(
         [f"The {word()} council said the {word()} bridge reopened." for _ in range(n)]

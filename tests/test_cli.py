@@ -216,7 +216,13 @@ def test_tokens_csv_on_stdout_matches_the_library(sample):
     p = run("tokens", "--sample")
     assert p.returncode == 0, err(p)
     got = read_csv(out(p))
-    assert list(got[0]) == ["doc", "i", "start", "end", "text", "kind", "boilerplate"]
+    assert list(got[0]) == ["doc", "i", "start", "end", "text", "kind", "boilerplate"] + [
+        "pos",
+        "tag",
+        "lemma",
+        "head",
+        "dep",
+    ]
     assert got == as_csv_strings(expected_rows(sample.tokens()))
 
 

@@ -377,6 +377,11 @@ def test_empty_corpus_from_texts():
         "text",
         "kind",
         "boilerplate",
+        "pos",
+        "tag",
+        "lemma",
+        "head",
+        "dep",
     ]
     assert len(corpus.sentences()) == 0
 

@@ -1,7 +1,7 @@
 # Hand-kept stubs for the compiled module (src/python/). tests/test_stubs.py checks them
 # against the built extension with mypy's stubtest: change both together.
 
-from typing import Any, Final, final, overload
+from typing import Any, Final, TypedDict, final, overload
 
 # A user lexicon row: name, label, aliases, a regular expression (or None), and where it came
 # from (source, line) for errors.
@@ -12,6 +12,7 @@ __all__ = [
     "compare",
     "compare_many",
     "compare_features",
+    "analyse_words",
     "explain",
     "check_regex",
     "list_articles",
@@ -34,6 +35,14 @@ __all__ = [
     "TIME_LABELS",
 ]
 
+class _SyntaxColumns(TypedDict):
+    pos: list[str]
+    tag: list[str]
+    lemma: list[str]
+    head: list[int]
+    dep: list[str]
+    sent_start: list[bool]
+
 __version__: Final[str]
 LABELS: Final[tuple[str, ...]]
 """Every entity label the core assigns (OntoNotes names), in the core's order."""
@@ -53,6 +62,12 @@ def compare_features(
 ) -> tuple[list[str], list[list[float]], list[list[str]]]:
     """Feature names, one row of features per pair, and each pair's word keys (`+key`
     shared, `-key` one side only): what `compare` scores (for fitting)."""
+
+def analyse_words(
+    sentences: list[list[str]],
+) -> list[tuple[list[str], list[str], list[int], list[str]]]:
+    """Tags and parses sentences given as words (a treebank's): per sentence the pos, tag,
+    head (a word index; a root is its own head) and dep of each word. For benchmarks."""
 
 def explain(text: str) -> list[tuple[str, Token]]:
     """Each token of `text` with the name of the tokenizer rule that produced it, in text
@@ -144,11 +159,13 @@ class Corpus:
     def index_of(self, name: str) -> int | None: ...
     def document(self, index: int) -> Document: ...
     def analyse_text(self) -> None: ...
+    def analyse_syntax(self) -> None: ...
     def analyse_entities(self) -> None: ...
     def analyse_claims(self) -> None: ...
     def analyse_alignment(self) -> None: ...
     def ready(self) -> list[str]:
-        """The stages computed so far, in pipeline order: text, entities, claims, alignment."""
+        """The stages computed so far, in pipeline order: text, syntax, entities, claims,
+        alignment."""
     def claim_columns(self) -> dict[str, list[object]]: ...
     def claim_figure_columns(self) -> dict[str, list[object]]:
         """One row per figure of each claim: claim, doc, start, end, text, label, value, unit,
@@ -176,6 +193,8 @@ class Document:
     def body_start(self) -> int: ...
     def sizes(self) -> tuple[int, int, int, int]:
         """`(characters, tokens, sentences, boilerplate characters)`, in code points."""
+    def syntax_columns(self) -> _SyntaxColumns:
+        """Token by token: pos, tag, lemma, head (a token index), dep, sent_start."""
     @property
     def tokens(self) -> Tokens: ...
     @property
@@ -210,6 +229,28 @@ class Token:
     def text(self) -> str: ...
     @property
     def kind(self) -> str: ...
+    # Syntax, computed for the whole corpus the first time one is asked for. A token made by
+    # hand, by `explain` or by unpickling has no document: `i` and the tags are None.
+    @property
+    def i(self) -> int | None:
+        """The token's index in its document."""
+    @property
+    def pos(self) -> str | None:
+        """Universal POS tag."""
+    @property
+    def tag(self) -> str | None:
+        """Penn Treebank tag."""
+    @property
+    def lemma(self) -> str | None: ...
+    @property
+    def dep(self) -> str | None:
+        """UD relation to the head; `root` for a sentence's root."""
+    @property
+    def head(self) -> Token | None:
+        """The head token; a sentence's root is its own head."""
+    @property
+    def children(self) -> list[Token]:
+        """The tokens whose head this one is, in text order."""
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Union, overload
 
 import pandas as _pd
 
-from . import _core, display, frames, inputs
+from . import _core, display, frames, inputs, spacy_bridge
 from .alignment import Alignment
 from .patterns import Patterns, core_rows
 
@@ -101,10 +101,18 @@ class Document:
     def _repr_html_(self) -> str:
         return display.document_html(self)
 
-    def to_displacy(self) -> dict[str, Any]:
-        """The entities in displaCy's ``manual=True`` format, ``{"text", "ents", "title"}``:
-        ``spacy.displacy.render(doc.to_displacy(), style="ent", manual=True)``."""
-        return display.to_displacy(self)
+    def to_displacy(self, style: str = "ent") -> dict[str, Any]:
+        """displaCy's ``manual=True`` format: the entities (``style="ent"``, ``{"text", "ents",
+        "title"}``) or the dependency parse (``style="dep"``, ``{"words", "arcs", "title"}``):
+        ``spacy.displacy.render(doc.to_displacy("dep"), style="dep", manual=True)``."""
+        return display.to_displacy(self, style)
+
+    def to_spacy(self, vocab: Any) -> Any:
+        """A ``spacy.tokens.Doc`` with this document's tokens (spaces from the text), sentences,
+        tags, POS, lemmas, heads, dependencies and entities (overlapping entities: the longest
+        kept; the cross-document id as ``kb_id_``). ``vocab`` is a ``spacy.vocab.Vocab`` or a
+        pipeline (``spacy.blank("en")``). Needs spaCy."""
+        return spacy_bridge.to_spacy(self, vocab)
 
 
 class Claims(list):
@@ -277,7 +285,9 @@ class Corpus:
     # -- tables ---------------------------------------------------------------------------
 
     def tokens(self) -> pd.DataFrame:
-        """One row per token: doc, i, start, end, text, kind, boilerplate."""
+        """One row per token: doc, i, start, end, text, kind, boilerplate, and its syntax: pos
+        (UPOS), tag (Penn), lemma, head (the head's ``i`` in the same document; a root is its
+        own head) and dep (UD relation). The syntax is computed on the first call."""
         return frames.tokens(self)
 
     def sentences(self) -> pd.DataFrame:

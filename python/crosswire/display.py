@@ -75,11 +75,35 @@ def entity_layer(doc: Document) -> Layer:
     return Layer("entity", spans, tag="mark")
 
 
-def to_displacy(doc: Document) -> dict[str, object]:
-    """displaCy's ``manual=True`` input for one document: ``{"text", "ents", "title"}``, each
-    entity ``{"start", "end", "label"}`` in character offsets into ``text``."""
-    ents = [{"start": e.start, "end": e.end, "label": e.label} for e in doc.entities]
-    return {"text": doc.text, "ents": ents, "title": doc.name}
+def to_displacy(doc: Document, style: str = "ent") -> dict[str, object]:
+    """displaCy's ``manual=True`` input for one document.
+
+    ``style="ent"``: ``{"text", "ents", "title"}``, each entity ``{"start", "end", "label"}``
+    in character offsets into ``text``. ``style="dep"``: ``{"words", "arcs", "title"}``, each
+    word ``{"text", "tag"}`` (the UPOS tag, as displaCy shows by default), each arc
+    ``{"start", "end", "label", "dir"}`` with ``start < end`` as token indices and ``dir``
+    ``"left"`` when the dependent is the left end.
+    """
+    if style == "ent":
+        ents = [{"start": e.start, "end": e.end, "label": e.label} for e in doc.entities]
+        return {"text": doc.text, "ents": ents, "title": doc.name}
+    if style == "dep":
+        return _displacy_dep(doc)
+    raise ValueError(f"style must be 'ent' or 'dep', not {style!r}")
+
+
+def _displacy_dep(doc: Document) -> dict[str, object]:
+    syntax = doc._doc.syntax_columns()
+    tokens = doc.tokens
+    words = [{"text": tokens[i].text, "tag": pos} for i, pos in enumerate(syntax["pos"])]
+    arcs = []
+    for i, (head, dep) in enumerate(zip(syntax["head"], syntax["dep"])):
+        if head != i:  # a root has no arc
+            left, right = min(i, head), max(i, head)
+            arcs.append(
+                {"start": left, "end": right, "label": dep, "dir": "left" if i < head else "right"}
+            )
+    return {"words": words, "arcs": arcs, "title": doc.name}
 
 
 def _header(doc: Document, row: summary.DocumentSummary) -> str:

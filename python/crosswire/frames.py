@@ -23,9 +23,18 @@ def _table(corpus: Corpus, columns: dict, order: list[str]) -> pd.DataFrame:
     return df
 
 
+TOKEN_COLUMNS = ["doc", "i", "start", "end", "text", "kind", "boilerplate"]
+SYNTAX_COLUMNS = ["pos", "tag", "lemma", "head", "dep"]
+
+
 def tokens(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.token_columns()
-    return _table(corpus, cols, ["doc", "i", "start", "end", "text", "kind", "boilerplate"])
+    df = _table(corpus, cols, TOKEN_COLUMNS + SYNTAX_COLUMNS)
+    # A few dozen distinct tags and labels: categoricals, as for the document names.
+    for name in ("pos", "tag", "dep"):
+        df[name] = df[name].astype("category")
+    df["head"] = df["head"].astype("int64")
+    return df
 
 
 def sentences(corpus: Corpus) -> pd.DataFrame:

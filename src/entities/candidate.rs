@@ -1,5 +1,5 @@
 //! Candidate entity spans from independent sources, and the choice among them: every source
-//! (lexicons, name rules, figures, dates, later a trained model) proposes spans with a
+//! (lexicons, name rules, figures, dates, the learned name model) proposes spans with a
 //! priority; `select` keeps the best non-overlapping ones. A new source only adds candidates.
 
 use super::label::Label;
@@ -22,7 +22,7 @@ pub enum Source {
     Figures,
     /// Dates and times.
     Dates,
-    /// A trained sequence model.
+    /// The learned name tagger (`name_model`).
     Model,
 }
 
@@ -64,10 +64,16 @@ pub mod priority {
     pub const USER: u8 = 100;
     pub const CONTEXT_STRONG: u8 = 70;
     pub const GIVEN_NAME: u8 = 65;
+    /// The name model, sure, where it reads a lexicon place as part of a longer name.
+    pub const MODEL_OVER_LEXICON: u8 = 61;
     pub const LEXICON: u8 = 60;
+    /// The name model, where every token of the name won by a clear margin.
+    pub const MODEL_SURE: u8 = 55;
     pub const REPORTING: u8 = 50;
     pub const NUMERIC: u8 = 45;
     pub const SURNAME: u8 = 40;
+    /// The name model, less sure.
+    pub const MODEL: u8 = 35;
     pub const GUESS: u8 = 30;
 }
 

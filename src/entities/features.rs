@@ -168,6 +168,21 @@ impl<'a> Features<'a> {
     }
 }
 
+#[cfg(test)]
+impl<'a> Features<'a> {
+    /// The features of `text` read whole as one document, as the tagger sees it.
+    pub fn of_text(text: &'a str, lexicon: &Lexicon) -> Features<'a> {
+        let layer = crate::text::TextLayer::analyse(text, 0, crate::lang::Language::english());
+        Features::new(
+            text,
+            &layer.tokens,
+            &layer.sentences,
+            &layer.boilerplate,
+            lexicon,
+        )
+    }
+}
+
 /// Marks the tokens of sentences where most longer words are capitalised.
 fn mark_title_case(text: &str, sentences: &[Sentence], tokens: &mut [TokenInfo]) {
     let mut k = 0;

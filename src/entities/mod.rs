@@ -2,8 +2,9 @@
 //! mention resolved to one cross-document id.
 //!
 //! `lexicon` (names and word classes, from `lang/<language>/entities/`) → `features`
-//! (per-token facts) → candidates from `gazetteer`, `names` and `values` (figures, dates;
-//! later a model) → `candidate::select` → `tagger` → `ids` across documents.
+//! (per-token facts) → candidates from `gazetteer`, `names` and `values` (figures, dates),
+//! then from `name_model` (the learned name tagger, which reads the others' as evidence) →
+//! `candidate::select` → `tagger` → `ids` across documents.
 
 pub(crate) mod candidate;
 pub mod dates;
@@ -13,6 +14,7 @@ pub(crate) mod gazetteer;
 pub mod ids;
 pub mod label;
 pub(crate) mod lexicon;
+pub mod name_model;
 pub(crate) mod names;
 pub(crate) mod normalize;
 pub(crate) mod spellings;

@@ -4,12 +4,15 @@
 
 use crate::calendar::Date;
 use crate::lang::Language;
+use crate::text::tokens::Token;
 use crate::text::TextLayer;
 
 use super::candidate::{priority, select, Candidate, Source};
 use super::features::{Features, Shape};
+use super::gazetteer::Match;
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
+use super::name_model::NameModel;
 use super::spellings::SpellingKeys;
 use super::values::{self, Normalised};
 
@@ -85,14 +88,28 @@ fn area_after(f: &Features, end: usize, label: Label) -> Option<Area> {
     area(end, false)
 }
 
-/// The mentions of one document, in text order. `lexicon` holds the names (the language's
-/// and the user's), `language` the number and calendar words. `doc_date` anchors relative
-/// dates (`on Monday`); without it they are found but left unresolved.
+/// The mentions of one document, in text order, with the language's name model (if it has
+/// one). `lexicon` holds the names (the language's and the user's), `language` the number and
+/// calendar words. `doc_date` anchors relative dates (`on Monday`); without it they are found
+/// but left unresolved.
 pub fn tag(
     text: &str,
     layer: &TextLayer,
     lexicon: &Lexicon,
     language: &Language,
+    doc_date: Option<Date>,
+) -> Vec<Mention> {
+    let names = language.name_model();
+    tag_with(text, layer, lexicon, language, names, doc_date)
+}
+
+/// As `tag`, with another name model, or none (the rules alone).
+pub(crate) fn tag_with(
+    text: &str,
+    layer: &TextLayer,
+    lexicon: &Lexicon,
+    language: &Language,
+    names: Option<&NameModel>,
     doc_date: Option<Date>,
 ) -> Vec<Mention> {
     let f = Features::new(
@@ -102,9 +119,42 @@ pub fn tag(
         &layer.boilerplate,
         lexicon,
     );
+    let matches = lexicon.gazetteer.find_all(&f);
+    let mut candidates = rule_candidates(&f, lexicon, language, &matches, &layer.tokens, doc_date);
+    if let Some(model) = names {
+        let found = model.candidates(&f, lexicon, &matches, &candidates);
+        candidates.extend(found);
+    }
+    let mut chosen = select(candidates, f.len());
+    add_surnames(&f, &mut chosen);
+    chosen
+        .into_iter()
+        .filter(|c| !(c.first..c.end).any(|k| f.tokens[k].boilerplate))
+        .map(|c| Mention {
+            start: f.tokens[c.first].start,
+            end: f.tokens[c.end - 1].end,
+            label: c.label,
+            source: c.source,
+            entry: c.entry,
+            area: area_after(&f, c.end, c.label),
+            normalised: c.normalised,
+        })
+        .collect()
+}
+
+/// Every candidate but the name model's: lexicon names (`matches`), the user's patterns, the
+/// name rules, figures and dates. The model reads them as evidence too.
+pub(crate) fn rule_candidates(
+    f: &Features,
+    lexicon: &Lexicon,
+    language: &Language,
+    matches: &[Match],
+    tokens: &[Token],
+    doc_date: Option<Date>,
+) -> Vec<Candidate> {
     let mut candidates = Vec::new();
     let mut known: Vec<Option<u32>> = vec![None; f.len()];
-    for (n, m) in lexicon.gazetteer.find_all(&f).into_iter().enumerate() {
+    for (n, m) in matches.iter().enumerate() {
         let entry = &lexicon.entries[m.entry as usize];
         known[m.first..m.end]
             .iter_mut()
@@ -134,24 +184,10 @@ pub fn tag(
             ..Candidate::new(m.first, m.end, label, source, p)
         });
     }
-    regex_candidates(&f, lexicon, &mut candidates);
-    super::names::candidates(&f, &known, &mut candidates);
-    values::candidates(&f, &layer.tokens, doc_date, language, &mut candidates);
-    let mut chosen = select(candidates, f.len());
-    add_surnames(&f, &mut chosen);
-    chosen
-        .into_iter()
-        .filter(|c| !(c.first..c.end).any(|k| f.tokens[k].boilerplate))
-        .map(|c| Mention {
-            start: f.tokens[c.first].start,
-            end: f.tokens[c.end - 1].end,
-            label: c.label,
-            source: c.source,
-            entry: c.entry,
-            area: area_after(&f, c.end, c.label),
-            normalised: c.normalised,
-        })
-        .collect()
+    regex_candidates(f, lexicon, &mut candidates);
+    super::names::candidates(f, &known, &mut candidates);
+    values::candidates(f, tokens, doc_date, language, &mut candidates);
+    candidates
 }
 
 /// The user's regular expressions over the text: each match that starts and ends at token

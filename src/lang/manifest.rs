@@ -74,8 +74,14 @@ macro_rules! manifest {
     };
 }
 
+/// A language folder's learned name tagger (`entities::name_model`), beside the lists. A
+/// folder may lack it (the entity tagger then runs on rules and lists alone); a built-in
+/// language has one.
+pub const NAME_MODEL: &str = "entities/names.model";
+
 /// The languages compiled into the binary: `BUILT_IN` names them, `built_in` gives the text
-/// of their lists. A folder named here must hold every file of the manifest.
+/// of their lists, `built_in_name_model` their name model. A folder named here must hold
+/// every file of the manifest and a [`NAME_MODEL`].
 macro_rules! built_in_languages {
     ($($language:literal),*) => {
         /// The names (and folders) of the languages compiled into the binary.
@@ -85,6 +91,14 @@ macro_rules! built_in_languages {
         pub fn built_in(name: &str) -> Option<[&'static str; List::ALL.len()]> {
             match name {
                 $($language => Some(embed!($language)),)*
+                _ => None,
+            }
+        }
+
+        /// The compiled-in name model of built-in language `name` (its [`NAME_MODEL`]).
+        pub fn built_in_name_model(name: &str) -> Option<&'static [u8]> {
+            match name {
+                $($language => Some(include_bytes!(concat!($language, "/entities/names.model"))),)*
                 _ => None,
             }
         }

@@ -9,6 +9,7 @@
 
 pub(crate) mod lines;
 pub mod manifest;
+pub mod syntax;
 
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -18,6 +19,8 @@ use crate::claims::lexicon::Lexicon as ClaimWords;
 use crate::entities::dates::Calendar;
 use crate::entities::figures::Lexicon as FigureWords;
 use crate::entities::lexicon::Lexicon;
+use crate::entities::name_model::NameModel;
+use crate::syntax::model::Syntax;
 use crate::text::boilerplate::BoilerplateWords;
 use crate::text::sentences::SentenceWords;
 use crate::text::tokens::special::Abbreviations;
@@ -25,6 +28,7 @@ use lines::{Files, Problems};
 
 pub use lines::{ListError, Strictness};
 pub use manifest::{Format, List};
+pub use syntax::NoSyntaxModel;
 
 /// The word lists of one language, parsed: what every stage reads about the language.
 /// Built once (English: [`Language::english`]) and passed to the stages by reference.
@@ -43,10 +47,14 @@ pub struct Language {
     pub(crate) figures: FigureWords,
     /// Names and word classes (entities), without the user's entries.
     pub(crate) names: Arc<Lexicon>,
+    /// The learned name tagger (entities), if the language has one.
+    name_model: Option<NameModel>,
     /// Reporting cues, hedges, channel and time words (claims).
     pub(crate) claims: ClaimWords,
     /// Stopwords, paraphrases, events, idf and the scorer's weights (alignment).
     pub(crate) align: AlignLexicon,
+    /// Loads the tagger and parser (once per process), for languages that have them.
+    syntax: Option<fn() -> &'static Syntax>,
     problems: Vec<ListError>,
 }
 
@@ -75,14 +83,20 @@ impl Language {
                 format!("not a built-in language ({known})"),
             ));
         };
-        Language::parse(name, Files { folder, texts }, strictness)
+        let name_model = manifest::built_in_name_model(folder).map(Ok::<_, String>);
+        let language = Language::parse(name, Files { folder, texts }, name_model, strictness)?;
+        Ok(Language {
+            syntax: syntax::built_in(folder),
+            ..language
+        })
     }
 
     /// Reads a language folder that holds every file of the manifest (`dir/text/…`,
-    /// `dir/entities/…`), named by the folder. Strict: the first problem is the error.
-    /// Lenient: a missing file reads as empty and a bad line is skipped, each noted in
-    /// `problems`. The folder's text stays in memory for the life of the process (every
-    /// result borrows words from it), so read a language once.
+    /// `dir/entities/…`), and its name model if it has one, named by the folder. Strict: the
+    /// first problem is the error. Lenient: a missing file reads as empty, a bad line or a
+    /// damaged model is skipped, each noted in `problems`. The folder's text stays in memory
+    /// for the life of the process (every result borrows words from it), so read a language
+    /// once.
     pub fn from_dir(dir: &Path, strictness: Strictness) -> Result<Language, ListError> {
         let folder = leak(dir.display().to_string());
         let mut problems = Problems::new(strictness);
@@ -100,16 +114,43 @@ impl Language {
         let name = dir
             .file_name()
             .map_or_else(|| folder.to_owned(), |n| n.to_string_lossy().into_owned());
-        let mut language = Language::parse(&name, Files { folder, texts }, strictness)?;
+        let name_model = match std::fs::read(dir.join(manifest::NAME_MODEL)) {
+            Ok(bytes) => Some(Ok(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => Some(Err(e.to_string())),
+        };
+        let files = Files { folder, texts };
+        let mut language = Language::parse(&name, files, name_model, strictness)?;
         let mut found = problems.into_vec();
         found.append(&mut language.problems);
         language.problems = found;
         Ok(language)
     }
 
-    fn parse(name: &str, files: Files, strictness: Strictness) -> Result<Language, ListError> {
+    /// `name_model`: the model file's bytes, or why they could not be read; `None` when the
+    /// language has no model.
+    fn parse(
+        name: &str,
+        files: Files,
+        name_model: Option<Result<impl AsRef<[u8]>, String>>,
+        strictness: Strictness,
+    ) -> Result<Language, ListError> {
         let mut problems = Problems::new(strictness);
         let p = &mut problems;
+        let name_model = match name_model {
+            None => None,
+            Some(bytes) => {
+                let model = bytes.and_then(|b| NameModel::from_bytes(b.as_ref()).map_err(|e| e.0));
+                match model {
+                    Ok(model) => Some(model),
+                    Err(message) => {
+                        let source = format!("{}/{}", files.folder, manifest::NAME_MODEL);
+                        p.report(ListError::new(source, 0, message))?;
+                        None
+                    }
+                }
+            }
+        };
         let abbreviations = Arc::new(Abbreviations::parse(&files, p)?);
         let figures = FigureWords::parse(&files, p)?;
         let calendar = Calendar::parse(&files, &figures, p)?;
@@ -121,9 +162,11 @@ impl Language {
             claims: ClaimWords::parse(&files, &calendar, p)?,
             align: AlignLexicon::parse(&files, p)?,
             names: Arc::new(names),
+            name_model,
             abbreviations,
             calendar,
             figures,
+            syntax: None,
             problems: Vec::new(),
         };
         // Two stages read the shared cue lists: a bad line there is one problem.
@@ -142,6 +185,23 @@ impl Language {
     /// The language's name (`en`, or the folder's name).
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The language's tagger, parser and lemmatizer, read the first time they are asked
+    /// for; an error for a language without them.
+    pub fn syntax(&self) -> Result<&'static Syntax, NoSyntaxModel> {
+        match self.syntax {
+            Some(load) => Ok(load()),
+            None => Err(NoSyntaxModel {
+                language: self.name.clone(),
+            }),
+        }
+    }
+
+    /// The learned name tagger the entity tagger runs beside its rules; `None` for a language
+    /// without one.
+    pub fn name_model(&self) -> Option<&NameModel> {
+        self.name_model.as_ref()
     }
 
     /// Lines skipped by lenient parsing, each with its file and line; empty for English.

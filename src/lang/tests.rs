@@ -16,6 +16,7 @@ fn every_english_list_parses_strictly() {
     }
     assert!(Language::english().problems().is_empty());
     assert_eq!(Language::english().name(), "en");
+    assert!(Language::english().name_model().is_some());
     let err = Language::built_in("xx", Strictness::Strict).unwrap_err();
     assert!(
         err.to_string().contains("not a built-in language (en)"),
@@ -149,6 +150,16 @@ fn the_second_language_decides_claims_and_alignment_words() {
 }
 
 #[test]
+fn a_language_without_a_syntax_model_says_so_and_the_other_stages_still_run() {
+    let err = xx().syntax().unwrap_err();
+    assert!(err.to_string().contains("has no syntax model"), "{err}");
+    let corpus = corpus(xx());
+    assert_eq!(corpus.syntax(), Err(&err));
+    assert!(!corpus.claims()[0].is_empty());
+    assert!(Language::english().syntax().is_ok());
+}
+
+#[test]
 fn a_missing_file_or_a_bad_line_names_the_file() {
     let dir = std::env::temp_dir().join(format!("crosswire-lang-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -179,5 +190,33 @@ fn a_missing_file_or_a_bad_line_names_the_file() {
     );
     // The good line of the file was kept.
     assert!(lenient.figures.number_words.contains_key("uno"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_name_model_is_read_with_the_folder_and_a_damaged_one_named() {
+    assert!(xx().name_model().is_none(), "the skeleton has no model");
+    let dir = std::env::temp_dir().join(format!("crosswire-lang-model-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for list in List::ALL {
+        let to = dir.join(list.path());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(fixture().join(list.path()), &to).unwrap();
+    }
+    let english = Language::english().name_model().unwrap();
+    let path = dir.join(manifest::NAME_MODEL);
+    std::fs::write(&path, english.to_bytes()).unwrap();
+    let with_model = Language::from_dir(&dir, Strictness::Strict).unwrap();
+    assert_eq!(with_model.name_model(), Some(english));
+
+    let bytes = english.to_bytes();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let source = format!("{}/{}", dir.display(), manifest::NAME_MODEL);
+    let err = Language::from_dir(&dir, Strictness::Strict).unwrap_err();
+    assert_eq!(err.source, source);
+    let lenient = Language::from_dir(&dir, Strictness::Lenient).unwrap();
+    assert!(lenient.name_model().is_none());
+    assert_eq!(lenient.problems().len(), 1, "{:?}", lenient.problems());
+    assert_eq!(lenient.problems()[0].source, source);
     std::fs::remove_dir_all(&dir).unwrap();
 }

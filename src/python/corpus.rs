@@ -198,6 +198,11 @@ impl PyCorpus {
         super::entities::entity_layer(py, &self.inner).map(drop)
     }
 
+    /// Runs the syntax stage now (tags, lemmas, parse), for every document.
+    fn analyse_syntax(&self, py: Python<'_>) -> PyResult<()> {
+        super::syntax::syntax_layer(py, &self.inner).map(drop)
+    }
+
     /// Runs the claims stage now, for every document.
     fn analyse_claims(&self, py: Python<'_>) -> PyResult<()> {
         super::claims::claim_layer(py, &self.inner).map(drop)
@@ -208,8 +213,8 @@ impl PyCorpus {
         pool::stage(py, &self.inner, Corpus::try_alignment).map(drop)
     }
 
-    /// The stages computed so far, in pipeline order: `text`, `entities`, `claims`,
-    /// `alignment`.
+    /// The stages computed so far, in pipeline order: `text`, `syntax`, `entities`,
+    /// `claims`, `alignment`.
     fn ready(&self) -> Vec<&'static str> {
         self.inner.ready()
     }
@@ -259,6 +264,10 @@ impl PyCorpus {
         }
         let dict = cols.into_dict(py, "boilerplate")?;
         dict.set_item("kind", PyList::new(py, kind)?)?;
+        let syntax = super::syntax::syntax_columns(py, &self.inner, 0..self.inner.len())?;
+        for column in ["pos", "tag", "lemma", "head", "dep"] {
+            dict.set_item(column, syntax.get_item(column)?)?;
+        }
         Ok(dict)
     }
 
@@ -401,6 +410,12 @@ impl PyDocument {
             layer.sentences.len(),
             boilerplate,
         ))
+    }
+
+    /// The document's syntax, token by token: `{"pos", "tag", "lemma", "head", "dep",
+    /// "sent_start"}` (heads as token indices; a root is its own head).
+    fn syntax_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::syntax::syntax_columns(py, &self.corpus, self.index..self.index + 1)
     }
 
     #[getter]

@@ -8,6 +8,7 @@ mod errors;
 mod partition;
 mod pool;
 mod spans;
+mod syntax;
 
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
@@ -22,6 +23,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(align::compare_many, m)?)?;
     m.add_function(wrap_pyfunction!(align::compare_features, m)?)?;
     m.add_function(wrap_pyfunction!(spans::explain, m)?)?;
+    m.add_function(wrap_pyfunction!(syntax::analyse_words, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::check_regex, m)?)?;
     m.add_class::<partition::PyPartition>()?;
     m.add_class::<partition::PyClustering>()?;

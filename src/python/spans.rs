@@ -9,6 +9,7 @@ use pyo3::types::{PySlice, PyTuple};
 
 use super::pool;
 use crate::corpus::{Corpus, Document};
+use crate::syntax::document::{DocumentSyntax, TokenSyntax};
 use crate::text::boilerplate::Boilerplate;
 use crate::text::offsets::CharOffsets;
 use crate::text::sentences::Sentence;
@@ -24,13 +25,87 @@ fn char_span(doc: &Document, start: u32, end: u32) -> (usize, usize, String) {
 }
 
 // Spans are plain values: equal when their fields are, hashable, and pickled by value.
-#[pyclass(name = "Token", module = "crosswire._core", frozen, get_all, eq, hash)]
-#[derive(PartialEq, Eq, Hash)]
+#[pyclass(name = "Token", module = "crosswire._core", frozen, eq, hash)]
 pub struct PyToken {
+    #[pyo3(get)]
     pub start: usize,
+    #[pyo3(get)]
     pub end: usize,
+    #[pyo3(get)]
     pub text: String,
+    #[pyo3(get)]
     pub kind: &'static str,
+    /// The document token it is, for its syntax; None for a token made by hand, by
+    /// `explain` or by unpickling.
+    pub at: Option<TokenAt>,
+}
+
+/// Token `i` of document `doc`.
+pub struct TokenAt {
+    pub corpus: Arc<Corpus>,
+    pub doc: usize,
+    pub i: usize,
+}
+
+impl TokenAt {
+    /// The token as a Python value.
+    pub fn token(self) -> PyToken {
+        let t: Token = self.corpus.text_layer(self.doc).tokens[self.i];
+        let (start, end, text) = char_span(&self.corpus.docs()[self.doc], t.start, t.end);
+        PyToken {
+            start,
+            end,
+            text,
+            kind: t.kind.as_str(),
+            at: Some(self),
+        }
+    }
+
+    fn sibling(&self, i: usize) -> PyToken {
+        TokenAt {
+            corpus: Arc::clone(&self.corpus),
+            doc: self.doc,
+            i,
+        }
+        .token()
+    }
+}
+
+// Equality and hashing are by value: where a token came from does not count.
+impl PartialEq for PyToken {
+    fn eq(&self, other: &Self) -> bool {
+        (self.start, self.end, &self.text, self.kind)
+            == (other.start, other.end, &other.text, other.kind)
+    }
+}
+
+impl Eq for PyToken {}
+
+impl std::hash::Hash for PyToken {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.start, self.end, &self.text, self.kind).hash(state);
+    }
+}
+
+impl PyToken {
+    /// The token's syntax, computing the syntax stage if it has not run; None without a
+    /// document.
+    fn syntax<'a>(
+        &'a self,
+        py: Python<'_>,
+    ) -> PyResult<Option<(&'a TokenAt, &'a DocumentSyntax<'static>)>> {
+        let Some(at) = &self.at else {
+            return Ok(None);
+        };
+        let layer = super::syntax::syntax_layer(py, &at.corpus)?;
+        Ok(Some((at, &layer[at.doc])))
+    }
+
+    fn field(&self, py: Python<'_>, get: fn(TokenSyntax) -> &str) -> PyResult<Option<String>> {
+        Ok(self
+            .syntax(py)?
+            .map(|(at, syntax)| get(syntax.get(at.i)).to_owned()))
+    }
 }
 
 #[pymethods]
@@ -47,6 +122,53 @@ impl PyToken {
             end,
             text,
             kind,
+            at: None,
+        })
+    }
+
+    /// The token's index in its document; None without a document.
+    #[getter]
+    fn i(&self) -> Option<usize> {
+        self.at.as_ref().map(|at| at.i)
+    }
+
+    /// Universal POS tag.
+    #[getter]
+    fn pos(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.field(py, |s| s.pos)
+    }
+
+    /// Penn Treebank tag.
+    #[getter]
+    fn tag(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.field(py, |s| s.tag)
+    }
+
+    #[getter]
+    fn lemma(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.field(py, |s| s.lemma)
+    }
+
+    /// UD relation to the head; `root` for a sentence's root.
+    #[getter]
+    fn dep(&self, py: Python<'_>) -> PyResult<Option<String>> {
+        self.field(py, |s| s.dep)
+    }
+
+    /// The head token; a sentence's root is its own head.
+    #[getter]
+    fn head(&self, py: Python<'_>) -> PyResult<Option<PyToken>> {
+        Ok(self
+            .syntax(py)?
+            .map(|(at, syntax)| at.sibling(syntax.head(at.i))))
+    }
+
+    /// The tokens whose head this token is, in text order.
+    #[getter]
+    fn children(&self, py: Python<'_>) -> PyResult<Vec<PyToken>> {
+        Ok(match self.syntax(py)? {
+            Some((at, syntax)) => syntax.children(at.i).map(|j| at.sibling(j)).collect(),
+            None => Vec::new(),
         })
     }
 
@@ -196,14 +318,12 @@ pub struct PyTokens {
 impl PyTokens {
     fn token(&self, i: usize) -> PyToken {
         // The view exists only once the text stage has run.
-        let t: Token = self.corpus.text_layer(self.doc).tokens[self.lo + i];
-        let (start, end, text) = char_span(&self.corpus.docs()[self.doc], t.start, t.end);
-        PyToken {
-            start,
-            end,
-            text,
-            kind: t.kind.as_str(),
+        TokenAt {
+            corpus: Arc::clone(&self.corpus),
+            doc: self.doc,
+            i: self.lo + i,
         }
+        .token()
     }
 }
 
@@ -298,6 +418,7 @@ pub fn explain(py: Python<'_>, text: String) -> PyResult<Vec<(String, PyToken)>>
                 end: offsets.to_char(t.end) as usize,
                 text: text[t.start as usize..t.end as usize].to_owned(),
                 kind: t.kind.as_str(),
+                at: None,
             };
             (rule, token)
         })

@@ -87,7 +87,11 @@ COMMANDS: tuple[Command, ...] = (
         run=actions.info,
         formats=Formats(("table", "json"), "table"),
     ),
-    _span_table("tokens", "every token", "doc, i, start, end, text, kind, boilerplate"),
+    _span_table(
+        "tokens",
+        "every token",
+        "doc, i, start, end, text, kind, boilerplate, pos, tag, lemma, head, dep",
+    ),
     _span_table("sentences", "every sentence", "doc, i, start, end, text, boilerplate"),
     Command(
         name="entities",

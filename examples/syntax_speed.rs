@@ -1,0 +1,88 @@
+//! Tagger + parser throughput on realistic news: the CoNLL-2003 train text (Reuters) cut into
+//! 15-sentence documents, through crosswire's own tokens and sentences. Prints words/s
+//! single-thread and on all cores (rayon), and the peak memory of the process.
+//! `cargo run --release --example syntax_speed [-- CONLL2003_FILE]`. A benchmark, not a test.
+use rayon::prelude::*;
+use std::time::Instant;
+
+use _core::lang::Language;
+use _core::syntax::document::analyse;
+use _core::text::TextLayer;
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/conll2003/eng.train"
+        )
+        .into()
+    });
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let documents = documents(&raw);
+    let layers: Vec<(String, TextLayer)> = documents
+        .into_iter()
+        .map(|text| {
+            let layer = TextLayer::analyse(&text, 0, Language::english());
+            (text, layer)
+        })
+        .collect();
+    let tokens: usize = layers.iter().map(|(_, l)| l.tokens.len()).sum();
+    let syntax = Language::english()
+        .syntax()
+        .expect("English has a syntax model");
+    let run = || -> usize {
+        layers
+            .par_iter()
+            .map(|(text, layer)| analyse(syntax, text, &layer.tokens, &layer.sentences).len())
+            .sum()
+    };
+    let single = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    for (name, threads) in [("1 thread", Some(&single)), ("all cores", None)] {
+        let mut best = f64::INFINITY;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let n = match threads {
+                Some(pool) => pool.install(run),
+                None => run(),
+            };
+            assert_eq!(n, tokens);
+            best = best.min(started.elapsed().as_secs_f64());
+        }
+        println!(
+            "{name:>9}: {} documents, {tokens} tokens, tagger+parser {:.0} tokens/s (best of 3)",
+            layers.len(),
+            tokens as f64 / best
+        );
+    }
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(peak) = status.lines().find(|l| l.starts_with("VmHWM")) {
+        println!(
+            "peak resident memory: {}",
+            peak.trim_start_matches("VmHWM:").trim()
+        );
+    }
+}
+
+/// The articles' sentences, joined with spaces, 15 sentences to a document, one per line.
+fn documents(conll: &str) -> Vec<String> {
+    let mut sentences = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in conll.lines() {
+        let word = line.split(' ').next().unwrap_or("");
+        if word.is_empty() || word == "-DOCSTART-" {
+            if !current.is_empty() {
+                sentences.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(word);
+        }
+    }
+    if !current.is_empty() {
+        sentences.push(current.join(" "));
+    }
+    sentences.chunks(15).map(|c| c.join("\n")).collect()
+}

@@ -1,0 +1,145 @@
+//! Trains the tagger, parser and lemmatizer on UD English EWT and writes them to
+//! `src/lang/en/syntax/`, printing figures on the dev split (never trained on).
+//!
+//!     cargo run --release --example train_syntax -- ../shared/data/ud-ewt
+//!     cargo run --release --example train_syntax -- ../shared/data/ud-ewt --tiny --out /tmp/m
+//!
+//! Options: `--from DIR` (load models trained before instead of training: to prune or
+//! evaluate them), `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
+//! proves the path in seconds), `--tokens words|crosswire|both`, `--seed N`,
+//! `--tagger-epochs N`, `--parser-epochs N`, `--prune W` (drop weights below W), `--sweep
+//! W1,W2,..` (dev figures and sizes at other pruning levels, nothing written for them).
+
+use _core::syntax::conllu;
+use _core::syntax::lemma::Lemmatizer;
+use _core::syntax::model::{Models, Syntax};
+use _core::syntax::train::{evaluate, train, Config, Tokens};
+use std::time::Instant;
+
+/// Models already trained, from `dir`, pruned at `prune`: to prune or evaluate without training.
+fn load(dir: &str, prune: f32) -> Result<Syntax, String> {
+    let read = |name: &str| {
+        std::fs::read(format!("{dir}/{name}")).map_err(|e| format!("{dir}/{name}: {e}"))
+    };
+    let text = |name: &str| read(name).map(|b| String::from_utf8_lossy(&b).into_owned());
+    let mut models = Models::from_bytes(&read("syntax.model")?).map_err(|e| e.to_string())?;
+    models.tagger = models.tagger.pruned(prune);
+    models.parser = models.parser.pruned(prune);
+    let lemmatizer =
+        Lemmatizer::from_text(&text("lemma_exceptions.txt")?, &text("lemma_rules.txt")?)?;
+    Ok(Syntax { models, lemmatizer })
+}
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("train_syntax: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let mut data = None;
+    let mut out = "src/lang/en/syntax".to_string();
+    let mut config = Config::default();
+    let mut tiny = false;
+    let mut from: Option<String> = None;
+    let mut sweep: Vec<f32> = Vec::new();
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--out" => out = value()?,
+            "--tiny" => tiny = true,
+            "--from" => from = Some(value()?),
+            "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--tagger-epochs" => {
+                config.tagger_epochs = value()?.parse().map_err(|e| format!("{e}"))?
+            }
+            "--parser-epochs" => {
+                config.parser_epochs = value()?.parse().map_err(|e| format!("{e}"))?
+            }
+            "--prune" => config.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--sweep" => {
+                sweep = value()?
+                    .split(',')
+                    .map(|w| w.parse().map_err(|e| format!("--sweep: {e}")))
+                    .collect::<Result<Vec<f32>, String>>()?
+            }
+            "--tokens" => {
+                config.tokens = match value()?.as_str() {
+                    "words" => Tokens::Words,
+                    "crosswire" => Tokens::Crosswire,
+                    "both" => Tokens::Both,
+                    other => return Err(format!("--tokens: unknown {other:?}")),
+                }
+            }
+            _ if data.is_none() && !arg.starts_with("--") => data = Some(arg),
+            _ => return Err(format!("unknown argument {arg:?}")),
+        }
+    }
+    let data = data.ok_or("usage: train_syntax UD_EWT_DIR [--out DIR] [--tiny] ...")?;
+    let read = |split: &str| -> Result<Vec<conllu::Sentence>, String> {
+        let path = format!("{data}/en_ewt-ud-{split}.conllu");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        conllu::parse(&text).map_err(|e| format!("{path}: {e}"))
+    };
+    let mut train_set = read("train")?;
+    if tiny {
+        train_set.truncate(200);
+        config.tagger_epochs = 1;
+        config.parser_epochs = 1;
+    }
+    let started = Instant::now();
+    let syntax = match from {
+        Some(dir) => load(&dir, config.prune)?,
+        None => train(&train_set, config, &mut |msg| {
+            eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64())
+        }),
+    };
+    eprintln!(
+        "trained (or loaded) in {:.1}s",
+        started.elapsed().as_secs_f64()
+    );
+
+    std::fs::create_dir_all(&out).map_err(|e| format!("{out}: {e}"))?;
+    let bytes = syntax.models.to_bytes();
+    let (exceptions, rules) = syntax.lemmatizer.to_text();
+    for (name, content) in [
+        ("syntax.model", bytes.as_slice()),
+        ("lemma_exceptions.txt", exceptions.as_bytes()),
+        ("lemma_rules.txt", rules.as_bytes()),
+    ] {
+        let path = format!("{out}/{name}");
+        std::fs::write(&path, content).map_err(|e| format!("{path}: {e}"))?;
+        eprintln!("wrote {path} ({} bytes)", content.len());
+    }
+
+    if let Ok(dev) = read("dev") {
+        let dev = if tiny {
+            &dev[..200.min(dev.len())]
+        } else {
+            &dev[..]
+        };
+        for &w in &sweep {
+            let mut pruned = syntax.clone();
+            pruned.models.tagger = pruned.models.tagger.pruned(w);
+            pruned.models.parser = pruned.models.parser.pruned(w);
+            let scores = evaluate(&pruned, dev, Tokens::Words);
+            let size = pruned.models.to_bytes().len();
+            println!("dev, words, pruned at {w}: {scores}; {size} bytes");
+        }
+        for (name, tokens) in [
+            ("treebank words", Tokens::Words),
+            ("crosswire tokens", Tokens::Crosswire),
+        ] {
+            let started = Instant::now();
+            let scores = evaluate(&syntax, dev, tokens);
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "dev, {name}: {scores} ({:.0} tokens/s incl. scoring)",
+                scores.tokens as f64 / secs
+            );
+        }
+    }
+    Ok(())
+}

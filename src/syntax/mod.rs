@@ -1,0 +1,17 @@
+//! The syntax stage: part-of-speech tags, lemmas and a labelled dependency parse per
+//! sentence, from averaged-perceptron models trained on UD English EWT.
+
+pub mod conllu;
+pub mod document;
+pub mod hashing;
+pub mod lemma;
+pub mod model;
+pub mod parser;
+pub mod perceptron;
+pub mod project;
+pub mod tagger;
+pub mod train;
+pub mod words;
+
+#[cfg(test)]
+mod tests;

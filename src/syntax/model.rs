@@ -1,0 +1,146 @@
+//! The trained models as one value, how they are saved, and how they run over a sentence.
+
+use super::lemma::Lemmatizer;
+use super::parser::{self, ParserToken, Transitions, Tree};
+use super::perceptron::{Model, ModelError};
+use super::tagger;
+use super::words::{hashes, TokenInput, WordHashes};
+use serde::{Deserialize, Serialize};
+
+/// The tagger and the parser with their class names: what `syntax.model` holds.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Models {
+    /// Per tagger class: (UPOS, Penn tag).
+    pub tags: Vec<(String, String)>,
+    /// Dependency labels, indexed as the parser's transitions index them.
+    pub labels: Vec<String>,
+    /// The tagger: features to tag classes.
+    pub tagger: Model,
+    /// The parser: features to transitions.
+    pub parser: Model,
+}
+
+impl Models {
+    /// The model file's bytes (postcard).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("serialising to memory cannot fail")
+    }
+
+    /// Reads a model file, checking the class names fit the models.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Models, ModelError> {
+        let models: Models = postcard::from_bytes(bytes).map_err(|e| ModelError(e.to_string()))?;
+        let transitions = Transitions {
+            n_labels: models.labels.len(),
+        };
+        if models.tags.is_empty()
+            || models.tagger.n_classes() != models.tags.len()
+            || models.parser.n_classes() != transitions.n_classes()
+            || models.tags.len() > u16::MAX as usize
+            || models.labels.len() > u16::MAX as usize
+        {
+            return Err(ModelError("class names do not match the models".into()));
+        }
+        Ok(models)
+    }
+}
+
+/// The syntax of one token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis<'m> {
+    /// Universal POS.
+    pub pos: &'m str,
+    /// Penn Treebank tag.
+    pub tag: &'m str,
+    /// Lemma (proper nouns as written, other words in lower case).
+    pub lemma: String,
+    /// Index of the head in the same sentence; `None` for the sentence's root.
+    pub head: Option<usize>,
+    /// UD relation; `root` for the root.
+    pub dep: &'m str,
+}
+
+/// Models and lemmatizer, ready to run.
+#[derive(Debug, Clone)]
+pub struct Syntax {
+    /// Tagger and parser.
+    pub models: Models,
+    /// Lemmas from the tag.
+    pub lemmatizer: Lemmatizer,
+}
+
+impl Syntax {
+    /// The parser's transition classes.
+    pub fn transitions(&self) -> Transitions {
+        Transitions {
+            n_labels: self.models.labels.len(),
+        }
+    }
+
+    /// Tags and parses one sentence: per token its tag class (an index into
+    /// `models.tags`) and the tree. Linear in its length; any tokens give a tree.
+    pub fn tag_and_parse(&self, tokens: &[TokenInput]) -> (Vec<u16>, Tree) {
+        let words: Vec<WordHashes> = tokens.iter().map(|&t| hashes(t)).collect();
+        let classes = tagger::tag(&self.models.tagger, &words);
+        let parser_tokens: Vec<ParserToken> = words
+            .iter()
+            .zip(&classes)
+            .map(|(&word, &tag)| ParserToken { word, tag })
+            .collect();
+        let tree = parser::parse(&self.models.parser, self.transitions(), &parser_tokens);
+        (classes, tree)
+    }
+
+    /// The lemma of token `i` of a sentence, given its tag class.
+    pub fn lemma(&self, tokens: &[TokenInput], i: usize, class: u16) -> String {
+        let (_, tag) = &self.models.tags[class as usize];
+        clitic_lemma(tokens, i, self.lemmatizer.lemma(tokens[i].form, tag))
+    }
+
+    /// Tags and parses one sentence. Linear in its length; any tokens give a tree.
+    pub fn analyse(&self, tokens: &[TokenInput]) -> Vec<Analysis<'_>> {
+        let (classes, tree) = self.tag_and_parse(tokens);
+        (0..tokens.len())
+            .map(|i| {
+                let (pos, tag) = &self.models.tags[classes[i] as usize];
+                let head = tree.heads[i];
+                let dep = match head {
+                    None => "root",
+                    Some(_) => self.models.labels[tree.labels[i] as usize].as_str(),
+                };
+                Analysis {
+                    pos,
+                    tag,
+                    lemma: self.lemma(tokens, i, classes[i]),
+                    head,
+                    dep,
+                }
+            })
+            .collect()
+    }
+}
+
+/// crosswire splits `didn't` as `didn` + `'t` where the treebank has `did` + `n't`: the
+/// first half's lemma is the verb's (`do`), whatever the suffix rules made of `didn`.
+fn clitic_lemma(tokens: &[TokenInput], i: usize, lemma: String) -> String {
+    let next_is_nt = tokens
+        .get(i + 1)
+        .is_some_and(|t| matches!(t.form, "'t" | "’t" | "'T" | "’T"));
+    if !next_is_nt {
+        return lemma;
+    }
+    let lower = tokens[i].form.to_lowercase();
+    let verb = match lower.as_str() {
+        "don" | "doesn" | "didn" => "do",
+        "isn" | "aren" | "wasn" | "weren" | "ain" => "be",
+        "haven" | "hasn" | "hadn" => "have",
+        "won" => "will",
+        "wouldn" => "would",
+        "couldn" => "could",
+        "shouldn" => "should",
+        "mustn" => "must",
+        "needn" => "need",
+        "mightn" => "might",
+        _ => return lemma,
+    };
+    verb.to_string()
+}

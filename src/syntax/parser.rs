@@ -1,0 +1,552 @@
+//! The dependency parser: arc-hybrid transitions, greedy, scored by an averaged perceptron,
+//! trained with a dynamic oracle (Goldberg & Nivre 2013).
+//!
+//! A state is a stack and a buffer position. SHIFT pushes the buffer front; LEFT-l pops the
+//! stack top and makes it an `l` dependent of the buffer front; RIGHT-l pops the stack top
+//! and makes it an `l` dependent of the item below it. There is no artificial root: once the
+//! buffer is empty only RIGHT is allowed, until one item is left, and that item is the root.
+//! So every parse is a tree (one root, no cycles, every head in the sentence) in exactly
+//! 2n - 1 transitions, whatever the scores say.
+
+use super::hashing::{feature, feature2, feature3, SplitMix64};
+use super::perceptron::{Model, Trainer};
+use super::words::{WordHashes, PAD};
+
+const NONE: u32 = u32::MAX;
+
+/// One token as the parser reads it: its hashes and its predicted tag class.
+#[derive(Debug, Clone, Copy)]
+pub struct ParserToken {
+    /// The token's hashes.
+    pub word: WordHashes,
+    /// Its predicted tag class.
+    pub tag: u16,
+}
+
+/// A parse: per token its head (`None` for the root) and label index.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tree {
+    /// Per token: index of its head in the sentence, `None` for the root.
+    pub heads: Vec<Option<usize>>,
+    /// Per token: index of its label (meaningless for the root).
+    pub labels: Vec<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Shift,
+    Left,
+    Right,
+}
+
+/// Transition classes: SHIFT, then LEFT-l for every label, then RIGHT-l.
+#[derive(Debug, Clone, Copy)]
+pub struct Transitions {
+    /// How many dependency labels.
+    pub n_labels: usize,
+}
+
+impl Transitions {
+    /// How many transition classes.
+    pub fn n_classes(self) -> usize {
+        1 + 2 * self.n_labels
+    }
+
+    fn decode(self, class: usize) -> (Move, u16) {
+        if class == 0 {
+            (Move::Shift, 0)
+        } else if class <= self.n_labels {
+            (Move::Left, (class - 1) as u16)
+        } else {
+            (Move::Right, (class - 1 - self.n_labels) as u16)
+        }
+    }
+
+    fn encode(self, mv: Move, label: u16) -> usize {
+        match mv {
+            Move::Shift => 0,
+            Move::Left => 1 + label as usize,
+            Move::Right => 1 + self.n_labels + label as usize,
+        }
+    }
+}
+
+struct State {
+    stack: Vec<u32>,
+    next: usize,
+    heads: Vec<u32>,
+    labels: Vec<u16>,
+    /// The two leftmost (resp. rightmost) dependents so far, outermost first.
+    lefts: Vec<[u32; 2]>,
+    rights: Vec<[u32; 2]>,
+    n_lefts: Vec<u16>,
+    n_rights: Vec<u16>,
+    /// Which labels the left (resp. right) dependents carry, as hashed sets.
+    left_labels: Vec<u64>,
+    right_labels: Vec<u64>,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            stack: Vec::with_capacity(n.min(256)),
+            next: 0,
+            heads: vec![NONE; n],
+            labels: vec![0; n],
+            lefts: vec![[NONE; 2]; n],
+            rights: vec![[NONE; 2]; n],
+            n_lefts: vec![0; n],
+            n_rights: vec![0; n],
+            left_labels: vec![0; n],
+            right_labels: vec![0; n],
+        }
+    }
+
+    fn n(&self) -> usize {
+        self.heads.len()
+    }
+
+    fn is_final(&self) -> bool {
+        self.next >= self.n() && self.stack.len() <= 1
+    }
+
+    fn can(&self, mv: Move) -> bool {
+        let buffer = self.next < self.n();
+        match mv {
+            Move::Shift => buffer,
+            Move::Left => buffer && !self.stack.is_empty(),
+            Move::Right => self.stack.len() >= 2,
+        }
+    }
+
+    fn apply(&mut self, mv: Move, label: u16) {
+        match mv {
+            Move::Shift => {
+                self.stack.push(self.next as u32);
+                self.next += 1;
+            }
+            Move::Left => {
+                let dep = self.stack.pop().expect("LEFT needs a stack");
+                let head = self.next;
+                self.attach(head, dep as usize, label);
+                let l = &mut self.lefts[head];
+                *l = [dep, l[0]];
+                self.n_lefts[head] += 1;
+                self.left_labels[head] |= label_bit(label);
+            }
+            Move::Right => {
+                let dep = self.stack.pop().expect("RIGHT needs two on the stack");
+                let head = *self.stack.last().expect("RIGHT needs two on the stack") as usize;
+                self.attach(head, dep as usize, label);
+                let r = &mut self.rights[head];
+                *r = [dep, r[0]];
+                self.n_rights[head] += 1;
+                self.right_labels[head] |= label_bit(label);
+            }
+        }
+    }
+
+    fn attach(&mut self, head: usize, dep: usize, label: u16) {
+        self.heads[dep] = head as u32;
+        self.labels[dep] = label;
+    }
+
+    fn stack_at(&self, depth: usize) -> u32 {
+        self.stack
+            .len()
+            .checked_sub(depth + 1)
+            .map_or(NONE, |i| self.stack[i])
+    }
+
+    fn buffer_at(&self, offset: usize) -> u32 {
+        let i = self.next + offset;
+        if i < self.n() {
+            i as u32
+        } else {
+            NONE
+        }
+    }
+
+    fn into_tree(self) -> Tree {
+        Tree {
+            heads: self
+                .heads
+                .iter()
+                .map(|&h| (h != NONE).then_some(h as usize))
+                .collect(),
+            labels: self.labels,
+        }
+    }
+}
+
+fn label_bit(label: u16) -> u64 {
+    1u64 << (label % 64)
+}
+
+/// What the features read about one position: word, tag, label (hashes; padded outside).
+#[derive(Clone, Copy)]
+struct Slot {
+    w: u64,
+    t: u64,
+    l: u64,
+}
+
+const PAD_SLOT: Slot = Slot {
+    w: PAD.norm,
+    t: 0xF00D,
+    l: 0xFEED,
+};
+
+fn slot(tokens: &[ParserToken], state: &State, i: u32) -> Slot {
+    if i == NONE {
+        return PAD_SLOT;
+    }
+    let i = i as usize;
+    Slot {
+        w: tokens[i].word.norm,
+        t: tokens[i].tag as u64 + 1,
+        l: if state.heads[i] == NONE {
+            0xBEEF
+        } else {
+            state.labels[i] as u64 + 1
+        },
+    }
+}
+
+fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
+    let s0i = state.stack_at(0);
+    let b0i = state.buffer_at(0);
+    let s = |i| slot(tokens, state, i);
+    let (s0, s1, s2) = (s(s0i), s(state.stack_at(1)), s(state.stack_at(2)));
+    let (b0, b1, b2) = (s(b0i), s(state.buffer_at(1)), s(state.buffer_at(2)));
+    let child = |i: u32, of: fn(&State, usize) -> u32| {
+        if i == NONE {
+            NONE
+        } else {
+            of(state, i as usize)
+        }
+    };
+    let s0l = s(child(s0i, |st, i| st.lefts[i][0]));
+    let s0l2 = s(child(s0i, |st, i| st.lefts[i][1]));
+    let s0r = s(child(s0i, |st, i| st.rights[i][0]));
+    let s0r2 = s(child(s0i, |st, i| st.rights[i][1]));
+    let s1i = state.stack_at(1);
+    let s1r = s(child(s1i, |st, i| st.rights[i][0]));
+    let s1l = s(child(s1i, |st, i| st.lefts[i][0]));
+    let b0l = s(child(b0i, |st, i| st.lefts[i][0]));
+    let b0l2 = s(child(b0i, |st, i| st.lefts[i][1]));
+    let distance = if s0i == NONE || b0i == NONE {
+        0
+    } else {
+        ((b0i - s0i) as u64).min(6)
+    };
+    let valency = |i: u32, lefts: bool| -> u64 {
+        if i == NONE {
+            99
+        } else if lefts {
+            state.n_lefts[i as usize].min(4) as u64
+        } else {
+            state.n_rights[i as usize].min(4) as u64
+        }
+    };
+    let (s0vl, s0vr, b0vl) = (valency(s0i, true), valency(s0i, false), valency(b0i, true));
+    let labels_of = |i: u32, sets: &Vec<u64>| if i == NONE { 1 << 63 } else { sets[i as usize] };
+    let (s0ll, s0rl, b0ll) = (
+        labels_of(s0i, &state.left_labels),
+        labels_of(s0i, &state.right_labels),
+        labels_of(b0i, &state.left_labels),
+    );
+    let s0_suffix = if s0i == NONE {
+        0
+    } else {
+        tokens[s0i as usize].word.suffix3
+    };
+    let b0_suffix = if b0i == NONE {
+        0
+    } else {
+        tokens[b0i as usize].word.suffix3
+    };
+    out.clear();
+    out.extend_from_slice(&[
+        feature(0, 0),
+        // single positions
+        feature(1, s0.w),
+        feature(2, s0.t),
+        feature2(3, s0.w, s0.t),
+        feature(4, s1.w),
+        feature(5, s1.t),
+        feature2(6, s1.w, s1.t),
+        feature(7, b0.w),
+        feature(8, b0.t),
+        feature2(9, b0.w, b0.t),
+        feature(10, b1.w),
+        feature(11, b1.t),
+        feature2(12, b1.w, b1.t),
+        feature(13, b2.t),
+        feature(14, s2.t),
+        feature(15, s0_suffix),
+        feature(16, b0_suffix),
+        // pairs
+        feature2(20, s0.w, b0.w),
+        feature3(21, s0.w, s0.t, b0.t),
+        feature3(22, s0.t, b0.w, b0.t),
+        feature2(23, s0.t, b0.t),
+        feature2(24, s0.w, s1.w),
+        feature2(25, s0.t, s1.t),
+        feature2(26, b0.t, b1.t),
+        feature3(27, s0.w, s0.t, s1.t),
+        feature3(28, s1.w, s1.t, s0.t),
+        feature2(29, s0.w, b0.t),
+        feature2(30, s0.t, b0.w),
+        // triples of tags
+        feature3(40, s0.t, b0.t, b1.t),
+        feature3(41, s1.t, s0.t, b0.t),
+        feature3(42, s2.t, s1.t, s0.t),
+        feature3(43, b0.t, b1.t, b2.t),
+        feature3(44, s0.t, s0l.t, b0.t),
+        feature3(45, s0.t, s0r.t, b0.t),
+        feature3(46, s0.t, b0.t, b0l.t),
+        feature3(47, s1.t, s1r.t, s0.t),
+        feature3(48, s1.t, s1l.t, s0.t),
+        feature3(49, s0.t, s0l.t, s0l2.t),
+        feature3(50, s0.t, s0r.t, s0r2.t),
+        feature3(51, b0.t, b0l.t, b0l2.t),
+        feature3(52, s1.t, s0.t, b1.t),
+        // children's words and labels
+        feature(60, s0l.w),
+        feature(61, s0r.w),
+        feature(62, b0l.w),
+        feature2(63, s0.t, s0l.l),
+        feature2(64, s0.t, s0r.l),
+        feature2(65, b0.t, b0l.l),
+        feature2(66, s0.w, s0r.l),
+        feature2(67, s0.w, s0l.l),
+        feature3(68, s0.t, s0l.l, s0l2.l),
+        feature3(69, s0.t, s0r.l, s0r2.l),
+        feature2(70, s1.t, s1r.l),
+        // distance and valency
+        feature2(80, s0.w, distance),
+        feature2(81, s0.t, distance),
+        feature2(82, b0.w, distance),
+        feature3(83, s0.t, b0.t, distance),
+        feature2(84, s0.w, s0vl),
+        feature2(85, s0.t, s0vl),
+        feature2(86, s0.w, s0vr),
+        feature2(87, s0.t, s0vr),
+        feature2(88, b0.w, b0vl),
+        feature2(89, b0.t, b0vl),
+        // label sets, and richer word pairs
+        feature2(90, s0.t, s0ll),
+        feature2(91, s0.t, s0rl),
+        feature2(92, b0.t, b0ll),
+        feature2(93, s0.w, s0rl),
+        feature3(94, s0.w, b0.w, b0.t),
+        feature3(95, s0.w, s0.t, b0.w),
+        feature2(96, b0.w, b1.w),
+        feature3(97, b0.w, b0.t, b1.t),
+        feature3(98, s1.w, s0.w, b0.t),
+    ]);
+}
+
+/// The best-scoring valid class.
+fn best_valid(scores: &[f32], state: &State, t: Transitions) -> usize {
+    let mut best = None;
+    for (class, &score) in scores.iter().enumerate() {
+        let (mv, _) = t.decode(class);
+        if state.can(mv) && best.is_none_or(|(_, s)| score > s) {
+            best = Some((class, score));
+        }
+    }
+    best.expect("a non-final state allows a move").0
+}
+
+/// Parses one sentence greedily: linear in its length.
+pub fn parse(model: &Model, transitions: Transitions, tokens: &[ParserToken]) -> Tree {
+    let mut state = State::new(tokens.len());
+    let mut feats = Vec::with_capacity(80);
+    let mut scores = Vec::with_capacity(model.n_classes());
+    while !state.is_final() {
+        features(tokens, &state, &mut feats);
+        model.scores(&feats, &mut scores);
+        let (mv, label) = transitions.decode(best_valid(&scores, &state, transitions));
+        state.apply(mv, label);
+    }
+    state.into_tree()
+}
+
+/// A sentence prepared for training: tokens with predicted (or gold) tags and the gold tree.
+#[derive(Debug, Clone)]
+pub struct ParserExample {
+    /// The tokens with their tags.
+    pub tokens: Vec<ParserToken>,
+    /// The gold tree.
+    pub gold: Tree,
+}
+
+/// How many gold arcs `mv` makes unreachable (arc-hybrid, arc-decomposable for projective
+/// trees; on a non-projective tree the least-cost moves still lead to a good tree).
+fn cost(state: &State, gold: &[Option<usize>], mv: Move) -> usize {
+    let s0 = state.stack_at(0);
+    let s1 = state.stack_at(1);
+    let in_buffer_after = |h: usize, from: usize| h >= from;
+    match mv {
+        Move::Shift => {
+            let b0 = state.next;
+            let mut c = state
+                .stack
+                .iter()
+                .filter(|&&s| gold[s as usize] == Some(b0))
+                .count();
+            if let Some(h) = gold[b0] {
+                let below_top = &state.stack[..state.stack.len().saturating_sub(1)];
+                c += below_top.contains(&(h as u32)) as usize;
+            }
+            c
+        }
+        Move::Left | Move::Right => {
+            let s0 = s0 as usize;
+            let children = (state.next..state.n())
+                .filter(|&d| gold[d] == Some(s0))
+                .count();
+            let b0 = state.next;
+            let head_lost = match (mv, gold[s0]) {
+                (_, None) => true, // the root must stay on the stack to the end
+                (Move::Left, Some(h)) => h != b0 && (h as u32 == s1 || in_buffer_after(h, b0 + 1)),
+                (_, Some(h)) => h as u32 != s1 && in_buffer_after(h, b0),
+            };
+            children + head_lost as usize
+        }
+    }
+}
+
+/// Trains the parser: dynamic oracle, exploring the model's own moves after the first epoch
+/// (with probability `explore`), shuffled with `seed`.
+pub fn train(
+    examples: &[ParserExample],
+    transitions: Transitions,
+    epochs: usize,
+    seed: u64,
+    explore: f64,
+    min_weight: f32,
+    on_epoch: &mut dyn FnMut(usize),
+) -> Model {
+    let mut trainer = Trainer::new(transitions.n_classes());
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = SplitMix64::new(seed);
+    let mut feats = Vec::with_capacity(80);
+    let mut scores = Vec::new();
+    for epoch in 0..epochs {
+        rng.shuffle(&mut order);
+        for &e in &order {
+            let ex = &examples[e];
+            let mut state = State::new(ex.tokens.len());
+            while !state.is_final() {
+                features(&ex.tokens, &state, &mut feats);
+                trainer.scores(&feats, &mut scores);
+                let guess = best_valid(&scores, &state, transitions);
+                // The cheapest moves, each with the gold label of the item it would attach.
+                let moves = [Move::Shift, Move::Left, Move::Right];
+                let costs: Vec<Option<usize>> = moves
+                    .iter()
+                    .map(|&mv| state.can(mv).then(|| cost(&state, &ex.gold.heads, mv)))
+                    .collect();
+                let least = costs
+                    .iter()
+                    .flatten()
+                    .min()
+                    .copied()
+                    .expect("some move is valid");
+                let s0_label = if state.stack_at(0) != NONE {
+                    ex.gold.labels[state.stack_at(0) as usize]
+                } else {
+                    0
+                };
+                let best_gold = moves
+                    .iter()
+                    .zip(&costs)
+                    .filter(|(_, c)| **c == Some(least))
+                    .map(|(&mv, _)| transitions.encode(mv, s0_label))
+                    .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
+                    .expect("a least-cost move exists");
+                let (guess_move, guess_label) = transitions.decode(guess);
+                let guess_ok = costs[moves.iter().position(|&m| m == guess_move).unwrap()]
+                    == Some(least)
+                    && (guess_move == Move::Shift || guess_label == s0_label);
+                trainer.update(&feats, best_gold, if guess_ok { best_gold } else { guess });
+                let follow_guess = epoch > 0 && (rng.next_u64() as f64 / u64::MAX as f64) < explore;
+                let (mv, label) = transitions.decode(if guess_ok || follow_guess {
+                    guess
+                } else {
+                    best_gold
+                });
+                state.apply(mv, label);
+            }
+        }
+        on_epoch(epoch + 1);
+    }
+    trainer.finish(min_weight)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::words::{hashes, TokenInput};
+    use crate::text::tokens::TokenKind;
+
+    fn tokens(words: &[&str]) -> Vec<ParserToken> {
+        words
+            .iter()
+            .map(|w| ParserToken {
+                word: hashes(TokenInput {
+                    form: w,
+                    kind: TokenKind::Word,
+                }),
+                tag: 0,
+            })
+            .collect()
+    }
+
+    fn is_tree(tree: &Tree) -> bool {
+        let n = tree.heads.len();
+        let roots = tree.heads.iter().filter(|h| h.is_none()).count();
+        let acyclic = (0..n).all(|mut i| {
+            for _ in 0..=n {
+                match tree.heads[i] {
+                    None => return true,
+                    Some(h) => i = h,
+                }
+            }
+            false
+        });
+        (n == 0 || roots == 1) && acyclic && tree.heads.iter().flatten().all(|&h| h < n)
+    }
+
+    #[test]
+    fn an_empty_model_still_gives_trees() {
+        let t = Transitions { n_labels: 3 };
+        let model = Trainer::new(t.n_classes()).finish(0.0);
+        for n in [0, 1, 2, 7, 300] {
+            let words: Vec<String> = (0..n).map(|i| format!("w{i}")).collect();
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let tree = parse(&model, t, &tokens(&refs));
+            assert_eq!(tree.heads.len(), n);
+            assert!(is_tree(&tree), "{tree:?}");
+        }
+    }
+
+    #[test]
+    fn the_oracle_reproduces_projective_trees_and_training_learns_them() {
+        // "the dog barked loudly": the <- dog <- barked -> loudly
+        let gold = Tree {
+            heads: vec![Some(1), Some(2), None, Some(2)],
+            labels: vec![0, 1, 0, 2],
+        };
+        let ex = ParserExample {
+            tokens: tokens(&["the", "dog", "barked", "loudly"]),
+            gold: gold.clone(),
+        };
+        let t = Transitions { n_labels: 3 };
+        let model = train(std::slice::from_ref(&ex), t, 10, 1, 0.9, 0.0, &mut |_| {});
+        assert_eq!(parse(&model, t, &ex.tokens), gold);
+    }
+}

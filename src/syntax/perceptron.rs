@@ -1,0 +1,571 @@
+//! An averaged perceptron over hashed features, shared by the tagger, the parser and the
+//! name tagger.
+//!
+//! Features are `u64` hashes (see [`super::hashing`]); classes are `usize` below
+//! `n_classes` (at most 65,536). Training ([`Trainer`]) keeps, per feature, only the classes
+//! it was ever updated for, with the running total and time stamp that averaging needs;
+//! [`Trainer::finish`] averages and drops weights that end near zero. The frozen [`Model`]
+//! lays the survivors out flat (compressed rows: one run of `(class, weight)` per feature)
+//! behind an open-addressing table keyed by the feature hash, so scoring a feature is one
+//! probe and a short run of adds. Models are saved with serde (postcard).
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The largest number of classes a model can have (classes are stored as `u16`).
+pub const MAX_CLASSES: usize = 1 << 16;
+
+/// A frozen, averaged model: what ships and what runs.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(try_from = "StoredModel", into = "StoredModel")]
+pub struct Model {
+    n_classes: usize,
+    n_features: usize,
+    /// Open addressing, linear probing, at most half full; an empty slot has `len` 0.
+    slots: Vec<Slot>,
+    /// Each feature's weights, one run per feature, in key order.
+    entries: Vec<Entry>,
+}
+
+/// A feature in the lookup table: key and weight run side by side, so a lookup touches one
+/// cache line of the table and then the run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// One weight: a class and a bfloat16 (see [`to_bf16`]), four bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    class: u16,
+    weight: u16,
+}
+
+impl Model {
+    /// How many classes the model scores.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// How many features have at least one weight.
+    pub fn n_features(&self) -> usize {
+        self.n_features
+    }
+
+    /// How many (feature, class) weights the model holds.
+    pub fn n_weights(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Sets `scores` (resized to `n_classes`) to the summed weights of `features`. Unknown
+    /// features add nothing; a repeated feature counts each time.
+    pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(self.n_classes, 0.0);
+        for &feature in features {
+            if let Some(slot) = self.slot(feature) {
+                let run = &self.entries[slot.start as usize..(slot.start + slot.len) as usize];
+                for e in run {
+                    scores[e.class as usize] += from_bf16(e.weight);
+                }
+            }
+        }
+    }
+
+    /// The best class for `features` (the lowest-numbered one on a tie).
+    pub fn predict(&self, features: &[u64]) -> usize {
+        let mut scores = Vec::with_capacity(self.n_classes);
+        self.scores(features, &mut scores);
+        argmax(&scores)
+    }
+
+    /// The same model without the weights smaller than `min_weight` in magnitude.
+    pub fn pruned(&self, min_weight: f32) -> Model {
+        let rows = self
+            .rows()
+            .into_iter()
+            .filter_map(|(key, entries)| {
+                let kept: Vec<(u16, f32)> = entries
+                    .into_iter()
+                    .filter(|(_, w)| w.abs() >= min_weight)
+                    .collect();
+                (!kept.is_empty()).then_some((key, kept))
+            })
+            .collect();
+        Model::from_rows(self.n_classes, rows)
+    }
+
+    /// The model file's bytes (postcard).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("serialising to memory cannot fail")
+    }
+
+    /// Reads a model written by [`Model::to_bytes`]; a damaged file is an error, not a panic.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        postcard::from_bytes(bytes).map_err(|e| ModelError(e.to_string()))
+    }
+
+    #[inline]
+    fn slot(&self, feature: u64) -> Option<&Slot> {
+        let mask = self.slots.len() - 1;
+        let mut i = slot_of(feature, mask);
+        loop {
+            let slot = &self.slots[i];
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.key == feature {
+                return Some(slot);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Every feature with its weights, in key order.
+    fn rows(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
+            .slots
+            .iter()
+            .filter(|s| s.len > 0)
+            .map(|s| {
+                let run = &self.entries[s.start as usize..(s.start + s.len) as usize];
+                (
+                    s.key,
+                    run.iter().map(|e| (e.class, from_bf16(e.weight))).collect(),
+                )
+            })
+            .collect();
+        rows.sort_unstable_by_key(|&(key, _)| key);
+        rows
+    }
+
+    /// `rows` in key order, each with at least one weight.
+    fn from_rows(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Model {
+        let size = (rows.len() * 2).next_power_of_two().max(2);
+        let mask = size - 1;
+        let mut slots = vec![Slot::default(); size];
+        let mut entries = Vec::with_capacity(rows.iter().map(|(_, e)| e.len()).sum());
+        let n_features = rows.len();
+        for (key, row) in rows {
+            let mut i = slot_of(key, mask);
+            while slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Slot {
+                key,
+                start: entries.len() as u32,
+                len: row.len() as u32,
+            };
+            entries.extend(row.into_iter().map(|(class, weight)| Entry {
+                class,
+                weight: to_bf16(weight),
+            }));
+        }
+        Model {
+            n_classes,
+            n_features,
+            slots,
+            entries,
+        }
+    }
+}
+
+/// The index of the highest score, the first one on a tie; 0 for an empty slice.
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[inline]
+fn slot_of(feature: u64, mask: usize) -> usize {
+    // Features are already well-mixed hashes: the high bits make a fine slot number.
+    (feature >> 32) as usize & mask
+}
+
+/// A model file that could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid model file: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// The on-disk form: the rows without the lookup table, which is rebuilt on load. Keys are
+/// raw little-endian bytes (random hashes gain nothing from varints), row lengths and
+/// classes varints, weights bfloat16 (the upper half of an f32: 8 bits of mantissa is
+/// plenty for perceptron scores and halves the file).
+#[derive(Serialize, Deserialize)]
+struct StoredModel {
+    n_classes: u32,
+    keys: Vec<u8>,
+    row_lengths: Vec<u32>,
+    classes: Vec<u16>,
+    weights: Vec<u8>,
+}
+
+impl From<Model> for StoredModel {
+    fn from(m: Model) -> StoredModel {
+        let rows = m.rows();
+        StoredModel {
+            n_classes: m.n_classes as u32,
+            keys: rows.iter().flat_map(|(k, _)| k.to_le_bytes()).collect(),
+            row_lengths: rows.iter().map(|(_, e)| e.len() as u32).collect(),
+            classes: rows
+                .iter()
+                .flat_map(|(_, e)| e.iter().map(|&(c, _)| c))
+                .collect(),
+            weights: rows
+                .iter()
+                .flat_map(|(_, e)| e.iter().flat_map(|&(_, w)| to_bf16(w).to_le_bytes()))
+                .collect(),
+        }
+    }
+}
+
+impl TryFrom<StoredModel> for Model {
+    type Error = ModelError;
+
+    fn try_from(s: StoredModel) -> Result<Model, ModelError> {
+        let n_classes = s.n_classes as usize;
+        let bad = |what: &str| Err(ModelError(what.to_string()));
+        if n_classes == 0 || n_classes > MAX_CLASSES {
+            return bad("class count out of range");
+        }
+        if s.keys.len() % 8 != 0 || s.keys.len() / 8 != s.row_lengths.len() {
+            return bad("row table does not match the features");
+        }
+        let total: u64 = s.row_lengths.iter().map(|&l| l as u64).sum();
+        if total != s.classes.len() as u64 || s.weights.len() != 2 * s.classes.len() {
+            return bad("row lengths do not match the weights");
+        }
+        if s.row_lengths.contains(&0) {
+            return bad("a feature without weights");
+        }
+        if s.classes.iter().any(|&c| c as usize >= n_classes) {
+            return bad("a weight names a class past the class count");
+        }
+        let keys: Vec<u64> = s
+            .keys
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            return bad("feature keys not strictly ascending");
+        }
+        let mut weights = s
+            .weights
+            .chunks_exact(2)
+            .map(|c| from_bf16(u16::from_le_bytes([c[0], c[1]])));
+        let mut classes = s.classes.into_iter();
+        let rows = keys
+            .into_iter()
+            .zip(&s.row_lengths)
+            .map(|(key, &len)| {
+                let row = (0..len)
+                    .map(|_| {
+                        (
+                            classes.next().expect("counted"),
+                            weights.next().expect("counted"),
+                        )
+                    })
+                    .collect();
+                (key, row)
+            })
+            .collect();
+        Ok(Model::from_rows(n_classes, rows))
+    }
+}
+
+/// f32 to bfloat16, rounding to nearest even.
+fn to_bf16(w: f32) -> u16 {
+    let bits = w.to_bits();
+    ((bits + 0x7FFF + ((bits >> 16) & 1)) >> 16) as u16
+}
+
+fn from_bf16(b: u16) -> f32 {
+    f32::from_bits((b as u32) << 16)
+}
+
+/// Feature hashes are already uniform: hashing them again would only cost time.
+#[derive(Default)]
+struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+
+/// One weight while training, with what averaging needs.
+#[derive(Debug, Clone, Copy)]
+struct TrainWeight {
+    class: u16,
+    weight: f32,
+    /// Sum of the weight over every instance before `stamp`.
+    total: f64,
+    stamp: u64,
+}
+
+/// Trains a [`Model`]: call [`Trainer::update`] once per training instance (also when the
+/// guess was right, so that averaging counts it), then [`Trainer::finish`].
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    n_classes: usize,
+    rows: FeatureMap<Vec<TrainWeight>>,
+    /// Instances seen so far: the clock of the average.
+    instances: u64,
+}
+
+impl Trainer {
+    /// A trainer with all weights zero.
+    pub fn new(n_classes: usize) -> Trainer {
+        assert!(
+            (1..=MAX_CLASSES).contains(&n_classes),
+            "a perceptron needs 1..={MAX_CLASSES} classes, got {n_classes}"
+        );
+        Trainer {
+            n_classes,
+            rows: FeatureMap::default(),
+            instances: 0,
+        }
+    }
+
+    /// How many classes it scores.
+    pub fn n_classes(&self) -> usize {
+        self.n_classes
+    }
+
+    /// Scores with the current (not averaged) weights, as [`Model::scores`].
+    pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
+        scores.clear();
+        scores.resize(self.n_classes, 0.0);
+        for feature in features {
+            if let Some(row) = self.rows.get(feature) {
+                for w in row {
+                    scores[w.class as usize] += w.weight;
+                }
+            }
+        }
+    }
+
+    /// The best class for `features` under the current (not averaged) weights.
+    pub fn predict(&self, features: &[u64]) -> usize {
+        let mut scores = Vec::with_capacity(self.n_classes);
+        self.scores(features, &mut scores);
+        argmax(&scores)
+    }
+
+    /// One training instance: rewards `truth` and penalises `guess` on `features` when they
+    /// differ. Either way the instance advances the averaging clock.
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        assert!(truth < self.n_classes && guess < self.n_classes);
+        self.instances += 1;
+        if truth == guess {
+            return;
+        }
+        let now = self.instances;
+        for &feature in features {
+            let row = self.rows.entry(feature).or_default();
+            bump(row, truth as u16, 1.0, now);
+            bump(row, guess as u16, -1.0, now);
+        }
+    }
+
+    /// Averages every weight over all instances and freezes the model, dropping weights
+    /// whose average magnitude is below `min_weight` (0 keeps every non-zero weight).
+    pub fn finish(self, min_weight: f32) -> Model {
+        let now = self.instances.max(1);
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
+            .rows
+            .into_iter()
+            .filter_map(|(key, row)| {
+                let mut entries: Vec<(u16, f32)> = row
+                    .iter()
+                    .map(|w| {
+                        let total = w.total + (now - w.stamp) as f64 * w.weight as f64;
+                        (w.class, from_bf16(to_bf16((total / now as f64) as f32)))
+                    })
+                    .filter(|&(_, avg)| avg != 0.0 && avg.abs() >= min_weight)
+                    .collect();
+                entries.sort_by_key(|&(class, _)| class);
+                (!entries.is_empty()).then_some((key, entries))
+            })
+            .collect();
+        // Hash-map order is arbitrary: sorting makes the file a function of the training alone.
+        rows.sort_unstable_by_key(|&(key, _)| key);
+        Model::from_rows(self.n_classes, rows)
+    }
+}
+
+fn bump(row: &mut Vec<TrainWeight>, class: u16, delta: f32, now: u64) {
+    let w = match row.iter_mut().position(|w| w.class == class) {
+        Some(i) => &mut row[i],
+        None => {
+            row.push(TrainWeight {
+                class,
+                weight: 0.0,
+                total: 0.0,
+                stamp: now,
+            });
+            row.last_mut().expect("just pushed")
+        }
+    };
+    w.total += (now - w.stamp) as f64 * w.weight as f64;
+    w.stamp = now;
+    w.weight += delta;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::hashing::{feature, hash_str};
+
+    fn f(name: &str) -> u64 {
+        feature(1, hash_str(name))
+    }
+
+    /// Three classes, each signalled by its own cue word, amid shared context words.
+    fn toy_data() -> Vec<(Vec<u64>, usize)> {
+        let mut data = Vec::new();
+        for class in 0..3 {
+            for context in ["the", "a", "said", "of"] {
+                let cue = ["alpha", "beta", "gamma"][class];
+                data.push((vec![f(cue), f(context)], class));
+            }
+        }
+        data
+    }
+
+    fn train(epochs: usize) -> Model {
+        let mut trainer = Trainer::new(3);
+        for _ in 0..epochs {
+            for (features, truth) in toy_data() {
+                let guess = trainer.predict(&features);
+                trainer.update(&features, truth, guess);
+            }
+        }
+        trainer.finish(0.0)
+    }
+
+    #[test]
+    fn learns_a_separable_problem() {
+        let model = train(5);
+        for (features, truth) in toy_data() {
+            assert_eq!(model.predict(&features), truth, "{features:?}");
+        }
+        assert_eq!(model.n_classes(), 3);
+        assert!(model.n_features() <= 7);
+    }
+
+    #[test]
+    fn averaging_weighs_by_survival_time() {
+        // A weight counts for the instances after the one that set it: set at instance 1 of
+        // 4, it stands for 3 of them.
+        let mut trainer = Trainer::new(2);
+        trainer.update(&[f("a")], 1, 0);
+        for _ in 0..3 {
+            trainer.update(&[f("b")], 1, 1);
+        }
+        let model = trainer.finish(0.0);
+        let mut scores = Vec::new();
+        model.scores(&[f("a")], &mut scores);
+        assert_eq!(scores, vec![-0.75, 0.75]);
+        // A weight undone at instance 2 stood for one instance of four.
+        let mut trainer = Trainer::new(2);
+        trainer.update(&[f("a")], 1, 0);
+        trainer.update(&[f("a")], 0, 1);
+        trainer.update(&[f("b")], 0, 0);
+        trainer.update(&[f("b")], 0, 0);
+        let model = trainer.finish(0.0);
+        model.scores(&[f("a")], &mut scores);
+        assert_eq!(scores, vec![-0.25, 0.25]);
+    }
+
+    #[test]
+    fn unknown_features_score_zero_and_ties_go_to_the_first_class() {
+        let model = train(5);
+        let mut scores = Vec::new();
+        model.scores(&[f("never seen")], &mut scores);
+        assert_eq!(scores, vec![0.0, 0.0, 0.0]);
+        assert_eq!(model.predict(&[]), 0);
+    }
+
+    #[test]
+    fn pruning_drops_small_weights() {
+        let mut trainer = Trainer::new(3);
+        for _ in 0..98 {
+            trainer.update(&[f("b")], 2, 2);
+        }
+        trainer.update(&[f("a")], 1, 0);
+        trainer.update(&[f("b")], 2, 2);
+        // f("a") averages to +-0.01: pruned at 0.05, kept at 0.
+        assert_eq!(trainer.clone().finish(0.05).n_features(), 0);
+        let model = trainer.finish(0.0);
+        assert_eq!(model.n_weights(), 2);
+        assert_eq!(model.pruned(0.05).n_features(), 0);
+        assert_eq!(model.pruned(0.001), model);
+    }
+
+    #[test]
+    fn saves_and_loads_the_same_model() {
+        let model = train(5);
+        let bytes = model.to_bytes();
+        let loaded = Model::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded, model);
+        for (features, truth) in toy_data() {
+            assert_eq!(loaded.predict(&features), truth);
+        }
+    }
+
+    #[test]
+    fn damaged_files_are_errors() {
+        let bytes = train(10).to_bytes();
+        assert!(Model::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+        assert!(Model::from_bytes(&[]).is_err());
+        let mut wrong_class_count = bytes.clone();
+        wrong_class_count[0] = 1; // n_classes 1: the stored weights name classes 1 and 2
+        assert!(Model::from_bytes(&wrong_class_count).is_err());
+    }
+
+    #[test]
+    fn training_is_deterministic() {
+        assert_eq!(train(7).to_bytes(), train(7).to_bytes());
+    }
+
+    #[test]
+    fn lookup_finds_every_feature_among_many() {
+        let mut trainer = Trainer::new(4);
+        let features: Vec<u64> = (0..5000u64).map(|i| feature(9, i)).collect();
+        for (i, &feat) in features.iter().enumerate() {
+            trainer.update(&[feat], i % 4, (i + 1) % 4);
+        }
+        trainer.update(&[], 0, 0); // the last update must stand for an instance to count
+        let model = trainer.finish(0.0);
+        assert_eq!(model.n_features(), 5000);
+        for (i, &feat) in features.iter().enumerate() {
+            assert_eq!(model.predict(&[feat]), i % 4);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! The part-of-speech tagger: one joint class per (UPOS, Penn tag) pair seen in training,
+//! greedy left to right with the two previous tags as features.
+
+use super::hashing::{feature, feature2, feature3, SplitMix64};
+use super::perceptron::{argmax, Model, Trainer};
+use super::words::{WordHashes, PAD};
+
+/// A sentence prepared for training: per token its hashes and gold class.
+pub type TaggedSentence = Vec<(WordHashes, u16)>;
+
+/// The tag history value before the sentence start.
+const START: u64 = 0x57A7;
+
+fn history(class: Option<u16>) -> u64 {
+    class.map_or(START, |c| c as u64 + 1)
+}
+
+/// The features of token `i`, given the classes of the two tokens before it.
+pub fn features(words: &[WordHashes], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
+    let at = |offset: isize| {
+        let j = i as isize + offset;
+        if j < 0 || j as usize >= words.len() {
+            &PAD
+        } else {
+            &words[j as usize]
+        }
+    };
+    let (w, before, before2, after, after2) = (at(0), at(-1), at(-2), at(1), at(2));
+    out.clear();
+    out.extend_from_slice(&[
+        feature(0, 0),
+        feature(1, w.norm),
+        feature(2, w.exact),
+        feature(3, before.norm),
+        feature(4, after.norm),
+        feature(5, before2.norm),
+        feature(6, after2.norm),
+        feature(7, w.suffix1),
+        feature(8, w.suffix2),
+        feature(9, w.suffix3),
+        feature(10, w.suffix4),
+        feature(11, w.prefix1),
+        feature(12, w.prefix3),
+        feature(13, w.shape),
+        feature(14, before.shape),
+        feature(15, after.shape),
+        feature(16, prev),
+        feature(17, prev2),
+        feature2(18, prev, prev2),
+        feature2(19, prev, w.norm),
+        feature2(20, prev, w.suffix3),
+        feature(21, before.suffix3),
+        feature(22, after.suffix3),
+        feature(23, w.kind),
+        feature2(24, (i == 0) as u64, w.shape),
+        feature2(25, w.norm, after.norm),
+        feature2(26, before.norm, w.norm),
+        feature3(27, prev, w.norm, after.norm),
+        feature2(28, after.suffix2, w.suffix3),
+    ]);
+}
+
+/// Tags one sentence: the class of each token.
+pub fn tag(model: &Model, words: &[WordHashes]) -> Vec<u16> {
+    let mut classes: Vec<u16> = Vec::with_capacity(words.len());
+    let mut feats = Vec::with_capacity(32);
+    let mut scores = Vec::with_capacity(model.n_classes());
+    for i in 0..words.len() {
+        let prev = history(i.checked_sub(1).map(|j| classes[j]));
+        let prev2 = history(i.checked_sub(2).map(|j| classes[j]));
+        features(words, i, prev, prev2, &mut feats);
+        model.scores(&feats, &mut scores);
+        classes.push(argmax(&scores) as u16);
+    }
+    classes
+}
+
+/// Trains for `epochs` passes over `sentences`, shuffled with `seed` each pass.
+pub fn train(
+    sentences: &[TaggedSentence],
+    n_classes: usize,
+    epochs: usize,
+    seed: u64,
+    min_weight: f32,
+) -> Model {
+    let mut trainer = Trainer::new(n_classes);
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut rng = SplitMix64::new(seed);
+    let mut feats = Vec::with_capacity(32);
+    let mut words = Vec::new();
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for &s in &order {
+            let sentence = &sentences[s];
+            words.clear();
+            words.extend(sentence.iter().map(|(w, _)| *w));
+            let mut guesses: Vec<u16> = Vec::with_capacity(sentence.len());
+            for (i, &(_, truth)) in sentence.iter().enumerate() {
+                let prev = history(i.checked_sub(1).map(|j| guesses[j]));
+                let prev2 = history(i.checked_sub(2).map(|j| guesses[j]));
+                features(&words, i, prev, prev2, &mut feats);
+                let guess = trainer.predict(&feats);
+                trainer.update(&feats, truth as usize, guess);
+                guesses.push(guess as u16);
+            }
+        }
+    }
+    trainer.finish(min_weight)
+}

@@ -1,0 +1,208 @@
+//! Contracts of the shipped models over crosswire's own tokens and sentences: a tree for
+//! every sentence whatever the input, the same answer on any number of threads, and
+//! accuracy floors on UD EWT dev.
+
+use super::conllu;
+use super::document::{analyse, DocumentSyntax};
+use super::model::Models;
+use super::model::Syntax;
+use super::train::{evaluate, train, Config, Tokens};
+use crate::text::TextLayer;
+use proptest::prelude::*;
+
+fn english() -> &'static Syntax {
+    crate::lang::Language::english()
+        .syntax()
+        .expect("English has a syntax model")
+}
+
+fn syntax_of(text: &str) -> (TextLayer, DocumentSyntax<'static>) {
+    let layer = TextLayer::analyse(text, 0, crate::lang::Language::english());
+    let syntax = analyse(english(), text, &layer.tokens, &layer.sentences);
+    (layer, syntax)
+}
+
+/// Every token has a head in its own sentence, each sentence has one root (its own head)
+/// and following heads from any token reaches that root.
+fn assert_trees(text: &str, layer: &TextLayer, syntax: &DocumentSyntax) {
+    assert_eq!(syntax.len(), layer.tokens.len());
+    let sentence_of = |i: usize| {
+        let t = layer.tokens[i];
+        layer
+            .sentences
+            .iter()
+            .position(|s| s.start <= t.start && t.end <= s.end)
+            .expect("every token lies in a sentence")
+    };
+    let mut roots = vec![0; layer.sentences.len()];
+    for (i, s) in syntax.iter().enumerate() {
+        let head = s.head as usize;
+        assert_eq!(
+            syntax.run_of(i),
+            syntax.run_of(head),
+            "head outside its run in {text:?}"
+        );
+        assert!(head < syntax.len(), "head out of range in {text:?}");
+        assert_eq!(
+            sentence_of(head),
+            sentence_of(i),
+            "head outside its sentence in {text:?}"
+        );
+        if head == i {
+            roots[sentence_of(i)] += 1;
+            assert_eq!(s.dep, "root");
+        }
+        let mut at = i;
+        for _ in 0..=syntax.len() {
+            at = syntax.head(at);
+        }
+        assert_eq!(syntax.head(at), at, "a cycle through token {i} in {text:?}");
+    }
+    assert!(
+        roots.iter().all(|&r| r == 1),
+        "roots per sentence {roots:?} in {text:?}"
+    );
+}
+
+#[test]
+fn parses_a_news_sentence_into_a_tree_with_tags() {
+    let text =
+        "Russian troops didn’t leave Kherson, officials said on Friday.\nThe U.S. denied it.";
+    let (layer, syntax) = syntax_of(text);
+    assert_trees(text, &layer, &syntax);
+    let form = |i: usize| &text[layer.tokens[i].start as usize..layer.tokens[i].end as usize];
+    let lemma_of = |w: &str| {
+        (0..syntax.len())
+            .find(|&i| form(i) == w)
+            .map(|i| syntax.get(i).lemma)
+    };
+    assert_eq!(lemma_of("didn"), Some("do"));
+    assert_eq!(lemma_of("troops"), Some("troop"));
+    assert_eq!(lemma_of("said"), Some("say"));
+    assert_eq!(lemma_of("officials"), Some("official"));
+    let didn = (0..syntax.len()).find(|&i| form(i) == "didn").unwrap();
+    let leave = (0..syntax.len()).find(|&i| form(i) == "leave").unwrap();
+    assert_eq!(
+        (
+            syntax.get(didn).pos,
+            syntax.head(didn),
+            syntax.get(didn).dep
+        ),
+        ("AUX", leave, "aux")
+    );
+    assert_eq!(syntax.get(leave).dep, "root");
+    assert_eq!(
+        syntax.children(leave).map(form).collect::<Vec<_>>(),
+        // UD: the reporting clause is parataxis of the main verb and takes the comma.
+        ["troops", "didn", "’t", "Kherson", "said", "."]
+    );
+}
+
+#[test]
+fn a_run_of_twenty_thousand_tokens_without_a_full_stop_is_one_tree() {
+    let text = "and the soldiers said that ".repeat(4000);
+    let (layer, syntax) = syntax_of(&text);
+    assert_eq!(layer.tokens.len(), 20_000);
+    assert_trees(&text, &layer, &syntax);
+}
+
+#[test]
+fn tokens_outside_every_sentence_still_get_a_tree() {
+    let text = "Kyiv said. Moscow denied it.";
+    let layer = TextLayer::analyse(text, 0, crate::lang::Language::english());
+    // Only the second sentence given: the tokens before it form a run of their own.
+    let syntax = analyse(english(), text, &layer.tokens, &layer.sentences[1..]);
+    assert_eq!(syntax.len(), layer.tokens.len());
+    let roots: Vec<usize> = (0..syntax.len()).filter(|&i| syntax.head(i) == i).collect();
+    assert_eq!(roots.len(), 2, "{syntax:?}");
+    assert!((0..3).all(|i| syntax.head(i) < 3 && syntax.run_of(i) == (0..3)));
+    assert!((3..syntax.len()).all(|i| syntax.head(i) >= 3 && syntax.starts_run(3)));
+    assert!(analyse(english(), "", &[], &[]).is_empty());
+}
+
+#[test]
+fn results_do_not_depend_on_the_thread_count() {
+    use rayon::prelude::*;
+    let texts: Vec<String> = (0..24)
+        .map(|i| format!("Officials in Kherson said {i} people were killed on Friday. “We won’t leave,” he said."))
+        .collect();
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| texts.par_iter().map(|t| syntax_of(t).1).collect::<Vec<_>>())
+    };
+    assert_eq!(run(1), run(2));
+    assert_eq!(run(1), run(4));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_text_gives_a_tree_per_sentence(text in "\\PC{0,300}") {
+        let (layer, syntax) = syntax_of(&text);
+        assert_trees(&text, &layer, &syntax);
+    }
+
+    #[test]
+    fn news_like_text_gives_a_tree_per_sentence(
+        words in proptest::collection::vec("[A-Za-z]{1,8}|[0-9]{1,4}|[,.;:!?\"'’()-]|don’t|U\\.S\\.|\\n", 0..120)
+    ) {
+        let text = words.join(" ");
+        let (layer, syntax) = syntax_of(&text);
+        assert_trees(&text, &layer, &syntax);
+    }
+}
+
+#[test]
+fn accuracy_floors_on_ud_ewt_dev() {
+    let Some(dev) = conllu::dev_treebank() else {
+        return; // skipped when ../shared is absent
+    };
+    let words = evaluate(english(), &dev, Tokens::Words);
+    assert!(words.upos >= 0.944, "{words}");
+    assert!(words.xpos >= 0.938, "{words}");
+    assert!(words.lemma >= 0.96, "{words}");
+    assert!(words.uas >= 0.83, "{words}");
+    assert!(words.las >= 0.794, "{words}");
+    let crosswire = evaluate(english(), &dev, Tokens::Crosswire);
+    assert!(
+        crosswire.upos >= 0.94 && crosswire.uas >= 0.83,
+        "{crosswire}"
+    );
+}
+
+#[test]
+fn the_tiny_training_path_is_deterministic_and_its_files_load() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/ud-ewt/en_ewt-ud-train.conllu"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return; // skipped when ../shared is absent
+    };
+    // The first 150 sentences are enough to prove the path (the shipped model uses all).
+    let end = text
+        .match_indices("\n\n")
+        .nth(149)
+        .map_or(text.len(), |(i, _)| i + 2);
+    let sentences = conllu::parse(&text[..end]).unwrap();
+    let config = Config {
+        tagger_epochs: 1,
+        parser_epochs: 1,
+        jackknife: 2,
+        ..Config::default()
+    };
+    let a = train(&sentences, config, &mut |_| {});
+    let b = train(&sentences, config, &mut |_| {});
+    let bytes = a.models.to_bytes();
+    assert_eq!(bytes, b.models.to_bytes());
+    assert_eq!(a.lemmatizer.to_text(), b.lemmatizer.to_text());
+    assert_eq!(Models::from_bytes(&bytes).unwrap(), a.models);
+    assert!(Models::from_bytes(&bytes[..bytes.len() / 3]).is_err());
+    // Trained on these sentences, it has learnt something about them.
+    let scores = evaluate(&a, &sentences, Tokens::Words);
+    assert!(scores.upos > 0.8 && scores.uas > 0.5, "{scores}");
+}

@@ -1,0 +1,284 @@
+//! Training and evaluation on a treebank: which tokens the models learn from, the loops,
+//! and the scores (UPOS, Penn tag, lemma, UAS, LAS).
+
+use super::conllu::Sentence;
+use super::lemma::Lemmatizer;
+use super::model::{Models, Syntax};
+use super::parser::{self, ParserExample, ParserToken, Transitions, Tree};
+use super::project::{as_crosswire_tokens, as_words, GoldToken};
+use super::tagger::{self, TaggedSentence};
+use super::words::{hashes, TokenInput, WordHashes};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+
+/// Which tokenisation of the treebank the models see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tokens {
+    /// The treebank's words.
+    Words,
+    /// crosswire's tokens with the trees projected onto them.
+    Crosswire,
+    /// Both: the words, plus the projected version of every sentence where the two differ.
+    Both,
+}
+
+impl Tokens {
+    /// The training sentences of `treebank` in this tokenisation.
+    pub fn sentences(self, treebank: &[Sentence]) -> Vec<Vec<GoldToken>> {
+        let mut out = Vec::with_capacity(treebank.len());
+        for s in treebank {
+            match self {
+                Tokens::Words => out.push(as_words(s)),
+                Tokens::Crosswire => out.push(as_crosswire_tokens(s)),
+                Tokens::Both => {
+                    let words = as_words(s);
+                    let projected = as_crosswire_tokens(s);
+                    let differ = words.len() != projected.len()
+                        || words.iter().zip(&projected).any(|(a, b)| a.form != b.form);
+                    out.push(words);
+                    if differ {
+                        out.push(projected);
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How to train the models.
+#[derive(Debug, Clone, Copy)]
+pub struct Config {
+    /// Which tokenisation the models learn from.
+    pub tokens: Tokens,
+    /// Passes over the data for the tagger.
+    pub tagger_epochs: usize,
+    /// Passes over the data for the parser.
+    pub parser_epochs: usize,
+    /// Seed for shuffling and exploration.
+    pub seed: u64,
+    /// Averaged weights smaller than this are dropped (smaller, faster models).
+    pub prune: f32,
+    /// Probability of following the parser's own move during training (dynamic oracle).
+    pub explore: f64,
+    /// Folds for the parser's training tags (1: the final tagger's own tags).
+    pub jackknife: usize,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            tokens: Tokens::Both,
+            tagger_epochs: 8,
+            parser_epochs: 12,
+            seed: 1,
+            prune: 0.0,
+            explore: 0.9,
+            jackknife: 4,
+        }
+    }
+}
+
+fn input(t: &GoldToken) -> TokenInput<'_> {
+    TokenInput {
+        form: &t.form,
+        kind: t.kind,
+    }
+}
+
+/// Trains tagger, parser and lemmatizer; `progress` hears what is going on.
+pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&str)) -> Syntax {
+    let sentences = config.tokens.sentences(treebank);
+    let tag_names: Vec<(String, String)> = sentences
+        .iter()
+        .flatten()
+        .map(|t| (t.upos.clone(), t.xpos.clone()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let labels: Vec<String> = sentences
+        .iter()
+        .flatten()
+        .filter(|t| t.head.is_some())
+        .map(|t| t.deprel.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let tag_index = |t: &GoldToken| {
+        tag_names
+            .binary_search(&(t.upos.clone(), t.xpos.clone()))
+            .expect("every tag was collected") as u16
+    };
+    let hashed: Vec<Vec<WordHashes>> = sentences
+        .iter()
+        .map(|s| s.iter().map(|t| hashes(input(t))).collect())
+        .collect();
+    let tagged: Vec<TaggedSentence> = sentences
+        .iter()
+        .zip(&hashed)
+        .map(|(s, h)| h.iter().copied().zip(s.iter().map(tag_index)).collect())
+        .collect();
+    progress(&format!(
+        "{} sentences, {} tokens, {} tag classes, {} labels",
+        sentences.len(),
+        hashed.iter().map(Vec::len).sum::<usize>(),
+        tag_names.len(),
+        labels.len()
+    ));
+    let tagger_model = tagger::train(
+        &tagged,
+        tag_names.len(),
+        config.tagger_epochs,
+        config.seed,
+        0.0,
+    );
+    progress(&format!(
+        "tagger: {} features, {} weights",
+        tagger_model.n_features(),
+        tagger_model.n_weights()
+    ));
+    // The parser learns from tags as good as those it will see: each fold of the data tagged
+    // by a tagger trained on the other folds (a tagger's tags on its own training data are
+    // too good).
+    let folds = config.jackknife.max(1);
+    let fold_taggers: Vec<_> = if folds == 1 {
+        vec![tagger_model.clone()]
+    } else {
+        (0..folds)
+            .into_par_iter()
+            .map(|fold| {
+                let rest: Vec<TaggedSentence> = tagged
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != fold)
+                    .map(|(_, s)| s.clone())
+                    .collect();
+                tagger::train(
+                    &rest,
+                    tag_names.len(),
+                    config.tagger_epochs,
+                    config.seed,
+                    0.0,
+                )
+            })
+            .collect()
+    };
+    progress(&format!("{folds} jackknife tagger(s) trained"));
+    let examples: Vec<ParserExample> = sentences
+        .iter()
+        .zip(&hashed)
+        .enumerate()
+        .map(|(i, (s, h))| {
+            let tags = tagger::tag(&fold_taggers[i % folds], h);
+            ParserExample {
+                tokens: h
+                    .iter()
+                    .zip(tags)
+                    .map(|(&word, tag)| ParserToken { word, tag })
+                    .collect(),
+                gold: Tree {
+                    heads: s.iter().map(|t| t.head).collect(),
+                    labels: s
+                        .iter()
+                        .map(|t| labels.binary_search(&t.deprel).unwrap_or(0) as u16)
+                        .collect(),
+                },
+            }
+        })
+        .collect();
+    let transitions = Transitions {
+        n_labels: labels.len(),
+    };
+    let parser_model = parser::train(
+        &examples,
+        transitions,
+        config.parser_epochs,
+        config.seed,
+        config.explore,
+        0.0,
+        &mut |epoch| progress(&format!("parser epoch {epoch}")),
+    );
+    progress(&format!(
+        "parser: {} features, {} weights",
+        parser_model.n_features(),
+        parser_model.n_weights()
+    ));
+    let lemmatizer = Lemmatizer::learn(
+        sentences
+            .iter()
+            .flatten()
+            .map(|t| (t.form.as_str(), t.xpos.as_str(), t.lemma.as_str())),
+    );
+    Syntax {
+        models: Models {
+            tags: tag_names,
+            labels,
+            tagger: tagger_model,
+            parser: parser_model,
+        },
+        lemmatizer,
+    }
+}
+
+/// Accuracy figures over every token (punctuation included, as in the CoNLL 2018 shared task).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Scores {
+    /// How many tokens were scored.
+    pub tokens: usize,
+    /// Universal POS accuracy.
+    pub upos: f64,
+    /// Penn tag accuracy.
+    pub xpos: f64,
+    /// Lemma accuracy.
+    pub lemma: f64,
+    /// Unlabelled attachment score: head right.
+    pub uas: f64,
+    /// Head and full label (with subtypes such as `nsubj:pass`) right.
+    pub las: f64,
+    /// Head and universal label right (subtypes ignored, as in the CoNLL 2018 shared task).
+    pub las_universal: f64,
+}
+
+impl std::fmt::Display for Scores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} tokens: UPOS {:.4}  tag {:.4}  lemma {:.4}  UAS {:.4}  LAS {:.4} (universal labels {:.4})",
+            self.tokens, self.upos, self.xpos, self.lemma, self.uas, self.las, self.las_universal
+        )
+    }
+}
+
+/// Scores `syntax` on `treebank` seen through `tokens` (Words or Crosswire).
+pub fn evaluate(syntax: &Syntax, treebank: &[Sentence], tokens: Tokens) -> Scores {
+    let mut counts = [0usize; 7];
+    let universal = |label: &str| label.split(':').next().unwrap_or("").to_string();
+    for gold in tokens.sentences(treebank) {
+        let inputs: Vec<TokenInput> = gold.iter().map(input).collect();
+        for (g, p) in gold.iter().zip(syntax.analyse(&inputs)) {
+            let head_ok = g.head == p.head;
+            let hits = [
+                true,
+                g.upos == p.pos,
+                g.xpos == p.tag,
+                g.lemma == p.lemma,
+                head_ok,
+                head_ok && g.deprel == p.dep,
+                head_ok && universal(&g.deprel) == universal(p.dep),
+            ];
+            for (c, hit) in counts.iter_mut().zip(hits) {
+                *c += hit as usize;
+            }
+        }
+    }
+    let share = |i: usize| counts[i] as f64 / counts[0].max(1) as f64;
+    Scores {
+        tokens: counts[0],
+        upos: share(1),
+        xpos: share(2),
+        lemma: share(3),
+        uas: share(4),
+        las: share(5),
+        las_universal: share(6),
+    }
+}
