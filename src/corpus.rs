@@ -226,49 +226,21 @@ impl Corpus {
         mode: Decoding,
         cancel: &Cancel,
     ) -> Result<Result<(Corpus, Vec<Replacement>), CorpusError>, Cancelled> {
-        let io_err = |path: &Path, e: std::io::Error| CorpusError::Io {
-            path: path.to_owned(),
-            kind: e.kind(),
-            message: e.to_string(),
-        };
-        let mut paths = Vec::new();
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => return Ok(Err(io_err(dir, e))),
-        };
-        for entry in entries {
-            let path = match entry {
-                Ok(entry) => entry.path(),
-                Err(e) => return Ok(Err(io_err(dir, e))),
-            };
-            if path
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
-                && path.is_file()
-            {
-                paths.push(path);
-            }
+        match list_articles(dir, false) {
+            Ok(named) => Corpus::try_from_files(&named, mode, cancel),
+            Err(e) => Ok(Err(e)),
         }
-        if paths.is_empty() {
-            return Ok(Err(CorpusError::NoDocuments(dir.to_owned())));
-        }
-        paths.sort();
-        let named: Vec<(PathBuf, String)> = paths
-            .into_iter()
-            .map(|path| {
-                let name = files::document_name(&path);
-                (path, name)
-            })
-            .collect();
-        if let Some((first, second, name)) = files::first_clash(&named) {
-            return Ok(Err(CorpusError::DuplicateFile {
-                name: name.to_owned(),
-                first: first.to_owned(),
-                second: second.to_owned(),
-            }));
-        }
+    }
+
+    /// One document per `(path, name)`, in that order (see `list_articles`), unless
+    /// `cancel` is raised first (checked between files).
+    pub fn try_from_files(
+        named: &[(PathBuf, String)],
+        mode: Decoding,
+        cancel: &Cancel,
+    ) -> Result<Result<(Corpus, Vec<Replacement>), CorpusError>, Cancelled> {
         let read_one = |(path, name): &(PathBuf, String)| -> Result<(Document, Option<Replacement>), CorpusError> {
-            let bytes = std::fs::read(path).map_err(|e| io_err(path, e))?;
+            let bytes = std::fs::read(path).map_err(|e| io_error(path, e))?;
             let decoded = decode(&bytes, mode).map_err(|e| CorpusError::Decode {
                 path: path.clone(),
                 offset: e.offset,
@@ -282,7 +254,7 @@ impl Corpus {
             Ok((Document::new(name.clone(), decoded.text, None, None), replacement))
         };
         // The first failing file in name order is the one reported, whatever the thread count.
-        let read = per_document(cancel, &named, read_one)?;
+        let read = per_document(cancel, named, read_one)?;
         let read: Vec<(Document, Option<Replacement>)> = match read.into_iter().collect() {
             Ok(read) => read,
             Err(e) => return Ok(Err(e)),
@@ -407,15 +379,7 @@ impl Corpus {
     /// The entity stage, unless `cancel` is raised first.
     pub fn try_entities(&self, cancel: &Cancel) -> Result<&EntityLayer, Cancelled> {
         self.entities.get_or_compute(cancel, || {
-            let layers = self.try_text_layers(cancel)?;
-            let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
-            // Per document: the mentions and their identity keys; then ids across documents.
-            let tagged = per_document(cancel, &indexed, |(d, layer)| {
-                let mentions = tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date);
-                let keys = ids::document_keys(&d.text, &mentions, &self.lexicon);
-                (mentions, keys)
-            })?;
-            let (mentions, keys): (Vec<Vec<Mention>>, Vec<_>) = tagged.into_iter().unzip();
+            let (mentions, keys) = self.try_tagged(cancel)?;
             let inputs: Vec<(&str, &[Mention])> = self
                 .docs
                 .iter()
@@ -428,6 +392,48 @@ impl Corpus {
                 resolution,
             })
         })
+    }
+
+    /// Each document's mentions and their identity keys (the per-document half of the
+    /// entity stage), in parallel.
+    pub(crate) fn try_tagged(&self, cancel: &Cancel) -> Result<Tagged, Cancelled> {
+        let layers = self.try_text_layers(cancel)?;
+        let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
+        let tagged = per_document(cancel, &indexed, |(d, layer)| {
+            let mentions = tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date);
+            let keys = ids::document_keys(&d.text, &mentions, &self.lexicon);
+            (mentions, keys)
+        })?;
+        Ok(tagged.into_iter().unzip())
+    }
+
+    /// The lexicon the entity stage uses.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// A corpus of the same documents and lexicon whose text and entity stages are
+    /// `text` and `entities` (computed elsewhere: the entity ids of a partitioned corpus).
+    pub(crate) fn with_stages(&self, text: Vec<TextLayer>, entities: EntityLayer) -> Corpus {
+        let docs = self
+            .docs
+            .iter()
+            .map(|d| Document::new(d.name.clone(), d.text.clone(), d.date, d.source.clone()))
+            .collect();
+        let corpus = Corpus {
+            docs,
+            language: self.language,
+            text: Stage::new(),
+            syntax: Stage::new(),
+            lexicon: Arc::clone(&self.lexicon),
+            entities: Stage::new(),
+            claims: Stage::new(),
+            alignment: Stage::new(),
+        };
+        let never = Cancel::never();
+        let _ = corpus.text.get_or_compute(&never, || Ok(text));
+        let _ = corpus.entities.get_or_compute(&never, || Ok(entities));
+        corpus
     }
 
     /// The claims stage, after entities: each document's claims (never from boilerplate),
@@ -472,6 +478,70 @@ impl Corpus {
             pool::install(|| align::try_align(self, cancel))
         })
     }
+}
+
+/// Each document's mentions and the identity key of each mention.
+pub(crate) type Tagged = (Vec<Vec<Mention>>, Vec<Vec<Option<ids::Key>>>);
+
+fn io_error(path: &Path, e: std::io::Error) -> CorpusError {
+    CorpusError::Io {
+        path: path.to_owned(),
+        kind: e.kind(),
+        message: e.to_string(),
+    }
+}
+
+/// The articles of `dir`, as `from_dir` reads them: every `*.txt` file directly in `dir`
+/// (with `recursive`, in every folder below it too, links not followed), sorted by path,
+/// each with its document name: its stem, or with `recursive` its path below `dir` without
+/// the extension (`2024-05/herald/0001`), since stems alone collide across folders.
+pub fn list_articles(dir: &Path, recursive: bool) -> Result<Vec<(PathBuf, String)>, CorpusError> {
+    let mut paths = Vec::new();
+    let mut folders = vec![dir.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| io_error(&folder, e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| io_error(&folder, e))?;
+            let path = entry.path();
+            let kind = entry.file_type().map_err(|e| io_error(&path, e))?;
+            if recursive && kind.is_dir() {
+                folders.push(path);
+            } else if path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+                && path.is_file()
+            {
+                paths.push(path);
+            }
+        }
+    }
+    if paths.is_empty() {
+        return Err(CorpusError::NoDocuments(dir.to_owned()));
+    }
+    paths.sort();
+    let named: Vec<(PathBuf, String)> = paths
+        .into_iter()
+        .map(|path| {
+            let stem = files::document_name(&path);
+            let name = match path.parent().and_then(|p| p.strip_prefix(dir).ok()) {
+                Some(folder) if recursive && !folder.as_os_str().is_empty() => {
+                    let mut name: Vec<String> = folder.iter().map(files::escaped).collect();
+                    name.push(stem);
+                    name.join("/")
+                }
+                _ => stem,
+            };
+            (path, name)
+        })
+        .collect();
+    if let Some((first, second, name)) = files::first_clash(&named) {
+        return Err(CorpusError::DuplicateFile {
+            name: name.to_owned(),
+            first: first.to_owned(),
+            second: second.to_owned(),
+        });
+    }
+    Ok(named)
 }
 
 /// `work` for every item, in parallel, checking `cancel` before each.

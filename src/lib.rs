@@ -17,6 +17,7 @@ pub mod claims;
 pub mod corpus;
 pub mod entities;
 pub mod lang;
+pub mod partition;
 pub mod pool;
 pub mod stage;
 pub mod syntax;

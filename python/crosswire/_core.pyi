@@ -1,7 +1,7 @@
 # Hand-kept stubs for the compiled module (src/python/). tests/test_stubs.py checks them
 # against the built extension with mypy's stubtest: change both together.
 
-from typing import Final, TypedDict, final, overload
+from typing import Any, Final, TypedDict, final, overload
 
 # A user lexicon row: name, label, aliases, a regular expression (or None), and where it came
 # from (source, line) for errors.
@@ -15,6 +15,12 @@ __all__ = [
     "analyse_words",
     "explain",
     "check_regex",
+    "list_articles",
+    "merge_keys",
+    "absorb",
+    "Partition",
+    "Clustering",
+    "Entities",
     "Corpus",
     "Document",
     "Tokens",
@@ -70,6 +76,62 @@ def explain(text: str) -> list[tuple[str, Token]]:
 def check_regex(pattern: str) -> None:
     """Raises ValueError, saying what is wrong, if `pattern` is not a regular expression the
     user patterns can use (Rust `regex` syntax)."""
+
+def list_articles(path: str, recursive: bool = False) -> tuple[list[str], list[str]]:
+    """The articles of `path` as `Corpus.from_dir` reads them: `(paths, names)`, sorted by
+    path (`recursive`: every folder below too, documents named by their path below `path`)."""
+
+def merge_keys(lists: list[bytes]) -> bytes:
+    """Sorted, distinct key lists (bytes, from `Partition.keys`) as one."""
+
+def absorb(parts: list[bytes]) -> bytes:
+    """What clusters gathered from consecutive runs of documents (bytes, in document order),
+    as one."""
+
+@final
+class Partition:
+    """The documents `paths` (named `names`), numbered `first_doc` on in the corpus, read and
+    tagged. Pickles as its arguments: a worker that gets it reads the files again."""
+
+    def __new__(
+        cls,
+        paths: list[str],
+        names: list[str],
+        first_doc: int,
+        errors: str = "strict",
+        patterns: list[_PatternRow] | None = None,
+    ) -> Partition: ...
+    def __len__(self) -> int: ...
+    @property
+    def replaced(self) -> list[tuple[str, int, int]]:
+        """Files read with `errors="replace"`: `(path, replaced, first_offset)`."""
+    def keys(self) -> bytes:
+        """The distinct identity keys of the partition's mentions, sorted (bytes)."""
+    def gathered(self, clustering: Clustering) -> bytes:
+        """What the partition's mentions gather for their clusters (bytes, for `absorb`)."""
+    def with_ids(self, clustering: Clustering, entities: Entities) -> Corpus:
+        """The partition's documents as a corpus whose mentions carry the corpus's ids."""
+
+@final
+class Clustering:
+    """The clusters of the corpus's distinct keys (built from the bytes of `merge_keys`)."""
+
+    def __new__(cls, keys: bytes) -> Clustering: ...
+    def __len__(self) -> int: ...
+
+@final
+class Entities:
+    """The corpus's entity records, each with its cluster, sorted by id."""
+
+    @staticmethod
+    def finish(gathered: bytes, patterns: list[_PatternRow] | None = None) -> Entities:
+        """Records from what every partition's clusters gathered (`absorb`'s bytes)."""
+    @staticmethod
+    def from_bytes(bytes: bytes) -> Entities:
+        """Records pickled as bytes."""
+    def __len__(self) -> int: ...
+    def table_columns(self, names: list[str]) -> dict[str, list[Any]]:
+        """Columns of the entity table, documents named by `names` (all, in order)."""
 
 class DecodeError(ValueError):
     """A file is not valid UTF-8. `path` (as `os.fsdecode` gives it) and `offset` (in bytes)

@@ -13,6 +13,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use serde::{Deserialize, Serialize};
+
 use crate::text::tokens::TokenKind;
 
 use super::label::Label;
@@ -23,7 +25,7 @@ use super::tagger::{Area, Mention};
 use super::values::Normalised;
 
 /// One entity of the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityRecord {
     /// `LABEL:slug`, e.g. `GPE:kyiv`, `PERSON:vladimir_putin`.
     pub id: String,
@@ -50,7 +52,7 @@ pub struct Resolution {
 }
 
 /// How a mention's identity is keyed before clustering.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Key {
     /// A lexicon entry, by index.
     Lexicon(u32),
@@ -184,10 +186,39 @@ pub fn resolve_keyed(
     keys: &[Vec<Option<Key>>],
     lexicon: &Lexicon,
 ) -> Resolution {
-    let mut clusters = KeyClusters::new(keys);
-    merge_spellings(&mut clusters);
-    let surnames = attach_surnames(&mut clusters, keys);
-    records(docs, keys, &mut clusters, &surnames, lexicon)
+    let clustering = Clustering::new(distinct_keys(keys));
+    let clusters = clustering.assign(keys);
+    let records = finish(accumulate(docs, &clusters, 0, lexicon), lexicon);
+    let position: HashMap<u32, u32> = records
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| (*c, i as u32))
+        .collect();
+    Resolution {
+        of_mention: clusters
+            .into_iter()
+            .map(|row| row.into_iter().map(|c| c.map(|c| position[&c])).collect())
+            .collect(),
+        entities: records.into_iter().map(|(_, r)| r).collect(),
+    }
+}
+
+/// The distinct keys of some documents' mentions, sorted.
+pub fn distinct_keys(keys: &[Vec<Option<Key>>]) -> Vec<Key> {
+    keys.iter()
+        .flatten()
+        .flatten()
+        .cloned()
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
+/// Two sorted, distinct key lists as one (for gathering the corpus's keys in a tree).
+pub fn merge_distinct(a: Vec<Key>, b: Vec<Key>) -> Vec<Key> {
+    let mut all: BTreeSet<Key> = a.into_iter().collect();
+    all.extend(b);
+    all.into_iter().collect()
 }
 
 /// Step 1 (map): the key of each of one document's mentions; None for figures and dates
@@ -207,16 +238,9 @@ struct KeyClusters {
 }
 
 impl KeyClusters {
-    /// Step 2 (group by key): every distinct key is a cluster of its own.
-    fn new(keys: &[Vec<Option<Key>>]) -> KeyClusters {
-        let distinct: Vec<Key> = keys
-            .iter()
-            .flatten()
-            .flatten()
-            .cloned()
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
+    /// Step 2 (group by key): every distinct key (`distinct`: sorted, no repeats) is a
+    /// cluster of its own.
+    fn new(distinct: Vec<Key>) -> KeyClusters {
         let index = distinct
             .iter()
             .enumerate()
@@ -291,74 +315,123 @@ impl Owners {
 /// Owners of last names, by the id of the last name's sound key.
 type OwnersByLastName = HashMap<u32, Owners>;
 
-/// Step 4: the cluster each lone surname of each document joins, keyed by (document, key
-/// index): the one full name with that last name in the same document, else in the corpus;
-/// otherwise it stays on its own. Last names and surnames are keyed by sound together, so
-/// a surname meets only the last names it may spell.
-fn attach_surnames(
-    clusters: &mut KeyClusters,
-    keys: &[Vec<Option<Key>>],
-) -> HashMap<(usize, usize), usize> {
-    let mut words = SpellingKeys::new();
-    let last_of: HashMap<usize, u32> = clusters
-        .full_names()
-        .map(|(i, _, last)| (i, words.insert_word(last)))
-        .collect();
-    let surname_of: HashMap<usize, u32> = clusters
-        .distinct
-        .iter()
-        .enumerate()
-        .filter_map(|(i, k)| match k {
-            Key::Surname(s) => Some((i, words.insert_word(s))),
-            _ => None,
-        })
-        .collect();
-    let near = words.neighbours();
-    let mut corpus_owners = OwnersByLastName::new();
-    for (&i, &id) in &last_of {
-        let cluster = clusters.sets.find(i);
-        corpus_owners.entry(id).or_default().add(cluster);
+/// The corpus's distinct keys and the cluster each falls into (steps 2 and 3), and what a
+/// lone surname needs to find its owner (step 4): everything about the corpus that one
+/// document's mentions need to get their clusters. It is built from the distinct keys alone,
+/// so a partition of the corpus gets the clusters the whole corpus would give.
+pub struct Clustering {
+    clusters: KeyClusters,
+    /// The cluster of each distinct key: its smallest key, as an index into `distinct`.
+    root: Vec<u32>,
+    /// The sound-key id of each full name's last name, by key index.
+    last_of: HashMap<usize, u32>,
+    /// The sound-key id of each lone surname, by key index.
+    surname_of: HashMap<usize, u32>,
+    /// For each sound-key id, the others that spell the same name.
+    near: Vec<Vec<u32>>,
+    /// The clusters of the corpus's full names, by last name.
+    corpus_owners: OwnersByLastName,
+}
+
+impl Clustering {
+    /// Clusters `distinct` (sorted, no repeats: `distinct_keys`, `merge_distinct`).
+    pub fn new(distinct: Vec<Key>) -> Clustering {
+        let mut clusters = KeyClusters::new(distinct);
+        merge_spellings(&mut clusters);
+        let root: Vec<u32> = (0..clusters.distinct.len())
+            .map(|i| clusters.sets.find(i) as u32)
+            .collect();
+        // Last names and surnames are keyed by sound together, so a surname meets only the
+        // last names it may spell.
+        let mut words = SpellingKeys::new();
+        let last_of: HashMap<usize, u32> = clusters
+            .full_names()
+            .map(|(i, _, last)| (i, words.insert_word(last)))
+            .collect();
+        let surname_of: HashMap<usize, u32> = clusters
+            .distinct
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| match k {
+                Key::Surname(s) => Some((i, words.insert_word(s))),
+                _ => None,
+            })
+            .collect();
+        let mut corpus_owners = OwnersByLastName::new();
+        for (&i, &id) in &last_of {
+            corpus_owners.entry(id).or_default().add(root[i] as usize);
+        }
+        Clustering {
+            near: words.neighbours(),
+            clusters,
+            root,
+            last_of,
+            surname_of,
+            corpus_owners,
+        }
     }
-    let mut target = HashMap::new();
-    for (d, ks) in keys.iter().enumerate() {
+
+    /// The distinct keys, sorted: what the clustering is built from.
+    pub fn keys(&self) -> &[Key] {
+        &self.clusters.distinct
+    }
+
+    /// Step 4, and the cluster of every mention of each document (`keys`: the documents'
+    /// `document_keys`): a lone surname joins the one full name with that last name in its
+    /// document, else in the corpus; otherwise it stays on its own. A cluster is named by
+    /// the index of its smallest key; None where the mention has no key.
+    ///
+    /// Panics if a key is not among the clustering's keys.
+    pub fn assign(&self, keys: &[Vec<Option<Key>>]) -> Vec<Vec<Option<u32>>> {
+        keys.iter().map(|ks| self.assign_document(ks)).collect()
+    }
+
+    fn assign_document(&self, ks: &[Option<Key>]) -> Vec<Option<u32>> {
+        let index = |k: &Key| self.clusters.index[k];
         let mut doc_owners = OwnersByLastName::new();
         for k in ks.iter().flatten() {
             if matches!(k, Key::FullName(..)) {
-                let i = clusters.index[k];
-                let cluster = clusters.sets.find(i);
-                doc_owners.entry(last_of[&i]).or_default().add(cluster);
+                let i = index(k);
+                doc_owners
+                    .entry(self.last_of[&i])
+                    .or_default()
+                    .add(self.root[i] as usize);
             }
         }
-        for k in ks.iter().flatten() {
-            if !matches!(k, Key::Surname(_)) {
-                continue;
-            }
-            let ki = clusters.index[k];
-            if target.contains_key(&(d, ki)) {
-                continue;
-            }
-            let id = surname_of[&ki];
-            let owners_in = |by_last: &OwnersByLastName| {
-                let mut owners = Owners::default();
-                let spellings = std::iter::once(&id).chain(&near[id as usize]);
-                for c in spellings.filter_map(|x| by_last.get(x)).flat_map(|o| &o.0) {
-                    owners.add(*c);
+        let mut surname_target: HashMap<usize, u32> = HashMap::new();
+        ks.iter()
+            .map(|k| {
+                let k = k.as_ref()?;
+                let ki = index(k);
+                if !matches!(k, Key::Surname(_)) {
+                    return Some(self.root[ki]);
                 }
-                owners
-            };
-            let local = owners_in(&doc_owners);
-            let chosen = match local.0.len() {
-                1 => local.the_one(),
-                0 => owners_in(&corpus_owners).the_one(),
-                _ => None,
-            };
-            target.insert((d, ki), chosen.unwrap_or(ki));
-        }
+                let target = surname_target.entry(ki).or_insert_with(|| {
+                    let id = self.surname_of[&ki];
+                    let owners_in = |by_last: &OwnersByLastName| {
+                        let mut owners = Owners::default();
+                        let spellings = std::iter::once(&id).chain(&self.near[id as usize]);
+                        for c in spellings.filter_map(|x| by_last.get(x)).flat_map(|o| &o.0) {
+                            owners.add(*c);
+                        }
+                        owners
+                    };
+                    let local = owners_in(&doc_owners);
+                    let chosen = match local.0.len() {
+                        1 => local.the_one(),
+                        0 => owners_in(&self.corpus_owners).the_one(),
+                        _ => None,
+                    };
+                    self.root[chosen.unwrap_or(ki)]
+                });
+                Some(*target)
+            })
+            .collect()
     }
-    target
 }
 
 /// What one cluster gathers from its mentions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 struct Acc {
     label: Label,
     spellings: BTreeMap<String, u32>,
@@ -370,28 +443,64 @@ struct Acc {
     calendar: Option<String>,
 }
 
-/// Step 5 (reduce): each cluster's record, its id made unique, and each mention's entity.
-fn records(
+impl Acc {
+    /// Adds what `later` gathered from mentions after all of this one's.
+    fn absorb(&mut self, later: Acc) {
+        for (spelling, n) in later.spellings {
+            *self.spellings.entry(spelling).or_default() += n;
+        }
+        self.docs.extend(later.docs);
+        self.mentions += later.mentions;
+        self.entry = match (self.entry, later.entry) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+}
+
+/// What the clusters gathered from some documents' mentions (step 5's map side), by
+/// cluster. Label, area and date come from a cluster's first mention in corpus order.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Gathered(BTreeMap<u32, Acc>);
+
+impl Gathered {
+    /// Adds what `later` gathered from documents that all come after this one's.
+    pub fn absorb(&mut self, later: Gathered) {
+        for (c, acc) in later.0 {
+            match self.0.entry(c) {
+                std::collections::btree_map::Entry::Occupied(mut mine) => {
+                    mine.get_mut().absorb(acc)
+                }
+                std::collections::btree_map::Entry::Vacant(slot) => {
+                    slot.insert(acc);
+                }
+            }
+        }
+    }
+
+    /// How many clusters it holds.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Step 5, map side: what each cluster gathers from the mentions of `docs`, the documents
+/// numbered `first_doc` on in the corpus, given each mention's cluster (`Clustering::assign`).
+pub fn accumulate(
     docs: &[(&str, &[Mention])],
-    keys: &[Vec<Option<Key>>],
-    clusters: &mut KeyClusters,
-    surname_target: &HashMap<(usize, usize), usize>,
+    clusters: &[Vec<Option<u32>>],
+    first_doc: u32,
     lexicon: &Lexicon,
-) -> Resolution {
-    let mut accs: BTreeMap<usize, Acc> = BTreeMap::new();
-    let mut raw_of: Vec<Vec<Option<usize>>> = Vec::with_capacity(docs.len());
-    for (d, ((text, ms), ks)) in docs.iter().zip(keys).enumerate() {
-        let mut row = Vec::with_capacity(ms.len());
-        for (m, k) in ms.iter().zip(ks) {
-            let Some(k) = k else {
-                row.push(None);
-                continue;
-            };
-            let ki = clusters.index[k];
-            let c = match k {
-                Key::Surname(_) => clusters.sets.find(surname_target[&(d, ki)]),
-                _ => clusters.sets.find(ki),
-            };
+) -> Gathered {
+    let mut accs: BTreeMap<u32, Acc> = BTreeMap::new();
+    for (d, ((text, ms), cs)) in docs.iter().zip(clusters).enumerate() {
+        for (m, c) in ms.iter().zip(cs) {
+            let Some(c) = *c else { continue };
             let acc = accs.entry(c).or_insert_with(|| Acc {
                 label: m.label,
                 spellings: BTreeMap::new(),
@@ -399,33 +508,37 @@ fn records(
                 mentions: 0,
                 entry: None,
                 area: m.area,
-                calendar: match k {
-                    Key::Calendar(_, iso) => Some(iso.clone()),
+                calendar: match m.normalised {
+                    Some(n @ Normalised::Date { .. }) => n.iso(),
                     _ => None,
                 },
             });
             *acc.spellings
                 .entry(text[m.start as usize..m.end as usize].to_owned())
                 .or_default() += 1;
-            acc.docs.insert(d as u32);
+            acc.docs.insert(first_doc + d as u32);
             acc.mentions += 1;
             if let Some(e) = m.entry {
                 if !lexicon.entries[e as usize].is_pattern() {
                     acc.entry = Some(acc.entry.map_or(e, |x| x.min(e)));
                 }
             }
-            row.push(Some(c));
         }
-        raw_of.push(row);
     }
+    Gathered(accs)
+}
 
-    let mut records: Vec<(usize, EntityRecord)> = accs
+/// Step 5, reduce side: each cluster's record, sorted by id, ids made unique; each with its
+/// cluster.
+pub fn finish(gathered: Gathered, lexicon: &Lexicon) -> Vec<(u32, EntityRecord)> {
+    let mut records: Vec<(u32, EntityRecord)> = gathered
+        .0
         .into_iter()
         .map(|(c, acc)| (c, record(acc, lexicon)))
         .collect();
     // Distinct entities that would share an id (two people both called "Kuleba" alone)
-    // get `~2`, `~3`, … in the order of their first spellings.
-    records.sort_by(|a, b| (&a.1.id, &a.1.aliases).cmp(&(&b.1.id, &b.1.aliases)));
+    // get `~2`, `~3`, … in the order of their spellings, then of their smallest keys.
+    records.sort_by(|a, b| (&a.1.id, &a.1.aliases, a.0).cmp(&(&b.1.id, &b.1.aliases, b.0)));
     let mut seen: HashMap<String, u32> = HashMap::new();
     for (_, r) in records.iter_mut() {
         let n = seen.entry(r.id.clone()).or_insert(0);
@@ -435,18 +548,7 @@ fn records(
         }
     }
     records.sort_by(|a, b| a.1.id.cmp(&b.1.id));
-    let position: HashMap<usize, u32> = records
-        .iter()
-        .enumerate()
-        .map(|(i, (c, _))| (*c, i as u32))
-        .collect();
-    Resolution {
-        of_mention: raw_of
-            .into_iter()
-            .map(|row| row.into_iter().map(|c| c.map(|c| position[&c])).collect())
-            .collect(),
-        entities: records.into_iter().map(|(_, r)| r).collect(),
-    }
+    records
 }
 
 /// One cluster's record: a date is named by its value; anything else by its lexicon entry,
@@ -501,10 +603,10 @@ mod tests {
 
     /// Resolves hand-made mentions: each document is a list of `(text, label)`; the text of
     /// a document is the mentions joined by spaces.
-    fn ids(docs: &[&[(&str, Label)]]) -> Vec<Vec<String>> {
-        let lex = Lexicon::builtin();
-        let built: Vec<(String, Vec<Mention>)> = docs
-            .iter()
+    /// Hand-made documents: each a list of `(text, label)`; the text of a document is the
+    /// mentions joined by spaces.
+    fn mentions(docs: &[&[(&str, Label)]], lex: &Lexicon) -> Vec<(String, Vec<Mention>)> {
+        docs.iter()
             .map(|ms| {
                 let mut text = String::new();
                 let mut out = Vec::new();
@@ -529,7 +631,13 @@ mod tests {
                 }
                 (text, out)
             })
-            .collect();
+            .collect()
+    }
+
+    /// Resolves hand-made mentions (see `mentions`): each mention's id.
+    fn ids(docs: &[&[(&str, Label)]]) -> Vec<Vec<String>> {
+        let lex = Lexicon::builtin();
+        let built = mentions(docs, &lex);
         let refs: Vec<(&str, &[Mention])> = built
             .iter()
             .map(|(t, m)| (t.as_str(), m.as_slice()))
@@ -543,6 +651,71 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// The corpus resolved in two parts, as a cluster would: keys gathered from each part,
+    /// clustered once, gathered per part and reduced in order. The same records, and the
+    /// same record for every mention, as resolving it whole, wherever it is cut.
+    #[test]
+    fn resolving_in_parts_gives_what_resolving_whole_gives() {
+        let lex = Lexicon::builtin();
+        let docs: &[&[(&str, Label)]] = &[
+            &[("Kuleba", Person), ("Kyiv", Gpe)],
+            &[("Oleksiy Kuleba", Person), ("Kuleba", Person)],
+            &[("Volodymyr Zelensky", Person), ("Kiev", Gpe)],
+            &[("Zelensky", Person), ("Dmytro Kuleba", Person)],
+            &[
+                ("Volodímir Zelenski", Person),
+                ("Kuleba", Person),
+                ("Kherson", Gpe),
+            ],
+            &[("Kuleba", Person), ("Stremousov", Person)],
+            &[("Kirill Stremousov", Person), ("Dnipro", Loc)],
+        ];
+        let built = mentions(docs, &lex);
+        let refs: Vec<(&str, &[Mention])> = built
+            .iter()
+            .map(|(t, m)| (t.as_str(), m.as_slice()))
+            .collect();
+        let keys: Vec<Vec<Option<Key>>> = refs
+            .iter()
+            .map(|(t, m)| document_keys(t, m, &lex))
+            .collect();
+        let whole = resolve(&refs, &lex);
+        let whole_ids: Vec<Vec<&str>> = whole
+            .of_mention
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|&i| whole.entities[i.unwrap() as usize].id.as_str())
+                    .collect()
+            })
+            .collect();
+        // A lone surname that joins a full name of another document (across every cut).
+        assert_eq!(whole_ids[5][1], "PERSON:kirill_stremousov");
+        for cut in 1..docs.len() {
+            let (left, right) = (&refs[..cut], &refs[cut..]);
+            let (kl, kr) = (&keys[..cut], &keys[cut..]);
+            let clustering = Clustering::new(merge_distinct(distinct_keys(kl), distinct_keys(kr)));
+            let (cl, cr) = (clustering.assign(kl), clustering.assign(kr));
+            let mut gathered = accumulate(left, &cl, 0, &lex);
+            gathered.absorb(accumulate(right, &cr, cut as u32, &lex));
+            let records = finish(gathered, &lex);
+            let in_parts: Vec<&EntityRecord> = records.iter().map(|(_, r)| r).collect();
+            assert_eq!(
+                in_parts,
+                whole.entities.iter().collect::<Vec<_>>(),
+                "cut at {cut}"
+            );
+            let id_of: HashMap<u32, &str> =
+                records.iter().map(|(c, r)| (*c, r.id.as_str())).collect();
+            let part_ids: Vec<Vec<&str>> = cl
+                .iter()
+                .chain(&cr)
+                .map(|row| row.iter().map(|c| id_of[&c.unwrap()]).collect())
+                .collect();
+            assert_eq!(part_ids, whole_ids, "cut at {cut}");
+        }
     }
 
     use Label::{Gpe, Loc, Person};

@@ -1,7 +1,9 @@
 //! Entity labels, named as in OntoNotes (and spaCy).
 
 /// An entity label (OntoNotes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Label {
     /// People, including fictional.
     Person,

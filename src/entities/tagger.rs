@@ -37,7 +37,9 @@ pub struct Mention {
 }
 
 /// An administrative unit named after a place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Area {
     /// `the Kherson region`, `oblast`, `province`.
     Region,

@@ -11,7 +11,7 @@ use super::errors;
 use super::pool;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
 use crate::calendar::Date;
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, Replacement};
 use crate::entities::lexicon::Lexicon;
 use crate::entities::user::{user_entry, user_regex, UserRegex};
 use crate::lang::Language;
@@ -30,14 +30,28 @@ pub fn text_layers<'a>(py: Python<'_>, corpus: &'a Corpus) -> PyResult<&'a [Text
 }
 
 /// A file read with `errors="replace"`: path, sequences replaced, offset of the first.
-type Replaced = (String, usize, usize);
+pub(crate) type Replaced = (String, usize, usize);
+
+/// Files read with `errors="replace"`, as Python gets them.
+pub(crate) fn replaced_rows(replaced: Vec<Replacement>) -> Vec<Replaced> {
+    replaced
+        .into_iter()
+        .map(|r| {
+            (
+                r.path.to_string_lossy().into_owned(),
+                r.count,
+                r.first_offset,
+            )
+        })
+        .collect()
+}
 
 /// A user lexicon row: name, label, aliases, a regular expression (or None), and where the
 /// row came from (source, line) for errors.
-type PatternRow = (String, String, Vec<String>, Option<String>, String, usize);
+pub(crate) type PatternRow = (String, String, Vec<String>, Option<String>, String, usize);
 
 /// The language's lexicon, with the user's rows added.
-fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
+pub(crate) fn user_lexicon(rows: Option<Vec<PatternRow>>) -> PyResult<Arc<Lexicon>> {
     let entries = rows
         .unwrap_or_default()
         .iter()
@@ -68,6 +82,15 @@ fn parse_date(date: Option<String>, index: usize, name: &str) -> PyResult<Option
         })
     })
     .transpose()
+}
+
+/// The articles of `path` as `Corpus.from_dir` reads them: `(paths, names)`, sorted by path
+/// (`recursive`: every folder below too, documents named by their path below `path`).
+#[pyfunction]
+#[pyo3(signature = (path, recursive = false))]
+pub fn list_articles(path: PathBuf, recursive: bool) -> PyResult<(Vec<PathBuf>, Vec<String>)> {
+    let named = crate::corpus::list_articles(&path, recursive).map_err(errors::to_py)?;
+    Ok(named.into_iter().unzip())
 }
 
 #[pymethods]
@@ -103,21 +126,11 @@ impl PyCorpus {
         let (corpus, replaced) =
             pool::interruptible(py, |cancel| Corpus::try_from_dir(&path, mode, cancel))?
                 .map_err(errors::to_py)?;
-        let replaced = replaced
-            .into_iter()
-            .map(|r| {
-                (
-                    r.path.to_string_lossy().into_owned(),
-                    r.count,
-                    r.first_offset,
-                )
-            })
-            .collect();
         Ok((
             PyCorpus {
                 inner: Arc::new(corpus.with_lexicon(lexicon)),
             },
-            replaced,
+            replaced_rows(replaced),
         ))
     }
 

@@ -10,6 +10,7 @@ use pyo3::types::{PyDict, PyTuple};
 use super::pool;
 use crate::corpus::{Corpus, EntityLayer};
 use crate::entities::candidate::Source;
+use crate::entities::ids::EntityRecord;
 use crate::entities::label::Label;
 use crate::entities::values::Normalised;
 
@@ -294,21 +295,30 @@ pub fn entity_table_columns<'py>(
     corpus: &Arc<Corpus>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let layer = entity_layer(py, corpus)?;
-    let records = &layer.resolution.entities;
+    let records: Vec<&EntityRecord> = layer.resolution.entities.iter().collect();
     let names: Vec<&str> = corpus.docs().iter().map(|d| d.name.as_str()).collect();
+    record_columns(py, &records, &names)
+}
+
+/// The entity table's columns for `records`, whose documents are indices into `names`.
+pub fn record_columns<'py>(
+    py: Python<'py>,
+    records: &[&EntityRecord],
+    names: &[&str],
+) -> PyResult<Bound<'py, PyDict>> {
+    if let Some(&d) = records.iter().flat_map(|r| &r.docs).max() {
+        if d as usize >= names.len() {
+            return Err(PyValueError::new_err(format!(
+                "an entity is in document {d}, but only {} documents are named",
+                names.len()
+            )));
+        }
+    }
     let dict = PyDict::new(py);
-    dict.set_item(
-        "entity",
-        records.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
-    )?;
-    dict.set_item(
-        "name",
-        records.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
-    )?;
-    dict.set_item(
-        "label",
-        records.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(),
-    )?;
+    let column = |f: fn(&EntityRecord) -> &str| records.iter().map(|r| f(r)).collect::<Vec<_>>();
+    dict.set_item("entity", column(|r| r.id.as_str()))?;
+    dict.set_item("name", column(|r| r.name.as_str()))?;
+    dict.set_item("label", column(|r| r.label.as_str()))?;
     dict.set_item(
         "aliases",
         records

@@ -7,13 +7,19 @@
 //! duplicate check below then names both files.
 
 use std::collections::HashMap;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 /// The document name of `path`: its stem, with bytes that are not UTF-8 escaped as `\xNN`.
 pub fn document_name(path: &Path) -> String {
-    let Some(stem) = path.file_stem() else {
-        return String::new();
-    };
+    match path.file_stem() {
+        Some(stem) => escaped(stem),
+        None => String::new(),
+    }
+}
+
+/// A file or folder name as a `String`, bytes that are not UTF-8 escaped as `\xNN`.
+pub fn escaped(stem: &OsStr) -> String {
     let mut name = String::with_capacity(stem.len());
     // On Windows the encoded bytes are WTF-8: an unpaired surrogate is escaped byte by byte.
     for chunk in stem.as_encoded_bytes().utf8_chunks() {

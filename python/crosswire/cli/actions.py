@@ -98,9 +98,61 @@ def export(table: str) -> Run:
 
 
 def entities(args: argparse.Namespace) -> Writer:
-    corpus = load(args)
-    df = corpus.entity_table() if args.table == "entities" else corpus.entities()
+    table = "entity_table" if args.table == "entities" else "entities"
+    df = on_cluster(args, table) if _clustered(args) else getattr(load(args), table)()
     return lambda out: write_table(df, out, args.format)
+
+
+def claims(args: argparse.Namespace) -> Writer:
+    df = on_cluster(args, "claims") if _clustered(args) else load(args).claims()
+    return lambda out: write_table(df, out, args.format)
+
+
+def _clustered(args: argparse.Namespace) -> bool:
+    return args.scheduler is not None or args.workers is not None
+
+
+def check_cluster(args: argparse.Namespace) -> str | None:
+    """``--scheduler`` or ``--workers`` (not both) read a folder, not ``--sample``."""
+    if args.scheduler is not None and args.workers is not None:
+        return "give --scheduler ADDRESS or --workers N, not both"
+    if _clustered(args) and args.sample:
+        return "--scheduler and --workers read a folder (DIR), not --sample"
+    if args.workers is not None and args.workers < 1:
+        return f"--workers must be at least 1, not {args.workers}"
+    if args.partition_docs < 1:
+        return f"--partition-docs must be at least 1, not {args.partition_docs}"
+    return None
+
+
+def on_cluster(args: argparse.Namespace, table: str) -> pd.DataFrame:
+    """``table`` of the folder DIR, computed on a Dask cluster (``crosswire.dask``)."""
+    try:
+        from .. import dask as cwd
+    except ImportError as e:
+        raise InputError(f"--scheduler and --workers need the dask extra ({e})") from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UnicodeWarning)
+        try:
+            result = cwd.analyze(
+                args.dir,
+                args.scheduler,
+                partition_docs=args.partition_docs,
+                errors=args.errors,
+                workers=args.workers,
+            )
+        except (OSError, ValueError) as e:
+            raise InputError(str(e)) from None
+        with result:
+            try:
+                df = result.compute()[table]
+            except DecodeError as e:
+                raise InputError(
+                    f"{e} (use --errors replace to read it with replacement characters)"
+                ) from None
+    for w in caught:
+        tell(f"warning: {w.message}")
+    return df
 
 
 def align(args: argparse.Namespace) -> Writer:

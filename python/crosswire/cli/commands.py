@@ -49,6 +49,23 @@ def _span_table(name: str, what: str, columns: str) -> Command:
     )
 
 
+# On a Dask cluster (the `dask` extra): the per-document tables and entity ids.
+CLUSTER_OPTIONS = (
+    Option(
+        ("--scheduler",),
+        {"metavar": "ADDRESS", "help": "run on the Dask cluster at ADDRESS (tcp://host:8786)"},
+    ),
+    Option(
+        ("--workers",),
+        {"type": int, "metavar": "N", "help": "run on a local Dask cluster of N processes"},
+    ),
+    Option(
+        ("--partition-docs",),
+        {"type": int, "default": 2000, "metavar": "N", "help": "documents per Dask partition"},
+    ),
+)
+
+
 def _table_option(tables: tuple[str, ...], help: str) -> Option:
     """``--table``: which of a command's tables to write, the first by default."""
     return Option(("--table",), {"choices": list(tables), "default": tables[0], "help": help})
@@ -98,7 +115,9 @@ COMMANDS: tuple[Command, ...] = (
                 ("mentions", "entities"),
                 "mentions: one row per mention (default); entities: one row per entity",
             ),
+            *CLUSTER_OPTIONS,
         ),
+        check=actions.check_cluster,
     ),
     Command(
         name="claims",
@@ -115,9 +134,11 @@ COMMANDS: tuple[Command, ...] = (
             claims articles/ -o claims.csv
             claims articles/ --format jsonl | jq -r 'select(.polarity == "denied") | .text'
         """,
-        run=actions.export("claims"),
+        run=actions.claims,
         formats=TABLES,
         output=TO_STDOUT,
+        options=CLUSTER_OPTIONS,
+        check=actions.check_cluster,
     ),
     Command(
         name="align",

@@ -1,0 +1,110 @@
+//! Where the stages spend their time as a corpus grows, on the Rust side alone:
+//!
+//!     cargo run --release --example scale_stages -- FOLDER [PARTS] [--per-document]
+//!
+//! FOLDER is a corpus from benches/make_corpus.py. The first 1/PARTS, 2/PARTS, … of its
+//! documents (default PARTS = 4) are each run through the stages, timed apart: text, entity
+//! tagging (per document), id resolution (across the corpus), claims, and alignment. The
+//! entity stage runs twice (once through `ids::resolve` to time it alone, once inside the
+//! corpus for the later stages), which the figures do not count. With `--per-document` only
+//! the stages that read one document at a time run (text, tagging, claims from the tagged
+//! mentions): what partitions of a cluster would do before any cross-document step.
+//! Thread count: RAYON_NUM_THREADS.
+
+use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use _core::claims;
+use _core::corpus::{Corpus, Document};
+use _core::entities::{ids, tagger};
+use _core::text::decode::Decoding;
+
+fn seconds<T>(work: impl FnOnce() -> T) -> (T, f64) {
+    let t = Instant::now();
+    let out = work();
+    (out, t.elapsed().as_secs_f64())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let per_document = args.iter().any(|a| a == "--per-document");
+    let mut positional = args.iter().filter(|a| !a.starts_with("--"));
+    let folder = positional
+        .next()
+        .expect("usage: scale_stages FOLDER [PARTS] [--per-document]");
+    let parts: usize = positional.next().map_or(4, |s| s.parse().expect("PARTS"));
+    let (all, read) = seconds(|| Corpus::from_dir(Path::new(folder), Decoding::Strict));
+    let (all, _) = all.expect("a corpus");
+    let n = all.len();
+    println!("read {n} documents in {read:.2} s");
+    println!(
+        "{:>8} {:>8} {:>8} {:>9} {:>9} {:>8} {:>8}   seconds",
+        "docs", "MB", "text", "tagging", "resolve", "claims", "align"
+    );
+    for k in 1..=parts {
+        let take = n * k / parts;
+        let docs: Vec<Document> = all.docs()[..take]
+            .iter()
+            .map(|d| Document::new(d.name.clone(), d.text.clone(), d.date, d.source.clone()))
+            .collect();
+        let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
+        let corpus = Corpus::new(docs).expect("distinct names");
+
+        let (layers, text) = seconds(|| corpus.text_layers());
+        let (mentions, tagging) = seconds(|| {
+            corpus
+                .docs()
+                .par_iter()
+                .zip(layers.par_iter())
+                .map(|(d, layer)| {
+                    tagger::tag(&d.text, layer, corpus.lexicon(), corpus.language(), d.date)
+                })
+                .collect::<Vec<_>>()
+        });
+        if per_document {
+            let (claimed, claim_time) = seconds(|| {
+                corpus
+                    .docs()
+                    .par_iter()
+                    .zip(layers.par_iter())
+                    .zip(mentions.par_iter())
+                    .map(|((d, layer), m)| {
+                        claims::link::link(
+                            claims::extract(&d.text, layer, corpus.language()),
+                            m,
+                            d.date,
+                        )
+                        .len()
+                    })
+                    .sum::<usize>()
+            });
+            println!(
+                "{take:>8} {mb:>8.1} {text:>8.2} {tagging:>9.2} {:>9} {claim_time:>8.2} {:>8}   \
+                 mentions {} claims {claimed}",
+                "-",
+                "-",
+                mentions.iter().map(Vec::len).sum::<usize>(),
+            );
+            continue;
+        }
+        let inputs: Vec<(&str, &[_])> = corpus
+            .docs()
+            .iter()
+            .zip(&mentions)
+            .map(|(d, m)| (d.text.as_str(), m.as_slice()))
+            .collect();
+        let (resolution, resolve) = seconds(|| ids::resolve(&inputs, corpus.lexicon()));
+        corpus.entities(); // the same work again, inside the corpus: not counted
+        let (claimed, claim_time) = seconds(|| corpus.claims().iter().map(Vec::len).sum::<usize>());
+        let (alignment, align) = seconds(|| _core::align::align(&corpus));
+        println!(
+            "{take:>8} {mb:>8.1} {text:>8.2} {tagging:>9.2} {resolve:>9.2} {claim_time:>8.2} {align:>8.2}   \
+             entities {} claims {claimed} candidates {} pairs {}",
+            resolution.entities.len(),
+            alignment.candidates,
+            alignment.pairs.len()
+        );
+    }
+}

@@ -1,0 +1,364 @@
+"""crosswire on a ``dask.distributed`` cluster: the per-document stages on workers, over
+partitions of the files, and entity ids resolved across partitions with Dask's own
+reductions. Needs the ``dask`` extra (``pip install 'crosswire[dask]'``); the design and
+what is not distributed yet are in benches/DASK.md.
+
+>>> from crosswire import dask as cwd
+>>> result = cwd.analyze("archive/", recursive=True)     # a LocalCluster of this machine
+>>> result.claims.compute()                               # the columns of Corpus.claims()
+>>> result.to_parquet("out/")
+
+Ids, claims and entity rows equal the in-process ones (``Corpus.from_dir``), whatever the
+partitioning: documents keep their global order (sorted paths), the clusters of identity
+keys are built once from the corpus's distinct keys, and what each partition's mentions
+gather is reduced in document order (see ``crosswire._core.Partition``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import dask
+import dask.dataframe as dd
+import pandas as pd
+from dask.delayed import Delayed, delayed
+from distributed import Client, LocalCluster, get_client
+
+from . import _core, frames
+from .corpus import Corpus, _as_patterns
+from .patterns import Patterns, core_rows
+
+__all__ = ["DaskAnalysis", "analyze", "list_files", "local_cluster"]
+
+#: Documents per partition: about 8 MB of text at news length, a few seconds of work.
+PARTITION_DOCS = 2000
+#: How many results one reduction task merges.
+FAN_IN = 8
+TABLES = ("entities", "claims", "entity_table")
+
+
+def list_files(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *, recursive: bool = False
+) -> tuple[list[str], list[str]]:
+    """The files of the corpus and their document names, in corpus order: a folder's
+    articles as ``Corpus.from_dir`` lists them (with ``recursive``, every folder below it,
+    each document named by its path below the folder); a list of folders one after another;
+    a list of ``*.txt`` files named by their stems, in the order given."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files: list[str] = []
+    names: list[str] = []
+    for p in paths:
+        p = os.fspath(p)
+        if os.path.isdir(p):
+            found, named = _core.list_articles(p, recursive)
+            files.extend(os.fspath(f) for f in found)
+            names.extend(named)
+        else:
+            files.append(p)
+            names.append(Path(p).stem)
+    seen: dict[str, str] = {}
+    for f, n in zip(files, names):
+        if n in seen:
+            raise ValueError(f"{seen[n]} and {f} would both be named {n!r}; names must be unique")
+        seen[n] = f
+    if not files:
+        raise ValueError("no files to analyse")
+    return files, names
+
+
+def local_cluster(workers: int | None = None) -> LocalCluster:
+    """A cluster of this machine: ``workers`` processes (default: one per core), one Dask
+    thread and one core thread each, so Dask's parallelism replaces the core's rather
+    than stacking on it."""
+    return LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        env={"RAYON_NUM_THREADS": "1"},
+    )
+
+
+# -- tasks (each a pure function of its inputs: a retried one gives the same value) ---------
+
+
+def _keys(part: _core.Partition) -> bytes:
+    return part.keys()
+
+
+def _gathered(part: _core.Partition, clustering: _core.Clustering) -> bytes:
+    return part.gathered(clustering)
+
+
+def _tables(
+    part: _core.Partition,
+    clustering: _core.Clustering,
+    entities: _core.Entities,
+    patterns: Patterns | None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    tables = _tables_of(Corpus(part.with_ids(clustering, entities), patterns))
+    return tables[0], tables[1]
+
+
+def _tables_of(corpus: Corpus) -> list[pd.DataFrame]:
+    return [_plain_doc(frames.entities(corpus)), _plain_doc(frames.claims(corpus))]
+
+
+def _plain_doc(df: pd.DataFrame) -> pd.DataFrame:
+    # Each partition knows only its own documents: names as strings, not categories.
+    df["doc"] = df["doc"].astype(object)
+    return df
+
+
+def _entity_table(entities: _core.Entities, names: list[str]) -> pd.DataFrame:
+    return _entity_table_of(pd.DataFrame(entities.table_columns(names)))
+
+
+def _entity_table_of(df: pd.DataFrame) -> pd.DataFrame:
+    # As Corpus.entity_table() orders it.
+    df = df[["entity", "name", "label", "aliases", "docs", "mentions"]]
+    return df.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True)
+
+
+def _task(func: Callable[..., Any], key: str, *args: Any) -> Delayed:
+    """``func(*args)`` as a task named ``key``: the same inputs give the same key, so a rerun
+    or a retry after a lost worker recomputes the same value under the same name."""
+    return delayed(func, pure=True)(*args, dask_key_name=key)
+
+
+def _tree(items: list[Delayed], merge: Callable[[list[Any]], Any], name: str) -> Delayed:
+    """``items`` merged by ``merge`` in a tree of tasks, ``FAN_IN`` at a time, order kept
+    (what a partition's mentions gather must be merged in document order)."""
+    level = 0
+    while len(items) > 1:
+        items = [
+            _task(merge, f"{name}-{level}-{i}", items[i : i + FAN_IN])
+            for i in range(0, len(items), FAN_IN)
+        ]
+        level += 1
+    return items[0]
+
+
+def _replaced(part: _core.Partition) -> list[tuple[str, int, int]]:
+    return part.replaced
+
+
+def _metas() -> dict[str, pd.DataFrame]:
+    """Empty tables with the columns and types of the real ones (Dask's ``meta``)."""
+    corpus = Corpus.from_texts(["Kyiv said on Monday that 30 people were hurt."], names=["x"])
+    tables = _tables_of(corpus)
+    tables.append(_entity_table_of(corpus.entity_table()))
+    return {name: df.iloc[:0] for name, df in zip(TABLES, tables)}
+
+
+def _parquet_schema(df: dd.DataFrame) -> Any:
+    """The table's Arrow schema, with the types of object columns an empty frame cannot
+    show: lists of strings (a claim's entities, an entity's aliases), or strings."""
+    import pyarrow as pa
+
+    lists = {"entities", "figures", "when", "aliases", "docs"}
+    schema = pa.Schema.from_pandas(df._meta, preserve_index=False)
+    for column in _object_columns(df._meta):
+        kind = pa.list_(pa.string()) if column in lists else pa.string()
+        schema = schema.set(schema.get_field_index(column), pa.field(column, kind))
+    return schema
+
+
+def _object_columns(df: pd.DataFrame) -> list[str]:
+    return [c for c, t in df.dtypes.items() if pd.api.types.is_object_dtype(t)]
+
+
+def _in_process_types() -> Any:
+    """Dask's config under which tables keep the types the in-process ones have (Dask would
+    turn object columns of strings into pyarrow strings, None into NA)."""
+    return dask.config.set({"dataframe.convert-string": False})
+
+
+@dataclass
+class DaskAnalysis:
+    """The tables of a corpus analysed on a cluster, as Dask DataFrames with the columns of
+    the in-process ones (``doc`` as strings: each partition knows its own documents)."""
+
+    entities: dd.DataFrame
+    claims: dd.DataFrame
+    entity_table: dd.DataFrame
+    names: list[str]
+    client: Client
+    _own_cluster: LocalCluster | None = None
+    _own_client: bool = False
+
+    def compute(self) -> dict[str, pd.DataFrame]:
+        """Every table as pandas, ``doc`` as the in-process categorical of document names
+        (for corpora whose tables fit in memory)."""
+        with _in_process_types():
+            computed = self.client.compute(
+                [self.entities, self.claims, self.entity_table], sync=True
+            )
+        with _in_process_types():
+            computed = self.client.compute(
+                [self.entities, self.claims, self.entity_table], sync=True
+            )
+        tables = dict(zip(TABLES, computed))
+        for name, df in tables.items():
+            df = df.reset_index(drop=True)
+            # A column is str when all its values are, as pandas infers it for the whole
+            # table in-process; partitions inferred it each for their own rows.
+            for column in _object_columns(df):
+                df[column] = pd.Series(df[column].tolist(), index=df.index)
+            if name != "entity_table":
+                df["doc"] = pd.Categorical(df["doc"], categories=self.names)
+            tables[name] = df
+        return tables
+
+    def to_parquet(self, path: str | os.PathLike[str]) -> Path:
+        """Writes each table to ``path/<table>/`` (one file per partition). Written in a
+        hidden folder beside them and moved into place table by table once all are
+        written, so an interrupted run leaves no half-written table under its name."""
+        out = Path(path)
+        out.mkdir(parents=True, exist_ok=True)
+        staging = out / f".tmp-{uuid.uuid4().hex}"
+        try:
+            writes = [
+                getattr(self, name).to_parquet(
+                    staging / name,
+                    compute=False,
+                    write_index=False,
+                    schema=_parquet_schema(getattr(self, name)),
+                )
+                for name in TABLES
+            ]
+            self.client.compute(writes, sync=True)
+            for name in TABLES:
+                target = out / name
+                if target.exists():
+                    shutil.rmtree(target)
+                (staging / name).rename(target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return out
+
+    def close(self) -> None:
+        """Closes the client and cluster ``analyze`` made (none when the caller gave a
+        client)."""
+        if self._own_client:
+            self.client.close()
+            self._own_client = False
+        if self._own_cluster is not None:
+            self._own_cluster.close()
+            self._own_cluster = None
+
+    def __enter__(self) -> DaskAnalysis:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def analyze(
+    paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+    client: Client | str | None = None,
+    *,
+    partition_docs: int = PARTITION_DOCS,
+    recursive: bool = False,
+    patterns: Patterns | None = None,
+    errors: str = "strict",
+    workers: int | None = None,
+) -> DaskAnalysis:
+    """Analyses the articles of ``paths`` (see :func:`list_files`) on a Dask cluster:
+    ``client`` (a ``distributed.Client`` or a scheduler address), else with ``workers`` a
+    :func:`local_cluster` of that many processes, else the current client, else a
+    :func:`local_cluster` of this machine. What ``analyze`` starts, ``DaskAnalysis.close``
+    (or leaving its ``with`` block) closes.
+
+    The work is submitted and kept on the cluster (``persist``): the tables compute from it.
+    Invalid UTF-8 raises :class:`~crosswire.DecodeError` (``errors="strict"``) or is replaced
+    with a ``UnicodeWarning`` (``errors="replace"``), as ``Corpus.from_dir`` does."""
+    if errors not in ("strict", "replace"):
+        raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
+    if partition_docs < 1:
+        raise ValueError(f"partition_docs must be at least 1, not {partition_docs}")
+    files, names = list_files(paths, recursive=recursive)
+    patterns = _as_patterns(patterns)
+    rows = core_rows(patterns)
+    own_cluster = None
+    own_client = isinstance(client, str) or (client is None and workers is not None)
+    if isinstance(client, str):
+        client = Client(client)
+    elif client is None and workers is not None:
+        own_cluster = local_cluster(workers)
+        client = Client(own_cluster)
+    elif client is None:
+        try:
+            client = get_client()
+        except ValueError:
+            own_cluster = local_cluster(workers)
+            client = Client(own_cluster)
+            own_client = True
+
+    token = dask.base.tokenize(files, names, errors, rows, _core.__version__, partition_docs)
+    parts = [
+        _task(
+            _core.Partition,
+            f"cw-partition-{token}-{i}",
+            files[start : start + partition_docs],
+            names[start : start + partition_docs],
+            start,
+            errors,
+            rows,
+        )
+        for i, start in enumerate(range(0, len(files), partition_docs))
+    ]
+    keys = _tree(
+        [_task(_keys, f"cw-keys-{token}-{i}", p) for i, p in enumerate(parts)],
+        _core.merge_keys,
+        f"cw-merge-keys-{token}",
+    )
+    clustering = _task(_core.Clustering, f"cw-clustering-{token}", keys)
+    gathered = _tree(
+        [_task(_gathered, f"cw-gathered-{token}-{i}", p, clustering) for i, p in enumerate(parts)],
+        _core.absorb,
+        f"cw-absorb-{token}",
+    )
+    entities = _task(_core.Entities.finish, f"cw-entities-{token}", gathered, rows)
+    tables = [
+        delayed(_tables, pure=True, nout=2)(
+            p, clustering, entities, patterns, dask_key_name=f"cw-tables-{token}-{i}"
+        )
+        for i, p in enumerate(parts)
+    ]
+    entity_table = _task(_entity_table, f"cw-entity-table-{token}", entities, names)
+    n = len(parts)
+    persisted = client.persist([t[0] for t in tables] + [t[1] for t in tables] + [entity_table])
+    if errors == "replace":
+        # Asked while the partitions are in flight for the tables: read once, not twice.
+        replaced = client.compute(
+            [_task(_replaced, f"cw-replaced-{token}-{i}", p) for i, p in enumerate(parts)],
+            sync=True,
+        )
+        for file, count, offset in (r for part in replaced for r in part):
+            warnings.warn(
+                f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
+                UnicodeWarning,
+                stacklevel=2,
+            )
+    meta = _metas()
+    with _in_process_types():
+        return DaskAnalysis(
+            entities=dd.from_delayed(persisted[:n], meta=meta["entities"], verify_meta=False),
+            claims=dd.from_delayed(persisted[n : 2 * n], meta=meta["claims"], verify_meta=False),
+            entity_table=dd.from_delayed(
+                persisted[2 * n :], meta=meta["entity_table"], verify_meta=False
+            ),
+            names=names,
+            client=client,
+            _own_cluster=own_cluster,
+            _own_client=own_client,
+        )

@@ -1,0 +1,184 @@
+//! One partition of a corpus analysed across processes (`crosswire.dask`): the documents
+//! numbered `first_doc` on, run through the per-document stages here, and given entity ids
+//! that were resolved across every partition (see `ids::Clustering`). Its corpus then
+//! answers the per-document tables (entities, claims) exactly as the whole corpus would.
+
+use std::collections::HashMap;
+
+use crate::corpus::{Corpus, EntityLayer, Tagged};
+use crate::entities::ids::{self, Clustering, EntityRecord, Gathered, Key, Resolution};
+use crate::entities::tagger::Mention;
+use crate::stage::{Cancel, Cancelled};
+
+/// A partition's documents, their text stage, mentions and identity keys.
+#[derive(Debug)]
+pub struct Partition {
+    corpus: Corpus,
+    /// The corpus-wide index of this partition's first document.
+    first_doc: u32,
+    tagged: Tagged,
+}
+
+impl Partition {
+    /// Runs the text stage and tags `corpus`, whose documents are the corpus's from
+    /// `first_doc` on.
+    pub fn tag(corpus: Corpus, first_doc: u32, cancel: &Cancel) -> Result<Partition, Cancelled> {
+        let tagged = corpus.try_tagged(cancel)?;
+        Ok(Partition {
+            corpus,
+            first_doc,
+            tagged,
+        })
+    }
+
+    /// The partition's documents.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The distinct keys of the partition's mentions, sorted.
+    pub fn keys(&self) -> Vec<Key> {
+        ids::distinct_keys(&self.tagged.1)
+    }
+
+    fn texts(&self) -> Vec<(&str, &[Mention])> {
+        self.corpus
+            .docs()
+            .iter()
+            .zip(&self.tagged.0)
+            .map(|(d, m)| (d.text.as_str(), m.as_slice()))
+            .collect()
+    }
+
+    /// What the partition's mentions gather for their clusters (to be absorbed in
+    /// partition order and finished: `ids::finish`).
+    pub fn gathered(&self, clustering: &Clustering) -> Gathered {
+        let clusters = clustering.assign(&self.tagged.1);
+        ids::accumulate(
+            &self.texts(),
+            &clusters,
+            self.first_doc,
+            self.corpus.lexicon(),
+        )
+    }
+
+    /// The partition's documents with every mention's entity (`records`: the record of
+    /// each cluster of the corpus, or at least of this partition's), ready for the claims
+    /// stage and the tables. Its records hold the id, name and label; their aliases, docs and
+    /// counts are the corpus's business (the entity table), left empty here.
+    ///
+    /// Errors (naming the cluster) if a cluster of this partition has no record.
+    pub fn with_ids(
+        &self,
+        clustering: &Clustering,
+        records: &HashMap<u32, EntityRecord>,
+        cancel: &Cancel,
+    ) -> Result<Result<Corpus, String>, Cancelled> {
+        let text = self.corpus.try_text_layers(cancel)?.to_vec();
+        let clusters = clustering.assign(&self.tagged.1);
+        let mut local: HashMap<u32, u32> = HashMap::new();
+        let mut entities: Vec<EntityRecord> = Vec::new();
+        let mut of_mention = Vec::with_capacity(clusters.len());
+        for row in clusters {
+            let mut ids = Vec::with_capacity(row.len());
+            for c in row {
+                let Some(c) = c else {
+                    ids.push(None);
+                    continue;
+                };
+                let e = match local.get(&c) {
+                    Some(&e) => e,
+                    None => {
+                        let Some(r) = records.get(&c) else {
+                            return Ok(Err(format!("cluster {c} has no entity record")));
+                        };
+                        entities.push(EntityRecord {
+                            aliases: Vec::new(),
+                            docs: Vec::new(),
+                            mentions: 0,
+                            ..r.clone()
+                        });
+                        local.insert(c, entities.len() as u32 - 1);
+                        entities.len() as u32 - 1
+                    }
+                };
+                ids.push(Some(e));
+            }
+            of_mention.push(ids);
+        }
+        let layer = EntityLayer {
+            mentions: self.tagged.0.clone(),
+            resolution: Resolution {
+                entities,
+                of_mention,
+            },
+        };
+        Ok(Ok(self.corpus.with_stages(text, layer)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Document;
+    use crate::text::sample;
+
+    fn corpus(texts: &[&str], first: usize) -> Corpus {
+        Corpus::new(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Document::new(format!("{:03}", first + i), t.to_string(), None, None))
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    /// The sample corpus cut in two: keys from both, one clustering, the gathered records
+    /// absorbed in order; every mention gets the id the whole corpus gives it, and the
+    /// claims (which read the ids) come out the same.
+    #[test]
+    fn partitions_get_the_ids_and_claims_of_the_whole_corpus() {
+        let texts: Vec<&str> = sample::texts().collect();
+        let whole = corpus(&texts, 0);
+        let never = Cancel::never();
+        for cut in 1..texts.len() {
+            let parts = [
+                Partition::tag(corpus(&texts[..cut], 0), 0, &never).unwrap(),
+                Partition::tag(corpus(&texts[cut..], cut), cut as u32, &never).unwrap(),
+            ];
+            let clustering = Clustering::new(ids::merge_distinct(parts[0].keys(), parts[1].keys()));
+            let mut gathered = parts[0].gathered(&clustering);
+            gathered.absorb(parts[1].gathered(&clustering));
+            let records = ids::finish(gathered, whole.lexicon());
+            let all: Vec<&EntityRecord> = records.iter().map(|(_, r)| r).collect();
+            assert_eq!(
+                all,
+                whole
+                    .entities()
+                    .resolution
+                    .entities
+                    .iter()
+                    .collect::<Vec<_>>()
+            );
+            let by_cluster: HashMap<u32, EntityRecord> = records.into_iter().collect();
+            let mut d = 0;
+            for part in &parts {
+                let c = part
+                    .with_ids(&clustering, &by_cluster, &never)
+                    .unwrap()
+                    .unwrap();
+                for (i, claims) in c.claims().iter().enumerate() {
+                    assert_eq!(claims, &whole.claims()[d + i], "document {}", d + i);
+                    for m in 0..c.entities().mentions[i].len() {
+                        assert_eq!(
+                            c.entities().entity_of(i, m).map(|r| &r.id),
+                            whole.entities().entity_of(d + i, m).map(|r| &r.id)
+                        );
+                    }
+                }
+                d += c.len();
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+"""crosswire.dask: the same corpus gives the same tables in-process and on a 2-worker
+LocalCluster (ids, entity rows, claims, the entity table), whatever the partitioning; a
+worker killed mid-run loses and duplicates nothing. Skipped without dask.distributed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import crosswire as cw
+import pandas as pd
+import pytest
+from conftest import REPO
+
+pytest.importorskip("distributed")
+from crosswire import dask as cwd  # noqa: E402
+from distributed import Client  # noqa: E402
+
+SHARED = REPO.parent / "shared"
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "data" / "conll2003").is_dir(), reason="../shared is not beside the clone"
+)
+ARTICLES = 1200
+PARTITION = 300
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = cwd.local_cluster(2)
+    with Client(cluster) as c:
+        yield c
+    cluster.close()
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    sys.path.insert(0, str(REPO / "benches"))
+    try:
+        import make_corpus
+    finally:
+        sys.path.remove(str(REPO / "benches"))
+    out = tmp_path_factory.mktemp("generated")
+    make_corpus.build(out, ARTICLES, seed=11, jobs=2)
+    return out
+
+
+@pytest.fixture(scope="module")
+def in_process(generated) -> dict[str, pd.DataFrame]:
+    corpus = cw.Corpus.from_dir(generated)
+    return {
+        "entities": corpus.entities(),
+        "claims": corpus.claims(),
+        "entity_table": corpus.entity_table(),
+    }
+
+
+def same_tables(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame]) -> None:
+    for name in cwd.TABLES:
+        pd.testing.assert_frame_equal(got[name], want[name], obj=name)
+
+
+@needs_shared
+def test_the_cluster_gives_the_in_process_tables(client, generated, in_process):
+    result = cwd.analyze(generated, client, partition_docs=PARTITION)
+    assert result.claims.npartitions == ARTICLES // PARTITION
+    got = result.compute()
+    same_tables(got, in_process)
+    # Not a trivial corpus: ids shared across partitions, spellings merged.
+    table = in_process["entity_table"]
+    first = {d: i // PARTITION for i, d in enumerate(result.names)}
+    spread = table["docs"].map(lambda docs: len({first[d] for d in docs}))
+    assert (spread == ARTICLES // PARTITION).any()
+    assert (table["aliases"].map(len) > 1).sum() > 50
+
+
+@needs_shared
+def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, generated, in_process):
+    result = cwd.analyze(generated, client, partition_docs=200)
+    # Once a worker holds partitions, kill it: its results are lost and recomputed.
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        held = {
+            w: [k for k in ks if "cw-partition" in str(k)] for w, ks in client.has_what().items()
+        }
+        victim = max(held, key=lambda w: len(held[w]))
+        if held[victim]:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("no partition was ever held by a worker")
+    pid = client.run(os.getpid, workers=[victim])[victim]
+    os.kill(pid, 9)
+    got = result.compute()
+    assert victim not in client.scheduler_info()["workers"], "the worker was not lost"
+    same_tables(got, in_process)
+    assert not got["claims"]["claim"].duplicated().any()
+
+
+def write(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+WIRE = (
+    "KYIV (Reuters) - Ukrainian President Volodymyr Zelensky said on Monday that Russian "
+    "forces had shelled Kherson overnight, killing 12 civilians. Kuleba said the attack was "
+    "a war crime. The governor of the region, Yaroslav Yanushevych, said 40 homes burned."
+)
+
+
+def corner_cases(folder: Path) -> Path:
+    """One document per partition: a name spelled differently in each, a lone surname whose
+    only owner is in another partition, a wire article republished almost unchanged in
+    every partition."""
+    return write(
+        folder,
+        {
+            "01": "Volodímir Zelenski said the talks had failed, Kherson officials reported.",
+            "02": WIRE,
+            "03": "Stremousov told reporters that the bridge was closed. " + WIRE,
+            "04": "Kirill Stremousov, the installed deputy, said on Tuesday the city was calm.",
+            "05": WIRE.replace("Reuters", "AP").replace("40 homes", "40 houses"),
+            "06": "Zelenskiy thanked allies. Dmytro Kuleba, the foreign minister, agreed.",
+        },
+    )
+
+
+def test_corner_cases_across_partitions(client, tmp_path):
+    folder = corner_cases(tmp_path / "corner")
+    corpus = cw.Corpus.from_dir(folder)
+    want = {
+        "entities": corpus.entities(),
+        "claims": corpus.claims(),
+        "entity_table": corpus.entity_table(),
+    }
+    got = cwd.analyze(folder, client, partition_docs=1).compute()
+    same_tables(got, want)
+    ents = got["entities"]
+    ids = set(ents.loc[ents["text"].str.contains("Zelensk"), "entity"])
+    assert ids == {"PERSON:volodymyr_zelensky"}, ids
+    lone = ents[(ents["doc"] == "03") & (ents["text"] == "Stremousov")]
+    assert list(lone["entity"]) == ["PERSON:kirill_stremousov"]
+    wire = got["claims"].groupby("text")["doc"].nunique()
+    assert wire.max() >= 3
+
+
+def test_nested_folders_are_read_with_recursive_and_named_by_path(client, tmp_path):
+    write(tmp_path / "2024-05" / "herald", {"0001": WIRE})
+    write(tmp_path / "2024-05" / "post", {"0001": WIRE.replace("Reuters", "AP")})
+    write(tmp_path, {"top": "Kuleba said the talks failed."})
+    files, names = cwd.list_files(tmp_path, recursive=True)
+    assert names == ["2024-05/herald/0001", "2024-05/post/0001", "top"]
+    assert cwd.list_files(tmp_path)[1] == ["top"]
+    got = cwd.analyze(tmp_path, client, recursive=True, partition_docs=2).compute()
+    assert list(got["claims"]["doc"].cat.categories) == names
+    assert set(got["claims"]["doc"]) == set(names)
+
+
+def test_invalid_utf8_raises_decode_error_from_the_workers(client, tmp_path):
+    write(tmp_path, {"a": "Kyiv said so."})
+    (tmp_path / "b.txt").write_bytes(b"Kyiv said \xff so.")
+    result = cwd.analyze(tmp_path, client, partition_docs=1)
+    with pytest.raises(cw.DecodeError, match="b.txt"):
+        result.compute()
+    with pytest.warns(UnicodeWarning, match="b.txt"):
+        replaced = cwd.analyze(tmp_path, client, partition_docs=1, errors="replace")
+    assert "\ufffd" in replaced.compute()["claims"]["text"].iloc[-1]
+
+
+def test_parquet_holds_every_table(client, tmp_path):
+    folder = corner_cases(tmp_path / "corner")
+    result = cwd.analyze(folder, client, partition_docs=2)
+    out = result.to_parquet(tmp_path / "out")
+    assert sorted(p.name for p in out.iterdir()) == sorted(cwd.TABLES)
+    claims = pd.read_parquet(out / "claims")
+    assert list(claims["claim"]) == list(result.compute()["claims"]["claim"])
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "crosswire", *args], capture_output=True, timeout=300
+    )
+
+
+def test_the_cli_runs_on_a_local_cluster_or_a_scheduler(client, tmp_path):
+    folder = corner_cases(tmp_path / "corner")
+    runs = [
+        (["claims"], ["--workers", "2"]),
+        (["entities", "--table", "entities"], ["--scheduler", client.scheduler.address]),
+    ]
+    for command, cluster in runs:
+        local = cli(*command, str(folder), "--format", "jsonl")
+        assert local.returncode == 0, local.stderr.decode()
+        assert local.stdout.count(b"\n") > 5
+        p = cli(*command, str(folder), "--format", "jsonl", "--partition-docs", "2", *cluster)
+        assert p.returncode == 0, p.stderr.decode()
+        assert p.stdout == local.stdout, (command, cluster)
+
+
+def test_the_cli_refuses_cluster_options_that_do_not_fit(tmp_path):
+    p = cli("claims", "--sample", "--workers", "2")
+    assert p.returncode == 2 and b"not --sample" in p.stderr
+    p = cli("claims", str(tmp_path), "--workers", "2", "--scheduler", "tcp://x:1")
+    assert p.returncode == 2 and b"not both" in p.stderr
