@@ -76,11 +76,17 @@ pub fn group(n: usize, agreeing: &[(u32, u32, f64)]) -> Vec<u32> {
         }
         members[keep].extend(moved);
     }
-    let mut number = vec![u32::MAX; n];
+    numbered(&owner)
+}
+
+/// Group numbers from each claim's group owner: 0, 1, 2... in order of each group's first
+/// claim.
+fn numbered(owner: &[usize]) -> Vec<u32> {
+    let mut number = vec![u32::MAX; owner.len()];
     let mut next = 0;
-    (0..n)
-        .map(|i| {
-            let g = owner[i];
+    owner
+        .iter()
+        .map(|&g| {
             if number[g] == u32::MAX {
                 number[g] = next;
                 next += 1;
@@ -240,18 +246,7 @@ mod tests {
             }
             members[keep].extend(moved);
         }
-        let mut number = vec![u32::MAX; n];
-        let mut next = 0;
-        (0..n)
-            .map(|i| {
-                let g = owner[i];
-                if number[g] == u32::MAX {
-                    number[g] = next;
-                    next += 1;
-                }
-                number[g]
-            })
-            .collect()
+        super::numbered(&owner)
     }
 
     proptest::proptest! {
