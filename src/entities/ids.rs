@@ -634,14 +634,19 @@ mod tests {
             .collect()
     }
 
+    /// Documents as `resolve` takes them: `(text, mentions)` borrowed from `built`.
+    fn as_refs(built: &[(String, Vec<Mention>)]) -> Vec<(&str, &[Mention])> {
+        built
+            .iter()
+            .map(|(t, m)| (t.as_str(), m.as_slice()))
+            .collect()
+    }
+
     /// Resolves hand-made mentions (see `mentions`): each mention's id.
     fn ids(docs: &[&[(&str, Label)]]) -> Vec<Vec<String>> {
         let lex = Lexicon::builtin();
         let built = mentions(docs, &lex);
-        let refs: Vec<(&str, &[Mention])> = built
-            .iter()
-            .map(|(t, m)| (t.as_str(), m.as_slice()))
-            .collect();
+        let refs = as_refs(&built);
         let r = resolve(&refs, &lex);
         r.of_mention
             .iter()
@@ -673,10 +678,7 @@ mod tests {
             &[("Kirill Stremousov", Person), ("Dnipro", Loc)],
         ];
         let built = mentions(docs, &lex);
-        let refs: Vec<(&str, &[Mention])> = built
-            .iter()
-            .map(|(t, m)| (t.as_str(), m.as_slice()))
-            .collect();
+        let refs = as_refs(&built);
         let keys: Vec<Vec<Option<Key>>> = refs
             .iter()
             .map(|(t, m)| document_keys(t, m, &lex))
@@ -1002,10 +1004,7 @@ mod tests {
                     (text, mentions)
                 })
                 .collect();
-            let refs: Vec<(&str, &[Mention])> = built
-                .iter()
-                .map(|(t, m)| (t.as_str(), m.as_slice()))
-                .collect();
+            let refs = as_refs(&built);
             let keys: Vec<Vec<Option<Key>>> = refs
                 .iter()
                 .map(|(t, m)| document_keys(t, m, &lex))
