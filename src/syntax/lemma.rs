@@ -17,8 +17,11 @@ const MAX_SUFFIX: usize = 5;
 /// Lemmas from an exception list and suffix rules (see the module doc).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lemmatizer {
-    exceptions: HashMap<(String, String), String>,
-    rules: HashMap<(String, String), (usize, String)>,
+    /// Penn tag, then lower-case form: the lemma. Keyed by tag first so that a lookup
+    /// borrows the token's own strings instead of building a key per token.
+    exceptions: HashMap<String, HashMap<String, String>>,
+    /// Penn tag, then suffix key (see [`suffix_keys`]): characters to strip, text to append.
+    rules: HashMap<String, HashMap<String, (usize, String)>>,
 }
 
 impl Lemmatizer {
@@ -28,14 +31,29 @@ impl Lemmatizer {
             return form.to_string();
         }
         let lower = lower(form);
-        if let Some(lemma) = self.exceptions.get(&(lower.clone(), xpos.to_string())) {
+        if let Some(lemma) = self
+            .exceptions
+            .get(xpos)
+            .and_then(|m| m.get(lower.as_str()))
+        {
             return lemma.clone();
         }
-        let chars: Vec<char> = lower.chars().collect();
-        for key in suffix_keys(&chars) {
-            if let Some((strip, append)) = self.rules.get(&(xpos.to_string(), key)) {
-                if *strip <= chars.len() {
-                    let mut lemma: String = chars[..chars.len() - strip].iter().collect();
+        let Some(rules) = self.rules.get(xpos) else {
+            return lower;
+        };
+        let n_chars = lower.chars().count();
+        let mut whole = String::new();
+        for n in (0..=MAX_SUFFIX.min(n_chars)).rev() {
+            let tail = &lower[start_of_last(&lower, n)..];
+            let key = if n == n_chars {
+                whole = format!("^{tail}");
+                whole.as_str()
+            } else {
+                tail
+            };
+            if let Some((strip, append)) = rules.get(key) {
+                if *strip <= n_chars {
+                    let mut lemma = lower[..start_of_last(&lower, *strip)].to_string();
                     lemma.push_str(append);
                     if !lemma.is_empty() {
                         return lemma;
@@ -88,18 +106,28 @@ impl Lemmatizer {
         for key in redundant {
             rules.remove(&key);
         }
-        let mut lemmatizer = Lemmatizer {
-            exceptions: HashMap::new(),
-            rules,
-        };
-        let mut exceptions = HashMap::new();
+        let mut lemmatizer = Lemmatizer::default();
+        for ((xpos, suffix), rule) in rules {
+            lemmatizer
+                .rules
+                .entry(xpos)
+                .or_default()
+                .insert(suffix, rule);
+        }
+        let mut exceptions = Vec::new();
         for ((form, xpos), counts) in word_counts {
             let lemma = majority(counts);
             if lemmatizer.lemma(&form, &xpos) != lemma {
-                exceptions.insert((form, xpos), lemma);
+                exceptions.push((form, xpos, lemma));
             }
         }
-        lemmatizer.exceptions = exceptions;
+        for (form, xpos, lemma) in exceptions {
+            lemmatizer
+                .exceptions
+                .entry(xpos)
+                .or_default()
+                .insert(form, lemma);
+        }
         lemmatizer
     }
 
@@ -110,7 +138,9 @@ impl Lemmatizer {
             match line.split('\t').collect::<Vec<_>>()[..] {
                 [form, xpos, lemma] => {
                     out.exceptions
-                        .insert((form.to_string(), xpos.to_string()), lemma.to_string());
+                        .entry(xpos.to_string())
+                        .or_default()
+                        .insert(form.to_string(), lemma.to_string());
                 }
                 _ => {
                     return Err(format!(
@@ -132,7 +162,8 @@ impl Lemmatizer {
             let (key, rule) = parsed.ok_or(format!(
                 "lemma rules line {n}: expected tag, suffix, strip, append"
             ))?;
-            out.rules.insert(key, rule);
+            let (xpos, suffix) = key;
+            out.rules.entry(xpos).or_default().insert(suffix, rule);
         }
         Ok(out)
     }
@@ -142,13 +173,21 @@ impl Lemmatizer {
         let mut exceptions: Vec<String> = self
             .exceptions
             .iter()
-            .map(|((form, xpos), lemma)| format!("{form}\t{xpos}\t{lemma}"))
+            .flat_map(|(xpos, words)| {
+                words
+                    .iter()
+                    .map(move |(form, lemma)| format!("{form}\t{xpos}\t{lemma}"))
+            })
             .collect();
         exceptions.sort();
         let mut rules: Vec<String> = self
             .rules
             .iter()
-            .map(|((xpos, suffix), (strip, append))| format!("{xpos}\t{suffix}\t{strip}\t{append}"))
+            .flat_map(|(xpos, suffixes)| {
+                suffixes.iter().map(move |(suffix, (strip, append))| {
+                    format!("{xpos}\t{suffix}\t{strip}\t{append}")
+                })
+            })
             .collect();
         rules.sort();
         let head = |what: &str| {
@@ -196,6 +235,14 @@ fn suffix_keys(chars: &[char]) -> impl Iterator<Item = String> + '_ {
             tail
         }
     })
+}
+
+/// The byte offset where the last `n` characters of `s` start (0 if it has fewer).
+fn start_of_last(s: &str, n: usize) -> usize {
+    match n {
+        0 => s.len(),
+        _ => s.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i),
+    }
 }
 
 fn shorter(key: &str) -> Option<String> {
