@@ -7,8 +7,10 @@
 //! Options: `--from DIR` (load models trained before instead of training: to prune or
 //! evaluate them), `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
 //! proves the path in seconds), `--tokens words|crosswire|both`, `--seed N`,
-//! `--tagger-epochs N`, `--parser-epochs N`, `--prune W` (drop weights below W), `--sweep
-//! W1,W2,..` (dev figures and sizes at other pruning levels, nothing written for them).
+//! `--tagger-epochs N`, `--parser-epochs N`, `--prune W` (drop the parser's weights below W;
+//! default 1), `--prune-tagger W` (the same for the tagger; default 0, all kept), `--sweep
+//! W1,W2,..` (dev figures and sizes with the parser pruned at other levels, nothing written
+//! for them).
 
 use _core::syntax::conllu;
 use _core::syntax::lemma::Lemmatizer;
@@ -16,15 +18,16 @@ use _core::syntax::model::{Models, Syntax};
 use _core::syntax::train::{evaluate, train, Config, Tokens};
 use std::time::Instant;
 
-/// Models already trained, from `dir`, pruned at `prune`: to prune or evaluate without training.
-fn load(dir: &str, prune: f32) -> Result<Syntax, String> {
+/// Models already trained, from `dir`, pruned as `config` says: to prune or evaluate
+/// without training.
+fn load(dir: &str, config: &Config) -> Result<Syntax, String> {
     let read = |name: &str| {
         std::fs::read(format!("{dir}/{name}")).map_err(|e| format!("{dir}/{name}: {e}"))
     };
     let text = |name: &str| read(name).map(|b| String::from_utf8_lossy(&b).into_owned());
     let mut models = Models::from_bytes(&read("syntax.model")?).map_err(|e| e.to_string())?;
-    models.tagger = models.tagger.pruned(prune);
-    models.parser = models.parser.pruned(prune);
+    models.tagger = models.tagger.pruned(config.prune_tagger);
+    models.parser = models.parser.pruned(config.prune_parser);
     let lemmatizer =
         Lemmatizer::from_text(&text("lemma_exceptions.txt")?, &text("lemma_rules.txt")?)?;
     Ok(Syntax { models, lemmatizer })
@@ -58,7 +61,14 @@ fn run() -> Result<(), String> {
             "--parser-epochs" => {
                 config.parser_epochs = value()?.parse().map_err(|e| format!("{e}"))?
             }
-            "--prune" => config.prune = value()?.parse().map_err(|e| format!("--prune: {e}"))?,
+            "--prune" => {
+                config.prune_parser = value()?.parse().map_err(|e| format!("--prune: {e}"))?
+            }
+            "--prune-tagger" => {
+                config.prune_tagger = value()?
+                    .parse()
+                    .map_err(|e| format!("--prune-tagger: {e}"))?
+            }
             "--sweep" => {
                 sweep = value()?
                     .split(',')
@@ -91,7 +101,7 @@ fn run() -> Result<(), String> {
     }
     let started = Instant::now();
     let syntax = match from {
-        Some(dir) => load(&dir, config.prune)?,
+        Some(dir) => load(&dir, &config)?,
         None => train(&train_set, config, &mut |msg| {
             eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64())
         }),
@@ -122,7 +132,6 @@ fn run() -> Result<(), String> {
         };
         for &w in &sweep {
             let mut pruned = syntax.clone();
-            pruned.models.tagger = pruned.models.tagger.pruned(w);
             pruned.models.parser = pruned.models.parser.pruned(w);
             let scores = evaluate(&pruned, dev, Tokens::Words);
             let size = pruned.models.to_bytes().len();

@@ -57,8 +57,10 @@ pub struct Config {
     pub parser_epochs: usize,
     /// Seed for shuffling and exploration.
     pub seed: u64,
-    /// Averaged weights smaller than this are dropped (smaller, faster models).
-    pub prune: f32,
+    /// The tagger's averaged weights smaller than this are dropped.
+    pub prune_tagger: f32,
+    /// The parser's averaged weights smaller than this are dropped (a smaller, faster model).
+    pub prune_parser: f32,
     /// Probability of following the parser's own move during training (dynamic oracle).
     pub explore: f64,
     /// Folds for the parser's training tags (1: the final tagger's own tags).
@@ -72,7 +74,8 @@ impl Default for Config {
             tagger_epochs: 8,
             parser_epochs: 12,
             seed: 1,
-            prune: 0.0,
+            prune_tagger: 0.0,
+            prune_parser: 1.0,
             explore: 0.9,
             jackknife: 4,
         }
@@ -130,7 +133,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
         tag_names.len(),
         config.tagger_epochs,
         config.seed,
-        0.0,
+        config.prune_tagger,
     );
     progress(&format!(
         "tagger: {} features, {} weights",
@@ -195,7 +198,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
         config.parser_epochs,
         config.seed,
         config.explore,
-        0.0,
+        config.prune_parser,
         &mut |epoch| progress(&format!("parser epoch {epoch}")),
     );
     progress(&format!(
