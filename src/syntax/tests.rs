@@ -91,10 +91,16 @@ fn parses_a_news_sentence_into_a_tree_with_tags() {
         ("AUX", leave, "aux")
     );
     assert_eq!(syntax.get(leave).dep, "root");
+    let children: Vec<&str> = syntax.children(leave).map(form).collect();
+    // UD: the reporting clause hangs off the main verb (as parataxis) and takes the comma.
+    // The final stop's head and the reporting verb's label (`parataxis`, or `acl` as the
+    // model has it here) are where models trained on the same data disagree: not pinned.
+    assert_eq!(children[..5], ["troops", "didn", "’t", "Kherson", "said"]);
+    let said = (0..syntax.len()).find(|&i| form(i) == "said").unwrap();
+    let officials = (0..syntax.len()).find(|&i| form(i) == "officials").unwrap();
     assert_eq!(
-        syntax.children(leave).map(form).collect::<Vec<_>>(),
-        // UD: the reporting clause is parataxis of the main verb and takes the comma.
-        ["troops", "didn", "’t", "Kherson", "said", "."]
+        (syntax.head(officials), syntax.get(officials).dep),
+        (said, "nsubj")
     );
 }
 
@@ -162,14 +168,14 @@ fn accuracy_floors_on_ud_ewt_dev() {
         return; // skipped when ../shared is absent
     };
     let words = evaluate(english(), &dev, Tokens::Words);
-    assert!(words.upos >= 0.944, "{words}");
-    assert!(words.xpos >= 0.938, "{words}");
+    assert!(words.upos >= 0.950, "{words}");
+    assert!(words.xpos >= 0.945, "{words}");
     assert!(words.lemma >= 0.96, "{words}");
-    assert!(words.uas >= 0.83, "{words}");
-    assert!(words.las >= 0.794, "{words}");
+    assert!(words.uas >= 0.840, "{words}");
+    assert!(words.las >= 0.805, "{words}");
     let crosswire = evaluate(english(), &dev, Tokens::Crosswire);
     assert!(
-        crosswire.upos >= 0.94 && crosswire.uas >= 0.83,
+        crosswire.upos >= 0.949 && crosswire.uas >= 0.840,
         "{crosswire}"
     );
 }
