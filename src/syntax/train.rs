@@ -71,8 +71,8 @@ impl Default for Config {
     fn default() -> Config {
         Config {
             tokens: Tokens::Both,
-            tagger_epochs: 8,
-            parser_epochs: 12,
+            tagger_epochs: 10,
+            parser_epochs: 16,
             seed: 1,
             prune_tagger: 0.0,
             prune_parser: 1.0,
