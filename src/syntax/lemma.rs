@@ -42,14 +42,17 @@ impl Lemmatizer {
             return lower;
         };
         let n_chars = lower.chars().count();
-        let mut whole = String::new();
+        // A short word's whole-word key (`^` + the word); only short words have one.
+        let whole = if n_chars <= MAX_SUFFIX {
+            format!("^{lower}")
+        } else {
+            String::new()
+        };
         for n in (0..=MAX_SUFFIX.min(n_chars)).rev() {
-            let tail = &lower[start_of_last(&lower, n)..];
             let key = if n == n_chars {
-                whole = format!("^{tail}");
                 whole.as_str()
             } else {
-                tail
+                &lower[start_of_last(&lower, n)..]
             };
             if let Some((strip, append)) = rules.get(key) {
                 if *strip <= n_chars {

@@ -2,7 +2,7 @@
 //! name tagger.
 //!
 //! Features are `u64` hashes (see [`super::hashing`]); classes are `usize` below
-//! `n_classes` (at most 65,536). Training ([`Trainer`]) keeps, per feature, only the classes
+//! `n_classes` (at most 65,534). Training ([`Trainer`]) keeps, per feature, only the classes
 //! it was ever updated for, with the running total and time stamp that averaging needs;
 //! [`Trainer::finish`] averages and drops weights that end near zero. The frozen [`Model`]
 //! keeps the survivors in an open-addressing table keyed by the feature hash, a short row
