@@ -35,6 +35,7 @@ pub mod link;
 mod quotes;
 mod segments;
 mod speakers;
+mod tree;
 mod words;
 
 #[cfg(test)]

@@ -13,8 +13,6 @@ use crate::syntax::document::{DocumentSyntax, TokenSyntax};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{Token, TokenKind};
 
-// The parse is wired in before any rule reads it (the cue rules do, next).
-#[allow(dead_code)]
 pub struct Paragraph<'t> {
     pub words: Vec<Word<'t>>,
     /// The language's claims lists, which the rules over these words read.
@@ -32,7 +30,6 @@ pub struct Paragraph<'t> {
     pub token_of: Vec<u32>,
 }
 
-#[allow(dead_code)]
 impl Paragraph<'_> {
     /// The parse of word `k`, when the document has one.
     pub fn parse(&self, k: usize) -> Option<TokenSyntax<'_>> {
