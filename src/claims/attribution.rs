@@ -16,6 +16,7 @@ use super::cues::{self, CueMatch};
 use super::hedges;
 use super::segments::Paragraph;
 use super::speakers::{self, Attribution, LeftEdge, Memory, ProperNouns};
+use super::tree;
 use super::words::{is_time_like, is_time_noun, Word, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS};
 use super::{Claim, Cue, CueClass, Polarity, QuoteKind, Span};
 use crate::text::tokens::TokenKind;
@@ -154,7 +155,7 @@ pub fn segment_claims(
     if !ends_like_a_sentence(words, lo, hi) {
         return Vec::new();
     }
-    let found = cues::find(words, lo, hi, &p.quoted, p.lexicon);
+    let found = cues::find(words, lo, hi, &p.quoted, p.lexicon, Some(p));
     let mut drafts: Vec<Draft> = Vec::new();
     // Propositions placed so far that may still hold a later cue: cues come in text order,
     // so one ending at or before a cue can be forgotten.
@@ -182,7 +183,7 @@ pub fn segment_claims(
             if let Extent::Fixed(a, b) = d.extent {
                 placed.push((a, b));
             }
-            drafts.push(d);
+            drafts.push(with_parsed_subject(p, d, lo, hi));
         }
     }
     let mut out = Vec::new();
@@ -263,6 +264,47 @@ pub fn segment_claims(
         }
     }
     out
+}
+
+/// The speaker the parse gives the cue (its subject) where the word rules found no noun
+/// phrase (`Hosting Macron at the White House, Mr Trump said`), or only the end of the
+/// subject (`Most scholars …`), or would carry a speaker over (the cue's own subject only:
+/// long sentences are parsed less well than phrase edges are read). `according to` names
+/// its source after it, and an impersonal passive has none.
+fn with_parsed_subject(p: &Paragraph, mut d: Draft, lo: usize, hi: usize) -> Draft {
+    if d.cue.class == CueClass::Source || matches!(d.who, Who::Nobody) {
+        return d;
+    }
+    // Around a cue the tagger took for a noun, tags and tree are no guide.
+    if tree::reading(p, d.cue.first, d.cue.end, hi) != Some(tree::Reading::Verb) {
+        return d;
+    }
+    match d.who {
+        Who::Named(s, e) if tree::is_noun_phrase(p, s, e) => {
+            if let Some((ps, pe)) = tree::subject(p, d.cue.first, lo, hi, false) {
+                if ps <= s && pe == e {
+                    d.who = Who::Named(ps, pe);
+                }
+            }
+        }
+        Who::Named(s, _) => {
+            // A capitalised word the tagger misread (`Moscow` as an adverb) stays a name;
+            // `essentially`, `Hosting Macron at the` do not.
+            let first = &p.words[s];
+            let misread_name = first.is_capitalised() && !first.lower.ends_with("ing");
+            match tree::subject(p, d.cue.first, lo, hi, true) {
+                Some((ps, pe)) => d.who = Who::Named(ps, pe),
+                None if !misread_name => d.who = Who::Inherit,
+                None => {}
+            }
+        }
+        _ => {
+            if let Some((ps, pe)) = tree::subject(p, d.cue.first, lo, hi, false) {
+                d.who = Who::Named(ps, pe);
+            }
+        }
+    }
+    d
 }
 
 #[allow(clippy::too_many_arguments)]

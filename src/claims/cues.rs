@@ -4,6 +4,8 @@
 //! infinitives (`refused to say`), words inside a quotation.
 
 use super::lexicon::{CuePattern, Lexicon, Slot};
+use super::segments::Paragraph;
+use super::tree::{self, Reading};
 use super::words::{Word, DETERMINERS, PASSIVE_AUX, PREPOSITIONS};
 use super::CueClass;
 use crate::text::tokens::TokenKind;
@@ -107,14 +109,39 @@ fn noun_context(words: &[Word], i: usize, noun_too: bool) -> bool {
     next_marks_noun || adjective || demonym
 }
 
+/// `…, the lawsuit alleges.` / `"…," the suit claims,`: a short phrase after a comma or a
+/// quotation mark, then the word, then the end of the clause.
+fn closes_attribution(words: &[Word], i: usize, next: Option<&Word>) -> bool {
+    if !next.is_some_and(|n| n.is_terminal() || n.is_punct(",")) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0
+        && i - k < 5
+        && (words[k - 1].is_word() || words[k - 1].is_possessive())
+        && !words[k - 1].is_any(PREPOSITIONS)
+    {
+        k -= 1;
+    }
+    k < i && k > 0 && (words[k - 1].is_punct(",") || words[k - 1].kind == TokenKind::Quote)
+}
+
 fn is_past_participle(w: &Word) -> bool {
     w.lower.ends_with("ed")
         || w.is_any(&["told", "said", "written", "put", "out", "shown", "known"])
 }
 
 /// All cues of `words[lo..hi]`, in order, not overlapping; `quoted[i]` is true for words
-/// inside a quotation.
-pub fn find(words: &[Word], lo: usize, hi: usize, quoted: &[bool], lex: &Lexicon) -> Vec<CueMatch> {
+/// inside a quotation. `parsed` is the paragraph of `words` when it has a parse: the tags
+/// then tell verbs from nouns.
+pub fn find(
+    words: &[Word],
+    lo: usize,
+    hi: usize,
+    quoted: &[bool],
+    lex: &Lexicon,
+    parsed: Option<&Paragraph>,
+) -> Vec<CueMatch> {
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
@@ -137,7 +164,8 @@ pub fn find(words: &[Word], lo: usize, hi: usize, quoted: &[bool], lex: &Lexicon
             i += 1;
             continue;
         };
-        if let Some(m) = accept(words, i, end, hi, pattern, &gaps) {
+        let reading = parsed.and_then(|p| tree::reading(p, i, end, hi));
+        if let Some(m) = accept(words, i, end, hi, pattern, &gaps, reading) {
             out.push(m);
             i = end;
         } else {
@@ -154,6 +182,7 @@ fn accept(
     hi: usize,
     pattern: &CuePattern,
     gaps: &[(usize, usize)],
+    reading: Option<Reading>,
 ) -> Option<CueMatch> {
     let head = &words[i];
     let noun_too = match &pattern.slots[0] {
@@ -164,7 +193,19 @@ fn accept(
     if next.is_some_and(|n| pattern.not_before.contains(&n.lower)) {
         return None;
     }
-    if pattern.class != CueClass::Source && noun_context(words, i, noun_too) {
+    // The tag decides, except where the words frame a clause: a that-clause, a colon or a
+    // clause after the word (`Moscow denies abusing`, which the tagger takes for a noun),
+    // or a closing attribution (`…, the suit claims.`); a word after a determiner or an
+    // adjective stays a noun (`Russian claims that`).
+    let announces =
+        next.is_some_and(|n| n.is("that") || n.is_punct(":")) || closes_attribution(words, i, next);
+    let as_verb = match reading {
+        Some(Reading::Verb) => true,
+        Some(Reading::NounBeforeClause) => !noun_context(words, i, noun_too),
+        Some(Reading::Noun) => announces && !noun_context(words, i, noun_too),
+        None => !noun_context(words, i, noun_too),
+    };
+    if pattern.class != CueClass::Source && !as_verb {
         return None;
     }
     let prev = i.checked_sub(1).map(|p| &words[p]);
@@ -240,7 +281,7 @@ mod tests {
     fn cues(text: &str) -> Vec<(String, CueClass)> {
         let words = words_en(text);
         let quoted = vec![false; words.len()];
-        find(&words, 0, words.len(), &quoted, en())
+        find(&words, 0, words.len(), &quoted, en(), None)
             .into_iter()
             .map(|c| (c.text, c.class))
             .collect()
@@ -292,7 +333,14 @@ mod tests {
     fn impersonal_passive_is_kept() {
         let text = "It was claimed that troops retreated.";
         let words = words_en(text);
-        let found = find(&words, 0, words.len(), &vec![false; words.len()], en());
+        let found = find(
+            &words,
+            0,
+            words.len(),
+            &vec![false; words.len()],
+            en(),
+            None,
+        );
         assert_eq!(found.len(), 1);
         assert!(found[0].passive);
     }

@@ -1,13 +1,18 @@
 //! Hand-made cases for each construction, and real sentences from the sample corpus.
 
 use super::*;
+use crate::syntax::document::analyse;
 use crate::text::TextLayer;
 
-/// (proposition, speaker, cue, polarity, hedged, quote) for each claim of `text`.
+/// (proposition, speaker, cue, polarity, hedged, quote) for each claim of `text`, read with
+/// the English parse as the corpus reads it.
 pub fn show(text: &str) -> Vec<Row> {
-    let layer = TextLayer::analyse(text, 0, Language::english());
+    let english = Language::english();
+    let layer = TextLayer::analyse(text, 0, english);
+    let model = english.syntax().expect("English has a syntax model");
+    let parse = analyse(model, text, &layer.tokens, &layer.sentences);
     let piece = |s: Span| text[s.start as usize..s.end as usize].to_string();
-    extract(text, &layer, Language::english())
+    extract(text, &layer, Some(&parse), english)
         .into_iter()
         .map(|c| {
             (
@@ -296,4 +301,38 @@ fn texts_with_no_body_give_no_claims() {
     for text in ["", "   \n\n  ", "—", "WASHINGTON —", "A.\n\nB."] {
         assert!(show(text).len() <= 1, "{text:?}");
     }
+}
+
+#[test]
+fn reporting_words_tagged_as_nouns_are_no_cues() {
+    let r = one("Chinese state media reported on Sunday that the talks will resume next week.");
+    assert_eq!(who_cue(&r), (Some("Chinese state media"), Some("reported")));
+    assert_eq!(r.0, "the talks will resume next week");
+    for text in [
+        "The two leaders traded insults in an exchange of tweets and statements over the summer.",
+        "The mayor hosted a lavish state dinner for the visiting delegation on Friday night.",
+        "He has a record of breaking promises on trade and other issues.",
+    ] {
+        let r = one(text);
+        assert_eq!(who_cue(&r), (None, None), "{text}");
+    }
+}
+
+#[test]
+fn verbs_the_tagger_takes_for_nouns_stay_cues_where_they_frame_a_clause() {
+    let r = one("Moscow denies abusing civilians.");
+    assert_eq!(who_cue(&r), (Some("Moscow"), Some("denies")));
+    let r = one("The company broke the rules, the regulator alleges.");
+    assert_eq!(who_cue(&r), (Some("the regulator"), Some("alleges")));
+    assert_eq!(r.0, "The company broke the rules");
+}
+
+#[test]
+fn a_participle_clause_before_the_cue_is_no_speaker() {
+    let all = show("Hosting the delegation at the ministry, the minister said the deal was close.");
+    assert!(
+        all.iter()
+            .any(|r| who_cue(r) == (Some("the minister"), Some("said"))),
+        "{all:?}"
+    );
 }
