@@ -448,18 +448,32 @@ impl Corpus {
             .get_or_compute(cancel, || {
                 let layers = self.try_text_layers(cancel)?;
                 let entities = self.try_entities(cancel)?;
+                // Frames need the parse; a language without a syntax model has none.
+                let syntax = self.try_syntax(cancel)?.as_ref().ok();
                 let indexed: Vec<_> = self
                     .docs
                     .iter()
                     .zip(layers)
                     .zip(&entities.mentions)
+                    .enumerate()
                     .collect();
-                per_document(cancel, &indexed, |((d, layer), mentions)| {
-                    claims::link::link(
+                per_document(cancel, &indexed, |(i, ((d, layer), mentions))| {
+                    let mut linked = claims::link::link(
                         claims::extract(&d.text, layer, self.language),
                         mentions,
                         d.date,
-                    )
+                    );
+                    if let Some(parsed) = syntax.map(|s| &s[*i]) {
+                        let source = claims::frame::FrameSource {
+                            text: &d.text,
+                            tokens: &layer.tokens,
+                            syntax: parsed,
+                            mentions,
+                            words: &self.language.frames,
+                        };
+                        claims::link::add_frames(&mut linked, &source);
+                    }
+                    linked
                 })
             })
             .map(Vec::as_slice)
