@@ -15,7 +15,7 @@ fn main() {
     for (i, doc) in corpus.docs().iter().enumerate() {
         println!("=== {}", doc.name);
         let piece = |s: claims::Span| &doc.text[s.start as usize..s.end as usize];
-        for c in claims::extract(&doc.text, corpus.text_layer(i), corpus.language()) {
+        for c in corpus.claims()[i].iter().map(|linked| &linked.claim) {
             let cue = c.cue.as_ref().map(|q| q.text.as_str()).unwrap_or("-");
             let who = c.speaker.map(piece).unwrap_or("-");
             let pron = c

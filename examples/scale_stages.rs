@@ -4,7 +4,8 @@
 //!
 //! FOLDER is a corpus from benches/make_corpus.py. The first 1/PARTS, 2/PARTS, … of its
 //! documents (default PARTS = 4) are each run through the stages, timed apart: text, entity
-//! tagging (per document), id resolution (across the corpus), claims, and alignment. The
+//! tagging (per document), id resolution (across the corpus), claims (with the parse they
+//! read), and alignment. The
 //! entity stage runs twice (once through `ids::resolve` to time it alone, once inside the
 //! corpus for the later stages), which the figures do not count. With `--per-document` only
 //! the stages that read one document at a time run (text, tagging, claims from the tagged
@@ -64,15 +65,19 @@ fn main() {
                 .collect::<Vec<_>>()
         });
         if per_document {
+            // Claims read the parse, so their time includes the syntax stage.
             let (claimed, claim_time) = seconds(|| {
+                let parses = corpus.syntax().ok();
                 corpus
                     .docs()
                     .par_iter()
+                    .enumerate()
                     .zip(layers.par_iter())
                     .zip(mentions.par_iter())
-                    .map(|((d, layer), m)| {
+                    .map(|(((i, d), layer), m)| {
+                        let parse = parses.map(|p| &p[i]);
                         claims::link::link(
-                            claims::extract(&d.text, layer, corpus.language()),
+                            claims::extract(&d.text, layer, parse, corpus.language()),
                             m,
                             d.date,
                         )

@@ -319,8 +319,8 @@ impl Corpus {
     }
 
     /// The syntax stage (tags, lemmas, dependency parse of every token, boilerplate
-    /// included), computed once, in parallel, only when asked for: no other stage needs it
-    /// yet. An error if the language has no syntax model.
+    /// included), computed once, in parallel, when asked for or when the claims stage needs
+    /// it. An error if the language has no syntax model.
     pub fn syntax(&self) -> Result<&[DocumentSyntax<'static>], &NoSyntaxModel> {
         uncancelled(self.try_syntax(&Cancel::never()))
             .as_ref()
@@ -447,9 +447,9 @@ impl Corpus {
         self.claims
             .get_or_compute(cancel, || {
                 let layers = self.try_text_layers(cancel)?;
+                // A language without a syntax model keeps the word-list rules alone.
+                let parses = self.try_syntax(cancel)?.as_ref().ok();
                 let entities = self.try_entities(cancel)?;
-                // Frames need the parse; a language without a syntax model has none.
-                let syntax = self.try_syntax(cancel)?.as_ref().ok();
                 let indexed: Vec<_> = self
                     .docs
                     .iter()
@@ -458,12 +458,14 @@ impl Corpus {
                     .enumerate()
                     .collect();
                 per_document(cancel, &indexed, |(i, ((d, layer), mentions))| {
+                    let parse = parses.map(|p| &p[*i]);
                     let mut linked = claims::link::link(
-                        claims::extract(&d.text, layer, self.language),
+                        claims::extract(&d.text, layer, parse, self.language),
                         mentions,
                         d.date,
                     );
-                    if let Some(parsed) = syntax.map(|s| &s[*i]) {
+                    // Frames need the parse too: a language without a model has none.
+                    if let Some(parsed) = parse {
                         let source = claims::frame::FrameSource {
                             text: &d.text,
                             tokens: &layer.tokens,
@@ -642,16 +644,17 @@ mod tests {
     }
 
     #[test]
-    fn syntax_runs_only_when_asked_for_and_covers_every_token() {
+    fn syntax_runs_before_claims_and_covers_every_token() {
         let corpus = Corpus::new(vec![
             doc("a", "Russia denied the report.\n\nPhoto: AP"),
             doc("b", ""),
         ])
         .unwrap();
+        corpus.entities();
+        assert_eq!(corpus.ready(), ["text", "entities"]);
         corpus.claims();
-        assert_eq!(corpus.ready(), ["text", "entities", "claims"]);
-        let syntax = corpus.syntax().unwrap();
         assert_eq!(corpus.ready(), ["text", "syntax", "entities", "claims"]);
+        let syntax = corpus.syntax().unwrap();
         let a = &syntax[0];
         // The caption is boilerplate and is parsed too.
         assert_eq!(a.len(), corpus.text_layer(0).tokens.len());

@@ -1,7 +1,7 @@
 //! crosswire: cross-checks news coverage.
 //!
 //! Data flows one way, one folder per stage: `text` (reading, offsets, tokens, boilerplate,
-//! sentences) → `syntax` (tags, lemmas, dependency parse; computed only when asked for) →
+//! sentences) → `syntax` (tags, lemmas, dependency parse; the claims stage reads it) →
 //! `entities` → `claims` → `align`. `lang` holds every word list, one folder
 //! per language, parsed once into the `Language` the stages take. `corpus` ties the stages
 //! together and runs them in parallel (`pool`), each once (`stage`); `python` holds the PyO3

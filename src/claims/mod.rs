@@ -42,6 +42,7 @@ mod words;
 mod tests;
 
 use crate::lang::Language;
+use crate::syntax::document::DocumentSyntax;
 use crate::text::TextLayer;
 
 /// What a reporting cue does to the proposition it frames.
@@ -205,10 +206,21 @@ pub struct Claim {
     pub quote: Option<QuoteKind>,
 }
 
-/// The claims of one document, in text order, from its text layer, with `language`'s cues,
-/// hedges and channel words.
-pub fn extract(text: &str, layer: &TextLayer, language: &Language) -> Vec<Claim> {
-    let paragraphs = segments::paragraphs(text, &layer.tokens, &layer.sentences, &language.claims);
+/// The claims of one document, in text order, from its text layer and its parse (`None` for
+/// a language without a syntax model), with `language`'s cues, hedges and channel words.
+pub fn extract(
+    text: &str,
+    layer: &TextLayer,
+    syntax: Option<&DocumentSyntax>,
+    language: &Language,
+) -> Vec<Claim> {
+    let paragraphs = segments::paragraphs(
+        text,
+        &layer.tokens,
+        &layer.sentences,
+        &language.claims,
+        syntax,
+    );
     let proper_nouns = speakers::ProperNouns::new(text, &layer.tokens);
     let mut memory = speakers::Memory::default();
     let body = layout::body(text, &paragraphs);

@@ -9,9 +9,12 @@
 use super::lexicon::Lexicon;
 use super::quotes::{self, Quotation};
 use super::words::Word;
+use crate::syntax::document::{DocumentSyntax, TokenSyntax};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{Token, TokenKind};
 
+// The parse is wired in before any rule reads it (the cue rules do, next).
+#[allow(dead_code)]
 pub struct Paragraph<'t> {
     pub words: Vec<Word<'t>>,
     /// The language's claims lists, which the rules over these words read.
@@ -23,6 +26,18 @@ pub struct Paragraph<'t> {
     pub quoted: Vec<bool>,
     /// Word ranges, in order, covering all words.
     pub segments: Vec<(usize, usize)>,
+    /// The document's parse, when the language has a syntax model.
+    pub syntax: Option<&'t DocumentSyntax<'t>>,
+    /// For each word, its index among the document's tokens (and in `syntax`).
+    pub token_of: Vec<u32>,
+}
+
+#[allow(dead_code)]
+impl Paragraph<'_> {
+    /// The parse of word `k`, when the document has one.
+    pub fn parse(&self, k: usize) -> Option<TokenSyntax<'_>> {
+        self.syntax.map(|s| s.get(self.token_of[k] as usize))
+    }
 }
 
 pub fn paragraphs<'t>(
@@ -30,23 +45,27 @@ pub fn paragraphs<'t>(
     tokens: &[Token],
     sentences: &[Sentence],
     lexicon: &'t Lexicon,
+    syntax: Option<&'t DocumentSyntax<'t>>,
 ) -> Vec<Paragraph<'t>> {
+    let flush = |current: &mut Vec<(u32, &Sentence)>, out: &mut Vec<Paragraph<'t>>| {
+        flush(text, tokens, lexicon, syntax, current, out)
+    };
     let mut out = Vec::new();
     let mut current: Vec<(u32, &Sentence)> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         if s.boilerplate {
-            flush(text, tokens, lexicon, &mut current, &mut out);
+            flush(&mut current, &mut out);
             continue;
         }
         let broken = current
             .last()
             .is_some_and(|(_, prev)| text[prev.end as usize..s.start as usize].contains('\n'));
         if broken {
-            flush(text, tokens, lexicon, &mut current, &mut out);
+            flush(&mut current, &mut out);
         }
         current.push((si as u32, s));
     }
-    flush(text, tokens, lexicon, &mut current, &mut out);
+    flush(&mut current, &mut out);
     out
 }
 
@@ -54,6 +73,7 @@ fn flush<'t>(
     text: &'t str,
     tokens: &[Token],
     lexicon: &'t Lexicon,
+    syntax: Option<&'t DocumentSyntax<'t>>,
     current: &mut Vec<(u32, &Sentence)>,
     out: &mut Vec<Paragraph<'t>>,
 ) {
@@ -63,13 +83,15 @@ fn flush<'t>(
     let mut words = Vec::new();
     let mut sentence_of = Vec::new();
     let mut sentence_starts = Vec::new();
+    let mut token_of = Vec::new();
     for &(si, s) in current.iter() {
         let lo = tokens.partition_point(|t| t.start < s.start);
         let hi = tokens.partition_point(|t| t.start < s.end);
         sentence_starts.push(words.len());
-        for t in &tokens[lo..hi] {
+        for (i, t) in tokens[lo..hi].iter().enumerate() {
             words.push(Word::new(text, t, lexicon));
             sentence_of.push(si);
+            token_of.push((lo + i) as u32);
         }
     }
     current.clear();
@@ -87,6 +109,8 @@ fn flush<'t>(
         quotes,
         quoted,
         segments,
+        syntax,
+        token_of,
     });
 }
 

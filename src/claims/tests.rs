@@ -1,13 +1,18 @@
 //! Hand-made cases for each construction, and real sentences from the sample corpus.
 
 use super::*;
+use crate::syntax::document::analyse;
 use crate::text::TextLayer;
 
-/// (proposition, speaker, cue, polarity, hedged, quote) for each claim of `text`.
+/// (proposition, speaker, cue, polarity, hedged, quote) for each claim of `text`, read with
+/// the English parse as the corpus reads it.
 pub fn show(text: &str) -> Vec<Row> {
-    let layer = TextLayer::analyse(text, 0, Language::english());
+    let english = Language::english();
+    let layer = TextLayer::analyse(text, 0, english);
+    let model = english.syntax().expect("English has a syntax model");
+    let parse = analyse(model, text, &layer.tokens, &layer.sentences);
     let piece = |s: Span| text[s.start as usize..s.end as usize].to_string();
-    extract(text, &layer, Language::english())
+    extract(text, &layer, Some(&parse), english)
         .into_iter()
         .map(|c| {
             (
