@@ -483,8 +483,8 @@ impl FrameSource<'_> {
                 inside
                     .iter()
                     .copied()
-                    .filter(|&m| self.mentions[m].label.is_name())
-                    .last()
+                    .rev()
+                    .find(|&m| self.mentions[m].label.is_name())
             })
             .map(|m| m as u32)
     }
