@@ -459,11 +459,23 @@ impl Corpus {
                     .collect();
                 per_document(cancel, &indexed, |(i, ((d, layer), mentions))| {
                     let parse = parses.map(|p| &p[*i]);
-                    claims::link::link(
+                    let mut linked = claims::link::link(
                         claims::extract(&d.text, layer, parse, self.language),
                         mentions,
                         d.date,
-                    )
+                    );
+                    // Frames need the parse too: a language without a model has none.
+                    if let Some(parsed) = parse {
+                        let source = claims::frame::FrameSource {
+                            text: &d.text,
+                            tokens: &layer.tokens,
+                            syntax: parsed,
+                            mentions,
+                            words: &self.language.frames,
+                        };
+                        claims::link::add_frames(&mut linked, &source);
+                    }
+                    linked
                 })
             })
             .map(Vec::as_slice)

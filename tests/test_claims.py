@@ -139,7 +139,8 @@ def test_denial(claims):
     c = _one(claims, D0, "abusing civilians")
     assert (c["speaker"], c["cue"], c["polarity"]) == ("Moscow", "denies", "denied")
     # A negated sentence is not a denial.
-    assert _one(claims, D0, "Ukraine has never refused to negotiate")["polarity"] == "asserted"
+    # Stated in the negative (the frame's negation), not denied by a cue.
+    assert _one(claims, D0, "Ukraine has never refused to negotiate")["polarity"] == "negated"
 
 
 def test_quote_split_around_attribution(claims):

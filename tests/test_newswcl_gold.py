@@ -304,8 +304,9 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # Speakers and cues read from the parse (cues as verbs, a cue's subject as its speaker).
     assert c["speaker"] >= 0.82 and c["cue"] >= 0.84
     assert c["span_jaccard"] >= 0.84 and c["polarity"] >= 0.84 and c["hedged"] >= 0.88
-    assert pairs["agree"]["precision"] >= 0.45
-    assert pairs["agree"]["precision_with_partial"] >= 0.72
+    # Raised with alignment on frames (issue 10): 0.48 / 0.77 before.
+    assert pairs["agree"]["precision"] >= 0.53
+    assert pairs["agree"]["precision_with_partial"] >= 0.80
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
@@ -321,6 +322,8 @@ def test_hard_negatives_today(report: dict) -> None:
     # that give no claim. (The one real clash found before, `$1.8 billion` / `$1.7 billion`,
     # fell below the conflict threshold: see tests/data/README.md.)
     assert passed["figures"] >= 8 and passed["dateline"] >= 4
+    # Shared words without a shared predicate no longer agree (frames, issue 10): 2/13 before.
+    assert passed["shared-words"] >= 8
     assert passed["headline-lede"] >= 7 and passed["nonclaim"] >= 8
     # Read from the parse: `state media`, `state visit`, `exchange of tweets`, `breaking
     # promises`, `certain claims` are nouns, no cue; an adverb before the cue (`essentially

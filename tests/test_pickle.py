@@ -118,7 +118,7 @@ def test_claims_keep_every_field(sample):
     c = next(c for c in sample["001_9dfa54e588b8d208"].claims if "100,000 rubles" in c.text)
     again = pickle.loads(pickle.dumps(c))
     names = [n for n in dir(Claim) if not n.startswith("_")]
-    assert len(names) == 23  # with the speaker, pronoun and cue spans
+    assert len(names) == 24  # with the speaker, pronoun and cue spans, and the frame
     assert [getattr(again, n) for n in names] == [getattr(c, n) for n in names]
     assert [f.unit for f in again.figures] == ["RUB", "EUR"]
 

@@ -29,6 +29,7 @@ __all__ = [
     "Boilerplate",
     "Entity",
     "Claim",
+    "Frame",
     "DecodeError",
     "LABELS",
     "FIGURE_LABELS",
@@ -374,6 +375,7 @@ class Claim:
         pronoun_end: int | None = None,
         cue_start: int | None = None,
         cue_end: int | None = None,
+        frame: Frame | None = None,
     ) -> Claim: ...
     @property
     def claim(self) -> str: ...
@@ -432,5 +434,48 @@ class Claim:
         cue. A split cue (`described … as`) spans its gap, to `cue_end` after its last word."""
     @property
     def cue_end(self) -> int | None: ...
+    @property
+    def frame(self) -> Frame | None:
+        """Its main frame (who did what to whom), if the parse gave one."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Frame:
+    """A claim's main frame: predicate, event class, role fillers, negation, modality. A
+    value: equal when its fields are."""
+
+    def __new__(
+        cls,
+        predicate: str,
+        event: str | None = None,
+        negated: bool = False,
+        modality: str | None = None,
+        arguments: list[tuple[str, str, int, int, str | None]] = ...,
+    ) -> Frame: ...
+    @property
+    def predicate(self) -> str:
+        """The predicate's lemma (`loot`, `wrap up`, `invasion`)."""
+    @property
+    def event(self) -> str | None:
+        """Its event class (`align/events.txt`), if it has one."""
+    @property
+    def agent(self) -> str | None: ...
+    @property
+    def patient(self) -> str | None: ...
+    @property
+    def recipient(self) -> str | None: ...
+    @property
+    def place(self) -> str | None: ...
+    @property
+    def time(self) -> str | None: ...
+    @property
+    def negated(self) -> bool: ...
+    @property
+    def modality(self) -> str | None:
+        """The modal or raising word governing the predicate (`will`, `unlikely`)."""
+    @property
+    def arguments(self) -> list[tuple[str, str, int, int, str | None]]:
+        """Every filler as `(role, text, start, end, entity)`; offsets are code points."""
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...

@@ -105,6 +105,15 @@ CLAIM_COLUMNS = [
     "figures",
     "when",
     "date",
+    # The main frame: who did what to whom (claim.frame has it whole).
+    "predicate",
+    "event",
+    "agent",
+    "patient",
+    "recipient",
+    "place",
+    "time",
+    "modality",
 ]
 
 

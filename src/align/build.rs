@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use crate::claims::frame::{Argument, Frame, FrameSource};
 use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
 use crate::corpus::{Corpus, Document, EntityLayer};
 use crate::entities::dates::{find_dates, DateMention};
@@ -18,6 +19,7 @@ use crate::text::TextLayer;
 
 use super::copies;
 use super::figures::FigureValue;
+use super::frames::{key_of, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
@@ -106,6 +108,60 @@ impl<'a> DocContext<'a> {
 
     fn piece(&self, s: Span) -> String {
         self.doc.text[s.start as usize..s.end as usize].to_owned()
+    }
+
+    /// Frames as the aligner compares them: fillers keyed by term and entity, polarity
+    /// from the frame's own negation and the source's denial.
+    fn frame_views(
+        &self,
+        frames: &[Frame],
+        denied: bool,
+        entities: &EntityLayer,
+        d: usize,
+    ) -> Vec<FrameView> {
+        let lex = &self.language.align;
+        let filler = |a: &Option<Argument>| {
+            a.as_ref().map(|a| Filler {
+                text: self.piece(a.span),
+                // Keyed by the word as written: stemmed like the claim's terms.
+                key: key_of(
+                    &self.token_text(&(a.head as usize..a.head as usize + 1)),
+                    lex,
+                ),
+                // The filler is the entity only when the mention covers its head word:
+                // `information about Mr. Trump` is no Trump.
+                entity: a
+                    .mention
+                    .filter(|&m| {
+                        let x = &entities.mentions[d][m as usize];
+                        let t = &self.layer.tokens[a.head as usize];
+                        x.start <= t.start && t.end <= x.end
+                    })
+                    .and_then(|m| entities.entity_of(d, m as usize))
+                    .map(|e| lex.entity_key(&e.id).to_owned()),
+            })
+        };
+        frames
+            .iter()
+            .map(|f| {
+                let key = key_of(&self.piece(f.predicate_span), lex);
+                FrameView {
+                    at: f.predicate_span.start,
+                    predicate: f.predicate.clone(),
+                    event: lex.events.get(&key).copied(),
+                    key,
+                    roles: [
+                        filler(&f.agent),
+                        filler(&f.patient),
+                        filler(&f.recipient),
+                        filler(&f.place),
+                        filler(&f.time),
+                    ],
+                    negative: f.negated != denied,
+                    modality: f.modality_class,
+                }
+            })
+            .collect()
     }
 
     /// The view of the tokens `r`, with entity mentions `mentions` (indices into the
@@ -228,6 +284,7 @@ pub fn corpus_views(corpus: &Corpus, cancel: &Cancel) -> Result<CorpusViews, Can
     let layers = corpus.try_text_layers(cancel)?;
     let entities = corpus.try_entities(cancel)?;
     let claims = corpus.try_claims(cancel)?;
+    let parsed = corpus.try_syntax(cancel)?.is_ok();
     let per_doc: Vec<Vec<ClaimView>> = (0..corpus.len())
         .into_par_iter()
         .map(|d| {
@@ -237,7 +294,7 @@ pub fn corpus_views(corpus: &Corpus, cancel: &Cancel) -> Result<CorpusViews, Can
             // How many claims before it each view has taken content from, in a chain.
             let mut carried: Vec<usize> = Vec::with_capacity(claims[d].len());
             for (k, c) in claims[d].iter().enumerate() {
-                let mut v = claim_view(&ctx, c, entities, d);
+                let mut v = claim_view(&ctx, c, entities, d, parsed);
                 let may_borrow = k > 0 && carried[k - 1] < MAX_CONTEXT_CHAIN;
                 let mut carries = 0;
                 // `… but officials put the figure at closer to 1,000`: a figure that restates
@@ -409,7 +466,13 @@ struct Attribution<'a> {
     self_agent: bool,
 }
 
-fn claim_view(ctx: &DocContext, c: &LinkedClaim, entities: &EntityLayer, d: usize) -> ClaimView {
+fn claim_view(
+    ctx: &DocContext,
+    c: &LinkedClaim,
+    entities: &EntityLayer,
+    d: usize,
+    parsed: bool,
+) -> ClaimView {
     let claim = &c.claim;
     let who = Attribution {
         speaker: claim.speaker.map(|s| ctx.piece(s)),
@@ -426,12 +489,24 @@ fn claim_view(ctx: &DocContext, c: &LinkedClaim, entities: &EntityLayer, d: usiz
     let range = ctx.tokens_in(claim.span);
     let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who);
     whole.sentence = Some((d as u32, claim.sentence));
+    whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
+    // A claim the parse gave no verb (a fragment, or a parse gone wrong) is judged on its
+    // words alone.
+    whole.parsed = parsed && c.frames.iter().any(|f| f.verbal);
     whole.clauses = clauses(ctx, range)
         .into_iter()
         .map(|r| {
+            let t = &ctx.layer.tokens;
+            let (lo, hi) = (t[r.start].start, t[r.end - 1].end);
             let mut clause = ctx.view(r, &c.mentions, entities, d, false, &who);
             // A clause is about the claim's time (`… and 1,597 wounded in the first seven days`).
             clause.time = whole.time.clone();
+            // … and has the frames whose predicates it holds.
+            clause.frames = (whole.frames.iter())
+                .filter(|f| lo <= f.at && f.at < hi)
+                .cloned()
+                .collect();
+            clause.parsed = whole.parsed;
             clause
         })
         .collect();
@@ -453,6 +528,7 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
     let layers = corpus.text_layers();
     let entities = corpus.entities();
     let claims = corpus.claims();
+    let syntax = corpus.syntax().ok();
     (0..texts.len())
         .map(|d| {
             let ctx = DocContext::new(&corpus.docs()[d], &layers[d], language);
@@ -469,7 +545,25 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                     .any(|c| c.claim.polarity == Polarity::Denied),
                 self_agent: false,
             };
-            ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, &who)
+            let mut view = ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, &who);
+            // The frames of the whole text: `compare` judges on the same frames as `align`.
+            if let Some(parsed) = syntax.map(|s| &s[d]) {
+                let source = FrameSource {
+                    text: &corpus.docs()[d].text,
+                    tokens: &layers[d].tokens,
+                    syntax: parsed,
+                    mentions: &entities.mentions[d],
+                    words: &language.frames,
+                };
+                let whole = Span {
+                    start: 0,
+                    end: corpus.docs()[d].text.len() as u32,
+                };
+                let frames = source.frames(whole);
+                view.frames = ctx.frame_views(&frames, who.denied, entities, d);
+                view.parsed = frames.iter().any(|f| f.verbal);
+            }
+            view
         })
         .collect()
 }

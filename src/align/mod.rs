@@ -12,6 +12,7 @@
 mod build;
 mod copies;
 pub(crate) mod figures;
+pub(crate) mod frames;
 mod groups;
 mod index;
 pub(crate) mod lexicon;

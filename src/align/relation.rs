@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::figures::FigureValue;
+use super::frames::{self, FrameMatch};
 use super::lexicon::AlignLexicon;
 use super::model::{Feature, Scalar};
 use super::represent::ClaimView;
@@ -46,6 +47,11 @@ pub struct Judgement {
     pub aligned: bool,
 }
 
+/// Items (the predicate and roles) two frames must share to clash: a predicate and one
+/// common noun (`run … hotline`) is a topic, not one proposition.
+const MIN_CLASH_ITEMS: usize = 3;
+/// Share of each side's content the other states above which two claims are near-copies.
+const NEAR_COPY: f64 = 0.67;
 /// Shared terms and matching figures an agreement needs at least.
 const MIN_EVIDENCE: usize = 2;
 /// Content a clause needs to be compared on its own (`in recent days` is not a
@@ -149,8 +155,22 @@ fn list(items: &[String]) -> String {
     items.join(", ")
 }
 
-fn reason(a: &ClaimView, b: &ClaimView, f: &Features, lex: &AlignLexicon, verdict: &str) -> String {
-    let mut parts = vec![verdict.to_owned()];
+fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
+    let (a, b, f) = (v.a, v.b, &v.features);
+    let mut parts = vec![v.verdict.to_owned()];
+    if let Some(m) = &v.frames {
+        parts.push(frames::both_say(m));
+        if let Some(why) = m
+            .mismatch
+            .as_ref()
+            .filter(|w| !v.verdict.contains(w.as_str()))
+        {
+            parts.push(why.clone());
+        }
+        if m.modality_clash {
+            parts.push("modality clash: asserted vs unlikely".to_owned());
+        }
+    }
     let entities: Vec<String> = a
         .entities
         .iter()
@@ -253,7 +273,7 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
     let reason = if parts && !best.aligned {
         String::new()
     } else {
-        reason(best.a, best.b, &best.features, lex, best.verdict)
+        reason(&best, lex)
     };
     Judgement {
         relation: best.relation,
@@ -299,12 +319,23 @@ pub fn within_document(j: Judgement, a: &ClaimView, b: &ClaimView) -> Judgement 
     }
 }
 
+/// The verdict for frames with one predicate but incompatible participants.
+fn frame_mismatch(why: &str) -> &'static str {
+    if why.starts_with("agent and patient") {
+        "same topic, different proposition: agent and patient swapped"
+    } else {
+        "same topic, different proposition: different participants"
+    }
+}
+
 /// A judgement of one pair of claims (or clauses), before its reason is written.
 struct Verdict<'v> {
     relation: Relation,
     score: f64,
     aligned: bool,
     verdict: &'static str,
+    /// The best match of the two sides' frames, if they share a predicate.
+    frames: Option<FrameMatch>,
     features: Features,
     a: &'v ClaimView,
     b: &'v ClaimView,
@@ -441,7 +472,23 @@ fn judge_one<'v>(
             && scope_cover(negated, asserted, lex) >= MIN_NEGATED_COVER
             && asserted_cover >= MIN_ASSERTED_COVER
     };
-    let clash = (f.figures.clash.is_some() || negation_answered)
+    // Frames, when both sides were parsed: `None` then means no predicate in common.
+    let frame_match: Option<Option<FrameMatch>> =
+        (a.parsed && b.parsed).then(|| frames::best(&a.frames, &b.frames));
+    let matching_frames = match &frame_match {
+        Some(Some(m)) => Some(m.compatible),
+        Some(None) => Some(false),
+        None => None,
+    };
+    // One frame asserts what the other negates, denies or calls unlikely, about a
+    // participant both name: the frames decide over word overlap.
+    let frame_clash = matches!(&frame_match, Some(Some(m))
+        if m.compatible && (m.polarity_clash || m.modality_clash) && m.shared.len() >= MIN_CLASH_ITEMS);
+    let polarity_clash = match matching_frames {
+        Some(_) => frame_clash,
+        None => negation_answered,
+    };
+    let clash = (f.figures.clash.is_some() && matching_frames != Some(false) || polarity_clash)
         && f.time == TimeMatch::Same
         && !entity_disjoint;
     let shares =
@@ -487,17 +534,37 @@ fn judge_one<'v>(
         && a.entities.keys().any(|k| b.entities.contains_key(k));
     // Clashing figures of one count (same time, same actors) need less common ground than
     // a polarity clash.
-    let conflict_at = if f.figures.clash.is_some() {
+    let conflict_at = if f.figures.clash.is_some() || frame_clash {
         lex.weights.scalar(Scalar::Conflict)
     } else {
         threshold
+    };
+    // Agreement needs one predicate with compatible participants, when both were parsed;
+    // two near-copies with no predicate in common say one thing whatever their parses (a
+    // parser errs on one of them), but never with participants swapped or different.
+    let frames_agree = match &frame_match {
+        Some(Some(m)) => m.compatible,
+        Some(None) => ca.min(cb) >= NEAR_COPY,
+        None => true,
     };
     // The score stays the scorer's (the topic score for a conflict); the rules above only
     // decide the relation, and the reason says which one held.
     let (relation, score, verdict) = if !distinct && clash && topic >= conflict_at {
         (Relation::Conflict, topic, "same proposition, in conflict")
-    } else if !distinct && paraphrase && covered && predicate {
+    } else if !distinct && paraphrase && covered && predicate && frames_agree {
         (Relation::Agree, score, "same proposition")
+    } else if !distinct && paraphrase && covered && predicate {
+        (
+            Relation::Related,
+            score,
+            match &frame_match {
+                Some(Some(FrameMatch {
+                    mismatch: Some(why),
+                    ..
+                })) => frame_mismatch(why),
+                _ => "same topic, different proposition: no predicate in common",
+            },
+        )
     } else if distinct {
         // Capped below the agreement threshold: related at most.
         (
@@ -550,6 +617,7 @@ fn judge_one<'v>(
         score,
         aligned,
         verdict,
+        frames: frame_match.flatten(),
         features: f,
         a,
         b,

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use super::figures::FigureValue;
+use super::frames::FrameView;
 use super::lexicon::AlignLexicon;
 use super::normalize::{terms, Term};
 use super::time::TimeScope;
@@ -54,6 +55,10 @@ pub struct ClaimView {
     pub clauses: Vec<ClaimView>,
     /// `(document, sentence)` of a corpus claim.
     pub sentence: Option<(u32, u32)>,
+    /// Its frames (main predicate first), from the parse; see `frames`.
+    pub frames: Vec<FrameView>,
+    /// Whether it was parsed: a parsed view with no frames has no predicate to match.
+    pub parsed: bool,
     /// For a claim about what the claim before it said (`it is mass deportations`), that
     /// claim's index in the document: the two are one statement, not two to align.
     pub refers_to: Option<u32>,
@@ -162,6 +167,8 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         },
         clauses: Vec::new(),
         sentence: None,
+        frames: Vec::new(),
+        parsed: false,
         refers_to: None,
     }
 }

@@ -2,7 +2,8 @@
 //! figures and dates alike), which of them are its figures, the mention that names its
 //! speaker, and the day the claim is about.
 
-use super::{dating, Claim, Span};
+use super::frame::{Frame, FrameSource};
+use super::{dating, Claim, Polarity, Span};
 use crate::calendar::Date;
 use crate::entities::tagger::Mention;
 
@@ -21,6 +22,8 @@ pub struct LinkedClaim {
     pub figures: Vec<u32>,
     /// The day it is about (see `dating`).
     pub date: Option<Date>,
+    /// Its frames, main predicate first (see `frame`); empty without a parse.
+    pub frames: Vec<Frame>,
 }
 
 fn inside(outer: Span, start: u32, end: u32) -> bool {
@@ -53,9 +56,21 @@ pub fn link(claims: Vec<Claim>, mentions: &[Mention], doc_date: Option<Date>) ->
                 speaker_mention,
                 figures,
                 date,
+                frames: Vec::new(),
             }
         })
         .collect()
+}
+
+/// Reads each claim's frames from `source` (one document's parse and mentions); an
+/// asserted claim whose main frame is negated becomes `Negated`.
+pub fn add_frames(claims: &mut [LinkedClaim], source: &FrameSource) {
+    for c in claims {
+        c.frames = source.frames(c.claim.span);
+        if c.claim.polarity == Polarity::Asserted && c.frames.first().is_some_and(|f| f.negated) {
+            c.claim.polarity = Polarity::Negated;
+        }
+    }
 }
 
 /// The last name mention inside the speaker span `sp` (the head of `White House press

@@ -28,6 +28,7 @@
 mod attribution;
 mod cues;
 mod dating;
+pub mod frame;
 mod hedges;
 mod layout;
 pub(crate) mod lexicon;
@@ -110,22 +111,26 @@ pub enum Polarity {
     Asserted,
     /// A denial cue attributed to a speaker: `Moscow denies abusing civilians`.
     Denied,
+    /// Stated in the negative: a negation on the claim's main predicate or on its agent
+    /// or patient (`the bridge was not destroyed`, `no one was hurt`); see `frame`.
+    Negated,
 }
 
 impl Polarity {
-    /// Both polarities.
-    pub const ALL: [Polarity; 2] = [Polarity::Asserted, Polarity::Denied];
+    /// Every polarity.
+    pub const ALL: [Polarity; 3] = [Polarity::Asserted, Polarity::Denied, Polarity::Negated];
 
     /// The polarity of that name.
     pub fn parse(s: &str) -> Option<Polarity> {
         Polarity::ALL.into_iter().find(|p| p.as_str() == s)
     }
 
-    /// `asserted` or `denied`.
+    /// `asserted`, `denied` or `negated`.
     pub fn as_str(self) -> &'static str {
         match self {
             Polarity::Asserted => "asserted",
             Polarity::Denied => "denied",
+            Polarity::Negated => "negated",
         }
     }
 }
@@ -161,7 +166,7 @@ impl QuoteKind {
 }
 
 /// A byte span of the document text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
     /// First byte.
     pub start: u32,
@@ -194,7 +199,7 @@ pub struct Claim {
     pub pronoun: Option<Span>,
     /// The reporting expression; `None` for the article's own statements.
     pub cue: Option<Cue>,
-    /// Asserted, or denied by its source.
+    /// Asserted, denied by its source, or stated in the negative.
     pub polarity: Polarity,
     /// The text or its source holds back from asserting it (`likely`, `could not be verified`).
     pub hedged: bool,

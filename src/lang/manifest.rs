@@ -186,6 +186,12 @@ manifest! {
     Hedges => "claims/hedges.txt", Format::Fields { min: 1, max: ANY };
     /// Statement channels that trail a speaker (`in a statement`).
     Trailers => "claims/trailers.txt", Format::Entries;
+    /// Modality of a frame's predicate: `class | lemmas` (`unlikely | unlikely doubtful`).
+    Modality => "claims/modality.txt", Format::Columns { sep: '|', min: 2, max: 2 };
+    /// Words that negate a frame's predicate or argument, several a line.
+    Negations => "claims/negations.txt", Format::Fields { min: 1, max: ANY };
+    /// Light verbs whose object names the event (`made a visit`), several a line.
+    LightVerbs => "claims/light_verbs.txt", Format::Fields { min: 1, max: ANY };
 
     // The alignment stage.
     /// Words that carry no content, several a line.

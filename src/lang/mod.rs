@@ -15,6 +15,7 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use crate::align::lexicon::AlignLexicon;
+use crate::claims::frame::FrameWords;
 use crate::claims::lexicon::Lexicon as ClaimWords;
 use crate::entities::dates::Calendar;
 use crate::entities::figures::Lexicon as FigureWords;
@@ -51,6 +52,8 @@ pub struct Language {
     name_model: Option<NameModel>,
     /// Reporting cues, hedges, channel and time words (claims).
     pub(crate) claims: ClaimWords,
+    /// Modality and negation words (claims: frames).
+    pub(crate) frames: FrameWords,
     /// Stopwords, paraphrases, events, idf and the scorer's weights (alignment).
     pub(crate) align: AlignLexicon,
     /// Loads the tagger and parser (once per process), for languages that have them.
@@ -160,6 +163,7 @@ impl Language {
             sentences: SentenceWords::parse(&files, p)?,
             boilerplate: BoilerplateWords::parse(&files, p)?,
             claims: ClaimWords::parse(&files, &calendar, p)?,
+            frames: FrameWords::parse(&files, p)?,
             align: AlignLexicon::parse(&files, p)?,
             names: Arc::new(names),
             name_model,

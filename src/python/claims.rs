@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
 use super::entities::PyEntity;
+use super::frame::{self, PyFrame};
 use super::pool;
 use crate::calendar::Date;
 use crate::claims::{claim_id, link::LinkedClaim, CueClass, Polarity, QuoteKind, Span};
@@ -55,6 +56,8 @@ pub struct PyClaim {
     /// split cue, `described … as`, spans its gap).
     pub cue_start: Option<usize>,
     pub cue_end: Option<usize>,
+    /// Its main frame (who did what to whom), if the parse gave one.
+    pub frame: Option<PyFrame>,
 }
 
 /// A span is both ends or neither, in order.
@@ -85,7 +88,7 @@ impl PyClaim {
         cue = None, cue_class = None, polarity = "asserted", hedged = false, quote = None,
         entities = Vec::new(), figures = Vec::new(), when = Vec::new(), date = None,
         speaker_start = None, speaker_end = None, pronoun_start = None, pronoun_end = None,
-        cue_start = None, cue_end = None,
+        cue_start = None, cue_end = None, frame = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn py_new(
@@ -112,6 +115,7 @@ impl PyClaim {
         pronoun_end: Option<usize>,
         cue_start: Option<usize>,
         cue_end: Option<usize>,
+        frame: Option<PyRef<'_, PyFrame>>,
     ) -> PyResult<PyClaim> {
         span_or_none("speaker", speaker_start, speaker_end)?;
         span_or_none("pronoun", pronoun_start, pronoun_end)?;
@@ -153,6 +157,7 @@ impl PyClaim {
             pronoun_end,
             cue_start,
             cue_end,
+            frame: frame.map(|f| (*f).clone()),
         })
     }
 
@@ -185,6 +190,7 @@ impl PyClaim {
             c.pronoun_end.into_pyobject(py)?.into_any(),
             c.cue_start.into_pyobject(py)?.into_any(),
             c.cue_end.into_pyobject(py)?.into_any(),
+            c.frame.clone().into_pyobject(py)?.into_any(),
         ];
         Ok((slf.get_type().into_any(), PyTuple::new(py, args)?))
     }
@@ -265,6 +271,7 @@ pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
         pronoun_end,
         cue_start,
         cue_end,
+        frame: c.frames.first().map(|f| frame::make(corpus, d, f)),
     }
 }
 
@@ -322,6 +329,16 @@ pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     column!("pronoun_end", |(_, c)| c.pronoun_end);
     column!("cue_start", |(_, c)| c.cue_start);
     column!("cue_end", |(_, c)| c.cue_end);
+    // The main frame (design.md: `+ the frame`).
+    let frame = |c: &PyClaim| c.frame.clone();
+    column!("predicate", |(_, c)| frame(c).map(|f| f.predicate));
+    column!("event", |(_, c)| frame(c).and_then(|f| f.event));
+    column!("agent", |(_, c)| frame(c).and_then(|f| f.agent));
+    column!("patient", |(_, c)| frame(c).and_then(|f| f.patient));
+    column!("recipient", |(_, c)| frame(c).and_then(|f| f.recipient));
+    column!("place", |(_, c)| frame(c).and_then(|f| f.place));
+    column!("time", |(_, c)| frame(c).and_then(|f| f.time));
+    column!("modality", |(_, c)| frame(c).and_then(|f| f.modality));
     Ok(dict)
 }
 

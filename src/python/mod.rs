@@ -5,6 +5,7 @@ mod claims;
 mod corpus;
 mod entities;
 mod errors;
+mod frame;
 mod partition;
 mod pool;
 mod spans;
@@ -32,6 +33,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(partition::absorb, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::list_articles, m)?)?;
     m.add_class::<claims::PyClaim>()?;
+    m.add_class::<frame::PyFrame>()?;
     m.add_class::<corpus::PyDocument>()?;
     m.add_class::<spans::PyTokens>()?;
     m.add_class::<spans::PyToken>()?;

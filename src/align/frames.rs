@@ -1,0 +1,319 @@
+//! Claims compared by their frames (`claims::frame`): the same predicate (lemma, paraphrase
+//! group or event class) with compatible arguments in the same roles, and whether two
+//! matching frames clash in polarity or modality. The relation rules (relation.rs) gate
+//! the scorer's verdicts with these facts; the reason names the roles both state.
+
+use super::lexicon::AlignLexicon;
+use super::normalize::terms;
+
+/// The roles of a frame, in the order a reason lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Agent,
+    Patient,
+    Recipient,
+    Place,
+    Time,
+}
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Agent,
+        Role::Patient,
+        Role::Recipient,
+        Role::Place,
+        Role::Time,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Agent => "agent",
+            Role::Patient => "patient",
+            Role::Recipient => "recipient",
+            Role::Place => "place",
+            Role::Time => "time",
+        }
+    }
+}
+
+/// A role's filler as compared: its words, its head's term key and its entity key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Filler {
+    pub text: String,
+    /// The head word's term key (a paraphrase group or a stem); empty for a stopword.
+    pub key: String,
+    /// The entity key (metonyms mapped) of the mention naming it.
+    pub entity: Option<String>,
+}
+
+/// A frame as compared.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FrameView {
+    /// Where its predicate starts (a byte of the document): which clause holds it.
+    pub at: u32,
+    /// The predicate's lemma, as shown.
+    pub predicate: String,
+    /// Its term key (paraphrase group or stem); empty for a light verb (`be`, `have`).
+    pub key: String,
+    pub event: Option<u16>,
+    /// Fillers by `Role` index.
+    pub roles: [Option<Filler>; 5],
+    /// Negated in its own words, or denied by its source (not both).
+    pub negative: bool,
+    pub modality: Option<&'static str>,
+}
+
+/// The term key of a lemma (or lemma phrase: `wrap up`), as claims' terms are keyed.
+pub fn key_of(lemma: &str, lex: &AlignLexicon) -> String {
+    let words: Vec<String> = lemma.split_whitespace().map(str::to_lowercase).collect();
+    terms(&words, lex)
+        .into_iter()
+        .next()
+        .map(|t| t.key)
+        .unwrap_or_default()
+}
+
+/// The event class of a predicate lemma (`events.txt`), by name.
+pub fn event_of<'l>(lemma: &str, lex: &'l AlignLexicon) -> Option<&'l str> {
+    let e = *lex.events.get(&key_of(lemma, lex))?;
+    Some(lex.event_names[e as usize].as_str())
+}
+
+impl FrameView {
+    pub fn role(&self, r: Role) -> Option<&Filler> {
+        self.roles[r as usize].as_ref()
+    }
+
+    /// The same predicate: one lemma, paraphrase group or event class.
+    fn same_predicate(&self, other: &FrameView) -> bool {
+        (!self.key.is_empty() && self.key == other.key)
+            || self.predicate == other.predicate
+            || (self.event.is_some() && self.event == other.event)
+    }
+}
+
+/// What two fillers of one role say about each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// One entity, or one head word.
+    Same,
+    /// Two different entities: different participants.
+    Different,
+    /// Nothing to tell (no entity on one side, different common nouns).
+    Unknown,
+}
+
+fn fit(a: &Filler, b: &Filler) -> Fit {
+    match (&a.entity, &b.entity) {
+        (Some(x), Some(y)) if x == y => Fit::Same,
+        (Some(_), Some(_)) => Fit::Different,
+        _ if !a.key.is_empty() && a.key == b.key => Fit::Same,
+        _ => Fit::Unknown,
+    }
+}
+
+/// How two frames compare.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrameMatch {
+    /// The same predicate, no role filled by two different entities, agent and patient not
+    /// swapped.
+    pub compatible: bool,
+    /// Roles both fill with the same participant, and the predicate, as a reason shows them.
+    pub shared: Vec<(String, &'static str)>,
+    /// Why the frames do not match, when they have the same predicate.
+    pub mismatch: Option<String>,
+    /// One asserts what the other negates or denies.
+    pub polarity_clash: bool,
+    /// One says it will (or likely will) happen, the other that it is unlikely.
+    pub modality_clash: bool,
+}
+
+/// A frame the other side asserts outright, against one it calls unlikely.
+fn modality_clash(a: &FrameView, b: &FrameView) -> bool {
+    let firm = |f: &FrameView| matches!(f.modality, None | Some("will" | "likely" | "must"));
+    let doubted = |f: &FrameView| f.modality == Some("unlikely");
+    (firm(a) && doubted(b) || firm(b) && doubted(a)) && a.negative == b.negative
+}
+
+/// Compares two frames with the same predicate; `None` when the predicates differ.
+pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
+    if !a.same_predicate(b) {
+        return None;
+    }
+    // Who fills a role: its entity, else its head word (`the bridge`).
+    let entity = |f: &FrameView, r: Role| {
+        f.role(r).and_then(|x| {
+            x.entity
+                .clone()
+                .or_else(|| (!x.key.is_empty()).then(|| x.key.clone()))
+        })
+    };
+    let (aa, ap, ba, bp) = (
+        entity(a, Role::Agent),
+        entity(a, Role::Patient),
+        entity(b, Role::Agent),
+        entity(b, Role::Patient),
+    );
+    // `Russia attacked Ukraine` / `Ukraine attacked Russia`.
+    let swapped = (aa.is_some() && aa == bp && aa != ba) || (ap.is_some() && ap == ba && ap != bp);
+    let mut shared = Vec::new();
+    let mut different = Vec::new();
+    for r in Role::ALL {
+        if let (Some(x), Some(y)) = (a.role(r), b.role(r)) {
+            match fit(x, y) {
+                Fit::Same => shared.push((x.text.clone(), r.name())),
+                // Places and times are checked elsewhere (`time`); two places in one
+                // claim pair are often one nested in the other (`Kherson`, `Ukraine`).
+                Fit::Different if matches!(r, Role::Agent | Role::Patient | Role::Recipient) => {
+                    different.push(format!("{} vs {} ({})", x.text, y.text, r.name()))
+                }
+                _ => {}
+            }
+        }
+    }
+    let predicate = if a.predicate == b.predicate {
+        a.predicate.clone()
+    } else {
+        format!("{} ~ {}", a.predicate, b.predicate)
+    };
+    shared.insert(shared.len().min(1), (predicate, "predicate"));
+    let mismatch = if swapped {
+        Some("agent and patient swapped".to_owned())
+    } else if !different.is_empty() {
+        Some(format!("different participants: {}", different.join(", ")))
+    } else {
+        None
+    };
+    Some(FrameMatch {
+        compatible: mismatch.is_none(),
+        shared,
+        mismatch,
+        polarity_clash: a.negative != b.negative,
+        modality_clash: modality_clash(a, b),
+    })
+}
+
+/// The best match of two claims' frames: a compatible one with most shared roles, else the
+/// first with the same predicate. `None` when no predicate is shared.
+pub fn best(a: &[FrameView], b: &[FrameView]) -> Option<FrameMatch> {
+    let mut best: Option<FrameMatch> = None;
+    for x in a {
+        for y in b {
+            let Some(m) = compare(x, y) else { continue };
+            let better = match &best {
+                None => true,
+                Some(old) => (m.compatible, m.shared.len()) > (old.compatible, old.shared.len()),
+            };
+            if better {
+                best = Some(m);
+            }
+        }
+    }
+    best
+}
+
+/// `both say: Russia (agent) · loot (predicate) · homes (patient)`.
+pub fn both_say(m: &FrameMatch) -> String {
+    let items: Vec<String> = m
+        .shared
+        .iter()
+        .map(|(text, role)| format!("{text} ({role})"))
+        .collect();
+    format!("both say: {}", items.join(" · "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filler(text: &str, entity: Option<&str>) -> Option<Filler> {
+        Some(Filler {
+            text: text.into(),
+            key: text.to_lowercase(),
+            entity: entity.map(str::to_owned),
+        })
+    }
+
+    fn frame(predicate: &str, agent: Option<Filler>, patient: Option<Filler>) -> FrameView {
+        FrameView {
+            predicate: predicate.into(),
+            key: predicate.into(),
+            roles: [agent, patient, None, None, None],
+            ..FrameView::default()
+        }
+    }
+
+    #[test]
+    fn same_predicate_and_participants_match_and_say_so() {
+        let a = frame(
+            "loot",
+            filler("Russia", Some("GPE:russia")),
+            filler("homes", None),
+        );
+        let b = frame(
+            "loot",
+            filler("Russian forces", Some("GPE:russia")),
+            filler("homes", None),
+        );
+        let m = compare(&a, &b).unwrap();
+        assert!(m.compatible);
+        assert_eq!(
+            both_say(&m),
+            "both say: Russia (agent) · loot (predicate) · homes (patient)"
+        );
+        assert!(!m.polarity_clash && !m.modality_clash);
+    }
+
+    #[test]
+    fn swapped_or_different_participants_do_not_match() {
+        let a = frame(
+            "attack",
+            filler("Russia", Some("GPE:russia")),
+            filler("Ukraine", Some("GPE:ukraine")),
+        );
+        let b = frame(
+            "attack",
+            filler("Ukraine", Some("GPE:ukraine")),
+            filler("Russia", Some("GPE:russia")),
+        );
+        let m = compare(&a, &b).unwrap();
+        assert!(!m.compatible);
+        assert_eq!(m.mismatch.as_deref(), Some("agent and patient swapped"));
+        let c = frame("attack", filler("Belarus", Some("GPE:belarus")), None);
+        let m = compare(&a, &c).unwrap();
+        assert!(!m.compatible, "{m:?}");
+        assert!(compare(&a, &frame("kill", None, None)).is_none());
+    }
+
+    #[test]
+    fn event_class_or_paraphrase_key_makes_one_predicate() {
+        let mut a = frame("execute", None, None);
+        let mut b = frame("shoot", None, None);
+        assert!(compare(&a, &b).is_none());
+        a.event = Some(0);
+        b.event = Some(0);
+        assert!(compare(&a, &b).unwrap().compatible);
+        let lex = &crate::lang::Language::english().align;
+        assert_eq!(key_of("killed", lex), key_of("die", lex));
+        assert_eq!(key_of("be", lex), "");
+    }
+
+    #[test]
+    fn polarity_and_modality_clashes() {
+        let will = frame(
+            "meet",
+            filler("Trump", Some("PERSON:trump")),
+            filler("Queen", None),
+        );
+        let mut unlikely = will.clone();
+        unlikely.modality = Some("unlikely");
+        assert!(compare(&will, &unlikely).unwrap().modality_clash);
+        let mut may = will.clone();
+        may.modality = Some("possible");
+        assert!(!compare(&will, &may).unwrap().modality_clash);
+        let mut not = will.clone();
+        not.negative = true;
+        let m = compare(&will, &not).unwrap();
+        assert!(m.polarity_clash && !m.modality_clash);
+    }
+}

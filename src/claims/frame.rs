@@ -1,0 +1,781 @@
+//! Frames: who did what to whom, read from the parse of a claim's content. A claim's frames
+//! are its main predicate first, then each further clause predicate inside the content
+//! (`looted homes and killed civilians`, `said … that he would resign`): a long claim may
+//! carry the proposition another outlet states alone.
+//!
+//! Roles follow the UD relations of the predicate's dependents: agent (`nsubj`, or the
+//! `by` phrase of a passive), patient (`obj`, `nsubj:pass`), recipient (`iobj`, a `to`
+//! phrase naming someone), place (a phrase with a place entity), time (`obl:tmod`, or a
+//! phrase with a date). A raising word (`unlikely to meet`, `expected to sign`) or a modal
+//! (`will`, `may`) gives the modality and hands over to the verb it governs. Negation is a
+//! negation word on the predicate (`did not leave`) or on its agent or patient (`no one
+//! was hurt`). Words: `claims/modality.txt`, `claims/negations.txt`.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::Span;
+use crate::entities::label::Label;
+use crate::entities::tagger::Mention;
+use crate::lang::lines::{Files, ListError, Problems};
+use crate::lang::List;
+use crate::syntax::document::DocumentSyntax;
+use crate::text::tokens::{Token, TokenKind};
+
+/// The frame word lists, parsed.
+#[derive(Debug, Default)]
+pub struct FrameWords {
+    /// Modality lemma → class (`unlikely` → `unlikely`, `might` → `possible`).
+    modality: HashMap<String, &'static str>,
+    /// Negation lemmas and forms (`not`, `n't`, `never`, `no`).
+    negations: HashSet<String>,
+    /// Light verbs (`make`, `hold`): their object names the event.
+    light: HashSet<String>,
+}
+
+impl FrameWords {
+    pub(crate) fn parse(files: &Files, problems: &mut Problems) -> Result<FrameWords, ListError> {
+        let mut modality = HashMap::new();
+        files.get(List::Modality).rows(problems, |fields| {
+            let [class, lemmas] = fields else {
+                return Err("expected `class | lemmas`".into());
+            };
+            for lemma in lemmas.split_whitespace() {
+                modality.insert(lemma.to_lowercase(), *class);
+            }
+            Ok(())
+        })?;
+        let lower = |words: Vec<&str>| words.into_iter().map(str::to_lowercase).collect();
+        Ok(FrameWords {
+            modality,
+            negations: lower(files.get(List::Negations).entries(problems)?),
+            light: lower(files.get(List::LightVerbs).entries(problems)?),
+        })
+    }
+
+    fn modality(&self, lemma: &str) -> Option<&'static str> {
+        self.modality.get(lemma).copied()
+    }
+
+    fn negates(&self, lemma: &str, form: &str) -> bool {
+        self.negations.contains(lemma) || self.negations.contains(&form.to_lowercase())
+    }
+}
+
+/// A role's filler: a phrase of the claim, its head word and the entity mention naming it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Argument {
+    /// The phrase, without its preposition (`Kherson` in `in Kherson`).
+    pub span: Span,
+    /// The head word's lemma (`home` in `their homes`).
+    pub lemma: String,
+    /// The head word's token index in the document.
+    pub head: u32,
+    /// The mention (index into the document's mentions) covering the head word, or else the
+    /// last name mention inside the phrase.
+    pub mention: Option<u32>,
+}
+
+/// A figure of the frame and what it counts (`32 soldiers` → `soldier`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameFigure {
+    /// Index into the document's mentions.
+    pub mention: u32,
+    /// The lemma of the noun the figure counts, if the parse says (`nummod` of a noun).
+    pub counts: Option<String>,
+}
+
+/// One predicate with its arguments.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Frame {
+    /// The predicate word (with its particle: `wrap up`), from its first word to its last.
+    pub predicate_span: Span,
+    /// Its lemma, with particles (`wrap up`, `loot`, `invasion`).
+    pub predicate: String,
+    /// The predicate is a verb (not a noun or adjective heading a verbless piece).
+    pub verbal: bool,
+    /// Who does it: the subject, or the `by` phrase of a passive.
+    pub agent: Option<Argument>,
+    /// What it is done to: the object, or the subject of a passive.
+    pub patient: Option<Argument>,
+    /// To whom: the indirect object, or a `to` phrase naming someone.
+    pub recipient: Option<Argument>,
+    /// Where: a phrase with a place entity.
+    pub place: Option<Argument>,
+    /// When: a temporal phrase, or one with a date.
+    pub time: Option<Argument>,
+    /// The figures of its clause, with what they count.
+    pub figures: Vec<FrameFigure>,
+    /// A negation attached to the predicate, its agent or its patient.
+    pub negated: bool,
+    /// The modal or raising word governing the predicate, as a lemma (`will`, `could`,
+    /// `unlikely`).
+    pub modality: Option<String>,
+    /// Its class in `claims/modality.txt` (`will`, `possible`, `unlikely`).
+    pub modality_class: Option<&'static str>,
+}
+
+/// What a frame is read from: one document's text, tokens, parse and mentions.
+pub struct FrameSource<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// The document's tokens.
+    pub tokens: &'a [Token],
+    /// The document's parse, one entry per token.
+    pub syntax: &'a DocumentSyntax<'a>,
+    /// The document's mentions, sorted by start.
+    pub mentions: &'a [Mention],
+    /// Modality and negation words.
+    pub words: &'a FrameWords,
+}
+
+/// Relations of a clause predicate inside the content that gets a frame of its own.
+const CLAUSE_DEPS: &[&str] = &["conj", "ccomp", "advcl", "parataxis", "xcomp", "root"];
+/// At most this many frames a claim: a run-on claim does not grow without bound.
+const MAX_FRAMES: usize = 8;
+
+impl FrameSource<'_> {
+    fn lemma(&self, i: usize) -> String {
+        self.syntax.get(i).lemma.to_lowercase()
+    }
+
+    fn form(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.start as usize..t.end as usize]
+    }
+
+    fn pos(&self, i: usize) -> &str {
+        self.syntax.get(i).pos
+    }
+
+    fn dep(&self, i: usize) -> &str {
+        self.syntax.get(i).dep
+    }
+
+    /// Children of `i` inside `r`.
+    fn kids<'s>(&'s self, i: usize, r: &'s Range<usize>) -> impl Iterator<Item = usize> + 's {
+        self.syntax.children(i).filter(move |j| r.contains(j))
+    }
+
+    fn kid_with(&self, i: usize, r: &Range<usize>, deps: &[&str]) -> Option<usize> {
+        self.kids(i, r).find(|&j| deps.contains(&self.dep(j)))
+    }
+
+    /// The frames of the content `span`: the main predicate first, then clause predicates,
+    /// in text order. None when the span has no word.
+    pub fn frames(&self, span: Span) -> Vec<Frame> {
+        let r = self.token_range(span);
+        if r.is_empty() || self.syntax.len() != self.tokens.len() {
+            return Vec::new();
+        }
+        let Some(main) = self.main_head(&r) else {
+            return Vec::new();
+        };
+        let mut heads = vec![main];
+        for i in r.clone() {
+            let inside_head = r.contains(&self.syntax.head(i)) && self.syntax.head(i) != i;
+            let clause = matches!(self.pos(i), "VERB")
+                && CLAUSE_DEPS.contains(&self.dep(i))
+                && (inside_head || self.syntax.head(i) == i);
+            if clause && i != main && heads.len() < MAX_FRAMES {
+                heads.push(i);
+            }
+        }
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut modality = Vec::new();
+        for h in heads {
+            let (predicate, m) = self.through_raising(h, &r);
+            if !taken.iter().any(|&(p, _)| p == predicate) {
+                taken.push((predicate, h));
+                modality.push(m);
+            }
+        }
+        let mut out: Vec<Frame> = (0..taken.len())
+            .map(|k| self.frame(k, &taken, modality[k].take(), &r))
+            .collect();
+        self.assign_figures(&r, &taken, &mut out);
+        out
+    }
+
+    fn token_range(&self, span: Span) -> Range<usize> {
+        let lo = self.tokens.partition_point(|t| t.start < span.start);
+        let hi = self.tokens.partition_point(|t| t.end <= span.end);
+        lo..hi.max(lo)
+    }
+
+    /// The content's head: of its tokens whose head lies outside it (or that are roots),
+    /// the first verb, else the first noun, adjective or proper noun.
+    fn main_head(&self, r: &Range<usize>) -> Option<usize> {
+        let tops: Vec<usize> = r
+            .clone()
+            .filter(|&i| !r.contains(&self.syntax.head(i)) || self.syntax.head(i) == i)
+            .filter(|&i| self.tokens[i].kind == TokenKind::Word)
+            .collect();
+        let first = |tags: &[&str]| tops.iter().copied().find(|&i| tags.contains(&self.pos(i)));
+        first(&["VERB"])
+            .or_else(|| first(&["NOUN", "ADJ", "PROPN"]))
+            .or_else(|| first(&["AUX"]))
+    }
+
+    /// `unlikely to meet`, `expected to sign`, `going to leave`: the raising word's modality,
+    /// and the predicate it governs (its `xcomp`, or an `advcl` as parsers often attach it).
+    /// Otherwise the word itself.
+    fn through_raising(&self, h: usize, r: &Range<usize>) -> (usize, Option<String>) {
+        let governed = self
+            .kids(h, r)
+            .find(|&k| self.pos(k) == "VERB" && matches!(self.dep(k), "xcomp" | "advcl"));
+        let lemma = self.lemma(h);
+        match (self.words.modality(&lemma), governed) {
+            (Some(_), Some(x)) => (x, Some(lemma)),
+            _ => (h, None),
+        }
+    }
+
+    /// The frame `k` of `heads` (each a predicate and the raising word above it, or the
+    /// predicate again), whose subject, negation and auxiliaries count for the predicate.
+    fn frame(
+        &self,
+        k: usize,
+        heads: &[(usize, usize)],
+        raised: Option<String>,
+        r: &Range<usize>,
+    ) -> Frame {
+        let (p, governor) = heads[k];
+        let both = [p, governor];
+        let both = if p == governor { &both[..1] } else { &both[..] };
+        let mut modality = raised;
+        let mut negated = false;
+        for &g in both {
+            for k in self.kids(g, r) {
+                let lemma = self.lemma(k);
+                match self.dep(k) {
+                    "aux" | "aux:pass" | "advmod" if self.words.negates(&lemma, self.form(k)) => {
+                        negated = !negated
+                    }
+                    "aux" | "advmod"
+                        if modality.is_none() && self.words.modality(&lemma).is_some() =>
+                    {
+                        modality = Some(lemma)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let passive = both
+            .iter()
+            .any(|&g| self.kid_with(g, r, &["nsubj:pass", "aux:pass"]).is_some());
+        // A coordinated or controlled verb shares its subject (`looted homes and killed …`,
+        // `unlikely to meet`).
+        let subject = both
+            .iter()
+            .find_map(|&g| self.kid_with(g, r, &["nsubj", "nsubj:pass"]))
+            .or_else(|| self.shared_subject(p, r));
+        let mut frame = Frame {
+            predicate_span: Span {
+                start: self.tokens[p].start,
+                end: self.tokens[p].end,
+            },
+            predicate: self.lemma(p),
+            verbal: self.pos(p) == "VERB",
+            negated,
+            modality_class: modality.as_deref().and_then(|m| self.words.modality(m)),
+            modality,
+            ..Frame::default()
+        };
+        for k in self.kids(p, r) {
+            if self.dep(k) == "compound:prt" {
+                frame.predicate = format!("{} {}", frame.predicate, self.lemma(k));
+                frame.predicate_span.end = frame.predicate_span.end.max(self.tokens[k].end);
+            }
+        }
+        // `made a visit`, `held talks`: the object's noun is the predicate.
+        if self.words.light.contains(&frame.predicate) {
+            if let Some(o) = self.kid_with(p, r, &["obj"]) {
+                frame.predicate = format!("{} {}", frame.predicate, self.lemma(o));
+                frame.predicate_span = Span {
+                    start: self.tokens[o].start,
+                    end: self.tokens[o].end,
+                };
+            }
+        }
+        if let Some(s) = subject {
+            let arg = self.argument(s, r);
+            if passive || self.dep(s) == "nsubj:pass" {
+                frame.patient = Some(arg);
+            } else {
+                frame.agent = Some(arg);
+            }
+        }
+        let noun_predicate = matches!(self.pos(p), "NOUN" | "PROPN");
+        for k in self.kids(p, r).collect::<Vec<_>>() {
+            let case = self
+                .kid_with(k, r, &["case"])
+                .map(|c| self.lemma(c))
+                .unwrap_or_default();
+            match self.dep(k) {
+                "obj" => set(&mut frame.patient, self.argument(k, r)),
+                "iobj" => set(&mut frame.recipient, self.argument(k, r)),
+                "obl:agent" => set(&mut frame.agent, self.argument(k, r)),
+                "obl:tmod" => set(&mut frame.time, self.named(self.argument(k, r))),
+                "obl" | "nmod" | "obl:npmod" | "nmod:poss" => {
+                    let arg = self.argument(k, r);
+                    let label = arg.mention.map(|m| self.mentions[m as usize].label);
+                    if self.dep(k) == "nmod:poss" {
+                        // `Russia's invasion`; `Kim's letter` is no deed of a noun predicate.
+                        if noun_predicate {
+                            set(&mut frame.agent, arg);
+                        }
+                    } else if matches!(label, Some(Label::Date | Label::Time)) {
+                        set(&mut frame.time, self.named(arg));
+                    } else if case == "by" && (passive || noun_predicate) {
+                        set(&mut frame.agent, arg);
+                    } else if matches!(label, Some(Label::Gpe | Label::Loc | Label::Fac))
+                        && case != "to"
+                        && case != "of"
+                    {
+                        set(&mut frame.place, self.named(arg));
+                    } else if case == "to" && is_someone(label, self.pos(k)) {
+                        set(&mut frame.recipient, arg);
+                    } else if case == "to" && label.is_some() {
+                        set(&mut frame.place, self.named(arg));
+                    } else if noun_predicate && case == "of" {
+                        // `the looting of homes`.
+                        set(&mut frame.patient, arg);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A place or date phrase anywhere in the clause (parsers often attach `in Kherson`
+        // to the object): the event's place and time.
+        for i in r.clone() {
+            if frame.place.is_some() && frame.time.is_some() {
+                break;
+            }
+            if !matches!(self.dep(i), "obl" | "nmod" | "obl:tmod" | "obl:npmod")
+                || self.owner(i, heads, r) != Some(k)
+            {
+                continue;
+            }
+            let case = self.kid_with(i, r, &["case"]).map(|c| self.lemma(c));
+            let arg = self.named(self.argument(i, r));
+            match arg.mention.map(|m| self.mentions[m as usize].label) {
+                Some(Label::Date | Label::Time) => set(&mut frame.time, arg),
+                Some(Label::Gpe | Label::Loc | Label::Fac)
+                    if !matches!(case.as_deref(), Some("to" | "of" | "by")) =>
+                {
+                    set(&mut frame.place, arg)
+                }
+                _ => {}
+            }
+        }
+        // `no civilians were hurt`, `nobody left`: a negated argument negates the frame.
+        for arg in [&frame.agent, &frame.patient].into_iter().flatten() {
+            let h = arg.head as usize;
+            let negated_arg = self.words.negates(&self.lemma(h), self.form(h))
+                || self.kids(h, r).any(|k| {
+                    self.dep(k) == "det" && self.words.negates(&self.lemma(k), self.form(k))
+                });
+            if negated_arg {
+                frame.negated = !frame.negated;
+            }
+        }
+        frame
+    }
+
+    /// Which frame of `heads` token `i` belongs to: the nearest head (predicate or raising
+    /// word) among its ancestors inside `r`.
+    fn owner(&self, i: usize, heads: &[(usize, usize)], r: &Range<usize>) -> Option<usize> {
+        let mut at = i;
+        for _ in 0..r.len() {
+            if let Some(k) = heads.iter().position(|&(p, g)| at == p || at == g) {
+                return Some(k);
+            }
+            let up = self.syntax.head(at);
+            if up == at || !r.contains(&up) {
+                return None;
+            }
+            at = up;
+        }
+        None
+    }
+
+    /// The subject of the verb `p` coordinates with or is controlled by (`Russia looted
+    /// homes and killed civilians`: `killed` shares `Russia`).
+    fn shared_subject(&self, p: usize, r: &Range<usize>) -> Option<usize> {
+        let mut at = p;
+        for _ in 0..4 {
+            if !matches!(self.dep(at), "conj" | "xcomp") {
+                return None;
+            }
+            at = self.syntax.head(at);
+            if !r.contains(&at) {
+                return None;
+            }
+            if let Some(s) = self.kid_with(at, r, &["nsubj", "nsubj:pass"]) {
+                return Some(s);
+            }
+        }
+        None
+    }
+
+    /// The phrase headed by `h`, inside `r`, without leading prepositions and punctuation.
+    fn argument(&self, h: usize, r: &Range<usize>) -> Argument {
+        let mut lo = h;
+        let mut hi = h;
+        // The subtree's extent: every token of `r` whose chain of heads reaches `h`.
+        for i in r.clone() {
+            if i < lo || i > hi {
+                let mut at = i;
+                for _ in 0..r.len() {
+                    if at == h {
+                        lo = lo.min(i);
+                        hi = hi.max(i);
+                        break;
+                    }
+                    let up = self.syntax.head(at);
+                    if up == at || !r.contains(&up) {
+                        break;
+                    }
+                    at = up;
+                }
+            }
+        }
+        while lo < h
+            && (matches!(self.dep(lo), "case" | "mark" | "punct" | "cc")
+                || self.tokens[lo].kind != TokenKind::Word
+                    && self.tokens[lo].kind != TokenKind::Number)
+        {
+            lo += 1;
+        }
+        while hi > h
+            && (matches!(self.dep(hi), "punct" | "case")
+                || !matches!(self.tokens[hi].kind, TokenKind::Word | TokenKind::Number))
+        {
+            hi -= 1;
+        }
+        let span = Span {
+            start: self.tokens[lo].start,
+            end: self.tokens[hi].end,
+        };
+        Argument {
+            span,
+            lemma: self.lemma(h),
+            head: h as u32,
+            mention: self.mention_for(h, span),
+        }
+    }
+
+    /// The mention covering token `h`, else the last name mention inside `span`.
+    fn mention_for(&self, h: usize, span: Span) -> Option<u32> {
+        let t = &self.tokens[h];
+        let from = self.mentions.partition_point(|m| m.end <= span.start);
+        let inside: Vec<usize> = (from..self.mentions.len())
+            .take_while(|&m| self.mentions[m].start < span.end)
+            .filter(|&m| span.start <= self.mentions[m].start && self.mentions[m].end <= span.end)
+            .collect();
+        let covering = inside
+            .iter()
+            .copied()
+            .find(|&m| self.mentions[m].start <= t.start && t.end <= self.mentions[m].end);
+        covering
+            .or_else(|| {
+                inside
+                    .iter()
+                    .copied()
+                    .rev()
+                    .find(|&m| self.mentions[m].label.is_name())
+            })
+            .map(|m| m as u32)
+    }
+
+    /// The figure mentions of `r`, each with the noun it counts, given to the frame whose
+    /// head (`heads[k]`: predicate and governor) is its nearest ancestor; the main frame's
+    /// when none is.
+    fn assign_figures(&self, r: &Range<usize>, heads: &[(usize, usize)], frames: &mut [Frame]) {
+        let from = self
+            .mentions
+            .partition_point(|m| m.start < self.tokens[r.start].start);
+        let end = self.tokens[r.end - 1].end;
+        for m in (from..self.mentions.len()).take_while(|&m| self.mentions[m].start < end) {
+            let x = &self.mentions[m];
+            if !x.label.is_figure() || x.end > end {
+                continue;
+            }
+            // The figure's last token (its number or unit) is what attaches to the noun.
+            let last = self.tokens.partition_point(|t| t.end < x.end);
+            if !r.contains(&last) {
+                continue;
+            }
+            let head = self.syntax.head(last);
+            let counts = (self.dep(last) == "nummod" && head > last).then(|| self.lemma(head));
+            let owner = self.owner(last, heads, r).unwrap_or(0);
+            frames[owner].figures.push(FrameFigure {
+                mention: m as u32,
+                counts,
+            });
+        }
+    }
+}
+
+impl FrameSource<'_> {
+    /// A place or time as its entity names it (`Kherson`, not `Kherson on Friday`).
+    fn named(&self, mut arg: Argument) -> Argument {
+        if let Some(m) = arg.mention.map(|m| &self.mentions[m as usize]) {
+            let head = &self.tokens[arg.head as usize];
+            if m.start <= head.start && head.end <= m.end {
+                arg.span = Span {
+                    start: m.start,
+                    end: m.end,
+                };
+            }
+        }
+        arg
+    }
+}
+
+fn set(slot: &mut Option<Argument>, arg: Argument) {
+    if slot.is_none() {
+        *slot = Some(arg);
+    }
+}
+
+/// A recipient is a person, group or organisation (or a pronoun or common noun for one).
+fn is_someone(label: Option<Label>, pos: &str) -> bool {
+    match label {
+        Some(l) => matches!(l, Label::Person | Label::Org | Label::Norp),
+        None => pos == "PRON",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Document};
+
+    /// A frame of `sentence`'s span `content` read as one document: (role, text) pairs.
+    struct Read {
+        text: String,
+        frames: Vec<Frame>,
+        labels: Vec<Label>,
+        starts: Vec<u32>,
+    }
+
+    impl Read {
+        fn piece(&self, a: &Option<Argument>) -> Option<&str> {
+            a.as_ref()
+                .map(|a| &self.text[a.span.start as usize..a.span.end as usize])
+        }
+
+        fn main(&self) -> &Frame {
+            &self.frames[0]
+        }
+
+        /// The predicate words as written (the lemmatizer is not what is tested here).
+        fn predicates(&self) -> Vec<&str> {
+            (self.frames.iter())
+                .map(|f| &self.text[f.predicate_span.start as usize..f.predicate_span.end as usize])
+                .collect()
+        }
+
+        fn roles(&self, k: usize) -> [Option<&str>; 5] {
+            let f = &self.frames[k];
+            [
+                self.piece(&f.agent),
+                self.piece(&f.patient),
+                self.piece(&f.recipient),
+                self.piece(&f.place),
+                self.piece(&f.time),
+            ]
+        }
+
+        fn label_of(&self, a: &Option<Argument>) -> Option<Label> {
+            a.as_ref()?.mention.map(|m| self.labels[m as usize])
+        }
+    }
+
+    fn read(text: &str, content: &str) -> Read {
+        let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
+        let layer = &corpus.text_layers()[0];
+        let syntax = &corpus.syntax().unwrap()[0];
+        let mentions = &corpus.entities().mentions[0];
+        let start = text.find(content).expect("content in text") as u32;
+        let source = FrameSource {
+            text,
+            tokens: &layer.tokens,
+            syntax,
+            mentions,
+            words: &crate::lang::Language::english().frames,
+        };
+        let frames = source.frames(Span {
+            start,
+            end: start + content.len() as u32,
+        });
+        Read {
+            text: text.to_owned(),
+            frames,
+            labels: mentions.iter().map(|m| m.label).collect(),
+            starts: mentions.iter().map(|m| m.start).collect(),
+        }
+    }
+
+    #[test]
+    fn active_clause_agent_predicate_patient_place_time() {
+        let r = read(
+            "Russia looted homes in Kherson on Friday.",
+            "Russia looted homes in Kherson on Friday",
+        );
+        let f = r.main();
+        assert_eq!(r.predicates(), ["looted"]);
+        // The parse attaches `in Kherson on Friday` to `homes`: the patient is that phrase,
+        // and the place and time are still found in it.
+        assert_eq!(
+            r.roles(0),
+            [
+                Some("Russia"),
+                Some("homes in Kherson on Friday"),
+                None,
+                Some("Kherson"),
+                Some("Friday")
+            ]
+        );
+        assert_eq!(r.label_of(&f.place), Some(Label::Gpe));
+        assert!(!f.negated);
+        assert_eq!(f.modality, None);
+    }
+
+    #[test]
+    fn passive_clause_takes_its_agent_from_by() {
+        let r = read(
+            "Homes were looted by Russian troops.",
+            "Homes were looted by Russian troops",
+        );
+        assert_eq!(r.predicates(), ["looted"]);
+        assert_eq!(r.roles(0)[..2], [Some("Russian troops"), Some("Homes")]);
+    }
+
+    #[test]
+    fn active_and_passive_give_the_same_roles() {
+        let a = read("Russia shelled the bridge.", "Russia shelled the bridge");
+        let p = read(
+            "The bridge was shelled by Russia.",
+            "The bridge was shelled by Russia",
+        );
+        assert_eq!(a.predicates(), p.predicates());
+        assert_eq!(a.roles(0)[..2], [Some("Russia"), Some("the bridge")]);
+        assert_eq!(p.roles(0)[..2], [Some("Russia"), Some("The bridge")]);
+    }
+
+    #[test]
+    fn recipient_from_a_to_phrase_naming_someone() {
+        let r = read(
+            "The United States sent more weapons to Ukraine's army.",
+            "The United States sent more weapons to Ukraine's army",
+        );
+        assert_eq!(r.main().predicate, "send");
+        assert_eq!(r.roles(0)[1], Some("more weapons"));
+        let iobj = read("Trump gave Kim a letter.", "Trump gave Kim a letter");
+        assert_eq!(
+            iobj.roles(0)[..3],
+            [Some("Trump"), Some("a letter"), Some("Kim")]
+        );
+    }
+
+    #[test]
+    fn coordinated_predicates_share_their_subject() {
+        let r = read(
+            "Russian soldiers looted homes and killed civilians.",
+            "Russian soldiers looted homes and killed civilians",
+        );
+        assert_eq!(r.predicates(), ["looted", "killed"]);
+        assert_eq!(
+            r.roles(1)[..2],
+            [Some("Russian soldiers"), Some("civilians")]
+        );
+    }
+
+    #[test]
+    fn negation_on_the_predicate_or_its_argument() {
+        let r = read(
+            "The bridge was not destroyed.",
+            "The bridge was not destroyed",
+        );
+        assert!(r.main().negated);
+        assert_eq!(r.main().predicate, "destroy");
+        let never = read("Kim never met Trump.", "Kim never met Trump");
+        assert!(never.main().negated);
+        let no = read("No civilians were killed.", "No civilians were killed");
+        assert!(no.main().negated, "{:?}", no.frames);
+        let plain = read("Civilians were killed.", "Civilians were killed");
+        assert!(!plain.main().negated);
+    }
+
+    #[test]
+    fn modality_from_a_modal_or_a_raising_word() {
+        let will = read("Trump will meet the Queen.", "Trump will meet the Queen");
+        assert_eq!(will.main().predicate, "meet");
+        assert_eq!(will.main().modality.as_deref(), Some("will"));
+        let unlikely = read(
+            "Putin is unlikely to meet the Queen.",
+            "Putin is unlikely to meet the Queen",
+        );
+        let f = unlikely.main();
+        assert_eq!(f.predicate, "meet");
+        assert_eq!(f.modality.as_deref(), Some("unlikely"));
+        assert_eq!(f.modality_class, Some("unlikely"));
+        assert_eq!(unlikely.roles(0)[..2], [Some("Putin"), Some("the Queen")]);
+        let may = read("Talks may resume.", "Talks may resume");
+        assert_eq!(may.main().modality.as_deref(), Some("may"));
+        assert_eq!(may.main().modality_class, Some("possible"));
+    }
+
+    #[test]
+    fn a_particle_belongs_to_the_predicate() {
+        let r = read(
+            "Mueller will wrap up his inquiry.",
+            "Mueller will wrap up his inquiry",
+        );
+        assert_eq!(r.main().predicate, "wrap up");
+        assert_eq!(r.roles(0)[..2], [Some("Mueller"), Some("his inquiry")]);
+    }
+
+    #[test]
+    fn a_light_verb_takes_its_object_as_the_predicate() {
+        let r = read(
+            "Pompeo made a visit to Pyongyang.",
+            "Pompeo made a visit to Pyongyang",
+        );
+        assert_eq!(r.main().predicate, "make visit");
+        assert_eq!(r.predicates(), ["visit"]);
+        assert_eq!(r.roles(0)[0], Some("Pompeo"));
+    }
+
+    #[test]
+    fn figures_with_the_noun_they_count() {
+        let r = read(
+            "Kyiv said 32 soldiers died near Kherson.",
+            "32 soldiers died near Kherson",
+        );
+        let f = r.main();
+        assert_eq!(f.predicate, "die");
+        assert_eq!(f.figures.len(), 1, "{f:?}");
+        assert_eq!(f.figures[0].counts.as_deref(), Some("soldier"));
+        let m = f.figures[0].mention as usize;
+        assert_eq!(&r.text[r.starts[m] as usize..][..2], "32");
+    }
+
+    #[test]
+    fn a_sentence_with_no_verb_has_a_noun_predicate() {
+        let r = read("Russia's looting of homes.", "Russia's looting of homes");
+        let f = r.main();
+        assert_eq!(f.predicate, "looting");
+        assert!(!f.verbal);
+        assert_eq!(r.roles(0)[..2], [Some("Russia"), Some("homes")]);
+    }
+
+    #[test]
+    fn no_words_no_frames() {
+        let r = read("Kyiv said — .", "— .");
+        assert!(r.frames.is_empty());
+    }
+}
