@@ -206,7 +206,7 @@ def test_offsets_and_ids(claims):
     assert claims["claim"].is_unique
     again = cw.datasets.kherson_2022().claims()
     assert list(again["claim"]) == list(claims["claim"])
-    assert set(claims["polarity"]) <= {"asserted", "denied"}
+    assert set(claims["polarity"]) <= {"asserted", "negated", "denied"}
     assert set(claims["quote"].dropna()) <= {"direct", "indirect", "mixed"}
 
 

@@ -304,13 +304,15 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # Speakers and cues read from the parse (cues as verbs, a cue's subject as its speaker).
     assert c["speaker"] >= 0.82 and c["cue"] >= 0.84
     assert c["span_jaccard"] >= 0.84 and c["polarity"] >= 0.84 and c["hedged"] >= 0.88
-    # Raised with alignment on frames (issue 10): 0.48 / 0.77 before.
-    assert pairs["agree"]["precision"] >= 0.53
-    assert pairs["agree"]["precision_with_partial"] >= 0.80
+    # Raised with alignment on frames (issue 10): 0.48 / 0.77 before; 0.595 / 0.840 now.
+    assert pairs["agree"]["precision"] >= 0.57
+    assert pairs["agree"]["precision_with_partial"] >= 0.82
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
-    assert props["strict"]["recall"] >= 0.37 and props["lenient"]["recall"] >= 0.33
+    # Frames trade recall for precision: a pair whose predicates differ no longer agrees
+    # (strict 0.417 before frames; strict 0.380, lenient 0.317 now).
+    assert props["strict"]["recall"] >= 0.37 and props["lenient"]["recall"] >= 0.31
 
 
 def test_hard_negatives_today(report: dict) -> None:

@@ -110,12 +110,16 @@ def test_a_token_without_a_document_has_no_syntax(sample):
     assert cw.explain("Kyiv said.")[0][1].pos is None
 
 
-def test_syntax_runs_only_when_asked_for():
+def test_syntax_runs_when_asked_for_or_when_claims_need_it():
     corpus = cw.Corpus.from_texts(["Officials said the bridge was destroyed."])
-    corpus.claims()
+    corpus.entities()
     assert "syntax" not in corpus._core.ready()
     assert corpus[0].tokens[1].lemma == "say"
     assert "syntax" in corpus._core.ready()
+    # Claims read cues and speakers from the parse (issue 10).
+    other = cw.Corpus.from_texts(["Officials said the bridge was destroyed."])
+    other.claims()
+    assert "syntax" in other._core.ready()
 
 
 def test_token_table_columns_and_dtypes(sample):

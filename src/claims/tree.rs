@@ -76,9 +76,15 @@ pub fn subject(
     let mut verb = p.token_of[cue] as usize;
     let climbs = if climb { MAX_CLIMB } else { 0 };
     for _ in 0..=climbs {
+        // A participle clause (`…, charging that`) takes the subject of the verb it hangs
+        // from; a subject the parser gives it is nearly always a misattached noun.
+        let participle = {
+            let v = syntax.get(verb);
+            v.tag == "VBG" && v.dep == "advcl"
+        };
         let nsubj = syntax
             .children(verb)
-            .find(|&c| syntax.get(c).dep == "nsubj");
+            .find(|&c| !participle && syntax.get(c).dep == "nsubj");
         if let Some(s) = nsubj {
             let relative = matches!(syntax.get(s).lemma, "who" | "which" | "that");
             let phrase = if relative && syntax.get(verb).dep == "acl:relcl" {
