@@ -118,7 +118,7 @@ impl Partition {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::corpus::Document;
     use crate::text::sample;
@@ -132,6 +132,34 @@ mod tests {
                 .collect(),
         )
         .unwrap()
+    }
+
+    /// `texts` as one corpus, and cut in two at each of `cuts`: each part's corpus with the
+    /// ids resolved across both, and its first document.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn partitions(texts: &[&str], cuts: &[usize]) -> (Corpus, Vec<Vec<(Corpus, u32)>>) {
+        let whole = corpus(texts, 0);
+        let never = Cancel::never();
+        let cut = |at: usize| {
+            let parts = [
+                Partition::tag(corpus(&texts[..at], 0), 0, &never).unwrap(),
+                Partition::tag(corpus(&texts[at..], at), at as u32, &never).unwrap(),
+            ];
+            let clustering = Clustering::new(ids::merge_distinct(parts[0].keys(), parts[1].keys()));
+            let mut gathered = parts[0].gathered(&clustering);
+            gathered.absorb(parts[1].gathered(&clustering));
+            let records: HashMap<u32, EntityRecord> =
+                ids::finish(gathered, whole.lexicon()).into_iter().collect();
+            parts
+                .iter()
+                .map(|p| {
+                    let c = p.with_ids(&clustering, &records, &never).unwrap().unwrap();
+                    (c, p.first_doc)
+                })
+                .collect()
+        };
+        let cuts = cuts.iter().map(|&at| cut(at)).collect();
+        (whole, cuts)
     }
 
     /// The sample corpus cut in two: keys from both, one clustering, the gathered records

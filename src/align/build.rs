@@ -211,7 +211,9 @@ fn within<T>(items: &[T], r: &Range<usize>, span: impl Fn(&T) -> &Range<usize>) 
 }
 
 /// Where a claim comes from: document index and index among its claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct ClaimRef {
     /// Index of the document in the corpus.
     pub doc: u32,
@@ -225,6 +227,18 @@ pub type CorpusViews = (Vec<ClaimRef>, Vec<ClaimView>, Vec<u32>);
 /// Every claim of the corpus, as views, in (document, claim) order, and for each the first
 /// claim it may be a copy of (`copies::representatives`).
 pub fn corpus_views(corpus: &Corpus, cancel: &Cancel) -> Result<CorpusViews, Cancelled> {
+    let (refs, mut views) = document_views(corpus, cancel)?;
+    let rep = copies::representatives(&views);
+    reweigh(&mut views, &rep);
+    Ok((refs, views, rep))
+}
+
+/// Every claim of the corpus, as views weighed by the reference idf only (each document on
+/// its own; the corpus's own word counts come after, see `reweigh`).
+pub fn document_views(
+    corpus: &Corpus,
+    cancel: &Cancel,
+) -> Result<(Vec<ClaimRef>, Vec<ClaimView>), Cancelled> {
     let layers = corpus.try_text_layers(cancel)?;
     let entities = corpus.try_entities(cancel)?;
     let claims = corpus.try_claims(cancel)?;
@@ -284,10 +298,7 @@ pub fn corpus_views(corpus: &Corpus, cancel: &Cancel) -> Result<CorpusViews, Can
             })
         })
         .collect();
-    let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
-    let rep = copies::representatives(&views);
-    reweigh(&mut views, &rep);
-    Ok((refs, views, rep))
+    Ok((refs, per_doc.into_iter().flatten().collect()))
 }
 
 /// Subjects that point back to what was just said, and the verbs that then describe it.
@@ -310,7 +321,7 @@ const EXPLETIVE_THIRD: &[&str] = &["that", "to"];
 const MAX_CONTEXT_CHAIN: usize = 3;
 
 /// Claims a corpus needs before its own word counts say what is common in it.
-const MIN_CLAIMS_FOR_CORPUS_IDF: usize = 50;
+pub(super) const MIN_CLAIMS_FOR_CORPUS_IDF: usize = 50;
 
 /// Lowers the weight of words common in this corpus (`Kherson` in articles on Kherson):
 /// each term weighs the lesser of its reference idf and its idf among the corpus's claims.
@@ -334,7 +345,13 @@ fn reweigh(views: &mut [ClaimView], rep: &[u32]) {
             *df.entry(t.key.clone()).or_default() += 1;
         }
     }
-    let idf = |k: &str| ((n as f32 + 1.0) / (df.get(k).copied().unwrap_or(0) as f32 + 0.5)).ln();
+    reweigh_with(views, n, |k| df.get(k).copied().unwrap_or(0));
+}
+
+/// Each term's weight lowered to its idf among `n` distinct claims, `df` of them holding it
+/// (the corpus's counts, from wherever they were counted).
+pub(super) fn reweigh_with(views: &mut [ClaimView], n: usize, df: impl Fn(&str) -> u32 + Sync) {
+    let idf = |k: &str| ((n as f32 + 1.0) / (df(k) as f32 + 0.5)).ln();
     views.par_iter_mut().for_each(|v| {
         for t in v
             .terms

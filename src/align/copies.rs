@@ -20,7 +20,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use super::represent::ClaimView;
 
 /// What a claim's view says, hashed: equal for copies.
-fn signature(v: &ClaimView) -> u64 {
+pub(super) fn signature(v: &ClaimView) -> u64 {
     let mut h = DefaultHasher::new();
     v.ngrams.stems.hash(&mut h);
     for key in v.entities.keys() {

@@ -32,11 +32,12 @@ const WINDOW: usize = FULL_POSTING - 1;
 /// Terms commoner than this (idf below) are not keys: `year`, `people`.
 const MIN_KEY_IDF: f32 = 1.5;
 /// Two claims become a candidate pair when the keys they share weigh this much.
-const MIN_SHARED: f32 = 2.0;
+pub(super) const MIN_SHARED: f32 = 2.0;
 /// How many of its rarest keys set a claim's place in a common key's order.
-const PROFILE_KEYS: usize = 4;
+pub(super) const PROFILE_KEYS: usize = 4;
 
-fn keys(v: &ClaimView) -> Vec<String> {
+/// The keys of a claim, sorted and distinct.
+pub(super) fn keys(v: &ClaimView) -> Vec<String> {
     let mut k: Vec<String> = v.entities.keys().map(|e| format!("@{e}")).collect();
     k.extend(
         v.terms
@@ -118,8 +119,7 @@ impl Postings {
     /// What sharing `key` counts toward a candidate pair: 1 for a key held by at most
     /// `FULL_POSTING` claims, less the commoner it is.
     fn weight(&self, key: u32) -> f32 {
-        let n = self.holders[key as usize].len();
-        (FULL_POSTING as f32 / n as f32).min(1.0)
+        weight(self.holders[key as usize].len())
     }
 
     /// The claims a key pairs claim `c` with (at place `place` of its holders).
@@ -129,9 +129,20 @@ impl Postings {
             return h;
         }
         let place = place as usize;
-        let w = (WINDOW * FULL_POSTING).div_ceil(h.len());
+        let w = window(h.len());
         &h[place.saturating_sub(w)..(place + w + 1).min(h.len())]
     }
+}
+
+/// What sharing a key held by `holders` claims counts toward a candidate pair.
+pub(super) fn weight(holders: usize) -> f32 {
+    (FULL_POSTING as f32 / holders as f32).min(1.0)
+}
+
+/// How many claims on either side a key held by more than `FULL_POSTING` claims pairs each
+/// of its holders with.
+pub(super) fn window(holders: usize) -> usize {
+    (WINDOW * FULL_POSTING).div_ceil(holders)
 }
 
 /// Pairs `(i, j)`, `i < j`, sorted, of representatives (`rep[i] == i`, see `copies`):

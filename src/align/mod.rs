@@ -11,6 +11,7 @@
 
 mod build;
 mod copies;
+pub mod distributed;
 pub(crate) mod figures;
 mod groups;
 mod index;
@@ -31,6 +32,7 @@ use rayon::prelude::*;
 use crate::corpus::Corpus;
 use crate::lang::Language;
 use crate::stage::{Cancel, Cancelled};
+use represent::ClaimView;
 
 pub use build::ClaimRef;
 pub use relation::{Judgement, Relation};
@@ -76,19 +78,18 @@ pub fn align(corpus: &Corpus) -> Alignment {
 pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelled> {
     let (claims, views, maybe_copy_of) = build::corpus_views(corpus, cancel)?;
     let one_statement = |a: u32, b: u32| {
-        let (x, y) = (claims[a as usize], claims[b as usize]);
-        x.doc == y.doc
-            && (views[b as usize].refers_to == Some(x.index)
-                || views[a as usize].refers_to == Some(y.index))
+        one_statement(
+            claims[a as usize],
+            claims[b as usize],
+            &views[a as usize],
+            &views[b as usize],
+        )
     };
     let lex = &corpus.language().align;
     let judge = |&(a, b): &(u32, u32)| -> Result<Option<AlignedPair>, Cancelled> {
         cancel.check()?;
-        let (va, vb) = (&views[a as usize], &views[b as usize]);
-        let mut j = relation::judge(va, vb, lex, true);
-        if claims[a as usize].doc == claims[b as usize].doc {
-            j = relation::within_document(j, va, vb);
-        }
+        let (x, y) = (claims[a as usize], claims[b as usize]);
+        let j = judge_claims(&views[a as usize], &views[b as usize], x.doc == y.doc, lex);
         Ok(j.aligned.then_some(AlignedPair {
             a,
             b,
@@ -134,6 +135,28 @@ pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelle
         pairs,
         candidates: copy_pairs.len() + candidates.len(),
     })
+}
+
+/// Whether claims `x` and `y` (views `vx`, `vy`) are one statement: a claim about what the
+/// one before it in its document said.
+fn one_statement(x: ClaimRef, y: ClaimRef, vx: &ClaimView, vy: &ClaimView) -> bool {
+    x.doc == y.doc && (vy.refers_to == Some(x.index) || vx.refers_to == Some(y.index))
+}
+
+/// Two claims of a corpus judged: what `relation::judge` says, with the rules for two
+/// claims of one document when they are.
+fn judge_claims(
+    va: &ClaimView,
+    vb: &ClaimView,
+    same_doc: bool,
+    lex: &lexicon::AlignLexicon,
+) -> Judgement {
+    let j = relation::judge(va, vb, lex, true);
+    if same_doc {
+        relation::within_document(j, va, vb)
+    } else {
+        j
+    }
 }
 
 /// Compares two free-standing sentences (or short texts) of `language`.

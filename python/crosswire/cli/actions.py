@@ -126,7 +126,8 @@ def check_cluster(args: argparse.Namespace) -> str | None:
 
 
 def on_cluster(args: argparse.Namespace, table: str) -> pd.DataFrame:
-    """``table`` of the folder DIR, computed on a Dask cluster (``crosswire.dask``)."""
+    """``table`` of the folder DIR, computed on a Dask cluster (``crosswire.dask``);
+    ``"analysis"``: every table, as a :class:`~crosswire.Analysis`."""
     try:
         from .. import dask as cwd
     except ImportError as e:
@@ -145,7 +146,7 @@ def on_cluster(args: argparse.Namespace, table: str) -> pd.DataFrame:
             raise InputError(str(e)) from None
         with result:
             try:
-                df = result.compute()[table]
+                df = result.analysis() if table == "analysis" else result.compute(table)[table]
             except DecodeError as e:
                 raise InputError(
                     f"{e} (use --errors replace to read it with replacement characters)"
@@ -156,8 +157,10 @@ def on_cluster(args: argparse.Namespace, table: str) -> pd.DataFrame:
 
 
 def align(args: argparse.Namespace) -> Writer:
-    corpus = load(args)
-    df = getattr(corpus.align(), args.table)()  # only the table asked for
+    if _clustered(args):
+        df = on_cluster(args, args.table)
+    else:
+        df = getattr(load(args).align(), args.table)()  # only the table asked for
     if args.table == "coverage":
         df = df.reset_index()
     return lambda out: write_table(df, out, args.format)
