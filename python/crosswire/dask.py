@@ -378,12 +378,9 @@ def analyze(
         [t[0] for t in tables] + [t[1] for t in tables] + [entity_table] + [t[2] for t in tables]
     )
     claims, views = persisted[n : 2 * n], persisted[2 * n + 1 :]
-    # The alignment's graph needs each partition's claim count (where its claims start).
-    counts = client.compute([delayed(len)(v) for v in views], sync=True)
     pairs, groups = dask_alignment.align(
         views,
         claims,
-        counts,
         [names[s : s + partition_docs] for s in starts],
         starts,
         token,

@@ -57,11 +57,13 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def _exchange(frames: list[Delayed], column: str, offsets: list[int], name: str) -> list[Delayed]:
-    """Rows of ``frames`` sent to the partition of their ``column``'s claim: each frame cut
-    in one task, each partition's pieces joined in another (a task shuffle whose
-    destinations are the claim partitions)."""
-    n = len(offsets) - 1
+def _exchange(
+    frames: list[Delayed], column: str, offsets: Delayed, n: int, name: str
+) -> list[Delayed]:
+    """Rows of ``frames`` sent to the partition (of ``n``) of their ``column``'s claim
+    (``offsets``: where each partition's claims start): each frame cut in one task, each
+    partition's pieces joined in another (a task shuffle whose destinations are the claim
+    partitions)."""
     cut = [
         _task(_split, f"{name}-split-{k}", f, column, offsets, nout=n) for k, f in enumerate(frames)
     ]
@@ -172,10 +174,10 @@ def _agreed(judged: pd.DataFrame) -> pd.DataFrame:
     return judged[judged["relation"] == "agree"].reset_index(drop=True)
 
 
-def _confirmed(first: int, count: int, agreed: pd.DataFrame) -> np.ndarray:
+def _confirmed(first: int, sig_reps: np.ndarray, agreed: pd.DataFrame) -> np.ndarray:
     """Each claim's representative once copies are judged: the first of its signature when
     they agree, else itself."""
-    rep = np.arange(first, first + count, dtype=U32)
+    rep = np.arange(first, first + len(sig_reps), dtype=U32)
     rep[agreed["b"].to_numpy(np.int64) - first] = agreed["a"].to_numpy(U32)
     return rep
 
@@ -276,7 +278,7 @@ def _candidates(keyed: list[Delayed]) -> list[Delayed]:
 
 
 def _groups(
-    n: int, judged: list[pd.DataFrame], reps: list[np.ndarray], docs: list[np.ndarray]
+    offsets: list[int], judged: list[pd.DataFrame], reps: list[np.ndarray], docs: list[np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Group numbers of the corpus's ``n`` claims, and per group its claims and documents.
 
@@ -288,7 +290,7 @@ def _groups(
     agree = pd.concat([j[j["relation"] == "agree"] for j in judged], ignore_index=True)
     groups = _col(
         _core.claim_groups(
-            n,
+            offsets[-1],
             agree["a"].to_numpy(U32).tobytes(),
             agree["b"].to_numpy(U32).tobytes(),
             agree["score"].to_numpy(F64).tobytes(),
@@ -327,24 +329,25 @@ def _pairs_table(copies: pd.DataFrame, judged: pd.DataFrame) -> pd.DataFrame:
     return both[PAIR_COLUMNS].reset_index(drop=True)
 
 
-def _length(pc: _core.PartitionClaims) -> int:
-    return len(pc)
+def _offsets(pcs: list[_core.PartitionClaims]) -> list[int]:
+    """Where each partition's claims start in the corpus, and the claim count last."""
+    return [0, *np.cumsum([len(pc) for pc in pcs], dtype=np.int64).tolist()]
 
 
 def align(
     pcs: list[Delayed],
     claims: list[Delayed],
-    counts: list[int],
     names: list[list[str]],
     first_docs: list[int],
     token: str,
 ) -> tuple[list[Delayed], list[Delayed]]:
     """The pairs and groups tables, one frame per partition (tasks; nothing is computed),
     from each partition's claims (``pcs``: ``PartitionClaims``, ``claims``: its claims table
-    rows, ``counts``: how many, ``names``: its documents' names)."""
-    offsets = [0, *np.cumsum(counts).tolist()]
+    rows, ``names``: its documents' names)."""
     n = len(pcs)
     t = f"cw-align-{token}"
+    whole = _task(_offsets, f"{t}-offsets", pcs)
+    offsets = [whole[i] for i in range(n + 1)]
     sigs = [_task(_signatures, f"{t}-sig-{i}", pcs[i], offsets[i]) for i in range(n)]
     repeated = _task(_repeated, f"{t}-repeated", sigs)
     sig_reps = [_task(_signature_reps, f"{t}-sig-reps-{i}", sigs[i], repeated) for i in range(n)]
@@ -363,29 +366,30 @@ def align(
     copy_pairs = _exchange(
         [_task(_copy_pairs, f"{t}-copies-{i}", sig_reps[i], offsets[i]) for i in range(n)],
         "a",
-        offsets,
+        whole,
+        n,
         f"{t}-copy-pairs",
     )
     copies = [
         _task(_agreed, f"{t}-agreed-{i}", j)
         for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, f"{t}-copy"))
     ]
-    confirmed_copies = _exchange(copies, "b", offsets, f"{t}-confirmed-copies")
+    confirmed_copies = _exchange(copies, "b", whole, n, f"{t}-confirmed-copies")
     reps = [
-        _task(_confirmed, f"{t}-reps-{i}", offsets[i], counts[i], confirmed_copies[i])
+        _task(_confirmed, f"{t}-reps-{i}", offsets[i], sig_reps[i], confirmed_copies[i])
         for i in range(n)
     ]
     # Candidates among representatives, judged in the partition of their first claim.
     keyed = [_task(_keyed, f"{t}-keyed-{i}", weighed[i], offsets[i], reps[i]) for i in range(n)]
     sentence = [_task(_sentence_pairs, f"{t}-sentence-{i}", weighed[i], reps[i]) for i in range(n)]
-    candidates = _exchange(_candidates(keyed) + sentence, "a", offsets, f"{t}-candidates")
+    candidates = _exchange(_candidates(keyed) + sentence, "a", whole, n, f"{t}-candidates")
     judged = _judge_round(weighed, offsets, candidates, f"{t}-pairs")
     pairs = [_task(_pairs_table, f"{t}-pairs-table-{i}", copies[i], judged[i]) for i in range(n)]
     docs = [
         _task(_claim_docs, f"{t}-claim-docs-{i}", claims[i], names[i], first_docs[i])
         for i in range(n)
     ]
-    grouped = _task(_groups, f"{t}-groups", offsets[-1], judged, reps, docs)
+    grouped = _task(_groups, f"{t}-groups", whole, judged, reps, docs)
     groups = [
         _task(_group_rows, f"{t}-group-rows-{i}", claims[i], grouped, offsets[i]) for i in range(n)
     ]

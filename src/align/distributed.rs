@@ -25,8 +25,9 @@ use crate::stage::{Cancel, Cancelled};
 pub struct PartitionClaims {
     /// Where each claim is (documents numbered in the corpus).
     pub refs: Vec<ClaimRef>,
-    /// Each claim's id (`doc:start`) and its document's name, for the pairs table.
+    /// Each claim's id (`doc:start`), for the pairs table.
     pub ids: Vec<String>,
+    /// Each claim's document's name, for the pairs table.
     pub docs: Vec<String>,
     /// Each claim's view.
     pub views: Vec<ClaimView>,

@@ -9,6 +9,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
 
 use super::corpus::PyCorpus;
+use super::partition::{from_bytes, to_bytes};
 use super::pool;
 use crate::align::distributed::{self as dist, PartitionClaims, Picked, Profile};
 use crate::lang::Language;
@@ -52,17 +53,6 @@ fn write<'py, T: Column>(py: Python<'py>, values: impl Iterator<Item = T>) -> Bo
         v.write(&mut out);
     }
     PyBytes::new(py, &out)
-}
-
-fn encode<'py>(py: Python<'py>, value: &impl serde::Serialize) -> PyResult<Bound<'py, PyBytes>> {
-    let bytes = postcard::to_allocvec(value)
-        .map_err(|e| PyValueError::new_err(format!("could not encode: {e}")))?;
-    Ok(PyBytes::new(py, &bytes))
-}
-
-fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], what: &str) -> PyResult<T> {
-    postcard::from_bytes(bytes)
-        .map_err(|e| PyValueError::new_err(format!("these bytes are not {what}: {e}")))
 }
 
 fn flags(bytes: &[u8], n: usize, what: &str) -> PyResult<Vec<bool>> {
@@ -172,7 +162,7 @@ impl PyPartitionClaims {
         wanted: &[u8],
     ) -> PyResult<Bound<'py, PyBytes>> {
         let wanted: Vec<u32> = read(wanted, "wanted")?;
-        encode(py, &self.inner.pick(first_claim, &wanted))
+        to_bytes(py, &self.inner.pick(first_claim, &wanted))
     }
 
     /// The aligned pairs among `a`, `b` (u32 bytes) as columns: claim_a, claim_b (ids),
@@ -187,7 +177,7 @@ impl PyPartitionClaims {
     ) -> PyResult<Bound<'py, PyDict>> {
         let picked: Vec<Picked> = picked
             .iter()
-            .map(|p| decode(p, "picked claims"))
+            .map(|p| from_bytes(p, "picked claims"))
             .collect::<PyResult<_>>()?;
         let (a, b): (Vec<u32>, Vec<u32>) = (read(a, "a")?, read(b, "b")?);
         if a.len() != b.len() || a.iter().zip(&b).any(|(x, y)| x >= y) {
@@ -237,7 +227,7 @@ impl PyPartitionClaims {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let bytes = encode(py, &slf.get().inner)?;
+        let bytes = to_bytes(py, &slf.get().inner)?;
         let from = py.get_type::<PyPartitionClaims>().getattr("from_bytes")?;
         Ok((from, PyTuple::new(py, [bytes])?))
     }
@@ -246,7 +236,7 @@ impl PyPartitionClaims {
     #[staticmethod]
     fn from_bytes(bytes: &[u8]) -> PyResult<PyPartitionClaims> {
         Ok(PyPartitionClaims {
-            inner: decode(bytes, "partition claims")?,
+            inner: from_bytes(bytes, "partition claims")?,
         })
     }
 }
@@ -289,7 +279,7 @@ pub fn row_profiles<'py>(
     let by = dist::profiles(&claim, &holders, &order);
     let bytes: HashMap<u32, Bound<'py, PyBytes>> = by
         .iter()
-        .map(|(c, p)| Ok((*c, encode(py, p)?)))
+        .map(|(c, p)| Ok((*c, to_bytes(py, p)?)))
         .collect::<PyResult<_>>()?;
     Ok(claim.iter().map(|c| bytes[c].clone()).collect())
 }
@@ -315,7 +305,7 @@ pub fn key_pairs<'py>(
     let (holders, order): (Vec<u32>, Vec<u64>) = (read(holders, "holders")?, read(order, "order")?);
     let profile: Vec<Profile> = profile
         .iter()
-        .map(|p| decode(p, "a profile"))
+        .map(|p| from_bytes(p, "a profile"))
         .collect::<PyResult<_>>()?;
     let n = key.len();
     if [claim.len(), holders.len(), order.len(), profile.len()] != [n; 4] {
