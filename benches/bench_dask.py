@@ -63,7 +63,11 @@ def on_cluster(folder: str, partition_docs: int) -> dict:
     for task in stream.data:
         parts = str(task["key"]).strip("('").split("-")
         # cw-align-<token>-<step>-…: the alignment's steps by name; Dask's shuffles by theirs.
-        step = "-".join(parts[:2] + parts[3:4]) if parts[:2] == ["cw", "align"] else "-".join(parts[:2])
+        step = (
+            "-".join(parts[:2] + parts[3:4])
+            if parts[:2] == ["cw", "align"]
+            else "-".join(parts[:2])
+        )
         busy = sum(s["stop"] - s["start"] for s in task["startstops"] if s["action"] == "compute")
         per_step[step] = per_step.get(step, 0.0) + busy
     workers = client.run(peak_mb)

@@ -94,11 +94,15 @@ def test_the_cluster_gives_the_in_process_tables(client, generated, in_process):
 @needs_shared
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, generated, in_process):
     result = cwd.analyze(generated, client, partition_docs=200)
-    # analyze returns once the claims are in; while the alignment runs (keys, pairs), kill the
-    # worker holding most of its pieces: they are lost and recomputed.
-    deadline = time.monotonic() + 60
+
+    # Once the alignment has keyed its claims (P4) or judged copies (P5), kill the worker
+    # holding most of its pieces: they, and the claims they came from, are recomputed.
+    def in_p4_p5(key: object) -> bool:
+        return "cw-align" in str(key) and ("-keyed-" in str(key) or "-copy-" in str(key))
+
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
-        held = {w: [k for k in ks if "cw-align" in str(k)] for w, ks in client.has_what().items()}
+        held = {w: [k for k in ks if in_p4_p5(k)] for w, ks in client.has_what().items()}
         victim = max(held, key=lambda w: len(held[w]))
         if held[victim]:
             break
@@ -181,6 +185,14 @@ def test_wire_copy_in_every_partition_is_judged_once_per_copy(client, tmp_path):
     assert (carried == 4).sum() >= 2
 
 
+def test_the_analysis_from_the_cluster_is_the_in_process_one(client, tmp_path):
+    folder = corner_cases(tmp_path / "corner")
+    got = cwd.analyze(folder, client, partition_docs=2).analysis()
+    want = cw.Analysis.from_corpus(cw.Corpus.from_dir(folder))
+    for name in ("documents", *cwd.TABLES, "coverage"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name), obj=name)
+
+
 def test_nested_folders_are_read_with_recursive_and_named_by_path(client, tmp_path):
     write(tmp_path / "2024-05" / "herald", {"0001": WIRE})
     write(tmp_path / "2024-05" / "post", {"0001": WIRE.replace("Reuters", "AP")})
@@ -224,6 +236,9 @@ def test_the_cli_runs_on_a_local_cluster_or_a_scheduler(client, tmp_path):
     runs = [
         (["claims"], ["--workers", "2"]),
         (["entities", "--table", "entities"], ["--scheduler", client.scheduler.address]),
+        (["align"], ["--scheduler", client.scheduler.address]),
+        (["align", "--table", "groups"], ["--workers", "2"]),
+        (["align", "--table", "coverage"], ["--scheduler", client.scheduler.address]),
     ]
     for command, cluster in runs:
         local = cli(*command, str(folder), "--format", "jsonl")

@@ -163,14 +163,7 @@ impl PartitionClaims {
     /// Neighbours in one sentence as pairs of representatives (`rep`: corpus index of each
     /// claim's confirmed representative), as `index::candidates` adds them.
     pub fn sentence_pairs(&self, rep: &[u32]) -> Vec<(u32, u32)> {
-        self.views
-            .windows(2)
-            .enumerate()
-            .filter(|(_, w)| w[0].sentence.is_some() && w[0].sentence == w[1].sentence)
-            .map(|(i, _)| (rep[i], rep[i + 1]))
-            .filter(|(a, b)| a != b)
-            .map(|(a, b)| (a.min(b), a.max(b)))
-            .collect()
+        index::sentence_pairs(&self.views, rep).collect()
     }
 
     /// The claims `wanted` (corpus indices in this partition) for another partition.

@@ -186,16 +186,23 @@ pub fn candidates(
     let mut pairs: Vec<(u32, u32)> = per_claim.into_iter().flatten().collect();
     // Claims of one sentence answer each other (`Moscow claims …, but officials put the
     // figure at …`): neighbours in a sentence are always compared.
-    pairs.extend(
-        views
-            .windows(2)
-            .enumerate()
-            .filter(|(_, w)| w[0].sentence.is_some() && w[0].sentence == w[1].sentence)
-            .map(|(i, _)| (rep[i], rep[i + 1]))
-            .filter(|(a, b)| a != b)
-            .map(|(a, b)| (a.min(b), a.max(b))),
-    );
+    pairs.extend(sentence_pairs(views, rep));
     pairs.sort_unstable();
     pairs.dedup();
     Ok(pairs)
+}
+
+/// Claims next to each other in one sentence, as pairs `(a, b)`, `a < b`, of their
+/// representatives (`rep[i]`, claim `i`'s, in the corpus's numbering).
+pub(super) fn sentence_pairs<'a>(
+    views: &'a [ClaimView],
+    rep: &'a [u32],
+) -> impl Iterator<Item = (u32, u32)> + 'a {
+    views
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w[0].sentence.is_some() && w[0].sentence == w[1].sentence)
+        .map(|(i, _)| (rep[i], rep[i + 1]))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.min(b), a.max(b)))
 }
