@@ -1,15 +1,16 @@
 """crosswire on a ``dask.distributed`` cluster: the per-document stages on workers, over
-partitions of the files, and entity ids resolved across partitions with Dask's own
-reductions. Needs the ``dask`` extra (``pip install 'crosswire[dask]'``); the design and
-what is not distributed yet are in benches/DASK.md.
+partitions of the files, entity ids resolved across partitions with Dask's own reductions,
+and claims aligned across partitions with its shuffles (``crosswire.dask_alignment``).
+Needs the ``dask`` extra (``pip install 'crosswire[dask]'``); the design, and what is not
+distributed yet (the HTML report), are in benches/DASK.md.
 
 >>> from crosswire import dask as cwd
 >>> result = cwd.analyze("archive/", recursive=True)     # a LocalCluster of this machine
 >>> result.claims.compute()                               # the columns of Corpus.claims()
 >>> result.to_parquet("out/")
 
-Ids, claims and entity rows equal the in-process ones (``Corpus.from_dir``), whatever the
-partitioning: documents keep their global order (sorted paths), the clusters of identity
+Ids, claims, entity rows, pairs and groups equal the in-process ones (``Corpus.from_dir``,
+``Corpus.align``), whatever the partitioning: documents keep their global order (sorted paths), the clusters of identity
 keys are built once from the corpus's distinct keys, and what each partition's mentions
 gather is reduced in document order (see ``crosswire._core.Partition``).
 """

@@ -78,9 +78,24 @@ def _signatures(pc: _core.PartitionClaims, first: int) -> pd.DataFrame:
     return pd.DataFrame({"sig": sig, "claim": np.arange(first, first + len(sig), dtype=U32)})
 
 
-def _repeated(frames: list[pd.DataFrame]) -> pd.Series:
-    """The first claim of each signature held by several claims (copies are candidates)."""
-    by = pd.concat(frames, ignore_index=True).groupby("sig")["claim"].agg(["min", "size"])
+SIG_META = pd.DataFrame({"sig": pd.Series(dtype="uint64"), "claim": pd.Series(dtype="uint32")})
+TERM_META = pd.DataFrame(
+    {
+        "key": pd.Series(dtype=object),
+        "df": pd.Series(dtype="uint32"),
+        "top": pd.Series(dtype="float32"),
+    }
+)
+
+
+def _repeated(sigs: list[Delayed]) -> Delayed:
+    """The first claim of each signature held by several claims (copies are candidates): a
+    Dask reduction by signature; only the repeated ones travel on."""
+    by = dd.from_delayed(sigs, meta=SIG_META, verify_meta=False).groupby("sig")["claim"]
+    return by.agg(["min", "size"]).to_delayed()[0]
+
+
+def _first_of_repeated(by: pd.DataFrame) -> pd.Series:
     return by.loc[by["size"] > 1, "min"]
 
 
@@ -100,9 +115,14 @@ def _distinct(reps: np.ndarray, first: int) -> int:
     return int((reps == np.arange(first, first + len(reps))).sum())
 
 
-def _corpus_terms(counts: list[pd.DataFrame], n: int) -> dict[str, int]:
-    all_ = pd.concat(counts, ignore_index=True).astype({"df": "uint32", "top": "float32"})
-    by = all_.groupby("key").agg(df=("df", "sum"), top=("top", "max"))
+def _term_totals(counts: list[Delayed]) -> Delayed:
+    """Each term's df over the corpus's distinct claims and its highest reference idf: a
+    Dask reduction by key."""
+    terms = dd.from_delayed(counts, meta=TERM_META, verify_meta=False)
+    return terms.groupby("key").agg(df=("df", "sum"), top=("top", "max")).to_delayed()[0]
+
+
+def _corpus_terms(by: pd.DataFrame, n: int) -> dict[str, int]:
     return _core.corpus_idf_terms(
         n,
         list(by.index),
@@ -277,8 +297,12 @@ def _candidates(keyed: list[Delayed]) -> list[Delayed]:
 # -- P6 ---------------------------------------------------------------------------------------
 
 
+def _agreeing(judged: pd.DataFrame) -> pd.DataFrame:
+    return judged.loc[judged["relation"] == "agree", ["a", "b", "score"]]
+
+
 def _groups(
-    offsets: list[int], judged: list[pd.DataFrame], reps: list[np.ndarray], docs: list[np.ndarray]
+    offsets: list[int], agreeing: list[pd.DataFrame], reps: list[np.ndarray], docs: list[np.ndarray]
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Group numbers of the corpus's ``n`` claims, and per group its claims and documents.
 
@@ -287,7 +311,7 @@ def _groups(
     per claim are small (at 10,000 articles, about 270,000 claims and fewer agreeing pairs:
     a few MB). Past a worker's memory, split by connected components of the agreeing pairs
     (min-label propagation) and number by a cumulative count (DASK.md, P6)."""
-    agree = pd.concat([j[j["relation"] == "agree"] for j in judged], ignore_index=True)
+    agree = pd.concat(agreeing, ignore_index=True)
     groups = _col(
         _core.claim_groups(
             offsets[-1],
@@ -329,9 +353,9 @@ def _pairs_table(copies: pd.DataFrame, judged: pd.DataFrame) -> pd.DataFrame:
     return both[PAIR_COLUMNS].reset_index(drop=True)
 
 
-def _offsets(pcs: list[_core.PartitionClaims]) -> list[int]:
+def _offsets(counts: list[int]) -> list[int]:
     """Where each partition's claims start in the corpus, and the claim count last."""
-    return [0, *np.cumsum([len(pc) for pc in pcs], dtype=np.int64).tolist()]
+    return [0, *np.cumsum(counts, dtype=np.int64).tolist()]
 
 
 def align(
@@ -346,10 +370,12 @@ def align(
     rows, ``names``: its documents' names)."""
     n = len(pcs)
     t = f"cw-align-{token}"
-    whole = _task(_offsets, f"{t}-offsets", pcs)
+    # Counted where each partition's claims are: only the numbers travel.
+    counts = [_task(len, f"{t}-count-{i}", pcs[i]) for i in range(n)]
+    whole = _task(_offsets, f"{t}-offsets", counts)
     offsets = [whole[i] for i in range(n + 1)]
     sigs = [_task(_signatures, f"{t}-sig-{i}", pcs[i], offsets[i]) for i in range(n)]
-    repeated = _task(_repeated, f"{t}-repeated", sigs)
+    repeated = _task(_first_of_repeated, f"{t}-repeated", _repeated(sigs))
     sig_reps = [_task(_signature_reps, f"{t}-sig-reps-{i}", sigs[i], repeated) for i in range(n)]
     # The corpus idf (copies counted once).
     counted = [
@@ -360,7 +386,7 @@ def align(
         f"{t}-distinct",
         [_task(_distinct, f"{t}-distinct-{i}", sig_reps[i], offsets[i]) for i in range(n)],
     )
-    terms = _task(_corpus_terms, f"{t}-corpus-terms", counted, distinct)
+    terms = _task(_corpus_terms, f"{t}-corpus-terms", _term_totals(counted), distinct)
     weighed = [_task(_reweighed, f"{t}-weighed-{i}", pcs[i], distinct, terms) for i in range(n)]
     # Copies judged against their first claim, in that claim's partition.
     copy_pairs = _exchange(
@@ -389,7 +415,8 @@ def align(
         _task(_claim_docs, f"{t}-claim-docs-{i}", claims[i], names[i], first_docs[i])
         for i in range(n)
     ]
-    grouped = _task(_groups, f"{t}-groups", whole, judged, reps, docs)
+    agreeing = [_task(_agreeing, f"{t}-agreeing-{i}", j) for i, j in enumerate(judged)]
+    grouped = _task(_groups, f"{t}-groups", whole, agreeing, reps, docs)
     groups = [
         _task(_group_rows, f"{t}-group-rows-{i}", claims[i], grouped, offsets[i]) for i in range(n)
     ]
