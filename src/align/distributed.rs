@@ -327,7 +327,7 @@ pub fn key_pairs(
 /// each of their pairs: weights summed in key order (as `f32`, as in-process), kept at
 /// `index::MIN_SHARED`. Sorted.
 pub fn shared(rows: &mut [(u32, u32, u64, f32)]) -> Vec<(u32, u32)> {
-    rows.sort_unstable_by(|x, y| (x.0, x.1, x.2).cmp(&(y.0, y.1, y.2)));
+    rows.sort_unstable_by_key(|x| (x.0, x.1, x.2));
     let mut out = Vec::new();
     for run in rows.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
         let sum: f32 = run.iter().fold(0.0, |s, r| s + r.3);
