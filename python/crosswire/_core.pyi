@@ -188,7 +188,10 @@ class DecodeError(ValueError):
 class Corpus:
     @staticmethod
     def from_dir(
-        path: str, errors: str | None = None, patterns: list[_PatternRow] | None = None
+        path: str,
+        errors: str | None = None,
+        patterns: list[_PatternRow] | None = None,
+        recursive: bool = False,
     ) -> tuple[Corpus, list[tuple[str, int, int]]]: ...
     @staticmethod
     def from_texts(
@@ -207,6 +210,9 @@ class Corpus:
     def analyse_entities(self) -> None: ...
     def analyse_claims(self) -> None: ...
     def analyse_alignment(self) -> None: ...
+    def progress(self) -> tuple[str | None, int, int]:
+        """How far the stage being computed (or last computed) has got: (stage, documents
+        done, total); (None, 0, 0) before any started."""
     def ready(self) -> list[str]:
         """The stages computed so far, in pipeline order: text, syntax, entities, claims,
         alignment."""
@@ -219,8 +225,11 @@ class Corpus:
     def token_columns(self) -> dict[str, list[object]]: ...
     def sentence_columns(self) -> dict[str, list[object]]: ...
     def boilerplate_columns(self) -> dict[str, list[object]]: ...
-    def align_columns(self) -> dict[str, object]:
-        """`{"pairs": columns, "groups": columns, "candidates": int}` for `corpus.align()`."""
+    def align_pair_columns(self) -> dict[str, list[object]]:
+        """Columns of the pairs table of `corpus.align()` (built when asked for, not kept)."""
+    def align_group_columns(self) -> dict[str, list[object]]:
+        """Columns of the groups table of `corpus.align()` (built when asked for, not kept)."""
+    def align_candidates(self) -> int: ...
 
 @final
 class Document:

@@ -5,16 +5,18 @@
 //! What crosses partitions is small and numbered in the corpus: claims by their corpus
 //! index, keys with their holders, term counts, and the views of claims a pair needs from
 //! another partition (`Picked`, serialisable). Every decision is the in-process one:
-//! `judge_claims`, `one_statement`, `reweigh_with`, `index::weight`/`window`, `groups`.
+//! `Sources::doc_views`, `outline::weigh_terms`, `index::keys`/`weight`/`window`/
+//! `sentence_pairs`, `judge_claims`, `one_statement`, `groups`.
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::build::{self, ClaimRef};
+use super::build::{ClaimRef, Sources};
 use super::lexicon::AlignLexicon;
 use super::represent::ClaimView;
-use super::{copies, groups, index, judge_claims, one_statement, Relation};
+use super::{copies, groups, index, judge_claims, one_statement, outline, Relation};
 use crate::claims::claim_id;
 use crate::corpus::Corpus;
 use crate::stage::{Cancel, Cancelled};
@@ -62,7 +64,25 @@ impl PartitionClaims {
         first_doc: u32,
         cancel: &Cancel,
     ) -> Result<PartitionClaims, Cancelled> {
-        let (mut refs, mut views) = build::document_views(corpus, cancel)?;
+        let sources = Sources::of(corpus, cancel)?;
+        let per_doc: Vec<Vec<ClaimView>> = (0..sources.docs())
+            .into_par_iter()
+            .map(|d| {
+                cancel.check()?;
+                Ok(sources.doc_views(d))
+            })
+            .collect::<Result<_, Cancelled>>()?;
+        let mut refs: Vec<ClaimRef> = per_doc
+            .iter()
+            .enumerate()
+            .flat_map(|(d, vs)| {
+                (0..vs.len() as u32).map(move |index| ClaimRef {
+                    doc: d as u32,
+                    index,
+                })
+            })
+            .collect();
+        let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
         let claims = corpus.try_claims(cancel)?;
         let names = corpus.docs();
         let ids = refs
@@ -135,8 +155,11 @@ impl PartitionClaims {
     /// a term (terms not in `df` keep their weight, see `corpus_idf_terms`).
     pub fn reweighed(&self, n: usize, df: &HashMap<String, u32>) -> PartitionClaims {
         let mut out = self.clone();
-        if n >= build::MIN_CLAIMS_FOR_CORPUS_IDF {
-            build::reweigh_with(&mut out.views, n, |k| df.get(k).copied().unwrap_or(0));
+        if n >= outline::MIN_CLAIMS_FOR_CORPUS_IDF {
+            let idf = |k: &str| outline::corpus_idf(n, df.get(k).copied().unwrap_or(0));
+            out.views
+                .par_iter_mut()
+                .for_each(|v| outline::weigh_terms(v, &idf));
         }
         out
     }
@@ -163,7 +186,8 @@ impl PartitionClaims {
     /// Neighbours in one sentence as pairs of representatives (`rep`: corpus index of each
     /// claim's confirmed representative), as `index::candidates` adds them.
     pub fn sentence_pairs(&self, rep: &[u32]) -> Vec<(u32, u32)> {
-        index::sentence_pairs(&self.views, rep).collect()
+        let sentences: Vec<Option<(u32, u32)>> = self.views.iter().map(|v| v.sentence).collect();
+        index::sentence_pairs(&sentences, rep).collect()
     }
 
     /// The claims `wanted` (corpus indices in this partition) for another partition.
@@ -215,7 +239,7 @@ impl PartitionClaims {
         let mut out = Vec::new();
         for (a, b) in pairs {
             let ((ra, ia, da, va), (rb, ib, db, vb)) = (claim(a)?, claim(b)?);
-            if one_statement(*ra, *rb, va, vb) {
+            if one_statement(*ra, *rb, va.refers_to, vb.refers_to) {
                 continue;
             }
             let j = judge_claims(va, vb, ra.doc == rb.doc, lex);
@@ -253,7 +277,7 @@ fn shift_docs(v: &mut ClaimView, first_doc: u32) {
 pub fn corpus_idf_terms(n: usize, counts: &[(String, u32, f32)]) -> HashMap<String, u32> {
     counts
         .iter()
-        .filter(|(_, df, top)| ((n as f32 + 1.0) / (*df as f32 + 0.5)).ln() < *top)
+        .filter(|(_, df, top)| outline::corpus_idf(n, *df) < *top)
         .map(|(k, df, _)| (k.clone(), *df))
         .collect()
 }

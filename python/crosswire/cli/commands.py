@@ -224,10 +224,6 @@ COMMANDS: tuple[Command, ...] = (
             Option(
                 ("--title",), {"help": "the report's title (default: crosswire report)"}, text=True
             ),
-            Option(
-                ("-q", "--quiet"),
-                {"action": "store_true", "help": "no progress bar and no closing message"},
-            ),
         ),
     ),
 )
