@@ -159,7 +159,7 @@ impl PartitionClaims {
             let idf = |k: &str| outline::corpus_idf(n, df.get(k).copied().unwrap_or(0));
             out.views
                 .par_iter_mut()
-                .for_each(|v| outline::weigh_terms(v, &idf));
+                .for_each(|v| outline::weigh_terms(v, idf));
         }
         out
     }
