@@ -68,13 +68,14 @@ def main(sizes: list[int]) -> None:
         t0 = time.perf_counter()
         claims = corpus.claims()
         t1 = time.perf_counter()
-        cols = corpus._core.align_columns()
+        corpus._core.analyse_alignment()
         t2 = time.perf_counter()
         times[n] = t2 - t1
-        pairs = len(cols["pairs"]["claim_a"])
+        pairs = len(corpus._core.align_pair_columns()["claim_a"])
+        candidates = corpus._core.align_candidates()
         print(
             f"{n:6d} articles  {len(claims):7d} claims  stages {t1 - t0:7.2f}s  align {t2 - t1:7.2f}s  "
-            f"candidates {cols['candidates']:9d} ({cols['candidates'] / max(len(claims), 1):.1f}/claim)  pairs {pairs}"
+            f"candidates {candidates:9d} ({candidates / max(len(claims), 1):.1f}/claim)  pairs {pairs}"
         )
     ns = sorted(times)
     for x, z in zip(ns, ns[1:]):

@@ -14,6 +14,7 @@ the order a user meets them, each stage on its own:
 |--------------|--------------------------------------------------------------------------|
 | read         | `cw.Corpus.from_dir(folder)`: listing, reading, decoding, metadata       |
 | text         | tokens, boilerplate, sentences (`_core.analyse_text`)                    |
+| syntax       | tags, lemmas, dependency parse (`_core.analyse_syntax`; the claims stage of the `parsecl` branch reads it, on main it runs only when asked) |
 | entities     | tagging every document, then the corpus-wide id resolution               |
 | claims       | claim extraction and linking (forced through `corpus[0].claims`)          |
 | align        | claim views, candidate pairs, scoring, groups, and the columns handed to Python (`corpus.align()`) |
@@ -21,9 +22,11 @@ the order a user meets them, each stage on its own:
 
 Seconds are wall-clock; CPU seconds (user + system, all threads) are printed beside them,
 since on a shared machine the wall clock also counts other people's work (the load average
-is printed at start and end). Peak memory is the process's RSS high-water mark (VmHWM in /proc/self/status) read after each
-stage, so the stage that raised it shows; `base` is the mark after imports. Words are the
-generator's whitespace-separated words (`_stats.json`). Nothing here asserts: targets from
+is printed at start and end). Peak memory is the process's RSS high-water mark (VmHWM in
+/proc/self/status), reset before each stage and read after it, so each stage shows its own
+peak (over the RSS before it: its working memory) and `RSS MB` what it left held; `base` is
+the mark after imports. Words are the generator's whitespace-separated words
+(`_stats.json`). Nothing here asserts: targets from
 issue 11 are printed beside the figures.
 """
 
@@ -57,6 +60,16 @@ def memory_mb() -> tuple[float, float]:
     return fields["VmHWM"], fields["VmRSS"]
 
 
+def reset_peak() -> None:
+    """Starts the peak RSS again from the current RSS (Linux's clear_refs), so that each
+    stage's peak is its own, not an earlier stage's; elsewhere peaks only rise."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
 def cpu_seconds() -> float:
     """User + system time of this process, all threads."""
     r = resource.getrusage(resource.RUSAGE_SELF)
@@ -75,6 +88,7 @@ def child(folder: str, limit_gb: float, until: str) -> None:
     base = {"peak_mb": peak, "rss_mb": rss}
 
     def timed(name: str, work):
+        reset_peak()
         c0, t0 = cpu_seconds(), time.perf_counter()
         out = work()
         seconds, cpu = time.perf_counter() - t0, cpu_seconds() - c0
@@ -95,6 +109,7 @@ def child(folder: str, limit_gb: float, until: str) -> None:
     if until in ("read", "text"):
         print(json.dumps({"base": base, "stages": stages, "sizes": {"documents": len(corpus)}}))
         return
+    timed("syntax", corpus._core.analyse_syntax)
     timed("entities", corpus._core.analyse_entities)
     claims = timed("claims", lambda: corpus[0].claims)
     alignment = timed("align", corpus.align)

@@ -16,6 +16,7 @@ use crate::entities::lexicon::Lexicon;
 use crate::entities::tagger::{self, Mention};
 use crate::lang::{Language, NoSyntaxModel};
 use crate::pool;
+use crate::progress::Progress;
 use crate::stage::{Cancel, Cancelled, Stage};
 use crate::syntax::document::{self as syntax, DocumentSyntax};
 use crate::text::decode::{decode, Decoding};
@@ -161,6 +162,8 @@ pub struct Corpus {
     entities: Stage<EntityLayer>,
     claims: Stage<Vec<Vec<LinkedClaim>>>,
     alignment: Stage<Alignment>,
+    /// How far the stage being computed has got (for a progress display).
+    progress: Progress,
 }
 
 /// The syntax stage for the whole corpus: each document's tags, lemmas and parse, or why the
@@ -210,6 +213,7 @@ impl Corpus {
             entities: Stage::new(),
             claims: Stage::new(),
             alignment: Stage::new(),
+            progress: Progress::default(),
         })
     }
 
@@ -217,16 +221,18 @@ impl Corpus {
     /// sub-folders are ignored), one document per file, named by its stem (bytes that are not
     /// UTF-8 escaped: [`files::document_name`]); two files giving one name are an error.
     pub fn from_dir(dir: &Path, mode: Decoding) -> Result<(Corpus, Vec<Replacement>), CorpusError> {
-        uncancelled(Corpus::try_from_dir(dir, mode, &Cancel::never()))
+        uncancelled(Corpus::try_from_dir(dir, false, mode, &Cancel::never()))
     }
 
-    /// `from_dir`, unless `cancel` is raised first (checked between files).
+    /// `from_dir` (with `recursive`, every folder below `dir` too: see `list_articles`),
+    /// unless `cancel` is raised first (checked between files).
     pub fn try_from_dir(
         dir: &Path,
+        recursive: bool,
         mode: Decoding,
         cancel: &Cancel,
     ) -> Result<Result<(Corpus, Vec<Replacement>), CorpusError>, Cancelled> {
-        match list_articles(dir, false) {
+        match list_articles(dir, recursive) {
             Ok(named) => Corpus::try_from_files(&named, mode, cancel),
             Err(e) => Ok(Err(e)),
         }
@@ -254,7 +260,7 @@ impl Corpus {
             Ok((Document::new(name.clone(), decoded.text, None, None), replacement))
         };
         // The first failing file in name order is the one reported, whatever the thread count.
-        let read = per_document(cancel, named, read_one)?;
+        let read = per_document(cancel, None, named, read_one)?;
         let read: Vec<(Document, Option<Replacement>)> = match read.into_iter().collect() {
             Ok(read) => read,
             Err(e) => return Ok(Err(e)),
@@ -306,7 +312,8 @@ impl Corpus {
     pub fn try_text_layers(&self, cancel: &Cancel) -> Result<&[TextLayer], Cancelled> {
         self.text
             .get_or_compute(cancel, || {
-                per_document(cancel, &self.docs, |d| {
+                self.progress.start("text", self.docs.len());
+                per_document(cancel, Some(&self.progress), &self.docs, |d| {
                     TextLayer::analyse(&d.text, d.body_start, self.language)
                 })
             })
@@ -336,7 +343,8 @@ impl Corpus {
             };
             let layers = self.try_text_layers(cancel)?;
             let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
-            per_document(cancel, &indexed, |(d, layer)| {
+            self.progress.start("syntax", self.docs.len());
+            per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
                 syntax::analyse(model, &d.text, &layer.tokens, &layer.sentences)
             })
             .map(Ok)
@@ -399,7 +407,8 @@ impl Corpus {
     pub(crate) fn try_tagged(&self, cancel: &Cancel) -> Result<Tagged, Cancelled> {
         let layers = self.try_text_layers(cancel)?;
         let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
-        let tagged = per_document(cancel, &indexed, |(d, layer)| {
+        self.progress.start("entities", self.docs.len());
+        let tagged = per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
             let mentions = tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date);
             let keys = ids::document_keys(&d.text, &mentions, &self.lexicon);
             (mentions, keys)
@@ -429,6 +438,7 @@ impl Corpus {
             entities: Stage::new(),
             claims: Stage::new(),
             alignment: Stage::new(),
+            progress: Progress::default(),
         };
         let never = Cancel::never();
         let _ = corpus.text.get_or_compute(&never, || Ok(text));
@@ -457,28 +467,39 @@ impl Corpus {
                     .zip(&entities.mentions)
                     .enumerate()
                     .collect();
-                per_document(cancel, &indexed, |(i, ((d, layer), mentions))| {
-                    let parse = parses.map(|p| &p[*i]);
-                    let mut linked = claims::link::link(
-                        claims::extract(&d.text, layer, parse, self.language),
-                        mentions,
-                        d.date,
-                    );
-                    // Frames need the parse too: a language without a model has none.
-                    if let Some(parsed) = parse {
-                        let source = claims::frame::FrameSource {
-                            text: &d.text,
-                            tokens: &layer.tokens,
-                            syntax: parsed,
+                self.progress.start("claims", self.docs.len());
+                per_document(
+                    cancel,
+                    Some(&self.progress),
+                    &indexed,
+                    |(i, ((d, layer), mentions))| {
+                        let parse = parses.map(|p| &p[*i]);
+                        let mut linked = claims::link::link(
+                            claims::extract(&d.text, layer, parse, self.language),
                             mentions,
-                            words: &self.language.frames,
-                        };
-                        claims::link::add_frames(&mut linked, &source);
-                    }
-                    linked
-                })
+                            d.date,
+                        );
+                        // Frames need the parse too: a language without a model has none.
+                        if let Some(parsed) = parse {
+                            let source = claims::frame::FrameSource {
+                                text: &d.text,
+                                tokens: &layer.tokens,
+                                syntax: parsed,
+                                mentions,
+                                words: &self.language.frames,
+                            };
+                            claims::link::add_frames(&mut linked, &source);
+                        }
+                        linked
+                    },
+                )
             })
             .map(Vec::as_slice)
+    }
+
+    /// How far the stage being computed has got: `(stage, documents done, total)`.
+    pub fn progress(&self) -> &Progress {
+        &self.progress
     }
 
     /// The alignment of the corpus's claims (see `align`), computed once.
@@ -560,16 +581,25 @@ pub fn list_articles(dir: &Path, recursive: bool) -> Result<Vec<(PathBuf, String
     Ok(named)
 }
 
-/// `work` for every item, in parallel, checking `cancel` before each.
+/// `work` for every item, in parallel, checking `cancel` before each and counting each
+/// done in `progress`.
 fn per_document<I: Sync, T: Send>(
     cancel: &Cancel,
+    progress: Option<&Progress>,
     items: &[I],
     work: impl Fn(&I) -> T + Sync,
 ) -> Result<Vec<T>, Cancelled> {
     pool::install(|| {
         items
             .par_iter()
-            .map(|item| cancel.check().map(|()| work(item)))
+            .map(|item| {
+                cancel.check()?;
+                let out = work(item);
+                if let Some(p) = progress {
+                    p.tick();
+                }
+                Ok(out)
+            })
             .collect()
     })
 }

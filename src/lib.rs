@@ -19,6 +19,7 @@ pub mod entities;
 pub mod lang;
 pub mod partition;
 pub mod pool;
+pub mod progress;
 pub mod stage;
 pub mod syntax;
 pub mod text;

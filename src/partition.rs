@@ -118,7 +118,7 @@ impl Partition {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::corpus::Document;
     use crate::text::sample;
@@ -134,23 +134,54 @@ mod tests {
         .unwrap()
     }
 
-    /// The sample corpus cut in two: keys from both, one clustering, the gathered records
-    /// absorbed in order; every mention gets the id the whole corpus gives it, and the
-    /// claims (which read the ids) come out the same.
+    /// `texts` cut in two at `at`: the corpus's records (from keys of both parts, one
+    /// clustering, the gathered records absorbed in order), and each part's corpus with
+    /// those ids and its first document.
+    #[allow(clippy::type_complexity)]
+    fn cut(
+        texts: &[&str],
+        at: usize,
+        whole: &Corpus,
+    ) -> (Vec<(u32, EntityRecord)>, Vec<(Corpus, u32)>) {
+        let never = Cancel::never();
+        let parts = [
+            Partition::tag(corpus(&texts[..at], 0), 0, &never).unwrap(),
+            Partition::tag(corpus(&texts[at..], at), at as u32, &never).unwrap(),
+        ];
+        let clustering = Clustering::new(ids::merge_distinct(parts[0].keys(), parts[1].keys()));
+        let mut gathered = parts[0].gathered(&clustering);
+        gathered.absorb(parts[1].gathered(&clustering));
+        let records = ids::finish(gathered, whole.lexicon());
+        let by_cluster: HashMap<u32, EntityRecord> = records.iter().cloned().collect();
+        let corpora = parts
+            .iter()
+            .map(|p| {
+                let c = p
+                    .with_ids(&clustering, &by_cluster, &never)
+                    .unwrap()
+                    .unwrap();
+                (c, p.first_doc)
+            })
+            .collect();
+        (records, corpora)
+    }
+
+    /// `texts` as one corpus, and cut in two at each of `cuts` (see `cut`).
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn partitions(texts: &[&str], cuts: &[usize]) -> (Corpus, Vec<Vec<(Corpus, u32)>>) {
+        let whole = corpus(texts, 0);
+        let parts = cuts.iter().map(|&at| cut(texts, at, &whole).1).collect();
+        (whole, parts)
+    }
+
+    /// The sample corpus cut in two: every mention gets the id the whole corpus gives it,
+    /// and the claims (which read the ids) come out the same.
     #[test]
     fn partitions_get_the_ids_and_claims_of_the_whole_corpus() {
         let texts: Vec<&str> = sample::texts().collect();
         let whole = corpus(&texts, 0);
-        let never = Cancel::never();
-        for cut in 1..texts.len() {
-            let parts = [
-                Partition::tag(corpus(&texts[..cut], 0), 0, &never).unwrap(),
-                Partition::tag(corpus(&texts[cut..], cut), cut as u32, &never).unwrap(),
-            ];
-            let clustering = Clustering::new(ids::merge_distinct(parts[0].keys(), parts[1].keys()));
-            let mut gathered = parts[0].gathered(&clustering);
-            gathered.absorb(parts[1].gathered(&clustering));
-            let records = ids::finish(gathered, whole.lexicon());
+        for at in 1..texts.len() {
+            let (records, parts) = cut(&texts, at, &whole);
             let all: Vec<&EntityRecord> = records.iter().map(|(_, r)| r).collect();
             assert_eq!(
                 all,
@@ -161,13 +192,8 @@ mod tests {
                     .iter()
                     .collect::<Vec<_>>()
             );
-            let by_cluster: HashMap<u32, EntityRecord> = records.into_iter().collect();
             let mut d = 0;
-            for part in &parts {
-                let c = part
-                    .with_ids(&clustering, &by_cluster, &never)
-                    .unwrap()
-                    .unwrap();
+            for (c, _) in &parts {
                 for (i, claims) in c.claims().iter().enumerate() {
                     assert_eq!(claims, &whole.claims()[d + i], "document {}", d + i);
                     for m in 0..c.entities().mentions[i].len() {

@@ -175,9 +175,9 @@ class CountingCore:
         self._core = core
         self.aligned = 0
 
-    def align_columns(self):
+    def analyse_alignment(self):
         self.aligned += 1
-        return self._core.align_columns()
+        return self._core.analyse_alignment()
 
     def __getattr__(self, name):
         return getattr(self._core, name)

@@ -6,6 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from html.parser import HTMLParser
 
 import crosswire as cw
@@ -170,6 +173,53 @@ def test_report_quiet_and_stdout(tmp_path):
     markup = out(p)
     assert "<title>Kherson &amp; co</title>" in markup
     assert_safe_page(markup)
+
+
+def test_progress_shows_stages_and_documents_on_a_terminal_only(tmp_path):
+    import pty
+
+    def stderr_on_a_terminal(*args: str) -> str:
+        leader, follower = pty.openpty()
+        p = subprocess.run(
+            [sys.executable, "-m", "crosswire", *args], stderr=follower, stdout=subprocess.PIPE
+        )
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:  # the terminal is closed and drained
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(leader)
+        assert p.returncode == 0, shown
+        return shown.decode("utf-8")
+
+    shown = stderr_on_a_terminal("claims", "--sample", "-o", str(tmp_path / "c.csv"))
+    # Stages as fast as the sample's may finish between two looks; the last is always shown.
+    for stage in ["reading", "claims 5/5 documents"]:
+        assert f" {stage}…" in shown, shown
+    assert shown.endswith("\r")  # the line is cleared at the end
+    quiet = stderr_on_a_terminal("claims", "--sample", "--quiet", "-o", str(tmp_path / "q.csv"))
+    assert quiet == ""
+
+
+def test_recursive_reads_nested_folders(tmp_path):
+    for path, text in [
+        ("2024-05/herald/1.txt", "Kyiv said 30 soldiers were killed."),
+        ("2024-05/courier/1.txt", "Moscow denied it."),
+        ("top.txt", "x"),
+    ]:
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text, encoding="utf-8")
+    p = run("info", str(tmp_path), "--recursive", "--format", "json")
+    assert p.returncode == 0, err(p)
+    names = [d["name"] for d in json.loads(out(p))["documents"]]
+    assert names == ["2024-05/courier/1", "2024-05/herald/1", "top"]
+    flat = json.loads(out(run("info", str(tmp_path), "--format", "json")))
+    assert [d["name"] for d in flat["documents"]] == ["top"]
 
 
 def test_report_default_output_is_report_html(tmp_path):

@@ -1,6 +1,7 @@
 """crosswire.dask: the same corpus gives the same tables in-process and on a 2-worker
-LocalCluster (ids, entity rows, claims, the entity table), whatever the partitioning; a
-worker killed mid-run loses and duplicates nothing. Skipped without dask.distributed."""
+LocalCluster (ids, entity rows, claims, the entity table, the alignment's pairs and groups),
+whatever the partitioning; a worker killed mid-run loses and duplicates nothing. Skipped
+without dask.distributed."""
 
 from __future__ import annotations
 
@@ -47,14 +48,20 @@ def generated(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture(scope="module")
-def in_process(generated) -> dict[str, pd.DataFrame]:
-    corpus = cw.Corpus.from_dir(generated)
+def tables_of(corpus: cw.Corpus) -> dict[str, pd.DataFrame]:
+    alignment = corpus.align()
     return {
         "entities": corpus.entities(),
         "claims": corpus.claims(),
         "entity_table": corpus.entity_table(),
+        "pairs": alignment.pairs(),
+        "groups": alignment.groups(),
     }
+
+
+@pytest.fixture(scope="module")
+def in_process(generated) -> dict[str, pd.DataFrame]:
+    return tables_of(cw.Corpus.from_dir(generated))
 
 
 def same_tables(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame]) -> None:
@@ -74,29 +81,41 @@ def test_the_cluster_gives_the_in_process_tables(client, generated, in_process):
     spread = table["docs"].map(lambda docs: len({first[d] for d in docs}))
     assert (spread == ARTICLES // PARTITION).any()
     assert (table["aliases"].map(len) > 1).sum() > 50
+    # Pairs and groups across partitions, of every relation.
+    part = {d: i // PARTITION for i, d in enumerate(result.names)}
+    pairs = in_process["pairs"]
+    across = pairs["doc_a"].map(part) != pairs["doc_b"].map(part)
+    assert set(pairs.loc[across, "relation"]) == {"agree", "conflict", "related"}
+    groups = in_process["groups"]
+    spread = groups.groupby("group")["doc"].agg(lambda d: len({part[x] for x in d}))
+    assert (spread >= 3).any()
 
 
 @needs_shared
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, generated, in_process):
     result = cwd.analyze(generated, client, partition_docs=200)
-    # Once a worker holds partitions, kill it: its results are lost and recomputed.
-    deadline = time.monotonic() + 60
+
+    # Once the alignment has keyed its claims (P4) or judged copies (P5), kill the worker
+    # holding most of its pieces: they, and the claims they came from, are recomputed.
+    def in_p4_p5(key: object) -> bool:
+        return "cw-align" in str(key) and ("-keyed-" in str(key) or "-copy-" in str(key))
+
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
-        held = {
-            w: [k for k in ks if "cw-partition" in str(k)] for w, ks in client.has_what().items()
-        }
+        held = {w: [k for k in ks if in_p4_p5(k)] for w, ks in client.has_what().items()}
         victim = max(held, key=lambda w: len(held[w]))
         if held[victim]:
             break
         time.sleep(0.05)
     else:
-        pytest.fail("no partition was ever held by a worker")
+        pytest.fail("no piece of the alignment was ever held by a worker")
     pid = client.run(os.getpid, workers=[victim])[victim]
     os.kill(pid, 9)
     got = result.compute()
     assert victim not in client.scheduler_info()["workers"], "the worker was not lost"
     same_tables(got, in_process)
     assert not got["claims"]["claim"].duplicated().any()
+    assert not got["pairs"].duplicated(["claim_a", "claim_b"]).any()
 
 
 def write(folder: Path, articles: dict[str, str]) -> Path:
@@ -132,12 +151,7 @@ def corner_cases(folder: Path) -> Path:
 
 def test_corner_cases_across_partitions(client, tmp_path):
     folder = corner_cases(tmp_path / "corner")
-    corpus = cw.Corpus.from_dir(folder)
-    want = {
-        "entities": corpus.entities(),
-        "claims": corpus.claims(),
-        "entity_table": corpus.entity_table(),
-    }
+    want = tables_of(cw.Corpus.from_dir(folder))
     got = cwd.analyze(folder, client, partition_docs=1).compute()
     same_tables(got, want)
     ents = got["entities"]
@@ -147,6 +161,36 @@ def test_corner_cases_across_partitions(client, tmp_path):
     assert list(lone["entity"]) == ["PERSON:kirill_stremousov"]
     wire = got["claims"].groupby("text")["doc"].nunique()
     assert wire.max() >= 3
+
+
+def test_wire_copy_in_every_partition_is_judged_once_per_copy(client, tmp_path):
+    """One article republished word for word in four partitions (and once reworded): its
+    claims are copies of the first partition's, each paired with its representative once
+    and in its group; the rewording is judged as a claim of its own."""
+    articles = {f"{i:02}": WIRE for i in range(4)}
+    articles["04"] = WIRE.replace("40 homes burned", "homes burned")
+    articles["05"] = "Kuleba said the talks in Geneva had failed. Moscow denied shelling Kherson."
+    folder = write(tmp_path / "wire", articles)
+    want = tables_of(cw.Corpus.from_dir(folder))
+    got = cwd.analyze(folder, client, partition_docs=1).compute()
+    same_tables(got, want)
+    pairs, groups = got["pairs"], got["groups"]
+    copies = pairs[(pairs["doc_a"] == "00") & pairs["doc_b"].isin(["01", "02", "03"])]
+    per_claim = copies.groupby("claim_a")["doc_b"].agg(sorted)
+    assert len(per_claim) >= 2 and all(d == ["01", "02", "03"] for d in per_claim)
+    assert set(copies["relation"]) == {"agree"}
+    # Copies are paired with their representative only, never with one another.
+    assert not ((pairs["doc_a"] == "01") & (pairs["doc_b"] == "02")).any()
+    carried = groups[groups["doc"].isin(["00", "01", "02", "03"])].groupby("group")["doc"].nunique()
+    assert (carried == 4).sum() >= 2
+
+
+def test_the_analysis_from_the_cluster_is_the_in_process_one(client, tmp_path):
+    folder = corner_cases(tmp_path / "corner")
+    got = cwd.analyze(folder, client, partition_docs=2).analysis()
+    want = cw.Analysis.from_corpus(cw.Corpus.from_dir(folder))
+    for name in ("documents", *cwd.TABLES, "coverage"):
+        pd.testing.assert_frame_equal(getattr(got, name), getattr(want, name), obj=name)
 
 
 def test_nested_folders_are_read_with_recursive_and_named_by_path(client, tmp_path):
@@ -192,6 +236,9 @@ def test_the_cli_runs_on_a_local_cluster_or_a_scheduler(client, tmp_path):
     runs = [
         (["claims"], ["--workers", "2"]),
         (["entities", "--table", "entities"], ["--scheduler", client.scheduler.address]),
+        (["align"], ["--scheduler", client.scheduler.address]),
+        (["align", "--table", "groups"], ["--workers", "2"]),
+        (["align", "--table", "coverage"], ["--scheduler", client.scheduler.address]),
     ]
     for command, cluster in runs:
         local = cli(*command, str(folder), "--format", "jsonl")

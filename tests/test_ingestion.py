@@ -129,6 +129,40 @@ def test_non_txt_files_and_subfolders_are_ignored(folder):
     assert [d.text for d in corpus] == ["first", "second", "upper-case suffix"]
 
 
+def test_recursive_reads_every_folder_below_and_names_by_relative_path(folder):
+    path = folder(
+        {
+            "b.txt": "top",
+            "2024-05/herald/0001.txt": "Kyiv said.",
+            "2024-05/courier/0001.txt": "Moscow denied it.",
+            "2024-06/0001.TXT": "upper-case suffix",
+            "2024-06/notes.md": "not an article",
+        }
+    )
+    (path / "empty").mkdir()
+    corpus = cw.Corpus.from_dir(path, recursive=True)
+    # Sorted by path; the same stem in two folders gives two names.
+    assert corpus.names == ["2024-05/courier/0001", "2024-05/herald/0001", "2024-06/0001", "b"]
+    assert corpus["2024-05/herald/0001"].text == "Kyiv said."
+    assert [d.text for d in corpus] == [
+        "Moscow denied it.",
+        "Kyiv said.",
+        "upper-case suffix",
+        "top",
+    ]
+    # Not recursive by default: the nested files are not read.
+    assert cw.Corpus.from_dir(path).names == ["b"]
+
+
+def test_recursive_links_are_not_followed(folder):
+    path = folder({"a/x.txt": "inside"})
+    try:
+        (path / "a" / "loop").symlink_to(path, target_is_directory=True)
+    except OSError:
+        pytest.skip("this file system has no symbolic links")
+    assert cw.Corpus.from_dir(path, recursive=True).names == ["a/x"]
+
+
 def test_from_dir_accepts_pathlike_str_and_bytes(folder):
     path = folder({"a.txt": "x"})
     for arg in (path, str(path), bytes(path)):

@@ -272,6 +272,36 @@ def test_progress_announces_stages_on_a_terminal(sample):
     assert quiet.getvalue() == ""  # not a terminal: silent
 
 
+def test_progress_counts_the_documents_of_the_stage_the_core_computes():
+    import io
+
+    from crosswire.progress import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    corpus = cw.Corpus.from_texts([f"Kyiv said {i} soldiers were killed." for i in range(7)])
+    assert corpus._core.progress() == (None, 0, 0)
+    stream = Terminal()
+    with Progress(["text", "entities", "claims"], stream=stream) as progress:
+        with progress.watching(corpus, every=0.001):
+            corpus.claims()
+    shown = stream.getvalue()
+    # The core counted every document of the last stage it computed.
+    assert corpus._core.progress() == ("claims", 7, 7)
+    assert " claims 7/7 documents…" in shown
+    assert " 2/3 claims" in shown  # two stages of three done before it
+    assert shown.endswith("\r")
+
+    quiet = io.StringIO()  # not a terminal: nothing drawn, no thread started
+    with Progress(["claims"], stream=quiet) as progress:
+        with progress.watching(corpus):
+            corpus.align()
+    assert quiet.getvalue() == ""
+    assert corpus._core.progress() == ("alignment", 7, 7)
+
+
 def test_claims_list_draws_as_an_inert_table(hostile_corpus, sample):
     claims = sample[4].claims
     assert isinstance(claims, list) and [c.claim for c in claims] == [

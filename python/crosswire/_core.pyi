@@ -19,6 +19,12 @@ __all__ = [
     "merge_keys",
     "absorb",
     "Partition",
+    "PartitionClaims",
+    "corpus_idf_terms",
+    "row_profiles",
+    "key_pairs",
+    "shared_pairs",
+    "claim_groups",
     "Clustering",
     "Entities",
     "Corpus",
@@ -114,6 +120,50 @@ class Partition:
         """The partition's documents as a corpus whose mentions carry the corpus's ids."""
 
 @final
+class PartitionClaims:
+    """A partition's claims as the aligner compares them (from a partition's corpus with the
+    corpus's entity ids). Pickles as postcard bytes. Number columns are little-endian bytes."""
+
+    def __new__(cls, corpus: Corpus, first_doc: int) -> PartitionClaims: ...
+    def __len__(self) -> int: ...
+    def signatures(self) -> bytes:
+        """Each claim's copy signature (u64 bytes)."""
+    def term_counts(self, distinct: bytes) -> tuple[list[str], bytes, bytes]:
+        """`(keys, df u32 bytes, top reference idf f32 bytes)`: term counts over the claims
+        flagged `distinct` (u8 bytes, one per claim)."""
+    def reweighed(self, n: int, terms: dict[str, int]) -> PartitionClaims:
+        """The claims weighed by the corpus's counts (`n` distinct claims, `terms`: key → df)."""
+    def keyed(self, first_claim: int, among: bytes) -> tuple[list[str], bytes, bytes]:
+        """`(keys, claim u32 bytes, order u64 bytes)` of the claims flagged `among`."""
+    def sentence_pairs(self, rep: bytes) -> tuple[bytes, bytes]:
+        """Pairs of neighbours in a sentence `(a, b)` (u32 bytes), given each claim's
+        representative (u32 bytes, corpus indices)."""
+    def pick(self, first_claim: int, wanted: bytes) -> bytes:
+        """The claims `wanted` (u32 bytes, corpus indices) for another partition (bytes)."""
+    def judge(self, first_claim: int, picked: list[bytes], a: bytes, b: bytes) -> dict[str, Any]:
+        """The aligned pairs among `a`, `b` (u32 bytes) as columns."""
+    @staticmethod
+    def from_bytes(bytes: bytes) -> PartitionClaims:
+        """Claims pickled as bytes."""
+
+def corpus_idf_terms(n: int, keys: list[str], df: bytes, top: bytes) -> dict[str, int]:
+    """The terms whose corpus idf lowers a weight: key → df."""
+
+def row_profiles(claim: bytes, holders: bytes, order: bytes) -> list[bytes]:
+    """Each row's claim's profile (bytes), from rows holding every key of their claims."""
+
+def key_pairs(
+    key: list[str], claim: bytes, holders: bytes, order: bytes, profile: list[bytes]
+) -> tuple[bytes, bytes, bytes, bytes]:
+    """`(a, b, order, weight)` (bytes) of every pair the keys of the rows make."""
+
+def shared_pairs(a: bytes, b: bytes, order: bytes, weight: bytes) -> tuple[bytes, bytes]:
+    """The candidate pairs `(a, b)` (u32 bytes) among key weight rows."""
+
+def claim_groups(n: int, a: bytes, b: bytes, score: bytes, rep: bytes) -> bytes:
+    """Group numbers (u32 bytes) of `n` claims from the agreeing pairs and representatives."""
+
+@final
 class Clustering:
     """The clusters of the corpus's distinct keys (built from the bytes of `merge_keys`)."""
 
@@ -145,7 +195,10 @@ class DecodeError(ValueError):
 class Corpus:
     @staticmethod
     def from_dir(
-        path: str, errors: str | None = None, patterns: list[_PatternRow] | None = None
+        path: str,
+        errors: str | None = None,
+        patterns: list[_PatternRow] | None = None,
+        recursive: bool = False,
     ) -> tuple[Corpus, list[tuple[str, int, int]]]: ...
     @staticmethod
     def from_texts(
@@ -164,6 +217,9 @@ class Corpus:
     def analyse_entities(self) -> None: ...
     def analyse_claims(self) -> None: ...
     def analyse_alignment(self) -> None: ...
+    def progress(self) -> tuple[str | None, int, int]:
+        """How far the stage being computed (or last computed) has got: (stage, documents
+        done, total); (None, 0, 0) before any started."""
     def ready(self) -> list[str]:
         """The stages computed so far, in pipeline order: text, syntax, entities, claims,
         alignment."""
@@ -176,8 +232,11 @@ class Corpus:
     def token_columns(self) -> dict[str, list[object]]: ...
     def sentence_columns(self) -> dict[str, list[object]]: ...
     def boilerplate_columns(self) -> dict[str, list[object]]: ...
-    def align_columns(self) -> dict[str, object]:
-        """`{"pairs": columns, "groups": columns, "candidates": int}` for `corpus.align()`."""
+    def align_pair_columns(self) -> dict[str, list[object]]:
+        """Columns of the pairs table of `corpus.align()` (built when asked for, not kept)."""
+    def align_group_columns(self) -> dict[str, list[object]]:
+        """Columns of the groups table of `corpus.align()` (built when asked for, not kept)."""
+    def align_candidates(self) -> int: ...
 
 @final
 class Document:

@@ -42,38 +42,49 @@ class Comparison(NamedTuple):
 
 
 class Alignment:
-    """The claims of a corpus aligned: ``pairs()``, ``groups()``, ``coverage()``."""
+    """The claims of a corpus aligned: ``pairs()``, ``groups()``, ``coverage()``.
 
-    def __init__(
-        self,
-        pairs: dict[str, list[Any]],
-        groups: dict[str, list[Any]],
-        docs: list[str],
-        candidates: int,
-    ) -> None:
-        self._pairs = pairs
-        self._groups = groups
-        self._docs = docs
-        self.candidates = candidates
+    The alignment itself stays in the core, in compact form; each table is made, as Python
+    objects, only when asked for, and not kept."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
 
     @classmethod
     def of(cls, corpus: Corpus) -> Alignment:
-        cols: dict[str, Any] = corpus._core.align_columns()
-        return cls(
-            dict(cols["pairs"]), dict(cols["groups"]), corpus._core.names(), int(cols["candidates"])
-        )
+        corpus._core.analyse_alignment()
+        return cls(corpus)
+
+    @property
+    def candidates(self) -> int:
+        """How many candidate pairs of claims were judged."""
+        return self._corpus._core.align_candidates()
+
+    @property
+    def _pairs(self) -> dict[str, list[Any]]:
+        return dict(self._corpus._core.align_pair_columns())
+
+    @property
+    def _groups(self) -> dict[str, list[Any]]:
+        return dict(self._corpus._core.align_group_columns())
+
+    @property
+    def _docs(self) -> list[str]:
+        return self._corpus._core.names()
 
     def pairs(self) -> pd.DataFrame:
         """One row per aligned pair of claims: claim_a, claim_b, doc_a, doc_b, relation
         (agree, conflict, related), score, reason."""
-        df = pd.DataFrame({k: self._pairs[k] for k in PAIR_COLUMNS})
+        cols = self._pairs
+        df = pd.DataFrame({k: cols[k] for k in PAIR_COLUMNS})
         return df.astype({"score": "float64"})
 
     def groups(self) -> pd.DataFrame:
         """One row per claim, with its group (claims every two of which agree): group, claim,
         doc, start, end, text, speaker, polarity, figures, claims (in the group), docs (that
         carry the group)."""
-        df = pd.DataFrame({k: self._groups[k] for k in GROUP_COLUMNS[:-2]})
+        cols = self._groups
+        df = pd.DataFrame({k: cols[k] for k in GROUP_COLUMNS[:-2]})
         if df.empty:
             return df.assign(claims=pd.Series(dtype="int64"), docs=pd.Series(dtype="int64"))
         by = df.groupby("group")
@@ -90,14 +101,16 @@ class Alignment:
         the table grows with the claims, not with groups x documents. Arithmetic, comparisons
         and ``.sum()`` work as on any table; ``.sparse.to_dense()`` gives plain ``int64``
         columns (for a small corpus)."""
-        return _coverage_table(self._groups["group"], self._groups["doc"], self._docs)
+        cols = self._groups
+        return _coverage_table(cols["group"], cols["doc"], self._docs)
 
     def __repr__(self) -> str:
-        rel = pd.Series(self._pairs["relation"], dtype="object").value_counts()
+        pairs = self._pairs
+        rel = pd.Series(pairs["relation"], dtype="object").value_counts()
         groups = self.groups()
         shared = groups.loc[groups["docs"] > 1, "group"].nunique() if len(groups) else 0
         return (
-            f"Alignment({len(self._groups['claim'])} claims, {len(self._pairs['claim_a'])} pairs: "
+            f"Alignment({len(groups)} claims, {len(pairs['claim_a'])} pairs: "
             f"{rel.get('agree', 0)} agree, {rel.get('conflict', 0)} conflict, {rel.get('related', 0)} related; "
             f"{groups['group'].nunique() if len(groups) else 0} groups, {shared} carried by several documents)"
         )
@@ -108,6 +121,8 @@ class Alignment:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Alignment):
             return NotImplemented
+        if self._corpus is other._corpus:
+            return True
         return (self._pairs, self._groups, self._docs) == (other._pairs, other._groups, other._docs)
 
     __hash__ = None  # type: ignore[assignment]
@@ -257,7 +272,8 @@ def _alignment_html(al: Alignment) -> str:
     more_docs = len(docs) - MAX_DOCS_SHOWN
     docs = docs[:MAX_DOCS_SHOWN]
     # Each claim's figures where the core found them (absent from hand-built alignments).
-    spans = dict(zip(al._groups["claim"], al._groups.get("figure_spans", [])))
+    group_cols = al._groups
+    spans = dict(zip(group_cols["claim"], group_cols.get("figure_spans", [])))
     head = "".join(f"<th>{text(d)}</th>" for d in docs)
     rows = []
     for g in shown:

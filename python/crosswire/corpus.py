@@ -152,15 +152,23 @@ class Corpus:
         *,
         errors: str = "strict",
         patterns: Patterns | None = None,
+        recursive: bool = False,
     ) -> Corpus:
         """One document per ``*.txt`` file directly in ``path``, named by the file stem.
+
+        With ``recursive=True``, every ``*.txt`` file in the folders below ``path`` too
+        (symbolic links not followed), in order of their path, each named by its path below
+        ``path`` without the extension (``2024-05/herald/0001``): stems alone can collide
+        across folders. Files are read in parallel, with the GIL released.
 
         Files are read as UTF-8 (a leading BOM is dropped). With ``errors="strict"`` invalid
         UTF-8 raises :class:`DecodeError` naming the file and byte offset; with
         ``errors="replace"`` it becomes U+FFFD and a :class:`UnicodeWarning` says where.
         """
         patterns = _as_patterns(patterns)
-        core, replaced = _core.Corpus.from_dir(os.fsdecode(path), errors, core_rows(patterns))
+        core, replaced = _core.Corpus.from_dir(
+            os.fsdecode(path), errors, core_rows(patterns), recursive
+        )
         for file, count, offset in replaced:
             warnings.warn(
                 f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",

@@ -1,15 +1,16 @@
 """crosswire on a ``dask.distributed`` cluster: the per-document stages on workers, over
-partitions of the files, and entity ids resolved across partitions with Dask's own
-reductions. Needs the ``dask`` extra (``pip install 'crosswire[dask]'``); the design and
-what is not distributed yet are in benches/DASK.md.
+partitions of the files, entity ids resolved across partitions with Dask's own reductions,
+and claims aligned across partitions with its shuffles (``crosswire.dask_alignment``).
+Needs the ``dask`` extra (``pip install 'crosswire[dask]'``); the design, and what is not
+distributed yet (the HTML report), are in benches/DASK.md.
 
 >>> from crosswire import dask as cwd
 >>> result = cwd.analyze("archive/", recursive=True)     # a LocalCluster of this machine
 >>> result.claims.compute()                               # the columns of Corpus.claims()
 >>> result.to_parquet("out/")
 
-Ids, claims and entity rows equal the in-process ones (``Corpus.from_dir``), whatever the
-partitioning: documents keep their global order (sorted paths), the clusters of identity
+Ids, claims, entity rows, pairs and groups equal the in-process ones (``Corpus.from_dir``,
+``Corpus.align``), whatever the partitioning: documents keep their global order (sorted paths), the clusters of identity
 keys are built once from the corpus's distinct keys, and what each partition's mentions
 gather is reduced in document order (see ``crosswire._core.Partition``).
 """
@@ -31,7 +32,9 @@ import pandas as pd
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, get_client
 
-from . import _core, frames
+from . import _core, dask_alignment, frames
+from .alignment import _coverage_table
+from .analysis import Analysis, documents_table
 from .corpus import Corpus, _as_patterns
 from .patterns import Patterns, core_rows
 
@@ -41,7 +44,7 @@ __all__ = ["DaskAnalysis", "analyze", "list_files", "local_cluster"]
 PARTITION_DOCS = 2000
 #: How many results one reduction task merges.
 FAN_IN = 8
-TABLES = ("entities", "claims", "entity_table")
+TABLES = ("entities", "claims", "entity_table", "pairs", "groups")
 
 
 def list_files(
@@ -103,9 +106,21 @@ def _tables(
     clustering: _core.Clustering,
     entities: _core.Entities,
     patterns: Patterns | None,
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    tables = _tables_of(Corpus(part.with_ids(clustering, entities), patterns))
-    return tables[0], tables[1]
+    first_doc: int,
+) -> tuple[pd.DataFrame, pd.DataFrame, _core.PartitionClaims]:
+    core = part.with_ids(clustering, entities)
+    tables = _tables_of(Corpus(core, patterns))
+    # After the claims table: the claims stage has run and is reused.
+    return tables[0], tables[1], _core.PartitionClaims(core, first_doc)
+
+
+def _documents(
+    part: _core.Partition,
+    clustering: _core.Clustering,
+    entities: _core.Entities,
+    patterns: Patterns | None,
+) -> pd.DataFrame:
+    return documents_table(Corpus(part.with_ids(clustering, entities), patterns))
 
 
 def _tables_of(corpus: Corpus) -> list[pd.DataFrame]:
@@ -156,7 +171,8 @@ def _metas() -> dict[str, pd.DataFrame]:
     corpus = Corpus.from_texts(["Kyiv said on Monday that 30 people were hurt."], names=["x"])
     tables = _tables_of(corpus)
     tables.append(_entity_table_of(corpus.entity_table()))
-    return {name: df.iloc[:0] for name, df in zip(TABLES, tables)}
+    metas = {name: df.iloc[:0] for name, df in zip(TABLES, tables)}
+    return {**metas, **dask_alignment.metas(), "documents": documents_table(corpus).iloc[:0]}
 
 
 def _parquet_schema(df: dd.DataFrame) -> Any:
@@ -190,33 +206,55 @@ class DaskAnalysis:
     entities: dd.DataFrame
     claims: dd.DataFrame
     entity_table: dd.DataFrame
+    pairs: dd.DataFrame
+    groups: dd.DataFrame
+    documents: dd.DataFrame
     names: list[str]
     client: Client
     _own_cluster: LocalCluster | None = None
     _own_client: bool = False
 
-    def compute(self) -> dict[str, pd.DataFrame]:
-        """Every table as pandas, ``doc`` as the in-process categorical of document names
-        (for corpora whose tables fit in memory)."""
+    def compute(self, *names: str) -> dict[str, pd.DataFrame]:
+        """Every table (or the tables ``names``) as pandas, as in-process: ``doc`` as the
+        categorical of document names, groups in the order of ``Alignment.groups()`` (for
+        corpora whose tables fit in memory)."""
+        names = names or TABLES
+        # Coverage is counted from the groups (long form on the cluster would be cheaper past
+        # memory; this is the in-process table).
+        frames = [t for t in names if t != "coverage"]
+        if "coverage" in names and "groups" not in frames:
+            frames.append("groups")
         with _in_process_types():
-            computed = self.client.compute(
-                [self.entities, self.claims, self.entity_table], sync=True
-            )
-        with _in_process_types():
-            computed = self.client.compute(
-                [self.entities, self.claims, self.entity_table], sync=True
-            )
-        tables = dict(zip(TABLES, computed))
+            computed = self.client.compute([getattr(self, t) for t in frames], sync=True)
+        tables = dict(zip(frames, computed))
         for name, df in tables.items():
             df = df.reset_index(drop=True)
             # A column is str when all its values are, as pandas infers it for the whole
             # table in-process; partitions inferred it each for their own rows.
             for column in _object_columns(df):
                 df[column] = pd.Series(df[column].tolist(), index=df.index)
-            if name != "entity_table":
+            if name in ("entities", "claims"):
                 df["doc"] = pd.Categorical(df["doc"], categories=self.names)
             tables[name] = df
-        return tables
+        if "groups" in tables:
+            # As Alignment.groups() orders it (each partition's rows are in claim order).
+            tables["groups"] = (
+                tables["groups"]
+                .sort_values(["group", "doc", "start"], kind="stable")
+                .reset_index(drop=True)
+            )
+        if "coverage" in names:
+            groups = tables["groups"]
+            tables["coverage"] = _coverage_table(
+                list(groups["group"]), list(groups["doc"]), self.names
+            )
+        return {name: tables[name] for name in names}
+
+    def analysis(self) -> Analysis:
+        """Every table as a :class:`~crosswire.Analysis` (pandas, as ``Analysis.from_corpus``
+        gives it), for corpora whose tables fit in memory."""
+        tables = self.compute(*TABLES, "documents", "coverage")
+        return Analysis(**{name: tables[name] for name in (*TABLES, "documents", "coverage")})
 
     def to_parquet(self, path: str | os.PathLike[str]) -> Path:
         """Writes each table to ``path/<table>/`` (one file per partition). Written in a
@@ -328,15 +366,31 @@ def analyze(
         f"cw-absorb-{token}",
     )
     entities = _task(_core.Entities.finish, f"cw-entities-{token}", gathered, rows)
+    starts = list(range(0, len(files), partition_docs))
     tables = [
-        delayed(_tables, pure=True, nout=2)(
-            p, clustering, entities, patterns, dask_key_name=f"cw-tables-{token}-{i}"
+        delayed(_tables, pure=True, nout=3)(
+            p, clustering, entities, patterns, start, dask_key_name=f"cw-tables-{token}-{i}"
         )
-        for i, p in enumerate(parts)
+        for i, (p, start) in enumerate(zip(parts, starts))
     ]
     entity_table = _task(_entity_table, f"cw-entity-table-{token}", entities, names)
     n = len(parts)
-    persisted = client.persist([t[0] for t in tables] + [t[1] for t in tables] + [entity_table])
+    persisted = client.persist(
+        [t[0] for t in tables] + [t[1] for t in tables] + [entity_table] + [t[2] for t in tables]
+    )
+    claims, views = persisted[n : 2 * n], persisted[2 * n + 1 :]
+    pairs, groups = dask_alignment.align(
+        views,
+        claims,
+        [names[s : s + partition_docs] for s in starts],
+        starts,
+        token,
+    )
+    aligned = client.persist(pairs + groups)
+    documents = [
+        _task(_documents, f"cw-documents-{token}-{i}", p, clustering, entities, patterns)
+        for i, p in enumerate(parts)
+    ]
     if errors == "replace":
         # Asked while the partitions are in flight for the tables: read once, not twice.
         replaced = client.compute(
@@ -355,8 +409,11 @@ def analyze(
             entities=dd.from_delayed(persisted[:n], meta=meta["entities"], verify_meta=False),
             claims=dd.from_delayed(persisted[n : 2 * n], meta=meta["claims"], verify_meta=False),
             entity_table=dd.from_delayed(
-                persisted[2 * n :], meta=meta["entity_table"], verify_meta=False
+                persisted[2 * n : 2 * n + 1], meta=meta["entity_table"], verify_meta=False
             ),
+            pairs=dd.from_delayed(aligned[:n], meta=meta["pairs"], verify_meta=False),
+            groups=dd.from_delayed(aligned[n:], meta=meta["groups"], verify_meta=False),
+            documents=dd.from_delayed(documents, meta=meta["documents"], verify_meta=False),
             names=names,
             client=client,
             _own_cluster=own_cluster,

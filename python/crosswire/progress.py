@@ -1,16 +1,24 @@
 """A one-line progress bar on stderr for runs made of a few long stages.
 
 It draws only when the stream is a terminal (so logs and pipes stay clean) and can be turned
-off outright (``--quiet``). Each stage is announced before it runs; the line is cleared at the
-end, leaving the terminal as it was.
+off outright (``--quiet``). Each stage is announced before it runs; while the core computes a
+stage, :meth:`Progress.watching` shows its documents done out of all (a counter the core
+bumps once per document, polled from a thread here); the line is cleared at the end, leaving
+the terminal as it was.
 """
 
 from __future__ import annotations
 
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .corpus import Corpus
 
 __all__ = ["Progress"]
 
@@ -31,12 +39,42 @@ class Progress:
         self.done = 0
         self._started = time.monotonic()
         self._drawn = 0
+        self._lock = threading.Lock()  # the watching thread draws too
 
-    def stage(self, name: str) -> None:
-        """Marks the stages before ``name`` as done and shows ``name`` as running."""
-        if name in self.stages:
-            self.done = self.stages.index(name)
-        self._draw(name)
+    def stage(self, name: str, detail: str = "") -> None:
+        """Marks the stages before ``name`` as done and shows ``name`` as running (with
+        ``detail``, such as documents done)."""
+        with self._lock:
+            if name in self.stages:
+                self.done = self.stages.index(name)
+            self._draw(f"{name} {detail}" if detail else name)
+
+    @contextmanager
+    def watching(self, corpus: Corpus, every: float = 0.25) -> Iterator[None]:
+        """While the block runs, shows every ``every`` seconds which stage the core is
+        computing for ``corpus`` and how many of its documents are done."""
+        if not self.enabled:
+            yield
+            return
+        stop = threading.Event()
+
+        def show() -> None:
+            stage, done, total = corpus._core.progress()
+            if stage is not None:
+                self.stage(stage, f"{done:,}/{total:,} documents")
+
+        def poll() -> None:
+            while not stop.wait(every):
+                show()
+
+        thread = threading.Thread(target=poll, name="crosswire-progress", daemon=True)
+        thread.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            thread.join()
+            show()  # the counts the block ended with
 
     def _draw(self, label: str) -> None:
         if not self.enabled:
@@ -52,10 +90,11 @@ class Progress:
         self._drawn = len(line)
 
     def close(self) -> None:
-        if self.enabled and self._drawn:
-            self.stream.write("\r" + " " * self._drawn + "\r")
-            self.stream.flush()
-            self._drawn = 0
+        with self._lock:
+            if self.enabled and self._drawn:
+                self.stream.write("\r" + " " * self._drawn + "\r")
+                self.stream.flush()
+                self._drawn = 0
 
     def __enter__(self) -> Progress:
         return self

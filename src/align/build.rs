@@ -2,10 +2,7 @@
 //! once from its tokens, then each claim takes those inside its span (found by binary
 //! search: they are sorted and apart, so a claim's cost does not grow with its document).
 
-use std::collections::HashMap;
 use std::ops::Range;
-
-use rayon::prelude::*;
 
 use crate::claims::frame::{Argument, Frame, FrameSource};
 use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
@@ -17,7 +14,6 @@ use crate::stage::{Cancel, Cancelled};
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
-use super::copies;
 use super::figures::FigureValue;
 use super::frames::{key_of, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
@@ -267,7 +263,9 @@ fn within<T>(items: &[T], r: &Range<usize>, span: impl Fn(&T) -> &Range<usize>) 
 }
 
 /// Where a claim comes from: document index and index among its claims.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct ClaimRef {
     /// Index of the document in the corpus.
     pub doc: u32,
@@ -275,76 +273,89 @@ pub struct ClaimRef {
     pub index: u32,
 }
 
-/// Every claim of the corpus, its view, and the first claim it may be a copy of.
-pub type CorpusViews = (Vec<ClaimRef>, Vec<ClaimView>, Vec<u32>);
+/// The stages a claim's view is built from: views of any document can be built (and built
+/// again) at any time, so no pass of the alignment needs to hold every claim's view at once.
+pub struct Sources<'a> {
+    corpus: &'a Corpus,
+    layers: &'a [TextLayer],
+    entities: &'a EntityLayer,
+    claims: &'a [Vec<LinkedClaim>],
+    /// Whether the documents were parsed (a language without a syntax model has no frames).
+    parsed: bool,
+}
 
-/// Every claim of the corpus, as views, in (document, claim) order, and for each the first
-/// claim it may be a copy of (`copies::representatives`).
-pub fn corpus_views(corpus: &Corpus, cancel: &Cancel) -> Result<CorpusViews, Cancelled> {
-    let layers = corpus.try_text_layers(cancel)?;
-    let entities = corpus.try_entities(cancel)?;
-    let claims = corpus.try_claims(cancel)?;
-    let parsed = corpus.try_syntax(cancel)?.is_ok();
-    let per_doc: Vec<Vec<ClaimView>> = (0..corpus.len())
-        .into_par_iter()
-        .map(|d| {
-            cancel.check()?;
-            let ctx = DocContext::new(&corpus.docs()[d], &layers[d], corpus.language());
-            let mut views: Vec<ClaimView> = Vec::with_capacity(claims[d].len());
-            // How many claims before it each view has taken content from, in a chain.
-            let mut carried: Vec<usize> = Vec::with_capacity(claims[d].len());
-            for (k, c) in claims[d].iter().enumerate() {
-                let mut v = claim_view(&ctx, c, entities, d, parsed);
-                let may_borrow = k > 0 && carried[k - 1] < MAX_CONTEXT_CHAIN;
-                let mut carries = 0;
-                // `… but officials put the figure at closer to 1,000`: a figure that restates
-                // the sentence's previous claim is about what that claim is about.
-                let restates = c
-                    .claim
-                    .cue
-                    .as_ref()
-                    .is_some_and(|q| q.class == CueClass::Figure);
-                if restates
-                    && v.terms.len() < 2
-                    && may_borrow
-                    && claims[d][k - 1].claim.sentence == c.claim.sentence
-                {
+impl<'a> Sources<'a> {
+    /// The corpus's stages up to claims, computed first if need be.
+    pub fn of(corpus: &'a Corpus, cancel: &Cancel) -> Result<Sources<'a>, Cancelled> {
+        Ok(Sources {
+            corpus,
+            layers: corpus.try_text_layers(cancel)?,
+            entities: corpus.try_entities(cancel)?,
+            claims: corpus.try_claims(cancel)?,
+            parsed: corpus.try_syntax(cancel)?.is_ok(),
+        })
+    }
+
+    /// How many documents.
+    pub fn docs(&self) -> usize {
+        self.claims.len()
+    }
+
+    /// Counts one more document done in the corpus's progress.
+    pub fn tick(&self) {
+        self.corpus.progress().tick();
+    }
+
+    /// How many claims document `d` has.
+    pub fn claims_of(&self, d: usize) -> usize {
+        self.claims[d].len()
+    }
+
+    /// The views of document `d`'s claims, in order, before the corpus's own word counts
+    /// weigh their terms (`outline::CorpusIdf`).
+    pub fn doc_views(&self, d: usize) -> Vec<ClaimView> {
+        let (corpus, claims, entities) = (self.corpus, self.claims, self.entities);
+        let ctx = DocContext::new(&corpus.docs()[d], &self.layers[d], corpus.language());
+        let mut views: Vec<ClaimView> = Vec::with_capacity(claims[d].len());
+        // How many claims before it each view has taken content from, in a chain.
+        let mut carried: Vec<usize> = Vec::with_capacity(claims[d].len());
+        for (k, c) in claims[d].iter().enumerate() {
+            let mut v = claim_view(&ctx, c, entities, d, self.parsed);
+            let may_borrow = k > 0 && carried[k - 1] < MAX_CONTEXT_CHAIN;
+            let mut carries = 0;
+            // `… but officials put the figure at closer to 1,000`: a figure that restates
+            // the sentence's previous claim is about what that claim is about.
+            let restates = c
+                .claim
+                .cue
+                .as_ref()
+                .is_some_and(|q| q.class == CueClass::Figure);
+            if restates
+                && v.terms.len() < 2
+                && may_borrow
+                && claims[d][k - 1].claim.sentence == c.claim.sentence
+            {
+                v.borrow_context(&views[k - 1]);
+                carries = carried[k - 1] + 1;
+            }
+            // `Russia has ordered civilians to leave. Kyiv says it is mass deportations`:
+            // a claim that names what was just said (`it is`, `this was`) is about what
+            // the claim just before (same or previous sentence) said.
+            if k > 0
+                && ctx.describes_what_was_said(c.claim.span)
+                && c.claim.sentence - claims[d][k - 1].claim.sentence <= 1
+            {
+                if may_borrow {
                     v.borrow_context(&views[k - 1]);
                     carries = carried[k - 1] + 1;
                 }
-                // `Russia has ordered civilians to leave. Kyiv says it is mass deportations`:
-                // a claim that names what was just said (`it is`, `this was`) is about what
-                // the claim just before (same or previous sentence) said.
-                if k > 0
-                    && ctx.describes_what_was_said(c.claim.span)
-                    && c.claim.sentence - claims[d][k - 1].claim.sentence <= 1
-                {
-                    if may_borrow {
-                        v.borrow_context(&views[k - 1]);
-                        carries = carried[k - 1] + 1;
-                    }
-                    v.refers_to = Some(k as u32 - 1);
-                }
-                carried.push(carries);
-                views.push(v);
+                v.refers_to = Some(k as u32 - 1);
             }
-            Ok(views)
-        })
-        .collect::<Result<_, Cancelled>>()?;
-    let refs = per_doc
-        .iter()
-        .enumerate()
-        .flat_map(|(d, vs)| {
-            (0..vs.len()).map(move |i| ClaimRef {
-                doc: d as u32,
-                index: i as u32,
-            })
-        })
-        .collect();
-    let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
-    let rep = copies::representatives(&views);
-    reweigh(&mut views, &rep);
-    Ok((refs, views, rep))
+            carried.push(carries);
+            views.push(v);
+        }
+        views
+    }
 }
 
 /// Subjects that point back to what was just said, and the verbs that then describe it.
@@ -365,43 +376,6 @@ const EXPLETIVE_THIRD: &[&str] = &["that", "to"];
 /// such a chain over at most this many claims, so a view's size does not grow with the
 /// document.
 const MAX_CONTEXT_CHAIN: usize = 3;
-
-/// Claims a corpus needs before its own word counts say what is common in it.
-const MIN_CLAIMS_FOR_CORPUS_IDF: usize = 50;
-
-/// Lowers the weight of words common in this corpus (`Kherson` in articles on Kherson):
-/// each term weighs the lesser of its reference idf and its idf among the corpus's claims.
-/// Copies of a claim (`rep[i] != i`) count once: a story carried by many outlets does not
-/// make its own words common.
-fn reweigh(views: &mut [ClaimView], rep: &[u32]) {
-    let distinct = || {
-        views
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| rep[i] == i as u32)
-            .map(|(_, v)| v)
-    };
-    let n = distinct().count();
-    if n < MIN_CLAIMS_FOR_CORPUS_IDF {
-        return;
-    }
-    let mut df: HashMap<String, u32> = HashMap::new();
-    for v in distinct() {
-        for t in &v.terms {
-            *df.entry(t.key.clone()).or_default() += 1;
-        }
-    }
-    let idf = |k: &str| ((n as f32 + 1.0) / (df.get(k).copied().unwrap_or(0) as f32 + 0.5)).ln();
-    views.par_iter_mut().for_each(|v| {
-        for t in v
-            .terms
-            .iter_mut()
-            .chain(v.clauses.iter_mut().flat_map(|c| c.terms.iter_mut()))
-        {
-            t.idf = t.idf.min(idf(&t.key));
-        }
-    });
-}
 
 /// Words that open a new clause inside a claim.
 const CLAUSE_BREAKS: &[&str] = &[
@@ -604,7 +578,7 @@ mod tests {
 
     fn views_of(text: &str) -> Vec<ClaimView> {
         let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
-        corpus_views(&corpus, &Cancel::never()).unwrap().1
+        Sources::of(&corpus, &Cancel::never()).unwrap().doc_views(0)
     }
 
     #[test]

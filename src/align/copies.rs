@@ -20,7 +20,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use super::represent::ClaimView;
 
 /// What a claim's view says, hashed: equal for copies.
-fn signature(v: &ClaimView) -> u64 {
+pub(super) fn signature(v: &ClaimView) -> u64 {
     let mut h = DefaultHasher::new();
     v.ngrams.stems.hash(&mut h);
     for key in v.entities.keys() {
@@ -36,14 +36,15 @@ fn signature(v: &ClaimView) -> u64 {
     h.finish()
 }
 
-/// For each claim, the first claim (in corpus order) with the same signature: itself when
-/// it is the first. Copies are only candidates until judged (see the module doc).
-pub fn representatives(views: &[ClaimView]) -> Vec<u32> {
-    let mut first: HashMap<u64, u32> = HashMap::with_capacity(views.len());
-    views
+/// For each claim (by its `signature`), the first claim in corpus order with the same
+/// signature: itself when it is the first. Copies are only candidates until judged (see
+/// the module doc).
+pub fn representatives(signatures: &[u64]) -> Vec<u32> {
+    let mut first: HashMap<u64, u32> = HashMap::with_capacity(signatures.len());
+    signatures
         .iter()
         .enumerate()
-        .map(|(i, v)| *first.entry(signature(v)).or_insert(i as u32))
+        .map(|(i, &s)| *first.entry(s).or_insert(i as u32))
         .collect()
 }
 

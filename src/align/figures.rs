@@ -5,11 +5,12 @@
 use crate::entities::figures::Figure;
 use crate::entities::label::Label;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FigureValue {
     pub text: String,
     pub value: f64,
-    pub unit: Option<&'static str>,
+    #[serde(with = "super::distributed::static_text")]
+    pub unit: super::distributed::Unit,
     pub lo: f64,
     pub hi: f64,
     /// The stem of what a bare count counts (`two Democratic donors` → `donor`), when the

@@ -37,7 +37,7 @@ impl Role {
 }
 
 /// A role's filler as compared: its words, its head's term key and its entity key.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Filler {
     pub text: String,
     /// The head word's term key (a paraphrase group or a stem); empty for a stopword.
@@ -47,7 +47,7 @@ pub struct Filler {
 }
 
 /// A frame as compared.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FrameView {
     /// Where its predicate starts (a byte of the document): which clause holds it.
     pub at: u32,
@@ -60,8 +60,13 @@ pub struct FrameView {
     pub roles: [Option<Filler>; 5],
     /// Negated in its own words, or denied by its source (not both).
     pub negative: bool,
-    pub modality: Option<&'static str>,
+    #[serde(with = "super::distributed::static_text")]
+    pub modality: ModalityClass,
 }
+
+/// A modality class from `claims/modality.txt` (an alias, so that serde does not read its
+/// `&'static` as borrowed from the bytes).
+pub type ModalityClass = Option<&'static str>;
 
 /// The term key of a lemma (or lemma phrase: `wrap up`), as claims' terms are keyed.
 pub fn key_of(lemma: &str, lex: &AlignLexicon) -> String {

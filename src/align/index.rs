@@ -20,6 +20,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use super::outline::{CorpusIdf, Outline};
 use super::represent::ClaimView;
 use crate::stage::{Cancel, Cancelled};
 
@@ -32,24 +33,39 @@ const WINDOW: usize = FULL_POSTING - 1;
 /// Terms commoner than this (idf below) are not keys: `year`, `people`.
 const MIN_KEY_IDF: f32 = 1.5;
 /// Two claims become a candidate pair when the keys they share weigh this much.
-const MIN_SHARED: f32 = 2.0;
+pub(super) const MIN_SHARED: f32 = 2.0;
 /// How many of its rarest keys set a claim's place in a common key's order.
-const PROFILE_KEYS: usize = 4;
+pub(super) const PROFILE_KEYS: usize = 4;
 
-fn keys(v: &ClaimView) -> Vec<String> {
-    let mut k: Vec<String> = v.entities.keys().map(|e| format!("@{e}")).collect();
-    k.extend(
-        v.terms
-            .iter()
-            .filter(|t| t.idf >= MIN_KEY_IDF)
-            .map(|t| t.key.clone()),
-    );
-    k.extend(v.figures.iter().flat_map(|f| f.buckets()));
-    k.extend(v.events.iter().map(|e| format!("!{e}")));
-    k.extend(v.speaker_key.iter().map(|s| format!("${s}")));
-    k.sort();
-    k.dedup();
+/// Every key of a claim, sorted and distinct, each with its weight if it is a term (else
+/// infinite): a term is a key only while it weighs at least `MIN_KEY_IDF` once the corpus
+/// has weighed it (see `Outline::index_keys`).
+pub fn key_strings(v: &ClaimView) -> Vec<(String, f32)> {
+    let always = |k: String| (k, f32::INFINITY);
+    let mut k: Vec<(String, f32)> = v.entities.keys().map(|e| always(format!("@{e}"))).collect();
+    k.extend(v.terms.iter().map(|t| (t.key.clone(), t.idf)));
+    k.extend(v.figures.iter().flat_map(|f| f.buckets()).map(always));
+    k.extend(v.events.iter().map(|e| always(format!("!{e}"))));
+    k.extend(v.speaker_key.iter().map(|s| always(format!("${s}"))));
+    k.sort_by(|a, b| a.0.cmp(&b.0));
+    k.dedup_by(|a, b| a.0 == b.0);
     k
+}
+
+/// The keys a claim is indexed by once the corpus has weighed its terms (`view` weighed):
+/// `key_strings` that are keys (`is_key`), sorted and distinct.
+pub(super) fn keys(view: &ClaimView) -> Vec<String> {
+    key_strings(view)
+        .into_iter()
+        .filter(|&(_, idf)| is_key(idf))
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Whether a key of `key_strings` weighing `idf` once the corpus has weighed it is an index
+/// key: a term only while it is not common (infinite for keys that are not terms).
+pub(super) fn is_key(idf: f32) -> bool {
+    idf >= MIN_KEY_IDF
 }
 
 /// The claims holding each key, and for each claim its keys with its place among them.
@@ -61,14 +77,14 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(keyed: &[Vec<String>]) -> Postings {
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+    fn new(keyed: &[Vec<u64>]) -> Postings {
+        let mut ids: HashMap<u64, u32> = HashMap::new();
         let mut holders: Vec<Vec<u32>> = Vec::new();
         let mut keys_of: Vec<Vec<u32>> = Vec::with_capacity(keyed.len());
         for (c, ks) in keyed.iter().enumerate() {
             let mut mine = Vec::with_capacity(ks.len());
             for k in ks {
-                let id = *ids.entry(k.as_str()).or_insert_with(|| {
+                let id = *ids.entry(*k).or_insert_with(|| {
                     holders.push(Vec::new());
                     holders.len() as u32 - 1
                 });
@@ -118,8 +134,7 @@ impl Postings {
     /// What sharing `key` counts toward a candidate pair: 1 for a key held by at most
     /// `FULL_POSTING` claims, less the commoner it is.
     fn weight(&self, key: u32) -> f32 {
-        let n = self.holders[key as usize].len();
-        (FULL_POSTING as f32 / n as f32).min(1.0)
+        weight(self.holders[key as usize].len())
     }
 
     /// The claims a key pairs claim `c` with (at place `place` of its holders).
@@ -129,25 +144,37 @@ impl Postings {
             return h;
         }
         let place = place as usize;
-        let w = (WINDOW * FULL_POSTING).div_ceil(h.len());
+        let w = window(h.len());
         &h[place.saturating_sub(w)..(place + w + 1).min(h.len())]
     }
+}
+
+/// What sharing a key held by `holders` claims counts toward a candidate pair.
+pub(super) fn weight(holders: usize) -> f32 {
+    (FULL_POSTING as f32 / holders as f32).min(1.0)
+}
+
+/// How many claims on either side a key held by more than `FULL_POSTING` claims pairs each
+/// of its holders with.
+pub(super) fn window(holders: usize) -> usize {
+    (WINDOW * FULL_POSTING).div_ceil(holders)
 }
 
 /// Pairs `(i, j)`, `i < j`, sorted, of representatives (`rep[i] == i`, see `copies`):
 /// claims that share at least `MIN_SHARED` useful keys, and neighbours in a sentence (a copy
 /// standing in for its representative).
 pub fn candidates(
-    views: &[ClaimView],
+    outline: &Outline,
+    idf: Option<&CorpusIdf>,
     rep: &[u32],
     cancel: &Cancel,
 ) -> Result<Vec<(u32, u32)>, Cancelled> {
-    let among: Vec<u32> = (0..views.len() as u32)
+    let among: Vec<u32> = (0..outline.len() as u32)
         .filter(|&i| rep[i as usize] == i)
         .collect();
-    let keyed: Vec<Vec<String>> = among
+    let keyed: Vec<Vec<u64>> = among
         .par_iter()
-        .map(|&i| keys(&views[i as usize]))
+        .map(|&i| outline.index_keys(i as usize, idf))
         .collect();
     let postings = Postings::new(&keyed);
     let per_claim: Vec<Vec<(u32, u32)>> = (0..among.len())
@@ -175,16 +202,24 @@ pub fn candidates(
     let mut pairs: Vec<(u32, u32)> = per_claim.into_iter().flatten().collect();
     // Claims of one sentence answer each other (`Moscow claims …, but officials put the
     // figure at …`): neighbours in a sentence are always compared.
-    pairs.extend(
-        views
-            .windows(2)
-            .enumerate()
-            .filter(|(_, w)| w[0].sentence.is_some() && w[0].sentence == w[1].sentence)
-            .map(|(i, _)| (rep[i], rep[i + 1]))
-            .filter(|(a, b)| a != b)
-            .map(|(a, b)| (a.min(b), a.max(b))),
-    );
+    pairs.extend(sentence_pairs(&outline.sentences, rep));
     pairs.sort_unstable();
     pairs.dedup();
     Ok(pairs)
+}
+
+/// Claims next to each other in one sentence (`sentences`: each claim's `(document,
+/// sentence)`, see `ClaimView::sentence`), as pairs `(a, b)`, `a < b`, of their
+/// representatives (`rep[i]`, claim `i`'s, in the corpus's numbering).
+pub(super) fn sentence_pairs<'a>(
+    sentences: &'a [Option<(u32, u32)>],
+    rep: &'a [u32],
+) -> impl Iterator<Item = (u32, u32)> + 'a {
+    sentences
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w[0].is_some() && w[0] == w[1])
+        .map(|(i, _)| (rep[i], rep[i + 1]))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.min(b), a.max(b)))
 }

@@ -2,7 +2,9 @@
 //! conflict, and which are only related.
 //!
 //! `represent` builds a comparable view of each claim (terms from `normalize` and `stem`,
-//! entity ids, `figures` as intervals, `time`, event classes, speaker, polarity); `copies`
+//! entity ids, `figures` as intervals, `time`, event classes, speaker, polarity), `build`
+//! from the stages; `outline` keeps what the passes need of every claim, and `views` holds
+//! the views of a bounded number of claims while their pairs are judged; `copies`
 //! finds claims carried in the same words, judged once against their representative;
 //! `index` proposes candidate pairs among representatives from shared keys (never all
 //! pairs); `score` computes pair features and a logistic score; `relation` labels the pair
@@ -11,6 +13,7 @@
 
 mod build;
 mod copies;
+pub mod distributed;
 pub(crate) mod figures;
 pub(crate) mod frames;
 mod groups;
@@ -18,14 +21,18 @@ mod index;
 pub(crate) mod lexicon;
 pub(crate) mod model;
 mod normalize;
+mod outline;
 pub(crate) mod relation;
 pub(crate) mod represent;
 pub(crate) mod score;
 mod stem;
 pub(crate) mod time;
+mod views;
 
 #[cfg(test)]
 mod tests;
+
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -35,6 +42,7 @@ use crate::stage::{Cancel, Cancelled};
 
 pub use build::ClaimRef;
 pub use relation::{Judgement, Relation};
+use represent::ClaimView;
 
 /// A pair of claims close enough to list, with its relation and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,22 +82,48 @@ pub fn align(corpus: &Corpus) -> Alignment {
 }
 
 /// `align`, unless `cancel` is raised first (checked between documents and between claims).
+///
+/// No pass holds every claim's view: the first builds each document's views to outline
+/// them (`outline`), the judging passes build them again a batch at a time (`views`),
+/// unless all of them fit at once.
 pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelled> {
-    let (claims, views, maybe_copy_of) = build::corpus_views(corpus, cancel)?;
+    align_holding(corpus, cancel, views::resident_claims())
+}
+
+/// `try_align` holding at most `budget` claims' views at a time.
+fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alignment, Cancelled> {
+    let sources = build::Sources::of(corpus, cancel)?;
+    corpus.progress().start("alignment", sources.docs());
+    let claims_total: usize = (0..sources.docs()).map(|d| sources.claims_of(d)).sum();
+    let resident = claims_total <= budget;
+    let kept = Mutex::new(Vec::new());
+    let outline = outline::Outline::of(&sources, cancel, |d, views| {
+        if resident {
+            kept.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push((d as u32, views));
+        }
+    })?;
+    let maybe_copy_of = copies::representatives(&outline.signatures);
+    let idf = outline::CorpusIdf::of(&outline, &maybe_copy_of);
+    let mut views = views::Views::new(&sources, &outline, idf.as_ref(), budget);
+    for (d, v) in kept.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        views.keep(d, v);
+    }
+    let claims = &outline.claims;
     let one_statement = |a: u32, b: u32| {
-        let (x, y) = (claims[a as usize], claims[b as usize]);
-        x.doc == y.doc
-            && (views[b as usize].refers_to == Some(x.index)
-                || views[a as usize].refers_to == Some(y.index))
+        one_statement(
+            claims[a as usize],
+            claims[b as usize],
+            outline.refers_to[a as usize],
+            outline.refers_to[b as usize],
+        )
     };
     let lex = &corpus.language().align;
-    let judge = |&(a, b): &(u32, u32)| -> Result<Option<AlignedPair>, Cancelled> {
+    let judge = |a: u32, b: u32, va: &ClaimView, vb: &ClaimView| {
         cancel.check()?;
-        let (va, vb) = (&views[a as usize], &views[b as usize]);
-        let mut j = relation::judge(va, vb, lex, true);
-        if claims[a as usize].doc == claims[b as usize].doc {
-            j = relation::within_document(j, va, vb);
-        }
+        let same_doc = claims[a as usize].doc == claims[b as usize].doc;
+        let j = judge_claims(va, vb, same_doc, lex);
         Ok(j.aligned.then_some(AlignedPair {
             a,
             b,
@@ -99,42 +133,66 @@ pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelle
         }))
     };
     // Copies: each judged against its representative once, kept only if they agree.
-    let copy_pairs: Vec<(u32, u32)> = (0..views.len() as u32)
+    let copy_pairs: Vec<(u32, u32)> = (0..outline.len() as u32)
         .map(|i| (maybe_copy_of[i as usize], i))
         .filter(|&(r, i)| r != i && !one_statement(r, i))
         .collect();
-    let mut pairs: Vec<AlignedPair> = copy_pairs
-        .par_iter()
-        .map(judge)
-        .collect::<Result<Vec<_>, Cancelled>>()?
+    let mut pairs: Vec<AlignedPair> = views
+        .judge_all(&copy_pairs, cancel, judge)?
         .into_iter()
         .flatten()
         .filter(|p| p.relation == Relation::Agree)
         .collect();
-    let rep = copies::confirmed(views.len(), pairs.iter().map(|p| (p.a, p.b)));
-    let candidates: Vec<(u32, u32)> = index::candidates(&views, &rep, cancel)?
+    let rep = copies::confirmed(outline.len(), pairs.iter().map(|p| (p.a, p.b)));
+    let candidates: Vec<(u32, u32)> = index::candidates(&outline, idf.as_ref(), &rep, cancel)?
         .into_iter()
         .filter(|&(a, b)| !one_statement(a, b))
         .collect();
-    let judged: Vec<Option<AlignedPair>> = candidates
-        .par_iter()
-        .map(judge)
-        .collect::<Result<_, Cancelled>>()?;
+    let judged: Vec<Option<AlignedPair>> = views.judge_all(&candidates, cancel, judge)?;
+    drop(views);
     let agreeing: Vec<(u32, u32, f64)> = judged
         .iter()
         .flatten()
         .filter(|p| p.relation == Relation::Agree)
         .map(|p| (p.a, p.b, p.score))
         .collect();
-    let groups = groups::follow_copies(&groups::group(claims.len(), &agreeing), &rep);
+    let groups = groups::follow_copies(&groups::group(outline.len(), &agreeing), &rep);
     pairs.extend(judged.into_iter().flatten());
     pairs.sort_by_key(|p| (p.a, p.b));
     Ok(Alignment {
         groups,
-        claims,
+        claims: outline.claims,
         pairs,
         candidates: copy_pairs.len() + candidates.len(),
     })
+}
+
+/// Whether claims `x` and `y` are one statement: a claim about what the one before it in its
+/// document said (`x_refers_to`, `y_refers_to`: the claim each names, see
+/// `ClaimView::refers_to`).
+fn one_statement(
+    x: ClaimRef,
+    y: ClaimRef,
+    x_refers_to: Option<u32>,
+    y_refers_to: Option<u32>,
+) -> bool {
+    x.doc == y.doc && (y_refers_to == Some(x.index) || x_refers_to == Some(y.index))
+}
+
+/// Two claims of a corpus judged: what `relation::judge` says, with the rules for two
+/// claims of one document when they are.
+fn judge_claims(
+    va: &ClaimView,
+    vb: &ClaimView,
+    same_doc: bool,
+    lex: &lexicon::AlignLexicon,
+) -> Judgement {
+    let j = relation::judge(va, vb, lex, true);
+    if same_doc {
+        relation::within_document(j, va, vb)
+    } else {
+        j
+    }
 }
 
 /// Compares two free-standing sentences (or short texts) of `language`.

@@ -5,7 +5,7 @@
 use super::lexicon::{group_key, AlignLexicon};
 use super::stem::stem;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Term {
     /// A stem, or `=group` for a paraphrase group.
     pub key: String,

@@ -11,7 +11,7 @@ use super::lexicon::AlignLexicon;
 use super::normalize::{terms, Term};
 use super::time::TimeScope;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ClaimView {
     /// Terms sorted by key, one per key (the highest weight kept).
     pub terms: Vec<Term>,
@@ -175,7 +175,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
 
 /// A stem sequence as hashes: the stems in order, and the sets (sorted, deduplicated) of
 /// adjacent pairs and triples.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct SequenceIndex {
     pub stems: Vec<u64>,
     pub bigrams: Vec<u64>,

@@ -203,11 +203,14 @@ fn referring(text: &str) -> Vec<(String, Option<u32>)> {
         None,
     )])
     .unwrap();
-    let (refs, views, _) = build::corpus_views(&corpus, &crate::stage::Cancel::never()).unwrap();
-    refs.iter()
-        .zip(&views)
-        .map(|(r, v)| {
-            let span = corpus.claims()[0][r.index as usize].claim.span;
+    let views = build::Sources::of(&corpus, &crate::stage::Cancel::never())
+        .unwrap()
+        .doc_views(0);
+    views
+        .iter()
+        .enumerate()
+        .map(|(k, v)| {
+            let span = corpus.claims()[0][k].claim.span;
             (
                 text[span.start as usize..span.end as usize].to_owned(),
                 v.refers_to,
@@ -361,4 +364,33 @@ fn one_document_restating_itself_is_no_agreement() {
                 The governor said 32 Russian soldiers were killed near Kherson on Monday.";
     let (r, why) = corpus_relation(&[text], "32 Russian", "32 Russian").unwrap();
     assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
+fn alignment_is_the_same_whatever_the_views_held_at_once() {
+    // The sample articles twice over (copies to judge, corpus weights past 50 claims) and a
+    // story told in other words by three more.
+    let mut texts: Vec<String> = crate::text::sample::texts().map(str::to_owned).collect();
+    texts.extend(crate::text::sample::texts().map(str::to_owned));
+    texts.extend([
+        "Ukraine said 32 Russian soldiers were killed in Kherson. Moscow denies abusing civilians.".to_owned(),
+        "Kyiv said at least 30 Russians were killed in Kherson. Russia was accused of looting homes.".to_owned(),
+        "Moscow claims that as many as 20,000 people have fled, but Ukrainian officials put the figure at closer to 1,000.".to_owned(),
+    ]);
+    let corpus = corpus_of(texts);
+    let all = align_holding(&corpus, &Cancel::never(), usize::MAX).unwrap();
+    assert!(
+        all.claims.len() > 100 && all.pairs.len() > 20,
+        "{} claims",
+        all.claims.len()
+    );
+    assert!(all.pairs.iter().any(|p| p.relation == Relation::Conflict));
+    // A budget of one claim: every batch builds its documents again.
+    for budget in [1, 40, all.claims.len() - 1] {
+        let held = align_holding(&corpus, &Cancel::never(), budget).unwrap();
+        assert_eq!(held.pairs, all.pairs, "budget {budget}");
+        assert_eq!(held.groups, all.groups, "budget {budget}");
+        assert_eq!(held.claims, all.claims, "budget {budget}");
+        assert_eq!(held.candidates, all.candidates, "budget {budget}");
+    }
 }

@@ -5,7 +5,7 @@
 
 use crate::entities::dates::DateValue;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimeScope {
     /// Day ranges (first, last; days since the calendar epoch) of the dates named.
     pub days: Vec<(i64, i64)>,

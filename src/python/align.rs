@@ -11,8 +11,9 @@ use crate::claims::claim_id;
 use crate::corpus::Corpus;
 use crate::lang::Language;
 
-/// `pairs` and `groups` tables of `corpus.align()`, as two dicts of columns.
-pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
+/// The `pairs` table of `corpus.align()`, as a dict of columns: built when asked for, never
+/// kept (a Python object per cell).
+pub fn pair_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let alignment = pool::stage(py, corpus, Corpus::try_alignment)?;
     let layer = super::claims::claim_layer(py, corpus)?;
     let docs = corpus.docs();
@@ -53,7 +54,14 @@ pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
         "reason",
         p.iter().map(|x| x.reason.clone()).collect::<Vec<_>>(),
     )?;
+    Ok(pairs)
+}
 
+/// The `groups` table of `corpus.align()` (one row per claim), as a dict of columns: built
+/// when asked for, never kept.
+pub fn group_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
+    let alignment = pool::stage(py, corpus, Corpus::try_alignment)?;
+    let layer = super::claims::claim_layer(py, corpus)?;
     let groups = PyDict::new(py);
     let claims: Vec<_> = alignment
         .claims
@@ -109,11 +117,7 @@ pub fn align_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
             })
             .collect::<Vec<_>>(),
     )?;
-    let out = PyDict::new(py);
-    out.set_item("pairs", pairs)?;
-    out.set_item("groups", groups)?;
-    out.set_item("candidates", alignment.candidates)?;
-    Ok(out)
+    Ok(groups)
 }
 
 fn triple(j: Judgement) -> (&'static str, f64, String) {

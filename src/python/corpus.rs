@@ -95,15 +95,17 @@ pub fn list_articles(path: PathBuf, recursive: bool) -> PyResult<(Vec<PathBuf>, 
 
 #[pymethods]
 impl PyCorpus {
-    /// Reads `*.txt` files in `path`. Returns the corpus and, for files read with
-    /// `errors="replace"`, `(path, replaced, first_offset)` for each file that needed it.
+    /// Reads `*.txt` files in `path` (`recursive`: in every folder below it too, see
+    /// `list_articles`). Returns the corpus and, for files read with `errors="replace"`,
+    /// `(path, replaced, first_offset)` for each file that needed it.
     #[staticmethod]
-    #[pyo3(signature = (path, errors = None, patterns = None))]
+    #[pyo3(signature = (path, errors = None, patterns = None, recursive = false))]
     fn from_dir(
         py: Python<'_>,
         path: PathBuf,
         errors: Option<&Bound<'_, PyAny>>,
         patterns: Option<Vec<PatternRow>>,
+        recursive: bool,
     ) -> PyResult<(PyCorpus, Vec<Replaced>)> {
         let lexicon = user_lexicon(patterns)?;
         let given = errors.map(|e| e.extract::<String>());
@@ -123,9 +125,10 @@ impl PyCorpus {
                 )))
             }
         };
-        let (corpus, replaced) =
-            pool::interruptible(py, |cancel| Corpus::try_from_dir(&path, mode, cancel))?
-                .map_err(errors::to_py)?;
+        let (corpus, replaced) = pool::interruptible(py, |cancel| {
+            Corpus::try_from_dir(&path, recursive, mode, cancel)
+        })?
+        .map_err(errors::to_py)?;
         Ok((
             PyCorpus {
                 inner: Arc::new(corpus.with_lexicon(lexicon)),
@@ -213,6 +216,13 @@ impl PyCorpus {
         pool::stage(py, &self.inner, Corpus::try_alignment).map(drop)
     }
 
+    /// How far the stage being computed (or last computed) has got: `(stage, documents
+    /// done, total)`; `(None, 0, 0)` before any started. Cheap: for a progress display
+    /// polling it while another thread runs the stage.
+    fn progress(&self) -> (Option<&'static str>, usize, usize) {
+        self.inner.progress().get()
+    }
+
     /// The stages computed so far, in pipeline order: `text`, `syntax`, `entities`,
     /// `claims`, `alignment`.
     fn ready(&self) -> Vec<&'static str> {
@@ -229,9 +239,19 @@ impl PyCorpus {
         super::claims::claim_figure_columns(py, &self.inner)
     }
 
-    /// Aligns the corpus's claims: `{"pairs": columns, "groups": columns, "candidates": n}`.
-    fn align_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        super::align::align_columns(py, &self.inner)
+    /// Columns of the pairs table of the alignment (computed first if need be).
+    fn align_pair_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::align::pair_columns(py, &self.inner)
+    }
+
+    /// Columns of the groups table of the alignment (computed first if need be).
+    fn align_group_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        super::align::group_columns(py, &self.inner)
+    }
+
+    /// How many candidate pairs alignment judged (computed first if need be).
+    fn align_candidates(&self, py: Python<'_>) -> PyResult<usize> {
+        Ok(pool::stage(py, &self.inner, Corpus::try_alignment)?.candidates)
     }
 
     /// Columns of the entity table, for pandas.

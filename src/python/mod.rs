@@ -3,6 +3,7 @@
 mod align;
 mod claims;
 mod corpus;
+mod distributed;
 mod entities;
 mod errors;
 mod frame;
@@ -31,6 +32,12 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<partition::PyEntities>()?;
     m.add_function(wrap_pyfunction!(partition::merge_keys, m)?)?;
     m.add_function(wrap_pyfunction!(partition::absorb, m)?)?;
+    m.add_class::<distributed::PyPartitionClaims>()?;
+    m.add_function(wrap_pyfunction!(distributed::corpus_idf_terms, m)?)?;
+    m.add_function(wrap_pyfunction!(distributed::row_profiles, m)?)?;
+    m.add_function(wrap_pyfunction!(distributed::key_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(distributed::shared_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(distributed::claim_groups, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::list_articles, m)?)?;
     m.add_class::<claims::PyClaim>()?;
     m.add_class::<frame::PyFrame>()?;

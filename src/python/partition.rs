@@ -19,13 +19,16 @@ use crate::entities::ids::{self, Clustering, EntityRecord, Gathered, Key};
 use crate::partition::Partition;
 use crate::text::decode::Decoding;
 
-fn to_bytes<'py>(py: Python<'py>, value: &impl Serialize) -> PyResult<Bound<'py, PyBytes>> {
+pub(super) fn to_bytes<'py>(
+    py: Python<'py>,
+    value: &impl Serialize,
+) -> PyResult<Bound<'py, PyBytes>> {
     let bytes = postcard::to_allocvec(value)
         .map_err(|e| PyValueError::new_err(format!("could not encode: {e}")))?;
     Ok(PyBytes::new(py, &bytes))
 }
 
-fn from_bytes<T: DeserializeOwned>(bytes: &[u8], what: &str) -> PyResult<T> {
+pub(super) fn from_bytes<T: DeserializeOwned>(bytes: &[u8], what: &str) -> PyResult<T> {
     postcard::from_bytes(bytes)
         .map_err(|e| PyValueError::new_err(format!("these bytes are not {what}: {e}")))
 }

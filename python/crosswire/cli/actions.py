@@ -12,7 +12,7 @@ import json
 import sys
 import warnings
 from pathlib import Path
-from typing import TextIO
+from typing import Callable, TextIO, TypeVar
 
 import pandas as pd
 
@@ -25,6 +25,8 @@ from ..progress import Progress
 from .errors import InputError, tell
 from .spec import Run, Writer
 
+T = TypeVar("T")
+
 
 def load(args: argparse.Namespace) -> Corpus:
     """The corpus the arguments name: ``--sample`` or the folder DIR (warnings to stderr)."""
@@ -33,7 +35,7 @@ def load(args: argparse.Namespace) -> Corpus:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", UnicodeWarning)
         try:
-            corpus = Corpus.from_dir(args.dir, errors=args.errors)
+            corpus = Corpus.from_dir(args.dir, errors=args.errors, recursive=args.recursive)
         except DecodeError as e:
             raise InputError(
                 f"{e} (use --errors replace to read it with replacement characters)"
@@ -45,11 +47,27 @@ def load(args: argparse.Namespace) -> Corpus:
     return corpus
 
 
+# What the core computes for a table, in order: the progress bar's steps.
+CORE_STAGES = ["text", "entities", "claims", "alignment"]
+
+
+def analysed(args: argparse.Namespace, build: Callable[[Corpus], T]) -> T:
+    """``build(corpus)`` on the corpus the arguments name, with a progress bar on stderr
+    (a terminal only; ``--quiet`` turns it off): reading, then each stage the core computes,
+    with its documents done out of all."""
+    progress = Progress(["reading", *CORE_STAGES], enabled=False if args.quiet else None)
+    with progress:
+        progress.stage("reading")
+        corpus = load(args)
+        with progress.watching(corpus):
+            return build(corpus)
+
+
 # -- info ----------------------------------------------------------------------------------
 
 
 def info(args: argparse.Namespace) -> Writer:
-    rows = summary.corpus_summary(load(args))
+    rows = analysed(args, summary.corpus_summary)
     total = summary.totals(rows)
     if args.format == "json":
         report = {"documents": [r.to_dict() for r in rows], "totals": total.to_dict()}
@@ -91,7 +109,7 @@ def export(table: str) -> Run:
     """The command that writes ``corpus.<table>()``."""
 
     def run(args: argparse.Namespace) -> Writer:
-        df = getattr(load(args), table)()
+        df = analysed(args, lambda corpus: getattr(corpus, table)())
         return lambda out: write_table(df, out, args.format)
 
     return run
@@ -99,12 +117,15 @@ def export(table: str) -> Run:
 
 def entities(args: argparse.Namespace) -> Writer:
     table = "entity_table" if args.table == "entities" else "entities"
-    df = on_cluster(args, table) if _clustered(args) else getattr(load(args), table)()
+    if _clustered(args):
+        df = on_cluster(args, table)
+    else:
+        df = analysed(args, lambda corpus: getattr(corpus, table)())
     return lambda out: write_table(df, out, args.format)
 
 
 def claims(args: argparse.Namespace) -> Writer:
-    df = on_cluster(args, "claims") if _clustered(args) else load(args).claims()
+    df = on_cluster(args, "claims") if _clustered(args) else analysed(args, Corpus.claims)
     return lambda out: write_table(df, out, args.format)
 
 
@@ -126,7 +147,8 @@ def check_cluster(args: argparse.Namespace) -> str | None:
 
 
 def on_cluster(args: argparse.Namespace, table: str) -> pd.DataFrame:
-    """``table`` of the folder DIR, computed on a Dask cluster (``crosswire.dask``)."""
+    """``table`` of the folder DIR, computed on a Dask cluster (``crosswire.dask``);
+    ``"analysis"``: every table, as a :class:`~crosswire.Analysis`."""
     try:
         from .. import dask as cwd
     except ImportError as e:
@@ -140,12 +162,13 @@ def on_cluster(args: argparse.Namespace, table: str) -> pd.DataFrame:
                 partition_docs=args.partition_docs,
                 errors=args.errors,
                 workers=args.workers,
+                recursive=args.recursive,
             )
         except (OSError, ValueError) as e:
             raise InputError(str(e)) from None
         with result:
             try:
-                df = result.compute()[table]
+                df = result.analysis() if table == "analysis" else result.compute(table)[table]
             except DecodeError as e:
                 raise InputError(
                     f"{e} (use --errors replace to read it with replacement characters)"
@@ -156,8 +179,11 @@ def on_cluster(args: argparse.Namespace, table: str) -> pd.DataFrame:
 
 
 def align(args: argparse.Namespace) -> Writer:
-    corpus = load(args)
-    df = getattr(corpus.align(), args.table)()  # only the table asked for
+    if _clustered(args):
+        df = on_cluster(args, args.table)
+    else:
+        # Only the table asked for.
+        df = analysed(args, lambda corpus: getattr(corpus.align(), args.table)())
     if args.table == "coverage":
         df = df.reset_index()
     return lambda out: write_table(df, out, args.format)
@@ -240,7 +266,8 @@ def report(args: argparse.Namespace) -> Writer:
     with progress:
         progress.stage("reading")
         corpus = load(args)
-        page = reporting.render(corpus, title=args.title, progress=progress)
+        with progress.watching(corpus):
+            page = reporting.render(corpus, title=args.title, progress=progress)
         progress.stage("writing")
 
     def write(out: TextIO) -> None:

@@ -49,7 +49,7 @@ def _span_table(name: str, what: str, columns: str) -> Command:
     )
 
 
-# On a Dask cluster (the `dask` extra): the per-document tables and entity ids.
+# On a Dask cluster (the `dask` extra): the per-document tables, entity ids and alignment.
 CLUSTER_OPTIONS = (
     Option(
         ("--scheduler",),
@@ -153,11 +153,16 @@ COMMANDS: tuple[Command, ...] = (
             align --sample
             align articles/ --format jsonl | jq -r 'select(.relation == "conflict") | .reason'
             align articles/ --table coverage -o coverage.csv
+            align articles/ --workers 2 --table groups -o groups.csv
         """,
         run=actions.align,
         formats=TABLES,
         output=TO_STDOUT,
-        options=(_table_option(("pairs", "groups", "coverage"), "which table (default: pairs)"),),
+        options=(
+            _table_option(("pairs", "groups", "coverage"), "which table (default: pairs)"),
+            *CLUSTER_OPTIONS,
+        ),
+        check=actions.check_cluster,
     ),
     Command(
         name="compare",
@@ -218,10 +223,6 @@ COMMANDS: tuple[Command, ...] = (
         options=(
             Option(
                 ("--title",), {"help": "the report's title (default: crosswire report)"}, text=True
-            ),
-            Option(
-                ("-q", "--quiet"),
-                {"action": "store_true", "help": "no progress bar and no closing message"},
             ),
         ),
     ),

@@ -94,6 +94,19 @@ def _add_corpus_input(p: argparse.ArgumentParser) -> None:
         help="invalid UTF-8: 'strict' stops with an error naming file and byte offset (default); "
         "'replace' reads it as U+FFFD and warns",
     )
+    p.add_argument(
+        "-r",
+        "--recursive",
+        action="store_true",
+        help="read the *.txt files in every folder below DIR too, each named by its path below DIR",
+    )
+    p.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar on stderr (shown only when stderr is a terminal) and no closing "
+        "message",
+    )
 
 
 def _add_formats(p: argparse.ArgumentParser, formats: Formats) -> None:

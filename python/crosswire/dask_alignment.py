@@ -1,0 +1,434 @@
+"""Claim alignment across Dask partitions (stages P3-P6 of benches/DASK.md): the pairs and
+groups ``Corpus.align()`` gives, from tasks that each read one partition, one key's holders,
+one claim's keys or one partition's pairs, never every claim in one process.
+
+- P3: each partition's claim views (``_core.PartitionClaims``, ids across partitions in);
+  copies found by a reduction of signatures (the first claim of each repeated one); the
+  corpus idf from term counts reduced by key.
+- P4: candidates from claims keyed by their blocking keys: Dask shuffles on the key (each
+  key's holders meet: how many, and the key's place in the in-process key order), on the
+  claim (each claim's profile: its rarest keys), on the key again (the pairs each key
+  makes, fading with its holders as ``index.rs`` does) and on the first claim of each pair
+  (weights summed in key order, kept at the in-process threshold).
+- P5: pairs judged in the partition of their first claim, with the views of other
+  partitions' claims sent there once per partition that asks (postcard bytes).
+- P6: groups from the agreeing pairs in one reduction task (see ``_groups``).
+
+Claims are numbered in the corpus (partition offset + place), so every order that decides
+a result is the in-process one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import dask.dataframe as dd
+import numpy as np
+import pandas as pd
+from dask.delayed import Delayed, delayed
+
+from . import _core
+from .alignment import GROUP_COLUMNS, PAIR_COLUMNS
+
+U32, U64, F32, F64 = np.dtype("<u4"), np.dtype("<u8"), np.dtype("<f4"), np.dtype("<f8")
+
+
+def _col(b: bytes, dtype: np.dtype) -> np.ndarray:
+    return np.frombuffer(b, dtype=dtype)
+
+
+def _task(func: Any, key: str, *args: Any, nout: int | None = None) -> Any:
+    return delayed(func, pure=True, nout=nout)(*args, dask_key_name=key)
+
+
+def _part_of(claims: np.ndarray, offsets: Sequence[int]) -> np.ndarray:
+    """The partition of each claim (corpus index), from the partitions' first claims."""
+    return np.searchsorted(np.asarray(offsets[1:], dtype=np.int64), claims, side="right")
+
+
+def _split(df: pd.DataFrame, column: str, offsets: Sequence[int]) -> tuple[pd.DataFrame, ...]:
+    """``df``'s rows by the partition of ``column``'s claim, one frame per partition."""
+    parts = _part_of(df[column].to_numpy(), offsets)
+    return tuple(df[parts == i] for i in range(len(offsets) - 1))
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(frames, ignore_index=True)
+
+
+def _exchange(
+    frames: list[Delayed], column: str, offsets: Delayed, n: int, name: str
+) -> list[Delayed]:
+    """Rows of ``frames`` sent to the partition (of ``n``) of their ``column``'s claim
+    (``offsets``: where each partition's claims start): each frame cut in one task, each
+    partition's pieces joined in another (a task shuffle whose destinations are the claim
+    partitions)."""
+    cut = [
+        _task(_split, f"{name}-split-{k}", f, column, offsets, nout=n) for k, f in enumerate(frames)
+    ]
+    return [_task(_concat, f"{name}-join-{i}", [c[i] for c in cut]) for i in range(n)]
+
+
+# -- P3 ---------------------------------------------------------------------------------------
+
+
+def _signatures(pc: _core.PartitionClaims, first: int) -> pd.DataFrame:
+    sig = _col(pc.signatures(), U64)
+    return pd.DataFrame({"sig": sig, "claim": np.arange(first, first + len(sig), dtype=U32)})
+
+
+SIG_META = pd.DataFrame({"sig": pd.Series(dtype="uint64"), "claim": pd.Series(dtype="uint32")})
+TERM_META = pd.DataFrame(
+    {
+        "key": pd.Series(dtype=object),
+        "df": pd.Series(dtype="uint32"),
+        "top": pd.Series(dtype="float32"),
+    }
+)
+
+
+def _repeated(sigs: list[Delayed]) -> Delayed:
+    """The first claim of each signature held by several claims (copies are candidates): a
+    Dask reduction by signature; only the repeated ones travel on."""
+    by = dd.from_delayed(sigs, meta=SIG_META, verify_meta=False).groupby("sig")["claim"]
+    return by.agg(["min", "size"]).to_delayed()[0]
+
+
+def _first_of_repeated(by: pd.DataFrame) -> pd.Series:
+    return by.loc[by["size"] > 1, "min"]
+
+
+def _signature_reps(sigs: pd.DataFrame, repeated: pd.Series) -> np.ndarray:
+    """Each claim's first claim of the same signature (itself when it is the first)."""
+    first = sigs["sig"].map(repeated)
+    return np.where(first.isna(), sigs["claim"], first.fillna(0)).astype(U32)
+
+
+def _term_counts(pc: _core.PartitionClaims, reps: np.ndarray, first: int) -> pd.DataFrame:
+    distinct = (reps == np.arange(first, first + len(reps))).astype(np.uint8)
+    keys, df, top = pc.term_counts(distinct.tobytes())
+    return pd.DataFrame({"key": keys, "df": _col(df, U32), "top": _col(top, F32)})
+
+
+def _distinct(reps: np.ndarray, first: int) -> int:
+    return int((reps == np.arange(first, first + len(reps))).sum())
+
+
+def _term_totals(counts: list[Delayed]) -> Delayed:
+    """Each term's df over the corpus's distinct claims and its highest reference idf: a
+    Dask reduction by key."""
+    terms = dd.from_delayed(counts, meta=TERM_META, verify_meta=False)
+    return terms.groupby("key").agg(df=("df", "sum"), top=("top", "max")).to_delayed()[0]
+
+
+def _corpus_terms(by: pd.DataFrame, n: int) -> dict[str, int]:
+    return _core.corpus_idf_terms(
+        n,
+        list(by.index),
+        by["df"].to_numpy(U32).tobytes(),
+        by["top"].to_numpy(F32).tobytes(),
+    )
+
+
+def _reweighed(pc: _core.PartitionClaims, n: int, terms: dict[str, int]) -> _core.PartitionClaims:
+    return pc.reweighed(n, terms)
+
+
+# -- P5 ---------------------------------------------------------------------------------------
+
+
+def _wanted(pairs: pd.DataFrame, lo: int, hi: int) -> bytes:
+    ids = np.unique(np.concatenate([pairs["a"].to_numpy(), pairs["b"].to_numpy()]))
+    return ids[(ids >= lo) & (ids < hi)].astype(U32).tobytes()
+
+
+def _pick(pc: _core.PartitionClaims, first: int, pairs: pd.DataFrame, hi: int) -> bytes:
+    return pc.pick(first, _wanted(pairs, first, hi))
+
+
+def _judge(
+    pc: _core.PartitionClaims, first: int, picked: list[bytes], pairs: pd.DataFrame
+) -> pd.DataFrame:
+    pairs = pairs.drop_duplicates(["a", "b"]).sort_values(["a", "b"])
+    cols = pc.judge(
+        first,
+        picked,
+        pairs["a"].to_numpy(U32).tobytes(),
+        pairs["b"].to_numpy(U32).tobytes(),
+    )
+    df = pd.DataFrame({k: cols[k] for k in PAIR_COLUMNS})
+    df["score"] = df["score"].astype("float64")
+    df.insert(0, "b", _col(cols["b"], U32))
+    df.insert(0, "a", _col(cols["a"], U32))
+    return df
+
+
+def _judge_round(
+    pcs: list[Delayed], offsets: list[int], pairs: list[Delayed], name: str
+) -> list[Delayed]:
+    """``pairs[i]`` (claims ``a`` in partition i) judged in partition i, the views of other
+    partitions' claims picked where they are."""
+    n = len(pcs)
+    out = []
+    for i in range(n):
+        picked = [
+            _task(_pick, f"{name}-pick-{i}-{j}", pcs[j], offsets[j], pairs[i], offsets[j + 1])
+            for j in range(n)
+            if j != i
+        ]
+        out.append(_task(_judge, f"{name}-judge-{i}", pcs[i], offsets[i], picked, pairs[i]))
+    return out
+
+
+# -- copies -----------------------------------------------------------------------------------
+
+
+def _copy_pairs(reps: np.ndarray, first: int) -> pd.DataFrame:
+    own = np.arange(first, first + len(reps), dtype=U32)
+    copy = reps != own
+    return pd.DataFrame({"a": reps[copy], "b": own[copy]})
+
+
+def _agreed(judged: pd.DataFrame) -> pd.DataFrame:
+    return judged[judged["relation"] == "agree"].reset_index(drop=True)
+
+
+def _confirmed(first: int, sig_reps: np.ndarray, agreed: pd.DataFrame) -> np.ndarray:
+    """Each claim's representative once copies are judged: the first of its signature when
+    they agree, else itself."""
+    rep = np.arange(first, first + len(sig_reps), dtype=U32)
+    rep[agreed["b"].to_numpy(np.int64) - first] = agreed["a"].to_numpy(U32)
+    return rep
+
+
+# -- P4 ---------------------------------------------------------------------------------------
+
+KEYED_META = pd.DataFrame(
+    {
+        "key": pd.Series(dtype=object),
+        "claim": pd.Series(dtype="uint32"),
+        "order": pd.Series(dtype="uint64"),
+    }
+)
+
+
+def _keyed(pc: _core.PartitionClaims, first: int, rep: np.ndarray) -> pd.DataFrame:
+    among = (rep == np.arange(first, first + len(rep))).astype(np.uint8)
+    keys, claim, order = pc.keyed(first, among.tobytes())
+    return pd.DataFrame({"key": keys, "claim": _col(claim, U32), "order": _col(order, U64)})
+
+
+def _holders(df: pd.DataFrame) -> pd.DataFrame:
+    """With every holder of each key here: how many, and the key's place in the key order."""
+    by = df.groupby("key", sort=False)
+    return df.assign(
+        holders=by["claim"].transform("size").astype("uint32"),
+        order=by["order"].transform("min").astype("uint64"),
+    )
+
+
+def _profiles(df: pd.DataFrame) -> pd.DataFrame:
+    """With every key of each claim here: each row's claim's profile; keys with one holder
+    (which pair nothing, but count in profiles) then go."""
+    profile = _core.row_profiles(
+        df["claim"].to_numpy(U32).tobytes(),
+        df["holders"].to_numpy(U32).tobytes(),
+        df["order"].to_numpy(U64).tobytes(),
+    )
+    df = df.assign(profile=pd.Series(profile, index=df.index, dtype=object))
+    return df[df["holders"] > 1]
+
+
+def _key_pairs(df: pd.DataFrame) -> pd.DataFrame:
+    a, b, order, weight = _core.key_pairs(
+        list(df["key"]),
+        df["claim"].to_numpy(U32).tobytes(),
+        df["holders"].to_numpy(U32).tobytes(),
+        df["order"].to_numpy(U64).tobytes(),
+        list(df["profile"]),
+    )
+    return pd.DataFrame(
+        {
+            "a": _col(a, U32),
+            "b": _col(b, U32),
+            "order": _col(order, U64),
+            "weight": _col(weight, F32),
+        }
+    )
+
+
+def _shared(df: pd.DataFrame) -> pd.DataFrame:
+    a, b = _core.shared_pairs(
+        df["a"].to_numpy(U32).tobytes(),
+        df["b"].to_numpy(U32).tobytes(),
+        df["order"].to_numpy(U64).tobytes(),
+        df["weight"].to_numpy(F32).tobytes(),
+    )
+    return pd.DataFrame({"a": _col(a, U32), "b": _col(b, U32)})
+
+
+def _sentence_pairs(pc: _core.PartitionClaims, rep: np.ndarray) -> pd.DataFrame:
+    a, b = pc.sentence_pairs(rep.astype(U32).tobytes())
+    return pd.DataFrame({"a": _col(a, U32), "b": _col(b, U32)})
+
+
+def _candidates(keyed: list[Delayed]) -> list[Delayed]:
+    """Candidate pairs ``(a, b)`` from the claims' keys, by Dask shuffles (see the module
+    doc): frames partitioned by ``a``'s hash."""
+    rows = dd.from_delayed(keyed, meta=KEYED_META, verify_meta=False)
+    meta = KEYED_META.assign(holders=pd.Series(dtype="uint32"))
+    held = rows.shuffle(on="key").map_partitions(_holders, meta=meta)
+    meta = meta.assign(profile=pd.Series(dtype=object))
+    profiled = held.shuffle(on="claim").map_partitions(_profiles, meta=meta)
+    pair_meta = pd.DataFrame(
+        {
+            "a": pd.Series(dtype="uint32"),
+            "b": pd.Series(dtype="uint32"),
+            "order": pd.Series(dtype="uint64"),
+            "weight": pd.Series(dtype="float32"),
+        }
+    )
+    weights = profiled.shuffle(on="key").map_partitions(_key_pairs, meta=pair_meta)
+    shared = weights.shuffle(on="a").map_partitions(_shared, meta=pair_meta[["a", "b"]])
+    return list(shared.to_delayed())
+
+
+# -- P6 ---------------------------------------------------------------------------------------
+
+
+def _agreeing(judged: pd.DataFrame) -> pd.DataFrame:
+    return judged.loc[judged["relation"] == "agree", ["a", "b", "score"]]
+
+
+def _groups(
+    offsets: list[int], agreeing: list[pd.DataFrame], reps: list[np.ndarray], docs: list[np.ndarray]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Group numbers of the corpus's ``n`` claims, and per group its claims and documents.
+
+    One task: the grouping merges groups strongest agreement first across a whole
+    component of the agreement graph (``groups.rs``), and the agreeing pairs and one number
+    per claim are small (at 10,000 articles, about 270,000 claims and fewer agreeing pairs:
+    a few MB). Past a worker's memory, split by connected components of the agreeing pairs
+    (min-label propagation) and number by a cumulative count (DASK.md, P6)."""
+    agree = pd.concat(agreeing, ignore_index=True)
+    groups = _col(
+        _core.claim_groups(
+            offsets[-1],
+            agree["a"].to_numpy(U32).tobytes(),
+            agree["b"].to_numpy(U32).tobytes(),
+            agree["score"].to_numpy(F64).tobytes(),
+            np.concatenate(reps).astype(U32).tobytes(),
+        ),
+        U32,
+    )
+    doc = np.concatenate(docs).astype(np.int64)
+    claims = np.bincount(groups, minlength=int(groups.max(initial=0)) + 1)
+    seen = np.unique(groups.astype(np.int64) << 32 | doc)
+    docs_per = np.bincount(seen >> 32, minlength=len(claims))
+    return groups, claims, docs_per
+
+
+def _claim_docs(claims: pd.DataFrame, names: list[str], first_doc: int) -> np.ndarray:
+    return pd.Categorical(claims["doc"], categories=names).codes.astype(np.int64) + first_doc
+
+
+def _group_rows(
+    claims: pd.DataFrame, grouped: tuple[np.ndarray, np.ndarray, np.ndarray], first: int
+) -> pd.DataFrame:
+    groups, per_claims, per_docs = grouped
+    g = groups[first : first + len(claims)].astype(np.int64)
+    df = claims[[c for c in GROUP_COLUMNS if c in claims.columns]].copy()
+    df.insert(0, "group", g)
+    df["claims"] = per_claims[g].astype("int64")
+    df["docs"] = per_docs[g].astype("int64")
+    return df[GROUP_COLUMNS].reset_index(drop=True)
+
+
+# -- the graph --------------------------------------------------------------------------------
+
+
+def _pairs_table(copies: pd.DataFrame, judged: pd.DataFrame) -> pd.DataFrame:
+    both = pd.concat([copies, judged], ignore_index=True).sort_values(["a", "b"])
+    return both[PAIR_COLUMNS].reset_index(drop=True)
+
+
+def _offsets(counts: list[int]) -> list[int]:
+    """Where each partition's claims start in the corpus, and the claim count last."""
+    return [0, *np.cumsum(counts, dtype=np.int64).tolist()]
+
+
+def align(
+    pcs: list[Delayed],
+    claims: list[Delayed],
+    names: list[list[str]],
+    first_docs: list[int],
+    token: str,
+) -> tuple[list[Delayed], list[Delayed]]:
+    """The pairs and groups tables, one frame per partition (tasks; nothing is computed),
+    from each partition's claims (``pcs``: ``PartitionClaims``, ``claims``: its claims table
+    rows, ``names``: its documents' names)."""
+    n = len(pcs)
+    t = f"cw-align-{token}"
+    # Counted where each partition's claims are: only the numbers travel.
+    counts = [_task(len, f"{t}-count-{i}", pcs[i]) for i in range(n)]
+    whole = _task(_offsets, f"{t}-offsets", counts)
+    offsets = [whole[i] for i in range(n + 1)]
+    sigs = [_task(_signatures, f"{t}-sig-{i}", pcs[i], offsets[i]) for i in range(n)]
+    repeated = _task(_first_of_repeated, f"{t}-repeated", _repeated(sigs))
+    sig_reps = [_task(_signature_reps, f"{t}-sig-reps-{i}", sigs[i], repeated) for i in range(n)]
+    # The corpus idf (copies counted once).
+    counted = [
+        _task(_term_counts, f"{t}-terms-{i}", pcs[i], sig_reps[i], offsets[i]) for i in range(n)
+    ]
+    distinct = _task(
+        sum,
+        f"{t}-distinct",
+        [_task(_distinct, f"{t}-distinct-{i}", sig_reps[i], offsets[i]) for i in range(n)],
+    )
+    terms = _task(_corpus_terms, f"{t}-corpus-terms", _term_totals(counted), distinct)
+    weighed = [_task(_reweighed, f"{t}-weighed-{i}", pcs[i], distinct, terms) for i in range(n)]
+    # Copies judged against their first claim, in that claim's partition.
+    copy_pairs = _exchange(
+        [_task(_copy_pairs, f"{t}-copies-{i}", sig_reps[i], offsets[i]) for i in range(n)],
+        "a",
+        whole,
+        n,
+        f"{t}-copy-pairs",
+    )
+    copies = [
+        _task(_agreed, f"{t}-agreed-{i}", j)
+        for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, f"{t}-copy"))
+    ]
+    confirmed_copies = _exchange(copies, "b", whole, n, f"{t}-confirmed-copies")
+    reps = [
+        _task(_confirmed, f"{t}-reps-{i}", offsets[i], sig_reps[i], confirmed_copies[i])
+        for i in range(n)
+    ]
+    # Candidates among representatives, judged in the partition of their first claim.
+    keyed = [_task(_keyed, f"{t}-keyed-{i}", weighed[i], offsets[i], reps[i]) for i in range(n)]
+    sentence = [_task(_sentence_pairs, f"{t}-sentence-{i}", weighed[i], reps[i]) for i in range(n)]
+    candidates = _exchange(_candidates(keyed) + sentence, "a", whole, n, f"{t}-candidates")
+    judged = _judge_round(weighed, offsets, candidates, f"{t}-pairs")
+    pairs = [_task(_pairs_table, f"{t}-pairs-table-{i}", copies[i], judged[i]) for i in range(n)]
+    docs = [
+        _task(_claim_docs, f"{t}-claim-docs-{i}", claims[i], names[i], first_docs[i])
+        for i in range(n)
+    ]
+    agreeing = [_task(_agreeing, f"{t}-agreeing-{i}", j) for i, j in enumerate(judged)]
+    grouped = _task(_groups, f"{t}-groups", whole, agreeing, reps, docs)
+    groups = [
+        _task(_group_rows, f"{t}-group-rows-{i}", claims[i], grouped, offsets[i]) for i in range(n)
+    ]
+    return pairs, groups
+
+
+def metas() -> dict[str, pd.DataFrame]:
+    """Empty pairs and groups tables with the in-process columns and types."""
+    pairs = pd.DataFrame({c: pd.Series(dtype=object) for c in PAIR_COLUMNS}).astype(
+        {"score": "float64"}
+    )
+    groups = pd.DataFrame({c: pd.Series(dtype=object) for c in GROUP_COLUMNS}).astype(
+        {"group": "int64", "start": "int64", "end": "int64", "claims": "int64", "docs": "int64"}
+    )
+    return {"pairs": pairs, "groups": groups}

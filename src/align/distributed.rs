@@ -1,0 +1,580 @@
+//! Alignment of a corpus cut into partitions (`crosswire.dask`, stages P3-P6 of
+//! benches/DASK.md): the same pairs, scores and groups as `align`, from pieces each of which
+//! reads one partition, one key's holders, one claim's keys or one pair's claims.
+//!
+//! What crosses partitions is small and numbered in the corpus: claims by their corpus
+//! index, keys with their holders, term counts, and the views of claims a pair needs from
+//! another partition (`Picked`, serialisable). Every decision is the in-process one:
+//! `Sources::doc_views`, `outline::weigh_terms`, `index::keys`/`weight`/`window`/
+//! `sentence_pairs`, `judge_claims`, `one_statement`, `groups`.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::build::{ClaimRef, Sources};
+use super::lexicon::AlignLexicon;
+use super::represent::ClaimView;
+use super::{copies, groups, index, judge_claims, one_statement, outline, Relation};
+use crate::claims::claim_id;
+use crate::corpus::Corpus;
+use crate::stage::{Cancel, Cancelled};
+
+/// A partition's claims as the aligner compares them: documents numbered in the corpus,
+/// views weighed by the reference idf until `reweighed`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PartitionClaims {
+    /// Where each claim is (documents numbered in the corpus).
+    pub refs: Vec<ClaimRef>,
+    /// Each claim's id (`doc:start`), for the pairs table.
+    pub ids: Vec<String>,
+    /// Each claim's document's name, for the pairs table.
+    pub docs: Vec<String>,
+    /// Each claim's view.
+    pub views: Vec<ClaimView>,
+}
+
+/// Claims a partition needs from another one: `(corpus index, where, id, document, view)`.
+pub type Picked = Vec<(u32, ClaimRef, String, String, ClaimView)>;
+
+/// A pair judged aligned, with what the pairs table shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JudgedPair {
+    /// The first claim's corpus index.
+    pub a: u32,
+    /// The second claim's corpus index (`a < b`).
+    pub b: u32,
+    /// The claims' ids.
+    pub ids: (String, String),
+    /// Their documents' names.
+    pub docs: (String, String),
+    /// Agree, conflict or related.
+    pub relation: Relation,
+    /// As `AlignedPair::score`.
+    pub score: f64,
+    /// As `AlignedPair::reason`.
+    pub reason: String,
+}
+
+impl PartitionClaims {
+    /// The claims of `corpus`, whose documents are the corpus's from `first_doc` on.
+    pub fn build(
+        corpus: &Corpus,
+        first_doc: u32,
+        cancel: &Cancel,
+    ) -> Result<PartitionClaims, Cancelled> {
+        let sources = Sources::of(corpus, cancel)?;
+        let per_doc: Vec<Vec<ClaimView>> = (0..sources.docs())
+            .into_par_iter()
+            .map(|d| {
+                cancel.check()?;
+                Ok(sources.doc_views(d))
+            })
+            .collect::<Result<_, Cancelled>>()?;
+        let mut refs: Vec<ClaimRef> = per_doc
+            .iter()
+            .enumerate()
+            .flat_map(|(d, vs)| {
+                (0..vs.len() as u32).map(move |index| ClaimRef {
+                    doc: d as u32,
+                    index,
+                })
+            })
+            .collect();
+        let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
+        let claims = corpus.try_claims(cancel)?;
+        let names = corpus.docs();
+        let ids = refs
+            .iter()
+            .map(|r| {
+                claim_id(
+                    &names[r.doc as usize].name,
+                    &claims[r.doc as usize][r.index as usize].claim,
+                )
+            })
+            .collect();
+        let docs = refs
+            .iter()
+            .map(|r| names[r.doc as usize].name.clone())
+            .collect();
+        for r in &mut refs {
+            r.doc += first_doc;
+        }
+        for v in &mut views {
+            shift_docs(v, first_doc);
+        }
+        Ok(PartitionClaims {
+            refs,
+            ids,
+            docs,
+            views,
+        })
+    }
+
+    /// How many claims.
+    pub fn len(&self) -> usize {
+        self.views.len()
+    }
+
+    /// Whether it has no claims.
+    pub fn is_empty(&self) -> bool {
+        self.views.is_empty()
+    }
+
+    /// What each claim says, hashed (`copies`): equal for claims carried in the same words.
+    pub fn signatures(&self) -> Vec<u64> {
+        self.views.iter().map(copies::signature).collect()
+    }
+
+    /// Per term key: how many of the claims `distinct(i)` hold it, and the highest reference
+    /// idf it has here (the corpus idf can only lower a weight below that). Sorted by key.
+    pub fn term_counts(&self, distinct: impl Fn(usize) -> bool) -> Vec<(String, u32, f32)> {
+        let mut counts: HashMap<&str, (u32, f32)> = HashMap::new();
+        for (i, v) in self.views.iter().enumerate() {
+            let counted = distinct(i);
+            for t in &v.terms {
+                let e = counts.entry(&t.key).or_insert((0, f32::NEG_INFINITY));
+                e.0 += counted as u32;
+                e.1 = e.1.max(t.idf);
+            }
+            for t in v.clauses.iter().flat_map(|c| &c.terms) {
+                let e = counts.entry(&t.key).or_insert((0, f32::NEG_INFINITY));
+                e.1 = e.1.max(t.idf);
+            }
+        }
+        let mut out: Vec<(String, u32, f32)> = counts
+            .into_iter()
+            .map(|(k, (n, idf))| (k.to_owned(), n, idf))
+            .collect();
+        out.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        out
+    }
+
+    /// The views weighed by the corpus's counts: `n` distinct claims, `df` of them holding
+    /// a term (terms not in `df` keep their weight, see `corpus_idf_terms`).
+    pub fn reweighed(&self, n: usize, df: &HashMap<String, u32>) -> PartitionClaims {
+        let mut out = self.clone();
+        if n >= outline::MIN_CLAIMS_FOR_CORPUS_IDF {
+            let idf = |k: &str| outline::corpus_idf(n, df.get(k).copied().unwrap_or(0));
+            out.views
+                .par_iter_mut()
+                .for_each(|v| outline::weigh_terms(v, idf));
+        }
+        out
+    }
+
+    /// `(key, claim, order)` for every key of every claim `among(i)`: `claim` in corpus
+    /// numbering (`first_claim` on), `order` its place among the claim's sorted keys in the
+    /// low 32 bits. The smallest `order` of a key's holders is the key's place in the
+    /// in-process key order (first holder, then key).
+    pub fn keyed(
+        &self,
+        first_claim: u32,
+        among: impl Fn(usize) -> bool,
+    ) -> Vec<(String, u32, u64)> {
+        let mut out = Vec::new();
+        for (i, v) in self.views.iter().enumerate().filter(|&(i, _)| among(i)) {
+            let c = first_claim + i as u32;
+            for (place, k) in index::keys(v).into_iter().enumerate() {
+                out.push((k, c, (c as u64) << 32 | place as u64));
+            }
+        }
+        out
+    }
+
+    /// Neighbours in one sentence as pairs of representatives (`rep`: corpus index of each
+    /// claim's confirmed representative), as `index::candidates` adds them.
+    pub fn sentence_pairs(&self, rep: &[u32]) -> Vec<(u32, u32)> {
+        let sentences: Vec<Option<(u32, u32)>> = self.views.iter().map(|v| v.sentence).collect();
+        index::sentence_pairs(&sentences, rep).collect()
+    }
+
+    /// The claims `wanted` (corpus indices in this partition) for another partition.
+    pub fn pick(&self, first_claim: u32, wanted: &[u32]) -> Picked {
+        let mut wanted = wanted.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        wanted
+            .into_iter()
+            .filter_map(|c| {
+                let i = c.checked_sub(first_claim)? as usize;
+                Some((
+                    c,
+                    *self.refs.get(i)?,
+                    self.ids[i].clone(),
+                    self.docs[i].clone(),
+                    self.views[i].clone(),
+                ))
+            })
+            .collect()
+    }
+
+    /// Judges `pairs` (corpus indices, `a < b`), each claim this partition's or one of
+    /// `picked`; keeps the aligned ones, as `align` does, in `(a, b)` order. Pairs that are
+    /// one statement are not judged. Errors naming a claim found nowhere.
+    pub fn judge(
+        &self,
+        first_claim: u32,
+        picked: &[Picked],
+        pairs: &[(u32, u32)],
+        lex: &AlignLexicon,
+    ) -> Result<Vec<JudgedPair>, String> {
+        let others: HashMap<u32, (&ClaimRef, &String, &String, &ClaimView)> = picked
+            .iter()
+            .flatten()
+            .map(|(c, r, id, doc, v)| (*c, (r, id, doc, v)))
+            .collect();
+        let claim = |c: u32| {
+            c.checked_sub(first_claim)
+                .map(|i| i as usize)
+                .filter(|&i| i < self.len())
+                .map(|i| (&self.refs[i], &self.ids[i], &self.docs[i], &self.views[i]))
+                .or_else(|| others.get(&c).copied())
+                .ok_or_else(|| format!("claim {c} is in neither this partition nor those picked"))
+        };
+        let mut pairs = pairs.to_vec();
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut out = Vec::new();
+        for (a, b) in pairs {
+            let ((ra, ia, da, va), (rb, ib, db, vb)) = (claim(a)?, claim(b)?);
+            if one_statement(*ra, *rb, va.refers_to, vb.refers_to) {
+                continue;
+            }
+            let j = judge_claims(va, vb, ra.doc == rb.doc, lex);
+            if j.aligned {
+                out.push(JudgedPair {
+                    a,
+                    b,
+                    ids: (ia.clone(), ib.clone()),
+                    docs: (da.clone(), db.clone()),
+                    relation: j.relation,
+                    score: j.score,
+                    reason: j.reason,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A view's document numbers moved from the partition's to the corpus's.
+fn shift_docs(v: &mut ClaimView, first_doc: u32) {
+    if let Some((d, _)) = &mut v.sentence {
+        *d += first_doc;
+    }
+    if let Some(d) = &mut v.time.doc {
+        *d += first_doc;
+    }
+    for c in &mut v.clauses {
+        shift_docs(c, first_doc);
+    }
+}
+
+/// The terms whose corpus idf among `n` distinct claims (`df` of them holding it) is below
+/// the highest reference idf they have: the only terms `reweighed` must be told about.
+pub fn corpus_idf_terms(n: usize, counts: &[(String, u32, f32)]) -> HashMap<String, u32> {
+    counts
+        .iter()
+        .filter(|(_, df, top)| outline::corpus_idf(n, *df) < *top)
+        .map(|(k, df, _)| (k.clone(), *df))
+        .collect()
+}
+
+/// A claim's place in a common key's order: its `index::PROFILE_KEYS` rarest keys as
+/// `(holders, key order)`, rarest first.
+pub type Profile = Vec<(u32, u64)>;
+
+/// Each claim's profile, from the rows `(claim, holders, key order)` of all its keys.
+pub fn profiles(claim: &[u32], holders: &[u32], order: &[u64]) -> HashMap<u32, Profile> {
+    let mut by: HashMap<u32, Profile> = HashMap::new();
+    for i in 0..claim.len() {
+        by.entry(claim[i]).or_default().push((holders[i], order[i]));
+    }
+    for p in by.values_mut() {
+        p.sort_unstable();
+        p.truncate(index::PROFILE_KEYS);
+    }
+    by
+}
+
+/// The pairs every key pairs, from rows `(key, claim, holders, key order, profile)` holding
+/// every holder of each of their keys: `(a, b, key order, weight)` with `a < b`, as
+/// `index::candidates` adds weights (all holders of a key held by at most
+/// `FULL_POSTING` claims; for a commoner one, neighbours in its holders ordered by profile).
+/// Errors when a key's rows are not all its holders.
+#[allow(clippy::type_complexity)]
+pub fn key_pairs(
+    key: &[String],
+    claim: &[u32],
+    holders: &[u32],
+    order: &[u64],
+    profile: &[Profile],
+) -> Result<Vec<(u32, u32, u64, f32)>, String> {
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in key.iter().enumerate() {
+        by_key.entry(k).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for (k, mut rows) in by_key {
+        let n = rows.len();
+        if holders[rows[0]] as usize != n {
+            return Err(format!(
+                "key {k:?}: {n} holders here, {} in the corpus",
+                holders[rows[0]]
+            ));
+        }
+        let key_order = order[rows[0]];
+        let weight = index::weight(n);
+        if n > index::FULL_POSTING {
+            rows.sort_unstable_by(|&x, &y| (&profile[x], claim[x]).cmp(&(&profile[y], claim[y])));
+        }
+        let w = if n > index::FULL_POSTING {
+            index::window(n)
+        } else {
+            n
+        };
+        for (place, &x) in rows.iter().enumerate() {
+            let c = claim[x];
+            for &y in &rows[place.saturating_sub(w)..(place + w + 1).min(n)] {
+                if claim[y] > c {
+                    out.push((c, claim[y], key_order, weight));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The candidate pairs among `(a, b, key order, weight)` rows holding every key weight of
+/// each of their pairs: weights summed in key order (as `f32`, as in-process), kept at
+/// `index::MIN_SHARED`. Sorted.
+pub fn shared(rows: &mut [(u32, u32, u64, f32)]) -> Vec<(u32, u32)> {
+    rows.sort_unstable_by_key(|x| (x.0, x.1, x.2));
+    let mut out = Vec::new();
+    for run in rows.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+        let sum: f32 = run.iter().fold(0.0, |s, r| s + r.3);
+        if sum >= index::MIN_SHARED {
+            out.push((run[0].0, run[0].1));
+        }
+    }
+    out
+}
+
+/// Group numbers of `n` claims from the agreeing candidate pairs `(a, b, score)` and each
+/// claim's confirmed representative (`rep`), as `align` numbers them.
+pub fn groups(n: usize, agreeing: &[(u32, u32, f64)], rep: &[u32]) -> Vec<u32> {
+    groups::follow_copies(&groups::group(n, agreeing), rep)
+}
+
+/// A figure's unit (named so that serde does not read its `&'static` as borrowed from the
+/// bytes).
+pub type Unit = Option<&'static str>;
+
+/// Serde for a `&'static str` from one of the language's short lists (a figure's unit, a
+/// frame's modality class): it travels as its text and comes back as the one `&'static`
+/// copy of that text in this process.
+pub(crate) mod static_text {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(unit: &Option<&'static str>, s: S) -> Result<S::Ok, S::Error> {
+        unit.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<&'static str>, D::Error> {
+        // The lists are short and fixed, so each distinct text is kept once for the process.
+        static UNITS: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        let mut known = UNITS
+            .get_or_init(Default::default)
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        if let Some(&u) = known.get(text.as_str()) {
+            return Ok(Some(u));
+        }
+        let u: &'static str = Box::leak(text.into_boxed_str());
+        known.insert(u);
+        Ok(Some(u))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::align::AlignedPair;
+    use crate::partition::tests::partitions;
+    use crate::text::sample;
+
+    /// The steps as `crosswire.dask` runs them, each partition's on its own, what crosses
+    /// partitions gathered here: the sample corpus cut anywhere aligns as a whole.
+    fn aligned_in_partitions(parts: &[(Corpus, u32)]) -> (Vec<AlignedPair>, Vec<u32>) {
+        let never = Cancel::never();
+        let lex = &crate::lang::Language::english().align;
+        let pcs: Vec<PartitionClaims> = parts
+            .iter()
+            .map(|(c, first)| PartitionClaims::build(c, *first, &never).unwrap())
+            .collect();
+        let mut offsets = vec![0u32];
+        for pc in &pcs {
+            offsets.push(offsets.last().unwrap() + pc.len() as u32);
+        }
+        let part_of = |c: u32| offsets.partition_point(|&o| o <= c) - 1;
+        // Copies: the first claim of each signature.
+        let mut first: HashMap<u64, u32> = HashMap::new();
+        for (p, pc) in pcs.iter().enumerate() {
+            for (i, s) in pc.signatures().into_iter().enumerate() {
+                first.entry(s).or_insert(offsets[p] + i as u32);
+            }
+        }
+        let sig_rep: Vec<Vec<u32>> = pcs
+            .iter()
+            .map(|pc| pc.signatures().iter().map(|s| first[s]).collect())
+            .collect();
+        let own = |p: usize, i: usize| offsets[p] + i as u32;
+        let mut counts: HashMap<String, (u32, f32)> = HashMap::new();
+        let mut n = 0;
+        for (p, pc) in pcs.iter().enumerate() {
+            let distinct = |i: usize| sig_rep[p][i] == own(p, i);
+            n += (0..pc.len()).filter(|&i| distinct(i)).count();
+            for (k, df, top) in pc.term_counts(distinct) {
+                let e = counts.entry(k).or_insert((0, f32::NEG_INFINITY));
+                e.0 += df;
+                e.1 = e.1.max(top);
+            }
+        }
+        let counts: Vec<(String, u32, f32)> =
+            counts.into_iter().map(|(k, (d, t))| (k, d, t)).collect();
+        let terms = corpus_idf_terms(n, &counts);
+        let pcs: Vec<PartitionClaims> = pcs.iter().map(|pc| pc.reweighed(n, &terms)).collect();
+        // Pairs judged in the partition of `a`, the other claims picked where they are.
+        let judge_all = |pairs: &[(u32, u32)]| -> Vec<JudgedPair> {
+            let mut out = Vec::new();
+            for (p, pc) in pcs.iter().enumerate() {
+                let mine: Vec<(u32, u32)> = pairs
+                    .iter()
+                    .copied()
+                    .filter(|&(a, _)| part_of(a) == p)
+                    .collect();
+                let wanted: Vec<u32> = mine.iter().flat_map(|&(a, b)| [a, b]).collect();
+                let picked: Vec<Picked> = (0..pcs.len())
+                    .filter(|&q| q != p)
+                    .map(|q| pcs[q].pick(offsets[q], &wanted))
+                    .collect();
+                out.extend(pc.judge(offsets[p], &picked, &mine, lex).unwrap());
+            }
+            out
+        };
+        let copy_pairs: Vec<(u32, u32)> = (0..pcs.len())
+            .flat_map(|p| (0..pcs[p].len()).map(move |i| (p, i)))
+            .map(|(p, i)| (sig_rep[p][i], own(p, i)))
+            .filter(|(r, c)| r != c)
+            .collect();
+        let copies: Vec<JudgedPair> = judge_all(&copy_pairs)
+            .into_iter()
+            .filter(|j| j.relation == Relation::Agree)
+            .collect();
+        let total = *offsets.last().unwrap() as usize;
+        let mut rep: Vec<u32> = (0..total as u32).collect();
+        for c in &copies {
+            rep[c.b as usize] = c.a;
+        }
+        // Keys: holders and key order per key, profiles per claim, pairs per key.
+        let mut rows: Vec<(String, u32, u64)> = Vec::new();
+        for (p, pc) in pcs.iter().enumerate() {
+            rows.extend(pc.keyed(offsets[p], |i| rep[own(p, i) as usize] == own(p, i)));
+        }
+        let mut per_key: HashMap<&str, (u32, u64)> = HashMap::new();
+        for (k, _, o) in &rows {
+            let e = per_key.entry(k).or_insert((0, u64::MAX));
+            e.0 += 1;
+            e.1 = e.1.min(*o);
+        }
+        let key: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        let claim: Vec<u32> = rows.iter().map(|r| r.1).collect();
+        let holders: Vec<u32> = key.iter().map(|k| per_key[k.as_str()].0).collect();
+        let order: Vec<u64> = key.iter().map(|k| per_key[k.as_str()].1).collect();
+        let by_claim = profiles(&claim, &holders, &order);
+        let profile: Vec<Profile> = claim.iter().map(|c| by_claim[c].clone()).collect();
+        let mut weights = key_pairs(&key, &claim, &holders, &order, &profile).unwrap();
+        let mut candidates = shared(&mut weights);
+        for (p, pc) in pcs.iter().enumerate() {
+            candidates
+                .extend(pc.sentence_pairs(&rep[offsets[p] as usize..offsets[p + 1] as usize]));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let judged = judge_all(&candidates);
+        let agreeing: Vec<(u32, u32, f64)> = judged
+            .iter()
+            .filter(|j| j.relation == Relation::Agree)
+            .map(|j| (j.a, j.b, j.score))
+            .collect();
+        let groups = groups(total, &agreeing, &rep);
+        let mut pairs: Vec<AlignedPair> = copies
+            .into_iter()
+            .chain(judged)
+            .map(|j| AlignedPair {
+                a: j.a,
+                b: j.b,
+                relation: j.relation,
+                score: j.score,
+                reason: j.reason,
+            })
+            .collect();
+        pairs.sort_by_key(|p| (p.a, p.b));
+        (pairs, groups)
+    }
+
+    #[test]
+    fn partitions_align_as_the_whole_corpus() {
+        let texts: Vec<&str> = sample::texts().collect();
+        let (whole, cuts) = partitions(&texts, &[1, texts.len() / 2, texts.len() - 1]);
+        let want = whole.alignment();
+        assert!(want.pairs.iter().any(|p| p.relation == Relation::Agree));
+        for parts in cuts {
+            let (pairs, groups) = aligned_in_partitions(&parts);
+            assert_eq!(pairs, want.pairs);
+            assert_eq!(groups, want.groups);
+        }
+    }
+
+    #[test]
+    fn views_cross_processes_unchanged() {
+        let texts: Vec<&str> = sample::texts().collect();
+        let (whole, _) = partitions(&texts, &[]);
+        let pc = PartitionClaims::build(&whole, 0, &Cancel::never()).unwrap();
+        let back: PartitionClaims =
+            postcard::from_bytes(&postcard::to_allocvec(&pc).unwrap()).unwrap();
+        assert_eq!(format!("{:?}", back), format!("{:?}", pc));
+        assert!(pc
+            .views
+            .iter()
+            .any(|v| v.figures.iter().any(|f| f.unit.is_some())));
+    }
+
+    #[test]
+    fn shared_weights_sum_in_key_order() {
+        // Fractions that sum to 2.0 in one order and not in another would flip a pair; the
+        // sum runs in key order whatever order the rows came in.
+        let mut rows = vec![
+            (0, 1, 3, 0.7f32),
+            (0, 1, 1, 0.6),
+            (0, 1, 2, 0.7),
+            (0, 2, 1, 1.0),
+        ];
+        let forward = shared(&mut rows.clone());
+        rows.reverse();
+        assert_eq!(shared(&mut rows), forward);
+        let in_order = (0.6f32 + 0.7) + 0.7;
+        assert_eq!(forward.contains(&(0, 1)), in_order >= index::MIN_SHARED);
+        assert!(!forward.contains(&(0, 2)));
+    }
+}
