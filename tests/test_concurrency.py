@@ -111,7 +111,8 @@ def test_ctrl_c_stops_a_stage_and_leaves_nothing_half_done():
     lines = run_script(INTERRUPT).splitlines()
     assert lines[0].startswith("interrupted"), lines
     assert "'claims'" not in lines[0], lines
-    assert lines[1] == "True ['text', 'entities', 'claims']", lines
+    # Claims read the parse: the syntax stage runs before them.
+    assert lines[1] == "True ['text', 'syntax', 'entities', 'claims']", lines
 
 
 def test_alignment_is_a_stage_computed_once():
@@ -120,5 +121,5 @@ def test_alignment_is_a_stage_computed_once():
     )
     assert "alignment" not in corpus._core.ready()
     first = corpus.align().pairs()
-    assert corpus._core.ready() == ["text", "entities", "claims", "alignment"]
+    assert corpus._core.ready() == ["text", "syntax", "entities", "claims", "alignment"]
     assert corpus.align().pairs().equals(first)

@@ -37,6 +37,7 @@ ORDER = [
     "crosswire.datasets",
     "crosswire.analysis",
     "crosswire.plots",
+    "crosswire.dask_alignment",
     "crosswire.dask",
     "crosswire.cli.errors",
     "crosswire.cli.spec",
