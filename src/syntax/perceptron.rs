@@ -6,17 +6,18 @@
 //! it was ever updated for, with the running total and time stamp that averaging needs;
 //! [`Trainer::finish`] averages and drops weights that end near zero. The frozen [`Model`]
 //! keeps the survivors in an open-addressing table keyed by the feature hash, a short row
-//! of `(class, weight)` inside the feature's slot and a longer one in a side array; scoring
-//! fetches every slot and row of a feature list before adding, so that cache misses
-//! overlap. Models are saved with serde (postcard).
+//! of `(class, weight)` inside the feature's slot, a longer one in a side array, and a row
+//! covering a good part of the classes as a dense array of every class's weight (added
+//! with vector instructions); scoring fetches every slot and row of a feature list before
+//! adding, so that cache misses overlap. Models are saved with serde (postcard).
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// The largest number of classes a model can have (classes are stored as `u16`, and the
-/// two highest values mark empty and spilled rows in the lookup table).
-pub const MAX_CLASSES: usize = (1 << 16) - 2;
+/// three highest values mark empty, spilled and dense rows in the lookup table).
+pub const MAX_CLASSES: usize = (1 << 16) - 3;
 
 /// A frozen, averaged model: what ships and what runs.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -28,7 +29,16 @@ pub struct Model {
     slots: Vec<Slot>,
     /// The rows too long to fit in their slot, one run per feature.
     spilled: Vec<Entry>,
+    /// The rows with weights for at least a `DENSE_SHARE` of the classes, `n_classes`
+    /// bfloat16 weights each (0 for a class the row has no weight for).
+    dense: Vec<u16>,
 }
+
+/// A row with weights for at least one class in this many is stored dense: adding a whole
+/// row with vector instructions beats adding its weights one by one. The scores stay the
+/// same to the last bit: the other classes get `+ 0.0`, and each class still gets its
+/// weights in the features' order.
+const DENSE_SHARE: usize = 4;
 
 /// A feature in the lookup table with its row, 16 bytes: a row of one or two weights (four
 /// in five of a parser's features) sits in the slot itself, so scoring a feature costs one
@@ -38,8 +48,9 @@ pub struct Model {
 struct Slot {
     key: u64,
     /// One or two weights (an unused second one has class `UNUSED`); or, in a spilled row,
-    /// `[SPILLED with the row length as weight, the row start as two halves]`; an empty
-    /// slot has class `UNUSED` first.
+    /// `[SPILLED with the row length as weight, the row start as two halves]`; or, in a
+    /// dense row, `[DENSE, the row number as two halves]`; an empty slot has class `UNUSED`
+    /// first.
     row: [Entry; 2],
 }
 
@@ -47,6 +58,8 @@ struct Slot {
 const UNUSED: u16 = u16::MAX;
 /// The class marking a slot whose row is in `Model::spilled`.
 const SPILLED: u16 = u16::MAX - 1;
+/// The class marking a slot whose row is in `Model::dense`.
+const DENSE: u16 = u16::MAX - 2;
 
 const EMPTY_SLOT: Slot = Slot {
     key: 0,
@@ -61,6 +74,26 @@ enum Row<'a> {
     Empty,
     Inline(&'a [Entry]),
     Spilled { start: usize, len: usize },
+    Dense(usize),
+}
+
+/// The weights of one feature, ready to add.
+#[derive(Clone, Copy)]
+enum Weights<'a> {
+    Sparse(&'a [Entry]),
+    /// Every class's weight, in class order.
+    Dense(&'a [u16]),
+}
+
+impl Weights<'_> {
+    /// Asks for the row's first cache line.
+    #[inline]
+    fn prefetch(&self) {
+        match self {
+            Weights::Sparse(row) => row.first().map(prefetch),
+            Weights::Dense(row) => row.first().map(prefetch),
+        };
+    }
 }
 
 impl Slot {
@@ -69,12 +102,27 @@ impl Slot {
         match self.row[0].class {
             UNUSED => Row::Empty,
             SPILLED => Row::Spilled {
-                start: ((self.row[1].class as usize) << 16) | self.row[1].weight as usize,
+                start: self.row_number(),
                 len: self.row[0].weight as usize,
             },
+            DENSE => Row::Dense(self.row_number()),
             _ if self.row[1].class == UNUSED => Row::Inline(&self.row[..1]),
             _ => Row::Inline(&self.row),
         }
+    }
+
+    /// A spilled row's start, or a dense row's number: 32 bits in the second entry.
+    #[inline]
+    fn row_number(&self) -> usize {
+        ((self.row[1].class as usize) << 16) | self.row[1].weight as usize
+    }
+}
+
+/// The second entry of a slot that points elsewhere: a 32-bit position as two halves.
+fn pointer(at: u32) -> Entry {
+    Entry {
+        class: (at >> 16) as u16,
+        weight: at as u16,
     }
 }
 
@@ -98,7 +146,7 @@ impl Model {
 
     /// How many (feature, class) weights the model holds.
     pub fn n_weights(&self) -> usize {
-        self.slots.iter().map(|s| self.entries(s).len()).sum()
+        self.slots.iter().map(|s| self.weights_of(s).len()).sum()
     }
 
     /// Sets `scores` (resized to `n_classes`) to the summed weights of `features`. Unknown
@@ -111,20 +159,29 @@ impl Model {
         // the other. The adds keep the features' order (the same sums to the last bit).
         const CHUNK: usize = 128;
         let mask = self.slots.len() - 1;
-        let mut rows: [&[Entry]; CHUNK] = [&[]; CHUNK];
+        let mut rows: [Weights; CHUNK] = [Weights::Sparse(&[]); CHUNK];
         for chunk in features.chunks(CHUNK) {
             for &feature in chunk {
                 prefetch(&self.slots[slot_of(feature, mask)]);
             }
             for (row, &feature) in rows.iter_mut().zip(chunk) {
-                *row = self.slot(feature).map_or(&[], |slot| self.entries(slot));
-                if let Some(first) = row.first() {
-                    prefetch(first);
-                }
+                *row = self
+                    .slot(feature)
+                    .map_or(Weights::Sparse(&[]), |slot| self.weights(slot));
+                row.prefetch();
             }
             for row in &rows[..chunk.len()] {
-                for e in *row {
-                    scores[e.class as usize] += from_bf16(e.weight);
+                match *row {
+                    Weights::Sparse(row) => {
+                        for e in row {
+                            scores[e.class as usize] += from_bf16(e.weight);
+                        }
+                    }
+                    Weights::Dense(row) => {
+                        for (score, &w) in scores.iter_mut().zip(row) {
+                            *score += from_bf16(w);
+                        }
+                    }
                 }
             }
         }
@@ -177,13 +234,29 @@ impl Model {
         }
     }
 
-    /// The weights of an occupied slot (none for an empty one).
+    /// The weights of an occupied slot (none for an empty one), as scoring reads them.
     #[inline]
-    fn entries<'a>(&'a self, slot: &'a Slot) -> &'a [Entry] {
+    fn weights<'a>(&'a self, slot: &'a Slot) -> Weights<'a> {
         match slot.row() {
-            Row::Empty => &[],
-            Row::Inline(row) => row,
-            Row::Spilled { start, len } => &self.spilled[start..start + len],
+            Row::Empty => Weights::Sparse(&[]),
+            Row::Inline(row) => Weights::Sparse(row),
+            Row::Spilled { start, len } => Weights::Sparse(&self.spilled[start..start + len]),
+            Row::Dense(number) => {
+                let start = number * self.n_classes;
+                Weights::Dense(&self.dense[start..start + self.n_classes])
+            }
+        }
+    }
+
+    /// The weights of an occupied slot as `(class, weight)`, in class order.
+    fn weights_of(&self, slot: &Slot) -> Vec<(u16, f32)> {
+        match self.weights(slot) {
+            Weights::Sparse(row) => row.iter().map(|e| (e.class, from_bf16(e.weight))).collect(),
+            Weights::Dense(row) => (0..)
+                .zip(row)
+                .filter(|&(_, &w)| from_bf16(w) != 0.0)
+                .map(|(class, &w)| (class, from_bf16(w)))
+                .collect(),
         }
     }
 
@@ -193,28 +266,29 @@ impl Model {
             .slots
             .iter()
             .filter(|s| !matches!(s.row(), Row::Empty))
-            .map(|s| {
-                (
-                    s.key,
-                    self.entries(s)
-                        .iter()
-                        .map(|e| (e.class, from_bf16(e.weight)))
-                        .collect(),
-                )
-            })
+            .map(|s| (s.key, self.weights_of(s)))
             .collect();
         rows.sort_unstable_by_key(|&(key, _)| key);
         rows
     }
 
-    /// `rows` in key order, each with at least one weight, every class below `n_classes`.
+    /// `rows` in key order, each class at most once and below `n_classes`. Zero weights
+    /// are dropped (they add nothing), and with them a row left without weights.
     fn from_rows(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Model {
+        let rows: Vec<(u64, Vec<(u16, f32)>)> = rows
+            .into_iter()
+            .filter_map(|(key, mut row)| {
+                row.retain(|&(_, w)| to_bf16(w) & 0x7FFF != 0);
+                (!row.is_empty()).then_some((key, row))
+            })
+            .collect();
         // At most three quarters full: a quarter fewer cache misses than half full, and an
         // unknown feature still stops at an empty slot within a few probes.
         let size = (rows.len() * 4 / 3 + 1).next_power_of_two().max(2);
         let mask = size - 1;
         let mut slots = vec![EMPTY_SLOT; size];
         let mut spilled = Vec::new();
+        let mut dense = Vec::new();
         let n_features = rows.len();
         for (key, row) in rows {
             let mut i = slot_of(key, mask);
@@ -230,17 +304,26 @@ impl Model {
                 for (p, e) in packed.iter_mut().zip(&row) {
                     *p = entry(e);
                 }
+            } else if row.len() * DENSE_SHARE >= n_classes {
+                let number = dense.len() / n_classes;
+                packed = [
+                    Entry {
+                        class: DENSE,
+                        weight: 0,
+                    },
+                    pointer(number as u32),
+                ];
+                dense.resize(dense.len() + n_classes, 0);
+                for e in &row {
+                    dense[number * n_classes + e.0 as usize] = entry(e).weight;
+                }
             } else {
-                let start = spilled.len() as u32;
                 packed = [
                     Entry {
                         class: SPILLED,
                         weight: row.len() as u16,
                     },
-                    Entry {
-                        class: (start >> 16) as u16,
-                        weight: start as u16,
-                    },
+                    pointer(spilled.len() as u32),
                 ];
                 spilled.extend(row.iter().map(entry));
             }
@@ -251,6 +334,7 @@ impl Model {
             n_features,
             slots,
             spilled,
+            dense,
         }
     }
 }
@@ -651,26 +735,32 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Rows of every length (in the slot, or spilled) score as a plain sum over the
-        /// features, in their order, would; unknown features add nothing.
+        /// Rows of every length (in the slot, spilled, or dense) score as a plain sum over
+        /// the features, in their order, would, to the last bit (the weights' magnitudes
+        /// differ widely, so a changed order of adds would show); unknown features add
+        /// nothing, zero weights are dropped.
         #[test]
         fn the_table_scores_as_a_plain_sum(
             n_classes in 1usize..40,
             raw_rows in proptest::collection::btree_map(
                 proptest::prelude::any::<u64>(),
-                proptest::collection::btree_map(0u16..40, -50i16..50, 1..12),
+                proptest::collection::btree_map(0u16..40, (-50i16..50, -12i32..12), 1..12),
                 0..300,
             ),
             picks in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..200),
         ) {
             let rows: Vec<(u64, Vec<(u16, f32)>)> = raw_rows
                 .into_iter()
-                .map(|(key, row)| {
+                .filter_map(|(key, row)| {
                     let row = row
                         .into_iter()
-                        .map(|(c, w)| (c % n_classes as u16, w as f32 / 4.0))
+                        .map(|(c, (w, e))| {
+                            let weight = from_bf16(to_bf16(w as f32 * 0.37 * 2f32.powi(e)));
+                            (c % n_classes as u16, weight)
+                        })
+                        .filter(|&(_, w)| w != 0.0)
                         .collect::<std::collections::BTreeMap<_, _>>();
-                    (key, row.into_iter().collect())
+                    (!row.is_empty()).then(|| (key, row.into_iter().collect()))
                 })
                 .collect();
             let model = Model::from_rows(n_classes, rows.clone());
