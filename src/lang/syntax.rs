@@ -48,6 +48,8 @@ fn english() -> &'static Syntax {
             ),
             include_str!("en/syntax/lemma_rules.txt"),
         )
-        .expect("the shipped lemma files read (pinned by tests)"),
+        .expect("the shipped lemma files read (pinned by tests)")
+        .with_known(include_str!("en/syntax/lemma_known.txt"))
+        .with_known(include_str!("en/syntax/lemma_verbs.txt")),
     })
 }

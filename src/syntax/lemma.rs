@@ -6,10 +6,15 @@
 //! * `lemma_rules.txt`: `Penn tag<TAB>suffix<TAB>strip<TAB>append`: for a word with that tag
 //!   and ending, drop `strip` characters and append (`VBD ied 3 y`). The longest matching
 //!   suffix decides; `^` marks the start of the word.
+//! * `lemma_known.txt`: one lemma a line, the lemmas of the treebank's nouns, verbs and
+//!   adjectives; with `lemma_verbs.txt`, a hand list of news verbs the treebank lacks. A
+//!   verb's rule output that is no known lemma (`looted` -> `loote`) gives way to the next
+//!   shorter suffix's rule, or the form itself, whichever first is a known lemma (`loot`);
+//!   if none is, the longest rule's output stands (a verb nobody listed).
 //!
 //! Proper nouns (NNP, NNPS) are their own lemma, as in UD EWT; other lemmas are lower case.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The longest suffix a rule looks at.
 const MAX_SUFFIX: usize = 5;
@@ -22,6 +27,21 @@ pub struct Lemmatizer {
     exceptions: HashMap<String, HashMap<String, String>>,
     /// Penn tag, then suffix key (see [`suffix_keys`]): characters to strip, text to append.
     rules: HashMap<String, HashMap<String, (usize, String)>>,
+    /// Lemmas known to be words (see the module doc); empty: every rule output stands.
+    known: HashSet<String>,
+}
+
+/// Whether a Penn tag is a verb's: only verbs' rule outputs are checked against the known
+/// lemmas (an unknown noun is far more often a real word than a bad rule's output).
+fn checks_known(xpos: &str) -> bool {
+    xpos.starts_with("VB")
+}
+
+/// Whether a treebank token's lemma counts as a known one: nouns, verbs and adjectives,
+/// not proper nouns (their lemma is the form).
+fn is_content(xpos: &str) -> bool {
+    (xpos.starts_with("VB") || xpos.starts_with("NN") || xpos.starts_with("JJ"))
+        && !xpos.starts_with("NNP")
 }
 
 impl Lemmatizer {
@@ -48,24 +68,69 @@ impl Lemmatizer {
         } else {
             String::new()
         };
+        let check = checks_known(xpos) && !self.known.is_empty();
+        let mut first: Option<String> = None;
         for n in (0..=MAX_SUFFIX.min(n_chars)).rev() {
             let key = if n == n_chars {
                 whole.as_str()
             } else {
                 &lower[start_of_last(&lower, n)..]
             };
-            if let Some((strip, append)) = rules.get(key) {
-                if *strip <= n_chars {
-                    let mut lemma = lower[..start_of_last(&lower, *strip)].to_string();
-                    lemma.push_str(append);
-                    if !lemma.is_empty() {
-                        return lemma;
-                    }
+            let Some((strip, append)) = rules.get(key) else {
+                continue;
+            };
+            if *strip > n_chars {
+                if first.is_none() {
+                    // The longest rule does not apply: the form stands (as it always has).
+                    return lower;
                 }
-                break;
+                continue;
             }
+            let mut lemma = lower[..start_of_last(&lower, *strip)].to_string();
+            lemma.push_str(append);
+            if lemma.is_empty() {
+                if first.is_none() {
+                    return lower;
+                }
+                continue;
+            }
+            if !check || self.known.contains(&lemma) {
+                return lemma;
+            }
+            first.get_or_insert(lemma);
         }
-        lower
+        match first {
+            Some(_) if self.known.contains(&lower) => lower,
+            Some(lemma) => lemma,
+            None => lower,
+        }
+    }
+
+    /// The same lemmatizer, knowing the lemmas of `text` (one a line, `#` comments) too.
+    pub fn with_known(mut self, text: &str) -> Lemmatizer {
+        self.known
+            .extend(data_lines(text).map(|(_, l)| l.trim().to_lowercase()));
+        self
+    }
+
+    /// The known lemmas of a treebank's `(form, Penn tag, lemma)` triples, as the text
+    /// [`Lemmatizer::with_known`] reads (sorted: the same data gives the same file).
+    pub fn known_text<'a>(examples: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> String {
+        let known: BTreeSet<String> = examples
+            .filter(|&(_, xpos, lemma)| is_content(xpos) && lemma != "_" && !lemma.is_empty())
+            .map(|(_, _, lemma)| lower(lemma))
+            .filter(|l| !l.contains(char::is_whitespace))
+            .collect();
+        let mut out = String::from(
+            "# Known lemmas: the nouns, verbs and adjectives of UD English EWT train\n\
+             # (CC BY-SA 4.0), written by `cargo run --release --example train_syntax`;\n\
+             # see src/syntax/lemma.rs.\n",
+        );
+        for lemma in known {
+            out.push_str(&lemma);
+            out.push('\n');
+        }
+        out
     }
 
     /// Learns rules and exceptions from `(form, Penn tag, lemma)` triples.
@@ -304,6 +369,41 @@ mod tests {
         assert_eq!(l.lemma("was", "VBD"), "be");
         assert_eq!(l.lemma("Kyiv", "NNP"), "Kyiv");
         assert_eq!(l.lemma("Fast", "RB"), "fast");
+    }
+
+    #[test]
+    fn a_verb_rule_must_give_a_known_lemma_or_give_way() {
+        let rules = "VBD\toted\t1\t\nVBD\ted\t2\t\nVBD\t\t0\t\nNNS\tes\t1\t\n";
+        let plain = Lemmatizer::from_text("", rules).unwrap();
+        assert_eq!(plain.lemma("looted", "VBD"), "loote");
+        let l = plain.with_known("# a comment\nloot\nquote\nbarked\n");
+        // The longest rule gives an unknown word: the next shorter one a known lemma.
+        assert_eq!(l.lemma("looted", "VBD"), "loot");
+        // The longest rule's known output wins over a shorter rule's.
+        assert_eq!(l.lemma("quoted", "VBD"), "quote");
+        // No rule gives a known lemma, the form is one: the form.
+        assert_eq!(l.lemma("barked", "VBD"), "barked");
+        // Nothing known at all: the longest rule stands, as without the list.
+        assert_eq!(l.lemma("zooted", "VBD"), "zoote");
+        // Only verbs are checked.
+        assert_eq!(l.lemma("horses", "NNS"), "horse");
+        assert_eq!(l.lemma("Looted", "NNP"), "Looted");
+    }
+
+    #[test]
+    fn known_lemmas_come_from_content_words() {
+        let text = Lemmatizer::known_text(
+            [
+                ("looted", "VBD", "loot"),
+                ("Shells", "NNS", "Shell"),
+                ("Kyiv", "NNP", "Kyiv"),
+                ("the", "DT", "the"),
+                ("big", "JJ", "big"),
+            ]
+            .into_iter(),
+        );
+        let lemmas: Vec<&str> = data_lines(&text).map(|(_, l)| l).collect();
+        assert_eq!(lemmas, ["big", "loot", "shell"]);
     }
 
     #[test]

@@ -65,6 +65,28 @@ fn assert_trees(text: &str, layer: &TextLayer, syntax: &DocumentSyntax) {
 }
 
 #[test]
+fn verbs_the_treebank_lacks_get_known_lemmas() {
+    let l = &english().lemmatizer;
+    for (form, tag, lemma) in [
+        ("looted", "VBD", "loot"),
+        ("shelled", "VBD", "shell"),
+        ("shelled", "VBN", "shell"),
+        ("shot", "VBD", "shoot"),
+        ("rooted", "VBN", "root"),
+        ("ransacked", "VBD", "ransack"),
+        ("uprooted", "VBN", "uproot"),
+        ("Shelling", "VBG", "shell"),
+        // Verbs the rules always handled stay as they were.
+        ("said", "VBD", "say"),
+        ("denied", "VBD", "deny"),
+        ("stopped", "VBD", "stop"),
+        ("created", "VBN", "create"),
+    ] {
+        assert_eq!(l.lemma(form, tag), lemma, "{form} {tag}");
+    }
+}
+
+#[test]
 fn parses_a_news_sentence_into_a_tree_with_tags() {
     let text =
         "Russian troops didn’t leave Kherson, officials said on Friday.\nThe U.S. denied it.";
