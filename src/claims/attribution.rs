@@ -187,6 +187,9 @@ pub fn segment_claims(
         }
     }
     let mut out = Vec::new();
+    // A quoted command (`"So let us be strong," Trump said`) is no claim, nor is the segment
+    // around it the article's own statement.
+    let mut commands = 0;
     let mut previous_speaker: Option<(Option<Span>, Option<Span>)> = None;
     for i in 0..drafts.len() {
         let d = &drafts[i];
@@ -197,6 +200,10 @@ pub fn segment_claims(
             Extent::Fixed(a, b) => (a, b),
             Extent::Right(a) => (a, drafts.get(i + 1).map_or(hi, |n| n.region_start)),
         };
+        if is_command(p, a, b) {
+            commands += 1;
+            continue;
+        }
         let (speaker, pronoun) = match d.who {
             Who::Nobody => (None, None),
             Who::Named(s, e) if speakers::is_pronoun(words, s, e) => {
@@ -258,7 +265,7 @@ pub fn segment_claims(
             out.push(claim);
         }
     }
-    if out.is_empty() {
+    if out.is_empty() && commands == 0 {
         if let Some(claim) = unattributed(p, lo, hi, memory, names) {
             out.push(claim);
         }
@@ -610,6 +617,19 @@ fn according_to(
     }
 }
 
+/// Whether the proposition at words `a..b` (quotation marks and edge punctuation aside) is a
+/// command.
+fn is_command(p: &Paragraph, mut a: usize, mut b: usize) -> bool {
+    let edge = |w: &Word| matches!(w.kind, TokenKind::Punct | TokenKind::Quote) || w.is("that");
+    while a < b && edge(&p.words[a]) {
+        a += 1;
+    }
+    while a < b && edge(&p.words[b - 1]) {
+        b -= 1;
+    }
+    tree::is_imperative(p, a, b)
+}
+
 /// Trims the proposition and builds the claim; `None` when nothing is left.
 #[allow(clippy::too_many_arguments)]
 fn build(
@@ -681,7 +701,8 @@ fn unattributed(
 ) -> Option<Claim> {
     let words = &p.words;
     let spoken: Vec<usize> = (lo..hi).filter(|&k| words[k].is_word()).collect();
-    if spoken.is_empty() {
+    // With no verb it states nothing: a caption, a credit, a fragment.
+    if spoken.is_empty() || tree::has_verb(p, lo, hi) == Some(false) || is_command(p, lo, hi) {
         return None;
     }
     if spoken.iter().all(|&k| p.quoted[k]) {

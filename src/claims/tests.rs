@@ -351,3 +351,82 @@ fn a_participle_cue_takes_the_subject_of_the_verb_it_hangs_from() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_short_standfirst_under_the_headline_gives_no_claim() {
+    let text = "Council approves new bridge budget\n\n\
+                The city council says the bridge will be rebuilt by spring.\n\n\
+                The city council voted on Monday to rebuild the river bridge, the mayor said, \
+                after engineers found cracks in two of its supports last month.\n\n\
+                Work will start in January, the council said.";
+    let all = show(text);
+    assert!(all.iter().all(|r| !r.0.contains("by spring")), "{all:?}");
+    assert!(
+        all.iter().any(|r| r.0.contains("voted on Monday")),
+        "{all:?}"
+    );
+    // A lede longer than a standfirst stays, even right under the headline.
+    let text = "Council approves new bridge budget\n\n\
+                The city council voted on Monday to rebuild the river bridge after engineers \
+                found cracks in two of its supports, the mayor said.\n\n\
+                Work will start in January, the council said.\n\n\
+                The bridge carries most of the traffic into the old town.";
+    let all = show(text);
+    assert!(
+        all.iter().any(|r| r.0.contains("voted on Monday")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_video_blurb_ending_with_a_correspondent_credit_gives_no_claim() {
+    let text = "The storm hit the coast on Sunday, officials said.\n\n\
+                The weather service reports the storm weakened overnight; senior correspondent \
+                Jane Doe reports from Miami, Florida.\n\n\
+                Thousands of homes lost power, the utility said.";
+    let all = show(text);
+    assert!(all.iter().all(|r| !r.0.contains("weakened")), "{all:?}");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn a_line_printed_twice_in_a_row_gives_no_claim() {
+    let text = "LYON, France — The mayor opened the new bridge on Monday, officials said.\n\n\
+                The mayor said the bridge would \"change the city for good.\"\n\n\
+                The mayor said the bridge would \"change the city for good.\"\n\n\
+                Traffic will start flowing on Tuesday, the council said.";
+    let all = show(text);
+    assert!(all.iter().all(|r| !r.0.contains("for good")), "{all:?}");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn fragments_and_commands_are_no_claims() {
+    let text = "The mayor opened the bridge on Monday, officials said.\n\n\
+                Jane Smith, the mayor of the city, during the opening ceremony last week.\n\n\
+                Remember the floods of last spring. The water reached the old town within hours.";
+    let all = show(text);
+    assert!(all.iter().all(|r| !r.0.contains("Jane Smith")), "{all:?}");
+    assert!(all.iter().all(|r| !r.0.contains("Remember")), "{all:?}");
+    assert!(all.iter().any(|r| r.0.contains("water reached")), "{all:?}");
+    // A quoted command attributed to a speaker is no claim either.
+    let all = show("\"So let us be strong and stand together,\" the mayor said.");
+    assert!(all.is_empty(), "{all:?}");
+    // A command that frames a clause puts the clause forward.
+    let all = show("Remember that the mayor promised a new bridge last year.");
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn a_line_break_written_out_starts_a_new_statement() {
+    let text = "Talks resumed on Monday, the newspaper reported, citing an official. \\n \
+                The news agency said the tests would stop.";
+    let all = show(text);
+    let tests: Vec<_> = all.iter().filter(|r| r.0.contains("tests")).collect();
+    assert_eq!(tests.len(), 1, "{all:?}");
+    assert_eq!(
+        who_cue(tests[0]),
+        (Some("The news agency"), Some("said")),
+        "{all:?}"
+    );
+}
