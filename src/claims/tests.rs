@@ -430,3 +430,49 @@ fn a_line_break_written_out_starts_a_new_statement() {
         "{all:?}"
     );
 }
+
+#[test]
+fn an_opening_participle_clause_is_no_speaker_of_a_coordinated_cue() {
+    let all = show(
+        "Hosting the visiting premier at the palace, the king praised the talks but said he \
+         was open to a new treaty.",
+    );
+    let said: Vec<_> = all.iter().filter(|r| r.2.as_deref() == Some("said")).collect();
+    assert_eq!(said.len(), 1, "{all:?}");
+    assert_eq!(said[0].1.as_deref(), Some("the king"), "{all:?}");
+}
+
+#[test]
+fn a_pronoun_takes_an_antecedent_of_its_number() {
+    let text = "Mayor Jane Smith visited the market on Tuesday. Her aides said she hoped to win the vote.\n\n\
+                \"Nobody knows what I will do,\" she said in an interview.";
+    let all = show(text);
+    let nobody: Vec<_> = all.iter().filter(|r| r.0.contains("Nobody")).collect();
+    assert_eq!(nobody.len(), 1, "{all:?}");
+    assert_eq!(nobody[0].1.as_deref(), Some("Mayor Jane Smith"), "{all:?}");
+}
+
+#[test]
+fn a_pronoun_in_a_clause_of_its_own_takes_the_subject_before_it() {
+    let text = "Officials met on Monday, the council said.\n\n\
+                Mayor Jane Smith hinted at the plan when she said the bridge would be rebuilt.";
+    let all = show(text);
+    let bridge: Vec<_> = all.iter().filter(|r| r.0.contains("bridge")).collect();
+    assert_eq!(bridge.len(), 1, "{all:?}");
+    assert_eq!(
+        who_cue(bridge[0]),
+        (Some("Mayor Jane Smith"), Some("said")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_quantifier_is_kept_as_the_speaker() {
+    let r = one("Some argue that the plan will fail within a year.");
+    assert_eq!(who_cue(&r), (Some("Some"), Some("argue")));
+    let r = one("Most scholars and officials agree that the treaty cannot be signed alone.");
+    assert_eq!(
+        who_cue(&r),
+        (Some("Most scholars and officials"), Some("agree that"))
+    );
+}

@@ -8,6 +8,33 @@ use super::segments::Paragraph;
 /// that`, `and said`, `Hosting Macron, Mr Trump said`).
 const MAX_CLIMB: usize = 3;
 
+/// Whether words `s..e` name several sources: coordinated (`Trump and Abe`) or headed by a
+/// plural noun (`Aides`, `two people briefed on the trip`). By the words alone without a
+/// parse: a lowercase last word in `-s`.
+pub fn is_plural(p: &Paragraph, s: usize, e: usize) -> bool {
+    if p.words[s..e].iter().any(|w| w.is("and")) {
+        return true;
+    }
+    let Some(syntax) = p.syntax else {
+        let last = &p.words[e - 1];
+        return !last.is_capitalised() && last.lower.ends_with('s') && !last.lower.ends_with("ss");
+    };
+    // The head: the word whose head lies outside the phrase. A capitalised head inside the
+    // phrase is a name, whatever its tag (`Mr. Mallets`); first, it may be a plural noun
+    // that opens the sentence (`Aides`, `Democrats`).
+    let (first, last) = (p.token_of[s] as usize, p.token_of[e - 1] as usize);
+    (first..=last)
+        .find(|&t| {
+            let h = syntax.head(t);
+            h == t || h < first || h > last
+        })
+        .is_some_and(|t| {
+            let word = p.token_of.binary_search(&(t as u32)).ok();
+            let name_inside = word.is_some_and(|k| k > s && p.words[k].is_capitalised());
+            matches!(syntax.get(t).tag, "NNS" | "NNPS") && !name_inside
+        })
+}
+
 /// Words a verbless line has at most to be taken for a caption or a fragment.
 const MAX_FRAGMENT_WORDS: usize = 20;
 
