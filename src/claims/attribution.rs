@@ -741,7 +741,7 @@ fn unattributed(
 ) -> Option<Claim> {
     let words = &p.words;
     let spoken: Vec<usize> = (lo..hi).filter(|&k| words[k].is_word()).collect();
-    // With no verb it states nothing: a caption, a credit, a fragment.
+    // With no verb it states nothing (a caption, a credit, a fragment); a command neither.
     if spoken.is_empty() || tree::has_verb(p, lo, hi) == Some(false) || is_command(p, lo, hi) {
         return None;
     }

@@ -291,6 +291,7 @@ const REMEMBERED: usize = 4;
 pub fn pronoun_plural(w: &Word) -> Option<bool> {
     w.is_any(&["he", "she", "it"]).then_some(false)
 }
+
 #[derive(Debug, Clone)]
 pub struct Attribution {
     pub speaker: Option<Span>,

@@ -437,7 +437,10 @@ fn an_opening_participle_clause_is_no_speaker_of_a_coordinated_cue() {
         "Hosting the visiting premier at the palace, the king praised the talks but said he \
          was open to a new treaty.",
     );
-    let said: Vec<_> = all.iter().filter(|r| r.2.as_deref() == Some("said")).collect();
+    let said: Vec<_> = all
+        .iter()
+        .filter(|r| r.2.as_deref() == Some("said"))
+        .collect();
     assert_eq!(said.len(), 1, "{all:?}");
     assert_eq!(said[0].1.as_deref(), Some("the king"), "{all:?}");
 }
