@@ -299,14 +299,19 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     c, pairs, props = report["claims"], report["pairs"]["all"], report["propositions"]
     # Floors a little under today's figures (see tests/data/README.md); ceilings for the
     # share of claims taken from non-claims.
-    assert c["recall"] >= 0.72 and c["precision"] >= 0.93
-    assert c["from_nonclaims"] <= 0.04
+    # Layout and parse rules for standfirsts, blurbs, fragments and commands (issue 10):
+    # recall 0.762, precision 0.949, from non-claims 0.033 before; 0.771 / 0.972 / 0.009 now.
+    assert c["recall"] >= 0.75 and c["precision"] >= 0.95
+    assert c["from_nonclaims"] <= 0.01
     # Speakers and cues read from the parse (cues as verbs, a cue's subject as its speaker).
-    assert c["speaker"] >= 0.82 and c["cue"] >= 0.84
+    # 0.845 / 0.862 before the speaker rules of issue 10 (number, clause, quantifier); 0.859 /
+    # 0.872 now.
+    assert c["speaker"] >= 0.84 and c["cue"] >= 0.85
     assert c["span_jaccard"] >= 0.84 and c["polarity"] >= 0.84 and c["hedged"] >= 0.88
-    # Raised with alignment on frames (issue 10): 0.48 / 0.77 before; 0.595 / 0.840 now.
-    assert pairs["agree"]["precision"] >= 0.57
-    assert pairs["agree"]["precision_with_partial"] >= 0.82
+    # Raised with alignment on frames (issue 10): 0.48 / 0.77 before; 0.595 / 0.840 with
+    # frames; 0.629 / 0.895 once non-claims give no claims.
+    assert pairs["agree"]["precision"] >= 0.60
+    assert pairs["agree"]["precision_with_partial"] >= 0.87
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
@@ -326,18 +331,24 @@ def test_hard_negatives_today(report: dict) -> None:
     assert passed["figures"] >= 8 and passed["dateline"] >= 4
     # Shared words without a shared predicate no longer agree (frames, issue 10): 2/13 before.
     assert passed["shared-words"] >= 8
-    assert passed["headline-lede"] >= 7 and passed["nonclaim"] >= 8
+    # A caption printed twice in a row gives no claim, the first time either (issue 10).
+    assert passed["headline-lede"] >= 7 and passed["nonclaim"] >= 9
     # Read from the parse: `state media`, `state visit`, `exchange of tweets`, `breaking
     # promises`, `certain claims` are nouns, no cue; an adverb before the cue (`essentially
     # accusing`) is no speaker: the cue's subject is.
     from_parse = {
         "noun-cue": {"0_L:6", "2_LL:1", "2_LL:12", "2_R:5", "3_L:19", "4_L:67", "4_R:22"},
-        "wrong-speaker": {"4_LL:34"},
+        "wrong-speaker": {"4_LL:34", "4_L:3", "4_L:7", "2_M:15"},
+        # A pronoun takes an antecedent of its number, or the subject of the clause it
+        # depends on; a written-out `\n` ends a statement.
+        "carried-speaker": {"0_L:4", "2_M:8", "4_L:16", "4_M:48"},
+        # `Some argue`, `Most scholars … agree`: the quantifier stays in the speaker.
+        "quantifier": {"0_L:52", "0_L:48", "2_L:39"},
     }
     for error_class, claims in from_parse.items():
         status = {r["claim"]: r["status"] for r in results if r["class"] == error_class}
         assert {c: status[c] for c in claims} == dict.fromkeys(claims, "pass"), error_class
-    assert sum(passed.values()) >= 36
+    assert sum(passed.values()) >= 54
 
 
 def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:

@@ -17,7 +17,9 @@ use super::hedges;
 use super::segments::Paragraph;
 use super::speakers::{self, Attribution, LeftEdge, Memory, ProperNouns};
 use super::tree;
-use super::words::{is_time_like, is_time_noun, Word, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS};
+use super::words::{
+    is_time_like, is_time_noun, Word, CLAUSE_OPENERS, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS,
+};
 use super::{Claim, Cue, CueClass, Polarity, QuoteKind, Span};
 use crate::text::tokens::TokenKind;
 
@@ -187,6 +189,9 @@ pub fn segment_claims(
         }
     }
     let mut out = Vec::new();
+    // A quoted command (`"So let us be strong," Trump said`) is no claim, nor is the segment
+    // around it the article's own statement.
+    let mut commands = 0;
     let mut previous_speaker: Option<(Option<Span>, Option<Span>)> = None;
     for i in 0..drafts.len() {
         let d = &drafts[i];
@@ -197,23 +202,37 @@ pub fn segment_claims(
             Extent::Fixed(a, b) => (a, b),
             Extent::Right(a) => (a, drafts.get(i + 1).map_or(hi, |n| n.region_start)),
         };
+        if is_command(p, a, b) {
+            commands += 1;
+            continue;
+        }
         let (speaker, pronoun) = match d.who {
             Who::Nobody => (None, None),
             Who::Named(s, e) if speakers::is_pronoun(words, s, e) => {
-                (memory.resolve(), Some(speakers::span_of(words, s, e)))
+                let plural = speakers::pronoun_plural(&words[s]);
+                let antecedent = subject_before_pronoun(p, lo, s, plural)
+                    .or_else(|| memory.resolve_pronoun(plural));
+                (antecedent, Some(speakers::span_of(words, s, e)))
             }
             Who::Named(s, e) => {
                 let span = speakers::span_of(words, s, e);
-                memory.name(span);
+                memory.name(span, tree::is_plural(p, s, e));
                 (Some(span), None)
             }
             Who::Inherit => previous_speaker.unwrap_or_else(|| {
-                let subject =
-                    speakers::subject(words, lo, hi).map(|(s, e)| speakers::span_of(words, s, e));
+                // The segment's opening noun phrase; where the tags say it is none
+                // (`Hosting Macron at the`), the subject the parse gives the cue.
+                let subject = match speakers::subject(words, lo, hi) {
+                    Some((s, e)) if !tree::is_noun_phrase(p, s, e) => {
+                        tree::subject(p, d.cue.first, lo, hi, true)
+                    }
+                    found => found,
+                };
                 match subject {
-                    Some(s) => {
-                        memory.name(s);
-                        (Some(s), None)
+                    Some((s, e)) => {
+                        let span = speakers::span_of(words, s, e);
+                        memory.name(span, tree::is_plural(p, s, e));
+                        (Some(span), None)
                     }
                     None => (memory.resolve(), None),
                 }
@@ -258,7 +277,7 @@ pub fn segment_claims(
             out.push(claim);
         }
     }
-    if out.is_empty() {
+    if out.is_empty() && commands == 0 {
         if let Some(claim) = unattributed(p, lo, hi, memory, names) {
             out.push(claim);
         }
@@ -291,7 +310,10 @@ fn with_parsed_subject(p: &Paragraph, mut d: Draft, lo: usize, hi: usize) -> Dra
             // A capitalised word the tagger misread (`Moscow` as an adverb) stays a name;
             // `essentially`, `Hosting Macron at the` do not.
             let first = &p.words[s];
-            let misread_name = first.is_capitalised() && !first.lower.ends_with("ing");
+            let misread_name = first.is_capitalised()
+                && !first.lower.ends_with("ing")
+                && !first.is_any(PREPOSITIONS)
+                && !first.is_any(OPENING_ADVERBS);
             match tree::subject(p, d.cue.first, lo, hi, true) {
                 Some((ps, pe)) => d.who = Who::Named(ps, pe),
                 None if !misread_name => d.who = Who::Inherit,
@@ -610,6 +632,44 @@ fn according_to(
     }
 }
 
+/// The subject that opens the segment before a pronoun speaker in a clause of its own, when
+/// its number agrees (`Mr. Trump alluded to the trip when he said …`): the pronoun's nearest
+/// antecedent. Not a quotation's words, nor the subject of what the pronoun says (`Support
+/// would be "unflinching," she said`).
+fn subject_before_pronoun(
+    p: &Paragraph,
+    lo: usize,
+    pronoun: usize,
+    plural: Option<bool>,
+) -> Option<Span> {
+    let opens_clause = pronoun > lo
+        && p.words[pronoun - 1].is_any(CLAUSE_OPENERS)
+        && !p.words[pronoun - 1].is("that");
+    if !opens_clause {
+        return None;
+    }
+    let (s, e) = speakers::subject(&p.words, lo, pronoun)?;
+    let fits = e < pronoun
+        && !p.quoted[s..e].iter().any(|&q| q)
+        && tree::is_noun_phrase(p, s, e)
+        && !speakers::is_pronoun(&p.words, s, e)
+        && plural.is_none_or(|pl| pl == tree::is_plural(p, s, e));
+    fits.then(|| speakers::span_of(&p.words, s, e))
+}
+
+/// Whether the proposition at words `a..b` (quotation marks and edge punctuation aside) is a
+/// command.
+fn is_command(p: &Paragraph, mut a: usize, mut b: usize) -> bool {
+    let edge = |w: &Word| matches!(w.kind, TokenKind::Punct | TokenKind::Quote) || w.is("that");
+    while a < b && edge(&p.words[a]) {
+        a += 1;
+    }
+    while a < b && edge(&p.words[b - 1]) {
+        b -= 1;
+    }
+    tree::is_imperative(p, a, b)
+}
+
 /// Trims the proposition and builds the claim; `None` when nothing is left.
 #[allow(clippy::too_many_arguments)]
 fn build(
@@ -681,7 +741,8 @@ fn unattributed(
 ) -> Option<Claim> {
     let words = &p.words;
     let spoken: Vec<usize> = (lo..hi).filter(|&k| words[k].is_word()).collect();
-    if spoken.is_empty() {
+    // With no verb it states nothing (a caption, a credit, a fragment); a command neither.
+    if spoken.is_empty() || tree::has_verb(p, lo, hi) == Some(false) || is_command(p, lo, hi) {
         return None;
     }
     if spoken.iter().all(|&k| p.quoted[k]) {
@@ -712,7 +773,7 @@ fn unattributed(
             || words[s..e].iter().filter(|w| w.is_capitalised()).count() >= 2
             || words[s..e].iter().any(Word::is_possessive);
         if proper {
-            memory.name(speakers::span_of(words, s, e));
+            memory.name(speakers::span_of(words, s, e), tree::is_plural(p, s, e));
         }
     }
     build(p, lo, hi, None, None, None, Polarity::Asserted, false)

@@ -6,7 +6,7 @@
 use super::lexicon::{CuePattern, Lexicon, Slot};
 use super::segments::Paragraph;
 use super::tree::{self, Reading};
-use super::words::{Word, DETERMINERS, PASSIVE_AUX, PREPOSITIONS};
+use super::words::{Word, DETERMINERS, PASSIVE_AUX, PREPOSITIONS, QUANTIFIERS};
 use super::CueClass;
 use crate::text::tokens::TokenKind;
 
@@ -88,6 +88,14 @@ fn noun_context(words: &[Word], i: usize, noun_too: bool) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| &words[p]) else {
         return false;
     };
+    // `Some argue that …`, `Many believe`: a quantifier opening the clause is the subject.
+    let opens_clause = i < 2 || {
+        let before = &words[i - 2];
+        before.is_terminal() || before.is_phrase_break() || before.kind == TokenKind::Quote
+    };
+    if !noun_too && opens_clause && prev.is_any(QUANTIFIERS) {
+        return false;
+    }
     if prev.is_any(DETERMINERS) || prev.is_possessive() {
         return true;
     }

@@ -12,8 +12,13 @@
 //! - **headline**: with no dateline on top, a short first paragraph of one sentence at the
 //!   very top of the text, above a body of several paragraphs that restates it (a share of
 //!   its words, reporting verbs aside, recurs in the paragraphs below);
+//! - **standfirst**: under such a headline, one short sentence standing alone above a longer
+//!   paragraph (the dek or a video title: `DNC files lawsuit over election interference.`);
+//! - **video blurb**: a paragraph that ends with a correspondent's credit (`…; chief White
+//!   House correspondent John Roberts reports from West Palm Beach, Florida.`);
 //! - **copies**: a paragraph whose words another paragraph of the document carries (most of
-//!   its word triples), when that one is longer or, as long, comes first.
+//!   its word triples), when that one is longer or, as long, comes first; a paragraph printed
+//!   twice in a row is a display line (a caption under a photo and in a gallery), both times.
 
 use std::collections::{HashMap, HashSet};
 
@@ -32,6 +37,8 @@ const FRONT_MATTER_SENTENCES: usize = 2;
 const MIN_PARAGRAPHS_UNDER_HEADLINE: usize = 3;
 /// Words a headline has at most: a longer first sentence is a lede.
 const MAX_HEADLINE_WORDS: usize = 25;
+/// Words a standfirst has at most: a longer paragraph under the headline is the lede.
+const MAX_STANDFIRST_WORDS: usize = 20;
 /// Paragraphs below a headline that restate it, and the share of its words they must carry.
 const HEADLINE_RESTATED_WITHIN: usize = 3;
 const HEADLINE_RESTATED_SHARE: f64 = 0.4;
@@ -117,21 +124,57 @@ pub fn body(text: &str, paragraphs: &[Paragraph]) -> Vec<bool> {
                 .words
                 .first()
                 .is_some_and(|w| text[..w.start as usize].trim().is_empty());
-            let words = first.words.iter().filter(|w| w.is_word()).count();
+            let words = word_count(first);
+            // A line with no final stop is a headline whatever follows (it gives no claim
+            // anyway); one with a stop only when the paragraphs below restate it.
+            let unfinished = !first.words.last().is_some_and(Word::is_terminal);
             if at_top
                 && paragraphs.len() >= MIN_PARAGRAPHS_UNDER_HEADLINE
                 && sentences(first) == 1
                 && words <= MAX_HEADLINE_WORDS
-                && restated_below(paragraphs)
+                && (unfinished || restated_below(paragraphs))
             {
                 body[0] = false;
+                body[1] = !is_standfirst(&paragraphs[1], &paragraphs[2]);
             }
         }
+    }
+    for (i, p) in paragraphs.iter().enumerate() {
+        body[i] &= !ends_with_correspondent_credit(&p.words);
     }
     for (i, copy) in copies(paragraphs).into_iter().enumerate() {
         body[i] &= !copy;
     }
     body
+}
+
+fn word_count(p: &Paragraph) -> usize {
+    p.words.iter().filter(|w| w.is_word()).count()
+}
+
+/// The paragraph under a headline is a standfirst: one short sentence, above a longer one.
+fn is_standfirst(p: &Paragraph, next: &Paragraph) -> bool {
+    let words = word_count(p);
+    sentences(p) == 1 && words <= MAX_STANDFIRST_WORDS && word_count(next) > words
+}
+
+/// `… John Roberts reports from West Palm Beach, Florida.`: the credit a video blurb ends
+/// with, naming who reports from where (a body sentence goes on after the place, or reports
+/// something: `reports from the front say …`).
+fn ends_with_correspondent_credit(words: &[Word]) -> bool {
+    let mut end = words.len();
+    while end > 0 && words[end - 1].is_terminal() {
+        end -= 1;
+    }
+    let Some(from) = (1..end).rev().find(|&k| words[k].is("from")) else {
+        return false;
+    };
+    let place = &words[from + 1..end];
+    words[from - 1].is_any(&["reports", "reporting"])
+        && place.first().is_some_and(Word::is_capitalised)
+        && place
+            .iter()
+            .all(|w| w.is_capitalised() || w.is_punct(",") || w.text == ".")
 }
 
 /// Stems of a paragraph's content words (long enough, not a reporting verb).
@@ -217,6 +260,13 @@ fn copies(paragraphs: &[Paragraph]) -> Vec<bool> {
                 words[j].len() > words[i].len() || (words[j].len() == words[i].len() && j < i);
             original && n as f64 >= COPY_SHARE * ts.len() as f64
         });
+    }
+    // A paragraph printed twice in a row is a display line, the first time too.
+    for i in 1..paragraphs.len() {
+        if words[i].len() >= MIN_COPY_WORDS && words[i] == words[i - 1] {
+            out[i - 1] = true;
+            out[i] = true;
+        }
     }
     out
 }

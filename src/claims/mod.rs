@@ -13,9 +13,12 @@
 //! - **The article's own statements**: a segment with no reporting cue is a claim with no
 //!   speaker, no cue and no quote kind when it is declarative: it ends with `.` or `!`
 //!   (possibly followed by a closing quote), has at least four words, and is not a question.
-//!   Headlines, captions and truncated lines (no final stop) give no claim.
+//!   Headlines, captions and truncated lines (no final stop) give no claim, nor do lines
+//!   with no verb (`Tom Perez, the party's chairman, at a meeting last February.`) and
+//!   commands (`Remember the floods of last spring.`, `"So let us be strong," he said`).
 //! - **Only the body**: headlines, the standfirst, captions and video blurbs above the
-//!   dateline, and copies of the body's own paragraphs (embedded posts, pull-quotes) give no
+//!   dateline or under a headline, blurbs ending with a correspondent's credit, and copies of
+//!   the body's own paragraphs (embedded posts, pull-quotes, a line printed twice) give no
 //!   claim (`layout`).
 //!
 //! The claim's span is the proposition only (`abusing civilians` in `Moscow denies abusing

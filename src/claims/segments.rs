@@ -4,7 +4,9 @@
 //! segment is a sentence, split further at a full stop followed by a capital or an opening
 //! quote (so that coarse sentences still give one segment per statement), but never inside a
 //! quotation: a quotation that runs over several sentences stays in one segment with its
-//! attribution.
+//! attribution. A line break the scraper wrote out as the two characters `\n` also ends a
+//! segment: the sentence splitter does not see it, and the statement after it has a speaker of
+//! its own.
 
 use super::lexicon::Lexicon;
 use super::quotes::{self, Quotation};
@@ -111,6 +113,11 @@ fn flush<'t>(
     });
 }
 
+/// `\` then `n`, glued: a line break written out.
+fn is_escaped_newline(backslash: &Word, n: &Word) -> bool {
+    backslash.text == "\\" && n.text == "n" && backslash.end == n.start
+}
+
 fn segment(
     words: &[Word],
     member: &[Option<usize>],
@@ -136,6 +143,12 @@ fn segment(
         }
         if j < n && (words[j].is_capitalised() || words[j].kind == TokenKind::Quote) {
             cut[j] = true;
+        }
+    }
+    for i in 0..n.saturating_sub(1) {
+        if is_escaped_newline(&words[i], &words[i + 1]) {
+            cut[i] = true;
+            cut[i + 2] = true;
         }
     }
     // Never cut inside a quotation: the cut would separate quoted speech from itself.

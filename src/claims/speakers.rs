@@ -272,13 +272,24 @@ pub fn span_of(words: &[Word], start: usize, end: usize) -> Span {
     }
 }
 
-/// The last named source, remembered for two paragraphs (the current one and the next),
-/// and the last attribution, which quoted speech with no cue of its own continues.
+/// The sources named lately, remembered for two paragraphs (the current one and the next),
+/// each with its number, and the last attribution, which quoted speech with no cue of its
+/// own continues.
 #[derive(Default)]
 pub struct Memory {
-    last: Option<(Span, u32)>,
+    /// Latest last: the span, its paragraph, and whether it names several (`Aides`).
+    named: Vec<(Span, u32, bool)>,
     attribution: Option<(Attribution, u32)>,
     paragraph: u32,
+}
+
+/// Sources remembered at most: a pronoun looks no further back.
+const REMEMBERED: usize = 4;
+
+/// `he`, `she`, `it` stand for one source, `they` for one or several (a ministry, officials),
+/// `we` and `I` for the speaker's side: `Some(false)` for the first, else `None`.
+pub fn pronoun_plural(w: &Word) -> Option<bool> {
+    w.is_any(&["he", "she", "it"]).then_some(false)
 }
 
 #[derive(Debug, Clone)]
@@ -293,8 +304,11 @@ impl Memory {
         self.paragraph += 1;
     }
 
-    pub fn name(&mut self, span: Span) {
-        self.last = Some((span, self.paragraph));
+    pub fn name(&mut self, span: Span, plural: bool) {
+        if self.named.len() == REMEMBERED {
+            self.named.remove(0);
+        }
+        self.named.push((span, self.paragraph, plural));
     }
 
     pub fn attributed(&mut self, a: Attribution) {
@@ -309,8 +323,16 @@ impl Memory {
     }
 
     pub fn resolve(&self) -> Option<Span> {
-        self.last
-            .filter(|&(_, p)| self.paragraph - p <= 1)
-            .map(|(s, _)| s)
+        self.resolve_pronoun(None)
+    }
+
+    /// The latest source still remembered whose number agrees (`he` is not `Aides`).
+    pub fn resolve_pronoun(&self, plural: Option<bool>) -> Option<Span> {
+        self.named
+            .iter()
+            .rev()
+            .take_while(|&&(_, p, _)| self.paragraph - p <= 1)
+            .find(|&&(_, _, pl)| plural.is_none_or(|want| want == pl))
+            .map(|&(s, _, _)| s)
     }
 }

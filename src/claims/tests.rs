@@ -351,3 +351,131 @@ fn a_participle_cue_takes_the_subject_of_the_verb_it_hangs_from() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_short_standfirst_under_the_headline_gives_no_claim() {
+    let text = "Council approves new bridge budget\n\n\
+                The city council says the bridge will be rebuilt by spring.\n\n\
+                The city council voted on Monday to rebuild the river bridge, the mayor said, \
+                after engineers found cracks in two of its supports last month.\n\n\
+                Work will start in January, the council said.";
+    let all = show(text);
+    assert!(all.iter().all(|r| !r.0.contains("by spring")), "{all:?}");
+    assert!(
+        all.iter().any(|r| r.0.contains("voted on Monday")),
+        "{all:?}"
+    );
+    // A lede longer than a standfirst stays, even right under the headline.
+    let text = "Council approves new bridge budget\n\n\
+                The city council voted on Monday to rebuild the river bridge after engineers \
+                found cracks in two of its supports, the mayor said.\n\n\
+                Work will start in January, the council said.\n\n\
+                The bridge carries most of the traffic into the old town.";
+    let all = show(text);
+    assert!(
+        all.iter().any(|r| r.0.contains("voted on Monday")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_video_blurb_ending_with_a_correspondent_credit_gives_no_claim() {
+    let text = "The storm hit the coast on Sunday, officials said.\n\n\
+                The weather service reports the storm weakened overnight; senior correspondent \
+                Jane Doe reports from Miami, Florida.\n\n\
+                Thousands of homes lost power, the utility said.";
+    let all = show(text);
+    assert!(all.iter().all(|r| !r.0.contains("weakened")), "{all:?}");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn a_line_printed_twice_in_a_row_gives_no_claim() {
+    let text = "LYON, France — The mayor opened the new bridge on Monday, officials said.\n\n\
+                The mayor said the bridge would \"change the city for good.\"\n\n\
+                The mayor said the bridge would \"change the city for good.\"\n\n\
+                Traffic will start flowing on Tuesday, the council said.";
+    let all = show(text);
+    assert!(all.iter().all(|r| !r.0.contains("for good")), "{all:?}");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn fragments_and_commands_are_no_claims() {
+    let text = "The mayor opened the bridge on Monday, officials said.\n\n\
+                Jane Smith, the mayor of the city, during the opening ceremony last week.\n\n\
+                Remember the floods of last spring. The water reached the old town within hours.";
+    let all = show(text);
+    assert!(all.iter().all(|r| !r.0.contains("Jane Smith")), "{all:?}");
+    assert!(all.iter().all(|r| !r.0.contains("Remember")), "{all:?}");
+    assert!(all.iter().any(|r| r.0.contains("water reached")), "{all:?}");
+    // A quoted command attributed to a speaker is no claim either.
+    let all = show("\"So let us be strong and stand together,\" the mayor said.");
+    assert!(all.is_empty(), "{all:?}");
+    // A command that frames a clause puts the clause forward.
+    let all = show("Remember that the mayor promised a new bridge last year.");
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn a_line_break_written_out_starts_a_new_statement() {
+    let text = "Talks resumed on Monday, the newspaper reported, citing an official. \\n \
+                The news agency said the tests would stop.";
+    let all = show(text);
+    let tests: Vec<_> = all.iter().filter(|r| r.0.contains("tests")).collect();
+    assert_eq!(tests.len(), 1, "{all:?}");
+    assert_eq!(
+        who_cue(tests[0]),
+        (Some("The news agency"), Some("said")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn an_opening_participle_clause_is_no_speaker_of_a_coordinated_cue() {
+    let all = show(
+        "Hosting the visiting premier at the palace, the king praised the talks but said he \
+         was open to a new treaty.",
+    );
+    let said: Vec<_> = all
+        .iter()
+        .filter(|r| r.2.as_deref() == Some("said"))
+        .collect();
+    assert_eq!(said.len(), 1, "{all:?}");
+    assert_eq!(said[0].1.as_deref(), Some("the king"), "{all:?}");
+}
+
+#[test]
+fn a_pronoun_takes_an_antecedent_of_its_number() {
+    let text = "Mayor Jane Smith visited the market on Tuesday. Her aides said she hoped to win the vote.\n\n\
+                \"Nobody knows what I will do,\" she said in an interview.";
+    let all = show(text);
+    let nobody: Vec<_> = all.iter().filter(|r| r.0.contains("Nobody")).collect();
+    assert_eq!(nobody.len(), 1, "{all:?}");
+    assert_eq!(nobody[0].1.as_deref(), Some("Mayor Jane Smith"), "{all:?}");
+}
+
+#[test]
+fn a_pronoun_in_a_clause_of_its_own_takes_the_subject_before_it() {
+    let text = "Officials met on Monday, the council said.\n\n\
+                Mayor Jane Smith hinted at the plan when she said the bridge would be rebuilt.";
+    let all = show(text);
+    let bridge: Vec<_> = all.iter().filter(|r| r.0.contains("bridge")).collect();
+    assert_eq!(bridge.len(), 1, "{all:?}");
+    assert_eq!(
+        who_cue(bridge[0]),
+        (Some("Mayor Jane Smith"), Some("said")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_quantifier_is_kept_as_the_speaker() {
+    let r = one("Some argue that the plan will fail within a year.");
+    assert_eq!(who_cue(&r), (Some("Some"), Some("argue")));
+    let r = one("Most scholars and officials agree that the treaty cannot be signed alone.");
+    assert_eq!(
+        who_cue(&r),
+        (Some("Most scholars and officials"), Some("agree that"))
+    );
+}

@@ -8,6 +8,36 @@ use super::segments::Paragraph;
 /// that`, `and said`, `Hosting Macron, Mr Trump said`).
 const MAX_CLIMB: usize = 3;
 
+/// Whether words `s..e` name several sources: coordinated (`Trump and Abe`) or headed by a
+/// plural noun (`Aides`, `two people briefed on the trip`). By the words alone without a
+/// parse: a lowercase last word in `-s`.
+pub fn is_plural(p: &Paragraph, s: usize, e: usize) -> bool {
+    if p.words[s..e].iter().any(|w| w.is("and")) {
+        return true;
+    }
+    let Some(syntax) = p.syntax else {
+        let last = &p.words[e - 1];
+        return !last.is_capitalised() && last.lower.ends_with('s') && !last.lower.ends_with("ss");
+    };
+    // The head: the word whose head lies outside the phrase. A capitalised head inside the
+    // phrase is a name, whatever its tag (`Mr. Mallets`); first, it may be a plural noun
+    // that opens the sentence (`Aides`, `Democrats`).
+    let (first, last) = (p.token_of[s] as usize, p.token_of[e - 1] as usize);
+    (first..=last)
+        .find(|&t| {
+            let h = syntax.head(t);
+            h == t || h < first || h > last
+        })
+        .is_some_and(|t| {
+            let word = p.token_of.binary_search(&(t as u32)).ok();
+            let name_inside = word.is_some_and(|k| k > s && p.words[k].is_capitalised());
+            matches!(syntax.get(t).tag, "NNS" | "NNPS") && !name_inside
+        })
+}
+
+/// Words a verbless line has at most to be taken for a caption or a fragment.
+const MAX_FRAGMENT_WORDS: usize = 20;
+
 /// Relations through which a verb with no subject shares the subject of its head.
 const SHARES_SUBJECT: &[&str] = &["conj", "advcl", "xcomp"];
 
@@ -138,4 +168,81 @@ fn noun_phrase(p: &Paragraph, head: usize) -> Option<(usize, usize)> {
         b -= 1;
     }
     Some((a, b))
+}
+
+/// Whether words `a..b` hold a verb other than an `-ing` form, by their tags (`None`
+/// without a parse): a line with none is a caption, a credit or a fragment (`Tom Perez, the
+/// chairman of the party, during the party's winter meeting.`, `Particularly in Kim's case.`),
+/// no statement. Past participles count: the tagger gives `VBN` to many a past tense. A
+/// long sentence with no verb is rather one the tagger misread (`The suit amounts to …` with
+/// `amounts` a noun): it counts as having one.
+pub fn has_verb(p: &Paragraph, a: usize, b: usize) -> Option<bool> {
+    p.syntax?;
+    if (a..b).filter(|&k| p.words[k].is_word()).count() > MAX_FRAGMENT_WORDS {
+        return Some(true);
+    }
+    Some((a..b).any(|k| {
+        p.parse(k)
+            .is_some_and(|t| matches!(t.pos, "VERB" | "AUX") && t.tag != "VBG")
+    }))
+}
+
+/// Whether words `a..b` are a command (`Remember the cold hard reality of …`, `So let us be
+/// strong`, `If …, don't buy him a knife`): their main verb, the first verb whose head lies
+/// outside them and that opens no subordinate clause, is bare (`VB`), opens its clause (only
+/// particles, adverbs, conjunctions and subordinate clauses before it) and has no subject, no
+/// modal, no `to` and no finite copula. A command that frames a clause (`Remember that Kim
+/// made a statement`) puts that clause forward, so it is no command here. False without a
+/// parse.
+pub fn is_imperative(p: &Paragraph, a: usize, b: usize) -> bool {
+    let Some(syntax) = p.syntax else {
+        return false;
+    };
+    if a >= b {
+        return false;
+    }
+    let (first, last) = (p.token_of[a] as usize, p.token_of[b - 1] as usize);
+    let inside = |t: usize| first <= t && t <= last;
+    let marked = |t: usize| syntax.children(t).any(|c| syntax.get(c).dep == "mark");
+    let main = (first..=last).find(|&t| {
+        let head = syntax.head(t);
+        matches!(syntax.get(t).pos, "VERB" | "AUX") && (head == t || !inside(head)) && !marked(t)
+    });
+    let Some(verb) = main else {
+        return false;
+    };
+    if syntax.get(verb).tag != "VB" {
+        return false;
+    }
+    // A word before the verb that belongs to no subordinate clause is its subject or object,
+    // read wrongly (`Russian forces, "disguised …", occupy`): no command.
+    let in_subordinate = |mut t: usize| loop {
+        if t == verb {
+            return false;
+        }
+        if marked(t) {
+            return true;
+        }
+        let up = syntax.head(t);
+        if up == t || !inside(up) {
+            return false;
+        }
+        t = up;
+    };
+    let opens = (first..verb).all(|t| {
+        matches!(
+            syntax.get(t).pos,
+            "ADV" | "CCONJ" | "SCONJ" | "PART" | "INTJ" | "PUNCT" | "AUX"
+        ) || in_subordinate(t)
+    });
+    opens
+        && !syntax.children(verb).any(|c| {
+            let child = syntax.get(c);
+            let dep = child.dep;
+            dep.starts_with("nsubj")
+                || dep.starts_with("csubj")
+                || matches!(dep, "expl" | "ccomp" | "mark")
+                || ((dep.starts_with("aux") || dep == "cop")
+                    && matches!(child.tag, "MD" | "TO" | "VBZ" | "VBD" | "VBP"))
+        })
 }

@@ -106,6 +106,9 @@ pub const DETERMINERS: &[&str] = &[
     "first",
 ];
 
+/// Quantifiers that can stand for a group of sources (`Some argue`, `Many believe`).
+pub const QUANTIFIERS: &[&str] = &["some", "many", "most", "few", "several", "others"];
+
 pub const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
 /// Words that may stand between a speaker and its reporting verb (`Kyiv has also said`).
