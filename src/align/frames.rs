@@ -118,13 +118,15 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         // Two common nouns with different heads name different things (`a nuclear test
         // site` / `nuclear tests`); a name against a description (`Pompeo` / `the CIA
         // director`), or a pronoun, may be one participant.
-        // (A parse may head a phrase on another of its words: one's head key starting the
-        // other's last word is no sign of two things.)
+        // (A parse may head a phrase on another of its words, a figure or its unit: `1.5 km
+        // of power lines`, `as many as 20,000 people`. Two phrases ending in one word, or
+        // one's head key starting the other's last word, are no sign of two things.)
         (None, None)
             if !a.key.is_empty()
                 && !b.key.is_empty()
-                && !ends_in(&b.text, &a.key)
-                && !ends_in(&a.text, &b.key) =>
+                && last_word(&a.text) != last_word(&b.text)
+                && !last_word(&b.text).starts_with(&a.key)
+                && !last_word(&a.text).starts_with(&b.key) =>
         {
             Fit::Different
         }
@@ -132,11 +134,12 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
     }
 }
 
-/// Whether the last word of `text` starts with the term key `key` (`partners` / `partner`).
-fn ends_in(text: &str, key: &str) -> bool {
+/// The last word of a phrase, lower-cased.
+fn last_word(text: &str) -> String {
     text.split_whitespace()
         .last()
-        .is_some_and(|w| w.to_lowercase().starts_with(key))
+        .unwrap_or_default()
+        .to_lowercase()
 }
 
 /// How two frames compare.
@@ -387,6 +390,19 @@ mod tests {
         let mut quoted = willing.clone();
         quoted.roles[1].as_mut().unwrap().key = "will".into();
         assert!(compare(&willing, &quoted).unwrap().compatible);
+        let mut km = site1.clone();
+        km.roles[1] = Some(Filler {
+            text: "1.5 km of power lines".into(),
+            key: "km".into(),
+            entity: None,
+        });
+        let mut kilometres = km.clone();
+        kilometres.roles[1] = Some(Filler {
+            text: "1.5 kilometers of power lines".into(),
+            key: "kilomet".into(),
+            entity: None,
+        });
+        assert!(compare(&km, &kilometres).unwrap().compatible);
         let named = frame("meet", filler("Pompeo", Some("PERSON:pompeo")), None);
         let described = frame("meet", filler("the director", None), None);
         assert!(compare(&named, &described).unwrap().compatible);
