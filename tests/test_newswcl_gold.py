@@ -308,16 +308,19 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # 0.872 now.
     assert c["speaker"] >= 0.84 and c["cue"] >= 0.85
     assert c["span_jaccard"] >= 0.84 and c["polarity"] >= 0.84 and c["hedged"] >= 0.88
-    # Raised with alignment on frames (issue 10): 0.48 / 0.77 before; 0.595 / 0.840 with
-    # frames; 0.629 / 0.895 once non-claims give no claims.
-    assert pairs["agree"]["precision"] >= 0.60
-    assert pairs["agree"]["precision_with_partial"] >= 0.87
+    # Raised with alignment on frames (issue 10): 0.48 / 0.77 before frames; 0.595 / 0.840
+    # with them; 0.640 / 0.847 now that a pair agrees on a whole proposition (one claim
+    # stating a further core predicate is related) and every role both fill must match.
+    assert pairs["agree"]["precision"] >= 0.62
+    assert pairs["agree"]["precision_with_partial"] >= 0.82
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
     # Frames trade recall for precision: a pair whose predicates differ no longer agrees
-    # (strict 0.417 before frames; strict 0.380, lenient 0.317 now).
-    assert props["strict"]["recall"] >= 0.37 and props["lenient"]["recall"] >= 0.31
+    # (strict 0.417 before frames; strict 0.380, lenient 0.317 with them); nor does a pair
+    # one of whose claims states more (strict 0.352, lenient 0.295 now: three propositions
+    # were linked only through claims that run several sentences together).
+    assert props["strict"]["recall"] >= 0.34 and props["lenient"]["recall"] >= 0.28
 
 
 def test_hard_negatives_today(report: dict) -> None:
@@ -329,9 +332,10 @@ def test_hard_negatives_today(report: dict) -> None:
     # that give no claim. (The one real clash found before, `$1.8 billion` / `$1.7 billion`,
     # fell below the conflict threshold: see tests/data/README.md.)
     assert passed["figures"] >= 8 and passed["dateline"] >= 4
-    # Shared words without a shared predicate no longer agree (frames, issue 10): 2/13 before.
-    assert passed["shared-words"] >= 8
-    # A caption printed twice in a row gives no claim, the first time either (issue 10).
+    # Shared words without a shared predicate no longer agree (frames, issue 10): 2/13 before
+    # frames, 9/13 with them, 11/13 with every role both fill matching and whole
+    # propositions only.
+    assert passed["shared-words"] >= 11
     assert passed["headline-lede"] >= 7 and passed["nonclaim"] >= 9
     # Read from the parse: `state media`, `state visit`, `exchange of tweets`, `breaking
     # promises`, `certain claims` are nouns, no cue; an adverb before the cue (`essentially
@@ -348,7 +352,14 @@ def test_hard_negatives_today(report: dict) -> None:
     for error_class, claims in from_parse.items():
         status = {r["claim"]: r["status"] for r in results if r["class"] == error_class}
         assert {c: status[c] for c in claims} == dict.fromkeys(claims, "pass"), error_class
-    assert sum(passed.values()) >= 54
+    # Paraphrase groups of news predicates (`persuade` / `encourage`, `preserve` / `remain
+    # in`): the Europeans' push to keep Trump in the deal, said both ways, and inside a long
+    # sentence.
+    recall = {
+        (r["a"], r["b"]): r["status"] for r in results if r["class"] in {"paraphrase", "core"}
+    }
+    assert recall[("4_L:10", "4_M:9")] == "pass" and recall[("4_LL:64", "4_M:9")] == "pass"
+    assert sum(passed.values()) >= 48
 
 
 def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:

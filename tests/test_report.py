@@ -164,6 +164,24 @@ def test_aligned_report_puts_conflicts_first(sample, aligned):
     assert "vs" in conflicts and CONFLICT_REASON in conflicts
 
 
+def test_groups_agreeing_on_frames_lead_the_corroborated_section(sample, monkeypatch):
+    """A group whose agreements name shared frames comes before one that agrees on words
+    alone, even one carried by more outlets."""
+    fake = FakeAlignment(sample)
+    fake._pairs.loc[fake._pairs["claim_a"] == fake.group_b[0], "reason"] = (
+        "same proposition; both say: Russia (agent) · loot (predicate)"
+    )
+    monkeypatch.setattr(cw.Corpus, "align", lambda self: fake, raising=False)
+    html = reporting.render(sample)
+    corroborated = text_of(html[html.index('id="corroborated"') : html.index('id="single"')])
+    assert corroborated.index("2 outlets") < corroborated.index("3 outlets")
+    # Words in a reason that only look like a frame do not count: the plain order is back.
+    fake._pairs["reason"] = "same words: both, say"
+    html = reporting.render(sample)
+    corroborated = text_of(html[html.index('id="corroborated"') : html.index('id="single"')])
+    assert corroborated.index("3 outlets") < corroborated.index("2 outlets")
+
+
 def text_of(markup: str) -> str:
     return "".join(Page("<div " + markup).text)
 

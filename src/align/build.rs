@@ -155,6 +155,7 @@ impl<'a> DocContext<'a> {
                     ],
                     negative: f.negated != denied,
                     modality: f.modality_class,
+                    core: f.core,
                 }
             })
             .collect()

@@ -62,6 +62,8 @@ pub struct FrameView {
     pub negative: bool,
     #[serde(with = "super::distributed::static_text")]
     pub modality: ModalityClass,
+    /// What the claim states, not how or why (`claims::frame::Frame::core`).
+    pub core: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its
@@ -113,8 +115,31 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         (Some(x), Some(y)) if x == y => Fit::Same,
         (Some(_), Some(_)) => Fit::Different,
         _ if !a.key.is_empty() && a.key == b.key => Fit::Same,
+        // Two common nouns with different heads name different things (`a nuclear test
+        // site` / `nuclear tests`); a name against a description (`Pompeo` / `the CIA
+        // director`), or a pronoun, may be one participant.
+        // (A parse may head a phrase on another of its words, a figure or its unit: `1.5 km
+        // of power lines`, `as many as 20,000 people`. Two phrases ending in one word, or
+        // one's head key starting the other's last word, are no sign of two things.)
+        (None, None)
+            if !a.key.is_empty()
+                && !b.key.is_empty()
+                && last_word(&a.text) != last_word(&b.text)
+                && !last_word(&b.text).starts_with(&a.key)
+                && !last_word(&a.text).starts_with(&b.key) =>
+        {
+            Fit::Different
+        }
         _ => Fit::Unknown,
     }
+}
+
+/// The last word of a phrase, lower-cased.
+fn last_word(text: &str) -> String {
+    text.split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_lowercase()
 }
 
 /// How two frames compare.
@@ -133,11 +158,22 @@ pub struct FrameMatch {
     pub modality_clash: bool,
 }
 
+/// Said as happening, or as sure or likely to (`will`, `likely`, `must`).
+fn firm(f: &FrameView) -> bool {
+    matches!(f.modality, None | Some("will" | "likely" | "must"))
+}
+
 /// A frame the other side asserts outright, against one it calls unlikely.
 fn modality_clash(a: &FrameView, b: &FrameView) -> bool {
-    let firm = |f: &FrameView| matches!(f.modality, None | Some("will" | "likely" | "must"));
     let doubted = |f: &FrameView| f.modality == Some("unlikely");
     (firm(a) && doubted(b) || firm(b) && doubted(a)) && a.negative == b.negative
+}
+
+/// One side says it happens (or will), the other only that it may: not one proposition,
+/// and no clash either.
+fn hedged_against_firm(a: &FrameView, b: &FrameView) -> bool {
+    let possible = |f: &FrameView| f.modality == Some("possible");
+    firm(a) && possible(b) || firm(b) && possible(a)
 }
 
 /// Compares two frames with the same predicate; `None` when the predicates differ.
@@ -186,6 +222,8 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         Some("agent and patient swapped".to_owned())
     } else if !different.is_empty() {
         Some(format!("different participants: {}", different.join(", ")))
+    } else if hedged_against_firm(a, b) {
+        Some("one side says it may happen, the other that it does".to_owned())
     } else {
         None
     };
@@ -215,6 +253,23 @@ pub fn best(a: &[FrameView], b: &[FrameView]) -> Option<FrameMatch> {
         }
     }
     best
+}
+
+/// A frame of `a` standing beside its main one (coordinated with it, or another sentence)
+/// with a content predicate (not a light or reporting verb) and a participant of its own
+/// (a parse may make a verb of a noun: `stop tests and launches`) that no frame of `b` matches:
+/// a further statement of `a` that `b` does not make. Two claims of which one states more
+/// than the other share a part of a proposition, not the proposition. (The main frame is
+/// not asked: a reporting or planning verb over what both say is no further statement.)
+pub fn unmatched_core<'f>(a: &'f [FrameView], b: &[FrameView]) -> Option<&'f FrameView> {
+    a.iter()
+        .skip(1)
+        .filter(|x| x.core && !x.key.is_empty())
+        .filter(|x| x.role(Role::Agent).is_some() || x.role(Role::Patient).is_some())
+        .find(|x| {
+            !b.iter()
+                .any(|y| compare(x, y).is_some_and(|m| m.compatible))
+        })
 }
 
 /// `both say: Russia (agent) · loot (predicate) · homes (patient)`.
@@ -301,6 +356,109 @@ mod tests {
         let lex = &crate::lang::Language::english().align;
         assert_eq!(key_of("killed", lex), key_of("die", lex));
         assert_eq!(key_of("be", lex), "");
+    }
+
+    #[test]
+    fn two_common_nouns_with_different_heads_are_different_participants() {
+        let site = frame("close", None, filler("a nuclear test site", None));
+        let mut site2 = site.clone();
+        site2.roles[1] = Some(Filler {
+            text: "the test site".into(),
+            key: "site".into(),
+            entity: None,
+        });
+        let mut site1 = site.clone();
+        site1.roles[1].as_mut().unwrap().key = "site".into();
+        assert!(compare(&site1, &site2).unwrap().compatible);
+        let mut tests = site1.clone();
+        tests.roles[1] = Some(Filler {
+            text: "nuclear tests".into(),
+            key: "test".into(),
+            entity: None,
+        });
+        let m = compare(&site1, &tests).unwrap();
+        assert!(!m.compatible, "{m:?}");
+        assert!(m.mismatch.unwrap().starts_with("different participants"));
+        // A head found in the other's words (a parse heading one phrase elsewhere) and a
+        // name against a description are no sign of two things.
+        let mut willing = site1.clone();
+        willing.roles[1] = Some(Filler {
+            text: "a willing and active partner".into(),
+            key: "partner".into(),
+            entity: None,
+        });
+        let mut quoted = willing.clone();
+        quoted.roles[1].as_mut().unwrap().key = "will".into();
+        assert!(compare(&willing, &quoted).unwrap().compatible);
+        let mut km = site1.clone();
+        km.roles[1] = Some(Filler {
+            text: "1.5 km of power lines".into(),
+            key: "km".into(),
+            entity: None,
+        });
+        let mut kilometres = km.clone();
+        kilometres.roles[1] = Some(Filler {
+            text: "1.5 kilometers of power lines".into(),
+            key: "kilomet".into(),
+            entity: None,
+        });
+        assert!(compare(&km, &kilometres).unwrap().compatible);
+        let named = frame("meet", filler("Pompeo", Some("PERSON:pompeo")), None);
+        let described = frame("meet", filler("the director", None), None);
+        assert!(compare(&named, &described).unwrap().compatible);
+    }
+
+    #[test]
+    fn may_happen_against_happens_is_not_one_proposition_nor_a_clash() {
+        let will = frame("close", filler("Kim", Some("PERSON:kim")), None);
+        let mut may = will.clone();
+        may.modality = Some("possible");
+        let m = compare(&will, &may).unwrap();
+        assert!(!m.compatible && !m.modality_clash, "{m:?}");
+        let mut also_may = will.clone();
+        also_may.modality = Some("possible");
+        assert!(compare(&may, &also_may).unwrap().compatible);
+        let mut surely = will.clone();
+        surely.modality = Some("will");
+        assert!(compare(&will, &surely).unwrap().compatible);
+    }
+
+    #[test]
+    fn a_further_core_statement_is_what_one_claim_states_more() {
+        let kim = || filler("North Korea", Some("GPE:north_korea"));
+        let site = || filler("site", None);
+        let tests = || filler("tests", None);
+        let close = FrameView {
+            core: true,
+            ..frame("close", kim(), site())
+        };
+        let suspend = FrameView {
+            core: true,
+            ..frame("suspend", kim(), tests())
+        };
+        // `suspend tests and close a site` / `close a site`: the second states less.
+        let long = [suspend.clone(), close.clone()];
+        let short = [close.clone()];
+        assert_eq!(
+            unmatched_core(&long, &short),
+            None,
+            "the main frame is not asked"
+        );
+        let long = [close.clone(), suspend.clone()];
+        assert_eq!(unmatched_core(&long, &short).unwrap().predicate, "suspend");
+        assert_eq!(unmatched_core(&short, &long), None);
+        // A subordinate frame (`… to prove its vow`) is how or why, not a further statement;
+        // nor is a frame with no participant of its own.
+        let why = FrameView {
+            core: false,
+            ..suspend.clone()
+        };
+        assert_eq!(unmatched_core(&[close.clone(), why], &short), None);
+        let bare = FrameView {
+            core: true,
+            ..frame("suspend", None, None)
+        };
+        assert_eq!(unmatched_core(&[close.clone(), bare], &short), None);
     }
 
     #[test]

@@ -171,6 +171,9 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
             parts.push("modality clash: asserted vs unlikely".to_owned());
         }
     }
+    if let Some(x) = &v.extra {
+        parts.push(format!("only one says: {x}"));
+    }
     let entities: Vec<String> = a
         .entities
         .iter()
@@ -268,6 +271,18 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
             }
         }
     }
+    // Agreement is on a whole proposition: when either claim states a core predicate the
+    // other does not (`… and would close a test site` / `… close a test site`), they share
+    // a part of one, whichever of their clauses agreed.
+    if best.relation == Relation::Agree && a.parsed && b.parsed {
+        let extra = frames::unmatched_core(&a.frames, &b.frames)
+            .or_else(|| frames::unmatched_core(&b.frames, &a.frames));
+        if let Some(x) = extra {
+            best.relation = Relation::Related;
+            best.verdict = "same topic, part of one proposition: one claim states more";
+            best.extra = Some(x.predicate.clone());
+        }
+    }
     // The reason is written for the verdict that stands, and for a corpus pair only when
     // it is listed: most candidate pairs are not.
     let reason = if parts && !best.aligned {
@@ -339,6 +354,8 @@ struct Verdict<'v> {
     features: Features,
     a: &'v ClaimView,
     b: &'v ClaimView,
+    /// A core predicate one claim states and the other does not.
+    extra: Option<String>,
 }
 
 impl Verdict<'_> {
@@ -621,5 +638,6 @@ fn judge_one<'v>(
         features: f,
         a,
         b,
+        extra: None,
     }
 }

@@ -113,6 +113,10 @@ pub struct Frame {
     pub modality: Option<String>,
     /// Its class in `claims/modality.txt` (`will`, `possible`, `unlikely`).
     pub modality_class: Option<&'static str>,
+    /// The main predicate, or one standing beside it (coordinated, or another sentence of
+    /// the content), not one subordinate to it (`to prepare …`, `if …`, `which …`): what a
+    /// claim states, as against how or why.
+    pub core: bool,
 }
 
 /// What a frame is read from: one document's text, tokens, parse and mentions.
@@ -172,6 +176,9 @@ impl FrameSource<'_> {
             return Vec::new();
         };
         let mut heads = vec![main];
+        // Heads standing beside the main predicate: another sentence's root, or a verb
+        // coordinated with (or set beside) one that stands there.
+        let mut core = vec![main];
         for i in r.clone() {
             let inside_head = r.contains(&self.syntax.head(i)) && self.syntax.head(i) != i;
             let clause = matches!(self.pos(i), "VERB")
@@ -179,6 +186,14 @@ impl FrameSource<'_> {
                 && (inside_head || self.syntax.head(i) == i);
             if clause && i != main && heads.len() < MAX_FRAMES {
                 heads.push(i);
+                let beside = match self.dep(i) {
+                    "root" => true,
+                    "conj" | "parataxis" => core.contains(&self.syntax.head(i)),
+                    _ => false,
+                };
+                if beside || self.syntax.head(i) == i {
+                    core.push(i);
+                }
             }
         }
         let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -191,7 +206,10 @@ impl FrameSource<'_> {
             }
         }
         let mut out: Vec<Frame> = (0..taken.len())
-            .map(|k| self.frame(k, &taken, modality[k].take(), &r))
+            .map(|k| Frame {
+                core: core.contains(&taken[k].1),
+                ..self.frame(k, &taken, modality[k].take(), &r)
+            })
             .collect();
         self.assign_figures(&r, &taken, &mut out);
         out
@@ -225,7 +243,10 @@ impl FrameSource<'_> {
         let governed = self
             .kids(h, r)
             .find(|&k| self.pos(k) == "VERB" && matches!(self.dep(k), "xcomp" | "advcl" | "csubj"));
-        let lemma = self.lemma(h);
+        // By lemma, or by form (`going to` is no `go`).
+        let lemma = Some(self.lemma(h))
+            .filter(|l| self.words.modality(l).is_some())
+            .unwrap_or_else(|| self.form(h).to_lowercase());
         match (self.words.modality(&lemma), governed) {
             (Some(_), Some(x)) => (x, Some(lemma)),
             _ => (h, None),
@@ -289,9 +310,11 @@ impl FrameSource<'_> {
                 frame.predicate_span.end = frame.predicate_span.end.max(self.tokens[k].end);
             }
         }
-        // `made a visit`, `held talks`: the object's noun is the predicate.
+        // `made a visit`, `held talks`: the object's noun is the predicate (and no patient).
+        let mut light_object = None;
         if self.words.light.contains(&frame.predicate) {
             if let Some(o) = self.kid_with(p, r, &["obj"]) {
+                light_object = Some(o);
                 frame.predicate = format!("{} {}", frame.predicate, self.lemma(o));
                 frame.predicate_span = Span {
                     start: self.tokens[o].start,
@@ -314,7 +337,7 @@ impl FrameSource<'_> {
                 .map(|c| self.lemma(c))
                 .unwrap_or_default();
             match self.dep(k) {
-                "obj" => set(&mut frame.patient, self.argument(k, r)),
+                "obj" if light_object != Some(k) => set(&mut frame.patient, self.argument(k, r)),
                 "iobj" => set(&mut frame.recipient, self.argument(k, r)),
                 "obl:agent" => set(&mut frame.agent, self.argument(k, r)),
                 "obl:tmod" => set(&mut frame.time, self.named(self.argument(k, r))),
@@ -370,9 +393,14 @@ impl FrameSource<'_> {
                 _ => {}
             }
         }
-        // `no civilians were hurt`, `nobody left`: a negated argument negates the frame.
-        for arg in [&frame.agent, &frame.patient].into_iter().flatten() {
-            let h = arg.head as usize;
+        // `no civilians were hurt`, `nobody left`, `made no mention`: a negated argument (or
+        // light verb's object) negates the frame.
+        let heads = [&frame.agent, &frame.patient]
+            .into_iter()
+            .flatten()
+            .map(|a| a.head as usize)
+            .chain(light_object);
+        for h in heads.collect::<Vec<_>>() {
             let negated_arg = self.words.negates(&self.lemma(h), self.form(h))
                 || self.kids(h, r).any(|k| {
                     self.dep(k) == "det" && self.words.negates(&self.lemma(k), self.form(k))
@@ -673,11 +701,10 @@ mod tests {
         );
         assert_eq!(r.main().predicate, "send");
         assert_eq!(r.roles(0)[1], Some("more weapons"));
+        // `give` is a light verb: its object names the deed (`give letter`), no patient.
         let iobj = read("Trump gave Kim a letter.", "Trump gave Kim a letter");
-        assert_eq!(
-            iobj.roles(0)[..3],
-            [Some("Trump"), Some("a letter"), Some("Kim")]
-        );
+        assert_eq!(iobj.main().predicate, "give letter");
+        assert_eq!(iobj.roles(0)[..3], [Some("Trump"), None, Some("Kim")]);
     }
 
     #[test]
@@ -747,6 +774,44 @@ mod tests {
         assert_eq!(r.main().predicate, "make visit");
         assert_eq!(r.predicates(), ["visit"]);
         assert_eq!(r.roles(0)[0], Some("Pompeo"));
+    }
+
+    #[test]
+    fn the_light_verbs_object_is_no_patient() {
+        let r = read(
+            "Moon held talks with Kim on Friday.",
+            "Moon held talks with Kim on Friday",
+        );
+        assert_eq!(r.main().predicate, "hold talk");
+        assert_eq!(r.roles(0)[..2], [Some("Moon"), None]);
+    }
+
+    #[test]
+    fn core_frames_stand_beside_the_main_one_not_under_it() {
+        // Coordinated predicates are each a statement; a purpose clause says why.
+        let r = read(
+            "Russian soldiers looted the homes and killed civilians to scare the city.",
+            "Russian soldiers looted the homes and killed civilians to scare the city",
+        );
+        let core: Vec<bool> = r.frames.iter().map(|f| f.core).collect();
+        assert_eq!(r.predicates(), ["looted", "killed", "scare"]);
+        assert_eq!(core, [true, true, false]);
+        // A second sentence of the content stands beside the first.
+        let two = read(
+            "Trump said: \"Iran will pay. We will win.\"",
+            "Iran will pay. We will win.",
+        );
+        assert!(two.frames.len() >= 2 && two.frames.iter().all(|f| f.core));
+    }
+
+    #[test]
+    fn going_to_is_a_modality_by_its_form() {
+        let r = read(
+            "They are going to have big problems.",
+            "They are going to have big problems",
+        );
+        assert_eq!(r.main().predicate, "have problem");
+        assert_eq!(r.main().modality_class, Some("will"));
     }
 
     #[test]

@@ -455,9 +455,12 @@ def _arrange(
     model.conflicts = sorted(cards.values(), key=lambda c: (-c.score, order[c.claims[0].id]))
     for n, card in enumerate(model.conflicts):
         card.anchor = f"x{n + 1}"
+    # Groups whose agreements rest on frames (the reason names what both say) lead: word
+    # overlap alone is weaker evidence that outlets corroborate one another.
+    framed = _framed_groups(pairs, group_of)
     model.corroborated = sorted(
         (g for g in groups.values() if len(g.docs) > 1),
-        key=lambda g: (-len(g.docs), -len(g.claims)),
+        key=lambda g: (g.id not in framed, -len(g.docs), -len(g.claims)),
     )
     model.single = [g for g in groups.values() if len(g.docs) == 1]
 
@@ -470,6 +473,24 @@ def _arrange(
     for group in single_source_listing(model.single):
         group.drawn = listed < limits.single
         listed += len(group.claims)
+
+
+# How an agreement on frames begins its reason (src/align/frames.rs, `both_say`).
+FRAMES_SAY = "both say: "
+
+
+def _framed_groups(pairs: pd.DataFrame, group_of: dict[str, str]) -> set[str]:
+    """Groups at least half of whose agreeing pairs agree on frames."""
+    framed: dict[str, int] = defaultdict(int)
+    total: dict[str, int] = defaultdict(int)
+    agree = pairs[pairs["relation"] == "agree"]
+    for a, b, reason in zip(agree["claim_a"], agree["claim_b"], agree["reason"]):
+        group = group_of.get(str(a))
+        if group is None or group != group_of.get(str(b)):
+            continue
+        total[group] += 1
+        framed[group] += isinstance(reason, str) and FRAMES_SAY in reason
+    return {g for g, n in total.items() if 2 * framed[g] >= n}
 
 
 def single_source_listing(single: list[GroupView]) -> list[GroupView]:
