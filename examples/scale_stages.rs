@@ -28,6 +28,35 @@ fn seconds<T>(work: impl FnOnce() -> T) -> (T, f64) {
     (out, t.elapsed().as_secs_f64())
 }
 
+/// CPU seconds this process has used (user and system, all threads), from /proc: on a
+/// shared machine the wall time of a stage says more about the load than about the stage.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th
+    // and 13th, in clock ticks (100 a second on Linux).
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|f| f.parse::<u64>().ok())
+        .sum();
+    ticks as f64 / 100.0
+}
+
+/// A digest of everything alignment decided (pairs with relation, score bits and reason,
+/// groups): two builds align a corpus identically when their digests are equal.
+fn digest(alignment: &_core::align::Alignment) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    for p in &alignment.pairs {
+        (p.a, p.b, p.relation.as_str(), p.score.to_bits(), &p.reason).hash(&mut h);
+    }
+    alignment.groups.hash(&mut h);
+    alignment.candidates.hash(&mut h);
+    h.finish()
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let per_document = args.iter().any(|a| a == "--per-document");
@@ -103,13 +132,17 @@ fn main() {
         let (resolution, resolve) = seconds(|| ids::resolve(&inputs, corpus.lexicon()));
         corpus.entities(); // the same work again, inside the corpus: not counted
         let (claimed, claim_time) = seconds(|| corpus.claims().iter().map(Vec::len).sum::<usize>());
+        let cpu = cpu_seconds();
         let (alignment, align) = seconds(|| _core::align::align(&corpus));
+        let align_cpu = cpu_seconds() - cpu;
         println!(
             "{take:>8} {mb:>8.1} {text:>8.2} {tagging:>9.2} {resolve:>9.2} {claim_time:>8.2} {align:>8.2}   \
-             entities {} claims {claimed} candidates {} pairs {}",
+             entities {} claims {claimed} candidates {} pairs {} align CPU s {align_cpu:.2} \
+             digest {:016x}",
             resolution.entities.len(),
             alignment.candidates,
-            alignment.pairs.len()
+            alignment.pairs.len(),
+            digest(&alignment),
         );
     }
 }

@@ -1,8 +1,6 @@
 //! Labels a pair (agree / conflict / related) from its features, and says why in words a
 //! reader can check: which entities, words, figures and speakers matched or clashed.
 
-use std::collections::HashSet;
-
 use super::figures::FigureValue;
 use super::frames::{self, FrameMatch};
 use super::lexicon::AlignLexicon;
@@ -85,27 +83,31 @@ const SMALL_COUNT: f64 = 10.0;
 /// proposition shared needs its predicate shared too, and what it is said of.
 const MIN_SHARED_PREDICATE: usize = 2;
 
-/// Lower-cased words that belong to names or dates in either claim: words written with a
-/// capital inside a claim, the words of its entity mentions, and of its dates and
-/// durations (`in the first days of the war` says when, not what).
-fn name_words(a: &ClaimView, b: &ClaimView) -> HashSet<String> {
-    let mut out = HashSet::new();
-    for v in [a, b] {
-        out.extend(v.names.iter().cloned());
-        out.extend(v.date_words.iter().cloned());
-        out.extend(
-            v.entities
-                .values()
-                .flat_map(|s| s.split_whitespace().map(str::to_lowercase)),
-        );
+/// Whether the lower-cased `word` belongs to a name or date of claim `v`: a word written
+/// with a capital inside it, a word of one of its entity mentions, or of its dates and
+/// durations (`in the first days of the war` says when, not what). Read off the view for
+/// each word asked, not gathered into a set: most pairs ask about a handful of words.
+fn is_name_word(v: &ClaimView, word: &str) -> bool {
+    v.names.iter().any(|n| n == word)
+        || v.date_words.iter().any(|d| d == word)
+        || v.entities
+            .values()
+            .flat_map(|s| s.split_whitespace())
+            .any(|piece| lowercase_equals(piece, word))
+}
+
+/// `piece.to_lowercase() == word`, without building the lower-cased string but for a
+/// capital sigma, whose lower case depends on where it stands in the word.
+fn lowercase_equals(piece: &str, word: &str) -> bool {
+    if piece.contains('Σ') {
+        return piece.to_lowercase() == word;
     }
-    out
+    piece.chars().flat_map(char::to_lowercase).eq(word.chars())
 }
 
 /// Shared items that are not names or dates: shared terms none of whose words are names
-/// or dates, and matching figures.
+/// or dates of either claim, and matching figures.
 fn shared_predicate(a: &ClaimView, b: &ClaimView, f: &Features) -> usize {
-    let names = name_words(a, b);
     let terms = f
         .shared_terms
         .iter()
@@ -113,7 +115,7 @@ fn shared_predicate(a: &ClaimView, b: &ClaimView, f: &Features) -> usize {
             !a.terms[i]
                 .surface
                 .split_whitespace()
-                .any(|w| names.contains(w))
+                .any(|w| is_name_word(a, w) || is_name_word(b, w))
         })
         .count();
     terms + f.figures.shared.len()
@@ -424,24 +426,11 @@ fn weak_figure(fv: &FigureValue) -> bool {
 /// The view without its weak figures, in digits or in words (`five` is a term too), and
 /// without clauses, which are judged on their own.
 fn without_weak_figures(v: &ClaimView) -> ClaimView {
-    let (weak, figures): (Vec<&FigureValue>, Vec<&FigureValue>) =
-        v.figures.iter().partition(|x| weak_figure(x));
-    let spelled: Vec<String> = weak
-        .iter()
+    let spelled: Vec<String> = (v.figures.iter().filter(|x| weak_figure(x)))
         .flat_map(|x| x.text.split_whitespace())
         .map(str::to_lowercase)
         .collect();
-    ClaimView {
-        terms: v
-            .terms
-            .iter()
-            .filter(|t| !spelled.contains(&t.surface))
-            .cloned()
-            .collect(),
-        figures: figures.into_iter().cloned().collect(),
-        clauses: Vec::new(),
-        ..v.clone()
-    }
+    v.clone_without(|t| !spelled.contains(&t.surface), |x| !weak_figure(x))
 }
 
 /// The same-proposition and topic scores of a pair.

@@ -265,6 +265,50 @@ fn union_into<T: Ord + Clone>(mine: &mut Vec<T>, other: &[T]) {
 }
 
 impl ClaimView {
+    /// A copy keeping the terms and figures that pass `keep_term` and `keep_figure`, and
+    /// no clauses (a long claim's clauses are most of its size, and the copy is judged
+    /// as one piece). Every other field is listed so that a new one is copied too.
+    pub fn clone_without(
+        &self,
+        keep_term: impl Fn(&Term) -> bool,
+        keep_figure: impl Fn(&FigureValue) -> bool,
+    ) -> ClaimView {
+        ClaimView {
+            terms: self
+                .terms
+                .iter()
+                .filter(|t| keep_term(t))
+                .cloned()
+                .collect(),
+            figures: (self.figures.iter())
+                .filter(|x| keep_figure(x))
+                .cloned()
+                .collect(),
+            clauses: Vec::new(),
+            sequence: self.sequence.clone(),
+            ngrams: self.ngrams.clone(),
+            entities: self.entities.clone(),
+            time: self.time.clone(),
+            events: self.events.clone(),
+            speaker: self.speaker.clone(),
+            speaker_key: self.speaker_key.clone(),
+            negative: self.negative,
+            words: self.words,
+            plain: self.plain.clone(),
+            numbers: self.numbers.clone(),
+            names: self.names.clone(),
+            char_trigrams: self.char_trigrams.clone(),
+            stopwords: self.stopwords.clone(),
+            has_number: self.has_number,
+            weighted: self.weighted.clone(),
+            date_words: self.date_words.clone(),
+            sentence: self.sentence,
+            frames: self.frames.clone(),
+            parsed: self.parsed,
+            refers_to: self.refers_to,
+        }
+    }
+
     /// Takes the content (terms, words, entities, events) of `other`, keeping its own
     /// figures, time, speaker and polarity.
     pub fn borrow_context(&mut self, other: &ClaimView) {

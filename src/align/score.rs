@@ -86,24 +86,47 @@ fn weight_sums(v: &ClaimView) -> f64 {
     v.terms.iter().map(|t| t.idf as f64).sum()
 }
 
-/// Length of the longest common subsequence of two (hashed) stem sequences.
+/// Length of the longest common subsequence of two (hashed) stem sequences, bit-parallel
+/// (Hyyrö's formulation of Allison and Dix): `b`'s positions are bits, and each item of
+/// `a` updates them in a few word operations, where the textbook table would take a step
+/// per item of `b`. The same length as that table, at a fraction of the cost per pair.
 fn lcs(a: &[u64], b: &[u64]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
-    let mut prev = vec![0usize; b.len() + 1];
-    let mut cur = vec![0usize; b.len() + 1];
-    for x in a {
-        for (j, y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y {
-                prev[j] + 1
-            } else {
-                cur[j].max(prev[j + 1])
-            };
+    let words = b.len().div_ceil(64);
+    // The distinct items of `b`, sorted, each with the bits of the positions it holds.
+    let mut at: Vec<(u64, usize)> = b.iter().copied().zip(0..).collect();
+    at.sort_unstable();
+    let mut items: Vec<u64> = Vec::new();
+    let mut masks: Vec<u64> = Vec::new();
+    for (item, pos) in at {
+        if items.last() != Some(&item) {
+            items.push(item);
+            masks.resize(masks.len() + words, 0);
         }
-        std::mem::swap(&mut prev, &mut cur);
+        let base = masks.len() - words;
+        masks[base + pos / 64] |= 1 << (pos % 64);
     }
-    prev[b.len()]
+    // A zero bit in `v` is a position of `b` that ends a longer common subsequence.
+    let mut v = vec![u64::MAX; words];
+    for x in a {
+        let Ok(k) = items.binary_search(x) else {
+            continue;
+        };
+        let m = &masks[k * words..(k + 1) * words];
+        let mut carry = false;
+        for (vw, &mw) in v.iter_mut().zip(m) {
+            let (sum, c1) = vw.overflowing_add(*vw & mw);
+            let (sum, c2) = sum.overflowing_add(carry as u64);
+            carry = c1 || c2;
+            *vw = sum | (*vw & !mw);
+        }
+    }
+    let tail = b.len() % 64;
+    let last_unused = if tail == 0 { 0 } else { u64::MAX << tail };
+    let ones: usize = v.iter().map(|w| w.count_ones() as usize).sum();
+    b.len() - (ones - last_unused.count_ones() as usize)
 }
 
 /// How many items two sorted, deduplicated lists share.
@@ -414,6 +437,46 @@ mod tests {
         let mut v = text_views(&[a, b], crate::lang::Language::english());
         let b = v.pop().unwrap();
         (v.pop().unwrap(), b)
+    }
+
+    /// The textbook table: the longest common subsequence's length, a step per cell.
+    fn lcs_table(a: &[u64], b: &[u64]) -> usize {
+        let mut prev = vec![0usize; b.len() + 1];
+        for x in a {
+            let mut cur = vec![0usize; b.len() + 1];
+            for (j, y) in b.iter().enumerate() {
+                cur[j + 1] = if x == y {
+                    prev[j] + 1
+                } else {
+                    cur[j].max(prev[j + 1])
+                };
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    proptest::proptest! {
+        /// The bit-parallel length is the table's, across word boundaries (b past 64 and
+        /// 128 items) and with few distinct items (many repeats).
+        #[test]
+        fn bit_parallel_lcs_is_the_table(
+            a in proptest::collection::vec(0u64..6, 0..150),
+            b in proptest::collection::vec(0u64..6, 0..200),
+        ) {
+            proptest::prop_assert_eq!(lcs(&a, &b), lcs_table(&a, &b));
+        }
+    }
+
+    #[test]
+    fn lcs_of_known_sequences() {
+        assert_eq!(lcs(&[1, 2, 3, 4], &[1, 3, 4]), 3);
+        assert_eq!(lcs(&[1, 2, 3], &[4, 5]), 0);
+        assert_eq!(lcs(&[], &[1]), 0);
+        let long: Vec<u64> = (0..130).collect();
+        let reversed: Vec<u64> = long.iter().rev().copied().collect();
+        assert_eq!(lcs(&long, &long), 130);
+        assert_eq!(lcs(&long, &reversed), 1);
     }
 
     #[test]
