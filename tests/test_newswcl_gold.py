@@ -309,10 +309,11 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     assert c["speaker"] >= 0.84 and c["cue"] >= 0.85
     assert c["span_jaccard"] >= 0.84 and c["polarity"] >= 0.84 and c["hedged"] >= 0.88
     # Raised with alignment on frames (issue 10): 0.48 / 0.77 before frames; 0.595 / 0.840
-    # with them; 0.640 / 0.847 now that a pair agrees on a whole proposition (one claim
-    # stating a further core predicate is related) and every role both fill must match.
-    assert pairs["agree"]["precision"] >= 0.62
-    assert pairs["agree"]["precision_with_partial"] >= 0.82
+    # with them; 0.683 / 0.904 now that a pair agrees on a whole proposition (one claim
+    # stating a further core predicate is related), every role both fill must match and
+    # non-claims give no claims.
+    assert pairs["agree"]["precision"] >= 0.66
+    assert pairs["agree"]["precision_with_partial"] >= 0.88
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
@@ -359,7 +360,7 @@ def test_hard_negatives_today(report: dict) -> None:
         (r["a"], r["b"]): r["status"] for r in results if r["class"] in {"paraphrase", "core"}
     }
     assert recall[("4_L:10", "4_M:9")] == "pass" and recall[("4_LL:64", "4_M:9")] == "pass"
-    assert sum(passed.values()) >= 48
+    assert sum(passed.values()) >= 58
 
 
 def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:
