@@ -7,12 +7,14 @@
 //! Options: `--from DIR` (load models trained before instead of training: to prune or
 //! evaluate them), `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
 //! proves the path in seconds), `--tokens words|crosswire|both`, `--seed N`,
-//! `--tagger-epochs N`, `--parser-epochs N`, `--prune W` (drop the parser's weights below W;
+//! `--tagger-epochs N`, `--parser-epochs N`, `--explore P` (how often the parser follows its
+//! own move in training; default 0.9), `--prune W` (drop the parser's weights below W;
 //! default 1), `--prune-tagger W` (the same for the tagger; default 0, all kept), `--sweep
 //! W1,W2,..` (dev figures and sizes with the parser pruned at other levels, nothing written
 //! for them), `--parser-only` (with `--from`: keep the tagger and lemmatizer, retrain only the
 //! parser: for sweeps), `--tag-cache FILE` (the parser's jackknifed training tags, read from
-//! FILE if it exists, else computed and written there), `--errors` (per gold label on dev:
+//! FILE if it exists, else computed and written there; delete it when the data, the seed or
+//! the tagger change), `--errors` (per gold label on dev:
 //! how often the head is wrong, the label wrong under the right head, and the top confusions).
 
 use _core::syntax::conllu;
@@ -157,6 +159,9 @@ fn run() -> Result<(), String> {
             }
             "--parser-epochs" => {
                 config.parser_epochs = value()?.parse().map_err(|e| format!("{e}"))?
+            }
+            "--explore" => {
+                config.explore = value()?.parse().map_err(|e| format!("--explore: {e}"))?
             }
             "--prune" => {
                 config.prune_parser = value()?.parse().map_err(|e| format!("--prune: {e}"))?
