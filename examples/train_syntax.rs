@@ -7,15 +7,21 @@
 //! Options: `--from DIR` (load models trained before instead of training: to prune or
 //! evaluate them), `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
 //! proves the path in seconds), `--tokens words|crosswire|both`, `--seed N`,
-//! `--tagger-epochs N`, `--parser-epochs N`, `--prune W` (drop the parser's weights below W;
+//! `--tagger-epochs N`, `--parser-epochs N`, `--explore P` (how often the parser follows its
+//! own move in training; default 0.9), `--prune W` (drop the parser's weights below W;
 //! default 1), `--prune-tagger W` (the same for the tagger; default 0, all kept), `--sweep
 //! W1,W2,..` (dev figures and sizes with the parser pruned at other levels, nothing written
-//! for them).
+//! for them), `--parser-only` (with `--from`: keep the tagger and lemmatizer, retrain only the
+//! parser: for sweeps), `--tag-cache FILE` (the parser's jackknifed training tags, read from
+//! FILE if it exists, else computed and written there; delete it when the data, the seed or
+//! the tagger change), `--errors` (per gold label on dev:
+//! how often the head is wrong, the label wrong under the right head, and the top confusions).
 
 use _core::syntax::conllu;
 use _core::syntax::lemma::Lemmatizer;
 use _core::syntax::model::{Models, Syntax};
-use _core::syntax::train::{evaluate, train, Config, Tokens};
+use _core::syntax::train::{evaluate, train, Config, Prepared, Tokens};
+use _core::syntax::words::TokenInput;
 use std::time::Instant;
 
 /// Models already trained, from `dir`, pruned as `config` says: to prune or evaluate
@@ -31,6 +37,87 @@ fn load(dir: &str, config: &Config) -> Result<Syntax, String> {
     let lemmatizer =
         Lemmatizer::from_text(&text("lemma_exceptions.txt")?, &text("lemma_rules.txt")?)?;
     Ok(Syntax { models, lemmatizer })
+}
+
+/// The parser's jackknifed training tags, from `cache` if it exists (one sentence a line).
+fn training_tags(
+    prepared: &Prepared,
+    config: &Config,
+    syntax: &Syntax,
+    cache: Option<&str>,
+) -> Result<Vec<Vec<u16>>, String> {
+    if let Some(text) = cache.and_then(|path| std::fs::read_to_string(path).ok()) {
+        let tags: Vec<Vec<u16>> = text
+            .lines()
+            .map(|l| {
+                l.split_whitespace()
+                    .map(|t| t.parse().map_err(|e| format!("{e}")))
+                    .collect()
+            })
+            .collect::<Result<_, String>>()?;
+        let fits = tags.len() == prepared.tagged.len()
+            && tags
+                .iter()
+                .zip(&prepared.tagged)
+                .all(|(t, s)| t.len() == s.len());
+        return if fits {
+            Ok(tags)
+        } else {
+            Err("the tag cache does not fit the data".into())
+        };
+    }
+    let tags = prepared.jackknife_tags(config, &syntax.models.tagger);
+    if let Some(path) = cache {
+        let text: String = tags
+            .iter()
+            .map(|s| s.iter().map(u16::to_string).collect::<Vec<_>>().join(" ") + "\n")
+            .collect();
+        std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(tags)
+}
+
+/// Per gold label on dev (treebank words): tokens, wrong heads, wrong labels under a right
+/// head, and the labels most often given instead.
+fn print_errors(syntax: &Syntax, dev: &[conllu::Sentence]) {
+    use std::collections::BTreeMap;
+    type Row = (usize, usize, usize, BTreeMap<String, usize>);
+    let mut rows: BTreeMap<String, Row> = BTreeMap::new();
+    for gold in Tokens::Words.sentences(dev) {
+        let inputs: Vec<TokenInput> = gold
+            .iter()
+            .map(|t| TokenInput {
+                form: &t.form,
+                kind: t.kind,
+            })
+            .collect();
+        for (g, p) in gold.iter().zip(syntax.analyse(&inputs)) {
+            let row = rows.entry(g.deprel.clone()).or_default();
+            row.0 += 1;
+            if g.head != p.head {
+                row.1 += 1;
+            } else if g.deprel != p.dep {
+                row.2 += 1;
+                *row.3.entry(p.dep.to_string()).or_default() += 1;
+            }
+        }
+    }
+    let mut rows: Vec<_> = rows.into_iter().collect();
+    rows.sort_by_key(|(_, r)| std::cmp::Reverse(r.1 + r.2));
+    println!("label            n  head-wrong  label-wrong  confused with");
+    for (label, (n, heads, labels, confused)) in rows.iter().take(30) {
+        let mut confused: Vec<_> = confused.iter().collect();
+        confused.sort_by_key(|(_, c)| std::cmp::Reverse(**c));
+        let top: Vec<String> = confused
+            .iter()
+            .take(4)
+            .map(|(l, c)| format!("{l} {c}"))
+            .collect();
+        println!(
+            "{label:<14} {n:>5} {heads:>10} {labels:>12}  {}",
+            top.join(", ")
+        );
+    }
 }
 
 /// The hand list of news verbs beside the shipped lemma files: the dev figures are those of
@@ -54,11 +141,17 @@ fn run() -> Result<(), String> {
     let mut tiny = false;
     let mut from: Option<String> = None;
     let mut sweep: Vec<f32> = Vec::new();
+    let mut parser_only = false;
+    let mut tag_cache: Option<String> = None;
+    let mut errors = false;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
             "--out" => out = value()?,
             "--tiny" => tiny = true,
+            "--parser-only" => parser_only = true,
+            "--errors" => errors = true,
+            "--tag-cache" => tag_cache = Some(value()?),
             "--from" => from = Some(value()?),
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--tagger-epochs" => {
@@ -66,6 +159,9 @@ fn run() -> Result<(), String> {
             }
             "--parser-epochs" => {
                 config.parser_epochs = value()?.parse().map_err(|e| format!("{e}"))?
+            }
+            "--explore" => {
+                config.explore = value()?.parse().map_err(|e| format!("--explore: {e}"))?
             }
             "--prune" => {
                 config.prune_parser = value()?.parse().map_err(|e| format!("--prune: {e}"))?
@@ -106,12 +202,21 @@ fn run() -> Result<(), String> {
         config.parser_epochs = 1;
     }
     let started = Instant::now();
+    let mut progress = |msg: &str| eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64());
     let mut syntax = match from {
         Some(dir) => load(&dir, &config)?,
-        None => train(&train_set, config, &mut |msg| {
-            eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64())
-        }),
+        None if parser_only => return Err("--parser-only needs --from".into()),
+        None => train(&train_set, config, &mut progress),
     };
+    if parser_only {
+        let prepared = Prepared::new(&train_set, config.tokens);
+        if prepared.tag_names != syntax.models.tags || prepared.labels != syntax.models.labels {
+            return Err("the loaded models' classes do not fit the data".into());
+        }
+        let tags = training_tags(&prepared, &config, &syntax, tag_cache.as_deref())?;
+        progress("training tags ready");
+        syntax.models.parser = prepared.train_parser(&tags, &config, &mut progress);
+    }
     eprintln!(
         "trained (or loaded) in {:.1}s",
         started.elapsed().as_secs_f64()
@@ -150,6 +255,9 @@ fn run() -> Result<(), String> {
         } else {
             &dev[..]
         };
+        if errors {
+            print_errors(&syntax, dev);
+        }
         for &w in &sweep {
             let mut pruned = syntax.clone();
             pruned.models.parser = pruned.models.parser.pruned(w);

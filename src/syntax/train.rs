@@ -5,6 +5,7 @@ use super::conllu::Sentence;
 use super::lemma::Lemmatizer;
 use super::model::{Models, Syntax};
 use super::parser::{self, ParserExample, ParserToken, Transitions, Tree};
+use super::perceptron::Model;
 use super::project::{as_crosswire_tokens, as_words, GoldToken};
 use super::tagger::{self, TaggedSentence};
 use super::words::{hashes, TokenInput, WordHashes};
@@ -89,48 +90,154 @@ fn input(t: &GoldToken) -> TokenInput<'_> {
     }
 }
 
+/// A treebank made ready for training: sentences in the chosen tokenisation, the class names
+/// and every token's hashes and gold tag class.
+pub struct Prepared {
+    /// The sentences in the chosen tokenisation.
+    pub sentences: Vec<Vec<GoldToken>>,
+    /// Per tagger class: (UPOS, Penn tag).
+    pub tag_names: Vec<(String, String)>,
+    /// Dependency labels, sorted.
+    pub labels: Vec<String>,
+    /// Per sentence, per token: hashes and gold tag class.
+    pub tagged: Vec<TaggedSentence>,
+}
+
+impl Prepared {
+    /// Collects the class names of `treebank` seen through `tokens` and hashes every token.
+    pub fn new(treebank: &[Sentence], tokens: Tokens) -> Prepared {
+        let sentences = tokens.sentences(treebank);
+        let tag_names: Vec<(String, String)> = sentences
+            .iter()
+            .flatten()
+            .map(|t| (t.upos.clone(), t.xpos.clone()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let labels: Vec<String> = sentences
+            .iter()
+            .flatten()
+            .filter(|t| t.head.is_some())
+            .map(|t| t.deprel.clone())
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let tag_index = |t: &GoldToken| {
+            tag_names
+                .binary_search(&(t.upos.clone(), t.xpos.clone()))
+                .expect("every tag was collected") as u16
+        };
+        let tagged = sentences
+            .iter()
+            .map(|s| s.iter().map(|t| (hashes(input(t)), tag_index(t))).collect())
+            .collect();
+        Prepared {
+            sentences,
+            tag_names,
+            labels,
+            tagged,
+        }
+    }
+
+    /// The parser's training tags: each fold of the data tagged by a tagger trained on the
+    /// other folds (a tagger's tags on its own training data are too good); with one fold,
+    /// `tagger`'s own tags.
+    pub fn jackknife_tags(&self, config: &Config, tagger: &Model) -> Vec<Vec<u16>> {
+        let folds = config.jackknife.max(1);
+        let fold_taggers: Vec<Model> = if folds == 1 {
+            vec![tagger.clone()]
+        } else {
+            (0..folds)
+                .into_par_iter()
+                .map(|fold| {
+                    let rest: Vec<TaggedSentence> = self
+                        .tagged
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % folds != fold)
+                        .map(|(_, s)| s.clone())
+                        .collect();
+                    tagger::train(
+                        &rest,
+                        self.tag_names.len(),
+                        config.tagger_epochs,
+                        config.seed,
+                        0.0,
+                    )
+                })
+                .collect()
+        };
+        self.tagged
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let words: Vec<WordHashes> = s.iter().map(|(w, _)| *w).collect();
+                tagger::tag(&fold_taggers[i % folds], &words)
+            })
+            .collect()
+    }
+
+    /// Trains the parser on the gold trees with `tags` (one per token) as its input tags.
+    pub fn train_parser(
+        &self,
+        tags: &[Vec<u16>],
+        config: &Config,
+        progress: &mut dyn FnMut(&str),
+    ) -> Model {
+        let examples: Vec<ParserExample> = self
+            .sentences
+            .iter()
+            .zip(&self.tagged)
+            .zip(tags)
+            .map(|((s, tagged), tags)| ParserExample {
+                tokens: tagged
+                    .iter()
+                    .zip(tags)
+                    .map(|(&(word, _), &tag)| ParserToken { word, tag })
+                    .collect(),
+                gold: Tree {
+                    heads: s.iter().map(|t| t.head).collect(),
+                    labels: s
+                        .iter()
+                        .map(|t| self.labels.binary_search(&t.deprel).unwrap_or(0) as u16)
+                        .collect(),
+                },
+            })
+            .collect();
+        let transitions = Transitions {
+            n_labels: self.labels.len(),
+        };
+        let model = parser::train(
+            &examples,
+            transitions,
+            config.parser_epochs,
+            config.seed,
+            config.explore,
+            config.prune_parser,
+            &mut |epoch| progress(&format!("parser epoch {epoch}")),
+        );
+        progress(&format!(
+            "parser: {} features, {} weights",
+            model.n_features(),
+            model.n_weights()
+        ));
+        model
+    }
+}
+
 /// Trains tagger, parser and lemmatizer; `progress` hears what is going on.
 pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&str)) -> Syntax {
-    let sentences = config.tokens.sentences(treebank);
-    let tag_names: Vec<(String, String)> = sentences
-        .iter()
-        .flatten()
-        .map(|t| (t.upos.clone(), t.xpos.clone()))
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let labels: Vec<String> = sentences
-        .iter()
-        .flatten()
-        .filter(|t| t.head.is_some())
-        .map(|t| t.deprel.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let tag_index = |t: &GoldToken| {
-        tag_names
-            .binary_search(&(t.upos.clone(), t.xpos.clone()))
-            .expect("every tag was collected") as u16
-    };
-    let hashed: Vec<Vec<WordHashes>> = sentences
-        .iter()
-        .map(|s| s.iter().map(|t| hashes(input(t))).collect())
-        .collect();
-    let tagged: Vec<TaggedSentence> = sentences
-        .iter()
-        .zip(&hashed)
-        .map(|(s, h)| h.iter().copied().zip(s.iter().map(tag_index)).collect())
-        .collect();
+    let prepared = Prepared::new(treebank, config.tokens);
     progress(&format!(
         "{} sentences, {} tokens, {} tag classes, {} labels",
-        sentences.len(),
-        hashed.iter().map(Vec::len).sum::<usize>(),
-        tag_names.len(),
-        labels.len()
+        prepared.sentences.len(),
+        prepared.tagged.iter().map(Vec::len).sum::<usize>(),
+        prepared.tag_names.len(),
+        prepared.labels.len()
     ));
     let tagger_model = tagger::train(
-        &tagged,
-        tag_names.len(),
+        &prepared.tagged,
+        prepared.tag_names.len(),
         config.tagger_epochs,
         config.seed,
         config.prune_tagger,
@@ -140,82 +247,23 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
         tagger_model.n_features(),
         tagger_model.n_weights()
     ));
-    // The parser learns from tags as good as those it will see: each fold of the data tagged
-    // by a tagger trained on the other folds (a tagger's tags on its own training data are
-    // too good).
-    let folds = config.jackknife.max(1);
-    let fold_taggers: Vec<_> = if folds == 1 {
-        vec![tagger_model.clone()]
-    } else {
-        (0..folds)
-            .into_par_iter()
-            .map(|fold| {
-                let rest: Vec<TaggedSentence> = tagged
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| i % folds != fold)
-                    .map(|(_, s)| s.clone())
-                    .collect();
-                tagger::train(
-                    &rest,
-                    tag_names.len(),
-                    config.tagger_epochs,
-                    config.seed,
-                    0.0,
-                )
-            })
-            .collect()
-    };
-    progress(&format!("{folds} jackknife tagger(s) trained"));
-    let examples: Vec<ParserExample> = sentences
-        .iter()
-        .zip(&hashed)
-        .enumerate()
-        .map(|(i, (s, h))| {
-            let tags = tagger::tag(&fold_taggers[i % folds], h);
-            ParserExample {
-                tokens: h
-                    .iter()
-                    .zip(tags)
-                    .map(|(&word, tag)| ParserToken { word, tag })
-                    .collect(),
-                gold: Tree {
-                    heads: s.iter().map(|t| t.head).collect(),
-                    labels: s
-                        .iter()
-                        .map(|t| labels.binary_search(&t.deprel).unwrap_or(0) as u16)
-                        .collect(),
-                },
-            }
-        })
-        .collect();
-    let transitions = Transitions {
-        n_labels: labels.len(),
-    };
-    let parser_model = parser::train(
-        &examples,
-        transitions,
-        config.parser_epochs,
-        config.seed,
-        config.explore,
-        config.prune_parser,
-        &mut |epoch| progress(&format!("parser epoch {epoch}")),
-    );
+    let tags = prepared.jackknife_tags(&config, &tagger_model);
     progress(&format!(
-        "parser: {} features, {} weights",
-        parser_model.n_features(),
-        parser_model.n_weights()
+        "{} jackknife tagger(s) trained",
+        config.jackknife.max(1)
     ));
+    let parser_model = prepared.train_parser(&tags, &config, progress);
     let lemmatizer = Lemmatizer::learn(
-        sentences
+        prepared
+            .sentences
             .iter()
             .flatten()
             .map(|t| (t.form.as_str(), t.xpos.as_str(), t.lemma.as_str())),
     );
     Syntax {
         models: Models {
-            tags: tag_names,
-            labels,
+            tags: prepared.tag_names,
+            labels: prepared.labels,
             tagger: tagger_model,
             parser: parser_model,
         },
