@@ -17,6 +17,7 @@
 use super::segments::Paragraph;
 use super::tree;
 use super::words::Word;
+use crate::syntax::document::DocumentSyntax;
 use crate::text::tokens::TokenKind;
 
 /// Words a piece needs to stand alone; shorter ones join a neighbour.
@@ -149,16 +150,7 @@ fn has_verb(p: &Paragraph, a: usize, b: usize) -> bool {
 /// `Some(false)` inside `a..`, `Some(true)` before `a` (`Billboards declare that "…," but
 /// the gap … is stark`: the article's words, not the billboards').
 fn own_subject(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
-    let syntax = p.syntax?;
-    let (first, cc, last) = (
-        p.token_of[a] as usize,
-        p.token_of[k] as usize,
-        p.token_of[b - 1] as usize,
-    );
-    let verb = syntax.head(cc);
-    if verb <= cc || verb > last || syntax.get(verb).dep != "conj" {
-        return None;
-    }
+    let (syntax, first, cc, verb) = conjunct(p, k, a, b)?;
     let subject = syntax.children(verb).any(|c| {
         let dep = syntax.get(c).dep;
         c > cc && c < verb && (dep == "nsubj" || dep == "nsubj:pass" || dep == "expl")
@@ -172,16 +164,7 @@ fn own_subject(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
 /// `a..`, `Some(true)` before `a` (the verb that frames the proposition). A participle
 /// sharing its auxiliary (`were picked up and transported`) is no statement of its own.
 fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
-    let syntax = p.syntax?;
-    let (first, cc, last) = (
-        p.token_of[a] as usize,
-        p.token_of[k] as usize,
-        p.token_of[b - 1] as usize,
-    );
-    let verb = syntax.head(cc);
-    if verb <= cc || verb > last || syntax.get(verb).dep != "conj" {
-        return None;
-    }
+    let (syntax, first, cc, verb) = conjunct(p, k, a, b)?;
     let is_predicate = |t: usize| {
         matches!(syntax.get(t).pos, "VERB" | "AUX")
             || syntax.children(t).any(|c| syntax.get(c).dep == "cop")
@@ -201,4 +184,23 @@ fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool>
         return None;
     }
     Some(before < first)
+}
+
+/// The conjunct the conjunction at word `k` opens within `..b`, by the parse: the document's
+/// parse, the token of word `a`, the conjunction's token and the conjunct's head token.
+fn conjunct<'p>(
+    p: &'p Paragraph,
+    k: usize,
+    a: usize,
+    b: usize,
+) -> Option<(&'p DocumentSyntax<'p>, usize, usize, usize)> {
+    let syntax = p.syntax?;
+    let (first, cc, last) = (
+        p.token_of[a] as usize,
+        p.token_of[k] as usize,
+        p.token_of[b - 1] as usize,
+    );
+    let verb = syntax.head(cc);
+    let opens = cc < verb && verb <= last && syntax.get(verb).dep == "conj";
+    opens.then_some((syntax, first, cc, verb))
 }

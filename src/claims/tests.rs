@@ -486,7 +486,10 @@ fn a_quantifier_is_kept_as_the_speaker() {
     );
 }
 
-fn brief(all: &[Row]) -> Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> {
+/// (proposition, speaker, cue, quote kind)
+type BriefRow<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+fn brief(all: &[Row]) -> Vec<BriefRow<'_>> {
     all.iter()
         .map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref(), r.5))
         .collect()
