@@ -151,10 +151,31 @@ def test_quote_split_around_attribution(claims):
     assert first["text"] == "Ukraine has never refused to negotiate"
 
 
-def test_quote_over_several_sentences_is_one_claim(claims):
-    c = _one(claims, D3, "Every occupier should know")
-    assert "They won’t have one quiet minute" in c["text"]
-    assert c["quote"] == "direct" and c["speaker"] == "Ukrainian President Volodymyr Zelensky"
+def test_quote_over_several_sentences_gives_a_claim_per_sentence(claims):
+    sentences = [
+        "Every occupier should know that he will get nothing here",
+        "They will not have anyone subject to them",
+        "Wherever they enter they will be exterminated",
+        "They will not rest, they will not have food",
+        "They won’t have one quiet minute",
+    ]
+    for sentence in sentences:
+        c = _one(claims, D3, sentence)
+        assert c["text"] == sentence
+        assert c["quote"] == "direct" and c["cue"] == "said"
+        assert c["speaker"] == "Ukrainian President Volodymyr Zelensky"
+
+
+def test_a_clause_outside_the_quotation_after_it_is_the_article_s(claims):
+    # `… declare that "Kherson is forever with Russia," but the gap … is stark`; `Kyiv assures
+    # that it is "mass deportations" and asks residents to ignore …`: the writer's words.
+    for doc, text in (
+        (D4, "the gap between grand pronouncement and reality on the ground is stark"),
+        (D1, "asks residents to ignore the calls of the Russians"),
+    ):
+        c = _one(claims, doc, text)
+        assert c["text"] == text
+        assert _none(c["speaker"]) is None and _none(c["cue"]) is None
 
 
 def test_pronoun_speakers_resolve_to_the_source_just_named(claims):

@@ -300,28 +300,35 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # Floors a little under today's figures (see tests/data/README.md); ceilings for the
     # share of claims taken from non-claims.
     # Layout and parse rules for standfirsts, blurbs, fragments and commands (issue 10):
-    # recall 0.762, precision 0.949, from non-claims 0.033 before; 0.771 / 0.972 / 0.009 now.
-    assert c["recall"] >= 0.75 and c["precision"] >= 0.95
+    # recall 0.762, precision 0.949, from non-claims 0.033 before; 0.771 / 0.972 / 0.009 with
+    # them; 0.861 / 0.973 / 0.009 now that a quotation over several sentences gives one claim
+    # per sentence, clauses with a subject of their own are split and the clause before a
+    # participle cue (`X did Y, saying …`) is the article's statement; 0.890 / 0.975 / 0.007
+    # with predicates that have a tense of their own and opening participle cues.
+    assert c["recall"] >= 0.88 and c["precision"] >= 0.96
     assert c["from_nonclaims"] <= 0.01
     # Speakers and cues read from the parse (cues as verbs, a cue's subject as its speaker).
     # 0.845 / 0.862 before the speaker rules of issue 10 (number, clause, quantifier); 0.859 /
-    # 0.872 now.
-    assert c["speaker"] >= 0.84 and c["cue"] >= 0.85
-    assert c["span_jaccard"] >= 0.84 and c["polarity"] >= 0.84 and c["hedged"] >= 0.88
+    # 0.872 with them; 0.866 / 0.880 with split statements (span Jaccard 0.881 -> 0.912).
+    assert c["speaker"] >= 0.85 and c["cue"] >= 0.87
+    assert c["span_jaccard"] >= 0.90 and c["polarity"] >= 0.84 and c["hedged"] >= 0.9
     # Raised with alignment on frames (issue 10): 0.48 / 0.77 before frames; 0.595 / 0.840
     # with them; 0.683 / 0.904 now that a pair agrees on a whole proposition (one claim
     # stating a further core predicate is related), every role both fill must match and
-    # non-claims give no claims.
-    assert pairs["agree"]["precision"] >= 0.66
-    assert pairs["agree"]["precision_with_partial"] >= 0.88
+    # non-claims give no claims. Split statements (one claim per sentence of a quotation)
+    # add pairs: 90 `same` agree pairs instead of 71, but 19 `different` instead of 10 (short
+    # sentences of one quotation agreeing by shared words): 0.669 / 0.849 now.
+    assert pairs["agree"]["precision"] >= 0.64
+    assert pairs["agree"]["precision_with_partial"] >= 0.84
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
     # Frames trade recall for precision: a pair whose predicates differ no longer agrees
     # (strict 0.417 before frames; strict 0.380, lenient 0.317 with them); nor does a pair
     # one of whose claims states more (strict 0.352, lenient 0.295 now: three propositions
-    # were linked only through claims that run several sentences together).
-    assert props["strict"]["recall"] >= 0.34 and props["lenient"]["recall"] >= 0.28
+    # were linked only through claims that run several sentences together); strict 0.380,
+    # lenient 0.317 with one claim per statement.
+    assert props["strict"]["recall"] >= 0.37 and props["lenient"]["recall"] >= 0.30
 
 
 def test_hard_negatives_today(report: dict) -> None:
@@ -340,10 +347,11 @@ def test_hard_negatives_today(report: dict) -> None:
     assert passed["headline-lede"] >= 7 and passed["nonclaim"] >= 9
     # Read from the parse: `state media`, `state visit`, `exchange of tweets`, `breaking
     # promises`, `certain claims` are nouns, no cue; an adverb before the cue (`essentially
-    # accusing`) is no speaker: the cue's subject is.
+    # accusing`) is no speaker: the cue's subject is. An opening participle cue (`Calling it
+    # …, the DNC filed …`) leaves its main clause the article's statement, with no speaker.
     from_parse = {
         "noun-cue": {"0_L:6", "2_LL:1", "2_LL:12", "2_R:5", "3_L:19", "4_L:67", "4_R:22"},
-        "wrong-speaker": {"4_LL:34", "4_L:3", "4_L:7", "2_M:15"},
+        "wrong-speaker": {"4_LL:34", "4_L:3", "4_L:7", "2_M:15", "3_R:4"},
         # A pronoun takes an antecedent of its number, or the subject of the clause it
         # depends on; a written-out `\n` ends a statement.
         "carried-speaker": {"0_L:4", "2_M:8", "4_L:16", "4_M:48"},
@@ -360,7 +368,7 @@ def test_hard_negatives_today(report: dict) -> None:
         (r["a"], r["b"]): r["status"] for r in results if r["class"] in {"paraphrase", "core"}
     }
     assert recall[("4_L:10", "4_M:9")] == "pass" and recall[("4_LL:64", "4_M:9")] == "pass"
-    assert sum(passed.values()) >= 58
+    assert sum(passed.values()) >= 60
 
 
 def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:

@@ -16,6 +16,7 @@ use super::cues::{self, CueMatch};
 use super::hedges;
 use super::segments::Paragraph;
 use super::speakers::{self, Attribution, LeftEdge, Memory, ProperNouns};
+use super::split;
 use super::tree;
 use super::words::{
     is_time_like, is_time_noun, Word, CLAUSE_OPENERS, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS,
@@ -26,6 +27,8 @@ use crate::text::tokens::TokenKind;
 /// Longest tail (in words) a cue may have and still close its clause (`said in an update
 /// late on Monday`).
 const MAX_TAIL_WORDS: usize = 12;
+/// Words the article's own statement needs (fewer make a fragment, not a statement).
+const MIN_STATEMENT_WORDS: usize = 4;
 
 #[derive(Debug, Clone, Copy)]
 enum Who {
@@ -173,6 +176,12 @@ pub fn segment_claims(
             .last()
             .is_some_and(|d| d.emit && matches!(d.extent, Extent::Right(_)));
         let clause_start = drafts.last().map_or(lo, |d| d.attribution_end);
+        if drafts.is_empty() {
+            if let Some(d) = opening_participle(p, lo, hi, cue) {
+                drafts.push(d);
+                continue;
+            }
+        }
         if let Some(d) = draft(
             words,
             lo,
@@ -188,7 +197,8 @@ pub fn segment_claims(
             drafts.push(with_parsed_subject(p, d, lo, hi));
         }
     }
-    let mut out = Vec::new();
+    let mut out = narrative_before_participle(p, lo, &drafts);
+    out.extend(narrative_after_opening_participle(p, lo, hi, &drafts));
     // A quoted command (`"So let us be strong," Trump said`) is no claim, nor is the segment
     // around it the article's own statement.
     let mut commands = 0;
@@ -255,34 +265,144 @@ pub fn segment_claims(
         };
         let hedged_attribution =
             hedges::is_hedged(words, d.region_start.min(a), d.cue.end, p.lexicon);
-        if let Some(claim) = build(
-            p,
-            a,
-            b,
-            Some(cue.clone()),
-            speaker,
-            pronoun,
-            polarity,
-            hedged_attribution,
-        ) {
-            // Quoted speech that follows with no cue continues a quotation, not a paraphrase
-            // (`"…," Podolyak said, adding that … "Is Putin ready?"` → said).
-            if claim.quote != Some(QuoteKind::Indirect) {
-                memory.attributed(Attribution {
+        let claims: Vec<Claim> = split::statements(p, a, b)
+            .into_iter()
+            .filter(|s| !is_command(p, s.start, s.end))
+            .filter_map(|s| {
+                if s.narrative {
+                    let own = Polarity::Asserted;
+                    return build(p, s.start, s.end, None, None, None, own, false);
+                }
+                build(
+                    p,
+                    s.start,
+                    s.end,
+                    Some(cue.clone()),
                     speaker,
                     pronoun,
-                    cue,
-                });
-            }
-            out.push(claim);
+                    polarity,
+                    hedged_attribution,
+                )
+            })
+            .collect();
+        // Quoted speech that follows with no cue continues a quotation, not a paraphrase
+        // (`"…," Podolyak said, adding that … "Is Putin ready?"` → said).
+        if claims
+            .iter()
+            .any(|c| c.cue.is_some() && c.quote != Some(QuoteKind::Indirect))
+        {
+            memory.attributed(Attribution {
+                speaker,
+                pronoun,
+                cue,
+            });
         }
+        out.extend(claims);
     }
     if out.is_empty() && commands == 0 {
-        if let Some(claim) = unattributed(p, lo, hi, memory, names) {
-            out.push(claim);
-        }
+        out = unattributed(p, lo, hi, memory, names);
     }
     out
+}
+
+/// The article's own statement in the main clause before a participle cue that opens the
+/// segment's first claim: `[The White House sought to put a good face on the meeting],
+/// describing Japan as …`, `[Trump fired back hours later via Twitter], calling the suit …`.
+/// The clause says what the speaker did; the participle, what they said. None when the clause
+/// has no finite verb or is too short to state anything (`Hosting Macron,`).
+fn narrative_before_participle(p: &Paragraph, lo: usize, drafts: &[Draft]) -> Vec<Claim> {
+    let Some(d) = drafts.first() else {
+        return Vec::new();
+    };
+    let after_comma = p.words.get(d.region_start).is_some_and(|w| w.is_punct(","));
+    let statement = d.emit
+        && d.cue.participle
+        && matches!(d.who, Who::Inherit)
+        && after_comma
+        && word_count(&p.words, lo, d.region_start) >= MIN_STATEMENT_WORDS
+        && !p.quoted[lo..d.region_start].iter().any(|&q| q)
+        && tree::has_verb(p, lo, d.region_start) == Some(true);
+    if !statement {
+        return Vec::new();
+    }
+    build(
+        p,
+        lo,
+        d.region_start,
+        None,
+        None,
+        None,
+        Polarity::Asserted,
+        false,
+    )
+    .into_iter()
+    .collect()
+}
+
+/// A participle cue that opens the segment (`Denying any financial motivation, Mr. Perez
+/// said …`, `Calling it "an all-out assault," the committee filed …`): its proposition runs
+/// to the first comma, and its speaker is the subject of the verb it hangs from (by the
+/// parse; else the segment's subject).
+fn opening_participle(p: &Paragraph, lo: usize, hi: usize, cue: &CueMatch) -> Option<Draft> {
+    let words = &p.words;
+    let opens = (lo..cue.first).all(|k| words[k].is_any(OPENING_ADVERBS) || !words[k].is_word());
+    if !cue.participle || cue.class == CueClass::Source || !opens {
+        return None;
+    }
+    let (after, _) = after_cue(words, cue, hi);
+    let comma = (after..hi).find(|&k| words[k].is_punct(","))?;
+    // A comma inside a quotation closes it: `"… democracy,"`.
+    let mut end = comma + 1;
+    while end < hi && words[end].kind == TokenKind::Quote && p.quoted[end] {
+        end += 1;
+    }
+    if end >= hi {
+        return None;
+    }
+    // The parse may misattach the participle (as a clausal subject): the noun phrase that
+    // opens the main clause is then its subject.
+    let main_subject =
+        || speakers::subject(words, end, hi).filter(|&(s, e)| tree::is_noun_phrase(p, s, e));
+    let who = match tree::subject(p, cue.first, lo, hi, true)
+        .filter(|&(s, _)| end <= s)
+        .or_else(main_subject)
+    {
+        Some((s, e)) => Who::Named(s, e),
+        None => Who::Inherit,
+    };
+    Some(Draft {
+        cue: cue.clone(),
+        who,
+        extent: Extent::Fixed(after, comma),
+        region_start: lo,
+        attribution_end: end,
+        emit: true,
+    })
+}
+
+/// The article's own statement after an opening participle cue that is the segment's only
+/// claim: `Calling it "an all-out assault," [the committee filed the civil suit …]`.
+fn narrative_after_opening_participle(
+    p: &Paragraph,
+    lo: usize,
+    hi: usize,
+    drafts: &[Draft],
+) -> Vec<Claim> {
+    let [d] = drafts else {
+        return Vec::new();
+    };
+    let opening = d.cue.participle && d.region_start == lo && matches!(d.extent, Extent::Fixed(..));
+    let rest = d.attribution_end;
+    let statement = opening
+        && word_count(&p.words, rest, hi) >= MIN_STATEMENT_WORDS
+        && tree::has_verb(p, rest, hi) == Some(true);
+    if !statement {
+        return Vec::new();
+    }
+    let own = Polarity::Asserted;
+    build(p, rest, hi, None, None, None, own, false)
+        .into_iter()
+        .collect()
 }
 
 /// The speaker the parse gives the cue (its subject) where the word rules found no noun
@@ -738,35 +858,43 @@ fn unattributed(
     hi: usize,
     memory: &mut Memory,
     names: &ProperNouns,
-) -> Option<Claim> {
+) -> Vec<Claim> {
     let words = &p.words;
     let spoken: Vec<usize> = (lo..hi).filter(|&k| words[k].is_word()).collect();
     // With no verb it states nothing (a caption, a credit, a fragment); a command neither.
     if spoken.is_empty() || tree::has_verb(p, lo, hi) == Some(false) || is_command(p, lo, hi) {
-        return None;
+        return Vec::new();
     }
     if spoken.iter().all(|&k| p.quoted[k]) {
-        let last = memory.last_attribution()?.clone();
-        let mut claim = build(
-            p,
-            lo,
-            hi,
-            Some(last.cue.clone()),
-            last.speaker,
-            last.pronoun,
-            Polarity::Asserted,
-            false,
-        )?;
-        claim.quote = Some(QuoteKind::Direct);
-        return Some(claim);
+        let Some(last) = memory.last_attribution().cloned() else {
+            return Vec::new();
+        };
+        let statements = split::statements(p, lo, hi).into_iter();
+        let pieces = statements
+            .filter(|s| !is_command(p, s.start, s.end))
+            .filter_map(|s| {
+                let mut claim = build(
+                    p,
+                    s.start,
+                    s.end,
+                    Some(last.cue.clone()),
+                    last.speaker,
+                    last.pronoun,
+                    Polarity::Asserted,
+                    false,
+                )?;
+                claim.quote = Some(QuoteKind::Direct);
+                Some(claim)
+            });
+        return pieces.collect();
     }
     let mut end = hi;
     while end > lo && words[end - 1].kind == TokenKind::Quote {
         end -= 1;
     }
     let declarative = end > lo && (words[end - 1].is_punct(".") || words[end - 1].is_punct("!"));
-    if !declarative || spoken.len() < 4 {
-        return None;
+    if !declarative || spoken.len() < MIN_STATEMENT_WORDS {
+        return Vec::new();
     }
     if let Some((s, e)) = speakers::subject(words, lo, hi) {
         let proper = words[s..e].iter().any(|w| names.is_name(w))
@@ -776,5 +904,20 @@ fn unattributed(
             memory.name(speakers::span_of(words, s, e), tree::is_plural(p, s, e));
         }
     }
-    build(p, lo, hi, None, None, None, Polarity::Asserted, false)
+    split::statements(p, lo, hi)
+        .into_iter()
+        .filter(|s| !is_command(p, s.start, s.end))
+        .filter_map(|s| {
+            build(
+                p,
+                s.start,
+                s.end,
+                None,
+                None,
+                None,
+                Polarity::Asserted,
+                false,
+            )
+        })
+        .collect()
 }

@@ -10,6 +10,14 @@
 //!   that …, but Ukrainian officials put the figure at … and say that …` gives three).
 //!   Quoted speech with no cue of its own continues the last attribution of the paragraph
 //!   (or the one before): `"…," Podolyak said on Twitter, … "Is Putin ready? Obviously not."`.
+//! - **One proposition each** (`split`): a quotation over several sentences gives one claim
+//!   per sentence, all with its speaker and cue; clauses joined by `;`, by `, and` / `, but`
+//!   with a subject of their own, or predicates with a tense of their own (`… and would
+//!   suspend testing`), and `A and that B`, give one claim each. A clause coordinated with the
+//!   cue itself (`X said …, but declined to predict …`) is the article's statement.
+//! - **Participle cues**: the main clause before `, saying …` / `, calling …` is the
+//!   article's statement; an opening participle (`Denying any financial motivation, X said`)
+//!   frames the words up to its comma, with the subject of the verb it hangs from as speaker.
 //! - **The article's own statements**: a segment with no reporting cue is a claim with no
 //!   speaker, no cue and no quote kind when it is declarative: it ends with `.` or `!`
 //!   (possibly followed by a closing quote), has at least four words, and is not a question.
@@ -39,6 +47,7 @@ pub mod link;
 mod quotes;
 mod segments;
 mod speakers;
+mod split;
 mod tree;
 mod words;
 

@@ -214,9 +214,15 @@ fn hedges_and_disclaimers() {
 #[test]
 fn quote_over_several_sentences_and_orphan_close() {
     let all = show("\u{201c}We will chase them,\u{201d} he said. Every occupier should know. They will not rest.\u{201d}");
-    assert_eq!(all.len(), 2);
-    assert_eq!(all[1].0, "Every occupier should know. They will not rest");
-    assert_eq!(all[1].5, Some("direct"));
+    // One claim per sentence of the quotation, each with the speaker of its first part.
+    assert_eq!(all.len(), 3);
+    assert_eq!(
+        (all[1].0.as_str(), all[2].0.as_str()),
+        ("Every occupier should know", "They will not rest")
+    );
+    assert!(all[1..]
+        .iter()
+        .all(|r| r.5 == Some("direct") && r.2.as_deref() == Some("said")));
 }
 
 #[test]
@@ -477,5 +483,192 @@ fn a_quantifier_is_kept_as_the_speaker() {
     assert_eq!(
         who_cue(&r),
         (Some("Most scholars and officials"), Some("agree that"))
+    );
+}
+
+/// (proposition, speaker, cue, quote kind)
+type BriefRow<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+
+fn brief(all: &[Row]) -> Vec<BriefRow<'_>> {
+    all.iter()
+        .map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref(), r.5))
+        .collect()
+}
+
+#[test]
+fn a_quotation_over_several_sentences_gives_one_claim_per_sentence() {
+    let all = show("\"The war has not ended. It is going on right now. And they are discussing an end to it,\" the minister said.");
+    let said = (Some("the minister"), Some("said"), Some("direct"));
+    assert_eq!(
+        brief(&all),
+        [
+            ("The war has not ended", said.0, said.1, said.2),
+            ("It is going on right now", said.0, said.1, said.2),
+            (
+                "And they are discussing an end to it",
+                said.0,
+                said.1,
+                said.2
+            ),
+        ]
+    );
+    // A quotation continuing in the next paragraph, sentence by sentence, same speaker.
+    let all = show("\"We will chase them,\" the governor said.\n\n\"Every occupier should know this. They will not rest at all.\"");
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(all[2].0, "They will not rest at all");
+    assert_eq!(who_cue(&all[2]), (Some("the governor"), Some("said")));
+}
+
+#[test]
+fn short_or_verbless_sentences_stay_with_their_neighbour() {
+    let all = show("\"We have a very good relationship with them. Good for them, good for us.\" the president said.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    let all = show("\"Talks will go on for weeks. But we'll see.\" the envoy said.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].0, "Talks will go on for weeks. But we'll see");
+}
+
+#[test]
+fn coordinated_clauses_with_their_own_subject_are_split() {
+    let all = show("Both summits featured rounds of golf for the leaders, and they may hit the links again on Wednesday.");
+    assert_eq!(
+        all.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(),
+        [
+            "Both summits featured rounds of golf for the leaders",
+            "they may hit the links again on Wednesday"
+        ]
+    );
+    // One subject for two verbs each with its tense: two statements.
+    let all = show("The statements were fresh evidence of a thaw on the peninsula, and made an encounter far more likely.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[1].0, "made an encounter far more likely");
+    let all = show(
+        "Trade is another Japanese concern; the government fears that tariffs will reduce exports.",
+    );
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        all[1].0,
+        "the government fears that tariffs will reduce exports"
+    );
+}
+
+#[test]
+fn two_complements_of_one_cue_are_two_claims() {
+    let all = show("Mr. Trump said that the talks were at a very high level and that five sites were being considered.");
+    let said = (Some("Mr. Trump"), Some("said"), Some("indirect"));
+    assert_eq!(
+        brief(&all),
+        [
+            (
+                "the talks were at a very high level",
+                said.0,
+                said.1,
+                said.2
+            ),
+            ("five sites were being considered", said.0, said.1, said.2),
+        ]
+    );
+}
+
+#[test]
+fn the_clause_before_a_participle_cue_is_the_article_s_statement() {
+    let all = show("The White House sought to put a good face on the meeting, describing Japan as a great ally of the United States.");
+    assert_eq!(
+        brief(&all),
+        [
+            (
+                "The White House sought to put a good face on the meeting",
+                None,
+                None,
+                None
+            ),
+            (
+                "Japan as a great ally of the United States",
+                Some("The White House"),
+                Some("describing … as"),
+                Some("indirect")
+            ),
+        ]
+    );
+    // An opening participle phrase states nothing of its own.
+    let all = show("Speaking to reporters, he said the talks would go on.");
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn a_predicate_with_a_tense_of_its_own_is_a_statement_of_its_own() {
+    // Inside the proposition: both predicates are the speaker's.
+    let all = show("South Korean officials said that Kim was willing to hold talks and would suspend testing throughout the negotiations.");
+    let said = (
+        Some("South Korean officials"),
+        Some("said"),
+        Some("indirect"),
+    );
+    assert_eq!(
+        brief(&all),
+        [
+            ("Kim was willing to hold talks", said.0, said.1, said.2),
+            (
+                "would suspend testing throughout the negotiations",
+                said.0,
+                said.1,
+                said.2
+            ),
+        ]
+    );
+    // Joined to the cue: what the speaker did, told by the article.
+    let all = show("Mr. Kudlow said he expected the talks to go well, but declined to predict how the president would respond.");
+    assert_eq!(
+        brief(&all),
+        [
+            (
+                "he expected the talks to go well",
+                Some("Mr. Kudlow"),
+                Some("said"),
+                Some("indirect")
+            ),
+            (
+                "declined to predict how the president would respond",
+                None,
+                None,
+                None
+            ),
+        ]
+    );
+    // A participle sharing its auxiliary is no statement of its own.
+    let all =
+        show("The governor said residents will be picked up by buses and transported to Crimea.");
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn an_opening_participle_cue_frames_the_words_up_to_its_comma() {
+    let all = show("Denying any financial motivation, Mr. Perez said in an interview that the lawsuit had been taking shape for months.");
+    assert_eq!(
+        brief(&all),
+        [
+            (
+                "any financial motivation",
+                Some("Mr. Perez"),
+                Some("denying"),
+                Some("indirect")
+            ),
+            (
+                "the lawsuit had been taking shape for months",
+                Some("Mr. Perez"),
+                Some("said"),
+                Some("indirect")
+            ),
+        ]
+    );
+    // The main clause after it is the article's statement.
+    let all = show("Calling it \"an all-out assault on our democracy,\" the committee filed the civil suit in federal court.");
+    let got: Vec<_> = all.iter().map(|r| (r.0.as_str(), r.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            ("it \"an all-out assault on our democracy", Some("calling")),
+            ("the committee filed the civil suit in federal court", None),
+        ]
     );
 }

@@ -1,0 +1,206 @@
+//! Splitting a proposition into the statements it holds, each of which stands alone:
+//! - the sentences of a quotation that runs over several (`"It's going on right now. And they
+//!   are discussing an end to war."`): a question stays with the sentence after it (`"Is
+//!   Putin ready? Obviously not."`), and a piece of three words or fewer, or with no verb,
+//!   with its neighbour;
+//! - clauses joined by a semicolon, when each has a verb (`Trade is another concern; Abe's
+//!   government fears …`);
+//! - clauses joined by `, and` / `, but` / `, yet` when the second has a subject of its own
+//!   (`… rounds of golf, and they may hit the links again`), by the parse;
+//! - predicates joined by `and` / `but` / `yet` when the second has a tense of its own
+//!   (`Kim was willing to talk and [would suspend testing]`; not a participle sharing its
+//!   auxiliary, `were picked up and transported`): inside the proposition, both are
+//!   the speaker's; joined to the cue itself (`Kudlow said he expected …, but [declined to
+//!   predict …]`), the second is what the speaker did, the article's statement;
+//! - `A and that B`, `A, but that B`: two complements of one cue.
+
+use super::segments::Paragraph;
+use super::tree;
+use super::words::Word;
+use crate::syntax::document::DocumentSyntax;
+use crate::text::tokens::TokenKind;
+
+/// Words a piece needs to stand alone; shorter ones join a neighbour.
+const MIN_PIECE_WORDS: usize = 4;
+
+/// Conjunctions that join two clauses each of which is a statement.
+const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "yet"];
+
+/// One statement of a proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Statement {
+    /// Its words.
+    pub start: usize,
+    pub end: usize,
+    /// Coordinated with the verb that frames the proposition, not inside it: the article
+    /// says it, not the speaker.
+    pub narrative: bool,
+}
+
+/// Where one statement ends and the next begins.
+struct Cut {
+    end: usize,
+    next: usize,
+    narrative: bool,
+}
+
+/// The statements of words `a..b`, in order. Each starts after the conjunction that joined
+/// it; edge punctuation is left for the caller to trim.
+pub fn statements(p: &Paragraph, a: usize, b: usize) -> Vec<Statement> {
+    let words = &p.words;
+    let cut = |end, next, narrative| Cut {
+        end,
+        next,
+        narrative,
+    };
+    let mut cuts: Vec<Cut> = Vec::new();
+    for k in a + 1..b {
+        let prev = &words[k - 1];
+        if prev.is_terminal() && !prev.is_punct("?") && opens_sentence(&words[k]) {
+            cuts.push(cut(k, k, false));
+        } else if words[k].is_punct(";") && has_verb(p, a, k) && has_verb(p, k + 1, b) {
+            cuts.push(cut(k, k + 1, false));
+        } else if words[k].is_any(CLAUSE_CONJUNCTIONS) && k + 1 < b {
+            // After a quotation has closed, a clause outside quotes is the writer's again
+            // (`declare that "…," but the gap … is stark`).
+            let after_quotation = prev.kind == TokenKind::Quote && !p.quoted[k + 1];
+            let joined = || {
+                let subject =
+                    own_subject(p, k, a, b).filter(|_| prev.is_punct(",") || after_quotation);
+                subject.or_else(|| tensed_predicate(p, k, a, b))
+            };
+            if words[k + 1].is("that") && k > a + 1 {
+                cuts.push(cut(k, k + 1, false));
+            } else if let Some(narrative) = joined() {
+                cuts.push(cut(k, k + 1, narrative || after_quotation));
+            }
+        }
+    }
+    let mut pieces: Vec<Statement> = Vec::new();
+    let mut start = (a, false);
+    for c in cuts.into_iter().chain(std::iter::once(cut(b, b, false))) {
+        let joins_next = pieces
+            .last()
+            .is_some_and(|s| !stands_alone(p, s.start, s.end));
+        match pieces.last_mut() {
+            Some(last) if joins_next => last.end = c.end,
+            _ => pieces.push(Statement {
+                start: start.0,
+                end: c.end,
+                narrative: start.1,
+            }),
+        }
+        start = (c.next, c.narrative);
+    }
+    // A last piece that cannot stand alone joins the one before it.
+    if pieces.len() > 1 {
+        let last = pieces[pieces.len() - 1];
+        if !stands_alone(p, last.start, last.end) {
+            pieces.pop();
+            if let Some(before) = pieces.last_mut() {
+                before.end = last.end;
+            }
+        }
+    }
+    pieces
+}
+
+/// Words that carry meaning: not a clitic (`'ll`, `n't`) nor an opening conjunction.
+fn word_count(words: &[Word], a: usize, b: usize) -> usize {
+    let clitic = |w: &Word| {
+        w.lower.starts_with(['\'', '’']) || w.lower.ends_with("n't") || w.lower.ends_with("n’t")
+    };
+    let mut n = words[a..b]
+        .iter()
+        .filter(|w| w.is_word() && !clitic(w))
+        .count();
+    let first = words[a..b].iter().find(|w| w.is_word());
+    if first.is_some_and(|w| w.is_any(&["and", "but", "or", "so", "yet"])) {
+        n -= 1;
+    }
+    n
+}
+
+/// Long enough, with a verb, and no question waiting for its answer (`"But we'll see."`,
+/// `"Good for them, good for us."` stay with their neighbour).
+fn stands_alone(p: &Paragraph, s: usize, e: usize) -> bool {
+    let words = &p.words;
+    let mut end = e;
+    while end > s && words[end - 1].kind == TokenKind::Quote {
+        end -= 1;
+    }
+    let question = end > s && words[end - 1].is_punct("?");
+    !question && has_verb(p, s, e)
+}
+
+fn opens_sentence(w: &Word) -> bool {
+    w.is_capitalised() || w.kind == TokenKind::Quote || w.kind == TokenKind::Number
+}
+
+/// A verb by the tags; without a parse, any three words will do (a semicolon rarely joins
+/// what is not a clause in running prose).
+fn has_verb(p: &Paragraph, a: usize, b: usize) -> bool {
+    a < b
+        && word_count(&p.words, a, b) >= MIN_PIECE_WORDS
+        && tree::has_verb(p, a, b).unwrap_or(true)
+}
+
+/// Whether the conjunction at word `k` opens a clause with a subject of its own before its
+/// verb, inside `..b` (`, and [they] may hit the links`), and where the clause it joins lies:
+/// `Some(false)` inside `a..`, `Some(true)` before `a` (`Billboards declare that "…," but
+/// the gap … is stark`: the article's words, not the billboards').
+fn own_subject(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
+    let (syntax, first, cc, verb) = conjunct(p, k, a, b)?;
+    let subject = syntax.children(verb).any(|c| {
+        let dep = syntax.get(c).dep;
+        c > cc && c < verb && (dep == "nsubj" || dep == "nsubj:pass" || dep == "expl")
+    });
+    subject.then(|| syntax.head(verb) < first)
+}
+
+/// Whether the conjunction at word `k` joins a predicate with a tense of its own (a finite
+/// verb, or an auxiliary, modal or copula: `and [would suspend]`, `but [was] not a
+/// signatory`) to a predicate before it, and where that one lies: `Some(false)` inside
+/// `a..`, `Some(true)` before `a` (the verb that frames the proposition). A participle
+/// sharing its auxiliary (`were picked up and transported`) is no statement of its own.
+fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
+    let (syntax, first, cc, verb) = conjunct(p, k, a, b)?;
+    let is_predicate = |t: usize| {
+        matches!(syntax.get(t).pos, "VERB" | "AUX")
+            || syntax.children(t).any(|c| syntax.get(c).dep == "cop")
+    };
+    let before = syntax.head(verb);
+    let finite = |t: usize| matches!(syntax.get(t).tag, "VBD" | "VBZ" | "VBP" | "MD");
+    // The tagger gives many a past tense `VBN`: after a past tense, one is a past tense too.
+    let tensed = finite(verb)
+        || (syntax.get(verb).tag == "VBN" && syntax.get(before).tag == "VBD")
+        || syntax.children(verb).any(|c| {
+            let child = syntax.get(c);
+            c > cc
+                && matches!(child.dep, "aux" | "aux:pass" | "cop")
+                && matches!(child.tag, "MD" | "VBD" | "VBZ" | "VBP")
+        });
+    if !(tensed && is_predicate(verb) && is_predicate(before) && before < cc) {
+        return None;
+    }
+    Some(before < first)
+}
+
+/// The conjunct the conjunction at word `k` opens within `..b`, by the parse: the document's
+/// parse, the token of word `a`, the conjunction's token and the conjunct's head token.
+fn conjunct<'p>(
+    p: &'p Paragraph,
+    k: usize,
+    a: usize,
+    b: usize,
+) -> Option<(&'p DocumentSyntax<'p>, usize, usize, usize)> {
+    let syntax = p.syntax?;
+    let (first, cc, last) = (
+        p.token_of[a] as usize,
+        p.token_of[k] as usize,
+        p.token_of[b - 1] as usize,
+    );
+    let verb = syntax.head(cc);
+    let opens = cc < verb && verb <= last && syntax.get(verb).dep == "conj";
+    opens.then_some((syntax, first, cc, verb))
+}
