@@ -311,8 +311,9 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # Raised with alignment on frames (issue 10): 0.48 / 0.77 before frames; 0.595 / 0.840
     # with them; 0.683 / 0.904 now that a pair agrees on a whole proposition (one claim
     # stating a further core predicate is related), every role both fill must match and
-    # non-claims give no claims.
-    assert pairs["agree"]["precision"] >= 0.66
+    # non-claims give no claims; 0.696 / 0.902 now that a deed under `if` is said as
+    # possible only (no agreement with the deed done).
+    assert pairs["agree"]["precision"] >= 0.68
     assert pairs["agree"]["precision_with_partial"] >= 0.88
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
