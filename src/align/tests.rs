@@ -194,6 +194,25 @@ fn a_claim_stated_inside_a_longer_one_still_agrees() {
     assert_eq!(r, Relation::Agree, "{why}");
 }
 
+#[test]
+fn a_deed_under_if_is_no_agreement_with_the_deed_done() {
+    // `if Iran restarts …` does not assert that it restarts (claims/modality.txt: `if`).
+    let texts = [
+        "Trump said that if Iran restarts its nuclear program, it will have big problems.",
+        "Officials said Iran restarted its nuclear program.",
+    ];
+    let got = corpus_relation(&texts, "if Iran restarts", "Iran restarted");
+    assert!(!matches!(got, Some((Relation::Agree, _))), "{got:?}");
+    // Two outlets stating the same condition agree.
+    let texts = [
+        "Trump said that if Iran restarts its nuclear program, it will have big problems.",
+        "Pence said that if Iran restarts its nuclear program, it will have big problems.",
+    ];
+    let (r, why) = corpus_relation(&texts, "if Iran restarts", "if Iran restarts")
+        .expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
 /// Which claims of a one-document corpus took the content of the claim before them.
 fn referring(text: &str) -> Vec<(String, Option<u32>)> {
     let corpus = Corpus::new(vec![crate::corpus::Document::new(

@@ -274,7 +274,8 @@ impl FrameSource<'_> {
                     "aux" | "aux:pass" | "advmod" if self.words.negates(&lemma, self.form(k)) => {
                         negated = !negated
                     }
-                    "aux" | "advmod"
+                    // `if they restart`: a condition, said as possible only.
+                    "aux" | "advmod" | "mark"
                         if modality.is_none() && self.words.modality(&lemma).is_some() =>
                     {
                         modality = Some(lemma)
@@ -802,6 +803,27 @@ mod tests {
             "Iran will pay. We will win.",
         );
         assert!(two.frames.len() >= 2 && two.frames.iter().all(|f| f.core));
+    }
+
+    #[test]
+    fn a_condition_is_said_as_possible() {
+        // A deed under `if` is said as possible only.
+        let r = read(
+            "If they restart their program, they will have big problems.",
+            "If they restart their program, they will have big problems",
+        );
+        let restart = r.frames.iter().find(|f| f.predicate == "restart");
+        assert_eq!(
+            restart.and_then(|f| f.modality_class),
+            Some("possible"),
+            "{:?}",
+            r.frames
+        );
+        let plain = read(
+            "They restarted their program.",
+            "They restarted their program",
+        );
+        assert_eq!(plain.main().modality_class, None);
     }
 
     #[test]
