@@ -483,6 +483,63 @@ mod tests {
         assert_eq!(lcs(&long, &reversed), 1);
     }
 
+    /// What `features` counts on the hashed word lists is what the word lists hold.
+    fn assert_hashed_in_step(a: &ClaimView, b: &ClaimView) {
+        for v in [a, b] {
+            assert_eq!(v.hashed.plain.len(), v.plain.len());
+            assert_eq!(v.hashed.names.len(), v.names.len());
+            assert_eq!(v.hashed.stopwords.len(), v.stopwords.len());
+            assert_eq!(v.hashed.terms.len(), v.terms.len());
+        }
+        let (ha, hb) = (&a.hashed, &b.hashed);
+        assert_eq!(
+            sorted_overlap(&ha.plain, &hb.plain),
+            sorted_overlap(&a.plain, &b.plain)
+        );
+        assert_eq!(
+            sorted_overlap(&ha.names, &hb.names),
+            sorted_overlap(&a.names, &b.names)
+        );
+        assert_eq!(
+            sorted_overlap(&ha.stopwords, &hb.stopwords),
+            sorted_overlap(&a.stopwords, &b.stopwords)
+        );
+        let mut by_key: Vec<(usize, usize)> = Vec::new();
+        for (i, x) in a.terms.iter().enumerate() {
+            for (j, y) in b.terms.iter().enumerate() {
+                if x.key == y.key {
+                    by_key.push((i, j));
+                }
+            }
+        }
+        let mut by_hash: Vec<(usize, usize)> = Vec::new();
+        for &(h, i) in &ha.terms {
+            for &(g, j) in &hb.terms {
+                if h == g {
+                    by_hash.push((i as usize, j as usize));
+                }
+            }
+        }
+        by_hash.sort_unstable();
+        assert!(!by_key.is_empty());
+        assert_eq!(by_hash, by_key);
+    }
+
+    #[test]
+    fn hashed_words_stay_in_step_with_the_word_lists() {
+        let (mut a, b) = views(
+            "Officials in Kherson said Russian troops had left the city on Monday.",
+            "The Mayor of Mykolaiv said Russian troops shelled the city and left.",
+        );
+        assert_hashed_in_step(&a, &b);
+        a.borrow_context(&b);
+        assert_hashed_in_step(&a, &b);
+        let first = a.terms[0].key.clone();
+        let fewer = a.clone_without(|t| t.key != first, |_| true);
+        assert!(fewer.terms.len() < a.terms.len());
+        assert_hashed_in_step(&fewer, &b);
+    }
+
     #[test]
     fn near_numbers_are_told_from_different_ones() {
         // 1,627.84 is within a tenth of 1,626.49; 25.78 of 27.13; 44 is far from 18.
