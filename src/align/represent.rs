@@ -68,7 +68,7 @@ pub struct ClaimView {
 
 /// A view's word lists as 64-bit hashes, sorted: a pair's overlaps are counted on these,
 /// without comparing strings (most of a pair's judging time went to string comparisons).
-/// Two distinct words of one pair share a hash with a chance of about 2⁻⁵⁷.
+/// Two distinct words share a hash with a chance of 2⁻⁶⁴ (as the outline's keys do).
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct HashedWords {
     /// Each term's key hashed, with the term's position in `terms`.
