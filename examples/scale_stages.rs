@@ -144,5 +144,14 @@ fn main() {
             alignment.pairs.len(),
             digest(&alignment),
         );
+        let passes: Vec<String> = (alignment.passes.iter())
+            .map(|(pass, s)| format!("{pass} {s:.2}"))
+            .collect();
+        println!(
+            "{:>8} alignment passes (wall s): {}; candidates per claim {:.2}",
+            "",
+            passes.join(", "),
+            alignment.candidates as f64 / claimed.max(1) as f64
+        );
     }
 }

@@ -70,6 +70,8 @@ pub struct Alignment {
     pub groups: Vec<u32>,
     /// Candidate pairs the index proposed (for diagnostics and benchmarks).
     pub candidates: usize,
+    /// Wall seconds of each pass, in order (for benchmarks: not part of the result).
+    pub passes: Vec<(&'static str, f64)>,
 }
 
 /// Aligns the claims of the whole corpus, in parallel; the result does not depend on the
@@ -94,6 +96,7 @@ pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelle
 fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alignment, Cancelled> {
     let sources = build::Sources::of(corpus, cancel)?;
     corpus.progress().start("alignment", sources.docs());
+    let mut passes = Passes::new();
     let claims_total: usize = (0..sources.docs()).map(|d| sources.claims_of(d)).sum();
     let resident = claims_total <= budget;
     let kept = Mutex::new(Vec::new());
@@ -104,6 +107,7 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
                 .push((d as u32, views));
         }
     })?;
+    passes.done("views and outline");
     let maybe_copy_of = copies::representatives(&outline.signatures);
     let idf = outline::CorpusIdf::of(&outline, &maybe_copy_of);
     let mut views = views::Views::new(&sources, &outline, idf.as_ref(), budget);
@@ -143,13 +147,16 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
         .flatten()
         .filter(|p| p.relation == Relation::Agree)
         .collect();
+    passes.done("copies");
     let rep = copies::confirmed(outline.len(), pairs.iter().map(|p| (p.a, p.b)));
     let candidates: Vec<(u32, u32)> = index::candidates(&outline, idf.as_ref(), &rep, cancel)?
         .into_iter()
         .filter(|&(a, b)| !one_statement(a, b))
         .collect();
+    passes.done("candidates");
     let judged: Vec<Option<AlignedPair>> = views.judge_all(&candidates, cancel, judge)?;
     drop(views);
+    passes.done("judging");
     let agreeing: Vec<(u32, u32, f64)> = judged
         .iter()
         .flatten()
@@ -159,12 +166,28 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
     let groups = groups::follow_copies(&groups::group(outline.len(), &agreeing), &rep);
     pairs.extend(judged.into_iter().flatten());
     pairs.sort_by_key(|p| (p.a, p.b));
+    passes.done("groups");
     Ok(Alignment {
         groups,
         claims: outline.claims,
         pairs,
         candidates: copy_pairs.len() + candidates.len(),
+        passes: passes.0,
     })
+}
+
+/// Wall seconds of alignment's passes, each from the end of the one before.
+struct Passes(Vec<(&'static str, f64)>, std::time::Instant);
+
+impl Passes {
+    fn new() -> Passes {
+        Passes(Vec::new(), std::time::Instant::now())
+    }
+
+    fn done(&mut self, pass: &'static str) {
+        self.0.push((pass, self.1.elapsed().as_secs_f64()));
+        self.1 = std::time::Instant::now();
+    }
 }
 
 /// Whether claims `x` and `y` are one statement: a claim about what the one before it in its

@@ -62,6 +62,41 @@ pub struct ClaimView {
     /// For a claim about what the claim before it said (`it is mass deportations`), that
     /// claim's index in the document: the two are one statement, not two to align.
     pub refers_to: Option<u32>,
+    /// `terms`, `plain`, `names` and `stopwords` hashed (kept in step with them).
+    pub hashed: HashedWords,
+}
+
+/// A view's word lists as 64-bit hashes, sorted: a pair's overlaps are counted on these,
+/// without comparing strings (most of a pair's judging time went to string comparisons).
+/// Two distinct words share a hash with a chance of 2⁻⁶⁴ (as the outline's keys do).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct HashedWords {
+    /// Each term's key hashed, with the term's position in `terms`.
+    pub terms: Vec<(u64, u32)>,
+    pub plain: Vec<u64>,
+    pub names: Vec<u64>,
+    pub stopwords: Vec<u64>,
+}
+
+fn hash_word(w: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    w.hash(&mut h);
+    h.finish()
+}
+
+fn hashed_set(words: &[String]) -> Vec<u64> {
+    let mut v: Vec<u64> = words.iter().map(|w| hash_word(w)).collect();
+    v.sort_unstable();
+    v
+}
+
+fn hashed_terms<'t>(terms: impl Iterator<Item = &'t Term>) -> Vec<(u64, u32)> {
+    let mut v: Vec<(u64, u32)> = terms
+        .enumerate()
+        .map(|(i, t)| (hash_word(&t.key), i as u32))
+        .collect();
+    v.sort_unstable();
+    v
 }
 
 /// The key standing for any number among a claim's word keys.
@@ -170,7 +205,9 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         frames: Vec::new(),
         parsed: false,
         refers_to: None,
+        hashed: HashedWords::default(),
     }
+    .with_hashed_words()
 }
 
 /// A stem sequence as hashes: the stems in order, and the sets (sorted, deduplicated) of
@@ -306,7 +343,26 @@ impl ClaimView {
             frames: self.frames.clone(),
             parsed: self.parsed,
             refers_to: self.refers_to,
+            hashed: HashedWords {
+                terms: Vec::new(),
+                ..self.hashed.clone()
+            },
         }
+        .with_hashed_terms()
+    }
+
+    /// The view with `hashed` computed from its word lists.
+    fn with_hashed_words(mut self) -> ClaimView {
+        self.hashed.plain = hashed_set(&self.plain);
+        self.hashed.names = hashed_set(&self.names);
+        self.hashed.stopwords = hashed_set(&self.stopwords);
+        self.with_hashed_terms()
+    }
+
+    /// The view with `hashed.terms` computed from its terms.
+    fn with_hashed_terms(mut self) -> ClaimView {
+        self.hashed.terms = hashed_terms(self.terms.iter());
+        self
     }
 
     /// Takes the content (terms, words, entities, events) of `other`, keeping its own
@@ -337,5 +393,6 @@ impl ClaimView {
         self.has_number |= other.has_number;
         union_into(&mut self.weighted, &other.weighted);
         self.words += other.words;
+        *self = std::mem::take(self).with_hashed_words();
     }
 }

@@ -61,7 +61,7 @@ fn cosine(a: &[(u64, u32)], b: &[(u64, u32)]) -> f64 {
 }
 
 /// How many items of the sorted list `a` are not in the sorted list `b`.
-fn missing(a: &[String], b: &[String]) -> usize {
+fn missing(a: &[u64], b: &[u64]) -> usize {
     a.len() - sorted_overlap(a, b)
 }
 
@@ -247,30 +247,33 @@ struct SharedTerms {
 /// Terms and plain words: what both say, and what each says that the other does not
 /// (weighted by idf, and counted).
 fn term_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) -> SharedTerms {
-    // Terms: both sorted by key.
-    let (mut i, mut j) = (0, 0);
-    let mut shared_terms = Vec::new();
+    // Shared terms `(i, j)` (positions in `a.terms`, `b.terms`), met by their hashed keys,
+    // then in the order of the terms (by key): sums run in the same order as ever.
+    let (ha, hb) = (&a.hashed.terms, &b.hashed.terms);
+    let (mut x, mut y) = (0, 0);
     let mut f: Vec<(usize, usize)> = Vec::new();
-    let mut shared_weight = 0.0;
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].key.cmp(&b.terms[j].key) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
+    while x < ha.len() && y < hb.len() {
+        match ha[x].0.cmp(&hb[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
             std::cmp::Ordering::Equal => {
-                shared_terms.push(i);
-                f.push((i, j));
-                shared_weight += a.terms[i].idf.max(b.terms[j].idf) as f64;
-                i += 1;
-                j += 1;
+                f.push((ha[x].1 as usize, hb[y].1 as usize));
+                x += 1;
+                y += 1;
             }
         }
     }
+    f.sort_unstable();
+    let shared_terms: Vec<usize> = f.iter().map(|&(i, _)| i).collect();
+    let shared_weight = (f.iter()).fold(0.0, |sum, &(i, j)| {
+        sum + a.terms[i].idf.max(b.terms[j].idf) as f64
+    });
     let (wa, wb) = (weight_sums(a), weight_sums(b));
     values[Feature::ContentDice] = ratio(2.0 * shared_weight, wa + wb);
     values[Feature::ContentCover] = ratio(shared_weight, wa.min(wb));
     let union = a.terms.len() + b.terms.len() - shared_terms.len();
     values[Feature::TermJaccard] = ratio(shared_terms.len() as f64, union as f64);
-    let plain_shared = sorted_overlap(&a.plain, &b.plain) as f64;
+    let plain_shared = sorted_overlap(&a.hashed.plain, &b.hashed.plain) as f64;
     let plain_union = (a.plain.len() + b.plain.len()) as f64 - plain_shared;
     values[Feature::PlainJaccard] = ratio(plain_shared, plain_union);
     values[Feature::PlainCover] = ratio(plain_shared, a.plain.len().min(b.plain.len()) as f64);
@@ -375,12 +378,13 @@ fn events_time_and_polarity(
 fn word_differences(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
     let (na, nb) = (a.words.max(1) as f64, b.words.max(1) as f64);
     values[Feature::LengthRatio] = na.min(nb) / na.max(nb);
-    let (mna, mnb) = (missing(&a.names, &b.names), missing(&b.names, &a.names));
+    let (ha, hb) = (&a.hashed, &b.hashed);
+    let (mna, mnb) = (missing(&ha.names, &hb.names), missing(&hb.names, &ha.names));
     let names = (Feature::NameUnmatchedMax, Feature::NameUnmatchedMin);
     larger_smaller(values, names, mna as f64, mnb as f64);
     let (msa, msb) = (
-        missing(&a.stopwords, &b.stopwords),
-        missing(&b.stopwords, &a.stopwords),
+        missing(&ha.stopwords, &hb.stopwords),
+        missing(&hb.stopwords, &ha.stopwords),
     );
     let stopwords = (Feature::StopwordUnmatchedMax, Feature::StopwordUnmatchedMin);
     larger_smaller(values, stopwords, msa as f64, msb as f64);
@@ -477,6 +481,63 @@ mod tests {
         let reversed: Vec<u64> = long.iter().rev().copied().collect();
         assert_eq!(lcs(&long, &long), 130);
         assert_eq!(lcs(&long, &reversed), 1);
+    }
+
+    /// What `features` counts on the hashed word lists is what the word lists hold.
+    fn assert_hashed_in_step(a: &ClaimView, b: &ClaimView) {
+        for v in [a, b] {
+            assert_eq!(v.hashed.plain.len(), v.plain.len());
+            assert_eq!(v.hashed.names.len(), v.names.len());
+            assert_eq!(v.hashed.stopwords.len(), v.stopwords.len());
+            assert_eq!(v.hashed.terms.len(), v.terms.len());
+        }
+        let (ha, hb) = (&a.hashed, &b.hashed);
+        assert_eq!(
+            sorted_overlap(&ha.plain, &hb.plain),
+            sorted_overlap(&a.plain, &b.plain)
+        );
+        assert_eq!(
+            sorted_overlap(&ha.names, &hb.names),
+            sorted_overlap(&a.names, &b.names)
+        );
+        assert_eq!(
+            sorted_overlap(&ha.stopwords, &hb.stopwords),
+            sorted_overlap(&a.stopwords, &b.stopwords)
+        );
+        let mut by_key: Vec<(usize, usize)> = Vec::new();
+        for (i, x) in a.terms.iter().enumerate() {
+            for (j, y) in b.terms.iter().enumerate() {
+                if x.key == y.key {
+                    by_key.push((i, j));
+                }
+            }
+        }
+        let mut by_hash: Vec<(usize, usize)> = Vec::new();
+        for &(h, i) in &ha.terms {
+            for &(g, j) in &hb.terms {
+                if h == g {
+                    by_hash.push((i as usize, j as usize));
+                }
+            }
+        }
+        by_hash.sort_unstable();
+        assert!(!by_key.is_empty());
+        assert_eq!(by_hash, by_key);
+    }
+
+    #[test]
+    fn hashed_words_stay_in_step_with_the_word_lists() {
+        let (mut a, b) = views(
+            "Officials in Kherson said Russian troops had left the city on Monday.",
+            "The Mayor of Mykolaiv said Russian troops shelled the city and left.",
+        );
+        assert_hashed_in_step(&a, &b);
+        a.borrow_context(&b);
+        assert_hashed_in_step(&a, &b);
+        let first = a.terms[0].key.clone();
+        let fewer = a.clone_without(|t| t.key != first, |_| true);
+        assert!(fewer.terms.len() < a.terms.len());
+        assert_hashed_in_step(&fewer, &b);
     }
 
     #[test]
