@@ -317,9 +317,9 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # stating a further core predicate is related), every role both fill must match and
     # non-claims give no claims. Split statements (one claim per sentence of a quotation)
     # add pairs, some of them short sentences of one quotation agreeing by shared words; a
-    # deed under `if` is said as possible only (no agreement with the deed done): MERGED now.
-    assert pairs["agree"]["precision"] >= 0.64
-    assert pairs["agree"]["precision_with_partial"] >= 0.84
+    # deed under `if` is said as possible only (no agreement with the deed done): 0.679 / 0.847 now.
+    assert pairs["agree"]["precision"] >= 0.66
+    assert pairs["agree"]["precision_with_partial"] >= 0.83
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
