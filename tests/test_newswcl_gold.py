@@ -317,9 +317,11 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # stating a further core predicate is related), every role both fill must match and
     # non-claims give no claims. Split statements (one claim per sentence of a quotation)
     # add pairs, some of them short sentences of one quotation agreeing by shared words; a
-    # deed under `if` is said as possible only (no agreement with the deed done): 0.679 / 0.847 now.
-    assert pairs["agree"]["precision"] >= 0.66
-    assert pairs["agree"]["precision_with_partial"] >= 0.83
+    # deed under `if` is said as possible only (no agreement with the deed done): 0.679 /
+    # 0.847; a comment on what was said (`This is very good news`) agrees with a report of
+    # it only in its own words, not in the words it borrowed: 0.711 / 0.891 now.
+    assert pairs["agree"]["precision"] >= 0.69
+    assert pairs["agree"]["precision_with_partial"] >= 0.87
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
@@ -342,8 +344,8 @@ def test_hard_negatives_today(report: dict) -> None:
     assert passed["figures"] >= 8 and passed["dateline"] >= 4
     # Shared words without a shared predicate no longer agree (frames, issue 10): 2/13 before
     # frames, 9/13 with them, 11/13 with every role both fill matching and whole
-    # propositions only.
-    assert passed["shared-words"] >= 11
+    # propositions only; 12/13 with comments agreeing only in their own words.
+    assert passed["shared-words"] >= 12
     assert passed["headline-lede"] >= 7 and passed["nonclaim"] >= 9
     # Read from the parse: `state media`, `state visit`, `exchange of tweets`, `breaking
     # promises`, `certain claims` are nouns, no cue; an adverb before the cue (`essentially
@@ -368,7 +370,7 @@ def test_hard_negatives_today(report: dict) -> None:
         (r["a"], r["b"]): r["status"] for r in results if r["class"] in {"paraphrase", "core"}
     }
     assert recall[("4_L:10", "4_M:9")] == "pass" and recall[("4_LL:64", "4_M:9")] == "pass"
-    assert sum(passed.values()) >= 60
+    assert sum(passed.values()) >= 61
 
 
 def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:

@@ -285,6 +285,14 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
             best.extra = Some(x.predicate.clone());
         }
     }
+    // `This is very good news` takes its words from the claim before it, so it can match
+    // that claim's other reports; but it comments on what was said, it does not say it
+    // again: it agrees with another comment, or with a claim that shares its own words.
+    if best.relation == Relation::Agree && (only_borrowed(a, b) || only_borrowed(b, a)) {
+        best.relation = Relation::Related;
+        best.verdict = "same topic: one only comments on what was said before it";
+        best.extra = None;
+    }
     // The reason is written for the verdict that stands, and for a corpus pair only when
     // it is listed: most candidate pairs are not.
     let reason = if parts && !best.aligned {
@@ -298,6 +306,25 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         reason,
         aligned: best.aligned,
     }
+}
+
+/// Whether `comment` names what was said before it (`this is …`) and `other` is no such
+/// comment and shares fewer than half the comment's own terms: any agreement
+/// would rest on the words it borrowed.
+fn only_borrowed(comment: &ClaimView, other: &ClaimView) -> bool {
+    let Some(own) = comment.own_words.as_ref() else {
+        return false;
+    };
+    let shared = (own.iter())
+        .filter(|w| {
+            other
+                .hashed
+                .terms
+                .binary_search_by_key(w, |(h, _)| h)
+                .is_ok()
+        })
+        .count();
+    comment.refers_to.is_some() && other.refers_to.is_none() && shared * 2 < own.len().max(1)
 }
 
 /// Who a claim is from: its speaker's entity key, else its speaker's words; `None` for the

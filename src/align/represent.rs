@@ -62,6 +62,10 @@ pub struct ClaimView {
     /// For a claim about what the claim before it said (`it is mass deportations`), that
     /// claim's index in the document: the two are one statement, not two to align.
     pub refers_to: Option<u32>,
+    /// For a view that took the content of the claim before it (`borrow_context`): its own
+    /// term keys but names (hashed, sorted), what it says in its own words.
+    #[serde(default)]
+    pub own_words: Option<Vec<u64>>,
     /// `terms`, `plain`, `names` and `stopwords` hashed (kept in step with them).
     pub hashed: HashedWords,
 }
@@ -205,6 +209,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         frames: Vec::new(),
         parsed: false,
         refers_to: None,
+        own_words: None,
         hashed: HashedWords::default(),
     }
     .with_hashed_words()
@@ -343,6 +348,7 @@ impl ClaimView {
             frames: self.frames.clone(),
             parsed: self.parsed,
             refers_to: self.refers_to,
+            own_words: self.own_words.clone(),
             hashed: HashedWords {
                 terms: Vec::new(),
                 ..self.hashed.clone()
@@ -368,6 +374,13 @@ impl ClaimView {
     /// Takes the content (terms, words, entities, events) of `other`, keeping its own
     /// figures, time, speaker and polarity.
     pub fn borrow_context(&mut self, other: &ClaimView) {
+        if self.own_words.is_none() {
+            let own = (self.hashed.terms.iter())
+                .filter(|(_, i)| !self.names.contains(&self.terms[*i as usize].surface))
+                .map(|(h, _)| *h)
+                .collect();
+            self.own_words = Some(own);
+        }
         for t in &other.terms {
             if let Err(k) = self.terms.binary_search_by(|x| x.key.cmp(&t.key)) {
                 self.terms.insert(k, t.clone());

@@ -249,6 +249,31 @@ fn a_claim_naming_what_was_just_said_takes_its_content() {
 }
 
 #[test]
+fn a_comment_on_what_was_said_does_not_agree_with_what_was_said() {
+    // `This is very good news` borrows the words of the claim before it; it agrees with another
+    // comment on the same thing, not with a report of the thing itself.
+    let texts = [
+        "North Korea has agreed to suspend all nuclear tests and close a major test site, Trump said. \"This is very good news for North Korea and the world,\" he said.",
+        "North Korea has agreed to suspend all nuclear tests and close a major test site, the president said.",
+        "North Korea has agreed to suspend all nuclear tests and close a major test site, Pence said. \"This is very good news for North Korea and the world,\" he said.",
+    ];
+    let got = corpus_relation(&texts[..2], "good news", "has agreed");
+    assert!(!matches!(got, Some((Relation::Agree, _))), "{got:?}");
+    let (r, why) = corpus_relation(&texts[1..], "has agreed", "has agreed").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    let (r, why) =
+        corpus_relation(&[texts[0], texts[2]], "good news", "good news").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    // A comment agrees with a claim that says the same in its own words.
+    let texts = [
+        "The party filed a lawsuit against the campaign on Friday. \"This is a sham lawsuit filed by a desperate party,\" Parscale said.",
+        "Parscale called the complaint \"a sham lawsuit filed by a desperate party.\"",
+    ];
+    let (r, why) = corpus_relation(&texts, "This is a sham", "the complaint").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
 fn an_empty_it_or_an_acting_it_refers_to_nothing() {
     for text in [
         "Russia has ordered civilians to leave Kherson. Officials said it is likely that fighting will reach the city.",
