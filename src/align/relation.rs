@@ -312,19 +312,14 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
 /// comment and shares fewer than half the comment's own terms: any agreement
 /// would rest on the words it borrowed.
 fn only_borrowed(comment: &ClaimView, other: &ClaimView) -> bool {
-    let Some(own) = comment.own_words.as_ref() else {
+    let (Some(_), None, Some(own)) = (comment.refers_to, other.refers_to, &comment.own_words)
+    else {
         return false;
     };
     let shared = (own.iter())
-        .filter(|w| {
-            other
-                .hashed
-                .terms
-                .binary_search_by_key(w, |(h, _)| h)
-                .is_ok()
-        })
+        .filter(|w| (other.hashed.terms.binary_search_by_key(w, |(h, _)| h)).is_ok())
         .count();
-    comment.refers_to.is_some() && other.refers_to.is_none() && shared * 2 < own.len().max(1)
+    shared * 2 < own.len().max(1)
 }
 
 /// Who a claim is from: its speaker's entity key, else its speaker's words; `None` for the
