@@ -11,6 +11,7 @@
 //! with vector instructions); scoring fetches every slot and row of a feature list before
 //! adding, so that cache misses overlap. Models are saved with serde (postcard).
 
+use super::huge_pages::Table;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -26,12 +27,12 @@ pub struct Model {
     n_classes: usize,
     n_features: usize,
     /// Open addressing, linear probing, at most three quarters full.
-    slots: Vec<Slot>,
+    slots: Table<Slot>,
     /// The rows too long to fit in their slot, one run per feature.
-    spilled: Vec<Entry>,
+    spilled: Table<Entry>,
     /// The rows with weights for at least a `DENSE_SHARE` of the classes, `n_classes`
     /// bfloat16 weights each (0 for a class the row has no weight for).
-    dense: Vec<u16>,
+    dense: Table<u16>,
 }
 
 /// A row with weights for at least one class in this many is stored dense: adding a whole
@@ -286,7 +287,7 @@ impl Model {
         // unknown feature still stops at an empty slot within a few probes.
         let size = (rows.len() * 4 / 3 + 1).next_power_of_two().max(2);
         let mask = size - 1;
-        let mut slots = vec![EMPTY_SLOT; size];
+        let mut slots = Table::filled(size, EMPTY_SLOT);
         let mut spilled = Vec::new();
         let mut dense = Vec::new();
         let n_features = rows.len();
@@ -333,8 +334,8 @@ impl Model {
             n_classes,
             n_features,
             slots,
-            spilled,
-            dense,
+            spilled: Table::copied(&spilled),
+            dense: Table::copied(&dense),
         }
     }
 }
