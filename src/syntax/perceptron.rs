@@ -155,6 +155,26 @@ impl Model {
     pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
         scores.clear();
         scores.resize(self.n_classes, 0.0);
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2.
+            return unsafe { self.add_rows_avx2(features, scores) };
+        }
+        self.add_rows(features, scores)
+    }
+
+    /// [`Model::add_rows`] compiled for AVX2: a dense row is added eight classes at a
+    /// time instead of four. Each class still gets the same adds in the same order, so
+    /// the sums are the same to the last bit.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn add_rows_avx2(&self, features: &[u64], scores: &mut [f32]) {
+        self.add_rows(features, scores)
+    }
+
+    /// Adds the rows of `features` to `scores` (one per class).
+    #[inline(always)]
+    fn add_rows(&self, features: &[u64], scores: &mut [f32]) {
         // The table is larger than the caches: fetch every feature's slot, then every spilled
         // row, before adding, so that the cache misses overlap instead of coming one after
         // the other. The adds keep the features' order (the same sums to the last bit).
@@ -185,6 +205,15 @@ impl Model {
                     }
                 }
             }
+        }
+    }
+
+    /// Asks the CPU to start fetching the slots of `features`, to be scored soon: a hint
+    /// that changes no result.
+    pub fn prefetch(&self, features: &[u64]) {
+        let mask = self.slots.len() - 1;
+        for &feature in features {
+            prefetch(&self.slots[slot_of(feature, mask)]);
         }
     }
 
