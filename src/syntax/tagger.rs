@@ -147,3 +147,45 @@ pub fn train(
     }
     trainer.finish(min_weight)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::words::{hashes, TokenInput};
+    use crate::text::tokens::tokenize;
+
+    /// `tag` splits each token's features into those known ahead and those that read the
+    /// tags given so far; it must tag exactly as the features training saw would.
+    #[test]
+    fn tagging_reads_the_same_features_as_training() {
+        let language = crate::lang::Language::english();
+        let model = &language
+            .syntax()
+            .expect("English has a model")
+            .models
+            .tagger;
+        let text = "Kyiv said on Tuesday that Russian forces had shelled 12 villages overnight, \
+                    while Moscow denied it: “We don’t target civilians,” its envoy told reporters.";
+        let words: Vec<WordHashes> = tokenize(text, language)
+            .iter()
+            .map(|t| {
+                hashes(TokenInput {
+                    form: &text[t.start as usize..t.end as usize],
+                    kind: t.kind,
+                })
+            })
+            .collect();
+        let (mut expected, mut feats, mut scores) = (Vec::new(), Vec::new(), Vec::new());
+        for i in 0..words.len() {
+            let prev = history(i.checked_sub(1).map(|j| expected[j]));
+            let prev2 = history(i.checked_sub(2).map(|j| expected[j]));
+            features(&words, i, prev, prev2, &mut feats);
+            assert_eq!(feats.len(), N_FEATURES);
+            model.scores(&feats, &mut scores);
+            expected.push(argmax(&scores) as u16);
+        }
+        assert!(words.len() > 25);
+        assert_eq!(tag(model, &words), expected);
+        assert!(tag(model, &[]).is_empty());
+    }
+}
