@@ -11,6 +11,7 @@
 //! with vector instructions); scoring fetches every slot and row of a feature list before
 //! adding, so that cache misses overlap. Models are saved with serde (postcard).
 
+use super::huge_pages::Table;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -26,12 +27,12 @@ pub struct Model {
     n_classes: usize,
     n_features: usize,
     /// Open addressing, linear probing, at most three quarters full.
-    slots: Vec<Slot>,
+    slots: Table<Slot>,
     /// The rows too long to fit in their slot, one run per feature.
-    spilled: Vec<Entry>,
+    spilled: Table<Entry>,
     /// The rows with weights for at least a `DENSE_SHARE` of the classes, `n_classes`
     /// bfloat16 weights each (0 for a class the row has no weight for).
-    dense: Vec<u16>,
+    dense: Table<u16>,
 }
 
 /// A row with weights for at least one class in this many is stored dense: adding a whole
@@ -154,6 +155,26 @@ impl Model {
     pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
         scores.clear();
         scores.resize(self.n_classes, 0.0);
+        #[cfg(target_arch = "x86_64")]
+        if std::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2.
+            return unsafe { self.add_rows_avx2(features, scores) };
+        }
+        self.add_rows(features, scores)
+    }
+
+    /// [`Model::add_rows`] compiled for AVX2: a dense row is added eight classes at a
+    /// time instead of four. Each class still gets the same adds in the same order, so
+    /// the sums are the same to the last bit.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn add_rows_avx2(&self, features: &[u64], scores: &mut [f32]) {
+        self.add_rows(features, scores)
+    }
+
+    /// Adds the rows of `features` to `scores` (one per class).
+    #[inline(always)]
+    fn add_rows(&self, features: &[u64], scores: &mut [f32]) {
         // The table is larger than the caches: fetch every feature's slot, then every spilled
         // row, before adding, so that the cache misses overlap instead of coming one after
         // the other. The adds keep the features' order (the same sums to the last bit).
@@ -184,6 +205,15 @@ impl Model {
                     }
                 }
             }
+        }
+    }
+
+    /// Asks the CPU to start fetching the slots of `features`, to be scored soon: a hint
+    /// that changes no result.
+    pub fn prefetch(&self, features: &[u64]) {
+        let mask = self.slots.len() - 1;
+        for &feature in features {
+            prefetch(&self.slots[slot_of(feature, mask)]);
         }
     }
 
@@ -286,7 +316,7 @@ impl Model {
         // unknown feature still stops at an empty slot within a few probes.
         let size = (rows.len() * 4 / 3 + 1).next_power_of_two().max(2);
         let mask = size - 1;
-        let mut slots = vec![EMPTY_SLOT; size];
+        let mut slots = Table::filled(size, EMPTY_SLOT);
         let mut spilled = Vec::new();
         let mut dense = Vec::new();
         let n_features = rows.len();
@@ -333,8 +363,8 @@ impl Model {
             n_classes,
             n_features,
             slots,
-            spilled,
-            dense,
+            spilled: Table::copied(&spilled),
+            dense: Table::copied(&dense),
         }
     }
 }
