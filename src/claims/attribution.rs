@@ -14,6 +14,7 @@
 
 use super::cues::{self, CueMatch};
 use super::hedges;
+use super::negation;
 use super::segments::Paragraph;
 use super::speakers::{self, Attribution, LeftEdge, Memory, ProperNouns};
 use super::split;
@@ -258,10 +259,12 @@ pub fn segment_claims(
             && words[d.cue.first.saturating_sub(2)..d.cue.first]
                 .iter()
                 .any(|w| w.is_any(&["not", "never", "n't", "’t", "'t"]));
-        let polarity = if d.cue.class == CueClass::Deny && !negated {
-            Polarity::Denied
-        } else {
-            Polarity::Asserted
+        // `did not say that X`: the source puts nothing forward, so X is not asserted.
+        let polarity = match (d.cue.class, negated) {
+            (CueClass::Deny, false) => Polarity::Denied,
+            (CueClass::Deny, true) => Polarity::Asserted,
+            (_, true) => Polarity::Negated,
+            (_, false) => Polarity::Asserted,
         };
         let hedged_attribution =
             hedges::is_hedged(words, d.region_start.min(a), d.cue.end, p.lexicon);
@@ -844,7 +847,11 @@ fn build(
         speaker,
         pronoun,
         cue,
-        polarity,
+        polarity: if polarity == Polarity::Asserted && negation::is_negated(p, a, b) {
+            Polarity::Negated
+        } else {
+            polarity
+        },
         hedged: hedged_attribution || hedges::is_hedged(words, a, b, p.lexicon),
         quote,
     })

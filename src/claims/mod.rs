@@ -44,6 +44,7 @@ mod hedges;
 mod layout;
 pub(crate) mod lexicon;
 pub mod link;
+mod negation;
 mod quotes;
 mod segments;
 mod speakers;

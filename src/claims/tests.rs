@@ -116,9 +116,45 @@ fn accuse_deny_describe_blame_figure() {
 #[test]
 fn a_negated_proposition_is_not_a_denial() {
     let r = one("Ukraine has not released military casualty figures.");
-    assert_eq!((r.1.as_deref(), r.3), (None, "asserted"));
+    assert_eq!((r.1.as_deref(), r.3), (None, "negated"));
     let r = one("Kyiv said it would not negotiate.");
-    assert_eq!(r.3, "asserted");
+    assert_eq!(r.3, "negated");
+}
+
+#[test]
+fn negation_on_the_main_predicate_or_its_arguments_negates() {
+    for text in [
+        "The bridge was not destroyed, officials said.",
+        "A spokesman said the U.S. was not among them.",
+        "He said the army no longer controls the town.",
+        "The ministry said no civilians were hurt.",
+        "Nobody was hurt in the attack, the governor said.",
+        "Officials said Trump has made no effort to inform himself.",
+        "The mayor said the removal of the troops was never on the table.",
+    ] {
+        assert_eq!(one(text).3, "negated", "{text}");
+    }
+}
+
+#[test]
+fn negation_outside_the_main_clause_does_not_negate() {
+    for text in [
+        // In a relative clause, a condition, or after `not only`.
+        "Officials said the site, which was not used for years, was closed on Monday.",
+        "He said the troops would leave if the talks did not resume.",
+        "She said the deal was not only fair but generous.",
+        "The minister said the plan, which nobody had read, would be approved.",
+    ] {
+        assert_eq!(one(text).3, "asserted", "{text}");
+    }
+}
+
+#[test]
+fn a_negated_cue_puts_nothing_forward_but_a_negated_denial_does() {
+    let r = one("He did not say that the talks had failed.");
+    assert_eq!((r.2.as_deref(), r.3), (Some("say"), "negated"));
+    let r = one("Kyiv denied that its forces had shelled the plant.");
+    assert_eq!(r.3, "denied");
 }
 
 #[test]
