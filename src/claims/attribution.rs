@@ -223,11 +223,16 @@ pub fn segment_claims(
                 let plural = speakers::pronoun_plural(&words[s]);
                 let antecedent = subject_before_pronoun(p, lo, s, plural)
                     .or_else(|| memory.resolve_pronoun(plural));
+                // The source a pronoun stands for stays the latest one named (`"…," he
+                // said.` … `He added that …` two paragraphs on).
+                if let Some(span) = antecedent {
+                    memory.mentioned_again(span, plural);
+                }
                 (antecedent, Some(speakers::span_of(words, s, e)))
             }
             Who::Named(s, e) => {
                 let span = speakers::span_of(words, s, e);
-                memory.name(span, tree::is_plural(p, s, e));
+                remember(p, s, e, memory);
                 (Some(span), None)
             }
             Who::Inherit => previous_speaker.unwrap_or_else(|| {
@@ -242,7 +247,7 @@ pub fn segment_claims(
                 match subject {
                     Some((s, e)) => {
                         let span = speakers::span_of(words, s, e);
-                        memory.name(span, tree::is_plural(p, s, e));
+                        remember(p, s, e, memory);
                         (Some(span), None)
                     }
                     None => (memory.resolve(), None),
@@ -857,6 +862,22 @@ fn build(
     })
 }
 
+/// Remembers words `s..e` as a source a later pronoun may stand for. `Mr. Trump's comments
+/// suggested …`: the named owner is one too (a later `he`), remembered before the phrase,
+/// which stays the latest.
+fn remember(p: &Paragraph, s: usize, e: usize, memory: &mut Memory) {
+    let words = &p.words;
+    if let Some(k) = (s + 1..e).find(|&k| words[k].is_possessive()) {
+        if words[s..k]
+            .iter()
+            .all(|w| w.is_capitalised() || !w.is_word())
+        {
+            memory.name(speakers::span_of(words, s, k), false);
+        }
+    }
+    memory.name(speakers::span_of(words, s, e), tree::is_plural(p, s, e));
+}
+
 /// A segment with no claim of its own: quoted speech continuing the last attribution, or
 /// the article's own statement when it is declarative.
 fn unattributed(
@@ -908,7 +929,7 @@ fn unattributed(
             || words[s..e].iter().filter(|w| w.is_capitalised()).count() >= 2
             || words[s..e].iter().any(Word::is_possessive);
         if proper {
-            memory.name(speakers::span_of(words, s, e), tree::is_plural(p, s, e));
+            remember(p, s, e, memory);
         }
     }
     split::statements(p, lo, hi)

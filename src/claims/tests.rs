@@ -232,6 +232,29 @@ fn pronouns_resolve_to_the_last_named_source() {
 }
 
 #[test]
+fn a_pronoun_keeps_its_source_salient_for_the_next_one() {
+    // The second paragraph names no one: `He` two paragraphs on is still Trump.
+    let all = show("Trump agreed that Iran was a problem.\n\n\"Iran is behind it everywhere,\" he said.\n\nHe added that Russia was also getting more involved.");
+    let last = all.last().unwrap();
+    assert_eq!(
+        (last.0.as_str(), last.1.as_deref()),
+        ("Russia was also getting more involved", Some("Trump"))
+    );
+}
+
+#[test]
+fn a_named_owner_is_a_source_for_a_later_pronoun_of_its_number() {
+    let all = show("Mr. Trump's comments suggested he backed that effort.\n\n\"They do have my blessing to discuss the end of the war,\" he said.");
+    assert_eq!(all.last().unwrap().1.as_deref(), Some("Mr. Trump"));
+    // A singular phrase stays the latest source: `he` is the spokesman, not his employer.
+    let all = show("Mr. Trump's spokesman rejected the report.\n\n\"It is false from start to finish,\" he said.");
+    assert_eq!(
+        all.last().unwrap().1.as_deref(),
+        Some("Mr. Trump's spokesman")
+    );
+}
+
+#[test]
 fn impersonal_passive_has_no_speaker() {
     let r = one("It was claimed that the troops had retreated some 20 kilometres.");
     assert_eq!(who_cue(&r), (None, Some("claimed")));
