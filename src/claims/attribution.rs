@@ -454,6 +454,11 @@ fn with_parsed_subject(p: &Paragraph, mut d: Draft, lo: usize, hi: usize) -> Dra
             }
         }
     }
+    if let Who::Named(s, e) = d.who {
+        if let Some((s, e)) = tree::speaker_proper(p, s, e) {
+            d.who = Who::Named(s, e);
+        }
+    }
     d
 }
 

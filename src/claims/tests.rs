@@ -243,6 +243,28 @@ fn a_pronoun_keeps_its_source_salient_for_the_next_one() {
 }
 
 #[test]
+fn a_speaker_is_its_noun_phrase_without_adverbs_or_a_relative_pronoun() {
+    for (text, speaker) in [
+        (
+            "White House officials privately dismissed claims that the talks had failed.",
+            "White House officials",
+        ),
+        (
+            "The Kremlin has long denied that its troops were in the town.",
+            "The Kremlin",
+        ),
+        (
+            "Mr. Trump's praise for the leader rankled critics, who quickly pointed out that the country is among the most repressive in the world.",
+            "critics",
+        ),
+    ] {
+        let all = show(text);
+        let cued = all.iter().find(|r| r.2.is_some()).expect(text);
+        assert_eq!(cued.1.as_deref(), Some(speaker), "{text}: {all:?}");
+    }
+}
+
+#[test]
 fn a_named_owner_is_a_source_for_a_later_pronoun_of_its_number() {
     let all = show("Mr. Trump's comments suggested he backed that effort.\n\n\"They do have my blessing to discuss the end of the war,\" he said.");
     assert_eq!(all.last().unwrap().1.as_deref(), Some("Mr. Trump"));
