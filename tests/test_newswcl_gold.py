@@ -310,8 +310,13 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # Speakers and cues read from the parse (cues as verbs, a cue's subject as its speaker).
     # 0.845 / 0.862 before the speaker rules of issue 10 (number, clause, quantifier); 0.859 /
     # 0.872 with them; 0.866 / 0.880 with split statements (span Jaccard 0.881 -> 0.912).
-    assert c["speaker"] >= 0.85 and c["cue"] >= 0.87
-    assert c["span_jaccard"] >= 0.90 and c["polarity"] >= 0.84 and c["hedged"] >= 0.9
+    # Speaker 0.874 (attributed 0.857) once a pronoun keeps its source salient and a named
+    # owner (`Mr. Trump's comments`) is a source for a later `he`; 0.876 / 0.861 with
+    # speakers cut of trailing adverbs and relative pronouns read as their noun.
+    assert c["speaker"] >= 0.87 and c["cue"] >= 0.87
+    # Polarity 0.951 with negation read by the frames; 0.965 now that the extraction reads
+    # it from the tree with its scope (main predicate and its arguments only).
+    assert c["span_jaccard"] >= 0.90 and c["polarity"] >= 0.96 and c["hedged"] >= 0.9
     # Raised with alignment on frames (issue 10): 0.48 / 0.77 before frames; 0.595 / 0.840
     # with them; 0.683 / 0.904 now that a pair agrees on a whole proposition (one claim
     # stating a further core predicate is related), every role both fill must match and

@@ -14,6 +14,7 @@
 
 use super::cues::{self, CueMatch};
 use super::hedges;
+use super::negation;
 use super::segments::Paragraph;
 use super::speakers::{self, Attribution, LeftEdge, Memory, ProperNouns};
 use super::split;
@@ -222,11 +223,16 @@ pub fn segment_claims(
                 let plural = speakers::pronoun_plural(&words[s]);
                 let antecedent = subject_before_pronoun(p, lo, s, plural)
                     .or_else(|| memory.resolve_pronoun(plural));
+                // The source a pronoun stands for stays the latest one named (`"…," he
+                // said.` … `He added that …` two paragraphs on).
+                if let Some(span) = antecedent {
+                    memory.mentioned_again(span, plural);
+                }
                 (antecedent, Some(speakers::span_of(words, s, e)))
             }
             Who::Named(s, e) => {
                 let span = speakers::span_of(words, s, e);
-                memory.name(span, tree::is_plural(p, s, e));
+                remember(p, s, e, memory);
                 (Some(span), None)
             }
             Who::Inherit => previous_speaker.unwrap_or_else(|| {
@@ -241,7 +247,7 @@ pub fn segment_claims(
                 match subject {
                     Some((s, e)) => {
                         let span = speakers::span_of(words, s, e);
-                        memory.name(span, tree::is_plural(p, s, e));
+                        remember(p, s, e, memory);
                         (Some(span), None)
                     }
                     None => (memory.resolve(), None),
@@ -258,10 +264,12 @@ pub fn segment_claims(
             && words[d.cue.first.saturating_sub(2)..d.cue.first]
                 .iter()
                 .any(|w| w.is_any(&["not", "never", "n't", "’t", "'t"]));
-        let polarity = if d.cue.class == CueClass::Deny && !negated {
-            Polarity::Denied
-        } else {
-            Polarity::Asserted
+        // `did not say that X`: the source puts nothing forward, so X is not asserted.
+        let polarity = match (d.cue.class, negated) {
+            (CueClass::Deny, false) => Polarity::Denied,
+            (CueClass::Deny, true) => Polarity::Asserted,
+            (_, true) => Polarity::Negated,
+            (_, false) => Polarity::Asserted,
         };
         let hedged_attribution =
             hedges::is_hedged(words, d.region_start.min(a), d.cue.end, p.lexicon);
@@ -444,6 +452,11 @@ fn with_parsed_subject(p: &Paragraph, mut d: Draft, lo: usize, hi: usize) -> Dra
             if let Some((ps, pe)) = tree::subject(p, d.cue.first, lo, hi, false) {
                 d.who = Who::Named(ps, pe);
             }
+        }
+    }
+    if let Who::Named(s, e) = d.who {
+        if let Some((s, e)) = tree::speaker_proper(p, s, e) {
+            d.who = Who::Named(s, e);
         }
     }
     d
@@ -844,10 +857,30 @@ fn build(
         speaker,
         pronoun,
         cue,
-        polarity,
+        polarity: if polarity == Polarity::Asserted && negation::is_negated(p, a, b) {
+            Polarity::Negated
+        } else {
+            polarity
+        },
         hedged: hedged_attribution || hedges::is_hedged(words, a, b, p.lexicon),
         quote,
     })
+}
+
+/// Remembers words `s..e` as a source a later pronoun may stand for. `Mr. Trump's comments
+/// suggested …`: the named owner is one too (a later `he`), remembered before the phrase,
+/// which stays the latest.
+fn remember(p: &Paragraph, s: usize, e: usize, memory: &mut Memory) {
+    let words = &p.words;
+    if let Some(k) = (s + 1..e).find(|&k| words[k].is_possessive()) {
+        if words[s..k]
+            .iter()
+            .all(|w| w.is_capitalised() || !w.is_word())
+        {
+            memory.name(speakers::span_of(words, s, k), false);
+        }
+    }
+    memory.name(speakers::span_of(words, s, e), tree::is_plural(p, s, e));
 }
 
 /// A segment with no claim of its own: quoted speech continuing the last attribution, or
@@ -901,7 +934,7 @@ fn unattributed(
             || words[s..e].iter().filter(|w| w.is_capitalised()).count() >= 2
             || words[s..e].iter().any(Word::is_possessive);
         if proper {
-            memory.name(speakers::span_of(words, s, e), tree::is_plural(p, s, e));
+            remember(p, s, e, memory);
         }
     }
     split::statements(p, lo, hi)

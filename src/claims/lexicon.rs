@@ -1,7 +1,7 @@
 //! The claims stage's word lists (reporting verbs, denial cues, hedges, statement channels,
-//! time words), parsed once per language: cues from the lists shared with the entity stage
-//! (`shared/reporting_verbs.txt`, `shared/denials.txt`), hedges and channels from `claims/`,
-//! time words from the shared calendar and `OTHER_TIME_WORDS`.
+//! time words, negations), parsed once per language: cues from the lists shared with the
+//! entity stage (`shared/reporting_verbs.txt`, `shared/denials.txt`), hedges, channels and
+//! negations from `claims/`, time words from the shared calendar and `OTHER_TIME_WORDS`.
 
 use std::collections::HashSet;
 
@@ -47,6 +47,8 @@ pub struct Lexicon {
     pub trailers: HashSet<String>,
     /// Words of time (`monday`, `nov.`, `yesterday`) that may sit around a cue.
     pub time_words: HashSet<&'static str>,
+    /// Words that negate a predicate or the phrase they open (`not`, `never`, `no`).
+    pub negations: HashSet<String>,
 }
 
 fn parse_slot(s: &str, gap: usize) -> Slot {
@@ -155,6 +157,12 @@ impl Lexicon {
             hedges: parse_hedges(files.get(List::Hedges), problems)?,
             trailers: trailers.into_iter().map(str::to_lowercase).collect(),
             time_words: time_words(calendar),
+            negations: files
+                .get(List::Negations)
+                .entries(problems)?
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect(),
         })
     }
 }

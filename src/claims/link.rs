@@ -3,7 +3,7 @@
 //! speaker, and the day the claim is about.
 
 use super::frame::{Frame, FrameSource};
-use super::{dating, Claim, Polarity, Span};
+use super::{dating, Claim, Span};
 use crate::calendar::Date;
 use crate::entities::tagger::Mention;
 
@@ -62,14 +62,12 @@ pub fn link(claims: Vec<Claim>, mentions: &[Mention], doc_date: Option<Date>) ->
         .collect()
 }
 
-/// Reads each claim's frames from `source` (one document's parse and mentions); an
-/// asserted claim whose main frame is negated becomes `Negated`.
+/// Reads each claim's frames from `source` (one document's parse and mentions). The
+/// claim's polarity is the extraction's (`negation`), read with its scope; a frame's own
+/// `negated` may differ where the frame is not the proposition's main one.
 pub fn add_frames(claims: &mut [LinkedClaim], source: &FrameSource) {
     for c in claims {
         c.frames = source.frames(c.claim.span);
-        if c.claim.polarity == Polarity::Asserted && c.frames.first().is_some_and(|f| f.negated) {
-            c.claim.polarity = Polarity::Negated;
-        }
     }
 }
 

@@ -44,6 +44,7 @@ mod hedges;
 mod layout;
 pub(crate) mod lexicon;
 pub mod link;
+mod negation;
 mod quotes;
 mod segments;
 mod speakers;
@@ -123,8 +124,10 @@ pub enum Polarity {
     Asserted,
     /// A denial cue attributed to a speaker: `Moscow denies abusing civilians`.
     Denied,
-    /// Stated in the negative: a negation on the claim's main predicate or on its agent
-    /// or patient (`the bridge was not destroyed`, `no one was hurt`); see `frame`.
+    /// Stated in the negative: a negation on the proposition's main predicate or on its
+    /// subject or object (`the bridge was not destroyed`, `no one was hurt`), not one inside
+    /// a relative or subordinate clause; or a negated cue (`did not say that`). See
+    /// `negation`.
     Negated,
 }
 

@@ -311,6 +311,19 @@ impl Memory {
         self.named.push((span, self.paragraph, plural));
     }
 
+    /// A pronoun stood for `span` here: it becomes the latest source again, with the
+    /// number it was remembered with (or the pronoun's, if it was not remembered).
+    pub fn mentioned_again(&mut self, span: Span, pronoun_plural: Option<bool>) {
+        let known = self.named.iter().rposition(|&(s, _, _)| s == span);
+        let plural = match known {
+            Some(k) => self.named.remove(k).2,
+            None => pronoun_plural.unwrap_or(true),
+        };
+        if known.is_some() || pronoun_plural.is_some() {
+            self.name(span, plural);
+        }
+    }
+
     pub fn attributed(&mut self, a: Attribution) {
         self.attribution = Some((a, self.paragraph));
     }

@@ -116,9 +116,45 @@ fn accuse_deny_describe_blame_figure() {
 #[test]
 fn a_negated_proposition_is_not_a_denial() {
     let r = one("Ukraine has not released military casualty figures.");
-    assert_eq!((r.1.as_deref(), r.3), (None, "asserted"));
+    assert_eq!((r.1.as_deref(), r.3), (None, "negated"));
     let r = one("Kyiv said it would not negotiate.");
-    assert_eq!(r.3, "asserted");
+    assert_eq!(r.3, "negated");
+}
+
+#[test]
+fn negation_on_the_main_predicate_or_its_arguments_negates() {
+    for text in [
+        "The bridge was not destroyed, officials said.",
+        "A spokesman said the U.S. was not among them.",
+        "He said the army no longer controls the town.",
+        "The ministry said no civilians were hurt.",
+        "Nobody was hurt in the attack, the governor said.",
+        "Officials said Trump has made no effort to inform himself.",
+        "The mayor said the removal of the troops was never on the table.",
+    ] {
+        assert_eq!(one(text).3, "negated", "{text}");
+    }
+}
+
+#[test]
+fn negation_outside_the_main_clause_does_not_negate() {
+    for text in [
+        // In a relative clause, a condition, or after `not only`.
+        "Officials said the site, which was not used for years, was closed on Monday.",
+        "He said the troops would leave if the talks did not resume.",
+        "She said the deal was not only fair but generous.",
+        "The minister said the plan, which nobody had read, would be approved.",
+    ] {
+        assert_eq!(one(text).3, "asserted", "{text}");
+    }
+}
+
+#[test]
+fn a_negated_cue_puts_nothing_forward_but_a_negated_denial_does() {
+    let r = one("He did not say that the talks had failed.");
+    assert_eq!((r.2.as_deref(), r.3), (Some("say"), "negated"));
+    let r = one("Kyiv denied that its forces had shelled the plant.");
+    assert_eq!(r.3, "denied");
 }
 
 #[test]
@@ -193,6 +229,51 @@ fn pronouns_resolve_to_the_last_named_source() {
     let all = show("Putin has responded by calling up reservists.\n\nHe said on Monday 50,000 reservists were fighting.");
     assert_eq!(all[1].1.as_deref(), Some("Putin"));
     assert_eq!(all[1].0, "50,000 reservists were fighting");
+}
+
+#[test]
+fn a_pronoun_keeps_its_source_salient_for_the_next_one() {
+    // The second paragraph names no one: `He` two paragraphs on is still Trump.
+    let all = show("Trump agreed that Iran was a problem.\n\n\"Iran is behind it everywhere,\" he said.\n\nHe added that Russia was also getting more involved.");
+    let last = all.last().unwrap();
+    assert_eq!(
+        (last.0.as_str(), last.1.as_deref()),
+        ("Russia was also getting more involved", Some("Trump"))
+    );
+}
+
+#[test]
+fn a_speaker_is_its_noun_phrase_without_adverbs_or_a_relative_pronoun() {
+    for (text, speaker) in [
+        (
+            "White House officials privately dismissed claims that the talks had failed.",
+            "White House officials",
+        ),
+        (
+            "The Kremlin has long denied that its troops were in the town.",
+            "The Kremlin",
+        ),
+        (
+            "Mr. Trump's praise for the leader rankled critics, who quickly pointed out that the country is among the most repressive in the world.",
+            "critics",
+        ),
+    ] {
+        let all = show(text);
+        let cued = all.iter().find(|r| r.2.is_some()).expect(text);
+        assert_eq!(cued.1.as_deref(), Some(speaker), "{text}: {all:?}");
+    }
+}
+
+#[test]
+fn a_named_owner_is_a_source_for_a_later_pronoun_of_its_number() {
+    let all = show("Mr. Trump's comments suggested he backed that effort.\n\n\"They do have my blessing to discuss the end of the war,\" he said.");
+    assert_eq!(all.last().unwrap().1.as_deref(), Some("Mr. Trump"));
+    // A singular phrase stays the latest source: `he` is the spokesman, not his employer.
+    let all = show("Mr. Trump's spokesman rejected the report.\n\n\"It is false from start to finish,\" he said.");
+    assert_eq!(
+        all.last().unwrap().1.as_deref(),
+        Some("Mr. Trump's spokesman")
+    );
 }
 
 #[test]

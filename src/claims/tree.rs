@@ -135,6 +135,28 @@ pub fn subject(
     None
 }
 
+/// Words `s..e` of a speaker without what is no part of it: adverbs and auxiliaries after
+/// it (`He even suggested`, `officials privately dismissed`, `who has long denied`), and a
+/// relative pronoun for the noun it stands for (`critics, who pointed out` → `critics`).
+/// `None` where nothing changes or there is no parse.
+pub fn speaker_proper(p: &Paragraph, s: usize, e: usize) -> Option<(usize, usize)> {
+    p.syntax?;
+    let mut end = e;
+    while end > s + 1
+        && !p.words[end - 1].is_capitalised()
+        && p.parse(end - 1)
+            .is_some_and(|t| matches!(t.pos, "ADV" | "AUX"))
+    {
+        end -= 1;
+    }
+    let relative = end == s + 1 && p.words[s].is_any(&["who", "which"]);
+    if relative && s >= 2 && p.words[s - 1].is_punct(",") {
+        let phrase = noun_phrase(p, p.token_of[s - 2] as usize)?;
+        return (phrase.1 <= s).then_some(phrase);
+    }
+    (end != e).then_some((s, end))
+}
+
 /// The words of the phrase headed by token `head`: its subtree up to a relative clause or
 /// a parenthesis, edge punctuation trimmed.
 fn noun_phrase(p: &Paragraph, head: usize) -> Option<(usize, usize)> {
