@@ -611,6 +611,25 @@ mod tests {
         assert!(with_figures > 0, "some pair matches a figure");
     }
 
+    /// A view's weighted word ids are those of its word keys, as fitting sees them.
+    #[test]
+    fn weighted_ids_are_the_word_keys_ids() {
+        let (a, b) = views(
+            "Russian troops left Kherson on 11 November, officials said.",
+            "The troops said they left the city.",
+        );
+        let lex = &crate::lang::Language::english().align;
+        for v in [&a, &b] {
+            let mut ids: Vec<u32> = word_keys(&v.sequence, v.has_number)
+                .iter()
+                .filter_map(|k| lex.word_id(k))
+                .collect();
+            ids.sort_unstable();
+            assert!(!ids.is_empty());
+            assert_eq!(v.weighted, ids);
+        }
+    }
+
     #[test]
     fn near_numbers_are_told_from_different_ones() {
         // 1,627.84 is within a tenth of 1,626.49; 25.78 of 27.13; 44 is far from 18.
