@@ -17,6 +17,7 @@ pub mod claims;
 pub mod corpus;
 pub mod entities;
 pub mod lang;
+pub mod memory;
 pub mod partition;
 pub mod pool;
 pub mod progress;

@@ -156,6 +156,8 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
     passes.done("candidates");
     let judged: Vec<Option<AlignedPair>> = views.judge_all(&candidates, cancel, judge)?;
     drop(views);
+    // The views were most of alignment's memory: their pages go back before the tables.
+    crate::memory::release_free_pages();
     passes.done("judging");
     let agreeing: Vec<(u32, u32, f64)> = judged
         .iter()

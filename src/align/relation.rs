@@ -6,7 +6,7 @@ use super::frames::{self, FrameMatch};
 use super::lexicon::AlignLexicon;
 use super::model::{Feature, Scalar};
 use super::represent::ClaimView;
-use super::score::{features, Features};
+use super::score::{features, overlap_features, Features};
 use super::stem::stem;
 use super::time::TimeMatch;
 
@@ -465,6 +465,16 @@ fn scores(f: &Features, lex: &AlignLexicon, parts: bool, fragment: bool) -> (f64
     }
 }
 
+/// A pair's features: all of them for two whole claims, what the overlap score and the
+/// rules read for a fragment (see `scores`).
+fn pair_features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, fragment: bool) -> Features {
+    if fragment {
+        overlap_features(a, b)
+    } else {
+        features(a, b, lex)
+    }
+}
+
 /// `fragment`: one side is a clause, not a whole claim. The paraphrase model was fitted on
 /// whole sentences and overrates two short fragments sharing two words, so fragments are
 /// scored by overlap alone.
@@ -475,7 +485,7 @@ fn judge_one<'v>(
     parts: bool,
     fragment: bool,
 ) -> Verdict<'v> {
-    let f = features(a, b, lex);
+    let f = pair_features(a, b, lex, fragment);
     let (score, topic) = scores(&f, lex, parts, fragment);
     let threshold = lex.weights.scalar(Scalar::Threshold);
     let related = lex.weights.scalar(Scalar::Related);
@@ -528,21 +538,17 @@ fn judge_one<'v>(
             .shared
             .iter()
             .all(|&(i, j)| weak_figure(&a.figures[i]) || weak_figure(&b.figures[j]));
-    let stripped;
-    let (fa, sa, ca, cb, predicate_items) = if weak_match {
-        let (a2, b2) = (without_weak_figures(a), without_weak_figures(b));
-        stripped = features(&a2, &b2, lex);
-        let (ca, cb) = covers(&a2, &b2, &stripped);
-        let items = shared_predicate(&a2, &b2, &stripped);
-        (
-            &stripped,
-            scores(&stripped, lex, parts, fragment).0,
-            ca,
-            cb,
-            items,
-        )
+    // Only a pair that may agree (neither disagreeing nor distinct) reads what follows.
+    let (stripped_views, stripped);
+    let (va, vb, fa, sa, ca, cb) = if weak_match && !disagrees && !distinct {
+        stripped_views = (without_weak_figures(a), without_weak_figures(b));
+        let (a2, b2) = (&stripped_views.0, &stripped_views.1);
+        stripped = pair_features(a2, b2, lex, fragment);
+        let (ca, cb) = covers(a2, b2, &stripped);
+        let sa = scores(&stripped, lex, parts, fragment).0;
+        (a2, b2, &stripped, sa, ca, cb)
     } else {
-        (&f, score, cover_a, cover_b, shared_predicate(a, b, &f))
+        (a, b, &f, score, cover_a, cover_b)
     };
     // Agreement needs evidence beyond a shared word or two of filler.
     let same_speaker = a.speaker_key.is_some() && a.speaker_key == b.speaker_key;
@@ -554,7 +560,9 @@ fn judge_one<'v>(
     let covered = !parts || ca.max(cb) >= MIN_AGREE_COVER;
     // Claims share more than names: what is said of them (see MIN_SHARED_PREDICATE).
     // Whole sentences are left to the paraphrase model, as above.
-    let predicate = !parts || predicate_items >= MIN_SHARED_PREDICATE;
+    // Read only past a covered paraphrase, so only counted there.
+    let predicate =
+        !parts || paraphrase && covered && shared_predicate(va, vb, fa) >= MIN_SHARED_PREDICATE;
     // One source denies a kind of deed about an actor another source says happened
     // (`Moscow denies abusing civilians` / `Russian forces were involved in looting`).
     let denial_answered = a.negative != b.negative

@@ -185,7 +185,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         names,
         date_words,
         stopwords,
-        weighted: weighted_ids(&word_keys(&sequence, has_number), lex),
+        weighted: weighted_ids(&sequence, has_number, lex),
         has_number,
         ngrams: SequenceIndex::of(&sequence),
         sequence,
@@ -266,9 +266,25 @@ pub fn word_keys(sequence: &[String], has_number: bool) -> Vec<String> {
     keys
 }
 
-fn weighted_ids(keys: &[String], lex: &AlignLexicon) -> Vec<u32> {
-    let mut ids: Vec<u32> = keys.iter().filter_map(|k| lex.word_id(k)).collect();
+/// The ids of the word keys of `sequence` (see `word_keys`) that carry a learned weight,
+/// sorted: each pair key is spelled in one reused buffer, not a string of its own (every
+/// view and clause makes these).
+fn weighted_ids(sequence: &[String], has_number: bool, lex: &AlignLexicon) -> Vec<u32> {
+    let mut ids: Vec<u32> = sequence.iter().filter_map(|k| lex.word_id(k)).collect();
+    let mut pair = String::new();
+    for w in sequence.windows(2) {
+        pair.clear();
+        pair.push_str(&w[0]);
+        pair.push(' ');
+        pair.push_str(&w[1]);
+        ids.extend(lex.word_id(&pair));
+    }
+    if has_number {
+        ids.extend(lex.word_id(NUMBER_KEY));
+    }
+    // Distinct keys have distinct ids: the same ids as from the deduplicated keys.
     ids.sort_unstable();
+    ids.dedup();
     ids
 }
 
@@ -277,18 +293,26 @@ fn pack(g: &[char]) -> u64 {
     g.iter().fold(0, |acc, &c| (acc << 21) | c as u64)
 }
 
+/// Counted by sorting the packed trigrams and counting runs: no map node per trigram.
 fn char_trigrams(words: &[String]) -> Vec<(u64, u32)> {
-    let mut counts: BTreeMap<u64, u32> = BTreeMap::new();
+    let mut grams: Vec<u64> = Vec::new();
+    let mut padded: Vec<char> = Vec::new();
     for w in words {
-        let padded: Vec<char> = std::iter::once(' ')
-            .chain(w.chars())
-            .chain(std::iter::once(' '))
-            .collect();
-        for g in padded.windows(3) {
-            *counts.entry(pack(g)).or_default() += 1;
+        padded.clear();
+        padded.push(' ');
+        padded.extend(w.chars());
+        padded.push(' ');
+        grams.extend(padded.windows(3).map(pack));
+    }
+    grams.sort_unstable();
+    let mut counts: Vec<(u64, u32)> = Vec::new();
+    for g in grams {
+        match counts.last_mut() {
+            Some((last, n)) if *last == g => *n += 1,
+            _ => counts.push((g, 1)),
         }
     }
-    counts.into_iter().collect()
+    counts
 }
 
 /// The value of a number token as written (`1,626.49`, `39`), if it is one.

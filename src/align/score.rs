@@ -77,6 +77,9 @@ pub struct Features {
     pub overlap: OverlapValues,
     /// The learned word weights of the pair's shared and one-sided word keys, summed.
     pub word_evidence: f64,
+    /// Whether every feature was computed (`features`), or only what the overlap score
+    /// reads (`overlap_features`): the paraphrase model needs the former.
+    pub paraphrase_model: bool,
 }
 
 /// Shared term weight (idf) counts up to this much.
@@ -213,15 +216,30 @@ fn larger_smaller(
     values[smaller] = x.min(y);
 }
 
-/// The features of a pair of claims, family by family.
+/// The features of a pair of claims, family by family: all of them, for the paraphrase
+/// model (`Features::score`, `Features::topic_score`) and the overlap score.
 pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
+    let mut f = overlap_features(a, b);
+    let values = &mut f.values;
+    plain_overlap(a, b, values);
+    sequence_likeness(a, b, values);
+    entity_overlap(a, b, values);
+    number_agreement(a, b, values);
+    word_differences(a, b, values);
+    f.word_evidence = word_evidence(a, b, lex);
+    f.paraphrase_model = true;
+    f
+}
+
+/// The features the overlap score and the judge's rules read, and no more: what a clause
+/// pair is judged on (fragments are scored by overlap alone), at a fraction of the cost of
+/// `features`, whose word order, spelling and word-weight families only the paraphrase
+/// model reads.
+pub fn overlap_features(a: &ClaimView, b: &ClaimView) -> Features {
     let mut values = FeatureValues::default();
     let shared = term_overlap(a, b, &mut values);
-    sequence_likeness(a, b, &mut values);
-    entity_overlap(a, b, &mut values);
     let figures = figure_agreement(a, b, &mut values);
     let (time, shared_events) = events_time_and_polarity(a, b, &mut values);
-    word_differences(a, b, &mut values);
     let mut overlap = OverlapValues::default();
     overlap[Overlap::Cover] = values[Feature::ContentCover];
     overlap[Overlap::SharedWeight] = shared.weight.min(SHARED_CAP);
@@ -230,11 +248,12 @@ pub fn features(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Features {
     Features {
         values,
         overlap,
-        word_evidence: word_evidence(a, b, lex),
+        word_evidence: 0.0,
         shared_terms: shared.terms,
         figures,
         time,
         shared_events,
+        paraphrase_model: false,
     }
 }
 
@@ -273,10 +292,6 @@ fn term_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) -> Sha
     values[Feature::ContentCover] = ratio(shared_weight, wa.min(wb));
     let union = a.terms.len() + b.terms.len() - shared_terms.len();
     values[Feature::TermJaccard] = ratio(shared_terms.len() as f64, union as f64);
-    let plain_shared = sorted_overlap(&a.hashed.plain, &b.hashed.plain) as f64;
-    let plain_union = (a.plain.len() + b.plain.len()) as f64 - plain_shared;
-    values[Feature::PlainJaccard] = ratio(plain_shared, plain_union);
-    values[Feature::PlainCover] = ratio(plain_shared, a.plain.len().min(b.plain.len()) as f64);
     // What each side says that the other does not, weighted (scaled to about 0-1).
     let shared_a: f64 = f.iter().map(|&(i, _)| a.terms[i].idf as f64).sum();
     let shared_b: f64 = f.iter().map(|&(_, j)| b.terms[j].idf as f64).sum();
@@ -300,6 +315,14 @@ fn term_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) -> Sha
         terms: shared_terms,
         weight: shared_weight,
     }
+}
+
+/// Plain words (every word and number) both use.
+fn plain_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
+    let plain_shared = sorted_overlap(&a.hashed.plain, &b.hashed.plain) as f64;
+    let plain_union = (a.plain.len() + b.plain.len()) as f64 - plain_shared;
+    values[Feature::PlainJaccard] = ratio(plain_shared, plain_union);
+    values[Feature::PlainCover] = ratio(plain_shared, a.plain.len().min(b.plain.len()) as f64);
 }
 
 /// Word order and spelling: shared stem n-grams, the longest common stem subsequence,
@@ -334,12 +357,17 @@ fn entity_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
         ratio((entity_union - shared_entities) as f64, entity_union as f64);
 }
 
-/// Figures (counts with units and bounds) and bare numbers: shared, missing, clashing.
+/// Figures (counts with units and bounds): shared, missing, clashing.
 fn figure_agreement(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) -> FigureMatch {
     let figs = figures::compare(&a.figures, &b.figures);
     values[Feature::FigureShared] = flag(!figs.shared.is_empty());
     values[Feature::FigureUnmatched] = ratio(figs.unmatched as f64, figs.total as f64);
     values[Feature::FigureClash] = flag(figs.apart);
+    figs
+}
+
+/// Bare numbers: those of each side with no equal or near number on the other.
+fn number_agreement(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
     let ((nua, nna), (nub, nnb)) = (
         number_matches(&a.numbers, &b.numbers),
         number_matches(&b.numbers, &a.numbers),
@@ -348,7 +376,6 @@ fn figure_agreement(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) ->
     larger_smaller(values, unmatched, nua as f64, nub as f64);
     let near = (Feature::NumberNearMax, Feature::NumberNearMin);
     larger_smaller(values, near, nna as f64, nnb as f64);
-    figs
 }
 
 /// What happened (event classes), when (for counts), and whether one side negates.
@@ -396,6 +423,10 @@ fn sigmoid(x: f64) -> f64 {
 
 impl Features {
     fn logit(&self, lex: &AlignLexicon, skip_clashes: bool) -> f64 {
+        debug_assert!(
+            self.paraphrase_model,
+            "the paraphrase model on overlap features"
+        );
         let w = &lex.weights;
         let mut z = w.scalar(Scalar::Bias) + self.word_evidence;
         for f in Feature::ALL {
@@ -538,6 +569,65 @@ mod tests {
         let fewer = a.clone_without(|t| t.key != first, |_| true);
         assert!(fewer.terms.len() < a.terms.len());
         assert_hashed_in_step(&fewer, &b);
+    }
+
+    /// A clause pair is judged on `overlap_features`: what it computes is what `features`
+    /// computes, for every value the overlap score and the judge's rules read.
+    #[test]
+    fn overlap_features_are_the_full_features_overlap_reads() {
+        let texts = [
+            "Officials in Kherson said Russian troops had left the city on Monday.",
+            "Russian troops left Kherson on Monday, officials said.",
+            "The mayor said 30 people were killed in the shelling of Mykolaiv.",
+            "At least 32 people died when shells hit Mykolaiv, the mayor said.",
+            "Moscow denies that its forces shelled the market.",
+            "Shelling hit the market in 2021 and again last week.",
+        ];
+        let v = text_views(&texts, crate::lang::Language::english());
+        let lex = &crate::lang::Language::english().align;
+        let read = [
+            Feature::ContentCover,
+            Feature::FigureShared,
+            Feature::EventClash,
+            Feature::TimeClash,
+        ];
+        let mut with_figures = 0;
+        for a in &v {
+            for b in &v {
+                let (full, part) = (features(a, b, lex), overlap_features(a, b));
+                assert!(full.paraphrase_model && !part.paraphrase_model);
+                for f in read {
+                    assert_eq!(full.values[f].to_bits(), part.values[f].to_bits(), "{f:?}");
+                }
+                assert_eq!(full.overlap, part.overlap);
+                assert_eq!(full.shared_terms, part.shared_terms);
+                assert_eq!(full.figures, part.figures);
+                assert_eq!(full.time, part.time);
+                assert_eq!(full.shared_events, part.shared_events);
+                assert_eq!(full.overlap_score(lex), part.overlap_score(lex));
+                with_figures += !full.figures.shared.is_empty() as usize;
+            }
+        }
+        assert!(with_figures > 0, "some pair matches a figure");
+    }
+
+    /// A view's weighted word ids are those of its word keys, as fitting sees them.
+    #[test]
+    fn weighted_ids_are_the_word_keys_ids() {
+        let (a, b) = views(
+            "Russian troops left Kherson on 11 November, officials said.",
+            "The troops said they left the city.",
+        );
+        let lex = &crate::lang::Language::english().align;
+        for v in [&a, &b] {
+            let mut ids: Vec<u32> = word_keys(&v.sequence, v.has_number)
+                .iter()
+                .filter_map(|k| lex.word_id(k))
+                .collect();
+            ids.sort_unstable();
+            assert!(!ids.is_empty());
+            assert_eq!(v.weighted, ids);
+        }
     }
 
     #[test]
