@@ -319,8 +319,10 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # add pairs, some of them short sentences of one quotation agreeing by shared words; a
     # deed under `if` is said as possible only (no agreement with the deed done): 0.679 /
     # 0.847; a comment on what was said (`This is very good news`) agrees with a report of
-    # it only in its own words, not in the words it borrowed: 0.711 / 0.891 now.
-    assert pairs["agree"]["precision"] >= 0.69
+    # it only in its own words, not in the words it borrowed: 0.711 / 0.891; two lists of
+    # people agree only when they name the same people: 0.763 / 0.877 now (10 pairs of
+    # partial lists of defendants gone, 4 pairs the gold calls same with them).
+    assert pairs["agree"]["precision"] >= 0.75
     assert pairs["agree"]["precision_with_partial"] >= 0.87
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
@@ -329,8 +331,9 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # (strict 0.417 before frames; strict 0.380, lenient 0.317 with them); nor does a pair
     # one of whose claims states more (strict 0.352, lenient 0.295 now: three propositions
     # were linked only through claims that run several sentences together); strict 0.380,
-    # lenient 0.317 with one claim per statement.
-    assert props["strict"]["recall"] >= 0.37 and props["lenient"]["recall"] >= 0.30
+    # lenient 0.317 with one claim per statement; strict 0.361, lenient 0.302 with lists of
+    # people agreeing only on the same people (two propositions of defendants' names).
+    assert props["strict"]["recall"] >= 0.35 and props["lenient"]["recall"] >= 0.30
 
 
 def test_hard_negatives_today(report: dict) -> None:

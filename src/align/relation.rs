@@ -1,6 +1,8 @@
 //! Labels a pair (agree / conflict / related) from its features, and says why in words a
 //! reader can check: which entities, words, figures and speakers matched or clashed.
 
+use std::collections::BTreeMap;
+
 use super::figures::FigureValue;
 use super::frames::{self, FrameMatch};
 use super::lexicon::AlignLexicon;
@@ -285,6 +287,15 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
             best.extra = Some(x.predicate.clone());
         }
     }
+    // A list of people (`Kushner, Manafort and Gates`) against another list: the same kind
+    // of statement about different sets of people, one part of a proposition at most.
+    if parts && best.relation == Relation::Agree {
+        if let Some(x) = unshared_people(a, b) {
+            best.relation = Relation::Related;
+            best.verdict = "same topic, part of one proposition: they list different people";
+            best.extra = Some(x);
+        }
+    }
     // `This is very good news` takes its words from the claim before it, so it can match
     // that claim's other reports; but it comments on what was said, it does not say it
     // again: it agrees with another comment, or with a claim that shares its own words.
@@ -306,6 +317,30 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         reason,
         aligned: best.aligned,
     }
+}
+
+/// People each of two claims names at least, for them to be compared as lists: a claim
+/// naming two people (`Macron … encouraged Trump`) is about them, not a list of them.
+const MIN_LISTED: usize = 3;
+
+/// When both claims list people (`MIN_LISTED` at least each) and the two do not name the
+/// same people: the names only one of them gives.
+fn unshared_people(a: &ClaimView, b: &ClaimView) -> Option<String> {
+    let people = |v: &ClaimView| {
+        (v.entities.iter())
+            .filter(|(k, _)| k.starts_with("PERSON:"))
+            .map(|(k, name)| (k.clone(), name.clone()))
+            .collect::<BTreeMap<String, String>>()
+    };
+    let (pa, pb) = (people(a), people(b));
+    if pa.len().min(pb.len()) < MIN_LISTED {
+        return None;
+    }
+    let only: Vec<String> = (pa.iter().filter(|(k, _)| !pb.contains_key(*k)))
+        .chain(pb.iter().filter(|(k, _)| !pa.contains_key(*k)))
+        .map(|(_, name)| name.clone())
+        .collect();
+    (!only.is_empty()).then(|| list(&only))
 }
 
 /// Whether `comment` names what was said before it (`this is …`) and `other` is no such
