@@ -460,3 +460,25 @@ fn a_list_of_people_agrees_only_with_the_same_list() {
         corpus_relation(&texts, "Peter Hanlon and", "Oskar Brandt,").expect("the pair is listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+#[test]
+fn agreement_on_a_subordinate_clause_only_is_no_agreement() {
+    // Negative: the blessing is what the first asserts; the talks are only what it is for.
+    let texts = [
+        "Trump told reporters the two Koreas have his blessing to discuss the end of the war.",
+        "A senior official said the two Koreas are discussing the end of the war.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "blessing", "are discussing").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(why.contains("subordinate clause only"), "{why}");
+    // Positive: one deed asserted by both, and one a noun with the deed on it (`accused
+    // Russia of looting …`).
+    let texts = [
+        "Ukraine accused Russia of looting empty homes in Kherson.",
+        "Ukrainian officials said Russian troops looted empty homes in Kherson.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "of looting", "troops looted").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
