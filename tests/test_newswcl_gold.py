@@ -324,9 +324,13 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # add pairs, some of them short sentences of one quotation agreeing by shared words; a
     # deed under `if` is said as possible only (no agreement with the deed done): 0.679 /
     # 0.847; a comment on what was said (`This is very good news`) agrees with a report of
-    # it only in its own words, not in the words it borrowed: 0.711 / 0.891 now.
-    assert pairs["agree"]["precision"] >= 0.69
-    assert pairs["agree"]["precision_with_partial"] >= 0.87
+    # it only in its own words, not in the words it borrowed: 0.711 / 0.891; two lists of
+    # people agree only when they name the same people: 0.763 / 0.877 now (10 pairs of
+    # partial lists of defendants gone, 4 pairs the gold calls same with them); two claims
+    # agree only when what each asserts (its core frames, not a subordinate clause) matches:
+    # 0.837 / 0.930 now (across documents 0.866 / 0.939).
+    assert pairs["agree"]["precision"] >= 0.82
+    assert pairs["agree"]["precision_with_partial"] >= 0.91
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
@@ -334,8 +338,11 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # (strict 0.417 before frames; strict 0.380, lenient 0.317 with them); nor does a pair
     # one of whose claims states more (strict 0.352, lenient 0.295 now: three propositions
     # were linked only through claims that run several sentences together); strict 0.380,
-    # lenient 0.317 with one claim per statement.
-    assert props["strict"]["recall"] >= 0.37 and props["lenient"]["recall"] >= 0.30
+    # lenient 0.317 with one claim per statement; strict 0.361, lenient 0.302 with lists of
+    # people agreeing only on the same people (two propositions of defendants' names);
+    # strict 0.324, lenient 0.266 with agreement on what each claim asserts (four
+    # propositions linked only through a subordinate clause: `anxious to persuade Mr. Trump`).
+    assert props["strict"]["recall"] >= 0.32 and props["lenient"]["recall"] >= 0.26
 
 
 def test_hard_negatives_today(report: dict) -> None:
@@ -369,13 +376,10 @@ def test_hard_negatives_today(report: dict) -> None:
         status = {r["claim"]: r["status"] for r in results if r["class"] == error_class}
         assert {c: status[c] for c in claims} == dict.fromkeys(claims, "pass"), error_class
     # Paraphrase groups of news predicates (`persuade` / `encourage`, `preserve` / `remain
-    # in`): the Europeans' push to keep Trump in the deal, said both ways, and inside a long
-    # sentence.
-    recall = {
-        (r["a"], r["b"]): r["status"] for r in results if r["class"] in {"paraphrase", "core"}
-    }
-    assert recall[("4_L:10", "4_M:9")] == "pass" and recall[("4_LL:64", "4_M:9")] == "pass"
-    assert sum(passed.values()) >= 61
+    # in`) linked the Europeans' push to keep Trump in the deal inside two long sentences;
+    # there `persuade` stands in a subordinate clause (`anxious to persuade …`, `… has been to
+    # persuade …`), and agreement is now on what each claim asserts: lost (61 passes before).
+    assert sum(passed.values()) >= 59
 
 
 def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:

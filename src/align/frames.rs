@@ -261,7 +261,14 @@ pub fn best(a: &[FrameView], b: &[FrameView]) -> Option<FrameMatch> {
 /// a further statement of `a` that `b` does not make. Two claims of which one states more
 /// than the other share a part of a proposition, not the proposition. (The main frame is
 /// not asked: a reporting or planning verb over what both say is no further statement.)
-pub fn unmatched_core<'f>(a: &'f [FrameView], b: &[FrameView]) -> Option<&'f FrameView> {
+///
+/// `b_says(key)`: whether `b` has the predicate among its words; a frame `b`'s parse missed
+/// (`… to occupy them` attached to a noun) is no statement `b` lacks.
+pub fn unmatched_core<'f>(
+    a: &'f [FrameView],
+    b: &[FrameView],
+    b_says: impl Fn(&str) -> bool,
+) -> Option<&'f FrameView> {
     a.iter()
         .skip(1)
         .filter(|x| x.core && !x.key.is_empty())
@@ -269,7 +276,16 @@ pub fn unmatched_core<'f>(a: &'f [FrameView], b: &[FrameView]) -> Option<&'f Fra
         .find(|x| {
             !b.iter()
                 .any(|y| compare(x, y).is_some_and(|m| m.compatible))
+                && !b_says(&x.key)
         })
+}
+
+/// The best match of what two claims assert: their core frames only (the main predicate and
+/// those beside it), not a subordinate one (`have my blessing to discuss …` asserts the
+/// blessing, not the discussion). `None` when no core predicate is shared.
+pub fn asserted(a: &[FrameView], b: &[FrameView]) -> Option<FrameMatch> {
+    let core = |f: &[FrameView]| f.iter().filter(|x| x.core).cloned().collect::<Vec<_>>();
+    best(&core(a), &core(b))
 }
 
 /// `both say: Russia (agent) · loot (predicate) · homes (patient)`.
@@ -440,25 +456,37 @@ mod tests {
         let long = [suspend.clone(), close.clone()];
         let short = [close.clone()];
         assert_eq!(
-            unmatched_core(&long, &short),
+            unmatched_core(&long, &short, |_| false),
             None,
             "the main frame is not asked"
         );
         let long = [close.clone(), suspend.clone()];
-        assert_eq!(unmatched_core(&long, &short).unwrap().predicate, "suspend");
-        assert_eq!(unmatched_core(&short, &long), None);
+        assert_eq!(
+            unmatched_core(&long, &short, |_| false).unwrap().predicate,
+            "suspend"
+        );
+        assert_eq!(unmatched_core(&short, &long, |_| false), None);
+        // … unless the other claim says `suspend` in words its parse gave no frame.
+        let long = [close.clone(), suspend.clone()];
+        assert_eq!(unmatched_core(&long, &short, |k| k == "suspend"), None);
         // A subordinate frame (`… to prove its vow`) is how or why, not a further statement;
         // nor is a frame with no participant of its own.
         let why = FrameView {
             core: false,
             ..suspend.clone()
         };
-        assert_eq!(unmatched_core(&[close.clone(), why], &short), None);
+        assert_eq!(
+            unmatched_core(&[close.clone(), why], &short, |_| false),
+            None
+        );
         let bare = FrameView {
             core: true,
             ..frame("suspend", None, None)
         };
-        assert_eq!(unmatched_core(&[close.clone(), bare], &short), None);
+        assert_eq!(
+            unmatched_core(&[close.clone(), bare], &short, |_| false),
+            None
+        );
     }
 
     #[test]

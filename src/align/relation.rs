@@ -1,6 +1,8 @@
 //! Labels a pair (agree / conflict / related) from its features, and says why in words a
 //! reader can check: which entities, words, figures and speakers matched or clashed.
 
+use std::collections::BTreeMap;
+
 use super::figures::FigureValue;
 use super::frames::{self, FrameMatch};
 use super::lexicon::AlignLexicon;
@@ -277,12 +279,37 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
     // other does not (`… and would close a test site` / `… close a test site`), they share
     // a part of one, whichever of their clauses agreed.
     if best.relation == Relation::Agree && a.parsed && b.parsed {
-        let extra = frames::unmatched_core(&a.frames, &b.frames)
-            .or_else(|| frames::unmatched_core(&b.frames, &a.frames));
+        let extra = frames::unmatched_core(&a.frames, &b.frames, |k| states_key(b, k))
+            .or_else(|| frames::unmatched_core(&b.frames, &a.frames, |k| states_key(a, k)));
         if let Some(x) = extra {
             best.relation = Relation::Related;
             best.verdict = "same topic, part of one proposition: one claim states more";
             best.extra = Some(x.predicate.clone());
+        }
+    }
+    // What a claim asserts is its core frames (the content's main predicate and those beside
+    // it), not a subordinate one: `… have my blessing to discuss the end of the war` does not
+    // assert `they are discussing an end to war`. Claims agreeing only on a subordinate frame
+    // share a part of what one says. (Two claims with no predicate in common agree only as
+    // near-copies, judged above; whole sentences are left to the paraphrase model.)
+    if parts
+        && best.relation == Relation::Agree
+        && a.parsed
+        && b.parsed
+        && frames::best(&a.frames, &b.frames).is_some()
+        && !frames::asserted(&a.frames, &b.frames).is_some_and(|m| m.compatible)
+    {
+        best.relation = Relation::Related;
+        best.verdict = "same topic, not one assertion: they agree on a subordinate clause only";
+        best.extra = None;
+    }
+    // A list of people (`Kushner, Manafort and Gates`) against another list: the same kind
+    // of statement about different sets of people, one part of a proposition at most.
+    if parts && best.relation == Relation::Agree {
+        if let Some(x) = unshared_people(a, b) {
+            best.relation = Relation::Related;
+            best.verdict = "same topic, part of one proposition: they list different people";
+            best.extra = Some(x);
         }
     }
     // `This is very good news` takes its words from the claim before it, so it can match
@@ -306,6 +333,35 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         reason,
         aligned: best.aligned,
     }
+}
+
+/// Whether `v` has the term `key` among its words.
+fn states_key(v: &ClaimView, key: &str) -> bool {
+    (v.terms.binary_search_by(|t| t.key.as_str().cmp(key))).is_ok()
+}
+
+/// People each of two claims names at least, for them to be compared as lists: a claim
+/// naming two people (`Macron … encouraged Trump`) is about them, not a list of them.
+const MIN_LISTED: usize = 3;
+
+/// When both claims list people (`MIN_LISTED` at least each) and the two do not name the
+/// same people: the names only one of them gives.
+fn unshared_people(a: &ClaimView, b: &ClaimView) -> Option<String> {
+    let people = |v: &ClaimView| {
+        (v.entities.iter())
+            .filter(|(k, _)| k.starts_with("PERSON:"))
+            .map(|(k, name)| (k.clone(), name.clone()))
+            .collect::<BTreeMap<String, String>>()
+    };
+    let (pa, pb) = (people(a), people(b));
+    if pa.len().min(pb.len()) < MIN_LISTED {
+        return None;
+    }
+    let only: Vec<String> = (pa.iter().filter(|(k, _)| !pb.contains_key(*k)))
+        .chain(pb.iter().filter(|(k, _)| !pa.contains_key(*k)))
+        .map(|(_, name)| name.clone())
+        .collect();
+    (!only.is_empty()).then(|| list(&only))
 }
 
 /// Whether `comment` names what was said before it (`this is …`) and `other` is no such

@@ -438,3 +438,47 @@ fn alignment_is_the_same_whatever_the_views_held_at_once() {
         assert_eq!(held.candidates, all.candidates, "budget {budget}");
     }
 }
+
+#[test]
+fn a_list_of_people_agrees_only_with_the_same_list() {
+    // Negative: two outlets each name some of a lawsuit's defendants; the lists overlap
+    // (Maria Lopez) but neither names the other's people, so neither corroborates the other.
+    let texts = [
+        "The court said the lawsuit names Maria Lopez, Peter Hanlon and Oskar Brandt as defendants.",
+        "A lawyer said the lawsuit names Maria Lopez, Julia Sorensen and Tomas Varga as defendants.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "Peter Hanlon", "Julia Sorensen").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(why.contains("list different people"), "{why}");
+    // Positive: the same three people, in another order and words.
+    let texts = [
+        "The court said the lawsuit names Maria Lopez, Peter Hanlon and Oskar Brandt as defendants.",
+        "A lawyer said Oskar Brandt, Maria Lopez and Peter Hanlon are named as defendants in the lawsuit.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "Peter Hanlon and", "Oskar Brandt,").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
+fn agreement_on_a_subordinate_clause_only_is_no_agreement() {
+    // Negative: the blessing is what the first asserts; the talks are only what it is for.
+    let texts = [
+        "Trump told reporters the two Koreas have his blessing to discuss the end of the war.",
+        "A senior official said the two Koreas are discussing the end of the war.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "blessing", "are discussing").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(why.contains("subordinate clause only"), "{why}");
+    // Positive: one deed asserted by both, and one a noun with the deed on it (`accused
+    // Russia of looting …`).
+    let texts = [
+        "Ukraine accused Russia of looting empty homes in Kherson.",
+        "Ukrainian officials said Russian troops looted empty homes in Kherson.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "of looting", "troops looted").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}

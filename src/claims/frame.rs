@@ -175,6 +175,7 @@ impl FrameSource<'_> {
         let Some(main) = self.main_head(&r) else {
             return Vec::new();
         };
+        let main = self.deed_of_noun(main, &r);
         let mut heads = vec![main];
         // Heads standing beside the main predicate: another sentence's root, or a verb
         // coordinated with (or set beside) one that stands there.
@@ -233,6 +234,17 @@ impl FrameSource<'_> {
         first(&["VERB"])
             .or_else(|| first(&["NOUN", "ADJ", "PROPN"]))
             .or_else(|| first(&["AUX"]))
+    }
+
+    /// A content headed by a noun with a verb clause on it (`Russia of looting homes`, after
+    /// `accused`): the verb states the deed, the noun only who did it.
+    fn deed_of_noun(&self, main: usize, r: &Range<usize>) -> usize {
+        if self.pos(main) == "VERB" {
+            return main;
+        }
+        self.kids(main, r)
+            .find(|&k| self.pos(k) == "VERB" && self.dep(k) == "acl")
+            .unwrap_or(main)
     }
 
     /// `unlikely to meet`, `expected to sign`, `going to leave`: the raising word's modality,
@@ -803,6 +815,21 @@ mod tests {
             "Iran will pay. We will win.",
         );
         assert!(two.frames.len() >= 2 && two.frames.iter().all(|f| f.core));
+    }
+
+    #[test]
+    fn a_noun_with_a_deed_on_it_gives_the_deed_as_main() {
+        // `accused Russia of looting …`: the content is headed by `Russia`, the deed is the
+        // verb on it.
+        let r = read(
+            "Ukraine accused Russia of looting empty homes in Kherson.",
+            "Russia of looting empty homes in Kherson",
+        );
+        assert_eq!(r.main().predicate, "loot", "{:?}", r.frames);
+        assert!(r.main().core);
+        // A verbless piece with no verb on it keeps its noun.
+        let n = read("It was a victory for Ukraine.", "a victory for Ukraine");
+        assert_eq!(n.main().predicate, "victory", "{:?}", n.frames);
     }
 
     #[test]
