@@ -9,13 +9,10 @@
 pub fn release_free_pages() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
-        extern "C" {
-            fn malloc_trim(pad: usize) -> std::os::raw::c_int;
-        }
         // SAFETY: malloc_trim takes no pointers and only reorganises the allocator's own
         // free lists, under its locks; it is safe to call from any thread at any time.
         unsafe {
-            malloc_trim(0);
+            libc::malloc_trim(0);
         }
     }
 }

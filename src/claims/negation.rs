@@ -30,13 +30,9 @@ const NOT_NEGATING_AFTER: &[&str] = &["only", "least"];
 /// Whether words `a..b` of `p` state their proposition in the negative. False without a
 /// parse (the frames then decide).
 pub fn is_negated(p: &Paragraph, a: usize, b: usize) -> bool {
-    let Some(syntax) = p.syntax else {
+    let Some((syntax, first, last)) = p.parsed_tokens(a, b) else {
         return false;
     };
-    if a >= b {
-        return false;
-    }
-    let (first, last) = (p.token_of[a] as usize, p.token_of[b - 1] as usize);
     let read = Reader {
         p,
         syntax,

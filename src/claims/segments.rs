@@ -37,6 +37,17 @@ impl Paragraph<'_> {
     pub fn parse(&self, k: usize) -> Option<TokenSyntax<'_>> {
         self.syntax.map(|s| s.get(self.token_of[k] as usize))
     }
+
+    /// The parse and the first and last token of words `a..b`, when the document has a
+    /// parse and the range is not empty.
+    pub fn parsed_tokens(&self, a: usize, b: usize) -> Option<(&DocumentSyntax<'_>, usize, usize)> {
+        let syntax = self.syntax.filter(|_| a < b)?;
+        Some((
+            syntax,
+            self.token_of[a] as usize,
+            self.token_of[b - 1] as usize,
+        ))
+    }
 }
 
 pub fn paragraphs<'t>(

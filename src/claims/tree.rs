@@ -217,13 +217,9 @@ pub fn has_verb(p: &Paragraph, a: usize, b: usize) -> Option<bool> {
 /// made a statement`) puts that clause forward, so it is no command here. False without a
 /// parse.
 pub fn is_imperative(p: &Paragraph, a: usize, b: usize) -> bool {
-    let Some(syntax) = p.syntax else {
+    let Some((syntax, first, last)) = p.parsed_tokens(a, b) else {
         return false;
     };
-    if a >= b {
-        return false;
-    }
-    let (first, last) = (p.token_of[a] as usize, p.token_of[b - 1] as usize);
     let inside = |t: usize| first <= t && t <= last;
     let marked = |t: usize| syntax.children(t).any(|c| syntax.get(c).dep == "mark");
     let main = (first..=last).find(|&t| {
