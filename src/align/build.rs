@@ -141,6 +141,7 @@ impl<'a> DocContext<'a> {
             .iter()
             .map(|f| {
                 let key = key_of(&self.piece(f.predicate_span), lex);
+                let symmetric = lex.symmetric.contains(&key);
                 FrameView {
                     at: f.predicate_span.start,
                     predicate: f.predicate.clone(),
@@ -156,6 +157,7 @@ impl<'a> DocContext<'a> {
                     negative: f.negated != denied,
                     modality: f.modality_class,
                     core: f.core,
+                    symmetric,
                 }
             })
             .collect()

@@ -64,6 +64,8 @@ pub struct FrameView {
     pub modality: ModalityClass,
     /// What the claim states, not how or why (`claims::frame::Frame::core`).
     pub core: bool,
+    /// A symmetric predicate (`symmetric.txt`): `A met B` is `B met A`.
+    pub symmetric: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its
@@ -134,6 +136,24 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
     }
 }
 
+/// How a participant of a symmetric predicate fits the other frame's participants (agent,
+/// patient, recipient, in any order): the same as one of them, different from all of them
+/// (when it has some), or unknown.
+fn symmetric_fit(x: &Filler, other: &FrameView) -> Fit {
+    let fits: Vec<Fit> = [Role::Agent, Role::Patient, Role::Recipient]
+        .into_iter()
+        .filter_map(|r| other.role(r))
+        .map(|y| fit(x, y))
+        .collect();
+    if fits.contains(&Fit::Same) {
+        Fit::Same
+    } else if !fits.is_empty() && fits.iter().all(|&f| f == Fit::Different) {
+        Fit::Different
+    } else {
+        Fit::Unknown
+    }
+}
+
 /// The last word of a phrase, lower-cased.
 fn last_word(text: &str) -> String {
     text.split_whitespace()
@@ -195,17 +215,31 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         entity(b, Role::Agent),
         entity(b, Role::Patient),
     );
-    // `Russia attacked Ukraine` / `Ukraine attacked Russia`.
-    let swapped = (aa.is_some() && aa == bp && aa != ba) || (ap.is_some() && ap == ba && ap != bp);
+    // `Russia attacked Ukraine` / `Ukraine attacked Russia`; but `Kim met Trump` is `Trump
+    // met Kim`: the participants of a symmetric predicate are compared as a set.
+    let symmetric = a.symmetric || b.symmetric;
+    let swapped = !symmetric
+        && ((aa.is_some() && aa == bp && aa != ba) || (ap.is_some() && ap == ba && ap != bp));
     let mut shared = Vec::new();
     let mut different = Vec::new();
+    let participant = |r: Role| matches!(r, Role::Agent | Role::Patient | Role::Recipient);
     for r in Role::ALL {
+        if symmetric && participant(r) {
+            if let Some(x) = a.role(r) {
+                match symmetric_fit(x, b) {
+                    Fit::Same => shared.push((x.text.clone(), r.name())),
+                    Fit::Different => different.push(format!("{} ({})", x.text, r.name())),
+                    Fit::Unknown => {}
+                }
+            }
+            continue;
+        }
         if let (Some(x), Some(y)) = (a.role(r), b.role(r)) {
             match fit(x, y) {
                 Fit::Same => shared.push((x.text.clone(), r.name())),
                 // Places and times are checked elsewhere (`time`); two places in one
                 // claim pair are often one nested in the other (`Kherson`, `Ukraine`).
-                Fit::Different if matches!(r, Role::Agent | Role::Patient | Role::Recipient) => {
+                Fit::Different if participant(r) => {
                     different.push(format!("{} vs {} ({})", x.text, y.text, r.name()))
                 }
                 _ => {}

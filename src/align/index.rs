@@ -47,9 +47,30 @@ pub fn key_strings(v: &ClaimView) -> Vec<(String, f32)> {
     k.extend(v.figures.iter().flat_map(|f| f.buckets()).map(always));
     k.extend(v.events.iter().map(|e| always(format!("!{e}"))));
     k.extend(v.speaker_key.iter().map(|s| always(format!("${s}"))));
+    k.extend(same_words_keys(v).map(always));
     k.sort_by(|a, b| a.0.cmp(&b.0));
     k.dedup_by(|a, b| a.0 == b.0);
     k
+}
+
+/// Claims with at most this many terms are keyed by their words as well.
+const SHORT_CLAIM_TERMS: usize = 4;
+
+/// A short claim's words in order (stems, so case and inflection aside), as two keys that
+/// together weigh `MIN_SHARED`: two outlets quoting `we will be talking about it` meet
+/// though their one content word is common and their speakers differ (copies, which must
+/// share a speaker, do not cover it). Longer claims in the same words share keys enough.
+fn same_words_keys(v: &ClaimView) -> impl Iterator<Item = String> {
+    let short = v.terms.len() <= SHORT_CLAIM_TERMS && !v.ngrams.stems.is_empty();
+    let words = short.then(|| {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::hash::DefaultHasher::new();
+        v.ngrams.stems.hash(&mut h);
+        h.finish()
+    });
+    words
+        .into_iter()
+        .flat_map(|h| [format!("#a{h:016x}"), format!("#b{h:016x}")])
 }
 
 /// The keys a claim is indexed by once the corpus has weighed its terms (`view` weighed):

@@ -22,6 +22,8 @@ pub struct AlignLexicon {
     /// Term key (stem or `=group`) → event class index.
     pub events: HashMap<String, u16>,
     pub event_names: Vec<String>,
+    /// Term keys of symmetric predicates (`symmetric.txt`).
+    pub symmetric: HashSet<String>,
     pub metonyms: HashMap<String, String>,
     /// The scorer's weights and thresholds, from `weights.txt`.
     pub weights: Weights,
@@ -71,6 +73,13 @@ impl AlignLexicon {
             }
             Ok(())
         })?;
+        let mut symmetric = HashSet::new();
+        for w in files.get(List::Symmetric).entries(problems)? {
+            symmetric.insert(match phrases.get(&stems_of(w)) {
+                Some(&g) => group_key(&group_names[g as usize]),
+                None => stem(w),
+            });
+        }
         let mut metonyms = HashMap::new();
         files.get(List::Metonyms).rows(problems, |cols| {
             metonyms.insert(cols[0].to_owned(), cols[1].to_owned());
@@ -96,6 +105,7 @@ impl AlignLexicon {
             group_names,
             events,
             event_names,
+            symmetric,
             metonyms,
             weights,
             negation_stems: NEGATIONS.iter().map(|w| stem(w)).collect(),

@@ -19,6 +19,7 @@ pub(crate) mod frames;
 mod groups;
 mod index;
 pub(crate) mod lexicon;
+mod linking;
 pub(crate) mod model;
 mod normalize;
 mod outline;

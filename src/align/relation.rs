@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use super::figures::FigureValue;
 use super::frames::{self, FrameMatch};
 use super::lexicon::AlignLexicon;
+use super::linking;
 use super::model::{Feature, Scalar};
 use super::represent::ClaimView;
 use super::score::{features, overlap_features, Features};
@@ -617,8 +618,10 @@ fn judge_one<'v>(
     // Claims share more than names: what is said of them (see MIN_SHARED_PREDICATE).
     // Whole sentences are left to the paraphrase model, as above.
     // Read only past a covered paraphrase, so only counted there.
-    let predicate =
-        !parts || paraphrase && covered && shared_predicate(va, vb, fa) >= MIN_SHARED_PREDICATE;
+    let predicate = !parts
+        || paraphrase
+            && covered
+            && (shared_predicate(va, vb, fa) >= MIN_SHARED_PREDICATE || linking::copies(ca, cb));
     // One source denies a kind of deed about an actor another source says happened
     // (`Moscow denies abusing civilians` / `Russian forces were involved in looting`).
     let denial_answered = a.negative != b.negative
@@ -695,6 +698,18 @@ fn judge_one<'v>(
             },
         )
     };
+    // One core frame with its participants: agreement however much else either states.
+    let core = (relation == Relation::Related && !fragment && !distinct && !disagrees && !clash)
+        .then(|| linking::same_core(a, b))
+        .flatten();
+    let (relation, score, verdict) = match &core {
+        Some(_) if shares && topic >= related => (
+            Relation::Agree,
+            score.max(threshold),
+            "same proposition: one core frame",
+        ),
+        _ => (relation, score, verdict),
+    };
     let (score, verdict) = if relation == Relation::Related && denial_answered && score < related {
         (
             related,
@@ -709,7 +724,7 @@ fn judge_one<'v>(
         score,
         aligned,
         verdict,
-        frames: frame_match.flatten(),
+        frames: core.or(frame_match.flatten()),
         features: f,
         a,
         b,

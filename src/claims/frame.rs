@@ -31,6 +31,9 @@ pub struct FrameWords {
     negations: HashSet<String>,
     /// Light verbs (`make`, `hold`): their object names the event.
     light: HashSet<String>,
+    /// Symmetric predicates (`meet`, `talk`): a `with` phrase naming someone is the other
+    /// participant (`align/symmetric.txt`, shared with the aligner).
+    symmetric: HashSet<String>,
 }
 
 impl FrameWords {
@@ -50,6 +53,7 @@ impl FrameWords {
             modality,
             negations: lower(files.get(List::Negations).entries(problems)?),
             light: lower(files.get(List::LightVerbs).entries(problems)?),
+            symmetric: lower(files.get(List::Symmetric).entries(problems)?),
         })
     }
 
@@ -249,12 +253,12 @@ impl FrameSource<'_> {
 
     /// `unlikely to meet`, `expected to sign`, `going to leave`: the raising word's modality,
     /// and the predicate it governs (its `xcomp`, or an `advcl` or `csubj` as parsers often
-    /// attach it).
+    /// attach it, or the `ccomp` of an opinion verb: `I think that …`).
     /// Otherwise the word itself.
     fn through_raising(&self, h: usize, r: &Range<usize>) -> (usize, Option<String>) {
-        let governed = self
-            .kids(h, r)
-            .find(|&k| self.pos(k) == "VERB" && matches!(self.dep(k), "xcomp" | "advcl" | "csubj"));
+        let governed = self.kids(h, r).find(|&k| {
+            self.pos(k) == "VERB" && matches!(self.dep(k), "xcomp" | "advcl" | "csubj" | "ccomp")
+        });
         // By lemma, or by form (`going to` is no `go`).
         let lemma = Some(self.lemma(h))
             .filter(|l| self.words.modality(l).is_some())
@@ -296,12 +300,20 @@ impl FrameSource<'_> {
                 }
             }
         }
-        let passive = both
-            .iter()
-            .any(|&g| self.kid_with(g, r, &["nsubj:pass", "aux:pass"]).is_some());
+        // The raising word's subject is the predicate's (`Kim is expected to meet Trump`:
+        // Kim meets), so only the predicate's own voice says whether it is the patient
+        // (`Kim is expected to be released`).
+        let passive = self.kid_with(p, r, &["nsubj:pass", "aux:pass"]).is_some();
         // A coordinated or controlled verb shares its subject (`looted homes and killed …`,
         // `unlikely to meet`).
-        let subject = both
+        // … but a complement clause has its own (`I think that there's a chance`: no `I`).
+        let own_clause = [p];
+        let holders = if self.dep(p) == "ccomp" {
+            &own_clause[..]
+        } else {
+            both
+        };
+        let subject = holders
             .iter()
             .find_map(|&g| self.kid_with(g, r, &["nsubj", "nsubj:pass"]))
             .or_else(|| self.shared_subject(p, r));
@@ -337,7 +349,8 @@ impl FrameSource<'_> {
         }
         if let Some(s) = subject {
             let arg = self.argument(s, r);
-            if passive || self.dep(s) == "nsubj:pass" {
+            let own = self.syntax.head(s) == p;
+            if passive || own && self.dep(s) == "nsubj:pass" {
                 frame.patient = Some(arg);
             } else {
                 frame.agent = Some(arg);
@@ -366,6 +379,14 @@ impl FrameSource<'_> {
                         set(&mut frame.time, self.named(arg));
                     } else if case == "by" && (passive || noun_predicate) {
                         set(&mut frame.agent, arg);
+                    } else if case == "with"
+                        && (is_someone(label, self.pos(k)) || label == Some(Label::Gpe))
+                        && self.words.symmetric.contains(&self.lemma(p))
+                    {
+                        // `met with Kim`, `talks with the United States`: the other
+                        // participant (the aligner compares a symmetric predicate's
+                        // participants in any order).
+                        set(&mut frame.patient, arg);
                     } else if matches!(label, Some(Label::Gpe | Label::Loc | Label::Fac))
                         && case != "to"
                         && case != "of"

@@ -202,6 +202,8 @@ manifest! {
     Paraphrases => "align/paraphrases.txt", Format::Columns { sep: '|', min: 1, max: ANY };
     /// Event classes: `class | words`.
     Events => "align/events.txt", Format::Columns { sep: '|', min: 2, max: 2 };
+    /// Symmetric predicates (`A met B` is `B met A`), several a line.
+    Symmetric => "align/symmetric.txt", Format::Fields { min: 1, max: ANY };
     /// Places that stand for a country: `place id | country id`.
     Metonyms => "align/metonyms.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// The scorer's weights and thresholds: `name value`.
