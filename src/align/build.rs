@@ -15,7 +15,7 @@ use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
 use super::figures::FigureValue;
-use super::frames::{key_of, Filler, FrameView};
+use super::frames::{key_of, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
@@ -102,6 +102,15 @@ impl<'a> DocContext<'a> {
         last.map(|w| super::stem::stem(&w))
     }
 
+    /// The word token right after `s`, if any.
+    fn word_after(&self, s: Span) -> Option<String> {
+        let tokens = &self.layer.tokens;
+        let i = tokens.partition_point(|t| t.start < s.end);
+        (tokens.get(i))
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| self.doc.text[t.start as usize..t.end as usize].to_owned())
+    }
+
     fn piece(&self, s: Span) -> String {
         self.doc.text[s.start as usize..s.end as usize].to_owned()
     }
@@ -140,7 +149,11 @@ impl<'a> DocContext<'a> {
         frames
             .iter()
             .map(|f| {
-                let key = key_of(&self.piece(f.predicate_span), lex);
+                let key = predicate_key(
+                    &self.piece(f.predicate_span),
+                    self.word_after(f.predicate_span).as_deref(),
+                    lex,
+                );
                 let symmetric = lex.symmetric.contains(&key);
                 FrameView {
                     at: f.predicate_span.start,

@@ -82,6 +82,20 @@ pub fn key_of(lemma: &str, lex: &AlignLexicon) -> String {
         .unwrap_or_default()
 }
 
+/// The term key of a predicate as written (`piece`), read with the word after it when the
+/// two make a paraphrase phrase: `stood by his criticism` is `=repeat`, as `repeated` is
+/// (a parser takes `by` for a preposition, not a particle of the verb).
+pub fn predicate_key(piece: &str, next: Option<&str>, lex: &AlignLexicon) -> String {
+    if let Some(next) = next {
+        let words = [piece.to_lowercase(), next.to_lowercase()];
+        let stems: Vec<String> = words.iter().map(|w| super::stem::stem(w)).collect();
+        if lex.phrases.contains_key(&stems) {
+            return key_of(&words.join(" "), lex);
+        }
+    }
+    key_of(piece, lex)
+}
+
 /// The event class of a predicate lemma (`events.txt`), by name.
 pub fn event_of<'l>(lemma: &str, lex: &'l AlignLexicon) -> Option<&'l str> {
     let e = *lex.events.get(&key_of(lemma, lex))?;
@@ -456,6 +470,39 @@ mod tests {
         let named = frame("meet", filler("Pompeo", Some("PERSON:pompeo")), None);
         let described = frame("meet", filler("the director", None), None);
         assert!(compare(&named, &described).unwrap().compatible);
+    }
+
+    #[test]
+    fn a_symmetric_predicates_participants_match_in_any_order() {
+        let trump = || filler("Trump", Some("PERSON:trump"));
+        let kim = || filler("Kim", Some("PERSON:kim"));
+        let abe = || filler("Abe", Some("PERSON:abe"));
+        let meet = |agent, patient| FrameView {
+            symmetric: true,
+            ..frame("meet", agent, patient)
+        };
+        // `Trump will meet Kim` / `Kim is planning to meet Trump`.
+        let m = compare(&meet(trump(), kim()), &meet(kim(), trump())).unwrap();
+        assert!(m.compatible, "{m:?}");
+        assert_eq!(m.shared.len(), 3, "{m:?}");
+        // `Trump will meet Kim` / `Trump will meet Abe`: another participant.
+        let m = compare(&meet(trump(), kim()), &meet(trump(), abe())).unwrap();
+        assert!(!m.compatible, "{m:?}");
+        // … and a predicate that is not symmetric still minds the order.
+        let attack = |agent, patient| frame("attack", agent, patient);
+        let m = compare(&attack(trump(), kim()), &attack(kim(), trump())).unwrap();
+        assert_eq!(m.mismatch.as_deref(), Some("agent and patient swapped"));
+    }
+
+    #[test]
+    fn a_predicate_read_with_the_next_word_when_they_make_a_phrase() {
+        let lex = &crate::lang::Language::english().align;
+        assert_eq!(
+            predicate_key("stood", Some("by"), lex),
+            key_of("repeated", lex)
+        );
+        assert_eq!(predicate_key("met", Some("with"), lex), key_of("met", lex));
+        assert_eq!(predicate_key("met", None, lex), key_of("meet", lex));
     }
 
     #[test]

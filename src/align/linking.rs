@@ -26,18 +26,26 @@ fn participants(m: &FrameMatch) -> usize {
         .count()
 }
 
-/// Whether a frame match makes two core frames one proposition: `CORE_PARTICIPANTS`
-/// participants shared; or one, named (an entity, not a description), when it is the only
-/// participant role both frames fill (`Pompeo made the secret visit to North Korea` /
-/// `Pompeo made the trip`; not `Trump welcomed Macron` / `Trump welcomed the announcement`,
-/// whose patients are not known to be one).
-fn one_proposition(m: &FrameMatch, x: &FrameView, y: &FrameView) -> bool {
+/// How strongly a frame match makes two core frames one proposition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Core {
+    /// `CORE_PARTICIPANTS` participants shared: one proposition whatever else is said.
+    Participants,
+    /// One participant, named (an entity, not a description), the only participant role
+    /// both frames fill (`Pompeo made the secret visit to North Korea` / `Pompeo made the
+    /// trip`; not `Trump welcomed Macron` / `Trump welcomed the announcement`, whose
+    /// patients are not known to be one): thin evidence, enough only where the scorer
+    /// finds the two claims paraphrases and the coverage rules alone held them apart.
+    Named,
+}
+
+fn one_proposition(m: &FrameMatch, x: &FrameView, y: &FrameView) -> Option<Core> {
     if !m.compatible || m.polarity_clash || m.modality_clash {
-        return false;
+        return None;
     }
     let shared = participants(m);
     if shared >= CORE_PARTICIPANTS {
-        return true;
+        return Some(Core::Participants);
     }
     let both_fill = PARTICIPANTS
         .iter()
@@ -47,27 +55,33 @@ fn one_proposition(m: &FrameMatch, x: &FrameView, y: &FrameView) -> bool {
         matches!((x.role(r), y.role(r)), (Some(p), Some(q))
             if p.entity.is_some() && p.entity == q.entity)
     });
-    shared == 1 && both_fill == 1 && named && !x.symmetric
+    (shared == 1 && both_fill == 1 && named && !x.symmetric).then_some(Core::Named)
 }
 
-/// The match of the two claims' core frames when it makes them one proposition: the same
-/// content predicate (a paraphrase or event class counts), no participant differing or
-/// swapped, the same polarity and modality, and participants shared (`one_proposition`).
-/// `Kim is scheduled to meet Moon at a summit in the DMZ next Friday` and `Kim will meet
-/// Moon on Friday` state one meeting though most of the first is unshared.
-pub fn same_core(a: &ClaimView, b: &ClaimView) -> Option<FrameMatch> {
+/// The match of the two claims' core frames when it makes them one proposition, and how
+/// strongly: the same content predicate (a paraphrase or event class counts), no
+/// participant differing or swapped, the same polarity and modality, and participants
+/// shared (`Core`). `Kim is scheduled to meet Moon at a summit in the DMZ next Friday` and
+/// `Trump is expected to meet with Kim in May` / `Kim is planning to meet with Trump`.
+pub fn same_core(a: &ClaimView, b: &ClaimView) -> Option<(FrameMatch, Core)> {
     if !(a.parsed && b.parsed) || a.negative != b.negative {
         return None;
     }
     let content = |f: &&FrameView| f.core && !f.key.is_empty();
+    let mut found = None;
     for x in a.frames.iter().filter(content) {
         for y in b.frames.iter().filter(content) {
-            if let Some(m) = frames::compare(x, y).filter(|m| one_proposition(m, x, y)) {
-                return Some(m);
+            let Some(m) = frames::compare(x, y) else {
+                continue;
+            };
+            match one_proposition(&m, x, y) {
+                Some(Core::Participants) => return Some((m, Core::Participants)),
+                Some(Core::Named) if found.is_none() => found = Some((m, Core::Named)),
+                _ => {}
             }
         }
     }
-    None
+    found
 }
 
 /// Two claims that state each other almost whole (`covers`: the share of each the other
@@ -80,7 +94,70 @@ pub fn copies(cover_a: f64, cover_b: f64) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::frames::Filler;
     use super::*;
+
+    fn filler(text: &str, entity: Option<&str>) -> Option<Filler> {
+        Some(Filler {
+            text: text.into(),
+            key: text.to_lowercase(),
+            entity: entity.map(str::to_owned),
+        })
+    }
+
+    fn frame(predicate: &str, agent: Option<Filler>, patient: Option<Filler>) -> FrameView {
+        FrameView {
+            predicate: predicate.into(),
+            key: predicate.into(),
+            roles: [agent, patient, None, None, None],
+            core: true,
+            ..FrameView::default()
+        }
+    }
+
+    fn core(x: &FrameView, y: &FrameView) -> Option<Core> {
+        one_proposition(&frames::compare(x, y)?, x, y)
+    }
+
+    #[test]
+    fn two_shared_participants_make_one_proposition() {
+        let russia = || filler("Russia", Some("GPE:russia"));
+        let a = frame("loot", russia(), filler("homes", None));
+        let b = frame("loot", russia(), filler("homes", None));
+        assert_eq!(core(&a, &b), Some(Core::Participants));
+        // Different patients, or the other side negating it: no.
+        let c = frame("loot", russia(), filler("Kherson", Some("GPE:kherson")));
+        let d = frame("loot", russia(), filler("Mariupol", Some("GPE:mariupol")));
+        assert_eq!(core(&c, &d), None);
+        let not = FrameView {
+            negative: true,
+            ..b.clone()
+        };
+        assert_eq!(core(&a, &not), None);
+    }
+
+    #[test]
+    fn one_named_participant_is_thin_evidence_and_a_description_none() {
+        let pompeo = || filler("Pompeo", Some("PERSON:pompeo"));
+        let visit = frame("visit", pompeo(), None);
+        let trip = frame("visit", pompeo(), None);
+        assert_eq!(core(&visit, &trip), Some(Core::Named));
+        // `Trump welcomed Macron` / `Trump welcomed the announcement`: two patients not
+        // known to be one.
+        let trump = || filler("Trump", Some("PERSON:trump"));
+        let macron = frame("welcome", trump(), filler("Macron", Some("PERSON:macron")));
+        let news = frame("welcome", trump(), filler("the announcement", None));
+        assert_eq!(core(&macron, &news), None);
+        // A description is no name: `the director made a visit` / `the director made a trip`.
+        let director = || filler("the director", None);
+        assert_eq!(
+            core(
+                &frame("visit", director(), None),
+                &frame("visit", director(), None)
+            ),
+            None
+        );
+    }
 
     #[test]
     fn copies_need_both_sides_nearly_whole() {

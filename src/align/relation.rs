@@ -702,8 +702,12 @@ fn judge_one<'v>(
     let core = (relation == Relation::Related && !fragment && !distinct && !disagrees && !clash)
         .then(|| linking::same_core(a, b))
         .flatten();
+    let enough = |strength: &linking::Core| match strength {
+        linking::Core::Participants => topic >= related,
+        linking::Core::Named => paraphrase,
+    };
     let (relation, score, verdict) = match &core {
-        Some(_) if shares && topic >= related => (
+        Some((_, strength)) if shares && enough(strength) => (
             Relation::Agree,
             score.max(threshold),
             "same proposition: one core frame",
@@ -724,7 +728,7 @@ fn judge_one<'v>(
         score,
         aligned,
         verdict,
-        frames: core.or(frame_match.flatten()),
+        frames: core.map(|(m, _)| m).or(frame_match.flatten()),
         features: f,
         a,
         b,

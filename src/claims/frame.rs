@@ -227,7 +227,8 @@ impl FrameSource<'_> {
     }
 
     /// The content's head: of its tokens whose head lies outside it (or that are roots),
-    /// the first verb, else the first noun, adjective or proper noun.
+    /// the first verb with a subject, else the first verb, else the first noun, adjective or
+    /// proper noun.
     fn main_head(&self, r: &Range<usize>) -> Option<usize> {
         let tops: Vec<usize> = r
             .clone()
@@ -235,7 +236,16 @@ impl FrameSource<'_> {
             .filter(|&i| self.tokens[i].kind == TokenKind::Word)
             .collect();
         let first = |tags: &[&str]| tops.iter().copied().find(|&i| tags.contains(&self.pos(i)));
-        first(&["VERB"])
+        // A verb with a subject of its own before one without: a tagger may read a word of a
+        // title as a verb (`secretary of State-designate Mike Pompeo made a visit`).
+        let subject = ["nsubj", "nsubj:pass"];
+        let with_subject = || {
+            tops.iter()
+                .copied()
+                .find(|&i| self.pos(i) == "VERB" && self.kid_with(i, r, &subject).is_some())
+        };
+        with_subject()
+            .or_else(|| first(&["VERB"]))
             .or_else(|| first(&["NOUN", "ADJ", "PROPN"]))
             .or_else(|| first(&["AUX"]))
     }
@@ -787,6 +797,62 @@ mod tests {
         let may = read("Talks may resume.", "Talks may resume");
         assert_eq!(may.main().modality.as_deref(), Some("may"));
         assert_eq!(may.main().modality_class, Some("possible"));
+    }
+
+    #[test]
+    fn a_raised_subject_is_the_agent_of_the_verb_it_raises_to() {
+        // `is expected to meet`: Trump meets; the raising word's passive is not the verb's.
+        let r = read(
+            "Trump is expected to meet with Kim in May.",
+            "Trump is expected to meet with Kim in May",
+        );
+        assert_eq!(r.main().predicate, "meet");
+        assert_eq!(r.main().modality_class, Some("likely"));
+        assert_eq!(r.roles(0)[0], Some("Trump"));
+        // `with Kim` is the other participant of a symmetric predicate.
+        assert!(
+            r.roles(0)[1].is_some_and(|p| p.starts_with("Kim")),
+            "{:?}",
+            r.roles(0)
+        );
+        // … but a passive verb under the raising word keeps its subject as the patient.
+        let p = read(
+            "The prisoners are expected to be released.",
+            "The prisoners are expected to be released",
+        );
+        assert_eq!(p.main().predicate, "release");
+        assert_eq!(p.roles(0)[..2], [None, Some("The prisoners")]);
+    }
+
+    #[test]
+    fn planning_to_do_a_thing_says_it_will_be_done() {
+        let r = read(
+            "Kim is scheduled to meet Moon next Friday.",
+            "Kim is scheduled to meet Moon next Friday",
+        );
+        assert_eq!(r.main().predicate, "meet");
+        assert_eq!(r.main().modality_class, Some("will"));
+        assert_eq!(r.roles(0)[..2], [Some("Kim"), Some("Moon")]);
+    }
+
+    #[test]
+    fn an_opinion_verb_hands_over_to_its_clause_and_keeps_its_subject() {
+        let r = read(
+            "I think that there's a great chance to solve a world problem.",
+            "I think that there's a great chance to solve a world problem",
+        );
+        assert_eq!(r.main().predicate, "be");
+        assert_eq!(r.main().modality_class, Some("likely"));
+        assert_ne!(r.roles(0)[0], Some("I"));
+    }
+
+    #[test]
+    fn a_verb_with_a_subject_heads_the_content_before_one_without() {
+        let r = read(
+            "He said CIA director and secretary of State-designate Mike Pompeo made a secret visit to North Korea.",
+            "CIA director and secretary of State-designate Mike Pompeo made a secret visit to North Korea",
+        );
+        assert_eq!(r.main().predicate, "make visit");
     }
 
     #[test]
