@@ -621,7 +621,11 @@ fn judge_one<'v>(
     let predicate = !parts
         || paraphrase
             && covered
-            && (shared_predicate(va, vb, fa) >= MIN_SHARED_PREDICATE || linking::copies(ca, cb));
+            && match shared_predicate(va, vb, fa) {
+                n if n >= MIN_SHARED_PREDICATE => true,
+                // Two whole claims in the same words that say something of what they name.
+                n => n > 0 && !fragment && linking::copies(ca, cb),
+            };
     // One source denies a kind of deed about an actor another source says happened
     // (`Moscow denies abusing civilians` / `Russian forces were involved in looting`).
     let denial_answered = a.negative != b.negative

@@ -1,0 +1,83 @@
+"""Linking recall (issue 10): hand-made paraphrases that must agree, and near misses that
+must not. Each pair stands for a general rule, not a sentence of the dev corpus: paraphrase
+groups (paraphrases.txt), symmetric predicates (symmetric.txt), raising and planning verbs
+(modality.txt), light verbs (light_verbs.txt), the core frame of a longer claim."""
+
+from __future__ import annotations
+
+import crosswire as cw
+import pytest
+
+MUST_AGREE = [
+    # A thing that has served its purpose, in two idioms.
+    ("The nuclear test site has done its job.", "The northern nuclear test site has completed its mission."),
+    # Leaving a meeting.
+    (
+        "Trump said he would walk out of the meeting if it was not fruitful.",
+        "Trump said he would leave the meeting if it was not fruitful.",
+    ),
+    # A verdict on a deal, in two words.
+    ("The Iran deal is a terrible deal.", "The Iran deal is a disaster."),
+    # Going to court: a verb, and a light verb with its noun.
+    (
+        "The Democratic National Committee sued the Russian government on Friday.",
+        "The Democratic National Committee filed a lawsuit against the Russian government on Friday.",
+    ),
+    # Praise.
+    ("Trump welcomed what Kim said.", "Trump commended what Kim said."),
+]
+
+MUST_NOT_AGREE = [
+    # Agent and patient swapped on a predicate that is not symmetric.
+    ("Russia attacked Ukraine on Friday.", "Ukraine attacked Russia on Friday."),
+    # Another participant of a symmetric predicate.
+    ("Trump will meet Kim.", "Trump will meet Abe."),
+    # Asserted against negated, or against unlikely: a clash, not an agreement.
+    ("The nuclear test site has done its job.", "The nuclear test site has not done its job."),
+    ("Kim will meet Moon on Friday.", "Kim is unlikely to meet Moon on Friday."),
+    # A phrase of a paraphrase group is not its words in another sense.
+    ("Trump stood by his criticism of the nuclear deal.", "Trump stood by his wife at the ceremony."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MUST_AGREE)
+def test_paraphrases_agree(a: str, b: str) -> None:
+    result = cw.compare(a, b)
+    assert result.relation == "agree", result
+
+
+@pytest.mark.parametrize(("a", "b"), MUST_NOT_AGREE)
+def test_near_misses_do_not_agree(a: str, b: str) -> None:
+    result = cw.compare(a, b)
+    assert result.relation != "agree", result
+
+
+def _relation(texts: list[str]) -> str:
+    corpus = cw.Corpus.from_texts(texts, sources=[f"outlet{i}" for i in range(len(texts))])
+    pairs = corpus.align().pairs()
+    assert len(corpus.claims()) == 2, corpus.claims()
+    return "none" if pairs.empty else str(pairs["relation"].iloc[0])
+
+
+def test_a_symmetric_meeting_links_whoever_is_the_subject() -> None:
+    # `Trump is expected to meet with Kim` / `Kim is planning to meet with Trump`: the raised
+    # subject is the agent, planning says it will happen, and a meeting is the same meeting
+    # whichever side meets the other.
+    assert (
+        _relation(
+            [
+                "Officials said Trump is expected to meet with Kim in the coming weeks.",
+                "State media said Kim is planning to meet with Trump in the coming weeks.",
+            ]
+        )
+        == "agree"
+    )
+
+
+def test_a_meeting_with_someone_else_does_not_link() -> None:
+    assert _relation(
+        [
+            "Officials said Trump is expected to meet with Kim in the coming weeks.",
+            "State media said Trump is planning to meet with Abe in the coming weeks.",
+        ]
+    ) in ("related", "none")
