@@ -84,7 +84,9 @@ def diagnose(event: str, gold: ev.Gold, show: str | None) -> Counter:
     text_of = {c["claim"]: c["text"] for c in claims}
     doc_of = {c["id"]: c["doc"] for c in g.claims}
     gtext = {c["id"]: c["text"] for c in g.claims}
-    strong = {frozenset((p["claim_a"], p["claim_b"])): p for p in pairs if p["relation"] in ev.STRONG}
+    strong = {
+        frozenset((p["claim_a"], p["claim_b"])): p for p in pairs if p["relation"] in ev.STRONG
+    }
     rep_of, cand, judge = candidates_and_judge(corpus)
     out: Counter = Counter()
     for p in g.propositions:

@@ -10,7 +10,10 @@ import pytest
 
 MUST_AGREE = [
     # A thing that has served its purpose, in two idioms.
-    ("The nuclear test site has done its job.", "The northern nuclear test site has completed its mission."),
+    (
+        "The nuclear test site has done its job.",
+        "The northern nuclear test site has completed its mission.",
+    ),
     # Leaving a meeting.
     (
         "Trump said he would walk out of the meeting if it was not fruitful.",
@@ -36,7 +39,10 @@ MUST_NOT_AGREE = [
     ("The nuclear test site has done its job.", "The nuclear test site has not done its job."),
     ("Kim will meet Moon on Friday.", "Kim is unlikely to meet Moon on Friday."),
     # A phrase of a paraphrase group is not its words in another sense.
-    ("Trump stood by his criticism of the nuclear deal.", "Trump stood by his wife at the ceremony."),
+    (
+        "Trump stood by his criticism of the nuclear deal.",
+        "Trump stood by his wife at the ceremony.",
+    ),
 ]
 
 
