@@ -78,6 +78,10 @@ const MIN_ASSERTED_COVER: f64 = 0.5;
 const VAGUE_SPREAD: f64 = 3.0;
 /// Bare counts up to this are small (`two`, `five`).
 const SMALL_COUNT: f64 = 10.0;
+/// Two clashing figures of one unit within this factor of each other are rival reports of
+/// one count (`$1.8 billion` / `$1.7 billion`); further apart, they may as well count
+/// different things (`$150 billion` / `$1.8 billion`), unless the frames say otherwise.
+const CLOSE_RIVALS: f64 = 1.5;
 
 /// Non-name items (terms or matching figures) two claims must share to agree: names and
 /// places say what a claim is about, not what it says of them, so two claims that share
@@ -263,8 +267,9 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
 pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> Judgement {
     let mut best = judge_one(a, b, lex, parts, false);
     if !(a.clauses.is_empty() && b.clauses.is_empty()) {
-        for x in std::iter::once(a).chain(a.clauses.iter().filter(|c| substantial(c))) {
-            for y in std::iter::once(b).chain(b.clauses.iter().filter(|c| substantial(c))) {
+        let (own_a, own_b) = (own_clauses(a, lex), own_clauses(b, lex));
+        for x in std::iter::once(a).chain(own_a) {
+            for y in std::iter::once(b).chain(own_b.iter().copied()) {
                 if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
                     continue;
                 }
@@ -333,6 +338,28 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         reason,
         aligned: best.aligned,
     }
+}
+
+/// The clauses of a claim judged on their own: those with content enough
+/// (`substantial`) whose polarity their own words tell. Not a clause after the negation of
+/// a negated claim that holds neither a negation nor a predicate of its own: the claim's
+/// negation governs it (`he is not the target of the probe, or the target of the
+/// investigation into Michael Cohen`: the second clause asserts nothing about Cohen).
+fn own_clauses<'v>(whole: &'v ClaimView, lex: &AlignLexicon) -> Vec<&'v ClaimView> {
+    let negation = (whole.negative)
+        .then(|| (whole.sequence.iter()).position(|s| lex.negation_stems.contains(s)))
+        .flatten();
+    // The clauses cover the claim in order, so each starts where the ones before end.
+    let mut start = 0;
+    let mut out = Vec::new();
+    for c in &whole.clauses {
+        let governed = negation.is_some_and(|n| n < start) && !c.negative && c.frames.is_empty();
+        start += c.sequence.len();
+        if substantial(c) && !governed {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether `v` has the term `key` among its words.
@@ -511,6 +538,35 @@ fn without_weak_figures(v: &ClaimView) -> ClaimView {
     v.clone_without(|t| !spelled.contains(&t.surface), |x| !weak_figure(x))
 }
 
+/// Whether the clashing figures of a pair whose frames share no predicate still count one
+/// thing: rival figures of one unit close to each other (`CLOSE_RIVALS`), in claims that
+/// share a word of what is said beside the names, the dates and the figures' own words
+/// (`We gave $1.8 billion in cash` / `The $1.7 billion the United States gave to Iran was
+/// …`: a parse may leave the verb of one in a relative clause, with no frame of its own).
+fn close_rivals(a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
+    let Some((i, j)) = f.figures.clash else {
+        return false;
+    };
+    let (x, y) = (&a.figures[i], &b.figures[j]);
+    let (lo, hi) = (
+        x.value.abs().min(y.value.abs()),
+        x.value.abs().max(y.value.abs()),
+    );
+    if x.unit.is_none() || lo <= 0.0 || hi > CLOSE_RIVALS * lo {
+        return false;
+    }
+    let figure_word = |w: &str| {
+        (a.figures.iter().chain(&b.figures))
+            .any(|g| g.text.split_whitespace().any(|p| lowercase_equals(p, w)))
+    };
+    f.shared_terms.iter().any(|&k| {
+        a.terms[k]
+            .surface
+            .split_whitespace()
+            .all(|w| !is_name_word(a, w) && !is_name_word(b, w) && !figure_word(w))
+    })
+}
+
 /// The same-proposition and topic scores of a pair.
 fn scores(f: &Features, lex: &AlignLexicon, parts: bool, fragment: bool) -> (f64, f64) {
     let overlap = if parts { f.overlap_score(lex) } else { 0.0 };
@@ -582,9 +638,15 @@ fn judge_one<'v>(
         Some(_) => frame_clash,
         None => negation_answered,
     };
-    let clash = (f.figures.clash.is_some() && matching_frames != Some(false) || polarity_clash)
-        && f.time == TimeMatch::Same
-        && !entity_disjoint;
+    // Clashing figures count one thing when the frames match, or share no predicate but
+    // the figures are close rivals; never with different participants.
+    let figures_clash = f.figures.clash.is_some()
+        && match &frame_match {
+            Some(Some(m)) => m.compatible,
+            Some(None) => close_rivals(a, b, &f),
+            None => true,
+        };
+    let clash = (figures_clash || polarity_clash) && f.time == TimeMatch::Same && !entity_disjoint;
     let shares =
         !f.shared_terms.is_empty() || a.entities.keys().any(|k| b.entities.contains_key(k));
     let disagrees = f.figures.apart || a.negative != b.negative;
