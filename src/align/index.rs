@@ -256,3 +256,35 @@ pub(super) fn sentence_pairs<'a>(
         .filter(|(a, b)| a != b)
         .map(|(a, b)| (a.min(b), a.max(b)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::build::text_views;
+    use crate::lang::Language;
+
+    fn frame_keys_of(text: &str) -> Vec<String> {
+        let v = text_views(&[text], Language::english()).pop().unwrap();
+        let keys: Vec<String> = key_strings(&v).into_iter().map(|(k, _)| k).collect();
+        keys.into_iter().filter(|k| k.starts_with('%')).collect()
+    }
+
+    #[test]
+    fn a_negated_deed_and_the_deed_asserted_share_their_frame_keys() {
+        let denied = frame_keys_of("Vladimir Putin did not meet Volodymyr Zelensky in Istanbul.");
+        let asserted =
+            frame_keys_of("Vladimir Putin met Volodymyr Zelensky in Istanbul on Tuesday.");
+        assert!(!denied.is_empty(), "{denied:?}");
+        let shared = denied.iter().filter(|k| asserted.contains(k)).count();
+        // Enough to make them a candidate pair on their own.
+        assert!(
+            shared as f32 * weight(1) >= MIN_SHARED,
+            "{denied:?} / {asserted:?}"
+        );
+        // No named participant, no frame key: `they` and `anyone` are no actor.
+        assert_eq!(
+            frame_keys_of("They did not meet anyone."),
+            Vec::<String>::new()
+        );
+    }
+}

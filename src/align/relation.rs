@@ -222,16 +222,29 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
             "figures clash: {} vs {}",
             a.figures[i].text, b.figures[j].text
         ));
+        // With no frame in common, what the two figures both count is the word they share.
+        if v.relation == Relation::Conflict && v.frames.is_none() {
+            let counted: Vec<String> = (counted_words(a, b, f).into_iter())
+                .map(|k| a.terms[k].surface.clone())
+                .collect();
+            parts.push(format!("both count what is said: {}", list(&counted)));
+        }
     }
     if a.negative != b.negative {
-        let side = |v: &ClaimView| {
-            if v.negative {
-                "denied/negated"
-            } else {
-                "asserted"
-            }
+        // Who asserts and who denies, by speaker where there is one: `one denies: the
+        // Washington Post (second) denies or negates what Trump (first) asserts`.
+        let who = |v: &ClaimView, nth: &str| match &v.speaker {
+            Some(s) => format!("{s} ({nth})"),
+            None => format!("the {nth} claim"),
         };
-        parts.push(format!("polarity clash: {} vs {}", side(a), side(b)));
+        let (neg, pos) = if a.negative {
+            (who(a, "first"), who(b, "second"))
+        } else {
+            (who(b, "second"), who(a, "first"))
+        };
+        parts.push(format!(
+            "polarity clash, one denies: {neg} denies or negates what {pos} asserts"
+        ));
     }
     if f.values[Feature::EventClash] > 0.0 {
         let names = |v: &ClaimView| {
@@ -555,16 +568,24 @@ fn close_rivals(a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
     if x.unit.is_none() || lo <= 0.0 || hi > CLOSE_RIVALS * lo {
         return false;
     }
+    !counted_words(a, b, f).is_empty()
+}
+
+/// Shared terms (indices into `a.terms`) that are neither names, dates nor words of a
+/// figure of either claim: what two figures may both count (`gave`).
+fn counted_words(a: &ClaimView, b: &ClaimView, f: &Features) -> Vec<usize> {
     let figure_word = |w: &str| {
         (a.figures.iter().chain(&b.figures))
             .any(|g| g.text.split_whitespace().any(|p| lowercase_equals(p, w)))
     };
-    f.shared_terms.iter().any(|&k| {
-        a.terms[k]
-            .surface
-            .split_whitespace()
-            .all(|w| !is_name_word(a, w) && !is_name_word(b, w) && !figure_word(w))
-    })
+    (f.shared_terms.iter().copied())
+        .filter(|&k| {
+            a.terms[k]
+                .surface
+                .split_whitespace()
+                .all(|w| !is_name_word(a, w) && !is_name_word(b, w) && !figure_word(w))
+        })
+        .collect()
 }
 
 /// The same-proposition and topic scores of a pair.
@@ -644,6 +665,7 @@ fn judge_one<'v>(
         && match &frame_match {
             Some(Some(m)) => m.compatible,
             Some(None) => close_rivals(a, b, &f),
+            // Unparsed claims are judged on their words: any rival figures.
             None => true,
         };
     let clash = (figures_clash || polarity_clash) && f.time == TimeMatch::Same && !entity_disjoint;
@@ -776,5 +798,61 @@ fn judge_one<'v>(
         a,
         b,
         extra: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::build::text_views;
+    use crate::lang::Language;
+
+    #[test]
+    fn a_clause_under_the_claims_negation_is_not_judged_as_asserted() {
+        let lang = Language::english();
+        let mut parts = text_views(
+            &[
+                "the prosecutor is not the target of the bribery probe",
+                "or the target of the customs inquiry into the mayor's aide Oleg Petrenko",
+                "the regional review of the tender is in its earliest stages",
+            ],
+            lang,
+        );
+        // As in a claim, where the second holds no predicate of its own.
+        parts[1].frames.clear();
+        parts[2].frames.clear();
+        assert!(parts[0].negative && !parts[1].negative && !parts[2].negative);
+        let whole = |first: &ClaimView, second: &ClaimView| ClaimView {
+            negative: true,
+            sequence: (first.sequence.iter().chain(&second.sequence))
+                .cloned()
+                .collect(),
+            clauses: vec![first.clone(), second.clone()],
+            ..ClaimView::default()
+        };
+        let lex = &lang.align;
+        // After the negation, governed by it: not judged alone.
+        let negated = whole(&parts[0], &parts[1]);
+        assert!(substantial(&negated.clauses[1]));
+        let own = own_clauses(&negated, lex);
+        assert!(!own.iter().any(|c| std::ptr::eq(*c, &negated.clauses[1])));
+        // Before it (`the review is in its earliest stages, and I can't say …`): a
+        // statement of its own.
+        let before = whole(&parts[2], &parts[0]);
+        let own = own_clauses(&before, lex);
+        assert!(own.iter().any(|c| std::ptr::eq(*c, &before.clauses[0])));
+    }
+
+    #[test]
+    fn clitics_written_apart_or_with_a_curly_apostrophe_are_no_content() {
+        let v = text_views(
+            &["I do n’t know anybody, they’re sure."],
+            Language::english(),
+        );
+        let surfaces: Vec<&str> = v[0].terms.iter().map(|t| t.surface.as_str()).collect();
+        for clitic in ["n", "’t", "’re"] {
+            assert!(!surfaces.contains(&clitic), "{surfaces:?}");
+        }
+        assert!(surfaces.contains(&"know"), "{surfaces:?}");
     }
 }

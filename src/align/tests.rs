@@ -482,3 +482,43 @@ fn agreement_on_a_subordinate_clause_only_is_no_agreement() {
         corpus_relation(&texts, "of looting", "troops looted").expect("the pair is listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+#[test]
+fn close_rival_sums_conflict_when_one_verb_has_no_frame_and_far_ones_do_not() {
+    // The parse gives `sent` of the second sentence no frame (a relative clause): the two
+    // share no predicate, but close sums of one unit, both of what was sent, are one count.
+    let text = |fig: &str| {
+        format!(
+            "\"We sent $3.4 billion in aid,\" the minister said. The {fig} the government sent \
+             to the region was money it had set aside in 2020, plus accrued interest, which had \
+             been held in a reserve fund."
+        )
+    };
+    let close = text("$3.1 billion");
+    let (r, why) = corpus_relation(&[&close], "$3.4 billion", "$3.1 billion").expect("listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    assert!(why.contains("both count what is said: sent"), "{why}");
+    // Ten times as much counts something else, as far as the words tell.
+    let far = text("$31 billion");
+    if let Some((r, why)) = corpus_relation(&[&far], "$3.4 billion", "$31 billion") {
+        assert_ne!(r, Relation::Conflict, "{why}");
+    }
+}
+
+#[test]
+fn a_conflict_says_who_denies_what_whom() {
+    let texts = [
+        "The Kremlin denied that its forces shelled the Kakhovka dam.",
+        "Ukraine said Russian forces shelled the Kakhovka dam.",
+    ];
+    let (r, why) = corpus_relation(&texts, "its forces shelled", "Russian forces shelled")
+        .expect("the pair is listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    assert!(why.contains("both say: "), "{why}");
+    assert!(
+        why.contains(
+            "one denies: The Kremlin (first) denies or negates what Ukraine (second) asserts"
+        ),
+        "{why}"
+    );
+}
