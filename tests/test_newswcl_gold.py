@@ -330,9 +330,10 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # agree only when what each asserts (its core frames, not a subordinate clause) matches:
     # 0.837 / 0.930 (across documents 0.866 / 0.939); a clause under a negated claim's
     # negation is not judged as asserted, and clitics (`n’t`, `’re`) are no content words:
-    # 0.866 / 0.951 now.
-    assert pairs["agree"]["precision"] >= 0.86
-    assert pairs["agree"]["precision_with_partial"] >= 0.94
+    # 0.866 / 0.951; a call (`we must prevent future attacks`) is no report of the deed:
+    # 0.877 / 0.963 now.
+    assert pairs["agree"]["precision"] >= 0.87
+    assert pairs["agree"]["precision_with_partial"] >= 0.95
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
@@ -360,8 +361,9 @@ def test_hard_negatives_today(report: dict) -> None:
     # Shared words without a shared predicate no longer agree (frames, issue 10): 2/13 before
     # frames, 9/13 with them, 11/13 with every role both fill matching and whole
     # propositions only; 12/13 with comments agreeing only in their own words; 15/16 with a
-    # clause under a negation and clitics read as such (three added from those errors).
-    assert passed["shared-words"] >= 15
+    # clause under a negation and clitics read as such (three added from those errors); 16/16
+    # with a call to prevent a deed no report of it.
+    assert passed["shared-words"] >= 16
     # Real clashes: close rival sums of one payment (`$1.8 billion` / `$1.7 billion`).
     assert passed["clash-related"] >= 1
     assert passed["headline-lede"] >= 7 and passed["nonclaim"] >= 9
@@ -385,8 +387,8 @@ def test_hard_negatives_today(report: dict) -> None:
     # in`) linked the Europeans' push to keep Trump in the deal inside two long sentences;
     # there `persuade` stands in a subordinate clause (`anxious to persuade …`, `… has been to
     # persuade …`), and agreement is now on what each claim asserts: lost (61 passes before).
-    # 64 of 101 with the conflict and agreement fixes of conflict6 (four hard negatives added).
-    assert sum(passed.values()) >= 64
+    # 65 of 101 with the conflict and agreement fixes of conflict6 (four hard negatives added).
+    assert sum(passed.values()) >= 65
 
 
 def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:

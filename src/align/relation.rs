@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::figures::FigureValue;
-use super::frames::{self, FrameMatch};
+use super::frames::{self, FrameMatch, Role};
 use super::lexicon::AlignLexicon;
 use super::model::{Feature, Scalar};
 use super::represent::ClaimView;
@@ -321,6 +321,18 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict = "same topic, not one assertion: they agree on a subordinate clause only";
         best.extra = None;
     }
+    // Near-copies with no predicate in common (or unparsed: frames of nouns only), one of
+    // which says what must be done: a call is no report of a deed, whichever of their
+    // clauses agreed.
+    if best.relation == Relation::Agree
+        && best.frames.is_none()
+        && obligation_against_statement(a, b)
+    {
+        best.relation = Relation::Related;
+        best.verdict =
+            "same topic, not one proposition: one says what must be done, the other what is";
+        best.extra = None;
+    }
     // A list of people (`Kushner, Manafort and Gates`) against another list: the same kind
     // of statement about different sets of people, one part of a proposition at most.
     if parts && best.relation == Relation::Agree {
@@ -373,6 +385,14 @@ fn own_clauses<'v>(whole: &'v ClaimView, lex: &AlignLexicon) -> Vec<&'v ClaimVie
         }
     }
     out
+}
+
+/// Whether one claim's main predicate says what must (or should) be done and the other's
+/// does not: a call (`We must prevent future attacks on our democracy`) is no report of a
+/// deed (`an all-out assault on our democracy`), however many words they share.
+fn obligation_against_statement(a: &ClaimView, b: &ClaimView) -> bool {
+    let must = |v: &ClaimView| v.frames.first().map(|f| f.modality == Some("must"));
+    matches!((must(a), must(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// Whether `v` has the term `key` among its words.
@@ -567,6 +587,18 @@ fn close_rivals(a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
     );
     if x.unit.is_none() || lo <= 0.0 || hi > CLOSE_RIVALS * lo {
         return false;
+    }
+    // Two named actors' sums are two counts (`Rollins received $770,962` / `Dell made
+    // $950,000`).
+    let actor = |v: &ClaimView| {
+        (v.frames.first())
+            .and_then(|m| m.role(Role::Agent))
+            .and_then(|r| r.entity.clone())
+    };
+    if let (Some(p), Some(q)) = (actor(a), actor(b)) {
+        if p != q {
+            return false;
+        }
     }
     !counted_words(a, b, f).is_empty()
 }

@@ -522,3 +522,38 @@ fn a_conflict_says_who_denies_what_whom() {
         "{why}"
     );
 }
+
+#[test]
+fn a_call_to_prevent_a_deed_is_no_report_of_it() {
+    // Many words in common, no predicate: `must prevent` is a call, the other a deed said done.
+    let texts = [
+        "The governor said: \"We must prevent future shelling of our power plants.\"",
+        "The mayor called it \"the shelling of our power plants.\"",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "must prevent", "the shelling") {
+        assert_ne!(r, Relation::Agree, "{why}");
+    }
+    let lang = Language::english();
+    let j = compare(
+        "We must prevent future shelling of our power plants.",
+        "The shelling of our power plants.",
+        lang,
+    );
+    assert_ne!(j.relation, Relation::Agree, "{j:?}");
+    assert!(
+        j.reason
+            .starts_with("same topic, not one proposition: one says what must be done"),
+        "{j:?}"
+    );
+}
+
+#[test]
+fn close_sums_of_two_named_people_do_not_conflict() {
+    let text =
+        "\"Oleg Petrenko received $3.4 billion in aid,\" the minister said. The $3.1 billion \
+                that Ivan Sirko received from the region was money it had set aside in 2020, plus \
+                accrued interest, which had been held in a reserve fund.";
+    if let Some((r, why)) = corpus_relation(&[text], "$3.4 billion", "$3.1 billion") {
+        assert_ne!(r, Relation::Conflict, "{why}");
+    }
+}
