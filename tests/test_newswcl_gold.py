@@ -328,9 +328,12 @@ def test_report_and_floors(report: dict, gold: ev.Gold, capsys: pytest.CaptureFi
     # people agree only when they name the same people: 0.763 / 0.877 now (10 pairs of
     # partial lists of defendants gone, 4 pairs the gold calls same with them); two claims
     # agree only when what each asserts (its core frames, not a subordinate clause) matches:
-    # 0.837 / 0.930 now (across documents 0.866 / 0.939).
-    assert pairs["agree"]["precision"] >= 0.82
-    assert pairs["agree"]["precision_with_partial"] >= 0.91
+    # 0.837 / 0.930 (across documents 0.866 / 0.939); a clause under a negated claim's
+    # negation is not judged as asserted, and clitics (`n’t`, `’re`) are no content words:
+    # 0.866 / 0.951; a call (`we must prevent future attacks`) is no report of the deed:
+    # 0.877 / 0.963 now.
+    assert pairs["agree"]["precision"] >= 0.87
+    assert pairs["agree"]["precision_with_partial"] >= 0.95
     # Within one document, only two different sources agree (a restatement is no
     # corroboration): few such pairs are left.
     assert report["pairs"]["same_document"]["agree"]["pairs"] <= 15
@@ -352,12 +355,17 @@ def test_hard_negatives_today(report: dict) -> None:
     # Today's passes (the later work makes the rest pass): figures that count different
     # things left apart, datelines that are no speaker, headlines, captions and repeats
     # that give no claim. (The one real clash found before, `$1.8 billion` / `$1.7 billion`,
-    # fell below the conflict threshold: see tests/data/README.md.)
-    assert passed["figures"] >= 8 and passed["dateline"] >= 4
+    # fell below the conflict threshold, then lost its shared frame to the parse; it is found
+    # again as close rival sums of one unit: see tests/data/README.md.)
+    assert passed["figures"] >= 9 and passed["dateline"] >= 4
     # Shared words without a shared predicate no longer agree (frames, issue 10): 2/13 before
     # frames, 9/13 with them, 11/13 with every role both fill matching and whole
-    # propositions only; 12/13 with comments agreeing only in their own words.
-    assert passed["shared-words"] >= 12
+    # propositions only; 12/13 with comments agreeing only in their own words; 15/16 with a
+    # clause under a negation and clitics read as such (three added from those errors); 16/16
+    # with a call to prevent a deed no report of it.
+    assert passed["shared-words"] >= 16
+    # Real clashes: close rival sums of one payment (`$1.8 billion` / `$1.7 billion`).
+    assert passed["clash-related"] >= 1
     assert passed["headline-lede"] >= 7 and passed["nonclaim"] >= 9
     # Read from the parse: `state media`, `state visit`, `exchange of tweets`, `breaking
     # promises`, `certain claims` are nouns, no cue; an adverb before the cue (`essentially
@@ -379,7 +387,8 @@ def test_hard_negatives_today(report: dict) -> None:
     # in`) linked the Europeans' push to keep Trump in the deal inside two long sentences;
     # there `persuade` stands in a subordinate clause (`anxious to persuade …`, `… has been to
     # persuade …`), and agreement is now on what each claim asserts: lost (61 passes before).
-    assert sum(passed.values()) >= 59
+    # 65 of 101 with the conflict and agreement fixes of conflict6 (four hard negatives added).
+    assert sum(passed.values()) >= 65
 
 
 def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:
@@ -395,8 +404,11 @@ def test_every_conflict_crosswire_finds_is_judged(report: dict) -> None:
         in {"conflict", "different", "partial", "same", "non-claim", "unsupported", "same claim"}
         for p in conflicts
     )
+    # Issue 10's bar: what is flagged as a conflict is one at least 4 times in 5, and the
+    # clash of one payment's two sums is found.
     precision = report["pairs"]["all"]["conflict"]["precision"]
-    assert precision is None or precision >= 0.15
+    assert precision is not None and precision >= 0.8
+    assert report["propositions"]["conflicts"]["found"] >= 1
 
 
 def test_sample_corpus_read_the_same_way() -> None:

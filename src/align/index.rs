@@ -1,5 +1,6 @@
 //! Candidate pairs from an inverted index, never from all pairs. Keys are entity ids,
-//! content terms (paraphrase groups included), figure buckets, event classes and speakers.
+//! content terms (paraphrase groups included), figure buckets, event classes, speakers and
+//! frames (an actor with what the claim says it does, see `frame_keys`).
 //! Copies of one claim are sought once, through their representative (see `copies`).
 //!
 //! Common keys say less and would cost more, so both fade with how many claims hold a key,
@@ -20,6 +21,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use super::frames::Role;
 use super::outline::{CorpusIdf, Outline};
 use super::represent::ClaimView;
 use crate::stage::{Cancel, Cancelled};
@@ -48,6 +50,7 @@ pub fn key_strings(v: &ClaimView) -> Vec<(String, f32)> {
     k.extend(v.events.iter().map(|e| always(format!("!{e}"))));
     k.extend(v.speaker_key.iter().map(|s| always(format!("${s}"))));
     k.extend(same_words_keys(v).map(always));
+    k.extend(frame_keys(v).into_iter().map(always));
     k.sort_by(|a, b| a.0.cmp(&b.0));
     k.dedup_by(|a, b| a.0 == b.0);
     k
@@ -71,6 +74,36 @@ fn same_words_keys(v: &ClaimView) -> impl Iterator<Item = String> {
     words
         .into_iter()
         .flat_map(|h| [format!("#a{h:016x}"), format!("#b{h:016x}")])
+}
+
+/// Copies of each frame key a claim holds: sharing one frame is enough for a candidate
+/// pair (`MIN_SHARED`), whatever else the two claims share.
+const FRAME_KEY_COPIES: usize = 2;
+
+/// A claim's frame keys: for each of its core frames (what it states, see
+/// `FrameView::core`) with a content predicate, each named participant (agent, patient or
+/// recipient, by entity id) with the predicate's term key and with its event class. Two
+/// claims saying an actor does or does not do one thing always meet, however common the
+/// actor and the verb are on their own: `it does not name Trump as a defendant` meets `…
+/// naming Mr. Trump`, and a denial meets what it denies. Each key is held `FRAME_KEY_COPIES`
+/// times under different prefixes, so that the in-process index and the distributed one
+/// (which both read `key_strings`) weigh it alike.
+fn frame_keys(v: &ClaimView) -> Vec<String> {
+    let mut out = Vec::new();
+    for f in v.frames.iter().filter(|f| f.core && !f.key.is_empty()) {
+        for r in [Role::Agent, Role::Patient, Role::Recipient] {
+            let Some(actor) = f.role(r).and_then(|x| x.entity.as_deref()) else {
+                continue;
+            };
+            let predicates = std::iter::once(f.key.clone()).chain(f.event.map(|e| format!("!{e}")));
+            for p in predicates {
+                for copy in 0..FRAME_KEY_COPIES {
+                    out.push(format!("%{copy}{actor}|{p}"));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The keys a claim is indexed by once the corpus has weighed its terms (`view` weighed):
@@ -243,4 +276,36 @@ pub(super) fn sentence_pairs<'a>(
         .map(|(i, _)| (rep[i], rep[i + 1]))
         .filter(|(a, b)| a != b)
         .map(|(a, b)| (a.min(b), a.max(b)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::build::text_views;
+    use crate::lang::Language;
+
+    fn frame_keys_of(text: &str) -> Vec<String> {
+        let v = text_views(&[text], Language::english()).pop().unwrap();
+        let keys: Vec<String> = key_strings(&v).into_iter().map(|(k, _)| k).collect();
+        keys.into_iter().filter(|k| k.starts_with('%')).collect()
+    }
+
+    #[test]
+    fn a_negated_deed_and_the_deed_asserted_share_their_frame_keys() {
+        let denied = frame_keys_of("Vladimir Putin did not meet Volodymyr Zelensky in Istanbul.");
+        let asserted =
+            frame_keys_of("Vladimir Putin met Volodymyr Zelensky in Istanbul on Tuesday.");
+        assert!(!denied.is_empty(), "{denied:?}");
+        let shared = denied.iter().filter(|k| asserted.contains(k)).count();
+        // Enough to make them a candidate pair on their own.
+        assert!(
+            shared as f32 * weight(1) >= MIN_SHARED,
+            "{denied:?} / {asserted:?}"
+        );
+        // No named participant, no frame key: `they` and `anyone` are no actor.
+        assert_eq!(
+            frame_keys_of("They did not meet anyone."),
+            Vec::<String>::new()
+        );
+    }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::figures::FigureValue;
-use super::frames::{self, FrameMatch};
+use super::frames::{self, FrameMatch, Role};
 use super::lexicon::AlignLexicon;
 use super::linking;
 use super::model::{Feature, Scalar};
@@ -79,6 +79,10 @@ const MIN_ASSERTED_COVER: f64 = 0.5;
 const VAGUE_SPREAD: f64 = 3.0;
 /// Bare counts up to this are small (`two`, `five`).
 const SMALL_COUNT: f64 = 10.0;
+/// Two clashing figures of one unit within this factor of each other are rival reports of
+/// one count (`$1.8 billion` / `$1.7 billion`); further apart, they may as well count
+/// different things (`$150 billion` / `$1.8 billion`), unless the frames say otherwise.
+const CLOSE_RIVALS: f64 = 1.5;
 
 /// Non-name items (terms or matching figures) two claims must share to agree: names and
 /// places say what a claim is about, not what it says of them, so two claims that share
@@ -219,16 +223,29 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
             "figures clash: {} vs {}",
             a.figures[i].text, b.figures[j].text
         ));
+        // With no frame in common, what the two figures both count is the word they share.
+        if v.relation == Relation::Conflict && v.frames.is_none() {
+            let counted: Vec<String> = (counted_words(a, b, f).into_iter())
+                .map(|k| a.terms[k].surface.clone())
+                .collect();
+            parts.push(format!("both count what is said: {}", list(&counted)));
+        }
     }
     if a.negative != b.negative {
-        let side = |v: &ClaimView| {
-            if v.negative {
-                "denied/negated"
-            } else {
-                "asserted"
-            }
+        // Who asserts and who denies, by speaker where there is one: `one denies: the
+        // Washington Post (second) denies or negates what Trump (first) asserts`.
+        let who = |v: &ClaimView, nth: &str| match &v.speaker {
+            Some(s) => format!("{s} ({nth})"),
+            None => format!("the {nth} claim"),
         };
-        parts.push(format!("polarity clash: {} vs {}", side(a), side(b)));
+        let (neg, pos) = if a.negative {
+            (who(a, "first"), who(b, "second"))
+        } else {
+            (who(b, "second"), who(a, "first"))
+        };
+        parts.push(format!(
+            "polarity clash, one denies: {neg} denies or negates what {pos} asserts"
+        ));
     }
     if f.values[Feature::EventClash] > 0.0 {
         let names = |v: &ClaimView| {
@@ -264,8 +281,9 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
 pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> Judgement {
     let mut best = judge_one(a, b, lex, parts, false);
     if !(a.clauses.is_empty() && b.clauses.is_empty()) {
-        for x in std::iter::once(a).chain(a.clauses.iter().filter(|c| substantial(c))) {
-            for y in std::iter::once(b).chain(b.clauses.iter().filter(|c| substantial(c))) {
+        let (own_a, own_b) = (own_clauses(a, lex), own_clauses(b, lex));
+        for x in std::iter::once(a).chain(own_a) {
+            for y in std::iter::once(b).chain(own_b.iter().copied()) {
                 if std::ptr::eq(x, a) && std::ptr::eq(y, b) {
                     continue;
                 }
@@ -304,6 +322,18 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict = "same topic, not one assertion: they agree on a subordinate clause only";
         best.extra = None;
     }
+    // Near-copies with no predicate in common (or unparsed: frames of nouns only), one of
+    // which says what must be done: a call is no report of a deed, whichever of their
+    // clauses agreed.
+    if best.relation == Relation::Agree
+        && best.frames.is_none()
+        && obligation_against_statement(a, b)
+    {
+        best.relation = Relation::Related;
+        best.verdict =
+            "same topic, not one proposition: one says what must be done, the other what is";
+        best.extra = None;
+    }
     // A list of people (`Kushner, Manafort and Gates`) against another list: the same kind
     // of statement about different sets of people, one part of a proposition at most.
     if parts && best.relation == Relation::Agree {
@@ -334,6 +364,36 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         reason,
         aligned: best.aligned,
     }
+}
+
+/// The clauses of a claim judged on their own: those with content enough
+/// (`substantial`) whose polarity their own words tell. Not a clause after the negation of
+/// a negated claim that holds neither a negation nor a predicate of its own: the claim's
+/// negation governs it (`he is not the target of the probe, or the target of the
+/// investigation into Michael Cohen`: the second clause asserts nothing about Cohen).
+fn own_clauses<'v>(whole: &'v ClaimView, lex: &AlignLexicon) -> Vec<&'v ClaimView> {
+    let negation = (whole.negative)
+        .then(|| (whole.sequence.iter()).position(|s| lex.negation_stems.contains(s)))
+        .flatten();
+    // The clauses cover the claim in order, so each starts where the ones before end.
+    let mut start = 0;
+    let mut out = Vec::new();
+    for c in &whole.clauses {
+        let governed = negation.is_some_and(|n| n < start) && !c.negative && c.frames.is_empty();
+        start += c.sequence.len();
+        if substantial(c) && !governed {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether one claim's main predicate says what must (or should) be done and the other's
+/// does not: a call (`We must prevent future attacks on our democracy`) is no report of a
+/// deed (`an all-out assault on our democracy`), however many words they share.
+fn obligation_against_statement(a: &ClaimView, b: &ClaimView) -> bool {
+    let must = |v: &ClaimView| v.frames.first().map(|f| f.modality == Some("must"));
+    matches!((must(a), must(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// Whether `v` has the term `key` among its words.
@@ -512,6 +572,55 @@ fn without_weak_figures(v: &ClaimView) -> ClaimView {
     v.clone_without(|t| !spelled.contains(&t.surface), |x| !weak_figure(x))
 }
 
+/// Whether the clashing figures of a pair whose frames share no predicate still count one
+/// thing: rival figures of one unit close to each other (`CLOSE_RIVALS`), in claims that
+/// share a word of what is said beside the names, the dates and the figures' own words
+/// (`We gave $1.8 billion in cash` / `The $1.7 billion the United States gave to Iran was
+/// …`: a parse may leave the verb of one in a relative clause, with no frame of its own).
+fn close_rivals(a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
+    let Some((i, j)) = f.figures.clash else {
+        return false;
+    };
+    let (x, y) = (&a.figures[i], &b.figures[j]);
+    let (lo, hi) = (
+        x.value.abs().min(y.value.abs()),
+        x.value.abs().max(y.value.abs()),
+    );
+    if x.unit.is_none() || lo <= 0.0 || hi > CLOSE_RIVALS * lo {
+        return false;
+    }
+    // Two named actors' sums are two counts (`Rollins received $770,962` / `Dell made
+    // $950,000`).
+    let actor = |v: &ClaimView| {
+        (v.frames.first())
+            .and_then(|m| m.role(Role::Agent))
+            .and_then(|r| r.entity.clone())
+    };
+    if let (Some(p), Some(q)) = (actor(a), actor(b)) {
+        if p != q {
+            return false;
+        }
+    }
+    !counted_words(a, b, f).is_empty()
+}
+
+/// Shared terms (indices into `a.terms`) that are neither names, dates nor words of a
+/// figure of either claim: what two figures may both count (`gave`).
+fn counted_words(a: &ClaimView, b: &ClaimView, f: &Features) -> Vec<usize> {
+    let figure_word = |w: &str| {
+        (a.figures.iter().chain(&b.figures))
+            .any(|g| g.text.split_whitespace().any(|p| lowercase_equals(p, w)))
+    };
+    (f.shared_terms.iter().copied())
+        .filter(|&k| {
+            a.terms[k]
+                .surface
+                .split_whitespace()
+                .all(|w| !is_name_word(a, w) && !is_name_word(b, w) && !figure_word(w))
+        })
+        .collect()
+}
+
 /// The same-proposition and topic scores of a pair.
 fn scores(f: &Features, lex: &AlignLexicon, parts: bool, fragment: bool) -> (f64, f64) {
     let overlap = if parts { f.overlap_score(lex) } else { 0.0 };
@@ -583,9 +692,16 @@ fn judge_one<'v>(
         Some(_) => frame_clash,
         None => negation_answered,
     };
-    let clash = (f.figures.clash.is_some() && matching_frames != Some(false) || polarity_clash)
-        && f.time == TimeMatch::Same
-        && !entity_disjoint;
+    // Clashing figures count one thing when the frames match, or share no predicate but
+    // the figures are close rivals; never with different participants.
+    let figures_clash = f.figures.clash.is_some()
+        && match &frame_match {
+            Some(Some(m)) => m.compatible,
+            Some(None) => close_rivals(a, b, &f),
+            // Unparsed claims are judged on their words: any rival figures.
+            None => true,
+        };
+    let clash = (figures_clash || polarity_clash) && f.time == TimeMatch::Same && !entity_disjoint;
     let shares =
         !f.shared_terms.is_empty() || a.entities.keys().any(|k| b.entities.contains_key(k));
     let disagrees = f.figures.apart || a.negative != b.negative;
@@ -737,5 +853,61 @@ fn judge_one<'v>(
         a,
         b,
         extra: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::build::text_views;
+    use crate::lang::Language;
+
+    #[test]
+    fn a_clause_under_the_claims_negation_is_not_judged_as_asserted() {
+        let lang = Language::english();
+        let mut parts = text_views(
+            &[
+                "the prosecutor is not the target of the bribery probe",
+                "or the target of the customs inquiry into the mayor's aide Oleg Petrenko",
+                "the regional review of the tender is in its earliest stages",
+            ],
+            lang,
+        );
+        // As in a claim, where the second holds no predicate of its own.
+        parts[1].frames.clear();
+        parts[2].frames.clear();
+        assert!(parts[0].negative && !parts[1].negative && !parts[2].negative);
+        let whole = |first: &ClaimView, second: &ClaimView| ClaimView {
+            negative: true,
+            sequence: (first.sequence.iter().chain(&second.sequence))
+                .cloned()
+                .collect(),
+            clauses: vec![first.clone(), second.clone()],
+            ..ClaimView::default()
+        };
+        let lex = &lang.align;
+        // After the negation, governed by it: not judged alone.
+        let negated = whole(&parts[0], &parts[1]);
+        assert!(substantial(&negated.clauses[1]));
+        let own = own_clauses(&negated, lex);
+        assert!(!own.iter().any(|c| std::ptr::eq(*c, &negated.clauses[1])));
+        // Before it (`the review is in its earliest stages, and I can't say …`): a
+        // statement of its own.
+        let before = whole(&parts[2], &parts[0]);
+        let own = own_clauses(&before, lex);
+        assert!(own.iter().any(|c| std::ptr::eq(*c, &before.clauses[0])));
+    }
+
+    #[test]
+    fn clitics_written_apart_or_with_a_curly_apostrophe_are_no_content() {
+        let v = text_views(
+            &["I do n’t know anybody, they’re sure."],
+            Language::english(),
+        );
+        let surfaces: Vec<&str> = v[0].terms.iter().map(|t| t.surface.as_str()).collect();
+        for clitic in ["n", "’t", "’re"] {
+            assert!(!surfaces.contains(&clitic), "{surfaces:?}");
+        }
+        assert!(surfaces.contains(&"know"), "{surfaces:?}");
     }
 }

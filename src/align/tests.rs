@@ -482,3 +482,78 @@ fn agreement_on_a_subordinate_clause_only_is_no_agreement() {
         corpus_relation(&texts, "of looting", "troops looted").expect("the pair is listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+#[test]
+fn close_rival_sums_conflict_when_one_verb_has_no_frame_and_far_ones_do_not() {
+    // The parse gives `sent` of the second sentence no frame (a relative clause): the two
+    // share no predicate, but close sums of one unit, both of what was sent, are one count.
+    let text = |fig: &str| {
+        format!(
+            "\"We sent $3.4 billion in aid,\" the minister said. The {fig} the government sent \
+             to the region was money it had set aside in 2020, plus accrued interest, which had \
+             been held in a reserve fund."
+        )
+    };
+    let close = text("$3.1 billion");
+    let (r, why) = corpus_relation(&[&close], "$3.4 billion", "$3.1 billion").expect("listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    assert!(why.contains("both count what is said: sent"), "{why}");
+    // Ten times as much counts something else, as far as the words tell.
+    let far = text("$31 billion");
+    if let Some((r, why)) = corpus_relation(&[&far], "$3.4 billion", "$31 billion") {
+        assert_ne!(r, Relation::Conflict, "{why}");
+    }
+}
+
+#[test]
+fn a_conflict_says_who_denies_what_whom() {
+    let texts = [
+        "The Kremlin denied that its forces shelled the Kakhovka dam.",
+        "Ukraine said Russian forces shelled the Kakhovka dam.",
+    ];
+    let (r, why) = corpus_relation(&texts, "its forces shelled", "Russian forces shelled")
+        .expect("the pair is listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    assert!(why.contains("both say: "), "{why}");
+    assert!(
+        why.contains(
+            "one denies: The Kremlin (first) denies or negates what Ukraine (second) asserts"
+        ),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_call_to_prevent_a_deed_is_no_report_of_it() {
+    // Many words in common, no predicate: `must prevent` is a call, the other a deed said done.
+    let texts = [
+        "The governor said: \"We must prevent future shelling of our power plants.\"",
+        "The mayor called it \"the shelling of our power plants.\"",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "must prevent", "the shelling") {
+        assert_ne!(r, Relation::Agree, "{why}");
+    }
+    let lang = Language::english();
+    let j = compare(
+        "We must prevent future shelling of our power plants.",
+        "The shelling of our power plants.",
+        lang,
+    );
+    assert_ne!(j.relation, Relation::Agree, "{j:?}");
+    assert!(
+        j.reason
+            .starts_with("same topic, not one proposition: one says what must be done"),
+        "{j:?}"
+    );
+}
+
+#[test]
+fn close_sums_of_two_named_people_do_not_conflict() {
+    let text =
+        "\"Oleg Petrenko received $3.4 billion in aid,\" the minister said. The $3.1 billion \
+                that Ivan Sirko received from the region was money it had set aside in 2020, plus \
+                accrued interest, which had been held in a reserve fund.";
+    if let Some((r, why)) = corpus_relation(&[text], "$3.4 billion", "$3.1 billion") {
+        assert_ne!(r, Relation::Conflict, "{why}");
+    }
+}
