@@ -180,7 +180,6 @@ fn run() -> Result<(), String> {
     let mut errors = false;
     let mut labeller_only = false;
     let mut dump: Option<String> = None;
-    let mut mix: Vec<String> = Vec::new();
     let mut labeller_weights: Vec<f32> = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
@@ -191,7 +190,6 @@ fn run() -> Result<(), String> {
             "--errors" => errors = true,
             "--labeller-only" => labeller_only = true,
             "--dump" => dump = Some(value()?),
-            "--mix" => mix = value()?.split(',').map(str::to_string).collect(),
             "--labeller-epochs" => {
                 config.labeller_epochs = value()?.parse().map_err(|e| format!("{e}"))?
             }
@@ -274,20 +272,6 @@ fn run() -> Result<(), String> {
             syntax.models.parser = prepared.train_parser(&tags, &config, &mut progress);
         }
         syntax.models.labeller = prepared.train_labeller(&tags, &config, &mut progress);
-    }
-    if !mix.is_empty() {
-        let others = mix
-            .iter()
-            .map(|dir| load(dir, &config).map(|s| s.models.parser))
-            .collect::<Result<Vec<_>, String>>()?;
-        let mut all = vec![&syntax.models.parser];
-        all.extend(others.iter());
-        syntax.models.parser = _core::syntax::perceptron::Model::mixed(&all);
-        progress(&format!(
-            "parser mixed with {}: {} features",
-            mix.join(", "),
-            syntax.models.parser.n_features()
-        ));
     }
     eprintln!(
         "trained (or loaded) in {:.1}s",

@@ -43,10 +43,7 @@ impl Structure {
     pub fn new(tokens: &[ParserToken], heads: &[Option<usize>]) -> Structure {
         let n = heads.len();
         let mut s = Structure {
-            heads: heads
-                .iter()
-                .map(|h| h.map_or(NONE, |h| h as u32))
-                .collect(),
+            heads: heads.iter().map(|h| h.map_or(NONE, |h| h as u32)).collect(),
             lefts: vec![[NONE; MAX_CHILDREN]; n],
             rights: vec![[NONE; MAX_CHILDREN]; n],
             n_lefts: vec![0; n],
@@ -121,7 +118,12 @@ pub fn features(tokens: &[ParserToken], s: &Structure, d: usize, out: &mut Vec<u
     debug_assert!(h != NONE);
     let (di, hi) = (d as u32, h);
     let g = s.heads[h as usize];
-    let (dw, dt, hw, ht) = (word(tokens, di), tag(tokens, di), word(tokens, hi), tag(tokens, hi));
+    let (dw, dt, hw, ht) = (
+        word(tokens, di),
+        tag(tokens, di),
+        word(tokens, hi),
+        tag(tokens, hi),
+    );
     let right = (d > h as usize) as u64;
     let distance = (d as i64 - h as i64).unsigned_abs().min(8);
     let (a, b) = if right == 1 {
@@ -155,7 +157,12 @@ pub fn features(tokens: &[ParserToken], s: &Structure, d: usize, out: &mut Vec<u
         feature3(13, dt_dir, ht, s.child_tags[d]),
         feature3(14, dt_dir, ht, s.child_tags[h as usize]),
         feature3(15, dt_dir, ht, n_children),
-        feature3(16, tokens[d].word.shape, tokens[h as usize].word.shape, right),
+        feature3(
+            16,
+            tokens[d].word.shape,
+            tokens[h as usize].word.shape,
+            right,
+        ),
         feature3(17, tokens[d].word.suffix3, dt_dir, ht),
         feature3(18, dt_dir, ht, (g == NONE) as u64),
     ]);
@@ -163,12 +170,22 @@ pub fn features(tokens: &[ParserToken], s: &Structure, d: usize, out: &mut Vec<u
     // (a passive auxiliary on the head, another subject already there), by word and tag.
     for c in s.children(d) {
         let side = (c < di) as u64;
-        out.push(feature3(20, word(tokens, c), tag(tokens, c), dt_dir * 2 + side));
+        out.push(feature3(
+            20,
+            word(tokens, c),
+            tag(tokens, c),
+            dt_dir * 2 + side,
+        ));
     }
     for c in s.children(h as usize) {
         if c != di {
             let side = (c < di) as u64;
-            out.push(feature3(21, word(tokens, c), tag(tokens, c), dt_dir * 2 + side));
+            out.push(feature3(
+                21,
+                word(tokens, c),
+                tag(tokens, c),
+                dt_dir * 2 + side,
+            ));
         }
     }
 }

@@ -4,12 +4,9 @@
 //! A state is a stack and a buffer position. SHIFT pushes the buffer front; LEFT-l pops the
 //! stack top and makes it an `l` dependent of the buffer front; RIGHT-l pops the stack top
 //! and makes it an `l` dependent of the item below it. There is no artificial root: once the
-//! buffer is empty, the items left on the stack are joined as arc-standard would: RIGHT as
-//! before, or LEFT, which now makes the item below the top an `l` dependent of the top (the
-//! buffer front it would need is gone). That last LEFT lets a parse recover when a word that
-//! should have become a dependent of a later one (a subject left on the stack when its verb
-//! was shifted) would otherwise end up as the root. Whatever the scores say, every parse is
-//! a tree (one root, no cycles, every head in the sentence) in exactly 2n - 1 transitions.
+//! buffer is empty only RIGHT is allowed, until one item is left, and that item is the root.
+//! So every parse is a tree (one root, no cycles, every head in the sentence) in exactly
+//! 2n - 1 transitions, whatever the scores say.
 
 use super::hashing::{feature, feature2, feature3, SplitMix64};
 use super::perceptron::{Model, Trainer};
@@ -87,23 +84,11 @@ struct State {
     /// Which labels the left (resp. right) dependents carry, as hashed sets.
     left_labels: Vec<u64>,
     right_labels: Vec<u64>,
-    /// Per position: how many punctuation tokens come before it (n + 1 entries).
-    punct_before: Vec<u32>,
 }
 
 impl State {
-    fn new(tokens: &[ParserToken]) -> State {
-        let n = tokens.len();
-        let punct = super::words::punct_kind();
-        let mut punct_before = Vec::with_capacity(n + 1);
-        let mut count = 0;
-        for t in tokens {
-            punct_before.push(count);
-            count += (t.word.kind == punct) as u32;
-        }
-        punct_before.push(count);
+    fn new(n: usize) -> State {
         State {
-            punct_before,
             stack: Vec::with_capacity(n.min(256)),
             next: 0,
             heads: vec![NONE; n],
@@ -115,14 +100,6 @@ impl State {
             left_labels: vec![0; n],
             right_labels: vec![0; n],
         }
-    }
-
-    /// Punctuation tokens strictly between positions `a` < `b`, capped at 3.
-    fn puncts_between(&self, a: u32, b: u32) -> u64 {
-        if a == NONE || b == NONE {
-            return 9;
-        }
-        (self.punct_before[b as usize] - self.punct_before[a as usize + 1]).min(3) as u64
     }
 
     fn n(&self) -> usize {
@@ -137,22 +114,8 @@ impl State {
         let buffer = self.next < self.n();
         match mv {
             Move::Shift => buffer,
-            Move::Left => (buffer && !self.stack.is_empty()) || self.stack.len() >= 2,
+            Move::Left => buffer && !self.stack.is_empty(),
             Move::Right => self.stack.len() >= 2,
-        }
-    }
-
-    /// Whether the buffer is empty: LEFT then joins the top two stack items.
-    fn end_phase(&self) -> bool {
-        self.next >= self.n()
-    }
-
-    /// The item a move attaches: the stack top, or for LEFT in the end phase the one below.
-    fn dependent(&self, mv: Move) -> u32 {
-        if mv == Move::Left && self.end_phase() {
-            self.stack_at(1)
-        } else {
-            self.stack_at(0)
         }
     }
 
@@ -161,17 +124,6 @@ impl State {
             Move::Shift => {
                 self.stack.push(self.next as u32);
                 self.next += 1;
-            }
-            Move::Left if self.end_phase() => {
-                let head = self.stack.pop().expect("LEFT needs two on the stack");
-                let dep = self.stack.pop().expect("LEFT needs two on the stack");
-                self.stack.push(head);
-                let head = head as usize;
-                self.attach(head, dep as usize, label);
-                let l = &mut self.lefts[head];
-                *l = [dep, l[0]];
-                self.n_lefts[head] += 1;
-                self.left_labels[head] |= label_bit(label);
             }
             Move::Left => {
                 let dep = self.stack.pop().expect("LEFT needs a stack");
@@ -298,18 +250,11 @@ fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
         }
     };
     let (s0vl, s0vr, b0vl) = (valency(s0i, true), valency(s0i, false), valency(b0i, true));
-    let s1vr = valency(s1i, false);
-    let s1_distance = if s1i == NONE || s0i == NONE {
-        0
-    } else {
-        ((s0i - s1i) as u64).min(6)
-    };
     let labels_of = |i: u32, sets: &Vec<u64>| if i == NONE { 1 << 63 } else { sets[i as usize] };
-    let (s0ll, s0rl, b0ll, s1rl) = (
+    let (s0ll, s0rl, b0ll) = (
         labels_of(s0i, &state.left_labels),
         labels_of(s0i, &state.right_labels),
         labels_of(b0i, &state.left_labels),
-        labels_of(s1i, &state.right_labels),
     );
     out.clear();
     // Zhang & Nivre's (2011) templates where they apply to arc-hybrid (stack items have no
@@ -385,15 +330,6 @@ fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
         feature2(91, s0.t, s0rl),
         feature2(92, b0.t, b0ll),
         feature3(95, s0.w, s0.t, b0.w),
-        // RIGHT's pair (s1, s0): distance, s1's right valency and labels, the two words;
-        // and the punctuation between each pair (coordination, apposition, parataxis)
-        feature3(100, s1.t, s0.t, s1_distance),
-        feature2(101, s1.w, s1_distance),
-        feature3(102, s0.t, b0.t, state.puncts_between(s0i, b0i)),
-        feature3(103, s1.t, s0.t, state.puncts_between(s1i, s0i)),
-        feature2(104, s1.t, s1vr),
-        feature2(105, s1.t, s1rl),
-        feature3(107, s1.w, s0.w, s0.t),
     ]);
 }
 
@@ -426,12 +362,13 @@ pub fn parse_scored(
     let n_labels = transitions.n_labels;
     label_scores.clear();
     label_scores.resize(tokens.len() * n_labels, 0.0);
-    let mut state = State::new(tokens);
-    let mut feats = Vec::with_capacity(72);
+    let mut state = State::new(tokens.len());
+    let mut feats = Vec::with_capacity(64);
     let mut scores = Vec::with_capacity(model.n_classes());
     while !state.is_final() {
         if state.stack.is_empty() {
-            // Only SHIFT is possible: no need to score it (nor, in training, to learn it).
+            // Only SHIFT is possible: scoring it would change nothing. (Training still
+            // scores it: the averaging counts it, and the shipped model was trained so.)
             state.apply(Move::Shift, 0);
             continue;
         }
@@ -439,7 +376,7 @@ pub fn parse_scored(
         model.scores(&feats, &mut scores);
         let (mv, label) = transitions.decode(best_valid(&scores, &state, transitions));
         if mv != Move::Shift {
-            let dep = state.dependent(mv) as usize;
+            let dep = state.stack_at(0) as usize;
             let first = transitions.encode(mv, 0);
             label_scores[dep * n_labels..(dep + 1) * n_labels]
                 .copy_from_slice(&scores[first..first + n_labels]);
@@ -461,9 +398,6 @@ pub struct ParserExample {
 /// How many gold arcs `mv` makes unreachable (arc-hybrid, arc-decomposable for projective
 /// trees; on a non-projective tree the least-cost moves still lead to a good tree).
 fn cost(state: &State, gold: &[Option<usize>], mv: Move) -> usize {
-    if state.end_phase() && mv != Move::Shift {
-        return end_phase_cost(state, gold, mv);
-    }
     let s0 = state.stack_at(0);
     let s1 = state.stack_at(1);
     let in_buffer_after = |h: usize, from: usize| h >= from;
@@ -497,30 +431,6 @@ fn cost(state: &State, gold: &[Option<usize>], mv: Move) -> usize {
     }
 }
 
-/// In the end phase the stack is joined as arc-standard joins it with an empty buffer: any
-/// projective tree over the items left is still reachable, so a move costs what popping
-/// its dependent loses: the dependent's own arc, if its gold head is still on the stack
-/// (or it is the gold root) and is not the item it attaches to; and the arcs of the items
-/// left on the stack whose gold head it is.
-fn end_phase_cost(state: &State, gold: &[Option<usize>], mv: Move) -> usize {
-    let dep = state.dependent(mv);
-    let head = if mv == Move::Left {
-        state.stack_at(0)
-    } else {
-        state.stack_at(1)
-    };
-    let own = match gold[dep as usize] {
-        None => true,
-        Some(h) => h as u32 != head && state.stack.contains(&(h as u32)),
-    };
-    let orphans = state
-        .stack
-        .iter()
-        .filter(|&&x| x != dep && gold[x as usize] == Some(dep as usize))
-        .count();
-    own as usize + orphans
-}
-
 /// Trains the parser: dynamic oracle, exploring the model's own moves after the first epoch
 /// (with probability `explore`), shuffled with `seed`.
 pub fn train(
@@ -541,12 +451,8 @@ pub fn train(
         rng.shuffle(&mut order);
         for &e in &order {
             let ex = &examples[e];
-            let mut state = State::new(&ex.tokens);
+            let mut state = State::new(ex.tokens.len());
             while !state.is_final() {
-                if state.stack.is_empty() {
-                    state.apply(Move::Shift, 0);
-                    continue;
-                }
                 features(&ex.tokens, &state, &mut feats);
                 trainer.scores(&feats, &mut scores);
                 let guess = best_valid(&scores, &state, transitions);
@@ -562,26 +468,22 @@ pub fn train(
                     .min()
                     .copied()
                     .expect("some move is valid");
-                // The gold label of the item each move would attach.
-                let gold_label = |mv: Move| {
-                    let dep = state.dependent(mv);
-                    if mv == Move::Shift || dep == NONE {
-                        0
-                    } else {
-                        ex.gold.labels[dep as usize]
-                    }
+                let s0_label = if state.stack_at(0) != NONE {
+                    ex.gold.labels[state.stack_at(0) as usize]
+                } else {
+                    0
                 };
                 let best_gold = moves
                     .iter()
                     .zip(&costs)
                     .filter(|(_, c)| **c == Some(least))
-                    .map(|(&mv, _)| transitions.encode(mv, gold_label(mv)))
+                    .map(|(&mv, _)| transitions.encode(mv, s0_label))
                     .max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a)))
                     .expect("a least-cost move exists");
                 let (guess_move, guess_label) = transitions.decode(guess);
                 let guess_ok = costs[moves.iter().position(|&m| m == guess_move).unwrap()]
                     == Some(least)
-                    && (guess_move == Move::Shift || guess_label == gold_label(guess_move));
+                    && (guess_move == Move::Shift || guess_label == s0_label);
                 trainer.update(&feats, best_gold, if guess_ok { best_gold } else { guess });
                 let follow_guess = epoch > 0 && (rng.next_u64() as f64 / u64::MAX as f64) < explore;
                 let (mv, label) = transitions.decode(if guess_ok || follow_guess {

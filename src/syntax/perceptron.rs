@@ -240,32 +240,6 @@ impl Model {
         Model::from_rows(self.n_classes, rows)
     }
 
-    /// The average of `models` (same classes): each weight summed over them and divided by
-    /// their number, a weight one model lacks counting as 0. Mixing the parameters of runs
-    /// that differ only in their seed evens out what one shuffle of the data happened to
-    /// teach.
-    pub fn mixed(models: &[&Model]) -> Model {
-        assert!(!models.is_empty(), "mixing needs a model");
-        let n_classes = models[0].n_classes;
-        assert!(models.iter().all(|m| m.n_classes == n_classes));
-        let share = 1.0 / models.len() as f32;
-        let mut sums: std::collections::BTreeMap<u64, std::collections::BTreeMap<u16, f32>> =
-            Default::default();
-        for model in models {
-            for (key, row) in model.rows() {
-                let sum = sums.entry(key).or_default();
-                for (class, w) in row {
-                    *sum.entry(class).or_default() += w * share;
-                }
-            }
-        }
-        let rows = sums
-            .into_iter()
-            .map(|(key, row)| (key, row.into_iter().collect()))
-            .collect();
-        Model::from_rows(n_classes, rows)
-    }
-
     /// The model file's bytes (postcard).
     pub fn to_bytes(&self) -> Vec<u8> {
         postcard::to_allocvec(self).expect("serialising to memory cannot fail")

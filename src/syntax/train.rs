@@ -84,8 +84,8 @@ impl Default for Config {
             prune_parser: 1.0,
             explore: 0.9,
             jackknife: 4,
-            labeller_epochs: 8,
-            labeller_parser_weight: 1.0,
+            labeller_epochs: 0,
+            labeller_parser_weight: 0.5,
         }
     }
 }
@@ -186,8 +186,7 @@ impl Prepared {
 
     /// The gold trees with `tags` (one per token) as the parser's input tags.
     pub fn parser_examples(&self, tags: &[Vec<u16>]) -> Vec<ParserExample> {
-        self
-            .sentences
+        self.sentences
             .iter()
             .zip(&self.tagged)
             .zip(tags)
