@@ -347,7 +347,7 @@ fn best_valid(scores: &[f32], state: &State, t: Transitions) -> usize {
 
 /// Parses one sentence greedily: linear in its length.
 pub fn parse(model: &Model, transitions: Transitions, tokens: &[ParserToken]) -> Tree {
-    parse_scored(model, transitions, tokens, &mut Vec::new())
+    parse_with(model, transitions, tokens, None)
 }
 
 /// Parses one sentence greedily, and sets `label_scores` to the scores of every label of
@@ -359,9 +359,18 @@ pub fn parse_scored(
     tokens: &[ParserToken],
     label_scores: &mut Vec<f32>,
 ) -> Tree {
-    let n_labels = transitions.n_labels;
     label_scores.clear();
-    label_scores.resize(tokens.len() * n_labels, 0.0);
+    label_scores.resize(tokens.len() * transitions.n_labels, 0.0);
+    parse_with(model, transitions, tokens, Some(label_scores))
+}
+
+fn parse_with(
+    model: &Model,
+    transitions: Transitions,
+    tokens: &[ParserToken],
+    mut label_scores: Option<&mut Vec<f32>>,
+) -> Tree {
+    let n_labels = transitions.n_labels;
     let mut state = State::new(tokens.len());
     let mut feats = Vec::with_capacity(64);
     let mut scores = Vec::with_capacity(model.n_classes());
@@ -375,10 +384,10 @@ pub fn parse_scored(
         features(tokens, &state, &mut feats);
         model.scores(&feats, &mut scores);
         let (mv, label) = transitions.decode(best_valid(&scores, &state, transitions));
-        if mv != Move::Shift {
+        if let Some(out) = label_scores.as_deref_mut().filter(|_| mv != Move::Shift) {
             let dep = state.stack_at(0) as usize;
             let first = transitions.encode(mv, 0);
-            label_scores[dep * n_labels..(dep + 1) * n_labels]
+            out[dep * n_labels..(dep + 1) * n_labels]
                 .copy_from_slice(&scores[first..first + n_labels]);
         }
         state.apply(mv, label);
