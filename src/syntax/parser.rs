@@ -543,6 +543,40 @@ mod tests {
     }
 
     #[test]
+    fn skipping_forced_shifts_parses_as_scoring_every_state_would() {
+        // Decoding does not score a state whose only move is SHIFT; with the shipped model,
+        // the trees must be those of the plain loop that scores every state.
+        let syntax = crate::lang::Language::english()
+            .syntax()
+            .expect("English has a model");
+        let t = syntax.transitions();
+        let model = &syntax.models.parser;
+        let words = "The Russian army said on Friday that it had withdrawn from Kherson , \
+                     and Ukraine 's president called it a historic day ."
+            .split(' ')
+            .collect::<Vec<_>>();
+        let mut toks = tokens(&words);
+        let hashes: Vec<_> = toks.iter().map(|t| t.word).collect();
+        let tags = crate::syntax::tagger::tag(&syntax.models.tagger, &hashes);
+        for (tok, tag) in toks.iter_mut().zip(tags) {
+            tok.tag = tag;
+        }
+        let mut state = State::new(toks.len());
+        let (mut feats, mut scores) = (Vec::new(), Vec::new());
+        while !state.is_final() {
+            features(&toks, &state, &mut feats);
+            model.scores(&feats, &mut scores);
+            let (mv, label) = t.decode(best_valid(&scores, &state, t));
+            state.apply(mv, label);
+        }
+        assert_eq!(parse(model, t, &toks), state.into_tree());
+        let mut label_scores = Vec::new();
+        let scored = parse_scored(model, t, &toks, &mut label_scores);
+        assert_eq!(scored, parse(model, t, &toks));
+        assert_eq!(label_scores.len(), toks.len() * t.n_labels);
+    }
+
+    #[test]
     fn an_empty_model_still_gives_trees() {
         let t = Transitions { n_labels: 3 };
         let model = Trainer::new(t.n_classes()).finish(0.0);
