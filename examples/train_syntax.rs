@@ -15,7 +15,10 @@
 //! parser: for sweeps), `--tag-cache FILE` (the parser's jackknifed training tags, read from
 //! FILE if it exists, else computed and written there; delete it when the data, the seed or
 //! the tagger change), `--errors` (per gold label on dev:
-//! how often the head is wrong, the label wrong under the right head, and the top confusions).
+//! how often the head is wrong, the label wrong under the right head, and the top confusions),
+//! `--labeller-epochs N` (the second-pass labeller; 0 for none), `--labeller-weight W` (the
+//! parser's label scores' weight beside it), `--labeller-weights W1,W2,..` (dev figures with
+//! other weights), `--labeller-only` (with `--from`: retrain only the labeller).
 
 use _core::syntax::conllu;
 use _core::syntax::lemma::Lemmatizer;
@@ -120,6 +123,37 @@ fn print_errors(syntax: &Syntax, dev: &[conllu::Sentence]) {
     }
 }
 
+/// Dev parses beside the gold (treebank words), one token a line: id, form, tag, gold
+/// head and label, predicted head and label (heads 1-based, 0 the root); a blank line
+/// between sentences. For error analysis.
+fn dump_parses(syntax: &Syntax, dev: &[conllu::Sentence]) -> String {
+    let mut out = String::new();
+    for gold in Tokens::Words.sentences(dev) {
+        let inputs: Vec<TokenInput> = gold
+            .iter()
+            .map(|t| TokenInput {
+                form: &t.form,
+                kind: t.kind,
+            })
+            .collect();
+        for (i, (g, p)) in gold.iter().zip(syntax.analyse(&inputs)).enumerate() {
+            let one = |h: Option<usize>| h.map_or(0, |h| h + 1);
+            out.push_str(&format!(
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                i + 1,
+                g.form,
+                p.tag,
+                one(g.head),
+                g.deprel,
+                one(p.head),
+                p.dep
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}
+
 /// The hand list of news verbs beside the shipped lemma files: the dev figures are those of
 /// the lemmatizer as it ships.
 fn news_verbs() -> &'static str {
@@ -144,6 +178,9 @@ fn run() -> Result<(), String> {
     let mut parser_only = false;
     let mut tag_cache: Option<String> = None;
     let mut errors = false;
+    let mut labeller_only = false;
+    let mut dump: Option<String> = None;
+    let mut labeller_weights: Vec<f32> = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -151,6 +188,20 @@ fn run() -> Result<(), String> {
             "--tiny" => tiny = true,
             "--parser-only" => parser_only = true,
             "--errors" => errors = true,
+            "--labeller-only" => labeller_only = true,
+            "--dump" => dump = Some(value()?),
+            "--labeller-epochs" => {
+                config.labeller_epochs = value()?.parse().map_err(|e| format!("{e}"))?
+            }
+            "--labeller-weight" => {
+                config.labeller_parser_weight = value()?.parse().map_err(|e| format!("{e}"))?
+            }
+            "--labeller-weights" => {
+                labeller_weights = value()?
+                    .split(',')
+                    .map(|w| w.parse().map_err(|e| format!("--labeller-weights: {e}")))
+                    .collect::<Result<Vec<f32>, String>>()?
+            }
             "--tag-cache" => tag_cache = Some(value()?),
             "--from" => from = Some(value()?),
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
@@ -205,17 +256,22 @@ fn run() -> Result<(), String> {
     let mut progress = |msg: &str| eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64());
     let mut syntax = match from {
         Some(dir) => load(&dir, &config)?,
-        None if parser_only => return Err("--parser-only needs --from".into()),
+        None if parser_only || labeller_only => {
+            return Err("--parser-only and --labeller-only need --from".into())
+        }
         None => train(&train_set, config, &mut progress),
     };
-    if parser_only {
+    if parser_only || labeller_only {
         let prepared = Prepared::new(&train_set, config.tokens);
         if prepared.tag_names != syntax.models.tags || prepared.labels != syntax.models.labels {
             return Err("the loaded models' classes do not fit the data".into());
         }
         let tags = training_tags(&prepared, &config, &syntax, tag_cache.as_deref())?;
         progress("training tags ready");
-        syntax.models.parser = prepared.train_parser(&tags, &config, &mut progress);
+        if parser_only {
+            syntax.models.parser = prepared.train_parser(&tags, &config, &mut progress);
+        }
+        syntax.models.labeller = prepared.train_labeller(&tags, &config, &mut progress);
     }
     eprintln!(
         "trained (or loaded) in {:.1}s",
@@ -257,6 +313,17 @@ fn run() -> Result<(), String> {
         };
         if errors {
             print_errors(&syntax, dev);
+        }
+        if let Some(path) = &dump {
+            std::fs::write(path, dump_parses(&syntax, dev)).map_err(|e| format!("{path}: {e}"))?;
+        }
+        for &w in &labeller_weights {
+            let mut mixed = syntax.clone();
+            if let Some(l) = mixed.models.labeller.as_mut() {
+                l.parser_weight = w;
+            }
+            let scores = evaluate(&mixed, dev, Tokens::Words);
+            println!("dev, words, labeller with parser weight {w}: {scores}");
         }
         for &w in &sweep {
             let mut pruned = syntax.clone();

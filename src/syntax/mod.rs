@@ -5,6 +5,7 @@ pub mod conllu;
 pub mod document;
 pub mod hashing;
 pub mod huge_pages;
+pub mod labeller;
 pub mod lemma;
 pub mod model;
 pub mod parser;

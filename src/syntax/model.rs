@@ -1,5 +1,6 @@
 //! The trained models as one value, how they are saved, and how they run over a sentence.
 
+use super::labeller::Labeller;
 use super::lemma::Lemmatizer;
 use super::parser::{self, ParserToken, Transitions, Tree};
 use super::perceptron::{Model, ModelError};
@@ -18,6 +19,17 @@ pub struct Models {
     pub tagger: Model,
     /// The parser: features to transitions.
     pub parser: Model,
+    /// The second-pass labeller, if trained (without it the parser's labels stand).
+    pub labeller: Option<Labeller>,
+}
+
+/// A model file from before the labeller: the same fields less the last.
+#[derive(Deserialize)]
+struct ModelsWithoutLabeller {
+    tags: Vec<(String, String)>,
+    labels: Vec<String>,
+    tagger: Model,
+    parser: Model,
 }
 
 impl Models {
@@ -28,13 +40,30 @@ impl Models {
 
     /// Reads a model file, checking the class names fit the models.
     pub fn from_bytes(bytes: &[u8]) -> Result<Models, ModelError> {
-        let models: Models = postcard::from_bytes(bytes).map_err(|e| ModelError(e.to_string()))?;
+        let models: Models = match postcard::from_bytes(bytes) {
+            Ok(models) => models,
+            // A file written before the labeller existed, read whole (nothing left over).
+            Err(e) => match postcard::take_from_bytes::<ModelsWithoutLabeller>(bytes) {
+                Ok((old, [])) => Models {
+                    tags: old.tags,
+                    labels: old.labels,
+                    tagger: old.tagger,
+                    parser: old.parser,
+                    labeller: None,
+                },
+                _ => return Err(ModelError(e.to_string())),
+            },
+        };
         let transitions = Transitions {
             n_labels: models.labels.len(),
         };
         if models.tags.is_empty()
             || models.tagger.n_classes() != models.tags.len()
             || models.parser.n_classes() != transitions.n_classes()
+            || models
+                .labeller
+                .as_ref()
+                .is_some_and(|l| l.model.n_classes() != models.labels.len())
             || models.tags.len() > u16::MAX as usize
             || models.labels.len() > u16::MAX as usize
         {
@@ -86,7 +115,20 @@ impl Syntax {
             .zip(&classes)
             .map(|(&word, &tag)| ParserToken { word, tag })
             .collect();
-        let tree = parser::parse(&self.models.parser, self.transitions(), &parser_tokens);
+        let tree = match &self.models.labeller {
+            None => parser::parse(&self.models.parser, self.transitions(), &parser_tokens),
+            Some(labeller) => {
+                let mut label_scores = Vec::new();
+                let mut tree = parser::parse_scored(
+                    &self.models.parser,
+                    self.transitions(),
+                    &parser_tokens,
+                    &mut label_scores,
+                );
+                labeller.relabel(&parser_tokens, &mut tree, &label_scores);
+                tree
+            }
+        };
         (classes, tree)
     }
 

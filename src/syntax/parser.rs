@@ -347,13 +347,49 @@ fn best_valid(scores: &[f32], state: &State, t: Transitions) -> usize {
 
 /// Parses one sentence greedily: linear in its length.
 pub fn parse(model: &Model, transitions: Transitions, tokens: &[ParserToken]) -> Tree {
+    parse_with(model, transitions, tokens, None)
+}
+
+/// Parses one sentence greedily, and sets `label_scores` to the scores of every label of
+/// the move that attached each token (`n_labels` a token; zeros for the root): what a
+/// second-pass labeller weighs against its own.
+pub fn parse_scored(
+    model: &Model,
+    transitions: Transitions,
+    tokens: &[ParserToken],
+    label_scores: &mut Vec<f32>,
+) -> Tree {
+    label_scores.clear();
+    label_scores.resize(tokens.len() * transitions.n_labels, 0.0);
+    parse_with(model, transitions, tokens, Some(label_scores))
+}
+
+fn parse_with(
+    model: &Model,
+    transitions: Transitions,
+    tokens: &[ParserToken],
+    mut label_scores: Option<&mut Vec<f32>>,
+) -> Tree {
+    let n_labels = transitions.n_labels;
     let mut state = State::new(tokens.len());
     let mut feats = Vec::with_capacity(64);
     let mut scores = Vec::with_capacity(model.n_classes());
     while !state.is_final() {
+        if state.stack.is_empty() {
+            // Only SHIFT is possible: scoring it would change nothing. (Training still
+            // scores it: the averaging counts it, and the shipped model was trained so.)
+            state.apply(Move::Shift, 0);
+            continue;
+        }
         features(tokens, &state, &mut feats);
         model.scores(&feats, &mut scores);
         let (mv, label) = transitions.decode(best_valid(&scores, &state, transitions));
+        if let Some(out) = label_scores.as_deref_mut().filter(|_| mv != Move::Shift) {
+            let dep = state.stack_at(0) as usize;
+            let first = transitions.encode(mv, 0);
+            out[dep * n_labels..(dep + 1) * n_labels]
+                .copy_from_slice(&scores[first..first + n_labels]);
+        }
         state.apply(mv, label);
     }
     state.into_tree()
@@ -504,6 +540,40 @@ mod tests {
             false
         });
         (n == 0 || roots == 1) && acyclic && tree.heads.iter().flatten().all(|&h| h < n)
+    }
+
+    #[test]
+    fn skipping_forced_shifts_parses_as_scoring_every_state_would() {
+        // Decoding does not score a state whose only move is SHIFT; with the shipped model,
+        // the trees must be those of the plain loop that scores every state.
+        let syntax = crate::lang::Language::english()
+            .syntax()
+            .expect("English has a model");
+        let t = syntax.transitions();
+        let model = &syntax.models.parser;
+        let words = "The Russian army said on Friday that it had withdrawn from Kherson , \
+                     and Ukraine 's president called it a historic day ."
+            .split(' ')
+            .collect::<Vec<_>>();
+        let mut toks = tokens(&words);
+        let hashes: Vec<_> = toks.iter().map(|t| t.word).collect();
+        let tags = crate::syntax::tagger::tag(&syntax.models.tagger, &hashes);
+        for (tok, tag) in toks.iter_mut().zip(tags) {
+            tok.tag = tag;
+        }
+        let mut state = State::new(toks.len());
+        let (mut feats, mut scores) = (Vec::new(), Vec::new());
+        while !state.is_final() {
+            features(&toks, &state, &mut feats);
+            model.scores(&feats, &mut scores);
+            let (mv, label) = t.decode(best_valid(&scores, &state, t));
+            state.apply(mv, label);
+        }
+        assert_eq!(parse(model, t, &toks), state.into_tree());
+        let mut label_scores = Vec::new();
+        let scored = parse_scored(model, t, &toks, &mut label_scores);
+        assert_eq!(scored, parse(model, t, &toks));
+        assert_eq!(label_scores.len(), toks.len() * t.n_labels);
     }
 
     #[test]

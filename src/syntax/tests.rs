@@ -221,6 +221,7 @@ fn the_tiny_training_path_is_deterministic_and_its_files_load() {
         tagger_epochs: 1,
         parser_epochs: 1,
         jackknife: 2,
+        labeller_epochs: 1,
         ..Config::default()
     };
     let a = train(&sentences, config, &mut |_| {});
@@ -233,4 +234,19 @@ fn the_tiny_training_path_is_deterministic_and_its_files_load() {
     // Trained on these sentences, it has learnt something about them.
     let scores = evaluate(&a, &sentences, Tokens::Words);
     assert!(scores.upos > 0.8 && scores.uas > 0.5, "{scores}");
+    // The second-pass labeller is saved with the models; it changes labels, never heads.
+    assert!(a.models.labeller.is_some());
+    let mut without = a.clone();
+    without.models.labeller = None;
+    let plain = evaluate(&without, &sentences, Tokens::Words);
+    assert_eq!(plain.uas, scores.uas);
+    // A file written before the labeller existed still loads, without one.
+    let old = postcard::to_allocvec(&(
+        &without.models.tags,
+        &without.models.labels,
+        &without.models.tagger,
+        &without.models.parser,
+    ))
+    .unwrap();
+    assert_eq!(Models::from_bytes(&old).unwrap(), without.models);
 }

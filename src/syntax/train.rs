@@ -2,6 +2,7 @@
 //! and the scores (UPOS, Penn tag, lemma, UAS, LAS).
 
 use super::conllu::Sentence;
+use super::labeller::{self, Labeller};
 use super::lemma::Lemmatizer;
 use super::model::{Models, Syntax};
 use super::parser::{self, ParserExample, ParserToken, Transitions, Tree};
@@ -66,6 +67,10 @@ pub struct Config {
     pub explore: f64,
     /// Folds for the parser's training tags (1: the final tagger's own tags).
     pub jackknife: usize,
+    /// Passes over the data for the second-pass labeller (0: none, the parser's labels).
+    pub labeller_epochs: usize,
+    /// The weight of the parser's label scores beside the labeller's.
+    pub labeller_parser_weight: f32,
 }
 
 impl Default for Config {
@@ -79,6 +84,8 @@ impl Default for Config {
             prune_parser: 1.0,
             explore: 0.9,
             jackknife: 4,
+            labeller_epochs: 0,
+            labeller_parser_weight: 0.5,
         }
     }
 }
@@ -177,15 +184,9 @@ impl Prepared {
             .collect()
     }
 
-    /// Trains the parser on the gold trees with `tags` (one per token) as its input tags.
-    pub fn train_parser(
-        &self,
-        tags: &[Vec<u16>],
-        config: &Config,
-        progress: &mut dyn FnMut(&str),
-    ) -> Model {
-        let examples: Vec<ParserExample> = self
-            .sentences
+    /// The gold trees with `tags` (one per token) as the parser's input tags.
+    pub fn parser_examples(&self, tags: &[Vec<u16>]) -> Vec<ParserExample> {
+        self.sentences
             .iter()
             .zip(&self.tagged)
             .zip(tags)
@@ -203,7 +204,17 @@ impl Prepared {
                         .collect(),
                 },
             })
-            .collect();
+            .collect()
+    }
+
+    /// Trains the parser on the gold trees with `tags` (one per token) as its input tags.
+    pub fn train_parser(
+        &self,
+        tags: &[Vec<u16>],
+        config: &Config,
+        progress: &mut dyn FnMut(&str),
+    ) -> Model {
+        let examples = self.parser_examples(tags);
         let transitions = Transitions {
             n_labels: self.labels.len(),
         };
@@ -222,6 +233,40 @@ impl Prepared {
             model.n_weights()
         ));
         model
+    }
+
+    /// Trains the second-pass labeller on the gold trees with `tags` as input tags (none
+    /// when `config.labeller_epochs` is 0).
+    pub fn train_labeller(
+        &self,
+        tags: &[Vec<u16>],
+        config: &Config,
+        progress: &mut dyn FnMut(&str),
+    ) -> Option<Labeller> {
+        if config.labeller_epochs == 0 {
+            return None;
+        }
+        let examples: Vec<_> = self
+            .parser_examples(tags)
+            .into_iter()
+            .map(|e| (e.tokens, e.gold))
+            .collect();
+        let model = labeller::train(
+            &examples,
+            self.labels.len(),
+            config.labeller_epochs,
+            config.seed,
+            config.prune_parser,
+        );
+        progress(&format!(
+            "labeller: {} features, {} weights",
+            model.n_features(),
+            model.n_weights()
+        ));
+        Some(Labeller {
+            model,
+            parser_weight: config.labeller_parser_weight,
+        })
     }
 }
 
@@ -253,6 +298,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
         config.jackknife.max(1)
     ));
     let parser_model = prepared.train_parser(&tags, &config, progress);
+    let labeller = prepared.train_labeller(&tags, &config, progress);
     let lemmatizer = Lemmatizer::learn(
         prepared
             .sentences
@@ -266,6 +312,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             labels: prepared.labels,
             tagger: tagger_model,
             parser: parser_model,
+            labeller,
         },
         lemmatizer,
     }

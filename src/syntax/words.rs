@@ -87,6 +87,11 @@ pub fn hashes(token: TokenInput) -> WordHashes {
     }
 }
 
+/// The `kind` hash of a punctuation token.
+pub fn punct_kind() -> u64 {
+    mix(4, TokenKind::Punct as u64)
+}
+
 /// The form the models count: see the module doc.
 pub fn normalise(form: &str) -> String {
     let mut out = String::with_capacity(form.len());
