@@ -104,9 +104,10 @@ fn main() {
                     .zip(layers.par_iter())
                     .zip(mentions.par_iter())
                     .map(|(((i, d), layer), m)| {
-                        let parse = parses.map(|p| &p[i]);
+                        // The stage holds parses compact: the full one is rebuilt.
+                        let parse = parses.and_then(|_| corpus.parse(i));
                         claims::link::link(
-                            claims::extract(&d.text, layer, parse, corpus.language()),
+                            claims::extract(&d.text, layer, parse.as_ref(), corpus.language()),
                             m,
                             d.date,
                         )
