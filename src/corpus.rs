@@ -344,10 +344,12 @@ impl Corpus {
             let layers = self.try_text_layers(cancel)?;
             let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
             self.progress.start("syntax", self.docs.len());
-            per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
+            let compact = per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
                 syntax::analyse(model, &d.text, &layer.tokens, &layer.sentences).compact()
-            })
-            .map(Ok)
+            })?;
+            // The full parses freed between the compact ones leave free pages behind.
+            crate::memory::release_free_pages();
+            Ok(Ok(compact))
         })
     }
 
@@ -500,6 +502,7 @@ impl Corpus {
                     let kept: Vec<_> = kept.into_iter().flatten().collect();
                     self.syntax.get_or_compute(cancel, || Ok(Ok(kept)))?;
                 }
+                crate::memory::release_free_pages();
                 Ok(claims)
             })
             .map(Vec::as_slice)
