@@ -404,6 +404,9 @@ impl Corpus {
                 .map(|(d, m)| (d.text.as_str(), m.as_slice()))
                 .collect();
             let resolution = ids::resolve_keyed(&inputs, &keys, &self.lexicon);
+            // The identity keys (strings, one per mention) were the stage's largest part.
+            drop((inputs, keys));
+            crate::memory::release_free_pages();
             Ok(EntityLayer {
                 mentions,
                 resolution,
