@@ -18,7 +18,7 @@ use crate::lang::{Language, NoSyntaxModel};
 use crate::pool;
 use crate::progress::Progress;
 use crate::stage::{Cancel, Cancelled, Stage};
-use crate::syntax::document::{self as syntax, DocumentSyntax};
+use crate::syntax::document::{self as syntax, CompactSyntax, DocumentSyntax};
 use crate::text::decode::{decode, Decoding};
 use crate::text::files;
 use crate::text::metadata;
@@ -166,9 +166,9 @@ pub struct Corpus {
     progress: Progress,
 }
 
-/// The syntax stage for the whole corpus: each document's tags, lemmas and parse, or why the
-/// language has none.
-pub type SyntaxLayer = Result<Vec<DocumentSyntax<'static>>, NoSyntaxModel>;
+/// The syntax stage for the whole corpus: each document's tags and parse, lemmas recomputed
+/// when asked for (see `CompactSyntax`), or why the language has none.
+pub type SyntaxLayer = Result<Vec<CompactSyntax<'static>>, NoSyntaxModel>;
 
 /// The entity stage for the whole corpus: each document's mentions, in text order, and the
 /// cross-document entities they resolve to.
@@ -326,9 +326,9 @@ impl Corpus {
     }
 
     /// The syntax stage (tags, lemmas, dependency parse of every token, boilerplate
-    /// included), computed once, in parallel, when asked for or when the claims stage needs
-    /// it. An error if the language has no syntax model.
-    pub fn syntax(&self) -> Result<&[DocumentSyntax<'static>], &NoSyntaxModel> {
+    /// included), computed once, in parallel, when asked for or with the claims stage. An
+    /// error if the language has no syntax model.
+    pub fn syntax(&self) -> Result<&[CompactSyntax<'static>], &NoSyntaxModel> {
         uncancelled(self.try_syntax(&Cancel::never()))
             .as_ref()
             .map(Vec::as_slice)
@@ -344,11 +344,20 @@ impl Corpus {
             let layers = self.try_text_layers(cancel)?;
             let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
             self.progress.start("syntax", self.docs.len());
-            per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
-                syntax::analyse(model, &d.text, &layer.tokens, &layer.sentences)
-            })
-            .map(Ok)
+            let compact = per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
+                syntax::analyse(model, &d.text, &layer.tokens, &layer.sentences).compact()
+            })?;
+            // The full parses freed between the compact ones leave free pages behind.
+            crate::memory::release_free_pages();
+            Ok(Ok(compact))
         })
+    }
+
+    /// The full parse of document `i`, lemmas included (the syntax stage is computed if it
+    /// has not run); None if the language has no syntax model.
+    pub fn parse(&self, i: usize) -> Option<DocumentSyntax<'static>> {
+        let compact = &self.syntax().ok()?[i];
+        Some(compact.expand(&self.docs[i].text, &self.text_layer(i).tokens))
     }
 
     /// Reads the documents as `language` (English by default); the entity stage uses the
@@ -395,6 +404,9 @@ impl Corpus {
                 .map(|(d, m)| (d.text.as_str(), m.as_slice()))
                 .collect();
             let resolution = ids::resolve_keyed(&inputs, &keys, &self.lexicon);
+            // The identity keys (strings, one per mention) were the stage's largest part.
+            drop((inputs, keys));
+            crate::memory::release_free_pages();
             Ok(EntityLayer {
                 mentions,
                 resolution,
@@ -452,13 +464,16 @@ impl Corpus {
         uncancelled(self.try_claims(&Cancel::never()))
     }
 
-    /// The claims stage, unless `cancel` is raised first.
+    /// The claims stage, unless `cancel` is raised first. Unless the syntax stage has run
+    /// already, each document is parsed here and its parse kept in compact form once its
+    /// claims are out, so the corpus never holds every full parse at once.
     pub fn try_claims(&self, cancel: &Cancel) -> Result<&[Vec<LinkedClaim>], Cancelled> {
         self.claims
             .get_or_compute(cancel, || {
                 let layers = self.try_text_layers(cancel)?;
                 // A language without a syntax model keeps the word-list rules alone.
-                let parses = self.try_syntax(cancel)?.as_ref().ok();
+                let model = self.language.syntax().ok();
+                let parsed = self.syntax.get().and_then(|s| s.as_ref().ok());
                 let entities = self.try_entities(cancel)?;
                 let indexed: Vec<_> = self
                     .docs
@@ -468,33 +483,59 @@ impl Corpus {
                     .enumerate()
                     .collect();
                 self.progress.start("claims", self.docs.len());
-                per_document(
+                let done = per_document(
                     cancel,
                     Some(&self.progress),
                     &indexed,
                     |(i, ((d, layer), mentions))| {
-                        let parse = parses.map(|p| &p[*i]);
-                        let mut linked = claims::link::link(
-                            claims::extract(&d.text, layer, parse, self.language),
-                            mentions,
-                            d.date,
-                        );
-                        // Frames need the parse too: a language without a model has none.
-                        if let Some(parsed) = parse {
-                            let source = claims::frame::FrameSource {
-                                text: &d.text,
-                                tokens: &layer.tokens,
-                                syntax: parsed,
-                                mentions,
-                                words: &self.language.frames,
-                            };
-                            claims::link::add_frames(&mut linked, &source);
-                        }
-                        linked
+                        let parse = match (parsed, model) {
+                            (Some(p), _) => Some(p[*i].expand(&d.text, &layer.tokens)),
+                            (None, Some(m)) => {
+                                Some(syntax::analyse(m, &d.text, &layer.tokens, &layer.sentences))
+                            }
+                            (None, None) => None,
+                        };
+                        let linked = self.claims_of(d, layer, mentions, parse.as_ref());
+                        let kept = parse.filter(|_| parsed.is_none()).map(|p| p.compact());
+                        (linked, kept)
                     },
-                )
+                )?;
+                let (claims, kept): (Vec<_>, Vec<_>) = done.into_iter().unzip();
+                if let (None, Some(_)) = (parsed, model) {
+                    let kept: Vec<_> = kept.into_iter().flatten().collect();
+                    self.syntax.get_or_compute(cancel, || Ok(Ok(kept)))?;
+                }
+                crate::memory::release_free_pages();
+                Ok(claims)
             })
             .map(Vec::as_slice)
+    }
+
+    /// The claims of one document, with their mentions and (given a parse) their frames.
+    fn claims_of(
+        &self,
+        d: &Document,
+        layer: &TextLayer,
+        mentions: &[Mention],
+        parse: Option<&DocumentSyntax>,
+    ) -> Vec<LinkedClaim> {
+        let mut linked = claims::link::link(
+            claims::extract(&d.text, layer, parse, self.language),
+            mentions,
+            d.date,
+        );
+        // Frames need the parse too: a language without a model has none.
+        if let Some(parsed) = parse {
+            let source = claims::frame::FrameSource {
+                text: &d.text,
+                tokens: &layer.tokens,
+                syntax: parsed,
+                mentions,
+                words: &self.language.frames,
+            };
+            claims::link::add_frames(&mut linked, &source);
+        }
+        linked
     }
 
     /// How far the stage being computed has got: `(stage, documents done, total)`.
@@ -685,7 +726,7 @@ mod tests {
         corpus.claims();
         assert_eq!(corpus.ready(), ["text", "syntax", "entities", "claims"]);
         let syntax = corpus.syntax().unwrap();
-        let a = &syntax[0];
+        let a = &corpus.parse(0).unwrap();
         // The caption is boilerplate and is parsed too.
         assert_eq!(a.len(), corpus.text_layer(0).tokens.len());
         assert!(syntax[1].is_empty());
@@ -705,6 +746,33 @@ mod tests {
             ]
         );
         assert_eq!(a.get(1).lemma, "deny");
+    }
+
+    /// Claims made with the parse of the claims stage itself equal claims made after the
+    /// syntax stage ran apart, and the parse kept compact expands to the one made.
+    #[test]
+    fn claims_do_not_depend_on_whether_the_syntax_stage_ran_first() {
+        let build = || {
+            let docs = crate::text::sample::texts()
+                .enumerate()
+                .map(|(i, t)| doc(&i.to_string(), t))
+                .collect();
+            Corpus::new(docs).unwrap()
+        };
+        let (first, later) = (build(), build());
+        assert!(first.syntax().is_ok());
+        assert_eq!(first.claims(), later.claims());
+        assert!(!later.claims().iter().all(Vec::is_empty));
+        assert_eq!(first.syntax(), later.syntax());
+        let layer = later.text_layer(0);
+        let model = Language::english().syntax().unwrap();
+        let direct = syntax::analyse(
+            model,
+            &later.docs()[0].text,
+            &layer.tokens,
+            &layer.sentences,
+        );
+        assert_eq!(later.parse(0).unwrap(), direct);
     }
 
     #[test]

@@ -518,7 +518,6 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
     let layers = corpus.text_layers();
     let entities = corpus.entities();
     let claims = corpus.claims();
-    let syntax = corpus.syntax().ok();
     (0..texts.len())
         .map(|d| {
             let ctx = DocContext::new(&corpus.docs()[d], &layers[d], language);
@@ -537,7 +536,7 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
             };
             let mut view = ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, &who);
             // The frames of the whole text: `compare` judges on the same frames as `align`.
-            if let Some(parsed) = syntax.map(|s| &s[d]) {
+            if let Some(parsed) = &corpus.parse(d) {
                 let source = FrameSource {
                     text: &corpus.docs()[d].text,
                     tokens: &layers[d].tokens,

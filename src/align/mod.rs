@@ -73,6 +73,9 @@ pub struct Alignment {
     pub candidates: usize,
     /// Wall seconds of each pass, in order (for benchmarks: not part of the result).
     pub passes: Vec<(&'static str, f64)>,
+    /// Documents whose views were built again after the outline, to judge pairs with a
+    /// bounded number of views held (for benchmarks: the cost of the bound).
+    pub views_rebuilt: usize,
 }
 
 /// Aligns the claims of the whole corpus, in parallel; the result does not depend on the
@@ -156,6 +159,7 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
         .collect();
     passes.done("candidates");
     let judged: Vec<Option<AlignedPair>> = views.judge_all(&candidates, cancel, judge)?;
+    let views_rebuilt = views.built;
     drop(views);
     // The views were most of alignment's memory: their pages go back before the tables.
     crate::memory::release_free_pages();
@@ -176,6 +180,7 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
         pairs,
         candidates: copy_pairs.len() + candidates.len(),
         passes: passes.0,
+        views_rebuilt,
     })
 }
 

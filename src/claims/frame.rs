@@ -672,7 +672,7 @@ mod tests {
     fn read(text: &str, content: &str) -> Read {
         let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
         let layer = &corpus.text_layers()[0];
-        let syntax = &corpus.syntax().unwrap()[0];
+        let syntax = &corpus.parse(0).unwrap();
         let mentions = &corpus.entities().mentions[0];
         let start = text.find(content).expect("content in text") as u32;
         let source = FrameSource {

@@ -9,7 +9,7 @@ use pyo3::types::{PySlice, PyTuple};
 
 use super::pool;
 use crate::corpus::{Corpus, Document};
-use crate::syntax::document::{DocumentSyntax, TokenSyntax};
+use crate::syntax::document::CompactSyntax;
 use crate::text::boilerplate::Boilerplate;
 use crate::text::offsets::CharOffsets;
 use crate::text::sentences::Sentence;
@@ -93,7 +93,7 @@ impl PyToken {
     fn syntax<'a>(
         &'a self,
         py: Python<'_>,
-    ) -> PyResult<Option<(&'a TokenAt, &'a DocumentSyntax<'static>)>> {
+    ) -> PyResult<Option<(&'a TokenAt, &'a CompactSyntax<'static>)>> {
         let Some(at) = &self.at else {
             return Ok(None);
         };
@@ -101,10 +101,14 @@ impl PyToken {
         Ok(Some((at, &layer[at.doc])))
     }
 
-    fn field(&self, py: Python<'_>, get: fn(TokenSyntax) -> &str) -> PyResult<Option<String>> {
+    fn field(
+        &self,
+        py: Python<'_>,
+        get: fn(&CompactSyntax<'static>, usize) -> &'static str,
+    ) -> PyResult<Option<String>> {
         Ok(self
             .syntax(py)?
-            .map(|(at, syntax)| get(syntax.get(at.i)).to_owned()))
+            .map(|(at, syntax)| get(syntax, at.i).to_owned()))
     }
 }
 
@@ -135,24 +139,28 @@ impl PyToken {
     /// Universal POS tag.
     #[getter]
     fn pos(&self, py: Python<'_>) -> PyResult<Option<String>> {
-        self.field(py, |s| s.pos)
+        self.field(py, |s, i| s.pos_tag(i).0)
     }
 
     /// Penn Treebank tag.
     #[getter]
     fn tag(&self, py: Python<'_>) -> PyResult<Option<String>> {
-        self.field(py, |s| s.tag)
+        self.field(py, |s, i| s.pos_tag(i).1)
     }
 
     #[getter]
     fn lemma(&self, py: Python<'_>) -> PyResult<Option<String>> {
-        self.field(py, |s| s.lemma)
+        // Recomputed from the text: the syntax stage keeps no lemmas.
+        Ok(self.syntax(py)?.map(|(at, syntax)| {
+            let doc = &at.corpus.docs()[at.doc];
+            syntax.lemma(at.i, &doc.text, &at.corpus.text_layer(at.doc).tokens)
+        }))
     }
 
     /// UD relation to the head; `root` for a sentence's root.
     #[getter]
     fn dep(&self, py: Python<'_>) -> PyResult<Option<String>> {
-        self.field(py, |s| s.dep)
+        self.field(py, |s, i| s.dep(i))
     }
 
     /// The head token; a sentence's root is its own head.

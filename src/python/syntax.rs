@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use super::pool;
 use crate::corpus::Corpus;
 use crate::lang::Language;
-use crate::syntax::document::DocumentSyntax;
+use crate::syntax::document::CompactSyntax;
 use crate::syntax::words::{kind_of, TokenInput};
 
 /// Runs the syntax stage with the GIL released, the first time only; ValueError for a
@@ -18,7 +18,7 @@ use crate::syntax::words::{kind_of, TokenInput};
 pub fn syntax_layer<'a>(
     py: Python<'_>,
     corpus: &'a Corpus,
-) -> PyResult<&'a [DocumentSyntax<'static>]> {
+) -> PyResult<&'a [CompactSyntax<'static>]> {
     match pool::stage(py, corpus, Corpus::try_syntax)? {
         Ok(layer) => Ok(layer),
         Err(e) => Err(PyValueError::new_err(e.to_string())),
@@ -47,8 +47,8 @@ pub fn syntax_columns<'py>(
     corpus: &Corpus,
     docs: std::ops::Range<usize>,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let layer = &syntax_layer(py, corpus)?[docs];
-    let n: usize = layer.iter().map(DocumentSyntax::len).sum();
+    let layer = &syntax_layer(py, corpus)?[docs.clone()];
+    let n: usize = layer.iter().map(CompactSyntax::len).sum();
     let (mut pos, mut tag, mut dep) = (
         Vec::with_capacity(n),
         Vec::with_capacity(n),
@@ -60,14 +60,17 @@ pub fn syntax_columns<'py>(
         Vec::with_capacity(n),
     );
     let mut names = Interned::default();
-    for doc in layer {
-        for (i, t) in doc.iter().enumerate() {
-            pos.push(names.get(py, t.pos));
-            tag.push(names.get(py, t.tag));
-            dep.push(names.get(py, t.dep));
-            lemma.push(t.lemma);
-            head.push(t.head);
-            sent_start.push(doc.starts_run(i));
+    for (d, compact) in docs.zip(layer) {
+        // Lemmas are recomputed from the text (the stage keeps none).
+        let doc = compact.expand(&corpus.docs()[d].text, &corpus.text_layer(d).tokens);
+        for i in 0..compact.len() {
+            let (p, t) = compact.pos_tag(i);
+            pos.push(names.get(py, p));
+            tag.push(names.get(py, t));
+            dep.push(names.get(py, compact.dep(i)));
+            lemma.push(PyString::new(py, doc.get(i).lemma));
+            head.push(compact.head(i) as u32);
+            sent_start.push(compact.starts_run(i));
         }
     }
     let dict = PyDict::new(py);

@@ -6,6 +6,9 @@
 
 use std::ops::Range;
 
+mod compact;
+pub use compact::CompactSyntax;
+
 use super::model::Syntax;
 use super::words::TokenInput;
 use crate::text::sentences::Sentence;
