@@ -23,6 +23,7 @@
 use _core::syntax::conllu;
 use _core::syntax::lemma::Lemmatizer;
 use _core::syntax::model::{Models, Syntax};
+use _core::syntax::project::GoldToken;
 use _core::syntax::train::{evaluate, train, Config, Prepared, Tokens};
 use _core::syntax::words::TokenInput;
 use std::time::Instant;
@@ -80,6 +81,16 @@ fn training_tags(
     Ok(tags)
 }
 
+/// The tagger's and parser's input for a treebank sentence's words.
+fn inputs_of(gold: &[GoldToken]) -> Vec<TokenInput<'_>> {
+    gold.iter()
+        .map(|t| TokenInput {
+            form: &t.form,
+            kind: t.kind,
+        })
+        .collect()
+}
+
 /// Per gold label on dev (treebank words): tokens, wrong heads, wrong labels under a right
 /// head, and the labels most often given instead.
 fn print_errors(syntax: &Syntax, dev: &[conllu::Sentence]) {
@@ -87,13 +98,7 @@ fn print_errors(syntax: &Syntax, dev: &[conllu::Sentence]) {
     type Row = (usize, usize, usize, BTreeMap<String, usize>);
     let mut rows: BTreeMap<String, Row> = BTreeMap::new();
     for gold in Tokens::Words.sentences(dev) {
-        let inputs: Vec<TokenInput> = gold
-            .iter()
-            .map(|t| TokenInput {
-                form: &t.form,
-                kind: t.kind,
-            })
-            .collect();
+        let inputs = inputs_of(&gold);
         for (g, p) in gold.iter().zip(syntax.analyse(&inputs)) {
             let row = rows.entry(g.deprel.clone()).or_default();
             row.0 += 1;
@@ -129,13 +134,7 @@ fn print_errors(syntax: &Syntax, dev: &[conllu::Sentence]) {
 fn dump_parses(syntax: &Syntax, dev: &[conllu::Sentence]) -> String {
     let mut out = String::new();
     for gold in Tokens::Words.sentences(dev) {
-        let inputs: Vec<TokenInput> = gold
-            .iter()
-            .map(|t| TokenInput {
-                form: &t.form,
-                kind: t.kind,
-            })
-            .collect();
+        let inputs = inputs_of(&gold);
         for (i, (g, p)) in gold.iter().zip(syntax.analyse(&inputs)).enumerate() {
             let one = |h: Option<usize>| h.map_or(0, |h| h + 1);
             out.push_str(&format!(

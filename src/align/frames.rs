@@ -347,10 +347,10 @@ pub fn both_say(m: &FrameMatch) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
-    fn filler(text: &str, entity: Option<&str>) -> Option<Filler> {
+    pub(in crate::align) fn filler(text: &str, entity: Option<&str>) -> Option<Filler> {
         Some(Filler {
             text: text.into(),
             key: text.to_lowercase(),
@@ -358,7 +358,11 @@ mod tests {
         })
     }
 
-    fn frame(predicate: &str, agent: Option<Filler>, patient: Option<Filler>) -> FrameView {
+    pub(in crate::align) fn frame(
+        predicate: &str,
+        agent: Option<Filler>,
+        patient: Option<Filler>,
+    ) -> FrameView {
         FrameView {
             predicate: predicate.into(),
             key: predicate.into(),

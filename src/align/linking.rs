@@ -94,24 +94,16 @@ pub fn copies(cover_a: f64, cover_b: f64) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::frames::tests::filler;
     use super::super::frames::Filler;
     use super::*;
 
-    fn filler(text: &str, entity: Option<&str>) -> Option<Filler> {
-        Some(Filler {
-            text: text.into(),
-            key: text.to_lowercase(),
-            entity: entity.map(str::to_owned),
-        })
-    }
-
+    /// A core frame: what a claim states.
     fn frame(predicate: &str, agent: Option<Filler>, patient: Option<Filler>) -> FrameView {
+        let plain = super::super::frames::tests::frame(predicate, agent, patient);
         FrameView {
-            predicate: predicate.into(),
-            key: predicate.into(),
-            roles: [agent, patient, None, None, None],
             core: true,
-            ..FrameView::default()
+            ..plain
         }
     }
 

@@ -123,12 +123,7 @@ impl<'m> DocumentSyntax<'m> {
 
     /// The tokens parsed together with token `i`: its sentence. Heads never leave it.
     pub fn run_of(&self, i: usize) -> Range<usize> {
-        let k = self.run_starts.partition_point(|&s| s as usize <= i) - 1;
-        let end = self
-            .run_starts
-            .get(k + 1)
-            .map_or(self.len(), |&s| s as usize);
-        self.run_starts[k] as usize..end
+        run_containing(&self.run_starts, self.len(), i)
     }
 
     /// Whether token `i` starts a parsed run (a sentence).
@@ -188,4 +183,12 @@ pub fn analyse<'m>(
     }
     out.push_run(text, tokens, next..tokens.len());
     out
+}
+
+/// The run (sentence) of `len` tokens split at `run_starts` (sorted, the first 0) that holds
+/// token `i`.
+fn run_containing(run_starts: &[u32], len: usize, i: usize) -> Range<usize> {
+    let k = run_starts.partition_point(|&s| s as usize <= i) - 1;
+    let end = run_starts.get(k + 1).map_or(len, |&s| s as usize);
+    run_starts[k] as usize..end
 }

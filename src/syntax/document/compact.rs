@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::{DocumentSyntax, ROOT};
+use super::{run_containing, DocumentSyntax, ROOT};
 use crate::syntax::model::Syntax;
 use crate::syntax::words::TokenInput;
 use crate::text::tokens::Token;
@@ -121,12 +121,7 @@ impl<'m> CompactSyntax<'m> {
 
     /// The tokens parsed together with token `i`: its sentence.
     pub fn run_of(&self, i: usize) -> Range<usize> {
-        let k = self.run_starts.partition_point(|&s| s as usize <= i) - 1;
-        let end = self
-            .run_starts
-            .get(k + 1)
-            .map_or(self.len(), |&s| s as usize);
-        self.run_starts[k] as usize..end
+        run_containing(&self.run_starts, self.len(), i)
     }
 
     /// Whether token `i` starts a parsed run (a sentence).
