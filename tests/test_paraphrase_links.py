@@ -27,10 +27,12 @@ MUST_AGREE = [
         "The Democratic National Committee filed a lawsuit against the Russian government on Friday.",
     ),
     # Praise.
-    ("Trump welcomed what Kim said.", "Trump commended what Kim said."),
+    ("Trump praised what Kim said.", "Trump commended what Kim said."),
 ]
 
 MUST_NOT_AGREE = [
+    # `welcome` is to greet as often as to praise: welcoming a visitor is no praise of him.
+    ("Trump welcomed Macron to the White House on Monday.", "Trump praised Macron on Monday."),
     # Agent and patient swapped on a predicate that is not symmetric.
     ("Russia attacked Ukraine on Friday.", "Ukraine attacked Russia on Friday."),
     # Another participant of a symmetric predicate.
