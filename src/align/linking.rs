@@ -61,8 +61,8 @@ fn one_proposition(m: &FrameMatch, x: &FrameView, y: &FrameView) -> Option<Core>
 /// The match of the two claims' core frames when it makes them one proposition, and how
 /// strongly: the same content predicate (a paraphrase or event class counts), no
 /// participant differing or swapped, the same polarity and modality, and participants
-/// shared (`Core`). `Kim is scheduled to meet Moon at a summit in the DMZ next Friday` and
-/// `Trump is expected to meet with Kim in May` / `Kim is planning to meet with Trump`.
+/// shared (`Core`): `Trump is expected to meet with Kim in May` / `Kim is planning to meet
+/// with Trump`, but not `Kim is scheduled to meet Moon` (another participant).
 pub fn same_core(a: &ClaimView, b: &ClaimView) -> Option<(FrameMatch, Core)> {
     if !(a.parsed && b.parsed) || a.negative != b.negative {
         return None;
