@@ -245,6 +245,7 @@ impl<'a> DocContext<'a> {
                     .split_whitespace()
                     .map(str::to_lowercase),
             );
+            time.weekdays.extend(m.weekday);
             match &m.value {
                 Some(v) => time.days.push(day_range(v)),
                 // A duration (`seven days`, `six years`) scopes a count; a relative date
@@ -253,6 +254,8 @@ impl<'a> DocContext<'a> {
                 None => {}
             }
         }
+        time.weekdays.sort_unstable();
+        time.weekdays.dedup();
         build(
             ClaimParts {
                 words,
@@ -483,6 +486,7 @@ fn claim_view(
     // A claim the parse gave no verb (a fragment, or a parse gone wrong) is judged on its
     // words alone.
     whole.parsed = parsed && c.frames.iter().any(|f| f.verbal);
+    whole.verbless = parsed && !whole.parsed;
     whole.clauses = clauses(ctx, range)
         .into_iter()
         .map(|r| {
@@ -497,6 +501,7 @@ fn claim_view(
                 .cloned()
                 .collect();
             clause.parsed = whole.parsed;
+            clause.verbless = whole.verbless;
             clause
         })
         .collect();
@@ -551,6 +556,7 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                 let frames = source.frames(whole);
                 view.frames = ctx.frame_views(&frames, who.denied, entities, d);
                 view.parsed = frames.iter().any(|f| f.verbal);
+                view.verbless = !view.parsed;
             }
             view
         })

@@ -23,7 +23,8 @@ pub struct FigureValue {
 
 /// How far past a one-sided bound a figure plausibly lies: `at least 30` is not 498.
 const OPEN_BOUND_REACH: f64 = 1.5;
-/// Rounding a bare number allows (`2.5` for `2.46`).
+/// Rounding a bare number allows (`2.5` for `2.46`), at most: a number written to more
+/// places allows half a unit of its last place (`5,616.21` is not `5,647.65`).
 const EXACT_SLACK: f64 = 0.02;
 const APPROX_SLACK: f64 = 0.12;
 
@@ -43,7 +44,15 @@ impl FigureValue {
             (Some(l), Some(u)) => (l, u),
             (Some(l), None) => (l, l * OPEN_BOUND_REACH),
             (None, Some(u)) => (u / OPEN_BOUND_REACH, u),
-            (None, None) => (v * (1.0 - slack), v * (1.0 + slack)),
+            (None, None) => {
+                let reach = match written_place(&text) {
+                    Some((number, place)) if !f.approximate && number > 0.0 => {
+                        (v * slack).min(0.5 * place * v / number)
+                    }
+                    _ => v * slack,
+                };
+                (v - reach, v + reach)
+            }
         };
         Some(FigureValue {
             text,
@@ -84,6 +93,28 @@ impl FigureValue {
             .map(|k| format!("#{}:{k}", self.unit.unwrap_or("n")))
             .collect()
     }
+}
+
+/// The last number written in digits in `text` (`$317.6 billion` → 317.6) and the value of
+/// its last place (0.1), or of its last non-zero digit for a whole number (`300` → 100):
+/// how precisely it was written.
+fn written_place(text: &str) -> Option<(f64, f64)> {
+    let start = text.rfind(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[..=start]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let number: f64 = digits.trim_start_matches('.').parse().ok()?;
+    let place = match digits.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => 10f64.powi(digits.len() as i32 - digits.trim_end_matches('0').len() as i32),
+    };
+    Some((number, place))
 }
 
 /// Figures of two claims compared: which pairs match, and whether they clash (rival

@@ -15,6 +15,10 @@ pub struct TimeScope {
     pub published: Option<i64>,
     /// The document the claim comes from; None for a free-standing sentence.
     pub doc: Option<u32>,
+    /// Days of the week it names (0 = Monday), sorted: `on Friday` and `on Saturday` are two
+    /// days whether or not the document's date resolves them.
+    #[serde(default)]
+    pub weekdays: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +61,18 @@ impl TimeScope {
     }
 }
 
+/// Both name days of the week, none the same: what they tell happened on different days
+/// (`Romania beat Lithuania on Friday` / `… on Saturday`: two matches).
+pub fn weekdays_apart(a: &TimeScope, b: &TimeScope) -> bool {
+    !a.weekdays.is_empty()
+        && !b.weekdays.is_empty()
+        && !a.weekdays.iter().any(|w| b.weekdays.contains(w))
+}
+
 pub fn compare(a: &TimeScope, b: &TimeScope) -> TimeMatch {
+    if weekdays_apart(a, b) {
+        return TimeMatch::Different;
+    }
     if !a.days.is_empty() && !b.days.is_empty() {
         let any = a
             .days
