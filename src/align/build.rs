@@ -19,6 +19,9 @@ use super::frames::{key_of, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
+/// Words a claim that is only a figure holds before it (`closer to`, `put it at`).
+const ANSWER_LEAD: usize = 3;
+
 /// Words after a count that may name what it counts (`three most senior officials`).
 const COUNTED_WORDS: usize = 3;
 
@@ -228,7 +231,9 @@ impl<'a> DocContext<'a> {
             .filter_map(|f| {
                 let mut v = FigureValue::new(f, self.token_text(&f.tokens))?;
                 v.counts = self.counted_noun(f.tokens.end, r.end);
-                v.counts_any = f.tokens.end >= r.end;
+                // Only a claim that is little but its figure (`closer to 1,000`): a count
+                // ending a sentence elides its noun (`killing one soldier and wounding two`).
+                v.counts_any = f.tokens.end >= r.end && f.tokens.start <= r.start + ANSWER_LEAD;
                 Some(v)
             })
             .collect();

@@ -16,8 +16,8 @@ pub struct FigureValue {
     /// The stem of what a bare count counts (`two Democratic donors` → `donor`), when the
     /// words after it say: two counts clash only when they count the same thing.
     pub counts: Option<String>,
-    /// The figure closes its claim (`put the figure at closer to 1,000`): it answers
-    /// whatever count the other claim gives.
+    /// The claim is its figure (`closer to 1,000`): it answers whatever count the other
+    /// claim gives.
     pub counts_any: bool,
 }
 

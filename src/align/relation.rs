@@ -444,8 +444,12 @@ fn only_borrowed(comment: &ClaimView, other: &ClaimView) -> bool {
 /// Whether two matching frames are about one participant: a role both fill alike, or a
 /// name both claims hold (a pronoun or a bare predicate is no participant).
 fn one_participant(m: &FrameMatch, a: &ClaimView, b: &ClaimView) -> bool {
+    shared_role(m) || a.entities.keys().any(|k| b.entities.contains_key(k))
+}
+
+/// Whether two matching frames fill a participant's role alike.
+fn shared_role(m: &FrameMatch) -> bool {
     (m.shared.iter()).any(|(_, role)| matches!(*role, "agent" | "patient" | "recipient"))
-        || a.entities.keys().any(|k| b.entities.contains_key(k))
 }
 
 /// Whether two claims have one speaker: one entity, or one surname as written (`Mr. Kudlow`
@@ -710,13 +714,13 @@ fn judge_one<'v>(
         Some(_) => frame_clash,
         None => negation_answered,
     };
-    // Clashing figures count one thing when the frames match about one participant, or
+    // Clashing figures count one thing when the frames match in a participant's role, or
     // share no predicate but the figures are close rivals; never with different
     // participants. (`wages decreased by $6.9 billion` / `spending fell to $626.3 billion`:
     // one predicate, two things measured.)
     let figures_clash = f.figures.clash.is_some()
         && match &frame_match {
-            Some(Some(m)) => m.compatible && one_participant(m, a, b),
+            Some(Some(m)) => m.compatible && shared_role(m),
             Some(None) => close_rivals(a, b, &f),
             // A fragment with no verb says too little to tell what its figure counts, unless
             // it is only the figure, an answer to the other's count (`closer to 1,000`).
