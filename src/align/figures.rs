@@ -235,6 +235,34 @@ mod tests {
     }
 
     #[test]
+    fn a_number_allows_the_rounding_of_its_last_place() {
+        assert_eq!(written_place("$317.6 billion"), Some((317.6, 0.1)));
+        assert_eq!(written_place("5,616.21"), Some((5616.21, 0.01)));
+        assert_eq!(written_place("300,000"), Some((300_000.0, 100_000.0)));
+        assert_eq!(written_place("three"), None);
+        let written = |text: &str, value: f64| {
+            let f = Figure {
+                tokens: 0..1,
+                label: Label::Cardinal,
+                value,
+                unit: None,
+                lower: None,
+                upper: None,
+                approximate: false,
+            };
+            FigureValue::new(&f, text.to_owned()).unwrap()
+        };
+        // Two closes of an index written to the cent are two closes.
+        assert!(!written("5,616.21", 5616.21).compatible(&written("5,647.65", 5647.65)));
+        assert!(!written("51.9", 51.9).compatible(&written("51.2", 51.2)));
+        // A rounded number still answers the precise one.
+        assert!(written("5,616", 5616.0).compatible(&written("5,616.21", 5616.21)));
+        assert!(written("2.5", 2.5).compatible(&written("2.46", 2.46)));
+        // A round number keeps the 2% a bare number allows.
+        assert!(written("300,000", 300_000.0).compatible(&written("295,000", 295_000.0)));
+    }
+
+    #[test]
     fn compatible_figures_share_a_bucket() {
         let a = fig(32.0, None, None, false, None);
         let b = fig(30.0, Some(30.0), None, false, None);

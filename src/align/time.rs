@@ -182,4 +182,23 @@ mod tests {
         };
         assert_eq!(compare(&day, &nov), TimeMatch::Same);
     }
+
+    #[test]
+    fn two_weekdays_are_two_days_even_unresolved() {
+        let on = |weekdays: Vec<u8>, doc: u32| TimeScope {
+            weekdays,
+            doc: Some(doc),
+            ..Default::default()
+        };
+        let (friday, saturday) = (on(vec![4], 0), on(vec![5], 1));
+        assert!(weekdays_apart(&friday, &saturday));
+        assert_eq!(compare(&friday, &saturday), TimeMatch::Different);
+        // One day in common, or a weekday against none: nothing told.
+        assert!(!weekdays_apart(&on(vec![3, 4], 0), &friday));
+        assert!(!weekdays_apart(&on(vec![], 0), &friday));
+        assert_eq!(
+            compare(&on(vec![4], 0), &on(vec![4], 1)),
+            TimeMatch::Unknown
+        );
+    }
 }
