@@ -19,6 +19,9 @@ use super::frames::{key_of, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
+/// Words a claim that is only a figure holds before it (`closer to`, `put it at`).
+const ANSWER_LEAD: usize = 3;
+
 /// Words after a count that may name what it counts (`three most senior officials`).
 const COUNTED_WORDS: usize = 3;
 
@@ -228,7 +231,9 @@ impl<'a> DocContext<'a> {
             .filter_map(|f| {
                 let mut v = FigureValue::new(f, self.token_text(&f.tokens))?;
                 v.counts = self.counted_noun(f.tokens.end, r.end);
-                v.counts_any = f.tokens.end >= r.end;
+                // Only a claim that is little but its figure (`closer to 1,000`): a count
+                // ending a sentence elides its noun (`killing one soldier and wounding two`).
+                v.counts_any = f.tokens.end >= r.end && f.tokens.start <= r.start + ANSWER_LEAD;
                 Some(v)
             })
             .collect();
@@ -245,6 +250,7 @@ impl<'a> DocContext<'a> {
                     .split_whitespace()
                     .map(str::to_lowercase),
             );
+            time.weekdays.extend(m.weekday);
             match &m.value {
                 Some(v) => time.days.push(day_range(v)),
                 // A duration (`seven days`, `six years`) scopes a count; a relative date
@@ -253,6 +259,8 @@ impl<'a> DocContext<'a> {
                 None => {}
             }
         }
+        time.weekdays.sort_unstable();
+        time.weekdays.dedup();
         build(
             ClaimParts {
                 words,
@@ -483,6 +491,7 @@ fn claim_view(
     // A claim the parse gave no verb (a fragment, or a parse gone wrong) is judged on its
     // words alone.
     whole.parsed = parsed && c.frames.iter().any(|f| f.verbal);
+    whole.verbless = parsed && !whole.parsed;
     whole.clauses = clauses(ctx, range)
         .into_iter()
         .map(|r| {
@@ -497,6 +506,7 @@ fn claim_view(
                 .cloned()
                 .collect();
             clause.parsed = whole.parsed;
+            clause.verbless = whole.verbless;
             clause
         })
         .collect();
@@ -551,6 +561,7 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                 let frames = source.frames(whole);
                 view.frames = ctx.frame_views(&frames, who.denied, entities, d);
                 view.parsed = frames.iter().any(|f| f.verbal);
+                view.verbless = !view.parsed;
             }
             view
         })

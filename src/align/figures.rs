@@ -16,14 +16,15 @@ pub struct FigureValue {
     /// The stem of what a bare count counts (`two Democratic donors` → `donor`), when the
     /// words after it say: two counts clash only when they count the same thing.
     pub counts: Option<String>,
-    /// The figure closes its claim (`put the figure at closer to 1,000`): it answers
-    /// whatever count the other claim gives.
+    /// The claim is its figure (`closer to 1,000`): it answers whatever count the other
+    /// claim gives.
     pub counts_any: bool,
 }
 
 /// How far past a one-sided bound a figure plausibly lies: `at least 30` is not 498.
 const OPEN_BOUND_REACH: f64 = 1.5;
-/// Rounding a bare number allows (`2.5` for `2.46`).
+/// Rounding a bare number allows (`2.5` for `2.46`), at most: a number written to more
+/// places allows half a unit of its last place (`5,616.21` is not `5,647.65`).
 const EXACT_SLACK: f64 = 0.02;
 const APPROX_SLACK: f64 = 0.12;
 
@@ -43,7 +44,15 @@ impl FigureValue {
             (Some(l), Some(u)) => (l, u),
             (Some(l), None) => (l, l * OPEN_BOUND_REACH),
             (None, Some(u)) => (u / OPEN_BOUND_REACH, u),
-            (None, None) => (v * (1.0 - slack), v * (1.0 + slack)),
+            (None, None) => {
+                let reach = match written_place(&text) {
+                    Some((number, place)) if !f.approximate && number > 0.0 => {
+                        (v * slack).min(0.5 * place * v / number)
+                    }
+                    _ => v * slack,
+                };
+                (v - reach, v + reach)
+            }
         };
         Some(FigureValue {
             text,
@@ -84,6 +93,28 @@ impl FigureValue {
             .map(|k| format!("#{}:{k}", self.unit.unwrap_or("n")))
             .collect()
     }
+}
+
+/// The last number written in digits in `text` (`$317.6 billion` → 317.6) and the value of
+/// its last place (0.1), or of its last non-zero digit for a whole number (`300` → 100):
+/// how precisely it was written.
+fn written_place(text: &str) -> Option<(f64, f64)> {
+    let start = text.rfind(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[..=start]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let number: f64 = digits.trim_start_matches('.').parse().ok()?;
+    let place = match digits.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => 10f64.powi(digits.len() as i32 - digits.trim_end_matches('0').len() as i32),
+    };
+    Some((number, place))
 }
 
 /// Figures of two claims compared: which pairs match, and whether they clash (rival
@@ -201,6 +232,34 @@ mod tests {
         assert!(
             !fig(1.5, None, None, false, Some("km")).compatible(&fig(1.5, None, None, false, None))
         );
+    }
+
+    #[test]
+    fn a_number_allows_the_rounding_of_its_last_place() {
+        assert_eq!(written_place("$317.6 billion"), Some((317.6, 0.1)));
+        assert_eq!(written_place("5,616.21"), Some((5616.21, 0.01)));
+        assert_eq!(written_place("300,000"), Some((300_000.0, 100_000.0)));
+        assert_eq!(written_place("three"), None);
+        let written = |text: &str, value: f64| {
+            let f = Figure {
+                tokens: 0..1,
+                label: Label::Cardinal,
+                value,
+                unit: None,
+                lower: None,
+                upper: None,
+                approximate: false,
+            };
+            FigureValue::new(&f, text.to_owned()).unwrap()
+        };
+        // Two closes of an index written to the cent are two closes.
+        assert!(!written("5,616.21", 5616.21).compatible(&written("5,647.65", 5647.65)));
+        assert!(!written("51.9", 51.9).compatible(&written("51.2", 51.2)));
+        // A rounded number still answers the precise one.
+        assert!(written("5,616", 5616.0).compatible(&written("5,616.21", 5616.21)));
+        assert!(written("2.5", 2.5).compatible(&written("2.46", 2.46)));
+        // A round number keeps the 2% a bare number allows.
+        assert!(written("300,000", 300_000.0).compatible(&written("295,000", 295_000.0)));
     }
 
     #[test]

@@ -441,6 +441,28 @@ fn only_borrowed(comment: &ClaimView, other: &ClaimView) -> bool {
 
 /// Who a claim is from: its speaker's entity key, else its speaker's words; `None` for the
 /// article's own statements.
+/// Whether two matching frames are about one participant: a role both fill alike, or a
+/// name both claims hold (a pronoun or a bare predicate is no participant).
+fn one_participant(m: &FrameMatch, a: &ClaimView, b: &ClaimView) -> bool {
+    shared_role(m) || a.entities.keys().any(|k| b.entities.contains_key(k))
+}
+
+/// Whether two matching frames fill a participant's role alike.
+fn shared_role(m: &FrameMatch) -> bool {
+    (m.shared.iter()).any(|(_, role)| matches!(*role, "agent" | "patient" | "recipient"))
+}
+
+/// Whether two claims have one speaker: one entity, or one surname as written (`Mr. Kudlow`
+/// / `Kudlow`, where one side's speaker was not resolved to an entity).
+fn one_speaker(a: &ClaimView, b: &ClaimView) -> bool {
+    fn surname(v: &ClaimView) -> Option<&str> {
+        let last = v.speaker.as_deref()?.split_whitespace().last()?;
+        last.starts_with(char::is_uppercase).then_some(last)
+    }
+    (a.speaker_key.is_some() && a.speaker_key == b.speaker_key)
+        || surname(a).is_some_and(|x| surname(b) == Some(x))
+}
+
 fn source(v: &ClaimView) -> Option<String> {
     v.speaker_key
         .clone()
@@ -692,13 +714,23 @@ fn judge_one<'v>(
         Some(_) => frame_clash,
         None => negation_answered,
     };
-    // Clashing figures count one thing when the frames match, or share no predicate but
-    // the figures are close rivals; never with different participants.
+    // Clashing figures count one thing when the frames match in a participant's role, or
+    // share no predicate but the figures are close rivals; never with different
+    // participants. (`wages decreased by $6.9 billion` / `spending fell to $626.3 billion`:
+    // one predicate, two things measured.)
     let figures_clash = f.figures.clash.is_some()
         && match &frame_match {
-            Some(Some(m)) => m.compatible,
+            Some(Some(m)) => m.compatible && shared_role(m),
             Some(None) => close_rivals(a, b, &f),
-            // Unparsed claims are judged on their words: any rival figures.
+            // A fragment with no verb says too little to tell what its figure counts, unless
+            // it is only the figure, an answer to the other's count (`closer to 1,000`).
+            None if a.verbless || b.verbless => {
+                close_rivals(a, b, &f)
+                    || f.figures
+                        .clash
+                        .is_some_and(|(i, j)| a.figures[i].counts_any || b.figures[j].counts_any)
+            }
+            // Claims of a language without a parse are judged on their words: any rival figures.
             None => true,
         };
     let clash = (figures_clash || polarity_clash) && f.time == TimeMatch::Same && !entity_disjoint;
@@ -757,10 +789,29 @@ fn judge_one<'v>(
     // Agreement needs one predicate with compatible participants, when both were parsed;
     // two near-copies with no predicate in common say one thing whatever their parses (a
     // parser errs on one of them), but never with participants swapped or different.
+    // The matching frames must share a participant, or the claims a name or a figure: one
+    // predicate said of unknown subjects (`It gave no further details` in two articles, of
+    // two companies) is two propositions. A fragment with no verb (`Israel's settlement
+    // policy`) asserts nothing a frame can check: it agrees only as a near-copy.
+    let strong_figure = (fa.figures.shared.iter())
+        .any(|&(i, j)| !weak_figure(&va.figures[i]) && !weak_figure(&vb.figures[j]));
+    let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
+    let anchored = |m: &FrameMatch| {
+        one_participant(m, a, b)
+            || one_speaker(a, b)
+            || (a.speaker.is_some() && b.speaker.is_some() && ca.min(cb) >= NEAR_COPY)
+            || strong_figure
+    };
     let frames_agree = match &frame_match {
-        Some(Some(m)) => m.compatible,
+        Some(Some(m)) => m.compatible && anchored(m),
         Some(None) => ca.min(cb) >= NEAR_COPY,
-        None => true,
+        // (`Kherson, with a population of nearly 300,000` is a fact about a name.)
+        None => {
+            !(a.verbless || b.verbless)
+                || one_speaker(a, b)
+                || ca.min(cb) >= NEAR_COPY
+                || (shared_entity && strong_figure)
+        }
     };
     // The score stays the scorer's (the topic score for a conflict); the rules above only
     // decide the relation, and the reason says which one held.

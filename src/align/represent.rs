@@ -59,6 +59,10 @@ pub struct ClaimView {
     pub frames: Vec<FrameView>,
     /// Whether it was parsed: a parsed view with no frames has no predicate to match.
     pub parsed: bool,
+    /// Parsed (its language has a syntax model) and no verb found: a fragment (`Israel's
+    /// settlement policy`) or a parse gone wrong, which asserts nothing a frame can check.
+    #[serde(default)]
+    pub verbless: bool,
     /// For a claim about what the claim before it said (`it is mass deportations`), that
     /// claim's index in the document: the two are one statement, not two to align.
     pub refers_to: Option<u32>,
@@ -208,6 +212,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         sentence: None,
         frames: Vec::new(),
         parsed: false,
+        verbless: false,
         refers_to: None,
         own_words: None,
         hashed: HashedWords::default(),
@@ -371,6 +376,7 @@ impl ClaimView {
             sentence: self.sentence,
             frames: self.frames.clone(),
             parsed: self.parsed,
+            verbless: self.verbless,
             refers_to: self.refers_to,
             own_words: self.own_words.clone(),
             hashed: HashedWords {

@@ -395,8 +395,11 @@ fn events_time_and_polarity(
     values[Feature::EventClash] = flag(event_clash);
     values[Feature::NegationClash] = flag(a.negative != b.negative);
     let time = time::compare(&a.time, &b.time);
-    // A time clash matters for counts; for other claims the time is context.
-    let time_clash = time == TimeMatch::Different && !a.figures.is_empty() && !b.figures.is_empty();
+    // A time clash matters for counts, and for deeds on two named days; for other claims
+    // the time is context.
+    let time_clash = time == TimeMatch::Different
+        && (!a.figures.is_empty() && !b.figures.is_empty()
+            || time::weekdays_apart(&a.time, &b.time));
     values[Feature::TimeClash] = flag(time_clash);
     (time, shared_events)
 }

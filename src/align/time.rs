@@ -15,6 +15,10 @@ pub struct TimeScope {
     pub published: Option<i64>,
     /// The document the claim comes from; None for a free-standing sentence.
     pub doc: Option<u32>,
+    /// Days of the week it names (0 = Monday), sorted: `on Friday` and `on Saturday` are two
+    /// days whether or not the document's date resolves them.
+    #[serde(default)]
+    pub weekdays: Vec<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +61,18 @@ impl TimeScope {
     }
 }
 
+/// Both name days of the week, none the same: what they tell happened on different days
+/// (`Romania beat Lithuania on Friday` / `… on Saturday`: two matches).
+pub fn weekdays_apart(a: &TimeScope, b: &TimeScope) -> bool {
+    !a.weekdays.is_empty()
+        && !b.weekdays.is_empty()
+        && !a.weekdays.iter().any(|w| b.weekdays.contains(w))
+}
+
 pub fn compare(a: &TimeScope, b: &TimeScope) -> TimeMatch {
+    if weekdays_apart(a, b) {
+        return TimeMatch::Different;
+    }
     if !a.days.is_empty() && !b.days.is_empty() {
         let any = a
             .days
@@ -166,5 +181,24 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(compare(&day, &nov), TimeMatch::Same);
+    }
+
+    #[test]
+    fn two_weekdays_are_two_days_even_unresolved() {
+        let on = |weekdays: Vec<u8>, doc: u32| TimeScope {
+            weekdays,
+            doc: Some(doc),
+            ..Default::default()
+        };
+        let (friday, saturday) = (on(vec![4], 0), on(vec![5], 1));
+        assert!(weekdays_apart(&friday, &saturday));
+        assert_eq!(compare(&friday, &saturday), TimeMatch::Different);
+        // One day in common, or a weekday against none: nothing told.
+        assert!(!weekdays_apart(&on(vec![3, 4], 0), &friday));
+        assert!(!weekdays_apart(&on(vec![], 0), &friday));
+        assert_eq!(
+            compare(&on(vec![4], 0), &on(vec![4], 1)),
+            TimeMatch::Unknown
+        );
     }
 }

@@ -63,6 +63,9 @@ pub struct DateMention {
     pub value: Option<DateValue>,
     /// The value depends on the document's date (`Monday`, `last month`, `Feb. 24`).
     pub relative: bool,
+    /// The day of the week it names (0 = Monday), resolved or not: two different weekdays
+    /// are two days, even where the document's date is unknown.
+    pub weekday: Option<u8>,
 }
 
 /// Date and time mentions in token order, non-overlapping. Spans never depend on
@@ -83,6 +86,10 @@ pub fn find_dates(
                 label: f.label,
                 value,
                 relative,
+                weekday: match f.meaning {
+                    meaning::Meaning::Weekday { weekday, .. } => Some(weekday),
+                    _ => None,
+                },
             }
         })
         .collect()

@@ -1,0 +1,108 @@
+"""Agree and conflict precision on news the alignment rules were never tuned on: the CoNLL-2003
+development split (Reuters, August 1996: 214 articles of sport, markets, politics), one
+article a text, through the whole pipeline.
+
+    python -m benches.audit_pairs            # precision against benches/data/conll_dev_pairs.jsonl
+    python -m benches.audit_pairs --list     # also every agree/conflict pair, judged or not
+
+The judgements are a sceptical analyst's, made by hand on the pairs crosswire listed: `yes`
+(the two claims assert one proposition), `partial` (one asserts part of what the other does)
+or `no`; for a conflict, `yes` only when the two cannot both be right. They are keyed by a
+hash of the two claims' texts (the Reuters text itself stays in ../shared), so a pair keeps
+its judgement while the rules change; a pair listed that was never judged is counted apart
+(`unjudged`) and shown with `--list`, to be judged and added.
+
+This is a second development set for the alignment rules (the first is newswcl50-dev), of
+another genre: one outlet, many unrelated events, sports results and market reports, so
+every listed pair is a chance for a false `agree`. Figures from it are dev figures once a
+rule was changed after reading it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import crosswire as cw
+
+from benches.conll_heldout import documents
+
+ROOT = Path(__file__).resolve().parent
+SPLIT = ROOT.parent.parent / "shared" / "data" / "conll2003" / "eng.testa"
+JUDGED = ROOT / "data" / "conll_dev_pairs.jsonl"
+
+
+def detokenize(words: list[str]) -> str:
+    """CoNLL's space-separated tokens as running text (punctuation and clitics attached)."""
+    s = " ".join(words)
+    s = re.sub(r" ([,.;:!?%)])", r"\1", s)
+    s = re.sub(r"([($]) ", r"\1", s)
+    return re.sub(r" (n't|'s|'re|'ll|'ve|'d)\b", r"\1", s)
+
+
+def texts(path: Path) -> list[str]:
+    out = []
+    for doc in documents(str(path)):
+        lines, words = [], []
+        for w, _ in doc:
+            if w == "\n":
+                lines.append(detokenize(words))
+                words = []
+            else:
+                words.append(w)
+        out.append("\n".join(lines))
+    return out
+
+
+def key(a: str, b: str) -> str:
+    """The pair's judgement key: its two claims' texts, in either order."""
+    x, y = sorted((a, b))
+    return hashlib.sha1(f"{x}\x1f{y}".encode()).hexdigest()[:16]
+
+
+def listed_pairs(path: Path):
+    """Every agree/conflict pair: (key, relation, same document, text a, text b, reason)."""
+    docs = texts(path)
+    corpus = cw.Corpus.from_texts(docs, names=[f"d{i:03d}" for i in range(len(docs))])
+    claims = corpus.claims().set_index("claim")["text"]
+    pairs = corpus.align().pairs()
+    for r in pairs[pairs.relation.isin(["agree", "conflict"])].itertuples():
+        a, b = claims[r.claim_a], claims[r.claim_b]
+        yield key(a, b), r.relation, r.doc_a == r.doc_b, a, b, r.reason
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", type=Path, default=SPLIT)
+    parser.add_argument("--list", action="store_true", help="print every pair with its judgement")
+    args = parser.parse_args()
+    judged = {}
+    for line in JUDGED.read_text().splitlines() if JUDGED.exists() else []:
+        if line.strip():
+            row = json.loads(line)
+            judged[(row["key"], row["relation"])] = row["judged"]
+    counts: dict[str, Counter] = {"agree": Counter(), "conflict": Counter()}
+    for k, relation, same_doc, a, b, reason in listed_pairs(args.split):
+        verdict = judged.get((k, relation), "unjudged")
+        counts[relation][verdict] += 1
+        counts[relation]["same document" if same_doc else "across documents"] += 1
+        if args.list:
+            print(f"{k} {relation} {verdict}{' (one document)' if same_doc else ''}")
+            print(f"   A: {a}\n   B: {b}\n   {reason}")
+    for relation, c in counts.items():
+        n = c["yes"] + c["partial"] + c["no"]
+        strict = c["yes"] / n if n else float("nan")
+        lenient = (c["yes"] + c["partial"]) / n if n else float("nan")
+        print(
+            f"{relation}: {n + c['unjudged']} pairs ({c['across documents']} across documents), "
+            f"judged {n}: precision {strict:.3f} strict, {lenient:.3f} with partial; "
+            f"yes {c['yes']}, partial {c['partial']}, no {c['no']}, unjudged {c['unjudged']}"
+        )
+
+
+if __name__ == "__main__":
+    main()
