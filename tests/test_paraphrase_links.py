@@ -28,6 +28,15 @@ MUST_AGREE = [
     ),
     # Praise.
     ("Trump praised what Kim said.", "Trump commended what Kim said."),
+    # Weighing options: consider, review, look at.
+    (
+        "Officials are considering five sites for the summit.",
+        "Officials are reviewing five sites for the summit.",
+    ),
+    (
+        "The White House is looking at five sites for the summit.",
+        "The White House is considering five sites for the summit.",
+    ),
 ]
 
 MUST_NOT_AGREE = [
@@ -44,6 +53,11 @@ MUST_NOT_AGREE = [
     (
         "Trump stood by his criticism of the nuclear deal.",
         "Trump stood by his wife at the ceremony.",
+    ),
+    # Weighing options is no decision on them.
+    (
+        "Officials are reviewing five sites for the summit.",
+        "Officials rejected five sites for the summit.",
     ),
 ]
 

@@ -17,7 +17,7 @@ use std::ops::Range;
 use super::Span;
 use crate::entities::label::Label;
 use crate::entities::tagger::Mention;
-use crate::lang::lines::{Files, ListError, Problems};
+use crate::lang::lines::{Files, ListError, Problems, SectionRow};
 use crate::lang::List;
 use crate::syntax::document::DocumentSyntax;
 use crate::text::tokens::{Token, TokenKind};
@@ -34,6 +34,9 @@ pub struct FrameWords {
     /// Symmetric predicates (`meet`, `talk`): a `with` phrase naming someone is the other
     /// participant (`align/symmetric.txt`, shared with the aligner).
     symmetric: HashSet<String>,
+    /// Titles and roles of people (`entities/titles.txt`, `entities/roles.txt`): the head
+    /// of a description that stands for one person (`the North Korean leader`).
+    titles: HashSet<String>,
 }
 
 impl FrameWords {
@@ -49,7 +52,17 @@ impl FrameWords {
             Ok(())
         })?;
         let lower = |words: Vec<&str>| words.into_iter().map(str::to_lowercase).collect();
+        let mut titles = HashSet::new();
+        for list in [List::Titles, List::Roles] {
+            files.get(list).sections(problems, |row| {
+                if let SectionRow::Entry(fields) = row {
+                    titles.extend(fields.iter().map(|w| w.to_lowercase()));
+                }
+                Ok(())
+            })?;
+        }
         Ok(FrameWords {
+            titles,
             modality,
             negations: lower(files.get(List::Negations).entries(problems)?),
             light: lower(files.get(List::LightVerbs).entries(problems)?),
@@ -141,6 +154,9 @@ pub struct FrameSource<'a> {
 const CLAUSE_DEPS: &[&str] = &["conj", "ccomp", "advcl", "parataxis", "xcomp", "root"];
 /// At most this many frames a claim: a run-on claim does not grow without bound.
 const MAX_FRAMES: usize = 8;
+/// At most this many title words between a nationality and the name it introduces
+/// (`South Korean President Moon`, `North Korean supreme leader Kim`).
+const MAX_TITLE_WORDS: usize = 3;
 
 impl FrameSource<'_> {
     fn lemma(&self, i: usize) -> String {
@@ -537,8 +553,78 @@ impl FrameSource<'_> {
             span,
             lemma: self.lemma(h),
             head: h as u32,
-            mention: self.mention_for(h, span),
+            mention: self
+                .described(h, span)
+                .unwrap_or_else(|| self.mention_for(h, span)),
         }
+    }
+
+    /// A definite description of one person by nationality and title (`the North Korean
+    /// leader`, `the French president`), headed by `h`: the person the document names right
+    /// after that same nationality and a title (`North Korean dictator Kim Jong Un`), when
+    /// it names one person so; else no one (`Some(None)`), for the nationality names the
+    /// person's country, not a participant. `None` when `h` heads no such description.
+    fn described(&self, h: usize, span: Span) -> Option<Option<u32>> {
+        let form = self.form(h).to_lowercase();
+        // One person: a singular title noun (`leader`, not `leaders`), made definite.
+        if self.pos(h) != "NOUN" || form != self.lemma(h) || !self.words.titles.contains(&form) {
+            return None;
+        }
+        if !self
+            .syntax
+            .children(h)
+            .any(|k| self.dep(k) == "det" && self.lemma(k) == "the")
+        {
+            return None;
+        }
+        let t = &self.tokens[h];
+        let inside: Vec<usize> = (0..self.mentions.len())
+            .filter(|&m| span.start <= self.mentions[m].start && self.mentions[m].end <= span.end)
+            .collect();
+        let m_at = |m: usize| &self.mentions[m];
+        if inside
+            .iter()
+            .any(|&m| m_at(m).start <= t.start && t.end <= m_at(m).end || m_at(m).start >= t.end)
+        {
+            return None;
+        }
+        let modifier = inside
+            .iter()
+            .copied()
+            .rfind(|&m| matches!(m_at(m).label, Label::Norp | Label::Gpe))?;
+        let piece = |m: &Mention| self.text[m.start as usize..m.end as usize].to_lowercase();
+        let key = piece(m_at(modifier));
+        let mut found: Option<(u32, String)> = None;
+        for j in 0..self.mentions.len().saturating_sub(1) {
+            let (x, y) = (&self.mentions[j], &self.mentions[j + 1]);
+            if j == modifier || x.label != m_at(modifier).label || piece(x) != key {
+                continue;
+            }
+            if y.label != Label::Person || y.start < x.end {
+                continue;
+            }
+            // Only title words between them (`North Korean dictator Kim`), at most three.
+            let gap = &self.text[x.end as usize..y.start as usize];
+            let words: Vec<&str> = gap.split_whitespace().collect();
+            if words.len() > MAX_TITLE_WORDS
+                || !words
+                    .iter()
+                    .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            {
+                continue;
+            }
+            let surname = piece(y)
+                .split_whitespace()
+                .last()
+                .unwrap_or_default()
+                .to_owned();
+            match &found {
+                Some((_, s)) if *s != surname => return Some(None),
+                Some(_) => {}
+                None => found = Some((j as u32 + 1, surname)),
+            }
+        }
+        Some(found.map(|(m, _)| m))
     }
 
     /// The mention covering token `h`, else the last name mention inside `span`.
@@ -970,5 +1056,52 @@ mod tests {
     fn no_words_no_frames() {
         let r = read("Kyiv said — .", "— .");
         assert!(r.frames.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod described_tests {
+    use super::*;
+    use crate::corpus::{Corpus, Document};
+
+    /// The text of the mention standing for the main frame's agent in `content` of `text`.
+    fn agent_mention(text: &str, content: &str) -> Option<String> {
+        let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
+        let layer = &corpus.text_layers()[0];
+        let syntax = &corpus.parse(0).unwrap();
+        let mentions = &corpus.entities().mentions[0];
+        let start = text.find(content).expect("content in text") as u32;
+        let source = FrameSource {
+            text,
+            tokens: &layer.tokens,
+            syntax,
+            mentions,
+            words: &crate::lang::Language::english().frames,
+        };
+        let frames = source.frames(Span {
+            start,
+            end: start + content.len() as u32,
+        });
+        let m = frames.first()?.agent.as_ref()?.mention? as usize;
+        Some(text[mentions[m].start as usize..mentions[m].end as usize].to_owned())
+    }
+
+    #[test]
+    fn a_title_with_a_nationality_stands_for_the_one_person_introduced_so() {
+        let text = "North Korean dictator Kim Jong Un made an announcement. \
+                    South Korean President Moon Jae-in praised it. \
+                    The North Korean leader will meet Moon on Friday.";
+        let got = agent_mention(text, "The North Korean leader will meet Moon on Friday");
+        assert_eq!(got.as_deref(), Some("Kim Jong Un"));
+        // Two North Koreans introduced so: no one, and not the nationality either.
+        let two = "North Korean leader Kim Jong Un spoke. North Korean diplomat Ri Yong Ho \
+                   spoke too. The North Korean official will meet Moon on Friday.";
+        let got = agent_mention(two, "The North Korean official will meet Moon on Friday");
+        assert_eq!(got, None);
+        // Indefinite, or plural: a description of no one person.
+        let some = "North Korean dictator Kim Jong Un spoke. \
+                    A North Korean official will meet Moon on Friday.";
+        let got = agent_mention(some, "A North Korean official will meet Moon on Friday");
+        assert_ne!(got.as_deref(), Some("Kim Jong Un"));
     }
 }

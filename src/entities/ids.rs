@@ -398,14 +398,25 @@ impl Clustering {
                     .add(self.root[i] as usize);
             }
         }
+        // The first full name the document gives with each first word: `Kim` in a report
+        // that opens on `Kim Jong Un` (the family name comes first) is he, though his
+        // father `Kim Jong Il` is named further down; `Hillary` is `Hillary Clinton`.
+        let mut doc_first: HashMap<&str, usize> = HashMap::new();
+        for k in ks.iter().flatten() {
+            if let Key::FullName(first, _) = k {
+                doc_first
+                    .entry(first.as_str())
+                    .or_insert(self.root[index(k)] as usize);
+            }
+        }
         let mut surname_target: HashMap<usize, u32> = HashMap::new();
         ks.iter()
             .map(|k| {
                 let k = k.as_ref()?;
                 let ki = index(k);
-                if !matches!(k, Key::Surname(_)) {
+                let Key::Surname(word) = k else {
                     return Some(self.root[ki]);
-                }
+                };
                 let target = surname_target.entry(ki).or_insert_with(|| {
                     let id = self.surname_of[&ki];
                     let owners_in = |by_last: &OwnersByLastName| {
@@ -417,9 +428,12 @@ impl Clustering {
                         owners
                     };
                     let local = owners_in(&doc_owners);
+                    // A last name in the document, else the first full name there that
+                    // begins with it, else a last name in the corpus.
+                    let first = || doc_first.get(word.as_str()).copied();
                     let chosen = match local.0.len() {
                         1 => local.the_one(),
-                        0 => owners_in(&self.corpus_owners).the_one(),
+                        0 => first().or_else(|| owners_in(&self.corpus_owners).the_one()),
                         _ => None,
                     };
                     self.root[chosen.unwrap_or(ki)]
@@ -849,6 +863,32 @@ mod tests {
         // One owner in the corpus: joins it.
         let got = ids(&[&[("Jake Sullivan", Person)], &[("Sullivan", Person)]]);
         assert_eq!(got[1][0], got[0][0]);
+    }
+
+    #[test]
+    fn a_lone_name_with_no_last_name_owner_is_the_first_full_name_it_opens() {
+        // The family name first: `Kim` in a report on Kim Jong Un, who is named before
+        // his father.
+        let got = ids(&[&[
+            ("Kim Jong Un", Person),
+            ("Kim", Person),
+            ("Kim Jong Il", Person),
+            ("Kim", Person),
+        ]]);
+        assert_eq!(got[0][1], got[0][0]);
+        assert_eq!(got[0][3], got[0][0]);
+        assert_ne!(got[0][2], got[0][0]);
+        // A last name in the document comes first: `Trump` is Donald Trump, not Trump
+        // Tower's owner's namesake opening another name.
+        let got = ids(&[&[
+            ("Trump Smith", Person),
+            ("Donald Trump", Person),
+            ("Trump", Person),
+        ]]);
+        assert_eq!(got[0][2], got[0][1]);
+        // Only within its document.
+        let got = ids(&[&[("Kim Jong Un", Person)], &[("Kim", Person)]]);
+        assert_ne!(got[1][0], got[0][0]);
     }
 
     #[test]

@@ -43,6 +43,8 @@ fn is_glued_dot(f: &Features, i: usize) -> bool {
         && !f.tokens[i].space_before
         && i > 0
         && (f.text_of(i - 1).chars().count() <= 3 || f.has(i - 1, TITLE))
+        // A sentence's last syllable is no abbreviation: `Moon Jae-in. Kim`.
+        && (is_name_word(f, i - 1) || f.has(i - 1, TITLE))
         && is_name_word(f, i + 1)
         && f.tokens[i + 1].space_before
 }
@@ -89,6 +91,9 @@ fn run_end(f: &Features, i: usize) -> usize {
             && !f.tokens[j + 1].space_before
         {
             j += 2;
+        } else if j - i >= 2 && is_syllable_after_hyphen(f, j) {
+            // The last syllable of an East Asian given name: `Kim Jong-un`, `Moon Jae-in`.
+            j += 2;
         } else if f.folded(j) == "the" && is_epithet(f, j + 1) {
             // An epithet: `Catherine the Great`.
             j += 2;
@@ -112,6 +117,21 @@ fn run_end(f: &Features, i: usize) -> usize {
         }
     }
     j
+}
+
+/// A glued hyphen and a glued lower-case syllable of two letters ending the word (`-un` in
+/// `Jong-un`): after two name words, the rest of a given name. Longer pieces are words of
+/// their own (`Obama-era`, `Saudi-led`).
+fn is_syllable_after_hyphen(f: &Features, j: usize) -> bool {
+    let k = j + 1;
+    f.is(j, "-")
+        && !f.tokens[j].space_before
+        && k < f.len()
+        && !f.tokens[k].space_before
+        && matches!(f.tokens[k].kind, TokenKind::Word)
+        && f.text_of(k).len() == 2
+        && f.text_of(k).chars().all(|c| c.is_ascii_lowercase())
+        && (!f.is(k + 1, "-") || f.tokens[k + 1].space_before)
 }
 
 fn word_count(f: &Features, a: usize, b: usize) -> usize {
@@ -207,7 +227,9 @@ fn trim(f: &Features, mut a: usize, mut b: usize) -> (usize, usize) {
     while a < b && !is_name_word(f, a) {
         a += 1;
     }
-    while b > a && !is_name_word(f, b - 1) && !(f.is(b - 1, ".") && b - a > 1) {
+    let syllable = |b: usize| b >= a + 4 && is_syllable_after_hyphen(f, b - 2);
+    let kept = |b: usize| is_name_word(f, b - 1) || f.is(b - 1, ".") && b - a > 1 || syllable(b);
+    while b > a && !kept(b) {
         b -= 1;
     }
     (a, b)

@@ -529,6 +529,19 @@ mod tests {
     }
 
     #[test]
+    fn a_given_names_last_syllable_after_a_hyphen_is_part_of_the_name() {
+        has("He met Kim Jong-un on Friday.", "Kim Jong-un", "PERSON");
+        // At a sentence's end, without the full stop.
+        has(
+            "He will meet President Moon Jae-in. Kim said so.",
+            "Moon Jae-in",
+            "PERSON",
+        );
+        // A longer piece is a word of its own (`Obama-era`).
+        lacks("the Barack Obama-era deal", "Barack Obama-era");
+    }
+
+    #[test]
     fn known_names_in_any_case_and_inside_hyphens_and_possessives() {
         has(
             "Meanwhile, kyiv has rejected any negotiations.",
