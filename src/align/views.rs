@@ -54,6 +54,8 @@ pub struct Views<'a> {
     /// The block whose views `home` holds.
     home_block: Option<u32>,
     home: DocViews,
+    /// How many claims' views may be held at once.
+    budget: usize,
     /// Documents whose views were built after the outline: the cost of the bound.
     pub built: usize,
 }
@@ -99,6 +101,7 @@ impl<'a> Views<'a> {
             block_of,
             home_block: None,
             home: HashMap::new(),
+            budget,
             built: 0,
         }
     }
@@ -177,6 +180,111 @@ impl<'a> Views<'a> {
             .collect())
     }
 
+    /// `judge(a, b, view of a, view of b)` for every pair (`a < b`), in parallel, the
+    /// results in the order of `pairs`, for pairs whose first claims are anywhere in the
+    /// corpus and each pair's own (copies and their representative, `copies`): tiles would
+    /// build nearly every document once per block. Here only the first claims' views are
+    /// held (at most half the budget at a time), and each second claim's document is built
+    /// once per such batch, its pairs judged, and dropped: a document is built at most twice
+    /// when the first claims fit in one batch.
+    pub fn judge_scattered<T: Send>(
+        &mut self,
+        pairs: &[(u32, u32)],
+        cancel: &Cancel,
+        judge: impl Fn(u32, u32, &ClaimView, &ClaimView) -> Result<T, Cancelled> + Sync,
+    ) -> Result<Vec<T>, Cancelled> {
+        if self.blocks.len() == 1 {
+            return self.judge_all(pairs, cancel, judge);
+        }
+        let outline = self.outline;
+        let at = |c: u32| outline.claims[c as usize];
+        let held = (self.budget / 2).max(1);
+        let mut order: Vec<usize> = (0..pairs.len()).collect();
+        order.sort_by_key(|&k| (pairs[k].0, k));
+        let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None).take(pairs.len()).collect();
+        let mut start = 0;
+        while start < order.len() {
+            // A batch: the pairs of the next `held` distinct first claims.
+            let (mut end, mut distinct, mut last) = (start, 0, None);
+            while end < order.len() {
+                let a = pairs[order[end]].0;
+                if last != Some(a) {
+                    if distinct == held {
+                        break;
+                    }
+                    distinct += 1;
+                    last = Some(a);
+                }
+                end += 1;
+            }
+            let batch = &order[start..end];
+            start = end;
+            let firsts = self.claim_views(batch.iter().map(|&k| pairs[k].0), cancel)?;
+            let mut by_doc = batch.to_vec();
+            by_doc.sort_by_key(|&k| (at(pairs[k].1).doc, k));
+            let runs: Vec<&[usize]> = by_doc
+                .chunk_by(|&x, &y| at(pairs[x].1).doc == at(pairs[y].1).doc)
+                .collect();
+            let (sources, idf) = (self.sources, self.idf);
+            let judged: Vec<Vec<T>> = runs
+                .par_iter()
+                .map(|run| {
+                    cancel.check()?;
+                    let mut views = sources.doc_views(at(pairs[run[0]].1).doc as usize);
+                    weigh_some(&mut views, run.iter().map(|&k| at(pairs[k].1).index), idf);
+                    run.iter()
+                        .map(|&k| {
+                            let (a, b) = pairs[k];
+                            judge(a, b, &firsts[&a], &views[at(b).index as usize])
+                        })
+                        .collect()
+                })
+                .collect::<Result<_, Cancelled>>()?;
+            self.built += runs.len();
+            for (run, ts) in runs.iter().zip(judged) {
+                for (&k, t) in run.iter().zip(ts) {
+                    out[k] = Some(t);
+                }
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|t| t.expect("every pair is in a batch"))
+            .collect())
+    }
+
+    /// The weighed views of `claims` (any order, repeats allowed), each document built once,
+    /// in parallel; only the claims asked for are kept.
+    fn claim_views(
+        &mut self,
+        claims: impl Iterator<Item = u32>,
+        cancel: &Cancel,
+    ) -> Result<HashMap<u32, ClaimView>, Cancelled> {
+        let outline = self.outline;
+        let mut wanted: Vec<u32> = claims.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let runs: Vec<&[u32]> = wanted
+            .chunk_by(|&x, &y| outline.claims[x as usize].doc == outline.claims[y as usize].doc)
+            .collect();
+        let (sources, idf) = (self.sources, self.idf);
+        let built: Vec<Vec<(u32, ClaimView)>> = runs
+            .par_iter()
+            .map(|run| {
+                cancel.check()?;
+                let index = |c: u32| outline.claims[c as usize].index;
+                let mut views = sources.doc_views(outline.claims[run[0] as usize].doc as usize);
+                weigh_some(&mut views, run.iter().map(|&c| index(c)), idf);
+                Ok(run
+                    .iter()
+                    .map(|&c| (c, std::mem::take(&mut views[index(c) as usize])))
+                    .collect())
+            })
+            .collect::<Result<_, Cancelled>>()?;
+        self.built += runs.len();
+        Ok(built.into_iter().flatten().collect())
+    }
+
     /// The weighed views of `docs`, built in parallel.
     fn build(&mut self, docs: &[u32], cancel: &Cancel) -> Result<DocViews, Cancelled> {
         let (sources, idf) = (self.sources, self.idf);
@@ -193,5 +301,20 @@ impl<'a> Views<'a> {
             .collect::<Result<_, Cancelled>>()?;
         self.built += built.len();
         Ok(built)
+    }
+}
+
+/// Weighs the views of `views` at `indices` (repeats allowed) by the corpus, each once.
+fn weigh_some(
+    views: &mut [ClaimView],
+    indices: impl Iterator<Item = u32>,
+    idf: Option<&CorpusIdf>,
+) {
+    let Some(idf) = idf else { return };
+    let mut indices: Vec<u32> = indices.collect();
+    indices.sort_unstable();
+    indices.dedup();
+    for i in indices {
+        idf.weigh(&mut views[i as usize]);
     }
 }
