@@ -1,15 +1,18 @@
 //! Claim views for judging pairs, held for at most `resident_claims()` claims at a time.
 //!
-//! Documents are cut, in corpus order, into blocks of at most half that many claims. A pair
-//! `(a, b)` falls in the tile (block of `a`, block of `b`); tiles are judged in order, so
-//! the views of one block (`home`) serve every tile of its row, built once, and a tile
-//! builds only the documents of its second claims (`away`, dropped after the tile). A
-//! claim's view is built with the rest of its document, since it may take content from the
-//! claims before it. When every claim fits, there is one block and no view is built twice.
+//! Documents are cut, in corpus order, into blocks of at most half that many claims (for
+//! one batch of pairs, counting only the claims its pairs name). A pair `(a, b)` falls in
+//! the tile (block of `a`, block of `b`); tiles are judged in order, so the views of one
+//! block (`home`) serve every tile of its row, built once, and a tile builds only the
+//! documents of its second claims (`away`, dropped after the tile). A claim's view is built
+//! with the rest of its document, since it may take content from the claims before it.
+//! When every claim fits, there is one block and no view is built twice.
 //!
 //! The cost of the bound: pairs within a block build nothing more; a tile far from the
 //! diagonal builds its away documents once for all its pairs, so at worst (pairs spread
-//! evenly over the corpus) each view is built once per block after its own.
+//! evenly over the corpus) each view is built once per block after its own. Pairs whose
+//! first claims are few and anywhere (copies and their representatives) are judged apart
+//! (`judge_scattered`): only those first claims' views are held.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -68,31 +71,14 @@ impl<'a> Views<'a> {
         idf: Option<&'a CorpusIdf>,
         budget: usize,
     ) -> Views<'a> {
-        let docs = sources.docs() as u32;
-        let size = |d: u32| outline.claims_of(d).len();
         let block_claims = if outline.len() <= budget {
             usize::MAX
         } else {
             budget / 2
         };
-        let mut blocks: Vec<Range<u32>> = Vec::new();
-        let mut claims = 0;
-        for d in 0..docs {
-            match blocks.last_mut() {
-                Some(b) if claims + size(d) <= block_claims => b.end = d + 1,
-                _ => {
-                    blocks.push(d..d + 1);
-                    claims = 0;
-                }
-            }
-            claims += size(d);
-        }
-        let mut block_of = vec![0; docs as usize];
-        for (k, b) in blocks.iter().enumerate() {
-            for d in b.clone() {
-                block_of[d as usize] = k as u32;
-            }
-        }
+        let (blocks, block_of) = cut(sources.docs() as u32, block_claims, |d| {
+            outline.claims_of(d).len()
+        });
         Views {
             sources,
             outline,
@@ -120,7 +106,10 @@ impl<'a> Views<'a> {
     }
 
     /// `judge(a, b, view of a, view of b)` for every pair (`a < b`), in parallel, tile by
-    /// tile; the results in the order of `pairs`.
+    /// tile; the results in the order of `pairs`. When the corpus is more than one block,
+    /// the blocks of this call count only the claims its pairs name (a claim in no pair,
+    /// such as a copy judged already, holds no view): fewer blocks, so fewer documents
+    /// built again as away documents, and only the views named are kept and weighed.
     pub fn judge_all<T: Send>(
         &mut self,
         pairs: &[(u32, u32)],
@@ -129,14 +118,25 @@ impl<'a> Views<'a> {
     ) -> Result<Vec<T>, Cancelled> {
         let outline = self.outline;
         let doc = |c: u32| outline.claims[c as usize].doc;
+        let resident = self.blocks.len() == 1;
+        let mut named = vec![false; if resident { 0 } else { outline.len() }];
+        let (blocks, block_of) = if resident {
+            (self.blocks.clone(), self.block_of.clone())
+        } else {
+            for &(a, b) in pairs {
+                named[a as usize] = true;
+                named[b as usize] = true;
+            }
+            self.home.clear();
+            self.home_block = None;
+            cut(self.sources.docs() as u32, (self.budget / 2).max(1), |d| {
+                named[outline.claims_of(d)].iter().filter(|&&n| n).count()
+            })
+        };
+        let named = (!resident).then_some(&named[..]);
         let tiles: Vec<(u32, u32)> = pairs
             .iter()
-            .map(|&(a, b)| {
-                (
-                    self.block_of[doc(a) as usize],
-                    self.block_of[doc(b) as usize],
-                )
-            })
+            .map(|&(a, b)| (block_of[doc(a) as usize], block_of[doc(b) as usize]))
             .collect();
         let mut order: Vec<usize> = (0..pairs.len()).collect();
         order.sort_by_key(|&k| (tiles[k], k));
@@ -145,8 +145,11 @@ impl<'a> Views<'a> {
             let (home_block, away_block) = tiles[run[0]];
             if self.home_block != Some(home_block) {
                 self.home.clear();
-                let docs: Vec<u32> = self.blocks[home_block as usize].clone().collect();
-                self.home = self.build(&docs, cancel)?;
+                let docs: Vec<u32> = blocks[home_block as usize]
+                    .clone()
+                    .filter(|&d| named.is_none_or(|n| n[outline.claims_of(d)].contains(&true)))
+                    .collect();
+                self.home = self.build(&docs, named, cancel)?;
                 self.home_block = Some(home_block);
             }
             let mut away_docs: Vec<u32> = if away_block == home_block {
@@ -156,7 +159,7 @@ impl<'a> Views<'a> {
             };
             away_docs.sort_unstable();
             away_docs.dedup();
-            let away = self.build(&away_docs, cancel)?;
+            let away = self.build(&away_docs, named, cancel)?;
             let home = &self.home;
             let view = |c: u32| {
                 let r = outline.claims[c as usize];
@@ -173,6 +176,10 @@ impl<'a> Views<'a> {
             for (&k, t) in run.iter().zip(judged) {
                 out[k] = Some(t);
             }
+        }
+        if !resident {
+            self.home.clear();
+            self.home_block = None;
         }
         Ok(out
             .into_iter()
@@ -285,16 +292,27 @@ impl<'a> Views<'a> {
         Ok(built.into_iter().flatten().collect())
     }
 
-    /// The weighed views of `docs`, built in parallel.
-    fn build(&mut self, docs: &[u32], cancel: &Cancel) -> Result<DocViews, Cancelled> {
-        let (sources, idf) = (self.sources, self.idf);
+    /// The weighed views of `docs`, built in parallel; with `named`, only the claims it
+    /// names keep (and weigh) their views, the others left empty.
+    fn build(
+        &mut self,
+        docs: &[u32],
+        named: Option<&[bool]>,
+        cancel: &Cancel,
+    ) -> Result<DocViews, Cancelled> {
+        let (sources, idf, outline) = (self.sources, self.idf, self.outline);
         let built: DocViews = docs
             .par_iter()
             .map(|&d| {
                 cancel.check()?;
                 let mut views = sources.doc_views(d as usize);
-                if let Some(idf) = idf {
-                    views.iter_mut().for_each(|v| idf.weigh(v));
+                let first = outline.claims_of(d).start;
+                for (i, v) in views.iter_mut().enumerate() {
+                    if named.is_some_and(|n| !n[first + i]) {
+                        *v = ClaimView::default();
+                    } else if let Some(idf) = idf {
+                        idf.weigh(v);
+                    }
                 }
                 Ok((d, views))
             })
@@ -302,6 +320,31 @@ impl<'a> Views<'a> {
         self.built += built.len();
         Ok(built)
     }
+}
+
+/// Documents `0..docs` cut, in order, into blocks of at most `most` claims as counted by
+/// `size` (a larger document is a block of its own): the blocks, and the block of each
+/// document.
+fn cut(docs: u32, most: usize, size: impl Fn(u32) -> usize) -> (Vec<Range<u32>>, Vec<u32>) {
+    let mut blocks: Vec<Range<u32>> = Vec::new();
+    let mut claims = 0;
+    for d in 0..docs {
+        match blocks.last_mut() {
+            Some(b) if claims + size(d) <= most => b.end = d + 1,
+            _ => {
+                blocks.push(d..d + 1);
+                claims = 0;
+            }
+        }
+        claims += size(d);
+    }
+    let mut block_of = vec![0; docs as usize];
+    for (k, b) in blocks.iter().enumerate() {
+        for d in b.clone() {
+            block_of[d as usize] = k as u32;
+        }
+    }
+    (blocks, block_of)
 }
 
 /// Weighs the views of `views` at `indices` (repeats allowed) by the corpus, each once.
