@@ -187,6 +187,115 @@ impl<'a> Views<'a> {
             .collect())
     }
 
+    /// `judge(a, b, view of a, view of b)` for copies and their representatives (pairs with
+    /// `a` the first claim of its kind in corpus order, so `a < b`), the results in the order
+    /// of `pairs`: documents are swept once in corpus order, a stretch at a time built in
+    /// parallel; a representative's view is held from its own document until its last copy
+    /// is judged (wire copy is mostly near its original, so few are held at once). Those
+    /// that would hold more than half the budget are not held: their later copies are
+    /// judged after the sweep (`judge_scattered`).
+    pub fn judge_copies<T: Send>(
+        &mut self,
+        pairs: &[(u32, u32)],
+        cancel: &Cancel,
+        judge: impl Fn(u32, u32, &ClaimView, &ClaimView) -> Result<T, Cancelled> + Sync,
+    ) -> Result<Vec<T>, Cancelled> {
+        if self.blocks.len() == 1 {
+            return self.judge_all(pairs, cancel, judge);
+        }
+        let outline = self.outline;
+        let at = |c: u32| outline.claims[c as usize];
+        let held = (self.budget / 2).max(1);
+        // Each representative's last copy's document, and the pairs by copy's document.
+        let mut last: HashMap<u32, u32> = HashMap::new();
+        let mut named = vec![false; outline.len()];
+        for &(a, b) in pairs {
+            let end = last.entry(a).or_insert(0);
+            *end = (*end).max(at(b).doc);
+            named[a as usize] = true;
+            named[b as usize] = true;
+        }
+        let mut by_doc: Vec<usize> = (0..pairs.len()).collect();
+        by_doc.sort_by_key(|&k| (at(pairs[k].1).doc, k));
+        // Stretches of documents holding at most `held / 2` named claims, built together.
+        let (stretches, _) = cut(self.sources.docs() as u32, (held / 2).max(1), |d| {
+            named[outline.claims_of(d)].iter().filter(|&&n| n).count()
+        });
+        let mut kept: HashMap<u32, ClaimView> = HashMap::new();
+        let mut spilled: Vec<usize> = Vec::new();
+        let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None).take(pairs.len()).collect();
+        let mut next = 0;
+        for stretch in stretches {
+            let from = next;
+            while next < by_doc.len() && at(pairs[by_doc[next]].1).doc < stretch.end {
+                next += 1;
+            }
+            let docs: Vec<u32> = stretch
+                .filter(|&d| named[outline.claims_of(d)].contains(&true))
+                .collect();
+            if docs.is_empty() {
+                continue;
+            }
+            let built = self.build(&docs, Some(&named), cancel)?;
+            let view = |c: u32| {
+                let r = at(c);
+                match built.get(&r.doc) {
+                    Some(v) => Some(&v[r.index as usize]),
+                    None => kept.get(&c),
+                }
+            };
+            let run = &by_doc[from..next];
+            let judged: Vec<Option<T>> = run
+                .par_iter()
+                .map(|&k| {
+                    let (a, b) = pairs[k];
+                    match view(a) {
+                        Some(va) => judge(a, b, va, view(b).expect("built")).map(Some),
+                        None => Ok(None),
+                    }
+                })
+                .collect::<Result<_, Cancelled>>()?;
+            for (&k, t) in run.iter().zip(judged) {
+                match t {
+                    Some(t) => out[k] = Some(t),
+                    None => spilled.push(k),
+                }
+            }
+            // Hold the representatives of this stretch with copies further on, while room.
+            let end = docs.last().copied().unwrap_or(0);
+            kept.retain(|c, _| last[c] > end);
+            let mut built = built;
+            let mut fresh: Vec<u32> = last
+                .iter()
+                .filter(|&(&c, &l)| l > end && built.contains_key(&at(c).doc))
+                .map(|(&c, _)| c)
+                .collect();
+            fresh.sort_unstable();
+            for c in fresh {
+                if kept.len() >= held {
+                    break;
+                }
+                let r = at(c);
+                let v = built.get_mut(&r.doc).expect("built");
+                kept.insert(c, std::mem::take(&mut v[r.index as usize]));
+            }
+        }
+        if !spilled.is_empty() {
+            spilled.sort_unstable();
+            let rest: Vec<(u32, u32)> = spilled.iter().map(|&k| pairs[k]).collect();
+            for (k, t) in spilled
+                .into_iter()
+                .zip(self.judge_scattered(&rest, cancel, judge)?)
+            {
+                out[k] = Some(t);
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|t| t.expect("every pair is judged"))
+            .collect())
+    }
+
     /// `judge(a, b, view of a, view of b)` for every pair (`a < b`), in parallel, the
     /// results in the order of `pairs`, for pairs whose first claims are anywhere in the
     /// corpus and each pair's own (copies and their representative, `copies`): tiles would
