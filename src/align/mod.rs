@@ -146,7 +146,7 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
         .filter(|&(r, i)| r != i && !one_statement(r, i))
         .collect();
     let mut pairs: Vec<AlignedPair> = views
-        .judge_all(&copy_pairs, cancel, judge)?
+        .judge_copies(&copy_pairs, cancel, judge)?
         .into_iter()
         .flatten()
         .filter(|p| p.relation == Relation::Agree)

@@ -433,8 +433,10 @@ fn alignment_is_the_same_whatever_the_views_held_at_once() {
         all.claims.len()
     );
     assert!(all.pairs.iter().any(|p| p.relation == Relation::Conflict));
-    // A budget of one claim: every batch builds its documents again.
-    for budget in [1, 40, all.claims.len() - 1] {
+    // A budget of one claim: every batch builds its documents again. Budgets between hold
+    // some of the copies' representatives and judge the copies of the others after the
+    // sweep (`Views::judge_copies`).
+    for budget in [1, 8, 40, 100, all.claims.len() - 1] {
         let held = align_holding(&corpus, &Cancel::never(), budget).unwrap();
         assert_eq!(held.pairs, all.pairs, "budget {budget}");
         assert_eq!(held.groups, all.groups, "budget {budget}");

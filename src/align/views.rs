@@ -1,15 +1,18 @@
 //! Claim views for judging pairs, held for at most `resident_claims()` claims at a time.
 //!
-//! Documents are cut, in corpus order, into blocks of at most half that many claims. A pair
-//! `(a, b)` falls in the tile (block of `a`, block of `b`); tiles are judged in order, so
-//! the views of one block (`home`) serve every tile of its row, built once, and a tile
-//! builds only the documents of its second claims (`away`, dropped after the tile). A
-//! claim's view is built with the rest of its document, since it may take content from the
-//! claims before it. When every claim fits, there is one block and no view is built twice.
+//! Documents are cut, in corpus order, into blocks of at most half that many claims (for
+//! one batch of pairs, counting only the claims its pairs name). A pair `(a, b)` falls in
+//! the tile (block of `a`, block of `b`); tiles are judged in order, so the views of one
+//! block (`home`) serve every tile of its row, built once, and a tile builds only the
+//! documents of its second claims (`away`, dropped after the tile). A claim's view is built
+//! with the rest of its document, since it may take content from the claims before it.
+//! When every claim fits, there is one block and no view is built twice.
 //!
 //! The cost of the bound: pairs within a block build nothing more; a tile far from the
 //! diagonal builds its away documents once for all its pairs, so at worst (pairs spread
-//! evenly over the corpus) each view is built once per block after its own.
+//! evenly over the corpus) each view is built once per block after its own. Pairs whose
+//! first claims are few and anywhere (copies and their representatives) are judged apart
+//! (`judge_scattered`): only those first claims' views are held.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -54,6 +57,8 @@ pub struct Views<'a> {
     /// The block whose views `home` holds.
     home_block: Option<u32>,
     home: DocViews,
+    /// How many claims' views may be held at once.
+    budget: usize,
     /// Documents whose views were built after the outline: the cost of the bound.
     pub built: usize,
 }
@@ -66,31 +71,14 @@ impl<'a> Views<'a> {
         idf: Option<&'a CorpusIdf>,
         budget: usize,
     ) -> Views<'a> {
-        let docs = sources.docs() as u32;
-        let size = |d: u32| outline.claims_of(d).len();
         let block_claims = if outline.len() <= budget {
             usize::MAX
         } else {
             budget / 2
         };
-        let mut blocks: Vec<Range<u32>> = Vec::new();
-        let mut claims = 0;
-        for d in 0..docs {
-            match blocks.last_mut() {
-                Some(b) if claims + size(d) <= block_claims => b.end = d + 1,
-                _ => {
-                    blocks.push(d..d + 1);
-                    claims = 0;
-                }
-            }
-            claims += size(d);
-        }
-        let mut block_of = vec![0; docs as usize];
-        for (k, b) in blocks.iter().enumerate() {
-            for d in b.clone() {
-                block_of[d as usize] = k as u32;
-            }
-        }
+        let (blocks, block_of) = cut(sources.docs() as u32, block_claims, |d| {
+            outline.claims_of(d).len()
+        });
         Views {
             sources,
             outline,
@@ -99,6 +87,7 @@ impl<'a> Views<'a> {
             block_of,
             home_block: None,
             home: HashMap::new(),
+            budget,
             built: 0,
         }
     }
@@ -117,7 +106,10 @@ impl<'a> Views<'a> {
     }
 
     /// `judge(a, b, view of a, view of b)` for every pair (`a < b`), in parallel, tile by
-    /// tile; the results in the order of `pairs`.
+    /// tile; the results in the order of `pairs`. When the corpus is more than one block,
+    /// the blocks of this call count only the claims its pairs name (a claim in no pair,
+    /// such as a copy judged already, holds no view): fewer blocks, so fewer documents
+    /// built again as away documents, and only the views named are kept and weighed.
     pub fn judge_all<T: Send>(
         &mut self,
         pairs: &[(u32, u32)],
@@ -126,14 +118,25 @@ impl<'a> Views<'a> {
     ) -> Result<Vec<T>, Cancelled> {
         let outline = self.outline;
         let doc = |c: u32| outline.claims[c as usize].doc;
+        let resident = self.blocks.len() == 1;
+        let mut named = vec![false; if resident { 0 } else { outline.len() }];
+        let (blocks, block_of) = if resident {
+            (self.blocks.clone(), self.block_of.clone())
+        } else {
+            for &(a, b) in pairs {
+                named[a as usize] = true;
+                named[b as usize] = true;
+            }
+            self.home.clear();
+            self.home_block = None;
+            cut(self.sources.docs() as u32, (self.budget / 2).max(1), |d| {
+                named[outline.claims_of(d)].iter().filter(|&&n| n).count()
+            })
+        };
+        let named = (!resident).then_some(&named[..]);
         let tiles: Vec<(u32, u32)> = pairs
             .iter()
-            .map(|&(a, b)| {
-                (
-                    self.block_of[doc(a) as usize],
-                    self.block_of[doc(b) as usize],
-                )
-            })
+            .map(|&(a, b)| (block_of[doc(a) as usize], block_of[doc(b) as usize]))
             .collect();
         let mut order: Vec<usize> = (0..pairs.len()).collect();
         order.sort_by_key(|&k| (tiles[k], k));
@@ -142,8 +145,11 @@ impl<'a> Views<'a> {
             let (home_block, away_block) = tiles[run[0]];
             if self.home_block != Some(home_block) {
                 self.home.clear();
-                let docs: Vec<u32> = self.blocks[home_block as usize].clone().collect();
-                self.home = self.build(&docs, cancel)?;
+                let docs: Vec<u32> = blocks[home_block as usize]
+                    .clone()
+                    .filter(|&d| named.is_none_or(|n| n[outline.claims_of(d)].contains(&true)))
+                    .collect();
+                self.home = self.build(&docs, named, cancel)?;
                 self.home_block = Some(home_block);
             }
             let mut away_docs: Vec<u32> = if away_block == home_block {
@@ -153,7 +159,7 @@ impl<'a> Views<'a> {
             };
             away_docs.sort_unstable();
             away_docs.dedup();
-            let away = self.build(&away_docs, cancel)?;
+            let away = self.build(&away_docs, named, cancel)?;
             let home = &self.home;
             let view = |c: u32| {
                 let r = outline.claims[c as usize];
@@ -171,27 +177,296 @@ impl<'a> Views<'a> {
                 out[k] = Some(t);
             }
         }
+        if !resident {
+            self.home.clear();
+            self.home_block = None;
+        }
         Ok(out
             .into_iter()
             .map(|t| t.expect("every pair is in a tile"))
             .collect())
     }
 
-    /// The weighed views of `docs`, built in parallel.
-    fn build(&mut self, docs: &[u32], cancel: &Cancel) -> Result<DocViews, Cancelled> {
+    /// `judge(a, b, view of a, view of b)` for copies and their representatives (pairs with
+    /// `a` the first claim of its kind in corpus order, so `a < b`), the results in the order
+    /// of `pairs`: documents are swept once in corpus order, a stretch at a time built in
+    /// parallel; a representative's view is held from its own document until its last copy
+    /// is judged (wire copy is mostly near its original, so few are held at once). Those
+    /// that would hold more than half the budget are not held: their later copies are
+    /// judged after the sweep (`judge_scattered`).
+    pub fn judge_copies<T: Send>(
+        &mut self,
+        pairs: &[(u32, u32)],
+        cancel: &Cancel,
+        judge: impl Fn(u32, u32, &ClaimView, &ClaimView) -> Result<T, Cancelled> + Sync,
+    ) -> Result<Vec<T>, Cancelled> {
+        if self.blocks.len() == 1 {
+            return self.judge_all(pairs, cancel, judge);
+        }
+        let outline = self.outline;
+        let at = |c: u32| outline.claims[c as usize];
+        let held = (self.budget / 2).max(1);
+        // Each representative's last copy's document, and the pairs by copy's document.
+        let mut last: HashMap<u32, u32> = HashMap::new();
+        let mut named = vec![false; outline.len()];
+        for &(a, b) in pairs {
+            let end = last.entry(a).or_insert(0);
+            *end = (*end).max(at(b).doc);
+            named[a as usize] = true;
+            named[b as usize] = true;
+        }
+        let mut by_doc: Vec<usize> = (0..pairs.len()).collect();
+        by_doc.sort_by_key(|&k| (at(pairs[k].1).doc, k));
+        // Stretches of documents holding at most `held / 2` named claims, built together.
+        let (stretches, _) = cut(self.sources.docs() as u32, (held / 2).max(1), |d| {
+            named[outline.claims_of(d)].iter().filter(|&&n| n).count()
+        });
+        let mut kept: HashMap<u32, ClaimView> = HashMap::new();
+        let mut spilled: Vec<usize> = Vec::new();
+        let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None).take(pairs.len()).collect();
+        let mut next = 0;
+        for stretch in stretches {
+            let from = next;
+            while next < by_doc.len() && at(pairs[by_doc[next]].1).doc < stretch.end {
+                next += 1;
+            }
+            let docs: Vec<u32> = stretch
+                .filter(|&d| named[outline.claims_of(d)].contains(&true))
+                .collect();
+            if docs.is_empty() {
+                continue;
+            }
+            let built = self.build(&docs, Some(&named), cancel)?;
+            let view = |c: u32| {
+                let r = at(c);
+                match built.get(&r.doc) {
+                    Some(v) => Some(&v[r.index as usize]),
+                    None => kept.get(&c),
+                }
+            };
+            let run = &by_doc[from..next];
+            let judged: Vec<Option<T>> = run
+                .par_iter()
+                .map(|&k| {
+                    let (a, b) = pairs[k];
+                    match view(a) {
+                        Some(va) => judge(a, b, va, view(b).expect("built")).map(Some),
+                        None => Ok(None),
+                    }
+                })
+                .collect::<Result<_, Cancelled>>()?;
+            for (&k, t) in run.iter().zip(judged) {
+                match t {
+                    Some(t) => out[k] = Some(t),
+                    None => spilled.push(k),
+                }
+            }
+            // Hold the representatives of this stretch with copies further on, while room.
+            let end = docs.last().copied().unwrap_or(0);
+            kept.retain(|c, _| last[c] > end);
+            let mut built = built;
+            let mut fresh: Vec<u32> = last
+                .iter()
+                .filter(|&(&c, &l)| l > end && built.contains_key(&at(c).doc))
+                .map(|(&c, _)| c)
+                .collect();
+            fresh.sort_unstable();
+            for c in fresh {
+                if kept.len() >= held {
+                    break;
+                }
+                let r = at(c);
+                let v = built.get_mut(&r.doc).expect("built");
+                kept.insert(c, std::mem::take(&mut v[r.index as usize]));
+            }
+        }
+        if !spilled.is_empty() {
+            spilled.sort_unstable();
+            let rest: Vec<(u32, u32)> = spilled.iter().map(|&k| pairs[k]).collect();
+            for (k, t) in spilled
+                .into_iter()
+                .zip(self.judge_scattered(&rest, cancel, judge)?)
+            {
+                out[k] = Some(t);
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|t| t.expect("every pair is judged"))
+            .collect())
+    }
+
+    /// `judge(a, b, view of a, view of b)` for every pair (`a < b`), in parallel, the
+    /// results in the order of `pairs`, for pairs whose first claims are anywhere in the
+    /// corpus and each pair's own (copies and their representative, `copies`): tiles would
+    /// build nearly every document once per block. Here only the first claims' views are
+    /// held (at most half the budget at a time), and each second claim's document is built
+    /// once per such batch, its pairs judged, and dropped: a document is built at most twice
+    /// when the first claims fit in one batch.
+    pub fn judge_scattered<T: Send>(
+        &mut self,
+        pairs: &[(u32, u32)],
+        cancel: &Cancel,
+        judge: impl Fn(u32, u32, &ClaimView, &ClaimView) -> Result<T, Cancelled> + Sync,
+    ) -> Result<Vec<T>, Cancelled> {
+        if self.blocks.len() == 1 {
+            return self.judge_all(pairs, cancel, judge);
+        }
+        let outline = self.outline;
+        let at = |c: u32| outline.claims[c as usize];
+        let held = (self.budget / 2).max(1);
+        let mut order: Vec<usize> = (0..pairs.len()).collect();
+        order.sort_by_key(|&k| (pairs[k].0, k));
+        let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None).take(pairs.len()).collect();
+        let mut start = 0;
+        while start < order.len() {
+            // A batch: the pairs of the next `held` distinct first claims.
+            let (mut end, mut distinct, mut last) = (start, 0, None);
+            while end < order.len() {
+                let a = pairs[order[end]].0;
+                if last != Some(a) {
+                    if distinct == held {
+                        break;
+                    }
+                    distinct += 1;
+                    last = Some(a);
+                }
+                end += 1;
+            }
+            let batch = &order[start..end];
+            start = end;
+            let firsts = self.claim_views(batch.iter().map(|&k| pairs[k].0), cancel)?;
+            let mut by_doc = batch.to_vec();
+            by_doc.sort_by_key(|&k| (at(pairs[k].1).doc, k));
+            let runs: Vec<&[usize]> = by_doc
+                .chunk_by(|&x, &y| at(pairs[x].1).doc == at(pairs[y].1).doc)
+                .collect();
+            let (sources, idf) = (self.sources, self.idf);
+            let judged: Vec<Vec<T>> = runs
+                .par_iter()
+                .map(|run| {
+                    cancel.check()?;
+                    let mut views = sources.doc_views(at(pairs[run[0]].1).doc as usize);
+                    weigh_some(&mut views, run.iter().map(|&k| at(pairs[k].1).index), idf);
+                    run.iter()
+                        .map(|&k| {
+                            let (a, b) = pairs[k];
+                            judge(a, b, &firsts[&a], &views[at(b).index as usize])
+                        })
+                        .collect()
+                })
+                .collect::<Result<_, Cancelled>>()?;
+            self.built += runs.len();
+            for (run, ts) in runs.iter().zip(judged) {
+                for (&k, t) in run.iter().zip(ts) {
+                    out[k] = Some(t);
+                }
+            }
+        }
+        Ok(out
+            .into_iter()
+            .map(|t| t.expect("every pair is in a batch"))
+            .collect())
+    }
+
+    /// The weighed views of `claims` (any order, repeats allowed), each document built once,
+    /// in parallel; only the claims asked for are kept.
+    fn claim_views(
+        &mut self,
+        claims: impl Iterator<Item = u32>,
+        cancel: &Cancel,
+    ) -> Result<HashMap<u32, ClaimView>, Cancelled> {
+        let outline = self.outline;
+        let mut wanted: Vec<u32> = claims.collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let runs: Vec<&[u32]> = wanted
+            .chunk_by(|&x, &y| outline.claims[x as usize].doc == outline.claims[y as usize].doc)
+            .collect();
         let (sources, idf) = (self.sources, self.idf);
+        let built: Vec<Vec<(u32, ClaimView)>> = runs
+            .par_iter()
+            .map(|run| {
+                cancel.check()?;
+                let index = |c: u32| outline.claims[c as usize].index;
+                let mut views = sources.doc_views(outline.claims[run[0] as usize].doc as usize);
+                weigh_some(&mut views, run.iter().map(|&c| index(c)), idf);
+                Ok(run
+                    .iter()
+                    .map(|&c| (c, std::mem::take(&mut views[index(c) as usize])))
+                    .collect())
+            })
+            .collect::<Result<_, Cancelled>>()?;
+        self.built += runs.len();
+        Ok(built.into_iter().flatten().collect())
+    }
+
+    /// The weighed views of `docs`, built in parallel; with `named`, only the claims it
+    /// names keep (and weigh) their views, the others left empty.
+    fn build(
+        &mut self,
+        docs: &[u32],
+        named: Option<&[bool]>,
+        cancel: &Cancel,
+    ) -> Result<DocViews, Cancelled> {
+        let (sources, idf, outline) = (self.sources, self.idf, self.outline);
         let built: DocViews = docs
             .par_iter()
             .map(|&d| {
                 cancel.check()?;
                 let mut views = sources.doc_views(d as usize);
-                if let Some(idf) = idf {
-                    views.iter_mut().for_each(|v| idf.weigh(v));
+                let first = outline.claims_of(d).start;
+                for (i, v) in views.iter_mut().enumerate() {
+                    if named.is_some_and(|n| !n[first + i]) {
+                        *v = ClaimView::default();
+                    } else if let Some(idf) = idf {
+                        idf.weigh(v);
+                    }
                 }
                 Ok((d, views))
             })
             .collect::<Result<_, Cancelled>>()?;
         self.built += built.len();
         Ok(built)
+    }
+}
+
+/// Documents `0..docs` cut, in order, into blocks of at most `most` claims as counted by
+/// `size` (a larger document is a block of its own): the blocks, and the block of each
+/// document.
+fn cut(docs: u32, most: usize, size: impl Fn(u32) -> usize) -> (Vec<Range<u32>>, Vec<u32>) {
+    let mut blocks: Vec<Range<u32>> = Vec::new();
+    let mut claims = 0;
+    for d in 0..docs {
+        match blocks.last_mut() {
+            Some(b) if claims + size(d) <= most => b.end = d + 1,
+            _ => {
+                blocks.push(d..d + 1);
+                claims = 0;
+            }
+        }
+        claims += size(d);
+    }
+    let mut block_of = vec![0; docs as usize];
+    for (k, b) in blocks.iter().enumerate() {
+        for d in b.clone() {
+            block_of[d as usize] = k as u32;
+        }
+    }
+    (blocks, block_of)
+}
+
+/// Weighs the views of `views` at `indices` (repeats allowed) by the corpus, each once.
+fn weigh_some(
+    views: &mut [ClaimView],
+    indices: impl Iterator<Item = u32>,
+    idf: Option<&CorpusIdf>,
+) {
+    let Some(idf) = idf else { return };
+    let mut indices: Vec<u32> = indices.collect();
+    indices.sort_unstable();
+    indices.dedup();
+    for i in indices {
+        idf.weigh(&mut views[i as usize]);
     }
 }
