@@ -216,6 +216,9 @@ pub struct FrameMatch {
     pub polarity_clash: bool,
     /// One says it will (or likely will) happen, the other that it is unlikely.
     pub modality_clash: bool,
+    /// Some role is filled by two named participants that differ (not only by two head
+    /// nouns).
+    pub named_rivals: bool,
 }
 
 /// Said as happening, or as sure or likely to (`will`, `likely`, `must`).
@@ -262,13 +265,17 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         && ((aa.is_some() && aa == bp && aa != ba) || (ap.is_some() && ap == ba && ap != bp));
     let mut shared = Vec::new();
     let mut different = Vec::new();
+    let mut named_rivals = false;
     let participant = |r: Role| matches!(r, Role::Agent | Role::Patient | Role::Recipient);
     for r in Role::ALL {
         if symmetric && participant(r) {
             if let Some(x) = a.role(r) {
                 match symmetric_fit(x, b) {
                     Fit::Same => shared.push((x.text.clone(), r.name())),
-                    Fit::Different => different.push(format!("{} ({})", x.text, r.name())),
+                    Fit::Different => {
+                        named_rivals |= !x.names.is_empty();
+                        different.push(format!("{} ({})", x.text, r.name()))
+                    }
                     Fit::Unknown => {}
                 }
             }
@@ -281,6 +288,7 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
                 // claim pair are often one nested in the other (`Kherson`, `Ukraine`),
                 // but not two named with `with` or `for` (`a deal with China`).
                 Fit::Different if participant(r) || named_party(x) && named_party(y) => {
+                    named_rivals |= !x.names.is_empty() && !y.names.is_empty();
                     different.push(format!("{} vs {} ({})", x.text, y.text, r.name()))
                 }
                 _ => {}
@@ -308,6 +316,7 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         mismatch,
         polarity_clash: a.negative != b.negative,
         modality_clash: modality_clash(a, b),
+        named_rivals,
     })
 }
 
