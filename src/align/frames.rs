@@ -188,6 +188,19 @@ fn symmetric_fit(x: &Filler, other: &FrameView) -> Fit {
     }
 }
 
+/// Two fillers told apart by their names (two named heads, or rival names inside), not
+/// only by two head nouns.
+/// (Two lists headed by different names of one set, `Lopez, Hanlon and Brandt` / `Brandt,
+/// Lopez and Hanlon`, are not apart.)
+fn named_apart(a: &Filler, b: &Filler) -> bool {
+    let holds = |f: &Filler, e: &String| f.names.binary_search(e).is_ok();
+    match (&a.entity, &b.entity) {
+        (Some(x), Some(y)) if x == y => false,
+        (Some(x), Some(y)) if !holds(b, x) && !holds(a, y) => true,
+        _ => super::participants::rival(&a.names, &b.names),
+    }
+}
+
 /// A place filler that is a name taking part (`with China`, `for Iran`), not a phrase
 /// holding one (`with a hostile foreign power …`).
 fn named_party(x: &Filler) -> bool {
@@ -273,7 +286,10 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
                 match symmetric_fit(x, b) {
                     Fit::Same => shared.push((x.text.clone(), r.name())),
                     Fit::Different => {
-                        named_rivals |= !x.names.is_empty();
+                        named_rivals |= [Role::Agent, Role::Patient, Role::Recipient]
+                            .into_iter()
+                            .filter_map(|r| b.role(r))
+                            .all(|y| named_apart(x, y));
                         different.push(format!("{} ({})", x.text, r.name()))
                     }
                     Fit::Unknown => {}
@@ -288,7 +304,7 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
                 // claim pair are often one nested in the other (`Kherson`, `Ukraine`),
                 // but not two named with `with` or `for` (`a deal with China`).
                 Fit::Different if participant(r) || named_party(x) && named_party(y) => {
-                    named_rivals |= !x.names.is_empty() && !y.names.is_empty();
+                    named_rivals |= named_apart(x, y);
                     different.push(format!("{} vs {} ({})", x.text, y.text, r.name()))
                 }
                 _ => {}
