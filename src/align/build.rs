@@ -114,6 +114,15 @@ impl<'a> DocContext<'a> {
             .map(|t| self.doc.text[t.start as usize..t.end as usize].to_owned())
     }
 
+    /// The word token right before `s`, if any: an argument's preposition.
+    fn word_before(&self, s: Span) -> Option<String> {
+        let tokens = &self.layer.tokens;
+        let i = tokens.partition_point(|t| t.end <= s.start);
+        (i.checked_sub(1).and_then(|i| tokens.get(i)))
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| self.doc.text[t.start as usize..t.end as usize].to_owned())
+    }
+
     fn piece(&self, s: Span) -> String {
         self.doc.text[s.start as usize..s.end as usize].to_owned()
     }
@@ -147,6 +156,9 @@ impl<'a> DocContext<'a> {
                     })
                     .and_then(|m| entities.entity_of(d, m as usize))
                     .map(|e| lex.entity_key(&e.id).to_owned()),
+                names: super::participants::names_in(a.span, entities, d, lex),
+                takes_part: (self.word_before(a.span))
+                    .is_some_and(|w| lex.participant_cases.contains(&w.to_lowercase())),
             })
         };
         frames

@@ -37,13 +37,21 @@ impl Role {
 }
 
 /// A role's filler as compared: its words, its head's term key and its entity key.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Filler {
     pub text: String,
     /// The head word's term key (a paraphrase group or a stem); empty for a stopword.
     pub key: String,
     /// The entity key (metonyms mapped) of the mention naming it.
     pub entity: Option<String>,
+    /// The entity keys of all names inside it, sorted (`participants::names_in`): `a deal
+    /// with China` is about China whatever its head.
+    #[serde(default)]
+    pub names: Vec<String>,
+    /// Its preposition says it takes part, not where (`with China`, `for Iran`:
+    /// `participant_cases.txt`): a place filler compared as a participant.
+    #[serde(default)]
+    pub takes_part: bool,
 }
 
 /// A frame as compared.
@@ -127,6 +135,13 @@ enum Fit {
 }
 
 fn fit(a: &Filler, b: &Filler) -> Fit {
+    // `Putin's spokesman` / `Biden's spokesman`, `a deal with China` / `a deal with India`:
+    // one head, rival names inside. (Not when the head is one named participant: `CIA
+    // Director Mike Pompeo` / `Central Intelligence Agency Director Mike Pompeo`.)
+    let one_named = a.entity.is_some() && a.entity == b.entity;
+    if !one_named && super::participants::rival(&a.names, &b.names) {
+        return Fit::Different;
+    }
     match (&a.entity, &b.entity) {
         (Some(x), Some(y)) if x == y => Fit::Same,
         (Some(_), Some(_)) => Fit::Different,
@@ -154,18 +169,42 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
 /// patient, recipient, in any order): the same as one of them, different from all of them
 /// (when it has some), or unknown.
 fn symmetric_fit(x: &Filler, other: &FrameView) -> Fit {
-    let fits: Vec<Fit> = [Role::Agent, Role::Patient, Role::Recipient]
+    let ys: Vec<&Filler> = [Role::Agent, Role::Patient, Role::Recipient]
         .into_iter()
         .filter_map(|r| other.role(r))
-        .map(|y| fit(x, y))
         .collect();
+    let fits: Vec<Fit> = ys.iter().map(|y| fit(x, y)).collect();
+    // A participant naming someone one of the other's names (`North Korean leader Kim Jong
+    // Un` / `North Korean dictator Kim Jong Un …`) may be that one, whatever its head.
+    let names_one = |y: &&Filler| x.names.iter().any(|n| y.names.binary_search(n).is_ok());
     if fits.contains(&Fit::Same) {
         Fit::Same
+    } else if ys.iter().any(names_one) {
+        Fit::Unknown
     } else if !fits.is_empty() && fits.iter().all(|&f| f == Fit::Different) {
         Fit::Different
     } else {
         Fit::Unknown
     }
+}
+
+/// Two fillers told apart by their names (two named heads, or rival names inside), not
+/// only by two head nouns.
+/// (Two lists headed by different names of one set, `Lopez, Hanlon and Brandt` / `Brandt,
+/// Lopez and Hanlon`, are not apart.)
+fn named_apart(a: &Filler, b: &Filler) -> bool {
+    let holds = |f: &Filler, e: &String| f.names.binary_search(e).is_ok();
+    match (&a.entity, &b.entity) {
+        (Some(x), Some(y)) if x == y => false,
+        (Some(x), Some(y)) if !holds(b, x) && !holds(a, y) => true,
+        _ => super::participants::rival(&a.names, &b.names),
+    }
+}
+
+/// A place filler that is a name taking part (`with China`, `for Iran`), not a phrase
+/// holding one (`with a hostile foreign power …`).
+fn named_party(x: &Filler) -> bool {
+    x.takes_part && x.entity.is_some()
 }
 
 /// The last word of a phrase, lower-cased.
@@ -190,6 +229,9 @@ pub struct FrameMatch {
     pub polarity_clash: bool,
     /// One says it will (or likely will) happen, the other that it is unlikely.
     pub modality_clash: bool,
+    /// Some role is filled by two named participants that differ (not only by two head
+    /// nouns).
+    pub named_rivals: bool,
 }
 
 /// Said as happening, or as sure or likely to (`will`, `likely`, `must`).
@@ -236,13 +278,20 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         && ((aa.is_some() && aa == bp && aa != ba) || (ap.is_some() && ap == ba && ap != bp));
     let mut shared = Vec::new();
     let mut different = Vec::new();
+    let mut named_rivals = false;
     let participant = |r: Role| matches!(r, Role::Agent | Role::Patient | Role::Recipient);
     for r in Role::ALL {
         if symmetric && participant(r) {
             if let Some(x) = a.role(r) {
                 match symmetric_fit(x, b) {
                     Fit::Same => shared.push((x.text.clone(), r.name())),
-                    Fit::Different => different.push(format!("{} ({})", x.text, r.name())),
+                    Fit::Different => {
+                        named_rivals |= [Role::Agent, Role::Patient, Role::Recipient]
+                            .into_iter()
+                            .filter_map(|r| b.role(r))
+                            .all(|y| named_apart(x, y));
+                        different.push(format!("{} ({})", x.text, r.name()))
+                    }
                     Fit::Unknown => {}
                 }
             }
@@ -252,8 +301,10 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
             match fit(x, y) {
                 Fit::Same => shared.push((x.text.clone(), r.name())),
                 // Places and times are checked elsewhere (`time`); two places in one
-                // claim pair are often one nested in the other (`Kherson`, `Ukraine`).
-                Fit::Different if participant(r) => {
+                // claim pair are often one nested in the other (`Kherson`, `Ukraine`),
+                // but not two named with `with` or `for` (`a deal with China`).
+                Fit::Different if participant(r) || named_party(x) && named_party(y) => {
+                    named_rivals |= named_apart(x, y);
                     different.push(format!("{} vs {} ({})", x.text, y.text, r.name()))
                 }
                 _ => {}
@@ -281,6 +332,7 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         mismatch,
         polarity_clash: a.negative != b.negative,
         modality_clash: modality_clash(a, b),
+        named_rivals,
     })
 }
 
@@ -355,6 +407,7 @@ pub(super) mod tests {
             text: text.into(),
             key: text.to_lowercase(),
             entity: entity.map(str::to_owned),
+            ..Filler::default()
         })
     }
 
@@ -434,6 +487,7 @@ pub(super) mod tests {
             text: "the test site".into(),
             key: "site".into(),
             entity: None,
+            ..Filler::default()
         });
         let mut site1 = site.clone();
         site1.roles[1].as_mut().unwrap().key = "site".into();
@@ -443,6 +497,7 @@ pub(super) mod tests {
             text: "nuclear tests".into(),
             key: "test".into(),
             entity: None,
+            ..Filler::default()
         });
         let m = compare(&site1, &tests).unwrap();
         assert!(!m.compatible, "{m:?}");
@@ -454,6 +509,7 @@ pub(super) mod tests {
             text: "a willing and active partner".into(),
             key: "partner".into(),
             entity: None,
+            ..Filler::default()
         });
         let mut quoted = willing.clone();
         quoted.roles[1].as_mut().unwrap().key = "will".into();
@@ -463,17 +519,92 @@ pub(super) mod tests {
             text: "1.5 km of power lines".into(),
             key: "km".into(),
             entity: None,
+            ..Filler::default()
         });
         let mut kilometres = km.clone();
         kilometres.roles[1] = Some(Filler {
             text: "1.5 kilometers of power lines".into(),
             key: "kilomet".into(),
             entity: None,
+            ..Filler::default()
         });
         assert!(compare(&km, &kilometres).unwrap().compatible);
         let named = frame("meet", filler("Pompeo", Some("PERSON:pompeo")), None);
         let described = frame("meet", filler("the director", None), None);
         assert!(compare(&named, &described).unwrap().compatible);
+    }
+
+    fn named(text: &str, key: &str, entity: Option<&str>, names: &[&str]) -> Option<Filler> {
+        Some(Filler {
+            text: text.into(),
+            key: key.into(),
+            entity: entity.map(str::to_owned),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            takes_part: false,
+        })
+    }
+
+    #[test]
+    fn rival_names_inside_fillers_make_different_participants() {
+        let russia = || filler("Russia", Some("GPE:russia"));
+        // `signed a trade deal with China` / `… with India`: one head, rival names.
+        let china = frame(
+            "sign",
+            russia(),
+            named("a trade deal with China", "deal", None, &["GPE:china"]),
+        );
+        let india = frame(
+            "sign",
+            russia(),
+            named("a trade deal with India", "deal", None, &["GPE:india"]),
+        );
+        let m = compare(&china, &india).unwrap();
+        assert!(!m.compatible, "{m:?}");
+        // … but the deal named less fully is the same deal.
+        let bare = frame("sign", russia(), named("a trade deal", "deal", None, &[]));
+        assert!(compare(&china, &bare).unwrap().compatible);
+        // One named head with titles from two spellings of one body is one participant.
+        let cia = frame(
+            "meet",
+            named(
+                "CIA Director Mike Pompeo",
+                "pompeo",
+                Some("PERSON:pompeo"),
+                &["ORG:cia", "PERSON:pompeo"],
+            ),
+            None,
+        );
+        let agency = frame(
+            "meet",
+            named(
+                "Agency Director Mike Pompeo",
+                "pompeo",
+                Some("PERSON:pompeo"),
+                &["ORG:agency", "PERSON:pompeo"],
+            ),
+            None,
+        );
+        assert!(compare(&cia, &agency).unwrap().compatible);
+        // A place named with `with`/`for` takes part (`terrible for Iran` / `for Israel`);
+        // one named with `in` may hold the other (`in Kherson` / `in Ukraine`).
+        let place = |name: &str, id: &str, takes_part: bool| {
+            let mut f = frame("terrible", filler("The deal", None), None);
+            f.roles[Role::Place as usize] = Some(Filler {
+                takes_part,
+                ..named(name, &name.to_lowercase(), Some(id), &[id]).unwrap()
+            });
+            f
+        };
+        let (iran, israel) = (
+            place("Iran", "GPE:iran", true),
+            place("Israel", "GPE:israel", true),
+        );
+        assert!(!compare(&iran, &israel).unwrap().compatible);
+        let (kherson, ukraine) = (
+            place("Kherson", "GPE:kherson", false),
+            place("Ukraine", "GPE:ukraine", false),
+        );
+        assert!(compare(&kherson, &ukraine).unwrap().compatible);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub struct AlignLexicon {
     pub event_names: Vec<String>,
     /// Term keys of symmetric predicates (`symmetric.txt`).
     pub symmetric: HashSet<String>,
+    /// Prepositions whose named object is a participant (`participant_cases.txt`).
+    pub participant_cases: HashSet<String>,
     pub metonyms: HashMap<String, String>,
     /// The scorer's weights and thresholds, from `weights.txt`.
     pub weights: Weights,
@@ -80,6 +82,10 @@ impl AlignLexicon {
                 None => stem(w),
             });
         }
+        let participant_cases = (files.get(List::ParticipantCases).entries(problems)?)
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect();
         let mut metonyms = HashMap::new();
         files.get(List::Metonyms).rows(problems, |cols| {
             metonyms.insert(cols[0].to_owned(), cols[1].to_owned());
@@ -106,6 +112,7 @@ impl AlignLexicon {
             events,
             event_names,
             symmetric,
+            participant_cases,
             metonyms,
             weights,
             negation_stems: NEGATIONS.iter().map(|w| stem(w)).collect(),

@@ -23,6 +23,7 @@ mod linking;
 pub(crate) mod model;
 mod normalize;
 mod outline;
+mod participants;
 pub(crate) mod relation;
 pub(crate) mod represent;
 pub(crate) mod score;

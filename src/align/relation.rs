@@ -396,6 +396,14 @@ fn obligation_against_statement(a: &ClaimView, b: &ClaimView) -> bool {
     matches!((must(a), must(b)), (Some(x), Some(y)) if x != y)
 }
 
+/// Whether claims not both parsed into verbal frames still have verbless ones (`The deal
+/// is terrible for Iran`) with one predicate and rival named participants (`… for
+/// Israel`): what is said is said of someone else. Only names decide here, not head nouns,
+/// which a verbless parse picks less surely.
+fn verbless_rivals(a: &ClaimView, b: &ClaimView) -> bool {
+    frames::best(&a.frames, &b.frames).is_some_and(|m| m.mismatch.is_some() && m.named_rivals)
+}
+
 /// Whether `v` has the term `key` among its words.
 fn states_key(v: &ClaimView, key: &str) -> bool {
     (v.terms.binary_search_by(|t| t.key.as_str().cmp(key))).is_ok()
@@ -807,10 +815,11 @@ fn judge_one<'v>(
         Some(None) => ca.min(cb) >= NEAR_COPY,
         // (`Kherson, with a population of nearly 300,000` is a fact about a name.)
         None => {
-            !(a.verbless || b.verbless)
-                || one_speaker(a, b)
-                || ca.min(cb) >= NEAR_COPY
-                || (shared_entity && strong_figure)
+            !verbless_rivals(a, b)
+                && (!(a.verbless || b.verbless)
+                    || one_speaker(a, b)
+                    || ca.min(cb) >= NEAR_COPY
+                    || (shared_entity && strong_figure))
         }
     };
     // The score stays the scorer's (the topic score for a conflict); the rules above only
@@ -828,6 +837,9 @@ fn judge_one<'v>(
                     mismatch: Some(why),
                     ..
                 })) => frame_mismatch(why),
+                // Unparsed, with verbless frames naming rival participants.
+                None if verbless_rivals(a, b) => frame_mismatch("different participants"),
+                None => "same topic, not one proposition: a fragment with no verb",
                 _ => "same topic, different proposition: no predicate in common",
             },
         )

@@ -204,6 +204,8 @@ manifest! {
     Events => "align/events.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// Symmetric predicates (`A met B` is `B met A`), several a line.
     Symmetric => "align/symmetric.txt", Format::Fields { min: 1, max: ANY };
+    /// Prepositions whose named object is a participant, not a place, several a line.
+    ParticipantCases => "align/participant_cases.txt", Format::Fields { min: 1, max: ANY };
     /// Places that stand for a country: `place id | country id`.
     Metonyms => "align/metonyms.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// The scorer's weights and thresholds: `name value`.
