@@ -133,15 +133,26 @@ NEAR_MISSES = [
     ("denied", "Russia denied that it shelled the hospital.", "Russia shelled the hospital.", None),
     ("possible", "Russia may invade Ukraine.", "Russia invaded Ukraine.", None),
     ("unlikely", "Trump will meet the Queen.", "Trump is unlikely to meet the Queen.", None),
+    # Two weekdays are two days, resolved or not (time.rs `weekdays_apart`).
+    (
+        "other-day",
+        "Kim met Moon on Friday.",
+        "Kim met Moon on Tuesday.",
+        "Kim met with Moon on Friday.",
+    ),
+    # One deed in two places, with no participant in common: the anchor is missing
+    # (relation.rs `one_participant`).
+    (
+        "other-place",
+        "A bomb exploded in Kabul on Monday.",
+        "A bomb exploded in Baghdad on Monday.",
+        "A bomb went off in Kabul on Monday.",
+    ),
 ]
 
 # Near misses the rules do not catch yet (strict xfails: a fix turns them into failures to
 # move up). Why, in brief, beside each.
 KNOWN_GAPS = [
-    # Weekdays are compared only when dates resolve (a lone sentence has no date).
-    ("other-day", "Kim met Moon on Friday.", "Kim met Moon on Tuesday."),
-    # `in` places may nest (`in Kherson` / `in Ukraine`); no gazetteer says these do not.
-    ("other-place", "A bomb exploded in Kabul on Monday.", "A bomb exploded in Baghdad on Monday."),
     # `to`/`from` places are left out of participant_cases.txt (they may nest too).
     ("to-place", "Germany sent tanks to Ukraine.", "Germany sent tanks to Poland."),
     (
@@ -164,7 +175,11 @@ KNOWN_GAPS = [
     # A question, a condition and a plan assert nothing yet.
     ("question", "Will Kim close the test site?", "Kim will close the test site."),
     ("conditional", "If talks fail, Trump will leave the summit.", "Trump will leave the summit."),
-    ("plan", "Trump plans to withdraw from the deal.", "Trump withdrew from the deal."),
+    (
+        "plan",
+        "Donald Trump plans to withdraw from the Iran deal.",
+        "Donald Trump withdrew from the Iran deal.",
+    ),
 ]
 
 
