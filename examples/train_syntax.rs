@@ -128,6 +128,32 @@ fn print_errors(syntax: &Syntax, dev: &[conllu::Sentence]) {
     }
 }
 
+/// How many dev sentences (treebank words) get the right root: from the parse, and from
+/// the root chooser alone (if there is one).
+fn print_roots(syntax: &Syntax, dev: &[conllu::Sentence]) {
+    use _core::syntax::parser::ParserToken;
+    let (mut n, mut parsed, mut chosen) = (0, 0, 0);
+    for gold in Tokens::Words.sentences(dev) {
+        let inputs = inputs_of(&gold);
+        let gold_root = gold.iter().position(|t| t.head.is_none());
+        let (classes, tree) = syntax.tag_and_parse(&inputs);
+        n += 1;
+        parsed += (tree.heads.iter().position(Option::is_none) == gold_root) as usize;
+        if let Some(chooser) = &syntax.models.root {
+            let tokens: Vec<ParserToken> = inputs
+                .iter()
+                .zip(&classes)
+                .map(|(&t, &tag)| ParserToken {
+                    word: _core::syntax::words::hashes(t),
+                    tag,
+                })
+                .collect();
+            chosen += (chooser.choose(&tokens) == gold_root) as usize;
+        }
+    }
+    println!("dev roots right: parse {parsed} of {n}, chooser {chosen}");
+}
+
 /// Dev parses beside the gold (treebank words), one token a line: id, form, tag, gold
 /// head and label, predicted head and label (heads 1-based, 0 the root); a blank line
 /// between sentences. For error analysis.
@@ -189,6 +215,8 @@ fn run() -> Result<(), String> {
             "--errors" => errors = true,
             "--labeller-only" => labeller_only = true,
             "--dump" => dump = Some(value()?),
+            "--root-soft" => config.root_hard = false,
+            "--root-epochs" => config.root_epochs = value()?.parse().map_err(|e| format!("{e}"))?,
             "--labeller-epochs" => {
                 config.labeller_epochs = value()?.parse().map_err(|e| format!("{e}"))?
             }
@@ -268,7 +296,10 @@ fn run() -> Result<(), String> {
         let tags = training_tags(&prepared, &config, &syntax, tag_cache.as_deref())?;
         progress("training tags ready");
         if parser_only {
-            syntax.models.parser = prepared.train_parser(&tags, &config, &mut progress);
+            let root = prepared.train_root(&tags, &config, &mut progress);
+            let roots = root.as_ref().map(|(_, r)| r.as_slice());
+            syntax.models.parser = prepared.train_parser(&tags, roots, &config, &mut progress);
+            syntax.models.root = root.map(|(chooser, _)| chooser);
         }
         syntax.models.labeller = prepared.train_labeller(&tags, &config, &mut progress);
     }
@@ -313,6 +344,7 @@ fn run() -> Result<(), String> {
         if errors {
             print_errors(&syntax, dev);
         }
+        print_roots(&syntax, dev);
         if let Some(path) = &dump {
             std::fs::write(path, dump_parses(&syntax, dev)).map_err(|e| format!("{path}: {e}"))?;
         }
