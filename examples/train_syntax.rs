@@ -128,30 +128,18 @@ fn print_errors(syntax: &Syntax, dev: &[conllu::Sentence]) {
     }
 }
 
-/// How many dev sentences (treebank words) get the right root: from the parse, and from
-/// the root chooser alone (if there is one).
+/// How many dev sentences (treebank words) get the right root: 38% of head errors sit in
+/// the sentences that do not (session 20), so this is the figure to watch.
 fn print_roots(syntax: &Syntax, dev: &[conllu::Sentence]) {
-    use _core::syntax::parser::ParserToken;
-    let (mut n, mut parsed, mut chosen) = (0, 0, 0);
+    let (mut n, mut right) = (0, 0);
     for gold in Tokens::Words.sentences(dev) {
         let inputs = inputs_of(&gold);
         let gold_root = gold.iter().position(|t| t.head.is_none());
-        let (classes, tree) = syntax.tag_and_parse(&inputs);
+        let (_, tree) = syntax.tag_and_parse(&inputs);
         n += 1;
-        parsed += (tree.heads.iter().position(Option::is_none) == gold_root) as usize;
-        if let Some(chooser) = &syntax.models.root {
-            let tokens: Vec<ParserToken> = inputs
-                .iter()
-                .zip(&classes)
-                .map(|(&t, &tag)| ParserToken {
-                    word: _core::syntax::words::hashes(t),
-                    tag,
-                })
-                .collect();
-            chosen += (chooser.choose(&tokens) == gold_root) as usize;
-        }
+        right += (tree.heads.iter().position(Option::is_none) == gold_root) as usize;
     }
-    println!("dev roots right: parse {parsed} of {n}, chooser {chosen}");
+    println!("dev roots right: {right} of {n} sentences");
 }
 
 /// Dev parses beside the gold (treebank words), one token a line: id, form, tag, gold
@@ -215,8 +203,6 @@ fn run() -> Result<(), String> {
             "--errors" => errors = true,
             "--labeller-only" => labeller_only = true,
             "--dump" => dump = Some(value()?),
-            "--root-soft" => config.root_hard = false,
-            "--root-epochs" => config.root_epochs = value()?.parse().map_err(|e| format!("{e}"))?,
             "--labeller-epochs" => {
                 config.labeller_epochs = value()?.parse().map_err(|e| format!("{e}"))?
             }
@@ -296,10 +282,7 @@ fn run() -> Result<(), String> {
         let tags = training_tags(&prepared, &config, &syntax, tag_cache.as_deref())?;
         progress("training tags ready");
         if parser_only {
-            let root = prepared.train_root(&tags, &config, &mut progress);
-            let roots = root.as_ref().map(|(_, r)| r.as_slice());
-            syntax.models.parser = prepared.train_parser(&tags, roots, &config, &mut progress);
-            syntax.models.root = root.map(|(chooser, _)| chooser);
+            syntax.models.parser = prepared.train_parser(&tags, &config, &mut progress);
         }
         syntax.models.labeller = prepared.train_labeller(&tags, &config, &mut progress);
     }

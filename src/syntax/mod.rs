@@ -11,7 +11,6 @@ pub mod model;
 pub mod parser;
 pub mod perceptron;
 pub mod project;
-pub mod root;
 pub mod tagger;
 pub mod train;
 pub mod words;

@@ -4,7 +4,6 @@ use super::labeller::Labeller;
 use super::lemma::Lemmatizer;
 use super::parser::{self, ParserToken, Transitions, Tree};
 use super::perceptron::{Model, ModelError};
-use super::root::RootChooser;
 use super::tagger;
 use super::words::{hashes, TokenInput, WordHashes};
 use serde::{Deserialize, Serialize};
@@ -22,18 +21,6 @@ pub struct Models {
     pub parser: Model,
     /// The second-pass labeller, if trained (without it the parser's labels stand).
     pub labeller: Option<Labeller>,
-    /// The root chooser, if trained (the parser was then trained to follow it).
-    pub root: Option<RootChooser>,
-}
-
-/// A model file from before the root chooser: the same fields less the last.
-#[derive(Deserialize)]
-struct ModelsWithoutRoot {
-    tags: Vec<(String, String)>,
-    labels: Vec<String>,
-    tagger: Model,
-    parser: Model,
-    labeller: Option<Labeller>,
 }
 
 /// A model file from before the labeller: the same fields less the last.
@@ -56,26 +43,15 @@ impl Models {
         let models: Models = match postcard::from_bytes(bytes) {
             Ok(models) => models,
             // A file written before the labeller existed, read whole (nothing left over).
-            Err(e) => match postcard::take_from_bytes::<ModelsWithoutRoot>(bytes) {
+            Err(e) => match postcard::take_from_bytes::<ModelsWithoutLabeller>(bytes) {
                 Ok((old, [])) => Models {
                     tags: old.tags,
                     labels: old.labels,
                     tagger: old.tagger,
                     parser: old.parser,
-                    labeller: old.labeller,
-                    root: None,
+                    labeller: None,
                 },
-                _ => match postcard::take_from_bytes::<ModelsWithoutLabeller>(bytes) {
-                    Ok((old, [])) => Models {
-                        tags: old.tags,
-                        labels: old.labels,
-                        tagger: old.tagger,
-                        parser: old.parser,
-                        labeller: None,
-                        root: None,
-                    },
-                    _ => return Err(ModelError(e.to_string())),
-                },
+                _ => return Err(ModelError(e.to_string())),
             },
         };
         let transitions = Transitions {
@@ -88,10 +64,6 @@ impl Models {
                 .labeller
                 .as_ref()
                 .is_some_and(|l| l.model.n_classes() != models.labels.len())
-            || models
-                .root
-                .as_ref()
-                .is_some_and(|r| r.model.n_classes() != 2 || r.kinds.len() != models.tags.len())
             || models.tags.len() > u16::MAX as usize
             || models.labels.len() > u16::MAX as usize
         {
@@ -143,25 +115,14 @@ impl Syntax {
             .zip(&classes)
             .map(|(&word, &tag)| ParserToken { word, tag })
             .collect();
-        let root = self
-            .models
-            .root
-            .as_ref()
-            .and_then(|r| r.hint(&parser_tokens));
         let tree = match &self.models.labeller {
-            None => parser::parse_rooted(
-                &self.models.parser,
-                self.transitions(),
-                &parser_tokens,
-                root,
-            ),
+            None => parser::parse(&self.models.parser, self.transitions(), &parser_tokens),
             Some(labeller) => {
                 let mut label_scores = Vec::new();
                 let mut tree = parser::parse_scored(
                     &self.models.parser,
                     self.transitions(),
                     &parser_tokens,
-                    root,
                     &mut label_scores,
                 );
                 labeller.relabel(&parser_tokens, &mut tree, &label_scores);

@@ -39,18 +39,6 @@ enum Move {
     Right,
 }
 
-/// A root chosen before parsing: the token, and whether the parser must make it the root
-/// (else its features only say where it is).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RootHint {
-    /// The token's index in the sentence.
-    pub at: usize,
-    /// Held to it.
-    pub hard: bool,
-    /// How sure the chooser was (0: least).
-    pub sure: u8,
-}
-
 /// Transition classes: SHIFT, then LEFT-l for every label, then RIGHT-l.
 #[derive(Debug, Clone, Copy)]
 pub struct Transitions {
@@ -85,13 +73,6 @@ impl Transitions {
 
 struct State {
     stack: Vec<u32>,
-    /// The token chosen as the root beforehand (`NONE`: free): it never becomes a
-    /// dependent, so it may only be shifted onto an empty stack.
-    root: u32,
-    /// Whether the parser is held to `root` (else it only reads where it is).
-    hard: bool,
-    /// How sure the chooser was of `root`.
-    sure: u64,
     next: usize,
     heads: Vec<u32>,
     labels: Vec<u16>,
@@ -106,13 +87,9 @@ struct State {
 }
 
 impl State {
-    fn new(n: usize, root: Option<RootHint>) -> State {
-        let root = root.filter(|r| r.at < n);
+    fn new(n: usize) -> State {
         State {
             stack: Vec::with_capacity(n.min(256)),
-            root: root.map_or(NONE, |r| r.at as u32),
-            hard: root.is_some_and(|r| r.hard),
-            sure: root.map_or(0, |r| r.sure as u64),
             next: 0,
             heads: vec![NONE; n],
             labels: vec![0; n],
@@ -135,14 +112,10 @@ impl State {
 
     fn can(&self, mv: Move) -> bool {
         let buffer = self.next < self.n();
-        // The chosen root sits alone at the bottom of the stack once shifted, so the stack
-        // can always be emptied onto it or below it: these rules never leave a state stuck.
-        let held = if self.hard { self.root } else { NONE };
-        let s0_free = self.stack.last() != Some(&held);
         match mv {
-            Move::Shift => buffer && (self.next as u32 != held || self.stack.is_empty()),
-            Move::Left => buffer && !self.stack.is_empty() && s0_free,
-            Move::Right => self.stack.len() >= 2 && s0_free,
+            Move::Shift => buffer,
+            Move::Left => buffer && !self.stack.is_empty(),
+            Move::Right => self.stack.len() >= 2,
         }
     }
 
@@ -358,29 +331,6 @@ fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
         feature2(92, b0.t, b0ll),
         feature3(95, s0.w, s0.t, b0.w),
     ]);
-    if state.root != NONE {
-        // Where the chosen root stands: it is s0, it is b0, further in the buffer, or below.
-        let r = state.root;
-        let at = if r == s0i {
-            1
-        } else if r == b0i {
-            2
-        } else if b0i != NONE && r > b0i {
-            3
-        } else {
-            4
-        };
-        let root_tag = tokens[r as usize].tag as u64 + 1;
-        let sure = state.sure;
-        out.extend_from_slice(&[
-            feature2(100, at, sure),
-            feature3(101, s0.t, b0.t, at),
-            feature3(102, s0.t, root_tag, at),
-            feature3(103, b0.t, root_tag, at),
-            feature3(104, s0.t, at, sure),
-            feature3(105, b0.t, at, sure),
-        ]);
-    }
 }
 
 /// The best-scoring valid class.
@@ -397,17 +347,7 @@ fn best_valid(scores: &[f32], state: &State, t: Transitions) -> usize {
 
 /// Parses one sentence greedily: linear in its length.
 pub fn parse(model: &Model, transitions: Transitions, tokens: &[ParserToken]) -> Tree {
-    parse_with(model, transitions, tokens, None, None)
-}
-
-/// Parses one sentence greedily with `root` (if any) as its root.
-pub fn parse_rooted(
-    model: &Model,
-    transitions: Transitions,
-    tokens: &[ParserToken],
-    root: Option<RootHint>,
-) -> Tree {
-    parse_with(model, transitions, tokens, root, None)
+    parse_with(model, transitions, tokens, None)
 }
 
 /// Parses one sentence greedily, and sets `label_scores` to the scores of every label of
@@ -417,27 +357,25 @@ pub fn parse_scored(
     model: &Model,
     transitions: Transitions,
     tokens: &[ParserToken],
-    root: Option<RootHint>,
     label_scores: &mut Vec<f32>,
 ) -> Tree {
     label_scores.clear();
     label_scores.resize(tokens.len() * transitions.n_labels, 0.0);
-    parse_with(model, transitions, tokens, root, Some(label_scores))
+    parse_with(model, transitions, tokens, Some(label_scores))
 }
 
 fn parse_with(
     model: &Model,
     transitions: Transitions,
     tokens: &[ParserToken],
-    root: Option<RootHint>,
     mut label_scores: Option<&mut Vec<f32>>,
 ) -> Tree {
     let n_labels = transitions.n_labels;
-    let mut state = State::new(tokens.len(), root);
+    let mut state = State::new(tokens.len());
     let mut feats = Vec::with_capacity(64);
     let mut scores = Vec::with_capacity(model.n_classes());
     while !state.is_final() {
-        if state.stack.is_empty() || (state.hard && state.stack.last() == Some(&state.root)) {
+        if state.stack.is_empty() {
             // Only SHIFT is possible: scoring it would change nothing. (Training still
             // scores it: the averaging counts it, and the shipped model was trained so.)
             state.apply(Move::Shift, 0);
@@ -464,8 +402,6 @@ pub struct ParserExample {
     pub tokens: Vec<ParserToken>,
     /// The gold tree.
     pub gold: Tree,
-    /// The root the parser is held to (the chooser's guess, as it will be when parsing).
-    pub root: Option<RootHint>,
 }
 
 /// How many gold arcs `mv` makes unreachable (arc-hybrid, arc-decomposable for projective
@@ -524,7 +460,7 @@ pub fn train(
         rng.shuffle(&mut order);
         for &e in &order {
             let ex = &examples[e];
-            let mut state = State::new(ex.tokens.len(), ex.root);
+            let mut state = State::new(ex.tokens.len());
             while !state.is_final() {
                 features(&ex.tokens, &state, &mut feats);
                 trainer.scores(&feats, &mut scores);
@@ -625,7 +561,7 @@ mod tests {
         for (tok, tag) in toks.iter_mut().zip(tags) {
             tok.tag = tag;
         }
-        let mut state = State::new(toks.len(), None);
+        let mut state = State::new(toks.len());
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         while !state.is_final() {
             features(&toks, &state, &mut feats);
@@ -635,7 +571,7 @@ mod tests {
         }
         assert_eq!(parse(model, t, &toks), state.into_tree());
         let mut label_scores = Vec::new();
-        let scored = parse_scored(model, t, &toks, None, &mut label_scores);
+        let scored = parse_scored(model, t, &toks, &mut label_scores);
         assert_eq!(scored, parse(model, t, &toks));
         assert_eq!(label_scores.len(), toks.len() * t.n_labels);
     }
@@ -654,65 +590,6 @@ mod tests {
     }
 
     #[test]
-    fn a_hard_root_hint_is_the_root_and_a_soft_one_still_gives_trees() {
-        // An untrained model's moves are ties: the rules alone must keep every state
-        // movable and make the held token the root, wherever it stands.
-        let t = Transitions { n_labels: 3 };
-        let model = Trainer::new(t.n_classes()).finish(0.0);
-        for n in [1, 2, 3, 7, 40] {
-            let words: Vec<String> = (0..n).map(|i| format!("w{i}")).collect();
-            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-            for at in 0..n {
-                for hard in [true, false] {
-                    let hint = RootHint { at, hard, sure: 2 };
-                    let tree = parse_rooted(&model, t, &tokens(&refs), Some(hint));
-                    assert!(is_tree(&tree), "{tree:?}");
-                    if hard {
-                        assert_eq!(tree.heads[at], None, "n {n}, root {at}: {tree:?}");
-                    }
-                }
-            }
-        }
-        // A hint outside the sentence is ignored.
-        let hint = RootHint {
-            at: 9,
-            hard: true,
-            sure: 0,
-        };
-        let tree = parse_rooted(&model, t, &tokens(&["a", "b"]), Some(hint));
-        assert_eq!(tree, parse(&model, t, &tokens(&["a", "b"])));
-    }
-
-    #[test]
-    fn training_held_to_a_root_keeps_it() {
-        // "the dog barked loudly" held to "barked" (the gold root), and to "dog" (wrong).
-        let gold = Tree {
-            heads: vec![Some(1), Some(2), None, Some(2)],
-            labels: vec![0, 1, 0, 2],
-        };
-        let t = Transitions { n_labels: 3 };
-        for at in [2, 1] {
-            let root = Some(RootHint {
-                at,
-                hard: true,
-                sure: 3,
-            });
-            let ex = ParserExample {
-                tokens: tokens(&["the", "dog", "barked", "loudly"]),
-                gold: gold.clone(),
-                root,
-            };
-            let model = train(std::slice::from_ref(&ex), t, 10, 1, 0.9, 0.0, &mut |_| {});
-            let tree = parse_rooted(&model, t, &ex.tokens, root);
-            assert!(is_tree(&tree));
-            assert_eq!(tree.heads[at], None);
-            if at == 2 {
-                assert_eq!(tree, gold);
-            }
-        }
-    }
-
-    #[test]
     fn the_oracle_reproduces_projective_trees_and_training_learns_them() {
         // "the dog barked loudly": the <- dog <- barked -> loudly
         let gold = Tree {
@@ -722,7 +599,6 @@ mod tests {
         let ex = ParserExample {
             tokens: tokens(&["the", "dog", "barked", "loudly"]),
             gold: gold.clone(),
-            root: None,
         };
         let t = Transitions { n_labels: 3 };
         let model = train(std::slice::from_ref(&ex), t, 10, 1, 0.9, 0.0, &mut |_| {});

@@ -5,10 +5,9 @@ use super::conllu::Sentence;
 use super::labeller::{self, Labeller};
 use super::lemma::Lemmatizer;
 use super::model::{Models, Syntax};
-use super::parser::{self, ParserExample, ParserToken, RootHint, Transitions, Tree};
+use super::parser::{self, ParserExample, ParserToken, Transitions, Tree};
 use super::perceptron::Model;
 use super::project::{as_crosswire_tokens, as_words, GoldToken};
-use super::root::{self, Kind, RootChooser};
 use super::tagger::{self, TaggedSentence};
 use super::words::{hashes, TokenInput, WordHashes};
 use rayon::prelude::*;
@@ -72,10 +71,6 @@ pub struct Config {
     pub labeller_epochs: usize,
     /// The weight of the parser's label scores beside the labeller's.
     pub labeller_parser_weight: f32,
-    /// Passes over the data for the root chooser (0: none, the parser alone picks the root).
-    pub root_epochs: usize,
-    /// Whether the parser is held to the chosen root (else it reads it as a hint).
-    pub root_hard: bool,
 }
 
 impl Default for Config {
@@ -91,8 +86,6 @@ impl Default for Config {
             jackknife: 4,
             labeller_epochs: 0,
             labeller_parser_weight: 0.5,
-            root_epochs: 0,
-            root_hard: true,
         }
     }
 }
@@ -191,20 +184,13 @@ impl Prepared {
             .collect()
     }
 
-    /// The gold trees with `tags` (one per token) as the parser's input tags, held to
-    /// `roots` (one per sentence) if given.
-    pub fn parser_examples(
-        &self,
-        tags: &[Vec<u16>],
-        roots: Option<&[Option<RootHint>]>,
-    ) -> Vec<ParserExample> {
+    /// The gold trees with `tags` (one per token) as the parser's input tags.
+    pub fn parser_examples(&self, tags: &[Vec<u16>]) -> Vec<ParserExample> {
         self.sentences
             .iter()
             .zip(&self.tagged)
             .zip(tags)
-            .enumerate()
-            .map(|(i, ((s, tagged), tags))| ParserExample {
-                root: roots.and_then(|r| r[i]),
+            .map(|((s, tagged), tags)| ParserExample {
                 tokens: tagged
                     .iter()
                     .zip(tags)
@@ -221,89 +207,14 @@ impl Prepared {
             .collect()
     }
 
-    /// The kind of every tag class, for the root chooser.
-    pub fn kinds(&self) -> Vec<Kind> {
-        self.tag_names.iter().map(|(u, p)| Kind::of(u, p)).collect()
-    }
-
-    /// The root chooser's examples: tokens with `tags`, and the gold root.
-    fn root_examples(&self, tags: &[Vec<u16>]) -> Vec<(Vec<ParserToken>, Option<usize>)> {
-        self.parser_examples(tags, None)
-            .into_iter()
-            .map(|e| {
-                let root = e.gold.heads.iter().position(Option::is_none);
-                (e.tokens, root)
-            })
-            .collect()
-    }
-
-    /// Trains the root chooser on the gold roots with `tags` as input tags, and gives the
-    /// roots the parser should be trained to follow: each fold's chosen by a chooser
-    /// trained on the other folds (a chooser is too good on its own training data). None
-    /// when `config.root_epochs` is 0.
-    pub fn train_root(
-        &self,
-        tags: &[Vec<u16>],
-        config: &Config,
-        progress: &mut dyn FnMut(&str),
-    ) -> Option<(RootChooser, Vec<Option<RootHint>>)> {
-        if config.root_epochs == 0 {
-            return None;
-        }
-        let examples = self.root_examples(tags);
-        let folds = config.jackknife.max(2);
-        let train_on = |keep: &dyn Fn(usize) -> bool| {
-            let subset: Vec<_> = examples
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| keep(*i))
-                .map(|(_, e)| e.clone())
-                .collect();
-            root::train(
-                &subset,
-                self.kinds(),
-                config.root_epochs,
-                config.seed,
-                config.root_hard,
-            )
-        };
-        let fold_choosers: Vec<RootChooser> = (0..folds)
-            .into_par_iter()
-            .map(|fold| train_on(&|i| i % folds != fold))
-            .collect();
-        let roots: Vec<Option<RootHint>> = examples
-            .iter()
-            .enumerate()
-            .map(|(i, (tokens, _))| fold_choosers[i % folds].hint(tokens))
-            .collect();
-        let right = roots
-            .iter()
-            .zip(&examples)
-            .filter(|(r, (_, g))| r.is_some() && r.map(|r| r.at) == *g)
-            .count();
-        progress(&format!(
-            "root chooser: jackknifed roots right in {right} of {} sentences",
-            roots.len()
-        ));
-        let chooser = train_on(&|_| true);
-        progress(&format!(
-            "root chooser: {} features, {} weights",
-            chooser.model.n_features(),
-            chooser.model.n_weights()
-        ));
-        Some((chooser, roots))
-    }
-
-    /// Trains the parser on the gold trees with `tags` (one per token) as its input tags,
-    /// held to `roots` if given.
+    /// Trains the parser on the gold trees with `tags` (one per token) as its input tags.
     pub fn train_parser(
         &self,
         tags: &[Vec<u16>],
-        roots: Option<&[Option<RootHint>]>,
         config: &Config,
         progress: &mut dyn FnMut(&str),
     ) -> Model {
-        let examples = self.parser_examples(tags, roots);
+        let examples = self.parser_examples(tags);
         let transitions = Transitions {
             n_labels: self.labels.len(),
         };
@@ -336,7 +247,7 @@ impl Prepared {
             return None;
         }
         let examples: Vec<_> = self
-            .parser_examples(tags, None)
+            .parser_examples(tags)
             .into_iter()
             .map(|e| (e.tokens, e.gold))
             .collect();
@@ -386,9 +297,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
         "{} jackknife tagger(s) trained",
         config.jackknife.max(1)
     ));
-    let root = prepared.train_root(&tags, &config, progress);
-    let roots = root.as_ref().map(|(_, r)| r.as_slice());
-    let parser_model = prepared.train_parser(&tags, roots, &config, progress);
+    let parser_model = prepared.train_parser(&tags, &config, progress);
     let labeller = prepared.train_labeller(&tags, &config, progress);
     let lemmatizer = Lemmatizer::learn(
         prepared
@@ -404,7 +313,6 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             tagger: tagger_model,
             parser: parser_model,
             labeller,
-            root: root.map(|(chooser, _)| chooser),
         },
         lemmatizer,
     }
