@@ -451,8 +451,21 @@ fn only_borrowed(comment: &ClaimView, other: &ClaimView) -> bool {
 /// article's own statements.
 /// Whether two matching frames are about one participant: a role both fill alike, or a
 /// name both claims hold (a pronoun or a bare predicate is no participant).
-fn one_participant(m: &FrameMatch, a: &ClaimView, b: &ClaimView) -> bool {
-    shared_role(m) || a.entities.keys().any(|k| b.entities.contains_key(k))
+fn one_participant(m: &FrameMatch, a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
+    shared_role(m) || a.entities.keys().any(|k| b.entities.contains_key(k)) || shared_name(a, b, f)
+}
+
+/// Whether a shared word is part of a name in both claims (`Watson` / `Dwight Watson`,
+/// whose entity ids differ); a date's word (`Monday`) is no name.
+fn shared_name(a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
+    let in_name = |v: &ClaimView, w: &str| {
+        !v.date_words.iter().any(|d| d == w)
+            && (v.names.iter().any(|n| n == w)
+                || (v.entities.values().flat_map(|s| s.split_whitespace()))
+                    .any(|piece| lowercase_equals(piece, w)))
+    };
+    (f.shared_terms.iter())
+        .any(|&i| (a.terms[i].surface.split_whitespace()).any(|w| in_name(a, w) && in_name(b, w)))
 }
 
 /// Whether two matching frames fill a participant's role alike.
@@ -805,7 +818,7 @@ fn judge_one<'v>(
         .any(|&(i, j)| !weak_figure(&va.figures[i]) && !weak_figure(&vb.figures[j]));
     let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
     let anchored = |m: &FrameMatch| {
-        one_participant(m, a, b)
+        one_participant(m, a, b, &f)
             || one_speaker(a, b)
             || (a.speaker.is_some() && b.speaker.is_some() && ca.min(cb) >= NEAR_COPY)
             || strong_figure
@@ -837,6 +850,8 @@ fn judge_one<'v>(
                     mismatch: Some(why),
                     ..
                 })) => frame_mismatch(why),
+                // One predicate, said of no participant known to be the same.
+                Some(Some(_)) => "same topic, not one proposition: no participant in common",
                 // Unparsed, with verbless frames naming rival participants.
                 None if verbless_rivals(a, b) => frame_mismatch("different participants"),
                 None => "same topic, not one proposition: a fragment with no verb",
