@@ -720,6 +720,7 @@ mod tests {
         frames: Vec<Frame>,
         labels: Vec<Label>,
         starts: Vec<u32>,
+        ends: Vec<u32>,
     }
 
     impl Read {
@@ -777,6 +778,7 @@ mod tests {
             frames,
             labels: mentions.iter().map(|m| m.label).collect(),
             starts: mentions.iter().map(|m| m.start).collect(),
+            ends: mentions.iter().map(|m| m.end).collect(),
         }
     }
 
@@ -1057,33 +1059,12 @@ mod tests {
         let r = read("Kyiv said — .", "— .");
         assert!(r.frames.is_empty());
     }
-}
-
-#[cfg(test)]
-mod described_tests {
-    use super::*;
-    use crate::corpus::{Corpus, Document};
 
     /// The text of the mention standing for the main frame's agent in `content` of `text`.
     fn agent_mention(text: &str, content: &str) -> Option<String> {
-        let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
-        let layer = &corpus.text_layers()[0];
-        let syntax = &corpus.parse(0).unwrap();
-        let mentions = &corpus.entities().mentions[0];
-        let start = text.find(content).expect("content in text") as u32;
-        let source = FrameSource {
-            text,
-            tokens: &layer.tokens,
-            syntax,
-            mentions,
-            words: &crate::lang::Language::english().frames,
-        };
-        let frames = source.frames(Span {
-            start,
-            end: start + content.len() as u32,
-        });
-        let m = frames.first()?.agent.as_ref()?.mention? as usize;
-        Some(text[mentions[m].start as usize..mentions[m].end as usize].to_owned())
+        let r = read(text, content);
+        let m = r.frames.first()?.agent.as_ref()?.mention? as usize;
+        Some(text[r.starts[m] as usize..r.ends[m] as usize].to_owned())
     }
 
     #[test]
