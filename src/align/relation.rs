@@ -447,8 +447,6 @@ fn only_borrowed(comment: &ClaimView, other: &ClaimView) -> bool {
     shared * 2 < own.len().max(1)
 }
 
-/// Who a claim is from: its speaker's entity key, else its speaker's words; `None` for the
-/// article's own statements.
 /// Whether two matching frames are about one participant: a role both fill alike, or a
 /// name both claims hold (a pronoun or a bare predicate is no participant).
 fn one_participant(m: &FrameMatch, a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
@@ -484,6 +482,8 @@ fn one_speaker(a: &ClaimView, b: &ClaimView) -> bool {
         || surname(a).is_some_and(|x| surname(b) == Some(x))
 }
 
+/// Who a claim is from: its speaker's entity key, else its speaker's words; `None` for the
+/// article's own statements.
 fn source(v: &ClaimView) -> Option<String> {
     v.speaker_key
         .clone()
