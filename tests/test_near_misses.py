@@ -141,7 +141,7 @@ NEAR_MISSES = [
         "Kim met with Moon on Friday.",
     ),
     # One deed in two places, with no participant in common: the anchor is missing
-    # (relation.rs `one_participant`).
+    # (relation.rs, `anchored` in `judge_one`).
     (
         "other-place",
         "A bomb exploded in Kabul on Monday.",

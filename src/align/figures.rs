@@ -99,16 +99,11 @@ impl FigureValue {
 /// its last place (0.1), or of its last non-zero digit for a whole number (`300` → 100):
 /// how precisely it was written.
 fn written_place(text: &str) -> Option<(f64, f64)> {
-    let start = text.rfind(|c: char| c.is_ascii_digit())?;
-    let digits: String = text[..=start]
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-        .filter(|c| *c != ',')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let end = text.rfind(|c: char| c.is_ascii_digit())? + 1;
+    let run = text[..end]
+        .rsplit(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .next()?;
+    let digits: String = run.chars().filter(|c| *c != ',').collect();
     let number: f64 = digits.trim_start_matches('.').parse().ok()?;
     let place = match digits.split_once('.') {
         Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),

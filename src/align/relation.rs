@@ -447,21 +447,11 @@ fn only_borrowed(comment: &ClaimView, other: &ClaimView) -> bool {
     shared * 2 < own.len().max(1)
 }
 
-/// Whether two matching frames are about one participant: a role both fill alike, or a
-/// name both claims hold (a pronoun or a bare predicate is no participant).
-fn one_participant(m: &FrameMatch, a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
-    shared_role(m) || a.entities.keys().any(|k| b.entities.contains_key(k)) || shared_name(a, b, f)
-}
-
 /// Whether a shared word is part of a name in both claims (`Watson` / `Dwight Watson`,
 /// whose entity ids differ); a date's word (`Monday`) is no name.
 fn shared_name(a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
-    let in_name = |v: &ClaimView, w: &str| {
-        !v.date_words.iter().any(|d| d == w)
-            && (v.names.iter().any(|n| n == w)
-                || (v.entities.values().flat_map(|s| s.split_whitespace()))
-                    .any(|piece| lowercase_equals(piece, w)))
-    };
+    let in_name =
+        |v: &ClaimView, w: &str| is_name_word(v, w) && !v.date_words.iter().any(|d| d == w);
     (f.shared_terms.iter())
         .any(|&i| (a.terms[i].surface.split_whitespace()).any(|w| in_name(a, w) && in_name(b, w)))
 }
@@ -702,9 +692,8 @@ fn judge_one<'v>(
     let distinct = f.values[Feature::EventClash] > 0.0 || f.values[Feature::TimeClash] > 0.0;
     // A clash counts only between claims about one time and one set of actors: two
     // counts from articles of unknown dates, or of different victims, do not conflict.
-    let entity_disjoint = !a.entities.is_empty()
-        && !b.entities.is_empty()
-        && !a.entities.keys().any(|k| b.entities.contains_key(k));
+    let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
+    let entity_disjoint = !a.entities.is_empty() && !b.entities.is_empty() && !shared_entity;
     let (cover_a, cover_b) = covers(a, b, &f);
     // One side negates or denies what the other asserts: the same proposition but for the
     // negation, so the negated side says little the asserting side does not.
@@ -755,8 +744,7 @@ fn judge_one<'v>(
             None => true,
         };
     let clash = (figures_clash || polarity_clash) && f.time == TimeMatch::Same && !entity_disjoint;
-    let shares =
-        !f.shared_terms.is_empty() || a.entities.keys().any(|k| b.entities.contains_key(k));
+    let shares = !f.shared_terms.is_empty() || shared_entity;
     let disagrees = f.figures.apart || a.negative != b.negative;
     // Agreement is judged without weak figures: if only those match, the words must carry it.
     let weak_match = !f.figures.shared.is_empty()
@@ -797,9 +785,7 @@ fn judge_one<'v>(
             };
     // One source denies a kind of deed about an actor another source says happened
     // (`Moscow denies abusing civilians` / `Russian forces were involved in looting`).
-    let denial_answered = a.negative != b.negative
-        && !f.shared_events.is_empty()
-        && a.entities.keys().any(|k| b.entities.contains_key(k));
+    let denial_answered = a.negative != b.negative && !f.shared_events.is_empty() && shared_entity;
     // Clashing figures of one count (same time, same actors) need less common ground than
     // a polarity clash.
     let conflict_at = if f.figures.clash.is_some() || frame_clash {
@@ -816,9 +802,10 @@ fn judge_one<'v>(
     // policy`) asserts nothing a frame can check: it agrees only as a near-copy.
     let strong_figure = (fa.figures.shared.iter())
         .any(|&(i, j)| !weak_figure(&va.figures[i]) && !weak_figure(&vb.figures[j]));
-    let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
     let anchored = |m: &FrameMatch| {
-        one_participant(m, a, b, &f)
+        shared_role(m)
+            || shared_entity
+            || shared_name(a, b, &f)
             || one_speaker(a, b)
             || (a.speaker.is_some() && b.speaker.is_some() && ca.min(cb) >= NEAR_COPY)
             || strong_figure
