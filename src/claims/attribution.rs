@@ -67,7 +67,16 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
         return (cue.content_from, true);
     }
     let mut k = cue.end;
-    while k < hi && is_time_noun(&words[k]) {
+    // A bare number is a day only after a month and before no noun (`said Nov. 2 that`):
+    // `said 10 people were killed` counts people.
+    let day = |k: usize| {
+        k > cue.end
+            && words[k - 1].time_word
+            && words
+                .get(k + 1)
+                .is_none_or(|w| !w.is_word() || w.is("that") || is_time_like(w))
+    };
+    while k < hi && is_time_noun(&words[k]) && (words[k].time_word || day(k)) {
         k += 1;
     }
     if words[cue.first].lower.starts_with("tell") || words[cue.first].is("told") {

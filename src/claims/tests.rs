@@ -87,6 +87,30 @@ fn told_skips_the_addressee() {
 }
 
 #[test]
+fn a_number_after_the_cue_is_a_day_only_after_a_month() {
+    for (text, content) in [
+        (
+            "Police said 10 people were killed.",
+            "10 people were killed",
+        ),
+        (
+            "The ministry said Tuesday 12 people had died.",
+            "12 people had died",
+        ),
+        (
+            "Police said Nov. 2 that 45 people were killed.",
+            "45 people were killed",
+        ),
+        (
+            "Police said Monday that 45 people were killed.",
+            "45 people were killed",
+        ),
+    ] {
+        assert_eq!(one(text).0, content, "{text}");
+    }
+}
+
+#[test]
 fn appositive_speakers() {
     let r = one("Natalia Humeniuk, a spokeswoman for the army, said that the Russians are hiding.");
     assert_eq!(r.1.as_deref(), Some("Natalia Humeniuk"));
