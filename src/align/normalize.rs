@@ -20,7 +20,9 @@ pub fn terms(words: &[String], lex: &AlignLexicon) -> Vec<Term> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let longest = lex.longest_phrase.min(words.len() - i);
+        // No phrase starts with this stem: none of the lookups below could match.
+        let starting = lex.longest_from.get(&stems[i]).copied().unwrap_or(0);
+        let longest = starting.min(words.len() - i);
         let phrase = (1..=longest).rev().find_map(|n| {
             let key = &stems[i..i + n];
             // A lone stopword never stands for a group (`over`, `some`).
