@@ -85,6 +85,16 @@ mod tests {
         assert_eq!(keys("were killed"), keys("are dead"));
     }
 
+    /// `terms` tries only the lengths `longest_from` allows: every phrase must be among them.
+    #[test]
+    fn every_phrase_is_reachable_from_its_first_stem() {
+        let lex = &crate::lang::Language::english().align;
+        assert!(!lex.phrases.is_empty());
+        for key in lex.phrases.keys().filter(|k| !k.is_empty()) {
+            assert!(lex.longest_from[&key[0]] >= key.len(), "{key:?}");
+        }
+    }
+
     #[test]
     fn stopwords_go() {
         assert_eq!(
