@@ -25,6 +25,11 @@ pub mod stage;
 pub mod syntax;
 pub mod text;
 
+// mimalloc: the stages make many small, short-lived allocations (views, frames, strings) from
+// two threads; see memory.rs for giving its free pages back.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(feature = "python")]
 mod python;
 

@@ -18,6 +18,10 @@ pub struct AlignLexicon {
     /// Stemmed word sequences → paraphrase group index.
     pub phrases: HashMap<Vec<String>, u32>,
     pub longest_phrase: usize,
+    /// First stem of a phrase → the longest phrase starting with it: `normalize::terms`
+    /// looks up only the lengths that can match (one lookup for most words, not one per
+    /// length up to `longest_phrase`).
+    pub longest_from: HashMap<String, usize>,
     pub group_names: Vec<String>,
     /// Term key (stem or `=group`) → event class index.
     pub events: HashMap<String, u16>,
@@ -61,6 +65,13 @@ impl AlignLexicon {
         let (idf, unseen_idf) = parse_idf(files.get(List::Idf), problems)?;
         let (phrases, group_names) = parse_paraphrases(files.get(List::Paraphrases), problems)?;
         let longest_phrase = phrases.keys().map(Vec::len).max().unwrap_or(1);
+        let mut longest_from: HashMap<String, usize> = HashMap::new();
+        for key in phrases.keys() {
+            if let Some(first) = key.first() {
+                let n = longest_from.entry(first.clone()).or_default();
+                *n = (*n).max(key.len());
+            }
+        }
         let mut events = HashMap::new();
         let mut event_names = Vec::new();
         files.get(List::Events).rows(problems, |cols| {
@@ -108,6 +119,7 @@ impl AlignLexicon {
             unseen_idf,
             phrases,
             longest_phrase,
+            longest_from,
             group_names,
             events,
             event_names,

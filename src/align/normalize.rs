@@ -20,7 +20,9 @@ pub fn terms(words: &[String], lex: &AlignLexicon) -> Vec<Term> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let longest = lex.longest_phrase.min(words.len() - i);
+        // No phrase starts with this stem: none of the lookups below could match.
+        let starting = lex.longest_from.get(&stems[i]).copied().unwrap_or(0);
+        let longest = starting.min(words.len() - i);
         let phrase = (1..=longest).rev().find_map(|n| {
             let key = &stems[i..i + n];
             // A lone stopword never stands for a group (`over`, `some`).
@@ -81,6 +83,16 @@ mod tests {
         );
         assert_eq!(keys("people have fled"), keys("people left"));
         assert_eq!(keys("were killed"), keys("are dead"));
+    }
+
+    /// `terms` tries only the lengths `longest_from` allows: every phrase must be among them.
+    #[test]
+    fn every_phrase_is_reachable_from_its_first_stem() {
+        let lex = &crate::lang::Language::english().align;
+        assert!(!lex.phrases.is_empty());
+        for key in lex.phrases.keys().filter(|k| !k.is_empty()) {
+            assert!(lex.longest_from[&key[0]] >= key.len(), "{key:?}");
+        }
     }
 
     #[test]

@@ -141,10 +141,15 @@ fn substantial(v: &ClaimView) -> bool {
 fn covers(a: &ClaimView, b: &ClaimView, f: &Features) -> (f64, f64) {
     let mut shared_a = FIGURE_WEIGHT * f.figures.shared.len() as f32;
     let mut shared_b = shared_a;
+    // Both views' terms are sorted by key and `shared_terms` ascend: each search starts
+    // past the last term found.
+    let mut from = 0;
     for &i in &f.shared_terms {
         shared_a += a.terms[i].idf;
-        if let Ok(j) = b.terms.binary_search_by(|t| t.key.cmp(&a.terms[i].key)) {
-            shared_b += b.terms[j].idf;
+        let rest = &b.terms[from..];
+        if let Ok(j) = rest.binary_search_by(|t| t.key.cmp(&a.terms[i].key)) {
+            shared_b += rest[j].idf;
+            from += j + 1;
         }
     }
     let share = |shared: f32, total: f32| {

@@ -164,7 +164,7 @@ pub fn segment_claims(
     lo: usize,
     hi: usize,
     memory: &mut Memory,
-    names: &ProperNouns,
+    names: &ProperNouns<'_>,
 ) -> Vec<Claim> {
     let words = &p.words;
     if !ends_like_a_sentence(words, lo, hi) {
@@ -899,7 +899,7 @@ fn unattributed(
     lo: usize,
     hi: usize,
     memory: &mut Memory,
-    names: &ProperNouns,
+    names: &ProperNouns<'_>,
 ) -> Vec<Claim> {
     let words = &p.words;
     let spoken: Vec<usize> = (lo..hi).filter(|&k| words[k].is_word()).collect();

@@ -16,24 +16,24 @@ const MAX_SPEAKER_WORDS: usize = 16;
 /// Lowercase forms of the words the document writes in lowercase somewhere: a capitalised
 /// word that never appears in lowercase is likely a name (`Putin`), one that does is likely
 /// a sentence-initial common word (`Protests`).
-pub struct ProperNouns {
-    lowercase_seen: HashSet<String>,
+/// The words borrow the document's text: no string is copied per word.
+pub struct ProperNouns<'t> {
+    lowercase_seen: HashSet<&'t str>,
 }
 
-impl ProperNouns {
-    pub fn new(text: &str, tokens: &[Token]) -> ProperNouns {
+impl<'t> ProperNouns<'t> {
+    pub fn new(text: &'t str, tokens: &[Token]) -> ProperNouns<'t> {
         let lowercase_seen = tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| &text[t.start as usize..t.end as usize])
             .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-            .map(str::to_owned)
             .collect();
         ProperNouns { lowercase_seen }
     }
 
     pub fn is_name(&self, w: &Word) -> bool {
-        w.is_capitalised() && !self.lowercase_seen.contains(&w.lower)
+        w.is_capitalised() && !self.lowercase_seen.contains(w.lower.as_str())
     }
 }
 
