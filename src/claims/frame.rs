@@ -922,6 +922,14 @@ mod tests {
         assert_eq!(f.modality.as_deref(), Some("unlikely"));
         assert_eq!(f.modality_class, Some("unlikely"));
         assert_eq!(unlikely.roles(0)[..2], [Some("Putin"), Some("the Queen")]);
+        // Willing to do it: it may be done; the embedded verb is the predicate.
+        let willing = read(
+            "Kim is willing to negotiate with Trump.",
+            "Kim is willing to negotiate with Trump",
+        );
+        assert_eq!(willing.main().predicate, "negotiate");
+        assert_eq!(willing.main().modality_class, Some("possible"));
+        assert_eq!(willing.roles(0)[..2], [Some("Kim"), Some("Trump")]);
         let may = read("Talks may resume.", "Talks may resume");
         assert_eq!(may.main().modality.as_deref(), Some("may"));
         assert_eq!(may.main().modality_class, Some("possible"));
