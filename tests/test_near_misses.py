@@ -148,6 +148,14 @@ NEAR_MISSES = [
         "A bomb exploded in Baghdad on Monday.",
         "A bomb went off in Kabul on Monday.",
     ),
+    # A `with` phrase on a light verb's noun (`held talks with`) is the other participant
+    # of the talks (frame.rs `light_patient`).
+    (
+        "light-verb-with",
+        "Emmanuel Macron held talks with Vladimir Putin.",
+        "Emmanuel Macron held talks with Recep Tayyip Erdogan.",
+        "Emmanuel Macron negotiated with Vladimir Putin.",
+    ),
 ]
 
 # Near misses the rules do not catch yet (strict xfails: a fix turns them into failures to
@@ -159,12 +167,6 @@ KNOWN_GAPS = [
         "from-place",
         "The US withdrew troops from Syria.",
         "The US withdrew troops from Afghanistan.",
-    ),
-    # A `with` phrase on a light verb's noun (`held talks with`) is no filler of the frame.
-    (
-        "light-verb-with",
-        "Emmanuel Macron held talks with Vladimir Putin.",
-        "Emmanuel Macron held talks with Recep Tayyip Erdogan.",
     ),
     # A `to` recipient of a light verb's noun (`gave the letter to`).
     (

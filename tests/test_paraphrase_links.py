@@ -37,6 +37,16 @@ MUST_AGREE = [
         "The White House is looking at five sites for the summit.",
         "The White House is considering five sites for the summit.",
     ),
+    # A party and its national committee are one organisation (organisations.txt).
+    (
+        "The Democratic Party sued the Russian government on Friday.",
+        "The Democratic National Committee sued the Russian government on Friday.",
+    ),
+    # Willing to talk, in a light verb and a verb: the embedded verb is the predicate.
+    (
+        "Kim Jong Un is willing to hold talks with the United States.",
+        "Kim Jong Un is willing to negotiate with the United States.",
+    ),
 ]
 
 MUST_NOT_AGREE = [
@@ -58,6 +68,20 @@ MUST_NOT_AGREE = [
     (
         "Officials are reviewing five sites for the summit.",
         "Officials rejected five sites for the summit.",
+    ),
+    # Being willing to do a thing is not doing it, nor being willing to do another.
+    (
+        "Kim Jong Un is willing to negotiate with the United States.",
+        "Kim Jong Un negotiated with the United States.",
+    ),
+    (
+        "Kim Jong Un is willing to negotiate with the United States.",
+        "Kim Jong Un is willing to attack the United States.",
+    ),
+    # Another country's party is not the US party of that name.
+    (
+        "The Democratic Party sued the Russian government on Friday.",
+        "Japan's Liberal Democratic Party sued the Russian government on Friday.",
     ),
 ]
 

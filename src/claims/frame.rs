@@ -432,6 +432,11 @@ impl FrameSource<'_> {
                 _ => {}
             }
         }
+        if let Some(o) = light_object {
+            if frame.patient.is_none() {
+                frame.patient = self.light_patient(p, o, r);
+            }
+        }
         // A place or date phrase anywhere in the clause (parsers often attach `in Kherson`
         // to the object): the event's place and time.
         for i in r.clone() {
@@ -472,6 +477,39 @@ impl FrameSource<'_> {
             }
         }
         frame
+    }
+
+    /// The patient of a light-verb frame, from a phrase on the verb `p` or on its object
+    /// noun `o`, since the noun is the predicate: `filed a lawsuit against Russia` (sued
+    /// Russia), `made no mention of dismantling …`, `held talks with Kim` (`talk` is
+    /// symmetric, so Kim is the other participant, as in `talked with Kim`).
+    fn light_patient(&self, p: usize, o: usize, r: &Range<usize>) -> Option<Argument> {
+        let noun = self.lemma(o);
+        let on_noun = self.kids(o, r).map(|k| (k, true));
+        let on_verb = self.kids(p, r).map(|k| (k, false));
+        for (k, of_noun) in on_noun.chain(on_verb).collect::<Vec<_>>() {
+            if !matches!(self.dep(k), "obl" | "nmod") {
+                continue;
+            }
+            let case = self.kid_with(k, r, &["case"]).map(|c| self.lemma(c));
+            let arg = self.argument(k, r);
+            let label = arg.mention.map(|m| self.mentions[m as usize].label);
+            let fits = match case.as_deref() {
+                Some("against") => true,
+                Some("of") => of_noun && !matches!(label, Some(Label::Date | Label::Time)),
+                Some("with") => {
+                    self.words.symmetric.contains(&noun)
+                        && (is_someone(label, self.pos(k))
+                            || label == Some(Label::Gpe)
+                            || label.is_none() && self.pos(k) == "PROPN")
+                }
+                _ => false,
+            };
+            if fits {
+                return Some(arg);
+            }
+        }
+        None
     }
 
     /// Which frame of `heads` token `i` belongs to: the nearest head (predicate or raising
@@ -884,6 +922,14 @@ mod tests {
         assert_eq!(f.modality.as_deref(), Some("unlikely"));
         assert_eq!(f.modality_class, Some("unlikely"));
         assert_eq!(unlikely.roles(0)[..2], [Some("Putin"), Some("the Queen")]);
+        // Willing to do it: it may be done; the embedded verb is the predicate.
+        let willing = read(
+            "Kim is willing to negotiate with Trump.",
+            "Kim is willing to negotiate with Trump",
+        );
+        assert_eq!(willing.main().predicate, "negotiate");
+        assert_eq!(willing.main().modality_class, Some("possible"));
+        assert_eq!(willing.roles(0)[..2], [Some("Kim"), Some("Trump")]);
         let may = read("Talks may resume.", "Talks may resume");
         assert_eq!(may.main().modality.as_deref(), Some("may"));
         assert_eq!(may.main().modality_class, Some("possible"));
@@ -960,11 +1006,18 @@ mod tests {
     #[test]
     fn the_light_verbs_object_is_no_patient() {
         let r = read(
-            "Moon held talks with Kim on Friday.",
-            "Moon held talks with Kim on Friday",
+            "On Friday, Moon held talks with Kim.",
+            "On Friday, Moon held talks with Kim",
         );
         assert_eq!(r.main().predicate, "hold talk");
-        assert_eq!(r.roles(0)[..2], [Some("Moon"), None]);
+        // `with Kim`: the other participant of the talks, as in `talked with Kim`.
+        assert_eq!(r.roles(0)[..2], [Some("Moon"), Some("Kim")]);
+        let sued = read(
+            "The party filed a lawsuit on Friday against the Russian government.",
+            "The party filed a lawsuit on Friday against the Russian government",
+        );
+        assert_eq!(sued.main().predicate, "file lawsuit");
+        assert_eq!(sued.roles(0)[1], Some("the Russian government"));
     }
 
     #[test]

@@ -56,10 +56,11 @@ pub struct Resolution {
 pub enum Key {
     /// A lexicon entry, by index.
     Lexicon(u32),
-    /// A person's full name: first and last name words, folded.
-    FullName(String, String),
-    /// A person's single name word, folded.
-    Surname(String),
+    /// A person's full name: first and last name words, folded; and whether its title or
+    /// given name says a woman (`Mrs.`, `Melania`).
+    FullName(String, String, bool),
+    /// A person's single name word, folded; and whether its title says a man (`Mr.`).
+    Surname(String, bool),
     /// Anything else: label and the sound keys of its words.
     Other(Label, String),
     /// A region or district named after a place: the place's folded canonical name.
@@ -95,15 +96,31 @@ fn name_words(text: &str, label: Label, lexicon: &Lexicon) -> Vec<String> {
     words
 }
 
-fn key_of(text: &str, m: &Mention, lexicon: &Lexicon) -> Option<Key> {
+fn key_of(text: &str, m: &Mention, title: u32, lexicon: &Lexicon) -> Option<Key> {
     match m.normalised {
         Some(Normalised::Figure { .. }) => None,
         Some(n @ Normalised::Date { .. }) => n.iso().map(|iso| Key::Calendar(m.label, iso)),
-        None => Some(name_key(text, m, lexicon)),
+        None => Some(name_key(text, m, title, lexicon)),
     }
 }
 
-fn name_key(text: &str, m: &Mention, lexicon: &Lexicon) -> Key {
+/// The word classes of the word just before a mention (`Mr.` in `Mr. Trump`: taggers leave
+/// the title out of the name).
+fn word_before(text: &str, start: usize, lexicon: &Lexicon) -> u32 {
+    let before = text.get(..start).unwrap_or_default().trim_end();
+    let word = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    // A title is written capitalised (`to miss Donald Trump` has none).
+    if !word.starts_with(|c: char| c.is_uppercase()) || word.chars().count() > 8 {
+        return 0;
+    }
+    lexicon.classes_of(&fold(word))
+}
+
+/// `title`: the classes of the word before the mention (`word_before`).
+fn name_key(text: &str, m: &Mention, title: u32, lexicon: &Lexicon) -> Key {
     if let Some(area) = m.area {
         // `the Kherson region` is the oblast, one entity however the city is spelled.
         let place = match m.entry {
@@ -126,7 +143,17 @@ fn name_key(text: &str, m: &Mention, lexicon: &Lexicon) -> Key {
     }
     let words = name_words(text, m.label, lexicon);
     if m.label == Label::Person {
-        return person_key(words, lexicon);
+        let title = title
+            | lexicon.tokenize(text).into_iter().next().map_or(0, |t| {
+                lexicon.classes_of(&fold(&text[t.start as usize..t.end as usize]))
+            });
+        return match person_key(words, lexicon) {
+            Key::FullName(first, last, woman) => {
+                Key::FullName(first, last, woman || title & class::WOMAN != 0)
+            }
+            Key::Surname(word, _) => Key::Surname(word, title & class::MAN_TITLE != 0),
+            k => k,
+        };
     }
     let sound: Vec<String> = words.iter().map(|w| sound_key(w)).collect();
     Key::Other(m.label, sound.join(" "))
@@ -136,9 +163,11 @@ fn person_key(mut words: Vec<String>, lexicon: &Lexicon) -> Key {
     // "Le Drian", "al-Assad": a particle opens a surname, not a first name.
     if words.len() >= 2 && lexicon.classes_of(&words[0]) & class::PARTICLE == 0 {
         let last = words.pop().unwrap();
-        Key::FullName(words.swap_remove(0), last)
+        let first = words.swap_remove(0);
+        let woman = lexicon.classes_of(&first) & class::WOMAN != 0;
+        Key::FullName(first, last, woman)
     } else {
-        Key::Surname(words.pop().unwrap_or_default())
+        Key::Surname(words.pop().unwrap_or_default(), false)
     }
 }
 
@@ -226,7 +255,13 @@ pub fn merge_distinct(a: Vec<Key>, b: Vec<Key>) -> Vec<Key> {
 pub fn document_keys(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> Vec<Option<Key>> {
     mentions
         .iter()
-        .map(|m| key_of(&text[m.start as usize..m.end as usize], m, lexicon))
+        .map(|m| {
+            let title = match m.label {
+                Label::Person => word_before(text, m.start as usize, lexicon),
+                _ => 0,
+            };
+            key_of(&text[m.start as usize..m.end as usize], m, title, lexicon)
+        })
         .collect()
 }
 
@@ -259,7 +294,7 @@ impl KeyClusters {
             .iter()
             .enumerate()
             .filter_map(|(i, k)| match k {
-                Key::FullName(first, last) => Some((i, first.as_str(), last.as_str())),
+                Key::FullName(first, last, _) => Some((i, first.as_str(), last.as_str())),
                 _ => None,
             })
     }
@@ -331,6 +366,11 @@ pub struct Clustering {
     near: Vec<Vec<u32>>,
     /// The clusters of the corpus's full names, by last name.
     corpus_owners: OwnersByLastName,
+    /// The clusters a woman's full name is in (by title or given name): no owner of a
+    /// surname said with a man's title.
+    women: BTreeSet<usize>,
+    /// `corpus_owners` without the women's.
+    corpus_not_women: OwnersByLastName,
 }
 
 impl Clustering {
@@ -338,6 +378,14 @@ impl Clustering {
     pub fn new(distinct: Vec<Key>) -> Clustering {
         let mut clusters = KeyClusters::new(distinct);
         merge_spellings(&mut clusters);
+        // `Mr. Trump` and `Trump` are one surname: one cluster when no full name owns them.
+        for (i, k) in clusters.distinct.iter().enumerate() {
+            if let Key::Surname(word, true) = k {
+                if let Some(&plain) = clusters.index.get(&Key::Surname(word.clone(), false)) {
+                    clusters.sets.union(plain, i);
+                }
+            }
+        }
         let root: Vec<u32> = (0..clusters.distinct.len())
             .map(|i| clusters.sets.find(i) as u32)
             .collect();
@@ -353,15 +401,29 @@ impl Clustering {
             .iter()
             .enumerate()
             .filter_map(|(i, k)| match k {
-                Key::Surname(s) => Some((i, words.insert_word(s))),
+                Key::Surname(s, _) => Some((i, words.insert_word(s))),
                 _ => None,
             })
             .collect();
+        let women: BTreeSet<usize> = clusters
+            .distinct
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| matches!(k, Key::FullName(_, _, true)))
+            .map(|(i, _)| root[i] as usize)
+            .collect();
         let mut corpus_owners = OwnersByLastName::new();
+        let mut corpus_not_women = OwnersByLastName::new();
         for (&i, &id) in &last_of {
-            corpus_owners.entry(id).or_default().add(root[i] as usize);
+            let c = root[i] as usize;
+            corpus_owners.entry(id).or_default().add(c);
+            if !women.contains(&c) {
+                corpus_not_women.entry(id).or_default().add(c);
+            }
         }
         Clustering {
+            women,
+            corpus_not_women,
             near: words.neighbours(),
             clusters,
             root,
@@ -388,14 +450,27 @@ impl Clustering {
 
     fn assign_document(&self, ks: &[Option<Key>]) -> Vec<Option<u32>> {
         let index = |k: &Key| self.clusters.index[k];
-        let mut doc_owners = OwnersByLastName::new();
+        // A surname the document says with a man's title (`Mr. Trump`) is a man's there,
+        // said with or without it: no woman's full name owns it (`Melania Trump`, the one
+        // full name of a report that calls her husband `Mr. Trump`).
+        let men: BTreeSet<u32> = ks
+            .iter()
+            .flatten()
+            .filter_map(|k| match k {
+                Key::Surname(_, true) => Some(self.surname_of[&index(k)]),
+                _ => None,
+            })
+            .collect();
+        let (mut doc_owners, mut doc_not_women) =
+            (OwnersByLastName::new(), OwnersByLastName::new());
         for k in ks.iter().flatten() {
             if matches!(k, Key::FullName(..)) {
                 let i = index(k);
-                doc_owners
-                    .entry(self.last_of[&i])
-                    .or_default()
-                    .add(self.root[i] as usize);
+                let c = self.root[i] as usize;
+                doc_owners.entry(self.last_of[&i]).or_default().add(c);
+                if !self.women.contains(&c) {
+                    doc_not_women.entry(self.last_of[&i]).or_default().add(c);
+                }
             }
         }
         // The first full name the document gives with each first word: `Kim` in a report
@@ -403,7 +478,7 @@ impl Clustering {
         // father `Kim Jong Il` is named further down; `Hillary` is `Hillary Clinton`.
         let mut doc_first: HashMap<&str, usize> = HashMap::new();
         for k in ks.iter().flatten() {
-            if let Key::FullName(first, _) = k {
+            if let Key::FullName(first, ..) = k {
                 doc_first
                     .entry(first.as_str())
                     .or_insert(self.root[index(k)] as usize);
@@ -414,26 +489,40 @@ impl Clustering {
             .map(|k| {
                 let k = k.as_ref()?;
                 let ki = index(k);
-                let Key::Surname(word) = k else {
+                let Key::Surname(word, _) = k else {
                     return Some(self.root[ki]);
                 };
                 let target = surname_target.entry(ki).or_insert_with(|| {
                     let id = self.surname_of[&ki];
+                    let spellings = || std::iter::once(&id).chain(&self.near[id as usize]);
+                    let a_man = spellings().any(|x| men.contains(x));
                     let owners_in = |by_last: &OwnersByLastName| {
                         let mut owners = Owners::default();
-                        let spellings = std::iter::once(&id).chain(&self.near[id as usize]);
-                        for c in spellings.filter_map(|x| by_last.get(x)).flat_map(|o| &o.0) {
+                        for c in spellings()
+                            .filter_map(|x| by_last.get(x))
+                            .flat_map(|o| &o.0)
+                        {
                             owners.add(*c);
                         }
                         owners
                     };
-                    let local = owners_in(&doc_owners);
+                    let (doc, corpus) = if a_man {
+                        (&doc_not_women, &self.corpus_not_women)
+                    } else {
+                        (&doc_owners, &self.corpus_owners)
+                    };
+                    let local = owners_in(doc);
                     // A last name in the document, else the first full name there that
                     // begins with it, else a last name in the corpus.
-                    let first = || doc_first.get(word.as_str()).copied();
+                    let first = || {
+                        doc_first
+                            .get(word.as_str())
+                            .copied()
+                            .filter(|c| !(a_man && self.women.contains(c)))
+                    };
                     let chosen = match local.0.len() {
                         1 => local.the_one(),
-                        0 => first().or_else(|| owners_in(&self.corpus_owners).the_one()),
+                        0 => first().or_else(|| owners_in(corpus).the_one()),
                         _ => None,
                     };
                     self.root[chosen.unwrap_or(ki)]
@@ -866,6 +955,38 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_said_with_mr_is_no_womans_full_name() {
+        // A report that names only the first lady in full and calls the president `Mr.
+        // Trump`: he (and `Trump` there) is not she; the corpus's one man of that name is.
+        let got = ids(&[
+            &[
+                ("Melania Trump", Person),
+                ("Mr. Trump", Person),
+                ("Trump", Person),
+            ],
+            &[("Donald Trump", Person), ("Trump", Person)],
+        ]);
+        assert_ne!(got[0][1], got[0][0]);
+        assert_eq!(got[0][1], got[1][0]);
+        assert_eq!(got[0][2], got[1][0]);
+        assert_eq!(got[0][0], "PERSON:melania_trump");
+        // A title says a woman too (`Mrs. Jane Doe`, a name not in the list), and with no
+        // man of the name anywhere, `Mr. Doe` and `Doe` stay one person of their own.
+        let got = ids(&[&[
+            ("Mrs. Jane Doe", Person),
+            ("Mr. Doe", Person),
+            ("Doe", Person),
+        ]]);
+        assert_ne!(got[0][1], got[0][0]);
+        assert_eq!(got[0][1], got[0][2]);
+        // Without a man's title, the one full name in the document still owns the surname.
+        let got = ids(&[&[("Melania Trump", Person), ("Mrs. Trump", Person)]]);
+        assert_eq!(got[0][1], got[0][0]);
+        let got = ids(&[&[("Hillary Clinton", Person), ("Clinton", Person)]]);
+        assert_eq!(got[0][1], got[0][0]);
+    }
+
+    #[test]
     fn a_lone_name_with_no_last_name_owner_is_the_first_full_name_it_opens() {
         // The family name first: `Kim` in a report on Kim Jong Un, who is named before
         // his father.
@@ -962,7 +1083,7 @@ mod tests {
             .iter()
             .enumerate()
             .filter_map(|(i, k)| match k {
-                Key::FullName(f, l) => Some((i, f.as_str(), l.as_str())),
+                Key::FullName(f, l, _) => Some((i, f.as_str(), l.as_str())),
                 _ => None,
             })
             .collect();
@@ -977,7 +1098,7 @@ mod tests {
         for ks in keys {
             let mut row = Vec::new();
             for k in ks.iter().flatten() {
-                let Key::Surname(s) = k else {
+                let Key::Surname(s, _) = k else {
                     row.push(sets.find(index(k)));
                     continue;
                 };

@@ -35,6 +35,10 @@ pub mod class {
     pub const PLACE_PREP: u32 = 1 << 10;
     pub const GIVEN: u32 = 1 << 11;
     pub const COMMON: u32 = 1 << 12;
+    /// A title that says the person is a man (`Mr.`).
+    pub const MAN_TITLE: u32 = 1 << 13;
+    /// A title or given name that says the person is a woman (`Mrs.`, `Melania`).
+    pub const WOMAN: u32 = 1 << 14;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -51,6 +55,8 @@ pub mod class {
             "place_prep" => PLACE_PREP,
             "given" => GIVEN,
             "common" => COMMON,
+            "man_title" => MAN_TITLE,
+            "woman" => WOMAN,
             _ => return None,
         })
     }
