@@ -21,6 +21,7 @@ mod index;
 pub(crate) mod lexicon;
 mod linking;
 pub(crate) mod model;
+mod nonclaims;
 mod normalize;
 mod outline;
 mod participants;

@@ -8,6 +8,7 @@ use super::frames::{self, FrameMatch, Role};
 use super::lexicon::AlignLexicon;
 use super::linking;
 use super::model::{Feature, Scalar};
+use super::nonclaims;
 use super::represent::ClaimView;
 use super::score::{features, overlap_features, Features};
 use super::stem::stem;
@@ -351,6 +352,26 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict = "same topic: one only comments on what was said before it";
         best.extra = None;
     }
+    // A heading or the outlet's note on its own copy asserts nothing (`nonclaims`).
+    if best.relation != Relation::Related {
+        if let Some(why) = nonclaims::why_not_a_claim(a, lex).or(nonclaims::why_not_a_claim(b, lex))
+        {
+            best.relation = Relation::Related;
+            best.verdict = why;
+            best.extra = None;
+        }
+    }
+    // Near-copies with no predicate in common are one proposition only when they are said
+    // of something known to be the same (see `unanchored_copies`).
+    if best.relation == Relation::Agree
+        && best.frames.is_none()
+        && best.features.shared_terms.len() < MIN_UNANCHORED_TERMS
+        && unanchored_copies(a, b)
+    {
+        best.relation = Relation::Related;
+        best.verdict = "same words, not one proposition: said of nothing known to be the same";
+        best.extra = None;
+    }
     // The reason is written for the verdict that stands, and for a corpus pair only when
     // it is listed: most candidate pairs are not.
     let reason = if parts && !best.aligned {
@@ -402,6 +423,33 @@ fn obligation_against_statement(a: &ClaimView, b: &ClaimView) -> bool {
 /// which a verbless parse picks less surely.
 fn verbless_rivals(a: &ClaimView, b: &ClaimView) -> bool {
     frames::best(&a.frames, &b.frames).is_some_and(|m| m.mismatch.is_some() && m.named_rivals)
+}
+
+/// Terms two near-copies with no predicate in common and nothing named in common must share
+/// to agree: a long sentence carried in the same words (`After a search of the aircraft
+/// following the hijack, police found only knives and fake explosives`) is one report of
+/// one event; a short stock statement (`No other details were immediately available`,
+/// `Several people were also wounded`) is made of every event.
+const MIN_UNANCHORED_TERMS: usize = 5;
+
+/// Whether two claims share nothing that says they are about one thing: no entity, no
+/// name, no precise figure, no speaker, and are not both attributed. `No other details were immediately available` in
+/// two articles, `The report could not be independently confirmed` / `There was no
+/// independent confirmation of the reports`, `Several people were also wounded` / `31
+/// people were injured`: one kind of statement about two events.
+fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
+    let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
+    let shared_name =
+        (a.names.iter()).any(|n| b.names.binary_search(n).is_ok() && !a.date_words.contains(n));
+    let strong_figure = (a.figures.iter()).any(|x| {
+        !weak_figure(x)
+            && (b.figures.iter())
+                .any(|y| !weak_figure(y) && x.unit == y.unit && x.lo <= y.hi && y.lo <= x.hi)
+    });
+    // Words two sources both put in quotes (`an act of previously unimaginable treachery`)
+    // are one statement carried, whoever made it.
+    let both_attributed = a.speaker.is_some() && b.speaker.is_some();
+    !(shared_entity || shared_name || strong_figure || one_speaker(a, b) || both_attributed)
 }
 
 /// Whether `v` has the term `key` among its words.
