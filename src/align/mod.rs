@@ -28,6 +28,7 @@ mod participants;
 pub(crate) mod relation;
 pub(crate) mod represent;
 pub(crate) mod score;
+mod slots;
 mod stem;
 pub(crate) mod time;
 mod views;

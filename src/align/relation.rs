@@ -11,6 +11,7 @@ use super::model::{Feature, Scalar};
 use super::nonclaims;
 use super::represent::ClaimView;
 use super::score::{features, overlap_features, Features};
+use super::slots;
 use super::stem::stem;
 use super::time::TimeMatch;
 
@@ -358,6 +359,14 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         {
             best.relation = Relation::Related;
             best.verdict = why;
+            best.extra = None;
+        }
+    }
+    // One template with two names in its slot says one thing of two subjects (`slots`).
+    if best.relation != Relation::Related {
+        if slots::rival_slot(a, b).is_some() {
+            best.relation = Relation::Related;
+            best.verdict = "same words, different subjects: one template, two names in it";
             best.extra = None;
         }
     }
