@@ -15,7 +15,7 @@ use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
 use super::figures::FigureValue;
-use super::frames::{key_of, predicate_key, Filler, FrameView};
+use super::frames::{filler_key, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
@@ -141,7 +141,7 @@ impl<'a> DocContext<'a> {
             a.as_ref().map(|a| Filler {
                 text: self.piece(a.span),
                 // Keyed by the word as written: stemmed like the claim's terms.
-                key: key_of(
+                key: filler_key(
                     &self.token_text(&(a.head as usize..a.head as usize + 1)),
                     lex,
                 ),

@@ -90,6 +90,17 @@ pub fn key_of(lemma: &str, lex: &AlignLexicon) -> String {
         .unwrap_or_default()
 }
 
+/// The head key of a role's filler: as `key_of`, but none for an indefinite pronoun
+/// (`anything`, `nothing`), which names no participant: `restarting anything` is compared
+/// with `restart their efforts` as a pronoun would be (unknown), not as another noun.
+pub fn filler_key(word: &str, lex: &AlignLexicon) -> String {
+    if lex.indefinites.contains(&word.to_lowercase()) {
+        String::new()
+    } else {
+        key_of(word, lex)
+    }
+}
+
 /// The term key of a predicate as written (`piece`), read with the word after it when the
 /// two make a paraphrase phrase: `stood by his criticism` is `=repeat`, as `repeated` is
 /// (a parser takes `by` for a preposition, not a particle of the verb).

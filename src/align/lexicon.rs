@@ -26,6 +26,9 @@ pub struct AlignLexicon {
     pub symmetric: HashSet<String>,
     /// Prepositions whose named object is a participant (`participant_cases.txt`).
     pub participant_cases: HashSet<String>,
+    /// Indefinite pronouns, lower-cased (`indefinites.txt`): a filler headed by one is
+    /// no known participant (`restarting anything` / `restart their efforts`).
+    pub indefinites: HashSet<String>,
     /// Stems of the demonstratives and of the nouns by which a sentence points at the
     /// article itself (`self_reference.txt`: `these stories`).
     pub self_reference: (HashSet<String>, HashSet<String>),
@@ -89,6 +92,10 @@ impl AlignLexicon {
             .into_iter()
             .map(str::to_lowercase)
             .collect();
+        let indefinites = (files.get(List::Indefinites).entries(problems)?)
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect();
         let mut self_reference = (HashSet::new(), HashSet::new());
         files.get(List::SelfReference).rows(problems, |cols| {
             let stems = |c: &str| {
@@ -127,6 +134,7 @@ impl AlignLexicon {
             event_names,
             symmetric,
             participant_cases,
+            indefinites,
             self_reference,
             metonyms,
             weights,

@@ -370,6 +370,17 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
             best.extra = None;
         }
     }
+    // A conflict with no predicate in common rests on words: the two whole claims must be
+    // one statement but for the figure (`one_statement`), whichever clauses clashed; and
+    // a side that says nothing but a name and a figure (`Brunswijk, 35`: an age) cannot
+    // tell what its figure counts.
+    if best.relation == Relation::Conflict
+        && (bare(a) || bare(b) || best.frames.is_none() && !whole_statement(a, b, lex))
+    {
+        best.relation = Relation::Related;
+        best.verdict = "same topic, not one proposition: the figures may count different things";
+        best.extra = None;
+    }
     // Near-copies with no predicate in common are one proposition only when they are said
     // of something known to be the same (see `unanchored_copies`).
     if best.relation == Relation::Agree
@@ -459,6 +470,28 @@ fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
     // are one statement carried, whoever made it.
     let both_attributed = a.speaker.is_some() && b.speaker.is_some();
     !(shared_entity || shared_name || strong_figure || one_speaker(a, b) || both_attributed)
+}
+
+/// Whether two claims with clashing figures and no frame in common are one statement but
+/// for the figure: one of them mostly stated by the other, as an agreement needs
+/// (`MIN_AGREE_COVER`). Two lines of one market report (`raw steel output was 355,900
+/// tonnes …` / `Primary iron output was 297,700 tonnes …`, `orders for manufactured goods
+/// climbed 1.8 percent` / `Orders for durable goods … rose 1.7 percent`) share the unit and
+/// the month, not what they count.
+fn one_statement(cover_a: f64, cover_b: f64) -> bool {
+    cover_a.max(cover_b) >= MIN_AGREE_COVER
+}
+
+/// `one_statement` on two whole claims.
+fn whole_statement(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> bool {
+    let f = pair_features(a, b, lex, false);
+    let (ca, cb) = covers(a, b, &f);
+    one_statement(ca, cb)
+}
+
+/// Whether a claim's only words are names (and figures): `Brunswijk, 35`.
+fn bare(v: &ClaimView) -> bool {
+    (v.terms.iter()).all(|t| t.surface.split_whitespace().all(|w| is_name_word(v, w)))
 }
 
 /// Whether `v` has the term `key` among its words.
@@ -788,14 +821,15 @@ fn judge_one<'v>(
     let figures_clash = f.figures.clash.is_some()
         && match &frame_match {
             Some(Some(m)) => m.compatible && shared_role(m),
-            Some(None) => close_rivals(a, b, &f),
+            Some(None) => close_rivals(a, b, &f) && one_statement(cover_a, cover_b),
             // A fragment with no verb says too little to tell what its figure counts, unless
             // it is only the figure, an answer to the other's count (`closer to 1,000`).
             None if a.verbless || b.verbless => {
-                close_rivals(a, b, &f)
+                (close_rivals(a, b, &f)
                     || f.figures
                         .clash
-                        .is_some_and(|(i, j)| a.figures[i].counts_any || b.figures[j].counts_any)
+                        .is_some_and(|(i, j)| a.figures[i].counts_any || b.figures[j].counts_any))
+                    && one_statement(cover_a, cover_b)
             }
             // Claims of a language without a parse are judged on their words: any rival figures.
             None => true,
