@@ -148,30 +148,38 @@ NEAR_MISSES = [
         "A bomb exploded in Baghdad on Monday.",
         "A bomb went off in Kabul on Monday.",
     ),
+    # One template, rival names in its slot (slots.rs): the same words said of another
+    # place or person, whatever the frames found. `to`/`from` places are not compared as
+    # participants (they may nest), but a near-copy differing only in them is two things.
+    (
+        "template-to-place",
+        "Germany sent tanks to Ukraine.",
+        "Germany sent tanks to Poland.",
+        "Germany delivered tanks to Ukraine.",
+    ),
+    (
+        "template-from-place",
+        "The US withdrew troops from Syria.",
+        "The US withdrew troops from Afghanistan.",
+        "The US withdrew its troops from Syria.",
+    ),
+    (
+        "template-light-verb-with",
+        "Emmanuel Macron held talks with Vladimir Putin.",
+        "Emmanuel Macron held talks with Recep Tayyip Erdogan.",
+        None,
+    ),
+    (
+        "template-recipient",
+        "Donald Trump gave the letter to Emmanuel Macron.",
+        "Donald Trump gave the letter to Angela Merkel.",
+        "Donald Trump handed the letter to Emmanuel Macron.",
+    ),
 ]
 
 # Near misses the rules do not catch yet (strict xfails: a fix turns them into failures to
 # move up). Why, in brief, beside each.
 KNOWN_GAPS = [
-    # `to`/`from` places are left out of participant_cases.txt (they may nest too).
-    ("to-place", "Germany sent tanks to Ukraine.", "Germany sent tanks to Poland."),
-    (
-        "from-place",
-        "The US withdrew troops from Syria.",
-        "The US withdrew troops from Afghanistan.",
-    ),
-    # A `with` phrase on a light verb's noun (`held talks with`) is no filler of the frame.
-    (
-        "light-verb-with",
-        "Emmanuel Macron held talks with Vladimir Putin.",
-        "Emmanuel Macron held talks with Recep Tayyip Erdogan.",
-    ),
-    # A `to` recipient of a light verb's noun (`gave the letter to`).
-    (
-        "recipient",
-        "Donald Trump gave the letter to Emmanuel Macron.",
-        "Donald Trump gave the letter to Angela Merkel.",
-    ),
     # A question, a condition and a plan assert nothing yet.
     ("question", "Will Kim close the test site?", "Kim will close the test site."),
     ("conditional", "If talks fail, Trump will leave the summit.", "Trump will leave the summit."),

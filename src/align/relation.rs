@@ -363,12 +363,10 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         }
     }
     // One template with two names in its slot says one thing of two subjects (`slots`).
-    if best.relation != Relation::Related {
-        if slots::rival_slot(a, b).is_some() {
-            best.relation = Relation::Related;
-            best.verdict = "same words, different subjects: one template, two names in it";
-            best.extra = None;
-        }
+    if best.relation != Relation::Related && slots::rival_slot(a, b).is_some() {
+        best.relation = Relation::Related;
+        best.verdict = "same words, different subjects: one template, two names in it";
+        best.extra = None;
     }
     // A conflict with no predicate in common rests on words: the two whole claims must be
     // one statement but for the figure (`one_statement`), whichever clauses clashed; and
@@ -469,7 +467,15 @@ fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
     // Words two sources both put in quotes (`an act of previously unimaginable treachery`)
     // are one statement carried, whoever made it.
     let both_attributed = a.speaker.is_some() && b.speaker.is_some();
-    !(shared_entity || shared_name || strong_figure || one_speaker(a, b) || both_attributed)
+    // One sentence word for word is one statement (however generic): the stock lines that
+    // recur in unrelated articles are caught as paraphrases of each other, not as copies.
+    let same_words = a.sequence == b.sequence;
+    !(shared_entity
+        || shared_name
+        || strong_figure
+        || one_speaker(a, b)
+        || both_attributed
+        || same_words)
 }
 
 /// Whether two claims with clashing figures and no frame in common are one statement but
