@@ -15,7 +15,7 @@ use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
 use super::figures::FigureValue;
-use super::frames::{filler_key, predicate_key, Filler, FrameView};
+use super::frames::{key_of, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
@@ -141,7 +141,7 @@ impl<'a> DocContext<'a> {
             a.as_ref().map(|a| Filler {
                 text: self.piece(a.span),
                 // Keyed by the word as written: stemmed like the claim's terms.
-                key: filler_key(
+                key: key_of(
                     &self.token_text(&(a.head as usize..a.head as usize + 1)),
                     lex,
                 ),
@@ -159,6 +159,9 @@ impl<'a> DocContext<'a> {
                 names: super::participants::names_in(a.span, entities, d, lex),
                 takes_part: (self.word_before(a.span))
                     .is_some_and(|w| lex.participant_cases.contains(&w.to_lowercase())),
+                indefinite: lex.indefinites.contains(
+                    &(self.token_text(&(a.head as usize..a.head as usize + 1))).to_lowercase(),
+                ),
             })
         };
         frames

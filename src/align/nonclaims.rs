@@ -13,6 +13,8 @@ const MIN_DISPLAY_WORDS: usize = 3;
 /// How many words after a demonstrative its noun may stand (`These are some of the
 /// leading stories`).
 const SELF_REFERENCE_SPAN: usize = 6;
+/// … and in a speaker's words: the next word, or one between (`these two stories`).
+const ADJACENT: usize = 2;
 
 /// Why `v` is no claim, if it is none.
 pub fn why_not_a_claim(v: &ClaimView, lex: &AlignLexicon) -> Option<&'static str> {
@@ -42,15 +44,20 @@ fn display_line(v: &ClaimView, lex: &AlignLexicon) -> bool {
         && (v.names.iter()).any(|n| lex.stopwords.contains(n.as_str()))
 }
 
-/// A demonstrative with a noun for the text itself a few words after it (`these stories`,
-/// `These are the leading stories`): the sentence is about the copy, not the world.
+/// A demonstrative with a noun for the text itself right after it (`these stories`), or,
+/// in the article's own words (no speaker), a few words after it (`These are the leading
+/// stories in …`): the sentence is about the copy, not the world. A speaker's `A lot of
+/// these are made-up stories` is about stories in the world.
 fn about_itself(v: &ClaimView, lex: &AlignLexicon) -> bool {
     let (demonstratives, nouns) = &lex.self_reference;
+    let span = if v.speaker.is_some() {
+        ADJACENT
+    } else {
+        SELF_REFERENCE_SPAN
+    };
     (v.sequence.iter().enumerate())
         .filter(|(_, s)| demonstratives.contains(s.as_str()))
-        .any(|(i, _)| {
-            (v.sequence.iter().skip(i + 1).take(SELF_REFERENCE_SPAN)).any(|s| nouns.contains(s))
-        })
+        .any(|(i, _)| (v.sequence.iter().skip(i + 1).take(span)).any(|s| nouns.contains(s)))
 }
 
 #[cfg(test)]

@@ -363,7 +363,7 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         }
     }
     // One template with two names in its slot says one thing of two subjects (`slots`).
-    if best.relation != Relation::Related && slots::rival_slot(a, b).is_some() {
+    if best.relation != Relation::Related && slots::rival_slot(a, b, lex).is_some() {
         best.relation = Relation::Related;
         best.verdict = "same words, different subjects: one template, two names in it";
         best.extra = None;
@@ -448,7 +448,7 @@ fn verbless_rivals(a: &ClaimView, b: &ClaimView) -> bool {
 /// following the hijack, police found only knives and fake explosives`) is one report of
 /// one event; a short stock statement (`No other details were immediately available`,
 /// `Several people were also wounded`) is made of every event.
-const MIN_UNANCHORED_TERMS: usize = 5;
+const MIN_UNANCHORED_TERMS: usize = 4;
 
 /// Whether two claims share nothing that says they are about one thing: no entity, no
 /// name, no precise figure, no speaker, and are not both attributed. `No other details were immediately available` in
