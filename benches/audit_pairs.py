@@ -4,6 +4,8 @@ article a text, through the whole pipeline.
 
     python -m benches.audit_pairs            # precision against benches/data/conll_dev_pairs.jsonl
     python -m benches.audit_pairs --list     # also every agree/conflict pair, judged or not
+    python -m benches.audit_pairs --split ../heldout/conll-train-a.txt \
+        --judged benches/data/conll_train_a_pairs.jsonl   # another split, its own judgements
 
 The judgements are a sceptical analyst's, made by hand on the pairs crosswire listed: `yes`
 (the two claims assert one proposition), `partial` (one asserts part of what the other does)
@@ -78,10 +80,11 @@ def listed_pairs(path: Path):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", type=Path, default=SPLIT)
+    parser.add_argument("--judged", type=Path, default=JUDGED, help="the split's judgement file")
     parser.add_argument("--list", action="store_true", help="print every pair with its judgement")
     args = parser.parse_args()
     judged = {}
-    for line in JUDGED.read_text().splitlines() if JUDGED.exists() else []:
+    for line in args.judged.read_text().splitlines() if args.judged.exists() else []:
         if line.strip():
             row = json.loads(line)
             judged[(row["key"], row["relation"])] = row["judged"]

@@ -156,24 +156,32 @@ NEAR_MISSES = [
         "Emmanuel Macron held talks with Recep Tayyip Erdogan.",
         "Emmanuel Macron negotiated with Vladimir Putin.",
     ),
+    # One template, rival names in its slot (slots.rs): the same words said of another
+    # place or person, whatever the frames found. `to`/`from` places are not compared as
+    # participants (they may nest), but a near-copy differing only in them is two things.
+    (
+        "template-to-place",
+        "Germany sent tanks to Ukraine.",
+        "Germany sent tanks to Poland.",
+        "Germany delivered tanks to Ukraine.",
+    ),
+    (
+        "template-from-place",
+        "The US withdrew troops from Syria.",
+        "The US withdrew troops from Afghanistan.",
+        "The US withdrew its troops from Syria.",
+    ),
+    (
+        "template-recipient",
+        "Donald Trump gave the letter to Emmanuel Macron.",
+        "Donald Trump gave the letter to Angela Merkel.",
+        "Donald Trump handed the letter to Emmanuel Macron.",
+    ),
 ]
 
 # Near misses the rules do not catch yet (strict xfails: a fix turns them into failures to
 # move up). Why, in brief, beside each.
 KNOWN_GAPS = [
-    # `to`/`from` places are left out of participant_cases.txt (they may nest too).
-    ("to-place", "Germany sent tanks to Ukraine.", "Germany sent tanks to Poland."),
-    (
-        "from-place",
-        "The US withdrew troops from Syria.",
-        "The US withdrew troops from Afghanistan.",
-    ),
-    # A `to` recipient of a light verb's noun (`gave the letter to`).
-    (
-        "recipient",
-        "Donald Trump gave the letter to Emmanuel Macron.",
-        "Donald Trump gave the letter to Angela Merkel.",
-    ),
     # A question, a condition and a plan assert nothing yet.
     ("question", "Will Kim close the test site?", "Kim will close the test site."),
     ("conditional", "If talks fail, Trump will leave the summit.", "Trump will leave the summit."),

@@ -159,6 +159,9 @@ impl<'a> DocContext<'a> {
                 names: super::participants::names_in(a.span, entities, d, lex),
                 takes_part: (self.word_before(a.span))
                     .is_some_and(|w| lex.participant_cases.contains(&w.to_lowercase())),
+                indefinite: lex.indefinites.contains(
+                    &(self.token_text(&(a.head as usize..a.head as usize + 1))).to_lowercase(),
+                ),
             })
         };
         frames

@@ -52,6 +52,10 @@ pub struct Filler {
     /// `participant_cases.txt`): a place filler compared as a participant.
     #[serde(default)]
     pub takes_part: bool,
+    /// Headed by an indefinite pronoun (`anything`, `nothing`: `indefinites.txt`), which
+    /// names no participant: never a noun different from the other side's.
+    #[serde(default)]
+    pub indefinite: bool,
 }
 
 /// A frame as compared.
@@ -153,7 +157,9 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         // of power lines`, `as many as 20,000 people`. Two phrases ending in one word, or
         // one's head key starting the other's last word, are no sign of two things.)
         (None, None)
-            if !a.key.is_empty()
+            if !a.indefinite
+                && !b.indefinite
+                && !a.key.is_empty()
                 && !b.key.is_empty()
                 && last_word(&a.text) != last_word(&b.text)
                 && !last_word(&b.text).starts_with(&a.key)
@@ -541,7 +547,29 @@ pub(super) mod tests {
             entity: entity.map(str::to_owned),
             names: names.iter().map(|n| n.to_string()).collect(),
             takes_part: false,
+            indefinite: false,
         })
+    }
+
+    #[test]
+    fn an_indefinite_pronoun_is_no_participant_different_from_a_noun() {
+        let restart = |patient: Option<Filler>| frame("restart", None, patient);
+        let anything = Filler {
+            indefinite: true,
+            ..filler("anything", None).unwrap()
+        };
+        let efforts = filler("their efforts", None);
+        assert!(
+            compare(&restart(Some(anything)), &restart(efforts.clone()))
+                .unwrap()
+                .compatible
+        );
+        let programme = filler("their programme", None);
+        assert!(
+            !compare(&restart(programme), &restart(efforts))
+                .unwrap()
+                .compatible
+        );
     }
 
     #[test]

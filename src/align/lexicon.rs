@@ -30,6 +30,12 @@ pub struct AlignLexicon {
     pub symmetric: HashSet<String>,
     /// Prepositions whose named object is a participant (`participant_cases.txt`).
     pub participant_cases: HashSet<String>,
+    /// Indefinite pronouns, lower-cased (`indefinites.txt`): a filler headed by one is
+    /// no known participant (`restarting anything` / `restart their efforts`).
+    pub indefinites: HashSet<String>,
+    /// Stems of the demonstratives and of the nouns by which a sentence points at the
+    /// article itself (`self_reference.txt`: `these stories`).
+    pub self_reference: (HashSet<String>, HashSet<String>),
     pub metonyms: HashMap<String, String>,
     /// The scorer's weights and thresholds, from `weights.txt`.
     pub weights: Weights,
@@ -97,6 +103,21 @@ impl AlignLexicon {
             .into_iter()
             .map(str::to_lowercase)
             .collect();
+        let indefinites = (files.get(List::Indefinites).entries(problems)?)
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect();
+        let mut self_reference = (HashSet::new(), HashSet::new());
+        files.get(List::SelfReference).rows(problems, |cols| {
+            let stems = |c: &str| {
+                c.split_whitespace()
+                    .map(|w| stem(&w.to_lowercase()))
+                    .collect::<Vec<_>>()
+            };
+            self_reference.0.extend(stems(cols[0]));
+            self_reference.1.extend(stems(cols[1]));
+            Ok(())
+        })?;
         let mut metonyms = HashMap::new();
         files.get(List::Metonyms).rows(problems, |cols| {
             metonyms.insert(cols[0].to_owned(), cols[1].to_owned());
@@ -125,6 +146,8 @@ impl AlignLexicon {
             event_names,
             symmetric,
             participant_cases,
+            indefinites,
+            self_reference,
             metonyms,
             weights,
             negation_stems: NEGATIONS.iter().map(|w| stem(w)).collect(),

@@ -8,8 +8,10 @@ use super::frames::{self, FrameMatch, Role};
 use super::lexicon::AlignLexicon;
 use super::linking;
 use super::model::{Feature, Scalar};
+use super::nonclaims;
 use super::represent::ClaimView;
 use super::score::{features, overlap_features, Features};
+use super::slots;
 use super::stem::stem;
 use super::time::TimeMatch;
 
@@ -356,6 +358,43 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict = "same topic: one only comments on what was said before it";
         best.extra = None;
     }
+    // A heading or the outlet's note on its own copy asserts nothing (`nonclaims`).
+    if best.relation != Relation::Related {
+        if let Some(why) = nonclaims::why_not_a_claim(a, lex).or(nonclaims::why_not_a_claim(b, lex))
+        {
+            best.relation = Relation::Related;
+            best.verdict = why;
+            best.extra = None;
+        }
+    }
+    // One template with two names in its slot says one thing of two subjects (`slots`).
+    if best.relation != Relation::Related && slots::rival_slot(a, b, lex).is_some() {
+        best.relation = Relation::Related;
+        best.verdict = "same words, different subjects: one template, two names in it";
+        best.extra = None;
+    }
+    // A conflict with no predicate in common rests on words: the two whole claims must be
+    // one statement but for the figure (`one_statement`), whichever clauses clashed; and
+    // a side that says nothing but a name and a figure (`Brunswijk, 35`: an age) cannot
+    // tell what its figure counts.
+    if best.relation == Relation::Conflict
+        && (bare(a) || bare(b) || best.frames.is_none() && !whole_statement(a, b, lex))
+    {
+        best.relation = Relation::Related;
+        best.verdict = "same topic, not one proposition: the figures may count different things";
+        best.extra = None;
+    }
+    // Near-copies with no predicate in common are one proposition only when they are said
+    // of something known to be the same (see `unanchored_copies`).
+    if best.relation == Relation::Agree
+        && best.frames.is_none()
+        && best.features.shared_terms.len() < MIN_UNANCHORED_TERMS
+        && unanchored_copies(a, b)
+    {
+        best.relation = Relation::Related;
+        best.verdict = "same words, not one proposition: said of nothing known to be the same";
+        best.extra = None;
+    }
     // The reason is written for the verdict that stands, and for a corpus pair only when
     // it is listed: most candidate pairs are not.
     let reason = if parts && !best.aligned {
@@ -407,6 +446,63 @@ fn obligation_against_statement(a: &ClaimView, b: &ClaimView) -> bool {
 /// which a verbless parse picks less surely.
 fn verbless_rivals(a: &ClaimView, b: &ClaimView) -> bool {
     frames::best(&a.frames, &b.frames).is_some_and(|m| m.mismatch.is_some() && m.named_rivals)
+}
+
+/// Terms two near-copies with no predicate in common and nothing named in common must share
+/// to agree: a long sentence carried in the same words (`After a search of the aircraft
+/// following the hijack, police found only knives and fake explosives`) is one report of
+/// one event; a short stock statement (`No other details were immediately available`,
+/// `Several people were also wounded`) is made of every event.
+const MIN_UNANCHORED_TERMS: usize = 4;
+
+/// Whether two claims share nothing that says they are about one thing: no entity, no
+/// name, no precise figure, no speaker, and are not both attributed. `No other details were immediately available` in
+/// two articles, `The report could not be independently confirmed` / `There was no
+/// independent confirmation of the reports`, `Several people were also wounded` / `31
+/// people were injured`: one kind of statement about two events.
+fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
+    let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
+    let shared_name =
+        (a.names.iter()).any(|n| b.names.binary_search(n).is_ok() && !a.date_words.contains(n));
+    let strong_figure = (a.figures.iter()).any(|x| {
+        !weak_figure(x)
+            && (b.figures.iter())
+                .any(|y| !weak_figure(y) && x.unit == y.unit && x.lo <= y.hi && y.lo <= x.hi)
+    });
+    // Words two sources both put in quotes (`an act of previously unimaginable treachery`)
+    // are one statement carried, whoever made it.
+    let both_attributed = a.speaker.is_some() && b.speaker.is_some();
+    // One sentence word for word is one statement (however generic): the stock lines that
+    // recur in unrelated articles are caught as paraphrases of each other, not as copies.
+    let same_words = a.sequence == b.sequence;
+    !(shared_entity
+        || shared_name
+        || strong_figure
+        || one_speaker(a, b)
+        || both_attributed
+        || same_words)
+}
+
+/// Whether two claims with clashing figures and no frame in common are one statement but
+/// for the figure: one of them mostly stated by the other, as an agreement needs
+/// (`MIN_AGREE_COVER`). Two lines of one market report (`raw steel output was 355,900
+/// tonnes …` / `Primary iron output was 297,700 tonnes …`, `orders for manufactured goods
+/// climbed 1.8 percent` / `Orders for durable goods … rose 1.7 percent`) share the unit and
+/// the month, not what they count.
+fn one_statement(cover_a: f64, cover_b: f64) -> bool {
+    cover_a.max(cover_b) >= MIN_AGREE_COVER
+}
+
+/// `one_statement` on two whole claims.
+fn whole_statement(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> bool {
+    let f = pair_features(a, b, lex, false);
+    let (ca, cb) = covers(a, b, &f);
+    one_statement(ca, cb)
+}
+
+/// Whether a claim's only words are names (and figures): `Brunswijk, 35`.
+fn bare(v: &ClaimView) -> bool {
+    (v.terms.iter()).all(|t| t.surface.split_whitespace().all(|w| is_name_word(v, w)))
 }
 
 /// Whether `v` has the term `key` among its words.
@@ -736,14 +832,15 @@ fn judge_one<'v>(
     let figures_clash = f.figures.clash.is_some()
         && match &frame_match {
             Some(Some(m)) => m.compatible && shared_role(m),
-            Some(None) => close_rivals(a, b, &f),
+            Some(None) => close_rivals(a, b, &f) && one_statement(cover_a, cover_b),
             // A fragment with no verb says too little to tell what its figure counts, unless
             // it is only the figure, an answer to the other's count (`closer to 1,000`).
             None if a.verbless || b.verbless => {
-                close_rivals(a, b, &f)
+                (close_rivals(a, b, &f)
                     || f.figures
                         .clash
-                        .is_some_and(|(i, j)| a.figures[i].counts_any || b.figures[j].counts_any)
+                        .is_some_and(|(i, j)| a.figures[i].counts_any || b.figures[j].counts_any))
+                    && one_statement(cover_a, cover_b)
             }
             // Claims of a language without a parse are judged on their words: any rival figures.
             None => true,

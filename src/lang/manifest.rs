@@ -206,6 +206,10 @@ manifest! {
     Symmetric => "align/symmetric.txt", Format::Fields { min: 1, max: ANY };
     /// Prepositions whose named object is a participant, not a place, several a line.
     ParticipantCases => "align/participant_cases.txt", Format::Fields { min: 1, max: ANY };
+    /// Indefinite pronouns (`anything`, `nothing`): fillers that name no participant, several a line.
+    Indefinites => "align/indefinites.txt", Format::Fields { min: 1, max: ANY };
+    /// Words by which a sentence points at the article itself: `demonstratives | nouns`.
+    SelfReference => "align/self_reference.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// Places that stand for a country: `place id | country id`.
     Metonyms => "align/metonyms.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// The scorer's weights and thresholds: `name value`.

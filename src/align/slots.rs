@@ -1,0 +1,121 @@
+//! One template, two names in its slot: two claims in the same words but for a name each
+//! gives and the other does not (`These are the leading stories in the Beirut press` /
+//! `… in the Sarajevo press`, `At Weston-super-Mare: Match abandoned as a draw` / `At Trent
+//! Bridge: …`, `Promodes was not immediately available for comment` / `Carrefour was …`)
+//! say one thing of two different subjects: two propositions, however alike their words.
+//! A name against a description (`Trump said …` / `The president said …`) or a shorter
+//! spelling of one name (`Kim Jong Un` / `Kim`) is no such pair: the slot must hold only
+//! names on both sides, names of one kind (entities: two places, two people), none of
+//! them named by the other claim.
+
+use super::lexicon::AlignLexicon;
+use super::represent::ClaimView;
+use super::stem::stem;
+
+/// Words of the template the two must share around the slot, at least.
+const MIN_TEMPLATE_WORDS: usize = 3;
+/// Words a slot holds at most (`Garhi Habibullah`, `the Security Ministry`).
+const MAX_SLOT_WORDS: usize = 4;
+
+/// The two slot fillers (as stems), when `a` and `b` are one template with rival names in it.
+pub fn rival_slot(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Option<(String, String)> {
+    let (x, y) = (&a.sequence, &b.sequence);
+    let prefix = x.iter().zip(y).take_while(|(p, q)| p == q).count();
+    let room = x.len().min(y.len()) - prefix;
+    let suffix = (x.iter().rev().zip(y.iter().rev()))
+        .take(room)
+        .take_while(|(p, q)| p == q)
+        .count();
+    let (sa, sb) = (&x[prefix..x.len() - suffix], &y[prefix..y.len() - suffix]);
+    if prefix + suffix < MIN_TEMPLATE_WORDS
+        || sa.is_empty()
+        || sb.is_empty()
+        || sa.len().max(sb.len()) > MAX_SLOT_WORDS
+        || sa.iter().any(|w| sb.contains(w))
+    {
+        return None;
+    }
+    // A slot beside a word of a name is part of that name, spelt two ways (`Wendy
+    // Wasserman Schultz` / `Debbie Wasserman Schultz`), not a slot of the template.
+    let beside = [
+        prefix.checked_sub(1).map(|i| &x[i]),
+        x.get(x.len() - suffix),
+    ];
+    let in_name =
+        |w: &String, v: &ClaimView| v.entities.values().any(|s| words(s).any(|e| &e == w));
+    if (beside.iter().flatten()).any(|w| in_name(w, a) || in_name(w, b)) {
+        return None;
+    }
+    let rival = |slot: &[String], v: &ClaimView, other: &ClaimView| {
+        // Every word of the slot a name (a stopword inside one, `of`, may be lower-case), no
+        // date (`In January 1996` / `On Jan. 12, 1996` is one day told two ways), and none
+        // of the names the slot holds named by the other claim.
+        let names: Vec<String> = name_words(v).collect();
+        let dated = |w: &String| v.date_words.iter().any(|d| &stem(d) == w);
+        slot.iter().any(|w| names.contains(w))
+            && !slot.iter().any(dated)
+            && slot
+                .iter()
+                .all(|w| names.contains(w) || lex.stopwords.contains(w.as_str()))
+            && !(v.entities.iter())
+                .filter(|(_, shown)| words(shown).any(|w| slot.contains(&w)))
+                .any(|(k, _)| other.entities.contains_key(k))
+    };
+    // The two slots hold names of one kind (two places, two people): `European` against
+    // `World Cup` is a description against a name, one qualifier told two ways.
+    let kinds = |slot: &[String], v: &ClaimView| -> Vec<String> {
+        (v.entities.iter())
+            .filter(|(_, shown)| words(shown).any(|w| slot.contains(&w)))
+            .filter_map(|(k, _)| k.split_once(':').map(|(kind, _)| kind.to_owned()))
+            .collect()
+    };
+    let (ka, kb) = (kinds(sa, a), kinds(sb, b));
+    let one_kind = ka.iter().any(|k| kb.contains(k));
+    (one_kind && rival(sa, a, b) && rival(sb, b, a)).then(|| (sa.join(" "), sb.join(" ")))
+}
+
+/// Stems of the words of a claim's names: its capitalised words and its entity mentions
+/// (whose first word may open the sentence).
+fn name_words(v: &ClaimView) -> impl Iterator<Item = String> + '_ {
+    (v.names.iter().map(|n| stem(n))).chain(v.entities.values().flat_map(|s| words(s)))
+}
+
+fn words(shown: &str) -> impl Iterator<Item = String> + '_ {
+    shown.split_whitespace().map(|w| stem(&w.to_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::build::text_views;
+    use crate::lang::Language;
+
+    #[test]
+    fn one_template_with_two_names_in_its_slot_is_told_apart() {
+        let lang = Language::english();
+        let lex = &lang.align;
+        let v = text_views(
+            &[
+                "These are the leading stories in the Beirut press on Thursday",
+                "These are the leading stories in the Sarajevo press on Thursday",
+                "The president was not immediately available for comment",
+                "Mr. Trump was not immediately available for comment",
+                "Trump was not immediately available for comment",
+                "the servers of the Wendy Wasserman Schultz campaign",
+                "the servers of the Debbie Wasserman Schultz campaign",
+                "the trial, during which Waagner represented himself",
+                "the trial, during which the Venango County man represented himself",
+            ],
+            lang,
+        );
+        assert!(rival_slot(&v[0], &v[1], lex).is_some());
+        // A description against a name may be one participant.
+        assert_eq!(rival_slot(&v[2], &v[3], lex), None);
+        // One name spelt shorter: nothing in the slot of one side.
+        assert_eq!(rival_slot(&v[3], &v[4], lex), None);
+        // Two spellings of one name: the slot is part of the name beside it.
+        assert_eq!(rival_slot(&v[5], &v[6], lex), None);
+        // A name against a description holding a name: the slot is not names only.
+        assert_eq!(rival_slot(&v[7], &v[8], lex), None);
+    }
+}
