@@ -4,7 +4,7 @@ article a text, through the whole pipeline.
 
     python -m benches.audit_pairs            # precision against benches/data/conll_dev_pairs.jsonl
     python -m benches.audit_pairs --list     # also every agree/conflict pair, judged or not
-    python -m benches.audit_pairs --split ../heldout/conll-train-a.txt \
+    python -m benches.audit_pairs --split ../shared/data/conll2003/eng.train --half a \
         --judged benches/data/conll_train_a_pairs.jsonl   # another split, its own judgements
 
 The judgements are a sceptical analyst's, made by hand on the pairs crosswire listed: `yes`
@@ -66,9 +66,13 @@ def key(a: str, b: str) -> str:
     return hashlib.sha1(f"{x}\x1f{y}".encode()).hexdigest()[:16]
 
 
-def listed_pairs(path: Path):
-    """Every agree/conflict pair: (key, relation, same document, text a, text b, reason)."""
+def listed_pairs(path: Path, half: str | None = None):
+    """Every agree/conflict pair: (key, relation, same document, text a, text b, reason);
+    `half` "a" or "b" keeps the first or the second half of the split's articles."""
     docs = texts(path)
+    if half:
+        middle = len(docs) // 2
+        docs = docs[:middle] if half == "a" else docs[middle:]
     corpus = cw.Corpus.from_texts(docs, names=[f"d{i:03d}" for i in range(len(docs))])
     claims = corpus.claims().set_index("claim")["text"]
     pairs = corpus.align().pairs()
@@ -81,6 +85,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", type=Path, default=SPLIT)
     parser.add_argument("--judged", type=Path, default=JUDGED, help="the split's judgement file")
+    parser.add_argument(
+        "--half", choices=["a", "b"], help="the first or second half of its articles"
+    )
     parser.add_argument("--list", action="store_true", help="print every pair with its judgement")
     args = parser.parse_args()
     judged = {}
@@ -89,7 +96,7 @@ def main() -> None:
             row = json.loads(line)
             judged[(row["key"], row["relation"])] = row["judged"]
     counts: dict[str, Counter] = {"agree": Counter(), "conflict": Counter()}
-    for k, relation, same_doc, a, b, reason in listed_pairs(args.split):
+    for k, relation, same_doc, a, b, reason in listed_pairs(args.split, args.half):
         verdict = judged.get((k, relation), "unjudged")
         counts[relation][verdict] += 1
         counts[relation]["same document" if same_doc else "across documents"] += 1
