@@ -456,10 +456,10 @@ fn verbless_rivals(a: &ClaimView, b: &ClaimView) -> bool {
 const MIN_UNANCHORED_TERMS: usize = 4;
 
 /// Whether two claims share nothing that says they are about one thing: no entity, no
-/// name, no precise figure, no speaker, and are not both attributed. `No other details were immediately available` in
-/// two articles, `The report could not be independently confirmed` / `There was no
-/// independent confirmation of the reports`, `Several people were also wounded` / `31
-/// people were injured`: one kind of statement about two events.
+/// name, no precise figure, no speaker, and are not both attributed. `No other details
+/// were immediately available` in two articles, `The report could not be independently
+/// confirmed` / `There was no independent confirmation of the reports`, `Several people
+/// were also wounded` / `31 people were injured`: one kind of statement about two events.
 fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
     let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
     let shared_name =
