@@ -461,7 +461,7 @@ const MIN_UNANCHORED_TERMS: usize = 4;
 /// confirmed` / `There was no independent confirmation of the reports`, `Several people
 /// were also wounded` / `31 people were injured`: one kind of statement about two events.
 fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
-    let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
+    let shared_entity = shared_entity(a, b);
     let shared_name =
         (a.names.iter()).any(|n| b.names.binary_search(n).is_ok() && !a.date_words.contains(n));
     let strong_figure = (a.figures.iter()).any(|x| {
@@ -560,6 +560,11 @@ fn shared_name(a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
 /// Whether two matching frames fill a participant's role alike.
 fn shared_role(m: &FrameMatch) -> bool {
     (m.shared.iter()).any(|(_, role)| matches!(*role, "agent" | "patient" | "recipient"))
+}
+
+/// Whether two claims name one entity.
+fn shared_entity(a: &ClaimView, b: &ClaimView) -> bool {
+    a.entities.keys().any(|k| b.entities.contains_key(k))
 }
 
 /// Whether two claims have one speaker: one entity, or one surname as written (`Mr. Kudlow`
@@ -793,7 +798,7 @@ fn judge_one<'v>(
     let distinct = f.values[Feature::EventClash] > 0.0 || f.values[Feature::TimeClash] > 0.0;
     // A clash counts only between claims about one time and one set of actors: two
     // counts from articles of unknown dates, or of different victims, do not conflict.
-    let shared_entity = a.entities.keys().any(|k| b.entities.contains_key(k));
+    let shared_entity = shared_entity(a, b);
     let entity_disjoint = !a.entities.is_empty() && !b.entities.is_empty() && !shared_entity;
     let (cover_a, cover_b) = covers(a, b, &f);
     // One side negates or denies what the other asserts: the same proposition but for the
