@@ -18,15 +18,12 @@
 //! how often the head is wrong, the label wrong under the right head, and the top confusions),
 //! `--labeller-epochs N` (the second-pass labeller; 0 for none), `--labeller-weight W` (the
 //! parser's label scores' weight beside it), `--labeller-weights W1,W2,..` (dev figures with
-//! other weights), `--labeller-only` (with `--from`: retrain only the labeller),
-//! `--tagger-only` (with `--from`: retrain only the tagger, keep the parser: to compare
-//! tagger features in a minute; the parser was trained on the old tagger's tags).
+//! other weights), `--labeller-only` (with `--from`: retrain only the labeller).
 
 use _core::syntax::conllu;
 use _core::syntax::lemma::Lemmatizer;
 use _core::syntax::model::{Models, Syntax};
 use _core::syntax::project::GoldToken;
-use _core::syntax::tagger;
 use _core::syntax::train::{evaluate, train, Config, Prepared, Tokens};
 use _core::syntax::words::TokenInput;
 use std::time::Instant;
@@ -145,32 +142,6 @@ fn print_roots(syntax: &Syntax, dev: &[conllu::Sentence]) {
     println!("dev roots right: {right} of {n} sentences");
 }
 
-/// The Penn tag confusions most often made on dev (treebank words), gold -> given: the
-/// tagger's errors by kind (NNP/NN and JJ/NN lead).
-fn print_tag_confusions(syntax: &Syntax, dev: &[conllu::Sentence]) {
-    let mut confusions: std::collections::BTreeMap<(String, String), usize> = Default::default();
-    let mut wrong = 0;
-    for gold in Tokens::Words.sentences(dev) {
-        let inputs = inputs_of(&gold);
-        for (g, p) in gold.iter().zip(syntax.analyse(&inputs)) {
-            if g.xpos != p.tag {
-                wrong += 1;
-                *confusions
-                    .entry((g.xpos.clone(), p.tag.to_string()))
-                    .or_default() += 1;
-            }
-        }
-    }
-    let mut top: Vec<_> = confusions.into_iter().collect();
-    top.sort_by_key(|(pair, n)| (std::cmp::Reverse(*n), pair.clone()));
-    let top: Vec<String> = top
-        .iter()
-        .take(8)
-        .map(|((g, p), n)| format!("{g}->{p} {n}"))
-        .collect();
-    println!("dev tag errors: {wrong}; {}", top.join(", "));
-}
-
 /// Dev parses beside the gold (treebank words), one token a line: id, form, tag, gold
 /// head and label, predicted head and label (heads 1-based, 0 the root); a blank line
 /// between sentences. For error analysis.
@@ -221,7 +192,6 @@ fn run() -> Result<(), String> {
     let mut tag_cache: Option<String> = None;
     let mut errors = false;
     let mut labeller_only = false;
-    let mut tagger_only = false;
     let mut dump: Option<String> = None;
     let mut labeller_weights: Vec<f32> = Vec::new();
     while let Some(arg) = args.next() {
@@ -232,7 +202,6 @@ fn run() -> Result<(), String> {
             "--parser-only" => parser_only = true,
             "--errors" => errors = true,
             "--labeller-only" => labeller_only = true,
-            "--tagger-only" => tagger_only = true,
             "--dump" => dump = Some(value()?),
             "--labeller-epochs" => {
                 config.labeller_epochs = value()?.parse().map_err(|e| format!("{e}"))?
@@ -300,25 +269,11 @@ fn run() -> Result<(), String> {
     let mut progress = |msg: &str| eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64());
     let mut syntax = match from {
         Some(dir) => load(&dir, &config)?,
-        None if parser_only || labeller_only || tagger_only => {
-            return Err("--parser-only, --labeller-only and --tagger-only need --from".into())
+        None if parser_only || labeller_only => {
+            return Err("--parser-only and --labeller-only need --from".into())
         }
         None => train(&train_set, config, &mut progress),
     };
-    if tagger_only {
-        let prepared = Prepared::new(&train_set, config.tokens);
-        if prepared.tag_names != syntax.models.tags {
-            return Err("the loaded models' classes do not fit the data".into());
-        }
-        syntax.models.tagger = tagger::train(
-            &prepared.tagged,
-            prepared.tag_names.len(),
-            config.tagger_epochs,
-            config.seed,
-            config.prune_tagger,
-        );
-        progress("tagger trained");
-    }
     if parser_only || labeller_only {
         let prepared = Prepared::new(&train_set, config.tokens);
         if prepared.tag_names != syntax.models.tags || prepared.labels != syntax.models.labels {
@@ -373,7 +328,6 @@ fn run() -> Result<(), String> {
             print_errors(&syntax, dev);
         }
         print_roots(&syntax, dev);
-        print_tag_confusions(&syntax, dev);
         if let Some(path) = &dump {
             std::fs::write(path, dump_parses(&syntax, dev)).map_err(|e| format!("{path}: {e}"))?;
         }

@@ -510,7 +510,7 @@ fn from_bf16(b: u16) -> f32 {
 
 /// Feature hashes are already uniform: hashing them again would only cost time.
 #[derive(Default)]
-pub(super) struct IdentityHasher(u64);
+struct IdentityHasher(u64);
 
 impl Hasher for IdentityHasher {
     fn finish(&self) -> u64 {
@@ -526,7 +526,7 @@ impl Hasher for IdentityHasher {
     }
 }
 
-pub(super) type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 /// One weight while training, with what averaging needs.
 #[derive(Debug, Clone, Copy)]

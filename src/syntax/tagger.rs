@@ -3,7 +3,7 @@
 
 use super::hashing::{feature, feature2, feature3, SplitMix64};
 use super::perceptron::{argmax, Model, Trainer};
-use super::words::{Case, WordHashes, PAD};
+use super::words::{WordHashes, PAD};
 
 /// A sentence prepared for training: per token its hashes and gold class.
 pub type TaggedSentence = Vec<(WordHashes, u16)>;
@@ -16,7 +16,7 @@ fn history(class: Option<u16>) -> u64 {
 }
 
 /// How many features a token has.
-const N_FEATURES: usize = 34;
+const N_FEATURES: usize = 29;
 
 /// The positions of the features that read the tags already given: the rest are known
 /// before tagging starts.
@@ -24,7 +24,7 @@ const HISTORY: [usize; 6] = [16, 17, 18, 19, 20, 27];
 
 /// The features of token `i`, given the classes of the two tokens before it.
 pub fn features(words: &[WordHashes], i: usize, prev: u64, prev2: u64, out: &mut Vec<u64>) {
-    let mut f = word_features(words, i, sentence_case(words));
+    let mut f = word_features(words, i);
     set_history(&mut f, words, i, prev, prev2);
     out.clear();
     out.extend_from_slice(&f);
@@ -39,35 +39,8 @@ fn at(words: &[WordHashes], i: usize, offset: isize) -> &WordHashes {
     }
 }
 
-/// How the sentence is written, past its first word: no cased words, mostly capitals (a
-/// headline), mostly capitalised (a title), no capital at all, or ordinary; with how the
-/// first word is written. A capital means little in a headline and much in a comment
-/// typed in lower case.
-fn sentence_case(words: &[WordHashes]) -> u64 {
-    let (mut cased, mut capitalised, mut all_caps) = (0, 0, 0);
-    for w in words.iter().skip(1) {
-        cased += (w.case != Case::None as u8) as usize;
-        capitalised += (w.case == Case::Capitalised as u8) as usize;
-        all_caps += (w.case == Case::AllCaps as u8) as usize;
-    }
-    let class = if cased == 0 {
-        0
-    } else if all_caps * 2 > cased {
-        1
-    } else if (capitalised + all_caps) * 2 > cased {
-        2
-    } else if capitalised + all_caps == 0 {
-        3
-    } else {
-        4
-    };
-    let first = words.first().map_or(Case::None as u8, |w| w.case);
-    class * 4 + first as u64
-}
-
 /// The features of token `i` that do not read tags; the `HISTORY` positions are left 0.
-/// `case` is the sentence's [`sentence_case`].
-fn word_features(words: &[WordHashes], i: usize, case: u64) -> [u64; N_FEATURES] {
+fn word_features(words: &[WordHashes], i: usize) -> [u64; N_FEATURES] {
     let at = |offset| at(words, i, offset);
     let (w, before, before2, after, after2) = (at(0), at(-1), at(-2), at(1), at(2));
     [
@@ -100,14 +73,6 @@ fn word_features(words: &[WordHashes], i: usize, case: u64) -> [u64; N_FEATURES]
         feature2(26, before.norm, w.norm),
         0,
         feature2(28, after.suffix2, w.suffix3),
-        // How the word is usually written in edited text, beside how it is written here,
-        // in this sentence and at this position: a capital tells a name only where the
-        // sentence's casing is ordinary and the word is usually written in lower case.
-        feature(29, w.usual_case),
-        feature3(30, w.usual_case, w.case as u64, case),
-        feature3(31, w.usual_case, w.case as u64, (i == 0) as u64),
-        feature2(32, before.usual_case, w.usual_case),
-        feature2(33, w.usual_case, after.usual_case),
     ]
 }
 
@@ -131,14 +96,13 @@ fn set_history(f: &mut [u64; N_FEATURES], words: &[WordHashes], i: usize, prev: 
 pub fn tag(model: &Model, words: &[WordHashes]) -> Vec<u16> {
     let mut classes: Vec<u16> = Vec::with_capacity(words.len());
     let mut scores = Vec::with_capacity(model.n_classes());
-    let case = sentence_case(words);
-    let mut next = words.first().map(|_| word_features(words, 0, case));
+    let mut next = words.first().map(|_| word_features(words, 0));
     for i in 0..words.len() {
         let mut f = next.take().expect("computed a token ahead");
         // The next token's word features are known already: fetching their slots now
         // overlaps those cache misses with this token's scoring.
         if i + 1 < words.len() {
-            let ahead = word_features(words, i + 1, case);
+            let ahead = word_features(words, i + 1);
             model.prefetch(&ahead);
             next = Some(ahead);
         }
@@ -189,39 +153,6 @@ mod tests {
     use super::*;
     use crate::syntax::words::{hashes, TokenInput};
     use crate::text::tokens::tokenize;
-
-    fn words_of(text: &str) -> Vec<WordHashes> {
-        let language = crate::lang::Language::english();
-        tokenize(text, language)
-            .iter()
-            .map(|t| {
-                hashes(TokenInput {
-                    form: &text[t.start as usize..t.end as usize],
-                    kind: t.kind,
-                })
-            })
-            .collect()
-    }
-
-    /// A headline, a title, a comment typed in lower case and an ordinary sentence are
-    /// four casings; the first word's case is told apart too.
-    #[test]
-    fn sentence_casings() {
-        let case = |text: &str| sentence_case(&words_of(text));
-        let ordinary = case("Russian forces shelled Kherson on Tuesday.");
-        let headline = case("RUSSIAN FORCES SHELL KHERSON");
-        let title = case("Russian Forces Shell Kherson Again");
-        let lower = case("russian forces shelled kherson again");
-        let all = [ordinary, headline, title, lower];
-        for (i, a) in all.iter().enumerate() {
-            for b in &all[i + 1..] {
-                assert_ne!(a, b);
-            }
-        }
-        assert_ne!(lower, case("Russian forces shelled kherson again"));
-        assert_eq!(ordinary, case("The army shelled Kherson on Tuesday."));
-        assert_eq!(case(""), case("2022"));
-    }
 
     /// `tag` splits each token's features into those known ahead and those that read the
     /// tags given so far; it must tag exactly as the features training saw would.

@@ -6,9 +6,7 @@
 //! and `2022` share statistics with all years).
 
 use super::hashing::{hash_bytes, hash_str, mix};
-use super::perceptron::FeatureMap;
 use crate::text::tokens::TokenKind;
-use std::sync::OnceLock;
 
 /// One token as the models read it.
 #[derive(Debug, Clone, Copy)]
@@ -42,25 +40,6 @@ pub struct WordHashes {
     pub shape: u64,
     /// crosswire's token kind.
     pub kind: u64,
-    /// How the normalised form is usually written inside a sentence of edited text (see
-    /// `casing.txt`), with how often it was seen; one value for words not in the list.
-    pub usual_case: u64,
-    /// How this token is written: [`Case`] as a number.
-    pub case: u8,
-}
-
-/// How a token is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub enum Case {
-    /// No letters with case (digits, punctuation, CJK).
-    None = 0,
-    /// First letter lower case.
-    Lower = 1,
-    /// First letter upper case, not all capitals.
-    Capitalised = 2,
-    /// Two letters or more, all capitals.
-    AllCaps = 3,
 }
 
 /// The padding value for positions outside the sentence.
@@ -75,44 +54,7 @@ pub const PAD: WordHashes = WordHashes {
     suffix4: 0x5EED_0008,
     shape: 0x5EED_0009,
     kind: 0x5EED_000A,
-    usual_case: 0x5EED_000B,
-    case: Case::None as u8,
 };
-
-/// The `usual_case` of a word not in the list.
-const UNLISTED: u64 = 0x5EED_000C;
-
-/// `casing.txt` read once: normalised form's hash to its class's hash.
-fn usual_cases() -> &'static FeatureMap<u64> {
-    static LIST: OnceLock<FeatureMap<u64>> = OnceLock::new();
-    LIST.get_or_init(|| {
-        include_str!("../lang/en/syntax/casing.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .map(|(word, class)| (hash_str(word), mix(5, hash_str(class))))
-            .collect()
-    })
-}
-
-/// How `form` is written.
-pub fn case_of(form: &str) -> Case {
-    let mut letters = form
-        .chars()
-        .filter(|c| c.is_lowercase() || c.is_uppercase());
-    match letters.next() {
-        None => Case::None,
-        Some(c) if c.is_lowercase() => Case::Lower,
-        Some(_) => {
-            let mut rest = letters.peekable();
-            if rest.peek().is_some() && rest.all(char::is_uppercase) {
-                Case::AllCaps
-            } else {
-                Case::Capitalised
-            }
-        }
-    }
-}
 
 /// The hashes of one token.
 pub fn hashes(token: TokenInput) -> WordHashes {
@@ -131,9 +73,8 @@ pub fn hashes(token: TokenInput) -> WordHashes {
             hash_str(&norm[bounds[n_chars.saturating_sub(n)]..]),
         )
     };
-    let norm_hash = hash_str(&norm);
     WordHashes {
-        norm: norm_hash,
+        norm: hash_str(&norm),
         exact: mix(1, hash_str(token.form)),
         prefix1: mix(2, prefix(1)),
         prefix3: mix(3, prefix(3)),
@@ -143,8 +84,6 @@ pub fn hashes(token: TokenInput) -> WordHashes {
         suffix4: suffix(4),
         shape: hash_bytes(shape(token.form).as_bytes()),
         kind: mix(4, token.kind as u64),
-        usual_case: usual_cases().get(&norm_hash).copied().unwrap_or(UNLISTED),
-        case: case_of(token.form) as u8,
     }
 }
 
@@ -238,40 +177,6 @@ mod tests {
         assert_eq!(a.suffix2, b.suffix2);
         assert_ne!(a.exact, b.exact);
         assert_ne!(a.suffix3, a.suffix2);
-    }
-
-    #[test]
-    fn cases() {
-        assert_eq!(case_of("kherson"), Case::Lower);
-        assert_eq!(case_of("Kherson"), Case::Capitalised);
-        assert_eq!(case_of("I"), Case::Capitalised);
-        assert_eq!(case_of("NATO"), Case::AllCaps);
-        assert_eq!(case_of("U.S."), Case::AllCaps);
-        assert_eq!(case_of("iPhone"), Case::Lower);
-        assert_eq!(case_of("1,600"), Case::None);
-        assert_eq!(case_of("—"), Case::None);
-        assert_eq!(case_of(""), Case::None);
-    }
-
-    /// The usual case comes from the list by the normalised form, so it is the same however
-    /// the token is written, and tells a name (`york`) from a common word (`state`).
-    #[test]
-    fn usual_case_from_the_list() {
-        let usual = |form: &str| {
-            hashes(TokenInput {
-                form,
-                kind: TokenKind::Word,
-            })
-            .usual_case
-        };
-        assert_eq!(usual("York"), usual("york"));
-        assert_eq!(usual("YORK"), usual("york"));
-        assert_ne!(usual("york"), usual("state"));
-        assert_ne!(usual("york"), UNLISTED);
-        assert_eq!(usual("zzqxjw"), UNLISTED);
-        assert_ne!(usual("zzqxjw"), PAD.usual_case);
-        assert_eq!(usual("Iraq"), usual("Tuesday"));
-        assert!(usual_cases().len() > 10_000);
     }
 
     #[test]
