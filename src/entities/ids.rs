@@ -371,6 +371,8 @@ pub struct Clustering {
     women: BTreeSet<usize>,
     /// `corpus_owners` without the women's.
     corpus_not_women: OwnersByLastName,
+    /// The sound-key ids of the surnames some document says with a man's title.
+    corpus_men: BTreeSet<u32>,
 }
 
 impl Clustering {
@@ -405,6 +407,13 @@ impl Clustering {
                 _ => None,
             })
             .collect();
+        let corpus_men: BTreeSet<u32> = clusters
+            .distinct
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| matches!(k, Key::Surname(_, true)))
+            .map(|(i, _)| surname_of[&i])
+            .collect();
         let women: BTreeSet<usize> = clusters
             .distinct
             .iter()
@@ -424,6 +433,7 @@ impl Clustering {
         Clustering {
             women,
             corpus_not_women,
+            corpus_men,
             near: words.neighbours(),
             clusters,
             root,
@@ -506,10 +516,13 @@ impl Clustering {
                         }
                         owners
                     };
-                    let (doc, corpus) = if a_man {
-                        (&doc_not_women, &self.corpus_not_women)
+                    let doc = if a_man { &doc_not_women } else { &doc_owners };
+                    // Beyond the document, a surname some report calls `Mr. X` (this one
+                    // or another) may be that man: a woman's full name does not own it.
+                    let corpus = if spellings().any(|x| self.corpus_men.contains(x)) {
+                        &self.corpus_not_women
                     } else {
-                        (&doc_owners, &self.corpus_owners)
+                        &self.corpus_owners
                     };
                     let local = owners_in(doc);
                     // A last name in the document, else the first full name there that
@@ -979,6 +992,16 @@ mod tests {
         ]]);
         assert_ne!(got[0][1], got[0][0]);
         assert_eq!(got[0][1], got[0][2]);
+        // A report that never says `Mr. Trump` nor names anyone Trump in full: the
+        // corpus's only full name, a woman's, does not own its `Trump` when another report
+        // calls a man so.
+        let got = ids(&[
+            &[("Melania Trump", Person), ("Mr. Trump", Person)],
+            &[("Trump", Person)],
+        ]);
+        assert_ne!(got[1][0], got[0][0]);
+        let got = ids(&[&[("Melania Trump", Person)], &[("Trump", Person)]]);
+        assert_eq!(got[1][0], got[0][0]);
         // Without a man's title, the one full name in the document still owns the surname.
         let got = ids(&[&[("Melania Trump", Person), ("Mrs. Trump", Person)]]);
         assert_eq!(got[0][1], got[0][0]);
