@@ -1,4 +1,4 @@
-//! A personal pronoun as a frame's agent (`he was willing to negotiate`) stands for the
+//! A personal pronoun as a frame's participant (`he was willing to negotiate`) stands for the
 //! person it refers to, when that is unambiguous: the claim's speaker when the pronoun is
 //! the first person the content names (`Mr. Kim said he was willing …`), else the one
 //! person the paragraph names before it. Two people in reach, or a person of the other
@@ -24,8 +24,8 @@ enum Gender {
 
 fn pronoun_gender(form: &str) -> Option<Gender> {
     match form {
-        "he" => Some(Gender::Man),
-        "she" => Some(Gender::Woman),
+        "he" | "him" => Some(Gender::Man),
+        "she" | "her" => Some(Gender::Woman),
         _ => None,
     }
 }
@@ -139,9 +139,10 @@ impl Reach<'_> {
     }
 }
 
-/// Gives each frame view whose agent is a bare `he`/`she` (no entity) the person it stands
-/// for, when `Reach::resolve` finds one. `frames` and `views` are index-aligned.
-pub fn fill_pronoun_agents(
+/// Gives each frame view's participant (agent, patient, recipient) that is a bare
+/// `he`/`she` (`him`/`her`), with no entity, the person it stands for, when
+/// `Reach::resolve` finds one. `frames` and `views` are index-aligned.
+pub fn fill_pronouns(
     reach: &Reach,
     frames: &[Frame],
     views: &mut [FrameView],
@@ -149,15 +150,92 @@ pub fn fill_pronoun_agents(
     speaker: Option<&str>,
 ) {
     for (f, v) in frames.iter().zip(views.iter_mut()) {
-        let (Some(a), Some(filler)) = (&f.agent, v.roles[0].as_mut()) else {
-            continue;
-        };
-        if filler.entity.is_some() || a.span.end - a.span.start > 3 {
-            continue;
+        let args = [&f.agent, &f.patient, &f.recipient];
+        for (a, filler) in args.into_iter().zip(v.roles.iter_mut()) {
+            let (Some(a), Some(filler)) = (a, filler.as_mut()) else {
+                continue;
+            };
+            if filler.entity.is_some() || a.span.end - a.span.start > 3 {
+                continue;
+            }
+            if let Some(id) = reach.resolve(a.head as usize, claim_start, speaker) {
+                filler.entity = Some(reach.language.align.entity_key(&id).to_owned());
+                filler.pronoun = true;
+            }
         }
-        if let Some(id) = reach.resolve(a.head as usize, claim_start, speaker) {
-            filler.entity = Some(reach.language.align.entity_key(&id).to_owned());
-            filler.pronoun = true;
-        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::build::text_views;
+    use crate::lang::Language;
+
+    /// The entity each `he`/`she` participant of `text`'s frames is given, by its filler.
+    fn pronouns(text: &str) -> Vec<Option<String>> {
+        let views = text_views(&[text], Language::english());
+        (views[0].frames.iter())
+            .flat_map(|f| f.roles[..3].iter().flatten())
+            .filter(|x| matches!(x.text.to_lowercase().as_str(), "he" | "she" | "him" | "her"))
+            .map(|x| {
+                assert_eq!(x.pronoun, x.entity.is_some());
+                x.entity.clone()
+            })
+            .collect()
+    }
+
+    fn is(found: &[Option<String>], surname: &str) -> bool {
+        !found.is_empty()
+            && found.iter().all(|e| {
+                e.as_deref()
+                    .is_some_and(|e| e.starts_with("PERSON:") && e.contains(surname))
+            })
+    }
+
+    #[test]
+    fn the_speaker_of_x_said_he() {
+        let found = pronouns("Mr. Kim said he was willing to negotiate with the United States.");
+        assert!(is(&found, "kim"), "{found:?}");
+    }
+
+    #[test]
+    fn the_one_person_the_paragraph_names_before() {
+        let found = pronouns("Kim Jong Un arrived in Seoul. He will meet the envoys.");
+        assert!(is(&found, "kim"), "{found:?}");
+    }
+
+    #[test]
+    fn no_one_when_two_people_are_in_reach_or_the_paragraph_names_none() {
+        // `told Trump he`: the speaker is not the last person named.
+        let told = pronouns("Rod Rosenstein told Donald Trump he would not attend the hearing.");
+        assert!(
+            !told.is_empty() && told.iter().all(Option::is_none),
+            "{told:?}"
+        );
+        let two = pronouns("Kim Jong Un met Donald Trump. He will meet the envoys.");
+        assert!(
+            !two.is_empty() && two.iter().all(Option::is_none),
+            "{two:?}"
+        );
+        let apart = pronouns("Kim Jong Un arrived in Seoul.\nHe will meet the envoys.");
+        assert!(
+            !apart.is_empty() && apart.iter().all(Option::is_none),
+            "{apart:?}"
+        );
+    }
+
+    #[test]
+    fn never_a_person_of_the_other_gender() {
+        // A woman by her given name is no `he`; `she` needs a person known to be a woman (by
+        // a title or given name).
+        let he = pronouns("Sarah Sanders arrived in Paris. He will meet the envoys.");
+        assert!(!he.is_empty() && he.iter().all(Option::is_none), "{he:?}");
+        let she = pronouns("Mr. Moon arrived in Seoul. She will meet the envoys.");
+        assert!(
+            !she.is_empty() && she.iter().all(Option::is_none),
+            "{she:?}"
+        );
+        let her = pronouns("Mrs. Trump arrived in Paris. She will meet the envoys.");
+        assert!(is(&her, "trump"), "{her:?}");
     }
 }

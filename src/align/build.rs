@@ -14,7 +14,7 @@ use crate::stage::{Cancel, Cancelled};
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
-use super::antecedent::{fill_pronoun_agents, Reach};
+use super::antecedent::{fill_pronouns, Reach};
 use super::figures::FigureValue;
 use super::frames::{key_of, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
@@ -517,7 +517,7 @@ fn claim_view(
     whole.sentence = Some((d as u32, claim.sentence));
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
     let reach = ctx.reach(entities, d);
-    fill_pronoun_agents(
+    fill_pronouns(
         &reach,
         &c.frames,
         &mut whole.frames,
@@ -597,7 +597,7 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                 let frames = source.frames(whole);
                 view.frames = ctx.frame_views(&frames, who.denied, entities, d);
                 let reach = ctx.reach(entities, d);
-                fill_pronoun_agents(&reach, &frames, &mut view.frames, 0, who.speaker_id);
+                fill_pronouns(&reach, &frames, &mut view.frames, 0, who.speaker_id);
                 view.parsed = frames.iter().any(|f| f.verbal);
                 view.verbless = !view.parsed;
             }

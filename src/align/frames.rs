@@ -554,6 +554,7 @@ pub(super) mod tests {
             names: names.iter().map(|n| n.to_string()).collect(),
             takes_part: false,
             indefinite: false,
+            pronoun: false,
         })
     }
 
