@@ -59,18 +59,32 @@ pub fn key_strings(v: &ClaimView) -> Vec<(String, f32)> {
 /// Claims with at most this many terms are keyed by their words as well.
 const SHORT_CLAIM_TERMS: usize = 4;
 
+/// Coordinating conjunctions, which may open a quoted sentence or be left off it.
+const OPENERS: &[&str] = &["but", "and", "so", "yet", "or"];
+
 /// A short claim's words in order (stems, so case and inflection aside), as two keys that
 /// together weigh `MIN_SHARED`: two outlets quoting `we will be talking about it` meet
 /// though their one content word is common and their speakers differ (copies, which must
 /// share a speaker, do not cover it). Longer claims in the same words share keys enough.
+/// (A conjunction opening the claim is left out: `But we will be talking about it` is
+/// `we will be talking about it` quoted from the start of its sentence.)
 fn same_words_keys(v: &ClaimView) -> impl Iterator<Item = String> {
-    let short = v.terms.len() <= SHORT_CLAIM_TERMS && !v.ngrams.stems.is_empty();
-    let words = short.then(|| {
-        use std::hash::{Hash, Hasher};
+    use std::hash::{Hash, Hasher};
+    let hash = |x: &dyn Fn(&mut std::hash::DefaultHasher)| {
         let mut h = std::hash::DefaultHasher::new();
-        v.ngrams.stems.hash(&mut h);
+        x(&mut h);
         h.finish()
-    });
+    };
+    // Hashed as `SequenceIndex::of` hashes a stem.
+    let opener = |s: u64| {
+        OPENERS
+            .iter()
+            .any(|w| hash(&|h| super::stem::stem(w).hash(h)) == s)
+    };
+    let start = v.ngrams.stems.iter().take_while(|&&s| opener(s)).count();
+    let stems = &v.ngrams.stems[start..];
+    let short = v.terms.len() <= SHORT_CLAIM_TERMS && !stems.is_empty();
+    let words = short.then(|| hash(&|h| stems.hash(h)));
     words
         .into_iter()
         .flat_map(|h| [format!("#a{h:016x}"), format!("#b{h:016x}")])
