@@ -298,6 +298,21 @@ mod tests {
     use crate::align::build::text_views;
     use crate::lang::Language;
 
+    fn same_words_of(text: &str) -> Vec<String> {
+        let v = text_views(&[text], Language::english()).pop().unwrap();
+        same_words_keys(&v).collect()
+    }
+
+    #[test]
+    fn an_opening_conjunction_is_no_part_of_a_short_claims_words() {
+        let with = same_words_of("But we will be talking about it.");
+        assert_eq!(with.len(), 2);
+        assert_eq!(with, same_words_of("we will be talking about it."));
+        assert_eq!(with, same_words_of("And so we will be talking about it."));
+        // Other words still count.
+        assert_ne!(with, same_words_of("Now we will be talking about it."));
+    }
+
     fn frame_keys_of(text: &str) -> Vec<String> {
         let v = text_views(&[text], Language::english()).pop().unwrap();
         let keys: Vec<String> = key_strings(&v).into_iter().map(|(k, _)| k).collect();
