@@ -142,8 +142,7 @@ PRONOUN_CONTEXT = (
     "install the hotline. In the same meeting, "
 )
 PRONOUN_TAIL = (
-    " was willing to negotiate with the United States on abandoning his country's nuclear "
-    "weapons."
+    " was willing to negotiate with the United States on abandoning his country's nuclear weapons."
 )
 
 
