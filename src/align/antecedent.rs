@@ -1,4 +1,4 @@
-//! A personal pronoun as a frame's participant (`he was willing to negotiate`) stands for the
+//! A personal pronoun as a frame's agent (`he was willing to negotiate`) stands for the
 //! person it refers to, when that is unambiguous: the claim's speaker when the pronoun is
 //! the first person the content names (`Mr. Kim said he was willing …`), else the one
 //! person the paragraph names before it. Two people in reach, or a person of the other
@@ -24,8 +24,8 @@ enum Gender {
 
 fn pronoun_gender(form: &str) -> Option<Gender> {
     match form {
-        "he" | "him" => Some(Gender::Man),
-        "she" | "her" => Some(Gender::Woman),
+        "he" => Some(Gender::Man),
+        "she" => Some(Gender::Woman),
         _ => None,
     }
 }
@@ -139,9 +139,8 @@ impl Reach<'_> {
     }
 }
 
-/// Gives each frame view's participant (agent, patient, recipient) that is a bare
-/// `he`/`she` (`him`/`her`), with no entity, the person it stands for, when
-/// `Reach::resolve` finds one. `frames` and `views` are index-aligned.
+/// Gives each frame view's agent that is a bare `he`/`she`, with no entity, the person it
+/// stands for, when `Reach::resolve` finds one. `frames` and `views` are index-aligned.
 pub fn fill_pronouns(
     reach: &Reach,
     frames: &[Frame],
@@ -150,7 +149,9 @@ pub fn fill_pronouns(
     speaker: Option<&str>,
 ) {
     for (f, v) in frames.iter().zip(views.iter_mut()) {
-        let args = [&f.agent, &f.patient, &f.recipient];
+        // Agents only: an object pronoun (`he would be sent to …`) joined two claims on a
+        // thin core frame in the CoNLL audit.
+        let args = [&f.agent];
         for (a, filler) in args.into_iter().zip(v.roles.iter_mut()) {
             let (Some(a), Some(filler)) = (a, filler.as_mut()) else {
                 continue;
@@ -171,12 +172,12 @@ mod tests {
     use crate::align::build::text_views;
     use crate::lang::Language;
 
-    /// The entity each `he`/`she` participant of `text`'s frames is given, by its filler.
+    /// The entity each `he`/`she` agent of `text`'s frames is given.
     fn pronouns(text: &str) -> Vec<Option<String>> {
         let views = text_views(&[text], Language::english());
         (views[0].frames.iter())
-            .flat_map(|f| f.roles[..3].iter().flatten())
-            .filter(|x| matches!(x.text.to_lowercase().as_str(), "he" | "she" | "him" | "her"))
+            .filter_map(|f| f.roles[0].as_ref())
+            .filter(|x| matches!(x.text.to_lowercase().as_str(), "he" | "she"))
             .map(|x| {
                 assert_eq!(x.pronoun, x.entity.is_some());
                 x.entity.clone()
