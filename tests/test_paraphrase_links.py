@@ -127,3 +127,43 @@ def test_a_meeting_with_someone_else_does_not_link() -> None:
             "State media said Trump is planning to meet with Abe in the coming weeks.",
         ]
     ) in ("related", "none")
+
+
+# A pronoun participant is the person it stands for (align/antecedent.rs), when one is in
+# reach: the speaker of `X said he …`. Another speaker, or two people in reach, leave it a
+# pronoun, which agrees with no one by itself.
+PRONOUN_CLAIM = (
+    "After meeting with North Korea in March, South Korean officials said that Kim Jong Un "
+    "was willing to hold talks with the U.S. about denuclearization and would suspend "
+    "testing throughout negotiations."
+)
+PRONOUN_CONTEXT = (
+    "When the envoys met with Mr. Kim in Pyongyang last month, the two Koreas agreed to "
+    "install the hotline. In the same meeting, "
+)
+PRONOUN_TAIL = (
+    " was willing to negotiate with the United States on abandoning his country's nuclear weapons."
+)
+
+
+def _relations(a: str, b: str) -> list[str]:
+    corpus = cw.Corpus.from_texts([a, b], sources=["outlet0", "outlet1"])
+    return list(corpus.align().pairs()["relation"])
+
+
+def test_a_pronoun_agent_is_the_speaker_who_says_it() -> None:
+    said = PRONOUN_CONTEXT + "Kim Jong Un said he" + PRONOUN_TAIL
+    assert "agree" in _relations(PRONOUN_CLAIM, said)
+
+
+@pytest.mark.parametrize(
+    "who",
+    [
+        # Another speaker: he is that speaker, not Kim.
+        "Moon Jae-in said he",
+        # Told someone: two people in reach, the pronoun stays unresolved.
+        "Moon Jae-in told Kim Jong Un that he",
+    ],
+)
+def test_a_pronoun_agent_is_never_a_guess(who: str) -> None:
+    assert "agree" not in _relations(PRONOUN_CLAIM, PRONOUN_CONTEXT + who + PRONOUN_TAIL)

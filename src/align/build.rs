@@ -14,6 +14,7 @@ use crate::stage::{Cancel, Cancelled};
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
+use super::antecedent::{fill_pronouns, Reach};
 use super::figures::FigureValue;
 use super::frames::{key_of, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
@@ -41,6 +42,17 @@ impl<'a> DocContext<'a> {
             language,
             figures: find_figures(&doc.text, &layer.tokens, language),
             dates: find_dates(&doc.text, &layer.tokens, doc.date, language),
+        }
+    }
+
+    /// What pronouns of this document are resolved against (`antecedent`).
+    fn reach<'e>(&'e self, entities: &'e EntityLayer, d: usize) -> Reach<'e> {
+        Reach {
+            text: &self.doc.text,
+            tokens: &self.layer.tokens,
+            entities,
+            doc: d,
+            language: self.language,
         }
     }
 
@@ -162,6 +174,7 @@ impl<'a> DocContext<'a> {
                 indefinite: lex.indefinites.contains(
                     &(self.token_text(&(a.head as usize..a.head as usize + 1))).to_lowercase(),
                 ),
+                pronoun: false,
             })
         };
         frames
@@ -503,6 +516,14 @@ fn claim_view(
     let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who);
     whole.sentence = Some((d as u32, claim.sentence));
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
+    let reach = ctx.reach(entities, d);
+    fill_pronouns(
+        &reach,
+        &c.frames,
+        &mut whole.frames,
+        claim.span.start,
+        who.speaker_id,
+    );
     // A claim the parse gave no verb (a fragment, or a parse gone wrong) is judged on its
     // words alone.
     whole.parsed = parsed && c.frames.iter().any(|f| f.verbal);
@@ -575,6 +596,8 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                 };
                 let frames = source.frames(whole);
                 view.frames = ctx.frame_views(&frames, who.denied, entities, d);
+                let reach = ctx.reach(entities, d);
+                fill_pronouns(&reach, &frames, &mut view.frames, 0, who.speaker_id);
                 view.parsed = frames.iter().any(|f| f.verbal);
                 view.verbless = !view.parsed;
             }

@@ -56,6 +56,10 @@ pub struct Filler {
     /// names no participant: never a noun different from the other side's.
     #[serde(default)]
     pub indefinite: bool,
+    /// Its entity is the person a pronoun stands for (`he`: `antecedent`): evidence that
+    /// it is the other side's participant, never that it is another one.
+    #[serde(default)]
+    pub pronoun: bool,
 }
 
 /// A frame as compared.
@@ -148,6 +152,7 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
     }
     match (&a.entity, &b.entity) {
         (Some(x), Some(y)) if x == y => Fit::Same,
+        _ if a.pronoun || b.pronoun => Fit::Unknown,
         (Some(_), Some(_)) => Fit::Different,
         _ if !a.key.is_empty() && a.key == b.key => Fit::Same,
         // Two common nouns with different heads name different things (`a nuclear test
@@ -202,6 +207,7 @@ fn named_apart(a: &Filler, b: &Filler) -> bool {
     let holds = |f: &Filler, e: &String| f.names.binary_search(e).is_ok();
     match (&a.entity, &b.entity) {
         (Some(x), Some(y)) if x == y => false,
+        _ if a.pronoun || b.pronoun => false,
         (Some(x), Some(y)) if !holds(b, x) && !holds(a, y) => true,
         _ => super::participants::rival(&a.names, &b.names),
     }
@@ -548,6 +554,7 @@ pub(super) mod tests {
             names: names.iter().map(|n| n.to_string()).collect(),
             takes_part: false,
             indefinite: false,
+            pronoun: false,
         })
     }
 

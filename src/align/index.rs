@@ -59,18 +59,32 @@ pub fn key_strings(v: &ClaimView) -> Vec<(String, f32)> {
 /// Claims with at most this many terms are keyed by their words as well.
 const SHORT_CLAIM_TERMS: usize = 4;
 
+/// Coordinating conjunctions, which may open a quoted sentence or be left off it.
+const OPENERS: &[&str] = &["but", "and", "so", "yet", "or"];
+
 /// A short claim's words in order (stems, so case and inflection aside), as two keys that
 /// together weigh `MIN_SHARED`: two outlets quoting `we will be talking about it` meet
 /// though their one content word is common and their speakers differ (copies, which must
 /// share a speaker, do not cover it). Longer claims in the same words share keys enough.
+/// (A conjunction opening the claim is left out: `But we will be talking about it` is
+/// `we will be talking about it` quoted from the start of its sentence.)
 fn same_words_keys(v: &ClaimView) -> impl Iterator<Item = String> {
-    let short = v.terms.len() <= SHORT_CLAIM_TERMS && !v.ngrams.stems.is_empty();
-    let words = short.then(|| {
-        use std::hash::{Hash, Hasher};
+    use std::hash::{Hash, Hasher};
+    let hash = |x: &dyn Fn(&mut std::hash::DefaultHasher)| {
         let mut h = std::hash::DefaultHasher::new();
-        v.ngrams.stems.hash(&mut h);
+        x(&mut h);
         h.finish()
-    });
+    };
+    // Hashed as `SequenceIndex::of` hashes a stem.
+    let opener = |s: u64| {
+        OPENERS
+            .iter()
+            .any(|w| hash(&|h| super::stem::stem(w).hash(h)) == s)
+    };
+    let start = v.ngrams.stems.iter().take_while(|&&s| opener(s)).count();
+    let stems = &v.ngrams.stems[start..];
+    let short = v.terms.len() <= SHORT_CLAIM_TERMS && !stems.is_empty();
+    let words = short.then(|| hash(&|h| stems.hash(h)));
     words
         .into_iter()
         .flat_map(|h| [format!("#a{h:016x}"), format!("#b{h:016x}")])
@@ -283,6 +297,21 @@ mod tests {
     use super::*;
     use crate::align::build::text_views;
     use crate::lang::Language;
+
+    fn same_words_of(text: &str) -> Vec<String> {
+        let v = text_views(&[text], Language::english()).pop().unwrap();
+        same_words_keys(&v).collect()
+    }
+
+    #[test]
+    fn an_opening_conjunction_is_no_part_of_a_short_claims_words() {
+        let with = same_words_of("But we will be talking about it.");
+        assert_eq!(with.len(), 2);
+        assert_eq!(with, same_words_of("we will be talking about it."));
+        assert_eq!(with, same_words_of("And so we will be talking about it."));
+        // Other words still count.
+        assert_ne!(with, same_words_of("Now we will be talking about it."));
+    }
 
     fn frame_keys_of(text: &str) -> Vec<String> {
         let v = text_views(&[text], Language::english()).pop().unwrap();

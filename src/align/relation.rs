@@ -872,7 +872,10 @@ fn judge_one<'v>(
         (a, b, &f, score, cover_a, cover_b)
     };
     // Agreement needs evidence beyond a shared word or two of filler.
-    let same_speaker = a.speaker_key.is_some() && a.speaker_key == b.speaker_key;
+    // (Two copies of one sentence by one surname count so too when one side's speaker was
+    // carried over with no entity: `But we will be talking about it`, Trump in both.)
+    let same_speaker = a.speaker_key.is_some() && a.speaker_key == b.speaker_key
+        || linking::copies(ca, cb) && one_speaker(a, b);
     let evidence = fa.shared_terms.len() + fa.figures.shared.len() + same_speaker as usize;
     let paraphrase = !disagrees && evidence >= MIN_EVIDENCE && sa >= threshold;
     // Claims (`parts`) are pieces of sentences, scored partly by overlap, which grows with

@@ -534,18 +534,32 @@ impl FrameSource<'_> {
     fn shared_subject(&self, p: usize, r: &Range<usize>) -> Option<usize> {
         let mut at = p;
         for _ in 0..4 {
-            if !matches!(self.dep(at), "conj" | "xcomp") {
+            let dep = self.dep(at);
+            if !matches!(dep, "conj" | "xcomp") {
                 return None;
             }
             at = self.syntax.head(at);
             if !r.contains(&at) {
                 return None;
             }
+            if dep == "xcomp" {
+                if let Some(o) = self.kid_with(at, r, &["obj", "iobj"]) {
+                    return self.controls(o, r).then_some(o);
+                }
+            }
             if let Some(s) = self.kid_with(at, r, &["nsubj", "nsubj:pass"]) {
                 return Some(s);
             }
         }
         None
+    }
+
+    /// Whether the object `o` of a verb is who does the verb it controls: when it names
+    /// someone (`urged Trump to remain`: Trump remains). Any other object leaves the doer
+    /// unknown (`gave his blessing to the Koreas to discuss`: not the giver).
+    fn controls(&self, o: usize, r: &Range<usize>) -> bool {
+        let label = (self.argument(o, r).mention).map(|m| self.mentions[m as usize].label);
+        is_someone(label, self.pos(o)) || label == Some(Label::Gpe)
     }
 
     /// The phrase headed by `h`, inside `r`, without leading prepositions and punctuation.
@@ -958,6 +972,23 @@ mod tests {
         );
         assert_eq!(p.main().predicate, "release");
         assert_eq!(p.roles(0)[..2], [None, Some("The prisoners")]);
+    }
+
+    #[test]
+    fn a_verb_controlled_past_an_object_is_done_by_the_object_if_anyone() {
+        // `urged Trump to remain`: Trump remains.
+        let r = read(
+            "Macron urged Trump to remain in the agreement.",
+            "Macron urged Trump to remain in the agreement",
+        );
+        let k = r.predicates().iter().position(|p| *p == "remain").unwrap();
+        assert_eq!(r.roles(k)[0], Some("Trump"));
+        // `gave his blessing to the Koreas to discuss`: not the giver.
+        let text = "Trump gave his blessing to the two Koreas to discuss the end of the war.";
+        let r = read(text, &text[..text.len() - 1]);
+        if let Some(k) = r.predicates().iter().position(|p| *p == "discuss") {
+            assert_ne!(r.roles(k)[0], Some("Trump"));
+        }
     }
 
     #[test]
