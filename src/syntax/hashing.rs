@@ -59,6 +59,49 @@ fn finalize(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// A hasher for in-memory maps keyed by short strings (the lemmatizer's word lists): eight
+/// bytes a multiply, where std's SipHash takes several rounds. Nothing is stored with it and
+/// nothing iterates such a map to produce output, so its values may change freely. Its seed
+/// is fixed: an input crafted to collide only slows the lookups of its own words, in maps of
+/// fixed size.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("chunks_exact gives 8 bytes"));
+            self.0 = (self.0.rotate_left(27) ^ word).wrapping_mul(MULTIPLIER);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(27) ^ u64::from_le_bytes(buf) ^ rest.len() as u64)
+                .wrapping_mul(MULTIPLIER);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        // A `str` ends its hash with 0xFF: one cheap step.
+        self.0 = (self.0.rotate_left(27) ^ n as u64).wrapping_mul(MULTIPLIER);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        // The table takes its bucket from the low bits and a tag from the high ones: mix both.
+        self.0 ^ (self.0 >> 32)
+    }
+}
+
+/// A `HashMap` with [`WordHasher`].
+pub type WordMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<WordHasher>>;
+/// A `HashSet` with [`WordHasher`].
+pub type WordSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// A small deterministic generator (splitmix64) for shuffling training data: a fixed seed
 /// gives the same order on every machine.
 #[derive(Debug, Clone)]

@@ -14,7 +14,8 @@
 //!
 //! Proper nouns (NNP, NNPS) are their own lemma, as in UD EWT; other lemmas are lower case.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use super::hashing::{WordMap, WordSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// The longest suffix a rule looks at.
 const MAX_SUFFIX: usize = 5;
@@ -24,11 +25,13 @@ const MAX_SUFFIX: usize = 5;
 pub struct Lemmatizer {
     /// Penn tag, then lower-case form: the lemma. Keyed by tag first so that a lookup
     /// borrows the token's own strings instead of building a key per token.
-    exceptions: HashMap<String, HashMap<String, String>>,
+    /// (A fast hasher: every token looks up several keys; nothing iterates these maps
+    /// except to write them out sorted.)
+    exceptions: WordMap<String, WordMap<String, String>>,
     /// Penn tag, then suffix key (see [`suffix_keys`]): characters to strip, text to append.
-    rules: HashMap<String, HashMap<String, (usize, String)>>,
+    rules: WordMap<String, WordMap<String, (usize, String)>>,
     /// Lemmas known to be words (see the module doc); empty: every rule output stands.
-    known: HashSet<String>,
+    known: WordSet<String>,
 }
 
 /// Whether a Penn tag is a verb's: only verbs' rule outputs are checked against the known

@@ -305,37 +305,61 @@ impl Model {
     /// `rows` in key order, each class at most once and below `n_classes`. Zero weights
     /// are dropped (they add nothing), and with them a row left without weights.
     fn from_rows(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Model {
-        let rows: Vec<(u64, Vec<(u16, f32)>)> = rows
-            .into_iter()
-            .filter_map(|(key, mut row)| {
-                row.retain(|&(_, w)| to_bf16(w) & 0x7FFF != 0);
-                (!row.is_empty()).then_some((key, row))
-            })
-            .collect();
+        let mut flat = FlatRows::with_capacity(rows.len(), rows.iter().map(|(_, r)| r.len()).sum());
+        for (key, row) in rows {
+            flat.push(
+                key,
+                row.into_iter().map(|(class, weight)| Entry {
+                    class,
+                    weight: to_bf16(weight),
+                }),
+            );
+        }
+        Model::from_flat(n_classes, &flat)
+    }
+
+    /// The model of `rows` (see [`Model::from_rows`]), built without a heap block per row:
+    /// loading a shipped model builds its tables straight from the file's arrays.
+    fn from_flat(n_classes: usize, rows: &FlatRows) -> Model {
+        // Scoring adds without bounds checks would need this; loading rejects such a file
+        // with an error before it gets here.
+        assert!(
+            rows.entries.iter().all(|e| (e.class as usize) < n_classes),
+            "a weight for a class past the class count"
+        );
+        let n_features = rows.keys.len();
         // At most three quarters full: a quarter fewer cache misses than half full, and an
         // unknown feature still stops at an empty slot within a few probes.
-        let size = (rows.len() * 4 / 3 + 1).next_power_of_two().max(2);
+        let size = (n_features * 4 / 3 + 1).next_power_of_two().max(2);
         let mask = size - 1;
+        // Where each row goes is known from its length: size the side arrays first, so that
+        // they are written once, in place.
+        let is_dense = |len: usize| len > 2 && len * DENSE_SHARE >= n_classes;
+        let (mut n_dense, mut n_spilled) = (0, 0);
+        for i in 0..n_features {
+            let len = rows.row(i).len();
+            if is_dense(len) {
+                n_dense += 1;
+            } else if len > 2 {
+                n_spilled += len;
+            }
+        }
         let mut slots = Table::filled(size, EMPTY_SLOT);
-        let mut spilled = Vec::new();
-        let mut dense = Vec::new();
-        let n_features = rows.len();
-        for (key, row) in rows {
+        let mut spilled = Table::filled(n_spilled, EMPTY_SLOT.row[0]);
+        let mut dense = Table::filled(n_dense * n_classes, 0u16);
+        let (mut next_dense, mut next_spilled) = (0, 0);
+        for (i, &key) in rows.keys.iter().enumerate() {
+            let row = rows.row(i);
             let mut i = slot_of(key, mask);
             while !matches!(slots[i].row(), Row::Empty) {
                 i = (i + 1) & mask;
             }
-            let entry = |&(class, weight): &(u16, f32)| Entry {
-                class,
-                weight: to_bf16(weight),
-            };
             let mut packed = EMPTY_SLOT.row;
             if row.len() <= 2 {
-                for (p, e) in packed.iter_mut().zip(&row) {
-                    *p = entry(e);
-                }
-            } else if row.len() * DENSE_SHARE >= n_classes {
-                let number = dense.len() / n_classes;
+                packed[..row.len()].copy_from_slice(row);
+            } else if is_dense(row.len()) {
+                let number = next_dense;
+                next_dense += 1;
                 packed = [
                     Entry {
                         class: DENSE,
@@ -343,9 +367,8 @@ impl Model {
                     },
                     pointer(number as u32),
                 ];
-                dense.resize(dense.len() + n_classes, 0);
-                for e in &row {
-                    dense[number * n_classes + e.0 as usize] = entry(e).weight;
+                for e in row {
+                    dense[number * n_classes + e.class as usize] = e.weight;
                 }
             } else {
                 packed = [
@@ -353,9 +376,10 @@ impl Model {
                         class: SPILLED,
                         weight: row.len() as u16,
                     },
-                    pointer(spilled.len() as u32),
+                    pointer(next_spilled as u32),
                 ];
-                spilled.extend(row.iter().map(entry));
+                spilled[next_spilled..next_spilled + row.len()].copy_from_slice(row);
+                next_spilled += row.len();
             }
             slots[i] = Slot { key, row: packed };
         }
@@ -363,9 +387,42 @@ impl Model {
             n_classes,
             n_features,
             slots,
-            spilled: Table::copied(&spilled),
-            dense: Table::copied(&dense),
+            spilled,
+            dense,
         }
+    }
+}
+
+/// A model's rows in two flat arrays (a heap block per row made loading slow): per feature
+/// its key, and where its weights end in `entries`. Weights that are zero as bfloat16 are
+/// left out, and a row left without weights with them.
+struct FlatRows {
+    keys: Vec<u64>,
+    ends: Vec<usize>,
+    entries: Vec<Entry>,
+}
+
+impl FlatRows {
+    fn with_capacity(rows: usize, entries: usize) -> FlatRows {
+        FlatRows {
+            keys: Vec::with_capacity(rows),
+            ends: Vec::with_capacity(rows),
+            entries: Vec::with_capacity(entries),
+        }
+    }
+
+    fn push(&mut self, key: u64, row: impl Iterator<Item = Entry>) {
+        let start = self.entries.len();
+        self.entries.extend(row.filter(|e| e.weight & 0x7FFF != 0));
+        if self.entries.len() > start {
+            self.keys.push(key);
+            self.ends.push(self.entries.len());
+        }
+    }
+
+    fn row(&self, i: usize) -> &[Entry] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.entries[start..self.ends[i]]
     }
 }
 
@@ -419,10 +476,39 @@ impl std::error::Error for ModelError {}
 #[derive(Serialize, Deserialize)]
 struct StoredModel {
     n_classes: u32,
+    #[serde(deserialize_with = "byte_vec")]
     keys: Vec<u8>,
     row_lengths: Vec<u32>,
     classes: Vec<u16>,
+    #[serde(deserialize_with = "byte_vec")]
     weights: Vec<u8>,
+}
+
+/// Reads a `Vec<u8>` as one block of bytes rather than byte by byte. Postcard writes a
+/// sequence of `u8` exactly as it writes bytes (a varint length, then the raw bytes), so
+/// the file format is the same; a format that gives a sequence still works.
+fn byte_vec<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<u8>, D::Error> {
+    struct Bytes;
+    impl<'de> serde::de::Visitor<'de> for Bytes {
+        type Value = Vec<u8>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("bytes")
+        }
+        fn visit_bytes<E>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(v.to_vec())
+        }
+        fn visit_byte_buf<E>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(v)
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<u8>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+            while let Some(b) = seq.next_element()? {
+                out.push(b);
+            }
+            Ok(out)
+        }
+    }
+    deserializer.deserialize_byte_buf(Bytes)
 }
 
 impl From<Model> for StoredModel {
@@ -466,35 +552,26 @@ impl TryFrom<StoredModel> for Model {
         if s.classes.iter().any(|&c| c as usize >= n_classes) {
             return bad("a weight names a class past the class count");
         }
-        let keys: Vec<u64> = s
+        let keys = s
             .keys
             .chunks_exact(8)
-            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
-            .collect();
-        if keys.windows(2).any(|w| w[0] >= w[1]) {
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        if keys.clone().zip(keys.clone().skip(1)).any(|(a, b)| a >= b) {
             return bad("feature keys not strictly ascending");
         }
-        let mut weights = s
-            .weights
-            .chunks_exact(2)
-            .map(|c| from_bf16(u16::from_le_bytes([c[0], c[1]])));
-        let mut classes = s.classes.into_iter();
-        let rows = keys
-            .into_iter()
-            .zip(&s.row_lengths)
-            .map(|(key, &len)| {
-                let row = (0..len)
-                    .map(|_| {
-                        (
-                            classes.next().expect("counted"),
-                            weights.next().expect("counted"),
-                        )
-                    })
-                    .collect();
-                (key, row)
-            })
-            .collect();
-        Ok(Model::from_rows(n_classes, rows))
+        let mut entries = s
+            .classes
+            .iter()
+            .zip(s.weights.chunks_exact(2))
+            .map(|(&class, w)| Entry {
+                class,
+                weight: u16::from_le_bytes([w[0], w[1]]),
+            });
+        let mut rows = FlatRows::with_capacity(s.row_lengths.len(), s.classes.len());
+        for (key, &len) in keys.zip(&s.row_lengths) {
+            rows.push(key, entries.by_ref().take(len as usize));
+        }
+        Ok(Model::from_flat(n_classes, &rows))
     }
 }
 
@@ -796,6 +873,8 @@ mod tests {
             let model = Model::from_rows(n_classes, rows.clone());
             proptest::prop_assert_eq!(model.n_features(), rows.len());
             proptest::prop_assert_eq!(model.rows(), rows.clone());
+            // Loading builds the tables from the file's flat arrays: the same tables.
+            proptest::prop_assert_eq!(&Model::from_bytes(&model.to_bytes()).unwrap(), &model);
             // Half the features from the model, half unknown (most likely).
             let features: Vec<u64> = picks
                 .iter()
