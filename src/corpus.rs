@@ -422,7 +422,10 @@ impl Corpus {
         let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
         self.progress.start("entities", self.docs.len());
         let tagged = per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
-            let mentions = tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date);
+            let mut mentions = tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date);
+            // Held to the end of the run: without the growth room (mentions were 1.6x their
+            // size on the synthetic corpus, see examples/memory_holders.rs).
+            mentions.shrink_to_fit();
             let keys = ids::document_keys(&d.text, &mentions, &self.lexicon);
             (mentions, keys)
         })?;
@@ -535,6 +538,13 @@ impl Corpus {
                 words: &self.language.frames,
             };
             claims::link::add_frames(&mut linked, &source);
+        }
+        // Held to the end of the run: without the growth room.
+        linked.shrink_to_fit();
+        for c in &mut linked {
+            c.frames.shrink_to_fit();
+            c.mentions.shrink_to_fit();
+            c.figures.shrink_to_fit();
         }
         linked
     }

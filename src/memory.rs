@@ -20,22 +20,43 @@ extern "C" {
 /// binding names no constant for it.
 const MI_OPTION_PURGE_DECOMMITS: c_int = 5;
 
-/// Sets mimalloc up once per process, before the first stage. Freed pages are given back by
-/// resetting them (`MADV_DONTNEED`: the resident size falls as before) rather than
-/// decommitting them: decommitted pages fault in again one by one, which made alignment of
-/// one long document grow 7x per 4x its claims (`benches/growth.py`, `long_document`).
+/// Sets mimalloc up once per process, before the first stage. Pages freed while a stage
+/// runs are purged by resetting them rather than decommitting them: decommitted pages fault
+/// in again one by one, which made alignment of one long document grow 7x per 4x its claims
+/// (`benches/growth.py`, `long_document`). On Linux a reset is `MADV_FREE`: the kernel takes
+/// such pages back only under memory pressure, so they still count in the resident size
+/// (see `release_free_pages`, which decommits).
 pub fn configure_allocator() {
     static ONCE: Once = Once::new();
     // SAFETY: mi_option_set takes no pointers and only stores an option mimalloc reads.
     ONCE.call_once(|| unsafe { mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0) });
 }
 
-/// Returns the allocators' free pages to the system. Costs a walk over the heap: for after
-/// a large structure is dropped, not per item.
+/// Returns the allocators' free pages to the system, so that the resident size falls. Costs
+/// a walk over the heaps: for after a large structure is dropped, not per item.
+///
+/// Two things kept a stage's freed memory resident (alignment's views: 2.7 GB of a 3.6 GB
+/// peak at 10,000 articles stayed after it): a reset page (`MADV_FREE`) counts as resident
+/// until the kernel needs it, so here the purge decommits (`MADV_DONTNEED`) for once; and
+/// mimalloc's heaps are per thread, `mi_collect` purging only the calling thread's (and
+/// abandoned) pages, so every thread of the current rayon pool collects its own.
 pub fn release_free_pages() {
-    // SAFETY: mi_collect takes no pointers; with `force` it frees the calling thread's
-    // unused pages and the abandoned ones, under mimalloc's own synchronisation.
-    unsafe { mi_collect(true) };
+    configure_allocator();
+    // SAFETY: mi_option_set takes no pointers and only stores an option mimalloc reads; a
+    // purge racing with it on another thread resets or decommits, either is correct.
+    // mi_collect takes no pointers; with `force` it purges the calling thread's unused
+    // pages and the abandoned ones, under mimalloc's own synchronisation.
+    unsafe {
+        mi_option_set(MI_OPTION_PURGE_DECOMMITS, 1);
+        // In the core's pool (never rayon's global one: it does not survive fork).
+        crate::pool::install(|| {
+            if crate::pool::in_worker() {
+                rayon::broadcast(|_| mi_collect(true));
+            }
+        });
+        mi_collect(true);
+        mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0);
+    }
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         // SAFETY: malloc_trim takes no pointers and only reorganises the allocator's own
