@@ -564,7 +564,10 @@ impl Corpus {
         self.alignment.get_or_compute(cancel, || {
             // The stages before, on this thread: a rayon worker never waits for a stage.
             self.try_claims(cancel)?;
-            pool::install(|| align::try_align(self, cancel))
+            let alignment = pool::install(|| align::try_align(self, cancel));
+            // From this thread, so that every pool thread gives back its freed views.
+            crate::memory::release_free_pages();
+            alignment
         })
     }
 }

@@ -35,11 +35,14 @@ pub fn configure_allocator() {
 /// Returns the allocators' free pages to the system, so that the resident size falls. Costs
 /// a walk over the heaps: for after a large structure is dropped, not per item.
 ///
-/// Two things kept a stage's freed memory resident (alignment's views: 2.7 GB of a 3.6 GB
-/// peak at 10,000 articles stayed after it): a reset page (`MADV_FREE`) counts as resident
-/// until the kernel needs it, so here the purge decommits (`MADV_DONTNEED`) for once; and
-/// mimalloc's heaps are per thread, `mi_collect` purging only the calling thread's (and
-/// abandoned) pages, so every thread of the current rayon pool collects its own.
+/// A reset page (`MADV_FREE`) counts as resident until the kernel needs it, so a stage's
+/// freed memory stayed resident (alignment's views, when they all fit: 404 of 404 MB on
+/// 800 articles, see tests/test_memory.py): here the purge decommits (`MADV_DONTNEED`) for
+/// once. Pages already reset while a stage ran are not purged again (mimalloc clears their
+/// purge mark), so alignment past its views bound still leaves them counted (see
+/// benches/README.md, session 23). Called from inside a pool's worker, only that thread
+/// collects: a broadcast from workers busy in a parallel loop (`compare_many`'s small
+/// corpora each release) crashed.
 pub fn release_free_pages() {
     configure_allocator();
     // SAFETY: mi_option_set takes no pointers and only stores an option mimalloc reads; a
@@ -48,12 +51,12 @@ pub fn release_free_pages() {
     // pages and the abandoned ones, under mimalloc's own synchronisation.
     unsafe {
         mi_option_set(MI_OPTION_PURGE_DECOMMITS, 1);
-        // In the core's pool (never rayon's global one: it does not survive fork).
-        crate::pool::install(|| {
-            if crate::pool::in_worker() {
-                rayon::broadcast(|_| mi_collect(true));
-            }
-        });
+        // mimalloc's heaps are per thread and `mi_collect` purges the calling thread's
+        // (and abandoned) pages only: from outside any pool (a stage's own thread), every
+        // thread of the core's pool collects its own too.
+        if !crate::pool::in_worker() {
+            crate::pool::install(|| rayon::broadcast(|_| mi_collect(true)));
+        }
         mi_collect(true);
         mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0);
     }
