@@ -215,7 +215,8 @@ def main() -> None:
         type=float,
         default=None,
         help="address-space cap per run (default 12 up to 20,000 articles, 20 above: the "
-        "address space runs a few GB over the resident peak, projected ~9 GB at 100,000)",
+        "address space runs a few GB over the resident peak, projected 10-15 GB at "
+        "100,000, see benches/README.md)",
     )
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()}", file=sys.stderr)
