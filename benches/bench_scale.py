@@ -211,7 +211,12 @@ def main() -> None:
         help="stop after this stage (read, text: Corpus.from_dir and the text stage alone)",
     )
     parser.add_argument(
-        "--limit-gb", type=float, default=12, help="address-space cap per run (default 12)"
+        "--limit-gb",
+        type=float,
+        default=None,
+        help="address-space cap per run (default 12 up to 20,000 articles, 20 above: the "
+        "address space runs a few GB over the resident peak, projected 10-15 GB at "
+        "100,000, see benches/README.md)",
     )
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()}", file=sys.stderr)
@@ -221,7 +226,8 @@ def main() -> None:
         words = json.loads((folder / "_stats.json").read_text())["words"]
         for threads in args.threads:
             print(f"{n:,} articles, threads={threads}:", file=sys.stderr, flush=True)
-            result = run(folder, threads, args.limit_gb, args.until)
+            limit = args.limit_gb or (12 if n <= 20_000 else 20)
+            result = run(folder, threads, limit, args.until)
             results.append({"articles": n, "words": words, "threads": threads, **result})
             if not args.json:
                 report(n, threads, words, result)

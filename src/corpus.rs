@@ -422,7 +422,10 @@ impl Corpus {
         let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
         self.progress.start("entities", self.docs.len());
         let tagged = per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
-            let mentions = tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date);
+            let mut mentions = tagger::tag(&d.text, layer, &self.lexicon, self.language, d.date);
+            // Held to the end of the run: without the growth room (mentions were 1.6x their
+            // size on the synthetic corpus, see examples/memory_holders.rs).
+            mentions.shrink_to_fit();
             let keys = ids::document_keys(&d.text, &mentions, &self.lexicon);
             (mentions, keys)
         })?;
@@ -536,6 +539,13 @@ impl Corpus {
             };
             claims::link::add_frames(&mut linked, &source);
         }
+        // Held to the end of the run: without the growth room.
+        linked.shrink_to_fit();
+        for c in &mut linked {
+            c.frames.shrink_to_fit();
+            c.mentions.shrink_to_fit();
+            c.figures.shrink_to_fit();
+        }
         linked
     }
 
@@ -554,7 +564,10 @@ impl Corpus {
         self.alignment.get_or_compute(cancel, || {
             // The stages before, on this thread: a rayon worker never waits for a stage.
             self.try_claims(cancel)?;
-            pool::install(|| align::try_align(self, cancel))
+            let alignment = pool::install(|| align::try_align(self, cancel));
+            // From this thread, so that every pool thread gives back its freed views.
+            crate::memory::release_free_pages();
+            alignment
         })
     }
 }

@@ -1,0 +1,209 @@
+//! What holds memory after each stage, structure by structure, counted in bytes:
+//!
+//!     cargo run --release --example memory_holders -- FOLDER
+//!
+//! FOLDER is a corpus from benches/make_corpus.py. Runs the stages and alignment, then
+//! counts each structure's bytes: its own size times the capacity of the vectors that hold
+//! it, plus every heap buffer it owns (strings, vectors), each buffer rounded up to the
+//! allocator's smallest block (16 bytes). Allocator slack and freed pages kept are not
+//! counted: compare the total with the RSS (printed at the end) to see them.
+
+use std::mem::size_of;
+use std::path::Path;
+
+use _core::claims::frame::{Argument, Frame};
+use _core::claims::link::LinkedClaim;
+use _core::corpus::Corpus;
+use _core::text::decode::Decoding;
+
+/// Bytes of a heap buffer of `cap` items of `size` bytes (none when empty).
+fn buf(cap: usize, size: usize) -> usize {
+    if cap == 0 {
+        0
+    } else {
+        (cap * size).max(16).next_multiple_of(8)
+    }
+}
+
+fn string(s: &str) -> usize {
+    buf(s.len(), 1)
+}
+
+fn argument(a: &Option<Argument>) -> usize {
+    a.as_ref().map_or(0, |a| string(&a.lemma))
+}
+
+fn frame_heap(f: &Frame) -> usize {
+    string(&f.predicate)
+        + [&f.agent, &f.patient, &f.recipient, &f.place, &f.time]
+            .into_iter()
+            .map(argument)
+            .sum::<usize>()
+        + buf(
+            f.figures.capacity(),
+            size_of::<_core::claims::frame::FrameFigure>(),
+        )
+        + f.figures
+            .iter()
+            .map(|x| x.counts.as_deref().map_or(0, string))
+            .sum::<usize>()
+        + f.modality.as_deref().map_or(0, string)
+}
+
+fn claim_heap(c: &LinkedClaim) -> (usize, usize) {
+    let own = buf(c.mentions.capacity(), 4)
+        + buf(c.figures.capacity(), 4)
+        + c.claim.cue.as_ref().map_or(0, |cue| string(&cue.text));
+    let frames = buf(c.frames.capacity(), size_of::<Frame>())
+        + c.frames.iter().map(frame_heap).sum::<usize>();
+    (own, frames)
+}
+
+fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
+        .map_or(0.0, |kb| kb * 1024.0 / 1e6)
+}
+
+fn main() {
+    let folder = std::env::args()
+        .nth(1)
+        .expect("usage: memory_holders FOLDER");
+    let (corpus, _) = Corpus::from_dir(Path::new(&folder), Decoding::Strict).expect("a corpus");
+    let n = corpus.len();
+    let mut stages = vec![("read", rss_mb())];
+    corpus.text_layers();
+    stages.push(("text", rss_mb()));
+    let _ = corpus.syntax();
+    stages.push(("syntax", rss_mb()));
+    corpus.entities();
+    stages.push(("entities", rss_mb()));
+    corpus.claims();
+    stages.push(("claims", rss_mb()));
+    let alignment = corpus.alignment();
+    stages.push(("alignment", rss_mb()));
+    _core::memory::release_free_pages();
+    stages.push(("released", rss_mb()));
+    println!(
+        "RSS MB after each stage: {}",
+        stages
+            .iter()
+            .map(|(s, mb)| format!("{s} {mb:.0}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut rows: Vec<(&str, usize, usize)> = Vec::new(); // (what, items, bytes)
+    let mb = |b: usize| b as f64 / 1e6;
+
+    let texts: usize = corpus
+        .docs()
+        .iter()
+        .map(|d| buf(d.text.capacity(), 1))
+        .sum();
+    rows.push(("document texts", n, texts));
+    let layers = corpus.text_layers();
+    let tokens: usize = layers.iter().map(|l| l.tokens.len()).sum();
+    let text_bytes: usize = layers
+        .iter()
+        .map(|l| {
+            buf(
+                l.tokens.capacity(),
+                size_of_val(&l.tokens[..]) / l.tokens.len().max(1),
+            ) + buf(
+                l.sentences.capacity(),
+                size_of_val(&l.sentences[..]) / l.sentences.len().max(1),
+            ) + buf(
+                l.boilerplate.capacity(),
+                size_of_val(&l.boilerplate[..]) / l.boilerplate.len().max(1),
+            )
+        })
+        .sum();
+    rows.push((
+        "text layers (tokens, sentences, boilerplate)",
+        tokens,
+        text_bytes,
+    ));
+
+    let entities = corpus.entities();
+    let mentions: usize = entities.mentions.iter().map(Vec::len).sum();
+    let mention_size = size_of::<_core::entities::tagger::Mention>();
+    let mention_bytes: usize = entities
+        .mentions
+        .iter()
+        .map(|m| buf(m.capacity(), mention_size))
+        .sum();
+    rows.push(("entity mentions", mentions, mention_bytes));
+    let of_mention: usize = entities
+        .resolution
+        .of_mention
+        .iter()
+        .map(|m| buf(m.capacity(), size_of::<Option<u32>>()))
+        .sum();
+    rows.push(("entity of each mention", mentions, of_mention));
+    let records = &entities.resolution.entities;
+    let record_bytes: usize = buf(
+        records.capacity(),
+        size_of::<_core::entities::ids::EntityRecord>(),
+    ) + records
+        .iter()
+        .map(|r| {
+            string(&r.id)
+                + string(&r.name)
+                + buf(r.aliases.capacity(), 24)
+                + r.aliases.iter().map(|a| string(a)).sum::<usize>()
+                + buf(r.docs.capacity(), 4)
+        })
+        .sum::<usize>();
+    rows.push(("entity records", records.len(), record_bytes));
+
+    let claims = corpus.claims();
+    let count: usize = claims.iter().map(Vec::len).sum();
+    let frames: usize = claims.iter().flatten().map(|c| c.frames.len()).sum();
+    let (mut own, mut frame_bytes) = (0, 0);
+    for doc in claims {
+        own += buf(doc.capacity(), size_of::<LinkedClaim>());
+        for c in doc {
+            let (o, f) = claim_heap(c);
+            own += o;
+            frame_bytes += f;
+        }
+    }
+    rows.push(("claims (without frames)", count, own));
+    rows.push(("claim frames", frames, frame_bytes));
+
+    let pairs = &alignment.pairs;
+    let pair_bytes = buf(pairs.capacity(), size_of::<_core::align::AlignedPair>());
+    let reasons: usize = pairs.iter().map(|p| string(&p.reason)).sum();
+    rows.push(("aligned pairs", pairs.len(), pair_bytes));
+    rows.push(("their reasons", pairs.len(), reasons));
+    let rest = buf(alignment.claims.capacity(), 8) + buf(alignment.groups.capacity(), 4);
+    rows.push((
+        "alignment's claims and groups",
+        alignment.claims.len(),
+        rest,
+    ));
+
+    println!("{n} documents; sizes: Mention {mention_size} B, LinkedClaim {} B, Frame {} B, Argument {} B, AlignedPair {} B",
+        size_of::<LinkedClaim>(), size_of::<Frame>(), size_of::<Argument>(), size_of::<_core::align::AlignedPair>());
+    println!(
+        "{:<46}{:>12}{:>10}{:>10}",
+        "structure", "items", "MB", "B/item"
+    );
+    let mut total = 0;
+    for (what, items, bytes) in &rows {
+        total += bytes;
+        println!(
+            "{what:<46}{items:>12}{:>10.1}{:>10.1}",
+            mb(*bytes),
+            *bytes as f64 / (*items).max(1) as f64
+        );
+    }
+    println!("{:<46}{:>12}{:>10.1}", "total counted", "", mb(total));
+    println!(
+        "RSS now {:.0} MB (the parse, the model and word lists, and slack are not counted)",
+        rss_mb()
+    );
+}
