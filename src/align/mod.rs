@@ -11,6 +11,7 @@
 //! and writes its reason; `groups` clusters claims that all agree with each other, copies
 //! with their representative. Word lists: `lang/<language>/align/`.
 
+mod apart;
 mod build;
 mod copies;
 pub mod distributed;
