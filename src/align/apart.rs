@@ -25,7 +25,7 @@ pub fn told_apart(
         Some("same words, different occasions: different ordinals (a second / a third time)")
     } else if only_figures_shared(a, b) {
         Some("not one proposition: only figures and their units in common")
-    } else if expects(a, lex) != expects(b, lex) {
+    } else if expectation_against_result(a, b, lex) || expectation_against_result(b, a, lex) {
         Some("not one proposition: one says what was expected, the other what happened")
     } else if agreeing && unmatched_figures(&a.figures, &b.figures) {
         Some("same words, different measures: each gives a precise figure the other does not")
@@ -61,6 +61,15 @@ fn expects(v: &ClaimView, lex: &AlignLexicon) -> bool {
         lists.expectations.contains(s.as_str())
             && !(i > 0 && lists.not_after.contains(seq[i - 1].as_str()))
     })
+}
+
+/// `expected` tells what someone expected and `other` says outright what happened (its main
+/// predicate has no modality): `the plane is expected to land` / `the plane landed`. Against
+/// another future (`Trump is preparing to meet Kim`) an expectation is one proposition.
+fn expectation_against_result(expected: &ClaimView, other: &ClaimView, lex: &AlignLexicon) -> bool {
+    expects(expected, lex)
+        && !expects(other, lex)
+        && other.frames.first().is_none_or(|f| f.modality.is_none())
 }
 
 /// Whether all the two claims share are figures and the words of figures (`60 km (40
