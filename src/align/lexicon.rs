@@ -52,7 +52,8 @@ pub struct AlignLexicon {
 /// The words of `told_apart.txt`, lower-cased: ordinals as written, the others as stems (`ClaimView::sequence` holds stems).
 #[derive(Debug, Default)]
 pub struct ToldApart {
-    pub ordinals: HashSet<String>,
+    /// Each spelling of an ordinal → its value (`third`, `3rd` → 3).
+    pub ordinals: HashMap<String, u8>,
     pub expectations: HashSet<String>,
     /// Words before an expectation word that make it no expectation (`as expected`).
     pub not_after: HashSet<String>,
@@ -64,7 +65,10 @@ impl ToldApart {
         files.get(List::ToldApart).rows(problems, |cols| {
             let words = cols[1].split_whitespace().map(str::to_lowercase);
             match cols[0].trim() {
-                "ordinal" => out.ordinals.extend(words),
+                "ordinal" => {
+                    let value = out.ordinals.values().max().map_or(1, |m| m + 1);
+                    out.ordinals.extend(words.map(|w| (w, value)));
+                }
                 "expectation" => out.expectations.extend(words.map(|w| stem(&w))),
                 "not-after" => out.not_after.extend(words.map(|w| stem(&w))),
                 other => return Err(format!("unknown kind {other:?}")),
