@@ -77,7 +77,7 @@ fn different_ordinals(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> bool 
 
 /// Whether a claim tells what someone expected, forecast or predicted: an expectation word
 /// (`told_apart.txt`) that is a core predicate (`Analysts had expected a rise`), or beside
-/// a core predicate it puts as likely (`prices were expected to rise`). Not a word in a
+/// a core predicate it puts as likely (`prices were expected to rise`) or a light one. Not a word in a
 /// relative clause (`in what both sides predict will be …`), nor one closing a comparison
 /// (`as expected`, `more than Wall Street expected`: a result), nor one beside a noun
 /// (`given the expected growth rate`, `defied expectations`).
@@ -95,7 +95,9 @@ fn expects(v: &ClaimView, lex: &AlignLexicon) -> bool {
             && (lists
                 .expectations
                 .contains(&stem(&f.predicate.to_lowercase()))
-                || matches!(f.modality, Some("likely" | "will")))
+                || matches!(f.modality, Some("likely" | "will"))
+                // A light verb's frame: the parse took `had` for the verb of `had expected`.
+                || f.key.is_empty())
     })
 }
 
@@ -103,13 +105,14 @@ fn expects(v: &ClaimView, lex: &AlignLexicon) -> bool {
 /// comparison (`than Wall Street had expected`).
 const COMPARISON_REACH: usize = 4;
 
-/// `expected` tells what someone expected and `other` says outright what happened: none of
-/// its predicates has a modality (`the plane is expected to land` / `the plane landed`).
+/// `expected` tells what someone expected and `other` says outright what happened: no
+/// expectation word, however read, and none of its predicates has a modality (`the plane is expected to land` / `the plane landed`).
 /// Against another future (`Trump is preparing to meet Kim`, `they would boycott the
 /// vote`) an expectation is one proposition.
 fn expectation_against_result(expected: &ClaimView, other: &ClaimView, lex: &AlignLexicon) -> bool {
+    let list = &lex.told_apart.expectations;
     expects(expected, lex)
-        && !expects(other, lex)
+        && !other.sequence.iter().any(|s| list.contains(s.as_str()))
         && other.frames.iter().all(|f| f.modality.is_none())
 }
 
