@@ -233,7 +233,7 @@ def test_compare_single_and_batch() -> None:
     df = cw.compare(["a cat sat.", "32 were killed."], ["a dog sat.", "32 were freed."])
     assert list(df.columns) == ["a", "b", "relation", "score", "reason"] and len(df) == 2
     assert df.iloc[1]["relation"] != "agree"
-    assert cw.compare_many([("x y z.", "x y z.")]).iloc[0]["relation"] == "agree"
+    assert cw.compare_many([("Kabul x y z.", "Kabul x y z.")]).iloc[0]["relation"] == "agree"
     with pytest.raises(ValueError):
         cw.compare(["a"], ["b", "c"])
     with pytest.raises(TypeError):
@@ -286,7 +286,9 @@ def test_bad_arguments_to_compare_are_named(call, error, message) -> None:
 def test_compare_takes_any_sized_iterables() -> None:
     df = cw.compare(pd.Series(["32 were killed."]), ("32 were killed.",))
     assert df["relation"].tolist() == ["agree"]
-    assert cw.compare_many(iter([["x y z.", "x y z."]]))["relation"].tolist() == ["agree"]
+    assert cw.compare_many(iter([["Kabul x y z.", "Kabul x y z."]]))["relation"].tolist() == [
+        "agree"
+    ]
 
 
 def test_results_do_not_depend_on_threads(corpus: cw.Corpus, alignment: cw.Alignment) -> None:

@@ -57,7 +57,8 @@ STILL_AGREEING = [
         "Several people were also wounded in Kabul.",
         "Many people were also wounded in Kabul.",
     ),
-    ("same-words", "x y z.", "x y z."),
+    # Word for word and naming something (a short line naming nothing is a stock line).
+    ("same-words", "Kabul x y z.", "Kabul x y z."),
 ]
 
 
@@ -121,3 +122,122 @@ def test_a_name_and_an_age_conflict_with_no_count() -> None:
         "As many as 20,000 people have fled Kherson.", "Closer to 1,000 people have fled Kherson."
     )
     assert r.relation == "conflict", r
+
+
+# Session 23 (`src/align/apart.rs`): claims of one kind that are two propositions, each
+# beside its true paraphrase. (kind, claim, near miss: neither agree nor conflict, paraphrase)
+TOLD_APART = [
+    (
+        "ordinal",
+        "The Albanian parliament failed for the second time to elect a new president.",
+        "The Albanian parliament failed for the third time to elect a new president.",
+        "For the second time, the Albanian parliament failed to elect a new president.",
+    ),
+    (
+        "expectation",
+        "The hijacked plane is expected to land at Stansted airport on Tuesday.",
+        "The hijacked plane landed at Stansted airport on Tuesday.",
+        "The hijacked plane is expected to land at Stansted on Tuesday.",
+    ),
+    (
+        "forecast",
+        "Economists forecast that exports would rise 12 percent in July.",
+        "Exports rose 9 percent in July, the ministry said.",
+        "Economists forecast a 12 percent rise in exports in July.",
+    ),
+    (
+        "index-two-days",
+        "The 30-share index rose 10.3 points to 2,801.5, dealers said.",
+        "The 30-share index rose 12.6 points to 2,803.8.",
+        "The 30-share index gained 10.3 points to close at 2,801.5.",
+    ),
+    (
+        "distance-only",
+        "The town lies 60 km (40 miles) from the capital.",
+        "The village is 60 km (40 miles) to the north.",
+        None,
+    ),
+    (
+        "stock-line",
+        "Further details were not immediately available.",
+        "Further details were not immediately available.",
+        None,
+    ),
+    (
+        "stock-line",
+        "The company declined to comment on the report.",
+        "The company declined to comment on the report.",
+        None,
+    ),
+]
+
+# True pairs of the same shapes that must still agree.
+STILL_ONE = [
+    (
+        "named-stock-line",
+        "Further details of the Kabul attack were not immediately available.",
+        "Further details of the Kabul attack were not immediately available.",
+    ),
+    (
+        "long-copy",
+        "After a search of the aircraft following the hijack, police found only knives and "
+        "fake explosives.",
+        "After a search of the aircraft following the hijackers' surrender, police found only "
+        "knives and fake explosives.",
+    ),
+    (
+        "ordinal-in-a-name",
+        "In Falluja on Thursday, two grenades were thrown at soldiers from the Third Armored "
+        "Cavalry Regiment, wounding seven.",
+        "In Falluja, two grenades were thrown Thursday at soldiers from the 3rd Armored Cavalry "
+        "Regiment, wounding seven.",
+    ),
+    (
+        "expected-against-a-plan",
+        "Trump is also expected to meet with Kim in May or early June.",
+        "President Donald Trump is preparing to meet Kim in May or early June.",
+    ),
+    (
+        "as-expected",
+        "Consumer prices rose 0.3 percent in July, as expected.",
+        "Consumer prices increased 0.3 percent in July.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "a", "b", "p"), TOLD_APART, ids=lambda x: str(x)[:24])
+def test_one_kind_two_propositions_neither_agree_nor_conflict(
+    kind: str, a: str, b: str, p: str | None
+) -> None:
+    for x, y in ((a, b), (b, a)):
+        result = cw.compare(x, y)
+        assert result.relation == "related", (kind, result)
+    if p is not None:
+        assert cw.compare(a, p).relation == "agree", (kind, cw.compare(a, p))
+
+
+@pytest.mark.parametrize(("kind", "a", "b"), STILL_ONE, ids=lambda x: x[:24])
+def test_the_same_shape_told_once_still_agrees(kind: str, a: str, b: str) -> None:
+    result = cw.compare(a, b)
+    assert result.relation == "agree", (kind, result)
+
+
+def test_an_expectation_does_not_conflict_with_the_result_in_a_corpus() -> None:
+    # The corpus path, two voices of one report (a conflict is allowed between them).
+    corpus = cw.Corpus.from_texts(
+        [
+            "Net profit fell six percent to A$1.26 billion, the company said.\n"
+            "Analysts had on average expected a net profit of A$1.343 billion."
+        ]
+    )
+    pairs = corpus.align().pairs()
+    assert not (pairs["relation"] == "conflict").any(), pairs
+
+
+def test_a_conversion_in_brackets_is_shown_with_its_figure() -> None:
+    r = cw.compare(
+        "Rebels shelled Shali, 30 km (20 miles) south of Grozny.",
+        "Rebels shelled Shali, 30 km south of Grozny.",
+    )
+    assert r.relation == "agree", r
+    assert "30 km (20 miles)" in r.reason, r

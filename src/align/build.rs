@@ -73,6 +73,15 @@ impl<'a> DocContext<'a> {
         &self.dates[within(&self.dates, r, |m| &m.tokens)]
     }
 
+    /// Whether `f` restates the figure just before it in another unit, in brackets (`50 km
+    /// (30 miles)`): one figure, not a second one that may match another claim's.
+    fn conversion(&self, before: &Figure, f: &Figure) -> bool {
+        let open = f.tokens.start.checked_sub(1);
+        open.is_some_and(|o| before.tokens.end == o && self.token_text(&(o..o + 1)) == "(")
+            && before.unit.is_some()
+            && before.unit == f.unit
+    }
+
     fn token_text(&self, r: &Range<usize>) -> String {
         let t = &self.layer.tokens;
         if r.is_empty() {
@@ -253,11 +262,15 @@ impl<'a> DocContext<'a> {
         if let (true, Some(id), Some(name)) = (self_agent, speaker_id, &speaker) {
             ents.push((id, name.clone()));
         }
-        let figures = self
-            .figures_in(&r)
-            .iter()
-            .filter_map(|f| {
+        let in_claim = self.figures_in(&r);
+        let figures = (in_claim.iter().enumerate())
+            .filter(|&(i, f)| !(i > 0 && self.conversion(&in_claim[i - 1], f)))
+            .filter_map(|(i, f)| {
                 let mut v = FigureValue::new(f, self.token_text(&f.tokens))?;
+                // Shown with its conversion, whose words (`miles`) are the figure's too.
+                if let Some(next) = (in_claim.get(i + 1)).filter(|n| self.conversion(f, n)) {
+                    v.text = format!("{} ({})", v.text, self.token_text(&next.tokens));
+                }
                 v.counts = self.counted_noun(f.tokens.end, r.end);
                 // Only a claim that is little but its figure (`closer to 1,000`): a count
                 // ending a sentence elides its noun (`killing one soldier and wounding two`).

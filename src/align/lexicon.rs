@@ -36,6 +36,8 @@ pub struct AlignLexicon {
     /// Stems of the demonstratives and of the nouns by which a sentence points at the
     /// article itself (`self_reference.txt`: `these stories`).
     pub self_reference: (HashSet<String>, HashSet<String>),
+    /// Words that tell claims of one kind apart (`told_apart.txt`, read by `apart`).
+    pub told_apart: ToldApart,
     pub metonyms: HashMap<String, String>,
     /// The scorer's weights and thresholds, from `weights.txt`.
     pub weights: Weights,
@@ -45,6 +47,36 @@ pub struct AlignLexicon {
     word_weights: Vec<(f32, f32)>,
     /// Stems of the negation words, as they appear in `ClaimView::sequence`.
     pub negation_stems: Vec<String>,
+}
+
+/// The words of `told_apart.txt`, lower-cased: ordinals as written, the others as stems (`ClaimView::sequence` holds stems).
+#[derive(Debug, Default)]
+pub struct ToldApart {
+    /// Each spelling of an ordinal → its value (`third`, `3rd` → 3).
+    pub ordinals: HashMap<String, u8>,
+    pub expectations: HashSet<String>,
+    /// Words before an expectation word that make it no expectation (`as expected`).
+    pub not_after: HashSet<String>,
+}
+
+impl ToldApart {
+    fn parse(files: &Files, problems: &mut Problems) -> Result<Self, ListError> {
+        let mut out = ToldApart::default();
+        files.get(List::ToldApart).rows(problems, |cols| {
+            let words = cols[1].split_whitespace().map(str::to_lowercase);
+            match cols[0].trim() {
+                "ordinal" => {
+                    let value = out.ordinals.values().max().map_or(1, |m| m + 1);
+                    out.ordinals.extend(words.map(|w| (w, value)));
+                }
+                "expectation" => out.expectations.extend(words.map(|w| stem(&w))),
+                "not-after" => out.not_after.extend(words.map(|w| stem(&w))),
+                other => return Err(format!("unknown kind {other:?}")),
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
 }
 
 /// The comparison key of a paraphrase group.
@@ -118,6 +150,7 @@ impl AlignLexicon {
             self_reference.1.extend(stems(cols[1]));
             Ok(())
         })?;
+        let told_apart = ToldApart::parse(files, problems)?;
         let mut metonyms = HashMap::new();
         files.get(List::Metonyms).rows(problems, |cols| {
             metonyms.insert(cols[0].to_owned(), cols[1].to_owned());
@@ -148,6 +181,7 @@ impl AlignLexicon {
             participant_cases,
             indefinites,
             self_reference,
+            told_apart,
             metonyms,
             weights,
             negation_stems: NEGATIONS.iter().map(|w| stem(w)).collect(),

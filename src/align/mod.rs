@@ -12,6 +12,7 @@
 //! with their representative. Word lists: `lang/<language>/align/`.
 
 mod antecedent;
+mod apart;
 mod build;
 mod copies;
 pub mod distributed;

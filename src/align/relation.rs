@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::apart;
 use super::figures::FigureValue;
 use super::frames::{self, FrameMatch, Role};
 use super::lexicon::AlignLexicon;
@@ -373,6 +374,15 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict = "same words, different subjects: one template, two names in it";
         best.extra = None;
     }
+    // Two steps, an expectation and a result, or two measures of one kind (`apart`).
+    if best.relation != Relation::Related {
+        let agreeing = best.relation == Relation::Agree;
+        if let Some(why) = apart::told_apart(a, b, lex, agreeing) {
+            best.relation = Relation::Related;
+            best.verdict = why;
+            best.extra = None;
+        }
+    }
     // A conflict with no predicate in common rests on words: the two whole claims must be
     // one statement but for the figure (`one_statement`), whichever clauses clashed; and
     // a side that says nothing but a name and a figure (`Brunswijk, 35`: an age) cannot
@@ -696,7 +706,7 @@ fn scope_cover(negated: &ClaimView, asserted: &ClaimView, lex: &AlignLexicon) ->
 /// A figure too loose to show that two claims count the same thing: a vague quantity
 /// (`thousands` is 2,000 to a million) or a small bare count (`five`, `two`), which a
 /// sentence mentions for many reasons. A shared number is not a shared claim.
-fn weak_figure(fv: &FigureValue) -> bool {
+pub(super) fn weak_figure(fv: &FigureValue) -> bool {
     fv.hi > VAGUE_SPREAD * fv.lo.max(f64::MIN_POSITIVE)
         || (fv.unit.is_none() && fv.hi <= SMALL_COUNT)
 }

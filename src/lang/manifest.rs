@@ -212,6 +212,8 @@ manifest! {
     SelfReference => "align/self_reference.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// Places that stand for a country: `place id | country id`.
     Metonyms => "align/metonyms.txt", Format::Columns { sep: '|', min: 2, max: 2 };
+    /// Words that tell claims of one kind apart: `kind | words` (ordinals, expectations).
+    ToldApart => "align/told_apart.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// The scorer's weights and thresholds: `name value`.
     Weights => "align/weights.txt", Format::Fields { min: 2, max: 2 };
     /// Learned word weights: `key<TAB>shared<TAB>one-sided`.
