@@ -267,3 +267,11 @@ def test_any_damage_loads_or_raises_analysis_error(small_payload, data):
         cw.Analysis.from_json(json.dumps(payload), source="fuzzed.json")
     except cw.AnalysisError as e:
         assert str(e).startswith("fuzzed.json: ")
+
+
+def test_a_column_without_its_name_key_is_an_analysis_error(small_payload):
+    # Found by the fuzz above: `{}` as a column's description raised KeyError.
+    payload = copy.deepcopy(small_payload)
+    payload["tables"]["coverage"]["columns"][0] = {}
+    with pytest.raises(cw.AnalysisError, match="column 0 has no name"):
+        cw.Analysis.from_json(json.dumps(payload), source="fuzzed.json")

@@ -134,7 +134,12 @@ def _check_table(name: str, table: Any, fail: Callable[[str], NoReturn]) -> None
     names: list[Any] = []
     length: tuple[Any, int] | None = None  # the first column's name and length
     for meta, values in zip(columns, data):
-        if not isinstance(meta, dict) or not isinstance(meta.get("name"), _SCALAR):
+        # A column may be named None (pandas' unnamed column), but the key must be there.
+        if (
+            not isinstance(meta, dict)
+            or "name" not in meta
+            or not isinstance(meta["name"], _SCALAR)
+        ):
             fail(f"{where}: column {len(names)} has no name")
         column = meta["name"]
         n = _check_column(f"{where}, column {column!r}", meta, values, fail)
