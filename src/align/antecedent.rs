@@ -12,12 +12,17 @@ use crate::entities::lexicon::class;
 use crate::entities::tagger::Mention;
 use crate::lang::Language;
 use crate::text::tokens::Token;
+use std::collections::HashMap;
 
 use super::frames::FrameView;
 
+/// How far back a pronoun looks for its person: its paragraph, but no more than this many
+/// bytes, so that a text with no paragraph breaks costs the same per pronoun as any other.
+const REACH_BYTES: usize = 2_000;
+
 /// A pronoun's gender, as far as it tells one.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Gender {
+pub enum Gender {
     Man,
     Woman,
 }
@@ -37,6 +42,58 @@ pub struct Reach<'a> {
     pub entities: &'a EntityLayer,
     pub doc: usize,
     pub language: &'a Language,
+    /// `document_genders` of this document.
+    pub genders: &'a Genders,
+}
+
+/// The gender the document gives each person (by entity id): a woman by a title or given
+/// name (`Mrs.`, `Melania`), a man by a man's title (`Mr.`); None where it says both.
+/// Persons it says neither of are absent.
+pub type Genders = HashMap<String, Option<Gender>>;
+
+/// `Genders` of document `doc`, in one pass over its mentions.
+pub fn document_genders(
+    text: &str,
+    entities: &EntityLayer,
+    doc: usize,
+    language: &Language,
+) -> Genders {
+    let mut genders = Genders::new();
+    for (m, x) in entities.mentions[doc].iter().enumerate() {
+        if x.label != Label::Person {
+            continue;
+        }
+        let Some(entity) = entities.entity_of(doc, m) else {
+            continue;
+        };
+        let first = text[x.start as usize..x.end as usize]
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let before = text[..x.start as usize]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or_default()
+            .to_lowercase();
+        let names = &language.names;
+        let here = if (names.classes_of(&first) | names.classes_of(&before)) & class::WOMAN != 0 {
+            Gender::Woman
+        } else if names.classes_of(&before) & class::MAN_TITLE != 0 {
+            Gender::Man
+        } else {
+            continue;
+        };
+        genders
+            .entry(entity.id.clone())
+            .and_modify(|g| {
+                if *g != Some(here) {
+                    *g = None;
+                }
+            })
+            .or_insert(Some(here));
+    }
+    genders
 }
 
 impl Reach<'_> {
@@ -51,47 +108,12 @@ impl Reach<'_> {
         self.entities.entity_of(self.doc, m).map(|e| e.id.as_str())
     }
 
-    /// The gender the document gives a person: a woman by a title or given name
-    /// (`Mrs.`, `Melania`), a man by a man's title (`Mr.`); none when it says neither.
-    fn gender_of(&self, id: &str) -> Option<Gender> {
-        let mut found = None;
-        for (m, x) in self.mentions().iter().enumerate() {
-            if self.person(m) != Some(id) {
-                continue;
-            }
-            let first = self.text[x.start as usize..x.end as usize]
-                .split_whitespace()
-                .next()
-                .unwrap_or_default()
-                .to_lowercase();
-            let before = self.text[..x.start as usize]
-                .split_whitespace()
-                .last()
-                .unwrap_or_default()
-                .to_lowercase();
-            let flags =
-                self.language.names.classes_of(&first) | self.language.names.classes_of(&before);
-            let here = if flags & class::WOMAN != 0 {
-                Gender::Woman
-            } else if self.language.names.classes_of(&before) & class::MAN_TITLE != 0 {
-                Gender::Man
-            } else {
-                continue;
-            };
-            if found.is_some_and(|g| g != here) {
-                return None;
-            }
-            found = Some(here);
-        }
-        found
-    }
-
     /// Whether a person may be what a pronoun of gender `g` stands for: not one the
     /// document says is of the other gender (`she` is never `Mr. Moon`, nor `he` `Sarah
     /// Sanders`); `she` only a person the document says is a woman (most people named in
     /// the news with no title are men, so a `she` with no woman in reach stays unresolved).
     fn fits(&self, id: &str, g: Gender) -> bool {
-        match (self.gender_of(id), g) {
+        match (self.genders.get(id).copied().flatten(), g) {
             (Some(x), g) => x == g,
             (None, Gender::Man) => true,
             (None, Gender::Woman) => false,
@@ -104,16 +126,22 @@ impl Reach<'_> {
         let t = &self.tokens[at];
         let form = self.text[t.start as usize..t.end as usize].to_lowercase();
         let g = pronoun_gender(&form)?;
-        let para = self.text[..t.start as usize]
+        let mut floor = (t.start as usize).saturating_sub(REACH_BYTES);
+        while !self.text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        let para = self.text[floor..t.start as usize]
             .rfind('\n')
-            .map_or(0, |i| i as u32 + 1);
+            .map_or(floor, |i| floor + i + 1) as u32;
         // Persons named in the paragraph before the pronoun, and whether one is named in
         // the claim's own words before it.
         let mut before: Vec<&str> = Vec::new();
         let mut nearest = None;
-        for (m, x) in self.mentions().iter().enumerate() {
-            if x.start < para || x.end > t.start {
-                continue;
+        let mentions = self.mentions();
+        let first = mentions.partition_point(|x| x.start < para);
+        for (m, x) in mentions.iter().enumerate().skip(first) {
+            if x.end > t.start {
+                break;
             }
             if let Some(id) = self.person(m) {
                 nearest = Some((id, x.start >= claim_start));

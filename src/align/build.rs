@@ -3,6 +3,7 @@
 //! search: they are sorted and apart, so a claim's cost does not grow with its document).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::claims::frame::{Argument, Frame, FrameSource};
 use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
@@ -14,7 +15,7 @@ use crate::stage::{Cancel, Cancelled};
 use crate::text::tokens::TokenKind;
 use crate::text::TextLayer;
 
-use super::antecedent::{fill_pronouns, Reach};
+use super::antecedent::{document_genders, fill_pronouns, Genders, Reach};
 use super::figures::FigureValue;
 use super::frames::{key_of, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
@@ -32,6 +33,8 @@ struct DocContext<'a> {
     language: &'a Language,
     figures: Vec<Figure>,
     dates: Vec<DateMention>,
+    /// The persons' genders, for pronouns: read once, on the first claim that asks.
+    genders: OnceLock<Genders>,
 }
 
 impl<'a> DocContext<'a> {
@@ -42,6 +45,7 @@ impl<'a> DocContext<'a> {
             language,
             figures: find_figures(&doc.text, &layer.tokens, language),
             dates: find_dates(&doc.text, &layer.tokens, doc.date, language),
+            genders: OnceLock::new(),
         }
     }
 
@@ -53,6 +57,9 @@ impl<'a> DocContext<'a> {
             entities,
             doc: d,
             language: self.language,
+            genders: self
+                .genders
+                .get_or_init(|| document_genders(&self.doc.text, entities, d, self.language)),
         }
     }
 
