@@ -15,6 +15,10 @@
 use std::path::Path;
 use std::time::Instant;
 
+#[path = "common/cpu.rs"]
+mod cpu;
+use cpu::cpu_seconds;
+
 use rayon::prelude::*;
 
 use _core::claims;
@@ -26,22 +30,6 @@ fn seconds<T>(work: impl FnOnce() -> T) -> (T, f64) {
     let t = Instant::now();
     let out = work();
     (out, t.elapsed().as_secs_f64())
-}
-
-/// CPU seconds this process has used (user and system, all threads), from /proc: on a
-/// shared machine the wall time of a stage says more about the load than about the stage.
-fn cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th
-    // and 13th, in clock ticks (100 a second on Linux).
-    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
-    let ticks: u64 = after
-        .split_whitespace()
-        .skip(11)
-        .take(2)
-        .filter_map(|f| f.parse::<u64>().ok())
-        .sum();
-    ticks as f64 / 100.0
 }
 
 /// A digest of everything alignment decided (pairs with relation, score bits and reason,

@@ -6,6 +6,10 @@
 use rayon::prelude::*;
 use std::time::Instant;
 
+#[path = "common/cpu.rs"]
+mod cpu;
+use cpu::cpu_seconds;
+
 use _core::lang::Language;
 use _core::syntax::document::analyse;
 use _core::syntax::hashing::{hash_str, mix};
@@ -82,22 +86,6 @@ fn main() {
             peak.trim_start_matches("VmHWM:").trim()
         );
     }
-}
-
-/// CPU time of the whole process: on a machine shared with other work, tokens per CPU
-/// second of the 1-thread run is steadier than tokens per second of wall time.
-fn cpu_seconds() -> f64 {
-    let status = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // utime and stime, in clock ticks, are fields 14 and 15 (after the parenthesised name).
-    let fields: Vec<&str> = status
-        .rsplit_once(')')
-        .map_or("", |(_, rest)| rest)
-        .split_whitespace()
-        .collect();
-    let ticks: f64 = fields.get(11..13).map_or(0.0, |f| {
-        f.iter().filter_map(|v| v.parse::<f64>().ok()).sum()
-    });
-    ticks / 100.0
 }
 
 /// The articles' sentences, joined with spaces, 15 sentences to a document, one per line.
