@@ -84,10 +84,10 @@ fn different_ordinals(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> bool 
 
 /// Whether a claim tells what someone expected, forecast or predicted: an expectation word
 /// (`told_apart.txt`) that is a core predicate (`Analysts had expected a rise`), or beside
-/// a core predicate it puts as likely (`prices were expected to rise`) or a light one. Not a word in a
-/// relative clause (`in what both sides predict will be …`), nor one closing a comparison
-/// (`as expected`, `more than Wall Street expected`: a result), nor one beside a noun
-/// (`given the expected growth rate`, `defied expectations`).
+/// a core predicate it puts as likely (`prices were expected to rise`) or a light one. Not
+/// a word in a relative clause (`in what both sides predict will be …`), nor one closing a
+/// comparison (`as expected`, `more than Wall Street expected`: a result), nor one beside a
+/// noun (`given the expected growth rate`, `defied expectations`).
 fn expects(v: &ClaimView, lex: &AlignLexicon) -> bool {
     let lists = &lex.told_apart;
     let seq = &v.sequence;
@@ -113,7 +113,8 @@ fn expects(v: &ClaimView, lex: &AlignLexicon) -> bool {
 const COMPARISON_REACH: usize = 4;
 
 /// `expected` tells what someone expected and `other` says outright what happened: no
-/// expectation word, however read, and none of its predicates has a modality (`the plane is expected to land` / `the plane landed`).
+/// expectation word, however read, and none of its predicates has a modality (`the plane
+/// is expected to land` / `the plane landed`).
 /// Against another future (`Trump is preparing to meet Kim`, `they would boycott the
 /// vote`) an expectation is one proposition.
 fn expectation_against_result(expected: &ClaimView, other: &ClaimView, lex: &AlignLexicon) -> bool {
@@ -143,11 +144,11 @@ fn only_figures_shared(a: &ClaimView, b: &ClaimView) -> bool {
         && (shared.iter()).all(|t| t.surface.split_whitespace().all(figure_word))
 }
 
-/// With no measure of a unit in common: on each side, precise figures (not vague or small ones: `weak_figure`) with no
-/// compatible figure on the other side outnumber those matched, and some of them are of
-/// one kind: two counts, whatever else matches (a label's number, `30-share`, matches in
-/// every report of that index). One figure more on each side is context (`rose to 60 from
-/// 51.2`, `its highest since 62.6`), not another count.
+/// With no measure of a unit in common: on each side, precise figures (not vague or small
+/// ones: `weak_figure`) with no compatible figure on the other side outnumber those
+/// matched, and some of them are of one kind: two counts, whatever else matches (a label's
+/// number, `30-share`, matches in every report of that index). One figure more on each
+/// side is context (`rose to 60 from 51.2`, `its highest since 62.6`), not another count.
 fn unmatched_figures(a: &[FigureValue], b: &[FigureValue]) -> bool {
     let precise = |v: &[FigureValue]| v.iter().filter(|x| !weak_figure(x)).cloned().collect();
     let (a, b): (Vec<FigureValue>, Vec<FigureValue>) = (precise(a), precise(b));
