@@ -14,22 +14,50 @@ extern "C" {
     // From mimalloc (linked by the `mimalloc` crate, our global allocator).
     fn mi_collect(force: bool);
     fn mi_option_set(option: c_int, value: c_long);
+    fn mi_process_init();
 }
 
-/// `mi_option_purge_decommits` in mimalloc v2's `mi_option_t` (mimalloc.h); the Rust
-/// binding names no constant for it.
+/// Options in mimalloc v2's `mi_option_t` (mimalloc.h); the Rust binding names neither.
 const MI_OPTION_PURGE_DECOMMITS: c_int = 5;
+const MI_OPTION_ALLOW_THP: c_int = 37;
 
-/// Sets mimalloc up once per process, before the first stage. Pages freed while a stage
-/// runs are purged by resetting them rather than decommitting them: decommitted pages fault
-/// in again one by one, which made alignment of one long document grow 7x per 4x its claims
-/// (`benches/growth.py`, `long_document`). On Linux a reset is `MADV_FREE`: the kernel takes
-/// such pages back only under memory pressure, so they still count in the resident size
-/// (see `release_free_pages`).
+/// Runs `configure_allocator` when the library is loaded, after mimalloc's own start-up and
+/// before anything is allocated: the first arena is reserved by the first allocation.
+#[cfg(target_os = "linux")]
+#[used]
+#[link_section = ".init_array"]
+static CONFIGURE_AT_LOAD: extern "C" fn() = {
+    extern "C" fn configure_at_load() {
+        configure_allocator();
+    }
+    configure_at_load
+};
+
+/// Sets mimalloc up once per process (at load on Linux, else before the first stage).
+///
+/// - Pages freed while a stage runs are purged by resetting them rather than decommitting
+///   them: decommitted pages fault in again one by one, which made alignment of one long
+///   document grow 7x per 4x its claims (`benches/growth.py`, `long_document`). On Linux a
+///   reset is `MADV_FREE`: the kernel takes such pages back only under memory pressure, so
+///   they still count in the resident size (see `release_free_pages`).
+/// - Its arenas are not marked for transparent huge pages: every purged page touched again
+///   was then zeroed 2 MB at a time (`clear_page` over half of a profile, alignment's system
+///   time 7-14 s on 2,000 articles against 0.7 s). The models' tables still ask for huge
+///   pages for themselves (syntax/huge_pages.rs). `MIMALLOC_ALLOW_THP=1` keeps mimalloc's.
 pub fn configure_allocator() {
     static ONCE: Once = Once::new();
-    // SAFETY: mi_option_set takes no pointers and only stores an option mimalloc reads.
-    ONCE.call_once(|| unsafe { mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0) });
+    // SAFETY: these calls take no pointers. mi_process_init is idempotent; it runs the start-up
+    // that reads THP's option while it still allows THP, which would otherwise switch THP off
+    // for the whole process (prctl), the models' tables and the host Python included.
+    // getenv reads a NUL-terminated literal and allocates nothing.
+    ONCE.call_once(|| unsafe {
+        mi_process_init();
+        mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0);
+        #[cfg(target_os = "linux")]
+        if libc::getenv(c"MIMALLOC_ALLOW_THP".as_ptr()).is_null() {
+            mi_option_set(MI_OPTION_ALLOW_THP, 0);
+        }
+    });
 }
 
 /// Returns the allocators' free pages to the system. Costs a walk over the heaps: for

@@ -5,8 +5,10 @@
 //! Linux backs memory marked `MADV_HUGEPAGE` (the usual `madvise` setting of transparent
 //! huge pages) with 2 MB pages if it is marked before it is first written, and the whole
 //! table is covered only if it starts on a 2 MB boundary: so a large table gets its own
-//! aligned allocation. Elsewhere, or when the system says no, the table sits in ordinary
-//! pages; its contents are the same either way.
+//! aligned mapping. It is mapped apart from the allocator's memory because a marked range
+//! stays marked: an allocator that reused it after the table is dropped would have its pages
+//! zeroed 2 MB at a time whenever they fault in. Elsewhere, or when the system says no, the
+//! table sits in ordinary pages; its contents are the same either way.
 
 use std::alloc::{alloc, dealloc, handle_alloc_error, Layout};
 use std::ops::{Deref, DerefMut};
@@ -19,8 +21,18 @@ const HUGE_PAGE: usize = 2 << 20;
 pub struct Table<T: Copy> {
     ptr: NonNull<T>,
     len: usize,
-    /// `None` for an empty table (nothing allocated).
-    layout: Option<Layout>,
+    backing: Backing,
+}
+
+/// Where a table's items live.
+enum Backing {
+    /// An empty table: nothing allocated.
+    Nothing,
+    /// From the global allocator.
+    Heap(Layout),
+    /// A mapping of its own of this many bytes (Linux, at least one huge page).
+    #[cfg(target_os = "linux")]
+    Mapped(usize),
 }
 
 // SAFETY: a `Table` owns its items and never shares them mutably, like a `Box<[T]>`.
@@ -56,44 +68,67 @@ impl<T: Copy> Table<T> {
             return Table {
                 ptr: NonNull::dangling(),
                 len,
-                layout: None,
+                backing: Backing::Nothing,
             };
         }
-        let huge = bytes >= HUGE_PAGE;
-        let layout = if huge {
-            Layout::from_size_align(bytes.next_multiple_of(HUGE_PAGE), HUGE_PAGE)
-        } else {
-            Layout::array::<T>(len)
+        #[cfg(target_os = "linux")]
+        if bytes >= HUGE_PAGE {
+            let size = bytes.next_multiple_of(HUGE_PAGE);
+            return Table {
+                ptr: map_huge(size).cast(),
+                len,
+                backing: Backing::Mapped(size),
+            };
         }
-        .expect("table size overflows");
+        let layout = Layout::array::<T>(len).expect("table size overflows");
         // SAFETY: the layout has a non-zero size.
         let raw = unsafe { alloc(layout) };
         let Some(ptr) = NonNull::new(raw.cast::<T>()) else {
             handle_alloc_error(layout)
         };
-        if huge {
-            advise(raw, layout.size());
-        }
         Table {
             ptr,
             len,
-            layout: Some(layout),
+            backing: Backing::Heap(layout),
         }
     }
 }
 
-/// Asks for huge pages on `len` bytes from `start` (both multiples of `HUGE_PAGE`).
+/// `size` bytes (a multiple of `HUGE_PAGE`) mapped at a `HUGE_PAGE` boundary and marked for
+/// huge pages: one huge page more is mapped, then the unaligned ends are unmapped.
 #[cfg(target_os = "linux")]
-fn advise(start: *mut u8, len: usize) {
-    // SAFETY: the range is an allocation this process owns; MADV_HUGEPAGE only changes how
-    // the kernel backs it, never its contents, and a refusal leaves ordinary pages.
+fn map_huge(size: usize) -> NonNull<u8> {
+    let mapped = size + HUGE_PAGE;
+    // SAFETY: an anonymous private mapping at an address of the kernel's choosing touches no
+    // existing memory; the two munmaps only cut this mapping's own ends, outside the range
+    // returned; madvise only changes how the kernel backs the range, never its contents.
     unsafe {
-        libc::madvise(start.cast(), len, libc::MADV_HUGEPAGE);
+        let raw = libc::mmap(
+            std::ptr::null_mut(),
+            mapped,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        );
+        if raw == libc::MAP_FAILED {
+            handle_alloc_error(Layout::from_size_align(size, HUGE_PAGE).expect("size checked"));
+        }
+        let start = raw as usize;
+        let head = start.next_multiple_of(HUGE_PAGE) - start;
+        if head > 0 {
+            libc::munmap(raw, head);
+        }
+        let aligned = raw.cast::<u8>().add(head);
+        let tail = HUGE_PAGE - head;
+        if tail > 0 {
+            libc::munmap(aligned.add(size).cast(), tail);
+        }
+        // A refusal leaves ordinary pages.
+        libc::madvise(aligned.cast(), size, libc::MADV_HUGEPAGE);
+        NonNull::new_unchecked(aligned)
     }
 }
-
-#[cfg(not(target_os = "linux"))]
-fn advise(_start: *mut u8, _len: usize) {}
 
 impl<T: Copy> Deref for Table<T> {
     type Target = [T];
@@ -113,9 +148,15 @@ impl<T: Copy> DerefMut for Table<T> {
 
 impl<T: Copy> Drop for Table<T> {
     fn drop(&mut self) {
-        if let Some(layout) = self.layout {
+        match self.backing {
+            Backing::Nothing => {}
             // SAFETY: allocated in `uninit` with this layout; `T: Copy` needs no drop.
-            unsafe { dealloc(self.ptr.as_ptr().cast(), layout) };
+            Backing::Heap(layout) => unsafe { dealloc(self.ptr.as_ptr().cast(), layout) },
+            // SAFETY: mapped in `uninit` with this size, and unmapped only here.
+            #[cfg(target_os = "linux")]
+            Backing::Mapped(size) => unsafe {
+                libc::munmap(self.ptr.as_ptr().cast(), size);
+            },
         }
     }
 }
@@ -147,6 +188,7 @@ mod tests {
         let big = Table::filled(3 * HUGE_PAGE / 8 + 5, 7u64);
         assert_eq!(big.len(), 3 * HUGE_PAGE / 8 + 5);
         assert!(big.iter().all(|&x| x == 7));
+        #[cfg(target_os = "linux")]
         assert_eq!(big.as_ptr() as usize % HUGE_PAGE, 0);
         assert!(Table::filled(0, 1u8).is_empty());
         for n in [1usize, 3, 1000, 1_000_000] {
