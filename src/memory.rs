@@ -92,3 +92,46 @@ pub fn release_free_pages() {
         }
     }
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use crate::syntax::huge_pages::Table;
+
+    /// The `VmFlags` of the mapping that holds `address`, from /proc/self/smaps.
+    fn flags_at(address: usize) -> Vec<String> {
+        let smaps = std::fs::read_to_string("/proc/self/smaps").expect("smaps");
+        let mut inside = false;
+        for line in smaps.lines() {
+            let range = line.split_whitespace().next().unwrap_or("");
+            if let Some((start, end)) = range.split_once('-') {
+                if let (Ok(start), Ok(end)) = (
+                    usize::from_str_radix(start, 16),
+                    usize::from_str_radix(end, 16),
+                ) {
+                    inside = (start..end).contains(&address);
+                    continue;
+                }
+            }
+            if inside {
+                if let Some(flags) = line.strip_prefix("VmFlags:") {
+                    return flags.split_whitespace().map(str::to_owned).collect();
+                }
+            }
+        }
+        panic!("no mapping holds {address:#x}");
+    }
+
+    #[test]
+    fn only_the_models_tables_ask_for_huge_pages() {
+        if std::env::var_os("MIMALLOC_ALLOW_THP").is_some() {
+            return; // the user asked for mimalloc's own choice
+        }
+        let heap = vec![1u8; 64 << 20];
+        let table = Table::filled(3 << 20, 1u8);
+        assert!(!flags_at(heap.as_ptr() as usize).contains(&"hg".to_owned()));
+        let thp = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled");
+        if thp.is_ok_and(|setting| !setting.contains("[never]")) {
+            assert!(flags_at(table.as_ptr() as usize).contains(&"hg".to_owned()));
+        }
+    }
+}
