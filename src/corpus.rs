@@ -191,7 +191,6 @@ impl EntityLayer {
 impl Corpus {
     /// A corpus of `docs`, read as English; names must be unique and texts under 4 GiB.
     pub fn new(docs: Vec<Document>) -> Result<Corpus, CorpusError> {
-        crate::memory::configure_allocator();
         let mut seen = HashSet::new();
         for doc in &docs {
             if !seen.insert(doc.name.as_str()) {

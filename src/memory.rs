@@ -7,71 +7,58 @@
 //! called for what others allocate in the process with malloc (Python, when crosswire runs
 //! as its extension).
 
+#[cfg(target_os = "linux")]
 use std::ffi::{c_int, c_long};
-use std::sync::Once;
 
 extern "C" {
     // From mimalloc (linked by the `mimalloc` crate, our global allocator).
     fn mi_collect(force: bool);
+    #[cfg(target_os = "linux")]
     fn mi_option_set(option: c_int, value: c_long);
+    #[cfg(target_os = "linux")]
     fn mi_process_init();
 }
 
-/// Options in mimalloc v2's `mi_option_t` (mimalloc.h); the Rust binding names neither.
-const MI_OPTION_PURGE_DECOMMITS: c_int = 5;
+/// `mi_option_allow_thp` in mimalloc v2's `mi_option_t` (mimalloc.h); the Rust binding names
+/// no constant for it.
+#[cfg(target_os = "linux")]
 const MI_OPTION_ALLOW_THP: c_int = 37;
 
-/// Runs `configure_allocator` when the library is loaded, after mimalloc's own start-up and
-/// before anything is allocated: the first arena is reserved by the first allocation.
+/// Runs when the library is loaded, after mimalloc's own start-up and before anything is
+/// allocated (the first arena is reserved by the first allocation): mimalloc's arenas are not
+/// to be marked for transparent huge pages. Marked, every page it purged and a later stage
+/// touched again faulted in as a 2 MB page, zeroed: `clear_page` was over half of a profile,
+/// alignment's system time 7-14 s on 2,000 articles against 0.7 s, and decommitting freed
+/// pages looked too dear (sessions 22-23 reset them instead, which kept them resident). The
+/// models' tables still ask for huge pages for themselves (syntax/huge_pages.rs).
+/// `MIMALLOC_ALLOW_THP=1` leaves mimalloc's default.
 #[cfg(target_os = "linux")]
 #[used]
 #[link_section = ".init_array"]
-static CONFIGURE_AT_LOAD: extern "C" fn() = {
-    extern "C" fn configure_at_load() {
-        configure_allocator();
-    }
-    configure_at_load
-};
-
-/// Sets mimalloc up once per process (at load on Linux, else before the first stage).
-///
-/// - Pages freed while a stage runs are purged by resetting them rather than decommitting
-///   them: decommitted pages fault in again one by one, which made alignment of one long
-///   document grow 7x per 4x its claims (`benches/growth.py`, `long_document`). On Linux a
-///   reset is `MADV_FREE`: the kernel takes such pages back only under memory pressure, so
-///   they still count in the resident size (see `release_free_pages`).
-/// - Its arenas are not marked for transparent huge pages: every purged page touched again
-///   was then zeroed 2 MB at a time (`clear_page` over half of a profile, alignment's system
-///   time 7-14 s on 2,000 articles against 0.7 s). The models' tables still ask for huge
-///   pages for themselves (syntax/huge_pages.rs). `MIMALLOC_ALLOW_THP=1` keeps mimalloc's.
-pub fn configure_allocator() {
-    static ONCE: Once = Once::new();
-    // SAFETY: these calls take no pointers. mi_process_init is idempotent; it runs the start-up
-    // that reads THP's option while it still allows THP, which would otherwise switch THP off
-    // for the whole process (prctl), the models' tables and the host Python included.
-    // getenv reads a NUL-terminated literal and allocates nothing.
-    ONCE.call_once(|| unsafe {
-        mi_process_init();
-        mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0);
-        #[cfg(target_os = "linux")]
-        if libc::getenv(c"MIMALLOC_ALLOW_THP".as_ptr()).is_null() {
-            mi_option_set(MI_OPTION_ALLOW_THP, 0);
+static KEEP_HEAP_OFF_HUGE_PAGES: extern "C" fn() = {
+    extern "C" fn keep_heap_off_huge_pages() {
+        // SAFETY: these calls take no pointers. mi_process_init is idempotent; it runs the
+        // start-up that reads THP's option while it still allows THP, which would otherwise
+        // switch THP off for the whole process (prctl), the models' tables and the host
+        // Python included. getenv reads a NUL-terminated literal and allocates nothing.
+        unsafe {
+            mi_process_init();
+            if libc::getenv(c"MIMALLOC_ALLOW_THP".as_ptr()).is_null() {
+                mi_option_set(MI_OPTION_ALLOW_THP, 0);
+            }
         }
-    });
-}
+    }
+    keep_heap_off_huge_pages
+};
 
 /// Returns the allocators' free pages to the system. Costs a walk over the heaps: for
 /// after a large structure is dropped, not per item.
 ///
-/// mimalloc purges by resetting (`MADV_FREE`), so the freed pages still count as resident
-/// until the kernel needs them (alignment's views: tests/test_memory.py, an expected
-/// failure). Decommitting them here (`MADV_DONTNEED`) cut the 10,000-article peak by a
-/// fifth but made the next stages fault every page in again, zeroed (`clear_page` half of
-/// the samples; long-document alignment 14x per 4x its claims): not done. Called from
-/// inside a pool's worker, only that thread collects: a broadcast from workers busy in a
-/// parallel loop (`compare_many`'s small corpora each release) crashed.
+/// mimalloc purges by decommitting (`MADV_DONTNEED`), so the pages leave the resident size
+/// (alignment's views: tests/test_memory.py). Called from inside a pool's worker, only that
+/// thread collects: a broadcast from workers busy in a parallel loop (`compare_many`'s small
+/// corpora each release) crashed.
 pub fn release_free_pages() {
-    configure_allocator();
     // SAFETY: mi_collect takes no pointers; with `force` it purges the calling thread's unused
     // pages and the abandoned ones, under mimalloc's own synchronisation.
     unsafe {
