@@ -40,7 +40,7 @@ from .patterns import Patterns, core_rows
 
 __all__ = ["DaskAnalysis", "analyze", "list_files", "local_cluster"]
 
-#: Documents per partition: about 8 MB of text at news length, a few seconds of work.
+#: Documents per partition at most: about 8 MB of text at news length, a few seconds of work.
 PARTITION_DOCS = 2000
 #: How many results one reduction task merges.
 FAN_IN = 8
@@ -75,6 +75,21 @@ def list_files(
     if not files:
         raise ValueError("no files to analyse")
     return files, names
+
+
+def sized_partitions(documents: int, slots: int, most: int = PARTITION_DOCS) -> int:
+    """Documents per partition for ``documents`` on a cluster of ``slots`` worker threads:
+    at most ``most``, cut into a multiple of ``slots`` partitions of equal size, so that
+    every worker has as many partitions as the others (5 partitions on 2 workers leave one
+    worker on the fifth alone, a fifth of the run)."""
+    slots = max(slots, 1)
+    partitions = slots * -(-documents // (slots * most))
+    return max(1, -(-documents // max(partitions, 1)))
+
+
+def _slots(client: Client) -> int:
+    """Worker threads of the cluster (0 while none has joined)."""
+    return sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
 
 
 def local_cluster(workers: int | None = None) -> LocalCluster:
@@ -304,7 +319,7 @@ def analyze(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     client: Client | str | None = None,
     *,
-    partition_docs: int = PARTITION_DOCS,
+    partition_docs: int | None = None,
     recursive: bool = False,
     patterns: Patterns | None = None,
     errors: str = "strict",
@@ -316,12 +331,14 @@ def analyze(
     :func:`local_cluster` of this machine. What ``analyze`` starts, ``DaskAnalysis.close``
     (or leaving its ``with`` block) closes.
 
-    The work is submitted and kept on the cluster (``persist``): the tables compute from it.
+    ``partition_docs``: documents per partition; by default :func:`sized_partitions` for
+    the cluster's worker threads (the tables are the same whatever the partitioning). The
+    work is submitted and kept on the cluster (``persist``): the tables compute from it.
     Invalid UTF-8 raises :class:`~crosswire.DecodeError` (``errors="strict"``) or is replaced
     with a ``UnicodeWarning`` (``errors="replace"``), as ``Corpus.from_dir`` does."""
     if errors not in ("strict", "replace"):
         raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
-    if partition_docs < 1:
+    if partition_docs is not None and partition_docs < 1:
         raise ValueError(f"partition_docs must be at least 1, not {partition_docs}")
     files, names = list_files(paths, recursive=recursive)
     patterns = _as_patterns(patterns)
@@ -341,6 +358,8 @@ def analyze(
             client = Client(own_cluster)
             own_client = True
 
+    if partition_docs is None:
+        partition_docs = sized_partitions(len(files), _slots(client))
     token = dask.base.tokenize(files, names, errors, rows, _core.__version__, partition_docs)
     parts = [
         _task(
