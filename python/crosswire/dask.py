@@ -17,6 +17,7 @@ gather is reduced in document order (see ``crosswire._core.Partition``).
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -181,6 +182,7 @@ def _replaced(part: _core.Partition) -> list[tuple[str, int, int]]:
     return part.replaced
 
 
+@functools.cache
 def _metas() -> dict[str, pd.DataFrame]:
     """Empty tables with the columns and types of the real ones (Dask's ``meta``)."""
     corpus = Corpus.from_texts(["Kyiv said on Monday that 30 people were hurt."], names=["x"])
@@ -394,18 +396,18 @@ def analyze(
     ]
     entity_table = _task(_entity_table, f"cw-entity-table-{token}", entities, names)
     n = len(parts)
-    persisted = client.persist(
-        [t[0] for t in tables] + [t[1] for t in tables] + [entity_table] + [t[2] for t in tables]
-    )
-    claims, views = persisted[n : 2 * n], persisted[2 * n + 1 :]
+    claims = [t[1] for t in tables]
     pairs, groups = dask_alignment.align(
-        views,
+        [t[2] for t in tables],
         claims,
         [names[s : s + partition_docs] for s in starts],
         starts,
         token,
     )
-    aligned = client.persist(pairs + groups)
+    # One graph, persisted at once: the claims' views (t[2]) are not kept, so a partition's
+    # unweighed views go once they are weighed instead of staying beside the weighed copy
+    # for the whole alignment.
+    persisted = client.persist([t[0] for t in tables] + claims + [entity_table] + pairs + groups)
     documents = [
         _task(_documents, f"cw-documents-{token}-{i}", p, clustering, entities, patterns)
         for i, p in enumerate(parts)
@@ -430,8 +432,10 @@ def analyze(
             entity_table=dd.from_delayed(
                 persisted[2 * n : 2 * n + 1], meta=meta["entity_table"], verify_meta=False
             ),
-            pairs=dd.from_delayed(aligned[:n], meta=meta["pairs"], verify_meta=False),
-            groups=dd.from_delayed(aligned[n:], meta=meta["groups"], verify_meta=False),
+            pairs=dd.from_delayed(
+                persisted[2 * n + 1 : 3 * n + 1], meta=meta["pairs"], verify_meta=False
+            ),
+            groups=dd.from_delayed(persisted[3 * n + 1 :], meta=meta["groups"], verify_meta=False),
             documents=dd.from_delayed(documents, meta=meta["documents"], verify_meta=False),
             names=names,
             client=client,
