@@ -190,6 +190,8 @@ def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[s
             f"{words / r['seconds']:>9,.0f} words/s  CPU s {cpus} (sum {sum(r['cpu']):,.1f})  "
             f"peak MB {peaks}  rows {r['rows']}{extra}  load {os.getloadavg()[0]:.1f}"
         )
+    if "cluster" not in results:
+        return
     c = results["cluster"]
     print(f"{'':>17}tasks: {c['tasks']:,}; seconds by action: {c['action_seconds']}")
     print(f"{'':>17}gather-dep seconds: {c['gather_dep_seconds']}")

@@ -290,14 +290,26 @@ def _sentence_pairs(pc: _core.PartitionClaims, rep: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"a": _col(a, U32), "b": _col(b, U32)})
 
 
+#: Up to this many partitions the key shuffles are Dask's task shuffles (a split and a join
+#: task per partition pair: few and small), above it its P2P shuffles, whose fixed costs per
+#: shuffle (a barrier, buffers, a service on every worker) pay off only for wide ones.
+TASK_SHUFFLE_PARTITIONS = 64
+
+
+def _shuffle_method(frame: dd.DataFrame) -> str:
+    """Dask's shuffle method for ``frame`` (see ``TASK_SHUFFLE_PARTITIONS``)."""
+    return "tasks" if frame.npartitions <= TASK_SHUFFLE_PARTITIONS else "p2p"
+
+
 def _candidates(keyed: list[Delayed]) -> list[Delayed]:
     """Candidate pairs ``(a, b)`` from the claims' keys, by Dask shuffles (see the module
     doc): frames partitioned by ``a``'s hash."""
     rows = dd.from_delayed(keyed, meta=KEYED_META, verify_meta=False)
+    method = _shuffle_method(rows)
     meta = KEYED_META.assign(holders=pd.Series(dtype="uint32"))
-    held = rows.shuffle(on="key").map_partitions(_holders, meta=meta)
+    held = rows.shuffle(on="key", shuffle_method=method).map_partitions(_holders, meta=meta)
     meta = meta.assign(profile=pd.Series(dtype=object))
-    profiled = held.shuffle(on="claim").map_partitions(_profiles, meta=meta)
+    profiled = held.shuffle(on="claim", shuffle_method=method).map_partitions(_profiles, meta=meta)
     pair_meta = pd.DataFrame(
         {
             "a": pd.Series(dtype="uint32"),
@@ -306,8 +318,12 @@ def _candidates(keyed: list[Delayed]) -> list[Delayed]:
             "weight": pd.Series(dtype="float32"),
         }
     )
-    weights = profiled.shuffle(on="key").map_partitions(_key_pairs, meta=pair_meta)
-    shared = weights.shuffle(on="a").map_partitions(_shared, meta=pair_meta[["a", "b"]])
+    weights = profiled.shuffle(on="key", shuffle_method=method).map_partitions(
+        _key_pairs, meta=pair_meta
+    )
+    shared = weights.shuffle(on="a", shuffle_method=method).map_partitions(
+        _shared, meta=pair_meta[["a", "b"]]
+    )
     return list(shared.to_delayed())
 
 

@@ -172,7 +172,7 @@ impl PyPartitionClaims {
         wanted: &[u8],
     ) -> PyResult<Bound<'py, PyBytes>> {
         let wanted: Vec<u32> = read(wanted, "wanted")?;
-        to_bytes(py, &self.inner.pick(first_claim, &wanted))
+        to_bytes(py, &self.inner.pick_refs(first_claim, &wanted))
     }
 
     /// The aligned pairs among `a`, `b` (u32 bytes) as columns: claim_a, claim_b (ids),
