@@ -3,7 +3,7 @@ stages, entity ids across the corpus, claim alignment, and the entities, claims,
 pairs and groups tables as pandas.
 
     python benches/bench_dask.py                  # 10,000 articles
-    python benches/bench_dask.py --sizes 10000 100000 --partition-docs 2000
+    python benches/bench_dask.py --sizes 2000 10000 --rounds 2 --partition-docs 2000
 
 Corpora are benches/make_corpus.py's (seed 0, target/corpora/, as bench_scale.py builds
 them). Each side runs in a fresh child process: in-process with every core (rayon), and
@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import subprocess
 import sys
 import time
@@ -24,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from bench_scale import corpus_folder  # noqa: E402
+from distributed import WorkerPlugin  # noqa: E402
 
 
 def peak_mb() -> float:
@@ -34,15 +37,61 @@ def peak_mb() -> float:
     return float("nan")
 
 
+def cpu_seconds() -> float:
+    """User + system seconds of this process, all its threads."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
 def in_process(folder: str) -> dict:
     import crosswire as cw
 
-    t0 = time.perf_counter()
+    c0, t0 = cpu_seconds(), time.perf_counter()
     corpus = cw.Corpus.from_dir(folder)
     sizes = [len(corpus.entities()), len(corpus.claims()), len(corpus.entity_table())]
     alignment = corpus.align()
     sizes += [len(alignment.pairs()), len(alignment.groups())]
-    return {"seconds": time.perf_counter() - t0, "rows": sizes, "peak_mb": [peak_mb()]}
+    return {
+        "seconds": time.perf_counter() - t0,
+        "cpu": [cpu_seconds() - c0],
+        "rows": sizes,
+        "peak_mb": [peak_mb()],
+    }
+
+
+class StepCPU(WorkerPlugin):
+    """A worker plugin that adds up the process's CPU seconds while each task runs, per step
+    (the task's name up to its token). Workers run one task at a time (one thread), and the
+    core runs a task's work on its own pool threads, which thread-CPU metrics miss."""
+
+    name = "bench-step-cpu"
+
+    def setup(self, worker) -> None:
+        self.started: dict = {}
+        self.cpu: dict[str, float] = {}
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        from dask.utils import key_split
+
+        if finish == "executing":
+            self.started[key] = cpu_seconds()
+        elif start == "executing" and key in self.started:
+            step = key_split(key)
+            self.cpu[step] = self.cpu.get(step, 0.0) + cpu_seconds() - self.started.pop(key)
+
+
+def _step_cpu(dask_worker) -> dict[str, float]:
+    return dask_worker.plugins[StepCPU.name].cpu
+
+
+def _worker_metrics(dask_scheduler) -> list:
+    """The scheduler's cumulative worker metrics of fetching data from other workers
+    (``("gather-dep", …, activity, unit)``), as a list of (key, value)."""
+    return [
+        (k, v)
+        for k, v in dask_scheduler.cumulative_worker_metrics.items()
+        if isinstance(k, tuple) and k[0] == "gather-dep"
+    ]
 
 
 def on_cluster(folder: str, partition_docs: int) -> dict:
@@ -53,39 +102,63 @@ def on_cluster(folder: str, partition_docs: int) -> dict:
     cluster = cwd.local_cluster(2)
     client = Client(cluster)
     started = time.perf_counter() - t0
+    client.register_plugin(StepCPU())
+    before = [cpu_seconds(), *client.run(cpu_seconds).values()]
     t0 = time.perf_counter()
     with get_task_stream(client) as stream:
-        result = cwd.analyze(folder, client, partition_docs=partition_docs)
+        result = cwd.analyze(folder, client, partition_docs=partition_docs or None)
         tables = result.compute()
     seconds = time.perf_counter() - t0
-    # Seconds of work per kind of task (cw-partition, cw-clustering, …), summed over workers.
-    per_step: dict[str, float] = {}
+    # CPU of the client (the LocalCluster's scheduler runs in it) and of each worker.
+    after = [cpu_seconds(), *client.run(cpu_seconds).values()]
+    # Transfers and spills to disk by action, from the task stream.
+    per_action: dict[str, float] = {}
     for task in stream.data:
-        parts = str(task["key"]).strip("('").split("-")
-        # cw-align-<token>-<step>-…: the alignment's steps by name; Dask's shuffles by theirs.
-        step = (
-            "-".join(parts[:2] + parts[3:4])
-            if parts[:2] == ["cw", "align"]
-            else "-".join(parts[:2])
-        )
-        busy = sum(s["stop"] - s["start"] for s in task["startstops"] if s["action"] == "compute")
-        per_step[step] = per_step.get(step, 0.0) + busy
+        for s in task["startstops"]:
+            per_action[s["action"]] = per_action.get(s["action"], 0.0) + s["stop"] - s["start"]
+    # CPU seconds per step (a task's name up to its token: cw-tables, cw-align-weighed, …),
+    # summed over workers; what moving data between workers cost, from Dask's own fine
+    # performance metrics.
+    metrics = client.run_on_scheduler(_worker_metrics)
+    per_step: dict[str, float] = {}
+    for steps in client.run(_step_cpu).values():
+        for step, value in steps.items():
+            per_step[step] = per_step.get(step, 0.0) + value
+    moved: dict[str, float] = {}
+    for key, value in metrics:
+        if key[-1] == "seconds":
+            moved[key[-2]] = moved.get(key[-2], 0.0) + value
     workers = client.run(peak_mb)
     client.close()
     cluster.close()
     return {
         "seconds": seconds,
         "cluster_start": started,
+        "cpu": [b - a for a, b in zip(before, after)],
         "rows": [len(tables[t]) for t in cwd.TABLES],
         "peak_mb": [peak_mb(), *workers.values()],
-        "task_seconds": {k: round(v, 2) for k, v in sorted(per_step.items())},
+        "tasks": len(stream.data),
+        "action_seconds": {k: round(v, 2) for k, v in sorted(per_action.items())},
+        "step_cpu": {k: round(v, 2) for k, v in sorted(per_step.items(), key=lambda x: -x[1])},
+        "gather_dep_seconds": {k: round(v, 2) for k, v in sorted(moved.items())},
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
-    parser.add_argument("--partition-docs", type=int, default=2000)
+    parser.add_argument(
+        "--partition-docs",
+        type=int,
+        default=0,
+        help="documents per partition (default: analyze's own, sized to the workers)",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="alternate the two sides this many times"
+    )
+    parser.add_argument(
+        "--sides", nargs="+", choices=["in-process", "cluster"], default=["in-process", "cluster"]
+    )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -96,22 +169,41 @@ def main() -> None:
     for n in args.sizes:
         folder = corpus_folder(n)
         words = json.loads((folder / "_stats.json").read_text())["words"]
-        results = {}
-        for side in ("in-process", "cluster"):
-            cmd = [sys.executable, __file__, "--child", side, str(folder), str(args.partition_docs)]
-            results[side] = json.loads(subprocess.run(cmd, check=True, capture_output=True).stdout)
-            r = results[side]
-            peaks = ", ".join(f"{p:,.0f}" for p in r["peak_mb"])
-            extra = f"  (cluster start {r['cluster_start']:.1f} s)" if "cluster_start" in r else ""
-            print(
-                f"{n:>7,} articles  {side:<10} {r['seconds']:8.1f} s  "
-                f"{words / r['seconds']:>9,.0f} words/s  peak MB {peaks}  rows {r['rows']}{extra}"
-            )
-        print(f"{'':>17}task seconds: {results['cluster']['task_seconds']}")
-        a, b = results["in-process"], results["cluster"]
+        for _ in range(args.rounds):
+            compare(n, folder, words, args.partition_docs, args.sides)
+
+
+def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[str]) -> None:
+    """One run of each side, in-process first, and their ratios."""
+    results = {}
+    for side in sides:
+        cmd = [sys.executable, __file__, "--child", side, str(folder), str(partition_docs)]
+        out = subprocess.run(cmd, check=True, capture_output=True).stdout
+        print(out.decode().strip(), file=sys.stderr)
+        results[side] = json.loads(out)
+        r = results[side]
+        peaks = ", ".join(f"{p:,.0f}" for p in r["peak_mb"])
+        cpus = ", ".join(f"{c:,.1f}" for c in r["cpu"])
+        extra = f"  (cluster start {r['cluster_start']:.1f} s)" if "cluster_start" in r else ""
         print(
-            f"{'':>17}cluster / in-process: {b['seconds'] / a['seconds']:.2f}x; same rows: {a['rows'] == b['rows']}"
+            f"{n:>7,} articles  {side:<10} {r['seconds']:8.1f} s  "
+            f"{words / r['seconds']:>9,.0f} words/s  CPU s {cpus} (sum {sum(r['cpu']):,.1f})  "
+            f"peak MB {peaks}  rows {r['rows']}{extra}  load {os.getloadavg()[0]:.1f}"
         )
+    if "cluster" not in results:
+        return
+    c = results["cluster"]
+    print(f"{'':>17}tasks: {c['tasks']:,}; seconds by action: {c['action_seconds']}")
+    print(f"{'':>17}gather-dep seconds: {c['gather_dep_seconds']}")
+    top = {k: v for k, v in c["step_cpu"].items() if v >= 0.5}
+    print(f"{'':>17}CPU s per step (>= 0.5 s, of {sum(c['step_cpu'].values()):,.1f}): {top}")
+    if "in-process" not in results:
+        return
+    a, b = results["in-process"], results["cluster"]
+    print(
+        f"{'':>17}cluster / in-process: {b['seconds'] / a['seconds']:.2f}x wall, "
+        f"{sum(b['cpu']) / sum(a['cpu']):.2f}x CPU; same rows: {a['rows'] == b['rows']}"
+    )
 
 
 if __name__ == "__main__":

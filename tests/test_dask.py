@@ -254,3 +254,23 @@ def test_the_cli_refuses_cluster_options_that_do_not_fit(tmp_path):
     assert p.returncode == 2 and b"not --sample" in p.stderr
     p = cli("claims", str(tmp_path), "--workers", "2", "--scheduler", "tcp://x:1")
     assert p.returncode == 2 and b"not both" in p.stderr
+
+
+def test_partitions_are_sized_to_the_workers():
+    # As many partitions for each worker thread, at most 2000 documents each.
+    assert cwd.sized_partitions(10_000, 2) == 1667  # 6 partitions, not 5 of 2000
+    assert cwd.sized_partitions(2_000, 2) == 1000
+    assert cwd.sized_partitions(100_000, 2) == 2000  # 50
+    assert cwd.sized_partitions(100_001, 2) == 1924  # 52 partitions: 51 would leave one alone
+    assert cwd.sized_partitions(5, 4) == 2
+    assert cwd.sized_partitions(3, 0) == 3  # no worker joined yet: one slot
+
+
+def test_the_core_objects_tell_dask_their_size(tmp_path):
+    from dask.sizeof import sizeof
+
+    folder = corner_cases(tmp_path / "corner")
+    files, names = cwd.list_files(folder)
+    part = cw._core.Partition(files, names, 0)
+    text = sum(len(Path(f).read_bytes()) for f in files)
+    assert sizeof(part) >= 5 * text  # not the 40 bytes of a bare Python object

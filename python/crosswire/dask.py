@@ -17,6 +17,7 @@ gather is reduced in document order (see ``crosswire._core.Partition``).
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import uuid
@@ -40,7 +41,7 @@ from .patterns import Patterns, core_rows
 
 __all__ = ["DaskAnalysis", "analyze", "list_files", "local_cluster"]
 
-#: Documents per partition: about 8 MB of text at news length, a few seconds of work.
+#: Documents per partition at most: about 8 MB of text at news length, a few seconds of work.
 PARTITION_DOCS = 2000
 #: How many results one reduction task merges.
 FAN_IN = 8
@@ -75,6 +76,21 @@ def list_files(
     if not files:
         raise ValueError("no files to analyse")
     return files, names
+
+
+def sized_partitions(documents: int, slots: int, most: int = PARTITION_DOCS) -> int:
+    """Documents per partition for ``documents`` on a cluster of ``slots`` worker threads:
+    at most ``most``, cut into a multiple of ``slots`` partitions of equal size, so that
+    every worker has as many partitions as the others (5 partitions on 2 workers leave one
+    worker on the fifth alone, a fifth of the run)."""
+    slots = max(slots, 1)
+    partitions = slots * -(-documents // (slots * most))
+    return max(1, -(-documents // max(partitions, 1)))
+
+
+def _slots(client: Client) -> int:
+    """Worker threads of the cluster (0 while none has joined)."""
+    return sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
 
 
 def local_cluster(workers: int | None = None) -> LocalCluster:
@@ -166,6 +182,7 @@ def _replaced(part: _core.Partition) -> list[tuple[str, int, int]]:
     return part.replaced
 
 
+@functools.cache
 def _metas() -> dict[str, pd.DataFrame]:
     """Empty tables with the columns and types of the real ones (Dask's ``meta``)."""
     corpus = Corpus.from_texts(["Kyiv said on Monday that 30 people were hurt."], names=["x"])
@@ -304,7 +321,7 @@ def analyze(
     paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     client: Client | str | None = None,
     *,
-    partition_docs: int = PARTITION_DOCS,
+    partition_docs: int | None = None,
     recursive: bool = False,
     patterns: Patterns | None = None,
     errors: str = "strict",
@@ -316,12 +333,14 @@ def analyze(
     :func:`local_cluster` of this machine. What ``analyze`` starts, ``DaskAnalysis.close``
     (or leaving its ``with`` block) closes.
 
-    The work is submitted and kept on the cluster (``persist``): the tables compute from it.
+    ``partition_docs``: documents per partition; by default :func:`sized_partitions` for
+    the cluster's worker threads (the tables are the same whatever the partitioning). The
+    work is submitted and kept on the cluster (``persist``): the tables compute from it.
     Invalid UTF-8 raises :class:`~crosswire.DecodeError` (``errors="strict"``) or is replaced
     with a ``UnicodeWarning`` (``errors="replace"``), as ``Corpus.from_dir`` does."""
     if errors not in ("strict", "replace"):
         raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
-    if partition_docs < 1:
+    if partition_docs is not None and partition_docs < 1:
         raise ValueError(f"partition_docs must be at least 1, not {partition_docs}")
     files, names = list_files(paths, recursive=recursive)
     patterns = _as_patterns(patterns)
@@ -341,6 +360,8 @@ def analyze(
             client = Client(own_cluster)
             own_client = True
 
+    if partition_docs is None:
+        partition_docs = sized_partitions(len(files), _slots(client))
     token = dask.base.tokenize(files, names, errors, rows, _core.__version__, partition_docs)
     parts = [
         _task(
@@ -375,18 +396,18 @@ def analyze(
     ]
     entity_table = _task(_entity_table, f"cw-entity-table-{token}", entities, names)
     n = len(parts)
-    persisted = client.persist(
-        [t[0] for t in tables] + [t[1] for t in tables] + [entity_table] + [t[2] for t in tables]
-    )
-    claims, views = persisted[n : 2 * n], persisted[2 * n + 1 :]
+    claims = [t[1] for t in tables]
     pairs, groups = dask_alignment.align(
-        views,
+        [t[2] for t in tables],
         claims,
         [names[s : s + partition_docs] for s in starts],
         starts,
         token,
     )
-    aligned = client.persist(pairs + groups)
+    # One graph, persisted at once: the claims' views (t[2]) are not kept, so a partition's
+    # unweighed views go once they are weighed instead of staying beside the weighed copy
+    # for the whole alignment.
+    persisted = client.persist([t[0] for t in tables] + claims + [entity_table] + pairs + groups)
     documents = [
         _task(_documents, f"cw-documents-{token}-{i}", p, clustering, entities, patterns)
         for i, p in enumerate(parts)
@@ -411,8 +432,10 @@ def analyze(
             entity_table=dd.from_delayed(
                 persisted[2 * n : 2 * n + 1], meta=meta["entity_table"], verify_meta=False
             ),
-            pairs=dd.from_delayed(aligned[:n], meta=meta["pairs"], verify_meta=False),
-            groups=dd.from_delayed(aligned[n:], meta=meta["groups"], verify_meta=False),
+            pairs=dd.from_delayed(
+                persisted[2 * n + 1 : 3 * n + 1], meta=meta["pairs"], verify_meta=False
+            ),
+            groups=dd.from_delayed(persisted[3 * n + 1 :], meta=meta["groups"], verify_meta=False),
             documents=dd.from_delayed(documents, meta=meta["documents"], verify_meta=False),
             names=names,
             client=client,

@@ -42,6 +42,13 @@ def _task(func: Any, key: str, *args: Any, nout: int | None = None) -> Any:
     return delayed(func, pure=True, nout=nout)(*args, dask_key_name=key)
 
 
+def _key(step: str, token: str, *place: int) -> str:
+    """A task's name: ``cw-align-<step>-<token>-<place>``. The step before the token, so
+    that Dask's dashboard and metrics (which group tasks by the words before the first
+    number or hash) show each step apart."""
+    return "-".join(["cw-align", step, token, *map(str, place)])
+
+
 def _part_of(claims: np.ndarray, offsets: Sequence[int]) -> np.ndarray:
     """The partition of each claim (corpus index), from the partitions' first claims."""
     return np.searchsorted(np.asarray(offsets[1:], dtype=np.int64), claims, side="right")
@@ -58,16 +65,17 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _exchange(
-    frames: list[Delayed], column: str, offsets: Delayed, n: int, name: str
+    frames: list[Delayed], column: str, offsets: Delayed, n: int, step: str, token: str
 ) -> list[Delayed]:
     """Rows of ``frames`` sent to the partition (of ``n``) of their ``column``'s claim
     (``offsets``: where each partition's claims start): each frame cut in one task, each
     partition's pieces joined in another (a task shuffle whose destinations are the claim
     partitions)."""
     cut = [
-        _task(_split, f"{name}-split-{k}", f, column, offsets, nout=n) for k, f in enumerate(frames)
+        _task(_split, _key(f"{step}-split", token, k), f, column, offsets, nout=n)
+        for k, f in enumerate(frames)
     ]
-    return [_task(_concat, f"{name}-join-{i}", [c[i] for c in cut]) for i in range(n)]
+    return [_task(_concat, _key(f"{step}-join", token, i), [c[i] for c in cut]) for i in range(n)]
 
 
 # -- P3 ---------------------------------------------------------------------------------------
@@ -165,7 +173,7 @@ def _judge(
 
 
 def _judge_round(
-    pcs: list[Delayed], offsets: list[int], pairs: list[Delayed], name: str
+    pcs: list[Delayed], offsets: list[int], pairs: list[Delayed], step: str, token: str
 ) -> list[Delayed]:
     """``pairs[i]`` (claims ``a`` in partition i) judged in partition i, the views of other
     partitions' claims picked where they are."""
@@ -173,11 +181,20 @@ def _judge_round(
     out = []
     for i in range(n):
         picked = [
-            _task(_pick, f"{name}-pick-{i}-{j}", pcs[j], offsets[j], pairs[i], offsets[j + 1])
+            _task(
+                _pick,
+                _key(f"{step}-pick", token, i, j),
+                pcs[j],
+                offsets[j],
+                pairs[i],
+                offsets[j + 1],
+            )
             for j in range(n)
             if j != i
         ]
-        out.append(_task(_judge, f"{name}-judge-{i}", pcs[i], offsets[i], picked, pairs[i]))
+        out.append(
+            _task(_judge, _key(f"{step}-judge", token, i), pcs[i], offsets[i], picked, pairs[i])
+        )
     return out
 
 
@@ -273,14 +290,26 @@ def _sentence_pairs(pc: _core.PartitionClaims, rep: np.ndarray) -> pd.DataFrame:
     return pd.DataFrame({"a": _col(a, U32), "b": _col(b, U32)})
 
 
+#: Up to this many partitions the key shuffles are Dask's task shuffles (a split and a join
+#: task per partition pair: few and small), above it its P2P shuffles, whose fixed costs per
+#: shuffle (a barrier, buffers, a service on every worker) pay off only for wide ones.
+TASK_SHUFFLE_PARTITIONS = 64
+
+
+def _shuffle_method(frame: dd.DataFrame) -> str:
+    """Dask's shuffle method for ``frame`` (see ``TASK_SHUFFLE_PARTITIONS``)."""
+    return "tasks" if frame.npartitions <= TASK_SHUFFLE_PARTITIONS else "p2p"
+
+
 def _candidates(keyed: list[Delayed]) -> list[Delayed]:
     """Candidate pairs ``(a, b)`` from the claims' keys, by Dask shuffles (see the module
     doc): frames partitioned by ``a``'s hash."""
     rows = dd.from_delayed(keyed, meta=KEYED_META, verify_meta=False)
+    method = _shuffle_method(rows)
     meta = KEYED_META.assign(holders=pd.Series(dtype="uint32"))
-    held = rows.shuffle(on="key").map_partitions(_holders, meta=meta)
+    held = rows.shuffle(on="key", shuffle_method=method).map_partitions(_holders, meta=meta)
     meta = meta.assign(profile=pd.Series(dtype=object))
-    profiled = held.shuffle(on="claim").map_partitions(_profiles, meta=meta)
+    profiled = held.shuffle(on="claim", shuffle_method=method).map_partitions(_profiles, meta=meta)
     pair_meta = pd.DataFrame(
         {
             "a": pd.Series(dtype="uint32"),
@@ -289,8 +318,12 @@ def _candidates(keyed: list[Delayed]) -> list[Delayed]:
             "weight": pd.Series(dtype="float32"),
         }
     )
-    weights = profiled.shuffle(on="key").map_partitions(_key_pairs, meta=pair_meta)
-    shared = weights.shuffle(on="a").map_partitions(_shared, meta=pair_meta[["a", "b"]])
+    weights = profiled.shuffle(on="key", shuffle_method=method).map_partitions(
+        _key_pairs, meta=pair_meta
+    )
+    shared = weights.shuffle(on="a", shuffle_method=method).map_partitions(
+        _shared, meta=pair_meta[["a", "b"]]
+    )
     return list(shared.to_delayed())
 
 
@@ -369,56 +402,68 @@ def align(
     from each partition's claims (``pcs``: ``PartitionClaims``, ``claims``: its claims table
     rows, ``names``: its documents' names)."""
     n = len(pcs)
-    t = f"cw-align-{token}"
     # Counted where each partition's claims are: only the numbers travel.
-    counts = [_task(len, f"{t}-count-{i}", pcs[i]) for i in range(n)]
-    whole = _task(_offsets, f"{t}-offsets", counts)
+    counts = [_task(len, _key("count", token, i), pcs[i]) for i in range(n)]
+    whole = _task(_offsets, _key("offsets", token), counts)
     offsets = [whole[i] for i in range(n + 1)]
-    sigs = [_task(_signatures, f"{t}-sig-{i}", pcs[i], offsets[i]) for i in range(n)]
-    repeated = _task(_first_of_repeated, f"{t}-repeated", _repeated(sigs))
-    sig_reps = [_task(_signature_reps, f"{t}-sig-reps-{i}", sigs[i], repeated) for i in range(n)]
+    sigs = [_task(_signatures, _key("sig", token, i), pcs[i], offsets[i]) for i in range(n)]
+    repeated = _task(_first_of_repeated, _key("repeated", token), _repeated(sigs))
+    sig_reps = [
+        _task(_signature_reps, _key("sig-reps", token, i), sigs[i], repeated) for i in range(n)
+    ]
     # The corpus idf (copies counted once).
     counted = [
-        _task(_term_counts, f"{t}-terms-{i}", pcs[i], sig_reps[i], offsets[i]) for i in range(n)
+        _task(_term_counts, _key("terms", token, i), pcs[i], sig_reps[i], offsets[i])
+        for i in range(n)
     ]
     distinct = _task(
         sum,
-        f"{t}-distinct",
-        [_task(_distinct, f"{t}-distinct-{i}", sig_reps[i], offsets[i]) for i in range(n)],
+        _key("distinct", token),
+        [_task(_distinct, _key("distinct", token, i), sig_reps[i], offsets[i]) for i in range(n)],
     )
-    terms = _task(_corpus_terms, f"{t}-corpus-terms", _term_totals(counted), distinct)
-    weighed = [_task(_reweighed, f"{t}-weighed-{i}", pcs[i], distinct, terms) for i in range(n)]
+    terms = _task(_corpus_terms, _key("corpus-terms", token), _term_totals(counted), distinct)
+    weighed = [
+        _task(_reweighed, _key("weighed", token, i), pcs[i], distinct, terms) for i in range(n)
+    ]
     # Copies judged against their first claim, in that claim's partition.
     copy_pairs = _exchange(
-        [_task(_copy_pairs, f"{t}-copies-{i}", sig_reps[i], offsets[i]) for i in range(n)],
+        [_task(_copy_pairs, _key("copies", token, i), sig_reps[i], offsets[i]) for i in range(n)],
         "a",
         whole,
         n,
-        f"{t}-copy-pairs",
+        "copy-pairs",
+        token,
     )
     copies = [
-        _task(_agreed, f"{t}-agreed-{i}", j)
-        for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, f"{t}-copy"))
+        _task(_agreed, _key("agreed", token, i), j)
+        for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, "copy", token))
     ]
-    confirmed_copies = _exchange(copies, "b", whole, n, f"{t}-confirmed-copies")
+    confirmed_copies = _exchange(copies, "b", whole, n, "confirmed-copies", token)
     reps = [
-        _task(_confirmed, f"{t}-reps-{i}", offsets[i], sig_reps[i], confirmed_copies[i])
+        _task(_confirmed, _key("reps", token, i), offsets[i], sig_reps[i], confirmed_copies[i])
         for i in range(n)
     ]
     # Candidates among representatives, judged in the partition of their first claim.
-    keyed = [_task(_keyed, f"{t}-keyed-{i}", weighed[i], offsets[i], reps[i]) for i in range(n)]
-    sentence = [_task(_sentence_pairs, f"{t}-sentence-{i}", weighed[i], reps[i]) for i in range(n)]
-    candidates = _exchange(_candidates(keyed) + sentence, "a", whole, n, f"{t}-candidates")
-    judged = _judge_round(weighed, offsets, candidates, f"{t}-pairs")
-    pairs = [_task(_pairs_table, f"{t}-pairs-table-{i}", copies[i], judged[i]) for i in range(n)]
+    keyed = [
+        _task(_keyed, _key("keyed", token, i), weighed[i], offsets[i], reps[i]) for i in range(n)
+    ]
+    sentence = [
+        _task(_sentence_pairs, _key("sentence", token, i), weighed[i], reps[i]) for i in range(n)
+    ]
+    candidates = _exchange(_candidates(keyed) + sentence, "a", whole, n, "candidates", token)
+    judged = _judge_round(weighed, offsets, candidates, "pairs", token)
+    pairs = [
+        _task(_pairs_table, _key("pairs-table", token, i), copies[i], judged[i]) for i in range(n)
+    ]
     docs = [
-        _task(_claim_docs, f"{t}-claim-docs-{i}", claims[i], names[i], first_docs[i])
+        _task(_claim_docs, _key("claim-docs", token, i), claims[i], names[i], first_docs[i])
         for i in range(n)
     ]
-    agreeing = [_task(_agreeing, f"{t}-agreeing-{i}", j) for i, j in enumerate(judged)]
-    grouped = _task(_groups, f"{t}-groups", whole, agreeing, reps, docs)
+    agreeing = [_task(_agreeing, _key("agreeing", token, i), j) for i, j in enumerate(judged)]
+    grouped = _task(_groups, _key("groups", token), whole, agreeing, reps, docs)
     groups = [
-        _task(_group_rows, f"{t}-group-rows-{i}", claims[i], grouped, offsets[i]) for i in range(n)
+        _task(_group_rows, _key("group-rows", token, i), claims[i], grouped, offsets[i])
+        for i in range(n)
     ]
     return pairs, groups
 

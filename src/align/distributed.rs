@@ -37,6 +37,8 @@ pub struct PartitionClaims {
 
 /// Claims a partition needs from another one: `(corpus index, where, id, document, view)`.
 pub type Picked = Vec<(u32, ClaimRef, String, String, ClaimView)>;
+/// `Picked`, borrowed from the partition (serialises to the same bytes).
+pub type PickedRefs<'a> = Vec<(u32, &'a ClaimRef, &'a String, &'a String, &'a ClaimView)>;
 
 /// A pair judged aligned, with what the pairs table shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -192,6 +194,14 @@ impl PartitionClaims {
 
     /// The claims `wanted` (corpus indices in this partition) for another partition.
     pub fn pick(&self, first_claim: u32, wanted: &[u32]) -> Picked {
+        self.pick_refs(first_claim, wanted)
+            .into_iter()
+            .map(|(c, r, id, doc, v)| (c, *r, id.clone(), doc.clone(), v.clone()))
+            .collect()
+    }
+
+    /// As `pick`, borrowed: serialised, it gives `pick`'s bytes without copying the views.
+    pub fn pick_refs(&self, first_claim: u32, wanted: &[u32]) -> PickedRefs<'_> {
         let mut wanted = wanted.to_vec();
         wanted.sort_unstable();
         wanted.dedup();
@@ -201,10 +211,10 @@ impl PartitionClaims {
                 let i = c.checked_sub(first_claim)? as usize;
                 Some((
                     c,
-                    *self.refs.get(i)?,
-                    self.ids[i].clone(),
-                    self.docs[i].clone(),
-                    self.views[i].clone(),
+                    self.refs.get(i)?,
+                    &self.ids[i],
+                    &self.docs[i],
+                    &self.views[i],
                 ))
             })
             .collect()
@@ -466,7 +476,15 @@ mod tests {
                 let wanted: Vec<u32> = mine.iter().flat_map(|&(a, b)| [a, b]).collect();
                 let picked: Vec<Picked> = (0..pcs.len())
                     .filter(|&q| q != p)
-                    .map(|q| pcs[q].pick(offsets[q], &wanted))
+                    .map(|q| {
+                        // As they cross processes: the borrowed pick's bytes, which are
+                        // the owned pick's.
+                        let bytes = postcard::to_allocvec(&pcs[q].pick_refs(offsets[q], &wanted));
+                        let bytes = bytes.unwrap();
+                        let owned = pcs[q].pick(offsets[q], &wanted);
+                        assert_eq!(bytes, postcard::to_allocvec(&owned).unwrap());
+                        postcard::from_bytes(&bytes).unwrap()
+                    })
                     .collect();
                 out.extend(pc.judge(offsets[p], &picked, &mine, lex).unwrap());
             }

@@ -14,6 +14,10 @@ use super::pool;
 use crate::align::distributed::{self as dist, PartitionClaims, Picked, Profile};
 use crate::lang::Language;
 
+/// A claim's view, estimated (terms, stems, n-grams, trigrams, names and the same per clause:
+/// about 16 KB, benches/DASK.md).
+const VIEW_BYTES: usize = 16 * 1024;
+
 /// A column of fixed-size numbers, from and to little-endian bytes.
 trait Column: Sized + Copy {
     const SIZE: usize;
@@ -85,6 +89,12 @@ impl PyPartitionClaims {
 
     fn __len__(&self) -> usize {
         self.inner.len()
+    }
+
+    /// Bytes held, estimated (Dask's `sizeof` reads it): tasks that read the views then run
+    /// where they are instead of moving them (postcard both ways) and holding them twice.
+    fn __sizeof__(&self) -> usize {
+        self.inner.len() * VIEW_BYTES
     }
 
     /// Each claim's copy signature (u64 bytes).
@@ -162,7 +172,7 @@ impl PyPartitionClaims {
         wanted: &[u8],
     ) -> PyResult<Bound<'py, PyBytes>> {
         let wanted: Vec<u32> = read(wanted, "wanted")?;
-        to_bytes(py, &self.inner.pick(first_claim, &wanted))
+        to_bytes(py, &self.inner.pick_refs(first_claim, &wanted))
     }
 
     /// The aligned pairs among `a`, `b` (u32 bytes) as columns: claim_a, claim_b (ids),

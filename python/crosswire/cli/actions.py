@@ -141,7 +141,7 @@ def check_cluster(args: argparse.Namespace) -> str | None:
         return "--scheduler and --workers read a folder (DIR), not --sample"
     if args.workers is not None and args.workers < 1:
         return f"--workers must be at least 1, not {args.workers}"
-    if args.partition_docs < 1:
+    if args.partition_docs is not None and args.partition_docs < 1:
         return f"--partition-docs must be at least 1, not {args.partition_docs}"
     return None
 

@@ -61,7 +61,12 @@ CLUSTER_OPTIONS = (
     ),
     Option(
         ("--partition-docs",),
-        {"type": int, "default": 2000, "metavar": "N", "help": "documents per Dask partition"},
+        {
+            "type": int,
+            "metavar": "N",
+            "help": "documents per Dask partition (default: at most 2000, as many partitions "
+            "for each worker)",
+        },
     ),
 )
 
