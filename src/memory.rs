@@ -19,27 +19,49 @@ extern "C" {
 /// `mi_option_purge_decommits` in mimalloc v2's `mi_option_t` (mimalloc.h); the Rust
 /// binding names no constant for it.
 const MI_OPTION_PURGE_DECOMMITS: c_int = 5;
+/// `mi_option_purge_delay` (milliseconds), same enum.
+const MI_OPTION_PURGE_DELAY: c_int = 15;
+
+/// How long (ms) a freed span of pages waits before mimalloc decommits it: a stage that
+/// frees and allocates again within this time reuses its pages without faulting them in.
+/// With mimalloc's 10 ms, alignment of one long document grew 7.3x per 4x its claims
+/// (`benches/growth.py`, `long_document`: pages decommitted between two passes faulted in
+/// again, zeroed); with 1,000 ms it stays under the 6x limit, as with resets.
+const PURGE_DELAY_MS: c_long = 1_000;
 
 /// Sets mimalloc up once per process, before the first stage. Pages freed while a stage
-/// runs are purged by resetting them rather than decommitting them: decommitted pages fault
-/// in again one by one, which made alignment of one long document grow 7x per 4x its claims
-/// (`benches/growth.py`, `long_document`). On Linux a reset is `MADV_FREE`: the kernel takes
-/// such pages back only under memory pressure, so they still count in the resident size
-/// (see `release_free_pages`).
+/// runs are purged by decommitting them (`MADV_DONTNEED`), after `PURGE_DELAY_MS`. Reset
+/// (`MADV_FREE`, sessions 22-23) faulted nothing in again, but the kernel takes such pages
+/// back only under memory pressure, so they still counted in the resident size: alignment's
+/// freed views (gigabytes past its views bound) stayed resident and the tables stacked on
+/// them; and a page reset while a stage ran was never decommitted later (mimalloc clears
+/// its purge mark). A `MIMALLOC_PURGE_DECOMMITS` or `MIMALLOC_PURGE_DELAY` the user set
+/// wins (mimalloc reads them itself).
 pub fn configure_allocator() {
     static ONCE: Once = Once::new();
-    // SAFETY: mi_option_set takes no pointers and only stores an option mimalloc reads.
-    ONCE.call_once(|| unsafe { mi_option_set(MI_OPTION_PURGE_DECOMMITS, 0) });
+    ONCE.call_once(|| {
+        let given = |name: &str| std::env::var_os(name).is_some();
+        // SAFETY: mi_option_set takes no pointers and only stores an option mimalloc reads.
+        // A MIMALLOC_ variable the user set wins (mimalloc reads it itself).
+        unsafe {
+            if !given("MIMALLOC_PURGE_DECOMMITS") {
+                mi_option_set(MI_OPTION_PURGE_DECOMMITS, 1);
+            }
+            if !given("MIMALLOC_PURGE_DELAY") {
+                mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS);
+            }
+        }
+    });
 }
 
 /// Returns the allocators' free pages to the system. Costs a walk over the heaps: for
 /// after a large structure is dropped, not per item.
 ///
-/// mimalloc purges by resetting (`MADV_FREE`), so the freed pages still count as resident
-/// until the kernel needs them (alignment's views: tests/test_memory.py, an expected
-/// failure). Decommitting them here (`MADV_DONTNEED`) cut the 10,000-article peak by a
-/// fifth but made the next stages fault every page in again, zeroed (`clear_page` half of
-/// the samples; long-document alignment 14x per 4x its claims): not done. Called from
+/// The freed pages are decommitted now rather than after the purge delay (alignment's
+/// views: tests/test_memory.py). Session 23 decommitted here while purging by reset
+/// throughout, and later stages faulted pages in again (long-document alignment 14x per 4x
+/// its claims); with decommits throughout behind a 1 s delay, what a stage frees and
+/// reuses soon is not purged at all. Called from
 /// inside a pool's worker, only that thread collects: a broadcast from workers busy in a
 /// parallel loop (`compare_many`'s small corpora each release) crashed.
 pub fn release_free_pages() {

@@ -106,11 +106,6 @@ def test_alignment_memory_grows_with_its_output_not_with_its_claims(make_corpus,
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="freed pages are reset (MADV_FREE), counted resident until memory is short; "
-    "decommitting them made later stages refault every page (src/memory.rs)",
-)
 def test_alignment_gives_its_views_pages_back(make_corpus, tmp_path):
     """What alignment leaves resident is far less than its peak: the pages of the views it
     held (here all of them, the default bound being above this corpus's claims) go back to
