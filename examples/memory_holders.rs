@@ -29,15 +29,22 @@ fn string(s: &str) -> usize {
     buf(s.len(), 1)
 }
 
-fn argument(a: &Option<Argument>) -> usize {
-    a.as_ref().map_or(0, |a| string(&a.lemma))
+fn argument(a: Option<&Argument>) -> usize {
+    a.map_or(0, |a| string(&a.lemma))
+}
+
+/// A boxed role: the box's own bytes too.
+fn boxed(a: &Option<Box<Argument>>) -> usize {
+    a.as_ref().map_or(0, |_| buf(1, size_of::<Argument>())) + argument(a.as_deref())
 }
 
 fn frame_heap(f: &Frame) -> usize {
     string(&f.predicate)
-        + [&f.agent, &f.patient, &f.recipient, &f.place, &f.time]
+        + argument(f.agent.as_ref())
+        + argument(f.patient.as_ref())
+        + [&f.recipient, &f.place, &f.time]
             .into_iter()
-            .map(argument)
+            .map(boxed)
             .sum::<usize>()
         + buf(
             f.figures.capacity(),
@@ -171,14 +178,46 @@ fn main() {
             frame_bytes += f;
         }
     }
+    // How often each role is filled: the rare ones are worth holding out of line.
+    let filled = |role: fn(&Frame) -> bool| {
+        let n = claims
+            .iter()
+            .flatten()
+            .flat_map(|c| &c.frames)
+            .filter(|f| role(f))
+            .count();
+        format!("{:.1}%", 100.0 * n as f64 / frames.max(1) as f64)
+    };
+    println!(
+        "frames' roles filled: agent {}, patient {}, recipient {}, place {}, time {}, figures {}, modality {}",
+        filled(|f| f.agent.is_some()),
+        filled(|f| f.patient.is_some()),
+        filled(|f| f.recipient.is_some()),
+        filled(|f| f.place.is_some()),
+        filled(|f| f.time.is_some()),
+        filled(|f| !f.figures.is_empty()),
+        filled(|f| f.modality.is_some()),
+    );
     rows.push(("claims (without frames)", count, own));
     rows.push(("claim frames", frames, frame_bytes));
 
     let pairs = &alignment.pairs;
     let pair_bytes = buf(pairs.capacity(), size_of::<_core::align::AlignedPair>());
-    let reasons: usize = pairs.iter().map(|p| string(&p.reason)).sum();
+    // A reason's heap bytes as mimalloc's size classes round them (8 B steps up to 64).
+    let reasons: usize = pairs.iter().map(|p| buf(p.reason.heap_bytes(), 1)).sum();
+    let (pieces, piece_bytes) = _core::align::Reason::table_size();
+    let as_strings: usize = pairs.iter().map(|p| string(&p.reason.text())).sum();
+    println!(
+        "the reasons as strings would hold {:.1} MB",
+        as_strings as f64 / 1e6
+    );
     rows.push(("aligned pairs", pairs.len(), pair_bytes));
-    rows.push(("their reasons", pairs.len(), reasons));
+    rows.push(("their reasons (piece ids)", pairs.len(), reasons));
+    rows.push((
+        "the reasons' pieces (process-wide)",
+        pieces,
+        buf(pieces, 40) + piece_bytes,
+    ));
     let rest = buf(alignment.claims.capacity(), 8) + buf(alignment.groups.capacity(), 4);
     rows.push((
         "alignment's claims and groups",

@@ -38,7 +38,14 @@ fn digest(alignment: &_core::align::Alignment) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     for p in &alignment.pairs {
-        (p.a, p.b, p.relation.as_str(), p.score.to_bits(), &p.reason).hash(&mut h);
+        (
+            p.a,
+            p.b,
+            p.relation.as_str(),
+            p.score.to_bits(),
+            p.reason.text(),
+        )
+            .hash(&mut h);
     }
     alignment.groups.hash(&mut h);
     alignment.candidates.hash(&mut h);

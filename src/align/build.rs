@@ -165,8 +165,8 @@ impl<'a> DocContext<'a> {
         d: usize,
     ) -> Vec<FrameView> {
         let lex = &self.language.align;
-        let filler = |a: &Option<Argument>| {
-            a.as_ref().map(|a| Filler {
+        let filler = |a: Option<&Argument>| {
+            a.map(|a| Filler {
                 text: self.piece(a.span),
                 // Keyed by the word as written: stemmed like the claim's terms.
                 key: key_of(
@@ -208,11 +208,11 @@ impl<'a> DocContext<'a> {
                     event: lex.events.get(&key).copied(),
                     key,
                     roles: [
-                        filler(&f.agent),
-                        filler(&f.patient),
-                        filler(&f.recipient),
-                        filler(&f.place),
-                        filler(&f.time),
+                        filler(f.agent.as_ref()),
+                        filler(f.patient.as_ref()),
+                        filler(f.recipient.as_deref()),
+                        filler(f.place.as_deref()),
+                        filler(f.time.as_deref()),
                     ],
                     negative: f.negated != denied,
                     modality: f.modality_class,

@@ -544,7 +544,7 @@ mod tests {
                 b: j.b,
                 relation: j.relation,
                 score: j.score,
-                reason: j.reason,
+                reason: crate::align::Reason::new(&j.reason),
             })
             .collect();
         pairs.sort_by_key(|p| (p.a, p.b));

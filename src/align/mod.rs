@@ -27,6 +27,7 @@ mod nonclaims;
 mod normalize;
 mod outline;
 mod participants;
+mod reasons;
 pub(crate) mod relation;
 pub(crate) mod represent;
 pub(crate) mod score;
@@ -47,6 +48,7 @@ use crate::lang::Language;
 use crate::stage::{Cancel, Cancelled};
 
 pub use build::ClaimRef;
+pub use reasons::Reason;
 pub use relation::{Judgement, Relation};
 use represent::ClaimView;
 
@@ -61,8 +63,9 @@ pub struct AlignedPair {
     pub relation: Relation,
     /// How likely the two state the same proposition (the topic score for a conflict).
     pub score: f64,
-    /// Why, in words a reader can check: shared entities, words, figures, clashes.
-    pub reason: String,
+    /// Why, in words a reader can check: shared entities, words, figures, clashes
+    /// (`Reason::text`; held compactly, see `reasons`).
+    pub reason: Reason,
 }
 
 /// The alignment of a corpus's claims: pairs and groups.
@@ -142,7 +145,7 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
             b,
             relation: j.relation,
             score: j.score,
-            reason: j.reason,
+            reason: Reason::new(&j.reason),
         }))
     };
     // Copies: each judged against its representative once, kept only if they agree.

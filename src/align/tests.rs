@@ -81,7 +81,7 @@ fn corpus_relation(texts: &[&str], a: &str, b: &str) -> Option<(Relation, String
     al.pairs.iter().find_map(|p| {
         let (x, y) = (text(p.a), text(p.b));
         let hit = (x.contains(a) && y.contains(b)) || (x.contains(b) && y.contains(a));
-        hit.then(|| (p.relation, p.reason.clone()))
+        hit.then(|| (p.relation, p.reason.text()))
     })
 }
 

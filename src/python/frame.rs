@@ -141,15 +141,15 @@ pub fn make(corpus: &Corpus, d: usize, frame: &Frame) -> PyFrame {
     let entities = corpus.entities();
     let lex = &corpus.language().align;
     let roles = [
-        (Role::Agent, &frame.agent),
-        (Role::Patient, &frame.patient),
-        (Role::Recipient, &frame.recipient),
-        (Role::Place, &frame.place),
-        (Role::Time, &frame.time),
+        (Role::Agent, frame.agent.as_ref()),
+        (Role::Patient, frame.patient.as_ref()),
+        (Role::Recipient, frame.recipient.as_deref()),
+        (Role::Place, frame.place.as_deref()),
+        (Role::Time, frame.time.as_deref()),
     ];
     let arguments: Vec<PyArgument> = roles
         .iter()
-        .filter_map(|(role, a)| a.as_ref().map(|a| (role, a)))
+        .filter_map(|(role, a)| a.map(|a| (role, a)))
         .map(|(role, a): (&Role, &Argument)| {
             (
                 role.name().to_owned(),

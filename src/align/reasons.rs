@@ -1,0 +1,152 @@
+//! A listed pair's reason, held compactly until it is read.
+//!
+//! A corpus lists about 3.6 pairs a claim, and their reasons as `String`s were the largest
+//! thing alignment keeps (198 bytes a pair at 10,000 articles, more than the pairs). A
+//! reason is written from a few hundred distinct words (`shared words:`, entity names, the
+//! claims' terms), so it is held as the ids of its words (each with the space after it) in
+//! a process-wide table, one to three bytes an id: the text comes back byte for byte when
+//! the pairs table is built or `Reason::text` is asked. The table only grows (by the
+//! vocabulary of the reasons a process writes: words, not pairs).
+
+use std::fmt;
+use std::sync::{PoisonError, RwLock};
+
+use crate::syntax::hashing::WordMap;
+
+/// Every piece any reason holds, and its id. Pieces are leaked: the table lives as long as
+/// the process, and a piece is stored once however many reasons hold it.
+#[derive(Default)]
+struct Pieces {
+    ids: WordMap<&'static str, u32>,
+    texts: Vec<&'static str>,
+}
+
+static PIECES: RwLock<Option<Pieces>> = RwLock::new(None);
+
+/// A reason's text as the ids of its pieces, each a LEB128 varint (frequent pieces are met
+/// first and get the short ids). Equal reasons hold equal bytes.
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
+pub struct Reason(Box<[u8]>);
+
+/// `text` cut after each space: the cuts are kept, so the pieces join back to `text`.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(' ')
+}
+
+fn push_id(out: &mut Vec<u8>, mut id: u32) {
+    while id >= 0x80 {
+        out.push((id as u8 & 0x7f) | 0x80);
+        id >>= 7;
+    }
+    out.push(id as u8);
+}
+
+impl Reason {
+    /// `text`, held as piece ids.
+    pub fn new(text: &str) -> Reason {
+        let mut out = Vec::with_capacity(text.len() / 4 + 1);
+        // Most pieces are known: look them all up under the shared lock first.
+        let known = {
+            let table = PIECES.read().unwrap_or_else(PoisonError::into_inner);
+            table.as_ref().is_some_and(|t| {
+                pieces(text).all(|p| match t.ids.get(p) {
+                    Some(&id) => {
+                        push_id(&mut out, id);
+                        true
+                    }
+                    None => false,
+                })
+            })
+        };
+        if !known {
+            out.clear();
+            let mut table = PIECES.write().unwrap_or_else(PoisonError::into_inner);
+            let t = table.get_or_insert_with(Pieces::default);
+            for p in pieces(text) {
+                let id = match t.ids.get(p) {
+                    Some(&id) => id,
+                    None => {
+                        let id = u32::try_from(t.texts.len()).expect("under 2^32 distinct pieces");
+                        let p: &'static str = Box::leak(p.to_owned().into_boxed_str());
+                        t.texts.push(p);
+                        t.ids.insert(p, id);
+                        id
+                    }
+                };
+                push_id(&mut out, id);
+            }
+        }
+        Reason(out.into_boxed_slice())
+    }
+
+    /// Appends the text to `out`.
+    pub fn write_to(&self, out: &mut String) {
+        if self.0.is_empty() {
+            return;
+        }
+        let table = PIECES.read().unwrap_or_else(PoisonError::into_inner);
+        let texts = &table
+            .as_ref()
+            .expect("a reason's pieces are in the table")
+            .texts;
+        let (mut id, mut shift) = (0u32, 0);
+        for &byte in self.0.iter() {
+            id |= ((byte & 0x7f) as u32) << shift;
+            if byte & 0x80 == 0 {
+                out.push_str(texts[id as usize]);
+                (id, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+    }
+
+    /// The text, as written by `relation::judge`.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        self.write_to(&mut out);
+        out
+    }
+
+    /// Heap bytes held (for `examples/memory_holders`).
+    pub fn heap_bytes(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Distinct pieces in the process-wide table, and their text bytes.
+    pub fn table_size() -> (usize, usize) {
+        let table = PIECES.read().unwrap_or_else(PoisonError::into_inner);
+        table.as_ref().map_or((0, 0), |t| {
+            (t.texts.len(), t.texts.iter().map(|p| p.len()).sum())
+        })
+    }
+}
+
+impl fmt::Debug for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.text(), f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_comes_back_byte_for_byte() {
+        for text in [
+            "",
+            " ",
+            "agree: same proposition; shared words: kill ~ killed, Kherson; speakers: A / B",
+            "  two  spaces, trailing ",
+            "é unicode — «quotes» 32 ~ 32.0",
+        ] {
+            assert_eq!(Reason::new(text).text(), text);
+        }
+        // Many pieces: ids past one and two varint bytes.
+        let long: String = (0..20_000).map(|i| format!("w{i} ")).collect();
+        assert_eq!(Reason::new(&long).text(), long);
+        assert_eq!(Reason::new(&long), Reason::new(&long));
+        assert_ne!(Reason::new("a b"), Reason::new("a  b"));
+    }
+}
