@@ -460,6 +460,9 @@ impl FrameSource<'_> {
                 _ => {}
             }
         }
+        if frame.patient.is_none() && self.words.symmetric.contains(&frame.predicate) {
+            frame.patient = self.stray_partner(k, heads, r);
+        }
         // `no civilians were hurt`, `nobody left`, `made no mention`: a negated argument (or
         // light verb's object) negates the frame.
         let heads = [&frame.agent, &frame.patient]
@@ -510,6 +513,45 @@ impl FrameSource<'_> {
             }
         }
         None
+    }
+
+    /// The other participant of the symmetric predicate of frame `k` in a `with` phrase the
+    /// parser attached to another word of the clause (`will meet on Friday in the week
+    /// ahead with Moon`: `with Moon` read as part of `the week`), when it names someone or a
+    /// country. The first such phrase the frame owns; its name's span, not the whole
+    /// subtree.
+    fn stray_partner(
+        &self,
+        k: usize,
+        heads: &[(usize, usize)],
+        r: &Range<usize>,
+    ) -> Option<Argument> {
+        r.clone().find_map(|i| {
+            let with = self.kid_with(i, r, &["case"]).map(|c| self.lemma(c));
+            if with.as_deref() != Some("with") || self.owner(i, heads, r) != Some(k) {
+                return None;
+            }
+            // The name covering the phrase's word (a parse may head it on a name's part).
+            let t = &self.tokens[i];
+            let m = self
+                .mentions
+                .iter()
+                .position(|m| m.start <= t.start && t.end <= m.end)?;
+            let label = self.mentions[m].label;
+            if !(is_someone(Some(label), "") || label == Label::Gpe) {
+                return None;
+            }
+            let span = Span {
+                start: self.mentions[m].start,
+                end: self.mentions[m].end,
+            };
+            Some(Argument {
+                span,
+                lemma: self.lemma(i),
+                head: i as u32,
+                mention: Some(m as u32),
+            })
+        })
     }
 
     /// Which frame of `heads` token `i` belongs to: the nearest head (predicate or raising
@@ -947,6 +989,26 @@ mod tests {
         let may = read("Talks may resume.", "Talks may resume");
         assert_eq!(may.main().modality.as_deref(), Some("may"));
         assert_eq!(may.main().modality_class, Some("possible"));
+    }
+
+    #[test]
+    fn a_with_phrase_attached_elsewhere_is_still_the_other_participant() {
+        // The parser hangs `with Moon Jae-in` on `the week`: still who Kim meets.
+        let text = "The North Korean leader will meet on Friday in the week ahead with South \
+                    Korean President Moon Jae-in.";
+        let r = read(text, text.trim_end_matches('.'));
+        assert_eq!(r.main().predicate, "meet");
+        assert_eq!(r.roles(0)[1], Some("Moon Jae-in"));
+        // Not a thing (`with a smile`), nor for a predicate that is not symmetric.
+        let smile = "Kim will greet the crowd on Friday in the week ahead with a smile.";
+        assert_eq!(
+            read(smile, smile.trim_end_matches('.')).roles(0)[1],
+            Some("the crowd")
+        );
+        let thing = "Kim will meet on Friday in the week ahead with a smile.";
+        assert_eq!(read(thing, thing.trim_end_matches('.')).roles(0)[1], None);
+        let sign = "Kim will sign on Friday in the week ahead with South Korean President Moon.";
+        assert_eq!(read(sign, sign.trim_end_matches('.')).roles(0)[1], None);
     }
 
     #[test]
