@@ -209,7 +209,11 @@ impl FrameSource<'_> {
                 heads.push(i);
                 let beside = match self.dep(i) {
                     "root" => true,
-                    "conj" | "parataxis" => core.contains(&self.syntax.head(i)),
+                    "conj" => core.contains(&self.syntax.head(i)),
+                    // A clause set beside another is set off by punctuation; with none
+                    // before it, a parser has misread a subordinate one (`stood by his
+                    // criticism as visiting Macron lobbied him`).
+                    "parataxis" => core.contains(&self.syntax.head(i)) && self.set_off(i, &r),
                     _ => false,
                 };
                 if beside || self.syntax.head(i) == i {
@@ -234,6 +238,28 @@ impl FrameSource<'_> {
             .collect();
         self.assign_figures(&r, &taken, &mut out);
         out
+    }
+
+    /// Whether the clause headed by `i` follows punctuation (or opens `r`): its first token,
+    /// the leftmost of `r` whose chain of heads reaches `i`, has a punctuation mark before
+    /// it.
+    fn set_off(&self, i: usize, r: &Range<usize>) -> bool {
+        let reaches = |t: usize| {
+            let mut at = t;
+            for _ in 0..r.len() {
+                if at == i {
+                    return true;
+                }
+                let up = self.syntax.head(at);
+                if up == at || !r.contains(&up) {
+                    return false;
+                }
+                at = up;
+            }
+            false
+        };
+        let first = (r.start..i).find(|&t| reaches(t)).unwrap_or(i);
+        first == r.start || self.pos(first - 1) == "PUNCT" || self.pos(first) == "PUNCT"
     }
 
     fn token_range(&self, span: Span) -> Range<usize> {
@@ -1129,6 +1155,17 @@ mod tests {
             "Iran will pay. We will win.",
         );
         assert!(two.frames.len() >= 2 && two.frames.iter().all(|f| f.core));
+        // A clause set beside the main one after a colon is core; one the parser reads so
+        // with no punctuation before it is a misread subordinate clause (`as … lobbied`).
+        let colon = "He stood by his criticism of the pact: Macron lobbied him to preserve it.";
+        let colon = read(colon, colon.trim_end_matches('.'));
+        assert_eq!(colon.predicates()[..2], ["stood", "lobbied"]);
+        assert!(colon.frames[1].core);
+        let text = "He also stood by his criticism of the Obama-era nuclear pact as visiting \
+                    French President Emmanuel Macron lobbied him to preserve it.";
+        let r = read(text, text.trim_end_matches('.'));
+        let lobbied = r.predicates().iter().position(|&p| p == "lobbied").unwrap();
+        assert!(r.frames[0].core && !r.frames[lobbied].core);
     }
 
     #[test]
