@@ -129,6 +129,28 @@ def test_a_meeting_with_someone_else_does_not_link() -> None:
     ) in ("related", "none")
 
 
+def test_a_stray_with_phrase_is_the_other_participant() -> None:
+    # A parser may attach `with Trump` to another phrase of the clause (`in the week ahead
+    # with …`): it is still the other participant of the meeting (claims/frame.rs
+    # `stray_partner`), and one predicate said of one participant is what both claim.
+    scheduled = "Now Abe is scheduled to meet with President Donald Trump at a summit in Florida next Tuesday."
+    assert (
+        _relation(
+            [
+                scheduled,
+                "The Japanese leader will meet on Tuesday in the week ahead with President Donald Trump.",
+            ]
+        )
+        == "agree"
+    )
+    assert _relation(
+        [
+            scheduled,
+            "The Japanese leader will meet on Tuesday in the week ahead with President Xi Jinping.",
+        ]
+    ) in ("related", "none")
+
+
 # A pronoun participant is the person it stands for (align/antecedent.rs), when one is in
 # reach: the speaker of `X said he …`. Another speaker, or two people in reach, leave it a
 # pronoun, which agrees with no one by itself.

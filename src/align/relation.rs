@@ -567,6 +567,14 @@ fn shared_name(a: &ClaimView, b: &ClaimView, f: &Features) -> bool {
         .any(|&i| (a.terms[i].surface.split_whitespace()).any(|w| in_name(a, w) && in_name(b, w)))
 }
 
+/// One predicate said of one participant by two compatible frames (`Kim is scheduled to
+/// meet with Moon` / `the North Korean leader will meet … with Moon`): the frames show what
+/// is said of the names, so one shared word beside them (the predicate) is enough for
+/// `MIN_SHARED_PREDICATE`. Never with a participant named differently.
+fn said_of_one(m: &Option<Option<FrameMatch>>) -> bool {
+    matches!(m, Some(Some(m)) if m.compatible && !m.named_rivals && shared_role(m))
+}
+
 /// Whether two matching frames fill a participant's role alike.
 fn shared_role(m: &FrameMatch) -> bool {
     (m.shared.iter()).any(|(_, role)| matches!(*role, "agent" | "patient" | "recipient"))
@@ -901,7 +909,7 @@ fn judge_one<'v>(
             && match shared_predicate(va, vb, fa) {
                 n if n >= MIN_SHARED_PREDICATE => true,
                 // Two whole claims in the same words that say something of what they name.
-                n => n > 0 && !fragment && linking::copies(ca, cb),
+                n => n > 0 && !fragment && (linking::copies(ca, cb) || said_of_one(&frame_match)),
             };
     // One source denies a kind of deed about an actor another source says happened
     // (`Moscow denies abusing civilians` / `Russian forces were involved in looting`).

@@ -211,7 +211,11 @@ impl FrameSource<'_> {
                 heads.push(i);
                 let beside = match self.dep(i) {
                     "root" => true,
-                    "conj" | "parataxis" => core.contains(&self.syntax.head(i)),
+                    "conj" => core.contains(&self.syntax.head(i)),
+                    // A clause set beside another is set off by punctuation; with none
+                    // before it, a parser has misread a subordinate one (`stood by his
+                    // criticism as visiting Macron lobbied him`).
+                    "parataxis" => core.contains(&self.syntax.head(i)) && self.set_off(i, &r),
                     _ => false,
                 };
                 if beside || self.syntax.head(i) == i {
@@ -236,6 +240,28 @@ impl FrameSource<'_> {
             .collect();
         self.assign_figures(&r, &taken, &mut out);
         out
+    }
+
+    /// Whether the clause headed by `i` follows punctuation (or opens `r`): its first token,
+    /// the leftmost of `r` whose chain of heads reaches `i`, has a punctuation mark before
+    /// it.
+    fn set_off(&self, i: usize, r: &Range<usize>) -> bool {
+        let reaches = |t: usize| {
+            let mut at = t;
+            for _ in 0..r.len() {
+                if at == i {
+                    return true;
+                }
+                let up = self.syntax.head(at);
+                if up == at || !r.contains(&up) {
+                    return false;
+                }
+                at = up;
+            }
+            false
+        };
+        let first = (r.start..i).find(|&t| reaches(t)).unwrap_or(i);
+        first == r.start || self.pos(first - 1) == "PUNCT" || self.pos(first) == "PUNCT"
     }
 
     fn token_range(&self, span: Span) -> Range<usize> {
@@ -462,6 +488,9 @@ impl FrameSource<'_> {
                 _ => {}
             }
         }
+        if frame.patient.is_none() && self.words.symmetric.contains(&frame.predicate) {
+            frame.patient = self.stray_partner(k, heads, r);
+        }
         // `no civilians were hurt`, `nobody left`, `made no mention`: a negated argument (or
         // light verb's object) negates the frame.
         let heads = [&frame.agent, &frame.patient]
@@ -512,6 +541,45 @@ impl FrameSource<'_> {
             }
         }
         None
+    }
+
+    /// The other participant of the symmetric predicate of frame `k` in a `with` phrase the
+    /// parser attached to another word of the clause (`will meet on Friday in the week
+    /// ahead with Moon`: `with Moon` read as part of `the week`), when it names someone or a
+    /// country. The first such phrase the frame owns; its name's span, not the whole
+    /// subtree.
+    fn stray_partner(
+        &self,
+        k: usize,
+        heads: &[(usize, usize)],
+        r: &Range<usize>,
+    ) -> Option<Argument> {
+        r.clone().find_map(|i| {
+            let with = self.kid_with(i, r, &["case"]).map(|c| self.lemma(c));
+            if with.as_deref() != Some("with") || self.owner(i, heads, r) != Some(k) {
+                return None;
+            }
+            // The name covering the phrase's word (a parse may head it on a name's part).
+            let t = &self.tokens[i];
+            let m = self
+                .mentions
+                .iter()
+                .position(|m| m.start <= t.start && t.end <= m.end)?;
+            let label = self.mentions[m].label;
+            if !(is_someone(Some(label), "") || label == Label::Gpe) {
+                return None;
+            }
+            let span = Span {
+                start: self.mentions[m].start,
+                end: self.mentions[m].end,
+            };
+            Some(Argument {
+                span,
+                lemma: self.lemma(i),
+                head: i as u32,
+                mention: Some(m as u32),
+            })
+        })
     }
 
     /// Which frame of `heads` token `i` belongs to: the nearest head (predicate or raising
@@ -956,6 +1024,26 @@ mod tests {
     }
 
     #[test]
+    fn a_with_phrase_attached_elsewhere_is_still_the_other_participant() {
+        // The parser hangs `with Moon Jae-in` on `the week`: still who Kim meets.
+        let text = "The North Korean leader will meet on Friday in the week ahead with South \
+                    Korean President Moon Jae-in.";
+        let r = read(text, text.trim_end_matches('.'));
+        assert_eq!(r.main().predicate, "meet");
+        assert_eq!(r.roles(0)[1], Some("Moon Jae-in"));
+        // Not a thing (`with a smile`), nor for a predicate that is not symmetric.
+        let smile = "Kim will greet the crowd on Friday in the week ahead with a smile.";
+        assert_eq!(
+            read(smile, smile.trim_end_matches('.')).roles(0)[1],
+            Some("the crowd")
+        );
+        let thing = "Kim will meet on Friday in the week ahead with a smile.";
+        assert_eq!(read(thing, thing.trim_end_matches('.')).roles(0)[1], None);
+        let sign = "Kim will sign on Friday in the week ahead with South Korean President Moon.";
+        assert_eq!(read(sign, sign.trim_end_matches('.')).roles(0)[1], None);
+    }
+
+    #[test]
     fn a_raised_subject_is_the_agent_of_the_verb_it_raises_to() {
         // `is expected to meet`: Trump meets; the raising word's passive is not the verb's.
         let r = read(
@@ -1073,6 +1161,17 @@ mod tests {
             "Iran will pay. We will win.",
         );
         assert!(two.frames.len() >= 2 && two.frames.iter().all(|f| f.core));
+        // A clause set beside the main one after a colon is core; one the parser reads so
+        // with no punctuation before it is a misread subordinate clause (`as … lobbied`).
+        let colon = "He stood by his criticism of the pact: Macron lobbied him to preserve it.";
+        let colon = read(colon, colon.trim_end_matches('.'));
+        assert_eq!(colon.predicates()[..2], ["stood", "lobbied"]);
+        assert!(colon.frames[1].core);
+        let text = "He also stood by his criticism of the Obama-era nuclear pact as visiting \
+                    French President Emmanuel Macron lobbied him to preserve it.";
+        let r = read(text, text.trim_end_matches('.'));
+        let lobbied = r.predicates().iter().position(|&p| p == "lobbied").unwrap();
+        assert!(r.frames[0].core && !r.frames[lobbied].core);
     }
 
     #[test]
