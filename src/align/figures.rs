@@ -94,16 +94,8 @@ impl FigureValue {
                 || self.counts.is_some() && self.counts == other.counts)
     }
 
-    /// One count within the other's bounds; of two different things counted (`10 hits` /
-    /// `over seven innings`), only the same number told two ways (`300 people` / `300
-    /// civilians`).
     pub fn compatible(&self, other: &FigureValue) -> bool {
-        let different_things =
-            matches!((&self.counts, &other.counts), (Some(x), Some(y)) if x != y);
-        self.comparable(other)
-            && self.lo <= other.hi
-            && other.lo <= self.hi
-            && !(different_things && self.value != other.value)
+        self.comparable(other) && self.lo <= other.hi && other.lo <= self.hi
     }
 
     /// Bucket keys for the candidate index: the orders of magnitude the interval touches,

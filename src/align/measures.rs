@@ -150,10 +150,18 @@ fn rival_qualifier(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> bool {
 }
 
 /// A content word of `v` that `other` does not say in any form: not its stem, not its
-/// term's key (`climbed` / `rose`), not a word of a name both claims name. (A date word
+/// term's key (`climbed` / `rose`), not a word of a name both claims name, nor of its own
+/// figures. (A date word
 /// counts: `[three]-month` / `[one]-month rates`, `in [July]` / `in [June]`.)
 fn unshared(w: &str, v: &ClaimView, other: &ClaimView, lex: &AlignLexicon) -> bool {
     if lex.stopwords.contains(w) || other.sequence.iter().any(|s| s == w) {
+        return false;
+    }
+    // A figure's own words (`as many as`, `closer to`) say how much, not what is counted.
+    let figure_word = (v.figures.iter()).any(|f| {
+        (f.text.split(|c: char| !c.is_alphanumeric())).any(|p| stem(&p.to_lowercase()) == w)
+    });
+    if figure_word {
         return false;
     }
     let keyed = (v.terms.iter())
