@@ -133,6 +133,31 @@ impl<'a> DocContext<'a> {
         last.map(|w| super::stem::stem(&w))
     }
 
+    /// What the tokens around figure `f` (in a claim starting at token `start`) say it is
+    /// (`measures::reading`).
+    fn figure_reading(&self, f: &Figure, start: usize, unit: bool) -> super::measures::Reading {
+        let t = &self.layer.tokens;
+        let text = |k: usize| &self.doc.text[t[k].start as usize..t[k].end as usize];
+        let word = |k: usize| t.get(k).is_some_and(|x| x.kind == TokenKind::Word);
+        let before: Vec<String> = (start..f.tokens.start)
+            .rev()
+            .take_while(|&k| word(k))
+            .map(|k| text(k).to_lowercase())
+            .collect();
+        // `10-year`, written together: the hyphen and the noun touch the figure.
+        let end = f.tokens.end;
+        let touches = |k: usize| t.get(k).is_some_and(|x| x.start == t[k - 1].end);
+        let hyphen = |k: usize| t.get(k).is_some_and(|_| text(k) == "-") && touches(k);
+        let compound = hyphen(end)
+            && touches(end + 1)
+            && word(end + 1)
+            && !(hyphen(end + 2) && word(end + 3) && text(end + 3).eq_ignore_ascii_case("old"));
+        let capital = |k: usize| word(k) && text(k).starts_with(char::is_uppercase);
+        let lower = |k: usize| word(k) && text(k).starts_with(char::is_lowercase);
+        let in_name = f.tokens.start > start && capital(f.tokens.start - 1) && lower(end);
+        super::measures::reading(&before, compound, in_name, unit, &self.language.align)
+    }
+
     /// The word token right after `s`, if any.
     fn word_after(&self, s: Span) -> Option<String> {
         let tokens = &self.layer.tokens;
@@ -282,6 +307,8 @@ impl<'a> DocContext<'a> {
                 // Only a claim that is little but its figure (`closer to 1,000`): a count
                 // ending a sentence elides its noun (`killing one soldier and wounding two`).
                 v.counts_any = f.tokens.end >= r.end && f.tokens.start <= r.start + ANSWER_LEAD;
+                let read = self.figure_reading(f, r.start, v.unit.is_some());
+                (v.label, v.change) = (read.label, read.change);
                 Some(v)
             })
             .collect();

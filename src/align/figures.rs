@@ -19,6 +19,14 @@ pub struct FigureValue {
     /// The claim is its figure (`closer to 1,000`): it answers whatever count the other
     /// claim gives.
     pub counts_any: bool,
+    /// A number naming what is measured, not a count of it (`the 10-year bond`, `the FTSE
+    /// 100 index`: `measures::reading`): never a rival count.
+    #[serde(default)]
+    pub label: bool,
+    /// A change (`rose 10.3 points`: `Some(true)`) or a level (`to 2,801.5`: `Some(false)`),
+    /// when the word before it says: a change and a level are two measures.
+    #[serde(default)]
+    pub change: Option<bool>,
 }
 
 /// How far past a one-sided bound a figure plausibly lies: `at least 30` is not 498.
@@ -62,6 +70,8 @@ impl FigureValue {
             hi: hi.max(lo),
             counts: None,
             counts_any: false,
+            label: false,
+            change: None,
         })
     }
 
@@ -71,9 +81,13 @@ impl FigureValue {
     }
 
     /// Two figures that cannot both be right: counts of one kind, and for bare counts of one
-    /// thing (`two donors and a staffer` does not answer `three Americans`).
+    /// thing (`two donors and a staffer` does not answer `three Americans`); no label, and
+    /// not a change against a level (`fell 163.77 points` / `ended at 1,520.4`).
     pub fn rivals(&self, other: &FigureValue) -> bool {
         self.comparable(other)
+            && !self.label
+            && !other.label
+            && !matches!((self.change, other.change), (Some(x), Some(y)) if x != y)
             && (self.unit.is_some()
                 || self.counts_any
                 || other.counts_any
@@ -132,13 +146,22 @@ pub fn compare(a: &[FigureValue], b: &[FigureValue]) -> FigureMatch {
         total: a.len() + b.len(),
         ..FigureMatch::default()
     };
-    let mut used_b = vec![false; b.len()];
+    let mut used_b: Vec<bool> = b.iter().map(|y| y.label).collect();
     let mut matched_a = 0;
     let mut first_rival = None;
     let mut comparable = false;
     for (i, x) in a.iter().enumerate() {
         let mut found = false;
+        // A label names the measure (`the 10-year bond`), it does not count: one label on
+        // both sides is no figure matched, and keeps no clash off (`measures`).
+        if x.label {
+            matched_a += 1;
+            continue;
+        }
         for (j, y) in b.iter().enumerate() {
+            if y.label {
+                continue;
+            }
             comparable |= x.comparable(y);
             if x.rivals(y) && first_rival.is_none() {
                 first_rival = Some((i, j));

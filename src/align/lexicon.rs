@@ -57,6 +57,13 @@ pub struct ToldApart {
     pub expectations: HashSet<String>,
     /// Words before an expectation word that make it no expectation (`as expected`).
     pub not_after: HashSet<String>,
+    /// Words before a figure that make it a change (`rose`, `by`) or a level (`to`, `at`),
+    /// and those passed over to find them (`a revised`), as written (`measures`).
+    pub change: HashSet<String>,
+    pub level: HashSet<String>,
+    pub skip: HashSet<String>,
+    /// Stems that name the period a figure is measured over (`year`, `annual`).
+    pub periods: HashSet<String>,
 }
 
 impl ToldApart {
@@ -71,6 +78,10 @@ impl ToldApart {
                 }
                 "expectation" => out.expectations.extend(words.map(|w| stem(&w))),
                 "not-after" => out.not_after.extend(words.map(|w| stem(&w))),
+                "change" => out.change.extend(words),
+                "level" => out.level.extend(words),
+                "skip" => out.skip.extend(words),
+                "period" => out.periods.extend(words.map(|w| stem(&w))),
                 other => return Err(format!("unknown kind {other:?}")),
             }
             Ok(())

@@ -22,6 +22,7 @@ mod groups;
 mod index;
 pub(crate) mod lexicon;
 mod linking;
+mod measures;
 pub(crate) mod model;
 mod nonclaims;
 mod normalize;

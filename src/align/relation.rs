@@ -8,6 +8,7 @@ use super::figures::FigureValue;
 use super::frames::{self, FrameMatch, Role};
 use super::lexicon::AlignLexicon;
 use super::linking;
+use super::measures;
 use super::model::{Feature, Scalar};
 use super::nonclaims;
 use super::represent::ClaimView;
@@ -383,6 +384,13 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
             best.extra = None;
         }
     }
+    // Clashing figures of two measures (two maturities, two regions, a month and the year),
+    // or agreeing words about two labelled measures, are no one proposition (`measures`).
+    if let Some(why) = measures_apart(&best, lex) {
+        best.relation = Relation::Related;
+        best.verdict = why;
+        best.extra = None;
+    }
     // A conflict with no predicate in common rests on words: the two whole claims must be
     // one statement but for the figure (`one_statement`), whichever clauses clashed; and
     // a side that says nothing but a name and a figure (`Brunswijk, 35`: an age) cannot
@@ -417,6 +425,27 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         score: best.score,
         reason,
         aligned: best.aligned,
+    }
+}
+
+/// Why a conflict over figures, or an agreement, is about two measures (`measures`).
+fn measures_apart(v: &Verdict, lex: &AlignLexicon) -> Option<&'static str> {
+    match v.relation {
+        Relation::Conflict if v.a.negative == v.b.negative => (v.features.figures.clash)
+            .and_then(|clash| measures::different_measures(v.a, v.b, clash, lex)),
+        Relation::Agree if measures::labels_differ(&v.a.figures, &v.b.figures) => {
+            Some("same words, different measures: differently labelled things (10-year / 30-year)")
+        }
+        // A change agreed on, over two periods (`rose 1.2 percent in July` / `… in the
+        // year to July`), is two measures that happen to match.
+        Relation::Agree
+            if (v.features.figures.shared.iter())
+                .any(|&(i, _)| measures::over_time(&v.a.figures[i]))
+                && measures::periods_differ(v.a, v.b, lex) =>
+        {
+            Some("same words, different measures: a change over two periods (a month / the year)")
+        }
+        _ => None,
     }
 }
 

@@ -66,12 +66,21 @@ pub fn rival_slot(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Option<(S
     let kinds = |slot: &[String], v: &ClaimView| -> Vec<String> {
         (v.entities.iter())
             .filter(|(_, shown)| words(shown).any(|w| slot.contains(&w)))
-            .filter_map(|(k, _)| k.split_once(':').map(|(kind, _)| kind.to_owned()))
+            .filter_map(|(k, _)| k.split_once(':').map(|(kind, _)| place_or(kind).to_owned()))
             .collect()
     };
     let (ka, kb) = (kinds(sa, a), kinds(sb, b));
     let one_kind = ka.iter().any(|k| kb.contains(k));
     (one_kind && rival(sa, a, b) && rival(sb, b, a)).then(|| (sa.join(" "), sb.join(" ")))
+}
+
+/// An entity kind, with the kinds of place as one (`At Weston-super-Mare:` / `At Trent
+/// Bridge:`, a town and a ground, are two places in one slot).
+fn place_or(kind: &str) -> &str {
+    match kind {
+        "GPE" | "LOC" | "FAC" => "place",
+        other => other,
+    }
 }
 
 /// Stems of the words of a claim's names: its capitalised words and its entity mentions
@@ -80,8 +89,12 @@ fn name_words(v: &ClaimView) -> impl Iterator<Item = String> + '_ {
     (v.names.iter().map(|n| stem(n))).chain(v.entities.values().flat_map(|s| words(s)))
 }
 
+/// The words of a name as a claim's sequence holds them: a hyphened name is several
+/// (`Weston-super-Mare`).
 fn words(shown: &str) -> impl Iterator<Item = String> + '_ {
-    shown.split_whitespace().map(|w| stem(&w.to_lowercase()))
+    (shown.split(|c: char| c.is_whitespace() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| stem(&w.to_lowercase()))
 }
 
 #[cfg(test)]
@@ -105,6 +118,8 @@ mod tests {
                 "the servers of the Debbie Wasserman Schultz campaign",
                 "the trial, during which Waagner represented himself",
                 "the trial, during which the Venango County man represented himself",
+                "At Weston-super-Mare: Match abandoned as a draw - rain",
+                "At Trent Bridge: Match abandoned as a draw - rain",
             ],
             lang,
         );
@@ -117,5 +132,7 @@ mod tests {
         assert_eq!(rival_slot(&v[5], &v[6], lex), None);
         // A name against a description holding a name: the slot is not names only.
         assert_eq!(rival_slot(&v[7], &v[8], lex), None);
+        // A town and a ground: two places.
+        assert!(rival_slot(&v[9], &v[10], lex).is_some());
     }
 }
