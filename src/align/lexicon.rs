@@ -49,7 +49,8 @@ pub struct AlignLexicon {
     pub negation_stems: Vec<String>,
 }
 
-/// The words of `told_apart.txt`, lower-cased: ordinals as written, the others as stems (`ClaimView::sequence` holds stems).
+/// The words of `told_apart.txt`, lower-cased: ordinals as written, the others as stems
+/// (`ClaimView::sequence` holds stems).
 #[derive(Debug, Default)]
 pub struct ToldApart {
     /// Each spelling of an ordinal → its value (`third`, `3rd` → 3).
