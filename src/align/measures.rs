@@ -165,19 +165,11 @@ fn unshared(w: &str, v: &ClaimView, other: &ClaimView, lex: &AlignLexicon) -> bo
         return false;
     }
     let keyed = (v.terms.iter())
-        .filter(|t| {
-            t.surface
-                .split_whitespace()
-                .any(|s| stem(&s.to_lowercase()) == w)
-        })
+        .filter(|t| stems(&t.surface).any(|s| s == w))
         .any(|t| other.terms.binary_search_by(|u| u.key.cmp(&t.key)).is_ok());
     let shared_name = (v.entities.iter())
         .filter(|(k, _)| other.entities.contains_key(*k))
-        .any(|(_, shown)| {
-            shown
-                .split_whitespace()
-                .any(|s| stem(&s.to_lowercase()) == w)
-        });
+        .any(|(_, shown)| stems(shown).any(|s| s == w));
     !keyed && !shared_name
 }
 
@@ -186,14 +178,15 @@ fn predicate_stems(v: &ClaimView) -> impl Iterator<Item = String> + '_ {
     (v.frames.iter()).flat_map(move |f| {
         (v.terms.iter())
             .filter(move |t| !f.key.is_empty() && t.key == f.key)
-            .flat_map(|t| {
-                t.surface
-                    .split_whitespace()
-                    .map(|s| stem(&s.to_lowercase()))
-            })
+            .flat_map(|t| stems(&t.surface))
             .chain(std::iter::once(stem(&f.predicate.to_lowercase())))
             .collect::<Vec<_>>()
     })
+}
+
+/// The stems of the words of `text`, as a claim's `sequence` holds them.
+fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split_whitespace().map(|s| stem(&s.to_lowercase()))
 }
 
 /// A longest common subsequence of two word sequences, as pairs of indices in order.
