@@ -246,21 +246,9 @@ impl FrameSource<'_> {
     /// the leftmost of `r` whose chain of heads reaches `i`, has a punctuation mark before
     /// it.
     fn set_off(&self, i: usize, r: &Range<usize>) -> bool {
-        let reaches = |t: usize| {
-            let mut at = t;
-            for _ in 0..r.len() {
-                if at == i {
-                    return true;
-                }
-                let up = self.syntax.head(at);
-                if up == at || !r.contains(&up) {
-                    return false;
-                }
-                at = up;
-            }
-            false
-        };
-        let first = (r.start..i).find(|&t| reaches(t)).unwrap_or(i);
+        let first = (r.start..i)
+            .find(|&t| self.up_from(t, r).any(|at| at == i))
+            .unwrap_or(i);
         first == r.start || self.pos(first - 1) == "PUNCT" || self.pos(first) == "PUNCT"
     }
 
@@ -585,18 +573,17 @@ impl FrameSource<'_> {
     /// Which frame of `heads` token `i` belongs to: the nearest head (predicate or raising
     /// word) among its ancestors inside `r`.
     fn owner(&self, i: usize, heads: &[(usize, usize)], r: &Range<usize>) -> Option<usize> {
-        let mut at = i;
-        for _ in 0..r.len() {
-            if let Some(k) = heads.iter().position(|&(p, g)| at == p || at == g) {
-                return Some(k);
-            }
+        self.up_from(i, r)
+            .find_map(|at| heads.iter().position(|&(p, g)| at == p || at == g))
+    }
+
+    /// `t`, then its heads upward while they stay in `r`, up to a root (at most `r.len()`).
+    fn up_from<'s>(&'s self, t: usize, r: &'s Range<usize>) -> impl Iterator<Item = usize> + 's {
+        std::iter::successors(Some(t), move |&at| {
             let up = self.syntax.head(at);
-            if up == at || !r.contains(&up) {
-                return None;
-            }
-            at = up;
-        }
-        None
+            (up != at && r.contains(&up)).then_some(up)
+        })
+        .take(r.len())
     }
 
     /// The subject of the verb `p` coordinates with or is controlled by (`Russia looted
