@@ -36,7 +36,6 @@ from . import analysis_schema as schema
 from . import summary
 from ._core import __version__
 from .analysis_schema import AnalysisError
-from .columns import STR_LIST
 from .frames import sparse_column
 
 if TYPE_CHECKING:
@@ -268,9 +267,6 @@ def _encode_series(name: Any, s: pd.Series) -> tuple[dict[str, Any], Any]:
         meta["categories"] = [_native(c) for c in dtype.categories.tolist()]
         meta["ordered"] = bool(dtype.ordered)
         return meta, _plain(s)
-    if dtype == STR_LIST:
-        meta["type"] = "list[str]"
-        return meta, [_native(v) for v in s.tolist()]
     if pd.api.types.is_object_dtype(dtype):
         values = s.tolist()
         meta["type"] = "object"
@@ -335,8 +331,6 @@ def _decode_column(meta: dict[str, Any], values: Any) -> Any:
         column = np.empty(len(values), dtype=object)
         column[:] = values  # element by element: a list cell stays a list
         return column
-    if kind == "list[str]":
-        return pd.array(values, dtype=STR_LIST)
     if kind.startswith("float"):
         return pd.array([math.nan if v is None else v for v in values], dtype=kind)
     return pd.array(values, dtype=kind)

@@ -85,8 +85,6 @@ _VALUES: dict[str, _Rule] = {
     "boolean": _Rule(frozenset({bool, _NULL}), "true, false or null"),
     "str": _Rule(frozenset({str, _NULL}), "a string or null"),
     "string": _Rule(frozenset({str, _NULL}), "a string or null"),
-    # An Arrow list column (a claim's entities, an entity's aliases).
-    "list[str]": _Rule(frozenset({list, _NULL}), "a list of strings or null"),
 }
 _SHAPES: dict[str, _Rule] = {
     "plain": _Rule(None, "any value"),

@@ -1,6 +1,12 @@
 """The core's table columns (flat buffers, see src/python/columns.rs) as pandas arrays, with
 no Python object per row: numbers as numpy arrays over the core's bytes, strings as Arrow
-string arrays (pandas' own ``str`` dtype), lists as Arrow list arrays."""
+string arrays (pandas' own ``str`` dtype), few-valued strings from codes.
+
+List-valued columns (a claim's entities, figures and dates, an entity's aliases and
+documents) stay object columns of Python lists, as before: made from Arrow lists in one
+call, but a Python list and str per cell. As pandas' Arrow list dtype their cells would print
+as numpy arrays (``to_csv``, ``repr``) and no longer equal the lists they were; ``STR_LIST``
+and :func:`arrow_lists` are that form, for a caller that wants it."""
 
 from __future__ import annotations
 
@@ -42,12 +48,26 @@ def _array(kind: str, parts: tuple[Any, ...], categories: bool) -> Any:
     if kind == "strs":
         offsets, text_offsets, data = parts
         lists = pa.LargeListArray.from_arrays(_int64s(offsets), strings(text_offsets, data, None))
-        return pd.arrays.ArrowExtensionArray(lists)
+        return _objects(lists)
     if kind == "ints":
         offsets, values = parts
-        lists = pa.LargeListArray.from_arrays(_int64s(offsets), _int64s(values))
-        return pd.arrays.ArrowExtensionArray(lists)
+        return _objects(pa.LargeListArray.from_arrays(_int64s(offsets), _int64s(values)))
     raise ValueError(f"unknown column kind {kind!r}")
+
+
+def _objects(lists: pa.Array) -> np.ndarray:
+    column = np.empty(len(lists), dtype=object)
+    column[:] = lists.to_pylist()  # element by element: each cell stays a list
+    return column
+
+
+def arrow_lists(column: tuple[Any, ...]) -> pd.api.extensions.ExtensionArray:
+    """A ``strs`` column of the core as pandas' Arrow list array (``STR_LIST``)."""
+    kind, offsets, text_offsets, data = column
+    if kind != "strs":
+        raise ValueError(f"not a column of string lists: {kind!r}")
+    values = strings(text_offsets, data, None)
+    return pd.arrays.ArrowExtensionArray(pa.LargeListArray.from_arrays(_int64s(offsets), values))
 
 
 def _int64s(buffer: Any) -> pa.Array:
