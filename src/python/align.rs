@@ -31,9 +31,21 @@ pub fn pair_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Boun
             )
         })
         .collect();
-    cols.strs("claim_a", p.iter().map(|x| Some(ids[x.a as usize].as_str())))?;
-    cols.strs("claim_b", p.iter().map(|x| Some(ids[x.b as usize].as_str())))?;
-    let doc_name = |k: u32| Some(docs[alignment.claims[k as usize].doc as usize].name.as_str());
+    cols.strs(
+        "claim_a",
+        p.iter().map(|x| Some(ids[x.a as usize].as_str())),
+    )?;
+    cols.strs(
+        "claim_b",
+        p.iter().map(|x| Some(ids[x.b as usize].as_str())),
+    )?;
+    let doc_name = |k: u32| {
+        Some(
+            docs[alignment.claims[k as usize].doc as usize]
+                .name
+                .as_str(),
+        )
+    };
     cols.words("doc_a", p.iter().map(|x| doc_name(x.a)))?;
     cols.words("doc_b", p.iter().map(|x| doc_name(x.b)))?;
     cols.words("relation", p.iter().map(|x| Some(x.relation.as_str())))?;

@@ -292,6 +292,10 @@ fn all_claims(py: Python<'_>, corpus: &Arc<Corpus>) -> PyResult<Vec<(u32, PyClai
         .collect())
 }
 
+/// Reads one end of a span, or one role, of a claim (a column of the claims table).
+type SpanOf = fn(&PyClaim) -> Option<usize>;
+type RoleOf = fn(&PyFrame) -> &Option<String>;
+
 /// Columns of the claims table: one row per claim (see `columns.rs`).
 pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let rows = all_claims(py, corpus)?;
@@ -302,7 +306,10 @@ pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     cols.ints("end", rows.iter().map(|(_, c)| c.end as i64))?;
     cols.strs("text", rows.iter().map(|(_, c)| Some(c.text.as_str())))?;
     cols.strs("speaker", rows.iter().map(|(_, c)| c.speaker.as_deref()))?;
-    cols.strs("speaker_entity", rows.iter().map(|(_, c)| c.speaker_entity.as_deref()))?;
+    cols.strs(
+        "speaker_entity",
+        rows.iter().map(|(_, c)| c.speaker_entity.as_deref()),
+    )?;
     cols.strs("pronoun", rows.iter().map(|(_, c)| c.pronoun.as_deref()))?;
     cols.strs("cue", rows.iter().map(|(_, c)| c.cue.as_deref()))?;
     cols.words("cue_class", rows.iter().map(|(_, c)| c.cue_class))?;
@@ -311,17 +318,22 @@ pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     cols.words("quote", rows.iter().map(|(_, c)| c.quote))?;
     cols.str_lists(
         "entities",
-        rows.iter().map(|(_, c)| c.entities.iter().map(String::as_str)),
+        rows.iter()
+            .map(|(_, c)| c.entities.iter().map(String::as_str)),
     )?;
     cols.str_lists(
         "figures",
-        rows.iter().map(|(_, c)| c.figures.iter().map(|f| f.text.as_str())),
+        rows.iter()
+            .map(|(_, c)| c.figures.iter().map(|f| f.text.as_str())),
     )?;
-    cols.str_lists("when", rows.iter().map(|(_, c)| c.when.iter().map(String::as_str)))?;
+    cols.str_lists(
+        "when",
+        rows.iter().map(|(_, c)| c.when.iter().map(String::as_str)),
+    )?;
     cols.strs("date", rows.iter().map(|(_, c)| c.date.as_deref()))?;
     // Where the speaker, pronoun and cue sit (code points): not columns of the public
     // table, which `frames.claims` keeps to design.md's; `frames.claim_spans` has them.
-    let spans: [(&str, fn(&PyClaim) -> Option<usize>); 6] = [
+    let spans: [(&str, SpanOf); 6] = [
         ("speaker_start", |c| c.speaker_start),
         ("speaker_end", |c| c.speaker_end),
         ("pronoun_start", |c| c.pronoun_start),
@@ -335,9 +347,10 @@ pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
     // The main frame (design.md: `+ the frame`).
     cols.strs(
         "predicate",
-        rows.iter().map(|(_, c)| c.frame.as_ref().map(|f| f.predicate.as_str())),
+        rows.iter()
+            .map(|(_, c)| c.frame.as_ref().map(|f| f.predicate.as_str())),
     )?;
-    let roles: [(&str, fn(&PyFrame) -> &Option<String>); 7] = [
+    let roles: [(&str, RoleOf); 7] = [
         ("event", |f| &f.event),
         ("agent", |f| &f.agent),
         ("patient", |f| &f.patient),

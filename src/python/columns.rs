@@ -39,7 +39,9 @@ impl<T: Copy> Buf<T> {
     }
 
     fn extend(&mut self, xs: &[T]) -> PyResult<()> {
-        self.v.try_reserve(xs.len()).map_err(|_| no_memory("column"))?;
+        self.v
+            .try_reserve(xs.len())
+            .map_err(|_| no_memory("column"))?;
         self.v.extend_from_slice(xs);
         Ok(())
     }
@@ -161,7 +163,11 @@ impl<'py> Columns<'py> {
     }
 
     /// `("f64", values)`: float64, NaN where missing.
-    pub fn floats(&self, name: &str, values: impl IntoIterator<Item = Option<f64>>) -> PyResult<()> {
+    pub fn floats(
+        &self,
+        name: &str,
+        values: impl IntoIterator<Item = Option<f64>>,
+    ) -> PyResult<()> {
         let values = collect(values.into_iter().map(|x| x.unwrap_or(f64::NAN)))?;
         self.set(name, "f64", vec![bytearray(self.py, &values.v)?.into_any()])
     }
@@ -169,7 +175,11 @@ impl<'py> Columns<'py> {
     /// `("bool", values)`: bool, one byte per row.
     pub fn bools(&self, name: &str, values: impl IntoIterator<Item = bool>) -> PyResult<()> {
         let values = collect(values.into_iter().map(u8::from))?;
-        self.set(name, "bool", vec![bytearray(self.py, &values.v)?.into_any()])
+        self.set(
+            name,
+            "bool",
+            vec![bytearray(self.py, &values.v)?.into_any()],
+        )
     }
 
     /// `("boolean", values, missing)`: pandas' nullable boolean.
@@ -192,7 +202,11 @@ impl<'py> Columns<'py> {
     /// `("codes", codes)`: int32 indices into a list Python holds (the document names).
     pub fn codes(&self, name: &str, values: impl IntoIterator<Item = u32>) -> PyResult<()> {
         let values = collect(values.into_iter().map(|x| x as i32))?;
-        self.set(name, "codes", vec![bytearray(self.py, &values.v)?.into_any()])
+        self.set(
+            name,
+            "codes",
+            vec![bytearray(self.py, &values.v)?.into_any()],
+        )
     }
 
     /// `("str", offsets, data, validity)`: Arrow large_string buffers (int64 offsets,

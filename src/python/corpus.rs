@@ -269,13 +269,18 @@ impl PyCorpus {
     fn token_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
         let spans = || {
-            self.inner.docs().iter().zip(layers).enumerate().flat_map(|(d, (doc, layer))| {
-                layer
-                    .tokens
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, t)| (d, doc, i, t.start, t.end))
-            })
+            self.inner
+                .docs()
+                .iter()
+                .zip(layers)
+                .enumerate()
+                .flat_map(|(d, (doc, layer))| {
+                    layer
+                        .tokens
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, t)| (d, doc, i, t.start, t.end))
+                })
         };
         let cols = span_columns(py, spans)?;
         cols.words(
@@ -302,18 +307,25 @@ impl PyCorpus {
     fn sentence_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
         let spans = || {
-            self.inner.docs().iter().zip(layers).enumerate().flat_map(|(d, (doc, layer))| {
-                layer
-                    .sentences
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, s)| (d, doc, i, s.start, s.end))
-            })
+            self.inner
+                .docs()
+                .iter()
+                .zip(layers)
+                .enumerate()
+                .flat_map(|(d, (doc, layer))| {
+                    layer
+                        .sentences
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, s)| (d, doc, i, s.start, s.end))
+                })
         };
         let cols = span_columns(py, spans)?;
         cols.bools(
             "boilerplate",
-            layers.iter().flat_map(|l| l.sentences.iter().map(|s| s.boilerplate)),
+            layers
+                .iter()
+                .flat_map(|l| l.sentences.iter().map(|s| s.boilerplate)),
         )?;
         Ok(cols.into_dict())
     }
@@ -322,13 +334,18 @@ impl PyCorpus {
     fn boilerplate_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
         let spans = || {
-            self.inner.docs().iter().zip(layers).enumerate().flat_map(|(d, (doc, layer))| {
-                layer
-                    .boilerplate
-                    .iter()
-                    .enumerate()
-                    .map(move |(i, b)| (d, doc, i, b.start, b.end))
-            })
+            self.inner
+                .docs()
+                .iter()
+                .zip(layers)
+                .enumerate()
+                .flat_map(|(d, (doc, layer))| {
+                    layer
+                        .boilerplate
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, b)| (d, doc, i, b.start, b.end))
+                })
         };
         let cols = span_columns(py, spans)?;
         cols.words(

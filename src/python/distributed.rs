@@ -8,8 +8,8 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
 
-use super::corpus::PyCorpus;
 use super::columns::Columns;
+use super::corpus::PyCorpus;
 use super::partition::{from_bytes, to_bytes};
 use super::pool;
 use crate::align::distributed::{self as dist, PartitionClaims, Picked, Profile};

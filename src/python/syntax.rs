@@ -108,11 +108,11 @@ pub fn syntax_table_columns(py: Python<'_>, corpus: &Corpus, cols: &Columns<'_>)
             head.push(compact.head(i) as i64)?;
         }
     }
-    cols.words("pos", pos.into_iter())?;
-    cols.words("tag", tag.into_iter())?;
+    cols.words("pos", pos)?;
+    cols.words("tag", tag)?;
     cols.put_strs("lemma", lemma)?;
-    cols.ints("head", head.into_iter())?;
-    cols.words("dep", dep.into_iter())?;
+    cols.ints("head", head)?;
+    cols.words("dep", dep)?;
     Ok(())
 }
 
