@@ -8,11 +8,10 @@ import subprocess
 import sys
 import textwrap
 
+import crosswire as cw
 import numpy as np
 import pandas as pd
 import pytest
-
-import crosswire as cw
 from crosswire.columns import STR, STR_LIST, arrow_lists
 
 

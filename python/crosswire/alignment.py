@@ -294,7 +294,9 @@ def _alignment_html(al: Alignment) -> str:
         style = f' style="{_CONFLICT}"' if g in flagged else ""
         cells = "".join(
             '<td style="vertical-align:top;text-align:left">'
-            + "".join(_claim_cell(r, _two_by_two(spans.get(r.claim, []))) for r in by_doc.get(d, []))
+            + "".join(
+                _claim_cell(r, _two_by_two(spans.get(r.claim, []))) for r in by_doc.get(d, [])
+            )
             + "</td>"
             for d in docs
         )

@@ -33,8 +33,8 @@ def _array(kind: str, parts: tuple[Any, ...], categories: bool) -> Any:
     if kind == "bool":
         return np.frombuffer(parts[0], dtype=np.bool_)
     if kind == "boolean":
-        values, missing = (np.frombuffer(p, dtype=np.bool_) for p in parts)
-        return pd.arrays.BooleanArray(values, missing)
+        flags, missing = (np.frombuffer(p, dtype=np.bool_) for p in parts)
+        return pd.arrays.BooleanArray(flags, missing)
     if kind == "codes":
         return np.frombuffer(parts[0], dtype=np.int32)
     if kind == "str":
