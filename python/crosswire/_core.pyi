@@ -237,9 +237,9 @@ class Corpus:
     def sentence_columns(self) -> _Columns: ...
     def boilerplate_columns(self) -> _Columns: ...
     def align_pair_columns(self) -> _Columns:
-        """_Columns of the pairs table of `corpus.align()` (built when asked for, not kept)."""
+        """Columns of the pairs table of `corpus.align()` (built when asked for, not kept)."""
     def align_group_columns(self) -> _Columns:
-        """_Columns of the groups table of `corpus.align()` (built when asked for, not kept)."""
+        """Columns of the groups table of `corpus.align()` (built when asked for, not kept)."""
     def align_candidates(self) -> int: ...
 
 @final
