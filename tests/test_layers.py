@@ -23,6 +23,7 @@ ORDER = [
     "crosswire.progress",
     "crosswire.summary",
     "crosswire.patterns",
+    "crosswire.columns",
     "crosswire.frames",
     "crosswire.markup",
     "crosswire.tokenizer",

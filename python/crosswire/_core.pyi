@@ -3,6 +3,10 @@
 
 from typing import Any, Final, TypedDict, final, overload
 
+# A table as the core hands it over: each column a tuple (kind, buffers...), decoded by
+# crosswire.columns (see src/python/columns.rs).
+_Columns = dict[str, tuple[Any, ...]]
+
 # A user lexicon row: name, label, aliases, a regular expression (or None), and where it came
 # from (source, line) for errors.
 _PatternRow = tuple[str, str, list[str], str | None, str, int]
@@ -181,7 +185,7 @@ class Entities:
     def from_bytes(bytes: bytes) -> Entities:
         """Records pickled as bytes."""
     def __len__(self) -> int: ...
-    def table_columns(self, names: list[str]) -> dict[str, list[Any]]:
+    def table_columns(self, names: list[str]) -> _Columns:
         """Columns of the entity table, documents named by `names` (all, in order)."""
 
 class DecodeError(ValueError):
@@ -223,18 +227,18 @@ class Corpus:
     def ready(self) -> list[str]:
         """The stages computed so far, in pipeline order: text, syntax, entities, claims,
         alignment."""
-    def claim_columns(self) -> dict[str, list[object]]: ...
-    def claim_figure_columns(self) -> dict[str, list[object]]:
+    def claim_columns(self) -> _Columns: ...
+    def claim_figure_columns(self) -> _Columns:
         """One row per figure of each claim: claim, doc, start, end, text, label, value, unit,
         lower, upper, approximate."""
-    def entity_columns(self) -> dict[str, list[object]]: ...
-    def entity_table_columns(self) -> dict[str, list[object]]: ...
-    def token_columns(self) -> dict[str, list[object]]: ...
-    def sentence_columns(self) -> dict[str, list[object]]: ...
-    def boilerplate_columns(self) -> dict[str, list[object]]: ...
-    def align_pair_columns(self) -> dict[str, list[object]]:
+    def entity_columns(self) -> _Columns: ...
+    def entity_table_columns(self) -> _Columns: ...
+    def token_columns(self) -> _Columns: ...
+    def sentence_columns(self) -> _Columns: ...
+    def boilerplate_columns(self) -> _Columns: ...
+    def align_pair_columns(self) -> _Columns:
         """Columns of the pairs table of `corpus.align()` (built when asked for, not kept)."""
-    def align_group_columns(self) -> dict[str, list[object]]:
+    def align_group_columns(self) -> _Columns:
         """Columns of the groups table of `corpus.align()` (built when asked for, not kept)."""
     def align_candidates(self) -> int: ...
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple, overload
 
 import pandas as pd
 
-from . import _core, inputs
+from . import _core, columns, inputs
 from .frames import sparse_column
 from .markup import Layer, Span, escape, render_spans, text
 
@@ -61,12 +61,14 @@ class Alignment:
         return self._corpus._core.align_candidates()
 
     @property
-    def _pairs(self) -> dict[str, list[Any]]:
-        return dict(self._corpus._core.align_pair_columns())
+    def _pairs(self) -> dict[str, Any]:
+        return columns.arrays(self._corpus._core.align_pair_columns(), PAIR_COLUMNS)
 
     @property
-    def _groups(self) -> dict[str, list[Any]]:
-        return dict(self._corpus._core.align_group_columns())
+    def _groups(self) -> dict[str, Any]:
+        return columns.arrays(
+            self._corpus._core.align_group_columns(), GROUP_COLUMNS[:-2] + ["figure_spans"]
+        )
 
     @property
     def _docs(self) -> list[str]:
@@ -75,16 +77,14 @@ class Alignment:
     def pairs(self) -> pd.DataFrame:
         """One row per aligned pair of claims: claim_a, claim_b, doc_a, doc_b, relation
         (agree, conflict, related), score, reason."""
-        cols = self._pairs
-        df = pd.DataFrame({k: cols[k] for k in PAIR_COLUMNS})
-        return df.astype({"score": "float64"})
+        return pd.DataFrame(self._pairs, columns=PAIR_COLUMNS, copy=False)
 
     def groups(self) -> pd.DataFrame:
         """One row per claim, with its group (claims every two of which agree): group, claim,
         doc, start, end, text, speaker, polarity, figures, claims (in the group), docs (that
         carry the group)."""
         cols = self._groups
-        df = pd.DataFrame({k: cols[k] for k in GROUP_COLUMNS[:-2]})
+        df = pd.DataFrame(cols, columns=GROUP_COLUMNS[:-2], copy=False)
         if df.empty:
             return df.assign(claims=pd.Series(dtype="int64"), docs=pd.Series(dtype="int64"))
         by = df.groupby("group")
@@ -123,7 +123,13 @@ class Alignment:
             return NotImplemented
         if self._corpus is other._corpus:
             return True
-        return (self._pairs, self._groups, self._docs) == (other._pairs, other._groups, other._docs)
+        # The core's columns (tuples of buffers) compare whole, as values.
+        mine, theirs = self._corpus._core, other._corpus._core
+        return (
+            mine.align_pair_columns() == theirs.align_pair_columns()
+            and mine.align_group_columns() == theirs.align_group_columns()
+            and self._docs == other._docs
+        )
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -248,6 +254,10 @@ def _claim_cell(row: Any, figure_spans: Sequence[tuple[int, int]]) -> str:
     return f"<div>{speaker}{render_spans(row.text, [_figure_layer(row.text, figure_spans)])}{denied}</div>"
 
 
+def _two_by_two(flat: Sequence[int]) -> list[tuple[int, int]]:
+    return list(zip(flat[::2], flat[1::2]))
+
+
 def _more(n: int, what: str) -> str:
     return f"<p>… and {n:,} more {what}</p>" if n > 0 else ""
 
@@ -273,6 +283,7 @@ def _alignment_html(al: Alignment) -> str:
     docs = docs[:MAX_DOCS_SHOWN]
     # Each claim's figures where the core found them (absent from hand-built alignments).
     group_cols = al._groups
+    # (start, end, start, end, ...) per claim.
     spans = dict(zip(group_cols["claim"], group_cols.get("figure_spans", [])))
     head = "".join(f"<th>{text(d)}</th>" for d in docs)
     rows = []
@@ -283,7 +294,9 @@ def _alignment_html(al: Alignment) -> str:
         style = f' style="{_CONFLICT}"' if g in flagged else ""
         cells = "".join(
             '<td style="vertical-align:top;text-align:left">'
-            + "".join(_claim_cell(r, spans.get(r.claim, ())) for r in by_doc.get(d, []))
+            + "".join(
+                _claim_cell(r, _two_by_two(spans.get(r.claim, []))) for r in by_doc.get(d, [])
+            )
             + "</td>"
             for d in docs
         )

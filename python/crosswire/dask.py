@@ -36,6 +36,7 @@ from distributed import Client, LocalCluster, get_client
 from . import _core, dask_alignment, frames
 from .alignment import _coverage_table
 from .analysis import Analysis, documents_table
+from .columns import STR
 from .corpus import Corpus, _as_patterns
 from .patterns import Patterns, core_rows
 
@@ -145,12 +146,12 @@ def _tables_of(corpus: Corpus) -> list[pd.DataFrame]:
 
 def _plain_doc(df: pd.DataFrame) -> pd.DataFrame:
     # Each partition knows only its own documents: names as strings, not categories.
-    df["doc"] = df["doc"].astype(object)
+    df["doc"] = df["doc"].astype(STR)
     return df
 
 
 def _entity_table(entities: _core.Entities, names: list[str]) -> pd.DataFrame:
-    return _entity_table_of(pd.DataFrame(entities.table_columns(names)))
+    return frames.entity_table_of(entities.table_columns(names))
 
 
 def _entity_table_of(df: pd.DataFrame) -> pd.DataFrame:

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 from dask.delayed import Delayed, delayed
 
-from . import _core
+from . import _core, columns
 from .alignment import GROUP_COLUMNS, PAIR_COLUMNS
 
 U32, U64, F32, F64 = np.dtype("<u4"), np.dtype("<u8"), np.dtype("<f4"), np.dtype("<f8")
@@ -165,8 +165,7 @@ def _judge(
         pairs["a"].to_numpy(U32).tobytes(),
         pairs["b"].to_numpy(U32).tobytes(),
     )
-    df = pd.DataFrame({k: cols[k] for k in PAIR_COLUMNS})
-    df["score"] = df["score"].astype("float64")
+    df = pd.DataFrame(columns.arrays(cols, PAIR_COLUMNS), columns=PAIR_COLUMNS, copy=False)
     df.insert(0, "b", _col(cols["b"], U32))
     df.insert(0, "a", _col(cols["a"], U32))
     return df

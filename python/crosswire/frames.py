@@ -1,4 +1,5 @@
-"""pandas tables, built from columns the core hands over in one call."""
+"""pandas tables, built from columns the core hands over in one call as flat buffers
+(``columns.py``): no Python object per row."""
 
 from __future__ import annotations
 
@@ -11,16 +12,17 @@ from pandas._libs.sparse import IntIndex
 from pandas.arrays import SparseArray
 
 from . import _core
+from .columns import frame
 
 if TYPE_CHECKING:
     from .corpus import Corpus
 
 
-def _table(corpus: Corpus, columns: dict, order: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame(columns, columns=order)
+def _table(
+    corpus: Corpus, columns: dict, order: list[str], categories: Sequence[str] = ()
+) -> pd.DataFrame:
     # Document names as a categorical: one string per document, not per row.
-    df["doc"] = pd.Categorical.from_codes(df["doc"], categories=corpus.names)
-    return df
+    return frame(columns, order, docs=corpus.names, categories=categories)
 
 
 TOKEN_COLUMNS = ["doc", "i", "start", "end", "text", "kind", "boilerplate"]
@@ -29,12 +31,8 @@ SYNTAX_COLUMNS = ["pos", "tag", "lemma", "head", "dep"]
 
 def tokens(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.token_columns()
-    df = _table(corpus, cols, TOKEN_COLUMNS + SYNTAX_COLUMNS)
     # A few dozen distinct tags and labels: categoricals, as for the document names.
-    for name in ("pos", "tag", "dep"):
-        df[name] = df[name].astype("category")
-    df["head"] = df["head"].astype("int64")
-    return df
+    return _table(corpus, cols, TOKEN_COLUMNS + SYNTAX_COLUMNS, categories=("pos", "tag", "dep"))
 
 
 def sentences(corpus: Corpus) -> pd.DataFrame:
@@ -71,19 +69,20 @@ ENTITY_COLUMNS = [
 
 
 def entities(corpus: Corpus) -> pd.DataFrame:
-    cols = corpus._core.entity_columns()
-    df = _table(corpus, cols, ENTITY_COLUMNS)
     # Numbers as floats (NaN where a mention has none), flags as nullable booleans.
-    for column in ("value", "lower", "upper"):
-        df[column] = df[column].astype("float64")
-    for column in ("approximate", "relative"):
-        df[column] = df[column].astype("boolean")
-    return df
+    return _table(corpus, corpus._core.entity_columns(), ENTITY_COLUMNS)
 
 
 def entity_table(corpus: Corpus) -> pd.DataFrame:
-    cols = corpus._core.entity_table_columns()
-    df = pd.DataFrame(cols, columns=["entity", "name", "label", "aliases", "docs", "mentions"])
+    return entity_table_of(corpus._core.entity_table_columns())
+
+
+ENTITY_TABLE_COLUMNS = ["entity", "name", "label", "aliases", "docs", "mentions"]
+
+
+def entity_table_of(columns: dict) -> pd.DataFrame:
+    """The entity table from the core's columns, most mentioned first."""
+    df = frame(columns, ENTITY_TABLE_COLUMNS)
     return df.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True)
 
 
@@ -138,10 +137,7 @@ def claim_spans(corpus: Corpus) -> pd.DataFrame:
     """One row per claim, in the order of :func:`claims`: claim, doc, and where its speaker,
     pronoun and cue sit in the document (code points, end exclusive; missing where the claim
     has none), as ``Claim.speaker_start`` and the others give them."""
-    df = _table(corpus, corpus._core.claim_columns(), CLAIM_SPAN_COLUMNS)
-    for column in CLAIM_SPAN_COLUMNS[2:]:
-        df[column] = df[column].astype("Int64")
-    return df
+    return _table(corpus, corpus._core.claim_columns(), CLAIM_SPAN_COLUMNS)
 
 
 CLAIM_FIGURE_COLUMNS = [
@@ -163,11 +159,7 @@ def claim_figures(corpus: Corpus) -> pd.DataFrame:
     """One row per figure of each claim, as the core finds them: claim, doc, and the figure
     mention's start, end (offsets into the document), text, label, value, unit, lower, upper,
     approximate."""
-    df = _table(corpus, corpus._core.claim_figure_columns(), CLAIM_FIGURE_COLUMNS)
-    for column in ("value", "lower", "upper"):
-        df[column] = df[column].astype("float64")
-    df["approximate"] = df["approximate"].astype("boolean")
-    return df
+    return _table(corpus, corpus._core.claim_figure_columns(), CLAIM_FIGURE_COLUMNS)
 
 
 def sparse_column(

@@ -3,68 +3,63 @@
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::PyDict;
 
+use super::columns::{Columns, Strings};
 use super::pool;
 use crate::align::{self, model::Feature, Judgement};
 use crate::claims::claim_id;
 use crate::corpus::Corpus;
 use crate::lang::Language;
 
-/// The `pairs` table of `corpus.align()`, as a dict of columns: built when asked for, never
-/// kept (a Python object per cell).
+/// The `pairs` table of `corpus.align()`, as columns (see `columns.rs`): built when asked
+/// for, never kept.
 pub fn pair_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let alignment = pool::stage(py, corpus, Corpus::try_alignment)?;
     let layer = super::claims::claim_layer(py, corpus)?;
     let docs = corpus.docs();
-    // Each claim id and document name becomes one Python string, shared by every pair
-    // that names it: pairs far outnumber claims.
-    let ids: Vec<Bound<'py, PyString>> = alignment
+    let p = &alignment.pairs;
+    let cols = Columns::new(py)?;
+    // Each claim's id made once: pairs far outnumber claims.
+    let ids: Vec<String> = alignment
         .claims
         .iter()
         .map(|r| {
-            PyString::new(
-                py,
-                &claim_id(
-                    &docs[r.doc as usize].name,
-                    &layer[r.doc as usize][r.index as usize].claim,
-                ),
+            claim_id(
+                &docs[r.doc as usize].name,
+                &layer[r.doc as usize][r.index as usize].claim,
             )
         })
         .collect();
-    let names: Vec<Bound<'py, PyString>> =
-        docs.iter().map(|d| PyString::new(py, &d.name)).collect();
-    let id = |k: u32| ids[k as usize].clone();
-    let doc_name = |k: u32| names[alignment.claims[k as usize].doc as usize].clone();
-    let pairs = PyDict::new(py);
-    let p = &alignment.pairs;
-    pairs.set_item("claim_a", PyList::new(py, p.iter().map(|x| id(x.a)))?)?;
-    pairs.set_item("claim_b", PyList::new(py, p.iter().map(|x| id(x.b)))?)?;
-    pairs.set_item("doc_a", PyList::new(py, p.iter().map(|x| doc_name(x.a)))?)?;
-    pairs.set_item("doc_b", PyList::new(py, p.iter().map(|x| doc_name(x.b)))?)?;
-    pairs.set_item(
-        "relation",
-        PyList::new(
-            py,
-            p.iter().map(|x| PyString::intern(py, x.relation.as_str())),
-        )?,
+    cols.strs(
+        "claim_a",
+        p.iter().map(|x| Some(ids[x.a as usize].as_str())),
     )?;
-    pairs.set_item("score", p.iter().map(|x| x.score).collect::<Vec<_>>())?;
-    // Each reason written out into one buffer and straight to a Python string: the pairs
-    // hold them compactly (`Reason`), and a Rust copy of every text would double them.
+    cols.strs(
+        "claim_b",
+        p.iter().map(|x| Some(ids[x.b as usize].as_str())),
+    )?;
+    let doc_name = |k: u32| {
+        Some(
+            docs[alignment.claims[k as usize].doc as usize]
+                .name
+                .as_str(),
+        )
+    };
+    cols.words("doc_a", p.iter().map(|x| doc_name(x.a)))?;
+    cols.words("doc_b", p.iter().map(|x| doc_name(x.b)))?;
+    cols.words("relation", p.iter().map(|x| Some(x.relation.as_str())))?;
+    cols.floats("score", p.iter().map(|x| Some(x.score)))?;
+    // Each reason written out into one buffer: the pairs hold them compactly (`Reason`).
+    let mut reasons = Strings::new()?;
     let mut text = String::new();
-    pairs.set_item(
-        "reason",
-        PyList::new(
-            py,
-            p.iter().map(|x| {
-                text.clear();
-                x.reason.write_to(&mut text);
-                PyString::new(py, &text)
-            }),
-        )?,
-    )?;
-    Ok(pairs)
+    for x in p {
+        text.clear();
+        x.reason.write_to(&mut text);
+        reasons.push(Some(&text))?;
+    }
+    cols.put_strs("reason", reasons)?;
+    Ok(cols.into_dict())
 }
 
 /// The `groups` table of `corpus.align()` (one row per claim), as a dict of columns: built
@@ -72,7 +67,6 @@ pub fn pair_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Boun
 pub fn group_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let alignment = pool::stage(py, corpus, Corpus::try_alignment)?;
     let layer = super::claims::claim_layer(py, corpus)?;
-    let groups = PyDict::new(py);
     let claims: Vec<_> = alignment
         .claims
         .iter()
@@ -84,50 +78,32 @@ pub fn group_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bou
             )
         })
         .collect();
-    groups.set_item("group", alignment.groups.clone())?;
-    groups.set_item(
-        "claim",
-        claims.iter().map(|c| c.claim.clone()).collect::<Vec<_>>(),
-    )?;
-    groups.set_item(
-        "doc",
-        claims.iter().map(|c| c.doc.clone()).collect::<Vec<_>>(),
-    )?;
-    groups.set_item("start", claims.iter().map(|c| c.start).collect::<Vec<_>>())?;
-    groups.set_item("end", claims.iter().map(|c| c.end).collect::<Vec<_>>())?;
-    groups.set_item(
-        "text",
-        claims.iter().map(|c| c.text.clone()).collect::<Vec<_>>(),
-    )?;
-    groups.set_item(
-        "speaker",
-        claims.iter().map(|c| c.speaker.clone()).collect::<Vec<_>>(),
-    )?;
-    groups.set_item(
-        "polarity",
-        claims.iter().map(|c| c.polarity).collect::<Vec<_>>(),
-    )?;
-    groups.set_item(
+    let cols = Columns::new(py)?;
+    cols.ints("group", alignment.groups.iter().map(|&g| g as i64))?;
+    cols.strs("claim", claims.iter().map(|c| Some(c.claim.as_str())))?;
+    cols.words("doc", claims.iter().map(|c| Some(c.doc.as_str())))?;
+    cols.ints("start", claims.iter().map(|c| c.start as i64))?;
+    cols.ints("end", claims.iter().map(|c| c.end as i64))?;
+    cols.strs("text", claims.iter().map(|c| Some(c.text.as_str())))?;
+    cols.strs("speaker", claims.iter().map(|c| c.speaker.as_deref()))?;
+    cols.words("polarity", claims.iter().map(|c| Some(c.polarity)))?;
+    cols.str_lists(
         "figures",
         claims
             .iter()
-            .map(|c| c.figures.iter().map(|f| f.text.clone()).collect::<Vec<_>>())
-            .collect::<Vec<_>>(),
+            .map(|c| c.figures.iter().map(|f| f.text.as_str())),
     )?;
-    // Where those figures sit in the claim's text, for highlighting (not a public column).
-    groups.set_item(
+    // Where those figures sit in the claim's text, for highlighting (not a public column):
+    // start, end, start, end... per claim.
+    cols.int_lists(
         "figure_spans",
-        claims
-            .iter()
-            .map(|c| {
-                c.figures
-                    .iter()
-                    .map(|f| (f.start - c.start, f.end - c.start))
-                    .collect::<Vec<_>>()
-            })
-            .collect::<Vec<_>>(),
+        claims.iter().map(|c| {
+            c.figures
+                .iter()
+                .flat_map(|f| [(f.start - c.start) as i64, (f.end - c.start) as i64])
+        }),
     )?;
-    Ok(groups)
+    Ok(cols.into_dict())
 }
 
 fn triple(j: Judgement) -> (&'static str, f64, String) {

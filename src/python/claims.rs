@@ -6,6 +6,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
+use super::columns::Columns;
 use super::entities::PyEntity;
 use super::frame::{self, PyFrame};
 use super::pool;
@@ -291,58 +292,84 @@ fn all_claims(py: Python<'_>, corpus: &Arc<Corpus>) -> PyResult<Vec<(u32, PyClai
         .collect())
 }
 
-/// Columns of the claims table: one row per claim.
+/// Reads one end of a span, or one role, of a claim (a column of the claims table).
+type SpanOf = fn(&PyClaim) -> Option<usize>;
+type RoleOf = fn(&PyFrame) -> &Option<String>;
+
+/// Columns of the claims table: one row per claim (see `columns.rs`).
 pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let rows = all_claims(py, corpus)?;
-    let dict = PyDict::new(py);
-    macro_rules! column {
-        ($name:literal, $f:expr) => {
-            dict.set_item($name, rows.iter().map($f).collect::<Vec<_>>())?;
-        };
-    }
-    column!("claim", |(_, c)| c.claim.clone());
-    column!("doc", |(d, _)| *d);
-    column!("start", |(_, c)| c.start);
-    column!("end", |(_, c)| c.end);
-    column!("text", |(_, c)| c.text.clone());
-    column!("speaker", |(_, c)| c.speaker.clone());
-    column!("speaker_entity", |(_, c)| c.speaker_entity.clone());
-    column!("pronoun", |(_, c)| c.pronoun.clone());
-    column!("cue", |(_, c)| c.cue.clone());
-    column!("cue_class", |(_, c)| c.cue_class);
-    column!("polarity", |(_, c)| c.polarity);
-    column!("hedged", |(_, c)| c.hedged);
-    column!("quote", |(_, c)| c.quote);
-    column!("entities", |(_, c)| c.entities.clone());
-    column!("figures", |(_, c)| c
-        .figures
-        .iter()
-        .map(|f| f.text.clone())
-        .collect::<Vec<_>>());
-    column!("when", |(_, c)| c.when.clone());
-    column!("date", |(_, c)| c.date.clone());
+    let cols = Columns::new(py)?;
+    cols.strs("claim", rows.iter().map(|(_, c)| Some(c.claim.as_str())))?;
+    cols.codes("doc", rows.iter().map(|(d, _)| *d))?;
+    cols.ints("start", rows.iter().map(|(_, c)| c.start as i64))?;
+    cols.ints("end", rows.iter().map(|(_, c)| c.end as i64))?;
+    cols.strs("text", rows.iter().map(|(_, c)| Some(c.text.as_str())))?;
+    cols.strs("speaker", rows.iter().map(|(_, c)| c.speaker.as_deref()))?;
+    cols.strs(
+        "speaker_entity",
+        rows.iter().map(|(_, c)| c.speaker_entity.as_deref()),
+    )?;
+    cols.strs("pronoun", rows.iter().map(|(_, c)| c.pronoun.as_deref()))?;
+    cols.strs("cue", rows.iter().map(|(_, c)| c.cue.as_deref()))?;
+    cols.words("cue_class", rows.iter().map(|(_, c)| c.cue_class))?;
+    cols.words("polarity", rows.iter().map(|(_, c)| Some(c.polarity)))?;
+    cols.bools("hedged", rows.iter().map(|(_, c)| c.hedged))?;
+    cols.words("quote", rows.iter().map(|(_, c)| c.quote))?;
+    cols.str_lists(
+        "entities",
+        rows.iter()
+            .map(|(_, c)| c.entities.iter().map(String::as_str)),
+    )?;
+    cols.str_lists(
+        "figures",
+        rows.iter()
+            .map(|(_, c)| c.figures.iter().map(|f| f.text.as_str())),
+    )?;
+    cols.str_lists(
+        "when",
+        rows.iter().map(|(_, c)| c.when.iter().map(String::as_str)),
+    )?;
+    cols.strs("date", rows.iter().map(|(_, c)| c.date.as_deref()))?;
     // Where the speaker, pronoun and cue sit (code points): not columns of the public
     // table, which `frames.claims` keeps to design.md's; `frames.claim_spans` has them.
-    column!("speaker_start", |(_, c)| c.speaker_start);
-    column!("speaker_end", |(_, c)| c.speaker_end);
-    column!("pronoun_start", |(_, c)| c.pronoun_start);
-    column!("pronoun_end", |(_, c)| c.pronoun_end);
-    column!("cue_start", |(_, c)| c.cue_start);
-    column!("cue_end", |(_, c)| c.cue_end);
+    let spans: [(&str, SpanOf); 6] = [
+        ("speaker_start", |c| c.speaker_start),
+        ("speaker_end", |c| c.speaker_end),
+        ("pronoun_start", |c| c.pronoun_start),
+        ("pronoun_end", |c| c.pronoun_end),
+        ("cue_start", |c| c.cue_start),
+        ("cue_end", |c| c.cue_end),
+    ];
+    for (name, f) in spans {
+        cols.opt_ints(name, rows.iter().map(|(_, c)| f(c).map(|x| x as i64)))?;
+    }
     // The main frame (design.md: `+ the frame`).
-    let frame = |c: &PyClaim| c.frame.clone();
-    column!("predicate", |(_, c)| frame(c).map(|f| f.predicate));
-    column!("event", |(_, c)| frame(c).and_then(|f| f.event));
-    column!("agent", |(_, c)| frame(c).and_then(|f| f.agent));
-    column!("patient", |(_, c)| frame(c).and_then(|f| f.patient));
-    column!("recipient", |(_, c)| frame(c).and_then(|f| f.recipient));
-    column!("place", |(_, c)| frame(c).and_then(|f| f.place));
-    column!("time", |(_, c)| frame(c).and_then(|f| f.time));
-    column!("modality", |(_, c)| frame(c).and_then(|f| f.modality));
-    Ok(dict)
+    cols.strs(
+        "predicate",
+        rows.iter()
+            .map(|(_, c)| c.frame.as_ref().map(|f| f.predicate.as_str())),
+    )?;
+    let roles: [(&str, RoleOf); 7] = [
+        ("event", |f| &f.event),
+        ("agent", |f| &f.agent),
+        ("patient", |f| &f.patient),
+        ("recipient", |f| &f.recipient),
+        ("place", |f| &f.place),
+        ("time", |f| &f.time),
+        ("modality", |f| &f.modality),
+    ];
+    for (name, f) in roles {
+        cols.strs(
+            name,
+            rows.iter()
+                .map(|(_, c)| c.frame.as_ref().and_then(|x| f(x).as_deref())),
+        )?;
+    }
+    Ok(cols.into_dict())
 }
 
-/// Columns of the claims' figures: one row per figure of each claim (claim, doc, and the
+/// Columns of the claims' figures: one row per figure of a claim (claim, doc, and the
 /// mention's start, end, text, label, value, unit, lower, upper, approximate).
 pub fn claim_figure_columns<'py>(
     py: Python<'py>,
@@ -353,22 +380,17 @@ pub fn claim_figure_columns<'py>(
         .iter()
         .flat_map(|(d, c)| c.figures.iter().map(move |f| (c.claim.as_str(), *d, f)))
         .collect();
-    let dict = PyDict::new(py);
-    macro_rules! column {
-        ($name:literal, $f:expr) => {
-            dict.set_item($name, rows.iter().map($f).collect::<Vec<_>>())?;
-        };
-    }
-    column!("claim", |(c, _, _)| *c);
-    column!("doc", |(_, d, _)| *d);
-    column!("start", |(_, _, f)| f.start);
-    column!("end", |(_, _, f)| f.end);
-    column!("text", |(_, _, f)| f.text.as_str());
-    column!("label", |(_, _, f)| f.label);
-    column!("value", |(_, _, f)| f.value);
-    column!("unit", |(_, _, f)| f.unit.as_deref());
-    column!("lower", |(_, _, f)| f.lower);
-    column!("upper", |(_, _, f)| f.upper);
-    column!("approximate", |(_, _, f)| f.approximate);
-    Ok(dict)
+    let cols = Columns::new(py)?;
+    cols.strs("claim", rows.iter().map(|(c, _, _)| Some(*c)))?;
+    cols.codes("doc", rows.iter().map(|(_, d, _)| *d))?;
+    cols.ints("start", rows.iter().map(|(_, _, f)| f.start as i64))?;
+    cols.ints("end", rows.iter().map(|(_, _, f)| f.end as i64))?;
+    cols.strs("text", rows.iter().map(|(_, _, f)| Some(f.text.as_str())))?;
+    cols.words("label", rows.iter().map(|(_, _, f)| Some(f.label)))?;
+    cols.floats("value", rows.iter().map(|(_, _, f)| f.value))?;
+    cols.words("unit", rows.iter().map(|(_, _, f)| f.unit.as_deref()))?;
+    cols.floats("lower", rows.iter().map(|(_, _, f)| f.lower))?;
+    cols.floats("upper", rows.iter().map(|(_, _, f)| f.upper))?;
+    cols.opt_bools("approximate", rows.iter().map(|(_, _, f)| f.approximate))?;
+    Ok(cols.into_dict())
 }

@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyString};
+use pyo3::types::PyDict;
 
+use super::columns::Columns;
 use super::errors;
 use super::pool;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
@@ -264,106 +265,121 @@ impl PyCorpus {
         super::entities::entity_table_columns(py, &self.inner)
     }
 
-    /// Columns of the token table, for pandas.
+    /// Columns of the token table, for pandas (see `columns.rs`).
     fn token_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
-        let kinds: Vec<Bound<'py, PyString>> = crate::text::tokens::TokenKind::ALL
-            .iter()
-            .map(|k| PyString::intern(py, k.as_str()))
-            .collect();
-        let n: usize = layers.iter().map(|l| l.tokens.len()).sum();
-        let mut cols = Columns::with_capacity(n);
-        let mut kind = Vec::with_capacity(n);
-        for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
-            let mut in_boilerplate = BoilerplateCursor::new(&layer.boilerplate);
-            for (i, t) in layer.tokens.iter().enumerate() {
-                cols.push(doc, d, i, t.start, t.end);
-                cols.flag.push(in_boilerplate.covers(t.start, t.end));
-                kind.push(kinds[t.kind as usize].clone());
-            }
-        }
-        let dict = cols.into_dict(py, "boilerplate")?;
-        dict.set_item("kind", PyList::new(py, kind)?)?;
-        let syntax = super::syntax::syntax_columns(py, &self.inner, 0..self.inner.len())?;
-        for column in ["pos", "tag", "lemma", "head", "dep"] {
-            dict.set_item(column, syntax.get_item(column)?)?;
-        }
-        Ok(dict)
+        let spans = || {
+            self.inner
+                .docs()
+                .iter()
+                .zip(layers)
+                .enumerate()
+                .flat_map(|(d, (doc, layer))| {
+                    layer
+                        .tokens
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, t)| (d, doc, i, t.start, t.end))
+                })
+        };
+        let cols = span_columns(py, spans)?;
+        cols.words(
+            "kind",
+            layers
+                .iter()
+                .flat_map(|l| l.tokens.iter().map(|t| Some(t.kind.as_str()))),
+        )?;
+        cols.bools(
+            "boilerplate",
+            layers.iter().flat_map(|layer| {
+                let mut in_boilerplate = BoilerplateCursor::new(&layer.boilerplate);
+                layer
+                    .tokens
+                    .iter()
+                    .map(move |t| in_boilerplate.covers(t.start, t.end))
+            }),
+        )?;
+        super::syntax::syntax_table_columns(py, &self.inner, &cols)?;
+        Ok(cols.into_dict())
     }
 
     /// Columns of the sentence table, for pandas.
     fn sentence_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
-        let mut cols = Columns::with_capacity(layers.iter().map(|l| l.sentences.len()).sum());
-        for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
-            for (i, s) in layer.sentences.iter().enumerate() {
-                cols.push(doc, d, i, s.start, s.end);
-                cols.flag.push(s.boilerplate);
-            }
-        }
-        cols.into_dict(py, "boilerplate")
+        let spans = || {
+            self.inner
+                .docs()
+                .iter()
+                .zip(layers)
+                .enumerate()
+                .flat_map(|(d, (doc, layer))| {
+                    layer
+                        .sentences
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, s)| (d, doc, i, s.start, s.end))
+                })
+        };
+        let cols = span_columns(py, spans)?;
+        cols.bools(
+            "boilerplate",
+            layers
+                .iter()
+                .flat_map(|l| l.sentences.iter().map(|s| s.boilerplate)),
+        )?;
+        Ok(cols.into_dict())
     }
 
     /// Columns of the boilerplate table, for pandas.
     fn boilerplate_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
-        let mut cols = Columns::with_capacity(layers.iter().map(|l| l.boilerplate.len()).sum());
-        let mut kind = Vec::new();
-        for (d, (doc, layer)) in self.inner.docs().iter().zip(layers).enumerate() {
-            for (i, b) in layer.boilerplate.iter().enumerate() {
-                cols.push(doc, d, i, b.start, b.end);
-                kind.push(b.kind.as_str());
-            }
-        }
-        let dict = cols.into_dict(py, "")?;
-        dict.set_item("kind", kind)?;
-        Ok(dict)
+        let spans = || {
+            self.inner
+                .docs()
+                .iter()
+                .zip(layers)
+                .enumerate()
+                .flat_map(|(d, (doc, layer))| {
+                    layer
+                        .boilerplate
+                        .iter()
+                        .enumerate()
+                        .map(move |(i, b)| (d, doc, i, b.start, b.end))
+                })
+        };
+        let cols = span_columns(py, spans)?;
+        cols.words(
+            "kind",
+            layers
+                .iter()
+                .flat_map(|l| l.boilerplate.iter().map(|b| Some(b.kind.as_str()))),
+        )?;
+        Ok(cols.into_dict())
     }
 }
 
-/// Builds the shared columns of a span table: doc, i, start, end, text (+ one flag).
-struct Columns<'a> {
-    doc: Vec<u32>,
-    i: Vec<u32>,
-    start: Vec<u32>,
-    end: Vec<u32>,
-    text: Vec<&'a str>,
-    flag: Vec<bool>,
-}
-
-impl<'a> Columns<'a> {
-    fn with_capacity(n: usize) -> Self {
-        Columns {
-            doc: Vec::with_capacity(n),
-            i: Vec::with_capacity(n),
-            start: Vec::with_capacity(n),
-            end: Vec::with_capacity(n),
-            text: Vec::with_capacity(n),
-            flag: Vec::with_capacity(n),
-        }
-    }
-
-    fn push(&mut self, doc: &'a Document, d: usize, i: usize, start: u32, end: u32) {
-        let offsets = doc.char_offsets();
-        self.doc.push(d as u32);
-        self.i.push(i as u32);
-        self.start.push(offsets.to_char(start));
-        self.end.push(offsets.to_char(end));
-        self.text.push(&doc.text[start as usize..end as usize]);
-    }
-
-    fn into_dict<'py>(self, py: Python<'py>, flag_name: &str) -> PyResult<Bound<'py, PyDict>> {
-        let dict = PyDict::new(py);
-        dict.set_item("doc", self.doc)?;
-        dict.set_item("i", self.i)?;
-        dict.set_item("start", self.start)?;
-        dict.set_item("end", self.end)?;
-        dict.set_item("text", self.text)?;
-        if !flag_name.is_empty() {
-            dict.set_item(flag_name, self.flag)?;
-        }
-        Ok(dict)
-    }
+/// The shared columns of a span table: doc, i, start, end (code points), text. `spans`
+/// gives (document index, document, index in it, start, end in bytes) again for each.
+fn span_columns<'py, 'a, I>(py: Python<'py>, spans: impl Fn() -> I) -> PyResult<Columns<'py>>
+where
+    I: Iterator<Item = (usize, &'a Document, usize, u32, u32)>,
+{
+    let cols = Columns::new(py)?;
+    cols.codes("doc", spans().map(|(d, ..)| d as u32))?;
+    cols.ints("i", spans().map(|(_, _, i, ..)| i as i64))?;
+    cols.ints(
+        "start",
+        spans().map(|(_, doc, _, start, _)| doc.char_offsets().to_char(start) as i64),
+    )?;
+    cols.ints(
+        "end",
+        spans().map(|(_, doc, _, _, end)| doc.char_offsets().to_char(end) as i64),
+    )?;
+    cols.strs(
+        "text",
+        spans().map(|(_, doc, _, start, end)| Some(&doc.text[start as usize..end as usize])),
+    )?;
+    Ok(cols)
 }
 
 #[pyclass(name = "Document", module = "crosswire._core", frozen)]

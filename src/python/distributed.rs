@@ -8,6 +8,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyTuple};
 
+use super::columns::Columns;
 use super::corpus::PyCorpus;
 use super::partition::{from_bytes, to_bytes};
 use super::pool;
@@ -199,37 +200,20 @@ impl PyPartitionClaims {
         let lex = &Language::english().align;
         let judged = pool::run(py, || self.inner.judge(first_claim, &picked, &pairs, lex))
             .map_err(PyValueError::new_err)?;
-        let out = PyDict::new(py);
+        let cols = Columns::new(py)?;
+        let pair = |f: fn(&(String, String)) -> &String| {
+            judged.iter().map(move |p| Some(f(&p.ids).as_str()))
+        };
+        cols.strs("claim_a", pair(|x| &x.0))?;
+        cols.strs("claim_b", pair(|x| &x.1))?;
+        cols.words("doc_a", judged.iter().map(|p| Some(p.docs.0.as_str())))?;
+        cols.words("doc_b", judged.iter().map(|p| Some(p.docs.1.as_str())))?;
+        cols.words("relation", judged.iter().map(|p| Some(p.relation.as_str())))?;
+        cols.floats("score", judged.iter().map(|p| Some(p.score)))?;
+        cols.strs("reason", judged.iter().map(|p| Some(p.reason.as_str())))?;
+        let out = cols.into_dict();
         out.set_item("a", write(py, judged.iter().map(|p| p.a)))?;
         out.set_item("b", write(py, judged.iter().map(|p| p.b)))?;
-        out.set_item(
-            "claim_a",
-            judged.iter().map(|p| p.ids.0.clone()).collect::<Vec<_>>(),
-        )?;
-        out.set_item(
-            "claim_b",
-            judged.iter().map(|p| p.ids.1.clone()).collect::<Vec<_>>(),
-        )?;
-        out.set_item(
-            "doc_a",
-            judged.iter().map(|p| p.docs.0.clone()).collect::<Vec<_>>(),
-        )?;
-        out.set_item(
-            "doc_b",
-            judged.iter().map(|p| p.docs.1.clone()).collect::<Vec<_>>(),
-        )?;
-        out.set_item(
-            "relation",
-            judged
-                .iter()
-                .map(|p| p.relation.as_str())
-                .collect::<Vec<_>>(),
-        )?;
-        out.set_item("score", judged.iter().map(|p| p.score).collect::<Vec<_>>())?;
-        out.set_item(
-            "reason",
-            judged.iter().map(|p| p.reason.clone()).collect::<Vec<_>>(),
-        )?;
         Ok(out)
     }
 

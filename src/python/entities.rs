@@ -7,6 +7,7 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
+use super::columns::{Columns, Strings};
 use super::pool;
 use crate::corpus::{Corpus, EntityLayer};
 use crate::entities::candidate::Source;
@@ -242,51 +243,46 @@ pub fn document_entities(
 }
 
 /// Columns of `corpus.entities()`: doc, start, end, text, label, entity, value, unit,
-/// lower, upper, approximate, date, relative, source.
+/// lower, upper, approximate, date, relative, source (see `columns.rs`).
 pub fn entity_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let layer = entity_layer(py, corpus)?;
-    let n: usize = layer.mentions.iter().map(Vec::len).sum();
-    let (mut doc, mut start, mut end) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    let (mut text, mut label, mut entity, mut source) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    let mut rows: Vec<Values> = Vec::with_capacity(n);
-    for (d, (document, mentions)) in corpus.docs().iter().zip(&layer.mentions).enumerate() {
-        let offsets = document.char_offsets();
-        for (m, x) in mentions.iter().enumerate() {
-            doc.push(d as u32);
-            start.push(offsets.to_char(x.start));
-            end.push(offsets.to_char(x.end));
-            text.push(&document.text[x.start as usize..x.end as usize]);
-            label.push(x.label.as_str());
-            entity.push(layer.entity_of(d, m).map(|r| r.id.as_str()));
-            source.push(x.source.as_str());
-            rows.push(values(x.normalised));
-        }
+    let docs = corpus.docs();
+    // Each mention again for each column: (document index, mention index, mention).
+    let rows = || {
+        layer
+            .mentions
+            .iter()
+            .enumerate()
+            .flat_map(|(d, ms)| ms.iter().enumerate().map(move |(m, x)| (d, m, x)))
+    };
+    let cols = Columns::new(py)?;
+    cols.codes("doc", rows().map(|(d, ..)| d as u32))?;
+    let char_at = |d: usize, b: u32| docs[d].char_offsets().to_char(b) as i64;
+    cols.ints("start", rows().map(|(d, _, x)| char_at(d, x.start)))?;
+    cols.ints("end", rows().map(|(d, _, x)| char_at(d, x.end)))?;
+    cols.strs(
+        "text",
+        rows().map(|(d, _, x)| Some(&docs[d].text[x.start as usize..x.end as usize])),
+    )?;
+    cols.words("label", rows().map(|(.., x)| Some(x.label.as_str())))?;
+    cols.strs(
+        "entity",
+        rows().map(|(d, m, _)| layer.entity_of(d, m).map(|r| r.id.as_str())),
+    )?;
+    let value = |x: &crate::entities::tagger::Mention| values(x.normalised);
+    cols.floats("value", rows().map(|(.., x)| value(x).0))?;
+    cols.words("unit", rows().map(|(.., x)| value(x).1))?;
+    cols.floats("lower", rows().map(|(.., x)| value(x).2))?;
+    cols.floats("upper", rows().map(|(.., x)| value(x).3))?;
+    cols.opt_bools("approximate", rows().map(|(.., x)| value(x).4))?;
+    let mut dates = Strings::new()?;
+    for (.., x) in rows() {
+        dates.push(value(x).5.as_deref())?;
     }
-    let dict = PyDict::new(py);
-    dict.set_item("doc", doc)?;
-    dict.set_item("start", start)?;
-    dict.set_item("end", end)?;
-    dict.set_item("text", text)?;
-    dict.set_item("label", label)?;
-    dict.set_item("entity", entity)?;
-    dict.set_item("value", rows.iter().map(|r| r.0).collect::<Vec<_>>())?;
-    dict.set_item("unit", rows.iter().map(|r| r.1).collect::<Vec<_>>())?;
-    dict.set_item("lower", rows.iter().map(|r| r.2).collect::<Vec<_>>())?;
-    dict.set_item("upper", rows.iter().map(|r| r.3).collect::<Vec<_>>())?;
-    dict.set_item("approximate", rows.iter().map(|r| r.4).collect::<Vec<_>>())?;
-    dict.set_item("date", rows.iter().map(|r| r.5.clone()).collect::<Vec<_>>())?;
-    dict.set_item("relative", rows.iter().map(|r| r.6).collect::<Vec<_>>())?;
-    dict.set_item("source", source)?;
-    Ok(dict)
+    cols.put_strs("date", dates)?;
+    cols.opt_bools("relative", rows().map(|(.., x)| value(x).6))?;
+    cols.words("source", rows().map(|(.., x)| Some(x.source.as_str())))?;
+    Ok(cols.into_dict())
 }
 
 /// Columns of `corpus.entity_table()`: entity, name, label, aliases, docs, mentions.
@@ -314,33 +310,20 @@ pub fn record_columns<'py>(
             )));
         }
     }
-    let dict = PyDict::new(py);
-    let column = |f: fn(&EntityRecord) -> &str| records.iter().map(|r| f(r)).collect::<Vec<_>>();
-    dict.set_item("entity", column(|r| r.id.as_str()))?;
-    dict.set_item("name", column(|r| r.name.as_str()))?;
-    dict.set_item("label", column(|r| r.label.as_str()))?;
-    dict.set_item(
+    let cols = Columns::new(py)?;
+    cols.strs("entity", records.iter().map(|r| Some(r.id.as_str())))?;
+    cols.strs("name", records.iter().map(|r| Some(r.name.as_str())))?;
+    cols.words("label", records.iter().map(|r| Some(r.label.as_str())))?;
+    cols.str_lists(
         "aliases",
-        records
-            .iter()
-            .map(|r| r.aliases.clone())
-            .collect::<Vec<_>>(),
+        records.iter().map(|r| r.aliases.iter().map(String::as_str)),
     )?;
-    dict.set_item(
+    cols.str_lists(
         "docs",
         records
             .iter()
-            .map(|r| {
-                r.docs
-                    .iter()
-                    .map(|&d| names[d as usize])
-                    .collect::<Vec<_>>()
-            })
-            .collect::<Vec<_>>(),
+            .map(|r| r.docs.iter().map(|&d| names[d as usize])),
     )?;
-    dict.set_item(
-        "mentions",
-        records.iter().map(|r| r.mentions).collect::<Vec<_>>(),
-    )?;
-    Ok(dict)
+    cols.ints("mentions", records.iter().map(|r| r.mentions as i64))?;
+    Ok(cols.into_dict())
 }

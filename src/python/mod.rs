@@ -2,6 +2,7 @@
 
 mod align;
 mod claims;
+mod columns;
 mod corpus;
 mod distributed;
 mod entities;

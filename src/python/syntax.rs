@@ -7,6 +7,7 @@ use pyo3::types::{PyDict, PyString};
 
 use rayon::prelude::*;
 
+use super::columns::{Buf, Columns, Strings};
 use super::pool;
 use crate::corpus::Corpus;
 use crate::lang::Language;
@@ -81,6 +82,38 @@ pub fn syntax_columns<'py>(
     dict.set_item("dep", dep)?;
     dict.set_item("sent_start", sent_start)?;
     Ok(dict)
+}
+
+/// The token table's syntax columns (pos, tag, lemma, head, dep), every document's tokens
+/// in order, added to `cols`.
+pub fn syntax_table_columns(py: Python<'_>, corpus: &Corpus, cols: &Columns<'_>) -> PyResult<()> {
+    let layer = syntax_layer(py, corpus)?;
+    let n: usize = layer.iter().map(CompactSyntax::len).sum();
+    let (mut pos, mut tag, mut dep) = (
+        Buf::with_capacity(n)?,
+        Buf::with_capacity(n)?,
+        Buf::with_capacity(n)?,
+    );
+    let mut head = Buf::with_capacity(n)?;
+    let mut lemma = Strings::new()?;
+    for (d, compact) in layer.iter().enumerate() {
+        // Lemmas are recomputed from the text (the stage keeps none).
+        let doc = compact.expand(&corpus.docs()[d].text, &corpus.text_layer(d).tokens);
+        for i in 0..compact.len() {
+            let (p, t) = compact.pos_tag(i);
+            pos.push(Some(p))?;
+            tag.push(Some(t))?;
+            dep.push(Some(compact.dep(i)))?;
+            lemma.push(Some(doc.get(i).lemma))?;
+            head.push(compact.head(i) as i64)?;
+        }
+    }
+    cols.words("pos", pos)?;
+    cols.words("tag", tag)?;
+    cols.put_strs("lemma", lemma)?;
+    cols.ints("head", head)?;
+    cols.words("dep", dep)?;
+    Ok(())
 }
 
 /// One sentence's analysis: pos, tag, head (a root is its own head) and dep of each word.
