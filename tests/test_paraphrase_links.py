@@ -1,8 +1,8 @@
 """Linking recall (issue 10): hand-made paraphrases that must agree, and near misses that
 must not. Each pair stands for a general rule, not a sentence of the dev corpus: paraphrase
 groups (paraphrases.txt), symmetric predicates (symmetric.txt), raising and planning verbs
-(modality.txt), verbs of wanting (striving.txt), light verbs (light_verbs.txt), role heads
-(role_heads.txt), the core frame of a longer claim."""
+(modality.txt), light verbs (light_verbs.txt), role heads (role_heads.txt), the core frame
+of a longer claim."""
 
 from __future__ import annotations
 
@@ -48,11 +48,6 @@ MUST_AGREE = [
         "Kim Jong Un is willing to hold talks with the United States.",
         "Kim Jong Un is willing to negotiate with the United States.",
     ),
-    # Wanting a deed, in two verbs of wanting (striving.txt): the deed is the predicate.
-    (
-        "Macron wants to work on a new deal with Iran.",
-        "Macron would like to work on a new deal with Iran.",
-    ),
     # One side's armed men, as forces or troops (role_heads.txt).
     ("Russian forces left Kherson on Friday.", "Russian troops left Kherson on Friday."),
 ]
@@ -86,9 +81,7 @@ MUST_NOT_AGREE = [
         "Kim Jong Un is willing to negotiate with the United States.",
         "Kim Jong Un is willing to attack the United States.",
     ),
-    # Wanting or trying to do a thing is not doing it; nor is another side's force it.
-    ("Macron wants to work on a new deal with Iran.", "Macron worked on a new deal with Iran."),
-    ("Trump tried to meet Kim in Singapore.", "Trump met Kim in Singapore."),
+    # Another side's armed men are another participant, as forces or as troops.
     ("Russian forces left Kherson on Friday.", "Ukrainian troops left Kherson on Friday."),
     # Another country's party is not the US party of that name.
     (

@@ -243,7 +243,6 @@ impl<'a> DocContext<'a> {
                     modality: f.modality_class,
                     core: f.core,
                     symmetric,
-                    wished: f.wished,
                 }
             })
             .collect()

@@ -82,9 +82,6 @@ pub struct FrameView {
     pub core: bool,
     /// A symmetric predicate (`symmetric.txt`): `A met B` is `B met A`.
     pub symmetric: bool,
-    /// What its agent wants or tries to do (`claims::frame::Frame::wished`), not a deed.
-    #[serde(default)]
-    pub wished: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its
@@ -338,9 +335,6 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         Some(format!("different participants: {}", different.join(", ")))
     } else if hedged_against_firm(a, b) {
         Some("one side says it may happen, the other that it does".to_owned())
-    } else if a.wished != b.wished {
-        // `wants to meet Kim` is no report that they met, nor that they will.
-        Some("one side says it is wanted or tried, the other that it is done".to_owned())
     } else {
         None
     };

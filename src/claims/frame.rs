@@ -31,8 +31,6 @@ pub struct FrameWords {
     negations: HashSet<String>,
     /// Light verbs (`make`, `hold`): their object names the event.
     light: HashSet<String>,
-    /// Verbs of wanting or trying (`want`, `seek`): their complement is the deed.
-    striving: HashSet<String>,
     /// Symmetric predicates (`meet`, `talk`): a `with` phrase naming someone is the other
     /// participant (`align/symmetric.txt`, shared with the aligner).
     symmetric: HashSet<String>,
@@ -68,7 +66,6 @@ impl FrameWords {
             modality,
             negations: lower(files.get(List::Negations).entries(problems)?),
             light: lower(files.get(List::LightVerbs).entries(problems)?),
-            striving: lower(files.get(List::Striving).entries(problems)?),
             symmetric: lower(files.get(List::Symmetric).entries(problems)?),
         })
     }
@@ -135,9 +132,6 @@ pub struct Frame {
     pub modality: Option<String>,
     /// Its class in `claims/modality.txt` (`will`, `possible`, `unlikely`).
     pub modality_class: Option<&'static str>,
-    /// The predicate is what its agent wants or tries to do (`wants to work on a deal`:
-    /// `claims/striving.txt`), not a deed said to be done.
-    pub wished: bool,
     /// The main predicate, or one standing beside it (coordinated, or another sentence of
     /// the content), not one subordinate to it (`to prepare …`, `if …`, `which …`): what a
     /// claim states, as against how or why.
@@ -231,23 +225,16 @@ impl FrameSource<'_> {
         }
         let mut taken: Vec<(usize, usize)> = Vec::new();
         let mut modality = Vec::new();
-        let mut wished = Vec::new();
         for h in heads {
             let (predicate, m) = self.through_raising(h, &r);
-            let (predicate, w) = match m {
-                None => self.through_striving(predicate, &r),
-                Some(_) => (predicate, false),
-            };
             if !taken.iter().any(|&(p, _)| p == predicate) {
                 taken.push((predicate, h));
                 modality.push(m);
-                wished.push(w);
             }
         }
         let mut out: Vec<Frame> = (0..taken.len())
             .map(|k| Frame {
                 core: core.contains(&taken[k].1),
-                wished: wished[k],
                 ..self.frame(k, &taken, modality[k].take(), &r)
             })
             .collect();
@@ -321,22 +308,6 @@ impl FrameSource<'_> {
         match (self.words.modality(&lemma), governed) {
             (Some(_), Some(x)) => (x, Some(lemma)),
             _ => (h, None),
-        }
-    }
-
-    /// `wants to work on a deal`, `is seeking to contain Iran`: the deed wanted or tried (the
-    /// verb's `xcomp`), marked as wished; otherwise the word itself. (Only an `xcomp`: `wants
-    /// that …` and `hopes so` say no deed of the wanter's.)
-    fn through_striving(&self, h: usize, r: &Range<usize>) -> (usize, bool) {
-        if self.pos(h) != "VERB" || !self.words.striving.contains(&self.lemma(h)) {
-            return (h, false);
-        }
-        match self
-            .kid_with(h, r, &["xcomp"])
-            .filter(|&x| self.pos(x) == "VERB")
-        {
-            Some(x) => (x, true),
-            None => (h, false),
         }
     }
 
@@ -1010,27 +981,6 @@ mod tests {
         assert!(no.main().negated, "{:?}", no.frames);
         let plain = read("Civilians were killed.", "Civilians were killed");
         assert!(!plain.main().negated);
-    }
-
-    #[test]
-    fn a_deed_wanted_or_tried_is_the_predicate_marked_as_wished() {
-        let wants = read(
-            "Macron wants to work on a new deal.",
-            "Macron wants to work on a new deal",
-        );
-        assert_eq!(wants.main().predicate, "work");
-        assert!(wants.main().wished && wants.main().core);
-        assert_eq!(wants.main().modality, None);
-        assert_eq!(wants.roles(0)[0], Some("Macron"));
-        let tried = read("Trump tried to meet Kim.", "Trump tried to meet Kim");
-        assert_eq!(tried.main().predicate, "meet");
-        assert!(tried.main().wished);
-        // Not a deed of the wanter's: a want with no verb under it, or a deed done.
-        let noun = read("Japan wants a deal.", "Japan wants a deal");
-        assert_eq!(noun.main().predicate, "want");
-        assert!(!noun.main().wished);
-        let met = read("Trump met Kim.", "Trump met Kim");
-        assert!(!met.main().wished);
     }
 
     #[test]

@@ -194,8 +194,6 @@ manifest! {
     Negations => "claims/negations.txt", Format::Fields { min: 1, max: ANY };
     /// Light verbs whose object names the event (`made a visit`), several a line.
     LightVerbs => "claims/light_verbs.txt", Format::Fields { min: 1, max: ANY };
-    /// Verbs of wanting or trying whose complement is the deed (`wants to work`), several a line.
-    Striving => "claims/striving.txt", Format::Fields { min: 1, max: ANY };
 
     // The alignment stage.
     /// Words that carry no content, several a line.
