@@ -125,6 +125,11 @@ def test_negation_conflicts_only_over_one_proposition() -> None:
         cw.compare("Russian troops did not leave Kherson.", "Russian troops left Kherson.").relation
         == "conflict"
     )
+    # One side's armed men, as forces or as troops, are one participant (role_heads.txt).
+    assert (
+        cw.compare("Russian forces did not leave Kherson.", "Russian troops left Kherson.").relation
+        == "conflict"
+    )
     r = cw.compare(
         "They are not preparing to leave Kherson now.", "They are preparing to defend Kherson."
     )

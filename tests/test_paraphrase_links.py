@@ -1,7 +1,8 @@
 """Linking recall (issue 10): hand-made paraphrases that must agree, and near misses that
 must not. Each pair stands for a general rule, not a sentence of the dev corpus: paraphrase
 groups (paraphrases.txt), symmetric predicates (symmetric.txt), raising and planning verbs
-(modality.txt), light verbs (light_verbs.txt), the core frame of a longer claim."""
+(modality.txt), light verbs (light_verbs.txt), role heads (role_heads.txt), the core frame
+of a longer claim."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ MUST_AGREE = [
         "Kim Jong Un is willing to hold talks with the United States.",
         "Kim Jong Un is willing to negotiate with the United States.",
     ),
+    # One side's armed men, as forces or troops (role_heads.txt).
+    ("Russian forces left Kherson on Friday.", "Russian troops left Kherson on Friday."),
 ]
 
 MUST_NOT_AGREE = [
@@ -78,6 +81,8 @@ MUST_NOT_AGREE = [
         "Kim Jong Un is willing to negotiate with the United States.",
         "Kim Jong Un is willing to attack the United States.",
     ),
+    # Another side's armed men are another participant, as forces or as troops.
+    ("Russian forces left Kherson on Friday.", "Ukrainian troops left Kherson on Friday."),
     # Another country's party is not the US party of that name.
     (
         "The Democratic Party sued the Russian government on Friday.",

@@ -17,7 +17,7 @@ use crate::text::TextLayer;
 
 use super::antecedent::{document_genders, fill_pronouns, Genders, Reach};
 use super::figures::FigureValue;
-use super::frames::{key_of, predicate_key, Filler, FrameView};
+use super::frames::{predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
 
@@ -194,7 +194,7 @@ impl<'a> DocContext<'a> {
             a.map(|a| Filler {
                 text: self.piece(a.span),
                 // Keyed by the word as written: stemmed like the claim's terms.
-                key: key_of(
+                key: super::participants::head_key(
                     &self.token_text(&(a.head as usize..a.head as usize + 1)),
                     lex,
                 ),

@@ -33,6 +33,9 @@ pub struct AlignLexicon {
     /// Indefinite pronouns, lower-cased (`indefinites.txt`): a filler headed by one is
     /// no known participant (`restarting anything` / `restart their efforts`).
     pub indefinites: HashSet<String>,
+    /// Role head nouns, lower-cased, → the paraphrase group key they join as a filler's
+    /// head (`role_heads.txt`: `forces` → `=soldier`).
+    pub role_heads: HashMap<String, String>,
     /// Stems of the demonstratives and of the nouns by which a sentence points at the
     /// article itself (`self_reference.txt`: `these stories`).
     pub self_reference: (HashSet<String>, HashSet<String>),
@@ -151,6 +154,19 @@ impl AlignLexicon {
             .into_iter()
             .map(str::to_lowercase)
             .collect();
+        let mut role_heads = HashMap::new();
+        files.get(List::RoleHeads).rows(problems, |cols| {
+            let [group, nouns] = cols else {
+                return Err("expected `group | nouns`".into());
+            };
+            if !group_names.iter().any(|g| g == group) {
+                return Err(format!("no paraphrase group `{group}`"));
+            }
+            for noun in nouns.split_whitespace() {
+                role_heads.insert(noun.to_lowercase(), group_key(group));
+            }
+            Ok(())
+        })?;
         let mut self_reference = (HashSet::new(), HashSet::new());
         files.get(List::SelfReference).rows(problems, |cols| {
             let stems = |c: &str| {
@@ -192,6 +208,7 @@ impl AlignLexicon {
             symmetric,
             participant_cases,
             indefinites,
+            role_heads,
             self_reference,
             told_apart,
             metonyms,

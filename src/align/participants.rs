@@ -25,6 +25,15 @@ pub fn names_in(span: Span, entities: &EntityLayer, d: usize, lex: &AlignLexicon
     names
 }
 
+/// The term key of a role filler's head word: as a claim's terms are keyed, but a noun of
+/// `role_heads.txt` joins its group there (`Russian forces` / `Russian troops`).
+pub fn head_key(word: &str, lex: &AlignLexicon) -> String {
+    match lex.role_heads.get(&word.to_lowercase()) {
+        Some(group) => group.clone(),
+        None => super::frames::key_of(word, lex),
+    }
+}
+
 /// The kind of an entity key: `GPE` of `GPE:china`.
 fn kind(key: &str) -> &str {
     key.split_once(':').map_or("", |(k, _)| k)

@@ -435,9 +435,13 @@ fn with_parsed_subject(p: &Paragraph, mut d: Draft, lo: usize, hi: usize) -> Dra
     if tree::reading(p, d.cue.first, d.cue.end, hi) != Some(tree::Reading::Verb) {
         return d;
     }
+    // A subject holding a quotation mark is a misparse taking the quote's words for the
+    // speaker's (`"Melania and I were honored …," Trump said`): no speaker phrase holds one.
+    let quoted = |(a, b): (usize, usize)| (a..b).any(|k| p.words[k].kind == TokenKind::Quote);
+    let subject = |narrow| tree::subject(p, d.cue.first, lo, hi, narrow).filter(|&x| !quoted(x));
     match d.who {
         Who::Named(s, e) if tree::is_noun_phrase(p, s, e) => {
-            if let Some((ps, pe)) = tree::subject(p, d.cue.first, lo, hi, false) {
+            if let Some((ps, pe)) = subject(false) {
                 if ps <= s && pe == e {
                     d.who = Who::Named(ps, pe);
                 }
@@ -451,14 +455,14 @@ fn with_parsed_subject(p: &Paragraph, mut d: Draft, lo: usize, hi: usize) -> Dra
                 && !first.lower.ends_with("ing")
                 && !first.is_any(PREPOSITIONS)
                 && !first.is_any(OPENING_ADVERBS);
-            match tree::subject(p, d.cue.first, lo, hi, true) {
+            match subject(true) {
                 Some((ps, pe)) => d.who = Who::Named(ps, pe),
                 None if !misread_name => d.who = Who::Inherit,
                 None => {}
             }
         }
         _ => {
-            if let Some((ps, pe)) = tree::subject(p, d.cue.first, lo, hi, false) {
+            if let Some((ps, pe)) = subject(false) {
                 d.who = Who::Named(ps, pe);
             }
         }

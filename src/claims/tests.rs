@@ -289,6 +289,14 @@ fn a_speaker_is_its_noun_phrase_without_adverbs_or_a_relative_pronoun() {
 }
 
 #[test]
+fn a_speaker_after_a_quotation_holds_none_of_its_words() {
+    // A parse may take a quote's opening words for the subject of the cue after it.
+    let r = one("\"Melania and I were honored to visit your country last summer, and now are thrilled to host you here,\" Trump said at the White House.");
+    assert_eq!(who_cue(&r), (Some("Trump"), Some("said")));
+    assert_eq!(r.5, Some("direct"));
+}
+
+#[test]
 fn a_named_owner_is_a_source_for_a_later_pronoun_of_its_number() {
     let all = show("Mr. Trump's comments suggested he backed that effort.\n\n\"They do have my blessing to discuss the end of the war,\" he said.");
     assert_eq!(all.last().unwrap().1.as_deref(), Some("Mr. Trump"));

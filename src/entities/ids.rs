@@ -163,7 +163,8 @@ fn person_key(mut words: Vec<String>, lexicon: &Lexicon) -> Key {
     // "Le Drian", "al-Assad": a particle opens a surname, not a first name.
     if words.len() >= 2 && lexicon.classes_of(&words[0]) & class::PARTICLE == 0 {
         let last = words.pop().unwrap();
-        let first = words.swap_remove(0);
+        // `Rick Gates` is `Richard Gates`: short forms key as the formal name.
+        let first = lexicon.formal_given(&words.swap_remove(0)).to_owned();
         let woman = lexicon.classes_of(&first) & class::WOMAN != 0;
         Key::FullName(first, last, woman)
     } else {
@@ -887,6 +888,22 @@ mod tests {
         assert_eq!(got[0][0], got[0][1]);
         assert_eq!(got[0][0], "PERSON:jean_yves_le_drian");
         assert_eq!(got[0][2], "PERSON:bashar_al_assad");
+    }
+
+    #[test]
+    fn a_short_given_name_is_the_formal_one() {
+        // `nicknames.txt`: one person under two given names, across documents.
+        for (a, b) in [
+            ("Rick Gates", "Richard Gates"),
+            ("Bill Clinton", "William Clinton"),
+            ("Mike Pompeo", "Michael Pompeo"),
+        ] {
+            let got = ids(&[&[(a, Person)], &[(b, Person)]]);
+            assert_eq!(got[0][0], got[1][0], "{a} / {b}");
+        }
+        // A given name that is no short form of the other stays apart.
+        let got = ids(&[&[("Rick Gates", Person)], &[("Robert Gates", Person)]]);
+        assert_ne!(got[0][0], got[1][0]);
     }
 
     #[test]

@@ -116,6 +116,9 @@ pub struct Lexicon {
     /// Folded one-word name → its `X River` entry (`dnipro` → Dnipro River): `the Dnipro`
     /// is the river, not the city.
     pub rivers: HashMap<String, u32>,
+    /// Folded short given name → the folded formal one (`rick` → `richard`:
+    /// `entities/nicknames.txt`), so that a person's full names meet.
+    nicknames: Arc<HashMap<String, String>>,
     /// The language's special cases, to tokenize names as the text is tokenized.
     abbreviations: Arc<Abbreviations>,
     /// The entries found by a regular expression.
@@ -138,7 +141,19 @@ impl Lexicon {
         for (word, flag) in shared_classes(files, calendar, problems)? {
             *classes.entry(fold(word)).or_default() |= flag;
         }
-        Ok(Lexicon::build(entries, classes, abbreviations))
+        let mut nicknames = HashMap::new();
+        files.get(List::Nicknames).rows(problems, |cols| {
+            let [formal, short] = cols else {
+                return Err("expected `formal | short forms`".into());
+            };
+            for s in short.split_whitespace() {
+                nicknames.insert(fold(s), fold(formal));
+            }
+            Ok(())
+        })?;
+        let mut lexicon = Lexicon::build(entries, classes, abbreviations);
+        lexicon.nicknames = Arc::new(nicknames);
+        Ok(lexicon)
     }
 
     /// The English lexicon, for tests.
@@ -151,11 +166,14 @@ impl Lexicon {
     pub fn with_user_entries(&self, user: Vec<Entry>) -> Lexicon {
         let mut entries: Vec<Entry> = self.entries.iter().filter(|e| !e.user).cloned().collect();
         entries.extend(user.into_iter().map(|e| Entry { user: true, ..e }));
-        Lexicon::build(
-            entries,
-            self.classes.clone(),
-            Arc::clone(&self.abbreviations),
-        )
+        Lexicon {
+            nicknames: Arc::clone(&self.nicknames),
+            ..Lexicon::build(
+                entries,
+                self.classes.clone(),
+                Arc::clone(&self.abbreviations),
+            )
+        }
     }
 
     fn build(
@@ -201,6 +219,7 @@ impl Lexicon {
             gazetteer,
             word_aliases,
             rivers,
+            nicknames: Arc::default(),
             abbreviations,
             regex_entries,
         }
@@ -233,6 +252,12 @@ impl Lexicon {
 
     pub fn is_common(&self, folded: &str) -> bool {
         self.classes_of(folded) & class::COMMON != 0
+    }
+
+    /// The formal given name a folded short one stands for (`rick` → `richard`), else the
+    /// word itself.
+    pub fn formal_given<'a>(&'a self, folded: &'a str) -> &'a str {
+        self.nicknames.get(folded).map_or(folded, |s| s.as_str())
     }
 
     /// The folded spelling of one name word that ids use (`kiev` → `kyiv`).

@@ -172,6 +172,8 @@ manifest! {
     GivenNames => "entities/given_names.txt", Format::Sections;
     /// Given names derived from CoNLL-2003 (`scripts/derive_lexicons.py`).
     GivenNamesConll => "entities/given_names_conll.txt", Format::Sections;
+    /// Short forms of given names (`Rick`): `formal | short forms`.
+    Nicknames => "entities/nicknames.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// Words mostly written in lower case: not names when capitalised alone.
     CommonWords => "entities/common_words.txt", Format::Sections;
     /// Number words: `word kind value` (`twenty tens 20`).
@@ -208,6 +210,8 @@ manifest! {
     ParticipantCases => "align/participant_cases.txt", Format::Fields { min: 1, max: ANY };
     /// Indefinite pronouns (`anything`, `nothing`): fillers that name no participant, several a line.
     Indefinites => "align/indefinites.txt", Format::Fields { min: 1, max: ANY };
+    /// Nouns that join a paraphrase group as a role's head only: `group | nouns`.
+    RoleHeads => "align/role_heads.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// Words by which a sentence points at the article itself: `demonstratives | nouns`.
     SelfReference => "align/self_reference.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// Places that stand for a country: `place id | country id`.
