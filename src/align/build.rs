@@ -258,6 +258,7 @@ impl<'a> DocContext<'a> {
         d: usize,
         free: bool,
         who: &Attribution,
+        clause: bool,
     ) -> ClaimView {
         let Attribution {
             speaker,
@@ -347,6 +348,7 @@ impl<'a> DocContext<'a> {
                 speaker,
                 speaker_id,
                 denied,
+                clause,
             },
             &self.language.align,
         )
@@ -588,7 +590,7 @@ fn claim_view(
             .is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit)),
     };
     let range = ctx.tokens_in(claim.span);
-    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who);
+    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who, false);
     whole.sentence = Some((d as u32, claim.sentence));
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
     let reach = ctx.reach(entities, d);
@@ -608,7 +610,7 @@ fn claim_view(
         .map(|r| {
             let t = &ctx.layer.tokens;
             let (lo, hi) = (t[r.start].start, t[r.end - 1].end);
-            let mut clause = ctx.view(r, &c.mentions, entities, d, false, &who);
+            let mut clause = ctx.view(r, &c.mentions, entities, d, false, &who, true);
             // A clause is about the claim's time (`… and 1,597 wounded in the first seven days`).
             clause.time = whole.time.clone();
             // … and has the frames whose predicates it holds.
@@ -655,7 +657,15 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                     .any(|c| c.claim.polarity == Polarity::Denied),
                 self_agent: false,
             };
-            let mut view = ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, &who);
+            let mut view = ctx.view(
+                0..layers[d].tokens.len(),
+                &all,
+                entities,
+                d,
+                true,
+                &who,
+                false,
+            );
             // The frames of the whole text: `compare` judges on the same frames as `align`.
             if let Some(parsed) = &corpus.parse(d) {
                 let source = FrameSource {
