@@ -258,7 +258,7 @@ impl<'a> DocContext<'a> {
         d: usize,
         free: bool,
         who: &Attribution,
-        clause: bool,
+        lean: bool,
     ) -> ClaimView {
         let Attribution {
             speaker,
@@ -348,7 +348,7 @@ impl<'a> DocContext<'a> {
                 speaker,
                 speaker_id,
                 denied,
-                clause,
+                lean,
             },
             &self.language.align,
         )
@@ -426,6 +426,18 @@ impl<'a> Sources<'a> {
     /// any view). Judging a few claims of a document (a pair's second claim, a copy) then
     /// costs those claims, not the whole document.
     pub fn doc_views_of(&self, d: usize, wanted: impl Fn(usize) -> bool) -> Vec<ClaimView> {
+        self.views_of(d, wanted, false)
+    }
+
+    /// `doc_views` as the outline reads them (`outline::Outline::of`: keys, copy
+    /// signatures, sentences), when they are not kept for judging: no clauses, and none of
+    /// the lists only the paraphrase model reads (`ClaimParts::lean`). Their keys and
+    /// signatures are those of the full views.
+    pub fn outline_views(&self, d: usize) -> Vec<ClaimView> {
+        self.views_of(d, |_| true, true)
+    }
+
+    fn views_of(&self, d: usize, wanted: impl Fn(usize) -> bool, lean: bool) -> Vec<ClaimView> {
         let (corpus, claims, entities) = (self.corpus, self.claims, self.entities);
         let ctx = DocContext::new(&corpus.docs()[d], &self.layers[d], corpus.language());
         let claims = &claims[d];
@@ -461,7 +473,7 @@ impl<'a> Sources<'a> {
                 carried.push(0);
                 continue;
             }
-            let mut v = claim_view(&ctx, c, entities, d, self.parsed);
+            let mut v = claim_view(&ctx, c, entities, d, self.parsed, lean);
             let may_borrow = k > 0 && carried[k - 1] < MAX_CONTEXT_CHAIN;
             let mut carries = 0;
             // `… but officials put the figure at closer to 1,000`: a figure that restates
@@ -575,6 +587,7 @@ fn claim_view(
     entities: &EntityLayer,
     d: usize,
     parsed: bool,
+    lean: bool,
 ) -> ClaimView {
     let claim = &c.claim;
     let who = Attribution {
@@ -590,7 +603,7 @@ fn claim_view(
             .is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit)),
     };
     let range = ctx.tokens_in(claim.span);
-    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who, false);
+    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who, lean);
     whole.sentence = Some((d as u32, claim.sentence));
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
     let reach = ctx.reach(entities, d);
@@ -605,6 +618,9 @@ fn claim_view(
     // words alone.
     whole.parsed = parsed && c.frames.iter().any(|f| f.verbal);
     whole.verbless = parsed && !whole.parsed;
+    if lean {
+        return whole;
+    }
     whole.clauses = clauses(ctx, range)
         .into_iter()
         .map(|r| {

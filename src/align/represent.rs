@@ -129,10 +129,10 @@ pub struct ClaimParts<'a> {
     pub speaker: Option<String>,
     pub speaker_id: Option<&'a str>,
     pub denied: bool,
-    /// A clause of a claim (`ClaimView::clauses`): judged only as a fragment, on the
-    /// overlap features, so the word-order, spelling and word-weight lists that only the
-    /// paraphrase model reads (`score::features`) are left empty.
-    pub clause: bool,
+    /// Without the word-order, spelling and word-weight lists that only the paraphrase
+    /// model reads (`score::features`): for a clause of a claim (`ClaimView::clauses`),
+    /// judged only as a fragment on the overlap features, and for a view only outlined.
+    pub lean: bool,
 }
 
 pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
@@ -187,7 +187,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         .collect();
     stopwords.sort_unstable();
     stopwords.dedup();
-    let whole = !parts.clause;
+    let whole = !parts.lean;
     ClaimView {
         char_trigrams: if whole {
             char_trigrams(&parts.words)
