@@ -249,17 +249,17 @@ impl<'a> DocContext<'a> {
     }
 
     /// The view of the tokens `r`, with entity mentions `mentions` (indices into the
-    /// document's mentions). `free`: a free-standing text, not a claim of a corpus.
+    /// document's mentions), of the `kind` of piece it is.
     fn view(
         &self,
         r: Range<usize>,
         mentions: &[u32],
         entities: &EntityLayer,
         d: usize,
-        free: bool,
         who: &Attribution,
-        lean: bool,
+        kind: Piece,
     ) -> ClaimView {
+        let (free, lean) = (kind == Piece::Text, kind == Piece::Lean);
         let Attribution {
             speaker,
             speaker_id,
@@ -353,6 +353,16 @@ impl<'a> DocContext<'a> {
             &self.language.align,
         )
     }
+}
+
+/// What a view is of: a free-standing text, a claim of a corpus, or a claim's clause (or
+/// a claim only outlined) built without what only the paraphrase model reads
+/// (`ClaimParts::lean`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Text,
+    Claim,
+    Lean,
 }
 
 /// The positions in `items` (sorted by token start, none overlapping another) of those whose
@@ -603,7 +613,8 @@ fn claim_view(
             .is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit)),
     };
     let range = ctx.tokens_in(claim.span);
-    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who, lean);
+    let kind = if lean { Piece::Lean } else { Piece::Claim };
+    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, &who, kind);
     whole.sentence = Some((d as u32, claim.sentence));
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
     let reach = ctx.reach(entities, d);
@@ -626,7 +637,7 @@ fn claim_view(
         .map(|r| {
             let t = &ctx.layer.tokens;
             let (lo, hi) = (t[r.start].start, t[r.end - 1].end);
-            let mut clause = ctx.view(r, &c.mentions, entities, d, false, &who, true);
+            let mut clause = ctx.view(r, &c.mentions, entities, d, &who, Piece::Lean);
             // A clause is about the claim's time (`… and 1,597 wounded in the first seven days`).
             clause.time = whole.time.clone();
             // … and has the frames whose predicates it holds.
@@ -678,9 +689,8 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                 &all,
                 entities,
                 d,
-                true,
                 &who,
-                false,
+                Piece::Text,
             );
             // The frames of the whole text: `compare` judges on the same frames as `align`.
             if let Some(parsed) = &corpus.parse(d) {
