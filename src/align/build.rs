@@ -249,16 +249,17 @@ impl<'a> DocContext<'a> {
     }
 
     /// The view of the tokens `r`, with entity mentions `mentions` (indices into the
-    /// document's mentions). `free`: a free-standing text, not a claim of a corpus.
+    /// document's mentions), of the `kind` of piece it is.
     fn view(
         &self,
         r: Range<usize>,
         mentions: &[u32],
         entities: &EntityLayer,
         d: usize,
-        free: bool,
         who: &Attribution,
+        kind: Piece,
     ) -> ClaimView {
+        let (free, lean) = (kind == Piece::Text, kind == Piece::Lean);
         let Attribution {
             speaker,
             speaker_id,
@@ -347,10 +348,21 @@ impl<'a> DocContext<'a> {
                 speaker,
                 speaker_id,
                 denied,
+                lean,
             },
             &self.language.align,
         )
     }
+}
+
+/// What a view is of: a free-standing text, a claim of a corpus, or a claim's clause (or
+/// a claim only outlined) built without what only the paraphrase model reads
+/// (`ClaimParts::lean`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    Text,
+    Claim,
+    Lean,
 }
 
 /// The positions in `items` (sorted by token start, none overlapping another) of those whose
@@ -413,37 +425,77 @@ impl<'a> Sources<'a> {
     /// The views of document `d`'s claims, in order, before the corpus's own word counts
     /// weigh their terms (`outline::CorpusIdf`).
     pub fn doc_views(&self, d: usize) -> Vec<ClaimView> {
+        self.doc_views_of(d, |_| true)
+    }
+
+    /// `doc_views`, but only the claims `wanted` (by index in the document) and those
+    /// whose content they may take are built; the others are left empty. The built views
+    /// are those `doc_views` gives: a claim takes content only from the claim just before
+    /// it (`borrow_context`), so the claims a wanted one may need are found walking back
+    /// from it while each may take from the one before (a cheap test on the claims, before
+    /// any view). Judging a few claims of a document (a pair's second claim, a copy) then
+    /// costs those claims, not the whole document.
+    pub fn doc_views_of(&self, d: usize, wanted: impl Fn(usize) -> bool) -> Vec<ClaimView> {
+        self.views_of(d, wanted, false)
+    }
+
+    /// `doc_views` as the outline reads them (`outline::Outline::of`: keys, copy
+    /// signatures, sentences), when they are not kept for judging: no clauses, and none of
+    /// the lists only the paraphrase model reads (`ClaimParts::lean`). Their keys and
+    /// signatures are those of the full views.
+    pub fn outline_views(&self, d: usize) -> Vec<ClaimView> {
+        self.views_of(d, |_| true, true)
+    }
+
+    fn views_of(&self, d: usize, wanted: impl Fn(usize) -> bool, lean: bool) -> Vec<ClaimView> {
         let (corpus, claims, entities) = (self.corpus, self.claims, self.entities);
         let ctx = DocContext::new(&corpus.docs()[d], &self.layers[d], corpus.language());
-        let mut views: Vec<ClaimView> = Vec::with_capacity(claims[d].len());
-        // How many claims before it each view has taken content from, in a chain.
-        let mut carried: Vec<usize> = Vec::with_capacity(claims[d].len());
-        for (k, c) in claims[d].iter().enumerate() {
-            let mut v = claim_view(&ctx, c, entities, d, self.parsed);
+        let claims = &claims[d];
+        let n = claims.len();
+        // Whether claim k names what the claim before it said (`it is mass deportations`).
+        let describes: Vec<bool> = (0..n)
+            .map(|k| {
+                k > 0
+                    && ctx.describes_what_was_said(claims[k].claim.span)
+                    && claims[k].claim.sentence - claims[k - 1].claim.sentence <= 1
+            })
+            .collect();
+        // Whether claim k may take content from the claim before it (a superset of when
+        // it does, which also depends on its own terms and on the chain before it).
+        let restates = |k: usize| {
+            let c = &claims[k].claim;
+            k > 0
+                && c.cue.as_ref().is_some_and(|q| q.class == CueClass::Figure)
+                && claims[k - 1].claim.sentence == c.sentence
+        };
+        let mut needed = vec![false; n];
+        for k in (0..n).rev() {
+            needed[k] =
+                wanted(k) || (k + 1 < n && needed[k + 1] && (describes[k + 1] || restates(k + 1)));
+        }
+        let mut views: Vec<ClaimView> = Vec::with_capacity(n);
+        // How many claims before it each view has taken content from, in a chain (only
+        // read for a claim that is built and may take from the one before: built too).
+        let mut carried: Vec<usize> = Vec::with_capacity(n);
+        for (k, c) in claims.iter().enumerate() {
+            if !needed[k] {
+                views.push(ClaimView::default());
+                carried.push(0);
+                continue;
+            }
+            let mut v = claim_view(&ctx, c, entities, d, self.parsed, lean);
             let may_borrow = k > 0 && carried[k - 1] < MAX_CONTEXT_CHAIN;
             let mut carries = 0;
             // `… but officials put the figure at closer to 1,000`: a figure that restates
             // the sentence's previous claim is about what that claim is about.
-            let restates = c
-                .claim
-                .cue
-                .as_ref()
-                .is_some_and(|q| q.class == CueClass::Figure);
-            if restates
-                && v.terms.len() < 2
-                && may_borrow
-                && claims[d][k - 1].claim.sentence == c.claim.sentence
-            {
+            if restates(k) && v.terms.len() < 2 && may_borrow {
                 v.borrow_context(&views[k - 1]);
                 carries = carried[k - 1] + 1;
             }
             // `Russia has ordered civilians to leave. Kyiv says it is mass deportations`:
             // a claim that names what was just said (`it is`, `this was`) is about what
             // the claim just before (same or previous sentence) said.
-            if k > 0
-                && ctx.describes_what_was_said(c.claim.span)
-                && c.claim.sentence - claims[d][k - 1].claim.sentence <= 1
-            {
+            if describes[k] {
                 if may_borrow {
                     v.borrow_context(&views[k - 1]);
                     carries = carried[k - 1] + 1;
@@ -545,6 +597,7 @@ fn claim_view(
     entities: &EntityLayer,
     d: usize,
     parsed: bool,
+    lean: bool,
 ) -> ClaimView {
     let claim = &c.claim;
     let who = Attribution {
@@ -560,7 +613,8 @@ fn claim_view(
             .is_some_and(|q| matches!(q.class, CueClass::Deny | CueClass::Admit)),
     };
     let range = ctx.tokens_in(claim.span);
-    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who);
+    let kind = if lean { Piece::Lean } else { Piece::Claim };
+    let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, &who, kind);
     whole.sentence = Some((d as u32, claim.sentence));
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
     let reach = ctx.reach(entities, d);
@@ -575,12 +629,15 @@ fn claim_view(
     // words alone.
     whole.parsed = parsed && c.frames.iter().any(|f| f.verbal);
     whole.verbless = parsed && !whole.parsed;
+    if lean {
+        return whole;
+    }
     whole.clauses = clauses(ctx, range)
         .into_iter()
         .map(|r| {
             let t = &ctx.layer.tokens;
             let (lo, hi) = (t[r.start].start, t[r.end - 1].end);
-            let mut clause = ctx.view(r, &c.mentions, entities, d, false, &who);
+            let mut clause = ctx.view(r, &c.mentions, entities, d, &who, Piece::Lean);
             // A clause is about the claim's time (`… and 1,597 wounded in the first seven days`).
             clause.time = whole.time.clone();
             // … and has the frames whose predicates it holds.
@@ -627,7 +684,14 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                     .any(|c| c.claim.polarity == Polarity::Denied),
                 self_agent: false,
             };
-            let mut view = ctx.view(0..layers[d].tokens.len(), &all, entities, d, true, &who);
+            let mut view = ctx.view(
+                0..layers[d].tokens.len(),
+                &all,
+                entities,
+                d,
+                &who,
+                Piece::Text,
+            );
             // The frames of the whole text: `compare` judges on the same frames as `align`.
             if let Some(parsed) = &corpus.parse(d) {
                 let source = FrameSource {

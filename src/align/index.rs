@@ -245,6 +245,8 @@ pub fn candidates(
         .map(|&i| outline.index_keys(i as usize, idf))
         .collect();
     let postings = Postings::new(&keyed);
+    // Held in the postings now: its room goes before the pairs are found.
+    drop(keyed);
     let per_claim: Vec<Vec<(u32, u32)>> = (0..among.len())
         .into_par_iter()
         .map(|c| {

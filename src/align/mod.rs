@@ -113,13 +113,13 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
     let claims_total: usize = (0..sources.docs()).map(|d| sources.claims_of(d)).sum();
     let resident = claims_total <= budget;
     let kept = Mutex::new(Vec::new());
-    let outline = outline::Outline::of(&sources, cancel, |d, views| {
-        if resident {
-            kept.lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((d as u32, views));
-        }
-    })?;
+    let keep = |d: usize, views: Vec<ClaimView>| {
+        kept.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((d as u32, views));
+    };
+    // Views not held are built again to judge: the outline builds only what it reads.
+    let outline = outline::Outline::of(&sources, cancel, resident.then_some(&keep as _))?;
     passes.done("views and outline");
     let maybe_copy_of = copies::representatives(&outline.signatures);
     let idf = outline::CorpusIdf::of(&outline, &maybe_copy_of);

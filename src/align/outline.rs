@@ -50,21 +50,27 @@ pub fn key_hash(key: &str) -> u64 {
 }
 
 impl Outline {
-    /// The outline of every claim; `keep(views)` is given each document's views (in
-    /// document order per call, documents in any order), to hold them if it wants.
+    /// The outline of every claim; with `keep`, it is given each document's full views
+    /// (in document order per call, documents in any order), to hold them; without it,
+    /// only what the outline reads of them is built (`Sources::outline_views`).
     pub fn of(
         sources: &Sources,
         cancel: &Cancel,
-        keep: impl Fn(usize, Vec<ClaimView>) + Sync,
+        keep: Option<&(dyn Fn(usize, Vec<ClaimView>) + Sync)>,
     ) -> Result<Outline, Cancelled> {
         let per_doc: Vec<Outline> = (0..sources.docs())
             .into_par_iter()
             .map(|d| {
                 cancel.check()?;
-                let views = sources.doc_views(d);
+                let views = match keep {
+                    Some(_) => sources.doc_views(d),
+                    None => sources.outline_views(d),
+                };
                 let outline = Outline::of_document(d as u32, &views);
                 sources.tick();
-                keep(d, views);
+                if let Some(keep) = keep {
+                    keep(d, views);
+                }
                 Ok(outline)
             })
             .collect::<Result<_, Cancelled>>()?;

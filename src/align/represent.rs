@@ -129,6 +129,10 @@ pub struct ClaimParts<'a> {
     pub speaker: Option<String>,
     pub speaker_id: Option<&'a str>,
     pub denied: bool,
+    /// Without the word-order, spelling and word-weight lists that only the paraphrase
+    /// model reads (`score::features`): for a clause of a claim (`ClaimView::clauses`),
+    /// judged only as a fragment on the overlap features, and for a view only outlined.
+    pub lean: bool,
 }
 
 pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
@@ -183,15 +187,28 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         .collect();
     stopwords.sort_unstable();
     stopwords.dedup();
+    let whole = !parts.lean;
     ClaimView {
-        char_trigrams: char_trigrams(&parts.words),
+        char_trigrams: if whole {
+            char_trigrams(&parts.words)
+        } else {
+            Vec::new()
+        },
         numbers,
         names,
         date_words,
         stopwords,
-        weighted: weighted_ids(&sequence, has_number, lex),
+        weighted: if whole {
+            weighted_ids(&sequence, has_number, lex)
+        } else {
+            Vec::new()
+        },
         has_number,
-        ngrams: SequenceIndex::of(&sequence),
+        ngrams: if whole {
+            SequenceIndex::of(&sequence)
+        } else {
+            SequenceIndex::stems_of(&sequence)
+        },
         sequence,
         terms: by_key.into_values().collect(),
         entities,
@@ -230,15 +247,16 @@ pub struct SequenceIndex {
 }
 
 impl SequenceIndex {
+    /// The stems alone, no pairs or triples (a clause's: see `ClaimParts::clause`).
+    fn stems_of(sequence: &[String]) -> SequenceIndex {
+        SequenceIndex {
+            stems: stem_hashes(sequence),
+            ..SequenceIndex::default()
+        }
+    }
+
     pub fn of(sequence: &[String]) -> SequenceIndex {
-        let stems: Vec<u64> = sequence
-            .iter()
-            .map(|s| {
-                let mut h = std::hash::DefaultHasher::new();
-                s.hash(&mut h);
-                h.finish()
-            })
-            .collect();
+        let stems = stem_hashes(sequence);
         // Order matters: (a, b) and (b, a) are different pairs.
         let mix = |a: u64, b: u64| (a.rotate_left(23) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let set = |mut v: Vec<u64>| {
@@ -255,6 +273,17 @@ impl SequenceIndex {
             stems,
         }
     }
+}
+
+fn stem_hashes(sequence: &[String]) -> Vec<u64> {
+    sequence
+        .iter()
+        .map(|s| {
+            let mut h = std::hash::DefaultHasher::new();
+            s.hash(&mut h);
+            h.finish()
+        })
+        .collect()
 }
 
 /// Word keys of a stem sequence: the stems, stem pairs of adjacent words (`stem stem`: a

@@ -152,14 +152,15 @@ impl<'a> Views<'a> {
                 self.home = self.build(&docs, named, cancel)?;
                 self.home_block = Some(home_block);
             }
-            let mut away_docs: Vec<u32> = if away_block == home_block {
+            // Of an away document only the tile's second claims are built.
+            let mut away_claims: Vec<u32> = if away_block == home_block {
                 Vec::new()
             } else {
-                run.iter().map(|&k| doc(pairs[k].1)).collect()
+                run.iter().map(|&k| pairs[k].1).collect()
             };
-            away_docs.sort_unstable();
-            away_docs.dedup();
-            let away = self.build(&away_docs, named, cancel)?;
+            away_claims.sort_unstable();
+            away_claims.dedup();
+            let away = self.build_claims(&away_claims, cancel)?;
             let home = &self.home;
             let view = |c: u32| {
                 let r = outline.claims[c as usize];
@@ -346,7 +347,10 @@ impl<'a> Views<'a> {
                 .par_iter()
                 .map(|run| {
                     cancel.check()?;
-                    let mut views = sources.doc_views(at(pairs[run[0]].1).doc as usize);
+                    let d = at(pairs[run[0]].1).doc as usize;
+                    let mut views = sources.doc_views_of(d, |i| {
+                        run.iter().any(|&k| at(pairs[k].1).index as usize == i)
+                    });
                     weigh_some(&mut views, run.iter().map(|&k| at(pairs[k].1).index), idf);
                     run.iter()
                         .map(|&k| {
@@ -389,7 +393,8 @@ impl<'a> Views<'a> {
             .map(|run| {
                 cancel.check()?;
                 let index = |c: u32| outline.claims[c as usize].index;
-                let mut views = sources.doc_views(outline.claims[run[0] as usize].doc as usize);
+                let d = outline.claims[run[0] as usize].doc as usize;
+                let mut views = sources.doc_views_of(d, |i| wanted_in(run, i, index));
                 weigh_some(&mut views, run.iter().map(|&c| index(c)), idf);
                 Ok(run
                     .iter()
@@ -399,6 +404,35 @@ impl<'a> Views<'a> {
             .collect::<Result<_, Cancelled>>()?;
         self.built += runs.len();
         Ok(built.into_iter().flatten().collect())
+    }
+
+    /// The weighed views of `claims` (sorted, distinct) with the rest of their documents
+    /// left empty, each document built in parallel (only the claims asked for, see
+    /// `Sources::doc_views_of`).
+    fn build_claims(&mut self, claims: &[u32], cancel: &Cancel) -> Result<DocViews, Cancelled> {
+        let (sources, idf, outline) = (self.sources, self.idf, self.outline);
+        let runs: Vec<&[u32]> = claims
+            .chunk_by(|&x, &y| outline.claims[x as usize].doc == outline.claims[y as usize].doc)
+            .collect();
+        let built: DocViews = runs
+            .par_iter()
+            .map(|run| {
+                cancel.check()?;
+                let index = |c: u32| outline.claims[c as usize].index;
+                let d = outline.claims[run[0] as usize].doc;
+                let mut views = sources.doc_views_of(d as usize, |i| wanted_in(run, i, index));
+                for (i, v) in views.iter_mut().enumerate() {
+                    if !wanted_in(run, i, index) {
+                        *v = ClaimView::default();
+                    } else if let Some(idf) = idf {
+                        idf.weigh(v);
+                    }
+                }
+                Ok((d, views))
+            })
+            .collect::<Result<_, Cancelled>>()?;
+        self.built += built.len();
+        Ok(built)
     }
 
     /// The weighed views of `docs`, built in parallel; with `named`, only the claims it
@@ -414,8 +448,9 @@ impl<'a> Views<'a> {
             .par_iter()
             .map(|&d| {
                 cancel.check()?;
-                let mut views = sources.doc_views(d as usize);
                 let first = outline.claims_of(d).start;
+                let mut views =
+                    sources.doc_views_of(d as usize, |i| named.is_none_or(|n| n[first + i]));
                 for (i, v) in views.iter_mut().enumerate() {
                     if named.is_some_and(|n| !n[first + i]) {
                         *v = ClaimView::default();
@@ -454,6 +489,12 @@ fn cut(docs: u32, most: usize, size: impl Fn(u32) -> usize) -> (Vec<Range<u32>>,
         }
     }
     (blocks, block_of)
+}
+
+/// Whether claim index `i` (in its document) is one of `run`'s claims (`index`: a
+/// claim's index in its document; `run` sorted, so by index too).
+fn wanted_in(run: &[u32], i: usize, index: impl Fn(u32) -> u32) -> bool {
+    run.binary_search_by_key(&(i as u32), |&c| index(c)).is_ok()
 }
 
 /// Weighs the views of `views` at `indices` (repeats allowed) by the corpus, each once.
