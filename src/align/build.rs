@@ -20,6 +20,7 @@ use super::figures::FigureValue;
 use super::frames::{key_of, predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
+use super::voices;
 
 /// Words a claim that is only a figure holds before it (`closer to`, `put it at`).
 const ANSWER_LEAD: usize = 3;
@@ -562,6 +563,9 @@ fn claim_view(
     let range = ctx.tokens_in(claim.span);
     let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, false, &who);
     whole.sentence = Some((d as u32, claim.sentence));
+    let (text, layer) = (&ctx.doc.text, ctx.layer);
+    let disputing = &ctx.language.align.told_apart.disputing;
+    whole.disputed = voices::disputed(text, &layer.tokens, &layer.sentences, claim, disputing);
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
     let reach = ctx.reach(entities, d);
     fill_pronouns(

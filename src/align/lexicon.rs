@@ -65,6 +65,9 @@ pub struct ToldApart {
     pub skip: HashSet<String>,
     /// Stems that name the period a figure is measured over (`year`, `annual`).
     pub periods: HashSet<String>,
+    /// Words the article calls a reported statement false with (`misleading`), as
+    /// written (`voices`).
+    pub disputing: HashSet<String>,
 }
 
 impl ToldApart {
@@ -83,6 +86,7 @@ impl ToldApart {
                 "level" => out.level.extend(words),
                 "skip" => out.skip.extend(words),
                 "period" => out.periods.extend(words.map(|w| stem(&w))),
+                "disputing" => out.disputing.extend(words),
                 other => return Err(format!("unknown kind {other:?}")),
             }
             Ok(())
