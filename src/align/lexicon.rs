@@ -68,6 +68,9 @@ pub struct ToldApart {
     /// Words the article calls a reported statement false with (`misleading`), as
     /// written (`voices`).
     pub disputing: HashSet<String>,
+    /// Personal pronouns, as written: a claim with one may name another's person by it
+    /// (`slots::rival_people`).
+    pub personal: HashSet<String>,
 }
 
 impl ToldApart {
@@ -87,6 +90,7 @@ impl ToldApart {
                 "skip" => out.skip.extend(words),
                 "period" => out.periods.extend(words.map(|w| stem(&w))),
                 "disputing" => out.disputing.extend(words),
+                "personal" => out.personal.extend(words),
                 other => return Err(format!("unknown kind {other:?}")),
             }
             Ok(())

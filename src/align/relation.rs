@@ -353,6 +353,14 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
             best.extra = Some(x);
         }
     }
+    // Two people said to do one thing, nothing else named by both (`slots`).
+    if parts && best.relation == Relation::Agree {
+        if let Some(x) = slots::rival_people(a, b, lex) {
+            best.relation = Relation::Related;
+            best.verdict = "same words, different subjects: they name different people";
+            best.extra = Some(x);
+        }
+    }
     // `This is very good news` takes its words from the claim before it, so it can match
     // that claim's other reports; but it comments on what was said, it does not say it
     // again: it agrees with another comment, or with a claim that shares its own words.
