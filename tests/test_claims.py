@@ -236,3 +236,23 @@ def test_claims_carry_entities_and_figures(claims):
     assert any("32" in f for f in c["figures"]) or c["entities"]
     moscow = _one(claims, D0, "abusing civilians")
     assert _none(moscow["speaker_entity"]) is None or moscow["speaker_entity"].startswith("GPE:")
+
+
+def test_a_dateline_on_its_own_line_puts_the_lines_above_it_out_of_the_body() -> None:
+    # Wire copy filed with the place and date on a line of their own: the headline above is
+    # front matter, no claim (issue 10, `claims/layout.rs`); the body still gives claims.
+    for dateline in ("SEOUL 1996-08-30", "LONDON, Aug 31"):
+        text = (
+            "SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.\n"
+            f"{dateline}\n"
+            "Alan Shearer was named England captain on Friday, the Football Association said."
+        )
+        claims = cw.Corpus.from_texts([text]).claims()
+        assert not claims["text"].str.contains("SHEARER").any(), claims
+        assert claims["text"].str.contains("named England captain").any(), claims
+    # A line of a place and a figure that is no date, or a sentence, is no dateline.
+    text = (
+        "Shearer named England captain.\n"
+        "Alan Shearer was named England captain on Friday, the Football Association said."
+    )
+    assert len(cw.Corpus.from_texts([text]).claims()) >= 1

@@ -140,9 +140,20 @@ def test_the_reason_says_why_the_figures_do_not_clash() -> None:
 
 
 def _voices(first: str, second: str):
-    """Two lines of one report in two voices (the article, a dealer): a conflict between
-    them is allowed, so only the measure rules keep it off."""
-    corpus = cw.Corpus.from_texts([f"Markets moved sharply on Friday.\n{first}\n{second}"])
+    """Two lines of one report in the words of two named dealers: a conflict between them
+    is allowed (`voices`), so only the measure rules keep it off."""
+    first = first.rstrip(".").removesuffix(", a dealer said")
+    second = (
+        second.rstrip(".")
+        .removesuffix(", a dealer said")
+        .removesuffix(", the Commerce Department said")
+    )
+    corpus = cw.Corpus.from_texts(
+        [
+            f"Markets moved sharply on Friday.\n{first}, said John Hughes of Chase Securities."
+            f"\n{second}, said Mary Lloyd of Citibank."
+        ]
+    )
     return corpus.align().pairs()
 
 

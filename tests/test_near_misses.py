@@ -232,3 +232,32 @@ def test_rival_names_in_a_corpus_are_different_participants_too() -> None:
     pairs = corpus.align().pairs()
     assert list(pairs["relation"]) == ["related"], pairs
     assert "different participants: China vs India" in pairs["reason"].iloc[0]
+
+
+def _box_scores(first: str, second: str) -> list[str]:
+    """Two wire baseball reports of one day, each with a line on its pitcher."""
+    texts = [
+        f"BASEBALL - MAJOR LEAGUE RESULTS.\nNEW YORK 1996-08-22\n{lede}\n{line}"
+        for lede, line in (
+            ("The Braves beat the Reds 5-2 on Thursday.", first),
+            ("The Padres beat the Mets 3-1 on Thursday.", second),
+        )
+    ]
+    pairs = cw.Corpus.from_texts(texts).align().pairs()
+    return list(pairs.loc[pairs["relation"].isin(["agree", "conflict"]), "relation"])
+
+
+def test_one_deed_of_two_people_named_apart_does_not_agree() -> None:
+    # Two pitchers of two games (CoNLL-style box scores; the parse misses `Hill`'s role).
+    assert (
+        _box_scores(
+            "Glenallen Hill (14-7) allowed 10 hits.",
+            "In San Diego, Joey Hamilton allowed two hits over seven innings.",
+        )
+        == []
+    )
+    # One pitcher in both reports still agrees.
+    assert _box_scores(
+        "In San Diego, Joey Hamilton allowed two hits over seven innings.",
+        "Joey Hamilton allowed two hits over seven innings.",
+    ) == ["agree"]

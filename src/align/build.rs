@@ -20,6 +20,7 @@ use super::figures::FigureValue;
 use super::frames::{predicate_key, Filler, FrameView};
 use super::represent::{build, ClaimParts, ClaimView};
 use super::time::{day_range, TimeScope};
+use super::voices;
 
 /// Words a claim that is only a figure holds before it (`closer to`, `put it at`).
 const ANSWER_LEAD: usize = 3;
@@ -616,6 +617,9 @@ fn claim_view(
     let kind = if lean { Piece::Lean } else { Piece::Claim };
     let mut whole = ctx.view(range.clone(), &c.mentions, entities, d, &who, kind);
     whole.sentence = Some((d as u32, claim.sentence));
+    let (text, layer) = (&ctx.doc.text, ctx.layer);
+    let disputing = &ctx.language.align.told_apart.disputing;
+    whole.disputed = voices::disputed(text, &layer.tokens, &layer.sentences, claim, disputing);
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
     let reach = ctx.reach(entities, d);
     fill_pronouns(

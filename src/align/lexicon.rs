@@ -68,6 +68,12 @@ pub struct ToldApart {
     pub skip: HashSet<String>,
     /// Stems that name the period a figure is measured over (`year`, `annual`).
     pub periods: HashSet<String>,
+    /// Words the article calls a reported statement false with (`misleading`), as
+    /// written (`voices`).
+    pub disputing: HashSet<String>,
+    /// Personal pronouns, as written: a claim with one may name another's person by it
+    /// (`slots::rival_people`).
+    pub personal: HashSet<String>,
 }
 
 impl ToldApart {
@@ -86,6 +92,8 @@ impl ToldApart {
                 "level" => out.level.extend(words),
                 "skip" => out.skip.extend(words),
                 "period" => out.periods.extend(words.map(|w| stem(&w))),
+                "disputing" => out.disputing.extend(words),
+                "personal" => out.personal.extend(words),
                 other => return Err(format!("unknown kind {other:?}")),
             }
             Ok(())

@@ -36,6 +36,7 @@ mod slots;
 mod stem;
 pub(crate) mod time;
 mod views;
+mod voices;
 
 #[cfg(test)]
 mod tests;

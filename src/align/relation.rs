@@ -16,6 +16,7 @@ use super::score::{features, overlap_features, Features};
 use super::slots;
 use super::stem::stem;
 use super::time::TimeMatch;
+use super::voices::{self, source};
 
 /// How two claims relate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -357,6 +358,14 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
             best.extra = Some(x);
         }
     }
+    // Two people said to do one thing, nothing else named by both (`slots`).
+    if parts && best.relation == Relation::Agree {
+        if let Some(x) = slots::rival_people(a, b, lex) {
+            best.relation = Relation::Related;
+            best.verdict = "same words, different subjects: they name different people";
+            best.extra = Some(x);
+        }
+    }
     // `This is very good news` takes its words from the claim before it, so it can match
     // that claim's other reports; but it comments on what was said, it does not say it
     // again: it agrees with another comment, or with a claim that shares its own words.
@@ -630,24 +639,17 @@ fn one_speaker(a: &ClaimView, b: &ClaimView) -> bool {
         || surname(a).is_some_and(|x| surname(b) == Some(x))
 }
 
-/// Who a claim is from: its speaker's entity key, else its speaker's words; `None` for the
-/// article's own statements.
-fn source(v: &ClaimView) -> Option<String> {
-    v.speaker_key
-        .clone()
-        .or_else(|| v.speaker.as_deref().map(str::to_lowercase))
-}
-
 /// A pair of claims of one document, judged: an article that says a thing twice (headline
 /// and lede, a quotation and its paraphrase, a repeated paragraph) does not corroborate
 /// itself, so two of its claims agree only when two different named sources make them;
-/// and it contradicts itself only when two different voices (two sources, or a source and
-/// the article) do. Otherwise the pair is related at most.
+/// and it contradicts itself only when two different voices do, one denying the other or
+/// giving rival figures for what is plainly one item (`voices::contradict`). Otherwise the
+/// pair is related at most.
 pub fn within_document(j: Judgement, a: &ClaimView, b: &ClaimView) -> Judgement {
     let (sa, sb) = (source(a), source(b));
     let separate = match j.relation {
         Relation::Agree => sa.is_some() && sb.is_some() && sa != sb,
-        Relation::Conflict => sa != sb,
+        Relation::Conflict => voices::contradict(a, b),
         Relation::Related => true,
     };
     if separate {

@@ -70,6 +70,10 @@ pub struct ClaimView {
     /// term keys but names (hashed, sorted), what it says in its own words.
     #[serde(default)]
     pub own_words: Option<Vec<u64>>,
+    /// The article calls this claim false where it reports it (`… repeating his false and
+    /// misleading claims`): the one sign that its own figures answer the claim's (`build`).
+    #[serde(default)]
+    pub disputed: bool,
     /// `terms`, `plain`, `names` and `stopwords` hashed (kept in step with them).
     pub hashed: HashedWords,
 }
@@ -230,6 +234,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         frames: Vec::new(),
         parsed: false,
         verbless: false,
+        disputed: false,
         refers_to: None,
         own_words: None,
         hashed: HashedWords::default(),
@@ -406,6 +411,7 @@ impl ClaimView {
             frames: self.frames.clone(),
             parsed: self.parsed,
             verbless: self.verbless,
+            disputed: self.disputed,
             refers_to: self.refers_to,
             own_words: self.own_words.clone(),
             hashed: HashedWords {

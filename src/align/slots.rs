@@ -97,6 +97,30 @@ fn words(shown: &str) -> impl Iterator<Item = String> + '_ {
         .map(|w| stem(&w.to_lowercase()))
 }
 
+/// When each claim names people and they name none in common, nor anything else: the
+/// names of each side, shown. One deed said of two people (`Hill (14-7) allowed 10 hits` /
+/// `Joey Hamilton allowed two hits over seven innings`, two pitchers of two games) is two
+/// propositions, whatever the parse made of their doers; one person named two ways shares
+/// an entity, and a description (`the president`) names nobody. Not when either holds a
+/// personal pronoun, which may stand for the other's person (`Trump was not a target of
+/// that probe` / `he is not the target of … the investigation into Michael Cohen`).
+pub fn rival_people(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Option<String> {
+    let personal = &lex.told_apart.personal;
+    if (a.plain.iter().chain(&b.plain)).any(|w| personal.contains(w)) {
+        return None;
+    }
+    let people = |v: &ClaimView| {
+        (v.entities.iter())
+            .filter(|(k, _)| k.starts_with("PERSON:"))
+            .map(|(_, name)| name.clone())
+            .collect::<Vec<String>>()
+    };
+    let (pa, pb) = (people(a), people(b));
+    let shares = a.entities.keys().any(|k| b.entities.contains_key(k));
+    (!pa.is_empty() && !pb.is_empty() && !shares)
+        .then(|| format!("{} / {}", pa.join(", "), pb.join(", ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

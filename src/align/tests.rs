@@ -493,9 +493,11 @@ fn agreement_on_a_subordinate_clause_only_is_no_agreement() {
 fn close_rival_sums_conflict_when_one_verb_has_no_frame_and_far_ones_do_not() {
     // The parse gives `sent` of the second sentence no frame (a relative clause): the two
     // share no predicate, but close sums of one unit, both of what was sent, are one count.
+    // (One article: the article answers a claim it calls false, `voices`.)
     let text = |fig: &str| {
         format!(
-            "\"We sent $3.4 billion in aid,\" the minister said. The {fig} the government sent \
+            "\"We sent $3.4 billion in aid,\" the minister said, repeating a false claim. \
+             The {fig} the government sent \
              to the region was money it had set aside in 2020, plus accrued interest, which had \
              been held in a reserve fund."
         )

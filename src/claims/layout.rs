@@ -89,6 +89,24 @@ pub fn dateline_end(words: &[Word]) -> Option<usize> {
     None
 }
 
+/// Whether a paragraph is a dateline on a line of its own: a place in capitalised words and
+/// the date, nothing else (`SEOUL 1996-08-30`, `LONDON, Aug 31`), as wire copy is filed. The
+/// lines above it are front matter (`SOCCER - RESULTS OF SOUTH KOREAN PRO-SOCCER GAMES.`).
+fn dateline_alone(words: &[Word]) -> bool {
+    let place = (words.iter())
+        .take_while(|w| w.is_capitalised() && !w.time_word || w.is_punct(","))
+        .count();
+    let date = &words[place..];
+    let numbers = date.iter().filter(|w| w.kind == TokenKind::Number).count();
+    (1..=DATELINE_PLACE_WORDS).contains(&place)
+        && numbers > 0
+        && (date.iter()).all(|w| {
+            w.kind == TokenKind::Number
+                || w.time_word
+                || (w.kind == TokenKind::Punct && matches!(w.text, "-" | "/" | "," | "."))
+        })
+}
+
 fn sentences(p: &Paragraph) -> usize {
     let mut n = 0;
     let mut last = None;
@@ -104,10 +122,11 @@ fn sentences(p: &Paragraph) -> usize {
 /// For each paragraph, whether it is the article's body (its segments may give claims).
 pub fn body(text: &str, paragraphs: &[Paragraph]) -> Vec<bool> {
     let mut body = vec![true; paragraphs.len()];
-    let dateline = paragraphs
-        .iter()
-        .take(DATELINE_WITHIN)
-        .position(|p| dateline_end(&p.words).is_some());
+    // A dateline on its own line comes first: a headline above it with a section label
+    // (`SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN.`) reads like a dateline with a dash.
+    let top = || paragraphs.iter().take(DATELINE_WITHIN);
+    let dateline = (top().position(|p| dateline_alone(&p.words)))
+        .or_else(|| top().position(|p| dateline_end(&p.words).is_some()));
     match dateline {
         Some(d) => {
             if paragraphs[..d]
