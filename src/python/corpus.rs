@@ -268,21 +268,13 @@ impl PyCorpus {
     /// Columns of the token table, for pandas (see `columns.rs`).
     fn token_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
-        let spans = || {
-            self.inner
-                .docs()
-                .iter()
-                .zip(layers)
-                .enumerate()
-                .flat_map(|(d, (doc, layer))| {
-                    layer
-                        .tokens
-                        .iter()
-                        .enumerate()
-                        .map(move |(i, t)| (d, doc, i, t.start, t.end))
-                })
-        };
-        let cols = span_columns(py, spans)?;
+        let cols = span_columns(
+            py,
+            self.inner.docs(),
+            layers,
+            |l| &l.tokens,
+            |t| (t.start, t.end),
+        )?;
         cols.words(
             "kind",
             layers
@@ -306,21 +298,13 @@ impl PyCorpus {
     /// Columns of the sentence table, for pandas.
     fn sentence_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
-        let spans = || {
-            self.inner
-                .docs()
-                .iter()
-                .zip(layers)
-                .enumerate()
-                .flat_map(|(d, (doc, layer))| {
-                    layer
-                        .sentences
-                        .iter()
-                        .enumerate()
-                        .map(move |(i, s)| (d, doc, i, s.start, s.end))
-                })
-        };
-        let cols = span_columns(py, spans)?;
+        let cols = span_columns(
+            py,
+            self.inner.docs(),
+            layers,
+            |l| &l.sentences,
+            |s| (s.start, s.end),
+        )?;
         cols.bools(
             "boilerplate",
             layers
@@ -333,21 +317,13 @@ impl PyCorpus {
     /// Columns of the boilerplate table, for pandas.
     fn boilerplate_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
-        let spans = || {
-            self.inner
-                .docs()
-                .iter()
-                .zip(layers)
-                .enumerate()
-                .flat_map(|(d, (doc, layer))| {
-                    layer
-                        .boilerplate
-                        .iter()
-                        .enumerate()
-                        .map(move |(i, b)| (d, doc, i, b.start, b.end))
-                })
-        };
-        let cols = span_columns(py, spans)?;
+        let cols = span_columns(
+            py,
+            self.inner.docs(),
+            layers,
+            |l| &l.boilerplate,
+            |b| (b.start, b.end),
+        )?;
         cols.words(
             "kind",
             layers
@@ -358,12 +334,27 @@ impl PyCorpus {
     }
 }
 
-/// The shared columns of a span table: doc, i, start, end (code points), text. `spans`
-/// gives (document index, document, index in it, start, end in bytes) again for each.
-fn span_columns<'py, 'a, I>(py: Python<'py>, spans: impl Fn() -> I) -> PyResult<Columns<'py>>
-where
-    I: Iterator<Item = (usize, &'a Document, usize, u32, u32)>,
-{
+/// The shared columns of a span table: doc, i, start, end (code points), text, for the
+/// spans `items` picks from each document's layer (`span`: start and end in bytes).
+fn span_columns<'py, T>(
+    py: Python<'py>,
+    docs: &[Document],
+    layers: &[TextLayer],
+    items: impl Fn(&TextLayer) -> &[T],
+    span: impl Fn(&T) -> (u32, u32),
+) -> PyResult<Columns<'py>> {
+    let (items, span) = (&items, &span);
+    let spans = || {
+        docs.iter()
+            .zip(layers)
+            .enumerate()
+            .flat_map(move |(d, (doc, layer))| {
+                items(layer).iter().enumerate().map(move |(i, x)| {
+                    let (start, end) = span(x);
+                    (d, doc, i, start, end)
+                })
+            })
+    };
     let cols = Columns::new(py)?;
     cols.codes("doc", spans().map(|(d, ..)| d as u32))?;
     cols.ints("i", spans().map(|(_, _, i, ..)| i as i64))?;
