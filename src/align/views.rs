@@ -420,14 +420,7 @@ impl<'a> Views<'a> {
                 cancel.check()?;
                 let index = |c: u32| outline.claims[c as usize].index;
                 let d = outline.claims[run[0] as usize].doc;
-                let mut views = sources.doc_views_of(d as usize, |i| wanted_in(run, i, index));
-                for (i, v) in views.iter_mut().enumerate() {
-                    if !wanted_in(run, i, index) {
-                        *v = ClaimView::default();
-                    } else if let Some(idf) = idf {
-                        idf.weigh(v);
-                    }
-                }
+                let views = weighed_views(sources, idf, d as usize, |i| wanted_in(run, i, index));
                 Ok((d, views))
             })
             .collect::<Result<_, Cancelled>>()?;
@@ -449,16 +442,8 @@ impl<'a> Views<'a> {
             .map(|&d| {
                 cancel.check()?;
                 let first = outline.claims_of(d).start;
-                let mut views =
-                    sources.doc_views_of(d as usize, |i| named.is_none_or(|n| n[first + i]));
-                for (i, v) in views.iter_mut().enumerate() {
-                    if named.is_some_and(|n| !n[first + i]) {
-                        *v = ClaimView::default();
-                    } else if let Some(idf) = idf {
-                        idf.weigh(v);
-                    }
-                }
-                Ok((d, views))
+                let wanted = |i: usize| named.is_none_or(|n| n[first + i]);
+                Ok((d, weighed_views(sources, idf, d as usize, wanted)))
             })
             .collect::<Result<_, Cancelled>>()?;
         self.built += built.len();
@@ -498,6 +483,24 @@ fn wanted_in(run: &[u32], i: usize, index: impl Fn(u32) -> u32) -> bool {
 }
 
 /// Weighs the views of `views` at `indices` (repeats allowed) by the corpus, each once.
+/// The views of document `d` for the claims `wanted` picks, weighed; the others empty.
+fn weighed_views(
+    sources: &Sources,
+    idf: Option<&CorpusIdf>,
+    d: usize,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<ClaimView> {
+    let mut views = sources.doc_views_of(d, &wanted);
+    for (i, v) in views.iter_mut().enumerate() {
+        if !wanted(i) {
+            *v = ClaimView::default();
+        } else if let Some(idf) = idf {
+            idf.weigh(v);
+        }
+    }
+    views
+}
+
 fn weigh_some(
     views: &mut [ClaimView],
     indices: impl Iterator<Item = u32>,
