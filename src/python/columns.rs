@@ -132,6 +132,19 @@ impl<'py> Columns<'py> {
         self.dict
     }
 
+    /// A column of `kind` whose buffers are all numbers of one type.
+    fn plain<T: Plain>(&self, name: &str, kind: &str, buffers: &[&[T]]) -> PyResult<()> {
+        let parts = buffers
+            .iter()
+            .map(|b| self.bytes(b))
+            .collect::<PyResult<_>>()?;
+        self.set(name, kind, parts)
+    }
+
+    fn bytes<T: Plain>(&self, values: &[T]) -> PyResult<Bound<'py, PyAny>> {
+        Ok(bytearray(self.py, values)?.into_any())
+    }
+
     fn set(&self, name: &str, kind: &str, parts: Vec<Bound<'py, PyAny>>) -> PyResult<()> {
         let mut items = vec![string(self.py, kind)?.into_any()];
         items.extend(parts);
@@ -141,8 +154,7 @@ impl<'py> Columns<'py> {
 
     /// `("i64", values)`: int64.
     pub fn ints(&self, name: &str, values: impl IntoIterator<Item = i64>) -> PyResult<()> {
-        let values = collect(values)?;
-        self.set(name, "i64", vec![bytearray(self.py, &values.v)?.into_any()])
+        self.plain(name, "i64", &[&collect(values)?.v])
     }
 
     /// `("i64", values, missing)`: nullable Int64 (missing: one byte per row, 1 = missing).
@@ -155,10 +167,7 @@ impl<'py> Columns<'py> {
         self.set(
             name,
             "i64",
-            vec![
-                bytearray(self.py, &values.v)?.into_any(),
-                bytearray(self.py, &missing.v)?.into_any(),
-            ],
+            vec![self.bytes(&values.v)?, self.bytes(&missing.v)?],
         )
     }
 
@@ -169,17 +178,13 @@ impl<'py> Columns<'py> {
         values: impl IntoIterator<Item = Option<f64>>,
     ) -> PyResult<()> {
         let values = collect(values.into_iter().map(|x| x.unwrap_or(f64::NAN)))?;
-        self.set(name, "f64", vec![bytearray(self.py, &values.v)?.into_any()])
+        self.plain(name, "f64", &[&values.v])
     }
 
     /// `("bool", values)`: bool, one byte per row.
     pub fn bools(&self, name: &str, values: impl IntoIterator<Item = bool>) -> PyResult<()> {
         let values = collect(values.into_iter().map(u8::from))?;
-        self.set(
-            name,
-            "bool",
-            vec![bytearray(self.py, &values.v)?.into_any()],
-        )
+        self.plain(name, "bool", &[&values.v])
     }
 
     /// `("boolean", values, missing)`: pandas' nullable boolean.
@@ -189,24 +194,13 @@ impl<'py> Columns<'py> {
         values: impl IntoIterator<Item = Option<bool>>,
     ) -> PyResult<()> {
         let (values, missing) = split(values.into_iter().map(|x| x.map(u8::from)), 0)?;
-        self.set(
-            name,
-            "boolean",
-            vec![
-                bytearray(self.py, &values.v)?.into_any(),
-                bytearray(self.py, &missing.v)?.into_any(),
-            ],
-        )
+        self.plain(name, "boolean", &[&values.v, &missing.v])
     }
 
     /// `("codes", codes)`: int32 indices into a list Python holds (the document names).
     pub fn codes(&self, name: &str, values: impl IntoIterator<Item = u32>) -> PyResult<()> {
         let values = collect(values.into_iter().map(|x| x as i32))?;
-        self.set(
-            name,
-            "codes",
-            vec![bytearray(self.py, &values.v)?.into_any()],
-        )
+        self.plain(name, "codes", &[&values.v])
     }
 
     /// `("str", offsets, data, validity)`: Arrow large_string buffers (int64 offsets,
