@@ -26,9 +26,11 @@ use super::represent::ClaimView;
 use crate::stage::{Cancel, Cancelled};
 
 /// How many claims' views are held at most (each a few kilobytes) unless the environment
-/// variable `CROSSWIRE_ALIGN_CLAIMS_HELD` says otherwise: 2¹⁷ claims, about 5,000 news
-/// articles.
-const RESIDENT_CLAIMS: usize = 1 << 17;
+/// variable `CROSSWIRE_ALIGN_CLAIMS_HELD` says otherwise: 2¹⁶ claims, about 2,200 news
+/// articles. Builds are partial (a batch builds only the claims it names), so a view built
+/// again costs little: on 10,000 articles, 2¹⁶ against 2¹⁷ took alignment's peak from 2.8 to
+/// 1.9 GB for about 11% more of its CPU (benches/README.md, session 26).
+const RESIDENT_CLAIMS: usize = 1 << 16;
 
 /// How many claims' views alignment holds at most: `RESIDENT_CLAIMS`, or the number in
 /// `CROSSWIRE_ALIGN_CLAIMS_HELD` (read once; less memory, more views built again).
