@@ -194,3 +194,28 @@ def test_a_pronoun_agent_is_the_speaker_who_says_it() -> None:
 )
 def test_a_pronoun_agent_is_never_a_guess(who: str) -> None:
     assert "agree" not in _relations(PRONOUN_CLAIM, PRONOUN_CONTEXT + who + PRONOUN_TAIL)
+
+
+# A conjunct split from a governed clause keeps its governor's modality (claims/governed.rs):
+# `It's possible A and B` says B may happen, not that it will; a clause after `, and` is one
+# of its own.
+GOVERNED = (
+    "\"It's possible the talks will fail and we won't hold the summit, and we'll keep "
+    'the sanctions in place," Trump said.'
+)
+
+
+def test_a_split_conjunct_keeps_its_governors_modality() -> None:
+    claims = cw.Corpus.from_texts([GOVERNED], sources=["outlet0"]).claims()
+    by_text = dict(zip(claims["text"], claims["modality"], strict=True))
+    governed = [m for t, m in by_text.items() if t.startswith("we won't hold")]
+    own = [m for t, m in by_text.items() if t.startswith("we'll keep")]
+    assert governed == ["possible"], by_text
+    assert own == ["will"], by_text
+
+
+def test_a_governed_conjunct_agrees_with_a_hedge_not_with_a_firm_claim() -> None:
+    hedged = '"Maybe we won\'t hold the summit at all," Trump said.'
+    firm = '"We won\'t hold the summit," Trump said.'
+    assert "agree" in _relations(GOVERNED, hedged)
+    assert "agree" not in _relations(GOVERNED, firm)

@@ -568,7 +568,9 @@ fn states_key(v: &ClaimView, key: &str) -> bool {
 const MIN_LISTED: usize = 3;
 
 /// When both claims list people (`MIN_LISTED` at least each) and the two do not name the
-/// same people: the names only one of them gives.
+/// same people: the names only one of them gives. A list inside the other, said with one
+/// predicate (`names A and B as defendants` / `named A, B and C as defendants`), is not
+/// apart: the longer list says what the shorter one does (issue 10, linking recall).
 fn unshared_people(a: &ClaimView, b: &ClaimView) -> Option<String> {
     let people = |v: &ClaimView| {
         (v.entities.iter())
@@ -580,11 +582,19 @@ fn unshared_people(a: &ClaimView, b: &ClaimView) -> Option<String> {
     if pa.len().min(pb.len()) < MIN_LISTED {
         return None;
     }
-    let only: Vec<String> = (pa.iter().filter(|(k, _)| !pb.contains_key(*k)))
-        .chain(pb.iter().filter(|(k, _)| !pa.contains_key(*k)))
-        .map(|(_, name)| name.clone())
+    let a_only: Vec<&String> = (pa.iter().filter(|(k, _)| !pb.contains_key(*k)))
+        .map(|(_, name)| name)
         .collect();
-    (!only.is_empty()).then(|| list(&only))
+    let b_only: Vec<&String> = (pb.iter().filter(|(k, _)| !pa.contains_key(*k)))
+        .map(|(_, name)| name)
+        .collect();
+    let one_predicate = || frames::asserted(&a.frames, &b.frames).is_some_and(|m| m.compatible);
+    let same = a_only.is_empty() && b_only.is_empty();
+    if same || (a_only.is_empty() || b_only.is_empty()) && one_predicate() {
+        return None;
+    }
+    let only: Vec<String> = a_only.into_iter().chain(b_only).cloned().collect();
+    Some(list(&only))
 }
 
 /// Whether `comment` names what was said before it (`this is …`) and `other` is no such

@@ -468,6 +468,28 @@ fn a_list_of_people_agrees_only_with_the_same_list() {
 }
 
 #[test]
+fn a_list_inside_another_agrees_when_one_predicate_says_both() {
+    // Positive: the shorter list names only people the longer one names, with the same
+    // predicate: the longer says what the shorter does.
+    let texts = [
+        "The court said the lawsuit named Maria Lopez, Peter Hanlon, Julia Sorensen and Oskar Brandt as defendants.",
+        "A lawyer said the lawsuit names Maria Lopez, Peter Hanlon and Oskar Brandt as defendants.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "Julia Sorensen", "Peter Hanlon and").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    // Negative: one list inside the other, but said with another predicate (charged, not
+    // named as defendants): no exemption, the lists stay apart.
+    let texts = [
+        "The court said the lawsuit named Maria Lopez, Peter Hanlon, Julia Sorensen and Oskar Brandt as defendants.",
+        "A lawyer said prosecutors charged Maria Lopez, Peter Hanlon and Oskar Brandt with fraud.",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "Julia Sorensen", "Peter Hanlon and") {
+        assert_ne!(r, Relation::Agree, "{why}");
+    }
+}
+
+#[test]
 fn agreement_on_a_subordinate_clause_only_is_no_agreement() {
     // Negative: the blessing is what the first asserts; the talks are only what it is for.
     let texts = [

@@ -74,6 +74,11 @@ impl FrameWords {
         self.modality.get(lemma).copied()
     }
 
+    /// The class of a modality word (`might` → `possible`).
+    pub(crate) fn modality_class(&self, lemma: &str) -> Option<&'static str> {
+        self.modality(lemma)
+    }
+
     fn negates(&self, lemma: &str, form: &str) -> bool {
         self.negations.contains(lemma) || self.negations.contains(&form.to_lowercase())
     }
@@ -239,6 +244,7 @@ impl FrameSource<'_> {
             })
             .collect();
         self.assign_figures(&r, &taken, &mut out);
+        super::governed::inherit(self, &r, &mut out);
         out
     }
 

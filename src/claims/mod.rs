@@ -40,6 +40,7 @@ mod attribution;
 mod cues;
 mod dating;
 pub mod frame;
+mod governed;
 mod hedges;
 mod layout;
 pub(crate) mod lexicon;
