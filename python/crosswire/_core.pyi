@@ -20,6 +20,7 @@ __all__ = [
     "explain",
     "check_regex",
     "list_articles",
+    "give_back",
     "merge_keys",
     "absorb",
     "Partition",
@@ -87,6 +88,9 @@ def explain(text: str) -> list[tuple[str, Token]]:
 def check_regex(pattern: str) -> None:
     """Raises ValueError, saying what is wrong, if `pattern` is not a regular expression the
     user patterns can use (Rust `regex` syntax)."""
+
+def give_back() -> None:
+    """Returns memory freed by a table step to the system (mimalloc's and glibc's free pages)."""
 
 def list_articles(path: str, recursive: bool = False) -> tuple[list[str], list[str]]:
     """The articles of `path` as `Corpus.from_dir` reads them: `(paths, names)`, sorted by
@@ -236,6 +240,7 @@ class Corpus:
     def token_columns(self) -> _Columns: ...
     def sentence_columns(self) -> _Columns: ...
     def boilerplate_columns(self) -> _Columns: ...
+    def document_columns(self) -> _Columns: ...
     def align_pair_columns(self) -> _Columns:
         """Columns of the pairs table of `corpus.align()` (built when asked for, not kept)."""
     def align_group_columns(self) -> _Columns:

@@ -67,31 +67,29 @@ class Alignment:
     @property
     def _groups(self) -> dict[str, Any]:
         return columns.arrays(
-            self._corpus._core.align_group_columns(), GROUP_COLUMNS[:-2] + ["figure_spans"]
+            self._corpus._core.align_group_columns(), GROUP_COLUMNS + ["figure_spans"]
         )
 
     @property
     def _docs(self) -> list[str]:
         return self._corpus._core.names()
 
+    @columns.giving_back
     def pairs(self) -> pd.DataFrame:
         """One row per aligned pair of claims: claim_a, claim_b, doc_a, doc_b, relation
         (agree, conflict, related), score, reason."""
         return pd.DataFrame(self._pairs, columns=PAIR_COLUMNS, copy=False)
 
+    @columns.giving_back
     def groups(self) -> pd.DataFrame:
         """One row per claim, with its group (claims every two of which agree): group, claim,
         doc, start, end, text, speaker, polarity, figures, claims (in the group), docs (that
         carry the group)."""
-        cols = self._groups
-        df = pd.DataFrame(cols, columns=GROUP_COLUMNS[:-2], copy=False)
-        if df.empty:
-            return df.assign(claims=pd.Series(dtype="int64"), docs=pd.Series(dtype="int64"))
-        by = df.groupby("group")
-        df["claims"] = by["claim"].transform("size").astype("int64")
-        df["docs"] = by["doc"].transform("nunique").astype("int64")
-        return df.sort_values(["group", "doc", "start"], kind="stable").reset_index(drop=True)
+        # The core sorts the rows (group, doc, start) and counts each group's claims and
+        # documents: no sorted or grouped copy of the table here.
+        return pd.DataFrame(self._groups, columns=GROUP_COLUMNS, copy=False)
 
+    @columns.giving_back
     def coverage(self) -> pd.DataFrame:
         """Group x document: how many claims of each group each document carries, one row per
         group, one column per document (in corpus order). Groups with a single non-zero column

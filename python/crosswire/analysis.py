@@ -33,9 +33,9 @@ import numpy as np
 import pandas as pd
 
 from . import analysis_schema as schema
-from . import summary
 from ._core import __version__
 from .analysis_schema import AnalysisError
+from .columns import frame, giving_back
 from .frames import sparse_column
 
 if TYPE_CHECKING:
@@ -177,23 +177,16 @@ DOCUMENT_COLUMNS = [
 ]
 
 
+@giving_back
 def documents_table(corpus: Corpus) -> pd.DataFrame:
-    """One row per document: name, date, source, sizes, boilerplate share and the text."""
-    rows = [
-        (
-            r.name,
-            r.date.isoformat() if r.date else None,
-            r.source,
-            r.characters,
-            r.tokens,
-            r.sentences,
-            r.boilerplate_characters,
-            r.boilerplate_share,
-        )
-        for r in summary.corpus_summary(corpus)
-    ]
-    df = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
-    df["text"] = [doc.text for doc in corpus]
+    """One row per document: name, date, source, sizes, boilerplate share and the text (as
+    ``summary.document_summary`` gives them), from the core's columns."""
+    df = frame(corpus._core.document_columns(), [*DOCUMENT_COLUMNS, "text"])
+    for name in ("date", "source"):
+        # As pandas inferred them from Python values before: a column no document fills
+        # is object (None), not str (NaN).
+        if len(df) and df[name].isna().all():
+            df[name] = np.full(len(df), None, dtype=object)
     return df
 
 

@@ -10,12 +10,15 @@ and :func:`arrow_lists` are that form, for a caller that wants it."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import functools
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+
+from . import _core
 
 # pandas' default string dtype (pandas 3): Arrow-backed, NaN where missing.
 STR = pd.StringDtype("pyarrow", na_value=np.nan)
@@ -106,3 +109,27 @@ def frame(
     if docs is not None and "doc" in cols:
         cols["doc"] = pd.Categorical.from_codes(cols["doc"], categories=docs)
     return pd.DataFrame(cols, columns=list(names), copy=False)
+
+
+def give_back() -> None:
+    """Returns the memory a table step freed to the system: the C and Rust heaps' free pages
+    (``src/python/memory.rs``) and Arrow's pool's. Without it the process keeps its size after
+    each table, though what it holds is the table."""
+    _core.give_back()
+    pa.default_memory_pool().release_unused()
+
+
+T = TypeVar("T")
+
+
+def giving_back(make: Callable[..., T]) -> Callable[..., T]:
+    """``make`` (a table step), then :func:`give_back`."""
+
+    @functools.wraps(make)
+    def made(*args: Any, **kwargs: Any) -> T:
+        try:
+            return make(*args, **kwargs)
+        finally:
+            give_back()
+
+    return made

@@ -12,7 +12,7 @@ from pandas._libs.sparse import IntIndex
 from pandas.arrays import SparseArray
 
 from . import _core
-from .columns import frame
+from .columns import frame, giving_back
 
 if TYPE_CHECKING:
     from .corpus import Corpus
@@ -29,17 +29,20 @@ TOKEN_COLUMNS = ["doc", "i", "start", "end", "text", "kind", "boilerplate"]
 SYNTAX_COLUMNS = ["pos", "tag", "lemma", "head", "dep"]
 
 
+@giving_back
 def tokens(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.token_columns()
     # A few dozen distinct tags and labels: categoricals, as for the document names.
     return _table(corpus, cols, TOKEN_COLUMNS + SYNTAX_COLUMNS, categories=("pos", "tag", "dep"))
 
 
+@giving_back
 def sentences(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.sentence_columns()
     return _table(corpus, cols, ["doc", "i", "start", "end", "text", "boilerplate"])
 
 
+@giving_back
 def boilerplate(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.boilerplate_columns()
     return _table(corpus, cols, ["doc", "i", "start", "end", "text", "kind"])
@@ -68,11 +71,13 @@ ENTITY_COLUMNS = [
 ]
 
 
+@giving_back
 def entities(corpus: Corpus) -> pd.DataFrame:
     # Numbers as floats (NaN where a mention has none), flags as nullable booleans.
     return _table(corpus, corpus._core.entity_columns(), ENTITY_COLUMNS)
 
 
+@giving_back
 def entity_table(corpus: Corpus) -> pd.DataFrame:
     return entity_table_of(corpus._core.entity_table_columns())
 
@@ -116,6 +121,7 @@ CLAIM_COLUMNS = [
 ]
 
 
+@giving_back
 def claims(corpus: Corpus) -> pd.DataFrame:
     cols = corpus._core.claim_columns()
     return _table(corpus, cols, CLAIM_COLUMNS)
@@ -133,6 +139,7 @@ CLAIM_SPAN_COLUMNS = [
 ]
 
 
+@giving_back
 def claim_spans(corpus: Corpus) -> pd.DataFrame:
     """One row per claim, in the order of :func:`claims`: claim, doc, and where its speaker,
     pronoun and cue sit in the document (code points, end exclusive; missing where the claim
@@ -155,6 +162,7 @@ CLAIM_FIGURE_COLUMNS = [
 ]
 
 
+@giving_back
 def claim_figures(corpus: Corpus) -> pd.DataFrame:
     """One row per figure of each claim, as the core finds them: claim, doc, and the figure
     mention's start, end (offsets into the document), text, label, value, unit, lower, upper,

@@ -62,50 +62,6 @@ pub fn pair_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Boun
     Ok(cols.into_dict())
 }
 
-/// The `groups` table of `corpus.align()` (one row per claim), as a dict of columns: built
-/// when asked for, never kept.
-pub fn group_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
-    let alignment = pool::stage(py, corpus, Corpus::try_alignment)?;
-    let layer = super::claims::claim_layer(py, corpus)?;
-    let claims: Vec<_> = alignment
-        .claims
-        .iter()
-        .map(|r| {
-            super::claims::make(
-                corpus,
-                r.doc as usize,
-                &layer[r.doc as usize][r.index as usize],
-            )
-        })
-        .collect();
-    let cols = Columns::new(py)?;
-    cols.ints("group", alignment.groups.iter().map(|&g| g as i64))?;
-    cols.strs("claim", claims.iter().map(|c| Some(c.claim.as_str())))?;
-    cols.words("doc", claims.iter().map(|c| Some(c.doc.as_str())))?;
-    cols.ints("start", claims.iter().map(|c| c.start as i64))?;
-    cols.ints("end", claims.iter().map(|c| c.end as i64))?;
-    cols.strs("text", claims.iter().map(|c| Some(c.text.as_str())))?;
-    cols.strs("speaker", claims.iter().map(|c| c.speaker.as_deref()))?;
-    cols.words("polarity", claims.iter().map(|c| Some(c.polarity)))?;
-    cols.str_lists(
-        "figures",
-        claims
-            .iter()
-            .map(|c| c.figures.iter().map(|f| f.text.as_str())),
-    )?;
-    // Where those figures sit in the claim's text, for highlighting (not a public column):
-    // start, end, start, end... per claim.
-    cols.int_lists(
-        "figure_spans",
-        claims.iter().map(|c| {
-            c.figures
-                .iter()
-                .flat_map(|f| [(f.start - c.start) as i64, (f.end - c.start) as i64])
-        }),
-    )?;
-    Ok(cols.into_dict())
-}
-
 fn triple(j: Judgement) -> (&'static str, f64, String) {
     (j.relation.as_str(), j.score, j.reason)
 }

@@ -1,19 +1,18 @@
-//! Claims as Python objects and as columns for `corpus.claims()`. Offsets are code points.
+//! Claims as Python objects (`claim_table.rs` has them as columns). Offsets are code points.
 
 use std::sync::Arc;
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::PyTuple;
 
-use super::columns::Columns;
+use super::claim_row::ClaimRow;
 use super::entities::PyEntity;
 use super::frame::{self, PyFrame};
 use super::pool;
 use crate::calendar::Date;
-use crate::claims::{claim_id, link::LinkedClaim, CueClass, Polarity, QuoteKind, Span};
-use crate::corpus::{Corpus, Document};
-use crate::text::offsets::CharOffsets;
+use crate::claims::{link::LinkedClaim, CueClass, Polarity, QuoteKind};
+use crate::corpus::Corpus;
 
 /// Runs the claims stage (and the stages before it) with the GIL released, once.
 pub fn claim_layer<'a>(py: Python<'_>, corpus: &'a Corpus) -> PyResult<&'a [Vec<LinkedClaim>]> {
@@ -203,69 +202,33 @@ impl PyClaim {
     }
 }
 
-fn piece(doc: &Document, s: Span) -> String {
-    doc.text[s.start as usize..s.end as usize].to_owned()
-}
-
-/// `(start, end)` of a span in code points; `(None, None)` for no span.
-fn char_bounds(offsets: &CharOffsets, s: Option<Span>) -> (Option<usize>, Option<usize>) {
-    match s {
-        Some(s) => (
-            Some(offsets.to_char(s.start) as usize),
-            Some(offsets.to_char(s.end) as usize),
-        ),
-        None => (None, None),
-    }
-}
-
 pub fn make(corpus: &Corpus, d: usize, c: &LinkedClaim) -> PyClaim {
-    let doc = &corpus.docs()[d];
-    let offsets = doc.char_offsets();
+    let r = ClaimRow::new(corpus, d, c);
     let entities = corpus.entities();
-    let mentions = &entities.mentions[d];
-    let mut ids = Vec::new();
-    let mut when = Vec::new();
-    for &m in &c.mentions {
-        let x = &mentions[m as usize];
-        if x.label.is_temporal() {
-            when.push(doc.text[x.start as usize..x.end as usize].to_owned());
-        } else if x.label.is_name() {
-            if let Some(record) = entities.entity_of(d, m as usize) {
-                if !ids.contains(&record.id) {
-                    ids.push(record.id.clone());
-                }
-            }
-        }
-    }
-    let claim = &c.claim;
-    let (speaker_start, speaker_end) = char_bounds(offsets, claim.speaker);
-    let (pronoun_start, pronoun_end) = char_bounds(offsets, claim.pronoun);
-    let (cue_start, cue_end) = char_bounds(offsets, claim.cue.as_ref().map(|q| q.span));
+    let (speaker_start, speaker_end) = r.speaker_span();
+    let (pronoun_start, pronoun_end) = r.pronoun_span();
+    let (cue_start, cue_end) = r.cue_span();
     PyClaim {
-        claim: claim_id(&doc.name, claim),
-        doc: doc.name.clone(),
-        start: offsets.to_char(claim.span.start) as usize,
-        end: offsets.to_char(claim.span.end) as usize,
-        text: piece(doc, claim.span),
-        speaker: claim.speaker.map(|s| piece(doc, s)),
-        speaker_entity: c
-            .speaker_mention
-            .and_then(|m| entities.entity_of(d, m as usize))
-            .map(|r| r.id.clone()),
-        pronoun: claim.pronoun.map(|s| piece(doc, s)),
-        cue: claim.cue.as_ref().map(|q| q.text.clone()),
-        cue_class: claim.cue.as_ref().map(|q| q.class.as_str()),
-        polarity: claim.polarity.as_str(),
-        hedged: claim.hedged,
-        quote: claim.quote.map(|q| q.as_str()),
-        entities: ids,
-        figures: c
-            .figures
-            .iter()
-            .map(|&m| PyEntity::of_mention(corpus, entities, d, m as usize))
+        claim: r.id(),
+        doc: r.doc_name().to_owned(),
+        start: r.start(),
+        end: r.end(),
+        text: r.text().to_owned(),
+        speaker: r.speaker().map(str::to_owned),
+        speaker_entity: r.speaker_entity().map(str::to_owned),
+        pronoun: r.pronoun().map(str::to_owned),
+        cue: r.cue().map(str::to_owned),
+        cue_class: r.cue_class(),
+        polarity: r.polarity(),
+        hedged: r.hedged(),
+        quote: r.quote(),
+        entities: r.entities().into_iter().map(str::to_owned).collect(),
+        figures: r
+            .figures()
+            .map(|(m, _)| PyEntity::of_mention(corpus, entities, d, m))
             .collect(),
-        when,
-        date: c.date.map(|x| x.to_string()),
+        when: r.when().map(str::to_owned).collect(),
+        date: r.date(),
         speaker_start,
         speaker_end,
         pronoun_start,
@@ -281,116 +244,4 @@ pub fn document_claims(py: Python<'_>, corpus: &Arc<Corpus>, d: usize) -> PyResu
         .iter()
         .map(|c| make(corpus, d, c))
         .collect())
-}
-
-/// Every claim of the corpus, with its document's index, in document then text order.
-fn all_claims(py: Python<'_>, corpus: &Arc<Corpus>) -> PyResult<Vec<(u32, PyClaim)>> {
-    Ok(claim_layer(py, corpus)?
-        .iter()
-        .enumerate()
-        .flat_map(|(d, cs)| cs.iter().map(move |c| (d as u32, make(corpus, d, c))))
-        .collect())
-}
-
-/// Reads one end of a span, or one role, of a claim (a column of the claims table).
-type SpanOf = fn(&PyClaim) -> Option<usize>;
-type RoleOf = fn(&PyFrame) -> &Option<String>;
-
-/// Columns of the claims table: one row per claim (see `columns.rs`).
-pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
-    let rows = all_claims(py, corpus)?;
-    let cols = Columns::new(py)?;
-    cols.strs("claim", rows.iter().map(|(_, c)| Some(c.claim.as_str())))?;
-    cols.codes("doc", rows.iter().map(|(d, _)| *d))?;
-    cols.ints("start", rows.iter().map(|(_, c)| c.start as i64))?;
-    cols.ints("end", rows.iter().map(|(_, c)| c.end as i64))?;
-    cols.strs("text", rows.iter().map(|(_, c)| Some(c.text.as_str())))?;
-    cols.strs("speaker", rows.iter().map(|(_, c)| c.speaker.as_deref()))?;
-    cols.strs(
-        "speaker_entity",
-        rows.iter().map(|(_, c)| c.speaker_entity.as_deref()),
-    )?;
-    cols.strs("pronoun", rows.iter().map(|(_, c)| c.pronoun.as_deref()))?;
-    cols.strs("cue", rows.iter().map(|(_, c)| c.cue.as_deref()))?;
-    cols.words("cue_class", rows.iter().map(|(_, c)| c.cue_class))?;
-    cols.words("polarity", rows.iter().map(|(_, c)| Some(c.polarity)))?;
-    cols.bools("hedged", rows.iter().map(|(_, c)| c.hedged))?;
-    cols.words("quote", rows.iter().map(|(_, c)| c.quote))?;
-    cols.str_lists(
-        "entities",
-        rows.iter()
-            .map(|(_, c)| c.entities.iter().map(String::as_str)),
-    )?;
-    cols.str_lists(
-        "figures",
-        rows.iter()
-            .map(|(_, c)| c.figures.iter().map(|f| f.text.as_str())),
-    )?;
-    cols.str_lists(
-        "when",
-        rows.iter().map(|(_, c)| c.when.iter().map(String::as_str)),
-    )?;
-    cols.strs("date", rows.iter().map(|(_, c)| c.date.as_deref()))?;
-    // Where the speaker, pronoun and cue sit (code points): not columns of the public
-    // table, which `frames.claims` keeps to design.md's; `frames.claim_spans` has them.
-    let spans: [(&str, SpanOf); 6] = [
-        ("speaker_start", |c| c.speaker_start),
-        ("speaker_end", |c| c.speaker_end),
-        ("pronoun_start", |c| c.pronoun_start),
-        ("pronoun_end", |c| c.pronoun_end),
-        ("cue_start", |c| c.cue_start),
-        ("cue_end", |c| c.cue_end),
-    ];
-    for (name, f) in spans {
-        cols.opt_ints(name, rows.iter().map(|(_, c)| f(c).map(|x| x as i64)))?;
-    }
-    // The main frame (design.md: `+ the frame`).
-    cols.strs(
-        "predicate",
-        rows.iter()
-            .map(|(_, c)| c.frame.as_ref().map(|f| f.predicate.as_str())),
-    )?;
-    let roles: [(&str, RoleOf); 7] = [
-        ("event", |f| &f.event),
-        ("agent", |f| &f.agent),
-        ("patient", |f| &f.patient),
-        ("recipient", |f| &f.recipient),
-        ("place", |f| &f.place),
-        ("time", |f| &f.time),
-        ("modality", |f| &f.modality),
-    ];
-    for (name, f) in roles {
-        cols.strs(
-            name,
-            rows.iter()
-                .map(|(_, c)| c.frame.as_ref().and_then(|x| f(x).as_deref())),
-        )?;
-    }
-    Ok(cols.into_dict())
-}
-
-/// Columns of the claims' figures: one row per figure of a claim (claim, doc, and the
-/// mention's start, end, text, label, value, unit, lower, upper, approximate).
-pub fn claim_figure_columns<'py>(
-    py: Python<'py>,
-    corpus: &Arc<Corpus>,
-) -> PyResult<Bound<'py, PyDict>> {
-    let claims = all_claims(py, corpus)?;
-    let rows: Vec<(&str, u32, &PyEntity)> = claims
-        .iter()
-        .flat_map(|(d, c)| c.figures.iter().map(move |f| (c.claim.as_str(), *d, f)))
-        .collect();
-    let cols = Columns::new(py)?;
-    cols.strs("claim", rows.iter().map(|(c, _, _)| Some(*c)))?;
-    cols.codes("doc", rows.iter().map(|(_, d, _)| *d))?;
-    cols.ints("start", rows.iter().map(|(_, _, f)| f.start as i64))?;
-    cols.ints("end", rows.iter().map(|(_, _, f)| f.end as i64))?;
-    cols.strs("text", rows.iter().map(|(_, _, f)| Some(f.text.as_str())))?;
-    cols.words("label", rows.iter().map(|(_, _, f)| Some(f.label)))?;
-    cols.floats("value", rows.iter().map(|(_, _, f)| f.value))?;
-    cols.words("unit", rows.iter().map(|(_, _, f)| f.unit.as_deref()))?;
-    cols.floats("lower", rows.iter().map(|(_, _, f)| f.lower))?;
-    cols.floats("upper", rows.iter().map(|(_, _, f)| f.upper))?;
-    cols.opt_bools("approximate", rows.iter().map(|(_, _, f)| f.approximate))?;
-    Ok(cols.into_dict())
 }

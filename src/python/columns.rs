@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use pyo3::exceptions::PyMemoryError;
+use pyo3::exceptions::{PyMemoryError, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyDict, PyString, PyTuple};
 
@@ -113,10 +113,75 @@ fn validity<'py>(py: Python<'py>, present: &[bool]) -> PyResult<Option<Bound<'py
     Ok(Some(bytes))
 }
 
+fn wrong_rows(n: usize) -> PyErr {
+    PyRuntimeError::new_err(format!("a table column has not {n} rows as its table"))
+}
+
+/// `n` rows of numbers written straight into one new bytearray per buffer (no Rust copy
+/// first): `row` gives each row's values, one per buffer.
+fn direct<'py, T: Plain, const K: usize>(
+    py: Python<'py>,
+    n: usize,
+    values: impl IntoIterator<Item = [T; K]>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let arrays = (0..K)
+        .map(|_| PyByteArray::new_with(py, n * T::SIZE, |_| Ok(())))
+        .collect::<PyResult<Vec<_>>>()
+        .map_err(|_| no_memory("buffer"))?;
+    // SAFETY: the bytearrays are new and not shared yet; nothing runs Python code (which
+    // could resize them) while the slices live.
+    let mut outs: Vec<&mut [u8]> = arrays.iter().map(|a| unsafe { a.as_bytes_mut() }).collect();
+    let mut count = 0;
+    for row in values {
+        if count == n {
+            return Err(wrong_rows(n));
+        }
+        let at = count * T::SIZE;
+        for (x, out) in row.into_iter().zip(outs.iter_mut()) {
+            x.put(&mut out[at..at + T::SIZE]);
+        }
+        count += 1;
+    }
+    if count != n {
+        return Err(wrong_rows(n));
+    }
+    Ok(arrays.into_iter().map(Bound::into_any).collect())
+}
+
+/// `n` optional numbers straight into two new bytearrays: the values (0 where missing)
+/// and one byte per row, 1 where missing.
+fn direct_opt<'py, T: Plain + Default>(
+    py: Python<'py>,
+    n: usize,
+    values: impl IntoIterator<Item = Option<T>>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let new = |len| PyByteArray::new_with(py, len, |_| Ok(())).map_err(|_| no_memory("buffer"));
+    let (xs, missing) = (new(n * T::SIZE)?, new(n)?);
+    // SAFETY: as in `direct`.
+    let (out, flags) = unsafe { (xs.as_bytes_mut(), missing.as_bytes_mut()) };
+    let mut count = 0;
+    for x in values {
+        if count == n {
+            return Err(wrong_rows(n));
+        }
+        x.unwrap_or_default()
+            .put(&mut out[count * T::SIZE..(count + 1) * T::SIZE]);
+        flags[count] = u8::from(x.is_none());
+        count += 1;
+    }
+    if count != n {
+        return Err(wrong_rows(n));
+    }
+    Ok(vec![xs.into_any(), missing.into_any()])
+}
+
 /// The columns of one table, by name.
 pub struct Columns<'py> {
     py: Python<'py>,
     dict: Bound<'py, PyDict>,
+    /// The table's rows, when known before its columns are written: its number columns
+    /// then go straight into their bytearrays.
+    rows: Option<usize>,
 }
 
 impl<'py> Columns<'py> {
@@ -125,7 +190,42 @@ impl<'py> Columns<'py> {
         let dict = unsafe {
             Bound::from_owned_ptr_or_err(py, pyo3::ffi::PyDict_New())?.cast_into_unchecked()
         };
-        Ok(Columns { py, dict })
+        Ok(Columns {
+            py,
+            dict,
+            rows: None,
+        })
+    }
+
+    /// The columns of a table of `rows` rows (every column must have that many).
+    pub fn sized(py: Python<'py>, rows: usize) -> PyResult<Self> {
+        let mut cols = Columns::new(py)?;
+        cols.rows = Some(rows);
+        Ok(cols)
+    }
+
+    /// Number columns written straight into bytearrays when the rows are known, else
+    /// gathered first (then `plain`).
+    fn numbers<T: Plain, const K: usize>(
+        &self,
+        name: &str,
+        kind: &str,
+        values: impl IntoIterator<Item = [T; K]>,
+    ) -> PyResult<()> {
+        if let Some(n) = self.rows {
+            let parts = direct(self.py, n, values)?;
+            return self.set(name, kind, parts);
+        }
+        let mut bufs: Vec<Buf<T>> = (0..K)
+            .map(|_| Buf::with_capacity(0))
+            .collect::<PyResult<_>>()?;
+        for row in values {
+            for (x, b) in row.into_iter().zip(bufs.iter_mut()) {
+                b.push(x)?;
+            }
+        }
+        let slices: Vec<&[T]> = bufs.iter().map(|b| b.v.as_slice()).collect();
+        self.plain(name, kind, &slices)
     }
 
     pub fn into_dict(self) -> Bound<'py, PyDict> {
@@ -154,7 +254,7 @@ impl<'py> Columns<'py> {
 
     /// `("i64", values)`: int64.
     pub fn ints(&self, name: &str, values: impl IntoIterator<Item = i64>) -> PyResult<()> {
-        self.plain(name, "i64", &[&collect(values)?.v])
+        self.numbers(name, "i64", values.into_iter().map(|x| [x]))
     }
 
     /// `("i64", values, missing)`: nullable Int64 (missing: one byte per row, 1 = missing).
@@ -163,6 +263,10 @@ impl<'py> Columns<'py> {
         name: &str,
         values: impl IntoIterator<Item = Option<i64>>,
     ) -> PyResult<()> {
+        if let Some(n) = self.rows {
+            let parts = direct_opt(self.py, n, values)?;
+            return self.set(name, "i64", parts);
+        }
         let (values, missing) = split(values, 0)?;
         self.set(
             name,
@@ -177,14 +281,16 @@ impl<'py> Columns<'py> {
         name: &str,
         values: impl IntoIterator<Item = Option<f64>>,
     ) -> PyResult<()> {
-        let values = collect(values.into_iter().map(|x| x.unwrap_or(f64::NAN)))?;
-        self.plain(name, "f64", &[&values.v])
+        self.numbers(
+            name,
+            "f64",
+            values.into_iter().map(|x| [x.unwrap_or(f64::NAN)]),
+        )
     }
 
     /// `("bool", values)`: bool, one byte per row.
     pub fn bools(&self, name: &str, values: impl IntoIterator<Item = bool>) -> PyResult<()> {
-        let values = collect(values.into_iter().map(u8::from))?;
-        self.plain(name, "bool", &[&values.v])
+        self.numbers(name, "bool", values.into_iter().map(|x| [u8::from(x)]))
     }
 
     /// `("boolean", values, missing)`: pandas' nullable boolean.
@@ -193,14 +299,13 @@ impl<'py> Columns<'py> {
         name: &str,
         values: impl IntoIterator<Item = Option<bool>>,
     ) -> PyResult<()> {
-        let (values, missing) = split(values.into_iter().map(|x| x.map(u8::from)), 0)?;
-        self.plain(name, "boolean", &[&values.v, &missing.v])
+        let row = |x: Option<bool>| [u8::from(x == Some(true)), u8::from(x.is_none())];
+        self.numbers(name, "boolean", values.into_iter().map(row))
     }
 
     /// `("codes", codes)`: int32 indices into a list Python holds (the document names).
     pub fn codes(&self, name: &str, values: impl IntoIterator<Item = u32>) -> PyResult<()> {
-        let values = collect(values.into_iter().map(|x| x as i32))?;
-        self.plain(name, "codes", &[&values.v])
+        self.numbers(name, "codes", values.into_iter().map(|x| [x as i32]))
     }
 
     /// `("str", offsets, data, validity)`: Arrow large_string buffers (int64 offsets,
@@ -310,15 +415,6 @@ impl<'py> Columns<'py> {
             ],
         )
     }
-}
-
-fn collect<T: Copy>(values: impl IntoIterator<Item = T>) -> PyResult<Buf<T>> {
-    let values = values.into_iter();
-    let mut out = Buf::with_capacity(values.size_hint().0)?;
-    for x in values {
-        out.push(x)?;
-    }
-    Ok(out)
 }
 
 /// Values (`fill` where missing) and one byte per row, 1 where missing.

@@ -7,7 +7,7 @@ use pyo3::exceptions::{PyIndexError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::columns::Columns;
+use super::columns::{Columns, Strings};
 use super::errors;
 use super::pool;
 use super::spans::{PyBoilerplate, PySentence, PyTokens};
@@ -232,12 +232,12 @@ impl PyCorpus {
 
     /// Columns of the claims table, for pandas.
     fn claim_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        super::claims::claim_columns(py, &self.inner)
+        super::claim_table::claim_columns(py, &self.inner)
     }
 
     /// Columns of the claims' figures (one row per figure of a claim), for pandas.
     fn claim_figure_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        super::claims::claim_figure_columns(py, &self.inner)
+        super::claim_table::claim_figure_columns(py, &self.inner)
     }
 
     /// Columns of the pairs table of the alignment (computed first if need be).
@@ -247,7 +247,7 @@ impl PyCorpus {
 
     /// Columns of the groups table of the alignment (computed first if need be).
     fn align_group_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        super::align::group_columns(py, &self.inner)
+        super::claim_table::group_columns(py, &self.inner)
     }
 
     /// How many candidate pairs alignment judged (computed first if need be).
@@ -314,6 +314,11 @@ impl PyCorpus {
         Ok(cols.into_dict())
     }
 
+    /// Columns of the documents table, for pandas.
+    fn document_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        document_columns(py, &self.inner)
+    }
+
     /// Columns of the boilerplate table, for pandas.
     fn boilerplate_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let layers = text_layers(py, &self.inner)?;
@@ -332,6 +337,51 @@ impl PyCorpus {
         )?;
         Ok(cols.into_dict())
     }
+}
+
+/// Columns of the documents table: name, date (ISO), source, characters, tokens, sentences,
+/// boilerplate_characters, boilerplate_share, text (sizes in code points, as `sizes`).
+fn document_columns<'py>(py: Python<'py>, corpus: &Corpus) -> PyResult<Bound<'py, PyDict>> {
+    let layers = text_layers(py, corpus)?;
+    let docs = corpus.docs();
+    let cols = Columns::sized(py, docs.len())?;
+    cols.strs("name", docs.iter().map(|d| Some(d.name.as_str())))?;
+    let mut dates = Strings::new()?;
+    for d in docs {
+        dates.push(d.date.map(|x| x.to_string()).as_deref())?;
+    }
+    cols.put_strs("date", dates)?;
+    cols.strs("source", docs.iter().map(|d| d.source.as_deref()))?;
+    let characters = |d: &Document| d.char_offsets().to_char(d.text.len() as u32);
+    let boilerplate = |(d, l): (&Document, &TextLayer)| -> u32 {
+        let offsets = d.char_offsets();
+        l.boilerplate
+            .iter()
+            .map(|b| offsets.to_char(b.end) - offsets.to_char(b.start))
+            .sum()
+    };
+    let both = || docs.iter().zip(layers);
+    cols.ints("characters", docs.iter().map(|d| characters(d) as i64))?;
+    cols.ints("tokens", layers.iter().map(|l| l.tokens.len() as i64))?;
+    cols.ints("sentences", layers.iter().map(|l| l.sentences.len() as i64))?;
+    cols.ints(
+        "boilerplate_characters",
+        both().map(|x| boilerplate(x) as i64),
+    )?;
+    // As `summary.Sizes.boilerplate_share`: 0 for an empty text.
+    cols.floats(
+        "boilerplate_share",
+        both().map(|(d, l)| {
+            let n = characters(d);
+            Some(if n == 0 {
+                0.0
+            } else {
+                f64::from(boilerplate((d, l))) / f64::from(n)
+            })
+        }),
+    )?;
+    cols.strs("text", docs.iter().map(|d| Some(d.text.as_str())))?;
+    Ok(cols.into_dict())
 }
 
 /// The shared columns of a span table: doc, i, start, end (code points), text, for the

@@ -77,7 +77,7 @@ impl Hash for PyEntity {
 }
 
 /// The value columns of one mention: value, unit, lower, upper, approximate, date, relative.
-type Values = (
+pub(super) type Values = (
     Option<f64>,
     Option<&'static str>,
     Option<f64>,
@@ -87,7 +87,7 @@ type Values = (
     Option<bool>,
 );
 
-fn values(n: Option<Normalised>) -> Values {
+pub(super) fn values(n: Option<Normalised>) -> Values {
     match n {
         Some(Normalised::Figure {
             value,

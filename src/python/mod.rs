@@ -1,6 +1,8 @@
 //! PyO3 bindings: classes and conversions only. Offsets cross the boundary as code points.
 
 mod align;
+mod claim_row;
+mod claim_table;
 mod claims;
 mod columns;
 mod corpus;
@@ -8,6 +10,7 @@ mod distributed;
 mod entities;
 mod errors;
 mod frame;
+mod memory;
 mod partition;
 mod pool;
 mod spans;
@@ -40,6 +43,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(distributed::shared_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(distributed::claim_groups, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::list_articles, m)?)?;
+    m.add_function(wrap_pyfunction!(memory::give_back, m)?)?;
     m.add_class::<claims::PyClaim>()?;
     m.add_class::<frame::PyFrame>()?;
     m.add_class::<corpus::PyDocument>()?;
