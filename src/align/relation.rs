@@ -438,8 +438,10 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
     }
     // Claims with no predicate in common, each with a main predicate the other does not
     // state (`Austria dominated their qualifier against Scotland` / `Austria and Scotland
-    // drew 0-0 in the qualifier`), say two things of one topic (`predicates`).
-    if best.relation == Relation::Agree && best.frames.is_none() {
+    // drew 0-0 in the qualifier`), say two things of one topic (`predicates`). Claims
+    // only: whole sentences that share most words are left to the paraphrase model (MSRP's
+    // `Smith found …` / `Smith ruled …` would fall to this rule).
+    if parts && best.relation == Relation::Agree && best.frames.is_none() {
         if let Some((x, y)) = predicates::unshared(a, b) {
             best.relation = Relation::Related;
             best.verdict = PREDICATES_APART;
