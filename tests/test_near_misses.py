@@ -261,3 +261,47 @@ def test_one_deed_of_two_people_named_apart_does_not_agree() -> None:
         "In San Diego, Joey Hamilton allowed two hits over seven innings.",
         "Joey Hamilton allowed two hits over seven innings.",
     ) == ["agree"]
+
+
+def _two_outlets(a: str, b: str) -> tuple[list[str], list[str]]:
+    """(relations, reasons) of two one-sentence reports from two outlets."""
+    pairs = cw.Corpus.from_texts([a, b], sources=["outlet0", "outlet1"]).align().pairs()
+    return list(pairs["relation"]), list(pairs["reason"])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "predicates"),
+    [
+        # One match, two things that happened in it: the names and circumstances are all
+        # shared, the predicates are not (align/predicates.rs).
+        (
+            "Brazil dominated their World Cup group two qualifier against Chile on Sunday "
+            "with wave after wave of attacks.",
+            "Brazil and Chile drew 1-1 in a World Cup South American group two qualifier on "
+            "Sunday.",
+            "dominate / draw",
+        ),
+        (
+            "India scored 281-6 in their 50 overs against Kenya in the opening match of the "
+            "Nairobi tournament on Tuesday.",
+            "Kenya decided to bowl against India in the opening match of the Nairobi "
+            "tournament on Tuesday.",
+            "score / decide",
+        ),
+    ],
+)
+def test_two_predicates_of_one_topic_do_not_agree(a: str, b: str, predicates: str) -> None:
+    relations, reasons = _two_outlets(a, b)
+    assert relations == ["related"], reasons
+    assert f"predicates: {predicates}" in reasons[0]
+
+
+def test_two_predicates_with_one_agent_and_patient_still_agree() -> None:
+    # Two words for one deed, which no list holds: the same doer and the same thing done.
+    relations, reasons = _two_outlets(
+        "The inquiry was organized by Amnesty International, a rights group run by former "
+        "United Nations lawyers.",
+        "The inquiry was conducted by Amnesty International, a rights group run by former "
+        "United Nations lawyers.",
+    )
+    assert relations == ["agree"], reasons

@@ -28,6 +28,7 @@ mod nonclaims;
 mod normalize;
 mod outline;
 mod participants;
+mod predicates;
 mod reasons;
 pub(crate) mod relation;
 pub(crate) mod represent;

@@ -11,6 +11,7 @@ use super::linking;
 use super::measures;
 use super::model::{Feature, Scalar};
 use super::nonclaims;
+use super::predicates;
 use super::represent::ClaimView;
 use super::score::{features, overlap_features, Features};
 use super::slots;
@@ -88,6 +89,9 @@ const SMALL_COUNT: f64 = 10.0;
 /// one count (`$1.8 billion` / `$1.7 billion`); further apart, they may as well count
 /// different things (`$150 billion` / `$1.8 billion`), unless the frames say otherwise.
 const CLOSE_RIVALS: f64 = 1.5;
+
+/// The verdict on two claims that say different things of one topic (`predicates`).
+const PREDICATES_APART: &str = "same topic, different propositions: different predicates";
 
 /// Non-name items (terms or matching figures) two claims must share to agree: names and
 /// places say what a claim is about, not what it says of them, so two claims that share
@@ -196,7 +200,12 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
         }
     }
     if let Some(x) = &v.extra {
-        parts.push(format!("only one says: {x}"));
+        let what = if v.verdict == PREDICATES_APART {
+            "predicates"
+        } else {
+            "only one says"
+        };
+        parts.push(format!("{what}: {x}"));
     }
     let entities: Vec<String> = a
         .entities
@@ -426,6 +435,18 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.relation = Relation::Related;
         best.verdict = "same words, not one proposition: said of nothing known to be the same";
         best.extra = None;
+    }
+    // Claims with no predicate in common, each with a main predicate the other does not
+    // state (`Austria dominated their qualifier against Scotland` / `Austria and Scotland
+    // drew 0-0 in the qualifier`), say two things of one topic (`predicates`). Claims
+    // only: whole sentences that share most words are left to the paraphrase model (MSRP's
+    // `Smith found …` / `Smith ruled …` would fall to this rule).
+    if parts && best.relation == Relation::Agree && best.frames.is_none() {
+        if let Some((x, y)) = predicates::unshared(a, b) {
+            best.relation = Relation::Related;
+            best.verdict = PREDICATES_APART;
+            best.extra = Some(format!("{x} / {y}"));
+        }
     }
     // The reason is written for the verdict that stands, and for a corpus pair only when
     // it is listed: most candidate pairs are not.
