@@ -125,12 +125,7 @@ def replay(folder: Path) -> tuple[dict, dict]:
 
 
 def _body_start(a) -> int:
-    head = a.headline
-    if a.outlet.header == "scraper":
-        head = f" date {a.date.isoformat()} {head}"
-    elif a.outlet.header == "fields":
-        head = f"Date: {a.date.isoformat()}\nSource: {a.outlet.name}\n\n{head}"
-    return len("\n\n".join(x for x in (head, a.byline) if x))
+    return len("\n\n".join(x for x in (a.head(), a.byline) if x))
 
 
 def pair_form(fa: str, ta: str, ka: str, fb: str, tb: str, kb: str) -> str:

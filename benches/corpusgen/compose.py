@@ -235,14 +235,19 @@ class Article:
     def name(self) -> str:
         return f"{self.date.isoformat()}_{self.outlet.slug}_{self.index:07d}"
 
-    def text(self) -> str:
-        head = self.headline
+    def head(self) -> str:
+        """The headline with the outlet's metadata header before it."""
         if self.outlet.header == "scraper":
-            head = f" date {self.date.isoformat()} {head}"
-        elif self.outlet.header == "fields":
-            head = f"Date: {self.date.isoformat()}\nSource: {self.outlet.name}\n\n{head}"
+            return f" date {self.date.isoformat()} {self.headline}"
+        if self.outlet.header == "fields":
+            return f"Date: {self.date.isoformat()}\nSource: {self.outlet.name}\n\n{self.headline}"
+        return self.headline
+
+    def text(self) -> str:
         body = [p for p, _ in self.paragraphs]
-        lines = [head, self.byline, *body] + (["\n".join(self.footer)] if self.footer else [])
+        lines = [self.head(), self.byline, *body] + (
+            ["\n".join(self.footer)] if self.footer else []
+        )
         return "\n\n".join(x for x in lines if x) + "\n"
 
     def facts(self) -> list[tuple[int, str]]:
