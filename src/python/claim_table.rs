@@ -14,6 +14,7 @@ use super::columns::{Columns, Strings};
 use super::entities::values;
 use super::pool;
 use crate::align::frames::Role;
+use crate::claims::link::LinkedClaim;
 use crate::corpus::Corpus;
 
 /// Reads one end of a span of a claim (a column of the claims table).
@@ -31,6 +32,15 @@ fn owned_strs<'a>(
         strings.push(cell(&r).as_deref())?;
     }
     cols.put_strs(name, strings)
+}
+
+/// Every claim of the corpus as a row, in document then text order.
+fn in_order<'a>(
+    corpus: &'a Arc<Corpus>,
+    layer: &'a [Vec<LinkedClaim>],
+) -> impl Iterator<Item = ClaimRow<'a>> {
+    (layer.iter().enumerate())
+        .flat_map(move |(d, cs)| cs.iter().map(move |c| ClaimRow::new(corpus, d, c)))
 }
 
 /// The columns the claims and groups tables share: claim, start, end, text, speaker,
@@ -54,12 +64,7 @@ fn shared<'a, I: Iterator<Item = ClaimRow<'a>>>(
 /// Columns of the claims table: one row per claim, in document then text order.
 pub fn claim_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bound<'py, PyDict>> {
     let layer = claim_layer(py, corpus)?;
-    let rows = || {
-        layer
-            .iter()
-            .enumerate()
-            .flat_map(|(d, cs)| cs.iter().map(move |c| ClaimRow::new(corpus, d, c)))
-    };
+    let rows = || in_order(corpus, layer);
     let cols = Columns::sized(py, layer.iter().map(Vec::len).sum())?;
     shared(&cols, rows)?;
     cols.codes("doc", rows().map(|r| r.d as u32))?;
@@ -103,12 +108,7 @@ pub fn claim_figure_columns<'py>(
     corpus: &Arc<Corpus>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let layer = claim_layer(py, corpus)?;
-    let claims = || {
-        layer
-            .iter()
-            .enumerate()
-            .flat_map(|(d, cs)| cs.iter().map(move |c| ClaimRow::new(corpus, d, c)))
-    };
+    let claims = || in_order(corpus, layer);
     // (claim, mention) per figure.
     let rows = || claims().flat_map(|r| r.figures().map(move |(_, x)| (r, x)));
     let n = layer.iter().flatten().map(|c| c.figures.len()).sum();
