@@ -5,7 +5,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use super::columns::{Columns, Strings};
+use super::columns::Columns;
 use super::pool;
 use crate::align::{self, model::Feature, Judgement};
 use crate::claims::claim_id;
@@ -31,14 +31,14 @@ pub fn pair_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Boun
             )
         })
         .collect();
-    cols.strs(
-        "claim_a",
-        p.iter().map(|x| Some(ids[x.a as usize].as_str())),
-    )?;
-    cols.strs(
-        "claim_b",
-        p.iter().map(|x| Some(ids[x.b as usize].as_str())),
-    )?;
+    // The long string columns go straight into their buffers (`strs_in_place`): at 100,000
+    // articles a Rust copy of the reasons alone was over half a gigabyte at the peak.
+    cols.strs_in_place("claim_a", |put| {
+        p.iter().for_each(|x| put(&ids[x.a as usize]))
+    })?;
+    cols.strs_in_place("claim_b", |put| {
+        p.iter().for_each(|x| put(&ids[x.b as usize]))
+    })?;
     let doc_name = |k: u32| {
         Some(
             docs[alignment.claims[k as usize].doc as usize]
@@ -50,15 +50,16 @@ pub fn pair_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Boun
     cols.words("doc_b", p.iter().map(|x| doc_name(x.b)))?;
     cols.words("relation", p.iter().map(|x| Some(x.relation.as_str())))?;
     cols.floats("score", p.iter().map(|x| Some(x.score)))?;
-    // Each reason written out into one buffer: the pairs hold them compactly (`Reason`).
-    let mut reasons = Strings::new()?;
-    let mut text = String::new();
-    for x in p {
-        text.clear();
-        x.reason.write_to(&mut text);
-        reasons.push(Some(&text))?;
-    }
-    cols.put_strs("reason", reasons)?;
+    // Each reason written out (twice: sizes, then bytes): the pairs hold them compactly
+    // (`Reason`).
+    cols.strs_in_place("reason", |put| {
+        let mut text = String::new();
+        for x in p {
+            text.clear();
+            x.reason.write_to(&mut text);
+            put(&text);
+        }
+    })?;
     Ok(cols.into_dict())
 }
 

@@ -52,7 +52,7 @@ fn shared<'a, I: Iterator<Item = ClaimRow<'a>>>(
     owned_strs(cols, "claim", rows(), |r| Some(r.id()))?;
     cols.ints("start", rows().map(|r| r.start() as i64))?;
     cols.ints("end", rows().map(|r| r.end() as i64))?;
-    cols.strs("text", rows().map(|r| Some(r.text())))?;
+    cols.strs_in_place("text", |put| rows().for_each(|r| put(r.text())))?;
     cols.strs("speaker", rows().map(|r| r.speaker()))?;
     cols.words("polarity", rows().map(|r| Some(r.polarity())))?;
     cols.str_lists(

@@ -322,6 +322,41 @@ impl<'py> Columns<'py> {
         self.put_strs(name, strings)
     }
 
+    /// `("str", offsets, data, None)` for a column with no missing value, written straight
+    /// into its two bytearrays: `rows` gives each row's string to the callback, in order,
+    /// and is walked twice (sizes, then bytes), so the column is never held twice (a Rust
+    /// buffer and its copy) as `strs` holds it: for the long columns of large tables.
+    pub fn strs_in_place(&self, name: &str, rows: impl Fn(&mut dyn FnMut(&str))) -> PyResult<()> {
+        let (mut n, mut bytes) = (0usize, 0usize);
+        rows(&mut |s| {
+            n += 1;
+            bytes += s.len();
+        });
+        let new =
+            |len| PyByteArray::new_with(self.py, len, |_| Ok(())).map_err(|_| no_memory("buffer"));
+        let (offsets, data) = (new((n + 1) * 8)?, new(bytes)?);
+        // SAFETY: as in `direct`: new bytearrays, no Python code runs while the slices live.
+        let (offs, out) = unsafe { (offsets.as_bytes_mut(), data.as_bytes_mut()) };
+        let (mut row, mut at, mut same) = (0usize, 0usize, true);
+        rows(&mut |s| {
+            if row == n || at + s.len() > bytes {
+                same = false;
+                return;
+            }
+            out[at..at + s.len()].copy_from_slice(s.as_bytes());
+            at += s.len();
+            row += 1;
+            offs[row * 8..(row + 1) * 8].copy_from_slice(&(at as i64).to_le_bytes());
+        });
+        if !same || row != n || at != bytes {
+            return Err(PyRuntimeError::new_err(format!(
+                "the column {name} changed between its two passes"
+            )));
+        }
+        let none = self.py.None().into_bound(self.py);
+        self.set(name, "str", vec![offsets.into_any(), data.into_any(), none])
+    }
+
     /// A string column filled by the caller (as `strs`).
     pub fn put_strs(&self, name: &str, strings: Strings) -> PyResult<()> {
         self.set(name, "str", strings.parts(self.py)?)

@@ -260,10 +260,9 @@ pub fn entity_columns<'py>(py: Python<'py>, corpus: &Arc<Corpus>) -> PyResult<Bo
     let char_at = |d: usize, b: u32| docs[d].char_offsets().to_char(b) as i64;
     cols.ints("start", rows().map(|(d, _, x)| char_at(d, x.start)))?;
     cols.ints("end", rows().map(|(d, _, x)| char_at(d, x.end)))?;
-    cols.strs(
-        "text",
-        rows().map(|(d, _, x)| Some(&docs[d].text[x.start as usize..x.end as usize])),
-    )?;
+    cols.strs_in_place("text", |put| {
+        rows().for_each(|(d, _, x)| put(&docs[d].text[x.start as usize..x.end as usize]))
+    })?;
     cols.words("label", rows().map(|(.., x)| Some(x.label.as_str())))?;
     cols.strs(
         "entity",
