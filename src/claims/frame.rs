@@ -1022,6 +1022,36 @@ mod tests {
     }
 
     #[test]
+    fn working_at_or_plotting_a_deed_gives_the_deed_a_modality() {
+        let working = read(
+            "North and South Korea are working to negotiate an end to the war.",
+            "North and South Korea are working to negotiate an end to the war",
+        );
+        assert_eq!(working.main().predicate, "negotiate");
+        assert_eq!(working.main().modality_class, Some("working"));
+        // Only a `to` complement is governed: no deed is worked at here.
+        let through = read(
+            "Crews worked through the night as the fire spread.",
+            "Crews worked through the night as the fire spread",
+        );
+        assert_eq!(through.main().predicate, "work");
+        assert_eq!(through.main().modality, None);
+        let verb = read(
+            "They conspired to influence the election.",
+            "They conspired to influence the election",
+        );
+        assert_eq!(verb.main().predicate, "influence");
+        assert_eq!(verb.main().modality_class, Some("plotted"));
+        // A plot noun, with its `by` phrase between it and the infinitive.
+        let noun = read(
+            "The suit alleges a conspiracy by Russian officials to tilt the election.",
+            "a conspiracy by Russian officials to tilt the election",
+        );
+        assert_eq!(noun.main().predicate, "tilt");
+        assert_eq!(noun.main().modality.as_deref(), Some("conspiracy"));
+    }
+
+    #[test]
     fn modality_from_a_modal_or_a_raising_word() {
         let will = read("Trump will meet the Queen.", "Trump will meet the Queen");
         assert_eq!(will.main().predicate, "meet");
