@@ -133,6 +133,18 @@ NEAR_MISSES = [
     ("denied", "Russia denied that it shelled the hospital.", "Russia shelled the hospital.", None),
     ("possible", "Russia may invade Ukraine.", "Russia invaded Ukraine.", None),
     ("unlikely", "Trump will meet the Queen.", "Trump is unlikely to meet the Queen.", None),
+    (
+        "plotted",
+        "Russia conspired to influence the election.",
+        "Russia influenced the election.",
+        None,
+    ),
+    (
+        "working",
+        "The two countries are working to end the war.",
+        "The two countries ended the war.",
+        None,
+    ),
     # Two weekdays are two days, resolved or not (time.rs `weekdays_apart`).
     (
         "other-day",

@@ -219,3 +219,38 @@ def test_a_governed_conjunct_agrees_with_a_hedge_not_with_a_firm_claim() -> None
     firm = '"We won\'t hold the summit," Trump said.'
     assert "agree" in _relations(GOVERNED, hedged)
     assert "agree" not in _relations(GOVERNED, firm)
+
+
+# Working at a deed says it is being done; plotting it (a verb or a noun: `conspired to`,
+# `a conspiracy … to`) says it was attempted, which agrees with another plot and not with
+# the deed (claims/modality.txt `working`, `plotted`).
+PLOTTED = (
+    "The Democratic Party said Russian officials conspired to influence the 2016 election "
+    "in favor of Donald Trump."
+)
+
+
+def test_working_at_a_deed_agrees_with_doing_it() -> None:
+    working = "Officials said North and South Korea are working to negotiate an end to the war."
+    doing = "Officials said North and South Korea are negotiating an end to the war."
+    assert "agree" in _relations(working, doing)
+
+
+def test_a_plot_agrees_with_a_plot_not_with_the_deed() -> None:
+    noun = (
+        "The party filed a lawsuit alleging a widespread conspiracy by Russian officials to "
+        "tilt the 2016 election in Donald Trump's favor."
+    )
+    done = (
+        "The Democratic Party said Russian officials influenced the 2016 election in favor "
+        "of Donald Trump."
+    )
+    assert "agree" in _relations(PLOTTED, noun)
+    assert "agree" not in _relations(PLOTTED, done)
+
+
+def test_a_plot_is_read_as_plotted() -> None:
+    claims = cw.Corpus.from_texts([PLOTTED], sources=["outlet0"]).claims()
+    assert list(zip(claims["predicate"], claims["modality"], strict=True)) == [
+        ("influence", "conspire")
+    ], claims

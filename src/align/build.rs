@@ -228,6 +228,7 @@ impl<'a> DocContext<'a> {
                     lex,
                 );
                 let symmetric = lex.symmetric.contains(&key);
+                let written = self.piece(f.predicate_span);
                 FrameView {
                     at: f.predicate_span.start,
                     predicate: f.predicate.clone(),
@@ -244,6 +245,7 @@ impl<'a> DocContext<'a> {
                     modality: f.modality_class,
                     core: f.core,
                     symmetric,
+                    ongoing: written.to_lowercase().ends_with("ing"),
                 }
             })
             .collect()

@@ -82,6 +82,10 @@ pub struct FrameView {
     pub core: bool,
     /// A symmetric predicate (`symmetric.txt`): `A met B` is `B met A`.
     pub symmetric: bool,
+    /// Its predicate is written as going on (`are negotiating`): what one `working` at it
+    /// does (`are working to negotiate`), where a deed said done is not.
+    #[serde(default)]
+    pub ongoing: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its
@@ -248,7 +252,26 @@ pub struct FrameMatch {
 
 /// Said as happening, or as sure or likely to (`will`, `likely`, `must`).
 fn firm(f: &FrameView) -> bool {
-    matches!(f.modality, None | Some("will" | "likely" | "must"))
+    matches!(
+        f.modality,
+        None | Some("will" | "likely" | "must" | "working")
+    )
+}
+
+/// One side works at a deed (`are working to end the war`), the other says it done (`ended
+/// the war`): work under way is no report that it is finished. Against a deed going on (`are
+/// negotiating`), or one that will be, it is one proposition.
+fn working_against_done(a: &FrameView, b: &FrameView) -> bool {
+    let working = |f: &FrameView| f.modality == Some("working");
+    let done = |f: &FrameView| f.modality.is_none() && !f.ongoing;
+    working(a) && done(b) || working(b) && done(a)
+}
+
+/// One side says a deed was plotted (`conspired to influence`), the other that it was done
+/// or will be: a plot is no report of the deed (issue 10).
+fn plotted_against_done(a: &FrameView, b: &FrameView) -> bool {
+    let plotted = |f: &FrameView| f.modality == Some("plotted");
+    plotted(a) != plotted(b)
 }
 
 /// A frame the other side asserts outright, against one it calls unlikely.
@@ -335,6 +358,10 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         Some(format!("different participants: {}", different.join(", ")))
     } else if hedged_against_firm(a, b) {
         Some("one side says it may happen, the other that it does".to_owned())
+    } else if working_against_done(a, b) {
+        Some("one side says it is being worked at, the other that it was done".to_owned())
+    } else if plotted_against_done(a, b) {
+        Some("one side says it was plotted, the other that it was done".to_owned())
     } else {
         None
     };

@@ -202,7 +202,13 @@ impl FrameSource<'_> {
         let Some(main) = self.main_head(&r) else {
             return Vec::new();
         };
+        let noun = main;
         let main = self.deed_of_noun(main, &r);
+        // A noun that governs its deed as a raising word does (`a conspiracy to tilt the
+        // election`, `a plan to build`) gives the deed its modality.
+        let noun_modality = Some(self.lemma(noun))
+            .filter(|l| noun != main && self.words.modality(l).is_some())
+            .or_else(|| self.noun_before_to(main, &r));
         let mut heads = vec![main];
         // Heads standing beside the main predicate: another sentence's root, or a verb
         // coordinated with (or set beside) one that stands there.
@@ -232,6 +238,7 @@ impl FrameSource<'_> {
         let mut modality = Vec::new();
         for h in heads {
             let (predicate, m) = self.through_raising(h, &r);
+            let m = m.or_else(|| noun_modality.clone().filter(|_| h == main));
             if !taken.iter().any(|&(p, _)| p == predicate) {
                 taken.push((predicate, h));
                 modality.push(m);
@@ -246,6 +253,23 @@ impl FrameSource<'_> {
         self.assign_figures(&r, &taken, &mut out);
         super::governed::inherit(self, &r, &mut out);
         out
+    }
+
+    /// The modality noun before the `to` of the infinitive `v` (`a conspiracy to tilt the
+    /// election`, `a conspiracy by Russian officials to tilt it`), read from the words:
+    /// parsers often attach such an infinitive to the verb above the noun. Only nouns and
+    /// their modifiers may stand between (no verb, no punctuation).
+    fn noun_before_to(&self, v: usize, r: &Range<usize>) -> Option<String> {
+        const REACH: usize = 6;
+        let to = self
+            .kids(v, r)
+            .find(|&k| self.dep(k) == "mark" && self.lemma(k) == "to")?;
+        let between = ["NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM"];
+        let n = (to.saturating_sub(REACH).max(r.start)..to)
+            .rev()
+            .take_while(|&i| between.contains(&self.pos(i)))
+            .find(|&i| self.pos(i) == "NOUN" && self.words.modality(&self.lemma(i)).is_some())?;
+        Some(self.lemma(n))
     }
 
     /// Whether the clause headed by `i` follows punctuation (or opens `r`): its first token,
@@ -311,6 +335,14 @@ impl FrameSource<'_> {
         let lemma = Some(self.lemma(h))
             .filter(|l| self.words.modality(l).is_some())
             .unwrap_or_else(|| self.form(h).to_lowercase());
+        // Working at or plotting a deed governs only its `to` complement: `worked through
+        // the night as the fire spread` says nothing of the spreading.
+        let governed = match self.words.modality(&lemma) {
+            Some("working" | "plotted") => self
+                .kid_with(h, r, &["xcomp"])
+                .filter(|&x| self.pos(x) == "VERB"),
+            _ => governed,
+        };
         match (self.words.modality(&lemma), governed) {
             (Some(_), Some(x)) => (x, Some(lemma)),
             _ => (h, None),
@@ -987,6 +1019,36 @@ mod tests {
         assert!(no.main().negated, "{:?}", no.frames);
         let plain = read("Civilians were killed.", "Civilians were killed");
         assert!(!plain.main().negated);
+    }
+
+    #[test]
+    fn working_at_or_plotting_a_deed_gives_the_deed_a_modality() {
+        let working = read(
+            "North and South Korea are working to negotiate an end to the war.",
+            "North and South Korea are working to negotiate an end to the war",
+        );
+        assert_eq!(working.main().predicate, "negotiate");
+        assert_eq!(working.main().modality_class, Some("working"));
+        // Only a `to` complement is governed: no deed is worked at here.
+        let through = read(
+            "Crews worked through the night as the fire spread.",
+            "Crews worked through the night as the fire spread",
+        );
+        assert_eq!(through.main().predicate, "work");
+        assert_eq!(through.main().modality, None);
+        let verb = read(
+            "They conspired to influence the election.",
+            "They conspired to influence the election",
+        );
+        assert_eq!(verb.main().predicate, "influence");
+        assert_eq!(verb.main().modality_class, Some("plotted"));
+        // A plot noun, with its `by` phrase between it and the infinitive.
+        let noun = read(
+            "The suit alleges a conspiracy by Russian officials to tilt the election.",
+            "a conspiracy by Russian officials to tilt the election",
+        );
+        assert_eq!(noun.main().predicate, "tilt");
+        assert_eq!(noun.main().modality.as_deref(), Some("conspiracy"));
     }
 
     #[test]
