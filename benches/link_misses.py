@@ -47,7 +47,7 @@ def candidates_and_judge(corpus):
     counts = da._term_counts(pc, reps, 0)
     n = da._distinct(reps, 0)
     totals = counts.groupby("key").agg(df=("df", "sum"), top=("top", "max"))
-    weighed = pc.reweighed(n, da._corpus_terms(totals, n))
+    weighed = da._reweighed(pc, n, da._corpus_terms(totals, n))
     copies = da._agreed(da._judge(weighed, 0, [], da._copy_pairs(reps, 0)))
     rep = da._confirmed(0, reps, copies)
     keyed = da._keyed(weighed, 0, rep)

@@ -136,13 +136,16 @@ class PartitionClaims:
     def __len__(self) -> int: ...
     def signatures(self) -> bytes:
         """Each claim's copy signature (u64 bytes)."""
-    def term_counts(self, distinct: bytes) -> tuple[list[str], bytes, bytes]:
-        """`(keys, df u32 bytes, top reference idf f32 bytes)`: term counts over the claims
-        flagged `distinct` (u8 bytes, one per claim)."""
-    def reweighed(self, n: int, terms: dict[str, int]) -> PartitionClaims:
-        """The claims weighed by the corpus's counts (`n` distinct claims, `terms`: key → df)."""
-    def keyed(self, first_claim: int, among: bytes) -> tuple[list[str], bytes, bytes]:
-        """`(keys, claim u32 bytes, order u64 bytes)` of the claims flagged `among`."""
+    def term_counts(self, distinct: bytes) -> tuple[bytes, bytes, bytes]:
+        """`(keys u64 bytes, df u32 bytes, top reference idf f32 bytes)`: term counts over
+        the claims flagged `distinct` (u8 bytes, one per claim), keys hashed."""
+    def weigh(self, n: int, keys: bytes, df: bytes) -> PartitionClaims:
+        """Weighs the claims by the corpus's counts in place (`n` distinct claims, `keys`
+        (u64 bytes, hashed) held by `df` (u32 bytes) of them) and returns them; weighing
+        again changes nothing."""
+    def keyed(self, first_claim: int, among: bytes) -> tuple[bytes, bytes, bytes]:
+        """`(keys u64 bytes, claim u32 bytes, order u64 bytes)` of the claims flagged
+        `among` (keys hashed)."""
     def sentence_pairs(self, rep: bytes) -> tuple[bytes, bytes]:
         """Pairs of neighbours in a sentence `(a, b)` (u32 bytes), given each claim's
         representative (u32 bytes, corpus indices)."""
@@ -154,16 +157,26 @@ class PartitionClaims:
     def from_bytes(bytes: bytes) -> PartitionClaims:
         """Claims pickled as bytes."""
 
-def corpus_idf_terms(n: int, keys: list[str], df: bytes, top: bytes) -> dict[str, int]:
-    """The terms whose corpus idf lowers a weight: key → df."""
+def corpus_idf_terms(n: int, keys: bytes, df: bytes, top: bytes) -> tuple[bytes, bytes]:
+    """The terms whose corpus idf lowers a weight: `(keys u64 bytes, df u32 bytes)`."""
 
-def row_profiles(claim: bytes, holders: bytes, order: bytes) -> list[bytes]:
-    """Each row's claim's profile (bytes), from rows holding every key of their claims."""
+PROFILE_WIDTH: int
+
+def row_profiles(claim: bytes, holders: bytes, order: bytes) -> tuple[bytes, bytes]:
+    """Each row's claim's profile as `(holders u32 bytes, key order u64 bytes)`,
+    `PROFILE_WIDTH` values a row (padded with zeros), from rows holding every key of their
+    claims."""
 
 def key_pairs(
-    key: list[str], claim: bytes, holders: bytes, order: bytes, profile: list[bytes]
+    key: bytes,
+    claim: bytes,
+    holders: bytes,
+    order: bytes,
+    profile_holders: bytes,
+    profile_order: bytes,
 ) -> tuple[bytes, bytes, bytes, bytes]:
-    """`(a, b, order, weight)` (bytes) of every pair the keys of the rows make."""
+    """`(a, b, order, weight)` (bytes) of every pair the keys (u64 bytes) of the rows make,
+    profiles as `row_profiles` gives them."""
 
 def shared_pairs(a: bytes, b: bytes, order: bytes, weight: bytes) -> tuple[bytes, bytes]:
     """The candidate pairs `(a, b)` (u32 bytes) among key weight rows."""

@@ -89,7 +89,7 @@ def _signatures(pc: _core.PartitionClaims, first: int) -> pd.DataFrame:
 SIG_META = pd.DataFrame({"sig": pd.Series(dtype="uint64"), "claim": pd.Series(dtype="uint32")})
 TERM_META = pd.DataFrame(
     {
-        "key": pd.Series(dtype=object),
+        "key": pd.Series(dtype="uint64"),
         "df": pd.Series(dtype="uint32"),
         "top": pd.Series(dtype="float32"),
     }
@@ -116,7 +116,7 @@ def _signature_reps(sigs: pd.DataFrame, repeated: pd.Series) -> np.ndarray:
 def _term_counts(pc: _core.PartitionClaims, reps: np.ndarray, first: int) -> pd.DataFrame:
     distinct = (reps == np.arange(first, first + len(reps))).astype(np.uint8)
     keys, df, top = pc.term_counts(distinct.tobytes())
-    return pd.DataFrame({"key": keys, "df": _col(df, U32), "top": _col(top, F32)})
+    return pd.DataFrame({"key": _col(keys, U64), "df": _col(df, U32), "top": _col(top, F32)})
 
 
 def _distinct(reps: np.ndarray, first: int) -> int:
@@ -125,22 +125,27 @@ def _distinct(reps: np.ndarray, first: int) -> int:
 
 def _term_totals(counts: list[Delayed]) -> Delayed:
     """Each term's df over the corpus's distinct claims and its highest reference idf: a
-    Dask reduction by key."""
+    Dask reduction by key (hashed, as the in-process index counts terms)."""
     terms = dd.from_delayed(counts, meta=TERM_META, verify_meta=False)
     return terms.groupby("key").agg(df=("df", "sum"), top=("top", "max")).to_delayed()[0]
 
 
-def _corpus_terms(by: pd.DataFrame, n: int) -> dict[str, int]:
+def _corpus_terms(by: pd.DataFrame, n: int) -> tuple[bytes, bytes]:
+    """The terms whose corpus idf lowers a weight: (keys u64 bytes, df u32 bytes)."""
     return _core.corpus_idf_terms(
         n,
-        list(by.index),
+        by.index.to_numpy(U64).tobytes(),
         by["df"].to_numpy(U32).tobytes(),
         by["top"].to_numpy(F32).tobytes(),
     )
 
 
-def _reweighed(pc: _core.PartitionClaims, n: int, terms: dict[str, int]) -> _core.PartitionClaims:
-    return pc.reweighed(n, terms)
+def _reweighed(
+    pc: _core.PartitionClaims, n: int, terms: tuple[bytes, bytes]
+) -> _core.PartitionClaims:
+    # In place (the core keeps the term counts apart from the views, and weighing is
+    # idempotent): a retry, or a count retried after it, reads what it read the first time.
+    return pc.weigh(n, *terms)
 
 
 # -- P5 ---------------------------------------------------------------------------------------
@@ -222,7 +227,7 @@ def _confirmed(first: int, sig_reps: np.ndarray, agreed: pd.DataFrame) -> np.nda
 
 KEYED_META = pd.DataFrame(
     {
-        "key": pd.Series(dtype=object),
+        "key": pd.Series(dtype="uint64"),
         "claim": pd.Series(dtype="uint32"),
         "order": pd.Series(dtype="uint64"),
     }
@@ -232,7 +237,9 @@ KEYED_META = pd.DataFrame(
 def _keyed(pc: _core.PartitionClaims, first: int, rep: np.ndarray) -> pd.DataFrame:
     among = (rep == np.arange(first, first + len(rep))).astype(np.uint8)
     keys, claim, order = pc.keyed(first, among.tobytes())
-    return pd.DataFrame({"key": keys, "claim": _col(claim, U32), "order": _col(order, U64)})
+    return pd.DataFrame(
+        {"key": _col(keys, U64), "claim": _col(claim, U32), "order": _col(order, U64)}
+    )
 
 
 def _holders(df: pd.DataFrame) -> pd.DataFrame:
@@ -244,25 +251,42 @@ def _holders(df: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+#: A profile's columns: holders and key order of its ``PROFILE_WIDTH`` rarest keys (padded
+#: with zeros), numbers rather than an object per row, so that shuffles move plain buffers.
+PROFILE_COLUMNS = [f"profile_holders{i}" for i in range(_core.PROFILE_WIDTH)] + [
+    f"profile_order{i}" for i in range(_core.PROFILE_WIDTH)
+]
+
+
 def _profiles(df: pd.DataFrame) -> pd.DataFrame:
     """With every key of each claim here: each row's claim's profile; keys with one holder
     (which pair nothing, but count in profiles) then go."""
-    profile = _core.row_profiles(
+    holders, order = _core.row_profiles(
         df["claim"].to_numpy(U32).tobytes(),
         df["holders"].to_numpy(U32).tobytes(),
         df["order"].to_numpy(U64).tobytes(),
     )
-    df = df.assign(profile=pd.Series(profile, index=df.index, dtype=object))
-    return df[df["holders"] > 1]
+    w = _core.PROFILE_WIDTH
+    holders = _col(holders, U32).reshape(-1, w)
+    order = _col(order, U64).reshape(-1, w)
+    keep = df["holders"].to_numpy() > 1
+    out = df[keep]
+    profile = {f"profile_holders{i}": holders[keep, i] for i in range(w)}
+    profile.update({f"profile_order{i}": order[keep, i] for i in range(w)})
+    return out.assign(**{k: pd.Series(v, index=out.index) for k, v in profile.items()})
 
 
 def _key_pairs(df: pd.DataFrame) -> pd.DataFrame:
+    w = _core.PROFILE_WIDTH
+    holders = df[[f"profile_holders{i}" for i in range(w)]].to_numpy(U32)
+    order = df[[f"profile_order{i}" for i in range(w)]].to_numpy(U64)
     a, b, order, weight = _core.key_pairs(
-        list(df["key"]),
+        df["key"].to_numpy(U64).tobytes(),
         df["claim"].to_numpy(U32).tobytes(),
         df["holders"].to_numpy(U32).tobytes(),
         df["order"].to_numpy(U64).tobytes(),
-        list(df["profile"]),
+        np.ascontiguousarray(holders).tobytes(),
+        np.ascontiguousarray(order).tobytes(),
     )
     return pd.DataFrame(
         {
@@ -307,7 +331,9 @@ def _candidates(keyed: list[Delayed]) -> list[Delayed]:
     method = _shuffle_method(rows)
     meta = KEYED_META.assign(holders=pd.Series(dtype="uint32"))
     held = rows.shuffle(on="key", shuffle_method=method).map_partitions(_holders, meta=meta)
-    meta = meta.assign(profile=pd.Series(dtype=object))
+    meta = meta.assign(
+        **{c: pd.Series(dtype="uint32" if "holders" in c else "uint64") for c in PROFILE_COLUMNS}
+    )
     profiled = held.shuffle(on="claim", shuffle_method=method).map_partitions(_profiles, meta=meta)
     pair_meta = pd.DataFrame(
         {
