@@ -261,14 +261,14 @@ PROFILE_COLUMNS = [f"profile_holders{i}" for i in range(_core.PROFILE_WIDTH)] + 
 def _profiles(df: pd.DataFrame) -> pd.DataFrame:
     """With every key of each claim here: each row's claim's profile; keys with one holder
     (which pair nothing, but count in profiles) then go."""
-    holders, order = _core.row_profiles(
+    holders_bytes, order_bytes = _core.row_profiles(
         df["claim"].to_numpy(U32).tobytes(),
         df["holders"].to_numpy(U32).tobytes(),
         df["order"].to_numpy(U64).tobytes(),
     )
     w = _core.PROFILE_WIDTH
-    holders = _col(holders, U32).reshape(-1, w)
-    order = _col(order, U64).reshape(-1, w)
+    holders = _col(holders_bytes, U32).reshape(-1, w)
+    order = _col(order_bytes, U64).reshape(-1, w)
     keep = df["holders"].to_numpy() > 1
     out = df[keep]
     profile = {f"profile_holders{i}": holders[keep, i] for i in range(w)}
