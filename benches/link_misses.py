@@ -51,8 +51,7 @@ def candidates_and_judge(corpus):
     copies = da._agreed(da._judge(weighed, 0, [], da._copy_pairs(reps, 0)))
     rep = da._confirmed(0, reps, copies)
     keyed = da._keyed(weighed, 0, rep)
-    held = da._profiles(da._holders(keyed))
-    pairs = da._shared(da._key_pairs(held))
+    pairs = da.candidates_here(keyed)
     pairs = pd.concat([pairs, da._sentence_pairs(weighed, rep)], ignore_index=True)
     cand = {frozenset((ids[a], ids[b])) for a, b in zip(pairs["a"], pairs["b"])}
     rep_of = {ids[i]: ids[int(r)] for i, r in enumerate(rep)}

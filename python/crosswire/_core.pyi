@@ -26,7 +26,7 @@ __all__ = [
     "Partition",
     "PartitionClaims",
     "corpus_idf_terms",
-    "row_profiles",
+    "common_profiles",
     "key_pairs",
     "shared_pairs",
     "claim_groups",
@@ -160,23 +160,22 @@ class PartitionClaims:
 def corpus_idf_terms(n: int, keys: bytes, df: bytes, top: bytes) -> tuple[bytes, bytes]:
     """The terms whose corpus idf lowers a weight: `(keys u64 bytes, df u32 bytes)`."""
 
-PROFILE_WIDTH: int
+FULL_POSTING: int
 
-def row_profiles(claim: bytes, holders: bytes, order: bytes) -> tuple[bytes, bytes]:
-    """Each row's claim's profile as `(holders u32 bytes, key order u64 bytes)`,
-    `PROFILE_WIDTH` values a row (padded with zeros), from rows holding every key of their
-    claims."""
+def common_profiles(claim: bytes, holders: bytes, order: bytes) -> tuple[bytes, list[bytes]]:
+    """`(rows u32 bytes, profiles)`: the rows of common keys (held by more than
+    `FULL_POSTING` claims) and each one's claim's profile, from rows holding every key of
+    their claims."""
 
 def key_pairs(
     key: bytes,
     claim: bytes,
     holders: bytes,
     order: bytes,
-    profile_holders: bytes,
-    profile_order: bytes,
+    profile: list[bytes] | None = None,
 ) -> tuple[bytes, bytes, bytes, bytes]:
     """`(a, b, order, weight)` (bytes) of every pair the keys (u64 bytes) of the rows make,
-    profiles as `row_profiles` gives them."""
+    profiles as `common_profiles` gives them (none when no key is common)."""
 
 def shared_pairs(a: bytes, b: bytes, order: bytes, weight: bytes) -> tuple[bytes, bytes]:
     """The candidate pairs `(a, b)` (u32 bytes) among key weight rows."""

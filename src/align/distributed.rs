@@ -347,21 +347,13 @@ pub fn corpus_idf_terms(n: usize, counts: &[(u64, u32, f32)]) -> HashMap<u64, u3
 /// `(holders, key order)`, rarest first.
 pub type Profile = Vec<(u32, u64)>;
 
-/// How many `(holders, key order)` a profile holds at most.
-pub const PROFILE_WIDTH: usize = index::PROFILE_KEYS;
+/// Keys held by more claims than this are common (`index::FULL_POSTING`).
+pub const FULL_POSTING: usize = index::FULL_POSTING;
 
-/// A profile as `PROFILE_WIDTH` entries, padded with `(0, 0)` (numbers in fixed columns,
-/// not an object per row, cross Dask's shuffles). Every key has a holder, so the padding
-/// sorts before any entry and padded profiles compare as the profiles do.
-pub fn padded(p: &Profile) -> [(u32, u64); PROFILE_WIDTH] {
-    let mut out = [(0, 0); PROFILE_WIDTH];
-    out[..p.len()].copy_from_slice(p);
-    out
-}
-
-/// The profile `padded` gave.
-pub fn unpadded(p: &[(u32, u64)]) -> Profile {
-    p.iter().copied().filter(|&(h, _)| h > 0).collect()
+/// Whether a key held by `holders` claims is common: its holders are paired in profile
+/// order, so only its rows need their claims' profiles.
+pub fn is_common(holders: u32) -> bool {
+    holders as usize > index::FULL_POSTING
 }
 
 /// Each claim's profile, from the rows `(claim, holders, key order)` of all its keys.
@@ -381,7 +373,8 @@ pub fn profiles(claim: &[u32], holders: &[u32], order: &[u64]) -> HashMap<u32, P
 /// every holder of each of their keys: `(a, b, key order, weight)` with `a < b`, as
 /// `index::candidates` adds weights (all holders of a key held by at most
 /// `FULL_POSTING` claims; for a commoner one, neighbours in its holders ordered by profile).
-/// Errors when a key's rows are not all its holders.
+/// `profile` may be empty when no key is common. Errors when a key's rows are not all its
+/// holders, or a common key's rows have no profiles.
 #[allow(clippy::type_complexity)]
 pub fn key_pairs(
     key: &[u64],
@@ -405,6 +398,11 @@ pub fn key_pairs(
         }
         let key_order = order[rows[0]];
         let weight = index::weight(n);
+        if n > index::FULL_POSTING && profile.len() != key.len() {
+            return Err(format!(
+                "key {k:#x} is held by {n} claims: its rows need profiles"
+            ));
+        }
         if n > index::FULL_POSTING {
             rows.sort_unstable_by(|&x, &y| (&profile[x], claim[x]).cmp(&(&profile[y], claim[y])));
         }
@@ -596,13 +594,23 @@ mod tests {
         let claim: Vec<u32> = rows.iter().map(|r| r.1).collect();
         let holders: Vec<u32> = key.iter().map(|k| per_key[k].0).collect();
         let order: Vec<u64> = key.iter().map(|k| per_key[k].1).collect();
+        // As on Dask: rare keys paired without profiles where their holders meet, common
+        // keys' rows given their claims' profiles and paired apart.
         let by_claim = profiles(&claim, &holders, &order);
-        // As they cross Dask: padded to fixed columns and back.
-        let profile: Vec<Profile> = claim
-            .iter()
-            .map(|c| unpadded(&padded(&by_claim[c])))
-            .collect();
-        let mut weights = key_pairs(&key, &claim, &holders, &order, &profile).unwrap();
+        let (common, rare): (Vec<usize>, Vec<usize>) =
+            (0..key.len()).partition(|&i| is_common(holders[i]));
+        let pick = |rows: &[usize]| {
+            let key: Vec<u64> = rows.iter().map(|&i| key[i]).collect();
+            let claim: Vec<u32> = rows.iter().map(|&i| claim[i]).collect();
+            let holders: Vec<u32> = rows.iter().map(|&i| holders[i]).collect();
+            let order: Vec<u64> = rows.iter().map(|&i| order[i]).collect();
+            (key, claim, holders, order)
+        };
+        let (k, c, h, o) = pick(&rare);
+        let mut weights = key_pairs(&k, &c, &h, &o, &[]).unwrap();
+        let (k, c, h, o) = pick(&common);
+        let profile: Vec<Profile> = c.iter().map(|c| by_claim[c].clone()).collect();
+        weights.extend(key_pairs(&k, &c, &h, &o, &profile).unwrap());
         let mut candidates = shared(&mut weights);
         for (p, pc) in pcs.iter().enumerate() {
             candidates
@@ -660,21 +668,25 @@ mod tests {
     }
 
     #[test]
-    fn padded_profiles_sort_as_profiles() {
-        let profiles: Vec<Profile> = vec![
-            vec![],
-            vec![(1, 9)],
-            vec![(1, 9), (2, 3)],
-            vec![(1, 9), (2, 3), (2, 4), (70, 1)],
-            vec![(2, 0)],
-            vec![(65, 5), (66, 6)],
-        ];
-        for p in &profiles {
-            assert_eq!(&unpadded(&padded(p)), p);
-            for q in &profiles {
-                assert_eq!(padded(p).cmp(&padded(q)), p.cmp(q), "{p:?} {q:?}");
-            }
-        }
+    fn rare_keys_pair_without_profiles() {
+        // Three claims on a rare key, then a common key's holders: rare keys need no
+        // profiles (rows may come without them), a common key's rows must have them.
+        let key = vec![7u64, 7, 7];
+        let (claim, holders, order) = (vec![4u32, 2, 9], vec![3u32; 3], vec![5u64; 3]);
+        let profile: Vec<Profile> = vec![vec![(1, 1)], vec![(1, 2)], vec![(2, 0)]];
+        let with = key_pairs(&key, &claim, &holders, &order, &profile).unwrap();
+        let without = key_pairs(&key, &claim, &holders, &order, &[]).unwrap();
+        assert_eq!(with.len(), 3);
+        assert_eq!(with, without);
+        let n = index::FULL_POSTING + 1;
+        let common = key_pairs(
+            &vec![1; n],
+            &(0..n as u32).collect::<Vec<_>>(),
+            &vec![n as u32; n],
+            &vec![0; n],
+            &[],
+        );
+        assert!(is_common(n as u32) && common.is_err());
     }
 
     #[test]

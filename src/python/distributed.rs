@@ -303,46 +303,56 @@ pub fn corpus_idf_terms<'py>(
     ))
 }
 
-/// Each row's claim's profile as `(holders u32 bytes, key order u64 bytes)`,
-/// `PROFILE_WIDTH` values a row (padded, `align::distributed::padded`), from rows
-/// `(claim, holders, order)` holding every key of each of their claims.
+/// The rows of common keys (`align::distributed::is_common`) among rows `(claim, holders,
+/// order)` holding every key of each of their claims: `(rows u32 bytes, profiles)`, each
+/// such row's place and its claim's profile (bytes). Only common keys' holders are paired
+/// in profile order, so only their rows carry one.
 #[pyfunction]
-pub fn row_profiles<'py>(
+pub fn common_profiles<'py>(
     py: Python<'py>,
     claim: &[u8],
     holders: &[u8],
     order: &[u8],
-) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
+) -> PyResult<(Bound<'py, PyBytes>, Vec<Bound<'py, PyBytes>>)> {
     let claim: Vec<u32> = read(claim, "claim")?;
     let (holders, order): (Vec<u32>, Vec<u64>) = (read(holders, "holders")?, read(order, "order")?);
     if holders.len() != claim.len() || order.len() != claim.len() {
         return Err(PyValueError::new_err("columns of unequal lengths"));
     }
-    let by: HashMap<u32, [(u32, u64); dist::PROFILE_WIDTH]> =
-        dist::profiles(&claim, &holders, &order)
-            .iter()
-            .map(|(c, p)| (*c, dist::padded(p)))
-            .collect();
-    let rows = || claim.iter().flat_map(|c| by[c]);
-    Ok((
-        write(py, rows().map(|e| e.0)),
-        write(py, rows().map(|e| e.1)),
-    ))
+    let rows: Vec<u32> = (0..claim.len() as u32)
+        .filter(|&i| dist::is_common(holders[i as usize]))
+        .collect();
+    let by = dist::profiles(&claim, &holders, &order);
+    let mut bytes: HashMap<u32, Bound<'py, PyBytes>> = HashMap::new();
+    let mut profiles = Vec::with_capacity(rows.len());
+    for &i in &rows {
+        let c = claim[i as usize];
+        let b = match bytes.get(&c) {
+            Some(b) => b.clone(),
+            None => {
+                let b = to_bytes(py, &by[&c])?;
+                bytes.insert(c, b.clone());
+                b
+            }
+        };
+        profiles.push(b);
+    }
+    Ok((write(py, rows.into_iter()), profiles))
 }
 
 /// `(a, b, order, weight)` (bytes) of every pair the keys of rows `(key, claim, holders,
-/// order, profile)` make (keys u64, profiles as `row_profiles` gives them); the rows hold
-/// every holder of each of their keys.
+/// order, profile)` make (keys u64 bytes, profiles as `common_profiles` gives them, or none
+/// when no key is common); the rows hold every holder of each of their keys.
 #[pyfunction]
-#[allow(clippy::type_complexity, clippy::too_many_arguments)]
+#[pyo3(signature = (key, claim, holders, order, profile=None))]
+#[allow(clippy::type_complexity)]
 pub fn key_pairs<'py>(
     py: Python<'py>,
     key: &[u8],
     claim: &[u8],
     holders: &[u8],
     order: &[u8],
-    profile_holders: &[u8],
-    profile_order: &[u8],
+    profile: Option<Vec<Vec<u8>>>,
 ) -> PyResult<(
     Bound<'py, PyBytes>,
     Bound<'py, PyBytes>,
@@ -351,22 +361,17 @@ pub fn key_pairs<'py>(
 )> {
     let (key, claim): (Vec<u64>, Vec<u32>) = (read(key, "key")?, read(claim, "claim")?);
     let (holders, order): (Vec<u32>, Vec<u64>) = (read(holders, "holders")?, read(order, "order")?);
-    let ph: Vec<u32> = read(profile_holders, "profile holders")?;
-    let po: Vec<u64> = read(profile_order, "profile order")?;
+    let profile: Vec<Profile> = profile
+        .unwrap_or_default()
+        .iter()
+        .map(|p| from_bytes(p, "a profile"))
+        .collect::<PyResult<_>>()?;
     let n = key.len();
     if [claim.len(), holders.len(), order.len()] != [n; 3]
-        || [ph.len(), po.len()] != [n * dist::PROFILE_WIDTH; 2]
+        || !(profile.is_empty() || profile.len() == n)
     {
         return Err(PyValueError::new_err("columns of unequal lengths"));
     }
-    let profile: Vec<Profile> = ph
-        .chunks_exact(dist::PROFILE_WIDTH)
-        .zip(po.chunks_exact(dist::PROFILE_WIDTH))
-        .map(|(h, o)| {
-            let p: Vec<(u32, u64)> = h.iter().copied().zip(o.iter().copied()).collect();
-            dist::unpadded(&p)
-        })
-        .collect();
     let rows = pool::run(py, || {
         dist::key_pairs(&key, &claim, &holders, &order, &profile)
     })
