@@ -313,9 +313,12 @@ def _common(keyed: pd.DataFrame, held: pd.DataFrame) -> pd.DataFrame:
     once, the others are the claim's alone and in its own key order)."""
     at = pd.Index(held["key"].to_numpy(U64)).get_indexer(keyed["key"].to_numpy(U64))
     found = at >= 0
-    holders = np.where(found, held["holders"].to_numpy(U32)[at], 1).astype(U32)
-    order = np.where(found, held["order"].to_numpy(U64)[at], keyed["order"].to_numpy(U64))
-    order = order.astype(U64)
+    # Read at 0 where not found (and nothing at all when no key here is shared).
+    place = np.where(found, at, 0)
+    shared_holders = np.append(held["holders"].to_numpy(U32), U32.type(1))[place]
+    shared_order = np.append(held["order"].to_numpy(U64), U64.type(0))[place]
+    holders = np.where(found, shared_holders, 1).astype(U32)
+    order = np.where(found, shared_order, keyed["order"].to_numpy(U64)).astype(U64)
     claim = keyed["claim"].to_numpy(U32)
     at_bytes, profile = _core.common_profiles(claim.tobytes(), holders.tobytes(), order.tobytes())
     rows = _col(at_bytes, U32)
