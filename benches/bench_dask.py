@@ -8,8 +8,15 @@ pairs and groups tables as pandas.
 Corpora are benches/make_corpus.py's (seed 0, target/corpora/, as bench_scale.py builds
 them). Each side runs in a fresh child process: in-process with every core (rayon), and
 `analyze` on a 2-worker LocalCluster (one thread each) it starts itself, cluster start
-timed apart. Printed: seconds, words per second, peak RSS of each process (the client's and
-every worker's VmHWM). Nothing is asserted.
+timed apart.
+
+The main figure is the run as a large corpus is used: in-process, the tables made and
+written to Parquet; on the cluster, `analyze` and `to_parquet` from the workers (nothing
+gathered). Then, apart, the cluster's `compute()` of every table into the client (what
+`analysis()` needs; in-process the tables are already there), and the in-process Parquet
+write alone. Printed: seconds, words per second, CPU seconds of each process (the client,
+which hosts the LocalCluster's scheduler, and every worker), peak RSS of each (VmHWM), CPU
+per step on the workers. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -18,8 +25,10 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,18 +52,39 @@ def cpu_seconds() -> float:
     return r.ru_utime + r.ru_stime
 
 
+def _scratch() -> str:
+    """A folder for the Parquet output, beside the corpora (removed after the run)."""
+    base = HERE.parent / "target" / "bench-dask"
+    base.mkdir(parents=True, exist_ok=True)
+    return tempfile.mkdtemp(dir=base)
+
+
 def in_process(folder: str) -> dict:
     import crosswire as cw
 
+    out = _scratch()
     c0, t0 = cpu_seconds(), time.perf_counter()
     corpus = cw.Corpus.from_dir(folder)
-    sizes = [len(corpus.entities()), len(corpus.claims()), len(corpus.entity_table())]
+    tables = {
+        "entities": corpus.entities(),
+        "claims": corpus.claims(),
+        "entity_table": corpus.entity_table(),
+    }
     alignment = corpus.align()
-    sizes += [len(alignment.pairs()), len(alignment.groups())]
+    tables |= {"pairs": alignment.pairs(), "groups": alignment.groups()}
+    c1, t1 = cpu_seconds(), time.perf_counter()
+    # Written as the cluster writes them (one folder per table), so both sides end on disk.
+    for name, df in tables.items():
+        os.makedirs(f"{out}/{name}")
+        df.to_parquet(f"{out}/{name}/part.0.parquet", index=False)
+    c2, t2 = cpu_seconds(), time.perf_counter()
+    shutil.rmtree(out)
     return {
-        "seconds": time.perf_counter() - t0,
-        "cpu": [cpu_seconds() - c0],
-        "rows": sizes,
+        "seconds": t2 - t0,
+        "cpu": [c2 - c0],
+        "write_seconds": t2 - t1,
+        "write_cpu": [c2 - c1],
+        "rows": [len(df) for df in tables.values()],
         "peak_mb": [peak_mb()],
     }
 
@@ -103,14 +133,22 @@ def on_cluster(folder: str, partition_docs: int) -> dict:
     client = Client(cluster)
     started = time.perf_counter() - t0
     client.register_plugin(StepCPU())
+    out = _scratch()
     before = [cpu_seconds(), *client.run(cpu_seconds).values()]
     t0 = time.perf_counter()
     with get_task_stream(client) as stream:
         result = cwd.analyze(folder, client, partition_docs=partition_docs or None)
-        tables = result.compute()
+        result.to_parquet(out)
     seconds = time.perf_counter() - t0
     # CPU of the client (the LocalCluster's scheduler runs in it) and of each worker.
     after = [cpu_seconds(), *client.run(cpu_seconds).values()]
+    shutil.rmtree(out)
+    # Apart: every table gathered into the client, as `analysis()` does (the results are
+    # persisted on the workers: this is the gather, not the analysis again).
+    t0 = time.perf_counter()
+    tables = result.compute()
+    gather_seconds = time.perf_counter() - t0
+    gathered = [cpu_seconds(), *client.run(cpu_seconds).values()]
     # Transfers and spills to disk by action, from the task stream.
     per_action: dict[str, float] = {}
     for task in stream.data:
@@ -135,6 +173,8 @@ def on_cluster(folder: str, partition_docs: int) -> dict:
         "seconds": seconds,
         "cluster_start": started,
         "cpu": [b - a for a, b in zip(before, after)],
+        "gather_seconds": gather_seconds,
+        "gather_cpu": [b - a for a, b in zip(after, gathered)],
         "rows": [len(tables[t]) for t in cwd.TABLES],
         "peak_mb": [peak_mb(), *workers.values()],
         "tasks": len(stream.data),
@@ -190,6 +230,12 @@ def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[s
             f"{words / r['seconds']:>9,.0f} words/s  CPU s {cpus} (sum {sum(r['cpu']):,.1f})  "
             f"peak MB {peaks}  rows {r['rows']}{extra}  load {os.getloadavg()[0]:.1f}"
         )
+        apart = "gather" if "gather_cpu" in r else "write"
+        print(
+            f"{'':>17}of which/apart: {apart} {r[apart + '_seconds']:.1f} s, CPU s "
+            + ", ".join(f"{c:,.1f}" for c in r[apart + "_cpu"])
+            + ("  (not in the figure above)" if apart == "gather" else "  (in the figure above)")
+        )
     if "cluster" not in results:
         return
     c = results["cluster"]
@@ -200,9 +246,11 @@ def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[s
     if "in-process" not in results:
         return
     a, b = results["in-process"], results["cluster"]
+    with_gather = sum(b["cpu"]) + sum(b["gather_cpu"])
     print(
-        f"{'':>17}cluster / in-process: {b['seconds'] / a['seconds']:.2f}x wall, "
-        f"{sum(b['cpu']) / sum(a['cpu']):.2f}x CPU; same rows: {a['rows'] == b['rows']}"
+        f"{'':>17}cluster / in-process (analysis + Parquet): {b['seconds'] / a['seconds']:.2f}x "
+        f"wall, {sum(b['cpu']) / sum(a['cpu']):.2f}x CPU; with the cluster's compute() "
+        f"added: {with_gather / sum(a['cpu']):.2f}x CPU; same rows: {a['rows'] == b['rows']}"
     )
 
 

@@ -47,12 +47,11 @@ def candidates_and_judge(corpus):
     counts = da._term_counts(pc, reps, 0)
     n = da._distinct(reps, 0)
     totals = counts.groupby("key").agg(df=("df", "sum"), top=("top", "max"))
-    weighed = pc.reweighed(n, da._corpus_terms(totals, n))
+    weighed = da._reweighed(pc, n, da._corpus_terms(totals, n))
     copies = da._agreed(da._judge(weighed, 0, [], da._copy_pairs(reps, 0)))
     rep = da._confirmed(0, reps, copies)
     keyed = da._keyed(weighed, 0, rep)
-    held = da._profiles(da._holders(keyed))
-    pairs = da._shared(da._key_pairs(held))
+    pairs = da.candidates_here(keyed)
     pairs = pd.concat([pairs, da._sentence_pairs(weighed, rep)], ignore_index=True)
     cand = {frozenset((ids[a], ids[b])) for a, b in zip(pairs["a"], pairs["b"])}
     rep_of = {ids[i]: ids[int(r)] for i, r in enumerate(rep)}

@@ -60,8 +60,13 @@ def tables_of(corpus: cw.Corpus) -> dict[str, pd.DataFrame]:
 
 
 @pytest.fixture(scope="module")
-def in_process(generated) -> dict[str, pd.DataFrame]:
-    return tables_of(cw.Corpus.from_dir(generated))
+def corpus(generated) -> cw.Corpus:
+    return cw.Corpus.from_dir(generated)
+
+
+@pytest.fixture(scope="module")
+def in_process(corpus) -> dict[str, pd.DataFrame]:
+    return tables_of(corpus)
 
 
 def same_tables(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame]) -> None:
@@ -89,6 +94,28 @@ def test_the_cluster_gives_the_in_process_tables(client, generated, in_process):
     groups = in_process["groups"]
     spread = groups.groupby("group")["doc"].agg(lambda d: len({part[x] for x in d}))
     assert (spread >= 3).any()
+
+
+@needs_shared
+def test_the_generated_corpus_has_common_keys_across_partitions(corpus):
+    # The equality above covers both ways keys pair on the cluster: rare keys where their
+    # holders meet, common ones (more than FULL_POSTING holders, paired in profile order)
+    # with profiles made in the claims' partitions, holders in every partition.
+    from crosswire import _core
+    from crosswire import dask_alignment as da
+
+    pc = _core.PartitionClaims(corpus._core, 0)
+    sigs = da._signatures(pc, 0)
+    reps = da._signature_reps(
+        sigs, da._first_of_repeated(sigs.groupby("sig")["claim"].agg(["min", "size"]))
+    )
+    keyed = da._keyed(pc, 0, reps)
+    docs = corpus.claims()["doc"].cat.codes.to_numpy()
+    keyed["part"] = docs[keyed["claim"].to_numpy()] // PARTITION
+    by = keyed.groupby("key")
+    common = by.size() > _core.FULL_POSTING
+    assert common.sum() >= 3
+    assert (by["part"].nunique()[common] == ARTICLES // PARTITION).any()
 
 
 @needs_shared

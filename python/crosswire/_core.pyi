@@ -26,7 +26,7 @@ __all__ = [
     "Partition",
     "PartitionClaims",
     "corpus_idf_terms",
-    "row_profiles",
+    "common_profiles",
     "key_pairs",
     "shared_pairs",
     "claim_groups",
@@ -136,13 +136,16 @@ class PartitionClaims:
     def __len__(self) -> int: ...
     def signatures(self) -> bytes:
         """Each claim's copy signature (u64 bytes)."""
-    def term_counts(self, distinct: bytes) -> tuple[list[str], bytes, bytes]:
-        """`(keys, df u32 bytes, top reference idf f32 bytes)`: term counts over the claims
-        flagged `distinct` (u8 bytes, one per claim)."""
-    def reweighed(self, n: int, terms: dict[str, int]) -> PartitionClaims:
-        """The claims weighed by the corpus's counts (`n` distinct claims, `terms`: key → df)."""
-    def keyed(self, first_claim: int, among: bytes) -> tuple[list[str], bytes, bytes]:
-        """`(keys, claim u32 bytes, order u64 bytes)` of the claims flagged `among`."""
+    def term_counts(self, distinct: bytes) -> tuple[bytes, bytes, bytes]:
+        """`(keys u64 bytes, df u32 bytes, top reference idf f32 bytes)`: term counts over
+        the claims flagged `distinct` (u8 bytes, one per claim), keys hashed."""
+    def weigh(self, n: int, keys: bytes, df: bytes) -> PartitionClaims:
+        """Weighs the claims by the corpus's counts in place (`n` distinct claims, `keys`
+        (u64 bytes, hashed) held by `df` (u32 bytes) of them) and returns them; weighing
+        again changes nothing."""
+    def keyed(self, first_claim: int, among: bytes) -> tuple[bytes, bytes, bytes]:
+        """`(keys u64 bytes, claim u32 bytes, order u64 bytes)` of the claims flagged
+        `among` (keys hashed)."""
     def sentence_pairs(self, rep: bytes) -> tuple[bytes, bytes]:
         """Pairs of neighbours in a sentence `(a, b)` (u32 bytes), given each claim's
         representative (u32 bytes, corpus indices)."""
@@ -154,16 +157,25 @@ class PartitionClaims:
     def from_bytes(bytes: bytes) -> PartitionClaims:
         """Claims pickled as bytes."""
 
-def corpus_idf_terms(n: int, keys: list[str], df: bytes, top: bytes) -> dict[str, int]:
-    """The terms whose corpus idf lowers a weight: key → df."""
+def corpus_idf_terms(n: int, keys: bytes, df: bytes, top: bytes) -> tuple[bytes, bytes]:
+    """The terms whose corpus idf lowers a weight: `(keys u64 bytes, df u32 bytes)`."""
 
-def row_profiles(claim: bytes, holders: bytes, order: bytes) -> list[bytes]:
-    """Each row's claim's profile (bytes), from rows holding every key of their claims."""
+FULL_POSTING: int
+
+def common_profiles(claim: bytes, holders: bytes, order: bytes) -> tuple[bytes, list[bytes]]:
+    """`(rows u32 bytes, profiles)`: the rows of common keys (held by more than
+    `FULL_POSTING` claims) and each one's claim's profile, from rows holding every key of
+    their claims."""
 
 def key_pairs(
-    key: list[str], claim: bytes, holders: bytes, order: bytes, profile: list[bytes]
+    key: bytes,
+    claim: bytes,
+    holders: bytes,
+    order: bytes,
+    profile: list[bytes] | None = None,
 ) -> tuple[bytes, bytes, bytes, bytes]:
-    """`(a, b, order, weight)` (bytes) of every pair the keys of the rows make."""
+    """`(a, b, order, weight)` (bytes) of every pair the keys (u64 bytes) of the rows make,
+    profiles as `common_profiles` gives them (none when no key is common)."""
 
 def shared_pairs(a: bytes, b: bytes, order: bytes, weight: bytes) -> tuple[bytes, bytes]:
     """The candidate pairs `(a, b)` (u32 bytes) among key weight rows."""

@@ -5,11 +5,14 @@ one claim's keys or one partition's pairs, never every claim in one process.
 - P3: each partition's claim views (``_core.PartitionClaims``, ids across partitions in);
   copies found by a reduction of signatures (the first claim of each repeated one); the
   corpus idf from term counts reduced by key.
-- P4: candidates from claims keyed by their blocking keys: Dask shuffles on the key (each
-  key's holders meet: how many, and the key's place in the in-process key order), on the
-  claim (each claim's profile: its rarest keys), on the key again (the pairs each key
-  makes, fading with its holders as ``index.rs`` does) and on the first claim of each pair
-  (weights summed in key order, kept at the in-process threshold).
+- P4: candidates from claims keyed by their blocking keys: every claim's keys shuffled
+  once by key (each key's holders meet: how many, the key's place in the in-process key
+  order, and the pairs of its rare keys); how many hold each key sent back to the
+  holders' partitions (once per key and partition), where each claim's profile (its
+  rarest keys) is made; only common keys' rows, with profiles, shuffled by key again (the
+  pairs each makes, fading with its holders as ``index.rs`` does); every pair's key
+  weights sent to the partition of its first claim and summed there in key order, kept at
+  the in-process threshold.
 - P5: pairs judged in the partition of their first claim, with the views of other
   partitions' claims sent there once per partition that asks (postcard bytes).
 - P6: groups from the agreeing pairs in one reduction task (see ``_groups``).
@@ -23,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import dask
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
@@ -65,7 +69,13 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _exchange(
-    frames: list[Delayed], column: str, offsets: Delayed, n: int, step: str, token: str
+    frames: list[Delayed],
+    column: str,
+    offsets: Delayed,
+    n: int,
+    step: str,
+    token: str,
+    join: Any = None,
 ) -> list[Delayed]:
     """Rows of ``frames`` sent to the partition (of ``n``) of their ``column``'s claim
     (``offsets``: where each partition's claims start): each frame cut in one task, each
@@ -75,7 +85,8 @@ def _exchange(
         _task(_split, _key(f"{step}-split", token, k), f, column, offsets, nout=n)
         for k, f in enumerate(frames)
     ]
-    return [_task(_concat, _key(f"{step}-join", token, i), [c[i] for c in cut]) for i in range(n)]
+    join = join or _concat
+    return [_task(join, _key(f"{step}-join", token, i), [c[i] for c in cut]) for i in range(n)]
 
 
 # -- P3 ---------------------------------------------------------------------------------------
@@ -89,7 +100,7 @@ def _signatures(pc: _core.PartitionClaims, first: int) -> pd.DataFrame:
 SIG_META = pd.DataFrame({"sig": pd.Series(dtype="uint64"), "claim": pd.Series(dtype="uint32")})
 TERM_META = pd.DataFrame(
     {
-        "key": pd.Series(dtype=object),
+        "key": pd.Series(dtype="uint64"),
         "df": pd.Series(dtype="uint32"),
         "top": pd.Series(dtype="float32"),
     }
@@ -116,7 +127,7 @@ def _signature_reps(sigs: pd.DataFrame, repeated: pd.Series) -> np.ndarray:
 def _term_counts(pc: _core.PartitionClaims, reps: np.ndarray, first: int) -> pd.DataFrame:
     distinct = (reps == np.arange(first, first + len(reps))).astype(np.uint8)
     keys, df, top = pc.term_counts(distinct.tobytes())
-    return pd.DataFrame({"key": keys, "df": _col(df, U32), "top": _col(top, F32)})
+    return pd.DataFrame({"key": _col(keys, U64), "df": _col(df, U32), "top": _col(top, F32)})
 
 
 def _distinct(reps: np.ndarray, first: int) -> int:
@@ -125,22 +136,27 @@ def _distinct(reps: np.ndarray, first: int) -> int:
 
 def _term_totals(counts: list[Delayed]) -> Delayed:
     """Each term's df over the corpus's distinct claims and its highest reference idf: a
-    Dask reduction by key."""
+    Dask reduction by key (hashed, as the in-process index counts terms)."""
     terms = dd.from_delayed(counts, meta=TERM_META, verify_meta=False)
     return terms.groupby("key").agg(df=("df", "sum"), top=("top", "max")).to_delayed()[0]
 
 
-def _corpus_terms(by: pd.DataFrame, n: int) -> dict[str, int]:
+def _corpus_terms(by: pd.DataFrame, n: int) -> tuple[bytes, bytes]:
+    """The terms whose corpus idf lowers a weight: (keys u64 bytes, df u32 bytes)."""
     return _core.corpus_idf_terms(
         n,
-        list(by.index),
+        by.index.to_numpy(U64).tobytes(),
         by["df"].to_numpy(U32).tobytes(),
         by["top"].to_numpy(F32).tobytes(),
     )
 
 
-def _reweighed(pc: _core.PartitionClaims, n: int, terms: dict[str, int]) -> _core.PartitionClaims:
-    return pc.reweighed(n, terms)
+def _reweighed(
+    pc: _core.PartitionClaims, n: int, terms: tuple[bytes, bytes]
+) -> _core.PartitionClaims:
+    # In place (the core keeps the term counts apart from the views, and weighing is
+    # idempotent): a retry, or a count retried after it, reads what it read the first time.
+    return pc.weigh(n, *terms)
 
 
 # -- P5 ---------------------------------------------------------------------------------------
@@ -222,7 +238,7 @@ def _confirmed(first: int, sig_reps: np.ndarray, agreed: pd.DataFrame) -> np.nda
 
 KEYED_META = pd.DataFrame(
     {
-        "key": pd.Series(dtype=object),
+        "key": pd.Series(dtype="uint64"),
         "claim": pd.Series(dtype="uint32"),
         "order": pd.Series(dtype="uint64"),
     }
@@ -232,38 +248,23 @@ KEYED_META = pd.DataFrame(
 def _keyed(pc: _core.PartitionClaims, first: int, rep: np.ndarray) -> pd.DataFrame:
     among = (rep == np.arange(first, first + len(rep))).astype(np.uint8)
     keys, claim, order = pc.keyed(first, among.tobytes())
-    return pd.DataFrame({"key": keys, "claim": _col(claim, U32), "order": _col(order, U64)})
-
-
-def _holders(df: pd.DataFrame) -> pd.DataFrame:
-    """With every holder of each key here: how many, and the key's place in the key order."""
-    by = df.groupby("key", sort=False)
-    return df.assign(
-        holders=by["claim"].transform("size").astype("uint32"),
-        order=by["order"].transform("min").astype("uint64"),
+    return pd.DataFrame(
+        {"key": _col(keys, U64), "claim": _col(claim, U32), "order": _col(order, U64)}
     )
 
 
-def _profiles(df: pd.DataFrame) -> pd.DataFrame:
-    """With every key of each claim here: each row's claim's profile; keys with one holder
-    (which pair nothing, but count in profiles) then go."""
-    profile = _core.row_profiles(
-        df["claim"].to_numpy(U32).tobytes(),
-        df["holders"].to_numpy(U32).tobytes(),
-        df["order"].to_numpy(U64).tobytes(),
-    )
-    df = df.assign(profile=pd.Series(profile, index=df.index, dtype=object))
-    return df[df["holders"] > 1]
+PAIR_META = pd.DataFrame(
+    {
+        "a": pd.Series(dtype="uint32"),
+        "b": pd.Series(dtype="uint32"),
+        "order": pd.Series(dtype="uint64"),
+        "weight": pd.Series(dtype="float32"),
+    }
+)
+COMMON_META = KEYED_META.assign(holders=pd.Series(dtype="uint32"), profile=pd.Series(dtype=object))
 
 
-def _key_pairs(df: pd.DataFrame) -> pd.DataFrame:
-    a, b, order, weight = _core.key_pairs(
-        list(df["key"]),
-        df["claim"].to_numpy(U32).tobytes(),
-        df["holders"].to_numpy(U32).tobytes(),
-        df["order"].to_numpy(U64).tobytes(),
-        list(df["profile"]),
-    )
+def _pair_frame(a: bytes, b: bytes, order: bytes, weight: bytes) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "a": _col(a, U32),
@@ -271,6 +272,77 @@ def _key_pairs(df: pd.DataFrame) -> pd.DataFrame:
             "order": _col(order, U64),
             "weight": _col(weight, F32),
         }
+    )
+
+
+def _held(df: pd.DataFrame, offsets: Sequence[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """With every holder of each key here (a partition of the one shuffle by key): the pairs
+    its rare keys make (all their holders, no profile needed), and what the claims'
+    partitions need for profiles: each key held more than once, how many hold it and its
+    place in the key order, once per partition holding it (a row of one of its claims
+    there: ``claim`` routes it). A key held once is its claim's alone: its partition knows it."""
+    by = df.groupby("key", sort=False)
+    holders = by["claim"].transform("size").to_numpy(U32)
+    order = by["order"].transform("min").to_numpy(U64)
+    key, claim = df["key"].to_numpy(U64), df["claim"].to_numpy(U32)
+    rare = (holders > 1) & (holders <= _core.FULL_POSTING)
+    pairs = _pair_frame(
+        *_core.key_pairs(
+            key[rare].tobytes(),
+            claim[rare].tobytes(),
+            holders[rare].tobytes(),
+            order[rare].tobytes(),
+        )
+    )
+    many = holders > 1
+    back = pd.DataFrame(
+        {
+            "key": key[many],
+            "claim": claim[many],
+            "holders": holders[many],
+            "order": order[many],
+            "part": _part_of(claim[many], offsets),
+        }
+    )
+    return pairs, back.drop_duplicates(["key", "part"])[["key", "claim", "holders", "order"]]
+
+
+def _common(keyed: pd.DataFrame, held: pd.DataFrame) -> pd.DataFrame:
+    """A partition's claims' rows on common keys, each with its claim's profile (its rarest
+    keys: every key of the claim is here, ``held`` says how many hold those held more than
+    once, the others are the claim's alone and in its own key order)."""
+    at = pd.Index(held["key"].to_numpy(U64)).get_indexer(keyed["key"].to_numpy(U64))
+    found = at >= 0
+    # Read at 0 where not found (and nothing at all when no key here is shared).
+    place = np.where(found, at, 0)
+    shared_holders = np.append(held["holders"].to_numpy(U32), U32.type(1))[place]
+    shared_order = np.append(held["order"].to_numpy(U64), U64.type(0))[place]
+    holders = np.where(found, shared_holders, 1).astype(U32)
+    order = np.where(found, shared_order, keyed["order"].to_numpy(U64)).astype(U64)
+    claim = keyed["claim"].to_numpy(U32)
+    at_bytes, profile = _core.common_profiles(claim.tobytes(), holders.tobytes(), order.tobytes())
+    rows = _col(at_bytes, U32)
+    return pd.DataFrame(
+        {
+            "key": keyed["key"].to_numpy(U64)[rows],
+            "claim": claim[rows],
+            "order": order[rows],
+            "holders": holders[rows],
+            "profile": pd.Series(profile, dtype=object),
+        }
+    )
+
+
+def _key_pairs(df: pd.DataFrame) -> pd.DataFrame:
+    """The pairs the common keys of ``df`` make (every holder of each here, with profiles)."""
+    return _pair_frame(
+        *_core.key_pairs(
+            df["key"].to_numpy(U64).tobytes(),
+            df["claim"].to_numpy(U32).tobytes(),
+            df["holders"].to_numpy(U32).tobytes(),
+            df["order"].to_numpy(U64).tobytes(),
+            list(df["profile"]),
+        )
     )
 
 
@@ -284,9 +356,24 @@ def _shared(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"a": _col(a, U32), "b": _col(b, U32)})
 
 
+def _joined_candidates(pieces: list[pd.DataFrame]) -> pd.DataFrame:
+    """A claim partition's candidates: from every key weight of its claims' pairs (summed,
+    kept at the in-process threshold) and its same-sentence neighbours."""
+    weights = [p for p in pieces if "weight" in p.columns]
+    others = [p for p in pieces if "weight" not in p.columns]
+    return pd.concat([_shared(_concat(weights)), *others], ignore_index=True)
+
+
 def _sentence_pairs(pc: _core.PartitionClaims, rep: np.ndarray) -> pd.DataFrame:
     a, b = pc.sentence_pairs(rep.astype(U32).tobytes())
     return pd.DataFrame({"a": _col(a, U32), "b": _col(b, U32)})
+
+
+def candidates_here(keyed: pd.DataFrame) -> pd.DataFrame:
+    """The candidate pairs of one partition holding the whole corpus's claims (the steps of
+    :func:`_candidates` without Dask), for benches that read them."""
+    pairs, held = _held(keyed, [0, 2**32])
+    return _joined_candidates([pairs, _key_pairs(_common(keyed, held))])
 
 
 #: Up to this many partitions the key shuffles are Dask's task shuffles (a split and a join
@@ -300,30 +387,38 @@ def _shuffle_method(frame: dd.DataFrame) -> str:
     return "tasks" if frame.npartitions <= TASK_SHUFFLE_PARTITIONS else "p2p"
 
 
-def _candidates(keyed: list[Delayed]) -> list[Delayed]:
-    """Candidate pairs ``(a, b)`` from the claims' keys, by Dask shuffles (see the module
-    doc): frames partitioned by ``a``'s hash."""
+def _candidates(
+    keyed: list[Delayed], sentence: list[Delayed], whole: Delayed, token: str
+) -> list[Delayed]:
+    """Candidate pairs ``(a, b)`` from the claims' keys, one frame per claim partition
+    (that of ``a``): every claim's keys shuffled once by key, where each key's holders
+    meet and its rare keys pair; how many hold each key sent back to its holders'
+    partitions, which make the profiles; only common keys' rows, with profiles, shuffled
+    by key a second time to pair; every pair's key weights sent to the partition of its
+    first claim, summed there."""
+    n = len(keyed)
     rows = dd.from_delayed(keyed, meta=KEYED_META, verify_meta=False)
     method = _shuffle_method(rows)
-    meta = KEYED_META.assign(holders=pd.Series(dtype="uint32"))
-    held = rows.shuffle(on="key", shuffle_method=method).map_partitions(_holders, meta=meta)
-    meta = meta.assign(profile=pd.Series(dtype=object))
-    profiled = held.shuffle(on="claim", shuffle_method=method).map_partitions(_profiles, meta=meta)
-    pair_meta = pd.DataFrame(
-        {
-            "a": pd.Series(dtype="uint32"),
-            "b": pd.Series(dtype="uint32"),
-            "order": pd.Series(dtype="uint64"),
-            "weight": pd.Series(dtype="float32"),
-        }
+    by_key = rows.shuffle(on="key", shuffle_method=method).to_delayed()
+    held = [_task(_held, _key("held", token, i), p, whole, nout=2) for i, p in enumerate(by_key)]
+    back = _exchange([h[1] for h in held], "claim", whole, n, "held-back", token)
+    common = [_task(_common, _key("common", token, i), keyed[i], back[i]) for i in range(n)]
+    # Profiles are bytes in an object column: not for Dask to turn into strings.
+    with dask.config.set({"dataframe.convert-string": False}):
+        commons = dd.from_delayed(common, meta=COMMON_META, verify_meta=False)
+        weights = commons.shuffle(on="key", shuffle_method=method).map_partitions(
+            _key_pairs, meta=PAIR_META
+        )
+        weighed_pairs = list(weights.to_delayed())
+    return _exchange(
+        [h[0] for h in held] + weighed_pairs + sentence,
+        "a",
+        whole,
+        n,
+        "candidates",
+        token,
+        join=_joined_candidates,
     )
-    weights = profiled.shuffle(on="key", shuffle_method=method).map_partitions(
-        _key_pairs, meta=pair_meta
-    )
-    shared = weights.shuffle(on="a", shuffle_method=method).map_partitions(
-        _shared, meta=pair_meta[["a", "b"]]
-    )
-    return list(shared.to_delayed())
 
 
 # -- P6 ---------------------------------------------------------------------------------------
@@ -449,7 +544,7 @@ def align(
     sentence = [
         _task(_sentence_pairs, _key("sentence", token, i), weighed[i], reps[i]) for i in range(n)
     ]
-    candidates = _exchange(_candidates(keyed) + sentence, "a", whole, n, "candidates", token)
+    candidates = _candidates(keyed, sentence, whole, token)
     judged = _judge_round(weighed, offsets, candidates, "pairs", token)
     pairs = [
         _task(_pairs_table, _key("pairs-table", token, i), copies[i], judged[i]) for i in range(n)

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use super::build::{ClaimRef, Sources};
 use super::lexicon::AlignLexicon;
+use super::outline::key_hash;
 use super::represent::ClaimView;
 use super::{copies, groups, index, judge_claims, one_statement, outline, Relation};
 use crate::claims::claim_id;
@@ -33,6 +34,64 @@ pub struct PartitionClaims {
     pub docs: Vec<String>,
     /// Each claim's view.
     pub views: Vec<ClaimView>,
+    /// The claims' terms with their reference idfs, kept apart from the views: weighing
+    /// the views in place (`weigh`) leaves the term counts as they were, so a count retried
+    /// after the weighing reads the same numbers.
+    pub terms: TermTable,
+}
+
+/// A partition's terms as the corpus counts them: distinct keys (hashed), each with its
+/// highest reference idf here (terms of claims and of their clauses), and the keys of
+/// each claim's own terms.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct TermTable {
+    /// Distinct keys, sorted.
+    keys: Vec<u64>,
+    /// Each key's highest reference idf.
+    top: Vec<f32>,
+    /// Claim `i`'s terms are `held[start[i]..start[i + 1]]` (places in `keys`).
+    held: Vec<u32>,
+    start: Vec<u32>,
+}
+
+impl TermTable {
+    fn of(views: &[ClaimView]) -> TermTable {
+        let mut top: HashMap<u64, f32> = HashMap::new();
+        let mut hashed: Vec<Vec<u64>> = Vec::with_capacity(views.len());
+        for v in views {
+            let mine: Vec<u64> = v.terms.iter().map(|t| key_hash(&t.key)).collect();
+            let clause_terms = v.clauses.iter().flat_map(|c| &c.terms);
+            for (k, t) in mine
+                .iter()
+                .copied()
+                .zip(&v.terms)
+                .chain(clause_terms.map(|t| (key_hash(&t.key), t)))
+            {
+                let e = top.entry(k).or_insert(f32::NEG_INFINITY);
+                *e = e.max(t.idf);
+            }
+            hashed.push(mine);
+        }
+        let mut keys: Vec<(u64, f32)> = top.into_iter().collect();
+        keys.sort_unstable_by_key(|x| x.0);
+        let place: HashMap<u64, u32> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.0, i as u32))
+            .collect();
+        let mut start = vec![0];
+        let mut held = Vec::new();
+        for mine in hashed {
+            held.extend(mine.iter().map(|k| place[k]));
+            start.push(held.len() as u32);
+        }
+        TermTable {
+            keys: keys.iter().map(|k| k.0).collect(),
+            top: keys.iter().map(|k| k.1).collect(),
+            held,
+            start,
+        }
+    }
 }
 
 /// Claims a partition needs from another one: `(corpus index, where, id, document, view)`.
@@ -106,11 +165,13 @@ impl PartitionClaims {
         for v in &mut views {
             shift_docs(v, first_doc);
         }
+        let terms = TermTable::of(&views);
         Ok(PartitionClaims {
             refs,
             ids,
             docs,
             views,
+            terms,
         })
     }
 
@@ -129,57 +190,47 @@ impl PartitionClaims {
         self.views.iter().map(copies::signature).collect()
     }
 
-    /// Per term key: how many of the claims `distinct(i)` hold it, and the highest reference
-    /// idf it has here (the corpus idf can only lower a weight below that). Sorted by key.
-    pub fn term_counts(&self, distinct: impl Fn(usize) -> bool) -> Vec<(String, u32, f32)> {
-        let mut counts: HashMap<&str, (u32, f32)> = HashMap::new();
-        for (i, v) in self.views.iter().enumerate() {
-            let counted = distinct(i);
-            for t in &v.terms {
-                let e = counts.entry(&t.key).or_insert((0, f32::NEG_INFINITY));
-                e.0 += counted as u32;
-                e.1 = e.1.max(t.idf);
-            }
-            for t in v.clauses.iter().flat_map(|c| &c.terms) {
-                let e = counts.entry(&t.key).or_insert((0, f32::NEG_INFINITY));
-                e.1 = e.1.max(t.idf);
+    /// Per term key (hashed, `outline::key_hash`, as in-process counts them): how many of
+    /// the claims `distinct(i)` hold it, and the highest reference idf it has here (the
+    /// corpus idf can only lower a weight below that). Sorted by key. Read from `terms`,
+    /// not the views: the same before and after `weigh`.
+    pub fn term_counts(&self, distinct: impl Fn(usize) -> bool) -> Vec<(u64, u32, f32)> {
+        let t = &self.terms;
+        let mut df = vec![0u32; t.keys.len()];
+        for i in (0..self.len()).filter(|&i| distinct(i)) {
+            for &k in &t.held[t.start[i] as usize..t.start[i + 1] as usize] {
+                df[k as usize] += 1;
             }
         }
-        let mut out: Vec<(String, u32, f32)> = counts
-            .into_iter()
-            .map(|(k, (n, idf))| (k.to_owned(), n, idf))
-            .collect();
-        out.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-        out
+        (0..t.keys.len())
+            .map(|k| (t.keys[k], df[k], t.top[k]))
+            .collect()
     }
 
-    /// The views weighed by the corpus's counts: `n` distinct claims, `df` of them holding
-    /// a term (terms not in `df` keep their weight, see `corpus_idf_terms`).
-    pub fn reweighed(&self, n: usize, df: &HashMap<String, u32>) -> PartitionClaims {
-        let mut out = self.clone();
+    /// Weighs the views by the corpus's counts, in place: `n` distinct claims, `df` of them
+    /// holding a term (keys hashed; terms not in `df` keep their weight, see
+    /// `corpus_idf_terms`). A term weighs the lesser of its weight and its corpus idf, so
+    /// weighing again (a retried task) changes nothing.
+    pub fn weigh(&mut self, n: usize, df: &HashMap<u64, u32>) {
         if n >= outline::MIN_CLAIMS_FOR_CORPUS_IDF {
-            let idf = |k: &str| outline::corpus_idf(n, df.get(k).copied().unwrap_or(0));
-            out.views
+            let idf = |k: &str| outline::corpus_idf(n, df.get(&key_hash(k)).copied().unwrap_or(0));
+            self.views
                 .par_iter_mut()
                 .for_each(|v| outline::weigh_terms(v, idf));
         }
-        out
     }
 
-    /// `(key, claim, order)` for every key of every claim `among(i)`: `claim` in corpus
+    /// `(key, claim, order)` for every key of every claim `among(i)`: `key` hashed
+    /// (`outline::key_hash`, as the in-process index holds keys), `claim` in corpus
     /// numbering (`first_claim` on), `order` its place among the claim's sorted keys in the
     /// low 32 bits. The smallest `order` of a key's holders is the key's place in the
     /// in-process key order (first holder, then key).
-    pub fn keyed(
-        &self,
-        first_claim: u32,
-        among: impl Fn(usize) -> bool,
-    ) -> Vec<(String, u32, u64)> {
+    pub fn keyed(&self, first_claim: u32, among: impl Fn(usize) -> bool) -> Vec<(u64, u32, u64)> {
         let mut out = Vec::new();
         for (i, v) in self.views.iter().enumerate().filter(|&(i, _)| among(i)) {
             let c = first_claim + i as u32;
             for (place, k) in index::keys(v).into_iter().enumerate() {
-                out.push((k, c, (c as u64) << 32 | place as u64));
+                out.push((key_hash(&k), c, (c as u64) << 32 | place as u64));
             }
         }
         out
@@ -284,17 +335,26 @@ fn shift_docs(v: &mut ClaimView, first_doc: u32) {
 
 /// The terms whose corpus idf among `n` distinct claims (`df` of them holding it) is below
 /// the highest reference idf they have: the only terms `reweighed` must be told about.
-pub fn corpus_idf_terms(n: usize, counts: &[(String, u32, f32)]) -> HashMap<String, u32> {
+pub fn corpus_idf_terms(n: usize, counts: &[(u64, u32, f32)]) -> HashMap<u64, u32> {
     counts
         .iter()
         .filter(|(_, df, top)| outline::corpus_idf(n, *df) < *top)
-        .map(|(k, df, _)| (k.clone(), *df))
+        .map(|&(k, df, _)| (k, df))
         .collect()
 }
 
 /// A claim's place in a common key's order: its `index::PROFILE_KEYS` rarest keys as
 /// `(holders, key order)`, rarest first.
 pub type Profile = Vec<(u32, u64)>;
+
+/// Keys held by more claims than this are common (`index::FULL_POSTING`).
+pub const FULL_POSTING: usize = index::FULL_POSTING;
+
+/// Whether a key held by `holders` claims is common: its holders are paired in profile
+/// order, so only its rows need their claims' profiles.
+pub fn is_common(holders: u32) -> bool {
+    holders as usize > index::FULL_POSTING
+}
 
 /// Each claim's profile, from the rows `(claim, holders, key order)` of all its keys.
 pub fn profiles(claim: &[u32], holders: &[u32], order: &[u64]) -> HashMap<u32, Profile> {
@@ -313,17 +373,18 @@ pub fn profiles(claim: &[u32], holders: &[u32], order: &[u64]) -> HashMap<u32, P
 /// every holder of each of their keys: `(a, b, key order, weight)` with `a < b`, as
 /// `index::candidates` adds weights (all holders of a key held by at most
 /// `FULL_POSTING` claims; for a commoner one, neighbours in its holders ordered by profile).
-/// Errors when a key's rows are not all its holders.
+/// `profile` may be empty when no key is common. Errors when a key's rows are not all its
+/// holders, or a common key's rows have no profiles.
 #[allow(clippy::type_complexity)]
 pub fn key_pairs(
-    key: &[String],
+    key: &[u64],
     claim: &[u32],
     holders: &[u32],
     order: &[u64],
     profile: &[Profile],
 ) -> Result<Vec<(u32, u32, u64, f32)>, String> {
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, k) in key.iter().enumerate() {
+    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (i, &k) in key.iter().enumerate() {
         by_key.entry(k).or_default().push(i);
     }
     let mut out = Vec::new();
@@ -331,12 +392,17 @@ pub fn key_pairs(
         let n = rows.len();
         if holders[rows[0]] as usize != n {
             return Err(format!(
-                "key {k:?}: {n} holders here, {} in the corpus",
+                "key {k:#x}: {n} holders here, {} in the corpus",
                 holders[rows[0]]
             ));
         }
         let key_order = order[rows[0]];
         let weight = index::weight(n);
+        if n > index::FULL_POSTING && profile.len() != key.len() {
+            return Err(format!(
+                "key {k:#x} is held by {n} claims: its rows need profiles"
+            ));
+        }
         if n > index::FULL_POSTING {
             rows.sort_unstable_by(|&x, &y| (&profile[x], claim[x]).cmp(&(&profile[y], claim[y])));
         }
@@ -449,7 +515,7 @@ mod tests {
             .map(|pc| pc.signatures().iter().map(|s| first[s]).collect())
             .collect();
         let own = |p: usize, i: usize| offsets[p] + i as u32;
-        let mut counts: HashMap<String, (u32, f32)> = HashMap::new();
+        let mut counts: HashMap<u64, (u32, f32)> = HashMap::new();
         let mut n = 0;
         for (p, pc) in pcs.iter().enumerate() {
             let distinct = |i: usize| sig_rep[p][i] == own(p, i);
@@ -460,10 +526,19 @@ mod tests {
                 e.1 = e.1.max(top);
             }
         }
-        let counts: Vec<(String, u32, f32)> =
+        let counts: Vec<(u64, u32, f32)> =
             counts.into_iter().map(|(k, (d, t))| (k, d, t)).collect();
         let terms = corpus_idf_terms(n, &counts);
-        let pcs: Vec<PartitionClaims> = pcs.iter().map(|pc| pc.reweighed(n, &terms)).collect();
+        let mut pcs = pcs;
+        for pc in &mut pcs {
+            let before = pc.term_counts(|_| true);
+            pc.weigh(n, &terms);
+            let once = format!("{:?}", pc.views);
+            // A retried weighing changes nothing, nor do the counts a retried count reads.
+            pc.weigh(n, &terms);
+            assert_eq!(format!("{:?}", pc.views), once);
+            assert_eq!(pc.term_counts(|_| true), before);
+        }
         // Pairs judged in the partition of `a`, the other claims picked where they are.
         let judge_all = |pairs: &[(u32, u32)]| -> Vec<JudgedPair> {
             let mut out = Vec::new();
@@ -505,23 +580,37 @@ mod tests {
             rep[c.b as usize] = c.a;
         }
         // Keys: holders and key order per key, profiles per claim, pairs per key.
-        let mut rows: Vec<(String, u32, u64)> = Vec::new();
+        let mut rows: Vec<(u64, u32, u64)> = Vec::new();
         for (p, pc) in pcs.iter().enumerate() {
             rows.extend(pc.keyed(offsets[p], |i| rep[own(p, i) as usize] == own(p, i)));
         }
-        let mut per_key: HashMap<&str, (u32, u64)> = HashMap::new();
+        let mut per_key: HashMap<u64, (u32, u64)> = HashMap::new();
         for (k, _, o) in &rows {
-            let e = per_key.entry(k).or_insert((0, u64::MAX));
+            let e = per_key.entry(*k).or_insert((0, u64::MAX));
             e.0 += 1;
             e.1 = e.1.min(*o);
         }
-        let key: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        let key: Vec<u64> = rows.iter().map(|r| r.0).collect();
         let claim: Vec<u32> = rows.iter().map(|r| r.1).collect();
-        let holders: Vec<u32> = key.iter().map(|k| per_key[k.as_str()].0).collect();
-        let order: Vec<u64> = key.iter().map(|k| per_key[k.as_str()].1).collect();
+        let holders: Vec<u32> = key.iter().map(|k| per_key[k].0).collect();
+        let order: Vec<u64> = key.iter().map(|k| per_key[k].1).collect();
+        // As on Dask: rare keys paired without profiles where their holders meet, common
+        // keys' rows given their claims' profiles and paired apart.
         let by_claim = profiles(&claim, &holders, &order);
-        let profile: Vec<Profile> = claim.iter().map(|c| by_claim[c].clone()).collect();
-        let mut weights = key_pairs(&key, &claim, &holders, &order, &profile).unwrap();
+        let (common, rare): (Vec<usize>, Vec<usize>) =
+            (0..key.len()).partition(|&i| is_common(holders[i]));
+        let pick = |rows: &[usize]| {
+            let key: Vec<u64> = rows.iter().map(|&i| key[i]).collect();
+            let claim: Vec<u32> = rows.iter().map(|&i| claim[i]).collect();
+            let holders: Vec<u32> = rows.iter().map(|&i| holders[i]).collect();
+            let order: Vec<u64> = rows.iter().map(|&i| order[i]).collect();
+            (key, claim, holders, order)
+        };
+        let (k, c, h, o) = pick(&rare);
+        let mut weights = key_pairs(&k, &c, &h, &o, &[]).unwrap();
+        let (k, c, h, o) = pick(&common);
+        let profile: Vec<Profile> = c.iter().map(|c| by_claim[c].clone()).collect();
+        weights.extend(key_pairs(&k, &c, &h, &o, &profile).unwrap());
         let mut candidates = shared(&mut weights);
         for (p, pc) in pcs.iter().enumerate() {
             candidates
@@ -576,6 +665,28 @@ mod tests {
             .views
             .iter()
             .any(|v| v.figures.iter().any(|f| f.unit.is_some())));
+    }
+
+    #[test]
+    fn rare_keys_pair_without_profiles() {
+        // Three claims on a rare key, then a common key's holders: rare keys need no
+        // profiles (rows may come without them), a common key's rows must have them.
+        let key = vec![7u64, 7, 7];
+        let (claim, holders, order) = (vec![4u32, 2, 9], vec![3u32; 3], vec![5u64; 3]);
+        let profile: Vec<Profile> = vec![vec![(1, 1)], vec![(1, 2)], vec![(2, 0)]];
+        let with = key_pairs(&key, &claim, &holders, &order, &profile).unwrap();
+        let without = key_pairs(&key, &claim, &holders, &order, &[]).unwrap();
+        assert_eq!(with.len(), 3);
+        assert_eq!(with, without);
+        let n = index::FULL_POSTING + 1;
+        let common = key_pairs(
+            &vec![1; n],
+            &(0..n as u32).collect::<Vec<_>>(),
+            &vec![n as u32; n],
+            &vec![0; n],
+            &[],
+        );
+        assert!(is_common(n as u32) && common.is_err());
     }
 
     #[test]

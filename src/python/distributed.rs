@@ -3,6 +3,7 @@
 //! them without a Python object per value); views cross as postcard bytes.
 
 use std::collections::HashMap;
+use std::sync::{PoisonError, RwLock, RwLockReadGuard};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -72,10 +73,17 @@ fn flags(bytes: &[u8], n: usize, what: &str) -> PyResult<Vec<bool>> {
 }
 
 /// A partition's claims as the aligner compares them (from a partition's corpus with the
-/// corpus's entity ids). Pickles as postcard bytes.
+/// corpus's entity ids). Pickles as postcard bytes. Behind a lock: `weigh` weighs the
+/// views in place (a copy of every view, only to weigh it, cost as much as weighing).
 #[pyclass(name = "PartitionClaims", module = "crosswire._core", frozen)]
 pub struct PyPartitionClaims {
-    inner: PartitionClaims,
+    inner: RwLock<PartitionClaims>,
+}
+
+impl PyPartitionClaims {
+    fn claims(&self) -> RwLockReadGuard<'_, PartitionClaims> {
+        self.inner.read().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 #[pymethods]
@@ -85,63 +93,84 @@ impl PyPartitionClaims {
         let inner = pool::interruptible(py, |cancel| {
             PartitionClaims::build(&corpus.inner, first_doc, cancel)
         })?;
-        Ok(PyPartitionClaims { inner })
+        Ok(PyPartitionClaims {
+            inner: RwLock::new(inner),
+        })
     }
 
     fn __len__(&self) -> usize {
-        self.inner.len()
+        self.claims().len()
     }
 
     /// Bytes held, estimated (Dask's `sizeof` reads it): tasks that read the views then run
     /// where they are instead of moving them (postcard both ways) and holding them twice.
     fn __sizeof__(&self) -> usize {
-        self.inner.len() * VIEW_BYTES
+        self.claims().len() * VIEW_BYTES
     }
 
     /// Each claim's copy signature (u64 bytes).
     fn signatures<'py>(&self, py: Python<'py>) -> Bound<'py, PyBytes> {
-        write(py, self.inner.signatures().into_iter())
+        write(py, self.claims().signatures().into_iter())
     }
 
-    /// `(keys, df u32 bytes, top reference idf f32 bytes)`: term counts over the claims
-    /// flagged `distinct` (u8 bytes, one per claim).
+    /// `(keys u64 bytes, df u32 bytes, top reference idf f32 bytes)`: term counts over the
+    /// claims flagged `distinct` (u8 bytes, one per claim), keys hashed.
+    #[allow(clippy::type_complexity)]
     fn term_counts<'py>(
         &self,
         py: Python<'py>,
         distinct: &[u8],
-    ) -> PyResult<(Vec<String>, Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
-        let distinct = flags(distinct, self.inner.len(), "distinct")?;
-        let counts = pool::run(py, || self.inner.term_counts(|i| distinct[i]));
+    ) -> PyResult<(
+        Bound<'py, PyBytes>,
+        Bound<'py, PyBytes>,
+        Bound<'py, PyBytes>,
+    )> {
+        let distinct = flags(distinct, self.claims().len(), "distinct")?;
+        let counts = pool::run(py, || self.claims().term_counts(|i| distinct[i]));
         Ok((
-            counts.iter().map(|c| c.0.clone()).collect(),
+            write(py, counts.iter().map(|c| c.0)),
             write(py, counts.iter().map(|c| c.1)),
             write(py, counts.iter().map(|c| c.2)),
         ))
     }
 
-    /// The claims weighed by the corpus's counts (`n` distinct claims, `terms`: key → df).
-    fn reweighed(
-        &self,
-        py: Python<'_>,
+    /// Weighs the claims by the corpus's counts, in place (`n` distinct claims, `keys`
+    /// (u64 bytes, hashed) held by `df` (u32 bytes) of them), and returns them. Weighing
+    /// again changes nothing, and the term counts stay those of the reference weights.
+    fn weigh<'py>(
+        slf: Bound<'py, Self>,
         n: usize,
-        terms: HashMap<String, u32>,
-    ) -> PyPartitionClaims {
-        PyPartitionClaims {
-            inner: pool::run(py, || self.inner.reweighed(n, &terms)),
-        }
+        keys: &[u8],
+        df: &[u8],
+    ) -> PyResult<Bound<'py, Self>> {
+        let terms = term_map(keys, df)?;
+        let me = slf.get();
+        pool::run(slf.py(), || {
+            me.inner
+                .write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .weigh(n, &terms)
+        });
+        Ok(slf)
     }
 
-    /// `(keys, claim u32 bytes, order u64 bytes)` of the claims flagged `among`.
+    /// `(keys u64 bytes, claim u32 bytes, order u64 bytes)` of the claims flagged `among`
+    /// (keys hashed).
+    #[allow(clippy::type_complexity)]
     fn keyed<'py>(
         &self,
         py: Python<'py>,
         first_claim: u32,
         among: &[u8],
-    ) -> PyResult<(Vec<String>, Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
-        let among = flags(among, self.inner.len(), "among")?;
-        let rows = pool::run(py, || self.inner.keyed(first_claim, |i| among[i]));
+    ) -> PyResult<(
+        Bound<'py, PyBytes>,
+        Bound<'py, PyBytes>,
+        Bound<'py, PyBytes>,
+    )> {
+        let among = flags(among, self.claims().len(), "among")?;
+        let rows = pool::run(py, || self.claims().keyed(first_claim, |i| among[i]));
         Ok((
-            rows.iter().map(|r| r.0.clone()).collect(),
+            write(py, rows.iter().map(|r| r.0)),
             write(py, rows.iter().map(|r| r.1)),
             write(py, rows.iter().map(|r| r.2)),
         ))
@@ -155,10 +184,10 @@ impl PyPartitionClaims {
         rep: &[u8],
     ) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
         let rep: Vec<u32> = read(rep, "rep")?;
-        if rep.len() != self.inner.len() {
+        if rep.len() != self.claims().len() {
             return Err(PyValueError::new_err("one representative per claim"));
         }
-        let pairs = self.inner.sentence_pairs(&rep);
+        let pairs = self.claims().sentence_pairs(&rep);
         Ok((
             write(py, pairs.iter().map(|p| p.0)),
             write(py, pairs.iter().map(|p| p.1)),
@@ -173,7 +202,7 @@ impl PyPartitionClaims {
         wanted: &[u8],
     ) -> PyResult<Bound<'py, PyBytes>> {
         let wanted: Vec<u32> = read(wanted, "wanted")?;
-        to_bytes(py, &self.inner.pick_refs(first_claim, &wanted))
+        to_bytes(py, &self.claims().pick_refs(first_claim, &wanted))
     }
 
     /// The aligned pairs among `a`, `b` (u32 bytes) as columns: claim_a, claim_b (ids),
@@ -198,8 +227,10 @@ impl PyPartitionClaims {
         }
         let pairs: Vec<(u32, u32)> = a.into_iter().zip(b).collect();
         let lex = &Language::english().align;
-        let judged = pool::run(py, || self.inner.judge(first_claim, &picked, &pairs, lex))
-            .map_err(PyValueError::new_err)?;
+        let judged = pool::run(py, || {
+            self.claims().judge(first_claim, &picked, &pairs, lex)
+        })
+        .map_err(PyValueError::new_err)?;
         let cols = Columns::new(py)?;
         let pair = |f: fn(&(String, String)) -> &String| {
             judged.iter().map(move |p| Some(f(&p.ids).as_str()))
@@ -221,7 +252,7 @@ impl PyPartitionClaims {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let bytes = to_bytes(py, &slf.get().inner)?;
+        let bytes = to_bytes(py, &*slf.get().claims())?;
         let from = py.get_type::<PyPartitionClaims>().getattr("from_bytes")?;
         Ok((from, PyTuple::new(py, [bytes])?))
     }
@@ -230,79 +261,115 @@ impl PyPartitionClaims {
     #[staticmethod]
     fn from_bytes(bytes: &[u8]) -> PyResult<PyPartitionClaims> {
         Ok(PyPartitionClaims {
-            inner: from_bytes(bytes, "partition claims")?,
+            inner: RwLock::new(from_bytes(bytes, "partition claims")?),
         })
     }
 }
 
-/// The terms whose corpus idf lowers a weight: key → df (see `align::distributed`).
+fn term_map(keys: &[u8], df: &[u8]) -> PyResult<HashMap<u64, u32>> {
+    let (keys, df): (Vec<u64>, Vec<u32>) = (read(keys, "keys")?, read(df, "df")?);
+    if keys.len() != df.len() {
+        return Err(PyValueError::new_err("one df per key"));
+    }
+    Ok(keys.into_iter().zip(df).collect())
+}
+
+/// The terms whose corpus idf lowers a weight: `(keys u64 bytes, df u32 bytes)` (see
+/// `align::distributed`), from every key's df and top reference idf.
 #[pyfunction]
-pub fn corpus_idf_terms(
+pub fn corpus_idf_terms<'py>(
+    py: Python<'py>,
     n: usize,
-    keys: Vec<String>,
+    keys: &[u8],
     df: &[u8],
     top: &[u8],
-) -> PyResult<HashMap<String, u32>> {
+) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
+    let keys: Vec<u64> = read(keys, "keys")?;
     let (df, top): (Vec<u32>, Vec<f32>) = (read(df, "df")?, read(top, "top")?);
     if df.len() != keys.len() || top.len() != keys.len() {
         return Err(PyValueError::new_err("one df and one idf per key"));
     }
-    let counts: Vec<(String, u32, f32)> = keys
+    let counts: Vec<(u64, u32, f32)> = keys
         .into_iter()
         .zip(df)
         .zip(top)
         .map(|((k, d), t)| (k, d, t))
         .collect();
-    Ok(dist::corpus_idf_terms(n, &counts))
+    let mut terms: Vec<(u64, u32)> = dist::corpus_idf_terms(n, &counts).into_iter().collect();
+    terms.sort_unstable();
+    Ok((
+        write(py, terms.iter().map(|t| t.0)),
+        write(py, terms.iter().map(|t| t.1)),
+    ))
 }
 
-/// Each row's claim's profile (bytes), from rows `(claim, holders, order)` holding every key
-/// of each of their claims.
+/// The rows of common keys (`align::distributed::is_common`) among rows `(claim, holders,
+/// order)` holding every key of each of their claims: `(rows u32 bytes, profiles)`, each
+/// such row's place and its claim's profile (bytes). Only common keys' holders are paired
+/// in profile order, so only their rows carry one.
 #[pyfunction]
-pub fn row_profiles<'py>(
+pub fn common_profiles<'py>(
     py: Python<'py>,
     claim: &[u8],
     holders: &[u8],
     order: &[u8],
-) -> PyResult<Vec<Bound<'py, PyBytes>>> {
+) -> PyResult<(Bound<'py, PyBytes>, Vec<Bound<'py, PyBytes>>)> {
     let claim: Vec<u32> = read(claim, "claim")?;
     let (holders, order): (Vec<u32>, Vec<u64>) = (read(holders, "holders")?, read(order, "order")?);
     if holders.len() != claim.len() || order.len() != claim.len() {
         return Err(PyValueError::new_err("columns of unequal lengths"));
     }
+    let rows: Vec<u32> = (0..claim.len() as u32)
+        .filter(|&i| dist::is_common(holders[i as usize]))
+        .collect();
     let by = dist::profiles(&claim, &holders, &order);
-    let bytes: HashMap<u32, Bound<'py, PyBytes>> = by
-        .iter()
-        .map(|(c, p)| Ok((*c, to_bytes(py, p)?)))
-        .collect::<PyResult<_>>()?;
-    Ok(claim.iter().map(|c| bytes[c].clone()).collect())
+    let mut bytes: HashMap<u32, Bound<'py, PyBytes>> = HashMap::new();
+    let mut profiles = Vec::with_capacity(rows.len());
+    for &i in &rows {
+        let c = claim[i as usize];
+        let b = match bytes.get(&c) {
+            Some(b) => b.clone(),
+            None => {
+                let b = to_bytes(py, &by[&c])?;
+                bytes.insert(c, b.clone());
+                b
+            }
+        };
+        profiles.push(b);
+    }
+    Ok((write(py, rows.into_iter()), profiles))
 }
 
 /// `(a, b, order, weight)` (bytes) of every pair the keys of rows `(key, claim, holders,
-/// order, profile)` make; the rows hold every holder of each of their keys.
+/// order, profile)` make (keys u64 bytes, profiles as `common_profiles` gives them, or none
+/// when no key is common); the rows hold every holder of each of their keys.
 #[pyfunction]
+#[pyo3(signature = (key, claim, holders, order, profile=None))]
 #[allow(clippy::type_complexity)]
 pub fn key_pairs<'py>(
     py: Python<'py>,
-    key: Vec<String>,
+    key: &[u8],
     claim: &[u8],
     holders: &[u8],
     order: &[u8],
-    profile: Vec<Vec<u8>>,
+    profile: Option<Vec<Vec<u8>>>,
 ) -> PyResult<(
     Bound<'py, PyBytes>,
     Bound<'py, PyBytes>,
     Bound<'py, PyBytes>,
     Bound<'py, PyBytes>,
 )> {
-    let claim: Vec<u32> = read(claim, "claim")?;
+    let (key, claim): (Vec<u64>, Vec<u32>) = (read(key, "key")?, read(claim, "claim")?);
     let (holders, order): (Vec<u32>, Vec<u64>) = (read(holders, "holders")?, read(order, "order")?);
     let profile: Vec<Profile> = profile
+        .unwrap_or_default()
         .iter()
         .map(|p| from_bytes(p, "a profile"))
         .collect::<PyResult<_>>()?;
     let n = key.len();
-    if [claim.len(), holders.len(), order.len(), profile.len()] != [n; 4] {
+    if [claim.len(), holders.len(), order.len()] != [n; 3]
+        || !(profile.is_empty() || profile.len() == n)
+    {
         return Err(PyValueError::new_err("columns of unequal lengths"));
     }
     let rows = pool::run(py, || {

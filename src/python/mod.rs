@@ -38,7 +38,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(partition::absorb, m)?)?;
     m.add_class::<distributed::PyPartitionClaims>()?;
     m.add_function(wrap_pyfunction!(distributed::corpus_idf_terms, m)?)?;
-    m.add_function(wrap_pyfunction!(distributed::row_profiles, m)?)?;
+    m.add_function(wrap_pyfunction!(distributed::common_profiles, m)?)?;
+    m.add("FULL_POSTING", crate::align::distributed::FULL_POSTING)?;
     m.add_function(wrap_pyfunction!(distributed::key_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(distributed::shared_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(distributed::claim_groups, m)?)?;
