@@ -395,6 +395,101 @@ fn parse_with(
     state.into_tree()
 }
 
+/// How many sentences [`parse_many`] keeps in flight on one thread.
+const LANES: usize = 8;
+
+/// One sentence being parsed by [`parse_many`]: its state and the features of its next
+/// scored move (already asked of the cache).
+struct Lane<'a> {
+    sentence: usize,
+    tokens: &'a [ParserToken],
+    state: State,
+    feats: Vec<u64>,
+}
+
+impl<'a> Lane<'a> {
+    fn new(sentence: usize, tokens: &'a [ParserToken], feats: Vec<u64>) -> Lane<'a> {
+        Lane {
+            sentence,
+            tokens,
+            state: State::new(tokens.len()),
+            feats,
+        }
+    }
+
+    /// Makes the forced moves up to the next scored one and asks the cache for that move's
+    /// weights; false once the tree is complete.
+    fn advance(&mut self, model: &Model) -> bool {
+        while !self.state.is_final() {
+            if self.state.stack.is_empty() {
+                self.state.apply(Move::Shift, 0); // as in `parse_with`
+                continue;
+            }
+            features(self.tokens, &self.state, &mut self.feats);
+            model.prefetch(&self.feats);
+            return true;
+        }
+        false
+    }
+}
+
+/// Parses every sentence exactly as [`parse`] would, several at a time in turn: while one
+/// sentence's move is scored, the weights of the others' next moves are on their way into
+/// the cache (each move's features depend on the move before, so one sentence alone keeps
+/// the CPU waiting for memory). The trees come back in the sentences' order.
+pub fn parse_many(
+    model: &Model,
+    transitions: Transitions,
+    sentences: &[&[ParserToken]],
+) -> Vec<Tree> {
+    let mut trees: Vec<Option<Tree>> = vec![None; sentences.len()];
+    let mut scores = Vec::with_capacity(model.n_classes());
+    let mut waiting = sentences.iter().enumerate();
+    let mut lanes: Vec<Lane> = Vec::with_capacity(LANES);
+    let mut spare: Vec<Vec<u64>> = Vec::new();
+    loop {
+        // Fill the free lanes with the next sentences (a sentence needing no scored move,
+        // empty or of one token, finishes here).
+        while lanes.len() < LANES {
+            let Some((i, tokens)) = waiting.next() else {
+                break;
+            };
+            let mut lane = Lane::new(
+                i,
+                tokens,
+                spare.pop().unwrap_or_else(|| Vec::with_capacity(64)),
+            );
+            if lane.advance(model) {
+                lanes.push(lane);
+            } else {
+                trees[i] = Some(lane.state.into_tree());
+                spare.push(lane.feats);
+            }
+        }
+        if lanes.is_empty() {
+            break;
+        }
+        let mut k = 0;
+        while k < lanes.len() {
+            let lane = &mut lanes[k];
+            model.scores(&lane.feats, &mut scores);
+            let (mv, label) = transitions.decode(best_valid(&scores, &lane.state, transitions));
+            lane.state.apply(mv, label);
+            if lane.advance(model) {
+                k += 1;
+            } else {
+                let lane = lanes.swap_remove(k);
+                trees[lane.sentence] = Some(lane.state.into_tree());
+                spare.push(lane.feats);
+            }
+        }
+    }
+    trees
+        .into_iter()
+        .map(|t| t.expect("every sentence was parsed"))
+        .collect()
+}
+
 /// A sentence prepared for training: tokens with predicted (or gold) tags and the gold tree.
 #[derive(Debug, Clone)]
 pub struct ParserExample {
@@ -574,6 +669,43 @@ mod tests {
         let scored = parse_scored(model, t, &toks, &mut label_scores);
         assert_eq!(scored, parse(model, t, &toks));
         assert_eq!(label_scores.len(), toks.len() * t.n_labels);
+    }
+
+    #[test]
+    fn parsing_several_sentences_in_turn_gives_each_one_its_own_tree() {
+        // `parse_many` interleaves sentences (more than it has lanes, of every length,
+        // empty and one-token ones among them): each tree must be the one `parse` gives.
+        let syntax = crate::lang::Language::english()
+            .syntax()
+            .expect("English has a model");
+        let t = syntax.transitions();
+        let text = "The Russian army said on Friday that it had withdrawn from Kherson , and \
+                    Ukraine 's president called it a historic day . Officials in Moscow did not \
+                    comment , but state media showed troops crossing the Dnipro river at night";
+        let all: Vec<&str> = text.split(' ').collect();
+        let mut sentences: Vec<Vec<ParserToken>> = Vec::new();
+        for (k, len) in [0, 1, 2, 5, 31, 3, 0, 17, 1, 8, 44, 2, 9, 12]
+            .into_iter()
+            .enumerate()
+        {
+            let words: Vec<&str> = all.iter().cycle().skip(k * 7).take(len).copied().collect();
+            let mut toks = tokens(&words);
+            let hashes: Vec<_> = toks.iter().map(|t| t.word).collect();
+            let tags = crate::syntax::tagger::tag(&syntax.models.tagger, &hashes);
+            for (tok, tag) in toks.iter_mut().zip(tags) {
+                tok.tag = tag;
+            }
+            sentences.push(toks);
+        }
+        assert!(sentences.len() > LANES);
+        let slices: Vec<&[ParserToken]> = sentences.iter().map(Vec::as_slice).collect();
+        let trees = parse_many(&syntax.models.parser, t, &slices);
+        assert_eq!(trees.len(), sentences.len());
+        for (tree, toks) in trees.iter().zip(&sentences) {
+            assert_eq!(tree, &parse(&syntax.models.parser, t, toks));
+            assert!(is_tree(tree), "{tree:?}");
+        }
+        assert!(parse_many(&syntax.models.parser, t, &[]).is_empty());
     }
 
     #[test]
