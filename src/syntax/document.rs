@@ -137,33 +137,28 @@ impl<'m> DocumentSyntax<'m> {
             .filter(move |&j| j != i && self.heads[j] as usize == i)
     }
 
-    /// Adds the tags, trees and lemmas of the runs of a document (in order; none empty).
-    fn push_runs(&mut self, text: &str, tokens: &[Token], runs: &[Range<usize>]) {
-        let inputs: Vec<Vec<TokenInput>> = runs
+    /// Tags and parses the tokens `run` of a document as one sentence.
+    fn push_run(&mut self, text: &str, tokens: &[Token], run: Range<usize>) {
+        if run.is_empty() {
+            return;
+        }
+        let inputs: Vec<TokenInput> = tokens[run.clone()]
             .iter()
-            .map(|run| {
-                tokens[run.clone()]
-                    .iter()
-                    .map(|t| TokenInput {
-                        form: text.get(t.start as usize..t.end as usize).unwrap_or(""),
-                        kind: t.kind,
-                    })
-                    .collect()
+            .map(|t| TokenInput {
+                form: text.get(t.start as usize..t.end as usize).unwrap_or(""),
+                kind: t.kind,
             })
             .collect();
-        let sentences: Vec<&[TokenInput]> = inputs.iter().map(Vec::as_slice).collect();
-        let parsed = self.syntax.tag_and_parse_many(&sentences);
-        for ((run, inputs), (classes, tree)) in runs.iter().zip(&inputs).zip(parsed) {
-            self.run_starts.push(run.start as u32);
-            for (i, &class) in classes.iter().enumerate() {
-                self.tags.push(class);
-                self.heads
-                    .push((run.start + tree.heads[i].unwrap_or(i)) as u32);
-                self.deps
-                    .push(tree.heads[i].map_or(ROOT, |_| tree.labels[i]));
-                self.lemmas.push_str(&self.syntax.lemma(inputs, i, class));
-                self.lemma_ends.push(self.lemmas.len());
-            }
+        let (classes, tree) = self.syntax.tag_and_parse(&inputs);
+        self.run_starts.push(run.start as u32);
+        for (i, &class) in classes.iter().enumerate() {
+            self.tags.push(class);
+            self.heads
+                .push((run.start + tree.heads[i].unwrap_or(i)) as u32);
+            self.deps
+                .push(tree.heads[i].map_or(ROOT, |_| tree.labels[i]));
+            self.lemmas.push_str(&self.syntax.lemma(&inputs, i, class));
+            self.lemma_ends.push(self.lemmas.len());
         }
     }
 }
@@ -178,18 +173,15 @@ pub fn analyse<'m>(
     sentences: &[Sentence],
 ) -> DocumentSyntax<'m> {
     let mut out = DocumentSyntax::new(syntax, tokens.len());
-    let mut runs = Vec::with_capacity(sentences.len() + 1);
     let mut next = 0;
     for sentence in sentences {
         let before = next + tokens[next..].partition_point(|t| t.start < sentence.start);
-        runs.push(next..before);
+        out.push_run(text, tokens, next..before);
         let end = before + tokens[before..].partition_point(|t| t.end <= sentence.end);
-        runs.push(before..end);
+        out.push_run(text, tokens, before..end);
         next = end;
     }
-    runs.push(next..tokens.len());
-    runs.retain(|run| !run.is_empty());
-    out.push_runs(text, tokens, &runs);
+    out.push_run(text, tokens, next..tokens.len());
     out
 }
 

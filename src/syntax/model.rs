@@ -132,33 +132,6 @@ impl Syntax {
         (classes, tree)
     }
 
-    /// [`Syntax::tag_and_parse`] of every sentence, the same results, the sentences parsed
-    /// several at a time (see [`parser::parse_many`]).
-    pub fn tag_and_parse_many(&self, sentences: &[&[TokenInput]]) -> Vec<(Vec<u16>, Tree)> {
-        if self.models.labeller.is_some() {
-            return sentences.iter().map(|s| self.tag_and_parse(s)).collect();
-        }
-        let tokens: Vec<Vec<ParserToken>> = sentences
-            .iter()
-            .map(|sentence| {
-                let words: Vec<WordHashes> = sentence.iter().map(|&t| hashes(t)).collect();
-                let classes = tagger::tag(&self.models.tagger, &words);
-                words
-                    .into_iter()
-                    .zip(classes)
-                    .map(|(word, tag)| ParserToken { word, tag })
-                    .collect()
-            })
-            .collect();
-        let slices: Vec<&[ParserToken]> = tokens.iter().map(Vec::as_slice).collect();
-        let trees = parser::parse_many(&self.models.parser, self.transitions(), &slices);
-        tokens
-            .iter()
-            .zip(trees)
-            .map(|(tokens, tree)| (tokens.iter().map(|t| t.tag).collect(), tree))
-            .collect()
-    }
-
     /// The lemma of token `i` of a sentence, given its tag class.
     pub fn lemma(&self, tokens: &[TokenInput], i: usize, class: u16) -> String {
         let (_, tag) = &self.models.tags[class as usize];
