@@ -731,6 +731,26 @@ impl Verdict<'_> {
     }
 }
 
+/// Whether one side negates a deed of an agent both name done to no one in particular
+/// (`Iran is not going to restart anything`), and the other asserts that deed of that agent
+/// done to something (`Iran would restart its enrichment`): a negation of `anything`
+/// denies it whatever it is done to, so the agent and the predicate are the whole clash,
+/// not a topic.
+fn denies_whatever(a: &ClaimView, b: &ClaimView, m: &FrameMatch) -> bool {
+    let (neg, pos) = if a.negative { (a, b) } else { (b, a) };
+    let agent = (m.shared.iter()).any(|(_, role)| *role == "agent");
+    let patient = |f: &frames::FrameView| f.role(Role::Patient).map(|p| p.indefinite);
+    agent
+        && m.polarity_clash
+        && (neg.frames.iter()).any(|x| {
+            x.negative
+                && !x.key.is_empty()
+                && patient(x) == Some(true)
+                && (pos.frames.iter())
+                    .any(|y| !y.negative && y.key == x.key && patient(y) == Some(false))
+        })
+}
+
 /// The terms (indices into `v.terms`) a negative claim negates: those after its first
 /// negation word (`not preparing to exit now`: preparing, exit, now), or all its terms
 /// when its source denies it, or when nothing follows the negation (`Obviously not`).
@@ -910,7 +930,8 @@ fn judge_one<'v>(
     // One frame asserts what the other negates, denies or calls unlikely, about a
     // participant both name: the frames decide over word overlap.
     let frame_clash = matches!(&frame_match, Some(Some(m))
-        if m.compatible && (m.polarity_clash || m.modality_clash) && m.shared.len() >= MIN_CLASH_ITEMS);
+        if m.compatible && (m.polarity_clash || m.modality_clash)
+            && (m.shared.len() >= MIN_CLASH_ITEMS || denies_whatever(a, b, m)));
     let polarity_clash = match matching_frames {
         Some(_) => frame_clash,
         None => negation_answered,
