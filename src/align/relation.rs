@@ -654,6 +654,28 @@ fn shared_role(m: &FrameMatch) -> bool {
     (m.shared.iter()).any(|(_, role)| matches!(*role, "agent" | "patient" | "recipient"))
 }
 
+/// Whether two matching frames fill a participant's role alike with something known to be
+/// one. For claims (`parts`), not a bare count (`two runs`: a number and its noun), which
+/// each report makes of its own: `He allowed two runs` / `Rosado allowed two runs` are two
+/// pitchers' runs. Whole sentences are left to the paraphrase model (MSRP's `drowning her
+/// two children` / `… her children`).
+fn known_role(m: &FrameMatch, lex: &AlignLexicon, parts: bool) -> bool {
+    let count = |text: &str| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words.len() <= BARE_COUNT_WORDS
+            && words.first().is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || lex.told_apart.count.contains(&w.to_lowercase())
+            })
+    };
+    (m.shared.iter()).any(|(text, role)| {
+        matches!(*role, "agent" | "patient" | "recipient") && !(parts && count(text))
+    })
+}
+
+/// Words of a bare count: the number and its noun.
+const BARE_COUNT_WORDS: usize = 2;
+
 /// Whether two claims name one entity.
 fn shared_entity(a: &ClaimView, b: &ClaimView) -> bool {
     a.entities.keys().any(|k| b.entities.contains_key(k))
@@ -1019,7 +1041,7 @@ fn judge_one<'v>(
     let strong_figure = (fa.figures.shared.iter())
         .any(|&(i, j)| !weak_figure(&va.figures[i]) && !weak_figure(&vb.figures[j]));
     let anchored = |m: &FrameMatch| {
-        shared_role(m)
+        known_role(m, lex, parts)
             || shared_entity
             || shared_name(a, b, &f)
             || one_speaker(a, b)
