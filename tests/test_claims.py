@@ -256,3 +256,32 @@ def test_a_dateline_on_its_own_line_puts_the_lines_above_it_out_of_the_body() ->
         "Alan Shearer was named England captain on Friday, the Football Association said."
     )
     assert len(cw.Corpus.from_texts([text]).claims()) >= 1
+
+
+def _article_claims(lines: list[str]) -> list[str]:
+    text = "\n".join(["BRISBANE 1996-09-02", *lines]) + "\n"
+    return list(cw.Corpus.from_texts([text]).claims()["text"])
+
+
+def test_a_heading_whose_only_verb_is_a_participle_on_its_noun_is_no_claim() -> None:
+    # `Results of … matches played at the weekend`: the tree hangs `played` on `matches`
+    # (`acl`), so the line has no verb of its own; as a claim it agreed with every other
+    # weekend's results heading (issue 10, `claims/tree.rs::states_something`).
+    for heading in (
+        "Results of English county cricket matches played on Friday.",
+        "Standings in the Dutch first division after matches played on Sunday.",
+    ):
+        claims = _article_claims([heading, "Kent beat Essex by six wickets, officials said."])
+        assert not any(heading[:12] in c for c in claims), claims
+        assert any("Kent beat Essex" in c for c in claims), claims
+
+
+def test_a_sentence_the_parser_hangs_on_its_subject_is_still_a_claim() -> None:
+    # A past tense read as a participle on a noun still has its object or subject: a verb
+    # of its own, so still a statement (the tagger gives `VBN` to many a past tense).
+    for sentence in (
+        "The cyberattack created chaos throughout the campaign for Democrats.",
+        "After a search of the aircraft following the hijack, police found only knives.",
+    ):
+        claims = _article_claims([sentence])
+        assert claims, sentence

@@ -317,3 +317,21 @@ def test_two_predicates_with_one_agent_and_patient_still_agree() -> None:
         "United Nations lawyers.",
     )
     assert relations == ["agree"], reasons
+
+
+def test_a_bare_count_done_by_a_pronoun_is_no_shared_participant() -> None:
+    # `He allowed three runs` / `Fassero allowed three runs`: each report counts its own
+    # pitcher's runs, and `he` is no one known (issue 10, `relation::known_role`; two CoNLL
+    # box-score pairs agreed on `three runs (patient) · allow`).
+    assert (
+        _box_scores(
+            "He allowed three runs -- two earned -- over six innings.",
+            "Jeff Fassero (14-9) allowed three runs -- two earned -- and eight hits.",
+        )
+        == []
+    )
+    # The same pitcher named in both reports still agrees, count and all.
+    assert _box_scores(
+        "Jeff Fassero allowed three runs over six innings.",
+        "Jeff Fassero (14-9) allowed three runs over six innings.",
+    ) == ["agree"]

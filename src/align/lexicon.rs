@@ -74,6 +74,9 @@ pub struct ToldApart {
     /// Personal pronouns, as written: a claim with one may name another's person by it
     /// (`slots::rival_people`).
     pub personal: HashSet<String>,
+    /// Number words, as written: a filler that is a bare count (`two runs`) is no
+    /// participant known to be the other's (`relation::known_role`).
+    pub count: HashSet<String>,
 }
 
 impl ToldApart {
@@ -94,6 +97,7 @@ impl ToldApart {
                 "period" => out.periods.extend(words.map(|w| stem(&w))),
                 "disputing" => out.disputing.extend(words),
                 "personal" => out.personal.extend(words),
+                "count" => out.count.extend(words),
                 other => return Err(format!("unknown kind {other:?}")),
             }
             Ok(())

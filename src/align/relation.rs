@@ -654,6 +654,28 @@ fn shared_role(m: &FrameMatch) -> bool {
     (m.shared.iter()).any(|(_, role)| matches!(*role, "agent" | "patient" | "recipient"))
 }
 
+/// Whether two matching frames fill a participant's role alike with something known to be
+/// one. For claims (`parts`), not a bare count (`two runs`: a number and its noun), which
+/// each report makes of its own: `He allowed two runs` / `Rosado allowed two runs` are two
+/// pitchers' runs. Whole sentences are left to the paraphrase model (MSRP's `drowning her
+/// two children` / `… her children`).
+fn known_role(m: &FrameMatch, lex: &AlignLexicon, parts: bool) -> bool {
+    let count = |text: &str| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words.len() <= BARE_COUNT_WORDS
+            && words.first().is_some_and(|w| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+                    || lex.told_apart.count.contains(&w.to_lowercase())
+            })
+    };
+    (m.shared.iter()).any(|(text, role)| {
+        matches!(*role, "agent" | "patient" | "recipient") && !(parts && count(text))
+    })
+}
+
+/// Words of a bare count: the number and its noun.
+const BARE_COUNT_WORDS: usize = 2;
+
 /// Whether two claims name one entity.
 fn shared_entity(a: &ClaimView, b: &ClaimView) -> bool {
     a.entities.keys().any(|k| b.entities.contains_key(k))
@@ -729,6 +751,26 @@ impl Verdict<'_> {
     fn rank(&self) -> (bool, bool, f64) {
         (self.relation != Relation::Related, self.aligned, self.score)
     }
+}
+
+/// Whether one side negates a deed of an agent both name done to no one in particular
+/// (`Iran is not going to restart anything`), and the other asserts that deed of that agent
+/// done to something (`Iran would restart its enrichment`): a negation of `anything`
+/// denies it whatever it is done to, so the agent and the predicate are the whole clash,
+/// not a topic.
+fn denies_whatever(a: &ClaimView, b: &ClaimView, m: &FrameMatch) -> bool {
+    let (neg, pos) = if a.negative { (a, b) } else { (b, a) };
+    let agent = (m.shared.iter()).any(|(_, role)| *role == "agent");
+    let patient = |f: &frames::FrameView| f.role(Role::Patient).map(|p| p.indefinite);
+    agent
+        && m.polarity_clash
+        && (neg.frames.iter()).any(|x| {
+            x.negative
+                && !x.key.is_empty()
+                && patient(x) == Some(true)
+                && (pos.frames.iter())
+                    .any(|y| !y.negative && y.key == x.key && patient(y) == Some(false))
+        })
 }
 
 /// The terms (indices into `v.terms`) a negative claim negates: those after its first
@@ -910,7 +952,8 @@ fn judge_one<'v>(
     // One frame asserts what the other negates, denies or calls unlikely, about a
     // participant both name: the frames decide over word overlap.
     let frame_clash = matches!(&frame_match, Some(Some(m))
-        if m.compatible && (m.polarity_clash || m.modality_clash) && m.shared.len() >= MIN_CLASH_ITEMS);
+        if m.compatible && (m.polarity_clash || m.modality_clash)
+            && (m.shared.len() >= MIN_CLASH_ITEMS || denies_whatever(a, b, m)));
     let polarity_clash = match matching_frames {
         Some(_) => frame_clash,
         None => negation_answered,
@@ -998,7 +1041,7 @@ fn judge_one<'v>(
     let strong_figure = (fa.figures.shared.iter())
         .any(|&(i, j)| !weak_figure(&va.figures[i]) && !weak_figure(&vb.figures[j]));
     let anchored = |m: &FrameMatch| {
-        shared_role(m)
+        known_role(m, lex, parts)
             || shared_entity
             || shared_name(a, b, &f)
             || one_speaker(a, b)

@@ -908,7 +908,10 @@ fn unattributed(
     let words = &p.words;
     let spoken: Vec<usize> = (lo..hi).filter(|&k| words[k].is_word()).collect();
     // With no verb it states nothing (a caption, a credit, a fragment); a command neither.
-    if spoken.is_empty() || tree::has_verb(p, lo, hi) == Some(false) || is_command(p, lo, hi) {
+    if spoken.is_empty()
+        || tree::states_something(p, lo, hi) == Some(false)
+        || is_command(p, lo, hi)
+    {
         return Vec::new();
     }
     if spoken.iter().all(|&k| p.quoted[k]) {

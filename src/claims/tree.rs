@@ -209,6 +209,38 @@ pub fn has_verb(p: &Paragraph, a: usize, b: usize) -> Option<bool> {
     }))
 }
 
+/// Whether words `a..b` state something of their own, by the tree (`None` without a
+/// parse): `has_verb`, not counting a participle that only modifies a noun (`acl`: `Results
+/// of Australian rugby league matches played at the weekend`, `games played on Thursday`).
+/// Such a line is a heading or a caption: the tree hangs it on its noun. A past tense the
+/// tagger reads as `VBN` still heads its sentence, or has its subject or object, so it
+/// still counts.
+pub fn states_something(p: &Paragraph, a: usize, b: usize) -> Option<bool> {
+    if !has_verb(p, a, b)? {
+        return Some(false);
+    }
+    let Some((syntax, first, last)) = p.parsed_tokens(a, b) else {
+        return Some(true);
+    };
+    if (a..b).filter(|&k| p.words[k].is_word()).count() > MAX_FRAGMENT_WORDS {
+        return Some(true);
+    }
+    // A participle with a subject or an object of its own is a verb the parser hung on a
+    // noun by mistake (`The cyberattack created chaos …`, `police found only knives`).
+    let argued = |t: usize| {
+        syntax.children(t).any(|c| {
+            let dep = syntax.get(c).dep;
+            dep.starts_with("nsubj") || matches!(dep, "obj" | "iobj" | "xcomp" | "ccomp")
+        })
+    };
+    Some((first..=last).any(|t| {
+        let tok = syntax.get(t);
+        matches!(tok.pos, "VERB" | "AUX")
+            && tok.tag != "VBG"
+            && !(tok.tag == "VBN" && tok.dep == "acl" && !argued(t))
+    }))
+}
+
 /// Whether words `a..b` are a command (`Remember the cold hard reality of …`, `So let us be
 /// strong`, `If …, don't buy him a knife`): their main verb, the first verb whose head lies
 /// outside them and that opens no subordinate clause, is bare (`VB`), opens its clause (only
