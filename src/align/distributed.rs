@@ -312,7 +312,8 @@ pub fn profiles(claim: &[u32], holders: &[u32], order: &[u64]) -> HashMap<u32, P
 /// The pairs every key pairs, from rows `(key, claim, holders, key order, profile)` holding
 /// every holder of each of their keys: `(a, b, key order, weight)` with `a < b`, as
 /// `index::candidates` adds weights (all holders of a key held by at most
-/// `FULL_POSTING` claims; for a commoner one, neighbours in its holders ordered by profile).
+/// `FULL_POSTING` claims; for a commoner one, neighbours in its holders ordered by profile;
+/// for a words key, each holder with the first).
 /// Errors when a key's rows are not all its holders.
 #[allow(clippy::type_complexity)]
 pub fn key_pairs(
@@ -336,6 +337,17 @@ pub fn key_pairs(
             ));
         }
         let key_order = order[rows[0]];
+        if index::is_words_key(k) {
+            // As `index::candidates` pairs a words key's holders: each with the first.
+            rows.sort_unstable_by_key(|&x| claim[x]);
+            let first = claim[rows[0]];
+            out.extend(
+                index::words_neighbours(&rows, 0)[1..]
+                    .iter()
+                    .map(|&y| (first, claim[y], key_order, index::MIN_SHARED)),
+            );
+            continue;
+        }
         let weight = index::weight(n);
         if n > index::FULL_POSTING {
             rows.sort_unstable_by(|&x, &y| (&profile[x], claim[x]).cmp(&(&profile[y], claim[y])));
