@@ -2,9 +2,11 @@
 //! many outlets, a sentence an article repeats).
 //!
 //! Claims are copies of one another when their views match on everything the aligner
-//! compares but the document they sit in: the stems of their words in order (so case,
-//! punctuation and inflection aside), their entities, figures, dates and periods, speaker
-//! and polarity. The first of them in corpus order is the representative. A copy is kept as
+//! compares but the document they sit in and what dates resolve to: the stems of their
+//! words in order (so case, punctuation and inflection aside), their entities, figures,
+//! periods, speaker and polarity. (`on Tuesday` in wire copy republished a day later
+//! resolves to another day, or to none: still a copy, and the judge, which reads the dates,
+//! decides.) The first of them in corpus order is the representative. A copy is kept as
 //! one only if the representative and it are judged to agree (and are not one statement);
 //! otherwise it is a claim of its own.
 //!
@@ -29,7 +31,6 @@ pub(super) fn signature(v: &ClaimView) -> u64 {
     for f in &v.figures {
         (f.value.to_bits(), f.lo.to_bits(), f.hi.to_bits(), f.unit).hash(&mut h);
     }
-    v.time.days.hash(&mut h);
     v.time.periods.hash(&mut h);
     v.speaker_key.hash(&mut h);
     v.negative.hash(&mut h);

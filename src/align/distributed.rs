@@ -220,8 +220,8 @@ impl PartitionClaims {
         }
     }
 
-    /// `(key, claim, order)` for every key of every claim `among(i)`: `key` hashed
-    /// (`outline::key_hash`, as the in-process index holds keys), `claim` in corpus
+    /// `(key, claim, order)` for every key of every claim `among(i)`: `key` as `row_key`
+    /// gives it, `claim` in corpus
     /// numbering (`first_claim` on), `order` its place among the claim's sorted keys in the
     /// low 32 bits. The smallest `order` of a key's holders is the key's place in the
     /// in-process key order (first holder, then key).
@@ -230,7 +230,7 @@ impl PartitionClaims {
         for (i, v) in self.views.iter().enumerate().filter(|&(i, _)| among(i)) {
             let c = first_claim + i as u32;
             for (place, k) in index::keys(v).into_iter().enumerate() {
-                out.push((key_hash(&k), c, (c as u64) << 32 | place as u64));
+                out.push((row_key(&k), c, (c as u64) << 32 | place as u64));
             }
         }
         out
@@ -369,12 +369,28 @@ pub fn profiles(claim: &[u32], holders: &[u32], order: &[u64]) -> HashMap<u32, P
     by
 }
 
+/// Marks a words key (`index::is_words_key`) in a row's key: `key_pairs` pairs its holders
+/// each with the first, and rows carry hashes only.
+const WORDS_KEY_BIT: u64 = 1 << 63;
+
+/// A key as rows carry it: hashed as the in-process index holds keys (`outline::key_hash`),
+/// with the top bit saying whether it is a words key.
+fn row_key(key: &str) -> u64 {
+    let h = key_hash(key) & !WORDS_KEY_BIT;
+    if index::is_words_key(key) {
+        h | WORDS_KEY_BIT
+    } else {
+        h
+    }
+}
+
 /// The pairs every key pairs, from rows `(key, claim, holders, key order, profile)` holding
 /// every holder of each of their keys: `(a, b, key order, weight)` with `a < b`, as
 /// `index::candidates` adds weights (all holders of a key held by at most
-/// `FULL_POSTING` claims; for a commoner one, neighbours in its holders ordered by profile).
-/// `profile` may be empty when no key is common. Errors when a key's rows are not all its
-/// holders, or a common key's rows have no profiles.
+/// `FULL_POSTING` claims; for a commoner one, neighbours in its holders ordered by profile;
+/// for a words key, each holder with the first). `profile` may be empty when no key is
+/// common. Errors when a key's rows are not all its holders, or a common key's rows have no
+/// profiles.
 #[allow(clippy::type_complexity)]
 pub fn key_pairs(
     key: &[u64],
@@ -397,6 +413,17 @@ pub fn key_pairs(
             ));
         }
         let key_order = order[rows[0]];
+        if k & WORDS_KEY_BIT != 0 {
+            // As `index::candidates` pairs a words key's holders: each with the first.
+            rows.sort_unstable_by_key(|&x| claim[x]);
+            let first = claim[rows[0]];
+            out.extend(
+                index::words_neighbours(&rows, 0)[1..]
+                    .iter()
+                    .map(|&y| (first, claim[y], key_order, index::MIN_SHARED)),
+            );
+            continue;
+        }
         let weight = index::weight(n);
         if n > index::FULL_POSTING && profile.len() != key.len() {
             return Err(format!(

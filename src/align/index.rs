@@ -17,7 +17,7 @@
 //!   them, and any key pairs at most about `FULL_POSTING²` claims in all. The work grows
 //!   with the keys' holders, not with their pairs: linearly with the corpus.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -50,6 +50,7 @@ pub fn key_strings(v: &ClaimView) -> Vec<(String, f32)> {
     k.extend(v.events.iter().map(|e| always(format!("!{e}"))));
     k.extend(v.speaker_key.iter().map(|s| always(format!("${s}"))));
     k.extend(same_words_keys(v).map(always));
+    k.extend(words_key(v).map(always));
     k.extend(frame_keys(v).into_iter().map(always));
     k.sort_by(|a, b| a.0.cmp(&b.0));
     k.dedup_by(|a, b| a.0 == b.0);
@@ -69,6 +70,16 @@ const OPENERS: &[&str] = &["but", "and", "so", "yet", "or"];
 /// (A conjunction opening the claim is left out: `But we will be talking about it` is
 /// `we will be talking about it` quoted from the start of its sentence.)
 fn same_words_keys(v: &ClaimView) -> impl Iterator<Item = String> {
+    let short = v.terms.len() <= SHORT_CLAIM_TERMS;
+    words_hash(v)
+        .filter(|_| short)
+        .into_iter()
+        .flat_map(|h| [format!("#a{h:016x}"), format!("#b{h:016x}")])
+}
+
+/// A claim's words in order (stems; an opening conjunction left out), hashed; None for a
+/// claim without words.
+fn words_hash(v: &ClaimView) -> Option<u64> {
     use std::hash::{Hash, Hasher};
     let hash = |x: &dyn Fn(&mut std::hash::DefaultHasher)| {
         let mut h = std::hash::DefaultHasher::new();
@@ -83,11 +94,28 @@ fn same_words_keys(v: &ClaimView) -> impl Iterator<Item = String> {
     };
     let start = v.ngrams.stems.iter().take_while(|&&s| opener(s)).count();
     let stems = &v.ngrams.stems[start..];
-    let short = v.terms.len() <= SHORT_CLAIM_TERMS && !stems.is_empty();
-    let words = short.then(|| hash(&|h| stems.hash(h)));
-    words
-        .into_iter()
-        .flat_map(|h| [format!("#a{h:016x}"), format!("#b{h:016x}")])
+    (!stems.is_empty()).then(|| hash(&|h| stems.hash(h)))
+}
+
+/// What opens a words key (`words_key`), and no other key (`=` opens paraphrase groups,
+/// `#` figure buckets and short claims' words).
+const WORDS_KEY: char = '^';
+
+/// Every claim's words (`words_hash`) as one key that pairs the claims holding it
+/// whatever else they share: claims in identical words meet however common each of their
+/// words is, and however many outlets carry them. Its holders are not all paired with one
+/// another (a wire sentence in 500 outlets would be 124,750 pairs) but each with the first
+/// of them in corpus order (499 pairs): a star the judge's `agree`s join into one group.
+/// Copies (`copies`) are the same claims with the same speaker, entities and figures;
+/// this key still joins those whose copy judgement was not `agree`, or who differ in what
+/// the signature holds but the words (a speaker resolved in one article only).
+fn words_key(v: &ClaimView) -> Option<String> {
+    words_hash(v).map(|h| format!("{WORDS_KEY}{h:016x}"))
+}
+
+/// Whether a key (as `key_strings` gives it) is a claim's words key (`words_key`).
+pub(super) fn is_words_key(key: &str) -> bool {
+    key.starts_with(WORDS_KEY)
 }
 
 /// Copies of each frame key a claim holds: sharing one frame is enough for a candidate
@@ -140,20 +168,24 @@ pub(super) fn is_key(idf: f32) -> bool {
 struct Postings {
     /// Key id → claims (positions in `among`), in the key's order.
     holders: Vec<Vec<u32>>,
+    /// Key id → whether it is a words key (`words_key`): its holders stay in corpus order.
+    words: Vec<bool>,
     /// Claim (position in `among`) → (key id, its place in the key's holders).
     held: Vec<Vec<(u32, u32)>>,
 }
 
 impl Postings {
-    fn new(keyed: &[Vec<u64>]) -> Postings {
+    fn new(keyed: &[Vec<u64>], words_keys: &HashSet<u64>) -> Postings {
         let mut ids: HashMap<u64, u32> = HashMap::new();
         let mut holders: Vec<Vec<u32>> = Vec::new();
+        let mut words: Vec<bool> = Vec::new();
         let mut keys_of: Vec<Vec<u32>> = Vec::with_capacity(keyed.len());
         for (c, ks) in keyed.iter().enumerate() {
             let mut mine = Vec::with_capacity(ks.len());
             for k in ks {
                 let id = *ids.entry(*k).or_insert_with(|| {
                     holders.push(Vec::new());
+                    words.push(words_keys.contains(k));
                     holders.len() as u32 - 1
                 });
                 holders[id as usize].push(c as u32);
@@ -173,8 +205,9 @@ impl Postings {
         };
         let ordered: Vec<Option<Vec<u32>>> = holders
             .par_iter()
-            .map(|h| {
-                (h.len() > FULL_POSTING).then(|| {
+            .zip(&words)
+            .map(|(h, &w)| {
+                (h.len() > FULL_POSTING && !w).then(|| {
                     let mut by: Vec<(Vec<(usize, u32)>, u32)> =
                         h.iter().map(|&c| (profile(c), c)).collect();
                     by.sort_unstable();
@@ -196,24 +229,44 @@ impl Postings {
                 held[c as usize].push((k as u32, place as u32));
             }
         }
-        Postings { holders, held }
+        Postings {
+            holders,
+            words,
+            held,
+        }
     }
 
     /// What sharing `key` counts toward a candidate pair: 1 for a key held by at most
-    /// `FULL_POSTING` claims, less the commoner it is.
+    /// `FULL_POSTING` claims, less the commoner it is; a words key, enough on its own.
     fn weight(&self, key: u32) -> f32 {
+        if self.words[key as usize] {
+            return MIN_SHARED;
+        }
         weight(self.holders[key as usize].len())
     }
 
     /// The claims a key pairs claim `c` with (at place `place` of its holders).
     fn neighbours(&self, key: u32, place: u32) -> &[u32] {
         let h = &self.holders[key as usize];
+        if self.words[key as usize] {
+            return words_neighbours(h, place as usize);
+        }
         if h.len() <= FULL_POSTING {
             return h;
         }
         let place = place as usize;
         let w = window(h.len());
         &h[place.saturating_sub(w)..(place + w + 1).min(h.len())]
+    }
+}
+
+/// The holders (in corpus order) a words key pairs its holder at `place` with: the first
+/// holder is paired with all of them, every other one with the first only.
+pub(super) fn words_neighbours<T>(holders: &[T], place: usize) -> &[T] {
+    if place == 0 {
+        holders
+    } else {
+        &holders[..1]
     }
 }
 
@@ -244,7 +297,12 @@ pub fn candidates(
         .par_iter()
         .map(|&i| outline.index_keys(i as usize, idf))
         .collect();
-    let postings = Postings::new(&keyed);
+    let words_keys: HashSet<u64> = among
+        .iter()
+        .filter_map(|&i| outline.words[i as usize])
+        .collect();
+    let postings = Postings::new(&keyed, &words_keys);
+    drop(words_keys);
     // Held in the postings now: its room goes before the pairs are found.
     drop(keyed);
     let per_claim: Vec<Vec<(u32, u32)>> = (0..among.len())

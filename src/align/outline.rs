@@ -30,6 +30,8 @@ pub struct Outline {
     pub sentences: Vec<Option<(u32, u32)>>,
     /// The claim (index in its document) each claim is one statement with.
     pub refers_to: Vec<Option<u32>>,
+    /// Each claim's words key (`index::words_key`), hashed as its other keys are.
+    pub words: Vec<Option<u64>>,
     /// Claim `i`'s keys are `keys[key_start[i]..key_start[i + 1]]`, in the order of their
     /// strings.
     key_start: Vec<u32>,
@@ -85,6 +87,7 @@ impl Outline {
             all.signatures.extend(part.signatures);
             all.sentences.extend(part.sentences);
             all.refers_to.extend(part.refers_to);
+            all.words.extend(part.words);
             all.key_start
                 .extend(part.key_start[1..].iter().map(|&k| base + k));
             all.keys.extend(part.keys);
@@ -107,10 +110,16 @@ impl Outline {
             o.signatures.push(copies::signature(v));
             o.sentences.push(v.sentence);
             o.refers_to.push(v.refers_to);
+            let mut words = None;
             for (key, idf) in index::key_strings(v) {
-                o.keys.push(key_hash(&key));
+                let h = key_hash(&key);
+                if index::is_words_key(&key) {
+                    words = Some(h);
+                }
+                o.keys.push(h);
                 o.key_idf.push(idf);
             }
+            o.words.push(words);
             o.key_start.push(o.keys.len() as u32);
         }
         o

@@ -575,3 +575,49 @@ fn close_sums_of_two_named_people_do_not_conflict() {
         assert_ne!(r, Relation::Conflict, "{why}");
     }
 }
+
+/// One sentence carried word for word by `n` articles, each naming its own speaker (so no
+/// two are copies), the articles dated a day apart by turns (so `on Wednesday` is not
+/// always the same day).
+fn wire_sentence_with_speakers(n: usize) -> Corpus {
+    let first = [
+        "Ivan", "Anna", "Oleg", "Maria", "Pavel", "Elena", "Sergei", "Olga", "Dmitry", "Irina",
+        "Nikolai", "Tatiana", "Yuri", "Svetlana", "Boris", "Vera", "Igor", "Galina", "Denis",
+        "Lidia",
+    ];
+    let last = [
+        "Petrov", "Smirnov", "Sokolov", "Volkov", "Morozov", "Popov", "Lebedev", "Kozlov",
+        "Novikov", "Fedorov", "Orlov", "Pavlov", "Semenov", "Egorov", "Zaitsev", "Golubev",
+    ];
+    assert!(n <= first.len() * last.len());
+    let docs = (0..n)
+        .map(|i| {
+            let who = format!("{} {}", first[i % first.len()], last[i / first.len()]);
+            let text = format!(
+                "Leading Russian shares edged down on Wednesday in thin volume, {who} said."
+            );
+            let date = crate::calendar::Date::new(2024, 11, 6 + (i % 2) as u8);
+            crate::corpus::Document::new(i.to_string(), text, date, None)
+        })
+        .collect();
+    Corpus::new(docs).unwrap()
+}
+
+#[test]
+fn claims_in_the_same_words_meet_however_many_articles_carry_them() {
+    // From 50 claims on, the corpus's own counts make every word of them common, so only
+    // their place (`Russia`) is left to share: main paired none of them.
+    for n in [2, 60, 150, 300] {
+        let al = wire_sentence_with_speakers(n).alignment().clone();
+        assert_eq!(al.claims.len(), n);
+        // Each with the first (never all pairs: n - 1 judgements), and agreeing.
+        let with_first: Vec<&AlignedPair> = al.pairs.iter().filter(|p| p.a == 0).collect();
+        assert_eq!(with_first.len(), n - 1, "{n} articles");
+        assert!(with_first.iter().all(|p| p.relation == Relation::Agree));
+        assert!(
+            al.pairs.len() < 2 * n,
+            "{n} articles: {} pairs",
+            al.pairs.len()
+        );
+    }
+}
