@@ -255,6 +255,13 @@ impl FrameSource<'_> {
         out
     }
 
+    /// Whether the infinitive `x`'s `to` follows `h` with nothing but adverbs between.
+    fn to_follows(&self, h: usize, x: usize, r: &Range<usize>) -> bool {
+        self.kids(x, r)
+            .find(|&k| self.dep(k) == "mark" && self.lemma(k) == "to")
+            .is_some_and(|to| to > h && (h + 1..to).all(|i| self.pos(i) == "ADV"))
+    }
+
     /// The modality noun before the `to` of the infinitive `v` (`a conspiracy to tilt the
     /// election`, `a conspiracy by Russian officials to tilt it`), read from the words:
     /// parsers often attach such an infinitive to the verb above the noun. Only nouns and
@@ -335,12 +342,13 @@ impl FrameSource<'_> {
         let lemma = Some(self.lemma(h))
             .filter(|l| self.words.modality(l).is_some())
             .unwrap_or_else(|| self.form(h).to_lowercase());
-        // Working at or plotting a deed governs only its `to` complement: `worked through
-        // the night as the fire spread` says nothing of the spreading.
+        // Working at or plotting a deed governs only a `to` complement right after it:
+        // `worked through the night as the fire spread` says nothing of the spreading, and
+        // in `work with port authorities to identify` the infinitive says what for.
         let governed = match self.words.modality(&lemma) {
             Some("working" | "plotted") => self
                 .kid_with(h, r, &["xcomp"])
-                .filter(|&x| self.pos(x) == "VERB"),
+                .filter(|&x| self.pos(x) == "VERB" && self.to_follows(h, x, r)),
             _ => governed,
         };
         match (self.words.modality(&lemma), governed) {
@@ -1042,6 +1050,12 @@ mod tests {
         );
         assert_eq!(verb.main().predicate, "influence");
         assert_eq!(verb.main().modality_class, Some("plotted"));
+        // An infinitive of purpose after the deed's own object is not governed.
+        let purpose = read(
+            "They will work with port authorities to identify the cargo.",
+            "They will work with port authorities to identify the cargo",
+        );
+        assert_eq!(purpose.main().predicate, "work");
         // A plot noun, with its `by` phrase between it and the infinitive.
         let noun = read(
             "The suit alleges a conspiracy by Russian officials to tilt the election.",
