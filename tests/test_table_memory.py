@@ -69,13 +69,13 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def measure(copies: int) -> dict:
+def run_script(script: str, copies: int) -> dict:
     # mimalloc returns freed pages at once, not after 10 ms or at the thread's next
     # allocation: the RSS then follows what the core holds, and a transient cannot hide in
     # pages an earlier stage freed.
     env = {**os.environ, "MIMALLOC_PURGE_DELAY": "0"}
     run = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(copies)],
+        [sys.executable, "-c", script, str(copies)],
         capture_output=True,
         text=True,
         timeout=900,
@@ -83,6 +83,10 @@ def measure(copies: int) -> dict:
     )
     assert run.returncode == 0, run.stderr[-2000:]
     return json.loads(run.stdout.strip().splitlines()[-1])
+
+
+def measure(copies: int) -> dict:
+    return run_script(SCRIPT, copies)
 
 
 @pytest.fixture(scope="module")
@@ -146,19 +150,7 @@ HELD_SCRIPT = textwrap.dedent(
 
 @pytest.mark.skipif(sys.platform != "linux", reason="RSS from /proc")
 def test_a_table_step_leaves_little_held_per_byte_of_text():
-    runs = []
-    for copies in (50, 200):
-        env = {**os.environ, "MIMALLOC_PURGE_DELAY": "0"}
-        run = subprocess.run(
-            [sys.executable, "-c", HELD_SCRIPT, str(copies)],
-            capture_output=True,
-            text=True,
-            timeout=900,
-            env=env,
-        )
-        assert run.returncode == 0, run.stderr[-2000:]
-        runs.append(json.loads(run.stdout.strip().splitlines()[-1]))
-    small, large = runs
+    small, large = (run_script(HELD_SCRIPT, copies) for copies in (50, 200))
     assert large["wide_bytes"] > small["wide_bytes"] > 0
     per_byte = (large["held"] - small["held"]) / (large["wide_bytes"] - small["wide_bytes"])
     # Main kept 4 bytes a byte of such texts (4.9 measured, with what else the step leaves).
