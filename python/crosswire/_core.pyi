@@ -45,6 +45,7 @@ __all__ = [
     "LABELS",
     "FIGURE_LABELS",
     "TIME_LABELS",
+    "FULL_POSTING",
 ]
 
 class _SyntaxColumns(TypedDict):
@@ -160,7 +161,8 @@ class PartitionClaims:
 def corpus_idf_terms(n: int, keys: bytes, df: bytes, top: bytes) -> tuple[bytes, bytes]:
     """The terms whose corpus idf lowers a weight: `(keys u64 bytes, df u32 bytes)`."""
 
-FULL_POSTING: int
+FULL_POSTING: Final[int]
+"""Holders up to which a key pairs all of them (`align::index`): rarer keys need no profile."""
 
 def common_profiles(claim: bytes, holders: bytes, order: bytes) -> tuple[bytes, list[bytes]]:
     """`(rows u32 bytes, profiles)`: the rows of common keys (held by more than
