@@ -13,6 +13,14 @@ import textwrap
 
 import pytest
 
+# The corpus both probes measure, analysed up to claims (argv[1]: copies of the sample).
+CORPUS = """copies = int(sys.argv[1])
+sample = list(cw.datasets.kherson_2022())
+texts = [d.text for _ in range(copies) for d in sample]
+names = [f"c{i}-{d.name}" for i in range(copies) for d in sample]
+corpus = cw.Corpus.from_texts(texts, names=names)
+corpus._core.analyse_claims()"""
+
 # The sample's texts, `copies` times under new names: a corpus of any size with the
 # sample's claims. Each table is built once to warm up (imports, caches), then measured.
 SCRIPT = textwrap.dedent(
@@ -39,12 +47,7 @@ SCRIPT = textwrap.dedent(
         except ImportError:
             ctypes.CDLL("libc.so.6").malloc_trim(0)
 
-    copies = int(sys.argv[1])
-    sample = list(cw.datasets.kherson_2022())
-    texts = [d.text for _ in range(copies) for d in sample]
-    names = [f"c{i}-{d.name}" for i in range(copies) for d in sample]
-    corpus = cw.Corpus.from_texts(texts, names=names)
-    corpus._core.analyse_claims()
+    {CORPUS}
     tables = {
         "claims": corpus.claims,
         "claim_figures": lambda: frames.claim_figures(corpus),
@@ -66,7 +69,7 @@ SCRIPT = textwrap.dedent(
         del df
     print(json.dumps(out))
     """
-)
+).replace("{CORPUS}", CORPUS)
 
 
 def run_script(script: str, copies: int) -> dict:
@@ -128,12 +131,7 @@ HELD_SCRIPT = textwrap.dedent(
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) * 1024
 
-    copies = int(sys.argv[1])
-    sample = list(cw.datasets.kherson_2022())
-    texts = [d.text for _ in range(copies) for d in sample]
-    names = [f"c{i}-{d.name}" for i in range(copies) for d in sample]
-    corpus = cw.Corpus.from_texts(texts, names=names)
-    corpus._core.analyse_claims()
+    {CORPUS}
     gc.collect()
     give_back()
     before = rss()
@@ -145,7 +143,7 @@ HELD_SCRIPT = textwrap.dedent(
     wide = sum(len(t.encode()) for t in texts if not t.isascii())
     print(json.dumps({"held": rss() - before, "rows": rows, "wide_bytes": wide}))
     """
-)
+).replace("{CORPUS}", CORPUS)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="RSS from /proc")
