@@ -257,9 +257,14 @@ impl FrameSource<'_> {
 
     /// Whether the infinitive `x`'s `to` follows `h` with nothing but adverbs between.
     fn to_follows(&self, h: usize, x: usize, r: &Range<usize>) -> bool {
-        self.kids(x, r)
-            .find(|&k| self.dep(k) == "mark" && self.lemma(k) == "to")
+        self.to_of(x, r)
             .is_some_and(|to| to > h && (h + 1..to).all(|i| self.pos(i) == "ADV"))
+    }
+
+    /// The `to` that marks the infinitive `v`.
+    fn to_of(&self, v: usize, r: &Range<usize>) -> Option<usize> {
+        self.kids(v, r)
+            .find(|&k| self.dep(k) == "mark" && self.lemma(k) == "to")
     }
 
     /// The modality noun before the `to` of the infinitive `v` (`a conspiracy to tilt the
@@ -268,9 +273,7 @@ impl FrameSource<'_> {
     /// their modifiers may stand between (no verb, no punctuation).
     fn noun_before_to(&self, v: usize, r: &Range<usize>) -> Option<String> {
         const REACH: usize = 6;
-        let to = self
-            .kids(v, r)
-            .find(|&k| self.dep(k) == "mark" && self.lemma(k) == "to")?;
+        let to = self.to_of(v, r)?;
         let between = ["NOUN", "PROPN", "ADJ", "ADP", "DET", "NUM"];
         let n = (to.saturating_sub(REACH).max(r.start)..to)
             .rev()
