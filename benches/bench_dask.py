@@ -124,12 +124,12 @@ def _worker_metrics(dask_scheduler) -> list:
     ]
 
 
-def on_cluster(folder: str, partition_docs: int) -> dict:
+def on_cluster(folder: str, partition_docs: int, dask_defaults: bool = False) -> dict:
     from crosswire import dask as cwd
     from distributed import Client, get_task_stream
 
     t0 = time.perf_counter()
-    cluster = cwd.local_cluster(2)
+    cluster = cwd.local_cluster(2, config={} if dask_defaults else None)
     client = Client(cluster)
     started = time.perf_counter() - t0
     client.register_plugin(StepCPU())
@@ -150,8 +150,13 @@ def on_cluster(folder: str, partition_docs: int) -> dict:
     gather_seconds = time.perf_counter() - t0
     gathered = [cpu_seconds(), *client.run(cpu_seconds).values()]
     # Transfers and spills to disk by action, from the task stream.
+    from dask.utils import key_split
+
     per_action: dict[str, float] = {}
+    per_step_tasks: dict[str, int] = {}
     for task in stream.data:
+        step = key_split(task["key"])
+        per_step_tasks[step] = per_step_tasks.get(step, 0) + 1
         for s in task["startstops"]:
             per_action[s["action"]] = per_action.get(s["action"], 0.0) + s["stop"] - s["start"]
     # CPU seconds per step (a task's name up to its token: cw-tables, cw-align-weighed, …),
@@ -178,6 +183,7 @@ def on_cluster(folder: str, partition_docs: int) -> dict:
         "rows": [len(tables[t]) for t in cwd.TABLES],
         "peak_mb": [peak_mb(), *workers.values()],
         "tasks": len(stream.data),
+        "step_tasks": dict(sorted(per_step_tasks.items(), key=lambda x: -x[1])),
         "action_seconds": {k: round(v, 2) for k, v in sorted(per_action.items())},
         "step_cpu": {k: round(v, 2) for k, v in sorted(per_step.items(), key=lambda x: -x[1])},
         "gather_dep_seconds": {k: round(v, 2) for k, v in sorted(moved.items())},
@@ -197,13 +203,20 @@ def main() -> None:
         "--rounds", type=int, default=1, help="alternate the two sides this many times"
     )
     parser.add_argument(
-        "--sides", nargs="+", choices=["in-process", "cluster"], default=["in-process", "cluster"]
+        "--sides",
+        nargs="+",
+        choices=["in-process", "cluster", "cluster-dask-defaults"],
+        default=["in-process", "cluster"],
+        help="cluster-dask-defaults: the cluster under Dask's own settings, not CLUSTER_CONFIG",
     )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         side, folder, docs = args.child
-        out = in_process(folder) if side == "in-process" else on_cluster(folder, int(docs))
+        if side == "in-process":
+            out = in_process(folder)
+        else:
+            out = on_cluster(folder, int(docs), dask_defaults=side == "cluster-dask-defaults")
         print(json.dumps(out))
         return
     for n in args.sizes:
@@ -226,7 +239,7 @@ def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[s
         cpus = ", ".join(f"{c:,.1f}" for c in r["cpu"])
         extra = f"  (cluster start {r['cluster_start']:.1f} s)" if "cluster_start" in r else ""
         print(
-            f"{n:>7,} articles  {side:<10} {r['seconds']:8.1f} s  "
+            f"{n:>7,} articles  {side:<21} {r['seconds']:8.1f} s  "
             f"{words / r['seconds']:>9,.0f} words/s  CPU s {cpus} (sum {sum(r['cpu']):,.1f})  "
             f"peak MB {peaks}  rows {r['rows']}{extra}  load {os.getloadavg()[0]:.1f}"
         )
@@ -236,22 +249,28 @@ def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[s
             + ", ".join(f"{c:,.1f}" for c in r[apart + "_cpu"])
             + ("  (not in the figure above)" if apart == "gather" else "  (in the figure above)")
         )
-    if "cluster" not in results:
-        return
-    c = results["cluster"]
-    print(f"{'':>17}tasks: {c['tasks']:,}; seconds by action: {c['action_seconds']}")
-    print(f"{'':>17}gather-dep seconds: {c['gather_dep_seconds']}")
-    top = {k: v for k, v in c["step_cpu"].items() if v >= 0.5}
-    print(f"{'':>17}CPU s per step (>= 0.5 s, of {sum(c['step_cpu'].values()):,.1f}): {top}")
-    if "in-process" not in results:
-        return
-    a, b = results["in-process"], results["cluster"]
-    with_gather = sum(b["cpu"]) + sum(b["gather_cpu"])
-    print(
-        f"{'':>17}cluster / in-process (analysis + Parquet): {b['seconds'] / a['seconds']:.2f}x "
-        f"wall, {sum(b['cpu']) / sum(a['cpu']):.2f}x CPU; with the cluster's compute() "
-        f"added: {with_gather / sum(a['cpu']):.2f}x CPU; same rows: {a['rows'] == b['rows']}"
-    )
+    for side in [s for s in results if s != "in-process"]:
+        c = results[side]
+        inside = sum(c["step_cpu"].values())
+        print(f"{'':>17}{side}: tasks: {c['tasks']:,}; seconds by action: {c['action_seconds']}")
+        print(f"{'':>17}gather-dep seconds: {c['gather_dep_seconds']}")
+        print(
+            f"{'':>17}client CPU ms per wall s {1000 * c['cpu'][0] / c['seconds']:.1f}; "
+            f"workers' CPU s outside tasks {sum(c['cpu'][1:]) - inside:,.1f}"
+        )
+        print(f"{'':>17}tasks per step: {c['step_tasks']}")
+        top = {k: v for k, v in c["step_cpu"].items() if v >= 0.5}
+        print(f"{'':>17}CPU s per step (>= 0.5 s, of {inside:,.1f}): {top}")
+        if "in-process" not in results:
+            continue
+        a = results["in-process"]
+        with_gather = sum(c["cpu"]) + sum(c["gather_cpu"])
+        print(
+            f"{'':>17}{side} / in-process (analysis + Parquet): "
+            f"{c['seconds'] / a['seconds']:.2f}x wall, {sum(c['cpu']) / sum(a['cpu']):.2f}x CPU; "
+            f"with the cluster's compute() added: {with_gather / sum(a['cpu']):.2f}x CPU; "
+            f"same rows: {a['rows'] == c['rows']}"
+        )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ import crosswire as cw
 import pandas as pd
 import pytest
 from conftest import REPO
+from hypothesis import given
+from hypothesis import strategies as st
 
 pytest.importorskip("distributed")
 from crosswire import dask as cwd  # noqa: E402
@@ -301,3 +303,72 @@ def test_the_core_objects_tell_dask_their_size(tmp_path):
     part = cw._core.Partition(files, names, 0)
     text = sum(len(Path(f).read_bytes()) for f in files)
     assert sizeof(part) >= 5 * text  # not the 40 bytes of a bare Python object
+
+
+def test_the_local_cluster_runs_with_crosswires_settings_and_leaves_the_callers(client):
+    # The module's cluster is local_cluster's: its workers sample no stacks and time their
+    # event loop twice a second (Dask's defaults: every 10 ms and every 20 ms).
+    import dask
+
+    def settings() -> tuple:
+        return (
+            dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"),
+        )
+
+    ours = (
+        cwd.CLUSTER_CONFIG["distributed.worker.profile.enabled"],
+        cwd.CLUSTER_CONFIG["distributed.admin.tick.interval"],
+    )
+    assert ours == (False, "500ms")
+    assert set(client.run(settings).values()) == {ours}
+    # Dask's defaults here, in the process that started the cluster.
+    assert settings() == (True, "20ms")
+
+
+def naive_split(df: pd.DataFrame, column: str, offsets: list[int]) -> tuple[pd.DataFrame, ...]:
+    parts = [sum(c >= o for o in offsets[1:]) for c in df[column]]
+    return tuple(
+        df[pd.Series([p == i for p in parts], dtype=bool)] for i in range(len(offsets) - 1)
+    )
+
+
+@given(
+    st.lists(st.integers(0, 99), max_size=60),
+    st.lists(st.integers(1, 99), max_size=5).map(lambda cuts: sorted(set(cuts))),
+)
+def test_split_sends_each_row_to_its_claims_partition_in_order(claims, cuts):
+    from crosswire import dask_alignment as da
+
+    offsets = [0, *cuts, 100]
+    df = pd.DataFrame({"a": pd.Series(claims, dtype="uint32"), "row": range(len(claims))})
+    got = da._split(df, "a", offsets)
+    want = naive_split(df, "a", offsets)
+    assert len(got) == len(offsets) - 1
+    for g, w in zip(got, want):
+        assert list(g["row"]) == list(w["row"])
+        assert list(g["a"]) == list(w["a"])
+
+
+@given(st.sets(st.tuples(st.integers(0, 2**32 - 1), st.integers(0, 2**32 - 1)), max_size=40))
+def test_the_pairs_table_merges_copies_and_judged_pairs_in_claim_order(pairs):
+    from crosswire import dask_alignment as da
+    from crosswire.alignment import PAIR_COLUMNS
+
+    rows = sorted(pairs)
+    cut = len(rows) // 3
+
+    def frame(part: list[tuple[int, int]]) -> pd.DataFrame:
+        df = pd.DataFrame(
+            {c: [f"{c}{a}-{b}" for a, b in part] for c in PAIR_COLUMNS}, columns=PAIR_COLUMNS
+        )
+        df.insert(0, "b", pd.Series([b for _, b in part], dtype="uint32"))
+        df.insert(0, "a", pd.Series([a for a, _ in part], dtype="uint32"))
+        return df
+
+    # Copies and judged pairs: each sorted, interleaved with one another.
+    copies, judged = frame(rows[::3][:cut]), frame([r for r in rows if r not in rows[::3][:cut]])
+    got = da._pairs_table(copies, judged)
+    assert list(got.columns) == PAIR_COLUMNS
+    assert list(got["claim_a"]) == [f"claim_a{a}-{b}" for a, b in rows]
+    assert got.index.equals(pd.RangeIndex(len(rows)))

@@ -22,7 +22,7 @@ import os
 import shutil
 import uuid
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,7 +40,7 @@ from .columns import STR
 from .corpus import Corpus, _as_patterns
 from .patterns import Patterns, core_rows
 
-__all__ = ["DaskAnalysis", "analyze", "list_files", "local_cluster"]
+__all__ = ["CLUSTER_CONFIG", "DaskAnalysis", "analyze", "list_files", "local_cluster"]
 
 #: Documents per partition at most: about 8 MB of text at news length, a few seconds of work.
 PARTITION_DOCS = 2000
@@ -94,17 +94,39 @@ def _slots(client: Client) -> int:
     return sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
 
 
-def local_cluster(workers: int | None = None) -> LocalCluster:
+#: Dask settings for the clusters :func:`local_cluster` starts. Dask's defaults sample every
+#: worker's stack every 10 ms for the dashboard's profile, time each process's event loop
+#: every 20 ms and read system and worker memory figures several times a second: on an
+#: idle 2-worker cluster of this machine about 92 ms of CPU per second of wall time (37 in
+#: the client process, which hosts the scheduler and the nannies, 28 in each worker), about
+#: 15 with these (benches/DASK.md, session 28). They are paid for every second a run lasts,
+#: so on a loaded machine they were most of the client's CPU. Memory is still watched twice
+#: a second (spilling, pausing, a runaway worker's restart), blocked event loops still
+#: reported; the dashboard's profile page stays empty.
+CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+
+
+def local_cluster(
+    workers: int | None = None, config: Mapping[str, Any] | None = None
+) -> LocalCluster:
     """A cluster of this machine: ``workers`` processes (default: one per core), one Dask
     thread and one core thread each, so Dask's parallelism replaces the core's rather
-    than stacking on it."""
-    return LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        env={"RAYON_NUM_THREADS": "1"},
-    )
+    than stacking on it. ``config``: Dask settings for its scheduler, nannies and workers,
+    by default :data:`CLUSTER_CONFIG` (``{}`` for Dask's own); the caller's config is left
+    as it was."""
+    with dask.config.set(CLUSTER_CONFIG if config is None else dict(config)):
+        return LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            env={"RAYON_NUM_THREADS": "1"},
+        )
 
 
 # -- tasks (each a pure function of its inputs: a retried one gives the same value) ---------
