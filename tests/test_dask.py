@@ -306,8 +306,9 @@ def test_the_core_objects_tell_dask_their_size(tmp_path):
 
 
 def test_the_local_cluster_runs_with_crosswires_settings_and_leaves_the_callers(client):
-    # The module's cluster is local_cluster's: its workers sample no stacks and time their
-    # event loop twice a second (Dask's defaults: every 10 ms and every 20 ms).
+    # The module's cluster is local_cluster's: its workers, those restarted after the killed
+    # one too, sample no stacks and time their event loop twice a second (Dask's defaults:
+    # every 10 ms and every 20 ms).
     import dask
 
     def settings() -> tuple:

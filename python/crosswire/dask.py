@@ -17,6 +17,7 @@ gather is reduced in document order (see ``crosswire._core.Partition``).
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 import shutil
@@ -120,12 +121,16 @@ def local_cluster(
     by default :data:`CLUSTER_CONFIG` (``{}`` for Dask's own); the caller's config is left
     as it was."""
     with dask.config.set(CLUSTER_CONFIG if config is None else dict(config)):
+        # A copy for the nannies: theirs shares its nested dicts with the global config,
+        # which leaving this block restores, and a worker restarted after a loss would
+        # start with Dask's defaults.
         return LocalCluster(
             n_workers=workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
             env={"RAYON_NUM_THREADS": "1"},
+            config=copy.deepcopy(dask.config.config),
         )
 
 
