@@ -202,7 +202,7 @@ impl<'a> DocContext<'a> {
                 // The filler is the entity only when the mention covers its head word:
                 // `information about Mr. Trump` is no Trump.
                 entity: a
-                    .mention
+                    .mention()
                     .filter(|&m| {
                         let x = &entities.mentions[d][m as usize];
                         let t = &self.layer.tokens[a.head as usize];
@@ -231,7 +231,7 @@ impl<'a> DocContext<'a> {
                 let written = self.piece(f.predicate_span);
                 FrameView {
                     at: f.predicate_span.start,
-                    predicate: f.predicate.clone(),
+                    predicate: f.predicate.to_string(),
                     event: lex.events.get(&key).copied(),
                     key,
                     roles: [
@@ -242,7 +242,7 @@ impl<'a> DocContext<'a> {
                         filler(f.time.as_deref()),
                     ],
                     negative: f.negated != denied,
-                    modality: f.modality_class,
+                    modality: f.modality_class.map(|c| c.as_str()),
                     core: f.core,
                     symmetric,
                     ongoing: written.to_lowercase().ends_with("ing"),

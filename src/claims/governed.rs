@@ -92,9 +92,9 @@ pub fn inherit(src: &FrameSource, r: &Range<usize>, frames: &mut [Frame]) {
         return;
     };
     for f in frames.iter_mut().filter(|f| f.core) {
-        if matches!(f.modality_class, None | Some("will")) {
-            f.modality_class = class_of(src, &lemma);
-            f.modality = Some(lemma.clone());
+        if matches!(f.modality_class.as_deref(), None | Some("will")) {
+            f.modality_class = class_of(src, &lemma).map(crate::text::interned::Interned::new);
+            f.modality = Some(crate::text::interned::Interned::new(&lemma));
         }
     }
 }

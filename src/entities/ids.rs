@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::index::Idx;
 use crate::text::tokens::TokenKind;
 
 use super::label::Label;
@@ -123,7 +124,7 @@ fn word_before(text: &str, start: usize, lexicon: &Lexicon) -> u32 {
 fn name_key(text: &str, m: &Mention, title: u32, lexicon: &Lexicon) -> Key {
     if let Some(area) = m.area {
         // `the Kherson region` is the oblast, one entity however the city is spelled.
-        let place = match m.entry {
+        let place = match m.entry.map(Idx::get) {
             Some(e) if !lexicon.entries[e as usize].is_pattern() => {
                 fold(&lexicon.entries[e as usize].canonical)
             }
@@ -131,7 +132,7 @@ fn name_key(text: &str, m: &Mention, title: u32, lexicon: &Lexicon) -> Key {
         };
         return Key::Area(area, place);
     }
-    if let Some(e) = m.entry {
+    if let Some(e) = m.entry.map(Idx::get) {
         if !lexicon.entries[e as usize].is_pattern() {
             let entry = &lexicon.entries[e as usize];
             if entry.label != Label::Person {
@@ -635,7 +636,7 @@ pub fn accumulate(
                 .or_default() += 1;
             acc.docs.insert(first_doc + d as u32);
             acc.mentions += 1;
-            if let Some(e) = m.entry {
+            if let Some(e) = m.entry.map(Idx::get) {
                 if !lexicon.entries[e as usize].is_pattern() {
                     acc.entry = Some(acc.entry.map_or(e, |x| x.min(e)));
                 }
@@ -734,7 +735,7 @@ mod tests {
                         .entries
                         .iter()
                         .position(|e| e.forms.iter().any(|f| f == t) && e.label == *label)
-                        .map(|e| e as u32);
+                        .map(|e| Idx::new(e as u32));
                     out.push(Mention {
                         start,
                         end: text.len() as u32,

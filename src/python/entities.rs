@@ -97,9 +97,9 @@ pub(super) fn values(n: Option<Normalised>) -> Values {
             approximate,
         }) => (
             Some(value),
-            unit,
-            lower,
-            upper,
+            unit.map(|u| u.as_str()),
+            lower.get(),
+            upper.get(),
             Some(approximate),
             None,
             None,

@@ -156,7 +156,7 @@ pub fn make(corpus: &Corpus, d: usize, frame: &Frame) -> PyFrame {
                 doc.text[a.span.start as usize..a.span.end as usize].to_owned(),
                 offsets.to_char(a.span.start) as usize,
                 offsets.to_char(a.span.end) as usize,
-                a.mention
+                a.mention()
                     .and_then(|m| entities.entity_of(d, m as usize))
                     .map(|e| e.id.clone()),
             )
@@ -170,7 +170,7 @@ pub fn make(corpus: &Corpus, d: usize, frame: &Frame) -> PyFrame {
     };
     let written = &doc.text[frame.predicate_span.start as usize..frame.predicate_span.end as usize];
     PyFrame {
-        predicate: frame.predicate.clone(),
+        predicate: frame.predicate.to_string(),
         event: event_of(written, lex).map(str::to_owned),
         agent: text_of(Role::Agent),
         patient: text_of(Role::Patient),
@@ -178,7 +178,7 @@ pub fn make(corpus: &Corpus, d: usize, frame: &Frame) -> PyFrame {
         place: text_of(Role::Place),
         time: text_of(Role::Time),
         negated: frame.negated,
-        modality: frame.modality.clone(),
+        modality: frame.modality.map(|m| m.to_string()),
         arguments,
     }
 }

@@ -3,6 +3,8 @@
 pub mod boilerplate;
 pub mod decode;
 pub(crate) mod files;
+pub mod index;
+pub mod interned;
 pub(crate) mod metadata;
 pub(crate) mod offsets;
 #[cfg(test)]
