@@ -370,7 +370,7 @@ pub fn profiles(claim: &[u32], holders: &[u32], order: &[u64]) -> HashMap<u32, P
 }
 
 /// Marks a words key (`index::is_words_key`) in a row's key: `key_pairs` pairs its holders
-/// each with the first, and rows carry hashes only.
+/// with their neighbours in corpus order, and rows carry hashes only.
 const WORDS_KEY_BIT: u64 = 1 << 63;
 
 /// A key as rows carry it: hashed as the in-process index holds keys (`outline::key_hash`),
@@ -388,9 +388,9 @@ fn row_key(key: &str) -> u64 {
 /// every holder of each of their keys: `(a, b, key order, weight)` with `a < b`, as
 /// `index::candidates` adds weights (all holders of a key held by at most
 /// `FULL_POSTING` claims; for a commoner one, neighbours in its holders ordered by profile;
-/// for a words key, each holder with the first). `profile` may be empty when no key is
-/// common. Errors when a key's rows are not all its holders, or a common key's rows have no
-/// profiles.
+/// for a words key, neighbours in corpus order, `index::words_neighbours`). `profile` may
+/// be empty when no key is common. Errors when a key's rows are not all its holders, or a
+/// common key's rows have no profiles.
 #[allow(clippy::type_complexity)]
 pub fn key_pairs(
     key: &[u64],
@@ -414,14 +414,16 @@ pub fn key_pairs(
         }
         let key_order = order[rows[0]];
         if k & WORDS_KEY_BIT != 0 {
-            // As `index::candidates` pairs a words key's holders: each with the first.
+            // As `index::candidates` pairs a words key's holders: neighbours in corpus order.
             rows.sort_unstable_by_key(|&x| claim[x]);
-            let first = claim[rows[0]];
-            out.extend(
-                index::words_neighbours(&rows, 0)[1..]
-                    .iter()
-                    .map(|&y| (first, claim[y], key_order, index::MIN_SHARED)),
-            );
+            for (place, &x) in rows.iter().enumerate() {
+                let c = claim[x];
+                for &y in index::words_neighbours(&rows, place) {
+                    if claim[y] > c {
+                        out.push((c, claim[y], key_order, index::MIN_SHARED));
+                    }
+                }
+            }
             continue;
         }
         let weight = index::weight(n);

@@ -104,11 +104,13 @@ const WORDS_KEY: char = '^';
 /// Every claim's words (`words_hash`) as one key that pairs the claims holding it
 /// whatever else they share: claims in identical words meet however common each of their
 /// words is, and however many outlets carry them. Its holders are not all paired with one
-/// another (a wire sentence in 500 outlets would be 124,750 pairs) but each with the first
-/// of them in corpus order (499 pairs): a star the judge's `agree`s join into one group.
+/// another (a wire sentence in 500 outlets would be 124,750 pairs) but each with the
+/// `WORDS_REACH` holders before it in corpus order (at most 997 pairs): a chain of the
+/// judge's `agree`s.
 /// Copies (`copies`) are the same claims with the same speaker, entities and figures;
-/// this key still joins those whose copy judgement was not `agree`, or who differ in what
-/// the signature holds but the words (a speaker resolved in one article only).
+/// this key still joins those whose copy judgement was not `agree` (their first holder
+/// told of another event that took the same sentence), or who differ in what the
+/// signature holds but the words (a speaker resolved in one article only).
 fn words_key(v: &ClaimView) -> Option<String> {
     words_hash(v).map(|h| format!("{WORDS_KEY}{h:016x}"))
 }
@@ -260,14 +262,20 @@ impl Postings {
     }
 }
 
-/// The holders (in corpus order) a words key pairs its holder at `place` with: the first
-/// holder is paired with all of them, every other one with the first only.
+/// How many holders before it (in corpus order) a words key pairs each holder with.
+/// Not the first holder alone: that is the corpus's first claim in those words, and as a
+/// corpus grows it is more often a sentence another event took too, which the judge finds
+/// only `related` to this event's copies (at 10,000 synthetic articles, the cause of most
+/// copies left unpaired). Neighbours in corpus order (by date, for a folder of dated
+/// names) are one event's copies unless another event's claims in the same words sit
+/// between them; two holders back keeps the chain whole where two events alternate.
+/// Safe to widen the net so: a pair is a candidate only, and an `agree` is the judge's.
+pub(super) const WORDS_REACH: usize = 2;
+
+/// The holders (in corpus order) a words key pairs its holder at `place` with: the
+/// `WORDS_REACH` on either side (each pair is kept once, from its earlier claim).
 pub(super) fn words_neighbours<T>(holders: &[T], place: usize) -> &[T] {
-    if place == 0 {
-        holders
-    } else {
-        &holders[..1]
-    }
+    &holders[place.saturating_sub(WORDS_REACH)..(place + WORDS_REACH + 1).min(holders.len())]
 }
 
 /// What sharing a key held by `holders` claims counts toward a candidate pair.

@@ -610,14 +610,89 @@ fn claims_in_the_same_words_meet_however_many_articles_carry_them() {
     for n in [2, 60, 150, 300] {
         let al = wire_sentence_with_speakers(n).alignment().clone();
         assert_eq!(al.claims.len(), n);
-        // Each with the first (never all pairs: n - 1 judgements), and agreeing.
-        let with_first: Vec<&AlignedPair> = al.pairs.iter().filter(|p| p.a == 0).collect();
-        assert_eq!(with_first.len(), n - 1, "{n} articles");
-        assert!(with_first.iter().all(|p| p.relation == Relation::Agree));
+        // Each with the one before it (never all pairs: a chain), and agreeing.
+        for c in 1..n as u32 {
+            let before = al.pairs.iter().find(|p| (p.a, p.b) == (c - 1, c));
+            assert_eq!(
+                before.map(|p| p.relation),
+                Some(Relation::Agree),
+                "{n} articles: claim {c}"
+            );
+        }
         assert!(
-            al.pairs.len() < 2 * n,
+            al.pairs.len() < 3 * n,
             "{n} articles: {} pairs",
             al.pairs.len()
         );
+    }
+}
+
+/// One dated article per `(text, year, month, day)`.
+fn dated_corpus(docs: &[(String, i32, u8, u8)]) -> Corpus {
+    let docs = docs
+        .iter()
+        .enumerate()
+        .map(|(i, (t, y, m, d))| {
+            let date = crate::calendar::Date::new(*y, *m, *d);
+            crate::corpus::Document::new(i.to_string(), t.clone(), date, None)
+        })
+        .collect();
+    Corpus::new(docs).unwrap()
+}
+
+/// A count and a weekday: two articles months apart that carry it tell of two times.
+const REUSED_SENTENCE: &str =
+    "Leading Russian shares fell 3 percent on Wednesday in thin volume, traders said.";
+
+#[test]
+fn one_events_copies_meet_when_the_first_in_their_words_is_another_events() {
+    // The corpus's first claim in these words is from March; 60 articles of November
+    // carry it too. Main paired each of them with the March one only (`related`: another
+    // time), so none of the 60 was paired with another.
+    let mut docs = vec![(REUSED_SENTENCE.to_owned(), 2024, 3, 6)];
+    docs.extend((0..60).map(|i| (REUSED_SENTENCE.to_owned(), 2024, 11, 6 + (i % 2) as u8)));
+    let corpus = dated_corpus(&docs);
+    let al = corpus.alignment();
+    assert_eq!(al.claims.len(), 61);
+    let agree: Vec<&AlignedPair> = al
+        .pairs
+        .iter()
+        .filter(|p| p.relation == Relation::Agree)
+        .collect();
+    // Never with the March claim; every November claim with another November one.
+    assert!(agree.iter().all(|p| p.a != 0), "{agree:?}");
+    for c in 1..61u32 {
+        assert!(agree.iter().any(|p| p.a == c || p.b == c), "claim {c}");
+    }
+    // Linear work: about two candidates a claim, not all pairs.
+    assert!(al.candidates < 3 * 61, "{} candidates", al.candidates);
+}
+
+#[test]
+fn two_events_in_the_same_words_stay_apart() {
+    // Articles of March and of November by turns, all in one sentence: each meets the
+    // claims of its own month, and no pair or group joins the two months.
+    let docs: Vec<(String, i32, u8, u8)> = (0..60)
+        .map(|i| {
+            let month = if i % 2 == 0 { 3 } else { 11 };
+            (REUSED_SENTENCE.to_owned(), 2024, month, 6)
+        })
+        .collect();
+    let corpus = dated_corpus(&docs);
+    let al = corpus.alignment();
+    for p in al.pairs.iter().filter(|p| p.relation == Relation::Agree) {
+        assert_eq!(p.a % 2, p.b % 2, "{p:?}");
+    }
+    for c in 0..60u32 {
+        let partner = al
+            .pairs
+            .iter()
+            .any(|p| p.relation == Relation::Agree && (p.a == c || p.b == c));
+        assert!(partner, "claim {c}");
+    }
+    for (i, &g) in al.groups.iter().enumerate() {
+        for (j, &h) in al.groups.iter().enumerate() {
+            assert!(g != h || i % 2 == j % 2, "claims {i} and {j} in one group");
+        }
     }
 }
