@@ -27,6 +27,10 @@ pub struct FigureValue {
     /// when the word before it says: a change and a level are two measures.
     #[serde(default)]
     pub change: Option<bool>,
+    /// Bounded below only (`at least 30`, `more than 300`): a floor, the count may lie
+    /// anywhere above it.
+    #[serde(default)]
+    pub floor: bool,
 }
 
 /// How far past a one-sided bound a figure plausibly lies: `at least 30` is not 498.
@@ -72,6 +76,7 @@ impl FigureValue {
             counts_any: false,
             label: false,
             change: None,
+            floor: f.lower.is_some() && f.upper.is_none(),
         })
     }
 
@@ -83,8 +88,13 @@ impl FigureValue {
     /// Two figures that cannot both be right: counts of one kind, and for bare counts of one
     /// thing (`two donors and a staffer` does not answer `three Americans`); no label, and
     /// not a change against a level (`fell 163.77 points` / `ended at 1,520.4`).
+    /// Two floors never rival (`at least 30` / `at least 50` killed): each report bounds
+    /// what it could confirm, and both hold of any count above the higher. (A ceiling, as
+    /// `nearly 300,000`, says about how many: two of them may clash.)
     pub fn rivals(&self, other: &FigureValue) -> bool {
+        let both_floors = self.floor && other.floor;
         self.comparable(other)
+            && !both_floors
             && !self.label
             && !other.label
             && !matches!((self.change, other.change), (Some(x), Some(y)) if x != y)
@@ -250,6 +260,38 @@ mod tests {
         assert!(
             !fig(1.5, None, None, false, Some("km")).compatible(&fig(1.5, None, None, false, None))
         );
+    }
+
+    #[test]
+    fn two_floors_never_clash_but_a_floor_and_a_count_below_it_do() {
+        let killed = |f: FigureValue| FigureValue {
+            counts: Some("kill".to_owned()),
+            ..f
+        };
+        let at_least_30 = killed(fig(30.0, Some(30.0), None, false, None));
+        let at_least_50 = killed(fig(50.0, Some(50.0), None, false, None));
+        let m = compare(
+            std::slice::from_ref(&at_least_30),
+            std::slice::from_ref(&at_least_50),
+        );
+        assert!(m.clash.is_none(), "both hold of 60 dead");
+        assert!(
+            m.shared.is_empty() && m.apart,
+            "nor do they state one count"
+        );
+        // A floor against an exact count under it cannot both be right.
+        let exact_25 = killed(fig(25.0, None, None, false, None));
+        assert!(compare(std::slice::from_ref(&at_least_30), &[exact_25])
+            .clash
+            .is_some());
+        // Nor two ceilings that say about how many (`nearly`).
+        let nearly = |v: f64| fig(v, None, Some(v), true, Some("$"));
+        assert!(compare(&[nearly(300.0)], &[nearly(100.0)]).clash.is_some());
+        // Money floors, too.
+        let more_than = |v: f64| fig(v, Some(v), None, false, Some("$"));
+        assert!(compare(&[more_than(1e9)], &[more_than(2e9)])
+            .clash
+            .is_none());
     }
 
     #[test]

@@ -657,9 +657,22 @@ fn shared_role(m: &FrameMatch) -> bool {
 /// Whether two matching frames fill a participant's role alike with something known to be
 /// one. For claims (`parts`), not a bare count (`two runs`: a number and its noun), which
 /// each report makes of its own: `He allowed two runs` / `Rosado allowed two runs` are two
-/// pitchers' runs. Whole sentences are left to the paraphrase model (MSRP's `drowning her
-/// two children` / `… her children`).
-fn known_role(m: &FrameMatch, lex: &AlignLexicon, parts: bool) -> bool {
+/// pitchers' runs. Nor, for claims, a common noun (`the spokesman`, `an inquiry`) in
+/// claims that share little else (`shared_terms`, below `MIN_UNANCHORED_TERMS`): one
+/// head names one kind of thing, not one thing, and a stock statement of it is made of
+/// every event (`The spokesman declined further comment` / `NATO's spokesman declined all
+/// comment`; `ordered an inquiry` / `ordered a judicial probe`, of two countries). A named
+/// participant (an entity, a pronoun resolved to one, a phrase holding a name) is known;
+/// so is a common noun in a statement that shares more (`close down a nuclear test site in
+/// the northern country`). Whole sentences are left to the paraphrase model (MSRP's
+/// `drowning her two children` / `… her children`).
+fn known_role(
+    m: &FrameMatch,
+    a: &ClaimView,
+    shared_terms: usize,
+    lex: &AlignLexicon,
+    parts: bool,
+) -> bool {
     let count = |text: &str| {
         let words: Vec<&str> = text.split_whitespace().collect();
         words.len() <= BARE_COUNT_WORDS
@@ -669,8 +682,18 @@ fn known_role(m: &FrameMatch, lex: &AlignLexicon, parts: bool) -> bool {
             })
     };
     (m.shared.iter()).any(|(text, role)| {
-        matches!(*role, "agent" | "patient" | "recipient") && !(parts && count(text))
+        matches!(*role, "agent" | "patient" | "recipient")
+            && !(parts
+                && (count(text) || !named_filler(a, text) && shared_terms < MIN_UNANCHORED_TERMS))
     })
+}
+
+/// Whether a filler of one of `v`'s frames written `text` names someone: it is an entity's
+/// mention (a pronoun resolved included) or holds a name (`Putin's spokesman`).
+fn named_filler(v: &ClaimView, text: &str) -> bool {
+    (v.frames.iter())
+        .flat_map(|f| f.roles.iter().flatten())
+        .any(|x| x.text == text && (x.entity.is_some() || !x.names.is_empty()))
 }
 
 /// Words of a bare count: the number and its noun.
@@ -1041,7 +1064,7 @@ fn judge_one<'v>(
     let strong_figure = (fa.figures.shared.iter())
         .any(|&(i, j)| !weak_figure(&va.figures[i]) && !weak_figure(&vb.figures[j]));
     let anchored = |m: &FrameMatch| {
-        known_role(m, lex, parts)
+        known_role(m, a, fa.shared_terms.len(), lex, parts)
             || shared_entity
             || shared_name(a, b, &f)
             || one_speaker(a, b)

@@ -696,3 +696,34 @@ fn two_events_in_the_same_words_stay_apart() {
         }
     }
 }
+
+#[test]
+fn one_stock_deed_of_a_common_noun_is_no_agreement_unless_more_is_shared() {
+    // Two spokesmen, two inquiries: one head noun names one kind of thing, and the
+    // statement is made of every event.
+    let texts = [
+        "The spokesman declined further comment, except to say that two men had been \
+         arrested in connection with the bombs.",
+        "The alliance's spokesman on Saturday declined all comment on reports of fighting \
+         in the north.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "declined further", "declined all").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    let texts = [
+        "Justice Minister Paul Vermeer said mistakes were made and ordered an inquiry.",
+        "Prime Minister Rahima Khatun ordered a judicial probe into the violent incidents.",
+    ];
+    let (r, why) = corpus_relation(&texts, "ordered an inquiry", "ordered a judicial")
+        .expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    // A common noun in a statement that shares more is one thing said of.
+    let texts = [
+        "The army said it will close down a nuclear test site in the northern province.",
+        "The army will close down its nuclear test site in the northern province, officials \
+         said.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "close down a", "close down its").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
