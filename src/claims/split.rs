@@ -12,7 +12,12 @@
 //!   auxiliary, `were picked up and transported`): inside the proposition, both are
 //!   the speaker's; joined to the cue itself (`Kudlow said he expected …, but [declined to
 //!   predict …]`), the second is what the speaker did, the article's statement;
-//! - `A and that B`, `A, but that B`: two complements of one cue.
+//! - `A and that B`, `A, but that B`: two complements of one cue;
+//! - a contrast clause with a subject of its own after a comma (`Manafort has been indicted,
+//!   while [Gates and Papadopoulos] have pleaded guilty`);
+//! - the main clause after a subordinate clause that holds the cue (`As Iran warned that it
+//!   might resume …, [Mr. Trump] threatened it`): the cue's content ends with its clause, and
+//!   the main clause is the article's statement.
 
 use super::segments::Paragraph;
 use super::tree;
@@ -25,6 +30,16 @@ const MIN_PIECE_WORDS: usize = 4;
 
 /// Conjunctions that join two clauses each of which is a statement.
 const CLAUSE_CONJUNCTIONS: &[&str] = &["and", "but", "yet"];
+
+/// Subordinators that, after a comma, open a clause contrasting with the one before: a
+/// statement of its own (not `while` of time, which takes no comma before it).
+const CONTRAST_SUBORDINATORS: &[&str] = &["while", "whereas"];
+
+/// How far up the tree a conjunct's wrongly attached head is followed to a tensed predicate.
+const MAX_CLIMB: usize = 6;
+
+/// How far up the tree the proposition's first word is followed to the clause it hangs in.
+const MAX_DEPTH: usize = 12;
 
 /// One statement of a proposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +89,12 @@ pub fn statements(p: &Paragraph, a: usize, b: usize) -> Vec<Statement> {
             } else if let Some(narrative) = joined() {
                 cuts.push(cut(k, k + 1, narrative || after_quotation));
             }
+        } else if words[k].is_any(CONTRAST_SUBORDINATORS) && prev.is_punct(",") && k + 1 < b {
+            if let Some(narrative) = contrast_clause(p, k, a, b) {
+                cuts.push(cut(k, k + 1, narrative));
+            }
+        } else if words[k].is_punct(",") && k + 1 < b && main_clause_after(p, k, a, b) {
+            cuts.push(cut(k, k + 1, true));
         }
     }
     let mut pieces: Vec<Statement> = Vec::new();
@@ -169,8 +190,54 @@ fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool>
         matches!(syntax.get(t).pos, "VERB" | "AUX")
             || syntax.children(t).any(|c| syntax.get(c).dep == "cop")
     };
-    let before = syntax.head(verb);
     let finite = |t: usize| matches!(syntax.get(t).tag, "VBD" | "VBZ" | "VBP" | "MD");
+    let has_tense = |t: usize| {
+        finite(t)
+            || syntax.children(t).any(|c| {
+                let child = syntax.get(c);
+                matches!(child.dep, "aux" | "aux:pass" | "cop") && finite(c)
+            })
+    };
+    // A verb cannot be coordinated with a noun: where the parser hung the conjunct on one
+    // (`grant Japan an exemption, but declined`: `declined` on `exemption`), it joins the
+    // nearest tensed predicate above that noun.
+    let mut before = syntax.head(verb);
+    let own_tense = syntax.children(verb).any(|c| {
+        let child = syntax.get(c);
+        c > cc && matches!(child.dep, "aux" | "aux:pass" | "cop") && finite(c)
+    });
+    let past = |t: usize| {
+        syntax.get(t).tag == "VBD"
+            || syntax
+                .children(t)
+                .any(|c| syntax.get(c).dep.starts_with("aux") && syntax.get(c).tag == "VBD")
+    };
+    // Climbing, the tense is the evidence: a conjunct with an auxiliary of its own, or a past
+    // form under a past predicate (`expected …, but declined`); not a participle that may
+    // share a future auxiliary (`will be picked up by buses and transported`).
+    // And nothing nominal between the conjunction and the predicate: a noun there is the
+    // subject the parser lost (`after power and [water] were cut`), the coordination a noun's.
+    let bare = (cc + 1..verb)
+        .all(|t| !matches!(syntax.get(t).pos, "NOUN" | "PROPN" | "PRON" | "NUM" | "DET"));
+    let agrees = |t: usize| {
+        bare && (own_tense || (matches!(syntax.get(verb).tag, "VBD" | "VBN") && past(t)))
+    };
+    if !is_predicate(before) {
+        let mut t = before;
+        for _ in 0..MAX_CLIMB {
+            let up = syntax.head(t);
+            if up == t {
+                break;
+            }
+            t = up;
+            if is_predicate(t) && has_tense(t) {
+                if agrees(t) {
+                    before = t;
+                }
+                break;
+            }
+        }
+    }
     // The tagger gives many a past tense `VBN`: after a past tense, one is a past tense too.
     let tensed = finite(verb)
         || (syntax.get(verb).tag == "VBN" && syntax.get(before).tag == "VBD")
@@ -202,5 +269,82 @@ fn conjunct<'p>(
     );
     let verb = syntax.head(cc);
     let opens = cc < verb && verb <= last && syntax.get(verb).dep == "conj";
-    opens.then_some((syntax, first, cc, verb))
+    if opens {
+        return Some((syntax, first, cc, verb));
+    }
+    // The parser hung the conjunction on the next clause's subject (`, and [Gates] also
+    // pleaded guilty`, `Gates` its head): the clause is that subject's verb, when it hangs
+    // on what comes before the conjunction.
+    let subject = verb;
+    let verb = syntax.head(subject);
+    // Only after a comma: without one, `and` before a subject more often joins two nouns the
+    // parser split (`after power and [water] were cut`).
+    let after_comma = k > 0 && p.words[k - 1].is_punct(",");
+    let hung_on_subject = after_comma
+        && cc < subject
+        && syntax.get(subject).dep.starts_with("nsubj")
+        && subject < verb
+        && verb <= last
+        && syntax.head(verb) < cc
+        && matches!(syntax.get(verb).pos, "VERB" | "AUX");
+    hung_on_subject.then_some((syntax, first, cc, verb))
+}
+
+/// Whether the subordinator at word `k` opens a contrast clause with a subject of its own
+/// inside `..b`, hung on a clause before it, and where that clause lies: `Some(false)` inside
+/// `a..`, `Some(true)` before `a` (the cue's: the article's contrast, not the speaker's).
+fn contrast_clause(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
+    let (syntax, first, last) = p.parsed_tokens(a, b)?;
+    let mark = p.token_of[k] as usize;
+    let verb = syntax.head(mark);
+    let clause = syntax.get(mark).dep == "mark"
+        && mark < verb
+        && verb <= last
+        && syntax.get(verb).dep == "advcl"
+        && syntax.head(verb) < mark;
+    if !clause || !has_subject_between(syntax, verb, mark) {
+        return None;
+    }
+    Some(syntax.head(verb) < first)
+}
+
+/// Whether the comma at word `k` closes a subordinate clause that holds the cue and the
+/// proposition `a..k` (`As Iran warned that [it might resume …], Mr. Trump threatened`): the
+/// words after it are the main clause, with a subject of its own, on which the cue's clause
+/// hangs.
+fn main_clause_after(p: &Paragraph, k: usize, a: usize, b: usize) -> bool {
+    let Some((syntax, first, last)) = p.parsed_tokens(a, b) else {
+        return false;
+    };
+    let comma = p.token_of[k] as usize;
+    // Climb from the proposition's first word to the first head after the comma.
+    let mut t = first;
+    let mut main = None;
+    for _ in 0..MAX_DEPTH {
+        let up = syntax.head(t);
+        if up == t {
+            break;
+        }
+        if up > comma {
+            main = Some(up);
+            break;
+        }
+        t = up;
+    }
+    let Some(main) = main else {
+        return false;
+    };
+    let cue_clause = t < first && syntax.get(t).dep == "advcl";
+    cue_clause
+        && main <= last
+        && matches!(syntax.get(main).pos, "VERB" | "AUX")
+        && has_subject_between(syntax, main, comma)
+}
+
+/// Whether `verb` has a subject among the tokens between `after` and itself.
+fn has_subject_between(syntax: &DocumentSyntax, verb: usize, after: usize) -> bool {
+    syntax.children(verb).any(|c| {
+        let dep = syntax.get(c).dep;
+        c > after && c < verb && (dep.starts_with("nsubj") || dep == "expl")
+    })
 }

@@ -785,3 +785,111 @@ fn an_opening_participle_cue_frames_the_words_up_to_its_comma() {
         ]
     );
 }
+
+fn propositions(all: &[Row]) -> Vec<&str> {
+    all.iter().map(|r| r.0.as_str()).collect()
+}
+
+#[test]
+fn a_contrast_clause_after_a_comma_is_a_statement_of_its_own() {
+    let all = show("Mr. Manafort has been indicted by the special counsel, while Mr. Gates and Mr. Papadopoulos have both pleaded guilty to different charges.");
+    assert_eq!(
+        propositions(&all),
+        [
+            "Mr. Manafort has been indicted by the special counsel",
+            "Mr. Gates and Mr. Papadopoulos have both pleaded guilty to different charges"
+        ]
+    );
+    // Inside what a speaker said, both clauses are the speaker's, each with its hedge.
+    let all = show("The governor said Russian forces occupied the headquarters on Thursday, while Ukrainian officials appeared to continue their work.");
+    let got: Vec<_> = all
+        .iter()
+        .map(|r| (r.0.as_str(), who_cue(r), r.4))
+        .collect();
+    let said = (Some("The governor"), Some("said"));
+    assert_eq!(
+        got,
+        [
+            (
+                "Russian forces occupied the headquarters on Thursday",
+                said,
+                false
+            ),
+            (
+                "Ukrainian officials appeared to continue their work",
+                said,
+                true
+            ),
+        ]
+    );
+    // `while` of time takes no comma; a `while` clause with no subject is no statement.
+    let all = show("Mr. Macron came to Washington to persuade Mr. Trump to keep the agreement while negotiators seek side deals.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    let all = show(
+        "The minister met the envoy in Paris last week, while attending a conference on trade.",
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn a_cue_in_a_subordinate_clause_frames_only_that_clause() {
+    let all = show("As Iran warned on Tuesday that it might resume its nuclear activities if the United States does pull out, Mr. Trump threatened it with unspecified retaliation.");
+    assert_eq!(
+        brief(&all),
+        [
+            (
+                "it might resume its nuclear activities if the United States does pull out",
+                Some("Iran"),
+                Some("warned"),
+                Some("indirect")
+            ),
+            (
+                "Mr. Trump threatened it with unspecified retaliation",
+                None,
+                None,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_predicate_the_parser_hangs_on_a_noun_still_stands_alone() {
+    // `declined` hangs on `exemption`, `been at war` on `truce`: each is a predicate with a
+    // tense of its own, coordinated with the clause's verb.
+    let all = show("Mr. Kudlow said he expected Mr. Abe to petition Mr. Trump to grant Japan an exemption, but declined to predict how he would respond.");
+    assert_eq!(
+        propositions(&all),
+        [
+            "he expected Mr. Abe to petition Mr. Trump to grant Japan an exemption",
+            "declined to predict how he would respond"
+        ]
+    );
+    let all = show("The two nations ended that conflict with a truce in 1953, and have technically been at war in the decades since.");
+    assert_eq!(
+        propositions(&all),
+        [
+            "The two nations ended that conflict with a truce in 1953",
+            "have technically been at war in the decades since"
+        ]
+    );
+    // A clause whose `and` the parser hangs on its subject.
+    let all = show("Papadopoulous and Gates pleaded guilty to making a false statement to a federal agent, and Gates also pleaded guilty to a count of conspiracy against the United States.");
+    assert_eq!(
+        propositions(&all),
+        [
+            "Papadopoulous and Gates pleaded guilty to making a false statement to a federal agent",
+            "Gates also pleaded guilty to a count of conspiracy against the United States"
+        ]
+    );
+}
+
+#[test]
+fn nouns_and_shared_auxiliaries_the_parser_misreads_are_not_split() {
+    // `power and water` is one subject, though the parser hangs `were cut` on `cold`.
+    let all = show("Kherson, with a prewar population of nearly 300,000, has been left cold and dark after power and water were cut to the surrounding area over the past 48 hours, both sides said.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    // `transported` shares `will be`, though the parser hangs it on `buses`.
+    let all = show("\"Upon reaching the left bank, residents of the right bank part of Kherson will be picked up by buses and transported to Crimea, where volunteers will meet people,\" the governor said.");
+    assert_eq!(all.len(), 1, "{all:?}");
+}
