@@ -24,8 +24,15 @@ thread count fixed at start), one untimed warm-up then ``--repeats`` timed runs,
 * ``spacy-full``: spaCy's whole default pipeline (``nlp.pipe``, one process) on the first
   ``--spacy-docs`` documents (it is ~100x slower; a rate needs no more).
 
+Each configuration also reports its CPU seconds (all threads, best run) and words per CPU
+second: under a shared machine's load, wall-clock rates are noise and CPU time is not.
+
 Memory: the subprocess's peak RSS (``VmHWM``: library, model, input, results of a run) and
 its RSS before the first run (library and input loaded).
+
+``--digest`` prints instead a SHA-256 of every token's pos, tag, lemma, head and dep over UD
+EWT dev (gold words) and over the CoNLL-2003 news documents (crosswire's own tokens): a
+change meant to keep tags and parses bit-identical must leave both digests as they were.
 
 Run from the clone's root: ``python -m benches.bench_syntax [--repeats 3] [--spacy-docs 150]``.
 Needs a release build (``maturin develop --release``) and, for the spaCy columns,
@@ -35,6 +42,7 @@ Needs a release build (``maturin develop --release``) and, for the spaCy columns
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -155,26 +163,28 @@ def run_config(config: str, repeats: int, spacy_docs: int) -> dict:
         import crosswire as cw
     words = sum(len(t.split()) for t in texts)
     base = _rss_mb("VmRSS")
-    times = []
+    times, cpu_times = [], []
     for run in range(repeats + 1):
         if config == "spacy-full":
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             kept = list(nlp.pipe(texts))
         elif config == "syntax":
             corpus = cw.Corpus.from_texts(texts)
             corpus._core.analyse_text()
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             corpus._core.analyse_syntax()
             kept = corpus
         else:  # full
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             corpus = cw.Corpus.from_texts(texts)
             corpus._core.analyse_syntax()
             corpus.align()
             kept = corpus
         elapsed = time.perf_counter() - started
+        cpu = time.process_time() - cpu_started  # every thread of the process
         if run:  # the first run is a warm-up
             times.append(elapsed)
+            cpu_times.append(cpu)
         del kept
     return {
         "config": config,
@@ -182,6 +192,8 @@ def run_config(config: str, repeats: int, spacy_docs: int) -> dict:
         "documents": len(texts),
         "words": words,
         "words_per_s": words / min(times),
+        "cpu_s": min(cpu_times),
+        "words_per_cpu_s": words / min(cpu_times),
         "rss_before_mb": base,
         "peak_rss_mb": _rss_mb("VmHWM"),
     }
@@ -201,12 +213,34 @@ def in_subprocess(config: str, threads: int | None, args) -> dict | None:
     return json.loads(done.stdout)
 
 
+def digest() -> None:
+    """SHA-256 of every token's syntax over UD EWT dev and the CoNLL news documents."""
+    import crosswire as cw
+    from crosswire import _core
+
+    h = hashlib.sha256()
+    gold = read_conllu(UD_DEV)
+    for pos, tag, heads, deps in _core.analyse_words([[w[0] for w in s] for s in gold]):
+        h.update(repr((pos, tag, heads, deps)).encode())
+    print(f"UD EWT dev ({len(gold):,} sentences): {h.hexdigest()}")
+    h = hashlib.sha256()
+    tokens = cw.Corpus.from_texts(news_documents()).tokens()
+    columns = ["pos", "tag", "lemma", "head", "dep"]
+    for row in tokens[columns].itertuples(index=False):
+        h.update(repr(tuple(row)).encode())
+    print(f"CoNLL-2003 news ({len(tokens):,} tokens): {h.hexdigest()}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--spacy-docs", type=int, default=150)
+    parser.add_argument("--digest", action="store_true", help="print digests of the output")
     parser.add_argument("--run", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.digest:
+        digest()
+        return
     if args.run:
         print(json.dumps(run_config(args.run, args.repeats, args.spacy_docs)))
         return
@@ -240,6 +274,7 @@ def main() -> None:
         print(
             f"{r['config']:>11} threads={r['threads']:>3}  {r['documents']:5} docs "
             f"{r['words']:8,} words  {r['words_per_s']:12,.0f} words/s  "
+            f"{r['cpu_s']:7.2f} CPU s {r['words_per_cpu_s']:10,.0f} words/CPU s  "
             f"peak RSS {r['peak_rss_mb']:.0f} MB (before the runs {r['rss_before_mb']:.0f} MB)"
         )
     by = {(r["config"], r["threads"]): r["words_per_s"] for r in results}
