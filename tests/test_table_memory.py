@@ -199,6 +199,8 @@ STAGE_SCRIPT = textwrap.dedent(
     texts = [d.text for _ in range(copies) for d in sample]
     names = [f"c{i}-{d.name}" for i in range(copies) for d in sample]
     corpus = cw.Corpus.from_texts(texts, names=names)
+    # The parse first: the claims stage reads it, and it is not the claims' own memory.
+    corpus._core.analyse_syntax()
     corpus._core.analyse_entities()
     gc.collect()
     give_back()
