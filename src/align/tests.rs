@@ -580,6 +580,13 @@ fn close_sums_of_two_named_people_do_not_conflict() {
 /// two are copies), the articles dated a day apart by turns (so `on Wednesday` is not
 /// always the same day).
 fn wire_sentence_with_speakers(n: usize) -> Corpus {
+    let dates: Vec<(u8, u8)> = (0..n).map(|i| (11, 6 + (i % 2) as u8)).collect();
+    wire_sentence_on(&dates)
+}
+
+/// One article a `(month, day)` of 2024, each saying one sentence under its own speaker (so
+/// no two are copies, and from 50 articles on only their words key is left to pair them).
+fn wire_sentence_on(dates: &[(u8, u8)]) -> Corpus {
     let first = [
         "Ivan", "Anna", "Oleg", "Maria", "Pavel", "Elena", "Sergei", "Olga", "Dmitry", "Irina",
         "Nikolai", "Tatiana", "Yuri", "Svetlana", "Boris", "Vera", "Igor", "Galina", "Denis",
@@ -589,14 +596,16 @@ fn wire_sentence_with_speakers(n: usize) -> Corpus {
         "Petrov", "Smirnov", "Sokolov", "Volkov", "Morozov", "Popov", "Lebedev", "Kozlov",
         "Novikov", "Fedorov", "Orlov", "Pavlov", "Semenov", "Egorov", "Zaitsev", "Golubev",
     ];
-    assert!(n <= first.len() * last.len());
-    let docs = (0..n)
-        .map(|i| {
+    assert!(dates.len() <= first.len() * last.len());
+    let docs = dates
+        .iter()
+        .enumerate()
+        .map(|(i, &(month, day))| {
             let who = format!("{} {}", first[i % first.len()], last[i / first.len()]);
             let text = format!(
                 "Leading Russian shares edged down on Wednesday in thin volume, {who} said."
             );
-            let date = crate::calendar::Date::new(2024, 11, 6 + (i % 2) as u8);
+            let date = crate::calendar::Date::new(2024, month, day);
             crate::corpus::Document::new(i.to_string(), text, date, None)
         })
         .collect();
@@ -627,32 +636,14 @@ fn claims_in_the_same_words_meet_however_many_articles_carry_them() {
     }
 }
 
-/// One dated article per `(text, year, month, day)`.
-fn dated_corpus(docs: &[(String, i32, u8, u8)]) -> Corpus {
-    let docs = docs
-        .iter()
-        .enumerate()
-        .map(|(i, (t, y, m, d))| {
-            let date = crate::calendar::Date::new(*y, *m, *d);
-            crate::corpus::Document::new(i.to_string(), t.clone(), date, None)
-        })
-        .collect();
-    Corpus::new(docs).unwrap()
-}
-
-/// A count and a weekday: two articles months apart that carry it tell of two times.
-const REUSED_SENTENCE: &str =
-    "Leading Russian shares fell 3 percent on Wednesday in thin volume, traders said.";
-
 #[test]
 fn one_events_copies_meet_when_the_first_in_their_words_is_another_events() {
     // The corpus's first claim in these words is from March; 60 articles of November
-    // carry it too. Main paired each of them with the March one only (`related`: another
-    // time), so none of the 60 was paired with another.
-    let mut docs = vec![(REUSED_SENTENCE.to_owned(), 2024, 3, 6)];
-    docs.extend((0..60).map(|i| (REUSED_SENTENCE.to_owned(), 2024, 11, 6 + (i % 2) as u8)));
-    let corpus = dated_corpus(&docs);
-    let al = corpus.alignment();
+    // carry it too. A star paired each of them with the March one only (`related`: another
+    // Wednesday), so none of the 60 was paired with another.
+    let mut dates = vec![(3, 6)];
+    dates.extend((0..60).map(|i| (11, 6 + (i % 2) as u8)));
+    let al = wire_sentence_on(&dates).alignment().clone();
     assert_eq!(al.claims.len(), 61);
     let agree: Vec<&AlignedPair> = al
         .pairs
@@ -664,22 +655,18 @@ fn one_events_copies_meet_when_the_first_in_their_words_is_another_events() {
     for c in 1..61u32 {
         assert!(agree.iter().any(|p| p.a == c || p.b == c), "claim {c}");
     }
-    // Linear work: about two candidates a claim, not all pairs.
-    assert!(al.candidates < 3 * 61, "{} candidates", al.candidates);
+    // Linear work: about two pairs a claim, not all pairs.
+    assert!(al.pairs.len() < 3 * 61, "{} pairs", al.pairs.len());
 }
 
 #[test]
 fn two_events_in_the_same_words_stay_apart() {
     // Articles of March and of November by turns, all in one sentence: each meets the
     // claims of its own month, and no pair or group joins the two months.
-    let docs: Vec<(String, i32, u8, u8)> = (0..60)
-        .map(|i| {
-            let month = if i % 2 == 0 { 3 } else { 11 };
-            (REUSED_SENTENCE.to_owned(), 2024, month, 6)
-        })
+    let dates: Vec<(u8, u8)> = (0..60)
+        .map(|i| (if i % 2 == 0 { 3 } else { 11 }, 6))
         .collect();
-    let corpus = dated_corpus(&docs);
-    let al = corpus.alignment();
+    let al = wire_sentence_on(&dates).alignment().clone();
     for p in al.pairs.iter().filter(|p| p.relation == Relation::Agree) {
         assert_eq!(p.a % 2, p.b % 2, "{p:?}");
     }
