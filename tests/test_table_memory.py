@@ -13,17 +13,33 @@ import textwrap
 
 import pytest
 
-# The corpus both probes measure, analysed up to claims (argv[1]: copies of the sample).
-CORPUS = """copies = int(sys.argv[1])
+# The corpus the probes measure (argv[1]: copies of the sample), not yet analysed.
+SAMPLE_COPIES = """copies = int(sys.argv[1])
 sample = list(cw.datasets.kherson_2022())
 texts = [d.text for _ in range(copies) for d in sample]
 names = [f"c{i}-{d.name}" for i in range(copies) for d in sample]
-corpus = cw.Corpus.from_texts(texts, names=names)
-corpus._core.analyse_claims()"""
+corpus = cw.Corpus.from_texts(texts, names=names)"""
+# The same, analysed up to claims.
+CORPUS = SAMPLE_COPIES + "\ncorpus._core.analyse_claims()"
+# The process's resident bytes now.
+RSS = """def rss():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024"""
+
+
+def probe(text: str) -> str:
+    """A probe script: `text` dedented, its `{CORPUS}`, `{SAMPLE_COPIES}` and `{RSS}` filled in."""
+    text = textwrap.dedent(text)
+    for name, part in (("CORPUS", CORPUS), ("SAMPLE_COPIES", SAMPLE_COPIES), ("RSS", RSS)):
+        text = text.replace("{" + name + "}", part)
+    return text
+
 
 # The sample's texts, `copies` times under new names: a corpus of any size with the
 # sample's claims. Each table is built once to warm up (imports, caches), then measured.
-SCRIPT = textwrap.dedent(
+SCRIPT = probe(
     """
     import gc, json, sys
     import crosswire as cw
@@ -69,7 +85,7 @@ SCRIPT = textwrap.dedent(
         del df
     print(json.dumps(out))
     """
-).replace("{CORPUS}", CORPUS)
+)
 
 
 def run_script(script: str, copies: int) -> dict:
@@ -119,17 +135,13 @@ def test_a_table_step_works_in_the_tables_own_size(small_and_large, table):
 # document it read (kept for later tables). Main before session 27 kept a table of every
 # byte of a text with any character over one byte, 4 bytes a byte: the largest holder
 # after the stages at 100,000 articles (about 1 GB) besides the results themselves.
-HELD_SCRIPT = textwrap.dedent(
+HELD_SCRIPT = probe(
     """
     import gc, json, sys
     import crosswire as cw
     from crosswire.columns import give_back
 
-    def rss():
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
+    {RSS}
 
     {CORPUS}
     gc.collect()
@@ -143,7 +155,7 @@ HELD_SCRIPT = textwrap.dedent(
     wide = sum(len(t.encode()) for t in texts if not t.isascii())
     print(json.dumps({"held": rss() - before, "rows": rows, "wide_bytes": wide}))
     """
-).replace("{CORPUS}", CORPUS)
+)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="RSS from /proc")
@@ -179,26 +191,18 @@ def test_list_cells_share_one_str_per_distinct_value():
 
 # What the claims stage holds a claim once it has run: the linked claims and their frames
 # (about 1.6 a claim on the sample). A frame's lemmas were `String`s (a frame 224 bytes in
-# line and about 87 on the heap); they are now interned pointers (144 bytes, about 10 on
-# the heap). Measured, bytes a claim added from 25 to 100 copies of the sample: main 683,
-# interned 494.
-STAGE_SCRIPT = textwrap.dedent(
+# line and about 87 on the heap); they are now interned pointers, with packed indices and a
+# boxed figure list (128 bytes, about 10 on the heap). Measured, bytes a claim added from 25
+# to 100 copies of the sample: main 683, lemmas interned 494, all cuts 446.
+STAGE_SCRIPT = probe(
     """
     import gc, json, sys
     import crosswire as cw
     from crosswire.columns import give_back
 
-    def rss():
-        with open("/proc/self/status") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
+    {RSS}
 
-    copies = int(sys.argv[1])
-    sample = list(cw.datasets.kherson_2022())
-    texts = [d.text for _ in range(copies) for d in sample]
-    names = [f"c{i}-{d.name}" for i in range(copies) for d in sample]
-    corpus = cw.Corpus.from_texts(texts, names=names)
+    {SAMPLE_COPIES}
     # The parse first: the claims stage reads it, and it is not the claims' own memory.
     corpus._core.analyse_syntax()
     corpus._core.analyse_entities()
