@@ -23,7 +23,7 @@ use crate::corpus::Corpus;
 use crate::stage::{Cancel, Cancelled};
 
 /// A partition's claims as the aligner compares them: documents numbered in the corpus,
-/// views weighed by the reference idf until `weigh` gives the corpus's counts.
+/// views weighed by the reference idf until `reweighed`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PartitionClaims {
     /// Where each claim is (documents numbered in the corpus).
@@ -32,65 +32,12 @@ pub struct PartitionClaims {
     pub ids: Vec<String>,
     /// Each claim's document's name, for the pairs table.
     pub docs: Vec<String>,
-    /// Each claim's view, encoded (see `PackedViews`), as built: unweighed.
-    views: PackedViews,
-    /// Each claim's copy signature, and `(document, sentence)`: read off the views as they
-    /// are built, so that the steps which need only these decode nothing.
-    signatures: Vec<u64>,
-    sentences: Vec<Option<(u32, u32)>>,
-    /// The corpus's counts, once `weigh` has them: applied to every view as it is decoded.
-    weighing: Option<Weighing>,
-    /// The claims' terms with their reference idfs, kept apart from the views: the term
-    /// counts read the same numbers before and after `weigh`.
+    /// Each claim's view.
+    pub views: Vec<ClaimView>,
+    /// The claims' terms with their reference idfs, kept apart from the views: weighing
+    /// the views in place (`weigh`) leaves the term counts as they were, so a count retried
+    /// after the weighing reads the same numbers.
     pub terms: TermTable,
-}
-
-/// The corpus's term counts a view is weighed by as it is decoded: `n` distinct claims,
-/// `df` of them holding a term (keys hashed; see `corpus_idf_terms`).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct Weighing {
-    n: usize,
-    df: HashMap<u64, u32>,
-}
-
-/// Views held encoded (postcard), one after another. A partition holds its views from the
-/// claims stage to the last pair judged; decoded, a view is about 11 KB (each of its
-/// strings and vectors an allocation), encoded about 3 KB (benches/DASK.md, session 29):
-/// held decoded, the views of 100,000 articles (~2.9 M claims) would need ~33 GB.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-struct PackedViews {
-    bytes: Vec<u8>,
-    /// View `i` is `bytes[ends[i - 1]..ends[i]]` (from 0 for the first).
-    ends: Vec<u64>,
-}
-
-impl PackedViews {
-    fn of(views: &[ClaimView]) -> Result<PackedViews, String> {
-        let mut packed = PackedViews::default();
-        for v in views {
-            let bytes = postcard::to_allocvec(v)
-                .map_err(|e| format!("could not encode a claim's view: {e}"))?;
-            packed.bytes.extend_from_slice(&bytes);
-            packed.ends.push(packed.bytes.len() as u64);
-        }
-        Ok(packed)
-    }
-
-    /// View `i`'s bytes (None past the end, or for bounds that do not fit the bytes).
-    fn raw(&self, i: usize) -> Option<&[u8]> {
-        let end = *self.ends.get(i)? as usize;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        self.bytes.get(start..end)
-    }
-
-    fn held_bytes(&self) -> usize {
-        self.bytes.capacity() + self.ends.capacity() * 8
-    }
-}
-
-/// A view from its bytes (`PackedViews`, or a view picked by another partition).
-fn decode(bytes: &[u8]) -> Result<ClaimView, String> {
-    postcard::from_bytes(bytes).map_err(|e| format!("these bytes are not a claim's view: {e}"))
 }
 
 /// A partition's terms as the corpus counts them: distinct keys (hashed), each with its
@@ -147,12 +94,10 @@ impl TermTable {
     }
 }
 
-/// Claims a partition needs from another one: `(corpus index, where, id, document, view)`,
-/// the view as its partition holds it (encoded, unweighed: the judging partition weighs
-/// it by the same corpus counts).
-pub type Picked = Vec<(u32, ClaimRef, String, String, Vec<u8>)>;
+/// Claims a partition needs from another one: `(corpus index, where, id, document, view)`.
+pub type Picked = Vec<(u32, ClaimRef, String, String, ClaimView)>;
 /// `Picked`, borrowed from the partition (serialises to the same bytes).
-pub type PickedRefs<'a> = Vec<(u32, &'a ClaimRef, &'a String, &'a String, &'a [u8])>;
+pub type PickedRefs<'a> = Vec<(u32, &'a ClaimRef, &'a String, &'a String, &'a ClaimView)>;
 
 /// A pair judged aligned, with what the pairs table shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,7 +124,7 @@ impl PartitionClaims {
         corpus: &Corpus,
         first_doc: u32,
         cancel: &Cancel,
-    ) -> Result<Result<PartitionClaims, String>, Cancelled> {
+    ) -> Result<PartitionClaims, Cancelled> {
         let sources = Sources::of(corpus, cancel)?;
         let per_doc: Vec<Vec<ClaimView>> = (0..sources.docs())
             .into_par_iter()
@@ -221,79 +166,28 @@ impl PartitionClaims {
             shift_docs(v, first_doc);
         }
         let terms = TermTable::of(&views);
-        let signatures = views.iter().map(copies::signature).collect();
-        let sentences = views.iter().map(|v| v.sentence).collect();
-        let views = match PackedViews::of(&views) {
-            Ok(packed) => packed,
-            Err(e) => return Ok(Err(e)),
-        };
-        Ok(Ok(PartitionClaims {
+        Ok(PartitionClaims {
             refs,
             ids,
             docs,
             views,
-            signatures,
-            sentences,
-            weighing: None,
             terms,
-        }))
+        })
     }
 
     /// How many claims.
     pub fn len(&self) -> usize {
-        self.refs.len()
+        self.views.len()
     }
 
     /// Whether it has no claims.
     pub fn is_empty(&self) -> bool {
-        self.refs.is_empty()
-    }
-
-    /// Bytes held, about: the encoded views, ids and names, and the per-claim numbers.
-    pub fn held_bytes(&self) -> usize {
-        let strings: usize = self
-            .ids
-            .iter()
-            .chain(&self.docs)
-            .map(|s| s.capacity() + 24)
-            .sum();
-        let t = &self.terms;
-        self.views.held_bytes()
-            + strings
-            + self.len() * (std::mem::size_of::<ClaimRef>() + 8 + 12)
-            + (t.keys.len() * 12 + t.held.len() * 4 + t.start.len() * 4)
+        self.views.is_empty()
     }
 
     /// What each claim says, hashed (`copies`): equal for claims carried in the same words.
     pub fn signatures(&self) -> Vec<u64> {
-        self.signatures.clone()
-    }
-
-    /// Claim `i`'s view (`i` in this partition), weighed by the corpus once `weigh` has
-    /// run.
-    pub fn view(&self, i: usize) -> Result<ClaimView, String> {
-        let bytes = self
-            .views
-            .raw(i)
-            .ok_or_else(|| format!("claim {i} has no view here"))?;
-        self.weighed(bytes)
-    }
-
-    /// Every view, as `view` gives it.
-    pub fn views(&self) -> Result<Vec<ClaimView>, String> {
-        (0..self.len()).map(|i| self.view(i)).collect()
-    }
-
-    /// A view decoded from `bytes` and weighed by the corpus's counts (when `weigh` has
-    /// run: as in-process, a term weighs the lesser of its weight and its corpus idf).
-    fn weighed(&self, bytes: &[u8]) -> Result<ClaimView, String> {
-        let mut v = decode(bytes)?;
-        if let Some(w) = &self.weighing {
-            let idf =
-                |k: &str| outline::corpus_idf(w.n, w.df.get(&key_hash(k)).copied().unwrap_or(0));
-            outline::weigh_terms(&mut v, idf);
-        }
-        Ok(v)
+        self.views.iter().map(copies::signature).collect()
     }
 
     /// Per term key (hashed, `outline::key_hash`, as in-process counts them): how many of
@@ -313,13 +207,16 @@ impl PartitionClaims {
             .collect()
     }
 
-    /// Weighs the views by the corpus's counts: `n` distinct claims, `df` of them holding a
-    /// term (keys hashed; terms not in `df` keep their weight, see `corpus_idf_terms`). Kept
-    /// and applied to each view as it is decoded (`view`), the encoded views untouched, so
+    /// Weighs the views by the corpus's counts, in place: `n` distinct claims, `df` of them
+    /// holding a term (keys hashed; terms not in `df` keep their weight, see
+    /// `corpus_idf_terms`). A term weighs the lesser of its weight and its corpus idf, so
     /// weighing again (a retried task) changes nothing.
     pub fn weigh(&mut self, n: usize, df: &HashMap<u64, u32>) {
         if n >= outline::MIN_CLAIMS_FOR_CORPUS_IDF {
-            self.weighing = Some(Weighing { n, df: df.clone() });
+            let idf = |k: &str| outline::corpus_idf(n, df.get(&key_hash(k)).copied().unwrap_or(0));
+            self.views
+                .par_iter_mut()
+                .for_each(|v| outline::weigh_terms(v, idf));
         }
     }
 
@@ -328,38 +225,29 @@ impl PartitionClaims {
     /// numbering (`first_claim` on), `order` its place among the claim's sorted keys in the
     /// low 32 bits. The smallest `order` of a key's holders is the key's place in the
     /// in-process key order (first holder, then key).
-    pub fn keyed(
-        &self,
-        first_claim: u32,
-        among: impl Fn(usize) -> bool + Sync,
-    ) -> Result<Vec<(u64, u32, u64)>, String> {
-        let per_claim: Vec<Vec<(u64, u32, u64)>> = (0..self.len())
-            .into_par_iter()
-            .filter(|&i| among(i))
-            .map(|i| {
-                let c = first_claim + i as u32;
-                let keys = index::keys(&self.view(i)?);
-                Ok(keys
-                    .into_iter()
-                    .enumerate()
-                    .map(|(place, k)| (row_key(&k), c, (c as u64) << 32 | place as u64))
-                    .collect())
-            })
-            .collect::<Result<_, String>>()?;
-        Ok(per_claim.into_iter().flatten().collect())
+    pub fn keyed(&self, first_claim: u32, among: impl Fn(usize) -> bool) -> Vec<(u64, u32, u64)> {
+        let mut out = Vec::new();
+        for (i, v) in self.views.iter().enumerate().filter(|&(i, _)| among(i)) {
+            let c = first_claim + i as u32;
+            for (place, k) in index::keys(v).into_iter().enumerate() {
+                out.push((row_key(&k), c, (c as u64) << 32 | place as u64));
+            }
+        }
+        out
     }
 
     /// Neighbours in one sentence as pairs of representatives (`rep`: corpus index of each
     /// claim's confirmed representative), as `index::candidates` adds them.
     pub fn sentence_pairs(&self, rep: &[u32]) -> Vec<(u32, u32)> {
-        index::sentence_pairs(&self.sentences, rep).collect()
+        let sentences: Vec<Option<(u32, u32)>> = self.views.iter().map(|v| v.sentence).collect();
+        index::sentence_pairs(&sentences, rep).collect()
     }
 
     /// The claims `wanted` (corpus indices in this partition) for another partition.
     pub fn pick(&self, first_claim: u32, wanted: &[u32]) -> Picked {
         self.pick_refs(first_claim, wanted)
             .into_iter()
-            .map(|(c, r, id, doc, v)| (c, *r, id.clone(), doc.clone(), v.to_vec()))
+            .map(|(c, r, id, doc, v)| (c, *r, id.clone(), doc.clone(), v.clone()))
             .collect()
     }
 
@@ -377,7 +265,7 @@ impl PartitionClaims {
                     self.refs.get(i)?,
                     &self.ids[i],
                     &self.docs[i],
-                    self.views.raw(i)?,
+                    &self.views[i],
                 ))
             })
             .collect()
@@ -385,8 +273,7 @@ impl PartitionClaims {
 
     /// Judges `pairs` (corpus indices, `a < b`), each claim this partition's or one of
     /// `picked`; keeps the aligned ones, as `align` does, in `(a, b)` order. Pairs that are
-    /// one statement are not judged. Each view the pairs need is decoded once. Errors
-    /// naming a claim found nowhere, or bytes that are not a view.
+    /// one statement are not judged. Errors naming a claim found nowhere.
     pub fn judge(
         &self,
         first_claim: u32,
@@ -394,36 +281,25 @@ impl PartitionClaims {
         pairs: &[(u32, u32)],
         lex: &AlignLexicon,
     ) -> Result<Vec<JudgedPair>, String> {
-        let others: HashMap<u32, (&ClaimRef, &String, &String, &[u8])> = picked
+        let others: HashMap<u32, (&ClaimRef, &String, &String, &ClaimView)> = picked
             .iter()
             .flatten()
-            .map(|(c, r, id, doc, v)| (*c, (r, id, doc, v.as_slice())))
+            .map(|(c, r, id, doc, v)| (*c, (r, id, doc, v)))
             .collect();
         let claim = |c: u32| {
             c.checked_sub(first_claim)
                 .map(|i| i as usize)
                 .filter(|&i| i < self.len())
-                .and_then(|i| {
-                    let bytes = self.views.raw(i)?;
-                    Some((&self.refs[i], &self.ids[i], &self.docs[i], bytes))
-                })
+                .map(|i| (&self.refs[i], &self.ids[i], &self.docs[i], &self.views[i]))
                 .or_else(|| others.get(&c).copied())
                 .ok_or_else(|| format!("claim {c} is in neither this partition nor those picked"))
         };
         let mut pairs = pairs.to_vec();
         pairs.sort_unstable();
         pairs.dedup();
-        let mut needed: Vec<u32> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
-        needed.sort_unstable();
-        needed.dedup();
-        let views: HashMap<u32, ClaimView> = needed
-            .par_iter()
-            .map(|&c| Ok((c, self.weighed(claim(c)?.3)?)))
-            .collect::<Result<_, String>>()?;
         let mut out = Vec::new();
         for (a, b) in pairs {
-            let ((ra, ia, da, _), (rb, ib, db, _)) = (claim(a)?, claim(b)?);
-            let (va, vb) = (&views[&a], &views[&b]);
+            let ((ra, ia, da, va), (rb, ib, db, vb)) = (claim(a)?, claim(b)?);
             if one_statement(*ra, *rb, va.refers_to, vb.refers_to) {
                 continue;
             }
@@ -649,7 +525,7 @@ mod tests {
         let lex = &crate::lang::Language::english().align;
         let pcs: Vec<PartitionClaims> = parts
             .iter()
-            .map(|(c, first)| PartitionClaims::build(c, *first, &never).unwrap().unwrap())
+            .map(|(c, first)| PartitionClaims::build(c, *first, &never).unwrap())
             .collect();
         let mut offsets = vec![0u32];
         for pc in &pcs {
@@ -683,23 +559,15 @@ mod tests {
             counts.into_iter().map(|(k, (d, t))| (k, d, t)).collect();
         let terms = corpus_idf_terms(n, &counts);
         let mut pcs = pcs;
-        let unweighed: Vec<String> = pcs
-            .iter()
-            .map(|pc| format!("{:?}", pc.views().unwrap()))
-            .collect();
-        let mut weighed_any = false;
-        for (p, pc) in pcs.iter_mut().enumerate() {
+        for pc in &mut pcs {
             let before = pc.term_counts(|_| true);
             pc.weigh(n, &terms);
-            let once = format!("{:?}", pc.views().unwrap());
-            weighed_any |= once != unweighed[p];
+            let once = format!("{:?}", pc.views);
             // A retried weighing changes nothing, nor do the counts a retried count reads.
             pc.weigh(n, &terms);
-            assert_eq!(format!("{:?}", pc.views().unwrap()), once);
+            assert_eq!(format!("{:?}", pc.views), once);
             assert_eq!(pc.term_counts(|_| true), before);
         }
-        // The corpus idf lowers some weight, so the route through `weigh` is exercised.
-        assert!(weighed_any);
         // Pairs judged in the partition of `a`, the other claims picked where they are.
         let judge_all = |pairs: &[(u32, u32)]| -> Vec<JudgedPair> {
             let mut out = Vec::new();
@@ -743,10 +611,7 @@ mod tests {
         // Keys: holders and key order per key, profiles per claim, pairs per key.
         let mut rows: Vec<(u64, u32, u64)> = Vec::new();
         for (p, pc) in pcs.iter().enumerate() {
-            rows.extend(
-                pc.keyed(offsets[p], |i| rep[own(p, i) as usize] == own(p, i))
-                    .unwrap(),
-            );
+            rows.extend(pc.keyed(offsets[p], |i| rep[own(p, i) as usize] == own(p, i)));
         }
         let mut per_key: HashMap<u64, (u32, u64)> = HashMap::new();
         for (k, _, o) in &rows {
@@ -821,40 +686,14 @@ mod tests {
     fn views_cross_processes_unchanged() {
         let texts: Vec<&str> = sample::texts().collect();
         let (whole, _) = partitions(&texts, &[]);
-        let pc = PartitionClaims::build(&whole, 0, &Cancel::never())
-            .unwrap()
-            .unwrap();
+        let pc = PartitionClaims::build(&whole, 0, &Cancel::never()).unwrap();
         let back: PartitionClaims =
             postcard::from_bytes(&postcard::to_allocvec(&pc).unwrap()).unwrap();
         assert_eq!(format!("{:?}", back), format!("{:?}", pc));
         assert!(pc
-            .views()
-            .unwrap()
+            .views
             .iter()
             .any(|v| v.figures.iter().any(|f| f.unit.is_some())));
-    }
-
-    #[test]
-    fn a_view_that_is_not_one_is_an_error() {
-        let texts: Vec<&str> = sample::texts().collect();
-        let (whole, _) = partitions(&texts, &[]);
-        let pc = PartitionClaims::build(&whole, 0, &Cancel::never())
-            .unwrap()
-            .unwrap();
-        let lex = &crate::lang::Language::english().align;
-        let n = pc.len() as u32;
-        // Claim 0 picked from "another partition" (numbered past this one's), its view cut
-        // short: judging names the bytes, it does not panic.
-        let mut picked = pc.pick(0, &[0]);
-        let view = &mut picked[0].4;
-        view.truncate(view.len() / 2);
-        picked[0].0 = n;
-        let err = pc.judge(0, &[picked], &[(0, n)], lex).unwrap_err();
-        assert!(err.contains("not a claim's view"), "{err}");
-        assert!(pc
-            .judge(0, &[], &[(0, n)], lex)
-            .unwrap_err()
-            .contains("neither"));
     }
 
     #[test]

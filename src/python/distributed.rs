@@ -16,6 +16,10 @@ use super::pool;
 use crate::align::distributed::{self as dist, PartitionClaims, Picked, Profile};
 use crate::lang::Language;
 
+/// A claim's view, estimated (terms, stems, n-grams, trigrams, names and the same per clause:
+/// about 16 KB, benches/DASK.md).
+const VIEW_BYTES: usize = 16 * 1024;
+
 /// A column of fixed-size numbers, from and to little-endian bytes.
 trait Column: Sized + Copy {
     const SIZE: usize;
@@ -69,8 +73,8 @@ fn flags(bytes: &[u8], n: usize, what: &str) -> PyResult<Vec<bool>> {
 }
 
 /// A partition's claims as the aligner compares them (from a partition's corpus with the
-/// corpus's entity ids), views held encoded. Pickles as postcard bytes. Behind a lock:
-/// `weigh` gives it the corpus's counts in place.
+/// corpus's entity ids). Pickles as postcard bytes. Behind a lock: `weigh` weighs the
+/// views in place (a copy of every view, only to weigh it, cost as much as weighing).
 #[pyclass(name = "PartitionClaims", module = "crosswire._core", frozen)]
 pub struct PyPartitionClaims {
     inner: RwLock<PartitionClaims>,
@@ -88,8 +92,7 @@ impl PyPartitionClaims {
     fn new(py: Python<'_>, corpus: &PyCorpus, first_doc: u32) -> PyResult<PyPartitionClaims> {
         let inner = pool::interruptible(py, |cancel| {
             PartitionClaims::build(&corpus.inner, first_doc, cancel)
-        })?
-        .map_err(PyValueError::new_err)?;
+        })?;
         Ok(PyPartitionClaims {
             inner: RwLock::new(inner),
         })
@@ -99,10 +102,10 @@ impl PyPartitionClaims {
         self.claims().len()
     }
 
-    /// Bytes held, about (Dask's `sizeof` reads it): tasks that read the views then run
+    /// Bytes held, estimated (Dask's `sizeof` reads it): tasks that read the views then run
     /// where they are instead of moving them (postcard both ways) and holding them twice.
     fn __sizeof__(&self) -> usize {
-        self.claims().held_bytes()
+        self.claims().len() * VIEW_BYTES
     }
 
     /// Each claim's copy signature (u64 bytes).
@@ -165,8 +168,7 @@ impl PyPartitionClaims {
         Bound<'py, PyBytes>,
     )> {
         let among = flags(among, self.claims().len(), "among")?;
-        let rows = pool::run(py, || self.claims().keyed(first_claim, |i| among[i]))
-            .map_err(PyValueError::new_err)?;
+        let rows = pool::run(py, || self.claims().keyed(first_claim, |i| among[i]));
         Ok((
             write(py, rows.iter().map(|r| r.0)),
             write(py, rows.iter().map(|r| r.1)),
