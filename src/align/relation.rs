@@ -16,7 +16,7 @@ use super::represent::ClaimView;
 use super::score::{features, overlap_features, Features};
 use super::slots;
 use super::stem::stem;
-use super::time::TimeMatch;
+use super::time::{self, TimeMatch};
 use super::voices::{self, source};
 
 /// How two claims relate.
@@ -436,6 +436,18 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict = "same words, not one proposition: said of nothing known to be the same";
         best.extra = None;
     }
+    // Claims dated beyond one news cycle apart (`time::dated_apart`) that name nothing in
+    // common are one kind of statement made of two events, whatever their words: `The
+    // company declined to comment` months apart, a stock line two stories share. Only
+    // something named (an entity, a name, a precise figure, the speaker) ties them to one.
+    if best.relation == Relation::Agree
+        && time::dated_apart(&a.time, &b.time)
+        && !named_in_common(a, b)
+    {
+        best.relation = Relation::Related;
+        best.verdict = "same words, not one proposition: dated apart, nothing named in common";
+        best.extra = None;
+    }
     // Claims with no predicate in common, each with a main predicate the other does not
     // state (`Austria dominated their qualifier against Scotland` / `Austria and Scotland
     // drew 0-0 in the qualifier`), say two things of one topic (`predicates`). Claims
@@ -535,7 +547,18 @@ const MIN_UNANCHORED_TERMS: usize = 4;
 /// confirmed` / `There was no independent confirmation of the reports`, `Several people
 /// were also wounded` / `31 people were injured`: one kind of statement about two events.
 fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
-    let shared_entity = shared_entity(a, b);
+    // Words two sources both put in quotes (`an act of previously unimaginable treachery`)
+    // are one statement carried, whoever made it.
+    let both_attributed = a.speaker.is_some() && b.speaker.is_some();
+    // One sentence word for word is one statement (however generic): the stock lines that
+    // recur in unrelated articles are caught as paraphrases of each other, not as copies.
+    let same_words = a.sequence == b.sequence;
+    !(named_in_common(a, b) || both_attributed || same_words)
+}
+
+/// Whether two claims share something that says they are about one thing: an entity, a
+/// name, a precise figure, or their speaker.
+fn named_in_common(a: &ClaimView, b: &ClaimView) -> bool {
     let shared_name =
         (a.names.iter()).any(|n| b.names.binary_search(n).is_ok() && !a.date_words.contains(n));
     let strong_figure = (a.figures.iter()).any(|x| {
@@ -543,18 +566,7 @@ fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
             && (b.figures.iter())
                 .any(|y| !weak_figure(y) && x.unit == y.unit && x.lo <= y.hi && y.lo <= x.hi)
     });
-    // Words two sources both put in quotes (`an act of previously unimaginable treachery`)
-    // are one statement carried, whoever made it.
-    let both_attributed = a.speaker.is_some() && b.speaker.is_some();
-    // One sentence word for word is one statement (however generic): the stock lines that
-    // recur in unrelated articles are caught as paraphrases of each other, not as copies.
-    let same_words = a.sequence == b.sequence;
-    !(shared_entity
-        || shared_name
-        || strong_figure
-        || one_speaker(a, b)
-        || both_attributed
-        || same_words)
+    shared_entity(a, b) || shared_name || strong_figure || one_speaker(a, b)
 }
 
 /// Whether two claims with clashing figures and no frame in common are one statement but

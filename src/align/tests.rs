@@ -714,3 +714,43 @@ fn one_stock_deed_of_a_common_noun_is_no_agreement_unless_more_is_shared() {
         corpus_relation(&texts, "close down a", "close down its").expect("the pair is listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+/// The relation of the first listed pair of two one-sentence articles dated `(month, day)`
+/// of 2024.
+fn dated_pair(a: (&str, (u8, u8)), b: (&str, (u8, u8))) -> Option<(Relation, String)> {
+    let docs = [a, b]
+        .iter()
+        .enumerate()
+        .map(|(i, &(text, (month, day)))| {
+            let date = crate::calendar::Date::new(2024, month, day);
+            crate::corpus::Document::new(i.to_string(), text.to_owned(), date, None)
+        })
+        .collect();
+    let al = align(&Corpus::new(docs).unwrap());
+    al.pairs.first().map(|p| (p.relation, p.reason.text()))
+}
+
+#[test]
+fn one_stock_line_dated_months_apart_is_two_events_unless_it_names_one_thing() {
+    // Word for word, nothing named: within the news cycle one report, months apart two.
+    let stock = "The company declined to comment on the report on its accounts.";
+    let (r, why) = dated_pair((stock, (3, 4)), (stock, (3, 5))).expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    let (r, why) = dated_pair((stock, (3, 4)), (stock, (3, 11))).expect("listed");
+    assert_eq!(r, Relation::Agree, "a week apart: {why}");
+    let (r, why) = dated_pair((stock, (3, 4)), (stock, (6, 20))).expect("listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(why.contains("dated apart"), "{why}");
+    let reworded = "The firm refused to comment on the report on its accounts.";
+    if let Some((r, why)) = dated_pair((stock, (3, 4)), (reworded, (9, 1))) {
+        assert_ne!(r, Relation::Agree, "{why}");
+    }
+    // A name both give ties the two to one thing, however far apart.
+    let named = "The German firm Siemens declined to comment on the report on its accounts.";
+    let (r, why) = dated_pair((named, (3, 4)), (named, (6, 20))).expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    // So does one precise figure (within a month: counts further apart are two times).
+    let counted = "The company declined to comment on the 4.2 million euro fine.";
+    let (r, why) = dated_pair((counted, (3, 4)), (counted, (3, 24))).expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}

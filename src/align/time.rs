@@ -34,6 +34,33 @@ const DAY_SLACK: i64 = 2;
 /// counts are about different times.
 const PUBLISHED_APART: i64 = 31;
 
+/// Days between two claims' dates beyond which words in common alone make no corroboration:
+/// outlets report one event within its news cycle (wire copy republished the same day or the
+/// next, follow-ups and weeklies within the week), so two claims dated further apart that
+/// name nothing in common (`The company declined to comment`, months apart) are one kind of
+/// statement made of two events. Wider than `DAY_SLACK` (a report's lag), narrower than
+/// `PUBLISHED_APART` (counts of one period).
+pub const CORROBORATION_DAYS: i64 = 7;
+
+/// Whether two claims of different documents are dated more than `CORROBORATION_DAYS`
+/// apart: by the dates they name when both name some (every date of one that far from every
+/// date of the other), else by their documents' dates (a date only one names says what it
+/// is about, not when the other was said). Unknown (no document date, or one document) is
+/// not apart.
+pub fn dated_apart(a: &TimeScope, b: &TimeScope) -> bool {
+    if a.doc.is_some() && a.doc == b.doc {
+        return false;
+    }
+    let gap = |p: &(i64, i64), q: &(i64, i64)| (q.0 - p.1).max(p.0 - q.1);
+    if !a.days.is_empty() && !b.days.is_empty() {
+        return (a.days.iter()).all(|p| b.days.iter().all(|q| gap(p, q) > CORROBORATION_DAYS));
+    }
+    match (a.published, b.published) {
+        (Some(x), Some(y)) => (x - y).abs() > CORROBORATION_DAYS,
+        _ => false,
+    }
+}
+
 pub fn day_range(v: &DateValue) -> (i64, i64) {
     use crate::calendar::{days_in_month, Date};
     match *v {
@@ -181,6 +208,55 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(compare(&day, &nov), TimeMatch::Same);
+    }
+
+    #[test]
+    fn claims_are_dated_apart_by_their_named_days_else_their_documents() {
+        let scope = |doc: u32, published: Option<i64>, days: Vec<(i64, i64)>| TimeScope {
+            doc: Some(doc),
+            published,
+            days,
+            ..Default::default()
+        };
+        let week = CORROBORATION_DAYS;
+        // Published a week apart: within the news cycle; a day more: apart.
+        assert!(!dated_apart(
+            &scope(0, Some(100), vec![]),
+            &scope(1, Some(100 + week), vec![])
+        ));
+        assert!(dated_apart(
+            &scope(0, Some(100), vec![]),
+            &scope(1, Some(101 + week), vec![])
+        ));
+        // Days both name decide over publication: one day named months later is one day.
+        let day = vec![(50, 50)];
+        assert!(!dated_apart(
+            &scope(0, Some(100), day.clone()),
+            &scope(1, Some(300), day.clone())
+        ));
+        assert!(dated_apart(
+            &scope(0, Some(100), day.clone()),
+            &scope(1, Some(100), vec![(70, 70)])
+        ));
+        // A named year holds any day of it.
+        assert!(!dated_apart(
+            &scope(0, Some(100), vec![(0, 364)]),
+            &scope(1, Some(300), day.clone())
+        ));
+        // A day only one names is what it is about: the documents' dates decide.
+        assert!(!dated_apart(
+            &scope(0, Some(100), day.clone()),
+            &scope(1, Some(100), vec![])
+        ));
+        // No date, or one document: nothing told.
+        assert!(!dated_apart(
+            &scope(0, None, vec![]),
+            &scope(1, Some(900), vec![])
+        ));
+        assert!(!dated_apart(
+            &scope(0, Some(100), day),
+            &scope(0, Some(100), vec![])
+        ));
     }
 
     #[test]
