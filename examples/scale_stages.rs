@@ -141,10 +141,10 @@ fn main() {
             digest(&alignment),
         );
         let passes: Vec<String> = (alignment.passes.iter())
-            .map(|(pass, s)| format!("{pass} {s:.2}"))
+            .map(|(pass, wall, cpu)| format!("{pass} {wall:.2} ({cpu:.2} CPU)"))
             .collect();
         println!(
-            "{:>8} alignment passes (wall s): {}; candidates per claim {:.2}; documents' views \
+            "{:>8} alignment passes (wall s, CPU s): {}; candidates per claim {:.2}; documents' views \
              built again {} ({:.2} per document)",
             "",
             passes.join(", "),

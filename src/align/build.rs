@@ -12,7 +12,7 @@ use crate::entities::dates::{find_dates, DateMention};
 use crate::entities::figures::{find_figures, Figure};
 use crate::lang::Language;
 use crate::stage::{Cancel, Cancelled};
-use crate::text::tokens::TokenKind;
+use crate::text::tokens::{Token, TokenKind};
 use crate::text::TextLayer;
 
 use super::antecedent::{document_genders, fill_pronouns, Genders, Reach};
@@ -28,24 +28,57 @@ const ANSWER_LEAD: usize = 3;
 /// Words after a count that may name what it counts (`three most senior officials`).
 const COUNTED_WORDS: usize = 3;
 
+/// A document's figures and dates, in token order, as its views read them.
+struct Marks {
+    figures: Vec<Figure>,
+    dates: Vec<DateMention>,
+}
+
+impl Marks {
+    /// Every figure and date of the document.
+    fn of(doc: &Document, layer: &TextLayer, language: &Language) -> Marks {
+        Marks {
+            figures: find_figures(&doc.text, &layer.tokens, language),
+            dates: find_dates(&doc.text, &layer.tokens, doc.date, language),
+        }
+    }
+
+    /// Only those inside one of `spans` (token ranges): a view of a range inside one of
+    /// them finds the same figures and dates (`within` keeps order), and the rest of the
+    /// document's need not be held.
+    fn inside(mut self, spans: &[Range<usize>]) -> Marks {
+        let kept = |r: &Range<usize>| spans.iter().any(|s| s.start <= r.start && r.end <= s.end);
+        self.figures.retain(|f| kept(&f.tokens));
+        self.dates.retain(|m| kept(&m.tokens));
+        self.figures.shrink_to_fit();
+        self.dates.shrink_to_fit();
+        self
+    }
+}
+
 struct DocContext<'a> {
     doc: &'a Document,
     layer: &'a TextLayer,
     language: &'a Language,
-    figures: Vec<Figure>,
-    dates: Vec<DateMention>,
+    figures: &'a [Figure],
+    dates: &'a [DateMention],
     /// The persons' genders, for pronouns: read once, on the first claim that asks.
     genders: OnceLock<Genders>,
 }
 
 impl<'a> DocContext<'a> {
-    fn new(doc: &'a Document, layer: &'a TextLayer, language: &'a Language) -> DocContext<'a> {
+    fn new(
+        doc: &'a Document,
+        layer: &'a TextLayer,
+        language: &'a Language,
+        marks: &'a Marks,
+    ) -> DocContext<'a> {
         DocContext {
             doc,
             layer,
             language,
-            figures: find_figures(&doc.text, &layer.tokens, language),
-            dates: find_dates(&doc.text, &layer.tokens, doc.date, language),
+            figures: &marks.figures,
+            dates: &marks.dates,
             genders: OnceLock::new(),
         }
     }
@@ -65,20 +98,17 @@ impl<'a> DocContext<'a> {
     }
 
     fn tokens_in(&self, span: Span) -> Range<usize> {
-        let t = &self.layer.tokens;
-        let lo = t.partition_point(|x| x.start < span.start);
-        let hi = t.partition_point(|x| x.end <= span.end);
-        lo..hi.max(lo)
+        tokens_in(&self.layer.tokens, span)
     }
 
     /// The figures whose tokens lie inside `r`, in order.
     fn figures_in(&self, r: &Range<usize>) -> &[Figure] {
-        &self.figures[within(&self.figures, r, |f| &f.tokens)]
+        &self.figures[within(self.figures, r, |f| &f.tokens)]
     }
 
     /// The dates and durations whose tokens lie inside `r`, in order.
     fn dates_in(&self, r: &Range<usize>) -> &[DateMention] {
-        &self.dates[within(&self.dates, r, |m| &m.tokens)]
+        &self.dates[within(self.dates, r, |m| &m.tokens)]
     }
 
     /// Whether `f` restates the figure just before it in another unit, in brackets (`50 km
@@ -376,6 +406,13 @@ fn within<T>(items: &[T], r: &Range<usize>, span: impl Fn(&T) -> &Range<usize>) 
     lo..hi
 }
 
+/// The tokens of `tokens` inside `span`.
+fn tokens_in(tokens: &[Token], span: Span) -> Range<usize> {
+    let lo = tokens.partition_point(|x| x.start < span.start);
+    let hi = tokens.partition_point(|x| x.end <= span.end);
+    lo..hi.max(lo)
+}
+
 /// Where a claim comes from: document index and index among its claims.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -396,17 +433,39 @@ pub struct Sources<'a> {
     claims: &'a [Vec<LinkedClaim>],
     /// Whether the documents were parsed (a language without a syntax model has no frames).
     parsed: bool,
+    /// Each document's figures and dates inside its claims, found the first time one of its
+    /// views is built: a document's views are built several times (the outline, then
+    /// again for judging when not all views are held), and finding them took about a
+    /// quarter of each build, whose other costs grow with the claims built, not the
+    /// document.
+    marks: Vec<OnceLock<Marks>>,
 }
 
 impl<'a> Sources<'a> {
     /// The corpus's stages up to claims, computed first if need be.
     pub fn of(corpus: &'a Corpus, cancel: &Cancel) -> Result<Sources<'a>, Cancelled> {
+        let layers = corpus.try_text_layers(cancel)?;
+        let entities = corpus.try_entities(cancel)?;
+        let claims = corpus.try_claims(cancel)?;
         Ok(Sources {
             corpus,
-            layers: corpus.try_text_layers(cancel)?,
-            entities: corpus.try_entities(cancel)?,
-            claims: corpus.try_claims(cancel)?,
+            layers,
+            entities,
+            claims,
             parsed: corpus.try_syntax(cancel)?.is_ok(),
+            marks: claims.iter().map(|_| OnceLock::new()).collect(),
+        })
+    }
+
+    /// Document `d`'s figures and dates inside its claims (`Marks::inside`).
+    fn marks(&self, d: usize) -> &Marks {
+        self.marks[d].get_or_init(|| {
+            let (doc, layer) = (&self.corpus.docs()[d], &self.layers[d]);
+            let tokens = &layer.tokens;
+            let spans: Vec<Range<usize>> = (self.claims[d].iter())
+                .map(|c| tokens_in(tokens, c.claim.span))
+                .collect();
+            Marks::of(doc, layer, self.corpus.language()).inside(&spans)
         })
     }
 
@@ -452,7 +511,8 @@ impl<'a> Sources<'a> {
 
     fn views_of(&self, d: usize, wanted: impl Fn(usize) -> bool, lean: bool) -> Vec<ClaimView> {
         let (corpus, claims, entities) = (self.corpus, self.claims, self.entities);
-        let ctx = DocContext::new(&corpus.docs()[d], &self.layers[d], corpus.language());
+        let marks = self.marks(d);
+        let ctx = DocContext::new(&corpus.docs()[d], &self.layers[d], corpus.language(), marks);
         let claims = &claims[d];
         let n = claims.len();
         // Whether claim k names what the claim before it said (`it is mass deportations`).
@@ -676,7 +736,8 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
     let claims = corpus.claims();
     (0..texts.len())
         .map(|d| {
-            let ctx = DocContext::new(&corpus.docs()[d], &layers[d], language);
+            let marks = Marks::of(&corpus.docs()[d], &layers[d], language);
+            let ctx = DocContext::new(&corpus.docs()[d], &layers[d], language, &marks);
             let all: Vec<u32> = (0..entities.mentions[d].len() as u32).collect();
             let spoken = claims[d].iter().find(|c| c.claim.speaker.is_some());
             let who = Attribution {
@@ -760,6 +821,31 @@ mod tests {
     fn views_of(text: &str) -> Vec<ClaimView> {
         let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
         Sources::of(&corpus, &Cancel::never()).unwrap().doc_views(0)
+    }
+
+    #[test]
+    fn views_read_only_the_figures_and_dates_inside_claims() {
+        let text = "The ministry said 32 soldiers were killed on Monday, about 12 km from the \
+                    town. In 2021, 4,000 people lived there. Officials put the figure at closer to \
+                    1,000 on Tuesday, while Kyiv said at least 50 km (30 miles) were retaken.";
+        let corpus = Corpus::new(vec![Document::new(
+            "a".into(),
+            text.into(),
+            Some(crate::calendar::Date::new(2022, 11, 8).unwrap()),
+            None,
+        )])
+        .unwrap();
+        let kept = Sources::of(&corpus, &Cancel::never()).unwrap();
+        let all = Sources::of(&corpus, &Cancel::never()).unwrap();
+        let whole = Marks::of(&corpus.docs()[0], &all.layers[0], corpus.language());
+        let total = whole.figures.len() + whole.dates.len();
+        assert!(all.marks[0].set(whole).is_ok());
+        let (a, b) = (kept.doc_views(0), all.doc_views(0));
+        assert!(!a.is_empty());
+        let inside = kept.marks(0).figures.len() + kept.marks(0).dates.len();
+        assert!(0 < inside && inside <= total, "{inside} of {total}");
+        assert!(a.iter().any(|v| !v.figures.is_empty()));
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
     }
 
     #[test]

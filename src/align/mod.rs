@@ -82,8 +82,9 @@ pub struct Alignment {
     pub groups: Vec<u32>,
     /// Candidate pairs the index proposed (for diagnostics and benchmarks).
     pub candidates: usize,
-    /// Wall seconds of each pass, in order (for benchmarks: not part of the result).
-    pub passes: Vec<(&'static str, f64)>,
+    /// Wall and CPU seconds (the whole process's, all threads) of each pass, in order (for
+    /// benchmarks: not part of the result).
+    pub passes: Vec<(&'static str, f64, f64)>,
     /// Documents whose views were built again after the outline, to judge pairs with a
     /// bounded number of views held (for benchmarks: the cost of the bound).
     pub views_rebuilt: usize,
@@ -197,18 +198,34 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
     })
 }
 
-/// Wall seconds of alignment's passes, each from the end of the one before.
-struct Passes(Vec<(&'static str, f64)>, std::time::Instant);
+/// Wall and CPU seconds of alignment's passes, each from the end of the one before.
+struct Passes(Vec<(&'static str, f64, f64)>, std::time::Instant, f64);
 
 impl Passes {
     fn new() -> Passes {
-        Passes(Vec::new(), std::time::Instant::now())
+        Passes(Vec::new(), std::time::Instant::now(), cpu_seconds())
     }
 
     fn done(&mut self, pass: &'static str) {
-        self.0.push((pass, self.1.elapsed().as_secs_f64()));
+        let cpu = cpu_seconds();
+        self.0
+            .push((pass, self.1.elapsed().as_secs_f64(), cpu - self.2));
         self.1 = std::time::Instant::now();
+        self.2 = cpu;
     }
+}
+
+/// CPU seconds this process has used (user and system, all threads), from /proc (0 where
+/// there is none): read a few times an alignment, for `Alignment::passes`.
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // After the command name (which may hold spaces), utime and stime are the 12th and
+    // 13th fields, in clock ticks (100 a second on Linux).
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = (after.split_whitespace().skip(11).take(2))
+        .filter_map(|f| f.parse::<u64>().ok())
+        .sum();
+    ticks as f64 / 100.0
 }
 
 /// Whether claims `x` and `y` are one statement: a claim about what the one before it in its
