@@ -2,7 +2,10 @@
 //! 15-sentence documents, through crosswire's own tokens and sentences. Prints words/s
 //! single-thread and on all cores (rayon), the peak memory of the process, and a digest of
 //! every token's tag, lemma, head and label: a change meant only for speed must keep it.
-//! `cargo run --release --example syntax_speed [-- CONLL2003_FILE]`. A benchmark, not a test.
+//! `cargo run --release --example syntax_speed [-- CONLL2003_FILE] [--model DIR] [--beam K]`:
+//! `--model` reads `DIR/syntax.model` instead of the shipped models, `--beam` decodes the
+//! parser with a beam of K hypotheses whatever width the models were trained for. A
+//! benchmark, not a test.
 use rayon::prelude::*;
 use std::time::Instant;
 
@@ -13,16 +16,35 @@ use cpu::cpu_seconds;
 use _core::lang::Language;
 use _core::syntax::document::analyse;
 use _core::syntax::hashing::{hash_str, mix};
+use _core::syntax::model::Models;
 use _core::text::TextLayer;
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../shared/data/conll2003/eng.train"
-        )
-        .into()
-    });
+    let mut path: String = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/conll2003/eng.train"
+    )
+    .into();
+    let mut syntax = Language::english()
+        .syntax()
+        .expect("English has a syntax model")
+        .clone();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--model" => {
+                let file = format!("{}/syntax.model", args.next().expect("--model DIR"));
+                let bytes = std::fs::read(&file).unwrap_or_else(|e| panic!("{file}: {e}"));
+                syntax.models = Models::from_bytes(&bytes).expect("a model file");
+            }
+            "--beam" => {
+                syntax.models.beam = args.next().and_then(|k| k.parse().ok()).expect("--beam K")
+            }
+            _ => path = arg,
+        }
+    }
+    println!("parser beam width {}", syntax.models.beam);
+    let syntax = &syntax;
     let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let documents = documents(&raw);
     let layers: Vec<(String, TextLayer)> = documents
@@ -33,9 +55,6 @@ fn main() {
         })
         .collect();
     let tokens: usize = layers.iter().map(|(_, l)| l.tokens.len()).sum();
-    let syntax = Language::english()
-        .syntax()
-        .expect("English has a syntax model");
     let run = || -> usize {
         layers
             .par_iter()

@@ -18,8 +18,13 @@
 //! how often the head is wrong, the label wrong under the right head, and the top confusions),
 //! `--labeller-epochs N` (the second-pass labeller; 0 for none), `--labeller-weight W` (the
 //! parser's label scores' weight beside it), `--labeller-weights W1,W2,..` (dev figures with
-//! other weights), `--labeller-only` (with `--from`: retrain only the labeller).
+//! other weights), `--labeller-only` (with `--from`: retrain only the labeller), `--beam K`
+//! (the parser decodes with a beam of K hypotheses and, when trained here, is trained for it
+//! with the global perceptron, max-violation updates, `--parser-epochs` passes; 1, the
+//! default, is the greedy parser with the dynamic oracle; with `--from` alone, the loaded
+//! parser decodes with that width).
 
+use _core::syntax::beam::MAX_WIDTH;
 use _core::syntax::conllu;
 use _core::syntax::lemma::Lemmatizer;
 use _core::syntax::model::{Models, Syntax};
@@ -194,6 +199,7 @@ fn run() -> Result<(), String> {
     let mut labeller_only = false;
     let mut dump: Option<String> = None;
     let mut labeller_weights: Vec<f32> = Vec::new();
+    let mut beam: Option<usize> = None;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -216,6 +222,7 @@ fn run() -> Result<(), String> {
                     .collect::<Result<Vec<f32>, String>>()?
             }
             "--tag-cache" => tag_cache = Some(value()?),
+            "--beam" => beam = Some(value()?.parse().map_err(|e| format!("--beam: {e}"))?),
             "--from" => from = Some(value()?),
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--tagger-epochs" => {
@@ -259,6 +266,12 @@ fn run() -> Result<(), String> {
         let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
         conllu::parse(&text).map_err(|e| format!("{path}: {e}"))
     };
+    if let Some(width) = beam {
+        if !(1..=MAX_WIDTH).contains(&width) {
+            return Err(format!("--beam: a width from 1 to {MAX_WIDTH}"));
+        }
+        config.beam = width;
+    }
     let mut train_set = read("train")?;
     if tiny {
         train_set.truncate(200);
@@ -283,8 +296,13 @@ fn run() -> Result<(), String> {
         progress("training tags ready");
         if parser_only {
             syntax.models.parser = prepared.train_parser(&tags, &config, &mut progress);
+            syntax.models.beam = config.beam as u32;
         }
         syntax.models.labeller = prepared.train_labeller(&tags, &config, &mut progress);
+    }
+    if let Some(width) = beam {
+        // Loaded models decode with the width asked for.
+        syntax.models.beam = width as u32;
     }
     eprintln!(
         "trained (or loaded) in {:.1}s",

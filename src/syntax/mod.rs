@@ -1,6 +1,7 @@
 //! The syntax stage: part-of-speech tags, lemmas and a labelled dependency parse per
 //! sentence, from averaged-perceptron models trained on UD English EWT.
 
+pub mod beam;
 pub mod conllu;
 pub mod document;
 pub mod hashing;

@@ -1,5 +1,6 @@
 //! The trained models as one value, how they are saved, and how they run over a sentence.
 
+use super::beam::{self, MAX_WIDTH};
 use super::labeller::Labeller;
 use super::lemma::Lemmatizer;
 use super::parser::{self, ParserToken, Transitions, Tree};
@@ -21,6 +22,19 @@ pub struct Models {
     pub parser: Model,
     /// The second-pass labeller, if trained (without it the parser's labels stand).
     pub labeller: Option<Labeller>,
+    /// How many hypotheses the parser's beam keeps (1: greedy decoding; see
+    /// [`super::beam`]): the width it was trained for.
+    pub beam: u32,
+}
+
+/// A model file from before the beam: the same fields less the last (a greedy parser).
+#[derive(Deserialize)]
+struct ModelsWithoutBeam {
+    tags: Vec<(String, String)>,
+    labels: Vec<String>,
+    tagger: Model,
+    parser: Model,
+    labeller: Option<Labeller>,
 }
 
 /// A model file from before the labeller: the same fields less the last.
@@ -42,17 +56,33 @@ impl Models {
     pub fn from_bytes(bytes: &[u8]) -> Result<Models, ModelError> {
         let models: Models = match postcard::from_bytes(bytes) {
             Ok(models) => models,
-            // A file written before the labeller existed, read whole (nothing left over).
-            Err(e) => match postcard::take_from_bytes::<ModelsWithoutLabeller>(bytes) {
-                Ok((old, [])) => Models {
-                    tags: old.tags,
-                    labels: old.labels,
-                    tagger: old.tagger,
-                    parser: old.parser,
-                    labeller: None,
-                },
-                _ => return Err(ModelError(e.to_string())),
-            },
+            // A file written before the beam or before the labeller existed, read whole
+            // (nothing left over).
+            Err(e) => {
+                if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutBeam>(bytes) {
+                    Models {
+                        tags: old.tags,
+                        labels: old.labels,
+                        tagger: old.tagger,
+                        parser: old.parser,
+                        labeller: old.labeller,
+                        beam: 1,
+                    }
+                } else if let Ok((old, [])) =
+                    postcard::take_from_bytes::<ModelsWithoutLabeller>(bytes)
+                {
+                    Models {
+                        tags: old.tags,
+                        labels: old.labels,
+                        tagger: old.tagger,
+                        parser: old.parser,
+                        labeller: None,
+                        beam: 1,
+                    }
+                } else {
+                    return Err(ModelError(e.to_string()));
+                }
+            }
         };
         let transitions = Transitions {
             n_labels: models.labels.len(),
@@ -66,6 +96,7 @@ impl Models {
                 .is_some_and(|l| l.model.n_classes() != models.labels.len())
             || models.tags.len() > u16::MAX as usize
             || models.labels.len() > u16::MAX as usize
+            || !(1..=MAX_WIDTH as u32).contains(&models.beam)
         {
             return Err(ModelError("class names do not match the models".into()));
         }
@@ -115,16 +146,18 @@ impl Syntax {
             .zip(&classes)
             .map(|(&word, &tag)| ParserToken { word, tag })
             .collect();
+        let (parser, t, width) = (&self.models.parser, self.transitions(), self.models.beam);
         let tree = match &self.models.labeller {
-            None => parser::parse(&self.models.parser, self.transitions(), &parser_tokens),
+            None if width <= 1 => parser::parse(parser, t, &parser_tokens),
+            None => beam::parse(parser, t, &parser_tokens, width as usize),
             Some(labeller) => {
                 let mut label_scores = Vec::new();
-                let mut tree = parser::parse_scored(
-                    &self.models.parser,
-                    self.transitions(),
-                    &parser_tokens,
-                    &mut label_scores,
-                );
+                let mut tree = if width <= 1 {
+                    parser::parse_scored(parser, t, &parser_tokens, &mut label_scores)
+                } else {
+                    let w = width as usize;
+                    beam::parse_scored(parser, t, &parser_tokens, w, &mut label_scores)
+                };
                 labeller.relabel(&parser_tokens, &mut tree, &label_scores);
                 tree
             }

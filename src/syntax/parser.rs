@@ -12,7 +12,7 @@ use super::hashing::{feature, feature2, feature3, SplitMix64};
 use super::perceptron::{Model, Trainer};
 use super::words::{WordHashes, PAD};
 
-const NONE: u32 = u32::MAX;
+pub(super) const NONE: u32 = u32::MAX;
 
 /// One token as the parser reads it: its hashes and its predicted tag class.
 #[derive(Debug, Clone, Copy)]
@@ -33,7 +33,7 @@ pub struct Tree {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Move {
+pub(super) enum Move {
     Shift,
     Left,
     Right,
@@ -52,7 +52,7 @@ impl Transitions {
         1 + 2 * self.n_labels
     }
 
-    fn decode(self, class: usize) -> (Move, u16) {
+    pub(super) fn decode(self, class: usize) -> (Move, u16) {
         if class == 0 {
             (Move::Shift, 0)
         } else if class <= self.n_labels {
@@ -62,7 +62,7 @@ impl Transitions {
         }
     }
 
-    fn encode(self, mv: Move, label: u16) -> usize {
+    pub(super) fn encode(self, mv: Move, label: u16) -> usize {
         match mv {
             Move::Shift => 0,
             Move::Left => 1 + label as usize,
@@ -71,23 +71,24 @@ impl Transitions {
     }
 }
 
-struct State {
-    stack: Vec<u32>,
-    next: usize,
-    heads: Vec<u32>,
-    labels: Vec<u16>,
+#[derive(Clone)]
+pub(super) struct State {
+    pub(super) stack: Vec<u32>,
+    pub(super) next: usize,
+    pub(super) heads: Vec<u32>,
+    pub(super) labels: Vec<u16>,
     /// The two leftmost (resp. rightmost) dependents so far, outermost first.
-    lefts: Vec<[u32; 2]>,
-    rights: Vec<[u32; 2]>,
-    n_lefts: Vec<u16>,
-    n_rights: Vec<u16>,
+    pub(super) lefts: Vec<[u32; 2]>,
+    pub(super) rights: Vec<[u32; 2]>,
+    pub(super) n_lefts: Vec<u16>,
+    pub(super) n_rights: Vec<u16>,
     /// Which labels the left (resp. right) dependents carry, as hashed sets.
-    left_labels: Vec<u64>,
-    right_labels: Vec<u64>,
+    pub(super) left_labels: Vec<u64>,
+    pub(super) right_labels: Vec<u64>,
 }
 
 impl State {
-    fn new(n: usize) -> State {
+    pub(super) fn new(n: usize) -> State {
         State {
             stack: Vec::with_capacity(n.min(256)),
             next: 0,
@@ -106,11 +107,11 @@ impl State {
         self.heads.len()
     }
 
-    fn is_final(&self) -> bool {
+    pub(super) fn is_final(&self) -> bool {
         self.next >= self.n() && self.stack.len() <= 1
     }
 
-    fn can(&self, mv: Move) -> bool {
+    pub(super) fn can(&self, mv: Move) -> bool {
         let buffer = self.next < self.n();
         match mv {
             Move::Shift => buffer,
@@ -119,7 +120,7 @@ impl State {
         }
     }
 
-    fn apply(&mut self, mv: Move, label: u16) {
+    pub(super) fn apply(&mut self, mv: Move, label: u16) {
         match mv {
             Move::Shift => {
                 self.stack.push(self.next as u32);
@@ -151,7 +152,7 @@ impl State {
         self.labels[dep] = label;
     }
 
-    fn stack_at(&self, depth: usize) -> u32 {
+    pub(super) fn stack_at(&self, depth: usize) -> u32 {
         self.stack
             .len()
             .checked_sub(depth + 1)
@@ -167,7 +168,7 @@ impl State {
         }
     }
 
-    fn into_tree(self) -> Tree {
+    pub(super) fn into_tree(self) -> Tree {
         Tree {
             heads: self
                 .heads
@@ -179,7 +180,7 @@ impl State {
     }
 }
 
-fn label_bit(label: u16) -> u64 {
+pub(super) fn label_bit(label: u16) -> u64 {
     1u64 << (label % 64)
 }
 
@@ -213,7 +214,7 @@ fn slot(tokens: &[ParserToken], state: &State, i: u32) -> Slot {
     }
 }
 
-fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
+pub(super) fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
     let s0i = state.stack_at(0);
     let b0i = state.buffer_at(0);
     let s = |i| slot(tokens, state, i);

@@ -682,6 +682,25 @@ impl Trainer {
         }
     }
 
+    /// One training instance of a structured model (a whole parse): adds each change's
+    /// delta to its class's weight on each of its features. The instance advances the
+    /// averaging clock once, however many changes it makes (none when the guess was right).
+    pub fn update_structured(&mut self, changes: &[(&[u64], usize, f32)]) {
+        assert!(changes.iter().all(|&(_, class, _)| class < self.n_classes));
+        self.instances += 1;
+        let now = self.instances;
+        for &(features, class, delta) in changes {
+            for &feature in features {
+                bump(
+                    self.rows.entry(feature).or_default(),
+                    class as u16,
+                    delta,
+                    now,
+                );
+            }
+        }
+    }
+
     /// Averages every weight over all instances and freezes the model, dropping weights
     /// whose average magnitude is below `min_weight` (0 keeps every non-zero weight).
     pub fn finish(self, min_weight: f32) -> Model {

@@ -250,3 +250,57 @@ fn the_tiny_training_path_is_deterministic_and_its_files_load() {
     .unwrap();
     assert_eq!(Models::from_bytes(&old).unwrap(), without.models);
 }
+
+#[test]
+fn the_tiny_training_path_with_a_beam_records_its_width() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/ud-ewt/en_ewt-ud-train.conllu"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return; // skipped when ../shared is absent
+    };
+    let end = text
+        .match_indices("\n\n")
+        .nth(149)
+        .map_or(text.len(), |(i, _)| i + 2);
+    let sentences = conllu::parse(&text[..end]).unwrap();
+    let config = Config {
+        tagger_epochs: 1,
+        parser_epochs: 2,
+        jackknife: 2,
+        beam: 3,
+        ..Config::default()
+    };
+    let a = train(&sentences, config, &mut |_| {});
+    let bytes = a.models.to_bytes();
+    assert_eq!(
+        bytes,
+        train(&sentences, config, &mut |_| {}).models.to_bytes()
+    );
+    let loaded = Models::from_bytes(&bytes).unwrap();
+    assert_eq!(loaded.beam, 3);
+    assert_eq!(loaded, a.models);
+    let scores = evaluate(&a, &sentences, Tokens::Words);
+    assert!(scores.uas > 0.5, "{scores}");
+    // Decoded greedily, the same weights give other parses: the width matters.
+    let mut greedy = a.clone();
+    greedy.models.beam = 1;
+    assert_ne!(evaluate(&greedy, &sentences, Tokens::Words), scores);
+    // A width of 0, or past the widest, is a damaged file.
+    for width in [0, 65] {
+        let mut bad = a.models.clone();
+        bad.beam = width;
+        assert!(Models::from_bytes(&bad.to_bytes()).is_err(), "{width}");
+    }
+    // A file written before the beam existed loads as a greedy parser.
+    let old = postcard::to_allocvec(&(
+        &a.models.tags,
+        &a.models.labels,
+        &a.models.tagger,
+        &a.models.parser,
+        &a.models.labeller,
+    ))
+    .unwrap();
+    assert_eq!(Models::from_bytes(&old).unwrap(), greedy.models);
+}

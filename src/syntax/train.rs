@@ -1,6 +1,7 @@
 //! Training and evaluation on a treebank: which tokens the models learn from, the loops,
 //! and the scores (UPOS, Penn tag, lemma, UAS, LAS).
 
+use super::beam;
 use super::conllu::Sentence;
 use super::labeller::{self, Labeller};
 use super::lemma::Lemmatizer;
@@ -71,6 +72,9 @@ pub struct Config {
     pub labeller_epochs: usize,
     /// The weight of the parser's label scores beside the labeller's.
     pub labeller_parser_weight: f32,
+    /// The parser's beam width: 1 trains a greedy parser with the dynamic oracle, more a
+    /// beam parser with the global perceptron (see [`super::beam`]).
+    pub beam: usize,
 }
 
 impl Default for Config {
@@ -86,6 +90,7 @@ impl Default for Config {
             jackknife: 4,
             labeller_epochs: 0,
             labeller_parser_weight: 0.5,
+            beam: 1,
         }
     }
 }
@@ -218,15 +223,28 @@ impl Prepared {
         let transitions = Transitions {
             n_labels: self.labels.len(),
         };
-        let model = parser::train(
-            &examples,
-            transitions,
-            config.parser_epochs,
-            config.seed,
-            config.explore,
-            config.prune_parser,
-            &mut |epoch| progress(&format!("parser epoch {epoch}")),
-        );
+        let mut on_epoch = |epoch| progress(&format!("parser epoch {epoch}"));
+        let model = if config.beam > 1 {
+            beam::train(
+                &examples,
+                transitions,
+                config.beam,
+                config.parser_epochs,
+                config.seed,
+                config.prune_parser,
+                &mut on_epoch,
+            )
+        } else {
+            parser::train(
+                &examples,
+                transitions,
+                config.parser_epochs,
+                config.seed,
+                config.explore,
+                config.prune_parser,
+                &mut on_epoch,
+            )
+        };
         progress(&format!(
             "parser: {} features, {} weights",
             model.n_features(),
@@ -313,6 +331,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             tagger: tagger_model,
             parser: parser_model,
             labeller,
+            beam: config.beam.max(1) as u32,
         },
         lemmatizer,
     }
