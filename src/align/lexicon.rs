@@ -15,8 +15,14 @@ pub struct AlignLexicon {
     pub stopwords: HashSet<String>,
     idf: HashMap<String, f32>,
     pub unseen_idf: f32,
-    /// Stemmed word sequences → paraphrase group index.
+    /// Stemmed word sequences → paraphrase group index (the first group listing it).
     pub phrases: HashMap<Vec<String>, u32>,
+    /// Stemmed word sequences listed by more than one group → the groups after the first
+    /// (`abandon`: `=flee` first, then `=abandon`): matched by either (`regroup`).
+    pub also: HashMap<Vec<String>, Vec<u32>>,
+    /// The keys (`=group`) of the first groups of the phrases in `also`: only a term with
+    /// one of these may be keyed otherwise for a pair.
+    pub ambiguous: HashSet<String>,
     pub longest_phrase: usize,
     /// First stem of a phrase → the longest phrase starting with it: `normalize::terms`
     /// looks up only the lengths that can match (one lookup for most words, not one per
@@ -128,8 +134,13 @@ impl AlignLexicon {
     pub(crate) fn parse(files: &Files, problems: &mut Problems) -> Result<Self, ListError> {
         let stopwords = files.get(List::Stopwords).entries(problems)?;
         let (idf, unseen_idf) = parse_idf(files.get(List::Idf), problems)?;
-        let (phrases, group_names) = parse_paraphrases(files.get(List::Paraphrases), problems)?;
+        let (phrases, also, group_names) =
+            parse_paraphrases(files.get(List::Paraphrases), problems)?;
         let longest_phrase = phrases.keys().map(Vec::len).max().unwrap_or(1);
+        let ambiguous = (also.keys())
+            .filter_map(|k| phrases.get(k))
+            .map(|&g| group_key(&group_names[g as usize]))
+            .collect();
         let mut longest_from: HashMap<String, usize> = HashMap::new();
         for key in phrases.keys() {
             if let Some(first) = key.first() {
@@ -212,6 +223,8 @@ impl AlignLexicon {
             idf,
             unseen_idf,
             phrases,
+            also,
+            ambiguous,
             longest_phrase,
             longest_from,
             group_names,
@@ -271,11 +284,17 @@ fn parse_idf(
     Ok((idf, unseen + std::f32::consts::LN_2))
 }
 
-/// Stemmed phrase → group index, and the group names (each group's first member).
-type Paraphrases = (HashMap<Vec<String>, u32>, Vec<String>);
+/// Stemmed phrase → group index, the later groups of phrases listed more than once, and
+/// the group names (each group's first member).
+type Paraphrases = (
+    HashMap<Vec<String>, u32>,
+    HashMap<Vec<String>, Vec<u32>>,
+    Vec<String>,
+);
 
 fn parse_paraphrases(file: ListFile, problems: &mut Problems) -> Result<Paraphrases, ListError> {
-    let mut phrases = HashMap::new();
+    let mut phrases: HashMap<Vec<String>, u32> = HashMap::new();
+    let mut also: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
     let mut group_names = Vec::new();
     file.rows(problems, |cols| {
         let mut members = cols.iter().filter(|m| !m.is_empty());
@@ -283,12 +302,25 @@ fn parse_paraphrases(file: ListFile, problems: &mut Problems) -> Result<Paraphra
         let g = group_names.len() as u32;
         group_names.push((*name).to_owned());
         for m in std::iter::once(name).chain(members) {
-            // The first group to list a phrase keeps it: lines are read in order.
-            phrases.entry(stems_of(m)).or_insert(g);
+            // The first group to list a phrase keys it (lines are read in order); a later
+            // one is an alternative, matched when the other claim says that group.
+            let stems = stems_of(m);
+            match phrases.get(&stems) {
+                None => {
+                    phrases.insert(stems, g);
+                }
+                Some(&first) if first != g => {
+                    let later = also.entry(stems).or_default();
+                    if !later.contains(&g) {
+                        later.push(g);
+                    }
+                }
+                Some(_) => {}
+            }
         }
         Ok(())
     })?;
-    Ok((phrases, group_names))
+    Ok((phrases, also, group_names))
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ mod outline;
 mod participants;
 mod predicates;
 mod reasons;
+mod regroup;
 pub(crate) mod relation;
 pub(crate) mod represent;
 pub(crate) mod score;
@@ -248,9 +249,10 @@ fn judge_claims(
     same_doc: bool,
     lex: &lexicon::AlignLexicon,
 ) -> Judgement {
-    let j = relation::judge(va, vb, lex, true);
+    let (va, vb) = regroup::regrouped(va, vb, lex);
+    let j = relation::judge(&va, &vb, lex, true);
     if same_doc {
-        relation::within_document(j, va, vb)
+        relation::within_document(j, &va, &vb)
     } else {
         j
     }
@@ -259,7 +261,8 @@ fn judge_claims(
 /// Compares two free-standing sentences (or short texts) of `language`.
 pub fn compare(a: &str, b: &str, language: &'static Language) -> Judgement {
     let views = build::text_views(&[a, b], language);
-    relation::judge(&views[0], &views[1], &language.align, false)
+    let (va, vb) = regroup::regrouped(&views[0], &views[1], &language.align);
+    relation::judge(&va, &vb, &language.align, false)
 }
 
 /// Many comparisons at once, in parallel, each pair read on its own.

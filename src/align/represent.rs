@@ -431,7 +431,7 @@ impl ClaimView {
     }
 
     /// The view with `hashed.terms` computed from its terms.
-    fn with_hashed_terms(mut self) -> ClaimView {
+    pub(super) fn with_hashed_terms(mut self) -> ClaimView {
         self.hashed.terms = hashed_terms(self.terms.iter());
         self
     }

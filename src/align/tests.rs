@@ -754,3 +754,54 @@ fn one_stock_line_dated_months_apart_is_two_events_unless_it_names_one_thing() {
     let (r, why) = dated_pair((counted, (3, 4)), (counted, (3, 24))).expect("listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+/// A word in two paraphrase groups (`abandon`: `=flee` and `=abandon`; `release`: `=free` and
+/// `=publish`) matches a claim saying either; the group it is keyed by alone would miss the
+/// second sense.
+#[test]
+fn a_word_in_two_paraphrase_groups_matches_either() {
+    for (a, b) in [
+        (
+            "The soldiers abandoned the city.",
+            "The soldiers fled the city.",
+        ),
+        (
+            "Kim will abandon his nuclear weapons.",
+            "Kim will give up his nuclear arsenal.",
+        ),
+        (
+            "WikiLeaks released thousands of stolen emails.",
+            "WikiLeaks published thousands of stolen emails.",
+        ),
+        (
+            "The rebels released 20 prisoners.",
+            "The rebels freed 20 prisoners.",
+        ),
+    ] {
+        let (r, _, why) = rel(a, b);
+        assert_eq!(r, Relation::Agree, "{a} / {b}: {why}");
+    }
+    // Either sense, not both at once: a city left is no weapon given up.
+    let (r, _, why) = rel(
+        "The soldiers abandoned the city.",
+        "The soldiers gave up their weapons.",
+    );
+    assert_ne!(r, Relation::Agree, "{why}");
+}
+
+/// `will abandon` against `will not abandon` (or `will not give up`, its other group's
+/// words), from two sources in two articles of one day: a conflict.
+#[test]
+fn will_abandon_against_will_not_give_up_is_a_conflict() {
+    for denial in [
+        "Trump said Kim will not abandon his nuclear weapons.",
+        "Trump said Kim will not give up his nuclear arsenal.",
+    ] {
+        let texts = ["Moon said Kim will abandon his nuclear weapons.", denial];
+        let got = corpus_relation(&texts, "abandon his nuclear weapons", "will not");
+        assert!(
+            matches!(got, Some((Relation::Conflict, _))),
+            "{denial}: {got:?}"
+        );
+    }
+}

@@ -70,11 +70,74 @@ fn np_word(w: &Word) -> bool {
     w.is_word() || w.is_possessive() || w.text == "-" || w.text == "." || w.text == "&"
 }
 
+/// Words of a parenthetical between a subject and its verb, besides the opening adverbs
+/// (`however`, `meanwhile`), time words, channels, prepositions and determiners: `too`,
+/// `for its part`, `in turn`, `in response`.
+const PARENTHETICAL_WORDS: &[&str] = &[
+    "too",
+    "though",
+    "likewise",
+    "similarly",
+    "nonetheless",
+    "nevertheless",
+    "again",
+    "part",
+    "turn",
+    "response",
+    "fact",
+    "contrast",
+    "addition",
+    "particular",
+    "course",
+    "notably",
+    "apparently",
+    "reportedly",
+];
+
+/// Most words a parenthetical holds (`for its part`, `in a statement on Monday`).
+const MAX_PARENTHETICAL_WORDS: usize = 5;
+
+/// Whether words `a..b` are a parenthetical set off by commas between a subject and its
+/// verb (`Right-wing media, meanwhile, described`, `Officials, for their part, said`,
+/// `The ministry, in a statement, said`): adverbs, time and channel phrases, with at least
+/// one word that is neither a preposition nor a determiner. An appositive (`a spokeswoman
+/// for the army`) holds a noun of its own and is none.
+fn is_parenthetical(words: &[Word], a: usize, b: usize) -> bool {
+    let n = b.saturating_sub(a);
+    let inside = &words[a..b.max(a)];
+    let filler =
+        |w: &Word| w.is_any(PREPOSITIONS) || w.is_any(DETERMINERS) || w.is_any(&["for", "of"]);
+    let adverb = |w: &Word| {
+        w.is_any(OPENING_ADVERBS) || w.is_any(PARENTHETICAL_WORDS) || is_time_like(w) || w.channel
+    };
+    (1..=MAX_PARENTHETICAL_WORDS).contains(&n)
+        && inside
+            .iter()
+            .all(|w| w.is_word() && (adverb(w) || filler(w)))
+        && inside.iter().any(|w| adverb(w) && !filler(w))
+        && !inside
+            .iter()
+            .any(|w| w.is_any(&["and", "but", "so", "yet"]))
+}
+
 /// Scans left from the cue at `cue` to the start of its speaker phrase, within `lo..`.
 pub fn left_phrase(words: &[Word], lo: usize, cue: usize) -> LeftPhrase {
     let mut end = cue;
     while end > lo && (words[end - 1].is_any(AUXILIARIES) || is_time_like(&words[end - 1])) {
         end -= 1;
+    }
+    // `X, meanwhile, said`: the parenthetical stands between the speaker and the cue.
+    if end > lo && words[end - 1].is_punct(",") {
+        let close = end - 1;
+        let open = (lo..close)
+            .rev()
+            .take(MAX_PARENTHETICAL_WORDS + 1)
+            .find(|&k| words[k].is_punct(","));
+        if let Some(open) = open.filter(|&k| k > lo && np_word(&words[k - 1])) {
+            if is_parenthetical(words, open + 1, close) {
+                end = open;
+            }
+        }
     }
     let mut start = end;
     let (edge, edge_at) = loop {

@@ -118,6 +118,49 @@ fn appositive_speakers() {
     assert_eq!(who_cue(&r), (Some("Mykhailo Podalyak"), Some("confirmed")));
 }
 
+/// A parenthetical between the speaker and the cue (`, meanwhile,`, `, for its part,`, `, in a
+/// statement,`) is neither the speaker nor the end of what was said.
+#[test]
+fn a_parenthetical_before_the_cue_keeps_the_speaker() {
+    for (text, speaker, content) in [
+        (
+            "Right-wing media, meanwhile, described the agreement as literally giving Iran nuclear weapons.",
+            "Right-wing media",
+            "the agreement as literally giving Iran nuclear weapons",
+        ),
+        (
+            "The minister, however, said the talks would resume next week.",
+            "The minister",
+            "the talks would resume next week",
+        ),
+        (
+            "Officials in Kyiv, too, said the bridge had been destroyed.",
+            "Officials in Kyiv",
+            "the bridge had been destroyed",
+        ),
+        (
+            "The ministry, for its part, said the talks would resume next week.",
+            "The ministry",
+            "the talks would resume next week",
+        ),
+        (
+            "The ministry, in a statement on Monday, said the talks would resume next week.",
+            "The ministry",
+            "the talks would resume next week",
+        ),
+    ] {
+        let r = one(text);
+        assert_eq!(
+            (r.0.as_str(), r.1.as_deref()),
+            (content, Some(speaker)),
+            "{text}"
+        );
+    }
+    // An appositive names or describes the speaker: it is no parenthetical.
+    let r = one("Natalia Humeniuk, a spokeswoman for the army, said that the bridge fell.");
+    assert_eq!(r.1.as_deref(), Some("Natalia Humeniuk"));
+}
+
 #[test]
 fn accuse_deny_describe_blame_figure() {
     let r = one("Ukraine accused Russia of looting empty homes.");
