@@ -202,21 +202,26 @@ fn accuracy_floors_on_ud_ewt_dev() {
     );
 }
 
-#[test]
-fn the_tiny_training_path_is_deterministic_and_its_files_load() {
+/// The first 150 sentences of UD EWT train: enough to prove the training path (the shipped
+/// model uses all); `None` when ../shared is absent.
+fn tiny_treebank() -> Option<Vec<conllu::Sentence>> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/data/ud-ewt/en_ewt-ud-train.conllu"
     );
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return; // skipped when ../shared is absent
-    };
-    // The first 150 sentences are enough to prove the path (the shipped model uses all).
+    let text = std::fs::read_to_string(path).ok()?;
     let end = text
         .match_indices("\n\n")
         .nth(149)
         .map_or(text.len(), |(i, _)| i + 2);
-    let sentences = conllu::parse(&text[..end]).unwrap();
+    Some(conllu::parse(&text[..end]).unwrap())
+}
+
+#[test]
+fn the_tiny_training_path_is_deterministic_and_its_files_load() {
+    let Some(sentences) = tiny_treebank() else {
+        return; // skipped when ../shared is absent
+    };
     let config = Config {
         tagger_epochs: 1,
         parser_epochs: 1,
@@ -253,18 +258,9 @@ fn the_tiny_training_path_is_deterministic_and_its_files_load() {
 
 #[test]
 fn the_tiny_training_path_with_a_beam_records_its_width() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/ud-ewt/en_ewt-ud-train.conllu"
-    );
-    let Ok(text) = std::fs::read_to_string(path) else {
+    let Some(sentences) = tiny_treebank() else {
         return; // skipped when ../shared is absent
     };
-    let end = text
-        .match_indices("\n\n")
-        .nth(149)
-        .map_or(text.len(), |(i, _)| i + 2);
-    let sentences = conllu::parse(&text[..end]).unwrap();
     let config = Config {
         tagger_epochs: 1,
         parser_epochs: 2,
