@@ -70,9 +70,11 @@ fn regroup_view(v: &ClaimView, other: &HashSet<&str>, lex: &AlignLexicon) -> Opt
     if moved.is_empty() {
         return Some(out);
     }
-    let new_key = |surface: &str, key: &str| {
+    // The new key of a word (a term's surface, a frame's predicate, a filler's head) that
+    // was keyed `key`: a frame's predicate and a filler's head move with their term.
+    let new_key = |word: &str, key: &str| {
         (moved.iter())
-            .find(|(s, k, _)| k == key && stems_of(s) == stems_of(surface))
+            .find(|(s, k, _)| k == key && stems_of(s) == stems_of(word))
             .map(|(_, _, n)| n.clone())
     };
     for t in &mut out.terms {
@@ -84,15 +86,8 @@ fn regroup_view(v: &ClaimView, other: &HashSet<&str>, lex: &AlignLexicon) -> Opt
     out.terms
         .sort_by(|x, y| x.key.cmp(&y.key).then(y.idf.total_cmp(&x.idf)));
     out.terms.dedup_by(|x, y| x.key == y.key);
-    // A frame's predicate and a filler's head are keyed from their lemma: the same word
-    // moves with its term.
-    let moved_keys = |key: &str, lemma: &str| {
-        (moved.iter())
-            .find(|(s, k, _)| k == key && (stems_of(s) == stems_of(lemma)))
-            .map(|(_, _, n)| n.clone())
-    };
     for f in &mut out.frames {
-        if let Some(n) = moved_keys(&f.key, &f.predicate) {
+        if let Some(n) = new_key(&f.predicate, &f.key) {
             f.event = event_of(&n, lex);
             f.key = n;
         }
@@ -103,7 +98,7 @@ fn regroup_view(v: &ClaimView, other: &HashSet<&str>, lex: &AlignLexicon) -> Opt
                 .last()
                 .unwrap_or_default()
                 .to_lowercase();
-            if let Some(n) = moved_keys(&x.key, &head) {
+            if let Some(n) = new_key(&head, &x.key) {
                 x.key = n;
             }
         }
