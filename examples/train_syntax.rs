@@ -22,14 +22,20 @@
 //! (the parser decodes with a beam of K hypotheses and, when trained here, is trained for it
 //! with the global perceptron, max-violation updates, `--parser-epochs` passes; 1, the
 //! default, is the greedy parser with the dynamic oracle; with `--from` alone, the loaded
-//! parser decodes with that width).
+//! parser decodes with that width), `--warm-start` (with `--from`, `--parser-only` and
+//! `--beam`: the beam training goes on from the loaded parser's weights instead of zero),
+//! `--every-epoch` (with `--beam`: after each epoch, dev figures of the averaged parser
+//! without a labeller, treebank words, and its models in OUT/epoch-N/, the lemma files
+//! left out), `--labeller-from DIR` (the labeller of the models in DIR, put beside the
+//! parser: the labeller is trained on gold trees, so one serves every parser).
 
 use _core::syntax::beam::MAX_WIDTH;
 use _core::syntax::conllu;
 use _core::syntax::lemma::Lemmatizer;
 use _core::syntax::model::{Models, Syntax};
+use _core::syntax::perceptron::Model;
 use _core::syntax::project::GoldToken;
-use _core::syntax::train::{evaluate, train, Config, Prepared, Tokens};
+use _core::syntax::train::{evaluate, train, AfterEpoch, Config, Prepared, Tokens};
 use _core::syntax::words::TokenInput;
 use std::time::Instant;
 
@@ -84,6 +90,14 @@ fn training_tags(
         std::fs::write(path, text).map_err(|e| format!("{path}: {e}"))?;
     }
     Ok(tags)
+}
+
+/// `syntax`'s model file in OUT/epoch-N/ (the models after epoch N).
+fn write_epoch(syntax: &Syntax, out: &str, epoch: usize) -> Result<(), String> {
+    let dir = format!("{out}/epoch-{epoch}");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{dir}: {e}"))?;
+    let path = format!("{dir}/syntax.model");
+    std::fs::write(&path, syntax.models.to_bytes()).map_err(|e| format!("{path}: {e}"))
 }
 
 /// The tagger's and parser's input for a treebank sentence's words.
@@ -200,6 +214,9 @@ fn run() -> Result<(), String> {
     let mut dump: Option<String> = None;
     let mut labeller_weights: Vec<f32> = Vec::new();
     let mut beam: Option<usize> = None;
+    let mut warm_start = false;
+    let mut every_epoch = false;
+    let mut labeller_from: Option<String> = None;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -208,6 +225,9 @@ fn run() -> Result<(), String> {
             "--parser-only" => parser_only = true,
             "--errors" => errors = true,
             "--labeller-only" => labeller_only = true,
+            "--warm-start" => warm_start = true,
+            "--every-epoch" => every_epoch = true,
+            "--labeller-from" => labeller_from = Some(value()?),
             "--dump" => dump = Some(value()?),
             "--labeller-epochs" => {
                 config.labeller_epochs = value()?.parse().map_err(|e| format!("{e}"))?
@@ -280,6 +300,13 @@ fn run() -> Result<(), String> {
     }
     let started = Instant::now();
     let mut progress = |msg: &str| eprintln!("[{:6.1}s] {msg}", started.elapsed().as_secs_f64());
+    if (warm_start && !(parser_only && from.is_some()))
+        || ((warm_start || every_epoch) && config.beam < 2)
+    {
+        return Err(
+            "--warm-start needs --from, --parser-only and --beam; --every-epoch --beam".into(),
+        );
+    }
     let mut syntax = match from {
         Some(dir) => load(&dir, &config)?,
         None if parser_only || labeller_only => {
@@ -295,10 +322,47 @@ fn run() -> Result<(), String> {
         let tags = training_tags(&prepared, &config, &syntax, tag_cache.as_deref())?;
         progress("training tags ready");
         if parser_only {
-            syntax.models.parser = prepared.train_parser(&tags, &config, &mut progress);
+            let start = warm_start.then(|| syntax.models.parser.clone());
+            let dev = if every_epoch {
+                read("dev")?
+            } else {
+                Vec::new()
+            };
+            let mut measure = |epoch: usize, parser: &Model| {
+                let mut model = syntax.clone();
+                model.models.parser = parser.clone();
+                model.models.beam = config.beam as u32;
+                model.models.labeller = None;
+                if let Err(e) = write_epoch(&model, &out, epoch) {
+                    eprintln!("{e}");
+                }
+                let scores = evaluate(&model, &dev, Tokens::Words);
+                println!("epoch {epoch}, dev, treebank words, no labeller: {scores}");
+                print_roots(&model, &dev);
+            };
+            let after_epoch: Option<&mut AfterEpoch> = if every_epoch {
+                Some(&mut measure)
+            } else {
+                None
+            };
+            let parser = prepared.train_parser_from(
+                &tags,
+                &config,
+                start.as_ref(),
+                &mut progress,
+                after_epoch,
+            )?;
+            syntax.models.parser = parser;
             syntax.models.beam = config.beam as u32;
         }
         syntax.models.labeller = prepared.train_labeller(&tags, &config, &mut progress);
+    }
+    if let Some(dir) = &labeller_from {
+        let other = load(dir, &config)?;
+        if other.models.labels != syntax.models.labels {
+            return Err(format!("{dir}: the labeller's labels are not the parser's"));
+        }
+        syntax.models.labeller = other.models.labeller;
     }
     if let Some(width) = beam {
         // Loaded models decode with the width asked for.

@@ -479,8 +479,30 @@ pub fn train(
     min_weight: f32,
     on_epoch: &mut dyn FnMut(usize),
 ) -> Model {
+    let trainer = Trainer::new(t.n_classes());
+    let mut on_epoch = |epoch: usize, _: &Trainer| on_epoch(epoch);
+    train_from(trainer, examples, t, width, epochs, seed, &mut on_epoch).finish(min_weight)
+}
+
+/// [`train`] going on from `trainer`'s weights (a fresh trainer, or one warm-started from
+/// a greedy parser: a sequence's score is the sum of its moves' scores under either, so a
+/// greedy parser's weights are a valid start), handing `on_epoch` the trainer after each
+/// epoch; the caller averages it.
+pub fn train_from(
+    mut trainer: Trainer,
+    examples: &[ParserExample],
+    t: Transitions,
+    width: usize,
+    epochs: usize,
+    seed: u64,
+    on_epoch: &mut dyn FnMut(usize, &Trainer),
+) -> Trainer {
+    assert_eq!(
+        trainer.n_classes(),
+        t.n_classes(),
+        "a trainer for these moves"
+    );
     let golds: Vec<Option<Vec<u16>>> = examples.iter().map(|e| oracle(&e.gold, t)).collect();
-    let mut trainer = Trainer::new(t.n_classes());
     let mut order: Vec<usize> = (0..examples.len())
         .filter(|&i| golds[i].is_some())
         .collect();
@@ -499,9 +521,9 @@ pub fn train(
                 width,
             );
         }
-        on_epoch(epoch + 1);
+        on_epoch(epoch + 1, &trainer);
     }
-    trainer.finish(min_weight)
+    trainer
 }
 
 /// One sentence of [`train`].
@@ -814,9 +836,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn global_training_learns_a_few_sentences() {
-        let t = Transitions { n_labels: 4 };
+    /// Three hand sentences with trees (labels made up), tagged by the shipped tagger.
+    fn hand_examples() -> Vec<ParserExample> {
         let hand = [
             // the dog barked loudly
             (
@@ -831,8 +852,7 @@ mod tests {
             // a non-projective one: lifted for training, so never quite learnt
             ("a b c d", vec![Some(1), None, Some(0), Some(1)]),
         ];
-        let examples: Vec<ParserExample> = hand
-            .iter()
+        hand.iter()
             .map(|(text, heads)| {
                 let words: Vec<&str> = text.split(' ').collect();
                 ParserExample {
@@ -843,7 +863,13 @@ mod tests {
                     },
                 }
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn global_training_learns_a_few_sentences() {
+        let t = Transitions { n_labels: 4 };
+        let examples = hand_examples();
         let model = train(&examples, t, 4, 10, 1, 0.0, &mut |_| {});
         for ex in &examples[..2] {
             let tree = parse(&model, t, &ex.tokens, 4);
@@ -861,5 +887,34 @@ mod tests {
         // The same data and seed give the same model.
         let again = train(&examples, t, 4, 10, 1, 0.0, &mut |_| {});
         assert_eq!(again, model);
+    }
+
+    #[test]
+    fn a_warm_start_goes_on_from_the_greedy_parsers_weights() {
+        let t = Transitions { n_labels: 4 };
+        let examples = hand_examples();
+        let greedy = parser::train(&examples, t, 3, 1, 0.9, 0.0, &mut |_| {});
+        let warm = |epochs| {
+            let mut heard = Vec::new();
+            let trainer = Trainer::from_model(&greedy);
+            let mut on_epoch = |epoch, tr: &Trainer| heard.push((epoch, tr.averaged(0.0)));
+            let model = train_from(trainer, &examples, t, 4, epochs, 1, &mut on_epoch).finish(0.0);
+            (model, heard)
+        };
+        // No epoch: the greedy parser as it was.
+        assert_eq!(warm(0).0, greedy);
+        let (model, heard) = warm(10);
+        assert_eq!(heard.len(), 10);
+        assert_eq!(
+            heard.iter().map(|h| h.0).collect::<Vec<_>>(),
+            (1..=10).collect::<Vec<_>>()
+        );
+        assert_eq!(heard[9].1, model);
+        assert_eq!(warm(10).0, model, "deterministic");
+        for ex in &examples[..2] {
+            assert_eq!(parse(&model, t, &ex.tokens, 4).heads, ex.gold.heads);
+        }
+        // It kept the greedy weights the beam updates did not undo: not a cold start.
+        assert_ne!(model, train(&examples, t, 4, 10, 1, 0.0, &mut |_| {}));
     }
 }

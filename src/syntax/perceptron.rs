@@ -641,6 +641,25 @@ impl Trainer {
         }
     }
 
+    /// A trainer whose current weights are `model`'s (a warm start: training goes on from
+    /// them). They count in the average as if they had stood from the first instance.
+    pub fn from_model(model: &Model) -> Trainer {
+        let mut trainer = Trainer::new(model.n_classes());
+        for (key, row) in model.rows() {
+            let row = row
+                .into_iter()
+                .map(|(class, weight)| TrainWeight {
+                    class,
+                    weight,
+                    total: 0.0,
+                    stamp: 0,
+                })
+                .collect();
+            trainer.rows.insert(key, row);
+        }
+        trainer
+    }
+
     /// How many classes it scores.
     pub fn n_classes(&self) -> usize {
         self.n_classes
@@ -704,11 +723,17 @@ impl Trainer {
     /// Averages every weight over all instances and freezes the model, dropping weights
     /// whose average magnitude is below `min_weight` (0 keeps every non-zero weight).
     pub fn finish(self, min_weight: f32) -> Model {
+        self.averaged(min_weight)
+    }
+
+    /// The model [`Trainer::finish`] would give now, leaving the trainer as it is (to
+    /// measure a model between epochs).
+    pub fn averaged(&self, min_weight: f32) -> Model {
         let now = self.instances.max(1);
         let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
             .rows
-            .into_iter()
-            .filter_map(|(key, row)| {
+            .iter()
+            .filter_map(|(&key, row)| {
                 let mut entries: Vec<(u16, f32)> = row
                     .iter()
                     .map(|w| {
@@ -809,6 +834,30 @@ mod tests {
         let model = trainer.finish(0.0);
         model.scores(&[f("a")], &mut scores);
         assert_eq!(scores, vec![-0.25, 0.25]);
+    }
+
+    #[test]
+    fn a_warm_start_goes_on_from_the_models_weights() {
+        let model = train(5);
+        let trainer = Trainer::from_model(&model);
+        let (mut warm, mut frozen) = (Vec::new(), Vec::new());
+        for (features, _) in toy_data() {
+            trainer.scores(&features, &mut warm);
+            model.scores(&features, &mut frozen);
+            assert_eq!(warm, frozen, "{features:?}");
+        }
+        // Before any update it averages back to the model it started from.
+        assert_eq!(trainer.averaged(0.0), model);
+        assert_eq!(trainer.finish(0.0), model);
+        // The start weight counts in the average for the instances it stood: 2 for the
+        // first of two, then 1 (a cold start would average to -0.5 for class 1).
+        let start = Model::from_rows(2, vec![(f("a"), vec![(1, 2.0)])]);
+        let mut trainer = Trainer::from_model(&start);
+        trainer.update(&[f("a")], 0, 1);
+        trainer.update(&[f("b")], 0, 0);
+        let mut scores = Vec::new();
+        trainer.averaged(0.0).scores(&[f("a")], &mut scores);
+        assert_eq!(scores, vec![0.5, 1.5]);
     }
 
     #[test]

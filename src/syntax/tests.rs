@@ -6,7 +6,8 @@ use super::conllu;
 use super::document::{analyse, DocumentSyntax};
 use super::model::Models;
 use super::model::Syntax;
-use super::train::{evaluate, train, Config, Tokens};
+use super::perceptron::{Model, Trainer};
+use super::train::{evaluate, train, Config, Prepared, Tokens};
 use crate::text::TextLayer;
 use proptest::prelude::*;
 
@@ -299,4 +300,56 @@ fn the_tiny_training_path_with_a_beam_records_its_width() {
     ))
     .unwrap();
     assert_eq!(Models::from_bytes(&old).unwrap(), greedy.models);
+}
+
+#[test]
+fn the_tiny_training_path_warm_starts_a_beam_from_the_greedy_parser() {
+    let Some(sentences) = tiny_treebank() else {
+        return; // skipped when ../shared is absent
+    };
+    let config = Config {
+        tagger_epochs: 1,
+        parser_epochs: 1,
+        jackknife: 2,
+        ..Config::default()
+    };
+    let greedy = train(&sentences, config, &mut |_| {});
+    let prepared = Prepared::new(&sentences, config.tokens);
+    let tags = prepared.jackknife_tags(&config, &greedy.models.tagger);
+    let start = &greedy.models.parser;
+    let beam = |epochs, start: Option<&Model>| {
+        let config = Config {
+            beam: 3,
+            parser_epochs: epochs,
+            ..config
+        };
+        let mut heard = Vec::new();
+        let mut after_epoch = |epoch: usize, model: &Model| heard.push((epoch, model.clone()));
+        let model = prepared
+            .train_parser_from(&tags, &config, start, &mut |_| {}, Some(&mut after_epoch))
+            .unwrap();
+        (model, heard)
+    };
+    // No epoch gives back the greedy parser's weights (pruned as they were).
+    assert_eq!(&beam(0, Some(start)).0, start);
+    let (warm, heard) = beam(2, Some(start));
+    assert_eq!(heard.len(), 2);
+    assert_eq!(heard[1], (2, warm.clone()));
+    assert_eq!(warm.to_bytes(), beam(2, Some(start)).0.to_bytes());
+    assert_ne!(warm, beam(2, None).0, "a warm start is not a cold one");
+    let mut syntax = greedy.clone();
+    syntax.models.parser = warm;
+    syntax.models.beam = 3;
+    let scores = evaluate(&syntax, &sentences, Tokens::Words);
+    assert!(scores.uas > 0.5, "{scores}");
+    // A start that scores other moves, or a warm start of the greedy training, is an error.
+    let other = Trainer::new(start.n_classes() + 1).finish(0.0);
+    let config_beam = Config { beam: 3, ..config };
+    let quiet = &mut |_: &str| {};
+    assert!(prepared
+        .train_parser_from(&tags, &config_beam, Some(&other), quiet, None)
+        .is_err());
+    assert!(prepared
+        .train_parser_from(&tags, &config, Some(start), quiet, None)
+        .is_err());
 }

@@ -7,7 +7,7 @@ use super::labeller::{self, Labeller};
 use super::lemma::Lemmatizer;
 use super::model::{Models, Syntax};
 use super::parser::{self, ParserExample, ParserToken, Transitions, Tree};
-use super::perceptron::Model;
+use super::perceptron::{Model, Trainer};
 use super::project::{as_crosswire_tokens, as_words, GoldToken};
 use super::tagger::{self, TaggedSentence};
 use super::words::{hashes, TokenInput, WordHashes};
@@ -48,6 +48,9 @@ impl Tokens {
         out
     }
 }
+
+/// Hears the averaged parser after each epoch of its training (the epoch counts from 1).
+pub type AfterEpoch<'a> = dyn FnMut(usize, &Model) + 'a;
 
 /// How to train the models.
 #[derive(Debug, Clone, Copy)]
@@ -219,21 +222,58 @@ impl Prepared {
         config: &Config,
         progress: &mut dyn FnMut(&str),
     ) -> Model {
+        self.train_parser_from(tags, config, None, progress, None)
+            .expect("training from scratch has nothing to mismatch")
+    }
+
+    /// [`Prepared::train_parser`], for a beam parser optionally going on from `start`'s
+    /// weights (a warm start, e.g. from the greedy parser), with `after_epoch` given the
+    /// averaged, pruned model after each epoch (to measure it). An error when `start` does
+    /// not score these moves, or when either is asked of the greedy parser's training.
+    pub fn train_parser_from(
+        &self,
+        tags: &[Vec<u16>],
+        config: &Config,
+        start: Option<&Model>,
+        progress: &mut dyn FnMut(&str),
+        mut after_epoch: Option<&mut AfterEpoch>,
+    ) -> Result<Model, String> {
         let examples = self.parser_examples(tags);
         let transitions = Transitions {
             n_labels: self.labels.len(),
         };
+        if config.beam <= 1 && (start.is_some() || after_epoch.is_some()) {
+            return Err("a warm start and per-epoch models need a beam (width > 1)".into());
+        }
         let mut on_epoch = |epoch| progress(&format!("parser epoch {epoch}"));
         let model = if config.beam > 1 {
-            beam::train(
+            let trainer = match start {
+                Some(model) if model.n_classes() != transitions.n_classes() => {
+                    return Err(format!(
+                        "the starting parser scores {} moves, these labels make {}",
+                        model.n_classes(),
+                        transitions.n_classes()
+                    ))
+                }
+                Some(model) => Trainer::from_model(model),
+                None => Trainer::new(transitions.n_classes()),
+            };
+            let mut each_epoch = |epoch, trainer: &Trainer| {
+                on_epoch(epoch);
+                if let Some(hear) = after_epoch.as_deref_mut() {
+                    hear(epoch, &trainer.averaged(config.prune_parser));
+                }
+            };
+            beam::train_from(
+                trainer,
                 &examples,
                 transitions,
                 config.beam,
                 config.parser_epochs,
                 config.seed,
-                config.prune_parser,
-                &mut on_epoch,
+                &mut each_epoch,
             )
+            .finish(config.prune_parser)
         } else {
             parser::train(
                 &examples,
@@ -250,7 +290,7 @@ impl Prepared {
             model.n_features(),
             model.n_weights()
         ));
-        model
+        Ok(model)
     }
 
     /// Trains the second-pass labeller on the gold trees with `tags` as input tags (none
