@@ -36,7 +36,6 @@ pub(crate) mod represent;
 pub(crate) mod score;
 mod slots;
 mod stem;
-mod stored;
 pub(crate) mod time;
 mod views;
 mod voices;
@@ -90,11 +89,6 @@ pub struct Alignment {
     /// Documents whose views were built again after the outline, to judge pairs with a
     /// bounded number of views held (for benchmarks: the cost of the bound).
     pub views_rebuilt: usize,
-    /// Documents whose views were read back from bytes kept after their first build
-    /// instead (`stored`; for benchmarks).
-    pub views_reused: usize,
-    /// Bytes and claims' views kept as bytes (`stored`; for benchmarks: what keeping cost).
-    pub views_stored: (usize, usize),
 }
 
 /// Aligns the claims of the whole corpus, in parallel; the result does not depend on the
@@ -112,22 +106,11 @@ pub fn align(corpus: &Corpus) -> Alignment {
 /// them (`outline`), the judging passes build them again a batch at a time (`views`),
 /// unless all of them fit at once.
 pub fn try_align(corpus: &Corpus, cancel: &Cancel) -> Result<Alignment, Cancelled> {
-    align_holding(
-        corpus,
-        cancel,
-        views::resident_claims(),
-        stored::view_bytes(),
-    )
+    align_holding(corpus, cancel, views::resident_claims())
 }
 
-/// `try_align` holding at most `budget` claims' views at a time, and keeping at most
-/// `kept_bytes` of views as bytes to read back rather than build again.
-fn align_holding(
-    corpus: &Corpus,
-    cancel: &Cancel,
-    budget: usize,
-    kept_bytes: usize,
-) -> Result<Alignment, Cancelled> {
+/// `try_align` holding at most `budget` claims' views at a time.
+fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alignment, Cancelled> {
     let sources = build::Sources::of(corpus, cancel)?;
     corpus.progress().start("alignment", sources.docs());
     let mut passes = Passes::new();
@@ -144,7 +127,7 @@ fn align_holding(
     passes.done("views and outline");
     let maybe_copy_of = copies::representatives(&outline.signatures);
     let idf = outline::CorpusIdf::of(&outline, &maybe_copy_of);
-    let mut views = views::Views::new(&sources, &outline, idf.as_ref(), budget, kept_bytes);
+    let mut views = views::Views::new(&sources, &outline, idf.as_ref(), budget);
     for (d, v) in kept.into_inner().unwrap_or_else(|e| e.into_inner()) {
         views.keep(d, v);
     }
@@ -189,8 +172,7 @@ fn align_holding(
         .collect();
     passes.done("candidates");
     let judged: Vec<Option<AlignedPair>> = views.judge_all(&candidates, cancel, judge)?;
-    let (views_rebuilt, views_reused, views_stored) =
-        (views.built, views.reused, views.stored_size());
+    let views_rebuilt = views.built;
     drop(views);
     // The views were most of alignment's memory: their pages go back before the tables.
     crate::memory::release_free_pages();
@@ -214,8 +196,6 @@ fn align_holding(
         candidates: copy_pairs.len() + candidates.len(),
         passes: passes.0,
         views_rebuilt,
-        views_reused,
-        views_stored,
     })
 }
 

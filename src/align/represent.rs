@@ -242,13 +242,6 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
     .with_hashed_words()
 }
 
-/// What `ClaimView::without_derived` took from a view, to put back.
-pub(super) struct Derived {
-    ngrams: SequenceIndex,
-    hashed: HashedWords,
-    clauses: Vec<Derived>,
-}
-
 /// A stem sequence as hashes: the stems in order, and the sets (sorted, deduplicated) of
 /// adjacent pairs and triples.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
@@ -427,41 +420,6 @@ impl ClaimView {
             },
         }
         .with_hashed_terms()
-    }
-
-    /// Drops what is computed from its other fields (`ngrams` and `hashed`, its clauses'
-    /// too), to be kept smaller: `with_derived` computes them again.
-    pub(super) fn without_derived(&mut self) -> Derived {
-        Derived {
-            ngrams: std::mem::take(&mut self.ngrams),
-            hashed: std::mem::take(&mut self.hashed),
-            clauses: self
-                .clauses
-                .iter_mut()
-                .map(|c| c.without_derived())
-                .collect(),
-        }
-    }
-
-    /// Puts back what `without_derived` took.
-    pub(super) fn put_back(&mut self, derived: Derived) {
-        self.ngrams = derived.ngrams;
-        self.hashed = derived.hashed;
-        for (c, d) in self.clauses.iter_mut().zip(derived.clauses) {
-            c.put_back(d);
-        }
-    }
-
-    /// Computes again what `without_derived` dropped from a claim's full view: its word
-    /// pairs and triples with its stems (its clauses, built lean, only their stems), and
-    /// the hashes of its word lists.
-    pub(super) fn with_derived(mut self) -> ClaimView {
-        self.ngrams = SequenceIndex::of(&self.sequence);
-        for c in &mut self.clauses {
-            c.ngrams = SequenceIndex::stems_of(&c.sequence);
-            *c = std::mem::take(c).with_hashed_words();
-        }
-        self.with_hashed_words()
     }
 
     /// The view with `hashed` computed from its word lists.

@@ -23,7 +23,6 @@ use rayon::prelude::*;
 use super::build::Sources;
 use super::outline::{CorpusIdf, Outline};
 use super::represent::ClaimView;
-use super::stored::Stored;
 use crate::stage::{Cancel, Cancelled};
 
 /// How many claims' views are held at most (each a few kilobytes) unless the environment
@@ -64,21 +63,15 @@ pub struct Views<'a> {
     budget: usize,
     /// Documents whose views were built after the outline: the cost of the bound.
     pub built: usize,
-    /// Views kept as bytes once built, read back instead of built again.
-    stored: Stored,
-    /// Documents whose views were read back from `stored` instead.
-    pub reused: usize,
 }
 
 impl<'a> Views<'a> {
-    /// No views held yet; at most `budget` claims' views will be, and at most `kept_bytes`
-    /// bytes of views kept to read back (`stored`) when they are not all held at once.
+    /// No views held yet; at most `budget` claims' views will be.
     pub fn new(
         sources: &'a Sources<'a>,
         outline: &'a Outline,
         idf: Option<&'a CorpusIdf>,
         budget: usize,
-        kept_bytes: usize,
     ) -> Views<'a> {
         let block_claims = if outline.len() <= budget {
             usize::MAX
@@ -88,7 +81,6 @@ impl<'a> Views<'a> {
         let (blocks, block_of) = cut(sources.docs() as u32, block_claims, |d| {
             outline.claims_of(d).len()
         });
-        let blocks_len = blocks.len();
         Views {
             sources,
             outline,
@@ -99,8 +91,6 @@ impl<'a> Views<'a> {
             home: HashMap::new(),
             budget,
             built: 0,
-            stored: Stored::new(outline.len(), if blocks_len > 1 { kept_bytes } else { 0 }),
-            reused: 0,
         }
     }
 
@@ -354,28 +344,26 @@ impl<'a> Views<'a> {
             let runs: Vec<&[usize]> = by_doc
                 .chunk_by(|&x, &y| at(pairs[x].1).doc == at(pairs[y].1).doc)
                 .collect();
-            let (sources, idf, stored) = (self.sources, self.idf, &self.stored);
-            let judged: Vec<(Vec<T>, bool)> = runs
+            let (sources, idf) = (self.sources, self.idf);
+            let judged: Vec<Vec<T>> = runs
                 .par_iter()
                 .map(|run| {
                     cancel.check()?;
-                    let d = at(pairs[run[0]].1).doc;
-                    let first = outline.claims_of(d).start;
-                    let (views, built) = weighed_views(sources, idf, stored, first, d, |i| {
+                    let d = at(pairs[run[0]].1).doc as usize;
+                    let mut views = sources.doc_views_of(d, |i| {
                         run.iter().any(|&k| at(pairs[k].1).index as usize == i)
                     });
-                    let ts = run
-                        .iter()
+                    weigh_some(&mut views, run.iter().map(|&k| at(pairs[k].1).index), idf);
+                    run.iter()
                         .map(|&k| {
                             let (a, b) = pairs[k];
                             judge(a, b, &firsts[&a], &views[at(b).index as usize])
                         })
-                        .collect::<Result<_, Cancelled>>()?;
-                    Ok((ts, built))
+                        .collect()
                 })
                 .collect::<Result<_, Cancelled>>()?;
-            for (run, (ts, built)) in runs.iter().zip(judged) {
-                self.count(built);
+            self.built += runs.len();
+            for (run, ts) in runs.iter().zip(judged) {
                 for (&k, t) in run.iter().zip(ts) {
                     out[k] = Some(t);
                 }
@@ -401,52 +389,45 @@ impl<'a> Views<'a> {
         let runs: Vec<&[u32]> = wanted
             .chunk_by(|&x, &y| outline.claims[x as usize].doc == outline.claims[y as usize].doc)
             .collect();
-        let (sources, idf, stored) = (self.sources, self.idf, &self.stored);
-        let built: Vec<(Vec<(u32, ClaimView)>, bool)> = runs
+        let (sources, idf) = (self.sources, self.idf);
+        let built: Vec<Vec<(u32, ClaimView)>> = runs
             .par_iter()
             .map(|run| {
                 cancel.check()?;
                 let index = |c: u32| outline.claims[c as usize].index;
-                let d = outline.claims[run[0] as usize].doc;
-                let first = outline.claims_of(d).start;
-                let (mut views, built) =
-                    weighed_views(sources, idf, stored, first, d, |i| wanted_in(run, i, index));
-                let views = run
+                let d = outline.claims[run[0] as usize].doc as usize;
+                let mut views = sources.doc_views_of(d, |i| wanted_in(run, i, index));
+                weigh_some(&mut views, run.iter().map(|&c| index(c)), idf);
+                Ok(run
                     .iter()
                     .map(|&c| (c, std::mem::take(&mut views[index(c) as usize])))
-                    .collect();
-                Ok((views, built))
+                    .collect())
             })
             .collect::<Result<_, Cancelled>>()?;
-        let mut out = HashMap::new();
-        for (views, built) in built {
-            self.count(built);
-            out.extend(views);
-        }
-        Ok(out)
+        self.built += runs.len();
+        Ok(built.into_iter().flatten().collect())
     }
 
     /// The weighed views of `claims` (sorted, distinct) with the rest of their documents
     /// left empty, each document built in parallel (only the claims asked for, see
     /// `Sources::doc_views_of`).
     fn build_claims(&mut self, claims: &[u32], cancel: &Cancel) -> Result<DocViews, Cancelled> {
-        let (sources, idf, outline, stored) = (self.sources, self.idf, self.outline, &self.stored);
+        let (sources, idf, outline) = (self.sources, self.idf, self.outline);
         let runs: Vec<&[u32]> = claims
             .chunk_by(|&x, &y| outline.claims[x as usize].doc == outline.claims[y as usize].doc)
             .collect();
-        let built: Vec<(u32, Vec<ClaimView>, bool)> = runs
+        let built: DocViews = runs
             .par_iter()
             .map(|run| {
                 cancel.check()?;
                 let index = |c: u32| outline.claims[c as usize].index;
                 let d = outline.claims[run[0] as usize].doc;
-                let first = outline.claims_of(d).start;
-                let (views, built) =
-                    weighed_views(sources, idf, stored, first, d, |i| wanted_in(run, i, index));
-                Ok((d, views, built))
+                let views = weighed_views(sources, idf, d as usize, |i| wanted_in(run, i, index));
+                Ok((d, views))
             })
             .collect::<Result<_, Cancelled>>()?;
-        Ok(self.held(built))
+        self.built += built.len();
+        Ok(built)
     }
 
     /// The weighed views of `docs`, built in parallel; with `named`, only the claims it
@@ -457,42 +438,18 @@ impl<'a> Views<'a> {
         named: Option<&[bool]>,
         cancel: &Cancel,
     ) -> Result<DocViews, Cancelled> {
-        let (sources, idf, outline, stored) = (self.sources, self.idf, self.outline, &self.stored);
-        let built: Vec<(u32, Vec<ClaimView>, bool)> = docs
+        let (sources, idf, outline) = (self.sources, self.idf, self.outline);
+        let built: DocViews = docs
             .par_iter()
             .map(|&d| {
                 cancel.check()?;
                 let first = outline.claims_of(d).start;
                 let wanted = |i: usize| named.is_none_or(|n| n[first + i]);
-                let (views, built) = weighed_views(sources, idf, stored, first, d, wanted);
-                Ok((d, views, built))
+                Ok((d, weighed_views(sources, idf, d as usize, wanted)))
             })
             .collect::<Result<_, Cancelled>>()?;
-        Ok(self.held(built))
-    }
-
-    /// Documents' views as held, each counted as built or read back.
-    fn held(&mut self, views: Vec<(u32, Vec<ClaimView>, bool)>) -> DocViews {
-        views
-            .into_iter()
-            .map(|(d, v, built)| {
-                self.count(built);
-                (d, v)
-            })
-            .collect()
-    }
-
-    fn count(&mut self, built: bool) {
-        if built {
-            self.built += 1;
-        } else {
-            self.reused += 1;
-        }
-    }
-
-    /// Bytes and claims' views kept as bytes.
-    pub fn stored_size(&self) -> (usize, usize) {
-        self.stored.size()
+        self.built += built.len();
+        Ok(built)
     }
 }
 
@@ -527,43 +484,35 @@ fn wanted_in(run: &[u32], i: usize, index: impl Fn(u32) -> u32) -> bool {
     run.binary_search_by_key(&(i as u32), |&c| index(c)).is_ok()
 }
 
-/// The views of document `d` (its first claim `first` in the corpus) for the claims
-/// `wanted` picks, weighed; the others empty. Those kept in `stored` are read back; the
-/// rest are built (only those, with the claims before them they take content from: a view
-/// does not depend on which others are built) and kept. `true` when any was built.
+/// Weighs the views of `views` at `indices` (repeats allowed) by the corpus, each once.
+/// The views of document `d` for the claims `wanted` picks, weighed; the others empty.
 fn weighed_views(
     sources: &Sources,
     idf: Option<&CorpusIdf>,
-    stored: &Stored,
-    first: usize,
-    d: u32,
+    d: usize,
     wanted: impl Fn(usize) -> bool,
-) -> (Vec<ClaimView>, bool) {
-    let n = sources.claims_of(d as usize);
-    let missing = |i: usize| wanted(i) && !stored.has(first + i);
-    if !(0..n).any(missing) {
-        let views = (0..n)
-            .map(|i| match wanted(i) {
-                true => stored.view(first + i).expect("kept"),
-                false => ClaimView::default(),
-            })
-            .collect();
-        return (views, false);
-    }
-    let mut views = sources.doc_views_of(d as usize, missing);
+) -> Vec<ClaimView> {
+    let mut views = sources.doc_views_of(d, &wanted);
     for (i, v) in views.iter_mut().enumerate() {
         if !wanted(i) {
             *v = ClaimView::default();
-            continue;
-        }
-        if let Some(kept) = stored.view(first + i) {
-            *v = kept;
-            continue;
-        }
-        if let Some(idf) = idf {
+        } else if let Some(idf) = idf {
             idf.weigh(v);
         }
-        stored.keep(first + i, v);
     }
-    (views, true)
+    views
+}
+
+fn weigh_some(
+    views: &mut [ClaimView],
+    indices: impl Iterator<Item = u32>,
+    idf: Option<&CorpusIdf>,
+) {
+    let Some(idf) = idf else { return };
+    let mut indices: Vec<u32> = indices.collect();
+    indices.sort_unstable();
+    indices.dedup();
+    for i in indices {
+        idf.weigh(&mut views[i as usize]);
+    }
 }
