@@ -218,17 +218,24 @@ fn tiny_treebank() -> Option<Vec<conllu::Sentence>> {
     Some(conllu::parse(&text[..end]).unwrap())
 }
 
+/// One epoch each and two jackknife folds: the training path in seconds.
+fn tiny_config() -> Config {
+    Config {
+        tagger_epochs: 1,
+        parser_epochs: 1,
+        jackknife: 2,
+        ..Config::default()
+    }
+}
+
 #[test]
 fn the_tiny_training_path_is_deterministic_and_its_files_load() {
     let Some(sentences) = tiny_treebank() else {
         return; // skipped when ../shared is absent
     };
     let config = Config {
-        tagger_epochs: 1,
-        parser_epochs: 1,
-        jackknife: 2,
         labeller_epochs: 1,
-        ..Config::default()
+        ..tiny_config()
     };
     let a = train(&sentences, config, &mut |_| {});
     let b = train(&sentences, config, &mut |_| {});
@@ -263,11 +270,9 @@ fn the_tiny_training_path_with_a_beam_records_its_width() {
         return; // skipped when ../shared is absent
     };
     let config = Config {
-        tagger_epochs: 1,
         parser_epochs: 2,
-        jackknife: 2,
         beam: 3,
-        ..Config::default()
+        ..tiny_config()
     };
     let a = train(&sentences, config, &mut |_| {});
     let bytes = a.models.to_bytes();
@@ -307,12 +312,7 @@ fn the_tiny_training_path_warm_starts_a_beam_from_the_greedy_parser() {
     let Some(sentences) = tiny_treebank() else {
         return; // skipped when ../shared is absent
     };
-    let config = Config {
-        tagger_epochs: 1,
-        parser_epochs: 1,
-        jackknife: 2,
-        ..Config::default()
-    };
+    let config = tiny_config();
     let greedy = train(&sentences, config, &mut |_| {});
     let prepared = Prepared::new(&sentences, config.tokens);
     let tags = prepared.jackknife_tags(&config, &greedy.models.tagger);
