@@ -81,7 +81,7 @@ def test_many_threads_over_fresh_corpora_never_hang():
 
 
 INTERRUPT = """
-    import _thread, signal
+    import _thread, signal, time
     import crosswire as cw
 
     texts = [d.text for d in cw.datasets.kherson_2022()] * 160
@@ -92,18 +92,22 @@ INTERRUPT = """
     # run. Looked at from a timer's signal, which the main thread handles where it handles
     # Ctrl-C (the core lets it every 50 ms while a stage runs): not from a thread, which a
     # loaded machine could wake only after the stage had ended.
+    seen = []  # what each look saw: printed, so a failure says when the stages got ready
+
     def look(signum, frame):
         ready = corpus._core.ready()
+        seen.append((round(time.monotonic() - start, 3), ready))
         if "text" in ready or "claims" in ready:
             signal.setitimer(signal.ITIMER_REAL, 0)
         if "text" in ready and "claims" not in ready:
             _thread.interrupt_main()
 
     signal.signal(signal.SIGALRM, look)
+    start = time.monotonic()
     signal.setitimer(signal.ITIMER_REAL, 0.005, 0.005)
     try:
         corpus.claims()
-        print("not interrupted")
+        print("not interrupted", seen[:3], seen[-3:], len(seen))
     except KeyboardInterrupt:
         print("interrupted", corpus._core.ready())
     signal.setitimer(signal.ITIMER_REAL, 0)
