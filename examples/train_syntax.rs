@@ -22,7 +22,9 @@
 //! (the parser decodes with a beam of K hypotheses and, when trained here, is trained for it
 //! with the global perceptron, max-violation updates, `--parser-epochs` passes; 1, the
 //! default, is the greedy parser with the dynamic oracle; with `--from` alone, the loaded
-//! parser decodes with that width).
+//! parser decodes with that width), `--margin M` (the beam keeps no hypothesis scoring more
+//! than M below its step's best: saved in the model file; `inf`, the default, keeps `--beam`
+//! of them always).
 
 use _core::syntax::beam::MAX_WIDTH;
 use _core::syntax::conllu;
@@ -200,6 +202,7 @@ fn run() -> Result<(), String> {
     let mut dump: Option<String> = None;
     let mut labeller_weights: Vec<f32> = Vec::new();
     let mut beam: Option<usize> = None;
+    let mut margin: Option<f32> = None;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -223,6 +226,7 @@ fn run() -> Result<(), String> {
             }
             "--tag-cache" => tag_cache = Some(value()?),
             "--beam" => beam = Some(value()?.parse().map_err(|e| format!("--beam: {e}"))?),
+            "--margin" => margin = Some(value()?.parse().map_err(|e| format!("--margin: {e}"))?),
             "--from" => from = Some(value()?),
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--tagger-epochs" => {
@@ -303,6 +307,12 @@ fn run() -> Result<(), String> {
     if let Some(width) = beam {
         // Loaded models decode with the width asked for.
         syntax.models.beam = width as u32;
+    }
+    if let Some(margin) = margin {
+        if margin.is_nan() || margin < 0.0 {
+            return Err("--margin: a score from 0 (inf: none)".into());
+        }
+        syntax.models.beam_margin = margin;
     }
     eprintln!(
         "trained (or loaded) in {:.1}s",
