@@ -22,7 +22,9 @@
 //! (the parser decodes with a beam of K hypotheses and, when trained here, is trained for it
 //! with the global perceptron, max-violation updates, `--parser-epochs` passes; 1, the
 //! default, is the greedy parser with the dynamic oracle; with `--from` alone, the loaded
-//! parser decodes with that width), `--warm-start` (with `--from`, `--parser-only` and
+//! parser decodes with that width), `--margin M` (the beam keeps no hypothesis scoring more
+//! than M below its step's best: saved in the model file; `inf`, the default, keeps `--beam`
+//! of them always), `--warm-start` (with `--from`, `--parser-only` and
 //! `--beam`: the beam training goes on from the loaded parser's weights instead of zero),
 //! `--every-epoch` (with `--beam`: after each epoch, dev figures of the averaged parser
 //! without a labeller, treebank words, and its models in OUT/epoch-N/, the lemma files
@@ -217,6 +219,7 @@ fn run() -> Result<(), String> {
     let mut warm_start = false;
     let mut every_epoch = false;
     let mut labeller_from: Option<String> = None;
+    let mut margin: Option<f32> = None;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -243,6 +246,7 @@ fn run() -> Result<(), String> {
             }
             "--tag-cache" => tag_cache = Some(value()?),
             "--beam" => beam = Some(value()?.parse().map_err(|e| format!("--beam: {e}"))?),
+            "--margin" => margin = Some(value()?.parse().map_err(|e| format!("--margin: {e}"))?),
             "--from" => from = Some(value()?),
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--tagger-epochs" => {
@@ -367,6 +371,12 @@ fn run() -> Result<(), String> {
     if let Some(width) = beam {
         // Loaded models decode with the width asked for.
         syntax.models.beam = width as u32;
+    }
+    if let Some(margin) = margin {
+        if margin.is_nan() || margin < 0.0 {
+            return Err("--margin: a score from 0 (inf: none)".into());
+        }
+        syntax.models.beam_margin = margin;
     }
     eprintln!(
         "trained (or loaded) in {:.1}s",

@@ -372,6 +372,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             parser: parser_model,
             labeller,
             beam: config.beam.max(1) as u32,
+            beam_margin: f32::INFINITY,
         },
         lemmatizer,
     }
