@@ -23,8 +23,10 @@
 //! with the global perceptron, max-violation updates, `--parser-epochs` passes; 1, the
 //! default, is the greedy parser with the dynamic oracle; with `--from` alone, the loaded
 //! parser decodes with that width), `--margin M` (the beam keeps no hypothesis scoring more
-//! than M below its step's best: saved in the model file; `inf`, the default, keeps `--beam`
-//! of them always), `--warm-start` (with `--from`, `--parser-only` and
+//! than M below its step's best: saved in the model file and, when the beam is trained here,
+//! used by the training search too, so the gold is kept within it; `inf`, the default, keeps
+//! `--beam` of them always), `--early-update` (a beam trained here stops each sentence's
+//! search where the gold falls out of the beam and updates on that prefix), `--warm-start` (with `--from`, `--parser-only` and
 //! `--beam`: the beam training goes on from the loaded parser's weights instead of zero),
 //! `--every-epoch` (with `--beam`: after each epoch, dev figures of the averaged parser
 //! without a labeller, treebank words, and its models in OUT/epoch-N/, the lemma files
@@ -230,6 +232,7 @@ fn run() -> Result<(), String> {
             "--labeller-only" => labeller_only = true,
             "--warm-start" => warm_start = true,
             "--every-epoch" => every_epoch = true,
+            "--early-update" => config.beam_early_update = true,
             "--labeller-from" => labeller_from = Some(value()?),
             "--dump" => dump = Some(value()?),
             "--labeller-epochs" => {
@@ -296,6 +299,13 @@ fn run() -> Result<(), String> {
         }
         config.beam = width;
     }
+    if let Some(margin) = margin {
+        if margin.is_nan() || margin < 0.0 {
+            return Err("--margin: a score from 0 (inf: none)".into());
+        }
+        // A beam trained here is trained with the margin it will decode with.
+        config.beam_margin = margin;
+    }
     let mut train_set = read("train")?;
     if tiny {
         train_set.truncate(200);
@@ -336,6 +346,7 @@ fn run() -> Result<(), String> {
                 let mut model = syntax.clone();
                 model.models.parser = parser.clone();
                 model.models.beam = config.beam as u32;
+                model.models.beam_margin = config.beam_margin;
                 model.models.labeller = None;
                 if let Err(e) = write_epoch(&model, &out, epoch) {
                     eprintln!("{e}");
@@ -373,9 +384,6 @@ fn run() -> Result<(), String> {
         syntax.models.beam = width as u32;
     }
     if let Some(margin) = margin {
-        if margin.is_nan() || margin < 0.0 {
-            return Err("--margin: a score from 0 (inf: none)".into());
-        }
         syntax.models.beam_margin = margin;
     }
     eprintln!(

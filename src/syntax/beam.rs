@@ -170,7 +170,7 @@ struct Search {
     spare: Vec<Hypothesis>,
     /// Whether the label scores of each attaching move are kept (for a labeller).
     keep_labels: bool,
-    /// A step's scored hypotheses' scores of every class but SHIFT, one row each.
+    /// A step's scored hypotheses' scores of every class, one row each.
     step_rows: Vec<f32>,
     /// Per beam index: its row in `step_rows` (`NONE` when it was not scored).
     row_of: Vec<u32>,
@@ -307,7 +307,9 @@ impl Search {
 
     /// The `width` best extensions of `beam`, best first; on a tie the earlier hypothesis,
     /// then the lower class, wins (as the greedy parser's first best class). `gold` is the
-    /// gold class of this step, when training.
+    /// gold class of this step, when training. (The tests' full step; the searches step
+    /// within their limits.)
+    #[cfg(test)]
     fn step(
         &mut self,
         beam: &[Hypothesis],
@@ -347,42 +349,51 @@ impl Search {
                 self.features.extend_from_slice(&self.one);
             }
         }
-        let mut candidates = std::mem::take(&mut self.candidates);
-        candidates.clear();
+        // Every scored hypothesis's row of class scores, and the best total of a valid
+        // move: nothing scoring more than `margin` below it can be kept, so with a margin
+        // only the moves within it are offered (where the model is sure: one).
+        let n_classes = t.n_classes();
         self.step_rows.clear();
         self.row_of.clear();
         self.row_of.resize(beam.len(), NONE);
-        let mut scored = 0;
+        let mut best_total = f64::NEG_INFINITY;
+        for (i, &(from, start)) in self.scored.iter().enumerate() {
+            let end = self.scored.get(i + 1).map_or(self.features.len(), |s| s.1);
+            scorer.scores(&self.features[start..end], &mut self.scores);
+            let h = &beam[from as usize];
+            let row = &self.scores[..n_classes];
+            for range in valid_classes(h, n, t) {
+                let top = row[range].iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+                best_total = best_total.max(h.score + top as f64);
+            }
+            self.row_of[from as usize] = self.step_rows.len() as u32;
+            self.step_rows.extend_from_slice(row);
+        }
+        for h in beam.iter().filter(|h| h.depth == 0) {
+            best_total = best_total.max(h.score);
+        }
+        let floor = if margin.is_finite() {
+            best_total - margin
+        } else {
+            f64::NEG_INFINITY
+        };
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.clear();
         for (from, h) in beam.iter().enumerate() {
             let from = from as u32;
             if h.depth == 0 {
                 offer(&mut candidates, width, margin, h.score, from, 0);
                 continue;
             }
-            let start = self.scored[scored].1;
-            let end = self
-                .scored
-                .get(scored + 1)
-                .map_or(self.features.len(), |s| s.1);
-            scored += 1;
-            scorer.scores(&self.features[start..end], &mut self.scores);
-            let scores = &self.scores;
-            let buffer = h.next < n;
-            let mut offer_range = |classes: std::ops::Range<usize>| {
-                for class in classes {
+            let row = self.row_of[from as usize] as usize;
+            let scores = &self.step_rows[row..row + n_classes];
+            for range in valid_classes(h, n, t) {
+                for class in range {
                     let total = h.score + scores[class] as f64;
-                    offer(&mut candidates, width, margin, total, from, class as u32);
+                    if total >= floor {
+                        offer(&mut candidates, width, margin, total, from, class as u32);
+                    }
                 }
-            };
-            if buffer {
-                offer_range(0..1 + t.n_labels);
-            }
-            if h.depth >= 2 {
-                offer_range(1 + t.n_labels..t.n_classes());
-            }
-            if self.keep_labels {
-                self.row_of[from as usize] = self.step_rows.len() as u32;
-                self.step_rows.extend_from_slice(&self.scores[1..]);
             }
         }
         let best = candidates.first().map_or(0.0, |c| c.score);
@@ -404,12 +415,11 @@ impl Search {
     /// they start in `label_scores`, else `NONE`.
     fn keep(&mut self, c: &Candidate, t: Transitions) -> u32 {
         let row = self.row_of[c.from as usize];
-        if c.class == 0 || row == NONE {
+        if c.class == 0 || row == NONE || !self.keep_labels {
             return NONE;
         }
         let (mv, _) = t.decode(c.class as usize);
-        // The row starts at class 1 (the first LEFT).
-        let first = row as usize + t.encode(mv, 0) - 1;
+        let first = row as usize + t.encode(mv, 0);
         let at = self.label_scores.len() as u32;
         let labels = &self.step_rows[first..first + t.n_labels];
         self.label_scores.extend_from_slice(labels);
@@ -457,6 +467,19 @@ impl Search {
         self.recycle(beam);
         best
     }
+}
+
+/// The classes `h` may move by, as ranges: SHIFT and the LEFTs while the buffer holds a
+/// token, the RIGHTs while the stack holds two (a hypothesis with an empty stack only
+/// shifts, unscored).
+fn valid_classes(
+    h: &Hypothesis,
+    n: u32,
+    t: Transitions,
+) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let lefts = (h.next < n).then_some(0..1 + t.n_labels);
+    let rights = (h.depth >= 2).then_some(1 + t.n_labels..t.n_classes());
+    lefts.into_iter().chain(rights)
 }
 
 /// Writes `item` (unattached, with its dependents attached to it) into `st`.
@@ -647,18 +670,42 @@ pub fn train(
 ) -> Model {
     let trainer = Trainer::new(t.n_classes());
     let mut on_epoch = |epoch: usize, _: &Trainer| on_epoch(epoch);
-    train_from(trainer, examples, t, width, epochs, seed, &mut on_epoch).finish(min_weight)
+    let how = Training::full(width);
+    train_from(trainer, examples, t, how, epochs, seed, &mut on_epoch).finish(min_weight)
+}
+
+/// How the training search is run and when it updates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Training {
+    /// The search, pruned as the decoder will prune it: with a finite margin the gold
+    /// sequence falls out as soon as it scores more than the margin below the best, and
+    /// the update teaches the weights to keep it within.
+    pub beam: Beam,
+    /// Stop the search where the gold sequence falls out of the beam and update on the
+    /// worst violation of that prefix (Collins & Roark's early update, as max-violation on
+    /// the prefix); else search to the end and update on the worst violation of all.
+    pub early: bool,
+}
+
+impl Training {
+    /// Today's training: the full beam of `width`, max-violation over the whole sequence.
+    pub fn full(width: usize) -> Training {
+        Training {
+            beam: Beam::full(width),
+            early: false,
+        }
+    }
 }
 
 /// [`train`] going on from `trainer`'s weights (a fresh trainer, or one warm-started from
 /// a greedy parser: a sequence's score is the sum of its moves' scores under either, so a
-/// greedy parser's weights are a valid start), handing `on_epoch` the trainer after each
-/// epoch; the caller averages it.
+/// greedy parser's weights are a valid start), searching as `how` says, handing `on_epoch`
+/// the trainer after each epoch; the caller averages it.
 pub fn train_from(
     mut trainer: Trainer,
     examples: &[ParserExample],
     t: Transitions,
-    width: usize,
+    how: Training,
     epochs: usize,
     seed: u64,
     on_epoch: &mut dyn FnMut(usize, &Trainer),
@@ -678,14 +725,7 @@ pub fn train_from(
         rng.shuffle(&mut order);
         for &e in &order {
             let gold = golds[e].as_deref().expect("only rebuilt sentences");
-            train_one(
-                &mut trainer,
-                &mut search,
-                &examples[e].tokens,
-                gold,
-                t,
-                width,
-            );
+            train_one(&mut trainer, &mut search, &examples[e].tokens, gold, t, how);
         }
         on_epoch(epoch + 1, &trainer);
     }
@@ -699,8 +739,12 @@ fn train_one(
     tokens: &[ParserToken],
     gold: &[u16],
     t: Transitions,
-    width: usize,
+    how: Training,
 ) {
+    let limits = Beam {
+        width: how.beam.width.max(1),
+        ..how.beam
+    };
     let mut beam = search.start(tokens.len());
     let mut gold_state = State::new(tokens.len());
     let (mut feats, mut scores) = (Vec::new(), Vec::new());
@@ -709,9 +753,11 @@ fn train_one(
     let mut worst: Option<(f64, usize, Hypothesis)> = None;
     for (step, &class) in gold.iter().enumerate() {
         let mut score = |f: &[u64], s: &mut Vec<f32>| trainer.scores(f, s);
-        let next = search.step(&beam, width, tokens, t, &mut score, Some(class as usize));
+        let next = search.step_within(&beam, limits, tokens, t, &mut score, Some(class as usize));
         search.recycle(std::mem::replace(&mut beam, next));
-        match beam.iter().find(|h| h.on_gold) {
+        let gold_kept = beam.iter().find(|h| h.on_gold);
+        let fell_out = gold_kept.is_none();
+        match gold_kept {
             Some(h) => gold_score = h.score,
             None if !gold_state.stack.is_empty() => {
                 features(tokens, &gold_state, &mut feats);
@@ -726,6 +772,9 @@ fn train_one(
         let violation = top.score - gold_score;
         if !top.on_gold && worst.is_none_or(|(v, _, _)| violation > v) {
             worst = Some((violation, step + 1, top));
+        }
+        if how.early && fell_out {
+            break;
         }
     }
     let Some((_, len, best)) = worst else {
@@ -1160,7 +1209,9 @@ mod tests {
             let mut heard = Vec::new();
             let trainer = Trainer::from_model(&greedy);
             let mut on_epoch = |epoch, tr: &Trainer| heard.push((epoch, tr.averaged(0.0)));
-            let model = train_from(trainer, &examples, t, 4, epochs, 1, &mut on_epoch).finish(0.0);
+            let how = Training::full(4);
+            let model =
+                train_from(trainer, &examples, t, how, epochs, 1, &mut on_epoch).finish(0.0);
             (model, heard)
         };
         // No epoch: the greedy parser as it was.
@@ -1181,5 +1232,86 @@ mod tests {
         }
         // It kept the greedy weights the beam updates did not undo: not a cold start.
         assert_ne!(model, train(&examples, t, 4, 10, 1, 0.0, &mut |_| {}));
+    }
+
+    /// A model trained on the hand examples as `how` says, from zero, 10 epochs.
+    fn trained(how: Training) -> Model {
+        let t = Transitions { n_labels: 4 };
+        let trainer = Trainer::new(t.n_classes());
+        train_from(trainer, &hand_examples(), t, how, 10, 1, &mut |_, _| {}).finish(0.0)
+    }
+
+    /// Whether the gold moves of `ex` stay in the beam at every step of a search with `beam`.
+    fn keeps_the_gold(model: &Model, ex: &ParserExample, beam: Beam) -> bool {
+        let t = Transitions { n_labels: 4 };
+        let gold = oracle(&ex.gold, t).expect("a projective hand tree");
+        let mut search = Search::new();
+        let mut hypotheses = search.start(ex.tokens.len());
+        for &class in &gold {
+            let mut scorer = model;
+            let next = search.step_within(
+                &hypotheses,
+                beam,
+                &ex.tokens,
+                t,
+                &mut scorer,
+                Some(class as usize),
+            );
+            search.recycle(std::mem::replace(&mut hypotheses, next));
+            if !hypotheses.iter().any(|h| h.on_gold) {
+                return false;
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn pruned_training_is_deterministic_and_without_a_margin_is_the_full_beams() {
+        let full = trained(Training::full(4));
+        let t = Transitions { n_labels: 4 };
+        assert_eq!(full, train(&hand_examples(), t, 4, 10, 1, 0.0, &mut |_| {}));
+        // A margin too wide to drop anything takes the margin's path to the same model.
+        let never = Beam {
+            width: 4,
+            margin: 1e30,
+        };
+        let wide = trained(Training {
+            beam: never,
+            early: false,
+        });
+        assert_eq!(wide, full);
+        for early in [false, true] {
+            let how = Training {
+                beam: Beam {
+                    width: 4,
+                    margin: 0.5,
+                },
+                early,
+            };
+            let pruned = trained(how);
+            assert_eq!(trained(how), pruned, "deterministic");
+            assert_ne!(pruned, full, "the margin changes what is learnt");
+        }
+        // Early updates stop at the first fall-out: other updates than max-violation's.
+        let early = |early| {
+            trained(Training {
+                beam: Beam::full(2),
+                early,
+            })
+        };
+        assert_ne!(early(true), early(false));
+    }
+
+    #[test]
+    fn pruned_training_learns_the_hand_sentences_within_its_margin() {
+        let margin = 0.5;
+        let beam = Beam { width: 4, margin };
+        let how = Training { beam, early: false };
+        let pruned = trained(how);
+        let t = Transitions { n_labels: 4 };
+        for ex in &hand_examples()[..2] {
+            assert!(keeps_the_gold(&pruned, ex, beam));
+            assert_eq!(parse(&pruned, t, &ex.tokens, beam).heads, ex.gold.heads);
+        }
     }
 }
