@@ -242,8 +242,10 @@ impl Search {
         st.stack.clear();
         st.stack
             .extend(items.iter().rev().flatten().map(|i| i.token));
-        for i in st.next..(st.next + 3).min(n) {
-            write_item(st, &Item::fresh(i as u32));
+        // Of the buffer's second and third tokens the features read only whether they have
+        // a head (never: they are unattached); the first is the front, written below.
+        for i in st.next + 1..(st.next + 3).min(n) {
+            st.heads[i] = NONE;
         }
         for item in items.iter().flatten() {
             write_item(st, item);
@@ -344,7 +346,10 @@ impl Search {
             if h.depth > 0 {
                 self.load(h);
                 features(tokens, &self.scratch, &mut self.one);
-                scorer.prefetch(&self.one);
+                // (Alone, a hypothesis gains nothing: scoring fetches its slots first.)
+                if beam.len() > 1 {
+                    scorer.prefetch(&self.one);
+                }
                 self.scored.push((from as u32, self.features.len()));
                 self.features.extend_from_slice(&self.one);
             }
