@@ -684,7 +684,7 @@ pub fn train(
 pub struct Training {
     /// The search, pruned as the decoder will prune it: with a finite margin the gold
     /// sequence falls out as soon as it scores more than the margin below the best, and
-    /// the update teaches the weights to keep it within.
+    /// the hypotheses it is compared with are those the decoder would keep.
     pub beam: Beam,
     /// Stop the search where the gold sequence falls out of the beam and update on the
     /// worst violation of that prefix (Collins & Roark's early update, as max-violation on
