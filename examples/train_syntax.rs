@@ -22,7 +22,11 @@
 //! (the parser decodes with a beam of K hypotheses and, when trained here, is trained for it
 //! with the global perceptron, max-violation updates, `--parser-epochs` passes; 1, the
 //! default, is the greedy parser with the dynamic oracle; with `--from` alone, the loaded
-//! parser decodes with that width), `--warm-start` (with `--from`, `--parser-only` and
+//! parser decodes with that width), `--margin M` (the beam keeps no hypothesis scoring more
+//! than M below its step's best: saved in the model file and, when the beam is trained here,
+//! used by the training search too, so the gold is kept within it; `inf`, the default, keeps
+//! `--beam` of them always), `--early-update` (a beam trained here stops each sentence's
+//! search where the gold falls out of the beam and updates on that prefix), `--warm-start` (with `--from`, `--parser-only` and
 //! `--beam`: the beam training goes on from the loaded parser's weights instead of zero),
 //! `--every-epoch` (with `--beam`: after each epoch, dev figures of the averaged parser
 //! without a labeller, treebank words, and its models in OUT/epoch-N/, the lemma files
@@ -217,6 +221,7 @@ fn run() -> Result<(), String> {
     let mut warm_start = false;
     let mut every_epoch = false;
     let mut labeller_from: Option<String> = None;
+    let mut margin: Option<f32> = None;
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -227,6 +232,7 @@ fn run() -> Result<(), String> {
             "--labeller-only" => labeller_only = true,
             "--warm-start" => warm_start = true,
             "--every-epoch" => every_epoch = true,
+            "--early-update" => config.beam_early_update = true,
             "--labeller-from" => labeller_from = Some(value()?),
             "--dump" => dump = Some(value()?),
             "--labeller-epochs" => {
@@ -243,6 +249,7 @@ fn run() -> Result<(), String> {
             }
             "--tag-cache" => tag_cache = Some(value()?),
             "--beam" => beam = Some(value()?.parse().map_err(|e| format!("--beam: {e}"))?),
+            "--margin" => margin = Some(value()?.parse().map_err(|e| format!("--margin: {e}"))?),
             "--from" => from = Some(value()?),
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--tagger-epochs" => {
@@ -292,6 +299,13 @@ fn run() -> Result<(), String> {
         }
         config.beam = width;
     }
+    if let Some(margin) = margin {
+        if margin.is_nan() || margin < 0.0 {
+            return Err("--margin: a score from 0 (inf: none)".into());
+        }
+        // A beam trained here is trained with the margin it will decode with.
+        config.beam_margin = margin;
+    }
     let mut train_set = read("train")?;
     if tiny {
         train_set.truncate(200);
@@ -332,6 +346,7 @@ fn run() -> Result<(), String> {
                 let mut model = syntax.clone();
                 model.models.parser = parser.clone();
                 model.models.beam = config.beam as u32;
+                model.models.beam_margin = config.beam_margin;
                 model.models.labeller = None;
                 if let Err(e) = write_epoch(&model, &out, epoch) {
                     eprintln!("{e}");
@@ -367,6 +382,9 @@ fn run() -> Result<(), String> {
     if let Some(width) = beam {
         // Loaded models decode with the width asked for.
         syntax.models.beam = width as u32;
+    }
+    if let Some(margin) = margin {
+        syntax.models.beam_margin = margin;
     }
     eprintln!(
         "trained (or loaded) in {:.1}s",

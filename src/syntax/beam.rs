@@ -8,6 +8,10 @@
 //! it has so far), so a step costs the same whatever the sentence's length, and a search is
 //! linear in it. The features are the greedy parser's own, read from a scratch [`State`]
 //! into which each hypothesis writes the few tokens they look at.
+//!
+//! Decoding may also drop the hypotheses that score more than a margin below the best one
+//! ([`Beam::margin`]): where the model is sure of its move the beam holds one hypothesis and
+//! the step costs what a greedy step does; where it hesitates, up to `width` are kept.
 
 use super::hashing::SplitMix64;
 use super::parser::{
@@ -17,6 +21,51 @@ use super::perceptron::{Model, Trainer};
 
 /// The widest beam a model file may ask for.
 pub const MAX_WIDTH: usize = 64;
+
+/// How the parser's beam decodes: at most `width` hypotheses, none scoring more than
+/// `margin` below the best one of its step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Beam {
+    /// How many hypotheses at most (1: greedy).
+    pub width: usize,
+    /// How far below the best a hypothesis may score and stay (infinite: always `width`).
+    pub margin: f32,
+}
+
+impl Beam {
+    /// A beam that always keeps `width` hypotheses.
+    pub fn full(width: usize) -> Beam {
+        Beam {
+            width,
+            margin: f32::INFINITY,
+        }
+    }
+}
+
+/// What the search scores moves with: a model when decoding, the trainer's current
+/// weights when training.
+pub(super) trait Scorer {
+    /// Every class's score for `features`.
+    fn scores(&mut self, features: &[u64], scores: &mut Vec<f32>);
+    /// Asks for the memory `features` will read, to be scored soon (a hint).
+    fn prefetch(&self, _features: &[u64]) {}
+}
+
+impl<F: FnMut(&[u64], &mut Vec<f32>)> Scorer for F {
+    fn scores(&mut self, features: &[u64], scores: &mut Vec<f32>) {
+        self(features, scores)
+    }
+}
+
+impl Scorer for &Model {
+    fn scores(&mut self, features: &[u64], scores: &mut Vec<f32>) {
+        Model::scores(self, features, scores)
+    }
+
+    fn prefetch(&self, features: &[u64]) {
+        Model::prefetch(self, features)
+    }
+}
 
 /// A token on the stack or at the front of the buffer with the dependents it has so far:
 /// what the features read about it.
@@ -94,17 +143,39 @@ struct Candidate {
     class: u32,
 }
 
+/// One move of a hypothesis's history.
+#[derive(Clone, Copy)]
+struct Record {
+    class: u16,
+    /// The move before it (`NONE` for the first).
+    before: u32,
+    /// Where this move's label scores start in `Search::label_scores` (`NONE` when they
+    /// are not kept: a SHIFT, or a search that does not keep them).
+    labels: u32,
+}
+
 /// The arenas and buffers of a search, reused from sentence to sentence.
 struct Search {
     nodes: Vec<Node>,
-    /// Per move: its class and the move before it.
-    history: Vec<(u16, u32)>,
+    history: Vec<Record>,
     scratch: State,
+    /// One hypothesis's features, then all those of a step's scored hypotheses, in turn.
+    one: Vec<u64>,
     features: Vec<u64>,
+    /// Per scored hypothesis of a step: its index in the beam and where its features start.
+    scored: Vec<(u32, usize)>,
     scores: Vec<f32>,
     candidates: Vec<Candidate>,
     /// A beam's vector, kept for the next step.
     spare: Vec<Hypothesis>,
+    /// Whether the label scores of each attaching move are kept (for a labeller).
+    keep_labels: bool,
+    /// A step's scored hypotheses' scores of every class, one row each.
+    step_rows: Vec<f32>,
+    /// Per beam index: its row in `step_rows` (`NONE` when it was not scored).
+    row_of: Vec<u32>,
+    /// The kept label scores, `n_labels` per attaching move.
+    label_scores: Vec<f32>,
 }
 
 impl Search {
@@ -113,10 +184,16 @@ impl Search {
             nodes: Vec::new(),
             history: Vec::new(),
             scratch: State::new(0),
-            features: Vec::with_capacity(64),
+            one: Vec::with_capacity(64),
+            features: Vec::new(),
+            scored: Vec::new(),
             scores: Vec::new(),
             candidates: Vec::new(),
             spare: Vec::new(),
+            keep_labels: false,
+            step_rows: Vec::new(),
+            row_of: Vec::new(),
+            label_scores: Vec::new(),
         }
     }
 
@@ -124,6 +201,7 @@ impl Search {
     fn start(&mut self, n: usize) -> Vec<Hypothesis> {
         self.nodes.clear();
         self.history.clear();
+        self.label_scores.clear();
         // The scratch state is sized to the sentence (the features read its length); what
         // is left in it from another sentence is overwritten before it is read.
         let st = &mut self.scratch;
@@ -164,8 +242,10 @@ impl Search {
         st.stack.clear();
         st.stack
             .extend(items.iter().rev().flatten().map(|i| i.token));
-        for i in st.next..(st.next + 3).min(n) {
-            write_item(st, &Item::fresh(i as u32));
+        // Of the buffer's second and third tokens the features read only whether they have
+        // a head (never: they are unattached); the first is the front, written below.
+        for i in st.next + 1..(st.next + 3).min(n) {
+            st.heads[i] = NONE;
         }
         for item in items.iter().flatten() {
             write_item(st, item);
@@ -175,10 +255,22 @@ impl Search {
         }
     }
 
-    /// `h` extended by `class`, scored `score`.
-    fn extend(&mut self, h: &Hypothesis, class: usize, score: f64, t: Transitions) -> Hypothesis {
+    /// `h` extended by `class`, scored `score`; `labels` is where the move's label scores
+    /// are kept (`NONE`: not kept).
+    fn extend(
+        &mut self,
+        h: &Hypothesis,
+        class: usize,
+        score: f64,
+        labels: u32,
+        t: Transitions,
+    ) -> Hypothesis {
         let (mv, label) = t.decode(class);
-        self.history.push((class as u16, h.last));
+        self.history.push(Record {
+            class: class as u16,
+            before: h.last,
+            labels,
+        });
         let mut next = Hypothesis {
             score,
             last: (self.history.len() - 1) as u32,
@@ -217,49 +309,106 @@ impl Search {
 
     /// The `width` best extensions of `beam`, best first; on a tie the earlier hypothesis,
     /// then the lower class, wins (as the greedy parser's first best class). `gold` is the
-    /// gold class of this step, when training.
+    /// gold class of this step, when training. (The tests' full step; the searches step
+    /// within their limits.)
+    #[cfg(test)]
     fn step(
         &mut self,
         beam: &[Hypothesis],
         width: usize,
         tokens: &[ParserToken],
         t: Transitions,
-        score: &mut dyn FnMut(&[u64], &mut Vec<f32>),
+        score: &mut dyn Scorer,
+        gold: Option<usize>,
+    ) -> Vec<Hypothesis> {
+        self.step_within(beam, Beam::full(width), tokens, t, score, gold)
+    }
+
+    /// [`Search::step`] within `limits`: the extensions scoring more than its margin below
+    /// the best one are dropped too.
+    fn step_within(
+        &mut self,
+        beam: &[Hypothesis],
+        limits: Beam,
+        tokens: &[ParserToken],
+        t: Transitions,
+        scorer: &mut dyn Scorer,
         gold: Option<usize>,
     ) -> Vec<Hypothesis> {
         let n = tokens.len() as u32;
+        let (width, margin) = (limits.width, limits.margin as f64);
+        // Every hypothesis's features first, their memory asked for together: the table is
+        // larger than the caches, and the k hypotheses' misses then overlap.
+        self.features.clear();
+        self.scored.clear();
+        for (from, h) in beam.iter().enumerate() {
+            // With an empty stack only SHIFT is possible: not scored, as in greedy decoding.
+            if h.depth > 0 {
+                self.load(h);
+                features(tokens, &self.scratch, &mut self.one);
+                // (Alone, a hypothesis gains nothing: scoring fetches its slots first.)
+                if beam.len() > 1 {
+                    scorer.prefetch(&self.one);
+                }
+                self.scored.push((from as u32, self.features.len()));
+                self.features.extend_from_slice(&self.one);
+            }
+        }
+        // Every scored hypothesis's row of class scores, and the best total of a valid
+        // move: nothing scoring more than `margin` below it can be kept, so with a margin
+        // only the moves within it are offered (where the model is sure: one).
+        let n_classes = t.n_classes();
+        self.step_rows.clear();
+        self.row_of.clear();
+        self.row_of.resize(beam.len(), NONE);
+        let mut best_total = f64::NEG_INFINITY;
+        for (i, &(from, start)) in self.scored.iter().enumerate() {
+            let end = self.scored.get(i + 1).map_or(self.features.len(), |s| s.1);
+            scorer.scores(&self.features[start..end], &mut self.scores);
+            let h = &beam[from as usize];
+            let row = &self.scores[..n_classes];
+            for range in valid_classes(h, n, t) {
+                let top = row[range].iter().fold(f32::NEG_INFINITY, |a, &b| a.max(b));
+                best_total = best_total.max(h.score + top as f64);
+            }
+            self.row_of[from as usize] = self.step_rows.len() as u32;
+            self.step_rows.extend_from_slice(row);
+        }
+        for h in beam.iter().filter(|h| h.depth == 0) {
+            best_total = best_total.max(h.score);
+        }
+        let floor = if margin.is_finite() {
+            best_total - margin
+        } else {
+            f64::NEG_INFINITY
+        };
         let mut candidates = std::mem::take(&mut self.candidates);
         candidates.clear();
         for (from, h) in beam.iter().enumerate() {
             let from = from as u32;
             if h.depth == 0 {
-                // Only SHIFT is possible: not scored, as in greedy decoding.
-                offer(&mut candidates, width, h.score, from, 0);
+                offer(&mut candidates, width, margin, h.score, from, 0);
                 continue;
             }
-            self.load(h);
-            features(tokens, &self.scratch, &mut self.features);
-            score(&self.features, &mut self.scores);
-            let scores = &self.scores;
-            let buffer = h.next < n;
-            let mut offer_range = |classes: std::ops::Range<usize>| {
-                for class in classes {
+            let row = self.row_of[from as usize] as usize;
+            let scores = &self.step_rows[row..row + n_classes];
+            for range in valid_classes(h, n, t) {
+                for class in range {
                     let total = h.score + scores[class] as f64;
-                    offer(&mut candidates, width, total, from, class as u32);
+                    if total >= floor {
+                        offer(&mut candidates, width, margin, total, from, class as u32);
+                    }
                 }
-            };
-            if buffer {
-                offer_range(0..1 + t.n_labels);
-            }
-            if h.depth >= 2 {
-                offer_range(1 + t.n_labels..t.n_classes());
             }
         }
+        let best = candidates.first().map_or(0.0, |c| c.score);
+        candidates.truncate(candidates.partition_point(|c| c.score >= best - margin));
         let mut next = std::mem::take(&mut self.spare);
         next.clear();
         for c in &candidates {
             let h = &beam[c.from as usize];
-            let mut e = self.extend(h, c.class as usize, c.score, t);
+            let labels = self.keep(c, t);
+            let mut e = self.extend(h, c.class as usize, c.score, labels, t);
             e.on_gold = h.on_gold && gold == Some(c.class as usize);
             next.push(e);
         }
@@ -267,40 +416,75 @@ impl Search {
         next
     }
 
+    /// Keeps the label scores of `c`'s move if it attaches and they are asked for: where
+    /// they start in `label_scores`, else `NONE`.
+    fn keep(&mut self, c: &Candidate, t: Transitions) -> u32 {
+        let row = self.row_of[c.from as usize];
+        if c.class == 0 || row == NONE || !self.keep_labels {
+            return NONE;
+        }
+        let (mv, _) = t.decode(c.class as usize);
+        let first = row as usize + t.encode(mv, 0);
+        let at = self.label_scores.len() as u32;
+        let labels = &self.step_rows[first..first + t.n_labels];
+        self.label_scores.extend_from_slice(labels);
+        at
+    }
+
     /// Takes back a beam that is done with, to hold a later one.
     fn recycle(&mut self, beam: Vec<Hypothesis>) {
         self.spare = beam;
     }
 
-    /// The classes of the moves that led to `h`, first move first.
-    fn moves(&self, h: &Hypothesis) -> Vec<u16> {
+    /// The moves that led to `h`, first move first.
+    fn records(&self, h: &Hypothesis) -> Vec<Record> {
         let mut out = Vec::new();
         let mut at = h.last;
         while at != NONE {
-            let (class, before) = self.history[at as usize];
-            out.push(class);
-            at = before;
+            let record = self.history[at as usize];
+            out.push(record);
+            at = record.before;
         }
         out.reverse();
         out
     }
 
-    /// The best complete sequence of moves for `tokens`.
+    /// The classes of the moves that led to `h`, first move first.
+    fn moves(&self, h: &Hypothesis) -> Vec<u16> {
+        self.records(h).iter().map(|r| r.class).collect()
+    }
+
+    /// The best complete hypothesis for `tokens`: its moves are [`Search::records`].
     fn search(
         &mut self,
         tokens: &[ParserToken],
         t: Transitions,
-        width: usize,
-        score: &mut dyn FnMut(&[u64], &mut Vec<f32>),
-    ) -> Vec<u16> {
+        limits: Beam,
+        scorer: &mut dyn Scorer,
+    ) -> Hypothesis {
         let n = tokens.len();
         let mut beam = self.start(n);
         for _ in 0..(2 * n).saturating_sub(1) {
-            let next = self.step(&beam, width, tokens, t, score, None);
+            let next = self.step_within(&beam, limits, tokens, t, scorer, None);
             self.recycle(std::mem::replace(&mut beam, next));
         }
-        self.moves(&beam[0])
+        let best = beam[0];
+        self.recycle(beam);
+        best
     }
+}
+
+/// The classes `h` may move by, as ranges: SHIFT and the LEFTs while the buffer holds a
+/// token, the RIGHTs while the stack holds two (a hypothesis with an empty stack only
+/// shifts, unscored).
+fn valid_classes(
+    h: &Hypothesis,
+    n: u32,
+    t: Transitions,
+) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let lefts = (h.next < n).then_some(0..1 + t.n_labels);
+    let rights = (h.depth >= 2).then_some(1 + t.n_labels..t.n_classes());
+    lefts.into_iter().chain(rights)
 }
 
 /// Writes `item` (unattached, with its dependents attached to it) into `st`.
@@ -323,9 +507,20 @@ fn write_item(st: &mut State, item: &Item) {
 }
 
 /// Puts a candidate among the `width` best so far (kept best first; an equal score does not
-/// displace an earlier candidate).
-fn offer(candidates: &mut Vec<Candidate>, width: usize, score: f64, from: u32, class: u32) {
+/// displace an earlier candidate), unless it scores more than `margin` below the best so far
+/// (the best can only rise: it would be dropped at the end of the step anyway).
+fn offer(
+    candidates: &mut Vec<Candidate>,
+    width: usize,
+    margin: f64,
+    score: f64,
+    from: u32,
+    class: u32,
+) {
     if candidates.len() == width && candidates.last().is_some_and(|c| c.score >= score) {
+        return;
+    }
+    if candidates.first().is_some_and(|c| score < c.score - margin) {
         return;
     }
     let at = candidates.partition_point(|c| c.score >= score);
@@ -333,51 +528,24 @@ fn offer(candidates: &mut Vec<Candidate>, width: usize, score: f64, from: u32, c
     candidates.truncate(width);
 }
 
-/// The tree (and, if asked, each attached token's label scores) of a sequence of moves.
-fn replay(
-    model: &Model,
-    t: Transitions,
-    tokens: &[ParserToken],
-    moves: &[u16],
-    mut label_scores: Option<&mut Vec<f32>>,
-) -> Tree {
-    let mut state = State::new(tokens.len());
-    let (mut feats, mut scores) = (Vec::new(), Vec::new());
-    for &class in moves {
-        let (mv, label) = t.decode(class as usize);
-        if let Some(out) = label_scores.as_deref_mut().filter(|_| mv != Move::Shift) {
-            features(tokens, &state, &mut feats);
-            model.scores(&feats, &mut scores);
-            let dep = state.stack_at(0) as usize;
-            let first = t.encode(mv, 0);
-            out[dep * t.n_labels..(dep + 1) * t.n_labels]
-                .copy_from_slice(&scores[first..first + t.n_labels]);
-        }
-        state.apply(mv, label);
-    }
-    state.into_tree()
-}
-
-/// Parses one sentence with a beam of `width` hypotheses (1: the greedy parse). Linear in
-/// the sentence's length; any tokens give a tree.
-pub fn parse(model: &Model, t: Transitions, tokens: &[ParserToken], width: usize) -> Tree {
-    let moves = best_moves(model, t, tokens, width);
-    replay(model, t, tokens, &moves, None)
+/// Parses one sentence with `beam` (width 1: the greedy parse). Linear in the sentence's
+/// length; any tokens give a tree, whatever the width and margin.
+pub fn parse(model: &Model, t: Transitions, tokens: &[ParserToken], beam: Beam) -> Tree {
+    decode(model, t, tokens, beam, None)
 }
 
 /// [`parse`], and sets `label_scores` as [`super::parser::parse_scored`] does, for the best
-/// sequence's moves.
+/// hypothesis's moves (the scores each move had when the search made it).
 pub fn parse_scored(
     model: &Model,
     t: Transitions,
     tokens: &[ParserToken],
-    width: usize,
+    beam: Beam,
     label_scores: &mut Vec<f32>,
 ) -> Tree {
     label_scores.clear();
     label_scores.resize(tokens.len() * t.n_labels, 0.0);
-    let moves = best_moves(model, t, tokens, width);
-    replay(model, t, tokens, &moves, Some(label_scores))
+    decode(model, t, tokens, beam, Some(label_scores))
 }
 
 thread_local! {
@@ -385,12 +553,38 @@ thread_local! {
     static SEARCH: std::cell::RefCell<Search> = std::cell::RefCell::new(Search::new());
 }
 
-fn best_moves(model: &Model, t: Transitions, tokens: &[ParserToken], width: usize) -> Vec<u16> {
+/// The tree of the best hypothesis, and its moves' label scores if asked for.
+fn decode(
+    model: &Model,
+    t: Transitions,
+    tokens: &[ParserToken],
+    beam: Beam,
+    mut label_scores: Option<&mut Vec<f32>>,
+) -> Tree {
     SEARCH.with(|search| {
-        let mut score = |f: &[u64], s: &mut Vec<f32>| model.scores(f, s);
-        search
-            .borrow_mut()
-            .search(tokens, t, width.max(1), &mut score)
+        let mut search = search.borrow_mut();
+        search.keep_labels = label_scores.is_some();
+        let limits = Beam {
+            width: beam.width.max(1),
+            ..beam
+        };
+        let mut scorer = model;
+        let best = search.search(tokens, t, limits, &mut scorer);
+        let mut state = State::new(tokens.len());
+        for record in search.records(&best) {
+            let (mv, label) = t.decode(record.class as usize);
+            if let Some(out) = label_scores
+                .as_deref_mut()
+                .filter(|_| record.labels != NONE)
+            {
+                let dep = state.stack_at(0) as usize;
+                let kept = record.labels as usize;
+                out[dep * t.n_labels..(dep + 1) * t.n_labels]
+                    .copy_from_slice(&search.label_scores[kept..kept + t.n_labels]);
+            }
+            state.apply(mv, label);
+        }
+        state.into_tree()
     })
 }
 
@@ -481,18 +675,42 @@ pub fn train(
 ) -> Model {
     let trainer = Trainer::new(t.n_classes());
     let mut on_epoch = |epoch: usize, _: &Trainer| on_epoch(epoch);
-    train_from(trainer, examples, t, width, epochs, seed, &mut on_epoch).finish(min_weight)
+    let how = Training::full(width);
+    train_from(trainer, examples, t, how, epochs, seed, &mut on_epoch).finish(min_weight)
+}
+
+/// How the training search is run and when it updates.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Training {
+    /// The search, pruned as the decoder will prune it: with a finite margin the gold
+    /// sequence falls out as soon as it scores more than the margin below the best, and
+    /// the hypotheses it is compared with are those the decoder would keep.
+    pub beam: Beam,
+    /// Stop the search where the gold sequence falls out of the beam and update on the
+    /// worst violation of that prefix (Collins & Roark's early update, as max-violation on
+    /// the prefix); else search to the end and update on the worst violation of all.
+    pub early: bool,
+}
+
+impl Training {
+    /// Today's training: the full beam of `width`, max-violation over the whole sequence.
+    pub fn full(width: usize) -> Training {
+        Training {
+            beam: Beam::full(width),
+            early: false,
+        }
+    }
 }
 
 /// [`train`] going on from `trainer`'s weights (a fresh trainer, or one warm-started from
 /// a greedy parser: a sequence's score is the sum of its moves' scores under either, so a
-/// greedy parser's weights are a valid start), handing `on_epoch` the trainer after each
-/// epoch; the caller averages it.
+/// greedy parser's weights are a valid start), searching as `how` says, handing `on_epoch`
+/// the trainer after each epoch; the caller averages it.
 pub fn train_from(
     mut trainer: Trainer,
     examples: &[ParserExample],
     t: Transitions,
-    width: usize,
+    how: Training,
     epochs: usize,
     seed: u64,
     on_epoch: &mut dyn FnMut(usize, &Trainer),
@@ -512,14 +730,7 @@ pub fn train_from(
         rng.shuffle(&mut order);
         for &e in &order {
             let gold = golds[e].as_deref().expect("only rebuilt sentences");
-            train_one(
-                &mut trainer,
-                &mut search,
-                &examples[e].tokens,
-                gold,
-                t,
-                width,
-            );
+            train_one(&mut trainer, &mut search, &examples[e].tokens, gold, t, how);
         }
         on_epoch(epoch + 1, &trainer);
     }
@@ -533,8 +744,12 @@ fn train_one(
     tokens: &[ParserToken],
     gold: &[u16],
     t: Transitions,
-    width: usize,
+    how: Training,
 ) {
+    let limits = Beam {
+        width: how.beam.width.max(1),
+        ..how.beam
+    };
     let mut beam = search.start(tokens.len());
     let mut gold_state = State::new(tokens.len());
     let (mut feats, mut scores) = (Vec::new(), Vec::new());
@@ -543,9 +758,11 @@ fn train_one(
     let mut worst: Option<(f64, usize, Hypothesis)> = None;
     for (step, &class) in gold.iter().enumerate() {
         let mut score = |f: &[u64], s: &mut Vec<f32>| trainer.scores(f, s);
-        let next = search.step(&beam, width, tokens, t, &mut score, Some(class as usize));
+        let next = search.step_within(&beam, limits, tokens, t, &mut score, Some(class as usize));
         search.recycle(std::mem::replace(&mut beam, next));
-        match beam.iter().find(|h| h.on_gold) {
+        let gold_kept = beam.iter().find(|h| h.on_gold);
+        let fell_out = gold_kept.is_none();
+        match gold_kept {
             Some(h) => gold_score = h.score,
             None if !gold_state.stack.is_empty() => {
                 features(tokens, &gold_state, &mut feats);
@@ -560,6 +777,9 @@ fn train_one(
         let violation = top.score - gold_score;
         if !top.on_gold && worst.is_none_or(|(v, _, _)| violation > v) {
             worst = Some((violation, step + 1, top));
+        }
+        if how.early && fell_out {
+            break;
         }
     }
     let Some((_, len, best)) = worst else {
@@ -677,11 +897,19 @@ mod tests {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             let tokens = tagged(&words);
             let greedy = parser::parse(model, t, &tokens);
-            assert_eq!(parse(model, t, &tokens, 1), greedy, "{words:?}");
+            assert_eq!(parse(model, t, &tokens, Beam::full(1)), greedy, "{words:?}");
             let (mut a, mut b) = (Vec::new(), Vec::new());
             let greedy_scored = parser::parse_scored(model, t, &tokens, &mut a);
-            assert_eq!(parse_scored(model, t, &tokens, 1, &mut b), greedy_scored);
+            assert_eq!(
+                parse_scored(model, t, &tokens, Beam::full(1), &mut b),
+                greedy_scored
+            );
             assert_eq!(a, b, "{words:?}");
+            // A margin changes nothing at width 1.
+            for margin in [0.0, 3.0] {
+                let beam = Beam { width: 1, margin };
+                assert_eq!(parse(model, t, &tokens, beam), greedy, "{words:?}");
+            }
         }
     }
 
@@ -724,6 +952,90 @@ mod tests {
     }
 
     #[test]
+    fn a_margin_keeps_the_full_beams_best_hypotheses_within_it() {
+        // From the same beam, a step within a margin keeps exactly the full step's
+        // hypotheses that score within the margin of its best, in the same order.
+        let (model, t) = (&english().models.parser, english().transitions());
+        let mut search = Search::new();
+        let (mut pruned_some, mut steps) = (0, 0);
+        for (i, words) in sentences().iter().take(80).enumerate() {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let tokens = tagged(&words);
+            let margin = [0.0, 0.5, 2.0, 8.0][i % 4];
+            let mut beam = search.start(tokens.len());
+            for _ in 0..(2 * tokens.len()).saturating_sub(1) {
+                let mut scorer = model;
+                let full = search.step(&beam, 6, &tokens, t, &mut scorer, None);
+                let limits = Beam { width: 6, margin };
+                let within = search.step_within(&beam, limits, &tokens, t, &mut scorer, None);
+                let best = full[0].score;
+                let close = full.iter().take_while(|h| h.score >= best - margin as f64);
+                let want: Vec<(f64, Vec<u16>)> =
+                    close.map(|h| (h.score, search.moves(h))).collect();
+                let got: Vec<(f64, Vec<u16>)> =
+                    within.iter().map(|h| (h.score, search.moves(h))).collect();
+                assert_eq!(got, want, "{words:?}");
+                pruned_some += (within.len() < full.len()) as usize;
+                steps += 1;
+                beam = within;
+            }
+        }
+        assert!(pruned_some > 0 && pruned_some < steps);
+    }
+
+    /// The label scores of `moves`' attaching moves, scored again on a state built move by
+    /// move: what the search must have kept.
+    fn label_scores_replayed(
+        model: &Model,
+        t: Transitions,
+        tokens: &[ParserToken],
+        moves: &[u16],
+    ) -> Vec<f32> {
+        let mut out = vec![0.0; tokens.len() * t.n_labels];
+        let mut state = State::new(tokens.len());
+        let (mut feats, mut scores) = (Vec::new(), Vec::new());
+        for &class in moves {
+            let (mv, label) = t.decode(class as usize);
+            if mv != Move::Shift {
+                features(tokens, &state, &mut feats);
+                model.scores(&feats, &mut scores);
+                let dep = state.stack_at(0) as usize;
+                let first = t.encode(mv, 0);
+                out[dep * t.n_labels..(dep + 1) * t.n_labels]
+                    .copy_from_slice(&scores[first..first + t.n_labels]);
+            }
+            state.apply(mv, label);
+        }
+        out
+    }
+
+    #[test]
+    fn the_label_scores_kept_are_those_of_the_best_moves() {
+        let (model, t) = (&english().models.parser, english().transitions());
+        let mut search = Search::new();
+        search.keep_labels = true;
+        for words in sentences().iter().take(60) {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            let tokens = tagged(&words);
+            for beam in [
+                Beam::full(4),
+                Beam {
+                    width: 4,
+                    margin: 2.0,
+                },
+            ] {
+                let mut scorer = model;
+                let best = search.search(&tokens, t, beam, &mut scorer);
+                let moves = search.moves(&best);
+                let mut kept = Vec::new();
+                let tree = parse_scored(model, t, &tokens, beam, &mut kept);
+                assert_eq!(tree, parse(model, t, &tokens, beam));
+                assert_eq!(kept, label_scores_replayed(model, t, &tokens, &moves));
+            }
+        }
+    }
+
+    #[test]
     fn a_wider_beam_changes_some_parses() {
         // Not a test of quality (the shipped parser is greedy): the search does explore.
         let (model, t) = (&english().models.parser, english().transitions());
@@ -732,7 +1044,7 @@ mod tests {
             .filter(|words| {
                 let words: Vec<&str> = words.iter().map(String::as_str).collect();
                 let tokens = tagged(&words);
-                parse(model, t, &tokens, 8) != parse(model, t, &tokens, 1)
+                parse(model, t, &tokens, Beam::full(8)) != parse(model, t, &tokens, Beam::full(1))
             })
             .count();
         if sentences().len() > 100 {
@@ -818,21 +1130,25 @@ mod tests {
             prop_assert_eq!(moves.len(), 2 * n - 1);
         }
 
-        /// Whatever the width and the words, the beam's parse is a tree.
+        /// Whatever the width, the margin and the words, the beam's parse is a tree.
         #[test]
         fn beam_parses_are_trees(
             words in proptest::collection::vec("[a-z]{1,6}|[A-Z][a-z]{1,6}|[0-9]{1,3}|[,.;:\"'()-]", 0..60),
             width in 1usize..9,
+            margin in prop_oneof![Just(0.0f32), 0.0f32..20.0, Just(f32::INFINITY)],
         ) {
             let words: Vec<&str> = words.iter().map(String::as_str).collect();
             let tokens = tagged(&words);
             let (model, t) = (&english().models.parser, english().transitions());
-            let tree = parse(model, t, &tokens, width);
+            let beam = Beam { width, margin };
+            let tree = parse(model, t, &tokens, beam);
             prop_assert_eq!(tree.heads.len(), words.len());
             prop_assert!(is_tree(&tree), "{:?}", tree);
+            let mut label_scores = Vec::new();
+            prop_assert_eq!(parse_scored(model, t, &tokens, beam, &mut label_scores), tree);
             // An empty model scores every move 0: ties everywhere, still a tree.
             let empty = Trainer::new(t.n_classes()).finish(0.0);
-            prop_assert!(is_tree(&parse(&empty, t, &tokens, width)));
+            prop_assert!(is_tree(&parse(&empty, t, &tokens, beam)));
         }
     }
 
@@ -872,7 +1188,7 @@ mod tests {
         let examples = hand_examples();
         let model = train(&examples, t, 4, 10, 1, 0.0, &mut |_| {});
         for ex in &examples[..2] {
-            let tree = parse(&model, t, &ex.tokens, 4);
+            let tree = parse(&model, t, &ex.tokens, Beam::full(4));
             assert_eq!(tree.heads, ex.gold.heads);
             let attached = |tr: &Tree| -> Vec<u16> {
                 (0..tr.heads.len())
@@ -882,7 +1198,7 @@ mod tests {
             };
             assert_eq!(attached(&tree), attached(&ex.gold));
         }
-        let lifted = parse(&model, t, &examples[2].tokens, 4);
+        let lifted = parse(&model, t, &examples[2].tokens, Beam::full(4));
         assert_eq!(lifted.heads, projectivise(&examples[2].gold.heads));
         // The same data and seed give the same model.
         let again = train(&examples, t, 4, 10, 1, 0.0, &mut |_| {});
@@ -898,7 +1214,9 @@ mod tests {
             let mut heard = Vec::new();
             let trainer = Trainer::from_model(&greedy);
             let mut on_epoch = |epoch, tr: &Trainer| heard.push((epoch, tr.averaged(0.0)));
-            let model = train_from(trainer, &examples, t, 4, epochs, 1, &mut on_epoch).finish(0.0);
+            let how = Training::full(4);
+            let model =
+                train_from(trainer, &examples, t, how, epochs, 1, &mut on_epoch).finish(0.0);
             (model, heard)
         };
         // No epoch: the greedy parser as it was.
@@ -912,9 +1230,93 @@ mod tests {
         assert_eq!(heard[9].1, model);
         assert_eq!(warm(10).0, model, "deterministic");
         for ex in &examples[..2] {
-            assert_eq!(parse(&model, t, &ex.tokens, 4).heads, ex.gold.heads);
+            assert_eq!(
+                parse(&model, t, &ex.tokens, Beam::full(4)).heads,
+                ex.gold.heads
+            );
         }
         // It kept the greedy weights the beam updates did not undo: not a cold start.
         assert_ne!(model, train(&examples, t, 4, 10, 1, 0.0, &mut |_| {}));
+    }
+
+    /// A model trained on the hand examples as `how` says, from zero, 10 epochs.
+    fn trained(how: Training) -> Model {
+        let t = Transitions { n_labels: 4 };
+        let trainer = Trainer::new(t.n_classes());
+        train_from(trainer, &hand_examples(), t, how, 10, 1, &mut |_, _| {}).finish(0.0)
+    }
+
+    /// Whether the gold moves of `ex` stay in the beam at every step of a search with `beam`.
+    fn keeps_the_gold(model: &Model, ex: &ParserExample, beam: Beam) -> bool {
+        let t = Transitions { n_labels: 4 };
+        let gold = oracle(&ex.gold, t).expect("a projective hand tree");
+        let mut search = Search::new();
+        let mut hypotheses = search.start(ex.tokens.len());
+        for &class in &gold {
+            let mut scorer = model;
+            let next = search.step_within(
+                &hypotheses,
+                beam,
+                &ex.tokens,
+                t,
+                &mut scorer,
+                Some(class as usize),
+            );
+            search.recycle(std::mem::replace(&mut hypotheses, next));
+            if !hypotheses.iter().any(|h| h.on_gold) {
+                return false;
+            }
+        }
+        true
+    }
+
+    #[test]
+    fn pruned_training_is_deterministic_and_without_a_margin_is_the_full_beams() {
+        let full = trained(Training::full(4));
+        let t = Transitions { n_labels: 4 };
+        assert_eq!(full, train(&hand_examples(), t, 4, 10, 1, 0.0, &mut |_| {}));
+        // A margin too wide to drop anything takes the margin's path to the same model.
+        let never = Beam {
+            width: 4,
+            margin: 1e30,
+        };
+        let wide = trained(Training {
+            beam: never,
+            early: false,
+        });
+        assert_eq!(wide, full);
+        for early in [false, true] {
+            let how = Training {
+                beam: Beam {
+                    width: 4,
+                    margin: 0.5,
+                },
+                early,
+            };
+            let pruned = trained(how);
+            assert_eq!(trained(how), pruned, "deterministic");
+            assert_ne!(pruned, full, "the margin changes what is learnt");
+        }
+        // Early updates stop at the first fall-out: other updates than max-violation's.
+        let early = |early| {
+            trained(Training {
+                beam: Beam::full(2),
+                early,
+            })
+        };
+        assert_ne!(early(true), early(false));
+    }
+
+    #[test]
+    fn pruned_training_learns_the_hand_sentences_within_its_margin() {
+        let margin = 0.5;
+        let beam = Beam { width: 4, margin };
+        let how = Training { beam, early: false };
+        let pruned = trained(how);
+        let t = Transitions { n_labels: 4 };
+        for ex in &hand_examples()[..2] {
+            assert!(keeps_the_gold(&pruned, ex, beam));
+            assert_eq!(parse(&pruned, t, &ex.tokens, beam).heads, ex.gold.heads);
+        }
     }
 }

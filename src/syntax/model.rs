@@ -1,6 +1,6 @@
 //! The trained models as one value, how they are saved, and how they run over a sentence.
 
-use super::beam::{self, MAX_WIDTH};
+use super::beam::{self, Beam, MAX_WIDTH};
 use super::labeller::Labeller;
 use super::lemma::Lemmatizer;
 use super::parser::{self, ParserToken, Transitions, Tree};
@@ -25,9 +25,23 @@ pub struct Models {
     /// How many hypotheses the parser's beam keeps (1: greedy decoding; see
     /// [`super::beam`]): the width it was trained for.
     pub beam: u32,
+    /// How far below the best hypothesis of a step the beam keeps others (infinite: always
+    /// `beam` of them; see [`Beam::margin`]).
+    pub beam_margin: f32,
 }
 
-/// A model file from before the beam: the same fields less the last (a greedy parser).
+/// A model file from before the beam's margin: the same fields less the last (a full beam).
+#[derive(Deserialize)]
+struct ModelsWithoutMargin {
+    tags: Vec<(String, String)>,
+    labels: Vec<String>,
+    tagger: Model,
+    parser: Model,
+    labeller: Option<Labeller>,
+    beam: u32,
+}
+
+/// A model file from before the beam: the same fields less the last two (a greedy parser).
 #[derive(Deserialize)]
 struct ModelsWithoutBeam {
     tags: Vec<(String, String)>,
@@ -56,10 +70,21 @@ impl Models {
     pub fn from_bytes(bytes: &[u8]) -> Result<Models, ModelError> {
         let models: Models = match postcard::from_bytes(bytes) {
             Ok(models) => models,
-            // A file written before the beam or before the labeller existed, read whole
-            // (nothing left over).
+            // A file written before the margin, the beam or the labeller existed, read
+            // whole (nothing left over).
             Err(e) => {
-                if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutBeam>(bytes) {
+                if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutMargin>(bytes) {
+                    Models {
+                        tags: old.tags,
+                        labels: old.labels,
+                        tagger: old.tagger,
+                        parser: old.parser,
+                        labeller: old.labeller,
+                        beam: old.beam,
+                        beam_margin: f32::INFINITY,
+                    }
+                } else if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutBeam>(bytes)
+                {
                     Models {
                         tags: old.tags,
                         labels: old.labels,
@@ -67,6 +92,7 @@ impl Models {
                         parser: old.parser,
                         labeller: old.labeller,
                         beam: 1,
+                        beam_margin: f32::INFINITY,
                     }
                 } else if let Ok((old, [])) =
                     postcard::take_from_bytes::<ModelsWithoutLabeller>(bytes)
@@ -78,6 +104,7 @@ impl Models {
                         parser: old.parser,
                         labeller: None,
                         beam: 1,
+                        beam_margin: f32::INFINITY,
                     }
                 } else {
                     return Err(ModelError(e.to_string()));
@@ -97,6 +124,8 @@ impl Models {
             || models.tags.len() > u16::MAX as usize
             || models.labels.len() > u16::MAX as usize
             || !(1..=MAX_WIDTH as u32).contains(&models.beam)
+            || models.beam_margin.is_nan()
+            || models.beam_margin < 0.0
         {
             return Err(ModelError("class names do not match the models".into()));
         }
@@ -136,6 +165,14 @@ impl Syntax {
         }
     }
 
+    /// How the parser decodes: the models' beam width and margin.
+    pub fn beam(&self) -> Beam {
+        Beam {
+            width: self.models.beam as usize,
+            margin: self.models.beam_margin,
+        }
+    }
+
     /// Tags and parses one sentence: per token its tag class (an index into
     /// `models.tags`) and the tree. Linear in its length; any tokens give a tree.
     pub fn tag_and_parse(&self, tokens: &[TokenInput]) -> (Vec<u16>, Tree) {
@@ -146,17 +183,17 @@ impl Syntax {
             .zip(&classes)
             .map(|(&word, &tag)| ParserToken { word, tag })
             .collect();
-        let (parser, t, width) = (&self.models.parser, self.transitions(), self.models.beam);
+        let (parser, t, beam) = (&self.models.parser, self.transitions(), self.beam());
+        let greedy = beam.width <= 1;
         let tree = match &self.models.labeller {
-            None if width <= 1 => parser::parse(parser, t, &parser_tokens),
-            None => beam::parse(parser, t, &parser_tokens, width as usize),
+            None if greedy => parser::parse(parser, t, &parser_tokens),
+            None => beam::parse(parser, t, &parser_tokens, beam),
             Some(labeller) => {
                 let mut label_scores = Vec::new();
-                let mut tree = if width <= 1 {
+                let mut tree = if greedy {
                     parser::parse_scored(parser, t, &parser_tokens, &mut label_scores)
                 } else {
-                    let w = width as usize;
-                    beam::parse_scored(parser, t, &parser_tokens, w, &mut label_scores)
+                    beam::parse_scored(parser, t, &parser_tokens, beam, &mut label_scores)
                 };
                 labeller.relabel(&parser_tokens, &mut tree, &label_scores);
                 tree
@@ -218,4 +255,43 @@ fn clitic_lemma(tokens: &[TokenInput], i: usize, lemma: String) -> String {
         _ => return lemma,
     };
     verb.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn english() -> Models {
+        crate::lang::Language::english()
+            .syntax()
+            .expect("English has a syntax model")
+            .models
+            .clone()
+    }
+
+    #[test]
+    fn the_beam_margin_is_saved_and_older_files_decode_as_before() {
+        let mut models = english();
+        models.beam = 4;
+        models.beam_margin = 2.5;
+        let loaded = Models::from_bytes(&models.to_bytes()).unwrap();
+        assert_eq!((loaded.beam, loaded.beam_margin), (4, 2.5));
+        // A file with a width but no margin keeps its full beam.
+        let without_margin = postcard::to_allocvec(&(
+            &models.tags,
+            &models.labels,
+            &models.tagger,
+            &models.parser,
+            &models.labeller,
+            models.beam,
+        ))
+        .unwrap();
+        let old = Models::from_bytes(&without_margin).unwrap();
+        assert_eq!((old.beam, old.beam_margin), (4, f32::INFINITY));
+        // A negative or undefined margin is a damaged file.
+        for margin in [-1.0, f32::NAN] {
+            models.beam_margin = margin;
+            assert!(Models::from_bytes(&models.to_bytes()).is_err(), "{margin}");
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! every sentence whatever the input, the same answer on any number of threads, and
 //! accuracy floors on UD EWT dev.
 
+use super::beam::Beam;
 use super::conllu;
 use super::document::{analyse, DocumentSyntax};
 use super::model::Models;
@@ -305,6 +306,54 @@ fn the_tiny_training_path_with_a_beam_records_its_width() {
     ))
     .unwrap();
     assert_eq!(Models::from_bytes(&old).unwrap(), greedy.models);
+}
+
+#[test]
+fn the_tiny_training_path_with_a_margin_records_it_and_decodes_with_it() {
+    let Some(sentences) = tiny_treebank() else {
+        return; // skipped when ../shared is absent
+    };
+    let config = Config {
+        parser_epochs: 2,
+        beam: 3,
+        beam_margin: 2.0,
+        ..tiny_config()
+    };
+    let a = train(&sentences, config, &mut |_| {});
+    let bytes = a.models.to_bytes();
+    assert_eq!(
+        bytes,
+        train(&sentences, config, &mut |_| {}).models.to_bytes(),
+        "deterministic"
+    );
+    let loaded = Models::from_bytes(&bytes).unwrap();
+    assert_eq!((loaded.beam, loaded.beam_margin), (3, 2.0));
+    let syntax = Syntax {
+        models: loaded,
+        lemmatizer: a.lemmatizer.clone(),
+    };
+    assert_eq!(
+        syntax.beam(),
+        Beam {
+            width: 3,
+            margin: 2.0
+        }
+    );
+    // It decodes within its margin: the same weights with the full beam parse otherwise.
+    let scores = evaluate(&syntax, &sentences, Tokens::Words);
+    assert!(scores.uas > 0.5, "{scores}");
+    let mut full = syntax.clone();
+    full.models.beam_margin = f32::INFINITY;
+    assert_ne!(evaluate(&full, &sentences, Tokens::Words), scores);
+    // Trained with the margin: other weights than the full beam's training.
+    let unpruned = Config {
+        beam_margin: f32::INFINITY,
+        ..config
+    };
+    assert_ne!(
+        train(&sentences, unpruned, &mut |_| {}).models.parser,
+        a.models.parser
+    );
 }
 
 #[test]

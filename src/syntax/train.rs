@@ -78,6 +78,12 @@ pub struct Config {
     /// The parser's beam width: 1 trains a greedy parser with the dynamic oracle, more a
     /// beam parser with the global perceptron (see [`super::beam`]).
     pub beam: usize,
+    /// How far below a step's best the beam keeps hypotheses, in training (a beam parser's
+    /// search is pruned as it will be decoded) and in the model file (infinite: none).
+    pub beam_margin: f32,
+    /// A beam parser's updates stop where the gold sequence falls out of the beam (early
+    /// update on the prefix) instead of searching on (see [`beam::Training`]).
+    pub beam_early_update: bool,
 }
 
 impl Default for Config {
@@ -94,6 +100,8 @@ impl Default for Config {
             labeller_epochs: 0,
             labeller_parser_weight: 0.5,
             beam: 1,
+            beam_margin: f32::INFINITY,
+            beam_early_update: false,
         }
     }
 }
@@ -268,7 +276,13 @@ impl Prepared {
                 trainer,
                 &examples,
                 transitions,
-                config.beam,
+                beam::Training {
+                    beam: beam::Beam {
+                        width: config.beam,
+                        margin: config.beam_margin,
+                    },
+                    early: config.beam_early_update,
+                },
                 config.parser_epochs,
                 config.seed,
                 &mut each_epoch,
@@ -372,6 +386,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             parser: parser_model,
             labeller,
             beam: config.beam.max(1) as u32,
+            beam_margin: config.beam_margin,
         },
         lemmatizer,
     }
