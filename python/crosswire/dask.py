@@ -154,8 +154,22 @@ def _tables(
 ) -> tuple[pd.DataFrame, pd.DataFrame, _core.PartitionClaims]:
     core = part.with_ids(clustering, entities)
     tables = _tables_of(Corpus(core, patterns))
-    # After the claims table: the claims stage has run and is reused.
-    return tables[0], tables[1], _core.PartitionClaims(core, first_doc)
+    # After the claims table: the claims stage has run and is reused. The claims keep the
+    # corpus to build views from, and how to make it again should Dask move them (the
+    # partition by its arguments: its analysis is not kept beside the corpus's).
+    source = functools.partial(_core_again, part.__reduce__(), clustering, entities)
+    return tables[0], tables[1], _core.PartitionClaims(core, first_doc, source)
+
+
+def _core_again(
+    partition: tuple[Any, tuple[Any, ...]],
+    clustering: _core.Clustering,
+    entities: _core.Entities,
+) -> _core.Corpus:
+    """A partition's corpus with the corpus's ids, made again from the partition's
+    arguments (read and tagged again; the later stages run when asked for)."""
+    make, args = partition
+    return make(*args).with_ids(clustering, entities)
 
 
 def _documents(
@@ -354,6 +368,8 @@ def analyze(
     patterns: Patterns | None = None,
     errors: str = "strict",
     workers: int | None = None,
+    persist: bool = True,
+    block: int | None = None,
 ) -> DaskAnalysis:
     """Analyses the articles of ``paths`` (see :func:`list_files`) on a Dask cluster:
     ``client`` (a ``distributed.Client`` or a scheduler address), else with ``workers`` a
@@ -362,8 +378,17 @@ def analyze(
     (or leaving its ``with`` block) closes.
 
     ``partition_docs``: documents per partition; by default :func:`sized_partitions` for
-    the cluster's worker threads (the tables are the same whatever the partitioning). The
-    work is submitted and kept on the cluster (``persist``): the tables compute from it.
+    the cluster's worker threads (the tables are the same whatever the partitioning).
+
+    ``persist``: the work is submitted at once and its tables kept on the cluster: the
+    tables compute from it (``compute``, ``analysis``, ``to_parquet`` read them without
+    running anything again), which costs the workers' memory a corpus's tables. With
+    ``persist=False`` nothing runs until asked for, and ``to_parquet`` runs the analysis
+    once, writing each partition's tables as they are made and dropping them: for corpora
+    whose tables do not fit in the workers' memory (each other call runs it all again).
+    ``block``: how many partitions' candidate pairs are judged at a time (default: the
+    cluster's worker threads, at least 2); the views their judging builds are in flight
+    for those partitions only.
     Invalid UTF-8 raises :class:`~crosswire.DecodeError` (``errors="strict"``) or is replaced
     with a ``UnicodeWarning`` (``errors="replace"``), as ``Corpus.from_dir`` does."""
     if errors not in ("strict", "replace"):
@@ -425,17 +450,19 @@ def analyze(
     entity_table = _task(_entity_table, f"cw-entity-table-{token}", entities, names)
     n = len(parts)
     claims = [t[1] for t in tables]
+    if block is None:
+        block = max(2, _slots(client))
     pairs, groups = dask_alignment.align(
         [t[2] for t in tables],
         claims,
         [names[s : s + partition_docs] for s in starts],
         starts,
         token,
+        block,
     )
-    # One graph, persisted at once: the claims' views (t[2]) are not kept, so a partition's
-    # unweighed views go once they are weighed instead of staying beside the weighed copy
-    # for the whole alignment.
-    persisted = client.persist([t[0] for t in tables] + claims + [entity_table] + pairs + groups)
+    every = [t[0] for t in tables] + claims + [entity_table] + pairs + groups
+    # One graph, persisted at once (or left to run when asked for).
+    persisted = client.persist(every) if persist else every
     documents = [
         _task(_documents, f"cw-documents-{token}-{i}", p, clustering, entities, patterns)
         for i, p in enumerate(parts)

@@ -13,8 +13,15 @@ one claim's keys or one partition's pairs, never every claim in one process.
   pairs each makes, fading with its holders as ``index.rs`` does); every pair's key
   weights sent to the partition of its first claim and summed there in key order, kept at
   the in-process threshold.
-- P5: pairs judged in the partition of their first claim, with the views of other
-  partitions' claims sent there once per partition that asks (postcard bytes).
+- P5: pairs judged in the partition of their first claim, with the views of later
+  partitions' claims sent there once per partition that asks (postcard bytes). No view is
+  held between tasks: each partition keeps its corpus and the claims' index (keys,
+  signatures, sentences: a few hundred bytes a claim), and a task builds the views it
+  needs from it (``PartitionClaims.pick``, ``judge``), as in-process alignment builds
+  views again past ``CROSSWIRE_ALIGN_CLAIMS_HELD``. The pairs of at most ``block``
+  partitions are judged at a time (their picks wait for the judging of the partition
+  ``block`` before), so a worker's views in flight depend on the partition size, not
+  the corpus.
 - P6: groups from the agreeing pairs in one reduction task (see ``_groups``).
 
 Claims are numbered in the corpus (partition offset + place), so every order that decides
@@ -193,25 +200,45 @@ def _judge(
     return df
 
 
+def _done(judged: pd.DataFrame) -> int:
+    """A barrier: how many pairs were judged (a number travels, not the pairs)."""
+    return len(judged)
+
+
+def _after(_gate: int | None, func: Any, *args: Any) -> Any:
+    return func(*args)
+
+
 def _judge_round(
-    pcs: list[Delayed], offsets: list[int], pairs: list[Delayed], step: str, token: str
+    pcs: list[Delayed],
+    offsets: list[int],
+    pairs: list[Delayed],
+    step: str,
+    token: str,
+    block: int | None = None,
 ) -> list[Delayed]:
-    """``pairs[i]`` (claims ``a`` in partition i) judged in partition i, the views of other
-    partitions' claims picked where they are."""
+    """``pairs[i]`` (claims ``a`` in partition i) judged in partition i, the views of later
+    partitions' claims (``a < b``: ``b`` is in i or after) built and picked where they are.
+    With ``block``, the picks for partition i wait until partition ``i - block`` is judged:
+    at most ``block`` partitions' picked views are in flight."""
     n = len(pcs)
-    out = []
+    out: list[Delayed] = []
     for i in range(n):
+        gate = None
+        if block and i >= block:
+            gate = _task(_done, _key(f"{step}-done", token, i - block), out[i - block])
         picked = [
             _task(
-                _pick,
+                _after,
                 _key(f"{step}-pick", token, i, j),
+                gate,
+                _pick,
                 pcs[j],
                 offsets[j],
                 pairs[i],
                 offsets[j + 1],
             )
-            for j in range(n)
-            if j != i
+            for j in range(i + 1, n)
         ]
         out.append(
             _task(_judge, _key(f"{step}-judge", token, i), pcs[i], offsets[i], picked, pairs[i])
@@ -466,12 +493,18 @@ def _claim_docs(claims: pd.DataFrame, names: list[str], first_doc: int) -> np.nd
     return pd.Categorical(claims["doc"], categories=names).codes.astype(np.int64) + first_doc
 
 
+def _group_base(claims: pd.DataFrame) -> pd.DataFrame:
+    """The columns of the claims table the groups table repeats: held until the groups are
+    numbered, without the rest of the claims table (written and dropped before)."""
+    return claims[[c for c in GROUP_COLUMNS if c in claims.columns]].copy()
+
+
 def _group_rows(
-    claims: pd.DataFrame, grouped: tuple[np.ndarray, np.ndarray, np.ndarray], first: int
+    base: pd.DataFrame, grouped: tuple[np.ndarray, np.ndarray, np.ndarray], first: int
 ) -> pd.DataFrame:
     groups, per_claims, per_docs = grouped
-    g = groups[first : first + len(claims)].astype(np.int64)
-    df = claims[[c for c in GROUP_COLUMNS if c in claims.columns]].copy()
+    g = groups[first : first + len(base)].astype(np.int64)
+    df = base.copy()
     df.insert(0, "group", g)
     df["claims"] = per_claims[g].astype("int64")
     df["docs"] = per_docs[g].astype("int64")
@@ -503,10 +536,12 @@ def align(
     names: list[list[str]],
     first_docs: list[int],
     token: str,
+    block: int | None = None,
 ) -> tuple[list[Delayed], list[Delayed]]:
     """The pairs and groups tables, one frame per partition (tasks; nothing is computed),
     from each partition's claims (``pcs``: ``PartitionClaims``, ``claims``: its claims table
-    rows, ``names``: its documents' names)."""
+    rows, ``names``: its documents' names). ``block``: how many partitions' candidate
+    pairs are judged at a time (see ``_judge_round``; None: as Dask orders them)."""
     n = len(pcs)
     # Counted where each partition's claims are: only the numbers travel.
     counts = [_task(len, _key("count", token, i), pcs[i]) for i in range(n)]
@@ -557,7 +592,7 @@ def align(
         _task(_sentence_pairs, _key("sentence", token, i), weighed[i], reps[i]) for i in range(n)
     ]
     candidates = _candidates(keyed, sentence, whole, token)
-    judged = _judge_round(weighed, offsets, candidates, "pairs", token)
+    judged = _judge_round(weighed, offsets, candidates, "pairs", token, block)
     pairs = [
         _task(_pairs_table, _key("pairs-table", token, i), copies[i], judged[i]) for i in range(n)
     ]
@@ -567,8 +602,9 @@ def align(
     ]
     agreeing = [_task(_agreeing, _key("agreeing", token, i), j) for i, j in enumerate(judged)]
     grouped = _task(_groups, _key("groups", token), whole, agreeing, reps, docs)
+    bases = [_task(_group_base, _key("group-base", token, i), claims[i]) for i in range(n)]
     groups = [
-        _task(_group_rows, _key("group-rows", token, i), claims[i], grouped, offsets[i])
+        _task(_group_rows, _key("group-rows", token, i), bases[i], grouped, offsets[i])
         for i in range(n)
     ]
     return pairs, groups
