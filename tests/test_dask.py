@@ -113,9 +113,27 @@ def test_judged_in_blocks_and_not_persisted_the_tables_are_the_same(client, gene
     same_tables(got, in_process)
     gates = {t["key"] for t in stream.data if "-pairs-done-" in str(t["key"])}
     assert len(gates) == ARTICLES // 150 - 2
+    ran_where_pinned(result, stream.data)
     # Picks come from later partitions only (a < b): 8 * 7 / 2, not 8 * 7.
     picks = {t["key"] for t in stream.data if "-pairs-pick-" in str(t["key"])}
     assert len(picks) == 28
+
+
+def ran_where_pinned(result: cwd.DaskAnalysis, tasks: list[dict]) -> None:
+    """Every task that reads a partition's claims or files ran on that partition's worker
+    (moved, the claims make their corpus again: a partition's analysis for one task), and
+    the partitions are spread over both workers."""
+    workers = sorted(result.client.scheduler_info()["workers"])
+    placed = {}
+    for t in tasks:
+        key = str(t["key"])
+        if "-tables-" in key or "-pick-" in key or "-judge-" in key:
+            pin = result._pins(t["key"])
+            assert pin, f"{key} is not pinned"
+            assert t["worker"] == pin[0], f"{key} ran on {t['worker']}, pinned to {pin[0]}"
+            placed[key] = pin[0]
+    assert set(placed.values()) == set(workers)
+    assert sum("-pick-" in k for k in placed) >= 28
 
 
 @needs_shared
@@ -357,6 +375,19 @@ def test_partitions_are_sized_to_the_workers():
     assert cwd.sized_partitions(3, 0) == 3  # no worker joined yet: one slot
 
 
+def test_tasks_are_pinned_to_their_partitions_worker_and_others_are_free():
+    import pickle
+
+    pins = cwd._pins({"cw-tables-t-0": 0, "cw-tables-t-1": 1, "cw-align-pick-t-0-2": 2}, ["a", "b"])
+    # Unpickled as the scheduler does (without crosswire: a dict's lookup).
+    pins = pickle.loads(pickle.dumps(pins))
+    assert pins("cw-tables-t-0") == ["a"]
+    assert pins("cw-tables-t-1") == ["b"]
+    assert pins("cw-align-pick-t-0-2") == ["a"]
+    assert pins("getitem-123") == []  # no restriction
+    assert cwd._pins({"x": 0}, []) is None  # no worker yet: nothing pinned
+
+
 def test_the_core_objects_tell_dask_their_size(tmp_path):
     from dask.sizeof import sizeof
 
@@ -385,6 +416,10 @@ def test_the_local_cluster_runs_with_crosswires_settings_and_leaves_the_callers(
     )
     assert ours == (False, "500ms")
     assert set(client.run(settings).values()) == {ours}
+    # No work stealing: it would move partitions' claims off the workers they are pinned to.
+    assert not client.run_on_scheduler(
+        lambda dask_scheduler: "stealing" in dask_scheduler.extensions
+    )
     # Dask's defaults here, in the process that started the cluster.
     assert settings() == (True, "20ms")
 

@@ -17,6 +17,8 @@ gather is reduced in document order (see ``crosswire._core.Partition``).
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import copy
 import functools
 import os
@@ -104,7 +106,11 @@ def _slots(client: Client) -> int:
 #: so on a loaded machine they were most of the client's CPU. Memory is still watched twice
 #: a second (spilling, pausing, a runaway worker's restart), blocked event loops still
 #: reported; the dashboard's profile page stays empty.
+#: Work stealing is off: the tasks that read a partition's claims are placed on its worker
+#: (see ``_pins``), and a stolen one moves the claims, whose corpus is then made again
+#: (read, tagged, parsed) where they land: a partition's whole analysis for one task.
 CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.scheduler.work-stealing": False,
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
     "distributed.admin.system-monitor.interval": "2s",
@@ -220,6 +226,33 @@ def _tree(items: list[Delayed], merge: Callable[[list[Any]], Any], name: str) ->
     return items[0]
 
 
+Pins = Callable[[str], list[str]]
+
+
+def _pins(partition_tasks: Mapping[str, int], workers: Sequence[str]) -> Pins | None:
+    """Where the tasks that read a partition (its files, its claims and their corpus) run:
+    partition i on ``workers[i % len(workers)]``, as Dask's ``workers`` annotation (a
+    function of the task's key; other tasks get no restriction). A partition's claims keep
+    its corpus, which does not travel: a task run on another worker would move the claims
+    there and make the corpus again, a whole partition's analysis (benches/DASK.md,
+    session 31). Restrictions are loose: should the worker be lost, its tasks run
+    elsewhere. The function is a defaultdict's lookup, which a scheduler unpickles
+    without crosswire."""
+    if not workers:
+        return None
+    pinned = collections.defaultdict(list)
+    for key, i in partition_tasks.items():
+        pinned[key] = [workers[i % len(workers)]]
+    return pinned.__getitem__
+
+
+def _placed(pins: Pins | None) -> contextlib.AbstractContextManager[None]:
+    """The context in which work submitted to the cluster runs where ``pins`` says."""
+    if pins is None:
+        return contextlib.nullcontext()
+    return dask.annotate(workers=pins, allow_other_workers=True)
+
+
 def _replaced(part: _core.Partition) -> list[tuple[str, int, int]]:
     return part.replaced
 
@@ -272,6 +305,7 @@ class DaskAnalysis:
     client: Client
     _own_cluster: LocalCluster | None = None
     _own_client: bool = False
+    _pins: Pins | None = None
 
     def compute(self, *names: str) -> dict[str, pd.DataFrame]:
         """Every table (or the tables ``names``) as pandas, as in-process: ``doc`` as the
@@ -283,7 +317,7 @@ class DaskAnalysis:
         frames = [t for t in names if t != "coverage"]
         if "coverage" in names and "groups" not in frames:
             frames.append("groups")
-        with _in_process_types():
+        with _in_process_types(), _placed(self._pins):
             computed = self.client.compute([getattr(self, t) for t in frames], sync=True)
         tables = dict(zip(frames, computed))
         for name, df in tables.items():
@@ -332,7 +366,8 @@ class DaskAnalysis:
                 )
                 for name in TABLES
             ]
-            self.client.compute(writes, sync=True)
+            with _placed(self._pins):
+                self.client.compute(writes, sync=True)
             for name in TABLES:
                 target = out / name
                 if target.exists():
@@ -389,6 +424,12 @@ def analyze(
     ``block``: how many partitions' candidate pairs are judged at a time (default: the
     cluster's worker threads, at least 2); the views their judging builds are in flight
     for those partitions only.
+
+    The tasks that read a partition run on one worker, the partitions dealt out over the
+    workers present at the call (loosely: a lost worker's run elsewhere). On a cluster
+    :func:`local_cluster` did not start, turn Dask's work stealing off
+    (``distributed.scheduler.work-stealing: False``): a stolen task moves a partition's
+    claims, whose corpus is then made again where they land.
     Invalid UTF-8 raises :class:`~crosswire.DecodeError` (``errors="strict"``) or is replaced
     with a ``UnicodeWarning`` (``errors="replace"``), as ``Corpus.from_dir`` does."""
     if errors not in ("strict", "replace"):
@@ -428,17 +469,13 @@ def analyze(
         )
         for i, start in enumerate(range(0, len(files), partition_docs))
     ]
-    keys = _tree(
-        [_task(_keys, f"cw-keys-{token}-{i}", p) for i, p in enumerate(parts)],
-        _core.merge_keys,
-        f"cw-merge-keys-{token}",
-    )
+    keys_of = [_task(_keys, f"cw-keys-{token}-{i}", p) for i, p in enumerate(parts)]
+    keys = _tree(keys_of, _core.merge_keys, f"cw-merge-keys-{token}")
     clustering = _task(_core.Clustering, f"cw-clustering-{token}", keys)
-    gathered = _tree(
-        [_task(_gathered, f"cw-gathered-{token}-{i}", p, clustering) for i, p in enumerate(parts)],
-        _core.absorb,
-        f"cw-absorb-{token}",
-    )
+    gathered_of = [
+        _task(_gathered, f"cw-gathered-{token}-{i}", p, clustering) for i, p in enumerate(parts)
+    ]
+    gathered = _tree(gathered_of, _core.absorb, f"cw-absorb-{token}")
     entities = _task(_core.Entities.finish, f"cw-entities-{token}", gathered, rows)
     starts = list(range(0, len(files), partition_docs))
     tables = [
@@ -452,7 +489,7 @@ def analyze(
     claims = [t[1] for t in tables]
     if block is None:
         block = max(2, _slots(client))
-    pairs, groups = dask_alignment.align(
+    pairs, groups, reading = dask_alignment.align(
         [t[2] for t in tables],
         claims,
         [names[s : s + partition_docs] for s in starts],
@@ -460,19 +497,24 @@ def analyze(
         token,
         block,
     )
-    every = [t[0] for t in tables] + claims + [entity_table] + pairs + groups
-    # One graph, persisted at once (or left to run when asked for).
-    persisted = client.persist(every) if persist else every
     documents = [
         _task(_documents, f"cw-documents-{token}-{i}", p, clustering, entities, patterns)
         for i, p in enumerate(parts)
     ]
+    replaced = [_task(_replaced, f"cw-replaced-{token}-{i}", p) for i, p in enumerate(parts)]
+    # Every task that reads partition i, on partition i's worker.
+    per_partition = [parts, keys_of, gathered_of, tables, documents, replaced]
+    reading |= {t.key: i for tasks in per_partition for i, t in enumerate(tasks)}
+    reading |= {t[k].key: i for i, t in enumerate(tables) for k in range(3)}
+    pins = _pins(reading, sorted(client.scheduler_info()["workers"]))
+    every = [t[0] for t in tables] + claims + [entity_table] + pairs + groups
+    # One graph, persisted at once (or left to run when asked for).
+    with _placed(pins):
+        persisted = client.persist(every) if persist else every
     if errors == "replace":
         # Asked while the partitions are in flight for the tables: read once, not twice.
-        replaced = client.compute(
-            [_task(_replaced, f"cw-replaced-{token}-{i}", p) for i, p in enumerate(parts)],
-            sync=True,
-        )
+        with _placed(pins):
+            replaced = client.compute(replaced, sync=True)
         for file, count, offset in (r for part in replaced for r in part):
             warnings.warn(
                 f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
@@ -496,4 +538,5 @@ def analyze(
             client=client,
             _own_cluster=own_cluster,
             _own_client=own_client,
+            _pins=pins,
         )

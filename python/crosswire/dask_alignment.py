@@ -215,20 +215,23 @@ def _judge_round(
     pairs: list[Delayed],
     step: str,
     token: str,
+    reads: dict[str, int],
     block: int | None = None,
 ) -> list[Delayed]:
     """``pairs[i]`` (claims ``a`` in partition i) judged in partition i, the views of later
     partitions' claims (``a < b``: ``b`` is in i or after) built and picked where they are.
     With ``block``, the picks for partition i wait until partition ``i - block`` is judged:
-    at most ``block`` partitions' picked views are in flight."""
+    at most ``block`` partitions' picked views are in flight. Each task is noted in
+    ``reads`` with the partition whose claims (and corpus) it reads."""
     n = len(pcs)
     out: list[Delayed] = []
     for i in range(n):
         gate = None
         if block and i >= block:
             gate = _task(_done, _key(f"{step}-done", token, i - block), out[i - block])
-        picked = [
-            _task(
+        picked = []
+        for j in range(i + 1, n):
+            pick = _task(
                 _after,
                 _key(f"{step}-pick", token, i, j),
                 gate,
@@ -238,11 +241,11 @@ def _judge_round(
                 pairs[i],
                 offsets[j + 1],
             )
-            for j in range(i + 1, n)
-        ]
-        out.append(
-            _task(_judge, _key(f"{step}-judge", token, i), pcs[i], offsets[i], picked, pairs[i])
-        )
+            reads[pick.key] = j
+            picked.append(pick)
+        judge = _task(_judge, _key(f"{step}-judge", token, i), pcs[i], offsets[i], picked, pairs[i])
+        reads[judge.key] = i
+        out.append(judge)
     return out
 
 
@@ -537,24 +540,36 @@ def align(
     first_docs: list[int],
     token: str,
     block: int | None = None,
-) -> tuple[list[Delayed], list[Delayed]]:
+) -> tuple[list[Delayed], list[Delayed], dict[str, int]]:
     """The pairs and groups tables, one frame per partition (tasks; nothing is computed),
     from each partition's claims (``pcs``: ``PartitionClaims``, ``claims``: its claims table
     rows, ``names``: its documents' names). ``block``: how many partitions' candidate
-    pairs are judged at a time (see ``_judge_round``; None: as Dask orders them)."""
+    pairs are judged at a time (see ``_judge_round``; None: as Dask orders them).
+
+    Also returned: the tasks that read a partition's claims, by key, with that partition.
+    They should run where its claims are: moved, claims make their corpus again (read,
+    tagged, parsed: as much as the partition's first analysis), see ``crosswire.dask``."""
     n = len(pcs)
+    reads: dict[str, int] = {}
+
+    def reading(i: int, task: Delayed) -> Delayed:
+        reads[task.key] = i
+        return task
+
     # Counted where each partition's claims are: only the numbers travel.
-    counts = [_task(len, _key("count", token, i), pcs[i]) for i in range(n)]
+    counts = [reading(i, _task(len, _key("count", token, i), pcs[i])) for i in range(n)]
     whole = _task(_offsets, _key("offsets", token), counts)
     offsets = [whole[i] for i in range(n + 1)]
-    sigs = [_task(_signatures, _key("sig", token, i), pcs[i], offsets[i]) for i in range(n)]
+    sigs = [
+        reading(i, _task(_signatures, _key("sig", token, i), pcs[i], offsets[i])) for i in range(n)
+    ]
     repeated = _task(_first_of_repeated, _key("repeated", token), _repeated(sigs))
     sig_reps = [
         _task(_signature_reps, _key("sig-reps", token, i), sigs[i], repeated) for i in range(n)
     ]
     # The corpus idf (copies counted once).
     counted = [
-        _task(_term_counts, _key("terms", token, i), pcs[i], sig_reps[i], offsets[i])
+        reading(i, _task(_term_counts, _key("terms", token, i), pcs[i], sig_reps[i], offsets[i]))
         for i in range(n)
     ]
     distinct = _task(
@@ -564,7 +579,8 @@ def align(
     )
     terms = _task(_corpus_terms, _key("corpus-terms", token), _term_totals(counted), distinct)
     weighed = [
-        _task(_reweighed, _key("weighed", token, i), pcs[i], distinct, terms) for i in range(n)
+        reading(i, _task(_reweighed, _key("weighed", token, i), pcs[i], distinct, terms))
+        for i in range(n)
     ]
     # Copies judged against their first claim, in that claim's partition.
     copy_pairs = _exchange(
@@ -577,7 +593,7 @@ def align(
     )
     copies = [
         _task(_agreed, _key("agreed", token, i), j)
-        for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, "copy", token))
+        for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, "copy", token, reads))
     ]
     confirmed_copies = _exchange(copies, "b", whole, n, "confirmed-copies", token)
     reps = [
@@ -586,13 +602,15 @@ def align(
     ]
     # Candidates among representatives, judged in the partition of their first claim.
     keyed = [
-        _task(_keyed, _key("keyed", token, i), weighed[i], offsets[i], reps[i]) for i in range(n)
+        reading(i, _task(_keyed, _key("keyed", token, i), weighed[i], offsets[i], reps[i]))
+        for i in range(n)
     ]
     sentence = [
-        _task(_sentence_pairs, _key("sentence", token, i), weighed[i], reps[i]) for i in range(n)
+        reading(i, _task(_sentence_pairs, _key("sentence", token, i), weighed[i], reps[i]))
+        for i in range(n)
     ]
     candidates = _candidates(keyed, sentence, whole, token)
-    judged = _judge_round(weighed, offsets, candidates, "pairs", token, block)
+    judged = _judge_round(weighed, offsets, candidates, "pairs", token, reads, block)
     pairs = [
         _task(_pairs_table, _key("pairs-table", token, i), copies[i], judged[i]) for i in range(n)
     ]
@@ -607,7 +625,7 @@ def align(
         _task(_group_rows, _key("group-rows", token, i), bases[i], grouped, offsets[i])
         for i in range(n)
     ]
-    return pairs, groups
+    return pairs, groups, reads
 
 
 def metas() -> dict[str, pd.DataFrame]:
