@@ -28,7 +28,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import dask
 import dask.dataframe as dd
@@ -163,7 +163,9 @@ def _tables(
     # After the claims table: the claims stage has run and is reused. The claims keep the
     # corpus to build views from, and how to make it again should Dask move them (the
     # partition by its arguments: its analysis is not kept beside the corpus's).
-    source = functools.partial(_core_again, part.__reduce__(), clustering, entities)
+    # (A Partition reduces to its class and arguments; object's type allows a str.)
+    made = cast(tuple[Any, tuple[Any, ...]], part.__reduce__())
+    source = functools.partial(_core_again, made, clustering, entities)
     return tables[0], tables[1], _core.PartitionClaims(core, first_doc, source)
 
 

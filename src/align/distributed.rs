@@ -9,6 +9,7 @@
 //! `sentence_pairs`, `judge_claims`, `one_statement`, `groups`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -167,6 +168,47 @@ impl TermTable {
     }
 }
 
+/// A partition's corpus and the `Sources` its claims' views are built from, kept together
+/// between the tasks that build views (`PartitionClaims::pick`, `judge`): each document's
+/// marks (its figures and dates, about a quarter of building the document's views) are
+/// found once, not once a task. A pick wants a few claims of many documents, so finding
+/// the marks again was most of its cost (benches/DASK.md, session 31).
+pub struct KeptSources {
+    // Declared before `corpus`: dropped first, as it borrows it.
+    sources: Sources<'static>,
+    corpus: Arc<Corpus>,
+}
+
+impl KeptSources {
+    /// The sources of `corpus` (its stages up to claims computed first if need be).
+    pub fn new(corpus: Arc<Corpus>, cancel: &Cancel) -> Result<KeptSources, Cancelled> {
+        // SAFETY: the borrow is of the corpus inside the Arc's allocation, which does not
+        // move and lives as long as `corpus`, held here and dropped after `sources` (fields
+        // drop in declaration order). The 'static lifetime never leaves this struct:
+        // `sources()` lends it for `&self`'s lifetime only.
+        let borrowed: &'static Corpus = unsafe { &*Arc::as_ptr(&corpus) };
+        Ok(KeptSources {
+            sources: Sources::of(borrowed, cancel)?,
+            corpus,
+        })
+    }
+
+    /// The corpus.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The corpus, shared.
+    pub fn corpus_arc(&self) -> Arc<Corpus> {
+        Arc::clone(&self.corpus)
+    }
+
+    /// The sources of the corpus's views.
+    pub fn sources(&self) -> &Sources<'_> {
+        &self.sources
+    }
+}
+
 /// Claims a partition needs from another one: `(corpus index, where, id, document, view)`.
 pub type Picked = Vec<(u32, ClaimRef, String, String, ClaimView)>;
 
@@ -197,7 +239,17 @@ impl PartitionClaims {
         first_doc: u32,
         cancel: &Cancel,
     ) -> Result<PartitionClaims, Cancelled> {
-        let sources = Sources::of(corpus, cancel)?;
+        Self::build_from(corpus, &Sources::of(corpus, cancel)?, first_doc, cancel)
+    }
+
+    /// `build`, from `sources` of `corpus` (kept for the views built later: each
+    /// document's marks are found once, not once a task).
+    pub fn build_from(
+        corpus: &Corpus,
+        sources: &Sources,
+        first_doc: u32,
+        cancel: &Cancel,
+    ) -> Result<PartitionClaims, Cancelled> {
         // Per document, so that a document's views go once it is read.
         struct Read {
             signatures: Vec<u64>,
@@ -357,19 +409,18 @@ impl PartitionClaims {
         index::sentence_pairs(&self.sentences, rep).collect()
     }
 
-    /// The views of the claims `wanted` (places here), built from `corpus` (this
-    /// partition's) and weighed by the corpus: only those claims and those whose content
-    /// they may take are built (`Sources::doc_views_of`), a document at a time.
+    /// The views of the claims `wanted` (places here), built from `sources` (of this
+    /// partition's corpus) and weighed by the corpus: only those claims and those whose
+    /// content they may take are built (`Sources::doc_views_of`), a document at a time.
     pub fn views(
         &self,
-        corpus: &Corpus,
+        sources: &Sources,
         wanted: &[usize],
         cancel: &Cancel,
     ) -> Result<Result<HashMap<usize, ClaimView>, String>, Cancelled> {
-        if corpus.docs().len() != self.doc_count as usize {
+        if sources.docs() != self.doc_count as usize {
             return Ok(Err("views: not this partition's corpus".to_string()));
         }
-        let sources = Sources::of(corpus, cancel)?;
         let mut by_doc: HashMap<u32, Vec<usize>> = HashMap::new();
         for &i in wanted {
             by_doc
@@ -405,10 +456,10 @@ impl PartitionClaims {
     }
 
     /// The claims `wanted` (corpus indices in this partition) for another partition, their
-    /// views built from `corpus`.
+    /// views built from `sources`.
     pub fn pick(
         &self,
-        corpus: &Corpus,
+        sources: &Sources,
         first_claim: u32,
         wanted: &[u32],
         cancel: &Cancel,
@@ -420,7 +471,7 @@ impl PartitionClaims {
             .collect();
         places.sort_unstable();
         places.dedup();
-        let mut views = match self.views(corpus, &places, cancel)? {
+        let mut views = match self.views(sources, &places, cancel)? {
             Ok(v) => v,
             Err(e) => return Ok(Err(e)),
         };
@@ -440,12 +491,12 @@ impl PartitionClaims {
     }
 
     /// Judges `pairs` (corpus indices, `a < b`), each claim this partition's (its view
-    /// built from `corpus`) or one of `picked`; keeps the aligned ones, as `align` does, in
+    /// built from `sources`) or one of `picked`; keeps the aligned ones, as `align` does, in
     /// `(a, b)` order. Pairs that are one statement are not judged. Errors naming a claim
     /// found nowhere.
     pub fn judge(
         &self,
-        corpus: &Corpus,
+        sources: &Sources,
         first_claim: u32,
         picked: &[Picked],
         pairs: &[(u32, u32)],
@@ -472,7 +523,7 @@ impl PartitionClaims {
             .collect();
         mine.sort_unstable();
         mine.dedup();
-        let views = match self.views(corpus, &mine, cancel)? {
+        let views = match self.views(sources, &mine, cancel)? {
             Ok(v) => v,
             Err(e) => return Ok(Err(e)),
         };
@@ -754,6 +805,10 @@ mod tests {
             .iter()
             .map(|(c, first)| PartitionClaims::build(c, *first, &never).unwrap())
             .collect();
+        let sources: Vec<Sources> = parts
+            .iter()
+            .map(|(c, _)| Sources::of(c, &never).unwrap())
+            .collect();
         let mut offsets = vec![0u32];
         for pc in &pcs {
             offsets.push(offsets.last().unwrap() + pc.len() as u32);
@@ -810,12 +865,12 @@ mod tests {
                 let picked: Vec<Picked> = (p + 1..pcs.len())
                     .map(|q| {
                         // As they cross processes: postcard bytes.
-                        let pick = pcs[q].pick(&parts[q].0, offsets[q], &wanted, &never);
+                        let pick = pcs[q].pick(&sources[q], offsets[q], &wanted, &never);
                         let bytes = postcard::to_allocvec(&pick.unwrap().unwrap()).unwrap();
                         postcard::from_bytes(&bytes).unwrap()
                     })
                     .collect();
-                let judged = pc.judge(&parts[p].0, offsets[p], &picked, &mine, lex, &never);
+                let judged = pc.judge(&sources[p], offsets[p], &picked, &mine, lex, &never);
                 out.extend(judged.unwrap().unwrap());
             }
             out
@@ -920,7 +975,10 @@ mod tests {
         assert_eq!(format!("{:?}", back), format!("{:?}", pc));
         let all: Vec<u32> = (0..pc.len() as u32).collect();
         pc.weigh(pc.len(), &HashMap::new());
-        let picked = pc.pick(&whole, 0, &all, &never).unwrap().unwrap();
+        let picked = pc
+            .pick(&Sources::of(&whole, &never).unwrap(), 0, &all, &never)
+            .unwrap()
+            .unwrap();
         let bytes = postcard::to_allocvec(&picked).unwrap();
         let back: Picked = postcard::from_bytes(&bytes).unwrap();
         assert_eq!(format!("{:?}", back), format!("{:?}", picked));
@@ -939,16 +997,25 @@ mod tests {
         let mut pc = PartitionClaims::build(&whole, 0, &never).unwrap();
         pc.weigh(pc.len(), &HashMap::new());
         let all: Vec<u32> = (0..pc.len() as u32).collect();
-        let every = pc.pick(&whole, 0, &all, &never).unwrap().unwrap();
+        // Sources kept between picks (as the binding keeps them: each document's marks
+        // found once) build what fresh ones build.
+        let kept = Sources::of(&whole, &never).unwrap();
+        let every = pc.pick(&kept, 0, &all, &never).unwrap().unwrap();
         let some: Vec<u32> = all.iter().copied().filter(|c| c % 3 == 2).collect();
-        let few = pc.pick(&whole, 0, &some, &never).unwrap().unwrap();
+        let few = pc.pick(&kept, 0, &some, &never).unwrap().unwrap();
+        let fresh = Sources::of(&whole, &never).unwrap();
+        let few_fresh = pc.pick(&fresh, 0, &some, &never).unwrap().unwrap();
+        assert_eq!(format!("{:?}", few), format!("{:?}", few_fresh));
         assert_eq!(few.len(), some.len());
         for p in &few {
             assert_eq!(format!("{:?}", p), format!("{:?}", every[p.0 as usize]));
         }
         // Another corpus than the partition's is refused, not judged.
         let (other, _) = partitions(&texts[..1], &[]);
-        assert!(pc.pick(&other, 0, &some, &never).unwrap().is_err());
+        assert!(pc
+            .pick(&Sources::of(&other, &never).unwrap(), 0, &some, &never)
+            .unwrap()
+            .is_err());
     }
 
     #[test]
@@ -970,7 +1037,10 @@ mod tests {
             if weigh {
                 pc.weigh(n, &df);
             }
-            let picked = pc.pick(&whole, 0, &all, &never).unwrap().unwrap();
+            let picked = pc
+                .pick(&Sources::of(&whole, &never).unwrap(), 0, &all, &never)
+                .unwrap()
+                .unwrap();
             let mut want = Vec::new();
             for (c, _, _, _, v) in &picked {
                 for (place, k) in index::keys(v).iter().enumerate() {

@@ -13,13 +13,18 @@ use super::columns::Columns;
 use super::corpus::PyCorpus;
 use super::partition::{from_bytes, to_bytes};
 use super::pool;
-use crate::align::distributed::{self as dist, PartitionClaims, Picked, Profile};
+use crate::align::distributed::{self as dist, KeptSources, PartitionClaims, Picked, Profile};
 use crate::corpus::Corpus;
 use crate::lang::Language;
+use crate::stage::{Cancel, Cancelled};
 
 /// A partition's corpus with its stages up to claims, bytes per byte of text (texts,
-/// tokens, parse, mentions, claims), estimated (benches/DASK.md, session 30).
-const CORPUS_BYTES_PER_TEXT_BYTE: usize = 40;
+/// tokens, parse, mentions, claims): measured at ~14.5 on the cluster (each 1,667-article
+/// partition a worker holds adds ~110 MB, 7.6 MB of text with its claims' index and
+/// tables; benches/DASK.md, session 31). Session 30 guessed 40, which at 100,000 articles
+/// would have told Dask ~9 GB a worker and made it spill claims, whose corpus is then
+/// made again when read back.
+const CORPUS_BYTES_PER_TEXT_BYTE: usize = 16;
 
 /// A column of fixed-size numbers, from and to little-endian bytes.
 trait Column: Sized + Copy {
@@ -83,7 +88,9 @@ fn flags(bytes: &[u8], n: usize, what: &str) -> PyResult<Vec<bool>> {
 #[pyclass(name = "PartitionClaims", module = "crosswire._core", frozen)]
 pub struct PyPartitionClaims {
     inner: RwLock<PartitionClaims>,
-    corpus: OnceLock<Arc<Corpus>>,
+    /// The partition's corpus and the sources of its views (each document's marks found
+    /// once, then kept with it).
+    kept: OnceLock<KeptSources>,
     source: Option<Py<PyAny>>,
 }
 
@@ -92,10 +99,11 @@ impl PyPartitionClaims {
         self.inner.read().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// The partition's corpus: the one it was built from, or made again by its source.
+    /// The partition's corpus: the one it was built from, or made again by its source
+    /// (its sources then made in `kept`).
     fn corpus(&self, py: Python<'_>) -> PyResult<Arc<Corpus>> {
-        if let Some(c) = self.corpus.get() {
-            return Ok(c.clone());
+        if let Some(k) = self.kept.get() {
+            return Ok(k.corpus_arc());
         }
         let Some(source) = &self.source else {
             return Err(PyValueError::new_err(
@@ -105,7 +113,16 @@ impl PyPartitionClaims {
         };
         let made = source.bind(py).call0()?;
         let made: PyRef<'_, PyCorpus> = made.extract()?;
-        Ok(self.corpus.get_or_init(|| made.inner.clone()).clone())
+        Ok(made.inner.clone())
+    }
+
+    /// The kept corpus and sources, made from `corpus` the first time (once unpickled).
+    fn kept(&self, corpus: Arc<Corpus>, cancel: &Cancel) -> Result<&KeptSources, Cancelled> {
+        if self.kept.get().is_none() {
+            // Two tasks may both make them: one is kept, the other dropped.
+            let _ = self.kept.set(KeptSources::new(corpus, cancel)?);
+        }
+        Ok(self.kept.get().expect("set above"))
     }
 }
 
@@ -119,12 +136,15 @@ impl PyPartitionClaims {
         first_doc: u32,
         source: Option<Py<PyAny>>,
     ) -> PyResult<PyPartitionClaims> {
-        let inner = pool::interruptible(py, |cancel| {
-            PartitionClaims::build(&corpus.inner, first_doc, cancel)
+        let (inner, kept) = pool::interruptible(py, |cancel| {
+            let kept = KeptSources::new(corpus.inner.clone(), cancel)?;
+            let inner =
+                PartitionClaims::build_from(kept.corpus(), kept.sources(), first_doc, cancel)?;
+            Ok((inner, kept))
         })?;
         Ok(PyPartitionClaims {
             inner: RwLock::new(inner),
-            corpus: OnceLock::from(corpus.inner.clone()),
+            kept: OnceLock::from(kept),
             source,
         })
     }
@@ -138,10 +158,10 @@ impl PyPartitionClaims {
     /// instead of moving it (moved, it is read and analysed again).
     fn __sizeof__(&self) -> usize {
         let text: usize = self
-            .corpus
+            .kept
             .get()
             .iter()
-            .flat_map(|c| c.docs())
+            .flat_map(|k| k.corpus().docs())
             .map(|d| d.text.len())
             .sum();
         self.claims().held_bytes() + text * CORPUS_BYTES_PER_TEXT_BYTE
@@ -245,7 +265,8 @@ impl PyPartitionClaims {
         let corpus = self.corpus(py)?;
         let claims = self.claims();
         let picked = pool::interruptible(py, |cancel| {
-            claims.pick(&corpus, first_claim, &wanted, cancel)
+            let kept = self.kept(corpus, cancel)?;
+            claims.pick(kept.sources(), first_claim, &wanted, cancel)
         })?
         .map_err(PyValueError::new_err)?;
         to_bytes(py, &picked)
@@ -277,7 +298,8 @@ impl PyPartitionClaims {
         let corpus = self.corpus(py)?;
         let claims = self.claims();
         let judged = pool::interruptible(py, |cancel| {
-            claims.judge(&corpus, first_claim, &picked, &pairs, lex, cancel)
+            let kept = self.kept(corpus, cancel)?;
+            claims.judge(kept.sources(), first_claim, &picked, &pairs, lex, cancel)
         })?
         .map_err(PyValueError::new_err)?;
         let cols = Columns::new(py)?;
@@ -317,7 +339,7 @@ impl PyPartitionClaims {
     fn from_bytes(bytes: &[u8], source: Option<Py<PyAny>>) -> PyResult<PyPartitionClaims> {
         Ok(PyPartitionClaims {
             inner: RwLock::new(from_bytes(bytes, "partition claims")?),
-            corpus: OnceLock::new(),
+            kept: OnceLock::new(),
             source,
         })
     }
