@@ -124,7 +124,17 @@ def _worker_metrics(dask_scheduler) -> list:
     ]
 
 
-def on_cluster(folder: str, partition_docs: int, dask_defaults: bool = False) -> dict:
+def _parquet_rows(out: str, name: str) -> int:
+    import pyarrow.parquet as pq
+
+    return sum(
+        pq.ParquetFile(f).metadata.num_rows for f in sorted(Path(out, name).glob("*.parquet"))
+    )
+
+
+def on_cluster(
+    folder: str, partition_docs: int, dask_defaults: bool = False, persist: bool = True
+) -> dict:
     from crosswire import dask as cwd
     from distributed import Client, get_task_stream
 
@@ -137,18 +147,30 @@ def on_cluster(folder: str, partition_docs: int, dask_defaults: bool = False) ->
     before = [cpu_seconds(), *client.run(cpu_seconds).values()]
     t0 = time.perf_counter()
     with get_task_stream(client) as stream:
-        result = cwd.analyze(folder, client, partition_docs=partition_docs or None)
+        # (persist only when not the default: the older graph has no such argument)
+        extra = {} if persist else {"persist": False}
+        result = cwd.analyze(folder, client, partition_docs=partition_docs or None, **extra)
         result.to_parquet(out)
     seconds = time.perf_counter() - t0
     # CPU of the client (the LocalCluster's scheduler runs in it) and of each worker.
     after = [cpu_seconds(), *client.run(cpu_seconds).values()]
-    shutil.rmtree(out)
-    # Apart: every table gathered into the client, as `analysis()` does (the results are
-    # persisted on the workers: this is the gather, not the analysis again).
-    t0 = time.perf_counter()
-    tables = result.compute()
-    gather_seconds = time.perf_counter() - t0
-    gathered = [cpu_seconds(), *client.run(cpu_seconds).values()]
+    # Peaks of the analysis and the writing (before any gather into the client).
+    workers = client.run(peak_mb)
+    client_peak = peak_mb()
+    if persist:
+        shutil.rmtree(out)
+        # Apart: every table gathered into the client, as `analysis()` does (the results
+        # are persisted on the workers: this is the gather, not the analysis again).
+        t0 = time.perf_counter()
+        tables = result.compute()
+        gather_seconds = time.perf_counter() - t0
+        gathered = [cpu_seconds(), *client.run(cpu_seconds).values()]
+        rows = [len(tables[t]) for t in cwd.TABLES]
+    else:
+        # Not persisted: a gather would run the analysis again. Rows read off the files.
+        rows = [_parquet_rows(out, t) for t in cwd.TABLES]
+        shutil.rmtree(out)
+        gather_seconds, gathered = 0.0, after
     # Transfers and spills to disk by action, from the task stream.
     from dask.utils import key_split
 
@@ -171,7 +193,6 @@ def on_cluster(folder: str, partition_docs: int, dask_defaults: bool = False) ->
     for key, value in metrics:
         if key[-1] == "seconds":
             moved[key[-2]] = moved.get(key[-2], 0.0) + value
-    workers = client.run(peak_mb)
     client.close()
     cluster.close()
     return {
@@ -180,8 +201,8 @@ def on_cluster(folder: str, partition_docs: int, dask_defaults: bool = False) ->
         "cpu": [b - a for a, b in zip(before, after)],
         "gather_seconds": gather_seconds,
         "gather_cpu": [b - a for a, b in zip(after, gathered)],
-        "rows": [len(tables[t]) for t in cwd.TABLES],
-        "peak_mb": [peak_mb(), *workers.values()],
+        "rows": rows,
+        "peak_mb": [client_peak, *workers.values()],
         "tasks": len(stream.data),
         "step_tasks": dict(sorted(per_step_tasks.items(), key=lambda x: -x[1])),
         "action_seconds": {k: round(v, 2) for k, v in sorted(per_action.items())},
@@ -205,9 +226,11 @@ def main() -> None:
     parser.add_argument(
         "--sides",
         nargs="+",
-        choices=["in-process", "cluster", "cluster-dask-defaults"],
+        choices=["in-process", "cluster", "cluster-dask-defaults", "cluster-unpersisted"],
         default=["in-process", "cluster"],
-        help="cluster-dask-defaults: the cluster under Dask's own settings, not CLUSTER_CONFIG",
+        help="cluster-dask-defaults: the cluster under Dask's own settings, not "
+        "CLUSTER_CONFIG; cluster-unpersisted: analyze(persist=False), each table written as "
+        "it is made (rows counted from the files, nothing gathered)",
     )
     parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -216,7 +239,12 @@ def main() -> None:
         if side == "in-process":
             out = in_process(folder)
         else:
-            out = on_cluster(folder, int(docs), dask_defaults=side == "cluster-dask-defaults")
+            out = on_cluster(
+                folder,
+                int(docs),
+                dask_defaults=side == "cluster-dask-defaults",
+                persist=side != "cluster-unpersisted",
+            )
         print(json.dumps(out))
         return
     for n in args.sizes:

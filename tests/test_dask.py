@@ -99,6 +99,44 @@ def test_the_cluster_gives_the_in_process_tables(client, generated, in_process):
 
 
 @needs_shared
+def test_judged_in_blocks_and_not_persisted_the_tables_are_the_same(client, generated, in_process):
+    # Eight partitions judged one at a time (each partition's picks wait for the judging
+    # of the one before): a gate before each partition's picks but the first's and the
+    # last's (it picks from no later partition), so several blocks ran, and nothing kept
+    # on the cluster between calls.
+    from distributed import get_task_stream
+
+    result = cwd.analyze(generated, client, partition_docs=150, block=1, persist=False)
+    assert result.claims.npartitions == ARTICLES // 150
+    with get_task_stream(client) as stream:
+        got = result.compute()
+    same_tables(got, in_process)
+    gates = {t["key"] for t in stream.data if "-pairs-done-" in str(t["key"])}
+    assert len(gates) == ARTICLES // 150 - 2
+    ran_where_pinned(result, stream.data)
+    # Picks come from later partitions only (a < b): 8 * 7 / 2, not 8 * 7.
+    picks = {t["key"] for t in stream.data if "-pairs-pick-" in str(t["key"])}
+    assert len(picks) == 28
+
+
+def ran_where_pinned(result: cwd.DaskAnalysis, tasks: list[dict]) -> None:
+    """Every task that reads a partition's claims or files ran on that partition's worker
+    (moved, the claims make their corpus again: a partition's analysis for one task), and
+    the partitions are spread over both workers."""
+    workers = sorted(result.client.scheduler_info()["workers"])
+    placed = {}
+    for t in tasks:
+        key = str(t["key"])
+        if "-tables-" in key or "-pick-" in key or "-judge-" in key:
+            pin = result._pins(t["key"])
+            assert pin, f"{key} is not pinned"
+            assert t["worker"] == pin[0], f"{key} ran on {t['worker']}, pinned to {pin[0]}"
+            placed[key] = pin[0]
+    assert set(placed.values()) == set(workers)
+    assert sum("-pick-" in k for k in placed) >= 28
+
+
+@needs_shared
 def test_the_generated_corpus_has_common_keys_across_partitions(corpus):
     # The equality above covers both ways keys pair on the cluster: rare keys where their
     # holders meet, common ones (more than FULL_POSTING holders, paired in profile order)
@@ -254,6 +292,48 @@ def test_parquet_holds_every_table(client, tmp_path):
     assert list(claims["claim"]) == list(result.compute()["claims"]["claim"])
 
 
+def test_parquet_without_persisting_writes_every_table_once(client, tmp_path):
+    folder = corner_cases(tmp_path / "corner")
+    want = tables_of(cw.Corpus.from_dir(folder))
+    result = cwd.analyze(folder, client, partition_docs=2, persist=False)
+    out = result.to_parquet(tmp_path / "out")
+    assert sorted(p.name for p in out.iterdir()) == sorted(cwd.TABLES)
+    assert len(list((out / "claims").glob("*.parquet"))) == 3  # one file per partition
+    for name in ("claims", "pairs"):
+        got = pd.read_parquet(out / name)
+        assert list(got["claim" if name == "claims" else "claim_a"]) == list(
+            want[name]["claim" if name == "claims" else "claim_a"]
+        )
+    assert list(pd.read_parquet(out / "pairs")["score"]) == list(want["pairs"]["score"])
+
+
+def core_of(folder: Path) -> cw._core.Corpus:
+    """A folder's corpus as the core holds it (a source of partition claims' corpus)."""
+    return cw.Corpus.from_dir(folder)._core
+
+
+def test_partition_claims_moved_make_their_corpus_again_or_say_they_cannot(tmp_path):
+    # Their views are built from their corpus, which does not travel: unpickled, they make
+    # it again from their source (Dask moved them), or without one say so.
+    import functools
+    import pickle
+
+    folder = corner_cases(tmp_path / "corner")
+    corpus = cw.Corpus.from_dir(folder)
+    bare = cw._core.PartitionClaims(corpus._core, 0)
+    sourced = cw._core.PartitionClaims(corpus._core, 0, functools.partial(core_of, folder))
+    wanted = (0).to_bytes(4, "little") + (3).to_bytes(4, "little")  # claims 0 and 3
+    picked = bare.pick(0, wanted)
+    assert len(picked) > 10
+    for pc in (bare, sourced):
+        back = pickle.loads(pickle.dumps(pc))
+        assert len(back) == len(pc) > 3
+        assert back.signatures() == pc.signatures()
+    assert pickle.loads(pickle.dumps(sourced)).pick(0, wanted) == picked
+    with pytest.raises(ValueError, match="without their corpus"):
+        pickle.loads(pickle.dumps(bare)).pick(0, wanted)
+
+
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "crosswire", *args], capture_output=True, timeout=300
@@ -295,6 +375,19 @@ def test_partitions_are_sized_to_the_workers():
     assert cwd.sized_partitions(3, 0) == 3  # no worker joined yet: one slot
 
 
+def test_tasks_are_pinned_to_their_partitions_worker_and_others_are_free():
+    import pickle
+
+    pins = cwd._pins({"cw-tables-t-0": 0, "cw-tables-t-1": 1, "cw-align-pick-t-0-2": 2}, ["a", "b"])
+    # Unpickled as the scheduler does (without crosswire: a dict's lookup).
+    pins = pickle.loads(pickle.dumps(pins))
+    assert pins("cw-tables-t-0") == ["a"]
+    assert pins("cw-tables-t-1") == ["b"]
+    assert pins("cw-align-pick-t-0-2") == ["a"]
+    assert pins("getitem-123") == []  # no restriction
+    assert cwd._pins({"x": 0}, []) is None  # no worker yet: nothing pinned
+
+
 def test_the_core_objects_tell_dask_their_size(tmp_path):
     from dask.sizeof import sizeof
 
@@ -323,6 +416,10 @@ def test_the_local_cluster_runs_with_crosswires_settings_and_leaves_the_callers(
     )
     assert ours == (False, "500ms")
     assert set(client.run(settings).values()) == {ours}
+    # No work stealing: it would move partitions' claims off the workers they are pinned to.
+    assert not client.run_on_scheduler(
+        lambda dask_scheduler: "stealing" in dask_scheduler.extensions
+    )
     # Dask's defaults here, in the process that started the cluster.
     assert settings() == (True, "20ms")
 

@@ -1,6 +1,7 @@
 # Hand-kept stubs for the compiled module (src/python/). tests/test_stubs.py checks them
 # against the built extension with mypy's stubtest: change both together.
 
+from collections.abc import Callable
 from typing import Any, Final, TypedDict, final, overload
 
 # A table as the core hands it over: each column a tuple (kind, buffers...), decoded by
@@ -130,10 +131,17 @@ class Partition:
 
 @final
 class PartitionClaims:
-    """A partition's claims as the aligner compares them (from a partition's corpus with the
-    corpus's entity ids). Pickles as postcard bytes. Number columns are little-endian bytes."""
+    """A partition's claims as the aligner indexes them (from a partition's corpus with the
+    corpus's entity ids) and that corpus, from which a call builds the views it needs and
+    drops them after: no view is held between calls. Pickles as postcard bytes and the
+    ``source``, a callable that makes the corpus again (called where the claims are
+    unpickled, the first time a view is built there); without a source, unpickled, it
+    indexes but builds no views (``pick`` and ``judge`` raise ``ValueError``). Number
+    columns are little-endian bytes."""
 
-    def __new__(cls, corpus: Corpus, first_doc: int) -> PartitionClaims: ...
+    def __new__(
+        cls, corpus: Corpus, first_doc: int, source: Callable[[], Corpus] | None = None
+    ) -> PartitionClaims: ...
     def __len__(self) -> int: ...
     def signatures(self) -> bytes:
         """Each claim's copy signature (u64 bytes)."""
@@ -141,9 +149,10 @@ class PartitionClaims:
         """`(keys u64 bytes, df u32 bytes, top reference idf f32 bytes)`: term counts over
         the claims flagged `distinct` (u8 bytes, one per claim), keys hashed."""
     def weigh(self, n: int, keys: bytes, df: bytes) -> PartitionClaims:
-        """Weighs the claims by the corpus's counts in place (`n` distinct claims, `keys`
-        (u64 bytes, hashed) held by `df` (u32 bytes) of them) and returns them; weighing
-        again changes nothing."""
+        """Gives the claims the corpus's counts in place (`n` distinct claims, `keys` (u64
+        bytes, hashed) held by `df` (u32 bytes) of them): keys and views built from then on
+        are weighed by them (before, by the reference idf). Returns them; given again,
+        nothing changes."""
     def keyed(self, first_claim: int, among: bytes) -> tuple[bytes, bytes, bytes]:
         """`(keys u64 bytes, claim u32 bytes, order u64 bytes)` of the claims flagged
         `among` (keys hashed)."""
@@ -151,12 +160,14 @@ class PartitionClaims:
         """Pairs of neighbours in a sentence `(a, b)` (u32 bytes), given each claim's
         representative (u32 bytes, corpus indices)."""
     def pick(self, first_claim: int, wanted: bytes) -> bytes:
-        """The claims `wanted` (u32 bytes, corpus indices) for another partition (bytes)."""
+        """The claims `wanted` (u32 bytes, corpus indices; other partitions' left out) for
+        another partition (bytes), their views built from the corpus."""
     def judge(self, first_claim: int, picked: list[bytes], a: bytes, b: bytes) -> dict[str, Any]:
-        """The aligned pairs among `a`, `b` (u32 bytes) as columns."""
+        """The aligned pairs among `a`, `b` (u32 bytes) as columns; this partition's views
+        built from its corpus, the others' `picked`."""
     @staticmethod
-    def from_bytes(bytes: bytes) -> PartitionClaims:
-        """Claims pickled as bytes."""
+    def from_bytes(bytes: bytes, source: Callable[[], Corpus] | None = None) -> PartitionClaims:
+        """Claims pickled as bytes, with the source of their corpus if they had one."""
 
 def corpus_idf_terms(n: int, keys: bytes, df: bytes, top: bytes) -> tuple[bytes, bytes]:
     """The terms whose corpus idf lowers a weight: `(keys u64 bytes, df u32 bytes)`."""

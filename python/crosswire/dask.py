@@ -17,6 +17,8 @@ gather is reduced in document order (see ``crosswire._core.Partition``).
 
 from __future__ import annotations
 
+import collections
+import contextlib
 import copy
 import functools
 import os
@@ -26,7 +28,7 @@ import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import dask
 import dask.dataframe as dd
@@ -104,7 +106,11 @@ def _slots(client: Client) -> int:
 #: so on a loaded machine they were most of the client's CPU. Memory is still watched twice
 #: a second (spilling, pausing, a runaway worker's restart), blocked event loops still
 #: reported; the dashboard's profile page stays empty.
+#: Work stealing is off: the tasks that read a partition's claims are placed on its worker
+#: (see ``_pins``), and a stolen one moves the claims, whose corpus is then made again
+#: (read, tagged, parsed) where they land: a partition's whole analysis for one task.
 CLUSTER_CONFIG: dict[str, Any] = {
+    "distributed.scheduler.work-stealing": False,
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
     "distributed.admin.system-monitor.interval": "2s",
@@ -154,8 +160,24 @@ def _tables(
 ) -> tuple[pd.DataFrame, pd.DataFrame, _core.PartitionClaims]:
     core = part.with_ids(clustering, entities)
     tables = _tables_of(Corpus(core, patterns))
-    # After the claims table: the claims stage has run and is reused.
-    return tables[0], tables[1], _core.PartitionClaims(core, first_doc)
+    # After the claims table: the claims stage has run and is reused. The claims keep the
+    # corpus to build views from, and how to make it again should Dask move them (the
+    # partition by its arguments: its analysis is not kept beside the corpus's).
+    # (A Partition reduces to its class and arguments; object's type allows a str.)
+    made = cast(tuple[Any, tuple[Any, ...]], part.__reduce__())
+    source = functools.partial(_core_again, made, clustering, entities)
+    return tables[0], tables[1], _core.PartitionClaims(core, first_doc, source)
+
+
+def _core_again(
+    partition: tuple[Any, tuple[Any, ...]],
+    clustering: _core.Clustering,
+    entities: _core.Entities,
+) -> _core.Corpus:
+    """A partition's corpus with the corpus's ids, made again from the partition's
+    arguments (read and tagged again; the later stages run when asked for)."""
+    make, args = partition
+    return make(*args).with_ids(clustering, entities)
 
 
 def _documents(
@@ -204,6 +226,33 @@ def _tree(items: list[Delayed], merge: Callable[[list[Any]], Any], name: str) ->
         ]
         level += 1
     return items[0]
+
+
+Pins = Callable[[str], list[str]]
+
+
+def _pins(partition_tasks: Mapping[str, int], workers: Sequence[str]) -> Pins | None:
+    """Where the tasks that read a partition (its files, its claims and their corpus) run:
+    partition i on ``workers[i % len(workers)]``, as Dask's ``workers`` annotation (a
+    function of the task's key; other tasks get no restriction). A partition's claims keep
+    its corpus, which does not travel: a task run on another worker would move the claims
+    there and make the corpus again, a whole partition's analysis (benches/DASK.md,
+    session 31). Restrictions are loose: should the worker be lost, its tasks run
+    elsewhere. The function is a defaultdict's lookup, which a scheduler unpickles
+    without crosswire."""
+    if not workers:
+        return None
+    pinned = collections.defaultdict(list)
+    for key, i in partition_tasks.items():
+        pinned[key] = [workers[i % len(workers)]]
+    return pinned.__getitem__
+
+
+def _placed(pins: Pins | None) -> contextlib.AbstractContextManager[None]:
+    """The context in which work submitted to the cluster runs where ``pins`` says."""
+    if pins is None:
+        return contextlib.nullcontext()
+    return dask.annotate(workers=pins, allow_other_workers=True)
 
 
 def _replaced(part: _core.Partition) -> list[tuple[str, int, int]]:
@@ -258,6 +307,7 @@ class DaskAnalysis:
     client: Client
     _own_cluster: LocalCluster | None = None
     _own_client: bool = False
+    _pins: Pins | None = None
 
     def compute(self, *names: str) -> dict[str, pd.DataFrame]:
         """Every table (or the tables ``names``) as pandas, as in-process: ``doc`` as the
@@ -269,7 +319,7 @@ class DaskAnalysis:
         frames = [t for t in names if t != "coverage"]
         if "coverage" in names and "groups" not in frames:
             frames.append("groups")
-        with _in_process_types():
+        with _in_process_types(), _placed(self._pins):
             computed = self.client.compute([getattr(self, t) for t in frames], sync=True)
         tables = dict(zip(frames, computed))
         for name, df in tables.items():
@@ -318,7 +368,8 @@ class DaskAnalysis:
                 )
                 for name in TABLES
             ]
-            self.client.compute(writes, sync=True)
+            with _placed(self._pins):
+                self.client.compute(writes, sync=True)
             for name in TABLES:
                 target = out / name
                 if target.exists():
@@ -354,6 +405,8 @@ def analyze(
     patterns: Patterns | None = None,
     errors: str = "strict",
     workers: int | None = None,
+    persist: bool = True,
+    block: int | None = None,
 ) -> DaskAnalysis:
     """Analyses the articles of ``paths`` (see :func:`list_files`) on a Dask cluster:
     ``client`` (a ``distributed.Client`` or a scheduler address), else with ``workers`` a
@@ -362,8 +415,23 @@ def analyze(
     (or leaving its ``with`` block) closes.
 
     ``partition_docs``: documents per partition; by default :func:`sized_partitions` for
-    the cluster's worker threads (the tables are the same whatever the partitioning). The
-    work is submitted and kept on the cluster (``persist``): the tables compute from it.
+    the cluster's worker threads (the tables are the same whatever the partitioning).
+
+    ``persist``: the work is submitted at once and its tables kept on the cluster: the
+    tables compute from it (``compute``, ``analysis``, ``to_parquet`` read them without
+    running anything again), which costs the workers' memory a corpus's tables. With
+    ``persist=False`` nothing runs until asked for, and ``to_parquet`` runs the analysis
+    once, writing each partition's tables as they are made and dropping them: for corpora
+    whose tables do not fit in the workers' memory (each other call runs it all again).
+    ``block``: how many partitions' candidate pairs are judged at a time (default: the
+    cluster's worker threads, at least 2); the views their judging builds are in flight
+    for those partitions only.
+
+    The tasks that read a partition run on one worker, the partitions dealt out over the
+    workers present at the call (loosely: a lost worker's run elsewhere). On a cluster
+    :func:`local_cluster` did not start, turn Dask's work stealing off
+    (``distributed.scheduler.work-stealing: False``): a stolen task moves a partition's
+    claims, whose corpus is then made again where they land.
     Invalid UTF-8 raises :class:`~crosswire.DecodeError` (``errors="strict"``) or is replaced
     with a ``UnicodeWarning`` (``errors="replace"``), as ``Corpus.from_dir`` does."""
     if errors not in ("strict", "replace"):
@@ -403,17 +471,13 @@ def analyze(
         )
         for i, start in enumerate(range(0, len(files), partition_docs))
     ]
-    keys = _tree(
-        [_task(_keys, f"cw-keys-{token}-{i}", p) for i, p in enumerate(parts)],
-        _core.merge_keys,
-        f"cw-merge-keys-{token}",
-    )
+    keys_of = [_task(_keys, f"cw-keys-{token}-{i}", p) for i, p in enumerate(parts)]
+    keys = _tree(keys_of, _core.merge_keys, f"cw-merge-keys-{token}")
     clustering = _task(_core.Clustering, f"cw-clustering-{token}", keys)
-    gathered = _tree(
-        [_task(_gathered, f"cw-gathered-{token}-{i}", p, clustering) for i, p in enumerate(parts)],
-        _core.absorb,
-        f"cw-absorb-{token}",
-    )
+    gathered_of = [
+        _task(_gathered, f"cw-gathered-{token}-{i}", p, clustering) for i, p in enumerate(parts)
+    ]
+    gathered = _tree(gathered_of, _core.absorb, f"cw-absorb-{token}")
     entities = _task(_core.Entities.finish, f"cw-entities-{token}", gathered, rows)
     starts = list(range(0, len(files), partition_docs))
     tables = [
@@ -425,27 +489,34 @@ def analyze(
     entity_table = _task(_entity_table, f"cw-entity-table-{token}", entities, names)
     n = len(parts)
     claims = [t[1] for t in tables]
-    pairs, groups = dask_alignment.align(
+    if block is None:
+        block = max(2, _slots(client))
+    pairs, groups, reading = dask_alignment.align(
         [t[2] for t in tables],
         claims,
         [names[s : s + partition_docs] for s in starts],
         starts,
         token,
+        block,
     )
-    # One graph, persisted at once: the claims' views (t[2]) are not kept, so a partition's
-    # unweighed views go once they are weighed instead of staying beside the weighed copy
-    # for the whole alignment.
-    persisted = client.persist([t[0] for t in tables] + claims + [entity_table] + pairs + groups)
     documents = [
         _task(_documents, f"cw-documents-{token}-{i}", p, clustering, entities, patterns)
         for i, p in enumerate(parts)
     ]
+    replaced = [_task(_replaced, f"cw-replaced-{token}-{i}", p) for i, p in enumerate(parts)]
+    # Every task that reads partition i, on partition i's worker.
+    per_partition = [parts, keys_of, gathered_of, tables, documents, replaced]
+    reading |= {t.key: i for tasks in per_partition for i, t in enumerate(tasks)}
+    reading |= {t[k].key: i for i, t in enumerate(tables) for k in range(3)}
+    pins = _pins(reading, sorted(client.scheduler_info()["workers"]))
+    every = [t[0] for t in tables] + claims + [entity_table] + pairs + groups
+    # One graph, persisted at once (or left to run when asked for).
+    with _placed(pins):
+        persisted = client.persist(every) if persist else every
     if errors == "replace":
         # Asked while the partitions are in flight for the tables: read once, not twice.
-        replaced = client.compute(
-            [_task(_replaced, f"cw-replaced-{token}-{i}", p) for i, p in enumerate(parts)],
-            sync=True,
-        )
+        with _placed(pins):
+            replaced = client.compute(replaced, sync=True)
         for file, count, offset in (r for part in replaced for r in part):
             warnings.warn(
                 f"{file}: replaced {count} invalid UTF-8 sequence(s), the first at byte offset {offset}",
@@ -469,4 +540,5 @@ def analyze(
             client=client,
             _own_cluster=own_cluster,
             _own_client=own_client,
+            _pins=pins,
         )

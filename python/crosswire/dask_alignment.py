@@ -13,8 +13,15 @@ one claim's keys or one partition's pairs, never every claim in one process.
   pairs each makes, fading with its holders as ``index.rs`` does); every pair's key
   weights sent to the partition of its first claim and summed there in key order, kept at
   the in-process threshold.
-- P5: pairs judged in the partition of their first claim, with the views of other
-  partitions' claims sent there once per partition that asks (postcard bytes).
+- P5: pairs judged in the partition of their first claim, with the views of later
+  partitions' claims sent there once per partition that asks (postcard bytes). No view is
+  held between tasks: each partition keeps its corpus and the claims' index (keys,
+  signatures, sentences: a few hundred bytes a claim), and a task builds the views it
+  needs from it (``PartitionClaims.pick``, ``judge``), as in-process alignment builds
+  views again past ``CROSSWIRE_ALIGN_CLAIMS_HELD``. The pairs of at most ``block``
+  partitions are judged at a time (their picks wait for the judging of the partition
+  ``block`` before), so a worker's views in flight depend on the partition size, not
+  the corpus.
 - P6: groups from the agreeing pairs in one reduction task (see ``_groups``).
 
 Claims are numbered in the corpus (partition offset + place), so every order that decides
@@ -193,29 +200,52 @@ def _judge(
     return df
 
 
+def _done(judged: pd.DataFrame) -> int:
+    """A barrier: how many pairs were judged (a number travels, not the pairs)."""
+    return len(judged)
+
+
+def _after(_gate: int | None, func: Any, *args: Any) -> Any:
+    return func(*args)
+
+
 def _judge_round(
-    pcs: list[Delayed], offsets: list[int], pairs: list[Delayed], step: str, token: str
+    pcs: list[Delayed],
+    offsets: list[int],
+    pairs: list[Delayed],
+    step: str,
+    token: str,
+    reads: dict[str, int],
+    block: int | None = None,
 ) -> list[Delayed]:
-    """``pairs[i]`` (claims ``a`` in partition i) judged in partition i, the views of other
-    partitions' claims picked where they are."""
+    """``pairs[i]`` (claims ``a`` in partition i) judged in partition i, the views of later
+    partitions' claims (``a < b``: ``b`` is in i or after) built and picked where they are.
+    With ``block``, the picks for partition i wait until partition ``i - block`` is judged:
+    at most ``block`` partitions' picked views are in flight. Each task is noted in
+    ``reads`` with the partition whose claims (and corpus) it reads."""
     n = len(pcs)
-    out = []
+    out: list[Delayed] = []
     for i in range(n):
-        picked = [
-            _task(
-                _pick,
+        gate = None
+        if block and i >= block:
+            gate = _task(_done, _key(f"{step}-done", token, i - block), out[i - block])
+        picked = []
+        for j in range(i + 1, n):
+            pick = _task(
+                _after,
                 _key(f"{step}-pick", token, i, j),
+                gate,
+                _pick,
                 pcs[j],
                 offsets[j],
                 pairs[i],
                 offsets[j + 1],
             )
-            for j in range(n)
-            if j != i
-        ]
-        out.append(
-            _task(_judge, _key(f"{step}-judge", token, i), pcs[i], offsets[i], picked, pairs[i])
-        )
+            reads[pick.key] = j
+            picked.append(pick)
+        judge = _task(_judge, _key(f"{step}-judge", token, i), pcs[i], offsets[i], picked, pairs[i])
+        reads[judge.key] = i
+        out.append(judge)
     return out
 
 
@@ -466,12 +496,18 @@ def _claim_docs(claims: pd.DataFrame, names: list[str], first_doc: int) -> np.nd
     return pd.Categorical(claims["doc"], categories=names).codes.astype(np.int64) + first_doc
 
 
+def _group_base(claims: pd.DataFrame) -> pd.DataFrame:
+    """The columns of the claims table the groups table repeats: held until the groups are
+    numbered, without the rest of the claims table (written and dropped before)."""
+    return claims[[c for c in GROUP_COLUMNS if c in claims.columns]].copy()
+
+
 def _group_rows(
-    claims: pd.DataFrame, grouped: tuple[np.ndarray, np.ndarray, np.ndarray], first: int
+    base: pd.DataFrame, grouped: tuple[np.ndarray, np.ndarray, np.ndarray], first: int
 ) -> pd.DataFrame:
     groups, per_claims, per_docs = grouped
-    g = groups[first : first + len(claims)].astype(np.int64)
-    df = claims[[c for c in GROUP_COLUMNS if c in claims.columns]].copy()
+    g = groups[first : first + len(base)].astype(np.int64)
+    df = base.copy()
     df.insert(0, "group", g)
     df["claims"] = per_claims[g].astype("int64")
     df["docs"] = per_docs[g].astype("int64")
@@ -503,23 +539,37 @@ def align(
     names: list[list[str]],
     first_docs: list[int],
     token: str,
-) -> tuple[list[Delayed], list[Delayed]]:
+    block: int | None = None,
+) -> tuple[list[Delayed], list[Delayed], dict[str, int]]:
     """The pairs and groups tables, one frame per partition (tasks; nothing is computed),
     from each partition's claims (``pcs``: ``PartitionClaims``, ``claims``: its claims table
-    rows, ``names``: its documents' names)."""
+    rows, ``names``: its documents' names). ``block``: how many partitions' candidate
+    pairs are judged at a time (see ``_judge_round``; None: as Dask orders them).
+
+    Also returned: the tasks that read a partition's claims, by key, with that partition.
+    They should run where its claims are: moved, claims make their corpus again (read,
+    tagged, parsed: as much as the partition's first analysis), see ``crosswire.dask``."""
     n = len(pcs)
+    reads: dict[str, int] = {}
+
+    def reading(i: int, task: Delayed) -> Delayed:
+        reads[task.key] = i
+        return task
+
     # Counted where each partition's claims are: only the numbers travel.
-    counts = [_task(len, _key("count", token, i), pcs[i]) for i in range(n)]
+    counts = [reading(i, _task(len, _key("count", token, i), pcs[i])) for i in range(n)]
     whole = _task(_offsets, _key("offsets", token), counts)
     offsets = [whole[i] for i in range(n + 1)]
-    sigs = [_task(_signatures, _key("sig", token, i), pcs[i], offsets[i]) for i in range(n)]
+    sigs = [
+        reading(i, _task(_signatures, _key("sig", token, i), pcs[i], offsets[i])) for i in range(n)
+    ]
     repeated = _task(_first_of_repeated, _key("repeated", token), _repeated(sigs))
     sig_reps = [
         _task(_signature_reps, _key("sig-reps", token, i), sigs[i], repeated) for i in range(n)
     ]
     # The corpus idf (copies counted once).
     counted = [
-        _task(_term_counts, _key("terms", token, i), pcs[i], sig_reps[i], offsets[i])
+        reading(i, _task(_term_counts, _key("terms", token, i), pcs[i], sig_reps[i], offsets[i]))
         for i in range(n)
     ]
     distinct = _task(
@@ -529,7 +579,8 @@ def align(
     )
     terms = _task(_corpus_terms, _key("corpus-terms", token), _term_totals(counted), distinct)
     weighed = [
-        _task(_reweighed, _key("weighed", token, i), pcs[i], distinct, terms) for i in range(n)
+        reading(i, _task(_reweighed, _key("weighed", token, i), pcs[i], distinct, terms))
+        for i in range(n)
     ]
     # Copies judged against their first claim, in that claim's partition.
     copy_pairs = _exchange(
@@ -542,7 +593,7 @@ def align(
     )
     copies = [
         _task(_agreed, _key("agreed", token, i), j)
-        for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, "copy", token))
+        for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, "copy", token, reads))
     ]
     confirmed_copies = _exchange(copies, "b", whole, n, "confirmed-copies", token)
     reps = [
@@ -551,13 +602,15 @@ def align(
     ]
     # Candidates among representatives, judged in the partition of their first claim.
     keyed = [
-        _task(_keyed, _key("keyed", token, i), weighed[i], offsets[i], reps[i]) for i in range(n)
+        reading(i, _task(_keyed, _key("keyed", token, i), weighed[i], offsets[i], reps[i]))
+        for i in range(n)
     ]
     sentence = [
-        _task(_sentence_pairs, _key("sentence", token, i), weighed[i], reps[i]) for i in range(n)
+        reading(i, _task(_sentence_pairs, _key("sentence", token, i), weighed[i], reps[i]))
+        for i in range(n)
     ]
     candidates = _candidates(keyed, sentence, whole, token)
-    judged = _judge_round(weighed, offsets, candidates, "pairs", token)
+    judged = _judge_round(weighed, offsets, candidates, "pairs", token, reads, block)
     pairs = [
         _task(_pairs_table, _key("pairs-table", token, i), copies[i], judged[i]) for i in range(n)
     ]
@@ -567,11 +620,12 @@ def align(
     ]
     agreeing = [_task(_agreeing, _key("agreeing", token, i), j) for i, j in enumerate(judged)]
     grouped = _task(_groups, _key("groups", token), whole, agreeing, reps, docs)
+    bases = [_task(_group_base, _key("group-base", token, i), claims[i]) for i in range(n)]
     groups = [
-        _task(_group_rows, _key("group-rows", token, i), claims[i], grouped, offsets[i])
+        _task(_group_rows, _key("group-rows", token, i), bases[i], grouped, offsets[i])
         for i in range(n)
     ]
-    return pairs, groups
+    return pairs, groups, reads
 
 
 def metas() -> dict[str, pd.DataFrame]:

@@ -9,6 +9,7 @@
 //! `sentence_pairs`, `judge_claims`, `one_statement`, `groups`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -22,22 +23,95 @@ use crate::claims::claim_id;
 use crate::corpus::Corpus;
 use crate::stage::{Cancel, Cancelled};
 
-/// A partition's claims as the aligner compares them: documents numbered in the corpus,
-/// views weighed by the reference idf until `reweighed`.
+/// A partition's claims as the aligner indexes them, without their views: a view is
+/// several kilobytes (about 11 KB on news), so views are built again from the partition's
+/// corpus for the pairs that need them (`views`, `pick`, `judge`) and dropped after, as
+/// in-process alignment does past `views::resident_claims()`. What is held is about as
+/// much as the in-process `Outline`: a few hundred bytes a claim.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PartitionClaims {
+    /// The corpus's number of the partition's first document.
+    pub first_doc: u32,
+    /// How many documents the partition has.
+    doc_count: u32,
     /// Where each claim is (documents numbered in the corpus).
     pub refs: Vec<ClaimRef>,
     /// Each claim's id (`doc:start`), for the pairs table.
     pub ids: Vec<String>,
     /// Each claim's document's name, for the pairs table.
     pub docs: Vec<String>,
-    /// Each claim's view.
-    pub views: Vec<ClaimView>,
-    /// The claims' terms with their reference idfs, kept apart from the views: weighing
-    /// the views in place (`weigh`) leaves the term counts as they were, so a count retried
-    /// after the weighing reads the same numbers.
+    /// What each claim says, hashed (`copies::signature`).
+    pub signatures: Vec<u64>,
+    /// `(document in the corpus, sentence)` of each claim.
+    pub sentences: Vec<Option<(u32, u32)>>,
+    /// Each claim's index keys before the corpus weighs its terms.
+    keys: KeyTable,
+    /// The claims' terms with their reference idfs (the corpus counts them).
     pub terms: TermTable,
+    /// The corpus's weights once `weigh` has been given them.
+    weights: Option<Weights>,
+}
+
+/// Every claim's `index::key_strings` (sorted, distinct), hashed, with each key's reference
+/// idf (infinite for keys that are not terms): claim `i`'s are `start[i]..start[i + 1]`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct KeyTable {
+    start: Vec<u32>,
+    /// `outline::key_hash` of each key (what the corpus's counts are keyed by).
+    hash: Vec<u64>,
+    /// `row_key` of each key (the hash, marked when it is a words key).
+    row: Vec<u64>,
+    idf: Vec<f32>,
+}
+
+impl KeyTable {
+    fn of(views: &[ClaimView]) -> KeyTable {
+        let mut t = KeyTable {
+            start: vec![0],
+            ..KeyTable::default()
+        };
+        for v in views {
+            for (key, idf) in index::key_strings(v) {
+                t.hash.push(key_hash(&key));
+                t.row.push(row_key(&key));
+                t.idf.push(idf);
+            }
+            t.start.push(t.hash.len() as u32);
+        }
+        t
+    }
+}
+
+/// The corpus's term counts a partition weighs its claims by: `n` distinct claims, `df`
+/// of them holding each term (hashed) whose corpus idf lowers a weight.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Weights {
+    n: usize,
+    df: HashMap<u64, u32>,
+}
+
+impl Weights {
+    /// What a term (hashed key) of reference idf `idf` weighs in the corpus, as
+    /// `outline::weigh_terms` weighs a view's terms.
+    fn weighed(&self, hash: u64, idf: f32) -> f32 {
+        if self.n < outline::MIN_CLAIMS_FOR_CORPUS_IDF {
+            return idf;
+        }
+        idf.min(outline::corpus_idf(
+            self.n,
+            self.df.get(&hash).copied().unwrap_or(0),
+        ))
+    }
+
+    /// `view` weighed by the corpus (the in-place weighing of a built view).
+    fn weigh(&self, view: &mut ClaimView) {
+        if self.n >= outline::MIN_CLAIMS_FOR_CORPUS_IDF {
+            let idf = |k: &str| {
+                outline::corpus_idf(self.n, self.df.get(&key_hash(k)).copied().unwrap_or(0))
+            };
+            outline::weigh_terms(view, idf);
+        }
+    }
 }
 
 /// A partition's terms as the corpus counts them: distinct keys (hashed), each with its
@@ -94,10 +168,49 @@ impl TermTable {
     }
 }
 
+/// A partition's corpus and the `Sources` its claims' views are built from, kept together
+/// between the tasks that build views (`PartitionClaims::pick`, `judge`): each document's
+/// marks (its figures and dates, about a quarter of building the document's views) are
+/// found once, not once a task. A pick wants a few claims of many documents, so finding
+/// the marks again was most of its cost (benches/DASK.md, session 31).
+pub struct KeptSources {
+    // Declared before `corpus`: dropped first, as it borrows it.
+    sources: Sources<'static>,
+    corpus: Arc<Corpus>,
+}
+
+impl KeptSources {
+    /// The sources of `corpus` (its stages up to claims computed first if need be).
+    pub fn new(corpus: Arc<Corpus>, cancel: &Cancel) -> Result<KeptSources, Cancelled> {
+        // SAFETY: the borrow is of the corpus inside the Arc's allocation, which does not
+        // move and lives as long as `corpus`, held here and dropped after `sources` (fields
+        // drop in declaration order). The 'static lifetime never leaves this struct:
+        // `sources()` lends it for `&self`'s lifetime only.
+        let borrowed: &'static Corpus = unsafe { &*Arc::as_ptr(&corpus) };
+        Ok(KeptSources {
+            sources: Sources::of(borrowed, cancel)?,
+            corpus,
+        })
+    }
+
+    /// The corpus.
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    /// The corpus, shared.
+    pub fn corpus_arc(&self) -> Arc<Corpus> {
+        Arc::clone(&self.corpus)
+    }
+
+    /// The sources of the corpus's views.
+    pub fn sources(&self) -> &Sources<'_> {
+        &self.sources
+    }
+}
+
 /// Claims a partition needs from another one: `(corpus index, where, id, document, view)`.
 pub type Picked = Vec<(u32, ClaimRef, String, String, ClaimView)>;
-/// `Picked`, borrowed from the partition (serialises to the same bytes).
-pub type PickedRefs<'a> = Vec<(u32, &'a ClaimRef, &'a String, &'a String, &'a ClaimView)>;
 
 /// A pair judged aligned, with what the pairs table shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -119,81 +232,128 @@ pub struct JudgedPair {
 }
 
 impl PartitionClaims {
-    /// The claims of `corpus`, whose documents are the corpus's from `first_doc` on.
+    /// The claims of `corpus`, whose documents are the corpus's from `first_doc` on. Every
+    /// view is built once here, read, and dropped.
     pub fn build(
         corpus: &Corpus,
         first_doc: u32,
         cancel: &Cancel,
     ) -> Result<PartitionClaims, Cancelled> {
-        let sources = Sources::of(corpus, cancel)?;
-        let per_doc: Vec<Vec<ClaimView>> = (0..sources.docs())
+        Self::build_from(corpus, &Sources::of(corpus, cancel)?, first_doc, cancel)
+    }
+
+    /// `build`, from `sources` of `corpus` (kept for the views built later: each
+    /// document's marks are found once, not once a task).
+    pub fn build_from(
+        corpus: &Corpus,
+        sources: &Sources,
+        first_doc: u32,
+        cancel: &Cancel,
+    ) -> Result<PartitionClaims, Cancelled> {
+        // Per document, so that a document's views go once it is read.
+        struct Read {
+            signatures: Vec<u64>,
+            sentences: Vec<Option<(u32, u32)>>,
+            keys: KeyTable,
+            terms: TermTable,
+        }
+        let per_doc: Vec<Read> = (0..sources.docs())
             .into_par_iter()
             .map(|d| {
                 cancel.check()?;
-                Ok(sources.doc_views(d))
-            })
-            .collect::<Result<_, Cancelled>>()?;
-        let mut refs: Vec<ClaimRef> = per_doc
-            .iter()
-            .enumerate()
-            .flat_map(|(d, vs)| {
-                (0..vs.len() as u32).map(move |index| ClaimRef {
-                    doc: d as u32,
-                    index,
+                let mut views = sources.doc_views(d);
+                for v in &mut views {
+                    shift_docs(v, first_doc);
+                }
+                Ok(Read {
+                    signatures: views.iter().map(copies::signature).collect(),
+                    sentences: views.iter().map(|v| v.sentence).collect(),
+                    keys: KeyTable::of(&views),
+                    terms: TermTable::of(&views),
                 })
             })
-            .collect();
-        let mut views: Vec<ClaimView> = per_doc.into_iter().flatten().collect();
+            .collect::<Result<_, Cancelled>>()?;
         let claims = corpus.try_claims(cancel)?;
         let names = corpus.docs();
-        let ids = refs
-            .iter()
-            .map(|r| {
-                claim_id(
-                    &names[r.doc as usize].name,
-                    &claims[r.doc as usize][r.index as usize].claim,
-                )
-            })
-            .collect();
-        let docs = refs
-            .iter()
-            .map(|r| names[r.doc as usize].name.clone())
-            .collect();
-        for r in &mut refs {
-            r.doc += first_doc;
+        let mut refs = Vec::new();
+        let (mut ids, mut docs) = (Vec::new(), Vec::new());
+        for (d, doc_claims) in claims.iter().enumerate() {
+            for (index, c) in doc_claims.iter().enumerate() {
+                refs.push(ClaimRef {
+                    doc: d as u32 + first_doc,
+                    index: index as u32,
+                });
+                ids.push(claim_id(&names[d].name, &c.claim));
+                docs.push(names[d].name.clone());
+            }
         }
-        for v in &mut views {
-            shift_docs(v, first_doc);
+        let mut signatures = Vec::with_capacity(refs.len());
+        let mut sentences = Vec::with_capacity(refs.len());
+        let mut keys = KeyTable {
+            start: vec![0],
+            ..KeyTable::default()
+        };
+        let mut term_views = Vec::new();
+        for r in per_doc {
+            signatures.extend(r.signatures);
+            sentences.extend(r.sentences);
+            let base = *keys.start.last().expect("starts with 0");
+            keys.start
+                .extend(r.keys.start[1..].iter().map(|&k| base + k));
+            keys.hash.extend(r.keys.hash);
+            keys.row.extend(r.keys.row);
+            keys.idf.extend(r.keys.idf);
+            term_views.push(r.terms);
         }
-        let terms = TermTable::of(&views);
         Ok(PartitionClaims {
+            first_doc,
+            doc_count: names.len() as u32,
             refs,
             ids,
             docs,
-            views,
-            terms,
+            signatures,
+            sentences,
+            keys,
+            terms: TermTable::merged(term_views),
+            weights: None,
         })
     }
 
     /// How many claims.
     pub fn len(&self) -> usize {
-        self.views.len()
+        self.refs.len()
     }
 
     /// Whether it has no claims.
     pub fn is_empty(&self) -> bool {
-        self.views.is_empty()
+        self.refs.is_empty()
+    }
+
+    /// Bytes held, estimated from the lengths of what is held.
+    pub fn held_bytes(&self) -> usize {
+        let strings: usize = self
+            .ids
+            .iter()
+            .chain(&self.docs)
+            .map(|s| s.len() + 24)
+            .sum();
+        let t = &self.terms;
+        strings
+            + self.len() * (8 + 8 + 12 + 4)
+            + self.keys.hash.len() * 20
+            + t.keys.len() * 12
+            + t.held.len() * 4
+            + self.weights.as_ref().map_or(0, |w| w.df.len() * 24)
     }
 
     /// What each claim says, hashed (`copies`): equal for claims carried in the same words.
     pub fn signatures(&self) -> Vec<u64> {
-        self.views.iter().map(copies::signature).collect()
+        self.signatures.clone()
     }
 
     /// Per term key (hashed, `outline::key_hash`, as in-process counts them): how many of
     /// the claims `distinct(i)` hold it, and the highest reference idf it has here (the
-    /// corpus idf can only lower a weight below that). Sorted by key. Read from `terms`,
-    /// not the views: the same before and after `weigh`.
+    /// corpus idf can only lower a weight below that). Sorted by key.
     pub fn term_counts(&self, distinct: impl Fn(usize) -> bool) -> Vec<(u64, u32, f32)> {
         let t = &self.terms;
         let mut df = vec![0u32; t.keys.len()];
@@ -207,30 +367,37 @@ impl PartitionClaims {
             .collect()
     }
 
-    /// Weighs the views by the corpus's counts, in place: `n` distinct claims, `df` of them
-    /// holding a term (keys hashed; terms not in `df` keep their weight, see
-    /// `corpus_idf_terms`). A term weighs the lesser of its weight and its corpus idf, so
-    /// weighing again (a retried task) changes nothing.
+    /// Takes the corpus's counts (`n` distinct claims, `df` of them holding a term; keys
+    /// hashed; terms not in `df` keep their weight, see `corpus_idf_terms`): the keys and
+    /// the views built from now on are weighed by them (before, by the reference idf).
+    /// Given again, the same.
     pub fn weigh(&mut self, n: usize, df: &HashMap<u64, u32>) {
-        if n >= outline::MIN_CLAIMS_FOR_CORPUS_IDF {
-            let idf = |k: &str| outline::corpus_idf(n, df.get(&key_hash(k)).copied().unwrap_or(0));
-            self.views
-                .par_iter_mut()
-                .for_each(|v| outline::weigh_terms(v, idf));
-        }
+        self.weights = Some(Weights { n, df: df.clone() });
     }
 
-    /// `(key, claim, order)` for every key of every claim `among(i)`: `key` as `row_key`
-    /// gives it, `claim` in corpus
-    /// numbering (`first_claim` on), `order` its place among the claim's sorted keys in the
-    /// low 32 bits. The smallest `order` of a key's holders is the key's place in the
-    /// in-process key order (first holder, then key).
+    /// `(key, claim, order)` for every index key of every claim `among(i)` (its keys once
+    /// the corpus weighs them, `index::keys`): `key` as `row_key` gives it, `claim` in
+    /// corpus numbering (`first_claim` on), `order` its place among the claim's sorted
+    /// keys in the low 32 bits. The smallest `order` of a key's holders is the key's place
+    /// in the in-process key order (first holder, then key).
     pub fn keyed(&self, first_claim: u32, among: impl Fn(usize) -> bool) -> Vec<(u64, u32, u64)> {
+        let k = &self.keys;
         let mut out = Vec::new();
-        for (i, v) in self.views.iter().enumerate().filter(|&(i, _)| among(i)) {
+        for i in (0..self.len()).filter(|&i| among(i)) {
             let c = first_claim + i as u32;
-            for (place, k) in index::keys(v).into_iter().enumerate() {
-                out.push((row_key(&k), c, (c as u64) << 32 | place as u64));
+            let mut place = 0u64;
+            for x in k.start[i] as usize..k.start[i + 1] as usize {
+                let idf = k.idf[x];
+                // Only terms are weighed (other keys are infinite: always keys); before
+                // `weigh`, by their reference idf.
+                let weighed = match &self.weights {
+                    Some(w) if idf.is_finite() => w.weighed(k.hash[x], idf),
+                    _ => idf,
+                };
+                if index::is_key(weighed) {
+                    out.push((k.row[x], c, (c as u64) << 32 | place));
+                    place += 1;
+                }
             }
         }
         out
@@ -239,73 +406,149 @@ impl PartitionClaims {
     /// Neighbours in one sentence as pairs of representatives (`rep`: corpus index of each
     /// claim's confirmed representative), as `index::candidates` adds them.
     pub fn sentence_pairs(&self, rep: &[u32]) -> Vec<(u32, u32)> {
-        let sentences: Vec<Option<(u32, u32)>> = self.views.iter().map(|v| v.sentence).collect();
-        index::sentence_pairs(&sentences, rep).collect()
+        index::sentence_pairs(&self.sentences, rep).collect()
     }
 
-    /// The claims `wanted` (corpus indices in this partition) for another partition.
-    pub fn pick(&self, first_claim: u32, wanted: &[u32]) -> Picked {
-        self.pick_refs(first_claim, wanted)
-            .into_iter()
-            .map(|(c, r, id, doc, v)| (c, *r, id.clone(), doc.clone(), v.clone()))
-            .collect()
-    }
-
-    /// As `pick`, borrowed: serialised, it gives `pick`'s bytes without copying the views.
-    pub fn pick_refs(&self, first_claim: u32, wanted: &[u32]) -> PickedRefs<'_> {
-        let mut wanted = wanted.to_vec();
-        wanted.sort_unstable();
-        wanted.dedup();
-        wanted
-            .into_iter()
-            .filter_map(|c| {
-                let i = c.checked_sub(first_claim)? as usize;
-                Some((
-                    c,
-                    self.refs.get(i)?,
-                    &self.ids[i],
-                    &self.docs[i],
-                    &self.views[i],
-                ))
+    /// The views of the claims `wanted` (places here), built from `sources` (of this
+    /// partition's corpus) and weighed by the corpus: only those claims and those whose
+    /// content they may take are built (`Sources::doc_views_of`), a document at a time.
+    pub fn views(
+        &self,
+        sources: &Sources,
+        wanted: &[usize],
+        cancel: &Cancel,
+    ) -> Result<Result<HashMap<usize, ClaimView>, String>, Cancelled> {
+        if sources.docs() != self.doc_count as usize {
+            return Ok(Err("views: not this partition's corpus".to_string()));
+        }
+        let mut by_doc: HashMap<u32, Vec<usize>> = HashMap::new();
+        for &i in wanted {
+            by_doc
+                .entry(self.refs[i].doc - self.first_doc)
+                .or_default()
+                .push(i);
+        }
+        let by_doc: Vec<(u32, Vec<usize>)> = by_doc.into_iter().collect();
+        let built: Vec<Vec<(usize, ClaimView)>> = by_doc
+            .par_iter()
+            .map(|(d, places)| {
+                cancel.check()?;
+                let index: Vec<usize> = places
+                    .iter()
+                    .map(|&i| self.refs[i].index as usize)
+                    .collect();
+                let mut views = sources.doc_views_of(*d as usize, |k| index.contains(&k));
+                Ok(places
+                    .iter()
+                    .zip(&index)
+                    .map(|(&i, &k)| {
+                        let mut v = std::mem::take(&mut views[k]);
+                        shift_docs(&mut v, self.first_doc);
+                        if let Some(w) = &self.weights {
+                            w.weigh(&mut v);
+                        }
+                        (i, v)
+                    })
+                    .collect())
             })
-            .collect()
+            .collect::<Result<_, Cancelled>>()?;
+        Ok(Ok(built.into_iter().flatten().collect()))
     }
 
-    /// Judges `pairs` (corpus indices, `a < b`), each claim this partition's or one of
-    /// `picked`; keeps the aligned ones, as `align` does, in `(a, b)` order. Pairs that are
-    /// one statement are not judged. Errors naming a claim found nowhere.
+    /// The claims `wanted` (corpus indices in this partition) for another partition, their
+    /// views built from `sources`.
+    pub fn pick(
+        &self,
+        sources: &Sources,
+        first_claim: u32,
+        wanted: &[u32],
+        cancel: &Cancel,
+    ) -> Result<Result<Picked, String>, Cancelled> {
+        let mut places: Vec<usize> = wanted
+            .iter()
+            .filter_map(|&c| c.checked_sub(first_claim).map(|i| i as usize))
+            .filter(|&i| i < self.len())
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        let mut views = match self.views(sources, &places, cancel)? {
+            Ok(v) => v,
+            Err(e) => return Ok(Err(e)),
+        };
+        Ok(Ok(places
+            .into_iter()
+            .map(|i| {
+                let v = views.remove(&i).expect("every wanted claim is built");
+                (
+                    first_claim + i as u32,
+                    self.refs[i],
+                    self.ids[i].clone(),
+                    self.docs[i].clone(),
+                    v,
+                )
+            })
+            .collect()))
+    }
+
+    /// Judges `pairs` (corpus indices, `a < b`), each claim this partition's (its view
+    /// built from `sources`) or one of `picked`; keeps the aligned ones, as `align` does, in
+    /// `(a, b)` order. Pairs that are one statement are not judged. Errors naming a claim
+    /// found nowhere.
     pub fn judge(
         &self,
+        sources: &Sources,
         first_claim: u32,
         picked: &[Picked],
         pairs: &[(u32, u32)],
         lex: &AlignLexicon,
-    ) -> Result<Vec<JudgedPair>, String> {
+        cancel: &Cancel,
+    ) -> Result<Result<Vec<JudgedPair>, String>, Cancelled> {
         let others: HashMap<u32, (&ClaimRef, &String, &String, &ClaimView)> = picked
             .iter()
             .flatten()
             .map(|(c, r, id, doc, v)| (*c, (r, id, doc, v)))
             .collect();
-        let claim = |c: u32| {
-            c.checked_sub(first_claim)
-                .map(|i| i as usize)
-                .filter(|&i| i < self.len())
-                .map(|i| (&self.refs[i], &self.ids[i], &self.docs[i], &self.views[i]))
-                .or_else(|| others.get(&c).copied())
-                .ok_or_else(|| format!("claim {c} is in neither this partition nor those picked"))
-        };
         let mut pairs = pairs.to_vec();
         pairs.sort_unstable();
         pairs.dedup();
-        let mut out = Vec::new();
-        for (a, b) in pairs {
-            let ((ra, ia, da, va), (rb, ib, db, vb)) = (claim(a)?, claim(b)?);
-            if one_statement(*ra, *rb, va.refers_to, vb.refers_to) {
-                continue;
+        let here = |c: u32| {
+            c.checked_sub(first_claim)
+                .map(|i| i as usize)
+                .filter(|&i| i < self.len())
+        };
+        let mut mine: Vec<usize> = pairs
+            .iter()
+            .flat_map(|&(a, b)| [a, b])
+            .filter_map(here)
+            .collect();
+        mine.sort_unstable();
+        mine.dedup();
+        let views = match self.views(sources, &mine, cancel)? {
+            Ok(v) => v,
+            Err(e) => return Ok(Err(e)),
+        };
+        let claim = |c: u32| {
+            here(c)
+                .map(|i| (&self.refs[i], &self.ids[i], &self.docs[i], &views[&i]))
+                .or_else(|| others.get(&c).copied())
+                .ok_or_else(|| format!("claim {c} is in neither this partition nor those picked"))
+        };
+        for &(a, b) in &pairs {
+            if let Err(e) = claim(a).and(claim(b)) {
+                return Ok(Err(e));
             }
-            let j = judge_claims(va, vb, ra.doc == rb.doc, lex);
-            if j.aligned {
-                out.push(JudgedPair {
+        }
+        let judged: Vec<Option<JudgedPair>> = pairs
+            .par_iter()
+            .map(|&(a, b)| {
+                cancel.check()?;
+                let ((ra, ia, da, va), (rb, ib, db, vb)) =
+                    (claim(a).expect("checked"), claim(b).expect("checked"));
+                if one_statement(*ra, *rb, va.refers_to, vb.refers_to) {
+                    return Ok(None);
+                }
+                let j = judge_claims(va, vb, ra.doc == rb.doc, lex);
+                Ok(j.aligned.then(|| JudgedPair {
                     a,
                     b,
                     ids: (ia.clone(), ib.clone()),
@@ -313,10 +556,45 @@ impl PartitionClaims {
                     relation: j.relation,
                     score: j.score,
                     reason: j.reason,
-                });
+                }))
+            })
+            .collect::<Result<_, Cancelled>>()?;
+        Ok(Ok(judged.into_iter().flatten().collect()))
+    }
+}
+
+impl TermTable {
+    /// The tables of consecutive runs of claims as one.
+    fn merged(parts: Vec<TermTable>) -> TermTable {
+        let mut top: HashMap<u64, f32> = HashMap::new();
+        for p in &parts {
+            for (&k, &t) in p.keys.iter().zip(&p.top) {
+                let e = top.entry(k).or_insert(f32::NEG_INFINITY);
+                *e = e.max(t);
             }
         }
-        Ok(out)
+        let mut keys: Vec<(u64, f32)> = top.into_iter().collect();
+        keys.sort_unstable_by_key(|x| x.0);
+        let place: HashMap<u64, u32> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (k.0, i as u32))
+            .collect();
+        let mut start = vec![0];
+        let mut held = Vec::new();
+        for p in &parts {
+            for i in 0..p.start.len() - 1 {
+                let r = p.start[i] as usize..p.start[i + 1] as usize;
+                held.extend(p.held[r].iter().map(|&k| place[&p.keys[k as usize]]));
+                start.push(held.len() as u32);
+            }
+        }
+        TermTable {
+            keys: keys.iter().map(|k| k.0).collect(),
+            top: keys.iter().map(|k| k.1).collect(),
+            held,
+            start,
+        }
     }
 }
 
@@ -527,6 +805,10 @@ mod tests {
             .iter()
             .map(|(c, first)| PartitionClaims::build(c, *first, &never).unwrap())
             .collect();
+        let sources: Vec<Sources> = parts
+            .iter()
+            .map(|(c, _)| Sources::of(c, &never).unwrap())
+            .collect();
         let mut offsets = vec![0u32];
         for pc in &pcs {
             offsets.push(offsets.last().unwrap() + pc.len() as u32);
@@ -562,13 +844,15 @@ mod tests {
         for pc in &mut pcs {
             let before = pc.term_counts(|_| true);
             pc.weigh(n, &terms);
-            let once = format!("{:?}", pc.views);
+            let once = format!("{:?}", pc);
             // A retried weighing changes nothing, nor do the counts a retried count reads.
             pc.weigh(n, &terms);
-            assert_eq!(format!("{:?}", pc.views), once);
+            assert_eq!(format!("{:?}", pc), once);
             assert_eq!(pc.term_counts(|_| true), before);
         }
-        // Pairs judged in the partition of `a`, the other claims picked where they are.
+        // Pairs judged in the partition of `a`, the other claims picked where they are
+        // (from partitions at or after `a`'s: `a < b`), views built from each partition's
+        // corpus.
         let judge_all = |pairs: &[(u32, u32)]| -> Vec<JudgedPair> {
             let mut out = Vec::new();
             for (p, pc) in pcs.iter().enumerate() {
@@ -578,19 +862,16 @@ mod tests {
                     .filter(|&(a, _)| part_of(a) == p)
                     .collect();
                 let wanted: Vec<u32> = mine.iter().flat_map(|&(a, b)| [a, b]).collect();
-                let picked: Vec<Picked> = (0..pcs.len())
-                    .filter(|&q| q != p)
+                let picked: Vec<Picked> = (p + 1..pcs.len())
                     .map(|q| {
-                        // As they cross processes: the borrowed pick's bytes, which are
-                        // the owned pick's.
-                        let bytes = postcard::to_allocvec(&pcs[q].pick_refs(offsets[q], &wanted));
-                        let bytes = bytes.unwrap();
-                        let owned = pcs[q].pick(offsets[q], &wanted);
-                        assert_eq!(bytes, postcard::to_allocvec(&owned).unwrap());
+                        // As they cross processes: postcard bytes.
+                        let pick = pcs[q].pick(&sources[q], offsets[q], &wanted, &never);
+                        let bytes = postcard::to_allocvec(&pick.unwrap().unwrap()).unwrap();
                         postcard::from_bytes(&bytes).unwrap()
                     })
                     .collect();
-                out.extend(pc.judge(offsets[p], &picked, &mine, lex).unwrap());
+                let judged = pc.judge(&sources[p], offsets[p], &picked, &mine, lex, &never);
+                out.extend(judged.unwrap().unwrap());
             }
             out
         };
@@ -611,7 +892,8 @@ mod tests {
         // Keys: holders and key order per key, profiles per claim, pairs per key.
         let mut rows: Vec<(u64, u32, u64)> = Vec::new();
         for (p, pc) in pcs.iter().enumerate() {
-            rows.extend(pc.keyed(offsets[p], |i| rep[own(p, i) as usize] == own(p, i)));
+            let among = |i: usize| rep[own(p, i) as usize] == own(p, i);
+            rows.extend(pc.keyed(offsets[p], among));
         }
         let mut per_key: HashMap<u64, (u32, u64)> = HashMap::new();
         for (k, _, o) in &rows {
@@ -686,14 +968,95 @@ mod tests {
     fn views_cross_processes_unchanged() {
         let texts: Vec<&str> = sample::texts().collect();
         let (whole, _) = partitions(&texts, &[]);
-        let pc = PartitionClaims::build(&whole, 0, &Cancel::never()).unwrap();
+        let never = Cancel::never();
+        let mut pc = PartitionClaims::build(&whole, 0, &never).unwrap();
         let back: PartitionClaims =
             postcard::from_bytes(&postcard::to_allocvec(&pc).unwrap()).unwrap();
         assert_eq!(format!("{:?}", back), format!("{:?}", pc));
-        assert!(pc
-            .views
+        let all: Vec<u32> = (0..pc.len() as u32).collect();
+        pc.weigh(pc.len(), &HashMap::new());
+        let picked = pc
+            .pick(&Sources::of(&whole, &never).unwrap(), 0, &all, &never)
+            .unwrap()
+            .unwrap();
+        let bytes = postcard::to_allocvec(&picked).unwrap();
+        let back: Picked = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(format!("{:?}", back), format!("{:?}", picked));
+        assert!(picked
             .iter()
-            .any(|v| v.figures.iter().any(|f| f.unit.is_some())));
+            .any(|p| p.4.figures.iter().any(|f| f.unit.is_some())));
+    }
+
+    #[test]
+    fn views_built_again_are_the_views_built_whole() {
+        // A pick of a few claims builds only those (and the claims before them they may
+        // take content from): each is the view the whole document's build gives.
+        let texts: Vec<&str> = sample::texts().collect();
+        let (whole, _) = partitions(&texts, &[]);
+        let never = Cancel::never();
+        let mut pc = PartitionClaims::build(&whole, 0, &never).unwrap();
+        pc.weigh(pc.len(), &HashMap::new());
+        let all: Vec<u32> = (0..pc.len() as u32).collect();
+        // Sources kept between picks (as the binding keeps them: each document's marks
+        // found once) build what fresh ones build.
+        let kept = Sources::of(&whole, &never).unwrap();
+        let every = pc.pick(&kept, 0, &all, &never).unwrap().unwrap();
+        let some: Vec<u32> = all.iter().copied().filter(|c| c % 3 == 2).collect();
+        let few = pc.pick(&kept, 0, &some, &never).unwrap().unwrap();
+        let fresh = Sources::of(&whole, &never).unwrap();
+        let few_fresh = pc.pick(&fresh, 0, &some, &never).unwrap().unwrap();
+        assert_eq!(format!("{:?}", few), format!("{:?}", few_fresh));
+        assert_eq!(few.len(), some.len());
+        for p in &few {
+            assert_eq!(format!("{:?}", p), format!("{:?}", every[p.0 as usize]));
+        }
+        // Another corpus than the partition's is refused, not judged.
+        let (other, _) = partitions(&texts[..1], &[]);
+        assert!(pc
+            .pick(&Sources::of(&other, &never).unwrap(), 0, &some, &never)
+            .unwrap()
+            .is_err());
+    }
+
+    #[test]
+    fn keys_without_views_are_the_keys_of_the_weighed_views() {
+        // The index keys come from what the first build kept (`KeyTable`) and the corpus's
+        // counts, not from views held: they are `index::keys` of the view built and
+        // weighed, claim by claim, in place and order; unweighed, by the reference idf.
+        let texts: Vec<&str> = sample::texts().collect();
+        let (whole, _) = partitions(&texts, &[]);
+        let never = Cancel::never();
+        let mut pc = PartitionClaims::build(&whole, 0, &never).unwrap();
+        let all: Vec<u32> = (0..pc.len() as u32).collect();
+        let mut df: HashMap<u64, u32> = HashMap::new();
+        for (k, d, _) in pc.term_counts(|_| true) {
+            df.insert(k, d);
+        }
+        let n = pc.len();
+        for weigh in [false, true] {
+            if weigh {
+                pc.weigh(n, &df);
+            }
+            let picked = pc
+                .pick(&Sources::of(&whole, &never).unwrap(), 0, &all, &never)
+                .unwrap()
+                .unwrap();
+            let mut want = Vec::new();
+            for (c, _, _, _, v) in &picked {
+                for (place, k) in index::keys(v).iter().enumerate() {
+                    want.push((row_key(k), *c, (*c as u64) << 32 | place as u64));
+                }
+            }
+            assert_eq!(pc.keyed(0, |_| true), want);
+        }
+        assert!(n >= outline::MIN_CLAIMS_FOR_CORPUS_IDF);
+        assert_ne!(
+            PartitionClaims::build(&whole, 0, &never)
+                .unwrap()
+                .keyed(0, |_| true),
+            pc.keyed(0, |_| true),
+            "the corpus's counts drop common terms from the keys"
+        );
     }
 
     #[test]

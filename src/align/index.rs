@@ -151,7 +151,9 @@ fn frame_keys(v: &ClaimView) -> Vec<String> {
 }
 
 /// The keys a claim is indexed by once the corpus has weighed its terms (`view` weighed):
-/// `key_strings` that are keys (`is_key`), sorted and distinct.
+/// `key_strings` that are keys (`is_key`), sorted and distinct. (What `distributed` keys
+/// claims by without their views; its tests check it against this.)
+#[cfg(test)]
 pub(super) fn keys(view: &ClaimView) -> Vec<String> {
     key_strings(view)
         .into_iter()

@@ -3,7 +3,7 @@
 //! them without a Python object per value); views cross as postcard bytes.
 
 use std::collections::HashMap;
-use std::sync::{PoisonError, RwLock, RwLockReadGuard};
+use std::sync::{Arc, OnceLock, PoisonError, RwLock, RwLockReadGuard};
 
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
@@ -13,12 +13,18 @@ use super::columns::Columns;
 use super::corpus::PyCorpus;
 use super::partition::{from_bytes, to_bytes};
 use super::pool;
-use crate::align::distributed::{self as dist, PartitionClaims, Picked, Profile};
+use crate::align::distributed::{self as dist, KeptSources, PartitionClaims, Picked, Profile};
+use crate::corpus::Corpus;
 use crate::lang::Language;
+use crate::stage::{Cancel, Cancelled};
 
-/// A claim's view, estimated (terms, stems, n-grams, trigrams, names and the same per clause:
-/// about 16 KB, benches/DASK.md).
-const VIEW_BYTES: usize = 16 * 1024;
+/// A partition's corpus with its stages up to claims, bytes per byte of text (texts,
+/// tokens, parse, mentions, claims): measured at ~14.5 on the cluster (each 1,667-article
+/// partition a worker holds adds ~110 MB, 7.6 MB of text with its claims' index and
+/// tables; benches/DASK.md, session 31). Session 30 guessed 40, which at 100,000 articles
+/// would have told Dask ~9 GB a worker and made it spill claims, whose corpus is then
+/// made again when read back.
+const CORPUS_BYTES_PER_TEXT_BYTE: usize = 16;
 
 /// A column of fixed-size numbers, from and to little-endian bytes.
 trait Column: Sized + Copy {
@@ -72,29 +78,74 @@ fn flags(bytes: &[u8], n: usize, what: &str) -> PyResult<Vec<bool>> {
     Ok(f.into_iter().map(|x| x != 0).collect())
 }
 
-/// A partition's claims as the aligner compares them (from a partition's corpus with the
-/// corpus's entity ids). Pickles as postcard bytes. Behind a lock: `weigh` weighs the
-/// views in place (a copy of every view, only to weigh it, cost as much as weighing).
+/// A partition's claims as the aligner indexes them (from a partition's corpus with the
+/// corpus's entity ids), and that corpus, from which the views of the claims a task needs
+/// are built again (`pick`, `judge`) and dropped after: views are not held between tasks.
+/// Pickles as postcard bytes and, when it was given one, the `source` that makes the
+/// corpus again (a callable returning it: read, tagged and analysed again where the claims
+/// are unpickled, the first time a view is built there); without a source, unpickled, it
+/// indexes but builds no views. Behind a lock: `weigh` gives it the corpus's counts.
 #[pyclass(name = "PartitionClaims", module = "crosswire._core", frozen)]
 pub struct PyPartitionClaims {
     inner: RwLock<PartitionClaims>,
+    /// The partition's corpus and the sources of its views (each document's marks found
+    /// once, then kept with it).
+    kept: OnceLock<KeptSources>,
+    source: Option<Py<PyAny>>,
 }
 
 impl PyPartitionClaims {
     fn claims(&self) -> RwLockReadGuard<'_, PartitionClaims> {
         self.inner.read().unwrap_or_else(PoisonError::into_inner)
     }
+
+    /// The partition's corpus: the one it was built from, or made again by its source
+    /// (its sources then made in `kept`).
+    fn corpus(&self, py: Python<'_>) -> PyResult<Arc<Corpus>> {
+        if let Some(k) = self.kept.get() {
+            return Ok(k.corpus_arc());
+        }
+        let Some(source) = &self.source else {
+            return Err(PyValueError::new_err(
+                "these partition claims were unpickled without their corpus or a source \
+                 for it: their views cannot be built here",
+            ));
+        };
+        let made = source.bind(py).call0()?;
+        let made: PyRef<'_, PyCorpus> = made.extract()?;
+        Ok(made.inner.clone())
+    }
+
+    /// The kept corpus and sources, made from `corpus` the first time (once unpickled).
+    fn kept(&self, corpus: Arc<Corpus>, cancel: &Cancel) -> Result<&KeptSources, Cancelled> {
+        if self.kept.get().is_none() {
+            // Two tasks may both make them: one is kept, the other dropped.
+            let _ = self.kept.set(KeptSources::new(corpus, cancel)?);
+        }
+        Ok(self.kept.get().expect("set above"))
+    }
 }
 
 #[pymethods]
 impl PyPartitionClaims {
     #[new]
-    fn new(py: Python<'_>, corpus: &PyCorpus, first_doc: u32) -> PyResult<PyPartitionClaims> {
-        let inner = pool::interruptible(py, |cancel| {
-            PartitionClaims::build(&corpus.inner, first_doc, cancel)
+    #[pyo3(signature = (corpus, first_doc, source=None))]
+    fn new(
+        py: Python<'_>,
+        corpus: &PyCorpus,
+        first_doc: u32,
+        source: Option<Py<PyAny>>,
+    ) -> PyResult<PyPartitionClaims> {
+        let (inner, kept) = pool::interruptible(py, |cancel| {
+            let kept = KeptSources::new(corpus.inner.clone(), cancel)?;
+            let inner =
+                PartitionClaims::build_from(kept.corpus(), kept.sources(), first_doc, cancel)?;
+            Ok((inner, kept))
         })?;
         Ok(PyPartitionClaims {
             inner: RwLock::new(inner),
+            kept: OnceLock::from(kept),
+            source,
         })
     }
 
@@ -102,10 +153,18 @@ impl PyPartitionClaims {
         self.claims().len()
     }
 
-    /// Bytes held, estimated (Dask's `sizeof` reads it): tasks that read the views then run
-    /// where they are instead of moving them (postcard both ways) and holding them twice.
+    /// Bytes held, estimated (Dask's `sizeof` reads it): the claims' index and the corpus
+    /// they are built from, so that tasks that build views run where the corpus is
+    /// instead of moving it (moved, it is read and analysed again).
     fn __sizeof__(&self) -> usize {
-        self.claims().len() * VIEW_BYTES
+        let text: usize = self
+            .kept
+            .get()
+            .iter()
+            .flat_map(|k| k.corpus().docs())
+            .map(|d| d.text.len())
+            .sum();
+        self.claims().held_bytes() + text * CORPUS_BYTES_PER_TEXT_BYTE
     }
 
     /// Each claim's copy signature (u64 bytes).
@@ -134,9 +193,9 @@ impl PyPartitionClaims {
         ))
     }
 
-    /// Weighs the claims by the corpus's counts, in place (`n` distinct claims, `keys`
-    /// (u64 bytes, hashed) held by `df` (u32 bytes) of them), and returns them. Weighing
-    /// again changes nothing, and the term counts stay those of the reference weights.
+    /// Gives the claims the corpus's counts, in place (`n` distinct claims, `keys` (u64
+    /// bytes, hashed) held by `df` (u32 bytes) of them): keys and views built from now on
+    /// are weighed by them. Returns the claims; given again, nothing changes.
     fn weigh<'py>(
         slf: Bound<'py, Self>,
         n: usize,
@@ -194,7 +253,8 @@ impl PyPartitionClaims {
         ))
     }
 
-    /// The claims `wanted` (u32 bytes, corpus indices) for another partition (bytes).
+    /// The claims `wanted` (u32 bytes, corpus indices; those of other partitions left
+    /// out) for another partition (bytes), their views built from the corpus.
     fn pick<'py>(
         &self,
         py: Python<'py>,
@@ -202,11 +262,19 @@ impl PyPartitionClaims {
         wanted: &[u8],
     ) -> PyResult<Bound<'py, PyBytes>> {
         let wanted: Vec<u32> = read(wanted, "wanted")?;
-        to_bytes(py, &self.claims().pick_refs(first_claim, &wanted))
+        let corpus = self.corpus(py)?;
+        let claims = self.claims();
+        let picked = pool::interruptible(py, |cancel| {
+            let kept = self.kept(corpus, cancel)?;
+            claims.pick(kept.sources(), first_claim, &wanted, cancel)
+        })?
+        .map_err(PyValueError::new_err)?;
+        to_bytes(py, &picked)
     }
 
     /// The aligned pairs among `a`, `b` (u32 bytes) as columns: claim_a, claim_b (ids),
-    /// doc_a, doc_b, relation, score, reason, and `a`, `b` (u32 bytes).
+    /// doc_a, doc_b, relation, score, reason, and `a`, `b` (u32 bytes). Views of this
+    /// partition's claims are built from its corpus, the others' come `picked`.
     fn judge<'py>(
         &self,
         py: Python<'py>,
@@ -227,9 +295,12 @@ impl PyPartitionClaims {
         }
         let pairs: Vec<(u32, u32)> = a.into_iter().zip(b).collect();
         let lex = &Language::english().align;
-        let judged = pool::run(py, || {
-            self.claims().judge(first_claim, &picked, &pairs, lex)
-        })
+        let corpus = self.corpus(py)?;
+        let claims = self.claims();
+        let judged = pool::interruptible(py, |cancel| {
+            let kept = self.kept(corpus, cancel)?;
+            claims.judge(kept.sources(), first_claim, &picked, &pairs, lex, cancel)
+        })?
         .map_err(PyValueError::new_err)?;
         let cols = Columns::new(py)?;
         let pair = |f: fn(&(String, String)) -> &String| {
@@ -252,16 +323,24 @@ impl PyPartitionClaims {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let bytes = to_bytes(py, &*slf.get().claims())?;
+        let bytes = to_bytes(py, &*slf.get().claims())?.into_any();
         let from = py.get_type::<PyPartitionClaims>().getattr("from_bytes")?;
-        Ok((from, PyTuple::new(py, [bytes])?))
+        let source = match &slf.get().source {
+            Some(s) => s.bind(py).clone(),
+            None => py.None().into_bound(py),
+        };
+        Ok((from, PyTuple::new(py, [bytes, source])?))
     }
 
-    /// Claims pickled as bytes (see `__reduce__`).
+    /// Claims pickled as bytes (see `__reduce__`), with the source of their corpus if
+    /// they had one.
     #[staticmethod]
-    fn from_bytes(bytes: &[u8]) -> PyResult<PyPartitionClaims> {
+    #[pyo3(signature = (bytes, source=None))]
+    fn from_bytes(bytes: &[u8], source: Option<Py<PyAny>>) -> PyResult<PyPartitionClaims> {
         Ok(PyPartitionClaims {
             inner: RwLock::new(from_bytes(bytes, "partition claims")?),
+            kept: OnceLock::new(),
+            source,
         })
     }
 }
