@@ -470,3 +470,37 @@ def test_the_pairs_table_merges_copies_and_judged_pairs_in_claim_order(pairs):
     assert list(got.columns) == PAIR_COLUMNS
     assert list(got["claim_a"]) == [f"claim_a{a}-{b}" for a, b in rows]
     assert got.index.equals(pd.RangeIndex(len(rows)))
+
+
+def test_a_shuffle_over_many_partitions_is_built_without_optimizing_the_graph(monkeypatch):
+    # Handed a list of Delayed values, Dask optimizes and culls the whole graph so far once
+    # per element: a shuffle's joins then took longer than cubic time in the partitions.
+    import importlib
+
+    import dask
+    from crosswire import dask_alignment as da
+    from dask import delayed
+
+    module = importlib.import_module("dask.delayed")  # `dask.delayed` is the function
+    finalized = []
+    finalize = module._finalize_args_collections
+    monkeypatch.setattr(
+        module,
+        "_finalize_args_collections",
+        lambda *a: finalized.append(1) or finalize(*a),
+    )
+    n = 6
+    frames = [
+        delayed(pd.DataFrame)({"claim": [i, 10 * i + 3, 59 - i]}, dask_key_name=f"frame-{i}")
+        for i in range(n)
+    ]
+    offsets = [10 * i for i in range(n + 1)]
+    joined = da._exchange(frames, "claim", offsets, n, "test", "token")
+    assert finalized == []
+    # Each partition gets the rows of its claims, in the frames' order.
+    got = [list(df["claim"]) for df in dask.compute(*joined, scheduler="sync")]
+    want = [
+        [c for i in range(n) for c in (i, 10 * i + 3, 59 - i) if o <= c < o + 10]
+        for o in offsets[:-1]
+    ]
+    assert got == want

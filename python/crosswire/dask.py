@@ -209,10 +209,7 @@ def _entity_table_of(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(["mentions", "entity"], ascending=[False, True], ignore_index=True)
 
 
-def _task(func: Callable[..., Any], key: str, *args: Any) -> Delayed:
-    """``func(*args)`` as a task named ``key``: the same inputs give the same key, so a rerun
-    or a retry after a lost worker recomputes the same value under the same name."""
-    return delayed(func, pure=True)(*args, dask_key_name=key)
+_task = dask_alignment._task
 
 
 def _tree(items: list[Delayed], merge: Callable[[list[Any]], Any], name: str) -> Delayed:

@@ -50,7 +50,35 @@ def _col(b: bytes, dtype: np.dtype) -> np.ndarray:
 
 
 def _task(func: Any, key: str, *args: Any, nout: int | None = None) -> Any:
-    return delayed(func, pure=True, nout=nout)(*args, dask_key_name=key)
+    """``func(*args)`` as a task named ``key``: the same inputs give the same key, so a rerun
+    or a retry after a lost worker recomputes the same value under the same name.
+
+    A list of Delayed values reaches the task element by element and is rebuilt inside it:
+    handed a list, Dask optimizes and culls the whole graph so far once per element, so a
+    shuffle's joins over n partitions took time growing faster than n^3 (over ten minutes at
+    100,000 articles before the first task ran)."""
+    flat: list[Any] = []
+    lengths: list[int] = []  # per argument: the length of a list spread out, or -1
+    for arg in args:
+        if isinstance(arg, list) and any(isinstance(a, Delayed) for a in arg):
+            lengths.append(len(arg))
+            flat.extend(arg)
+        else:
+            lengths.append(-1)
+            flat.append(arg)
+    if max(lengths, default=-1) < 0:
+        return delayed(func, pure=True, nout=nout)(*args, dask_key_name=key)
+    spread = delayed(_with_lists, pure=True, nout=nout)
+    return spread(func, tuple(lengths), *flat, dask_key_name=key)
+
+
+def _with_lists(func: Any, lengths: tuple[int, ...], *flat: Any) -> Any:
+    """``func`` called with the arguments ``_task`` spread out, its lists rebuilt."""
+    args, at = [], 0
+    for n in lengths:
+        args.append(flat[at] if n < 0 else list(flat[at : at + n]))
+        at += 1 if n < 0 else n
+    return func(*args)
 
 
 def _key(step: str, token: str, *place: int) -> str:
