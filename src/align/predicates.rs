@@ -13,12 +13,14 @@
 use super::frames::{compare, FrameView};
 use super::represent::ClaimView;
 
-/// The main predicates of two parsed claims that share no predicate, when neither states
-/// the other's: `(a's, b's)` lemmas. `None` when a frame of one matches a frame of the other,
-/// when either has no content predicate (a light verb, a fragment), or when either states
-/// the other's predicate among its words (`the seven men, who freed …` / `All the hostages
-/// were freed …`: the parse chose another head, the words still say it), or when the two
-/// main frames have the same participants (`one_doer_one_done`).
+/// The main predicates of two parsed claims that share no predicate, when one of them does
+/// not state the other's: `(a's, b's)` lemmas. `None` when a frame of one matches a frame of
+/// the other, when either has no content predicate (a light verb, a fragment), when each
+/// states the other's predicate among its words (the parse chose other heads, the words
+/// still say it), or when the two main frames have the same participants
+/// (`one_doer_one_done`). One side stating the other's predicate is not enough: `Zaire is
+/// home to 1.1 million refugees` names the refugees that `Repatriation of 1.1 million
+/// refugees could start` speaks of, but says nothing of a start.
 pub fn unshared(a: &ClaimView, b: &ClaimView) -> Option<(String, String)> {
     if !(a.parsed && b.parsed) || a.verbless || b.verbless {
         return None;
@@ -27,7 +29,7 @@ pub fn unshared(a: &ClaimView, b: &ClaimView) -> Option<(String, String)> {
         return None;
     }
     let (x, y) = (main(a)?, main(b)?);
-    if states(b, &x.key) || states(a, &y.key) || one_doer_one_done(x, y) {
+    if states(b, &x.key) && states(a, &y.key) || one_doer_one_done(x, y) {
         return None;
     }
     Some((x.predicate.clone(), y.predicate.clone()))

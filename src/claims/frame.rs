@@ -169,6 +169,10 @@ pub struct FrameSource<'a> {
 
 /// Relations of a clause predicate inside the content that gets a frame of its own.
 const CLAUSE_DEPS: &[&str] = &["conj", "ccomp", "advcl", "parataxis", "xcomp", "root"];
+/// Relations whose subtree says something of a participant in passing (`background`).
+const BACKGROUND_DEPS: &[&str] = &["acl:relcl", "appos"];
+/// Steps up the tree `background` looks for a background head above a token.
+const BACKGROUND_REACH: usize = 32;
 /// At most this many frames a claim: a run-on claim does not grow without bound.
 const MAX_FRAMES: usize = 8;
 /// At most this many title words between a nationality and the name it introduces
@@ -263,6 +267,55 @@ impl FrameSource<'_> {
         self.assign_figures(&r, &taken, &mut out);
         super::governed::inherit(self, &r, &mut out);
         out
+    }
+
+    /// What the content says in passing about a participant: the spans of its relative
+    /// clauses and appositions (`Philippoussis, who beat Sampras in the third round, stayed
+    /// calm`: the beating is background, the staying calm the proposition), outermost only.
+    /// None when the content's head is no predicate (a verb, or a word with a copula): then
+    /// the relative clause is what it says (`Seven Iraqis who seized an airliner`).
+    pub fn background(&self, span: Span) -> Box<[Span]> {
+        let r = self.token_range(span);
+        if r.is_empty() || self.syntax.len() != self.tokens.len() {
+            return Box::default();
+        }
+        let Some(main) = self.main_head(&r).map(|m| self.deed_of_noun(m, &r)) else {
+            return Box::default();
+        };
+        let predicate = self.pos(main) == "VERB" || self.kid_with(main, &r, &["cop"]).is_some();
+        if !predicate {
+            return Box::default();
+        }
+        let passing = |i: usize| {
+            BACKGROUND_DEPS.contains(&self.dep(i)) && self.syntax.head(i) != i && i != main
+        };
+        // Each token's outermost background head above it (at most `BACKGROUND_REACH` steps
+        // up: a deeper chain is a parse gone wrong, and the walk stays linear).
+        let mut spans: Vec<(usize, Range<usize>)> = Vec::new();
+        for t in r.clone() {
+            let Some(top) = self
+                .up_from(t, &r)
+                .take(BACKGROUND_REACH)
+                .filter(|&at| passing(at))
+                .last()
+            else {
+                continue;
+            };
+            match spans.iter_mut().find(|(h, _)| *h == top) {
+                Some((_, s)) => {
+                    s.start = s.start.min(t);
+                    s.end = s.end.max(t + 1);
+                }
+                None => spans.push((top, t..t + 1)),
+            }
+        }
+        spans
+            .into_iter()
+            .map(|(_, s)| Span {
+                start: self.tokens[s.start].start,
+                end: self.tokens[s.end - 1].end,
+            })
+            .collect()
     }
 
     /// Whether the infinitive `x`'s `to` follows `h` with nothing but adverbs between.
