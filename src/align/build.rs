@@ -277,6 +277,7 @@ impl<'a> DocContext<'a> {
                     symmetric,
                     ongoing: written.to_lowercase().ends_with("ing"),
                     background: false,
+                    copular: f.copular,
                 }
             })
             .collect()

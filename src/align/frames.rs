@@ -90,6 +90,9 @@ pub struct FrameView {
     /// passing about a participant, not what the claim asserts.
     #[serde(default)]
     pub background: bool,
+    /// Said of its subject with a copula (`claims::frame::Frame::copular`).
+    #[serde(default)]
+    pub copular: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its

@@ -557,26 +557,36 @@ fn said_in_passing(a: &ClaimView, b: &ClaimView) -> bool {
             .filter(|w| !w.chars().any(char::is_alphabetic))
             .any(|w| passing(v, &w.to_lowercase()))
     };
-    let (mut moved, mut main) = (false, 0);
+    // Items said in passing by one side, in passing by both sides, and in both main clauses.
+    let (mut moved, mut twice, mut main) = (0, 0, 0);
+    let mut count = |pa: bool, pb: bool| match (pa, pb) {
+        (true, true) => twice += 1,
+        (false, false) => main += 1,
+        _ => moved += 1,
+    };
     for &i in &f.shared_terms {
         let t = &a.terms[i];
         if (t.surface.split_whitespace()).any(|w| is_name_word(a, w) || is_name_word(b, w)) {
             continue;
         }
-        if passing(a, &t.key) || passing(b, &t.key) {
-            moved = true;
-        } else {
-            main += 1;
-        }
+        count(passing(a, &t.key), passing(b, &t.key));
     }
     for &(i, j) in &f.figures.shared {
-        if figure_passing(a, &a.figures[i].text) || figure_passing(b, &b.figures[j].text) {
-            moved = true;
-        } else {
-            main += 1;
-        }
+        count(
+            figure_passing(a, &a.figures[i].text),
+            figure_passing(b, &b.figures[j].text),
+        );
     }
-    if !moved || main >= MIN_SHARED_PREDICATE {
+    // What both say in passing of one participant backs a proposition their main clauses
+    // share (`The case was organized by Protect Democracy, a watchdog group run by …` /
+    // `… brought by Protect Democracy, a watchdog group run by …`); it makes none when
+    // they share nothing else (two reports that each recall one past match).
+    if main > 0 {
+        main += twice;
+    } else {
+        moved += twice;
+    }
+    if moved == 0 || main >= MIN_SHARED_PREDICATE {
         return false;
     }
     let said =
