@@ -276,6 +276,8 @@ impl<'a> DocContext<'a> {
                     core: f.core,
                     symmetric,
                     ongoing: written.to_lowercase().ends_with("ing"),
+                    background: false,
+                    copular: f.copular,
                 }
             })
             .collect()
@@ -695,6 +697,7 @@ fn claim_view(
     // words alone.
     whole.parsed = parsed && c.frames.iter().any(|f| f.verbal);
     whole.verbless = parsed && !whole.parsed;
+    mark_background(ctx, &c.background, range.clone(), &mut whole);
     if lean {
         return whole;
     }
@@ -717,6 +720,51 @@ fn claim_view(
         })
         .collect();
     whole
+}
+
+/// Marks what claim `v` (tokens `r`) says only in passing (`background`: relative clauses,
+/// appositions): the term keys and numbers found there and nowhere else in it, and the
+/// frames whose predicates stand there.
+fn mark_background(ctx: &DocContext, background: &[Span], r: Range<usize>, v: &mut ClaimView) {
+    if background.is_empty() {
+        return;
+    }
+    let inside = |start: u32| background.iter().any(|s| s.start <= start && start < s.end);
+    // Words (for their terms) and numbers, in passing and elsewhere.
+    let (mut passing, mut said) = ((Vec::new(), Vec::new()), (Vec::new(), Vec::new()));
+    for t in &ctx.layer.tokens[r] {
+        if !matches!(t.kind, TokenKind::Word | TokenKind::Number) {
+            continue;
+        }
+        let word = ctx.doc.text[t.start as usize..t.end as usize].to_lowercase();
+        let side = if inside(t.start) {
+            &mut passing
+        } else {
+            &mut said
+        };
+        if word.chars().any(char::is_alphabetic) {
+            side.0.push(word);
+        } else {
+            side.1.push(word);
+        }
+    }
+    let lex = &ctx.language.align;
+    let items = |(words, numbers): (Vec<String>, Vec<String>)| {
+        let mut keys: Vec<String> = (super::normalize::terms(&words, lex).into_iter())
+            .map(|t| t.key)
+            .chain(numbers)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    };
+    let said = items(said);
+    let mut passing = items(passing);
+    passing.retain(|k| said.binary_search(k).is_err());
+    v.background = passing;
+    for f in &mut v.frames {
+        f.background = inside(f.at);
+    }
 }
 
 /// Views of free-standing texts, each taken whole, read as one small corpus so that their

@@ -86,6 +86,13 @@ pub struct FrameView {
     /// does (`are working to negotiate`), where a deed said done is not.
     #[serde(default)]
     pub ongoing: bool,
+    /// Its predicate stands in a relative clause or an apposition of the claim: said in
+    /// passing about a participant, not what the claim asserts.
+    #[serde(default)]
+    pub background: bool,
+    /// Said of its subject with a copula (`claims::frame::Frame::copular`).
+    #[serde(default)]
+    pub copular: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its

@@ -346,6 +346,15 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict = "same topic, not one assertion: they agree on a subordinate clause only";
         best.extra = None;
     }
+    // Two claims agree on what their main clauses say, not on what both say of a
+    // participant in passing (`Philippoussis, who beat Sampras in the third round, stayed
+    // calm` / `… a likely date with Philippoussis, who took out Sampras in the third
+    // round`): see `said_in_passing`.
+    if parts && best.relation == Relation::Agree && said_in_passing(a, b) {
+        best.relation = Relation::Related;
+        best.verdict = PASSING;
+        best.extra = None;
+    }
     // Near-copies with no predicate in common (or unparsed: frames of nouns only), one of
     // which says what must be done: a call is no report of a deed, whichever of their
     // clauses agreed.
@@ -516,6 +525,75 @@ fn own_clauses<'v>(whole: &'v ClaimView, lex: &AlignLexicon) -> Vec<&'v ClaimVie
         }
     }
     out
+}
+
+/// The verdict on two claims whose common ground is background (`said_in_passing`).
+const PASSING: &str =
+    "same topic, not one proposition: what they share one says in passing (a relative clause or apposition)";
+
+/// Whether what two claims share beyond names lies, on one side or the other, in what it
+/// says only in passing (`ClaimView::background`: a relative clause, an apposition), and
+/// what is left of it in both main clauses is too little to be one proposition: fewer than
+/// `MIN_SHARED_PREDICATE` items (terms, figures), or one with no frame outside the
+/// background that both state of one participant. Copies of one sentence say the same
+/// thing whatever they say in passing.
+fn said_in_passing(a: &ClaimView, b: &ClaimView) -> bool {
+    if a.background.is_empty() && b.background.is_empty() {
+        return false;
+    }
+    let f = overlap_features(a, b);
+    let (ca, cb) = covers(a, b, &f);
+    if linking::copies(ca, cb) {
+        return false;
+    }
+    let passing = |v: &ClaimView, key: &str| {
+        v.background
+            .binary_search_by(|k| k.as_str().cmp(key))
+            .is_ok()
+    };
+    // A figure is said in passing when its number is.
+    let figure_passing = |v: &ClaimView, text: &str| {
+        (text.split_whitespace())
+            .filter(|w| !w.chars().any(char::is_alphabetic))
+            .any(|w| passing(v, &w.to_lowercase()))
+    };
+    // Items said in passing by one side, in passing by both sides, and in both main clauses.
+    let (mut moved, mut twice, mut main) = (0, 0, 0);
+    let mut count = |pa: bool, pb: bool| match (pa, pb) {
+        (true, true) => twice += 1,
+        (false, false) => main += 1,
+        _ => moved += 1,
+    };
+    for &i in &f.shared_terms {
+        let t = &a.terms[i];
+        if (t.surface.split_whitespace()).any(|w| is_name_word(a, w) || is_name_word(b, w)) {
+            continue;
+        }
+        count(passing(a, &t.key), passing(b, &t.key));
+    }
+    for &(i, j) in &f.figures.shared {
+        count(
+            figure_passing(a, &a.figures[i].text),
+            figure_passing(b, &b.figures[j].text),
+        );
+    }
+    // What both say in passing of one participant backs a proposition their main clauses
+    // share (`The case was organized by Protect Democracy, a watchdog group run by …` /
+    // `… brought by Protect Democracy, a watchdog group run by …`); it makes none when
+    // they share nothing else (two reports that each recall one past match).
+    if main > 0 {
+        main += twice;
+    } else {
+        moved += twice;
+    }
+    if moved == 0 || main >= MIN_SHARED_PREDICATE {
+        return false;
+    }
+    let said =
+        |v: &ClaimView| (v.frames.iter().filter(|x| !x.background).cloned()).collect::<Vec<_>>();
+    let one_frame =
+        frames::best(&said(a), &said(b)).is_some_and(|m| m.compatible && shared_role(&m));
+    !(main == 1 && one_frame)
 }
 
 /// Whether one claim's main predicate says what must (or should) be done and the other's

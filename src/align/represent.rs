@@ -74,6 +74,10 @@ pub struct ClaimView {
     /// misleading claims`): the one sign that its own figures answer the claim's (`build`).
     #[serde(default)]
     pub disputed: bool,
+    /// The term keys and numbers it says only in passing about a participant (in a relative
+    /// clause or an apposition, and nowhere else in it), sorted: `claims::frame` `background`.
+    #[serde(default)]
+    pub background: Vec<String>,
     /// `terms`, `plain`, `names` and `stopwords` hashed (kept in step with them).
     pub hashed: HashedWords,
 }
@@ -237,6 +241,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         disputed: false,
         refers_to: None,
         own_words: None,
+        background: Vec::new(),
         hashed: HashedWords::default(),
     }
     .with_hashed_words()
@@ -414,6 +419,7 @@ impl ClaimView {
             disputed: self.disputed,
             refers_to: self.refers_to,
             own_words: self.own_words.clone(),
+            background: self.background.clone(),
             hashed: HashedWords {
                 terms: Vec::new(),
                 ..self.hashed.clone()

@@ -805,3 +805,49 @@ fn will_abandon_against_will_not_give_up_is_a_conflict() {
         );
     }
 }
+
+/// Two reports that share only what each says in passing of one player (a relative clause
+/// on one side, an apposition on the other) are about one player, not one proposition.
+#[test]
+fn what_both_say_only_in_passing_is_no_proposition() {
+    let texts = [
+        "Looming in Kovacs's future is a likely semi-final date with long-time rival Lars \
+         Lindqvist, the tall Swede who knocked out Kovacs in the second round of the Geneva \
+         Open in May.",
+        "The 21-year-old Lindqvist, who beat Kovacs in the second round of this year's Geneva \
+         Open, stayed calm in a tense tie break against Moreau.",
+    ];
+    let got = corpus_relation(&texts, "semi-final date", "stayed calm");
+    assert!(matches!(got, Some((Relation::Related, _))), "{got:?}");
+}
+
+/// A report of a statement that quotes it (`published the statement …, which read, "…"`)
+/// agrees with the same words reported as said: its main predicate (`published`) is not
+/// stated by the other side, but it states the other's (`reopen`), which holds back
+/// `predicates::unshared` for verbs (only a copular predicate named by the other side
+/// lets it through).
+#[test]
+fn a_report_quoting_a_statement_agrees_with_the_statement() {
+    let texts = [
+        "State media published the statement from the ministry, which read, \"the border \
+         with Laos will reopen on Monday.\"",
+        "The border with Laos will reopen on Monday, the ministry said.",
+    ];
+    let got = corpus_relation(&texts, "which read", "will reopen on Monday");
+    assert!(matches!(got, Some((Relation::Agree, _))), "{got:?}");
+}
+
+/// What both claims say in passing of one participant (an apposition with a relative
+/// clause) backs what their main clauses share: the case and who brought it (two
+/// sentences of newswcl50-dev, event 3).
+#[test]
+fn the_same_background_on_both_sides_backs_a_shared_main_clause() {
+    let texts = [
+        "The privacy invasion case was organized by Protect Democracy, a government watchdog \
+         group run by former Obama administration lawyers.",
+        "That case was brought by Protect Democracy, a watchdog group run by a former Obama \
+         administration lawyer.",
+    ];
+    let got = corpus_relation(&texts, "organized by", "brought by");
+    assert!(matches!(got, Some((Relation::Agree, _))), "{got:?}");
+}

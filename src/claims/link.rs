@@ -24,6 +24,9 @@ pub struct LinkedClaim {
     pub date: Option<Date>,
     /// Its frames, main predicate first (see `frame`); empty without a parse.
     pub frames: Vec<Frame>,
+    /// Spans of what it says in passing about a participant: relative clauses and
+    /// appositions (see `FrameSource::background`); empty without a parse.
+    pub background: Box<[Span]>,
 }
 
 fn inside(outer: Span, start: u32, end: u32) -> bool {
@@ -57,6 +60,7 @@ pub fn link(claims: Vec<Claim>, mentions: &[Mention], doc_date: Option<Date>) ->
                 figures,
                 date,
                 frames: Vec::new(),
+                background: Box::default(),
             }
         })
         .collect()
@@ -68,6 +72,7 @@ pub fn link(claims: Vec<Claim>, mentions: &[Mention], doc_date: Option<Date>) ->
 pub fn add_frames(claims: &mut [LinkedClaim], source: &FrameSource) {
     for c in claims {
         c.frames = source.frames(c.claim.span);
+        c.background = source.background(c.claim.span);
     }
 }
 
