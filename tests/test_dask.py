@@ -100,23 +100,24 @@ def test_the_cluster_gives_the_in_process_tables(client, generated, in_process):
 
 @needs_shared
 def test_judged_in_blocks_and_not_persisted_the_tables_are_the_same(client, generated, in_process):
-    # Eight partitions judged one at a time (each partition's picks wait for the judging
+    # Sixteen partitions judged one at a time (each partition's picks wait for the judging
     # of the one before): a gate before each partition's picks but the first's and the
     # last's (it picks from no later partition), so several blocks ran, and nothing kept
-    # on the cluster between calls.
+    # on the cluster between calls. Sixteen: from there Dask splits a groupby's result.
     from distributed import get_task_stream
 
-    result = cwd.analyze(generated, client, partition_docs=150, block=1, persist=False)
-    assert result.claims.npartitions == ARTICLES // 150
+    n = 16
+    result = cwd.analyze(generated, client, partition_docs=ARTICLES // n, block=1, persist=False)
+    assert result.claims.npartitions == n
     with get_task_stream(client) as stream:
         got = result.compute()
     same_tables(got, in_process)
     gates = {t["key"] for t in stream.data if "-pairs-done-" in str(t["key"])}
-    assert len(gates) == ARTICLES // 150 - 2
+    assert len(gates) == n - 2
     ran_where_pinned(result, stream.data)
-    # Picks come from later partitions only (a < b): 8 * 7 / 2, not 8 * 7.
+    # Picks come from later partitions only (a < b): n (n - 1) / 2, not n (n - 1).
     picks = {t["key"] for t in stream.data if "-pairs-pick-" in str(t["key"])}
-    assert len(picks) == 28
+    assert len(picks) == n * (n - 1) // 2
 
 
 def ran_where_pinned(result: cwd.DaskAnalysis, tasks: list[dict]) -> None:
@@ -504,3 +505,38 @@ def test_a_shuffle_over_many_partitions_is_built_without_optimizing_the_graph(mo
         for o in offsets[:-1]
     ]
     assert got == want
+
+
+def test_the_corpus_reductions_keep_every_key_however_many_partitions():
+    # Left to itself, Dask splits a groupby's result once there are 16 or more partitions,
+    # and the alignment read only the first part: most terms' counts were lost.
+    from crosswire import dask_alignment as da
+    from dask import delayed
+
+    n = 40
+    counts = [
+        delayed(pd.DataFrame)(
+            {
+                "key": pd.Series([i, i + 1, 1000 + i % 3], dtype="uint64"),
+                "df": pd.Series([1, 2, 1], dtype="uint32"),
+                "top": pd.Series([0.5, 1.5, float(i)], dtype="float32"),
+            }
+        )
+        for i in range(n)
+    ]
+    totals = da._term_totals(counts).compute(scheduler="sync")
+    assert sorted(totals.index) == [*range(n + 1), 1000, 1001, 1002]
+    assert totals.loc[5, "df"] == 1 + 2  # from frames 5 and 4
+    assert totals.loc[1000, "top"] == 39.0  # the highest of frames 0, 3, ..., 39
+    sigs = [
+        delayed(pd.DataFrame)(
+            {
+                "sig": pd.Series([i, 10_000], dtype="uint64"),
+                "claim": pd.Series([2 * i, 2 * i + 1], dtype="uint32"),
+            }
+        )
+        for i in range(n)
+    ]
+    repeated = da._repeated(sigs).compute(scheduler="sync")
+    assert len(repeated) == n + 1  # every signature
+    assert repeated.loc[10_000].tolist() == [1, n]  # its first claim and how many hold it

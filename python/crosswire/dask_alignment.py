@@ -152,7 +152,7 @@ def _repeated(sigs: list[Delayed]) -> Delayed:
     """The first claim of each signature held by several claims (copies are candidates): a
     Dask reduction by signature; only the repeated ones travel on."""
     by = dd.from_delayed(sigs, meta=SIG_META, verify_meta=False).groupby("sig")["claim"]
-    return by.agg(["min", "size"]).to_delayed()[0]
+    return by.agg(["min", "size"], split_out=1).to_delayed()[0]
 
 
 def _first_of_repeated(by: pd.DataFrame) -> pd.Series:
@@ -177,9 +177,14 @@ def _distinct(reps: np.ndarray, first: int) -> int:
 
 def _term_totals(counts: list[Delayed]) -> Delayed:
     """Each term's df over the corpus's distinct claims and its highest reference idf: a
-    Dask reduction by key (hashed, as the in-process index counts terms)."""
+    Dask reduction by key (hashed, as the in-process index counts terms).
+
+    Into one partition (``split_out=1``, here and in ``_repeated``): left to itself Dask
+    splits the result of 16 or more partitions, and its first part alone lost most terms
+    (at 100,000 articles the cluster found 7.4 M pairs against 4.5 M in-process)."""
     terms = dd.from_delayed(counts, meta=TERM_META, verify_meta=False)
-    return terms.groupby("key").agg(df=("df", "sum"), top=("top", "max")).to_delayed()[0]
+    totals = terms.groupby("key").agg(df=("df", "sum"), top=("top", "max"), split_out=1)
+    return totals.to_delayed()[0]
 
 
 def _corpus_terms(by: pd.DataFrame, n: int) -> tuple[bytes, bytes]:
