@@ -102,6 +102,9 @@ INTERRUPT = """
         if "text" in ready and "claims" not in ready:
             _thread.interrupt_main()
 
+    # A process started in the background by a non-interactive shell inherits SIGINT
+    # ignored, and then interrupt_main() does nothing: take Ctrl-C as a terminal gives it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGALRM, look)
     start = time.monotonic()
     signal.setitimer(signal.ITIMER_REAL, 0.005, 0.005)
