@@ -146,6 +146,14 @@ impl TermTable {
             }
             hashed.push(mine);
         }
+        TermTable::from_rows(top, hashed)
+    }
+
+    /// The table of claims whose terms are `rows` (keys), each key's top idf in `top`.
+    fn from_rows<R: IntoIterator<Item = u64>>(
+        top: HashMap<u64, f32>,
+        rows: impl IntoIterator<Item = R>,
+    ) -> TermTable {
         let mut keys: Vec<(u64, f32)> = top.into_iter().collect();
         keys.sort_unstable_by_key(|x| x.0);
         let place: HashMap<u64, u32> = keys
@@ -155,8 +163,8 @@ impl TermTable {
             .collect();
         let mut start = vec![0];
         let mut held = Vec::new();
-        for mine in hashed {
-            held.extend(mine.iter().map(|k| place[k]));
+        for row in rows {
+            held.extend(row.into_iter().map(|k| place[&k]));
             start.push(held.len() as u32);
         }
         TermTable {
@@ -573,28 +581,14 @@ impl TermTable {
                 *e = e.max(t);
             }
         }
-        let mut keys: Vec<(u64, f32)> = top.into_iter().collect();
-        keys.sort_unstable_by_key(|x| x.0);
-        let place: HashMap<u64, u32> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| (k.0, i as u32))
-            .collect();
-        let mut start = vec![0];
-        let mut held = Vec::new();
-        for p in &parts {
-            for i in 0..p.start.len() - 1 {
-                let r = p.start[i] as usize..p.start[i + 1] as usize;
-                held.extend(p.held[r].iter().map(|&k| place[&p.keys[k as usize]]));
-                start.push(held.len() as u32);
-            }
-        }
-        TermTable {
-            keys: keys.iter().map(|k| k.0).collect(),
-            top: keys.iter().map(|k| k.1).collect(),
-            held,
-            start,
-        }
+        let rows = parts.iter().flat_map(|p| {
+            p.start.windows(2).map(move |w| {
+                p.held[w[0] as usize..w[1] as usize]
+                    .iter()
+                    .map(move |&k| p.keys[k as usize])
+            })
+        });
+        TermTable::from_rows(top, rows)
     }
 }
 
