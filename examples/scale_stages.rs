@@ -4,8 +4,9 @@
 //!
 //! FOLDER is a corpus from benches/make_corpus.py. The first 1/PARTS, 2/PARTS, … of its
 //! documents (default PARTS = 4) are each run through the stages, timed apart: text, entity
-//! tagging (per document), id resolution (across the corpus), claims (with the parse they
-//! read), and alignment. The
+//! tagging (per document), id resolution (across the corpus), the parse, claims, and
+//! alignment; wall seconds on the first line, then each stage's CPU seconds (all threads:
+//! on a shared machine wall time measures the load). The
 //! entity stage runs twice (once through `ids::resolve` to time it alone, once inside the
 //! corpus for the later stages), which the figures do not count. With `--per-document` only
 //! the stages that read one document at a time run (text, tagging, claims from the tagged
@@ -30,6 +31,27 @@ fn seconds<T>(work: impl FnOnce() -> T) -> (T, f64) {
     let t = Instant::now();
     let out = work();
     (out, t.elapsed().as_secs_f64())
+}
+
+/// CPU seconds (all threads) each stage took, in the order they ran: printed after the
+/// wall-clock line, since on a shared machine wall time measures the load.
+#[derive(Default)]
+struct StageCpu(Vec<(&'static str, f64)>);
+
+impl StageCpu {
+    fn time<T>(&mut self, stage: &'static str, work: impl FnOnce() -> T) -> (T, f64) {
+        let cpu = cpu_seconds();
+        let out = seconds(work);
+        self.0.push((stage, cpu_seconds() - cpu));
+        out
+    }
+
+    fn line(&self) -> String {
+        let parts: Vec<String> = (self.0.iter())
+            .map(|(stage, cpu)| format!("{stage} {cpu:.2}"))
+            .collect();
+        format!("CPU s: {}", parts.join(", "))
+    }
 }
 
 /// A digest of everything alignment decided (pairs with relation, score bits and reason,
@@ -77,8 +99,9 @@ fn main() {
         let mb = docs.iter().map(|d| d.text.len()).sum::<usize>() as f64 / 1e6;
         let corpus = Corpus::new(docs).expect("distinct names");
 
-        let (layers, text) = seconds(|| corpus.text_layers());
-        let (mentions, tagging) = seconds(|| {
+        let mut stage_cpu = StageCpu::default();
+        let (layers, text) = stage_cpu.time("text", || corpus.text_layers());
+        let (mentions, tagging) = stage_cpu.time("tagging", || {
             corpus
                 .docs()
                 .par_iter()
@@ -125,12 +148,15 @@ fn main() {
             .zip(&mentions)
             .map(|(d, m)| (d.text.as_str(), m.as_slice()))
             .collect();
-        let (resolution, resolve) = seconds(|| ids::resolve(&inputs, corpus.lexicon()));
+        let (resolution, resolve) =
+            stage_cpu.time("resolve", || ids::resolve(&inputs, corpus.lexicon()));
         corpus.entities(); // the same work again, inside the corpus: not counted
-        let (claimed, claim_time) = seconds(|| corpus.claims().iter().map(Vec::len).sum::<usize>());
-        let cpu = cpu_seconds();
-        let (alignment, align) = seconds(|| _core::align::align(&corpus));
-        let align_cpu = cpu_seconds() - cpu;
+        let (_, syntax_time) = stage_cpu.time("syntax", || corpus.syntax().map(|_| ()));
+        let (claimed, claim_time) = stage_cpu.time("claims", || {
+            corpus.claims().iter().map(Vec::len).sum::<usize>()
+        });
+        let (alignment, align) = stage_cpu.time("align", || _core::align::align(&corpus));
+        let align_cpu = stage_cpu.0.last().map_or(0.0, |&(_, cpu)| cpu);
         println!(
             "{take:>8} {mb:>8.1} {text:>8.2} {tagging:>9.2} {resolve:>9.2} {claim_time:>8.2} {align:>8.2}   \
              entities {} claims {claimed} candidates {} pairs {} align CPU s {align_cpu:.2} \
@@ -143,6 +169,11 @@ fn main() {
         let passes: Vec<String> = (alignment.passes.iter())
             .map(|(pass, wall, cpu)| format!("{pass} {wall:.2} ({cpu:.2} CPU)"))
             .collect();
+        println!(
+            "{:>8} syntax {syntax_time:.2} s wall; {}",
+            "",
+            stage_cpu.line()
+        );
         println!(
             "{:>8} alignment passes (wall s, CPU s): {}; candidates per claim {:.2}; documents' views \
              built again {} ({:.2} per document)",

@@ -306,13 +306,12 @@ impl<'a> DocContext<'a> {
             .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
             .map(|t| &self.doc.text[t.start as usize..t.end as usize])
             .collect();
-        let words = written.iter().map(|w| w.to_lowercase()).collect();
+        let words: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
         // A capital inside a claim marks a name; the first word's capital says nothing.
-        let capitalized = written
-            .iter()
+        let capitalized = (written.iter().zip(&words))
             .skip(1)
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .map(|w| w.to_lowercase())
+            .filter(|(w, _)| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|(_, lower)| lower.clone())
             .collect();
         let mut ents: Vec<(&str, String)> = mentions
             .iter()

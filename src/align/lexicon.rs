@@ -2,56 +2,56 @@
 //! stopwords, paraphrase groups, event classes, metonyms, word weights (idf), the scorer's
 //! weights and the learned word weights.
 
-use std::collections::{HashMap, HashSet};
-
 use super::model::Weights;
 use super::represent::NEGATIONS;
 use super::stem::stem;
 use crate::lang::lines::{Files, ListError, ListFile, Problems};
 use crate::lang::List;
+// Lookups only (nothing iterates these to produce output): a word hash, not SipHash.
+use crate::syntax::hashing::{WordMap, WordSet};
 
 #[derive(Debug)]
 pub struct AlignLexicon {
-    pub stopwords: HashSet<String>,
-    idf: HashMap<String, f32>,
+    pub stopwords: WordSet<String>,
+    idf: WordMap<String, f32>,
     pub unseen_idf: f32,
     /// Stemmed word sequences → paraphrase group index (the first group listing it).
-    pub phrases: HashMap<Vec<String>, u32>,
+    pub phrases: WordMap<Vec<String>, u32>,
     /// Stemmed word sequences listed by more than one group → the groups after the first
     /// (`abandon`: `=flee` first, then `=abandon`): matched by either (`regroup`).
-    pub also: HashMap<Vec<String>, Vec<u32>>,
+    pub also: WordMap<Vec<String>, Vec<u32>>,
     /// The keys (`=group`) of the first groups of the phrases in `also`: only a term with
     /// one of these may be keyed otherwise for a pair.
-    pub ambiguous: HashSet<String>,
+    pub ambiguous: WordSet<String>,
     pub longest_phrase: usize,
     /// First stem of a phrase → the longest phrase starting with it: `normalize::terms`
     /// looks up only the lengths that can match (one lookup for most words, not one per
     /// length up to `longest_phrase`).
-    pub longest_from: HashMap<String, usize>,
+    pub longest_from: WordMap<String, usize>,
     pub group_names: Vec<String>,
     /// Term key (stem or `=group`) → event class index.
-    pub events: HashMap<String, u16>,
+    pub events: WordMap<String, u16>,
     pub event_names: Vec<String>,
     /// Term keys of symmetric predicates (`symmetric.txt`).
-    pub symmetric: HashSet<String>,
+    pub symmetric: WordSet<String>,
     /// Prepositions whose named object is a participant (`participant_cases.txt`).
-    pub participant_cases: HashSet<String>,
+    pub participant_cases: WordSet<String>,
     /// Indefinite pronouns, lower-cased (`indefinites.txt`): a filler headed by one is
     /// no known participant (`restarting anything` / `restart their efforts`).
-    pub indefinites: HashSet<String>,
+    pub indefinites: WordSet<String>,
     /// Role head nouns, lower-cased, → the paraphrase group key they join as a filler's
     /// head (`role_heads.txt`: `forces` → `=soldier`).
-    pub role_heads: HashMap<String, String>,
+    pub role_heads: WordMap<String, String>,
     /// Stems of the demonstratives and of the nouns by which a sentence points at the
     /// article itself (`self_reference.txt`: `these stories`).
-    pub self_reference: (HashSet<String>, HashSet<String>),
+    pub self_reference: (WordSet<String>, WordSet<String>),
     /// Words that tell claims of one kind apart (`told_apart.txt`, read by `apart`).
     pub told_apart: ToldApart,
-    pub metonyms: HashMap<String, String>,
+    pub metonyms: WordMap<String, String>,
     /// The scorer's weights and thresholds, from `weights.txt`.
     pub weights: Weights,
     /// Word key → its id, an index into `word_weights`.
-    word_ids: HashMap<String, u32>,
+    word_ids: WordMap<String, u32>,
     /// (weight when both sides say it, weight when one side only), from `word_weights.txt`.
     word_weights: Vec<(f32, f32)>,
     /// Stems of the negation words, as they appear in `ClaimView::sequence`.
@@ -63,26 +63,26 @@ pub struct AlignLexicon {
 #[derive(Debug, Default)]
 pub struct ToldApart {
     /// Each spelling of an ordinal → its value (`third`, `3rd` → 3).
-    pub ordinals: HashMap<String, u8>,
-    pub expectations: HashSet<String>,
+    pub ordinals: WordMap<String, u8>,
+    pub expectations: WordSet<String>,
     /// Words before an expectation word that make it no expectation (`as expected`).
-    pub not_after: HashSet<String>,
+    pub not_after: WordSet<String>,
     /// Words before a figure that make it a change (`rose`, `by`) or a level (`to`, `at`),
     /// and those passed over to find them (`a revised`), as written (`measures`).
-    pub change: HashSet<String>,
-    pub level: HashSet<String>,
-    pub skip: HashSet<String>,
+    pub change: WordSet<String>,
+    pub level: WordSet<String>,
+    pub skip: WordSet<String>,
     /// Stems that name the period a figure is measured over (`year`, `annual`).
-    pub periods: HashSet<String>,
+    pub periods: WordSet<String>,
     /// Words the article calls a reported statement false with (`misleading`), as
     /// written (`voices`).
-    pub disputing: HashSet<String>,
+    pub disputing: WordSet<String>,
     /// Personal pronouns, as written: a claim with one may name another's person by it
     /// (`slots::rival_people`).
-    pub personal: HashSet<String>,
+    pub personal: WordSet<String>,
     /// Number words, as written: a filler that is a bare count (`two runs`) is no
     /// participant known to be the other's (`relation::known_role`).
-    pub count: HashSet<String>,
+    pub count: WordSet<String>,
 }
 
 impl ToldApart {
@@ -141,14 +141,14 @@ impl AlignLexicon {
             .filter_map(|k| phrases.get(k))
             .map(|&g| group_key(&group_names[g as usize]))
             .collect();
-        let mut longest_from: HashMap<String, usize> = HashMap::new();
+        let mut longest_from: WordMap<String, usize> = WordMap::default();
         for key in phrases.keys() {
             if let Some(first) = key.first() {
                 let n = longest_from.entry(first.clone()).or_default();
                 *n = (*n).max(key.len());
             }
         }
-        let mut events = HashMap::new();
+        let mut events = WordMap::default();
         let mut event_names = Vec::new();
         files.get(List::Events).rows(problems, |cols| {
             let class = event_names.len() as u16;
@@ -162,7 +162,7 @@ impl AlignLexicon {
             }
             Ok(())
         })?;
-        let mut symmetric = HashSet::new();
+        let mut symmetric = WordSet::default();
         for w in files.get(List::Symmetric).entries(problems)? {
             symmetric.insert(match phrases.get(&stems_of(w)) {
                 Some(&g) => group_key(&group_names[g as usize]),
@@ -177,7 +177,7 @@ impl AlignLexicon {
             .into_iter()
             .map(str::to_lowercase)
             .collect();
-        let mut role_heads = HashMap::new();
+        let mut role_heads = WordMap::default();
         files.get(List::RoleHeads).rows(problems, |cols| {
             let [group, nouns] = cols else {
                 return Err("expected `group | nouns`".into());
@@ -190,7 +190,7 @@ impl AlignLexicon {
             }
             Ok(())
         })?;
-        let mut self_reference = (HashSet::new(), HashSet::new());
+        let mut self_reference = (WordSet::default(), WordSet::default());
         files.get(List::SelfReference).rows(problems, |cols| {
             let stems = |c: &str| {
                 c.split_whitespace()
@@ -202,13 +202,13 @@ impl AlignLexicon {
             Ok(())
         })?;
         let told_apart = ToldApart::parse(files, problems)?;
-        let mut metonyms = HashMap::new();
+        let mut metonyms = WordMap::default();
         files.get(List::Metonyms).rows(problems, |cols| {
             metonyms.insert(cols[0].to_owned(), cols[1].to_owned());
             Ok(())
         })?;
         let weights = Weights::parse(files.get(List::Weights), problems)?;
-        let mut word_ids = HashMap::new();
+        let mut word_ids = WordMap::default();
         let mut word_weights = Vec::new();
         files.get(List::WordWeights).rows(problems, |cols| {
             let weights = (number(cols[1])?, number(cols[2])?);
@@ -271,8 +271,8 @@ impl AlignLexicon {
 fn parse_idf(
     file: ListFile,
     problems: &mut Problems,
-) -> Result<(HashMap<String, f32>, f32), ListError> {
-    let mut idf = HashMap::new();
+) -> Result<(WordMap<String, f32>, f32), ListError> {
+    let mut idf = WordMap::default();
     let mut unseen = 0.0f32;
     file.rows(problems, |cols| {
         let v: f32 = number(cols[1])?;
@@ -287,14 +287,14 @@ fn parse_idf(
 /// Stemmed phrase → group index, the later groups of phrases listed more than once, and
 /// the group names (each group's first member).
 type Paraphrases = (
-    HashMap<Vec<String>, u32>,
-    HashMap<Vec<String>, Vec<u32>>,
+    WordMap<Vec<String>, u32>,
+    WordMap<Vec<String>, Vec<u32>>,
     Vec<String>,
 );
 
 fn parse_paraphrases(file: ListFile, problems: &mut Problems) -> Result<Paraphrases, ListError> {
-    let mut phrases: HashMap<Vec<String>, u32> = HashMap::new();
-    let mut also: HashMap<Vec<String>, Vec<u32>> = HashMap::new();
+    let mut phrases: WordMap<Vec<String>, u32> = WordMap::default();
+    let mut also: WordMap<Vec<String>, Vec<u32>> = WordMap::default();
     let mut group_names = Vec::new();
     file.rows(problems, |cols| {
         let mut members = cols.iter().filter(|m| !m.is_empty());

@@ -17,6 +17,13 @@ pub struct Term {
 /// `words` are the lower-cased word tokens of a claim, in order (numbers excluded).
 pub fn terms(words: &[String], lex: &AlignLexicon) -> Vec<Term> {
     let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+    terms_of_stems(words, &stems, lex)
+}
+
+/// `terms`, given each word's stem (`stems[i]` is `stem(&words[i])`): a view stems its
+/// words once for its terms and its word sequence.
+pub fn terms_of_stems(words: &[String], stems: &[String], lex: &AlignLexicon) -> Vec<Term> {
+    debug_assert_eq!(words.len(), stems.len());
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {

@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use super::figures::FigureValue;
 use super::frames::FrameView;
 use super::lexicon::AlignLexicon;
-use super::normalize::{terms, Term};
+use super::normalize::{terms_of_stems, Term};
 use super::time::TimeScope;
 
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
@@ -150,18 +150,11 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .cloned()
         .collect();
-    let mut by_key: BTreeMap<String, Term> = BTreeMap::new();
-    for t in terms(&alpha, lex) {
-        match by_key.get(&t.key) {
-            Some(old) if old.idf >= t.idf => {}
-            _ => {
-                by_key.insert(t.key.clone(), t);
-            }
-        }
-    }
-    let mut events: Vec<u16> = by_key
-        .keys()
-        .filter_map(|k| lex.events.get(k).copied())
+    // Stemmed once: for the terms and for the word sequence.
+    let sequence: Vec<String> = alpha.iter().map(|w| super::stem::stem(w)).collect();
+    let terms = one_term_a_key(terms_of_stems(&alpha, &sequence, lex));
+    let mut events: Vec<u16> = (terms.iter())
+        .filter_map(|t| lex.events.get(&t.key).copied())
         .collect();
     events.sort_unstable();
     events.dedup();
@@ -177,7 +170,6 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         .iter()
         .map(|(id, surface)| (lex.entity_key(id).to_owned(), surface.clone()))
         .collect();
-    let sequence: Vec<String> = alpha.iter().map(|w| super::stem::stem(w)).collect();
     let has_number = alpha.len() < parts.words.len();
     let mut numbers: Vec<f64> = parts.words.iter().filter_map(|w| number_value(w)).collect();
     numbers.sort_by(f64::total_cmp);
@@ -218,7 +210,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
             SequenceIndex::stems_of(&sequence)
         },
         sequence,
-        terms: by_key.into_values().collect(),
+        terms,
         entities,
         figures: parts.figures,
         time: parts.time,
@@ -227,8 +219,9 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         speaker: parts.speaker,
         negative: parts.denied != negated,
         words: parts.words.len(),
+        // The last use of the words: moved, not copied.
         plain: {
-            let mut p = parts.words.clone();
+            let mut p = parts.words;
             p.sort();
             p.dedup();
             p
@@ -245,6 +238,30 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         hashed: HashedWords::default(),
     }
     .with_hashed_words()
+}
+
+/// `terms` sorted by key, one a key: of a key's terms the first with the highest weight
+/// (a later one replaces the kept one only when it weighs more), as a map from key to term
+/// filled in order would keep, without a map node and a copy of the key per term.
+pub(super) fn one_term_a_key(mut terms: Vec<Term>) -> Vec<Term> {
+    // Stable: a key's terms stay in their order, which decides between equal weights.
+    terms.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut out: Vec<Term> = Vec::with_capacity(terms.len());
+    for t in terms {
+        match out.last_mut() {
+            Some(kept) if kept.key == t.key => {
+                let stays = matches!(
+                    kept.idf.partial_cmp(&t.idf),
+                    Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)
+                );
+                if !stays {
+                    *kept = t;
+                }
+            }
+            _ => out.push(t),
+        }
+    }
+    out
 }
 
 /// A stem sequence as hashes: the stems in order, and the sets (sorted, deduplicated) of
@@ -478,5 +495,48 @@ impl ClaimView {
         union_into(&mut self.weighted, &other.weighted);
         self.words += other.words;
         *self = std::mem::take(self).with_hashed_words();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What `build` kept before `one_term_a_key`: a map from key to term, filled in order,
+    /// a later term replacing the kept one unless the kept one weighs as much or more.
+    fn by_map(terms: Vec<Term>) -> Vec<Term> {
+        let mut by_key: BTreeMap<String, Term> = BTreeMap::new();
+        for t in terms {
+            match by_key.get(&t.key) {
+                Some(old) if old.idf >= t.idf => {}
+                _ => {
+                    by_key.insert(t.key.clone(), t);
+                }
+            }
+        }
+        by_key.into_values().collect()
+    }
+
+    proptest! {
+        /// Few keys and few weights, so that keys repeat and weights tie (NaN included):
+        /// the same terms, surfaces and weight bits as the map kept.
+        #[test]
+        fn one_term_a_key_keeps_what_the_map_kept(
+            picks in proptest::collection::vec((0u8..6, 0u8..5, 0usize..1000), 0..30)
+        ) {
+            let weights = [1.0f32, 2.5, 2.5, f32::NAN, 0.0];
+            let terms: Vec<Term> = (picks.iter().enumerate())
+                .map(|(i, &(k, w, s))| Term {
+                    key: format!("k{k}"),
+                    surface: format!("w{i}-{s}"),
+                    idf: weights[w as usize],
+                })
+                .collect();
+            let bits = |ts: Vec<Term>| -> Vec<(String, String, u32)> {
+                ts.into_iter().map(|t| (t.key, t.surface, t.idf.to_bits())).collect()
+            };
+            prop_assert_eq!(bits(one_term_a_key(terms.clone())), bits(by_map(terms)));
+        }
     }
 }

@@ -45,7 +45,7 @@ pub fn disputed(
     tokens: &[Token],
     sentences: &[Sentence],
     claim: &Claim,
-    disputing: &std::collections::HashSet<String>,
+    disputing: &crate::syntax::hashing::WordSet<String>,
 ) -> bool {
     let Some(cue) = &claim.cue else {
         return false;

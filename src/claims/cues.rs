@@ -160,7 +160,8 @@ pub fn find(
         // The longest match: its pattern, where it ends, the words its gaps skipped.
         type Match<'p> = (&'p CuePattern, usize, Vec<(usize, usize)>);
         let mut best: Option<Match> = None;
-        for pattern in &lex.cues {
+        for &p in lex.cue_starts.at(&words[i].lower) {
+            let pattern = &lex.cues[p as usize];
             let mut gaps = Vec::new();
             if let Some(end) = match_slots(words, i, hi, &pattern.slots, &mut gaps) {
                 if best.as_ref().is_none_or(|(_, e, _)| end > *e) {
@@ -351,5 +352,40 @@ mod tests {
         );
         assert_eq!(found.len(), 1);
         assert!(found[0].passive);
+    }
+
+    proptest::proptest! {
+        /// Every cue pattern that matches at a word is among those `cue_starts` tries
+        /// there: `find` tries no others, so it finds what trying every pattern would.
+        #[test]
+        fn the_first_word_index_keeps_every_match(
+            picks in proptest::collection::vec((0usize..10_000, proptest::bool::ANY), 1..40)
+        ) {
+            let lex = en();
+            let vocab = crate::claims::lexicon::tests::pattern_words(
+                lex.cues.iter().map(|c| c.slots.clone()),
+            );
+            let text = (picks.iter())
+                .map(|&(k, upper)| {
+                    let w = &vocab[k % vocab.len()];
+                    if upper { w.to_uppercase() } else { w.clone() }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words = words_en(&text);
+            for i in 0..words.len() {
+                let tried = lex.cue_starts.at(&words[i].lower);
+                for (p, pattern) in lex.cues.iter().enumerate() {
+                    let mut gaps = Vec::new();
+                    if match_slots(&words, i, words.len(), &pattern.slots, &mut gaps).is_some() {
+                        proptest::prop_assert!(
+                            tried.contains(&(p as u32)),
+                            "cue {p} matches at {:?} in {text:?} but is not tried",
+                            words[i].lower
+                        );
+                    }
+                }
+            }
+        }
     }
 }

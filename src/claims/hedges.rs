@@ -41,10 +41,11 @@ pub fn find(words: &[Word], lo: usize, hi: usize, lex: &Lexicon) -> Vec<(usize, 
     let mut out = Vec::new();
     let mut i = lo;
     while i < hi {
-        let best = lex
-            .hedges
-            .iter()
-            .filter_map(|p| matches_at(words, i, hi, p))
+        let starts = words
+            .get(i)
+            .map_or(&[][..], |w| lex.hedge_starts.at(&w.lower));
+        let best = (starts.iter())
+            .filter_map(|&p| matches_at(words, i, hi, &lex.hedges[p as usize]))
             .max();
         match best {
             Some(end) => {
@@ -115,5 +116,43 @@ mod tests {
         assert!(hedges("The talks in May failed.").is_empty());
         assert_eq!(hedges("The city may come under shelling."), ["may"]);
         assert!(hedges("Troops can only be supplied by river.").is_empty());
+    }
+
+    proptest::proptest! {
+        /// Every hedge that matches at a word is among those `hedge_starts` tries there
+        /// (case as written: some hedges match only lower-case words).
+        #[test]
+        fn the_first_word_index_keeps_every_match(
+            picks in proptest::collection::vec((0usize..10_000, 0u8..3), 1..40)
+        ) {
+            let lex = &crate::lang::Language::english().claims;
+            let vocab = crate::claims::lexicon::tests::pattern_words(
+                lex.hedges.iter().map(|h| h.slots.clone()),
+            );
+            let text = (picks.iter())
+                .map(|&(k, case)| {
+                    let w = &vocab[k % vocab.len()];
+                    match case {
+                        0 => w.clone(),
+                        1 => w.to_uppercase(),
+                        _ => w.chars().take(1).flat_map(char::to_uppercase).chain(w.chars().skip(1)).collect(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            let words = words_en(&text);
+            for i in 0..words.len() {
+                let tried = lex.hedge_starts.at(&words[i].lower);
+                for (p, pattern) in lex.hedges.iter().enumerate() {
+                    if matches_at(&words, i, words.len(), pattern).is_some() {
+                        proptest::prop_assert!(
+                            tried.contains(&(p as u32)),
+                            "hedge {p} matches at {:?} in {text:?} but is not tried",
+                            words[i].lower
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -3,13 +3,12 @@
 //! entity stage (`shared/reporting_verbs.txt`, `shared/denials.txt`), hedges, channels and
 //! negations from `claims/`, time words from the shared calendar and `OTHER_TIME_WORDS`.
 
-use std::collections::HashSet;
-
 use super::words::OTHER_TIME_WORDS;
 use super::CueClass;
 use crate::entities::dates::{Calendar, CalendarWord, Written};
 use crate::lang::lines::{Files, ListError, ListFile, Problems};
 use crate::lang::List;
+use crate::syntax::hashing::{WordMap, WordSet};
 
 /// One position of a pattern: a set of lowercase word forms, or a gap of a few words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,13 +41,63 @@ pub struct HedgePattern {
 #[derive(Debug)]
 pub struct Lexicon {
     pub cues: Vec<CuePattern>,
+    /// Which of `cues` may start at a word.
+    pub cue_starts: FirstWords,
     pub hedges: Vec<HedgePattern>,
+    /// Which of `hedges` may start at a word.
+    pub hedge_starts: FirstWords,
     /// Words for the channel of a statement (`statement`, `briefing`).
-    pub trailers: HashSet<String>,
+    pub trailers: WordSet<String>,
     /// Words of time (`monday`, `nov.`, `yesterday`) that may sit around a cue.
-    pub time_words: HashSet<&'static str>,
+    pub time_words: WordSet<&'static str>,
     /// Words that negate a predicate or the phrase they open (`not`, `never`, `no`).
-    pub negations: HashSet<String>,
+    pub negations: WordSet<String>,
+}
+
+/// The patterns of a list that may start at a word, by the word's lower-cased form: those
+/// whose first slot takes that form, and those that open with a gap, in list order. A word
+/// is then tried against a few patterns, not all of them (each try compared the word with
+/// every form of a pattern's first slot: most of the claims stage's string comparisons).
+#[derive(Debug, Default)]
+pub struct FirstWords {
+    by_form: WordMap<String, Vec<u32>>,
+    /// Patterns opening with a gap: they may start at any word.
+    anywhere: Vec<u32>,
+}
+
+impl FirstWords {
+    /// From each pattern's first slot, in list order (`None` for a pattern with none,
+    /// which matches anywhere).
+    fn of<'s>(first_slots: impl Iterator<Item = Option<&'s Slot>>) -> FirstWords {
+        let mut out = FirstWords::default();
+        let mut forms: Vec<(&str, u32)> = Vec::new();
+        for (i, slot) in first_slots.enumerate() {
+            match slot {
+                Some(Slot::Forms(fs)) => {
+                    forms.extend(fs.iter().map(|f| (f.text.as_str(), i as u32)))
+                }
+                Some(Slot::Gap(_)) | None => out.anywhere.push(i as u32),
+            }
+        }
+        for (form, i) in forms {
+            out.by_form.entry(form.to_owned()).or_default().push(i);
+        }
+        for list in out.by_form.values_mut() {
+            list.extend_from_slice(&out.anywhere);
+            list.sort_unstable();
+            list.dedup();
+        }
+        out
+    }
+
+    /// The indices, ascending, of the patterns that may start at a word written `lower`
+    /// (a superset of those that match there: see the property tests in `cues` and
+    /// `hedges`).
+    pub fn at(&self, lower: &str) -> &[u32] {
+        self.by_form
+            .get(lower)
+            .map_or(&self.anywhere, Vec::as_slice)
+    }
 }
 
 fn parse_slot(s: &str, gap: usize) -> Slot {
@@ -126,7 +175,7 @@ fn parse_hedges(file: ListFile, problems: &mut Problems) -> Result<Vec<HedgePatt
 }
 
 /// Month and weekday names from the calendar (as written, `nov.`), and `OTHER_TIME_WORDS`.
-fn time_words(calendar: &Calendar) -> HashSet<&'static str> {
+fn time_words(calendar: &Calendar) -> WordSet<&'static str> {
     let calendar_names = calendar
         .words
         .iter()
@@ -152,9 +201,12 @@ impl Lexicon {
         let mut cues = parse_cues(files.get(List::ReportingVerbs), problems)?;
         cues.extend(parse_cues(files.get(List::Denials), problems)?);
         let trailers = files.get(List::Trailers).entries(problems)?;
+        let hedges = parse_hedges(files.get(List::Hedges), problems)?;
         Ok(Lexicon {
+            cue_starts: FirstWords::of(cues.iter().map(|c| c.slots.first())),
             cues,
-            hedges: parse_hedges(files.get(List::Hedges), problems)?,
+            hedge_starts: FirstWords::of(hedges.iter().map(|h| h.slots.first())),
+            hedges,
             trailers: trailers.into_iter().map(str::to_lowercase).collect(),
             time_words: time_words(calendar),
             negations: files
@@ -168,7 +220,7 @@ impl Lexicon {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::lang::{Language, Strictness};
 
@@ -227,5 +279,25 @@ mod tests {
         );
         let err = cues("deny * denied").unwrap_err();
         assert!(err.message.contains("must start with a word"), "{err}");
+    }
+
+    /// Every word form of the patterns' slots, and a few other words: texts made of these
+    /// match cues and hedges often, whole or in part.
+    pub(crate) fn pattern_words(slots: impl Iterator<Item = Vec<Slot>>) -> Vec<String> {
+        let mut out: Vec<String> = ["the", "officials", "Kyiv", "not", ",", ".", "that", "1,000"]
+            .map(String::from)
+            .to_vec();
+        for s in slots.flatten() {
+            if let Slot::Forms(forms) = s {
+                out.extend(
+                    forms
+                        .iter()
+                        .flat_map(|f| f.text.split_whitespace().map(String::from)),
+                );
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
     }
 }

@@ -2,7 +2,7 @@
 //! Ukrainian Army, said` → `Natalia Humeniuk`), after it (`said Mr Yermak`), a sentence's
 //! subject, and the memory that resolves `it`/`he`/`she`/`they` to the source just named.
 
-use std::collections::HashSet;
+use crate::syntax::hashing::WordSet;
 
 use super::words::{
     is_time_like, Word, AUXILIARIES, CLAUSE_OPENERS, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS,
@@ -18,7 +18,9 @@ const MAX_SPEAKER_WORDS: usize = 16;
 /// a sentence-initial common word (`Protests`).
 /// The words borrow the document's text: no string is copied per word.
 pub struct ProperNouns<'t> {
-    lowercase_seen: HashSet<&'t str>,
+    /// The words seen written in lower case (a set per document: hashed with the word
+    /// hasher, not SipHash; only looked up).
+    lowercase_seen: WordSet<&'t str>,
 }
 
 impl<'t> ProperNouns<'t> {
