@@ -9,7 +9,7 @@
 
 use super::figures::FigureValue;
 use super::lexicon::AlignLexicon;
-use super::relation::weak_figure;
+use super::relation::{generic_words, weak_figure};
 use super::represent::ClaimView;
 use super::stem::stem;
 
@@ -28,12 +28,7 @@ pub fn told_apart(
         Some("not one proposition: only figures and their units in common")
     } else if expectation_against_result(a, b, lex) || expectation_against_result(b, a, lex) {
         Some("not one proposition: one says what was expected, the other what happened")
-    } else if agreeing
-        && names_nothing(a)
-        && names_nothing(b)
-        && short(a)
-        && a.sequence == b.sequence
-    {
+    } else if agreeing && stock_lines(a, b, lex) {
         Some("same words, not one proposition: neither names what it is said of")
     } else if agreeing && unmatched_figures(&a.figures, &b.figures) {
         Some("same words, different measures: each gives a precise figure the other does not")
@@ -53,16 +48,34 @@ fn names_nothing(v: &ClaimView) -> bool {
         && v.figures.iter().all(weak_figure)
 }
 
-/// A stock line is carried word for word (a paraphrase of a short line is left to the
-/// frames: `Kim praised the agreement` / `Kim commended the agreement`). Content terms a
-/// stock line has at most (`Further details were not immediately
-/// available`: four): a long sentence carried word for word that names nothing (`After a
-/// search of the aircraft following the hijack, police found only knives and fake
-/// explosives`) is one report of one event.
+/// Content terms a stock line has at most (`Further details were not immediately
+/// available`: four): a long sentence that names nothing (`After a search of the aircraft
+/// following the hijack, police found only knives and fake explosives`) is one report of
+/// one event, carried word for word.
 const MAX_STOCK_TERMS: usize = 4;
 
 fn short(v: &ClaimView) -> bool {
     v.terms.len() <= MAX_STOCK_TERMS
+}
+
+/// Two claims neither of which names what it is said of, short and carried word for word,
+/// or sharing only common words (`relation::generic_words`) and telling of no event: stock
+/// lines (`Further details were not immediately available` / `No further details were
+/// immediately available`, `State security officials were not immediately available for
+/// comment` / `Government officials were not available for immediate comment`). Nothing
+/// in them ties the two to one event. (A short paraphrase that
+/// names its subject, `Kim praised the agreement` / `Kim commended the agreement`, is left
+/// to the frames.)
+fn stock_lines(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> bool {
+    let word_for_word = short(a) && a.sequence == b.sequence;
+    // Reworded, a line that tells of an event (`two people were killed in the strike`: an
+    // event class, a count) reports it; one about the reporting does not.
+    let reworded = || {
+        (a.events.is_empty() && b.events.is_empty())
+            && (a.figures.is_empty() && b.figures.is_empty())
+            && generic_words(a, b, lex)
+    };
+    names_nothing(a) && names_nothing(b) && (word_for_word || reworded())
 }
 
 /// The ordinals a claim names, by value (`third` and `3rd` are one), but those written

@@ -102,23 +102,34 @@ fn words(shown: &str) -> impl Iterator<Item = String> + '_ {
 /// `Joey Hamilton allowed two hits over seven innings`, two pitchers of two games) is two
 /// propositions, whatever the parse made of their doers; one person named two ways shares
 /// an entity, and a description (`the president`) names nobody. Not when either holds a
-/// personal pronoun, which may stand for the other's person (`Trump was not a target of
-/// that probe` / `he is not the target of … the investigation into Michael Cohen`).
+/// personal pronoun that may stand for the other's person (`Trump was not a target of
+/// that probe` / `he is not the target of … the investigation into Michael Cohen`): one
+/// after a person its own claim names stands for that one (`Frank Thomas hit his 29th
+/// homer`), and leaves the rule be.
 pub fn rival_people(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Option<String> {
-    let personal = &lex.told_apart.personal;
-    if (a.plain.iter().chain(&b.plain)).any(|w| personal.contains(w)) {
-        return None;
-    }
     let people = |v: &ClaimView| {
         (v.entities.iter())
             .filter(|(k, _)| k.starts_with("PERSON:"))
             .map(|(_, name)| name.clone())
             .collect::<Vec<String>>()
     };
+    if open_pronoun(a, &people(a), lex) || open_pronoun(b, &people(b), lex) {
+        return None;
+    }
     let (pa, pb) = (people(a), people(b));
     let shares = a.entities.keys().any(|k| b.entities.contains_key(k));
     (!pa.is_empty() && !pb.is_empty() && !shares)
         .then(|| format!("{} / {}", pa.join(", "), pb.join(", ")))
+}
+
+/// Whether `v` holds a personal pronoun before any word of the people it names (`people`,
+/// as shown): one that may stand for someone outside the claim.
+fn open_pronoun(v: &ClaimView, people: &[String], lex: &AlignLexicon) -> bool {
+    let personal: Vec<String> = (lex.told_apart.personal.iter()).map(|w| stem(w)).collect();
+    let name_words: Vec<String> = people.iter().flat_map(|p| words(p)).collect();
+    let first_person = (v.sequence.iter()).position(|s| name_words.contains(s));
+    (v.sequence.iter().enumerate())
+        .any(|(i, s)| personal.contains(s) && first_person.is_none_or(|p| p > i))
 }
 
 #[cfg(test)]
@@ -158,5 +169,22 @@ mod tests {
         assert_eq!(rival_slot(&v[7], &v[8], lex), None);
         // A town and a ground: two places.
         assert!(rival_slot(&v[9], &v[10], lex).is_some());
+    }
+
+    #[test]
+    fn a_pronoun_after_a_person_of_its_own_claim_stands_for_that_one() {
+        let lang = Language::english();
+        let lex = &lang.align;
+        let v = text_views(
+            &[
+                "Mark Ellis allowed two runs over seven innings and Tom Reyes hit his 20th homer",
+                "Joe Barker allowed two runs over seven innings",
+                "He allowed two runs over seven innings and Tom Reyes hit his 20th homer",
+            ],
+            lang,
+        );
+        assert!(rival_people(&v[0], &v[1], lex).is_some());
+        // A pronoun before any person named may be the other claim's person.
+        assert_eq!(rival_people(&v[2], &v[1], lex), None);
     }
 }
