@@ -30,34 +30,41 @@ pub struct Models {
     pub beam_margin: f32,
 }
 
-/// A model file from before the beam's margin: the same fields less the last (a full beam).
+/// The fields every model file has had. Later fields were appended one at a time (the
+/// labeller, the beam's width, its margin), so an older file is these followed by the fields
+/// of its day: postcard writes a struct as its fields one after another.
 #[derive(Deserialize)]
-struct ModelsWithoutMargin {
+struct FirstFields {
     tags: Vec<(String, String)>,
     labels: Vec<String>,
     tagger: Model,
     parser: Model,
-    labeller: Option<Labeller>,
-    beam: u32,
 }
 
-/// A model file from before the beam: the same fields less the last two (a greedy parser).
-#[derive(Deserialize)]
-struct ModelsWithoutBeam {
-    tags: Vec<(String, String)>,
-    labels: Vec<String>,
-    tagger: Model,
-    parser: Model,
-    labeller: Option<Labeller>,
-}
-
-/// A model file from before the labeller: the same fields less the last.
-#[derive(Deserialize)]
-struct ModelsWithoutLabeller {
-    tags: Vec<(String, String)>,
-    labels: Vec<String>,
-    tagger: Model,
-    parser: Model,
+/// A file written before the margin, the beam or the labeller existed, read whole (nothing
+/// left over): a missing labeller is none, a missing beam greedy, a missing margin infinite.
+fn older_models(bytes: &[u8]) -> Option<Models> {
+    let (first, rest) = postcard::take_from_bytes::<FirstFields>(bytes).ok()?;
+    let mut models = Models {
+        tags: first.tags,
+        labels: first.labels,
+        tagger: first.tagger,
+        parser: first.parser,
+        labeller: None,
+        beam: 1,
+        beam_margin: f32::INFINITY,
+    };
+    if rest.is_empty() {
+        return Some(models);
+    }
+    let (labeller, rest) = postcard::take_from_bytes::<Option<Labeller>>(rest).ok()?;
+    models.labeller = labeller;
+    if rest.is_empty() {
+        return Some(models);
+    }
+    let (beam, rest) = postcard::take_from_bytes::<u32>(rest).ok()?;
+    models.beam = beam;
+    rest.is_empty().then_some(models)
 }
 
 impl Models {
@@ -70,46 +77,7 @@ impl Models {
     pub fn from_bytes(bytes: &[u8]) -> Result<Models, ModelError> {
         let models: Models = match postcard::from_bytes(bytes) {
             Ok(models) => models,
-            // A file written before the margin, the beam or the labeller existed, read
-            // whole (nothing left over).
-            Err(e) => {
-                if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutMargin>(bytes) {
-                    Models {
-                        tags: old.tags,
-                        labels: old.labels,
-                        tagger: old.tagger,
-                        parser: old.parser,
-                        labeller: old.labeller,
-                        beam: old.beam,
-                        beam_margin: f32::INFINITY,
-                    }
-                } else if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutBeam>(bytes)
-                {
-                    Models {
-                        tags: old.tags,
-                        labels: old.labels,
-                        tagger: old.tagger,
-                        parser: old.parser,
-                        labeller: old.labeller,
-                        beam: 1,
-                        beam_margin: f32::INFINITY,
-                    }
-                } else if let Ok((old, [])) =
-                    postcard::take_from_bytes::<ModelsWithoutLabeller>(bytes)
-                {
-                    Models {
-                        tags: old.tags,
-                        labels: old.labels,
-                        tagger: old.tagger,
-                        parser: old.parser,
-                        labeller: None,
-                        beam: 1,
-                        beam_margin: f32::INFINITY,
-                    }
-                } else {
-                    return Err(ModelError(e.to_string()));
-                }
-            }
+            Err(e) => older_models(bytes).ok_or_else(|| ModelError(e.to_string()))?,
         };
         let transitions = Transitions {
             n_labels: models.labels.len(),
