@@ -125,7 +125,7 @@ fn main() {
                         // The stage holds parses compact: the full one is rebuilt.
                         let parse = parses.and_then(|_| corpus.parse(i));
                         claims::link::link(
-                            claims::extract(&d.text, layer, parse.as_ref(), corpus.language()),
+                            claims::extract(&d.text, layer, parse.as_ref(), m, corpus.language()),
                             m,
                             d.date,
                         )

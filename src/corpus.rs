@@ -523,7 +523,7 @@ impl Corpus {
         parse: Option<&DocumentSyntax>,
     ) -> Vec<LinkedClaim> {
         let mut linked = claims::link::link(
-            claims::extract(&d.text, layer, parse, self.language),
+            claims::extract(&d.text, layer, parse, mentions, self.language),
             mentions,
             d.date,
         );

@@ -163,7 +163,7 @@ pub fn segment_claims(
     p: &Paragraph,
     lo: usize,
     hi: usize,
-    memory: &mut Memory,
+    memory: &mut Memory<'_>,
     names: &ProperNouns<'_>,
 ) -> Vec<Claim> {
     let words = &p.words;
@@ -230,8 +230,10 @@ pub fn segment_claims(
             Who::Nobody => (None, None),
             Who::Named(s, e) if speakers::is_pronoun(words, s, e) => {
                 let plural = speakers::pronoun_plural(&words[s]);
+                let kind = speakers::pronoun_kind(&words[s]);
                 let antecedent = subject_before_pronoun(p, lo, s, plural)
-                    .or_else(|| memory.resolve_pronoun(plural));
+                    .filter(|&span| memory.fits(span, kind))
+                    .or_else(|| memory.resolve_pronoun(plural, kind));
                 // The source a pronoun stands for stays the latest one named (`"…," he
                 // said.` … `He added that …` two paragraphs on).
                 if let Some(span) = antecedent {
@@ -282,9 +284,17 @@ pub fn segment_claims(
         };
         let hedged_attribution =
             hedges::is_hedged(words, d.region_start.min(a), d.cue.end, p.lexicon);
-        let claims: Vec<Claim> = split::statements(p, a, b)
+        let statements: Vec<_> = split::statements(p, a, b)
             .into_iter()
             .filter(|s| !is_command(p, s.start, s.end))
+            .collect();
+        // The article's own clause names a source a later pronoun may stand for (`Iran
+        // warned that …, Mr. Trump threatened it …` … `he said`).
+        for s in statements.iter().filter(|s| s.narrative) {
+            remember_named_subject(p, s.start, s.end, memory, names);
+        }
+        let claims: Vec<Claim> = statements
+            .into_iter()
             .filter_map(|s| {
                 if s.narrative {
                     let own = Polarity::Asserted;
@@ -883,7 +893,7 @@ fn build(
 /// Remembers words `s..e` as a source a later pronoun may stand for. `Mr. Trump's comments
 /// suggested …`: the named owner is one too (a later `he`), remembered before the phrase,
 /// which stays the latest.
-fn remember(p: &Paragraph, s: usize, e: usize, memory: &mut Memory) {
+fn remember(p: &Paragraph, s: usize, e: usize, memory: &mut Memory<'_>) {
     let words = &p.words;
     if let Some(k) = (s + 1..e).find(|&k| words[k].is_possessive()) {
         if words[s..k]
@@ -896,13 +906,33 @@ fn remember(p: &Paragraph, s: usize, e: usize, memory: &mut Memory) {
     memory.name(speakers::span_of(words, s, e), tree::is_plural(p, s, e));
 }
 
+/// Remembers the subject of the statement at words `lo..hi` when it names someone (a name,
+/// two capitalised words or a possessive): a later pronoun may stand for it.
+fn remember_named_subject(
+    p: &Paragraph,
+    lo: usize,
+    hi: usize,
+    memory: &mut Memory<'_>,
+    names: &ProperNouns<'_>,
+) {
+    let words = &p.words;
+    if let Some((s, e)) = speakers::subject(words, lo, hi) {
+        let proper = words[s..e].iter().any(|w| names.is_name(w))
+            || words[s..e].iter().filter(|w| w.is_capitalised()).count() >= 2
+            || words[s..e].iter().any(Word::is_possessive);
+        if proper {
+            remember(p, s, e, memory);
+        }
+    }
+}
+
 /// A segment with no claim of its own: quoted speech continuing the last attribution, or
 /// the article's own statement when it is declarative.
 fn unattributed(
     p: &Paragraph,
     lo: usize,
     hi: usize,
-    memory: &mut Memory,
+    memory: &mut Memory<'_>,
     names: &ProperNouns<'_>,
 ) -> Vec<Claim> {
     let words = &p.words;
@@ -945,14 +975,7 @@ fn unattributed(
     if !declarative || spoken.len() < MIN_STATEMENT_WORDS {
         return Vec::new();
     }
-    if let Some((s, e)) = speakers::subject(words, lo, hi) {
-        let proper = words[s..e].iter().any(|w| names.is_name(w))
-            || words[s..e].iter().filter(|w| w.is_capitalised()).count() >= 2
-            || words[s..e].iter().any(Word::is_possessive);
-        if proper {
-            remember(p, s, e, memory);
-        }
-    }
+    remember_named_subject(p, lo, hi, memory, names);
     split::statements(p, lo, hi)
         .into_iter()
         .filter(|s| !is_command(p, s.start, s.end))

@@ -31,8 +31,9 @@
 //!
 //! The claim's span is the proposition only (`abusing civilians` in `Moscow denies abusing
 //! civilians`); the speaker and cue have spans of their own. Pronoun speakers (`it said`)
-//! are resolved to the last named source of the paragraph or the one before; the claim keeps
-//! the pronoun's span too.
+//! are resolved to the last named source of the paragraph or the one before that the
+//! pronoun can stand for (`he` and `she` no country, city or place, `it` no person, by the
+//! entity mention that ends the source's phrase); the claim keeps the pronoun's span too.
 //!
 //! Claim ids are `<doc>:<byte start>` — stable across runs and across thread counts.
 
@@ -56,6 +57,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+use crate::entities::tagger::Mention;
 use crate::lang::Language;
 use crate::syntax::document::DocumentSyntax;
 use crate::text::TextLayer;
@@ -223,12 +225,15 @@ pub struct Claim {
     pub quote: Option<QuoteKind>,
 }
 
-/// The claims of one document, in text order, from its text layer and its parse (`None` for
-/// a language without a syntax model), with `language`'s cues, hedges and channel words.
+/// The claims of one document, in text order, from its text layer, its parse (`None` for
+/// a language without a syntax model) and its entity mentions (sorted by start: they tell
+/// a person, whom `he` may stand for, from a country or an organisation), with
+/// `language`'s cues, hedges and channel words.
 pub fn extract(
     text: &str,
     layer: &TextLayer,
     syntax: Option<&DocumentSyntax>,
+    mentions: &[Mention],
     language: &Language,
 ) -> Vec<Claim> {
     let paragraphs = segments::paragraphs(
@@ -239,7 +244,7 @@ pub fn extract(
         syntax,
     );
     let proper_nouns = speakers::ProperNouns::new(text, &layer.tokens);
-    let mut memory = speakers::Memory::default();
+    let mut memory = speakers::Memory::new(mentions);
     let body = layout::body(text, &paragraphs);
     let mut out = Vec::new();
     for (p, _) in paragraphs.iter().zip(body).filter(|(_, body)| *body) {

@@ -2,6 +2,8 @@
 //! Ukrainian Army, said` → `Natalia Humeniuk`), after it (`said Mr Yermak`), a sentence's
 //! subject, and the memory that resolves `it`/`he`/`she`/`they` to the source just named.
 
+use crate::entities::label::Label;
+use crate::entities::tagger::Mention;
 use crate::syntax::hashing::WordSet;
 
 use super::words::{
@@ -337,15 +339,81 @@ pub fn span_of(words: &[Word], start: usize, end: usize) -> Span {
     }
 }
 
+/// What a source is, as far as a pronoun cares: `he` and `she` stand for a person, `it` for
+/// anything else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Person,
+    /// A country, a city, a place or a building.
+    Thing,
+    /// No entity mention heads the phrase (`officials`, `the report`), or one that can be
+    /// either (`the Russian`, a NORP mention), or an organisation (see `Kinds::of`).
+    Unknown,
+}
+
+impl Kind {
+    /// Whether a pronoun that wants `self` may stand for a source of kind `source`.
+    fn admits(self, source: Kind) -> bool {
+        matches!(
+            (self, source),
+            (Kind::Unknown, _)
+                | (_, Kind::Unknown)
+                | (Kind::Person, Kind::Person)
+                | (Kind::Thing, Kind::Thing)
+        )
+    }
+}
+
+/// The kind of source a pronoun stands for: `he`/`she` a person, `it` a thing.
+pub fn pronoun_kind(w: &Word) -> Kind {
+    if w.is_any(&["he", "she", "him", "her"]) {
+        Kind::Person
+    } else if w.is("it") {
+        Kind::Thing
+    } else {
+        Kind::Unknown
+    }
+}
+
+/// The kinds of the document's sources, read off its entity mentions.
+pub struct Kinds<'m> {
+    /// Sorted by start.
+    mentions: &'m [Mention],
+}
+
+impl<'m> Kinds<'m> {
+    pub fn new(mentions: &'m [Mention]) -> Kinds<'m> {
+        Kinds { mentions }
+    }
+
+    /// The kind of the phrase at `span`, from the mention that ends it (its head in an
+    /// English noun phrase: `the party's chairman, Tom Perez` is a person, `Iran` a thing,
+    /// `the F.B.I. director` unknown).
+    pub fn of(&self, span: Span) -> Kind {
+        let from = self.mentions.partition_point(|m| m.start < span.start);
+        let until = self.mentions.partition_point(|m| m.start < span.end);
+        let head = self.mentions[from..until.max(from)]
+            .iter()
+            .rev()
+            .find(|m| m.end == span.end);
+        match head.map(|m| m.label) {
+            Some(Label::Person) => Kind::Person,
+            // Not ORG: a person named alone is often tagged one (`Trump` as ORG:trump).
+            Some(Label::Gpe | Label::Loc | Label::Fac) => Kind::Thing,
+            _ => Kind::Unknown,
+        }
+    }
+}
+
 /// The sources named lately, remembered for two paragraphs (the current one and the next),
-/// each with its number, and the last attribution, which quoted speech with no cue of its
-/// own continues.
-#[derive(Default)]
-pub struct Memory {
-    /// Latest last: the span, its paragraph, and whether it names several (`Aides`).
-    named: Vec<(Span, u32, bool)>,
+/// each with its number and kind, and the last attribution, which quoted speech with no cue
+/// of its own continues.
+pub struct Memory<'m> {
+    /// Latest last: the span, its paragraph, whether it names several (`Aides`), its kind.
+    named: Vec<(Span, u32, bool, Kind)>,
     attribution: Option<(Attribution, u32)>,
     paragraph: u32,
+    kinds: Kinds<'m>,
 }
 
 /// Sources remembered at most: a pronoun looks no further back.
@@ -364,7 +432,17 @@ pub struct Attribution {
     pub cue: super::Cue,
 }
 
-impl Memory {
+impl<'m> Memory<'m> {
+    /// Nothing remembered yet; sources' kinds read off the document's `mentions`.
+    pub fn new(mentions: &'m [Mention]) -> Memory<'m> {
+        Memory {
+            named: Vec::new(),
+            attribution: None,
+            paragraph: 0,
+            kinds: Kinds::new(mentions),
+        }
+    }
+
     pub fn next_paragraph(&mut self) {
         self.paragraph += 1;
     }
@@ -373,13 +451,19 @@ impl Memory {
         if self.named.len() == REMEMBERED {
             self.named.remove(0);
         }
-        self.named.push((span, self.paragraph, plural));
+        let kind = self.kinds.of(span);
+        self.named.push((span, self.paragraph, plural, kind));
+    }
+
+    /// Whether the phrase at `span` can be what a pronoun of kind `pronoun` stands for.
+    pub fn fits(&self, span: Span, pronoun: Kind) -> bool {
+        pronoun.admits(self.kinds.of(span))
     }
 
     /// A pronoun stood for `span` here: it becomes the latest source again, with the
     /// number it was remembered with (or the pronoun's, if it was not remembered).
     pub fn mentioned_again(&mut self, span: Span, pronoun_plural: Option<bool>) {
-        let known = self.named.iter().rposition(|&(s, _, _)| s == span);
+        let known = self.named.iter().rposition(|&(s, ..)| s == span);
         let plural = match known {
             Some(k) => self.named.remove(k).2,
             None => pronoun_plural.unwrap_or(true),
@@ -401,16 +485,17 @@ impl Memory {
     }
 
     pub fn resolve(&self) -> Option<Span> {
-        self.resolve_pronoun(None)
+        self.resolve_pronoun(None, Kind::Unknown)
     }
 
-    /// The latest source still remembered whose number agrees (`he` is not `Aides`).
-    pub fn resolve_pronoun(&self, plural: Option<bool>) -> Option<Span> {
+    /// The latest source still remembered whose number and kind agree (`he` is not `Aides`
+    /// nor `Iran`).
+    pub fn resolve_pronoun(&self, plural: Option<bool>, kind: Kind) -> Option<Span> {
         self.named
             .iter()
             .rev()
-            .take_while(|&&(_, p, _)| self.paragraph - p <= 1)
-            .find(|&&(_, _, pl)| plural.is_none_or(|want| want == pl))
-            .map(|&(s, _, _)| s)
+            .take_while(|&&(_, p, ..)| self.paragraph - p <= 1)
+            .find(|&&(_, _, pl, k)| plural.is_none_or(|want| want == pl) && kind.admits(k))
+            .map(|&(s, ..)| s)
     }
 }

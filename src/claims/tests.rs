@@ -1,6 +1,7 @@
 //! Hand-made cases for each construction, and real sentences from the sample corpus.
 
 use super::*;
+use crate::entities::tagger;
 use crate::syntax::document::analyse;
 use crate::text::TextLayer;
 
@@ -11,8 +12,9 @@ pub fn show(text: &str) -> Vec<Row> {
     let layer = TextLayer::analyse(text, 0, english);
     let model = english.syntax().expect("English has a syntax model");
     let parse = analyse(model, text, &layer.tokens, &layer.sentences);
+    let mentions = tagger::tag(text, &layer, &english.names, english, None);
     let piece = |s: Span| text[s.start as usize..s.end as usize].to_string();
-    extract(text, &layer, Some(&parse), english)
+    extract(text, &layer, Some(&parse), &mentions, english)
         .into_iter()
         .map(|c| {
             (
@@ -615,6 +617,44 @@ fn a_pronoun_takes_an_antecedent_of_its_number() {
     let nobody: Vec<_> = all.iter().filter(|r| r.0.contains("Nobody")).collect();
     assert_eq!(nobody.len(), 1, "{all:?}");
     assert_eq!(nobody[0].1.as_deref(), Some("Mayor Jane Smith"), "{all:?}");
+}
+
+#[test]
+fn he_and_she_stand_for_a_person_and_it_for_no_person() {
+    // Hand-made: the country was named last, but `he` is the president named before it.
+    let text = "President Anna Kovacs criticised the plan on Monday.\n\n\
+                Hungary said that it would veto the budget. \"We will not give in,\" she said.";
+    let all = show(text);
+    let give_in: Vec<_> = all.iter().filter(|r| r.0.contains("give in")).collect();
+    assert_eq!(give_in.len(), 1, "{all:?}");
+    assert_eq!(
+        give_in[0].1.as_deref(),
+        Some("President Anna Kovacs"),
+        "{all:?}"
+    );
+    // ... and `it` is the country, not the person named after it.
+    let text = "Hungary criticised the plan on Monday. Viktor Kovacs said the budget was late.\n\n\
+                \"We will veto it,\" it said in a statement.";
+    let all = show(text);
+    let veto: Vec<_> = all.iter().filter(|r| r.0.contains("veto")).collect();
+    assert_eq!(veto.len(), 1, "{all:?}");
+    assert_ne!(veto[0].1.as_deref(), Some("Viktor Kovacs"), "{all:?}");
+}
+
+#[test]
+fn he_after_a_country_named_last_is_the_person_before_it_in_real_news() {
+    // newswcl50-dev 4_L: Iran is the last source named before `he said`.
+    let text = "As Iran warned on Tuesday that it might resume its nuclear activities if the \
+                United States does pull out, Mr. Trump threatened it with unspecified retaliation. \
+                \"You can mark it down,\" he said. \"If they restart their nuclear program, they \
+                will have bigger problems than they have ever had before.\"";
+    let all = show(text);
+    let problems: Vec<_> = all
+        .iter()
+        .filter(|r| r.0.contains("bigger problems"))
+        .collect();
+    assert_eq!(problems.len(), 1, "{all:?}");
+    assert_eq!(problems[0].1.as_deref(), Some("Mr. Trump"), "{all:?}");
 }
 
 #[test]
