@@ -28,6 +28,22 @@ pub struct Models {
     /// How far below the best hypothesis of a step the beam keeps others (infinite: always
     /// `beam` of them; see [`Beam::margin`]).
     pub beam_margin: f32,
+    /// Which extra templates the parser reads (see [`Transitions::templates`]; 0: the
+    /// original ones): it must be decoded with the templates it was trained with.
+    pub parser_templates: u8,
+}
+
+/// A model file from before the label-context templates: the same fields less the last
+/// (the original templates).
+#[derive(Deserialize)]
+struct ModelsWithoutLabelContext {
+    tags: Vec<(String, String)>,
+    labels: Vec<String>,
+    tagger: Model,
+    parser: Model,
+    labeller: Option<Labeller>,
+    beam: u32,
+    beam_margin: f32,
 }
 
 /// A model file from before the beam's margin: the same fields less the last (a full beam).
@@ -70,10 +86,24 @@ impl Models {
     pub fn from_bytes(bytes: &[u8]) -> Result<Models, ModelError> {
         let models: Models = match postcard::from_bytes(bytes) {
             Ok(models) => models,
-            // A file written before the margin, the beam or the labeller existed, read
-            // whole (nothing left over).
+            // A file written before the label-context templates, the margin, the beam or
+            // the labeller existed, read whole (nothing left over).
             Err(e) => {
-                if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutMargin>(bytes) {
+                if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutLabelContext>(bytes)
+                {
+                    Models {
+                        tags: old.tags,
+                        labels: old.labels,
+                        tagger: old.tagger,
+                        parser: old.parser,
+                        labeller: old.labeller,
+                        beam: old.beam,
+                        beam_margin: old.beam_margin,
+                        parser_templates: 0,
+                    }
+                } else if let Ok((old, [])) =
+                    postcard::take_from_bytes::<ModelsWithoutMargin>(bytes)
+                {
                     Models {
                         tags: old.tags,
                         labels: old.labels,
@@ -82,6 +112,7 @@ impl Models {
                         labeller: old.labeller,
                         beam: old.beam,
                         beam_margin: f32::INFINITY,
+                        parser_templates: 0,
                     }
                 } else if let Ok((old, [])) = postcard::take_from_bytes::<ModelsWithoutBeam>(bytes)
                 {
@@ -93,6 +124,7 @@ impl Models {
                         labeller: old.labeller,
                         beam: 1,
                         beam_margin: f32::INFINITY,
+                        parser_templates: 0,
                     }
                 } else if let Ok((old, [])) =
                     postcard::take_from_bytes::<ModelsWithoutLabeller>(bytes)
@@ -105,15 +137,14 @@ impl Models {
                         labeller: None,
                         beam: 1,
                         beam_margin: f32::INFINITY,
+                        parser_templates: 0,
                     }
                 } else {
                     return Err(ModelError(e.to_string()));
                 }
             }
         };
-        let transitions = Transitions {
-            n_labels: models.labels.len(),
-        };
+        let transitions = Transitions::new(models.labels.len());
         if models.tags.is_empty()
             || models.tagger.n_classes() != models.tags.len()
             || models.parser.n_classes() != transitions.n_classes()
@@ -126,6 +157,7 @@ impl Models {
             || !(1..=MAX_WIDTH as u32).contains(&models.beam)
             || models.beam_margin.is_nan()
             || models.beam_margin < 0.0
+            || models.parser_templates & !parser::ALL_TEMPLATES != 0
         {
             return Err(ModelError("class names do not match the models".into()));
         }
@@ -162,6 +194,7 @@ impl Syntax {
     pub fn transitions(&self) -> Transitions {
         Transitions {
             n_labels: self.models.labels.len(),
+            templates: self.models.parser_templates,
         }
     }
 
@@ -293,5 +326,37 @@ mod tests {
             models.beam_margin = margin;
             assert!(Models::from_bytes(&models.to_bytes()).is_err(), "{margin}");
         }
+    }
+
+    #[test]
+    fn the_label_context_flag_is_saved_and_older_files_read_without_it() {
+        let mut models = english();
+        assert_eq!(
+            models.parser_templates, 0,
+            "the shipped parser reads the original set"
+        );
+        models.parser_templates = parser::LABEL_CONTEXT;
+        models.beam_margin = 3.0;
+        let loaded = Models::from_bytes(&models.to_bytes()).unwrap();
+        assert_eq!(loaded.parser_templates, parser::LABEL_CONTEXT);
+        assert_eq!(loaded.beam_margin, 3.0);
+        // A file from before the flag (its fields end with the margin) reads as the
+        // original templates, margin kept.
+        let without_flag = postcard::to_allocvec(&(
+            &models.tags,
+            &models.labels,
+            &models.tagger,
+            &models.parser,
+            &models.labeller,
+            models.beam,
+            models.beam_margin,
+        ))
+        .unwrap();
+        let old = Models::from_bytes(&without_flag).unwrap();
+        assert_eq!(old.parser_templates, 0);
+        assert_eq!((old.beam, old.beam_margin), (models.beam, 3.0));
+        // Templates this build does not know are a damaged file.
+        models.parser_templates = 4;
+        assert!(Models::from_bytes(&models.to_bytes()).is_err());
     }
 }
