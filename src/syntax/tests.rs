@@ -402,3 +402,57 @@ fn the_tiny_training_path_warm_starts_a_beam_from_the_greedy_parser() {
         .train_parser_from(&tags, &config, Some(start), quiet, None)
         .is_err());
 }
+
+#[test]
+fn the_tiny_training_path_with_extra_templates_records_them_and_decodes_with_them() {
+    let Some(sentences) = tiny_treebank() else {
+        return; // skipped when ../shared is absent
+    };
+    let config = Config {
+        parser_epochs: 2,
+        parser_templates: super::parser::LABEL_CONTEXT | super::parser::SPANS,
+        ..tiny_config()
+    };
+    let a = train(&sentences, config, &mut |_| {});
+    let bytes = a.models.to_bytes();
+    assert_eq!(
+        bytes,
+        train(&sentences, config, &mut |_| {}).models.to_bytes(),
+        "deterministic"
+    );
+    let loaded = Models::from_bytes(&bytes).unwrap();
+    assert_eq!(loaded.parser_templates, config.parser_templates);
+    assert_eq!(loaded, a.models);
+    assert_eq!(a.transitions().templates, config.parser_templates);
+    let scores = evaluate(&a, &sentences, Tokens::Words);
+    assert!(scores.uas > 0.5, "{scores}");
+    // Decoded without the templates it was trained with, the same weights parse otherwise.
+    let mut without = a.clone();
+    without.models.parser_templates = 0;
+    assert_ne!(evaluate(&without, &sentences, Tokens::Words), scores);
+    // Trained without them: other weights.
+    let plain = Config {
+        parser_templates: 0,
+        ..config
+    };
+    assert_ne!(
+        train(&sentences, plain, &mut |_| {}).models.parser,
+        a.models.parser
+    );
+    // Every sentence still gets a tree, beam or not.
+    let mut beam = a.clone();
+    beam.models.beam = 3;
+    for syntax in [&a, &beam] {
+        for gold in Tokens::Crosswire.sentences(&sentences[..40]) {
+            let inputs: Vec<_> = gold
+                .iter()
+                .map(|t| crate::syntax::words::TokenInput {
+                    form: &t.form,
+                    kind: t.kind,
+                })
+                .collect();
+            let (_, tree) = syntax.tag_and_parse(&inputs);
+            assert_eq!(tree.heads.iter().filter(|h| h.is_none()).count(), 1);
+        }
+    }
+}

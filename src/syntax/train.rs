@@ -84,6 +84,9 @@ pub struct Config {
     /// A beam parser's updates stop where the gold sequence falls out of the beam (early
     /// update on the prefix) instead of searching on (see [`beam::Training`]).
     pub beam_early_update: bool,
+    /// The extra templates the parser reads (see [`parser::Transitions::templates`]; 0:
+    /// the original ones).
+    pub parser_templates: u8,
 }
 
 impl Default for Config {
@@ -102,6 +105,7 @@ impl Default for Config {
             beam: 1,
             beam_margin: f32::INFINITY,
             beam_early_update: false,
+            parser_templates: 0,
         }
     }
 }
@@ -249,6 +253,7 @@ impl Prepared {
         let examples = self.parser_examples(tags);
         let transitions = Transitions {
             n_labels: self.labels.len(),
+            templates: config.parser_templates,
         };
         if config.beam <= 1 && (start.is_some() || after_epoch.is_some()) {
             return Err("a warm start and per-epoch models need a beam (width > 1)".into());
@@ -387,6 +392,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             labeller,
             beam: config.beam.max(1) as u32,
             beam_margin: config.beam_margin,
+            parser_templates: config.parser_templates,
         },
         lemmatizer,
     }
