@@ -195,11 +195,12 @@ fn accuracy_floors_on_ud_ewt_dev() {
     assert!(words.upos >= 0.950, "{words}");
     assert!(words.xpos >= 0.945, "{words}");
     assert!(words.lemma >= 0.96, "{words}");
-    assert!(words.uas >= 0.840, "{words}");
-    assert!(words.las >= 0.805, "{words}");
+    // The 3-seed mean parser: 0.8429 / 0.8082 (the seed-1 parser alone 0.8407 / 0.8053).
+    assert!(words.uas >= 0.842, "{words}");
+    assert!(words.las >= 0.808, "{words}");
     let crosswire = evaluate(english(), &dev, Tokens::Crosswire);
     assert!(
-        crosswire.upos >= 0.949 && crosswire.uas >= 0.840,
+        crosswire.upos >= 0.949 && crosswire.uas >= 0.842 && crosswire.las >= 0.807,
         "{crosswire}"
     );
 }
@@ -225,6 +226,7 @@ fn tiny_config() -> Config {
         tagger_epochs: 1,
         parser_epochs: 1,
         jackknife: 2,
+        parser_seeds: 1,
         ..Config::default()
     }
 }
@@ -455,4 +457,49 @@ fn the_tiny_training_path_with_extra_templates_records_them_and_decodes_with_the
             assert_eq!(tree.heads.iter().filter(|h| h.is_none()).count(), 1);
         }
     }
+}
+
+#[test]
+fn several_parser_seeds_train_the_mean_of_each_seeds_parser_on_the_same_tags() {
+    let Some(sentences) = tiny_treebank() else {
+        return; // skipped when ../shared is absent
+    };
+    let config = Config {
+        parser_seeds: 2,
+        seed: 5,
+        ..tiny_config()
+    };
+    let syntax = train(&sentences, config, &mut |_| {});
+    let prepared = Prepared::new(&sentences, config.tokens);
+    let tags = prepared.jackknife_tags(&config, &syntax.models.tagger);
+    let one = |seed| {
+        let config = Config {
+            seed,
+            parser_seeds: 1,
+            ..config
+        };
+        prepared.train_parser(&tags, &config, &mut |_| {})
+    };
+    let (five, six) = (one(5), one(6));
+    assert_ne!(five, six, "the seeds train different parsers");
+    let mean = Model::mean(&[&five, &six])
+        .unwrap()
+        .pruned(config.prune_parser);
+    assert_eq!(syntax.models.parser, mean);
+    // Deterministic, and one parser when one seed is asked for.
+    assert_eq!(
+        train(&sentences, config, &mut |_| {}).models.to_bytes(),
+        syntax.models.to_bytes()
+    );
+    let single = Config {
+        parser_seeds: 1,
+        ..config
+    };
+    assert_eq!(train(&sentences, single, &mut |_| {}).models.parser, five);
+    // Per-epoch models have no single epoch to give for several seeds.
+    let beam = Config { beam: 2, ..config };
+    let mut after_epoch = |_: usize, _: &Model| {};
+    assert!(prepared
+        .train_parser_from(&tags, &beam, None, &mut |_| {}, Some(&mut after_epoch))
+        .is_err());
 }
