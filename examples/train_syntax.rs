@@ -4,8 +4,9 @@
 //!     cargo run --release --example train_syntax -- ../shared/data/ud-ewt
 //!     cargo run --release --example train_syntax -- ../shared/data/ud-ewt --tiny --out /tmp/m
 //!
-//! The shipped parser is the mean of three parsers (seeds 1, 2, 3) trained on the same
-//! jackknifed tags: `--parser-seeds N` sets how many (seeds `--seed` on; 1: one parser).
+//! `--parser-seeds N` makes the parser the mean of N parsers (seeds `--seed`, `--seed` + 1,
+//! ..) trained on the same jackknifed tags; 1, the default, is the shipped single parser,
+//! 3 the better-on-dev candidate described in README ("Syntax models").
 //!
 //! Options: `--from DIR` (load models trained before instead of training: to prune or
 //! evaluate them), `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
