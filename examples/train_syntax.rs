@@ -4,6 +4,10 @@
 //!     cargo run --release --example train_syntax -- ../shared/data/ud-ewt
 //!     cargo run --release --example train_syntax -- ../shared/data/ud-ewt --tiny --out /tmp/m
 //!
+//! `--parser-seeds N` makes the parser the mean of N parsers (seeds `--seed`, `--seed` + 1,
+//! ..) trained on the same jackknifed tags; 1, the default, is the shipped single parser,
+//! 3 the better-on-dev candidate described in README ("Syntax models").
+//!
 //! Options: `--from DIR` (load models trained before instead of training: to prune or
 //! evaluate them), `--out DIR` (default `src/lang/en/syntax`), `--tiny` (200 sentences, one epoch:
 //! proves the path in seconds), `--tokens words|crosswire|both`, `--seed N`,
@@ -31,12 +35,17 @@
 //! `--every-epoch` (with `--beam`: after each epoch, dev figures of the averaged parser
 //! without a labeller, treebank words, and its models in OUT/epoch-N/, the lemma files
 //! left out), `--labeller-from DIR` (the labeller of the models in DIR, put beside the
-//! parser: the labeller is trained on gold trees, so one serves every parser).
+//! parser: the labeller is trained on gold trees, so one serves every parser),
+//! `--ensemble DIR1,DIR2,..` (the parser becomes the mean of those models' parsers, e.g.
+//! the same training with other `--seed`s, pruned at `--prune`: their score ensemble at one
+//! parser's lookups), `--label-context` and `--spans` (the parser reads extra templates:
+//! see `parser::label_context_features` and `parser::span_features`).
 
 use _core::syntax::beam::MAX_WIDTH;
 use _core::syntax::conllu;
 use _core::syntax::lemma::Lemmatizer;
 use _core::syntax::model::{Models, Syntax};
+use _core::syntax::parser::{LABEL_CONTEXT, SPANS};
 use _core::syntax::perceptron::Model;
 use _core::syntax::project::GoldToken;
 use _core::syntax::train::{evaluate, train, AfterEpoch, Config, Prepared, Tokens};
@@ -102,6 +111,25 @@ fn write_epoch(syntax: &Syntax, out: &str, epoch: usize) -> Result<(), String> {
     std::fs::create_dir_all(&dir).map_err(|e| format!("{dir}: {e}"))?;
     let path = format!("{dir}/syntax.model");
     std::fs::write(&path, syntax.models.to_bytes()).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The mean of the parsers in `dirs` (same labels and templates as `syntax`'s), pruned at
+/// `config.prune_parser`: their score ensemble as one greedy parser.
+fn mean_parser(syntax: &Syntax, dirs: &[String], config: &Config) -> Result<Model, String> {
+    let loaded = dirs
+        .iter()
+        .map(|dir| load(dir, config))
+        .collect::<Result<Vec<Syntax>, String>>()?;
+    for (dir, other) in dirs.iter().zip(&loaded) {
+        if other.models.labels != syntax.models.labels
+            || other.models.parser_templates != syntax.models.parser_templates
+        {
+            return Err(format!("{dir}: its parser's labels or templates differ"));
+        }
+    }
+    let parsers: Vec<&Model> = loaded.iter().map(|s| &s.models.parser).collect();
+    let mean = Model::mean(&parsers).map_err(|e| e.to_string())?;
+    Ok(mean.pruned(config.prune_parser))
 }
 
 /// The tagger's and parser's input for a treebank sentence's words.
@@ -222,6 +250,7 @@ fn run() -> Result<(), String> {
     let mut every_epoch = false;
     let mut labeller_from: Option<String> = None;
     let mut margin: Option<f32> = None;
+    let mut ensemble: Vec<String> = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -233,8 +262,11 @@ fn run() -> Result<(), String> {
             "--warm-start" => warm_start = true,
             "--every-epoch" => every_epoch = true,
             "--early-update" => config.beam_early_update = true,
+            "--label-context" => config.parser_templates |= LABEL_CONTEXT,
+            "--spans" => config.parser_templates |= SPANS,
             "--labeller-from" => labeller_from = Some(value()?),
             "--dump" => dump = Some(value()?),
+            "--ensemble" => ensemble = value()?.split(',').map(str::to_string).collect(),
             "--labeller-epochs" => {
                 config.labeller_epochs = value()?.parse().map_err(|e| format!("{e}"))?
             }
@@ -252,6 +284,11 @@ fn run() -> Result<(), String> {
             "--margin" => margin = Some(value()?.parse().map_err(|e| format!("--margin: {e}"))?),
             "--from" => from = Some(value()?),
             "--seed" => config.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--parser-seeds" => {
+                config.parser_seeds = value()?
+                    .parse()
+                    .map_err(|e| format!("--parser-seeds: {e}"))?
+            }
             "--tagger-epochs" => {
                 config.tagger_epochs = value()?.parse().map_err(|e| format!("{e}"))?
             }
@@ -306,6 +343,12 @@ fn run() -> Result<(), String> {
         // A beam trained here is trained with the margin it will decode with.
         config.beam_margin = margin;
     }
+    if config.parser_seeds == 0 {
+        return Err("--parser-seeds: at least 1".into());
+    }
+    if every_epoch && config.parser_seeds > 1 {
+        return Err("--every-epoch needs --parser-seeds 1".into());
+    }
     let mut train_set = read("train")?;
     if tiny {
         train_set.truncate(200);
@@ -348,6 +391,7 @@ fn run() -> Result<(), String> {
                 model.models.beam = config.beam as u32;
                 model.models.beam_margin = config.beam_margin;
                 model.models.labeller = None;
+                model.models.parser_templates = config.parser_templates;
                 if let Err(e) = write_epoch(&model, &out, epoch) {
                     eprintln!("{e}");
                 }
@@ -369,6 +413,7 @@ fn run() -> Result<(), String> {
             )?;
             syntax.models.parser = parser;
             syntax.models.beam = config.beam as u32;
+            syntax.models.parser_templates = config.parser_templates;
         }
         syntax.models.labeller = prepared.train_labeller(&tags, &config, &mut progress);
     }
@@ -378,6 +423,9 @@ fn run() -> Result<(), String> {
             return Err(format!("{dir}: the labeller's labels are not the parser's"));
         }
         syntax.models.labeller = other.models.labeller;
+    }
+    if !ensemble.is_empty() {
+        syntax.models.parser = mean_parser(&syntax, &ensemble, &config)?;
     }
     if let Some(width) = beam {
         // Loaded models decode with the width asked for.

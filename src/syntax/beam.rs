@@ -345,7 +345,7 @@ impl Search {
             // With an empty stack only SHIFT is possible: not scored, as in greedy decoding.
             if h.depth > 0 {
                 self.load(h);
-                features(tokens, &self.scratch, &mut self.one);
+                features(tokens, &self.scratch, t.templates, &mut self.one);
                 // (Alone, a hypothesis gains nothing: scoring fetches its slots first.)
                 if beam.len() > 1 {
                     scorer.prefetch(&self.one);
@@ -765,7 +765,7 @@ fn train_one(
         match gold_kept {
             Some(h) => gold_score = h.score,
             None if !gold_state.stack.is_empty() => {
-                features(tokens, &gold_state, &mut feats);
+                features(tokens, &gold_state, t.templates, &mut feats);
                 trainer.scores(&feats, &mut scores);
                 gold_score += scores[class as usize] as f64;
             }
@@ -803,7 +803,7 @@ fn train_one(
         for &class in moves {
             let (mv, label) = t.decode(class as usize);
             if !state.stack.is_empty() {
-                features(tokens, &state, &mut feats);
+                features(tokens, &state, t.templates, &mut feats);
                 changes.push((feats.clone(), class as usize, delta));
             }
             state.apply(mv, label);
@@ -934,12 +934,15 @@ mod tests {
                         let (mv, label) = t.decode(class as usize);
                         state.apply(mv, label);
                     }
-                    let mut want = Vec::new();
-                    features(&tokens, &state, &mut want);
+                    // The extra templates too: they read s1's and s0's left labels.
                     search.load(h);
-                    let mut got = Vec::new();
-                    features(&tokens, &search.scratch, &mut got);
-                    assert_eq!(got, want, "{words:?}");
+                    for templates in [t.templates, parser::ALL_TEMPLATES] {
+                        let mut want = Vec::new();
+                        features(&tokens, &state, templates, &mut want);
+                        let mut got = Vec::new();
+                        features(&tokens, &search.scratch, templates, &mut got);
+                        assert_eq!(got, want, "{words:?}");
+                    }
                     assert_eq!(
                         (h.depth as usize, h.next as usize),
                         (state.stack.len(), state.next)
@@ -997,7 +1000,7 @@ mod tests {
         for &class in moves {
             let (mv, label) = t.decode(class as usize);
             if mv != Move::Shift {
-                features(tokens, &state, &mut feats);
+                features(tokens, &state, t.templates, &mut feats);
                 model.scores(&feats, &mut scores);
                 let dep = state.stack_at(0) as usize;
                 let first = t.encode(mv, 0);
@@ -1063,7 +1066,7 @@ mod tests {
         let heads = [None, Some(0), Some(0), Some(1), Some(2)];
         let lifted = projectivise(&heads);
         assert_eq!(lifted, vec![None, Some(0), Some(0), Some(0), Some(0)]);
-        let t = Transitions { n_labels: 2 };
+        let t = Transitions::new(2);
         let gold = Tree {
             heads: heads.to_vec(),
             labels: vec![0, 1, 0, 1, 0],
@@ -1085,7 +1088,7 @@ mod tests {
             heads: vec![None, None],
             labels: vec![0, 0],
         };
-        assert_eq!(oracle(&gold, Transitions { n_labels: 1 }), None);
+        assert_eq!(oracle(&gold, Transitions::new(1)), None);
     }
 
     /// A random tree over `n` tokens: each token after the first hangs off an earlier one
@@ -1124,7 +1127,7 @@ mod tests {
             if projective(&heads) {
                 prop_assert_eq!(&lifted, &heads);
             }
-            let t = Transitions { n_labels: 3 };
+            let t = Transitions::new(3);
             let gold = Tree { heads: heads.clone(), labels: (0..n).map(|i| (i % 3) as u16).collect() };
             let moves = oracle(&gold, t).expect("one root");
             prop_assert_eq!(moves.len(), 2 * n - 1);
@@ -1184,7 +1187,7 @@ mod tests {
 
     #[test]
     fn global_training_learns_a_few_sentences() {
-        let t = Transitions { n_labels: 4 };
+        let t = Transitions::new(4);
         let examples = hand_examples();
         let model = train(&examples, t, 4, 10, 1, 0.0, &mut |_| {});
         for ex in &examples[..2] {
@@ -1207,7 +1210,7 @@ mod tests {
 
     #[test]
     fn a_warm_start_goes_on_from_the_greedy_parsers_weights() {
-        let t = Transitions { n_labels: 4 };
+        let t = Transitions::new(4);
         let examples = hand_examples();
         let greedy = parser::train(&examples, t, 3, 1, 0.9, 0.0, &mut |_| {});
         let warm = |epochs| {
@@ -1241,14 +1244,14 @@ mod tests {
 
     /// A model trained on the hand examples as `how` says, from zero, 10 epochs.
     fn trained(how: Training) -> Model {
-        let t = Transitions { n_labels: 4 };
+        let t = Transitions::new(4);
         let trainer = Trainer::new(t.n_classes());
         train_from(trainer, &hand_examples(), t, how, 10, 1, &mut |_, _| {}).finish(0.0)
     }
 
     /// Whether the gold moves of `ex` stay in the beam at every step of a search with `beam`.
     fn keeps_the_gold(model: &Model, ex: &ParserExample, beam: Beam) -> bool {
-        let t = Transitions { n_labels: 4 };
+        let t = Transitions::new(4);
         let gold = oracle(&ex.gold, t).expect("a projective hand tree");
         let mut search = Search::new();
         let mut hypotheses = search.start(ex.tokens.len());
@@ -1273,7 +1276,7 @@ mod tests {
     #[test]
     fn pruned_training_is_deterministic_and_without_a_margin_is_the_full_beams() {
         let full = trained(Training::full(4));
-        let t = Transitions { n_labels: 4 };
+        let t = Transitions::new(4);
         assert_eq!(full, train(&hand_examples(), t, 4, 10, 1, 0.0, &mut |_| {}));
         // A margin too wide to drop anything takes the margin's path to the same model.
         let never = Beam {
@@ -1313,7 +1316,7 @@ mod tests {
         let beam = Beam { width: 4, margin };
         let how = Training { beam, early: false };
         let pruned = trained(how);
-        let t = Transitions { n_labels: 4 };
+        let t = Transitions::new(4);
         for ex in &hand_examples()[..2] {
             assert!(keeps_the_gold(&pruned, ex, beam));
             assert_eq!(parse(&pruned, t, &ex.tokens, beam).heads, ex.gold.heads);

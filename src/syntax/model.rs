@@ -28,10 +28,13 @@ pub struct Models {
     /// How far below the best hypothesis of a step the beam keeps others (infinite: always
     /// `beam` of them; see [`Beam::margin`]).
     pub beam_margin: f32,
+    /// Which extra templates the parser reads (see [`Transitions::templates`]; 0: the
+    /// original ones): it must be decoded with the templates it was trained with.
+    pub parser_templates: u8,
 }
 
 /// The fields every model file has had. Later fields were appended one at a time (the
-/// labeller, the beam's width, its margin), so an older file is these followed by the fields
+/// labeller, the beam's width, its margin, the templates), so an older file is these followed by the fields
 /// of its day: postcard writes a struct as its fields one after another.
 #[derive(Deserialize)]
 struct FirstFields {
@@ -41,8 +44,9 @@ struct FirstFields {
     parser: Model,
 }
 
-/// A file written before the margin, the beam or the labeller existed, read whole (nothing
-/// left over): a missing labeller is none, a missing beam greedy, a missing margin infinite.
+/// A file written before the templates, the margin, the beam or the labeller existed, read
+/// whole (nothing left over): a missing labeller is none, a missing beam greedy, a missing
+/// margin infinite, missing templates the original ones.
 fn older_models(bytes: &[u8]) -> Option<Models> {
     let (first, rest) = postcard::take_from_bytes::<FirstFields>(bytes).ok()?;
     let mut models = Models {
@@ -53,6 +57,7 @@ fn older_models(bytes: &[u8]) -> Option<Models> {
         labeller: None,
         beam: 1,
         beam_margin: f32::INFINITY,
+        parser_templates: 0,
     };
     if rest.is_empty() {
         return Some(models);
@@ -64,6 +69,11 @@ fn older_models(bytes: &[u8]) -> Option<Models> {
     }
     let (beam, rest) = postcard::take_from_bytes::<u32>(rest).ok()?;
     models.beam = beam;
+    if rest.is_empty() {
+        return Some(models);
+    }
+    let (margin, rest) = postcard::take_from_bytes::<f32>(rest).ok()?;
+    models.beam_margin = margin;
     rest.is_empty().then_some(models)
 }
 
@@ -79,9 +89,7 @@ impl Models {
             Ok(models) => models,
             Err(e) => older_models(bytes).ok_or_else(|| ModelError(e.to_string()))?,
         };
-        let transitions = Transitions {
-            n_labels: models.labels.len(),
-        };
+        let transitions = Transitions::new(models.labels.len());
         if models.tags.is_empty()
             || models.tagger.n_classes() != models.tags.len()
             || models.parser.n_classes() != transitions.n_classes()
@@ -94,6 +102,7 @@ impl Models {
             || !(1..=MAX_WIDTH as u32).contains(&models.beam)
             || models.beam_margin.is_nan()
             || models.beam_margin < 0.0
+            || models.parser_templates & !parser::ALL_TEMPLATES != 0
         {
             return Err(ModelError("class names do not match the models".into()));
         }
@@ -130,6 +139,7 @@ impl Syntax {
     pub fn transitions(&self) -> Transitions {
         Transitions {
             n_labels: self.models.labels.len(),
+            templates: self.models.parser_templates,
         }
     }
 
@@ -261,5 +271,37 @@ mod tests {
             models.beam_margin = margin;
             assert!(Models::from_bytes(&models.to_bytes()).is_err(), "{margin}");
         }
+    }
+
+    #[test]
+    fn the_label_context_flag_is_saved_and_older_files_read_without_it() {
+        let mut models = english();
+        assert_eq!(
+            models.parser_templates, 0,
+            "the shipped parser reads the original set"
+        );
+        models.parser_templates = parser::LABEL_CONTEXT;
+        models.beam_margin = 3.0;
+        let loaded = Models::from_bytes(&models.to_bytes()).unwrap();
+        assert_eq!(loaded.parser_templates, parser::LABEL_CONTEXT);
+        assert_eq!(loaded.beam_margin, 3.0);
+        // A file from before the flag (its fields end with the margin) reads as the
+        // original templates, margin kept.
+        let without_flag = postcard::to_allocvec(&(
+            &models.tags,
+            &models.labels,
+            &models.tagger,
+            &models.parser,
+            &models.labeller,
+            models.beam,
+            models.beam_margin,
+        ))
+        .unwrap();
+        let old = Models::from_bytes(&without_flag).unwrap();
+        assert_eq!(old.parser_templates, 0);
+        assert_eq!((old.beam, old.beam_margin), (models.beam, 3.0));
+        // Templates this build does not know are a damaged file.
+        models.parser_templates = 4;
+        assert!(Models::from_bytes(&models.to_bytes()).is_err());
     }
 }

@@ -39,14 +39,34 @@ pub(super) enum Move {
     Right,
 }
 
-/// Transition classes: SHIFT, then LEFT-l for every label, then RIGHT-l.
+/// Transition classes: SHIFT, then LEFT-l for every label, then RIGHT-l; and which feature
+/// templates score them.
 #[derive(Debug, Clone, Copy)]
 pub struct Transitions {
     /// How many dependency labels.
     pub n_labels: usize,
+    /// Which templates beyond the original ones are read ([`LABEL_CONTEXT`], [`SPANS`]; see
+    /// [`features`]): a model is trained with one set and must be decoded with it, so the
+    /// model file records it.
+    pub templates: u8,
 }
 
+/// Extra templates: what decides an arc's label beside its head ([`label_context_features`]).
+pub const LABEL_CONTEXT: u8 = 1;
+/// Extra templates: the spans an arc would cross ([`span_features`]).
+pub const SPANS: u8 = 2;
+/// Every extra template set there is.
+pub const ALL_TEMPLATES: u8 = LABEL_CONTEXT | SPANS;
+
 impl Transitions {
+    /// `n_labels` labels, scored with the original templates.
+    pub fn new(n_labels: usize) -> Transitions {
+        Transitions {
+            n_labels,
+            templates: 0,
+        }
+    }
+
     /// How many transition classes.
     pub fn n_classes(self) -> usize {
         1 + 2 * self.n_labels
@@ -214,7 +234,7 @@ fn slot(tokens: &[ParserToken], state: &State, i: u32) -> Slot {
     }
 }
 
-pub(super) fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>) {
+pub(super) fn features(tokens: &[ParserToken], state: &State, templates: u8, out: &mut Vec<u64>) {
     let s0i = state.stack_at(0);
     let b0i = state.buffer_at(0);
     let s = |i| slot(tokens, state, i);
@@ -332,6 +352,104 @@ pub(super) fn features(tokens: &[ParserToken], state: &State, out: &mut Vec<u64>
         feature2(92, b0.t, b0ll),
         feature3(95, s0.w, s0.t, b0.w),
     ]);
+    if templates & LABEL_CONTEXT != 0 {
+        label_context_features(tokens, state, s0l, s0, s1, b0, out);
+    }
+    if templates & SPANS != 0 {
+        span_features(tokens, state, s0, s1, b0, out);
+    }
+}
+
+/// How many punctuation tokens lie strictly between `from` and `to` (capped at 3), looking
+/// at no more than `SPAN_LOOK` tokens from each end: constant time a step, so parsing stays
+/// linear however long the sentence.
+fn punct_between(tokens: &[ParserToken], from: u32, to: u32) -> u64 {
+    const SPAN_LOOK: usize = 8;
+    if from == NONE || to == NONE || to <= from + 1 {
+        return 0;
+    }
+    let (from, to) = (from as usize + 1, to as usize);
+    let punct = super::words::punct_kind();
+    let is_punct = |i: &usize| tokens[*i].word.kind == punct;
+    let count = if to - from <= 2 * SPAN_LOOK {
+        (from..to).filter(is_punct).count()
+    } else {
+        (from..from + SPAN_LOOK)
+            .chain(to - SPAN_LOOK..to)
+            .filter(is_punct)
+            .count()
+    };
+    count.min(3) as u64
+}
+
+/// What the RIGHT arc (s0 under s1) and the LEFT arc (s0 under b0) would span: the
+/// distance from s1 to s0 (the original templates only measure s0 to b0), and the commas,
+/// dashes and brackets in between, which conj, parataxis, appos and a wrong attachment
+/// across a clause boundary all hinge on.
+fn span_features(
+    tokens: &[ParserToken],
+    state: &State,
+    s0: Slot,
+    s1: Slot,
+    b0: Slot,
+    out: &mut Vec<u64>,
+) {
+    let (s0i, s1i, b0i) = (state.stack_at(0), state.stack_at(1), state.buffer_at(0));
+    let s1_to_s0 = if s0i == NONE || s1i == NONE {
+        0
+    } else {
+        ((s0i - s1i) as u64).min(6)
+    };
+    let (p_s1s0, p_s0b0) = (
+        punct_between(tokens, s1i, s0i),
+        punct_between(tokens, s0i, b0i),
+    );
+    out.extend_from_slice(&[
+        feature3(110, s1.t, s0.t, s1_to_s0),
+        feature3(111, s1.t, s0.t, p_s1s0),
+        feature3(112, s0.t, b0.t, p_s0b0),
+        feature3(113, s0.w, p_s0b0, p_s1s0),
+    ]);
+}
+
+/// What decides an arc's label beside its head, for both candidate heads (s1 for RIGHT,
+/// b0 for LEFT): the word that opens the dependent (its outermost left child: the
+/// preposition of `in May` says obl under a verb, nmod under a noun); the labels the
+/// dependent already holds on its left (a subject or a marker of its own: ccomp or advcl,
+/// not xcomp); the labels the RIGHT head holds on its left (a passive auxiliary there
+/// changes what its right dependents are); and the dependent's last three letters beside
+/// its tag and b0's (amod or compound before a noun, where the tagger is least sure).
+fn label_context_features(
+    tokens: &[ParserToken],
+    state: &State,
+    s0l: Slot,
+    s0: Slot,
+    s1: Slot,
+    b0: Slot,
+    out: &mut Vec<u64>,
+) {
+    let left_labels = |i: u32| {
+        if i == NONE {
+            1 << 63
+        } else {
+            state.left_labels[i as usize]
+        }
+    };
+    let s0i = state.stack_at(0);
+    let (s0ll, s1ll) = (left_labels(s0i), left_labels(state.stack_at(1)));
+    let s0_suffix = if s0i == NONE {
+        PAD.suffix3
+    } else {
+        tokens[s0i as usize].word.suffix3
+    };
+    out.extend_from_slice(&[
+        feature3(100, s0l.w, s0.t, s1.t),
+        feature3(101, s0l.w, s0.t, b0.t),
+        feature3(102, s1.t, s0.t, s1ll),
+        feature3(103, s0.t, s0ll, s1.t),
+        feature3(104, s0.t, s0ll, b0.t),
+        feature3(105, s0_suffix, s0.t, b0.t),
+    ]);
 }
 
 /// The best-scoring valid class.
@@ -382,7 +500,7 @@ fn parse_with(
             state.apply(Move::Shift, 0);
             continue;
         }
-        features(tokens, &state, &mut feats);
+        features(tokens, &state, transitions.templates, &mut feats);
         model.scores(&feats, &mut scores);
         let (mv, label) = transitions.decode(best_valid(&scores, &state, transitions));
         if let Some(out) = label_scores.as_deref_mut().filter(|_| mv != Move::Shift) {
@@ -463,7 +581,7 @@ pub fn train(
             let ex = &examples[e];
             let mut state = State::new(ex.tokens.len());
             while !state.is_final() {
-                features(&ex.tokens, &state, &mut feats);
+                features(&ex.tokens, &state, transitions.templates, &mut feats);
                 trainer.scores(&feats, &mut scores);
                 let guess = best_valid(&scores, &state, transitions);
                 // The cheapest moves, each with the gold label of the item it would attach.
@@ -565,7 +683,7 @@ mod tests {
         let mut state = State::new(toks.len());
         let (mut feats, mut scores) = (Vec::new(), Vec::new());
         while !state.is_final() {
-            features(&toks, &state, &mut feats);
+            features(&toks, &state, t.templates, &mut feats);
             model.scores(&feats, &mut scores);
             let (mv, label) = t.decode(best_valid(&scores, &state, t));
             state.apply(mv, label);
@@ -578,8 +696,82 @@ mod tests {
     }
 
     #[test]
+    fn the_label_context_templates_come_after_the_original_ones_and_only_when_asked() {
+        // A model trained without them must see exactly the features it was trained on.
+        let toks = tokens(&["They", "met", "in", "May", "in", "the", "capital", "."]);
+        let (t, mut state) = (Transitions::new(4), State::new(toks.len()));
+        let (mut plain, mut extended) = (Vec::new(), Vec::new());
+        let mut steps = 0;
+        while !state.is_final() {
+            features(&toks, &state, 0, &mut plain);
+            features(&toks, &state, LABEL_CONTEXT, &mut extended);
+            assert_eq!(plain.len(), 62);
+            assert_eq!(&extended[..plain.len()], &plain[..]);
+            assert_eq!(extended.len(), plain.len() + 6);
+            steps += 1;
+            // Any valid walk will do: two SHIFTs, then an arc.
+            let mv = if state.can(Move::Shift) && steps % 3 != 0 {
+                Move::Shift
+            } else if state.can(Move::Left) {
+                Move::Left
+            } else {
+                Move::Right
+            };
+            state.apply(mv, (steps % t.n_labels) as u16);
+        }
+        assert!(steps > 8);
+    }
+
+    #[test]
+    fn punctuation_between_counts_commas_and_looks_only_near_the_ends() {
+        let tokens = |words: &[&str]| -> Vec<ParserToken> {
+            let kind = |w: &str| match w {
+                "," | "-" | "(" | ")" => TokenKind::Punct,
+                _ => TokenKind::Word,
+            };
+            words
+                .iter()
+                .map(|&form| ParserToken {
+                    word: hashes(TokenInput {
+                        form,
+                        kind: kind(form),
+                    }),
+                    tag: 0,
+                })
+                .collect()
+        };
+        let toks = tokens(&["a", ",", "b", "-", "c", "(", "d", ")", "e"]);
+        assert_eq!(punct_between(&toks, 0, 2), 1);
+        assert_eq!(punct_between(&toks, 0, 8), 3, "capped at 3 of 4");
+        assert_eq!(punct_between(&toks, 2, 4), 1);
+        assert_eq!(
+            punct_between(&toks, 2, 3),
+            0,
+            "neighbours have nothing between"
+        );
+        assert_eq!(punct_between(&toks, NONE, 3), 0);
+        // Past 16 tokens only the 8 nearest each end are read: a comma in the middle of a
+        // 20,000-token run costs nothing and counts for nothing.
+        let mut long = vec!["w"; 40];
+        long[20] = ",";
+        long[3] = ",";
+        let toks = tokens(&long);
+        assert_eq!(punct_between(&toks, 0, 39), 1, "the comma 3 in is read");
+        assert_eq!(
+            punct_between(&toks, 10, 30),
+            0,
+            "the comma 10 from each end is not"
+        );
+        assert_eq!(
+            punct_between(&toks, 12, 24),
+            1,
+            "a short span is read whole"
+        );
+    }
+
+    #[test]
     fn an_empty_model_still_gives_trees() {
-        let t = Transitions { n_labels: 3 };
+        let t = Transitions::new(3);
         let model = Trainer::new(t.n_classes()).finish(0.0);
         for n in [0, 1, 2, 7, 300] {
             let words: Vec<String> = (0..n).map(|i| format!("w{i}")).collect();
@@ -601,7 +793,7 @@ mod tests {
             tokens: tokens(&["the", "dog", "barked", "loudly"]),
             gold: gold.clone(),
         };
-        let t = Transitions { n_labels: 3 };
+        let t = Transitions::new(3);
         let model = train(std::slice::from_ref(&ex), t, 10, 1, 0.9, 0.0, &mut |_| {});
         assert_eq!(parse(&model, t, &ex.tokens), gold);
     }

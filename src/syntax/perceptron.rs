@@ -292,6 +292,37 @@ impl Model {
         }
     }
 
+    /// The mean of `models`' weights (each weight summed over the models that have it,
+    /// divided by their number): one linear model whose scores are the mean of theirs, so a
+    /// greedy decoder following it decodes their score ensemble at one model's lookups.
+    /// An error when they score different class counts.
+    pub fn mean(models: &[&Model]) -> Result<Model, ModelError> {
+        let first = models
+            .first()
+            .ok_or_else(|| ModelError("no models to average".into()))?;
+        if models.iter().any(|m| m.n_classes != first.n_classes) {
+            return Err(ModelError("the models score different classes".into()));
+        }
+        let mut all: Vec<(u64, u16, f32)> = models
+            .iter()
+            .flat_map(|m| m.rows())
+            .flat_map(|(key, row)| row.into_iter().map(move |(class, w)| (key, class, w)))
+            .collect();
+        // Summed in the models' order for each weight: the result depends on them alone.
+        all.sort_by_key(|&(key, class, _)| (key, class));
+        let n = models.len() as f32;
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::new();
+        for chunk in all.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+            let (key, class) = (chunk[0].0, chunk[0].1);
+            let mean = chunk.iter().map(|&(_, _, w)| w).sum::<f32>() / n;
+            match rows.last_mut() {
+                Some((k, row)) if *k == key => row.push((class, mean)),
+                _ => rows.push((key, vec![(class, mean)])),
+            }
+        }
+        Ok(Model::from_rows(first.n_classes, rows))
+    }
+
     /// Every feature with its weights, in key order.
     fn rows(&self) -> Vec<(u64, Vec<(u16, f32)>)> {
         let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
@@ -984,5 +1015,27 @@ mod tests {
         for (i, &feat) in features.iter().enumerate() {
             assert_eq!(model.predict(&[feat]), i % 4);
         }
+    }
+
+    #[test]
+    fn the_mean_model_scores_the_mean_of_the_models_scores() {
+        // Weights that are exact in bfloat16, and sums of them halved, so the comparison
+        // is exact: rows only in one model, in both, and classes only in one of a shared row.
+        let a = Model::from_rows(3, vec![(1, vec![(0, 2.0), (2, -1.0)]), (5, vec![(1, 4.0)])]);
+        let b = Model::from_rows(3, vec![(1, vec![(0, 1.0)]), (9, vec![(2, 0.5)])]);
+        let mean = Model::mean(&[&a, &b]).unwrap();
+        for features in [vec![1], vec![5], vec![9], vec![1, 5, 9], vec![7]] {
+            let (mut sa, mut sb, mut sm) = (Vec::new(), Vec::new(), Vec::new());
+            a.scores(&features, &mut sa);
+            b.scores(&features, &mut sb);
+            mean.scores(&features, &mut sm);
+            let want: Vec<f32> = sa.iter().zip(&sb).map(|(x, y)| (x + y) / 2.0).collect();
+            assert_eq!(sm, want, "{features:?}");
+        }
+        assert_eq!(mean.n_features(), 3);
+        assert_eq!(Model::mean(&[&a]).unwrap(), a);
+        let other = Model::from_rows(2, vec![(1, vec![(0, 1.0)])]);
+        assert!(Model::mean(&[&a, &other]).is_err());
+        assert!(Model::mean(&[]).is_err());
     }
 }

@@ -225,6 +225,7 @@ fn tiny_config() -> Config {
         tagger_epochs: 1,
         parser_epochs: 1,
         jackknife: 2,
+        parser_seeds: 1,
         ..Config::default()
     }
 }
@@ -400,5 +401,104 @@ fn the_tiny_training_path_warm_starts_a_beam_from_the_greedy_parser() {
         .is_err());
     assert!(prepared
         .train_parser_from(&tags, &config, Some(start), quiet, None)
+        .is_err());
+}
+
+#[test]
+fn the_tiny_training_path_with_extra_templates_records_them_and_decodes_with_them() {
+    let Some(sentences) = tiny_treebank() else {
+        return; // skipped when ../shared is absent
+    };
+    let config = Config {
+        parser_epochs: 2,
+        parser_templates: super::parser::LABEL_CONTEXT | super::parser::SPANS,
+        ..tiny_config()
+    };
+    let a = train(&sentences, config, &mut |_| {});
+    let bytes = a.models.to_bytes();
+    assert_eq!(
+        bytes,
+        train(&sentences, config, &mut |_| {}).models.to_bytes(),
+        "deterministic"
+    );
+    let loaded = Models::from_bytes(&bytes).unwrap();
+    assert_eq!(loaded.parser_templates, config.parser_templates);
+    assert_eq!(loaded, a.models);
+    assert_eq!(a.transitions().templates, config.parser_templates);
+    let scores = evaluate(&a, &sentences, Tokens::Words);
+    assert!(scores.uas > 0.5, "{scores}");
+    // Decoded without the templates it was trained with, the same weights parse otherwise.
+    let mut without = a.clone();
+    without.models.parser_templates = 0;
+    assert_ne!(evaluate(&without, &sentences, Tokens::Words), scores);
+    // Trained without them: other weights.
+    let plain = Config {
+        parser_templates: 0,
+        ..config
+    };
+    assert_ne!(
+        train(&sentences, plain, &mut |_| {}).models.parser,
+        a.models.parser
+    );
+    // Every sentence still gets a tree, beam or not.
+    let mut beam = a.clone();
+    beam.models.beam = 3;
+    for syntax in [&a, &beam] {
+        for gold in Tokens::Crosswire.sentences(&sentences[..40]) {
+            let inputs: Vec<_> = gold
+                .iter()
+                .map(|t| crate::syntax::words::TokenInput {
+                    form: &t.form,
+                    kind: t.kind,
+                })
+                .collect();
+            let (_, tree) = syntax.tag_and_parse(&inputs);
+            assert_eq!(tree.heads.iter().filter(|h| h.is_none()).count(), 1);
+        }
+    }
+}
+
+#[test]
+fn several_parser_seeds_train_the_mean_of_each_seeds_parser_on_the_same_tags() {
+    let Some(sentences) = tiny_treebank() else {
+        return; // skipped when ../shared is absent
+    };
+    let config = Config {
+        parser_seeds: 2,
+        seed: 5,
+        ..tiny_config()
+    };
+    let syntax = train(&sentences, config, &mut |_| {});
+    let prepared = Prepared::new(&sentences, config.tokens);
+    let tags = prepared.jackknife_tags(&config, &syntax.models.tagger);
+    let one = |seed| {
+        let config = Config {
+            seed,
+            parser_seeds: 1,
+            ..config
+        };
+        prepared.train_parser(&tags, &config, &mut |_| {})
+    };
+    let (five, six) = (one(5), one(6));
+    assert_ne!(five, six, "the seeds train different parsers");
+    let mean = Model::mean(&[&five, &six])
+        .unwrap()
+        .pruned(config.prune_parser);
+    assert_eq!(syntax.models.parser, mean);
+    // Deterministic, and one parser when one seed is asked for.
+    assert_eq!(
+        train(&sentences, config, &mut |_| {}).models.to_bytes(),
+        syntax.models.to_bytes()
+    );
+    let single = Config {
+        parser_seeds: 1,
+        ..config
+    };
+    assert_eq!(train(&sentences, single, &mut |_| {}).models.parser, five);
+    // Per-epoch models have no single epoch to give for several seeds.
+    let beam = Config { beam: 2, ..config };
+    let mut after_epoch = |_: usize, _: &Model| {};
+    assert!(prepared
+        .train_parser_from(&tags, &beam, None, &mut |_| {}, Some(&mut after_epoch))
         .is_err());
 }

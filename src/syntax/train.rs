@@ -84,6 +84,14 @@ pub struct Config {
     /// A beam parser's updates stop where the gold sequence falls out of the beam (early
     /// update on the prefix) instead of searching on (see [`beam::Training`]).
     pub beam_early_update: bool,
+    /// The extra templates the parser reads (see [`parser::Transitions::templates`]; 0:
+    /// the original ones).
+    pub parser_templates: u8,
+    /// How many parsers are trained, with seeds `seed`, `seed + 1`, .., on the same
+    /// training tags: the parser is their weights' mean (their score ensemble at one
+    /// parser's lookups; see [`Model::mean`]). 1: a single parser (the shipped one; 3
+    /// parses dev better but moves the claim and alignment tests: see README).
+    pub parser_seeds: usize,
 }
 
 impl Default for Config {
@@ -102,6 +110,8 @@ impl Default for Config {
             beam: 1,
             beam_margin: f32::INFINITY,
             beam_early_update: false,
+            parser_templates: 0,
+            parser_seeds: 1,
         }
     }
 }
@@ -238,7 +248,45 @@ impl Prepared {
     /// weights (a warm start, e.g. from the greedy parser), with `after_epoch` given the
     /// averaged, pruned model after each epoch (to measure it). An error when `start` does
     /// not score these moves, or when either is asked of the greedy parser's training.
+    ///
+    /// With `config.parser_seeds` above 1 the parsers of each seed (all from `start`) are
+    /// trained one after another and averaged; per-epoch models are then refused (whose
+    /// epoch would they be?).
     pub fn train_parser_from(
+        &self,
+        tags: &[Vec<u16>],
+        config: &Config,
+        start: Option<&Model>,
+        progress: &mut dyn FnMut(&str),
+        after_epoch: Option<&mut AfterEpoch>,
+    ) -> Result<Model, String> {
+        if config.parser_seeds <= 1 {
+            return self.train_one_parser(tags, config, start, progress, after_epoch);
+        }
+        if after_epoch.is_some() {
+            return Err("per-epoch models need a single parser seed".into());
+        }
+        let mut parsers = Vec::with_capacity(config.parser_seeds);
+        for seed in (config.seed..).take(config.parser_seeds) {
+            progress(&format!("parser seed {seed}"));
+            let one = Config { seed, ..*config };
+            parsers.push(self.train_one_parser(tags, &one, start, progress, None)?);
+        }
+        let parsers: Vec<&Model> = parsers.iter().collect();
+        let mean = Model::mean(&parsers)
+            .map_err(|e| e.to_string())?
+            .pruned(config.prune_parser);
+        progress(&format!(
+            "parser, the mean of {} seeds: {} features, {} weights",
+            parsers.len(),
+            mean.n_features(),
+            mean.n_weights()
+        ));
+        Ok(mean)
+    }
+
+    /// One parser, trained with `config.seed` (see [`Prepared::train_parser_from`]).
+    fn train_one_parser(
         &self,
         tags: &[Vec<u16>],
         config: &Config,
@@ -249,6 +297,7 @@ impl Prepared {
         let examples = self.parser_examples(tags);
         let transitions = Transitions {
             n_labels: self.labels.len(),
+            templates: config.parser_templates,
         };
         if config.beam <= 1 && (start.is_some() || after_epoch.is_some()) {
             return Err("a warm start and per-epoch models need a beam (width > 1)".into());
@@ -387,6 +436,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             labeller,
             beam: config.beam.max(1) as u32,
             beam_margin: config.beam_margin,
+            parser_templates: config.parser_templates,
         },
         lemmatizer,
     }
