@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 pytest.importorskip("distributed")
 from crosswire import dask as cwd  # noqa: E402
 from distributed import Client  # noqa: E402
+from distributed.diagnostics.plugin import WorkerPlugin  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 needs_shared = pytest.mark.skipif(
@@ -184,6 +185,57 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, generated,
     same_tables(got, in_process)
     assert not got["claims"]["claim"].duplicated().any()
     assert not got["pairs"].duplicated(["claim_a", "claim_b"]).any()
+
+
+class PausedAtFirstTables(WorkerPlugin):
+    """A worker plugin that pauses the worker at ``address`` as its first partition's
+    tables start, as Dask pauses a worker at 80% of its memory limit, for good: the
+    cluster it runs on watches no memory (``distributed.worker.memory.pause: False``), so
+    nothing resumes it. Its later tables were placed on it already and wait there."""
+
+    def __init__(self, address: str):
+        self.address = address
+
+    def setup(self, worker) -> None:
+        self.worker = worker
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        if (
+            finish == "executing"
+            and "cw-tables-" in str(key)
+            and self.worker.address == self.address
+        ):
+            # After the transition: pausing is itself an event of the worker's state machine.
+            self.worker.loop.add_callback(self.pause)
+
+    def pause(self) -> None:
+        from distributed.core import Status
+
+        if self.worker.status == Status.running:
+            self.worker.status = Status.paused
+
+
+@needs_shared
+def test_a_worker_paused_mid_run_does_not_hang_the_run(generated, in_process):
+    # Session 32's 100,000-article run waited forever on a worker paused by its memory
+    # holding ready tasks (stealing off, spilling off). Here the first partition's worker
+    # pauses as its tables start, and the other must finish the run.
+    from distributed import futures_of, wait
+
+    config = {**cwd.CLUSTER_CONFIG, "distributed.worker.memory.pause": False}
+    with cwd.local_cluster(2, config) as cluster, Client(cluster) as client:
+        paused = sorted(client.scheduler_info()["workers"])[0]
+        client.register_plugin(PausedAtFirstTables(paused), name="paused-at-first-tables")
+        result = cwd.analyze(generated, client, partition_docs=PARTITION)
+        tables = [getattr(result, name) for name in cwd.TABLES]
+        try:
+            wait(futures_of(tables), timeout=240)
+        except TimeoutError:
+            pytest.fail("the run waited 240 s on the paused worker")
+        assert client.scheduler_info()["workers"][paused]["status"] == "paused"
+        moved = [e for _, e in client.get_events("crosswire") if e["worker"] == paused]
+        assert moved and all(e["tasks"] > 0 for e in moved)
+        same_tables(result.compute(), in_process)
 
 
 def write(folder: Path, articles: dict[str, str]) -> Path:

@@ -36,7 +36,7 @@ import pandas as pd
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, get_client
 
-from . import _core, dask_alignment, frames
+from . import _core, dask_alignment, dask_paused, frames
 from .alignment import _coverage_table
 from .analysis import Analysis, documents_table
 from .columns import STR
@@ -252,6 +252,16 @@ def _placed(pins: Pins | None) -> contextlib.AbstractContextManager[None]:
     return dask.annotate(workers=pins, allow_other_workers=True)
 
 
+def _move_paused_work(client: Client) -> None:
+    """Has the scheduler place again the work waiting on a worker paused for long (its
+    memory full): with stealing off nothing else moves it (``crosswire.dask_paused``).
+    Sent by value: the scheduler may not have crosswire."""
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(dask_paused)
+    client.register_plugin(dask_paused.PausedWorkMover())
+
+
 def _replaced(part: _core.Partition) -> list[tuple[str, int, int]]:
     return part.replaced
 
@@ -453,6 +463,7 @@ def analyze(
             client = Client(own_cluster)
             own_client = True
 
+    _move_paused_work(client)
     if partition_docs is None:
         partition_docs = sized_partitions(len(files), _slots(client))
     token = dask.base.tokenize(files, names, errors, rows, _core.__version__, partition_docs)
