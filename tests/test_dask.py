@@ -188,13 +188,13 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, generated,
 
 
 class PausedAtFirstTables(WorkerPlugin):
-    """A worker plugin that pauses the worker at ``address`` as its first partition's
+    """A worker plugin that pauses the workers at ``addresses`` as their first partition's
     tables start, as Dask pauses a worker at 80% of its memory limit, for good: the
     cluster it runs on watches no memory (``distributed.worker.memory.pause: False``), so
     nothing resumes it. Its later tables were placed on it already and wait there."""
 
-    def __init__(self, address: str):
-        self.address = address
+    def __init__(self, *addresses: str):
+        self.addresses = addresses
 
     def setup(self, worker) -> None:
         self.worker = worker
@@ -203,7 +203,7 @@ class PausedAtFirstTables(WorkerPlugin):
         if (
             finish == "executing"
             and "cw-tables-" in str(key)
-            and self.worker.address == self.address
+            and self.worker.address in self.addresses
         ):
             # After the transition: pausing is itself an event of the worker's state machine.
             self.worker.loop.add_callback(self.pause)
@@ -473,6 +473,9 @@ def test_the_local_cluster_runs_with_crosswires_settings_and_leaves_the_callers(
     assert not client.run_on_scheduler(
         lambda dask_scheduler: "stealing" in dask_scheduler.extensions
     )
+    # With no worker running for 10 minutes (all paused, spilling off), tasks waiting for
+    # one fail with Dask's NoWorkerError rather than wait forever (Dask's default: never).
+    assert client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.no_workers_timeout) == 600
     # Dask's defaults here, in the process that started the cluster.
     assert settings() == (True, "20ms")
 

@@ -109,8 +109,12 @@ def _slots(client: Client) -> int:
 #: Work stealing is off: the tasks that read a partition's claims are placed on its worker
 #: (see ``_pins``), and a stolen one moves the claims, whose corpus is then made again
 #: (read, tagged, parsed) where they land: a partition's whole analysis for one task.
+#: Work waiting on a worker paused for long is placed again (``crosswire.dask_paused``);
+#: should no worker run for 10 minutes (all paused with spilling off, or none restarts),
+#: the tasks waiting for one fail (Dask's ``NoWorkerError``) instead of waiting forever.
 CLUSTER_CONFIG: dict[str, Any] = {
     "distributed.scheduler.work-stealing": False,
+    "distributed.scheduler.no-workers-timeout": "10 minutes",
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
     "distributed.admin.system-monitor.interval": "2s",
