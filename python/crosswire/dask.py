@@ -442,7 +442,9 @@ def analyze(
     workers present at the call (loosely: a lost worker's run elsewhere). On a cluster
     :func:`local_cluster` did not start, turn Dask's work stealing off
     (``distributed.scheduler.work-stealing: False``): a stolen task moves a partition's
-    claims, whose corpus is then made again where they land.
+    claims, whose corpus is then made again where they land. The unstarted work of a
+    worker paused for 10 s (its memory full) is placed again on the running workers
+    (``crosswire.dask_paused``).
     Invalid UTF-8 raises :class:`~crosswire.DecodeError` (``errors="strict"``) or is replaced
     with a ``UnicodeWarning`` (``errors="replace"``), as ``Corpus.from_dir`` does."""
     if errors not in ("strict", "replace"):
