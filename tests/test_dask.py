@@ -238,6 +238,32 @@ def test_a_worker_paused_mid_run_does_not_hang_the_run(generated, in_process):
         same_tables(result.compute(), in_process)
 
 
+@needs_shared
+def test_a_worker_lost_while_the_other_is_paused_does_not_hang_the_run(generated, in_process):
+    # Session 32's run as it happened: one worker lost (its nanny starts a new one), the
+    # other paused holding work. The new worker must take the paused one's work too.
+    from distributed import futures_of, wait
+
+    config = {**cwd.CLUSTER_CONFIG, "distributed.worker.memory.pause": False}
+    with cwd.local_cluster(2, config) as cluster, Client(cluster) as client:
+        paused, lost = sorted(client.scheduler_info()["workers"])
+        client.register_plugin(PausedAtFirstTables(paused), name="paused-at-first-tables")
+        result = cwd.analyze(generated, client, partition_docs=PARTITION)
+        deadline = time.monotonic() + 240
+        while client.scheduler_info()["workers"][paused]["status"] != "paused":
+            assert time.monotonic() < deadline, "the worker never paused"
+            time.sleep(0.05)
+        os.kill(client.run(os.getpid, workers=[lost])[lost], 9)
+        tables = [getattr(result, name) for name in cwd.TABLES]
+        try:
+            wait(futures_of(tables), timeout=240)
+        except TimeoutError:
+            pytest.fail("the run waited 240 s on the paused worker")
+        workers = client.scheduler_info()["workers"]
+        assert lost not in workers and workers[paused]["status"] == "paused"
+        same_tables(result.compute(), in_process)
+
+
 def write(folder: Path, articles: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in articles.items():
