@@ -17,6 +17,10 @@ back within a second or two) moves nothing, so pinned work stays where its data 
 task a paused worker is running is left to finish there, and so are tasks bound to it
 (strict restrictions: a P2P shuffle's outputs), which could run nowhere else.
 
+While no worker runs, tasks wait with no worker; once one runs again, Dask places only
+those pinned to it. The plugin places the other loosely pinned ones (pinned to a lost
+worker, or to one still paused) on the running workers.
+
 This module imports only ``distributed``: ``crosswire.dask`` sends the plugin by value, so
 a scheduler without crosswire installed runs it.
 """
@@ -52,6 +56,8 @@ class PausedWorkMover(SchedulerPlugin):
         self.paused_since: dict[str, float] = {}
         #: How many tasks were placed again, for the record (and the tests).
         self.moved = 0
+        #: How many tasks left without a worker were placed.
+        self.placed = 0
         callback = PeriodicCallback(self.check, self.interval * 1000)
         scheduler.periodic_callbacks[self.name] = callback
         callback.start()
@@ -73,6 +79,25 @@ class PausedWorkMover(SchedulerPlugin):
             since = self.paused_since.setdefault(address, now)
             if now - since >= self.grace:
                 self.move_off(ws)
+        self.place_stranded()
+
+    def place_stranded(self) -> None:
+        """Places the loosely pinned tasks left without a worker. A task finds no worker
+        when none runs (all paused, or the last one lost); when one runs again, Dask
+        places only those whose pins name it (``bulk_schedule_unrunnable_after_adding_
+        worker``): a task pinned to a lost worker, or to one still paused, would wait for
+        ever, though it may run anywhere."""
+        if not self.scheduler.running:
+            return
+        keys = [ts.key for ts in self.scheduler.unrunnable if ts.loose_restrictions]
+        if not keys:
+            return
+        self.placed += len(keys)
+        self.scheduler.log_event(
+            "crosswire", {"action": "stranded-work-placed", "tasks": len(keys)}
+        )
+        stimulus_id = f"crosswire-stranded-{time.time()}"
+        self.scheduler.transitions(dict.fromkeys(keys, "processing"), stimulus_id=stimulus_id)
 
     def move_off(self, ws: Any) -> None:
         """Releases the tasks placed on ``ws`` that it has not started and that may run
