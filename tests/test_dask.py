@@ -334,6 +334,35 @@ def test_wire_copy_in_every_partition_is_judged_once_per_copy(client, tmp_path):
     assert (carried == 4).sum() >= 2
 
 
+def test_copies_are_judged_in_their_own_partition(client, tmp_path):
+    # A wire story republished in every partition. Judged in its first's partition, the
+    # views of every copy met there (the first partitions' copy judging grew with the
+    # corpus); each partition now judges its own copies, the firsts' views picked once from
+    # theirs, so no copy judge takes in more than one partition's copies.
+    from distributed import get_task_stream
+
+    k = 6
+    folder = write(
+        tmp_path / "wire",
+        {f"{i:02}": f"{WIRE} Officials in town {i} counted {10 + i} shelters." for i in range(k)},
+    )
+    want = tables_of(cw.Corpus.from_dir(folder))
+    result = cwd.analyze(folder, client, partition_docs=1, persist=False)
+    with get_task_stream(client) as stream:
+        got = result.compute()
+    same_tables(got, want)
+    # Its three claims in the first article, agreeing with each copy.
+    assert (want["pairs"]["relation"] == "agree").sum() >= 3 * (k - 1)
+    picked: dict[int, list[int]] = {}
+    for t in stream.data:
+        if "-copy-pick-" in str(t["key"]):
+            judging = int(str(t["key"]).rsplit("-", 2)[1])
+            picked.setdefault(judging, []).append(t["nbytes"])
+    largest = max(b for sizes in picked.values() for b in sizes)
+    assert largest > 1000
+    assert all(sum(sizes) < 1.5 * largest for sizes in picked.values()), picked
+
+
 def test_the_analysis_from_the_cluster_is_the_in_process_one(client, tmp_path):
     folder = corner_cases(tmp_path / "corner")
     got = cwd.analyze(folder, client, partition_docs=2).analysis()
