@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 pytest.importorskip("distributed")
 from crosswire import dask as cwd  # noqa: E402
 from distributed import Client  # noqa: E402
+from distributed.diagnostics.plugin import WorkerPlugin  # noqa: E402
 
 SHARED = REPO.parent / "shared"
 needs_shared = pytest.mark.skipif(
@@ -186,6 +187,86 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, generated,
     assert not got["pairs"].duplicated(["claim_a", "claim_b"]).any()
 
 
+class PausedAtFirstTables(WorkerPlugin):
+    """A worker plugin that pauses the workers at ``addresses`` as their first partition's
+    tables start, as Dask pauses a worker at 80% of its memory limit, for good: the
+    cluster it runs on watches no memory (``distributed.worker.memory.pause: False``), so
+    nothing resumes it. Its later tables were placed on it already and wait there."""
+
+    def __init__(self, *addresses: str):
+        self.addresses = addresses
+
+    def setup(self, worker) -> None:
+        self.worker = worker
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        if (
+            finish == "executing"
+            and "cw-tables-" in str(key)
+            and self.worker.address in self.addresses
+        ):
+            # After the transition: pausing is itself an event of the worker's state machine.
+            self.worker.loop.add_callback(self.pause)
+
+    def pause(self) -> None:
+        from distributed.core import Status
+
+        if self.worker.status == Status.running:
+            self.worker.status = Status.paused
+
+
+@needs_shared
+def test_a_worker_paused_mid_run_does_not_hang_the_run(generated, in_process):
+    # Session 32's 100,000-article run waited forever on a worker paused by its memory
+    # holding ready tasks (stealing off, spilling off). Here the first partition's worker
+    # pauses as its tables start, and the other must finish the run.
+    from distributed import futures_of, wait
+
+    config = {**cwd.CLUSTER_CONFIG, "distributed.worker.memory.pause": False}
+    with cwd.local_cluster(2, config) as cluster, Client(cluster) as client:
+        paused = sorted(client.scheduler_info()["workers"])[0]
+        client.register_plugin(PausedAtFirstTables(paused), name="paused-at-first-tables")
+        result = cwd.analyze(generated, client, partition_docs=PARTITION)
+        tables = [getattr(result, name) for name in cwd.TABLES]
+        try:
+            wait(futures_of(tables), timeout=240)
+        except TimeoutError:
+            pytest.fail("the run waited 240 s on the paused worker")
+        assert client.scheduler_info()["workers"][paused]["status"] == "paused"
+        moved = [e for _, e in client.get_events("crosswire") if e.get("worker") == paused]
+        assert moved and all(e["tasks"] > 0 for e in moved)
+        same_tables(result.compute(), in_process)
+
+
+@needs_shared
+def test_a_worker_lost_while_the_other_is_paused_does_not_hang_the_run(generated, in_process):
+    # Session 32's run as it happened: one worker lost (its nanny starts a new one), the
+    # other paused holding work. The new worker must take the paused one's work too.
+    from distributed import futures_of, wait
+
+    config = {**cwd.CLUSTER_CONFIG, "distributed.worker.memory.pause": False}
+    with cwd.local_cluster(2, config) as cluster, Client(cluster) as client:
+        paused, lost = sorted(client.scheduler_info()["workers"])
+        client.register_plugin(PausedAtFirstTables(paused), name="paused-at-first-tables")
+        result = cwd.analyze(generated, client, partition_docs=PARTITION)
+        deadline = time.monotonic() + 240
+        while client.scheduler_info()["workers"][paused]["status"] != "paused":
+            assert time.monotonic() < deadline, "the worker never paused"
+            time.sleep(0.05)
+        os.kill(client.run(os.getpid, workers=[lost])[lost], 9)
+        tables = [getattr(result, name) for name in cwd.TABLES]
+        try:
+            wait(futures_of(tables), timeout=240)
+        except TimeoutError:
+            pytest.fail("the run waited 240 s on the paused worker")
+        workers = client.scheduler_info()["workers"]
+        assert lost not in workers and workers[paused]["status"] == "paused"
+        # The lost worker's tasks found no running worker, and Dask left them there.
+        actions = {e["action"] for _, e in client.get_events("crosswire")}
+        assert actions == {"paused-work-moved", "stranded-work-placed"}
+        same_tables(result.compute(), in_process)
+
+
 def write(folder: Path, articles: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in articles.items():
@@ -251,6 +332,35 @@ def test_wire_copy_in_every_partition_is_judged_once_per_copy(client, tmp_path):
     assert not ((pairs["doc_a"] == "01") & (pairs["doc_b"] == "02")).any()
     carried = groups[groups["doc"].isin(["00", "01", "02", "03"])].groupby("group")["doc"].nunique()
     assert (carried == 4).sum() >= 2
+
+
+def test_copies_are_judged_in_their_own_partition(client, tmp_path):
+    # A wire story republished in every partition. Judged in its first's partition, the
+    # views of every copy met there (the first partitions' copy judging grew with the
+    # corpus); each partition now judges its own copies, the firsts' views picked once from
+    # theirs, so no copy judge takes in more than one partition's copies.
+    from distributed import get_task_stream
+
+    k = 6
+    folder = write(
+        tmp_path / "wire",
+        {f"{i:02}": f"{WIRE} Officials in town {i} counted {10 + i} shelters." for i in range(k)},
+    )
+    want = tables_of(cw.Corpus.from_dir(folder))
+    result = cwd.analyze(folder, client, partition_docs=1, persist=False)
+    with get_task_stream(client) as stream:
+        got = result.compute()
+    same_tables(got, want)
+    # Its three claims in the first article, agreeing with each copy.
+    assert (want["pairs"]["relation"] == "agree").sum() >= 3 * (k - 1)
+    picked: dict[int, list[int]] = {}
+    for t in stream.data:
+        if "-copy-pick-" in str(t["key"]):
+            judging = int(str(t["key"]).rsplit("-", 2)[1])
+            picked.setdefault(judging, []).append(t["nbytes"])
+    largest = max(b for sizes in picked.values() for b in sizes)
+    assert largest > 1000
+    assert all(sum(sizes) < 1.5 * largest for sizes in picked.values()), picked
 
 
 def test_the_analysis_from_the_cluster_is_the_in_process_one(client, tmp_path):
@@ -421,6 +531,9 @@ def test_the_local_cluster_runs_with_crosswires_settings_and_leaves_the_callers(
     assert not client.run_on_scheduler(
         lambda dask_scheduler: "stealing" in dask_scheduler.extensions
     )
+    # With no worker running for 10 minutes (all paused, spilling off), tasks waiting for
+    # one fail with Dask's NoWorkerError rather than wait forever (Dask's default: never).
+    assert client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.no_workers_timeout) == 600
     # Dask's defaults here, in the process that started the cluster.
     assert settings() == (True, "20ms")
 

@@ -36,7 +36,7 @@ import pandas as pd
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, get_client
 
-from . import _core, dask_alignment, frames
+from . import _core, dask_alignment, dask_paused, frames
 from .alignment import _coverage_table
 from .analysis import Analysis, documents_table
 from .columns import STR
@@ -109,8 +109,12 @@ def _slots(client: Client) -> int:
 #: Work stealing is off: the tasks that read a partition's claims are placed on its worker
 #: (see ``_pins``), and a stolen one moves the claims, whose corpus is then made again
 #: (read, tagged, parsed) where they land: a partition's whole analysis for one task.
+#: Work waiting on a worker paused for long is placed again (``crosswire.dask_paused``);
+#: should no worker run for 10 minutes (all paused with spilling off, or none restarts),
+#: the tasks waiting for one fail (Dask's ``NoWorkerError``) instead of waiting forever.
 CLUSTER_CONFIG: dict[str, Any] = {
     "distributed.scheduler.work-stealing": False,
+    "distributed.scheduler.no-workers-timeout": "10 minutes",
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
     "distributed.admin.system-monitor.interval": "2s",
@@ -250,6 +254,16 @@ def _placed(pins: Pins | None) -> contextlib.AbstractContextManager[None]:
     if pins is None:
         return contextlib.nullcontext()
     return dask.annotate(workers=pins, allow_other_workers=True)
+
+
+def _move_paused_work(client: Client) -> None:
+    """Has the scheduler place again the work waiting on a worker paused for long (its
+    memory full): with stealing off nothing else moves it (``crosswire.dask_paused``).
+    Sent by value: the scheduler may not have crosswire."""
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(dask_paused)
+    client.register_plugin(dask_paused.PausedWorkMover())
 
 
 def _replaced(part: _core.Partition) -> list[tuple[str, int, int]]:
@@ -428,7 +442,9 @@ def analyze(
     workers present at the call (loosely: a lost worker's run elsewhere). On a cluster
     :func:`local_cluster` did not start, turn Dask's work stealing off
     (``distributed.scheduler.work-stealing: False``): a stolen task moves a partition's
-    claims, whose corpus is then made again where they land.
+    claims, whose corpus is then made again where they land. The unstarted work of a
+    worker paused for 10 s (its memory full) is placed again on the running workers
+    (``crosswire.dask_paused``).
     Invalid UTF-8 raises :class:`~crosswire.DecodeError` (``errors="strict"``) or is replaced
     with a ``UnicodeWarning`` (``errors="replace"``), as ``Corpus.from_dir`` does."""
     if errors not in ("strict", "replace"):
@@ -453,6 +469,7 @@ def analyze(
             client = Client(own_cluster)
             own_client = True
 
+    _move_paused_work(client)
     if partition_docs is None:
         partition_docs = sized_partitions(len(files), _slots(client))
     token = dask.base.tokenize(files, names, errors, rows, _core.__version__, partition_docs)

@@ -22,6 +22,10 @@ one claim's keys or one partition's pairs, never every claim in one process.
   partitions are judged at a time (their picks wait for the judging of the partition
   ``block`` before), so a worker's views in flight depend on the partition size, not
   the corpus.
+  Copies (claims of one signature) are judged the other way round, each in its own
+  partition against its first claim's view picked from the first's partition: sentences
+  repeated across the corpus have their firsts in the earliest partitions, which would
+  otherwise judge copies from everywhere.
 - P6: groups from the agreeing pairs in one reduction task (see ``_groups``).
 
 Claims are numbered in the corpus (partition offset + place), so every order that decides
@@ -250,9 +254,12 @@ def _judge_round(
     token: str,
     reads: dict[str, int],
     block: int | None = None,
+    earlier: bool = False,
 ) -> list[Delayed]:
     """``pairs[i]`` (claims ``a`` in partition i) judged in partition i, the views of later
-    partitions' claims (``a < b``: ``b`` is in i or after) built and picked where they are.
+    partitions' claims (``a < b``: ``b`` is in i or after) built and picked where they are;
+    with ``earlier``, ``pairs[i]`` has its claims ``b`` in partition i, and the views of
+    the ``a`` are picked from the partitions before it.
     With ``block``, the picks for partition i wait until partition ``i - block`` is judged:
     at most ``block`` partitions' picked views are in flight. Each task is noted in
     ``reads`` with the partition whose claims (and corpus) it reads."""
@@ -263,7 +270,7 @@ def _judge_round(
         if block and i >= block:
             gate = _task(_done, _key(f"{step}-done", token, i - block), out[i - block])
         picked = []
-        for j in range(i + 1, n):
+        for j in range(i) if earlier else range(i + 1, n):
             pick = _task(
                 _after,
                 _key(f"{step}-pick", token, i, j),
@@ -615,20 +622,22 @@ def align(
         reading(i, _task(_reweighed, _key("weighed", token, i), pcs[i], distinct, terms))
         for i in range(n)
     ]
-    # Copies judged against their first claim, in that claim's partition.
-    copy_pairs = _exchange(
-        [_task(_copy_pairs, _key("copies", token, i), sig_reps[i], offsets[i]) for i in range(n)],
-        "a",
-        whole,
-        n,
-        "copy-pairs",
-        token,
-    )
-    copies = [
-        _task(_agreed, _key("agreed", token, i), j)
-        for i, j in enumerate(_judge_round(weighed, offsets, copy_pairs, "copy", token, reads))
+    # Copies judged against their first claim in the copy's partition, the firsts' views
+    # picked from theirs: a partition judges its own copies, however many partitions copy
+    # a claim of the first ones (judged in the first's partition, the copies of sentences
+    # repeated across the corpus all met in the earliest partitions, which grew with the
+    # corpus: benches/DASK.md, session 33). Agreeing copies go to their first's partition
+    # for its pairs table.
+    copy_pairs = [
+        _task(_copy_pairs, _key("copies", token, i), sig_reps[i], offsets[i]) for i in range(n)
     ]
-    confirmed_copies = _exchange(copies, "b", whole, n, "confirmed-copies", token)
+    judged_copies = _judge_round(
+        weighed, offsets, copy_pairs, "copy", token, reads, block, earlier=True
+    )
+    confirmed_copies = [
+        _task(_agreed, _key("agreed", token, i), j) for i, j in enumerate(judged_copies)
+    ]
+    copies = _exchange(confirmed_copies, "a", whole, n, "copies-to-first", token)
     reps = [
         _task(_confirmed, _key("reps", token, i), offsets[i], sig_reps[i], confirmed_copies[i])
         for i in range(n)
