@@ -38,6 +38,7 @@ ORDER = [
     "crosswire.datasets",
     "crosswire.analysis",
     "crosswire.plots",
+    "crosswire.dask_paused",
     "crosswire.dask_alignment",
     "crosswire.dask",
     "crosswire.cli.errors",

@@ -260,7 +260,7 @@ def _move_paused_work(client: Client) -> None:
     """Has the scheduler place again the work waiting on a worker paused for long (its
     memory full): with stealing off nothing else moves it (``crosswire.dask_paused``).
     Sent by value: the scheduler may not have crosswire."""
-    import cloudpickle
+    import cloudpickle  # type: ignore[import-untyped]
 
     cloudpickle.register_pickle_by_value(dask_paused)
     client.register_plugin(dask_paused.PausedWorkMover())
