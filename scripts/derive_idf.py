@@ -1,8 +1,13 @@
 """Derives src/lang/en/align/idf.txt: inverse document frequency of lower-cased words in
-news text (CoNLL-2003 training sentences, one sentence = one document), so that `compare`
-weighs rare words above common ones even for two free-standing sentences.
+news text, one sentence = one document, so that `compare` weighs rare words above common
+ones even for two free-standing sentences.
 
-Usage: python scripts/derive_idf.py ../shared/data/conll2003/eng.train
+The text is Reuters news that no held-out figure is read from: the first half of the
+articles of CoNLL-2003 `eng.train` (the dev half `benches.audit_pairs --half a` reads) and
+the CoNLL-2003 development split `eng.testa`. The second half of `eng.train` is held out
+(`--half b`), so none of its words may weigh in the table.
+
+Usage, from the clone's root: python -m scripts.derive_idf [../shared/data/conll2003]
 """
 
 import math
@@ -10,35 +15,48 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "lang" / "en" / "align" / "idf.txt"
+from benches.conll_heldout import documents
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "lang" / "en" / "align" / "idf.txt"
+CONLL = ROOT.parent / "shared" / "data" / "conll2003"
 
 
-def sentences(path):
-    words = []
-    for line in open(path, encoding="utf-8"):
-        line = line.strip()
-        if not line or line.startswith("-DOCSTART-"):
-            if words:
-                yield words
-            words = []
-            continue
-        words.append(line.split()[0].lower())
-    if words:
-        yield words
+def article_sentences(path: Path, first_half: bool = False):
+    """The lower-cased words of each sentence of a CoNLL file's articles (cut as
+    `benches.audit_pairs` cuts them); `first_half` keeps the first half of the articles."""
+    docs = list(documents(str(path)))
+    if first_half:
+        docs = docs[: len(docs) // 2]
+    for doc in docs:
+        words = []
+        for w, _ in doc:
+            if w == "\n":
+                if words:
+                    yield words
+                words = []
+            else:
+                words.append(w.lower())
 
 
-def main(path):
+def main(conll: Path) -> None:
+    sources = [
+        ("the first half of the articles of eng.train", conll / "eng.train", True),
+        ("eng.testa", conll / "eng.testa", False),
+    ]
     df = Counter()
     n = 0
-    for s in sentences(path):
-        n += 1
-        df.update(set(w for w in s if any(c.isalpha() for c in w)))
+    for _, path, first_half in sources:
+        for s in article_sentences(path, first_half):
+            n += 1
+            df.update(set(w for w in s if any(c.isalpha() for c in w)))
+    names = " and ".join(name for name, _, _ in sources)
     with open(OUT, "w", encoding="utf-8") as f:
+        f.write(f"# idf = ln(N / df) over {n} CoNLL-2003 sentences ({names});\n")
+        f.write("# words seen twice or more. The second half of eng.train is held out.\n")
         f.write(
-            f"# idf = ln(N / df) over {n} CoNLL-2003 training sentences; words seen twice or more.\n"
-        )
-        f.write(
-            f"# Unseen words weigh ln(N) (= {math.log(n):.3f}). Regenerate: scripts/derive_idf.py\n"
+            f"# Unseen words weigh ln(N) (= {math.log(n):.3f}). "
+            "Regenerate: python -m scripts.derive_idf\n"
         )
         for w, c in sorted(df.items(), key=lambda x: (-x[1], x[0])):
             if c >= 2:
@@ -46,4 +64,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else CONLL)
