@@ -2,12 +2,15 @@
 news text, one sentence = one document, so that `compare` weighs rare words above common
 ones even for two free-standing sentences.
 
-The text is Reuters news that no held-out figure is read from: the first half of the
-articles of CoNLL-2003 `eng.train` (the dev half `benches.audit_pairs --half a` reads) and
-the CoNLL-2003 development split `eng.testa`. The second half of `eng.train` is held out
-(`--half b`), so none of its words may weigh in the table.
+The text is news that no held-out figure is read from: the first half of the articles of
+CoNLL-2003 `eng.train` (the dev half `benches.audit_pairs --half a` reads), the CoNLL-2003
+development split `eng.testa` (Reuters, 1996), and the sentences of MSRP's training file
+(news of 2003-05 from many outlets; its labels are not read). The second half of
+`eng.train` is held out (`--half b`), so none of its words may weigh in the table. An MSRP
+pair is one document, not two: its sentences are two reports of one story, and counting
+both would halve the weight of the very words they share.
 
-Usage, from the clone's root: python -m scripts.derive_idf [../shared/data/conll2003]
+Usage, from the clone's root: python -m scripts.derive_idf [../shared/data]
 """
 
 import math
@@ -19,7 +22,7 @@ from benches.conll_heldout import documents
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "lang" / "en" / "align" / "idf.txt"
-CONLL = ROOT.parent / "shared" / "data" / "conll2003"
+DATA = ROOT.parent / "shared" / "data"
 
 
 def article_sentences(path: Path, first_half: bool = False):
@@ -39,21 +42,34 @@ def article_sentences(path: Path, first_half: bool = False):
                 words.append(w.lower())
 
 
-def main(conll: Path) -> None:
+def msrp_pairs(path: Path):
+    """The lower-cased words of each MSRP pair's two sentences (split on spaces, `n't`
+    apart as CoNLL writes it), one list a pair."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()[1:]
+    for line in lines:
+        cols = line.split("\t")
+        yield " ".join(cols[3:5]).lower().replace("n't", " n't").split()
+
+
+def main(data: Path) -> None:
+    conll = data / "conll2003"
     sources = [
-        ("the first half of the articles of eng.train", conll / "eng.train", True),
-        ("eng.testa", conll / "eng.testa", False),
+        article_sentences(conll / "eng.train", first_half=True),
+        article_sentences(conll / "eng.testa"),
+        msrp_pairs(data / "msrp" / "msr_paraphrase_train.txt"),
     ]
     df = Counter()
     n = 0
-    for _, path, first_half in sources:
-        for s in article_sentences(path, first_half):
+    for source in sources:
+        for words in source:
             n += 1
-            df.update(set(w for w in s if any(c.isalpha() for c in w)))
-    names = " and ".join(name for name, _, _ in sources)
+            df.update(set(w for w in words if any(c.isalpha() for c in w)))
     with open(OUT, "w", encoding="utf-8") as f:
-        f.write(f"# idf = ln(N / df) over {n} CoNLL-2003 sentences ({names});\n")
-        f.write("# words seen twice or more. The second half of eng.train is held out.\n")
+        f.write(
+            f"# idf = ln(N / df) over {n} documents: the sentences of CoNLL-2003 eng.testa and\n"
+            "# of the first half of eng.train's articles, and MSRP's training pairs (one pair,\n"
+            "# one document); words seen twice or more. Half b of eng.train is held out.\n"
+        )
         f.write(
             f"# Unseen words weigh ln(N) (= {math.log(n):.3f}). "
             "Regenerate: python -m scripts.derive_idf\n"
@@ -64,4 +80,4 @@ def main(conll: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else CONLL)
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
