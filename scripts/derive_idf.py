@@ -1,8 +1,16 @@
 """Derives src/lang/en/align/idf.txt: inverse document frequency of lower-cased words in
-news text (CoNLL-2003 training sentences, one sentence = one document), so that `compare`
-weighs rare words above common ones even for two free-standing sentences.
+news text, one sentence = one document, so that `compare` weighs rare words above common
+ones even for two free-standing sentences.
 
-Usage: python scripts/derive_idf.py ../shared/data/conll2003/eng.train
+The text is news that no held-out figure is read from: the first half of the articles of
+CoNLL-2003 `eng.train` (the dev half `benches.audit_pairs --half a` reads), the CoNLL-2003
+development split `eng.testa` (Reuters, 1996), and the sentences of MSRP's training file
+(news of 2003-05 from many outlets; its labels are not read). The second half of
+`eng.train` is held out (`--half b`), so none of its words may weigh in the table. An MSRP
+pair is one document, not two: its sentences are two reports of one story, and counting
+both would halve the weight of the very words they share.
+
+Usage, from the clone's root: python -m scripts.derive_idf [../shared/data]
 """
 
 import math
@@ -10,35 +18,61 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "src" / "lang" / "en" / "align" / "idf.txt"
+from benches.conll_heldout import documents
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "lang" / "en" / "align" / "idf.txt"
+DATA = ROOT.parent / "shared" / "data"
 
 
-def sentences(path):
-    words = []
-    for line in open(path, encoding="utf-8"):
-        line = line.strip()
-        if not line or line.startswith("-DOCSTART-"):
-            if words:
-                yield words
-            words = []
-            continue
-        words.append(line.split()[0].lower())
-    if words:
-        yield words
+def article_sentences(path: Path, first_half: bool = False):
+    """The lower-cased words of each sentence of a CoNLL file's articles (cut as
+    `benches.audit_pairs` cuts them); `first_half` keeps the first half of the articles."""
+    docs = list(documents(str(path)))
+    if first_half:
+        docs = docs[: len(docs) // 2]
+    for doc in docs:
+        words = []
+        for w, _ in doc:
+            if w == "\n":
+                if words:
+                    yield words
+                words = []
+            else:
+                words.append(w.lower())
 
 
-def main(path):
+def msrp_pairs(path: Path):
+    """The lower-cased words of each MSRP pair's two sentences (split on spaces, `n't`
+    apart as CoNLL writes it), one list a pair."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines()[1:]
+    for line in lines:
+        cols = line.split("\t")
+        yield " ".join(cols[3:5]).lower().replace("n't", " n't").split()
+
+
+def main(data: Path) -> None:
+    conll = data / "conll2003"
+    sources = [
+        article_sentences(conll / "eng.train", first_half=True),
+        article_sentences(conll / "eng.testa"),
+        msrp_pairs(data / "msrp" / "msr_paraphrase_train.txt"),
+    ]
     df = Counter()
     n = 0
-    for s in sentences(path):
-        n += 1
-        df.update(set(w for w in s if any(c.isalpha() for c in w)))
+    for source in sources:
+        for words in source:
+            n += 1
+            df.update(set(w for w in words if any(c.isalpha() for c in w)))
     with open(OUT, "w", encoding="utf-8") as f:
         f.write(
-            f"# idf = ln(N / df) over {n} CoNLL-2003 training sentences; words seen twice or more.\n"
+            f"# idf = ln(N / df) over {n} documents: the sentences of CoNLL-2003 eng.testa and\n"
+            "# of the first half of eng.train's articles, and MSRP's training pairs (one pair,\n"
+            "# one document); words seen twice or more. Half b of eng.train is held out.\n"
         )
         f.write(
-            f"# Unseen words weigh ln(N) (= {math.log(n):.3f}). Regenerate: scripts/derive_idf.py\n"
+            f"# Unseen words weigh ln(N) (= {math.log(n):.3f}). "
+            "Regenerate: python -m scripts.derive_idf\n"
         )
         for w, c in sorted(df.items(), key=lambda x: (-x[1], x[0])):
             if c >= 2:
@@ -46,4 +80,4 @@ def main(path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)

@@ -948,3 +948,61 @@ fn a_pitchers_line_from_conll_dev_is_not_another_pitchers() {
     let got = among_others(&texts, "Kevin Tapani", "Randy Johnson");
     assert!(!matches!(got, Some((Relation::Agree, _))), "dev: {got:?}");
 }
+
+/// A claim whose only predicate is in a relative clause (a headline-like fragment: `Four
+/// Chileans who stole a Brazilian truck with 300 cattle aboard`) states that clause: it
+/// agrees with a report of the same deed, not with any sentence sharing its words and
+/// figure (the truck's later journey).
+#[test]
+fn a_fragments_relative_clause_is_its_predicate() {
+    let texts = [
+        "Police charged the men on Friday. Four Chileans who stole a Brazilian truck with \
+         300 cattle aboard.",
+        "The Brazilian truck was driven across the border with 300 cattle aboard.",
+    ];
+    let got = among_others(&texts, "Four Chileans", "driven across");
+    assert!(
+        !matches!(got, Some((Relation::Agree, _))),
+        "hand-made: {got:?}"
+    );
+    let texts = [
+        "Police charged the men on Friday. Four Chileans who stole a Brazilian truck with \
+         300 cattle aboard.",
+        "Four Chileans stole a Brazilian truck with 300 cattle aboard on Monday.",
+    ];
+    let got = among_others(&texts, "Four Chileans who", "Chileans stole");
+    assert!(matches!(got, Some((Relation::Agree, _))), "{got:?}");
+}
+
+/// `a_fragments_relative_clause_is_its_predicate` on the CoNLL dev fragment (split from
+/// `… and forced it to fly to London were on Friday charged with hijack`): not one
+/// proposition with the airliner's refuelling stop, one with a report of the seizure; and
+/// the dev pair whose fragment's clause is the other's main verb still agrees.
+#[test]
+fn a_fragment_from_conll_dev_states_its_relative_clause() {
+    let fragment = "Seven Iraqis who seized a Sudanese airliner with 199 people aboard and \
+                    forced it to fly to London were on Friday charged with hijack.";
+    let texts = [
+        fragment,
+        "The Sudanese airliner was refuelled in Larnaca with 199 people aboard before flying on.",
+    ];
+    let got = among_others(&texts, "Seven Iraqis who", "refuelled");
+    assert!(!matches!(got, Some((Relation::Agree, _))), "dev: {got:?}");
+    let texts = [
+        "Police said the seven men, who freed all their hostages after the plane landed at \
+         Stansted airport on Tuesday and then appealed for asylum, would appear in court on \
+         Saturday.",
+        "All the hostages were freed on Tuesday after the plane landed at Stansted airport, \
+         north of London.",
+    ];
+    let got = among_others(&texts, "the seven men", "All the hostages");
+    assert!(matches!(got, Some((Relation::Agree, _))), "dev: {got:?}");
+    // A sentence a parser hangs on its subject's first noun as a relative clause, with no
+    // relative pronoun, keeps the noun's frame (dev pair judged `yes`).
+    let texts = [
+        "Wang's family and Hangzhou police could not be reached for immediate comment.",
+        "Wang's family could not immediately be reached for comment.",
+    ];
+    let got = among_others(&texts, "Hangzhou police", "immediately be reached");
+    assert!(matches!(got, Some((Relation::Agree, _))), "dev: {got:?}");
+}

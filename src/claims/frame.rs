@@ -221,6 +221,7 @@ impl FrameSource<'_> {
         };
         let noun = main;
         let main = self.deed_of_noun(main, &r);
+        let main = self.deed_of_relative(main, &r).unwrap_or(main);
         // A noun that governs its deed as a raising word does (`a conspiracy to tilt the
         // election`, `a plan to build`) gives the deed its modality.
         let noun_modality = Some(self.lemma(noun))
@@ -442,6 +443,55 @@ impl FrameSource<'_> {
             .unwrap_or(main)
     }
 
+    /// A content headed by a noun that states nothing of it (no copula) but carries a
+    /// relative clause (`Seven Iraqis who seized an airliner`, a headline-like fragment): the
+    /// clause's verb is all the content states, so it stands as the main predicate.
+    fn deed_of_relative(&self, main: usize, r: &Range<usize>) -> Option<usize> {
+        if !matches!(self.pos(main), "NOUN" | "PROPN" | "PRON")
+            || self.kid_with(main, r, &["cop"]).is_some()
+        {
+            return None;
+        }
+        // Introduced by a relative pronoun: a parser also hangs a sentence's verb on its
+        // subject's first noun (`Wang's family and Hangzhou police could not be reached`).
+        let clause = self.kids(main, r).find(|&k| {
+            self.pos(k) == "VERB"
+                && self.dep(k) == "acl:relcl"
+                && (self.kids(k, r)).any(|w| self.relative_pronoun(w) && w < k)
+        })?;
+        // A finite verb under the clause with no subject or conjunction of its own is the
+        // noun's own predicate, misread (`Woods, who turned pro Tuesday, almost eagled the
+        // 18th hole`): then the content is no fragment.
+        let misread = r.clone().any(|v| {
+            v != clause
+                && self.pos(v) == "VERB"
+                && matches!(self.dep(v), "advcl" | "parataxis")
+                && matches!(self.syntax.get(v).tag, "VBD" | "VBZ" | "VBP")
+                && self
+                    .kid_with(v, r, &["nsubj", "nsubj:pass", "mark"])
+                    .is_none()
+                && self.up_from(v, r).any(|at| at == clause)
+        });
+        (!misread).then_some(clause)
+    }
+
+    /// Whether token `w` is a relative pronoun (`who`, `which`, `that`, `whom`).
+    fn relative_pronoun(&self, w: usize) -> bool {
+        self.pos(w) == "PRON" && matches!(self.lemma(w).as_str(), "who" | "which" | "that" | "whom")
+    }
+
+    /// The subject of a relative clause's verb `p` when it is the relative pronoun (`who`
+    /// in `Seven Iraqis who seized …`): the noun the clause hangs on, up to the clause.
+    fn relative_subject(&self, p: usize, s: usize, r: &Range<usize>) -> Option<Argument> {
+        let noun = self.syntax.head(p);
+        let relative =
+            self.dep(p) == "acl:relcl" && self.syntax.head(s) == p && self.relative_pronoun(s);
+        if !relative || !r.contains(&noun) || noun >= s {
+            return None;
+        }
+        Some(self.argument(noun, &(r.start..s)))
+    }
+
     /// `unlikely to meet`, `expected to sign`, `going to leave`: the raising word's modality,
     /// and the predicate it governs (its `xcomp`, or an `advcl` or `csubj` as parsers often
     /// attach it, or the `ccomp` of an opinion verb: `I think that …`).
@@ -552,7 +602,7 @@ impl FrameSource<'_> {
             }
         }
         if let Some(s) = subject {
-            let arg = self.argument(s, r);
+            let arg = (self.relative_subject(p, s, r)).unwrap_or_else(|| self.argument(s, r));
             let own = self.syntax.head(s) == p;
             if passive || own && self.dep(s) == "nsubj:pass" {
                 frame.patient = Some(arg);
@@ -1386,6 +1436,35 @@ mod tests {
         );
         assert_eq!(sued.main().predicate, "file lawsuit");
         assert_eq!(sued.roles(0)[1], Some("the Russian government"));
+    }
+
+    #[test]
+    fn a_fragments_relative_clause_states_its_predicate() {
+        // A headline-like fragment: nothing is said of the noun but the relative clause,
+        // whose verb is the predicate and whose noun does it.
+        let text = "Five fishermen who rescued a stranded whale near Penzance";
+        let r = read(text, text);
+        assert_eq!(r.predicates()[0], "rescued");
+        assert!(r.main().core);
+        assert_eq!(
+            r.roles(0)[..2],
+            [Some("Five fishermen"), Some("a stranded whale")]
+        );
+        // Said of the noun, the relative clause is background and the noun's verb the
+        // predicate.
+        let text = "Five fishermen who rescued a stranded whale were thanked by the mayor.";
+        let r = read(text, text.trim_end_matches('.'));
+        assert_eq!(r.predicates()[0], "thanked");
+        // A finite verb the parser hung under the clause is the noun's own predicate
+        // (CoNLL dev: `eagled` read as an adverbial clause of `turned`).
+        let text = "Woods, who turned pro Tuesday after winning an unprecedented third \
+                    successive U.S. Amateur Championship, almost eagled the 18th hole.";
+        let r = read(text, text.trim_end_matches('.'));
+        assert_ne!(r.predicates()[0], "turned");
+        // With a copula, the noun is what is said (`… is the man who …`).
+        let text = "Smith is the man who rescued the whale.";
+        let r = read(text, text.trim_end_matches('.'));
+        assert_ne!(r.predicates()[0], "rescued");
     }
 
     #[test]
