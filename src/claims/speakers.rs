@@ -392,7 +392,7 @@ impl<'m> Kinds<'m> {
     pub fn of(&self, span: Span) -> Kind {
         let from = self.mentions.partition_point(|m| m.start < span.start);
         let until = self.mentions.partition_point(|m| m.start < span.end);
-        let head = self.mentions[from..until.max(from)]
+        let head = self.mentions[from..until]
             .iter()
             .rev()
             .find(|m| m.end == span.end);
