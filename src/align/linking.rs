@@ -26,6 +26,18 @@ fn participants(m: &FrameMatch) -> usize {
         .count()
 }
 
+/// Whether a participant the match shares names someone (an entity, or a phrase holding a
+/// name) on `x`'s side. Common nouns alone (`The spokesman declined further comment` /
+/// `The alliance's spokesman declined all comment`) name kinds of things: a stock deed said
+/// of every event, two propositions however many roles they fill alike.
+fn names_a_participant(m: &FrameMatch, x: &FrameView) -> bool {
+    PARTICIPANTS.iter().any(|&r| {
+        m.shared.iter().any(|(_, role)| *role == r.name())
+            && x.role(r)
+                .is_some_and(|p| p.entity.is_some() || !p.names.is_empty())
+    })
+}
+
 /// How strongly a frame match makes two core frames one proposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Core {
@@ -44,7 +56,7 @@ fn one_proposition(m: &FrameMatch, x: &FrameView, y: &FrameView) -> Option<Core>
         return None;
     }
     let shared = participants(m);
-    if shared >= CORE_PARTICIPANTS {
+    if shared >= CORE_PARTICIPANTS && names_a_participant(m, x) {
         return Some(Core::Participants);
     }
     let both_fill = PARTICIPANTS

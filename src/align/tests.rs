@@ -715,6 +715,25 @@ fn one_stock_deed_of_a_common_noun_is_no_agreement_unless_more_is_shared() {
     assert_eq!(r, Relation::Agree, "{why}");
 }
 
+/// Two core frames alike in every role are one proposition only when a role names someone:
+/// `The ministry declined further comment` in two articles is a stock deed of two
+/// ministries (the same claim of Gazprom is one company's).
+#[test]
+fn a_stock_deed_of_common_nouns_in_every_role_is_no_agreement() {
+    let texts = [
+        "The ministry declined further comment on Tuesday.",
+        "The ministry declined all comment.",
+    ];
+    let (r, why) = corpus_relation(&texts, "further comment", "all comment").expect("listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    let texts = [
+        "Gazprom declined further comment on Tuesday.",
+        "Gazprom declined all comment.",
+    ];
+    let (r, why) = corpus_relation(&texts, "further comment", "all comment").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
 /// The relation of the first listed pair of two one-sentence articles dated `(month, day)`
 /// of 2024.
 fn dated_pair(a: (&str, (u8, u8)), b: (&str, (u8, u8))) -> Option<(Relation, String)> {

@@ -240,10 +240,14 @@ impl FrameSource<'_> {
                 heads.push(i);
                 let beside = match self.dep(i) {
                     "root" => true,
-                    "conj" => core.contains(&self.syntax.head(i)),
-                    // A clause set beside another is set off by punctuation; with none
-                    // before it, a parser has misread a subordinate one (`stood by his
-                    // criticism as visiting Macron lobbied him`).
+                    // A clause set beside another is joined by a conjunction or set off by
+                    // punctuation; with neither, a parser has misread a subordinate one
+                    // (`stood by his criticism as visiting Macron lobbied him`, read as
+                    // parataxis by one parser and as a conjunct by another).
+                    "conj" => {
+                        core.contains(&self.syntax.head(i))
+                            && (self.kid_with(i, &r, &["cc"]).is_some() || self.set_off(i, &r))
+                    }
                     "parataxis" => core.contains(&self.syntax.head(i)) && self.set_off(i, &r),
                     _ => false,
                 };
@@ -665,6 +669,12 @@ impl FrameSource<'_> {
                 frame.patient = self.light_patient(p, o, r);
             }
         }
+        // `there is a chance`: an existential clause's one participant is what it says
+        // exists, which parsers read as the subject or the object by turns; as the patient
+        // it is one role on both readings (else `agent and patient swapped`).
+        if frame.patient.is_none() && self.kid_with(p, r, &["expl"]).is_some() {
+            frame.patient = frame.agent.take();
+        }
         // A place or date phrase anywhere in the clause (parsers often attach `in Kherson`
         // to the object): the event's place and time.
         for i in r.clone() {
@@ -718,7 +728,20 @@ impl FrameSource<'_> {
         let noun = self.lemma(o);
         let on_noun = self.kids(o, r).map(|k| (k, true));
         let on_verb = self.kids(p, r).map(|k| (k, false));
-        for (k, of_noun) in on_noun.chain(on_verb).collect::<Vec<_>>() {
+        // A date takes no `against` or `with` phrase: one a parser hung on a date of the
+        // clause is the clause's (`filed a lawsuit on Friday against the government`).
+        let dates: Vec<usize> = (self.kids(p, r).chain(self.kids(o, r)))
+            .filter(|&k| {
+                let date = self.argument(k, r).mention();
+                let label = date.map(|m| self.mentions[m as usize].label);
+                matches!(label, Some(Label::Date | Label::Time))
+            })
+            .collect();
+        let on_date = dates
+            .into_iter()
+            .flat_map(|d| self.kids(d, r))
+            .map(|k| (k, false));
+        for (k, of_noun) in on_noun.chain(on_verb).chain(on_date).collect::<Vec<_>>() {
             if !matches!(self.dep(k), "obl" | "nmod") {
                 continue;
             }
@@ -1102,9 +1125,14 @@ mod tests {
     }
 
     fn read(text: &str, content: &str) -> Read {
+        read_as(text, content, &[])
+    }
+
+    /// `read` with the parse's tokens hung anew as `edits` says (`DocumentSyntax::rehung`).
+    fn read_as(text: &str, content: &str, edits: &[(usize, usize, &str)]) -> Read {
         let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
         let layer = &corpus.text_layers()[0];
-        let syntax = &corpus.parse(0).unwrap();
+        let syntax = &corpus.parse(0).unwrap().rehung(edits);
         let mentions = &corpus.entities().mentions[0];
         let start = text.find(content).expect("content in text") as u32;
         let source = FrameSource {
@@ -1436,6 +1464,32 @@ mod tests {
         );
         assert_eq!(sued.main().predicate, "file lawsuit");
         assert_eq!(sued.roles(0)[1], Some("the Russian government"));
+        // Another parser's reading: the date on the lawsuit, the phrase on the date.
+        let text = "The party filed a lawsuit on Friday against the Russian government.";
+        let sued = read_as(
+            text,
+            text.trim_end_matches('.'),
+            &[(6, 4, "nmod"), (10, 6, "nmod")],
+        );
+        assert_eq!(sued.roles(0)[1], Some("the Russian government"));
+    }
+
+    #[test]
+    fn an_existential_clauses_one_participant_is_its_patient() {
+        // `There is X`: X is what is said to exist, read as the subject or the object
+        // (another parser's reading) alike.
+        let text = "There is a serious risk of famine in the north.";
+        let content = text.trim_end_matches('.');
+        for r in [
+            read(text, content),
+            read_as(text, content, &[(4, 1, "obj")]),
+        ] {
+            assert_eq!(r.main().predicate, "be");
+            assert_eq!(
+                r.roles(0)[..2],
+                [None, Some("a serious risk of famine in the north")]
+            );
+        }
     }
 
     #[test]
@@ -1492,6 +1546,10 @@ mod tests {
         let text = "He also stood by his criticism of the Obama-era nuclear pact as visiting \
                     French President Emmanuel Macron lobbied him to preserve it.";
         let r = read(text, text.trim_end_matches('.'));
+        let lobbied = r.predicates().iter().position(|&p| p == "lobbied").unwrap();
+        assert!(r.frames[0].core && !r.frames[lobbied].core);
+        // Another parser reads it as a conjunct, with no conjunction: a misread all the same.
+        let r = read_as(text, text.trim_end_matches('.'), &[(19, 2, "conj")]);
         let lobbied = r.predicates().iter().position(|&p| p == "lobbied").unwrap();
         assert!(r.frames[0].core && !r.frames[lobbied].core);
     }

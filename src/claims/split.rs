@@ -247,7 +247,13 @@ fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool>
                 && matches!(child.dep, "aux" | "aux:pass" | "cop")
                 && matches!(child.tag, "MD" | "VBD" | "VBZ" | "VBP")
         });
-    if !(tensed && is_predicate(verb) && is_predicate(before) && before < cc) {
+    // A noun between the conjunction and the predicate that hangs outside the conjunct is
+    // a subject the parser gave to the noun before the conjunction (`after power and [water]
+    // were cut`, `water` on `power`): the coordination is the nouns'.
+    let lost_subject = (cc + 1..verb).any(|t| {
+        matches!(syntax.get(t).pos, "NOUN" | "PROPN") && !(cc + 1..=verb).contains(&syntax.head(t))
+    });
+    if !(tensed && is_predicate(verb) && is_predicate(before) && before < cc) || lost_subject {
         return None;
     }
     Some(before < first)

@@ -137,6 +137,28 @@ impl<'m> DocumentSyntax<'m> {
             .filter(move |&j| j != i && self.heads[j] as usize == i)
     }
 
+    /// The same analysis with each `(token, head, label)` of `edits` hung anew: a reading
+    /// another parser gives, so that a test pins what a rule does with that reading
+    /// whichever parser ships (a root is its own head, labelled `root`).
+    #[cfg(test)]
+    pub fn rehung(mut self, edits: &[(usize, usize, &str)]) -> Self {
+        for &(i, head, label) in edits {
+            assert_eq!(
+                self.run_of(i),
+                self.run_of(head),
+                "a head in the token's sentence"
+            );
+            self.heads[i] = head as u32;
+            self.deps[i] = match label {
+                "root" => ROOT,
+                _ => (self.syntax.models.labels.iter())
+                    .position(|l| l == label)
+                    .expect("a label of the model") as u16,
+            };
+        }
+        self
+    }
+
     /// Tags and parses the tokens `run` of a document as one sentence.
     fn push_run(&mut self, text: &str, tokens: &[Token], run: Range<usize>) {
         if run.is_empty() {
