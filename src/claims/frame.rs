@@ -240,14 +240,12 @@ impl FrameSource<'_> {
                 heads.push(i);
                 let beside = match self.dep(i) {
                     "root" => true,
-                    // A clause set beside another is joined by a conjunction or set off by
-                    // punctuation; with neither, a parser has misread a subordinate one
-                    // (`stood by his criticism as visiting Macron lobbied him`, read as
-                    // parataxis by one parser and as a conjunct by another).
-                    "conj" => {
-                        core.contains(&self.syntax.head(i))
-                            && (self.kid_with(i, &r, &["cc"]).is_some() || self.set_off(i, &r))
-                    }
+                    // A conjunct that opens with a subordinator is a subordinate clause
+                    // misread (`as visiting Macron lobbied him`, a conjunct to one parser).
+                    "conj" => core.contains(&self.syntax.head(i)) && !self.subordinate(i, &r),
+                    // A clause set beside another is set off by punctuation; with none
+                    // before it, a parser has misread a subordinate one (the same clause,
+                    // parataxis to another parser).
                     "parataxis" => core.contains(&self.syntax.head(i)) && self.set_off(i, &r),
                     _ => false,
                 };
@@ -400,10 +398,22 @@ impl FrameSource<'_> {
     /// the leftmost of `r` whose chain of heads reaches `i`, has a punctuation mark before
     /// it.
     fn set_off(&self, i: usize, r: &Range<usize>) -> bool {
-        let first = (r.start..i)
-            .find(|&t| self.up_from(t, r).any(|at| at == i))
-            .unwrap_or(i);
+        let first = self.first_of_clause(i, r);
         first == r.start || self.pos(first - 1) == "PUNCT" || self.pos(first) == "PUNCT"
+    }
+
+    /// Whether the clause headed by `i` opens with a subordinating conjunction (`as`,
+    /// `because`, `while`), whatever the parser hung it on.
+    fn subordinate(&self, i: usize, r: &Range<usize>) -> bool {
+        let first = self.first_of_clause(i, r);
+        first != i && self.dep(first) == "mark" && self.pos(first) == "SCONJ"
+    }
+
+    /// The first token of `r` in the subtree of `i`.
+    fn first_of_clause(&self, i: usize, r: &Range<usize>) -> usize {
+        (r.start..i)
+            .find(|&t| self.up_from(t, r).any(|at| at == i))
+            .unwrap_or(i)
     }
 
     fn token_range(&self, span: Span) -> Range<usize> {
