@@ -8,8 +8,8 @@ use std::sync::OnceLock;
 use crate::claims::frame::{Argument, Frame, FrameSource};
 use crate::claims::{link::LinkedClaim, CueClass, Polarity, Span};
 use crate::corpus::{Corpus, Document, EntityLayer};
-use crate::entities::dates::{find_dates, DateMention};
-use crate::entities::figures::{find_figures, Figure};
+use crate::entities::dates::{find_dates_and_figures, DateMention};
+use crate::entities::figures::Figure;
 use crate::lang::Language;
 use crate::stage::{Cancel, Cancelled};
 use crate::text::tokens::{Token, TokenKind};
@@ -37,10 +37,8 @@ struct Marks {
 impl Marks {
     /// Every figure and date of the document.
     fn of(doc: &Document, layer: &TextLayer, language: &Language) -> Marks {
-        Marks {
-            figures: find_figures(&doc.text, &layer.tokens, language),
-            dates: find_dates(&doc.text, &layer.tokens, doc.date, language),
-        }
+        let (dates, figures) = find_dates_and_figures(&doc.text, &layer.tokens, doc.date, language);
+        Marks { figures, dates }
     }
 
     /// Only those inside one of `spans` (token ranges): a view of a range inside one of

@@ -9,9 +9,8 @@ use crate::text::interned::Interned;
 use crate::text::tokens::Token;
 
 use super::candidate::{priority, Candidate, Source};
-use super::dates::{find_dates, DateValue};
+use super::dates::{find_dates_and_figures, DateValue};
 use super::features::Features;
-use super::figures::find_figures;
 
 /// What a figure or date mention means.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -110,7 +109,8 @@ fn run_candidates(
     language: &Language,
     out: &mut Vec<Candidate>,
 ) {
-    for d in find_dates(text, run, doc_date, language) {
+    let (dates, figures) = find_dates_and_figures(text, run, doc_date, language);
+    for d in dates {
         // `the past 48 hours`, `the weekend`: spans start after the article, as names do.
         let the = d.tokens.len() > 1
             && token_text(text, &run[d.tokens.start]).eq_ignore_ascii_case("the");
@@ -128,7 +128,7 @@ fn run_candidates(
             )
         });
     }
-    for x in find_figures(text, run, language) {
+    for x in figures {
         out.push(Candidate {
             normalised: Some(Normalised::Figure {
                 value: x.value,

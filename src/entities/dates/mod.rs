@@ -77,7 +77,30 @@ pub fn find_dates(
     language: &Language,
 ) -> Vec<DateMention> {
     let v = TokenView::new(text, tokens, language);
-    scan(&v)
+    mentions(scan(&v), doc_date)
+}
+
+/// `find_dates` and `find_figures` of the same tokens, with one scan for dates (the
+/// figures keep clear of the dates' spans) and the tokens lower-cased once.
+pub fn find_dates_and_figures(
+    text: &str,
+    tokens: &[Token],
+    doc_date: Option<Date>,
+    language: &Language,
+) -> (Vec<DateMention>, Vec<crate::entities::figures::Figure>) {
+    let v = TokenView::new(text, tokens, language);
+    let found = scan(&v);
+    let spans: Vec<Range<usize>> = found.iter().map(|(span, _)| span.clone()).collect();
+    let figures = crate::entities::figures::figures_clear_of(&v, &spans);
+    (mentions(found, doc_date), figures)
+}
+
+/// The mentions of what `scan` found, relative ones resolved against `doc_date`.
+fn mentions(
+    found: Vec<(Range<usize>, patterns::Found)>,
+    doc_date: Option<Date>,
+) -> Vec<DateMention> {
+    found
         .into_iter()
         .map(|(span, f)| {
             let (value, relative) = f.meaning.resolve(f.part, doc_date);

@@ -90,12 +90,12 @@ const YEAR_CONTEXT: &[&str] = &[
 ];
 
 fn calendar(v: &TokenView, i: usize) -> Option<CalendarWord> {
-    v.language.calendar.words.get(v.key(i).as_str()).copied()
+    v.language.calendar.words.get(v.key(i)).copied()
 }
 
 /// The date or time expression starting at token `i`.
 pub(crate) fn date_at(v: &TokenView, i: usize) -> Option<Found> {
-    if !v.starts_digit(i) && !v.language.calendar.starters.contains(v.key(i).as_str()) {
+    if !v.starts_digit(i) && !v.language.calendar.starters.contains(v.key(i)) {
         return None;
     }
     if let Some((n, part)) = part_at(v, i) {
@@ -122,12 +122,12 @@ fn part_at(v: &TokenView, i: usize) -> Option<(usize, Part)> {
         "later" => Some(Part::Later),
         _ => None,
     };
-    if let Some(p) = one(v.key(i).as_str()) {
+    if let Some(p) = one(v.key(i)) {
         let hyphen = p == Part::Mid && v.is(i + 1, "-");
         return Some((1 + usize::from(hyphen), p));
     }
     let the = usize::from(v.is(i, "the"));
-    let part = match v.key(i + the).as_str() {
+    let part = match v.key(i + the) {
         "beginning" | "start" => Part::Early,
         "middle" => Part::Mid,
         "end" => Part::Late,
@@ -328,7 +328,7 @@ fn default_span(unit_days: u16) -> i64 {
 /// March`, `the past 48 hours`, `the coming weeks`, `recent days`, `last night`.
 fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
     let key = v.key(i);
-    let simple = match key.as_str() {
+    let simple = match key {
         "today" => Some((Label::Date, Meaning::Days(0))),
         "yesterday" => Some((Label::Date, Meaning::Days(-1))),
         "tomorrow" => Some((Label::Date, Meaning::Days(1))),
@@ -339,7 +339,7 @@ fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
     if let Some((label, meaning)) = simple {
         return found(i + 1, label, meaning);
     }
-    if key.as_str() == "recent" {
+    if key == "recent" {
         return match calendar(v, i + 1)? {
             CalendarWord::Unit(days) if days > 0 && v.str(i + 1).ends_with('s') => {
                 found(i + 2, Label::Date, Meaning::Span(-default_span(days)))
@@ -347,9 +347,9 @@ fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
             _ => None,
         };
     }
-    let the = usize::from(key.as_str() == "the");
+    let the = usize::from(key == "the");
     let j = i + the;
-    let direction: i64 = match v.key(j).as_str() {
+    let direction: i64 = match v.key(j) {
         "this" if the == 0 => 0,
         // Not `previous`/`following`: they count from the story's time, not the document's.
         "last" | "past" => -1,
@@ -358,8 +358,7 @@ fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
         _ => return None,
     };
     // `the past 48 hours`, `the last two weeks`, `the coming weeks`, `past week`
-    let calendar_word =
-        v.key(j).as_str() == "last" || v.key(j).as_str() == "next" || direction == 0;
+    let calendar_word = v.key(j) == "last" || v.key(j) == "next" || direction == 0;
     let counted = number_at(v, j + 1).filter(|n| n.kind == NumberKind::Cardinal && n.value >= 1.0);
     let few = usize::from(counted.is_none() && v.is(j + 1, "few"));
     let unit_at_k = counted.map_or(j + 1 + few, |n| n.end);
@@ -390,7 +389,7 @@ fn relative_at(v: &TokenView, i: usize) -> Option<Found> {
         }
         // Singular, no number: a calendar period (`last month`) or, after `the`/`past`,
         // the span up to the document date (`the past week`).
-        let period = match v.key(unit_at_k).as_str() {
+        let period = match v.key(unit_at_k) {
             "week" => Period::Week,
             "month" => Period::Month,
             "year" => Period::Year,

@@ -382,7 +382,34 @@ mod properties {
         assert!(without.iter().all(|m| m.value.is_none() || !m.relative));
     }
 
+    /// Dates and figures found together are those found one at a time.
+    fn together_as_apart(text: &str, tokens: &[Token]) {
+        let language = Language::english();
+        let (dates, figures) = find_dates_and_figures(text, tokens, doc(), language);
+        assert_eq!(dates, find_dates(text, tokens, doc(), language));
+        let apart = crate::entities::figures::find_figures(text, tokens, language);
+        // `Debug`, so that a NaN value compares equal to itself.
+        assert_eq!(format!("{figures:?}"), format!("{apart:?}"));
+    }
+
     proptest! {
+        #[test]
+        fn dates_and_figures_found_together_are_those_found_apart(words in prop::collection::vec(prop::sample::select(vec![
+            "on", "Monday", "last", "the", "past", "48", "hours", "October", "Feb.", "24", ",",
+            "2022", "at", "least", "1,600", "people", "one", "hundred", "thousands", "of", "per",
+            "cent", "%", "$", "3.5", "million", "km", "in", "2014", "May", "about", "a", "dozen",
+            "07/29/2024", "TWENTY", "Six", "years", "ago", "-", "half",
+        ]), 0..16)) {
+            let text = words.join(" ");
+            together_as_apart(&text, &tokenize(&text));
+        }
+
+        #[test]
+        fn dates_and_figures_together_on_arbitrary_tokens(text in "\\PC{0,40}", raw in prop::collection::vec((0u32..60, 0u32..60), 0..20)) {
+            let tokens: Vec<Token> = raw.into_iter().map(|(a, b)| Token { start: a, end: b, kind: TokenKind::Word }).collect();
+            together_as_apart(&text, &tokens);
+        }
+
         #[test]
         fn no_panic_on_text_and_its_tokens(text in "[ a-zA-Z0-9.,/:-]{0,80}") {
             check(&text, &tokenize(&text));

@@ -47,6 +47,12 @@ pub struct Figure {
 pub fn find_figures(text: &str, tokens: &[Token], language: &Language) -> Vec<Figure> {
     let v = TokenView::new(text, tokens, language);
     let dates = crate::entities::dates::date_spans(&v);
+    figures_clear_of(&v, &dates)
+}
+
+/// Figures in token order, non-overlapping, never overlapping one of `dates` (the spans of
+/// the view's dates, in order).
+pub(crate) fn figures_clear_of(v: &TokenView, dates: &[Range<usize>]) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut next_date = dates.iter().peekable();
     let mut i = 0;
@@ -60,7 +66,7 @@ pub fn find_figures(text: &str, tokens: &[Token], language: &Language) -> Vec<Fi
             Some(d) => d.start,
             None => v.len(),
         };
-        match figure_at(&v, i, limit) {
+        match figure_at(v, i, limit) {
             Some(f) => {
                 i = f.tokens.end;
                 out.push(f);
@@ -74,7 +80,7 @@ pub fn find_figures(text: &str, tokens: &[Token], language: &Language) -> Vec<Fi
 /// The figure starting at token `i` and ending at or before `limit`.
 fn figure_at(v: &TokenView, i: usize, limit: usize) -> Option<Figure> {
     let lex = &v.language.figures;
-    if !v.starts_digit(i) && !lex.starters.contains(v.key(i).as_str()) {
+    if !v.starts_digit(i) && !lex.starters.contains(v.key(i)) {
         return None;
     }
     let cue = lex.cues.longest_at(v, i);

@@ -116,11 +116,7 @@ pub(crate) fn parse_numeral(s: &str) -> Option<Numeral> {
 }
 
 fn word_at(v: &TokenView, i: usize) -> Option<NumberWord> {
-    v.language
-        .figures
-        .number_words
-        .get(v.key(i).as_str())
-        .copied()
+    v.language.figures.number_words.get(v.key(i)).copied()
 }
 
 /// The number starting at token `i`, if one does.

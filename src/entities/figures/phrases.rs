@@ -49,14 +49,10 @@ impl<V: Copy> PhraseTable<V> {
         if i >= v.len() {
             return None;
         }
-        let entries = self.by_first.get(v.key(i).as_str())?;
+        let entries = self.by_first.get(v.key(i))?;
         entries
             .iter()
-            .find(|(rest, _)| {
-                rest.iter()
-                    .enumerate()
-                    .all(|(k, w)| v.key(i + 1 + k).as_str() == *w)
-            })
+            .find(|(rest, _)| rest.iter().enumerate().all(|(k, w)| v.key(i + 1 + k) == *w))
             .map(|(rest, value)| (rest.len() + 1, *value))
     }
 }

@@ -75,20 +75,32 @@ impl Key {
     }
 }
 
-#[derive(Clone, Copy)]
 pub(crate) struct TokenView<'a> {
     text: &'a str,
     tokens: &'a [Token],
     pub(crate) language: &'a Language,
+    /// Every token's `Key`, one after the other: the figure and date rules look each
+    /// token up a score of times, and lower-casing it once per view is cheaper.
+    keys: String,
+    /// Where each token's key ends in `keys`.
+    key_ends: Vec<u32>,
 }
 
 impl<'a> TokenView<'a> {
     pub(crate) fn new(text: &'a str, tokens: &'a [Token], language: &'a Language) -> TokenView<'a> {
-        TokenView {
+        let mut view = TokenView {
             text,
             tokens,
             language,
+            keys: String::new(),
+            key_ends: Vec::with_capacity(tokens.len()),
+        };
+        for i in 0..tokens.len() {
+            let key = Key::of(view.str(i));
+            view.keys.push_str(key.as_str());
+            view.key_ends.push(view.keys.len() as u32);
         }
+        view
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -103,8 +115,14 @@ impl<'a> TokenView<'a> {
             .unwrap_or("")
     }
 
-    pub(crate) fn key(&self, i: usize) -> Key {
-        Key::of(self.str(i))
+    /// The token's text lower-cased (`Key`); "" past the end, for a token that does not
+    /// fit the text, and for one longer than any lexicon entry.
+    pub(crate) fn key(&self, i: usize) -> &str {
+        let Some(&end) = self.key_ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.key_ends[i - 1] };
+        &self.keys[start as usize..end as usize]
     }
 
     /// Case-insensitive comparison with a lower-case word.
@@ -152,5 +170,31 @@ mod tests {
         assert_eq!(Key::of("€").as_str(), "€");
         assert_eq!(Key::of("ÉTÉ").as_str(), "été");
         assert_eq!(Key::of(&"x".repeat(100)).as_str(), "");
+    }
+
+    mod properties {
+        use super::*;
+        use crate::text::tokens::TokenKind;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// The keys a view keeps are those `Key::of` makes for each lookup, on any text
+            /// and any tokens: out of bounds, inside a char, reversed, too long, past the end.
+            #[test]
+            fn kept_keys_are_the_keys_made_per_lookup(
+                text in "(\\PC|[A-ZÉİẞ]){0,60}",
+                raw in prop::collection::vec((0u32..130, 0u32..130), 0..24),
+            ) {
+                let tokens: Vec<Token> = raw
+                    .into_iter()
+                    .map(|(start, end)| Token { start, end, kind: TokenKind::Word })
+                    .collect();
+                let v = TokenView::new(&text, &tokens, Language::english());
+                for i in 0..tokens.len() + 3 {
+                    let made = Key::of(v.str(i));
+                    prop_assert_eq!(v.key(i), made.as_str(), "token {}", i);
+                }
+            }
+        }
     }
 }
