@@ -1068,3 +1068,23 @@ fn different_counts_an_update_and_one_denial_twice_are_no_conflicts() {
         "one denial twice: {got:?}"
     );
 }
+
+/// From newswcl50-dev event 4 (`They're not going to be restarting anything` / `they would
+/// restart their efforts`), with the agent named as the text's pronouns stand for it: a
+/// negation of the deed whatever its object conflicts with the deed asserted, conditional
+/// or not. A deed only supposed (`If Iran restarts ...`, an if-clause) is not asserted, so
+/// its negation does not answer it.
+#[test]
+fn restarting_anything_denied_against_a_restart_threatened() {
+    let threat = "Iranian officials warned that Iran would restart its nuclear program if the \
+                  United States withdrew from the deal.";
+    let denial = "\"Iran is not going to be restarting anything,\" Trump said.";
+    let got = corpus_relation(&[threat, denial], "would restart", "restarting anything");
+    assert!(matches!(got, Some((Relation::Conflict, _))), "{got:?}");
+    let supposed =
+        "\"If Iran restarts its nuclear program, it will have big problems,\" Trump said.";
+    let denial = "Iranian officials said Iran is not going to restart anything.";
+    if let Some((r, why)) = corpus_relation(&[supposed, denial], "If Iran", "restart anything") {
+        assert_ne!(r, Relation::Conflict, "{why}");
+    }
+}
