@@ -27,6 +27,9 @@ const ANSWER_LEAD: usize = 3;
 
 /// Words after a count that may name what it counts (`three most senior officials`).
 const COUNTED_WORDS: usize = 3;
+/// How far the upper number of a range may lie above its lower one (`between 10 and 20`);
+/// further, the two are likely not one range of one scale (`between 1 and 2 billion`).
+const RANGE_SPREAD: f64 = 100.0;
 
 /// A document's figures and dates, in token order, as its views read them.
 struct Marks {
@@ -116,6 +119,59 @@ impl<'a> DocContext<'a> {
         open.is_some_and(|o| before.tokens.end == o && self.token_text(&(o..o + 1)) == "(")
             && before.unit.is_some()
             && before.unit == f.unit
+    }
+
+    /// Whether `f` closes a range that the figure just before it opens: `between 10 and
+    /// 20`, `10 to 20 people`. One count somewhere between the two, not two counts that
+    /// may each rival another claim's (`15 people`). Plain numbers of one unit only, the
+    /// second the larger and within `RANGE_SPREAD` of the first (`1 and 2 billion` reads
+    /// its first number without the scale). `from 9 to 12` and `rose 6.48 to 2,558.84`
+    /// are a change, not a range: `to` after `from`, or after a figure read as a change
+    /// or level (`figure_reading`), is no range.
+    fn range_end(&self, before: &Figure, f: &Figure, start: usize) -> bool {
+        let t = &self.layer.tokens;
+        let word = |k: usize| self.token_text(&(k..k + 1)).to_lowercase();
+        let plain = |x: &Figure| x.lower.is_none() && x.upper.is_none() && !x.approximate;
+        if f.tokens.start != before.tokens.end + 1
+            || f.tokens.start >= t.len()
+            || before.unit != f.unit
+            || !(plain(before) && plain(f))
+            || !(before.value > 0.0 && before.value < f.value)
+            || f.value > RANGE_SPREAD * before.value
+        {
+            return false;
+        }
+        let opener = (before.tokens.start > start).then(|| word(before.tokens.start - 1));
+        match word(before.tokens.end).as_str() {
+            "and" => opener.as_deref() == Some("between"),
+            "to" => {
+                opener.as_deref() != Some("from")
+                    && self
+                        .figure_reading(before, start, f.unit.is_some())
+                        .change
+                        .is_none()
+            }
+            _ => false,
+        }
+    }
+
+    /// The figure of a range `between 10 and 20` (`range_end`): its text from the opener
+    /// on, bounded by its two numbers.
+    fn range(&self, before: &Figure, f: &Figure, start: usize) -> Figure {
+        let from = match before.tokens.start.checked_sub(1) {
+            Some(k)
+                if k >= start && self.token_text(&(k..k + 1)).eq_ignore_ascii_case("between") =>
+            {
+                k
+            }
+            _ => before.tokens.start,
+        };
+        Figure {
+            tokens: from..f.tokens.end,
+            lower: Some(before.value),
+            upper: Some(f.value),
+            ..f.clone()
+        }
     }
 
     fn token_text(&self, r: &Range<usize>) -> String {
@@ -328,9 +384,14 @@ impl<'a> DocContext<'a> {
             ents.push((id, name.clone()));
         }
         let in_claim = self.figures_in(&r);
+        let range_end = |i: usize| {
+            i > 0 && i < in_claim.len() && self.range_end(&in_claim[i - 1], &in_claim[i], r.start)
+        };
         let figures = (in_claim.iter().enumerate())
-            .filter(|&(i, f)| !(i > 0 && self.conversion(&in_claim[i - 1], f)))
+            .filter(|&(i, f)| !(range_end(i) || i > 0 && self.conversion(&in_claim[i - 1], f)))
             .filter_map(|(i, f)| {
+                let ranged = range_end(i + 1).then(|| self.range(f, &in_claim[i + 1], r.start));
+                let f = ranged.as_ref().unwrap_or(f);
                 let mut v = FigureValue::new(f, self.token_text(&f.tokens))?;
                 // Shown with its conversion, whose words (`miles`) are the figure's too.
                 if let Some(next) = (in_claim.get(i + 1)).filter(|n| self.conversion(f, n)) {
@@ -891,6 +952,52 @@ mod tests {
         assert!(0 < inside && inside <= total, "{inside} of {total}");
         assert!(a.iter().any(|v| !v.figures.is_empty()));
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
+    }
+
+    /// The figures of the one claim of `text`, as (text, lo, hi).
+    fn figures_of(text: &str) -> Vec<(String, f64, f64)> {
+        let views = views_of(text);
+        assert_eq!(views.len(), 1, "{text}");
+        (views[0].figures.iter())
+            .map(|f| (f.text.clone(), f.lo, f.hi))
+            .collect()
+    }
+
+    #[test]
+    fn a_range_is_one_figure_bounded_by_its_two_numbers() {
+        for (text, range, bounds) in [
+            (
+                "Police said the storm killed between 10 and 20 people.",
+                "between 10 and 20",
+                (10.0, 20.0),
+            ),
+            (
+                "Police said the storm killed 10 to 20 people.",
+                "10 to 20",
+                (10.0, 20.0),
+            ),
+            (
+                "Witnesses saw 40 to 50 armed men.",
+                "40 to 50",
+                (40.0, 50.0),
+            ),
+        ] {
+            let got = figures_of(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(&got[0].0, range);
+            assert_eq!((got[0].1, got[0].2), bounds, "{text}");
+        }
+        // A change is no range: `from 9 to 12`, `rose 6.48 to 2,558.84`; nor a score
+        // (`1,627 to 743`), nor two numbers of different scales.
+        for text in [
+            "Police said the toll rose from 9 to 12.",
+            "The index rose 6.48 to 2,558.84.",
+            "Advances beat declines 1,627 to 743.",
+            "Officials said between 1 and 2 billion dollars.",
+        ] {
+            let got = figures_of(text);
+            assert!(got.len() >= 2, "{text}: {got:?}");
+        }
     }
 
     #[test]

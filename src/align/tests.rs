@@ -1025,3 +1025,85 @@ fn a_fragment_from_conll_dev_states_its_relative_clause() {
     let got = among_others(&texts, "Hangzhou police", "immediately be reached");
     assert!(matches!(got, Some((Relation::Agree, _))), "dev: {got:?}");
 }
+
+/// A range (`between 10 and 20`, `10 to 20`) is one count somewhere in it: a count inside
+/// it answers it, a count outside still rivals it. (Each end used to be a figure of its
+/// own, and `20` clashed with `15`.)
+#[test]
+fn a_range_holding_the_other_count_is_no_conflict() {
+    let other = |n: &str| format!("Police said the storm killed {n} people in Valdora.");
+    for range in ["between 10 and 20", "10 to 20"] {
+        let ranged = other(range);
+        let inside = other("15");
+        let got = corpus_relation(&[&ranged, &inside], range, "killed 15");
+        assert!(
+            got.as_ref().is_some_and(|(r, _)| *r != Relation::Conflict),
+            "{range} / 15: {got:?}"
+        );
+        let outside = other("45");
+        let got = corpus_relation(&[&ranged, &outside], range, "killed 45");
+        assert!(
+            matches!(got, Some((Relation::Conflict, _))),
+            "{range} / 45: {got:?}"
+        );
+    }
+}
+
+/// Hard negatives for a conflict: two counts of different things, a count updated over
+/// time, one denial made by two sources. None of them is two claims that cannot both be
+/// right.
+#[test]
+fn different_counts_an_update_and_one_denial_twice_are_no_conflicts() {
+    let no_conflict = |a: &str, b: &str, x: &str, y: &str| {
+        if let Some((r, why)) = corpus_relation(&[a, b], x, y) {
+            assert_ne!(r, Relation::Conflict, "{a} / {b}: {why}");
+        }
+    };
+    no_conflict(
+        "Police said the storm killed 14 people in Valdora.",
+        "Police said the storm destroyed 41 houses in Valdora.",
+        "14 people",
+        "41 houses",
+    );
+    no_conflict(
+        "The storm killed nine people in Valdora, police said.",
+        "The number of people killed by the storm in Valdora has risen to 12, police said.",
+        "nine people",
+        "risen to 12",
+    );
+    no_conflict(
+        "Police said the storm killed nine people in Valdora.",
+        "Police said the toll of the storm in Valdora rose to 12.",
+        "nine people",
+        "rose to 12",
+    );
+    let texts = [
+        "The Kremlin denied that its forces shelled the Kakhovka dam.",
+        "Moscow denied that Russian forces shelled the Kakhovka dam.",
+    ];
+    let got = corpus_relation(&texts, "its forces", "Russian forces");
+    assert!(
+        matches!(got, Some((Relation::Agree, _))),
+        "one denial twice: {got:?}"
+    );
+}
+
+/// From newswcl50-dev event 4 (`They're not going to be restarting anything` / `they would
+/// restart their efforts`), with the agent named as the text's pronouns stand for it: a
+/// negation of the deed whatever its object conflicts with the deed asserted, conditional
+/// or not. A deed only supposed (`If Iran restarts ...`, an if-clause) is not asserted, so
+/// its negation does not answer it.
+#[test]
+fn restarting_anything_denied_against_a_restart_threatened() {
+    let threat = "Iranian officials warned that Iran would restart its nuclear program if the \
+                  United States withdrew from the deal.";
+    let denial = "\"Iran is not going to be restarting anything,\" Trump said.";
+    let got = corpus_relation(&[threat, denial], "would restart", "restarting anything");
+    assert!(matches!(got, Some((Relation::Conflict, _))), "{got:?}");
+    let supposed =
+        "\"If Iran restarts its nuclear program, it will have big problems,\" Trump said.";
+    let denial = "Iranian officials said Iran is not going to restart anything.";
+    if let Some((r, why)) = corpus_relation(&[supposed, denial], "If Iran", "restart anything") {
+        assert_ne!(r, Relation::Conflict, "{why}");
+    }
+}
