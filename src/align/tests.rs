@@ -1107,3 +1107,37 @@ fn restarting_anything_denied_against_a_restart_threatened() {
         assert_ne!(r, Relation::Conflict, "{why}");
     }
 }
+
+/// `X expects Y to do Z` says Y will do Z (the object of an expectation verb is its
+/// infinitive's subject), so it agrees with `Y is expected to do Z`, never with `Y expects X
+/// to do Z`: same words, someone else doing it.
+#[test]
+fn an_expected_deed_is_done_by_the_expectations_object() {
+    let texts = [
+        "The club's owners expect Hartley to resign as manager after the cup final.",
+        "Hartley is expected to resign as manager after the cup final, club officials said.",
+    ];
+    let got = among_others(&texts, "expect Hartley", "Hartley is expected");
+    assert!(
+        matches!(got, Some((Relation::Agree, _))),
+        "hand-made: {got:?}"
+    );
+    let texts = [
+        "Hartley expects the club's owners to resign after the cup final.",
+        "The club's owners expect Hartley to resign after the cup final.",
+    ];
+    let got = among_others(&texts, "Hartley expects", "expect Hartley");
+    assert!(
+        !matches!(got, Some((Relation::Agree, _))),
+        "hand-made: {got:?}"
+    );
+    // newswcl50-dev (0:p22, Kudlow in two outlets): one proposition.
+    let texts = [
+        "Mr. Kudlow said he expected Mr. Abe to petition Mr. Trump to grant Japan an \
+         exemption.",
+        "Larry Kudlow told reporters that Trump expects Abe to ask for an exemption at the \
+         Mar-a-Lago summit.",
+    ];
+    let got = among_others(&texts, "petition", "ask for");
+    assert!(matches!(got, Some((Relation::Agree, _))), "dev: {got:?}");
+}

@@ -525,6 +525,15 @@ impl FrameSource<'_> {
             Some("working" | "plotted") => self
                 .kid_with(h, r, &["xcomp"])
                 .filter(|&x| self.pos(x) == "VERB" && self.to_follows(h, x, r)),
+            // After an expectation word a parser often hangs the infinitive on the object
+            // (`expects the owners to resign` read as `owners to resign`, `acl`): the object
+            // is the infinitive's subject all the same (see `frame`).
+            Some("likely") => governed.or_else(|| {
+                let o = self.kid_with(h, r, &["obj"])?;
+                self.kids(o, r).find(|&x| {
+                    self.pos(x) == "VERB" && self.dep(x) == "acl" && self.to_of(x, r).is_some()
+                })
+            }),
             _ => governed,
         };
         match (self.words.modality(&lemma), governed) {
@@ -577,9 +586,21 @@ impl FrameSource<'_> {
         } else {
             both
         };
-        let subject = holders
-            .iter()
-            .find_map(|&g| self.kid_with(g, r, &["nsubj", "nsubj:pass"]))
+        // A raising word with an object before its complement raises the object, not its
+        // subject (`Trump expects Abe to ask`: Abe asks, as in `Abe is expected to ask`),
+        // whatever the object names (`expects prices to rise`).
+        let raised_object = (p != governor && self.to_of(p, r).is_some())
+            .then(|| self.kid_with(governor, r, &["obj"]))
+            .flatten()
+            .filter(|&o| o < p);
+        let subject = self
+            .kid_with(p, r, &["nsubj", "nsubj:pass"])
+            .or(raised_object)
+            .or_else(|| {
+                holders
+                    .iter()
+                    .find_map(|&g| self.kid_with(g, r, &["nsubj", "nsubj:pass"]))
+            })
             .or_else(|| self.shared_subject(p, r));
         let mut frame = Frame {
             predicate_span: Span {
@@ -617,6 +638,13 @@ impl FrameSource<'_> {
         }
         if let Some(s) = subject {
             let arg = (self.relative_subject(p, s, r)).unwrap_or_else(|| self.argument(s, r));
+            // An object the parser hung the infinitive on ends before the infinitive.
+            let arg = match self.to_of(p, r) {
+                Some(to) if raised_object == Some(s) && self.syntax.head(p) == s => {
+                    self.clipped(arg, to)
+                }
+                _ => arg,
+            };
             let own = self.syntax.head(s) == p;
             if passive || own && self.dep(s) == "nsubj:pass" {
                 frame.patient = Some(arg);
@@ -862,6 +890,19 @@ impl FrameSource<'_> {
     fn controls(&self, o: usize, r: &Range<usize>) -> bool {
         let label = (self.argument(o, r).mention()).map(|m| self.mentions[m as usize].label);
         is_someone(label, self.pos(o)) || label == Some(Label::Gpe)
+    }
+
+    /// `arg` cut short before token `at` (and any punctuation before it), when it reaches so far.
+    fn clipped(&self, mut arg: Argument, at: usize) -> Argument {
+        let head = arg.head as usize;
+        let mut end = at;
+        while end > head + 1 && self.tokens[end - 1].kind != TokenKind::Word {
+            end -= 1;
+        }
+        if end > head && self.tokens[end - 1].end < arg.span.end {
+            arg.span.end = self.tokens[end - 1].end;
+        }
+        arg
     }
 
     /// The phrase headed by `h`, inside `r`, without leading prepositions and punctuation.
@@ -1397,6 +1438,37 @@ mod tests {
         );
         assert_eq!(p.main().predicate, "release");
         assert_eq!(p.roles(0)[..2], [None, Some("The prisoners")]);
+    }
+
+    #[test]
+    fn an_expectation_over_an_object_and_infinitive_is_the_objects_deed() {
+        // `expects Jones to resign`: Jones resigns, said as likely; the expecting is how the
+        // board puts it (as in `Jones is expected to resign`), in any form of the verb.
+        for (text, content) in [
+            (
+                "The board expects Jones to resign after the vote.",
+                "The board expects Jones to resign after the vote",
+            ),
+            (
+                "The board expected Jones to resign after the vote.",
+                "The board expected Jones to resign after the vote",
+            ),
+        ] {
+            let r = read(text, content);
+            assert_eq!(r.main().predicate, "resign", "{text}");
+            assert_eq!(r.main().modality_class.as_deref(), Some("likely"), "{text}");
+            assert_eq!(r.roles(0)[0], Some("Jones"), "{text}");
+        }
+        // The parser hangs the infinitive on a common noun object (`acl`): the same reading.
+        let owners = "Hartley expects the club owners to resign after the cup final.";
+        let r = read(owners, owners.trim_end_matches('.'));
+        assert_eq!(r.main().predicate, "resign");
+        assert_eq!(r.roles(0)[0], Some("the club owners"));
+        // With no infinitive the expecting is the predicate, its subject the agent.
+        let plain = "The board expects a long vote.";
+        let r = read(plain, plain.trim_end_matches('.'));
+        assert_eq!(r.main().predicate, "expect");
+        assert_eq!(r.roles(0)[0], Some("The board"));
     }
 
     #[test]
