@@ -15,19 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import claims_eval as ev  # noqa: E402
-from link_misses import candidates_and_judge  # noqa: E402
+from link_misses import candidates_and_judge, run_event  # noqa: E402
 
 
 def diagnose(event: str, gold: ev.Gold) -> tuple[int, int]:
-    import crosswire as cw
-
-    corpus = cw.Corpus.from_dir(ev.CORPUS_DIR / event)
-    claims, pairs, _ = ev.system_output(corpus)
-    g = gold.only({event})
-    m = ev.match_claims(claims, g)
-    system_of = m.system_of()
-    text_of = {c["claim"]: c["text"] for c in claims}
-    gtext = {c["id"]: c["text"] for c in g.claims}
+    run = run_event(event, gold)
+    corpus, pairs, g = run.corpus, run.pairs, run.gold
+    system_of, text_of, gtext = run.system_of, run.text_of, run.gold_text
     listed = {frozenset((p["claim_a"], p["claim_b"])): p for p in pairs}
     members = {p["id"]: [c["claim"] for c in p["claims"]] for p in g.propositions}
     rep_of, cand, judge = candidates_and_judge(corpus)

@@ -21,7 +21,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -72,17 +74,41 @@ def candidates_and_judge(corpus):
     return rep_of, cand, judge
 
 
-def diagnose(event: str, gold: ev.Gold, show: str | None) -> Counter:
+@dataclass
+class EventRun:
+    """One gold event run through crosswire, its claims matched to the gold's."""
+
+    corpus: Any
+    pairs: list[dict]
+    groups: dict
+    gold: ev.Gold
+    system_of: dict
+    text_of: dict[str, str]
+    gold_text: dict[str, str]
+
+
+def run_event(event: str, gold: ev.Gold) -> EventRun:
     import crosswire as cw
 
     corpus = cw.Corpus.from_dir(ev.CORPUS_DIR / event)
     claims, pairs, groups = ev.system_output(corpus)
     g = gold.only({event})
-    m = ev.match_claims(claims, g)
-    system_of = m.system_of()
-    text_of = {c["claim"]: c["text"] for c in claims}
+    return EventRun(
+        corpus,
+        pairs,
+        groups,
+        g,
+        ev.match_claims(claims, g).system_of(),
+        {c["claim"]: c["text"] for c in claims},
+        {c["id"]: c["text"] for c in g.claims},
+    )
+
+
+def diagnose(event: str, gold: ev.Gold, show: str | None) -> Counter:
+    run = run_event(event, gold)
+    corpus, pairs, groups, g = run.corpus, run.pairs, run.groups, run.gold
+    system_of, text_of, gtext = run.system_of, run.text_of, run.gold_text
     doc_of = {c["id"]: c["doc"] for c in g.claims}
-    gtext = {c["id"]: c["text"] for c in g.claims}
     strong = {
         frozenset((p["claim_a"], p["claim_b"])): p for p in pairs if p["relation"] in ev.STRONG
     }
