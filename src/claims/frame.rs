@@ -409,6 +409,11 @@ impl FrameSource<'_> {
         first != i && self.dep(first) == "mark" && self.pos(first) == "SCONJ"
     }
 
+    /// The label of the entity mention an argument stands for, if any.
+    fn label_of(&self, arg: &Argument) -> Option<Label> {
+        arg.mention().map(|m| self.mentions[m as usize].label)
+    }
+
     /// The first token of `r` in the subtree of `i`.
     fn first_of_clause(&self, i: usize, r: &Range<usize>) -> usize {
         (r.start..i)
@@ -665,7 +670,7 @@ impl FrameSource<'_> {
                 "obl:tmod" => set(&mut frame.time, self.named(self.argument(k, r))),
                 "obl" | "nmod" | "obl:npmod" | "nmod:poss" => {
                     let arg = self.argument(k, r);
-                    let label = arg.mention().map(|m| self.mentions[m as usize].label);
+                    let label = self.label_of(&arg);
                     if self.dep(k) == "nmod:poss" {
                         // `Russia's invasion`; `Kim's letter` is no deed of a noun predicate.
                         if noun_predicate {
@@ -726,7 +731,7 @@ impl FrameSource<'_> {
             }
             let case = self.kid_with(i, r, &["case"]).map(|c| self.lemma(c));
             let arg = self.named(self.argument(i, r));
-            match arg.mention().map(|m| self.mentions[m as usize].label) {
+            match self.label_of(&arg) {
                 Some(Label::Date | Label::Time) => set(&mut frame.time, arg),
                 Some(Label::Gpe | Label::Loc | Label::Fac)
                     if !matches!(case.as_deref(), Some("to" | "of" | "by")) =>
@@ -770,9 +775,10 @@ impl FrameSource<'_> {
         // clause is the clause's (`filed a lawsuit on Friday against the government`).
         let dates: Vec<usize> = (self.kids(p, r).chain(self.kids(o, r)))
             .filter(|&k| {
-                let date = self.argument(k, r).mention();
-                let label = date.map(|m| self.mentions[m as usize].label);
-                matches!(label, Some(Label::Date | Label::Time))
+                matches!(
+                    self.label_of(&self.argument(k, r)),
+                    Some(Label::Date | Label::Time)
+                )
             })
             .collect();
         let on_date = dates
@@ -785,7 +791,7 @@ impl FrameSource<'_> {
             }
             let case = self.kid_with(k, r, &["case"]).map(|c| self.lemma(c));
             let arg = self.argument(k, r);
-            let label = arg.mention().map(|m| self.mentions[m as usize].label);
+            let label = self.label_of(&arg);
             let fits = match case.as_deref() {
                 Some("against") => true,
                 Some("of") => of_noun && !matches!(label, Some(Label::Date | Label::Time)),
@@ -888,7 +894,7 @@ impl FrameSource<'_> {
     /// someone (`urged Trump to remain`: Trump remains). Any other object leaves the doer
     /// unknown (`gave his blessing to the Koreas to discuss`: not the giver).
     fn controls(&self, o: usize, r: &Range<usize>) -> bool {
-        let label = (self.argument(o, r).mention()).map(|m| self.mentions[m as usize].label);
+        let label = self.label_of(&self.argument(o, r));
         is_someone(label, self.pos(o)) || label == Some(Label::Gpe)
     }
 
