@@ -39,7 +39,11 @@
 //! `--ensemble DIR1,DIR2,..` (the parser becomes the mean of those models' parsers, e.g.
 //! the same training with other `--seed`s, pruned at `--prune`: their score ensemble at one
 //! parser's lookups), `--label-context` and `--spans` (the parser reads extra templates:
-//! see `parser::label_context_features` and `parser::span_features`).
+//! see `parser::label_context_features` and `parser::span_features`), `--silver
+//! FILE1,FILE2,..` (CoNLL-U silver trees, e.g. from `examples/silver_trees`, join the greedy
+//! parser's training; the tagger, the jackknifed tags and the lemmas stay gold-only; with
+//! `--from`, needs `--parser-only`), `--silver-per-epoch N` (how many of them each epoch,
+//! in turn from a fixed shuffle; default all).
 
 use _core::syntax::beam::MAX_WIDTH;
 use _core::syntax::conllu;
@@ -48,7 +52,7 @@ use _core::syntax::model::{Models, Syntax};
 use _core::syntax::parser::{LABEL_CONTEXT, SPANS};
 use _core::syntax::perceptron::Model;
 use _core::syntax::project::GoldToken;
-use _core::syntax::train::{evaluate, train, AfterEpoch, Config, Prepared, Tokens};
+use _core::syntax::train::{evaluate, train_with_silver, AfterEpoch, Config, Prepared, Tokens};
 use _core::syntax::words::TokenInput;
 use std::time::Instant;
 
@@ -251,6 +255,7 @@ fn run() -> Result<(), String> {
     let mut labeller_from: Option<String> = None;
     let mut margin: Option<f32> = None;
     let mut ensemble: Vec<String> = Vec::new();
+    let mut silver_files: Vec<String> = Vec::new();
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
@@ -267,6 +272,12 @@ fn run() -> Result<(), String> {
             "--labeller-from" => labeller_from = Some(value()?),
             "--dump" => dump = Some(value()?),
             "--ensemble" => ensemble = value()?.split(',').map(str::to_string).collect(),
+            "--silver" => silver_files = value()?.split(',').map(str::to_string).collect(),
+            "--silver-per-epoch" => {
+                config.silver_per_epoch = value()?
+                    .parse()
+                    .map_err(|e| format!("--silver-per-epoch: {e}"))?
+            }
             "--labeller-epochs" => {
                 config.labeller_epochs = value()?.parse().map_err(|e| format!("{e}"))?
             }
@@ -350,6 +361,14 @@ fn run() -> Result<(), String> {
         return Err("--every-epoch needs --parser-seeds 1".into());
     }
     let mut train_set = read("train")?;
+    let mut silver = Vec::new();
+    for path in &silver_files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        silver.extend(conllu::parse(&text).map_err(|e| format!("{path}: {e}"))?);
+    }
+    if !silver.is_empty() && from.is_some() && !parser_only {
+        return Err("--silver trains a parser: with --from, add --parser-only".into());
+    }
     if tiny {
         train_set.truncate(200);
         config.tagger_epochs = 1;
@@ -369,15 +388,22 @@ fn run() -> Result<(), String> {
         None if parser_only || labeller_only => {
             return Err("--parser-only and --labeller-only need --from".into())
         }
-        None => train(&train_set, config, &mut progress),
+        None => train_with_silver(&train_set, &silver, config, &mut progress)?,
     };
     if parser_only || labeller_only {
-        let prepared = Prepared::new(&train_set, config.tokens);
+        let mut prepared = Prepared::new(&train_set, config.tokens);
         if prepared.tag_names != syntax.models.tags || prepared.labels != syntax.models.labels {
             return Err("the loaded models' classes do not fit the data".into());
         }
         let tags = training_tags(&prepared, &config, &syntax, tag_cache.as_deref())?;
         progress("training tags ready");
+        if parser_only && !silver.is_empty() {
+            let n = prepared.add_silver(&silver)?;
+            progress(&format!(
+                "{n} silver sentences, {} an epoch",
+                config.silver_per_epoch.min(n)
+            ));
+        }
         if parser_only {
             let start = warm_start.then(|| syntax.models.parser.clone());
             let dev = if every_epoch {

@@ -12,6 +12,7 @@ pub mod model;
 pub mod parser;
 pub mod perceptron;
 pub mod project;
+pub mod silver;
 pub mod tagger;
 pub mod train;
 pub mod words;

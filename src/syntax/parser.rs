@@ -10,6 +10,7 @@
 
 use super::hashing::{feature, feature2, feature3, SplitMix64};
 use super::perceptron::{Model, Trainer};
+use super::silver::SilverEpochs;
 use super::words::{WordHashes, PAD};
 
 pub(super) const NONE: u32 = u32::MAX;
@@ -570,15 +571,72 @@ pub fn train(
     min_weight: f32,
     on_epoch: &mut dyn FnMut(usize),
 ) -> Model {
+    let no_silver = Silver {
+        examples: &[],
+        per_epoch: 0,
+    };
+    train_with_silver(
+        examples,
+        no_silver,
+        transitions,
+        epochs,
+        seed,
+        explore,
+        min_weight,
+        on_epoch,
+    )
+}
+
+/// Silver trees beside the gold ones (see [`super::silver`]): `per_epoch` of them join
+/// each epoch.
+#[derive(Debug, Clone, Copy)]
+pub struct Silver<'a> {
+    /// The silver sentences.
+    pub examples: &'a [ParserExample],
+    /// How many of them each epoch adds (all of them when larger).
+    pub per_epoch: usize,
+}
+
+/// [`train`] on the gold `examples` plus, each epoch, the next `silver.per_epoch` silver
+/// ones, shuffled in among them. Without silver it trains exactly as [`train`] did alone.
+#[allow(clippy::too_many_arguments)]
+pub fn train_with_silver(
+    examples: &[ParserExample],
+    silver: Silver,
+    transitions: Transitions,
+    epochs: usize,
+    seed: u64,
+    explore: f64,
+    min_weight: f32,
+    on_epoch: &mut dyn FnMut(usize),
+) -> Model {
     let mut trainer = Trainer::new(transitions.n_classes());
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = SplitMix64::new(seed);
+    let mut silver_epochs = SilverEpochs::new(silver.examples.len(), silver.per_epoch, seed);
     let mut feats = Vec::with_capacity(64);
     let mut scores = Vec::new();
     for epoch in 0..epochs {
         rng.shuffle(&mut order);
-        for &e in &order {
-            let ex = &examples[e];
+        let picked = silver_epochs.next_epoch();
+        // Gold indices first, then silver ones past them; the gold-only order is untouched.
+        let mixed: Vec<usize> = if picked.is_empty() {
+            Vec::new()
+        } else {
+            let mut mixed: Vec<usize> = order
+                .iter()
+                .copied()
+                .chain(picked.iter().map(|&s| examples.len() + s))
+                .collect();
+            rng.shuffle(&mut mixed);
+            mixed
+        };
+        let this_epoch = if picked.is_empty() { &order } else { &mixed };
+        for &e in this_epoch {
+            let ex = match e.checked_sub(examples.len()) {
+                Some(s) => &silver.examples[s],
+                None => &examples[e],
+            };
             let mut state = State::new(ex.tokens.len());
             while !state.is_final() {
                 features(&ex.tokens, &state, transitions.templates, &mut feats);

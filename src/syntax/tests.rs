@@ -8,7 +8,8 @@ use super::document::{analyse, DocumentSyntax};
 use super::model::Models;
 use super::model::Syntax;
 use super::perceptron::{Model, Trainer};
-use super::train::{evaluate, train, Config, Prepared, Tokens};
+use super::silver::{write_sentence, SilverToken};
+use super::train::{evaluate, train, train_with_silver, Config, Prepared, Tokens};
 use crate::text::TextLayer;
 use proptest::prelude::*;
 
@@ -501,4 +502,90 @@ fn several_parser_seeds_train_the_mean_of_each_seeds_parser_on_the_same_tags() {
     assert!(prepared
         .train_parser_from(&tags, &beam, None, &mut |_| {}, Some(&mut after_epoch))
         .is_err());
+}
+
+#[test]
+fn silver_trees_join_the_greedy_parsers_training_and_nothing_else() {
+    let Some(sentences) = tiny_treebank() else {
+        return; // skipped when ../shared is absent
+    };
+    let config = Config {
+        parser_epochs: 2,
+        ..tiny_config()
+    };
+    let gold_only = train(&sentences, config, &mut |_| {});
+    // Silver: news the tiny model parsed itself, written and read back as a silver file is.
+    let text = "Ukrainian forces entered Kherson on Friday, the defence ministry said. \
+                Russia had announced its withdrawal from the city two days earlier. \
+                Residents gathered in the main square and waved flags. \
+                The president called it a historic day for the country.";
+    let layer = TextLayer::analyse(text, 0, crate::lang::Language::english());
+    let parsed = analyse(&gold_only, text, &layer.tokens, &layer.sentences);
+    let mut file = String::new();
+    let mut i = 0;
+    while i < parsed.len() {
+        let run = parsed.run_of(i);
+        i = run.end;
+        let forms: Vec<&str> = layer.tokens[run.clone()]
+            .iter()
+            .map(|t| &text[t.start as usize..t.end as usize])
+            .collect();
+        let tokens: Vec<SilverToken> = run
+            .clone()
+            .zip(&forms)
+            .map(|(j, form)| {
+                let t = parsed.get(j);
+                SilverToken {
+                    form,
+                    lemma: t.lemma,
+                    upos: t.pos,
+                    xpos: t.tag,
+                    head: (t.head as usize != j).then(|| t.head as usize - run.start),
+                    dep: t.dep,
+                }
+            })
+            .collect();
+        write_sentence(&mut file, &forms.join(" "), &tokens).unwrap();
+    }
+    let silver = conllu::parse(&file).unwrap();
+    assert_eq!(silver.len(), layer.sentences.len());
+    let mut heard = Vec::new();
+    let with = train_with_silver(&sentences, &silver, config, &mut |m| {
+        heard.push(m.to_string())
+    })
+    .unwrap();
+    let counted = format!(
+        "{} silver sentences, {} an epoch",
+        silver.len(),
+        silver.len()
+    );
+    assert!(heard.contains(&counted), "{heard:?}");
+    // The parser learnt from them; the tagger and lemmas did not; the same seed, the same file.
+    assert_ne!(with.models.parser, gold_only.models.parser);
+    assert_eq!(with.models.tagger, gold_only.models.tagger);
+    assert_eq!(with.lemmatizer.to_text(), gold_only.lemmatizer.to_text());
+    let again = train_with_silver(&sentences, &silver, config, &mut |_| {}).unwrap();
+    assert_eq!(again.models.to_bytes(), with.models.to_bytes());
+    // None an epoch is no silver at all; one an epoch is some of it.
+    let none = Config {
+        silver_per_epoch: 0,
+        ..config
+    };
+    let unused = train_with_silver(&sentences, &silver, none, &mut |_| {}).unwrap();
+    assert_eq!(unused.models.parser, gold_only.models.parser);
+    let one = Config {
+        silver_per_epoch: 1,
+        ..config
+    };
+    let some = train_with_silver(&sentences, &silver, one, &mut |_| {}).unwrap();
+    assert_ne!(some.models.parser, gold_only.models.parser);
+    assert_ne!(some.models.parser, with.models.parser);
+    // A label the treebank lacks, or a beam, is a clear error.
+    let mut odd = silver.clone();
+    let dependent = odd[1].words.iter_mut().find(|w| w.head.is_some()).unwrap();
+    dependent.deprel = "not-a-label".into();
+    let e = train_with_silver(&sentences, &odd, config, &mut |_| {}).err();
+    assert!(e.is_some_and(|e| e.contains("not-a-label")));
+    let beam = Config { beam: 2, ..config };
+    assert!(train_with_silver(&sentences, &silver, beam, &mut |_| {}).is_err());
 }

@@ -6,9 +6,10 @@ use super::conllu::Sentence;
 use super::labeller::{self, Labeller};
 use super::lemma::Lemmatizer;
 use super::model::{Models, Syntax};
-use super::parser::{self, ParserExample, ParserToken, Transitions, Tree};
+use super::parser::{self, ParserExample, ParserToken, Silver, Transitions, Tree};
 use super::perceptron::{Model, Trainer};
 use super::project::{as_crosswire_tokens, as_words, GoldToken};
+use super::silver;
 use super::tagger::{self, TaggedSentence};
 use super::words::{hashes, TokenInput, WordHashes};
 use rayon::prelude::*;
@@ -92,6 +93,10 @@ pub struct Config {
     /// parser's lookups; see [`Model::mean`]). 1: a single parser (the shipped one; 3
     /// parses dev better but moves the claim and alignment tests: see README).
     pub parser_seeds: usize,
+    /// How many silver sentences (see [`Prepared::add_silver`]) join the greedy parser's
+    /// training each epoch, taken in turn from a fixed shuffle of them; all of them when
+    /// larger than their number.
+    pub silver_per_epoch: usize,
 }
 
 impl Default for Config {
@@ -112,6 +117,7 @@ impl Default for Config {
             beam_early_update: false,
             parser_templates: 0,
             parser_seeds: 1,
+            silver_per_epoch: usize::MAX,
         }
     }
 }
@@ -134,6 +140,9 @@ pub struct Prepared {
     pub labels: Vec<String>,
     /// Per sentence, per token: hashes and gold tag class.
     pub tagged: Vec<TaggedSentence>,
+    /// Silver trees for the parser (a stronger parser's on unlabelled text, with the tags
+    /// the shipped tagger gave them); the tagger never sees them.
+    pub silver: Vec<ParserExample>,
 }
 
 impl Prepared {
@@ -169,7 +178,18 @@ impl Prepared {
             tag_names,
             labels,
             tagged,
+            silver: Vec::new(),
         }
+    }
+
+    /// Adds silver trees (read from a file [`silver::write_sentence`] wrote) to the greedy
+    /// parser's training, `config.silver_per_epoch` of them an epoch; returns how many there
+    /// are now. An error when a sentence holds a tag or label these classes lack or is not a
+    /// tree: nothing is added then.
+    pub fn add_silver(&mut self, sentences: &[Sentence]) -> Result<usize, String> {
+        let more = silver::examples(sentences, &self.tag_names, &self.labels)?;
+        self.silver.extend(more);
+        Ok(self.silver.len())
     }
 
     /// The parser's training tags: each fold of the data tagged by a tagger trained on the
@@ -302,6 +322,9 @@ impl Prepared {
         if config.beam <= 1 && (start.is_some() || after_epoch.is_some()) {
             return Err("a warm start and per-epoch models need a beam (width > 1)".into());
         }
+        if config.beam > 1 && !self.silver.is_empty() {
+            return Err("silver trees train the greedy parser only (no beam)".into());
+        }
         let mut on_epoch = |epoch| progress(&format!("parser epoch {epoch}"));
         let model = if config.beam > 1 {
             let trainer = match start {
@@ -338,8 +361,13 @@ impl Prepared {
             )
             .finish(config.prune_parser)
         } else {
-            parser::train(
+            let silver = Silver {
+                examples: &self.silver,
+                per_epoch: config.silver_per_epoch,
+            };
+            parser::train_with_silver(
                 &examples,
+                silver,
                 transitions,
                 config.parser_epochs,
                 config.seed,
@@ -393,7 +421,31 @@ impl Prepared {
 
 /// Trains tagger, parser and lemmatizer; `progress` hears what is going on.
 pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&str)) -> Syntax {
-    let prepared = Prepared::new(treebank, config.tokens);
+    train_with_silver(treebank, &[], config, progress)
+        .expect("without silver trees there is nothing to mismatch")
+}
+
+/// [`train`], the greedy parser also learning from `silver` trees (see
+/// [`Prepared::add_silver`]; the tagger, the jackknifed tags and the lemmatizer learn from
+/// `treebank` alone). An error when a silver sentence does not fit the treebank's tags and
+/// labels, or with a beam.
+pub fn train_with_silver(
+    treebank: &[Sentence],
+    silver: &[Sentence],
+    config: Config,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Syntax, String> {
+    let mut prepared = Prepared::new(treebank, config.tokens);
+    if !silver.is_empty() {
+        if config.beam > 1 {
+            return Err("silver trees train the greedy parser only (no beam)".into());
+        }
+        let n = prepared.add_silver(silver)?;
+        progress(&format!(
+            "{n} silver sentences, {} an epoch",
+            config.silver_per_epoch.min(n)
+        ));
+    }
     progress(&format!(
         "{} sentences, {} tokens, {} tag classes, {} labels",
         prepared.sentences.len(),
@@ -418,7 +470,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
         "{} jackknife tagger(s) trained",
         config.jackknife.max(1)
     ));
-    let parser_model = prepared.train_parser(&tags, &config, progress);
+    let parser_model = prepared.train_parser_from(&tags, &config, None, progress, None)?;
     let labeller = prepared.train_labeller(&tags, &config, progress);
     let lemmatizer = Lemmatizer::learn(
         prepared
@@ -427,7 +479,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             .flatten()
             .map(|t| (t.form.as_str(), t.xpos.as_str(), t.lemma.as_str())),
     );
-    Syntax {
+    Ok(Syntax {
         models: Models {
             tags: prepared.tag_names,
             labels: prepared.labels,
@@ -439,7 +491,7 @@ pub fn train(treebank: &[Sentence], config: Config, progress: &mut dyn FnMut(&st
             parser_templates: config.parser_templates,
         },
         lemmatizer,
-    }
+    })
 }
 
 /// Accuracy figures over every token (punctuation included, as in the CoNLL 2018 shared task).
