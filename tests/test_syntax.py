@@ -100,6 +100,23 @@ def test_token_attributes(sample):
     assert said and all(t.lemma == "say" and t.pos == "VERB" for t in said)
 
 
+def test_verbs_with_a_silent_e_and_whole_word_rules_lemmatize(sample):
+    """Two lemmatizer defects, in the sample corpus and a hand-made sentence: an undoubled
+    consonant before `-ed` lost its `e` (`declined` -> `declin`), and a rule learned from one
+    whole word rewrote others (`Sudanese` -> `Japanese`)."""
+    tokens = sample.tokens()
+    declined = tokens[tokens["text"] == "declined"]
+    assert len(declined) and declined["lemma"].eq("decline").all()
+    made = cw.Corpus.from_texts(["The Sudanese envoy shared and voted; visitors stared."])
+    lemmas = dict(zip(made.tokens()["text"], made.tokens()["lemma"]))
+    assert [lemmas[w] for w in ("Sudanese", "shared", "voted", "stared")] == [
+        "sudanese",
+        "share",
+        "vote",
+        "stare",
+    ]
+
+
 def test_a_token_without_a_document_has_no_syntax(sample):
     made = cw._core.Token(0, 5, "Kyiv.", "word")
     assert (made.i, made.pos, made.tag, made.lemma, made.dep, made.head) == (None,) * 6

@@ -97,7 +97,13 @@ impl Lemmatizer {
                 }
                 continue;
             }
-            if !check || self.known.contains(&lemma) {
+            if !check {
+                return lemma;
+            }
+            if let Some(with_e) = silent_e(&lower, &lemma).filter(|l| self.known.contains(l)) {
+                return with_e;
+            }
+            if self.known.contains(&lemma) {
                 return lemma;
             }
             first.get_or_insert(lemma);
@@ -148,7 +154,11 @@ impl Lemmatizer {
             let lower = lower(form);
             let chars: Vec<char> = lower.chars().collect();
             let rule = rule_for(&chars, lemma);
-            for key in suffix_keys(&chars) {
+            // A rule that rewrites the whole word (`Japanese` -> `Japanese`, read as strip 8,
+            // append `Japanese`) says nothing of its suffixes: kept for the word alone, or
+            // it would turn `Sudanese` into `Japanese`.
+            let whole_word = rule.0 >= chars.len();
+            for key in suffix_keys(&chars).filter(|key| !whole_word || key.starts_with('^')) {
                 *rule_counts
                     .entry((xpos.to_string(), key))
                     .or_default()
@@ -316,6 +326,27 @@ fn start_of_last(s: &str, n: usize) -> usize {
     }
 }
 
+/// `stem` + `e` where `form` is `stem` + `ed` or `ing` and the stem ends in a consonant, one
+/// vowel and a consonant: English doubles that consonant after a short vowel (`starred`,
+/// `barring`), so an undoubled one had a silent `e` (`stared` -> `stare`, `sharing` ->
+/// `share`, not `star` or `shar`). The caller keeps it only if it is a known lemma
+/// (`visited` -> `visit`).
+fn silent_e(form: &str, stem: &str) -> Option<String> {
+    let inflected = [("ed", stem.len() + 2), ("ing", stem.len() + 3)]
+        .iter()
+        .any(|&(ending, len)| {
+            form.len() == len && form.starts_with(stem) && form.ends_with(ending)
+        });
+    let vowel = |c: char| "aeiou".contains(c);
+    // `u` after `q` is no vowel (`squared`).
+    let letters = stem.replace("qu", "qw");
+    let mut tail = letters.chars().rev();
+    let (last, before, third) = (tail.next()?, tail.next()?, tail.next());
+    let consonant = last.is_ascii_lowercase() && !vowel(last) && !"wxy".contains(last);
+    let one_vowel = vowel(before) && !third.is_some_and(vowel);
+    (inflected && consonant && one_vowel).then(|| format!("{stem}e"))
+}
+
 fn shorter(key: &str) -> Option<String> {
     let key = key.strip_prefix('^').unwrap_or(key);
     let mut chars = key.chars();
@@ -372,6 +403,38 @@ mod tests {
         assert_eq!(l.lemma("was", "VBD"), "be");
         assert_eq!(l.lemma("Kyiv", "NNP"), "Kyiv");
         assert_eq!(l.lemma("Fast", "RB"), "fast");
+    }
+
+    #[test]
+    fn a_rule_that_rewrites_a_whole_word_is_kept_for_that_word_alone() {
+        // UD EWT keeps some adjectives' capitals in the lemma: `japanese` -> `Japanese` shares
+        // no prefix with its lemma, so its rule rewrites every letter.
+        let data = [
+            ("Japanese", "JJ", "Japanese"),
+            ("big", "JJ", "big"),
+            ("Nepalese", "JJ", "Nepalese"),
+        ];
+        let l = Lemmatizer::learn(data.into_iter());
+        assert_eq!(l.lemma("Sudanese", "JJ"), "sudanese");
+        assert_eq!(l.lemma("Congolese", "JJ"), "congolese");
+        assert_eq!(l.lemma("Japanese", "JJ"), "Japanese");
+        assert_eq!(l.lemma("big", "JJ"), "big");
+    }
+
+    #[test]
+    fn an_undoubled_consonant_before_ed_or_ing_had_a_silent_e() {
+        let rules = "VBD\td\t2\t\nVBN\ted\t2\t\nVBG\tg\t3\t\nVBZ\ts\t1\t\n";
+        let known = "share\nstar\nstare\nvisit\nbar\nbare\nloot\nloote\nvote\nvoting\nsquare\n";
+        let l = Lemmatizer::from_text("", rules).unwrap().with_known(known);
+        assert_eq!(l.lemma("shared", "VBD"), "share");
+        assert_eq!(l.lemma("stared", "VBD"), "stare");
+        assert_eq!(l.lemma("voting", "VBG"), "vote");
+        assert_eq!(l.lemma("squared", "VBD"), "square");
+        // Not a stem whose `e` form is no word, nor one with two vowels (English writes
+        // `looted` whether or not a `loote` were known), nor after a plain `-s`.
+        assert_eq!(l.lemma("visited", "VBN"), "visit");
+        assert_eq!(l.lemma("looted", "VBD"), "loot");
+        assert_eq!(l.lemma("bars", "VBZ"), "bar");
     }
 
     #[test]
