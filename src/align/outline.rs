@@ -16,6 +16,7 @@ use super::build::{ClaimRef, Sources};
 use super::represent::ClaimView;
 use super::{copies, index};
 use crate::stage::{Cancel, Cancelled};
+use crate::syntax::hashing::WordMap;
 
 /// Every claim of the corpus, in (document, claim) order, as alignment's passes need it.
 #[derive(Debug, Default)]
@@ -157,8 +158,11 @@ impl Outline {
 /// weighs little. Copies of a claim count once: a story carried by many outlets does not
 /// make its own words common.
 pub struct CorpusIdf {
-    claims: usize,
-    df: HashMap<u64, u32>,
+    /// Each counted key's idf (`corpus_idf` of its count), worked out once: a view's terms
+    /// are weighed at every build, and the keys are hashes already (no SipHash again).
+    idf: WordMap<u64, f32>,
+    /// The idf of a key no counted claim holds.
+    unseen: f32,
 }
 
 impl CorpusIdf {
@@ -177,15 +181,18 @@ impl CorpusIdf {
                 }
             }
         }
+        let claims = distinct.len();
         Some(CorpusIdf {
-            claims: distinct.len(),
-            df,
+            idf: (df.into_iter())
+                .map(|(k, n)| (k, corpus_idf(claims, n)))
+                .collect(),
+            unseen: corpus_idf(claims, 0),
         })
     }
 
     /// The idf of the term with key `key` (hashed) among the corpus's claims.
     fn idf(&self, key: u64) -> f32 {
-        corpus_idf(self.claims, self.df.get(&key).copied().unwrap_or(0))
+        self.idf.get(&key).copied().unwrap_or(self.unseen)
     }
 
     /// What a term with key `key` (hashed) and reference idf `idf` weighs in the corpus.
@@ -193,9 +200,26 @@ impl CorpusIdf {
         idf.min(self.idf(key))
     }
 
-    /// `view` weighed by the corpus (`weigh_terms`).
+    /// `view` weighed by the corpus (`weigh_terms`). A view holds its terms' keys hashed
+    /// (`HashedWords::terms`, the hash `key_hash` gives): read from there, not hashed again.
     pub fn weigh(&self, view: &mut ClaimView) {
-        weigh_terms(view, |k| self.idf(key_hash(k)));
+        self.weigh_own(view);
+        for c in &mut view.clauses {
+            self.weigh_own(c);
+        }
+    }
+
+    /// `weigh` for the view's own terms only (not its clauses').
+    fn weigh_own(&self, v: &mut ClaimView) {
+        if v.hashed.terms.len() != v.terms.len() {
+            // Not in step (not built by `represent`): hashed here.
+            weigh_terms_of(v, |k| self.idf(key_hash(k)));
+            return;
+        }
+        for &(h, i) in &v.hashed.terms {
+            let t = &mut v.terms[i as usize];
+            t.idf = t.idf.min(self.idf(h));
+        }
     }
 }
 
@@ -207,11 +231,55 @@ pub(super) fn corpus_idf(claims: usize, df: u32) -> f32 {
 /// Each term of `view` (and of its clauses) weighs the lesser of its reference idf and
 /// `idf(key)`, its idf in the corpus (from wherever the corpus's terms were counted).
 pub(super) fn weigh_terms(view: &mut ClaimView, idf: impl Fn(&str) -> f32) {
-    for t in view
-        .terms
-        .iter_mut()
-        .chain(view.clauses.iter_mut().flat_map(|c| c.terms.iter_mut()))
-    {
+    weigh_terms_of(view, &idf);
+    for c in &mut view.clauses {
+        weigh_terms_of(c, &idf);
+    }
+}
+
+/// `weigh_terms` for the view's own terms only (not its clauses').
+fn weigh_terms_of(view: &mut ClaimView, idf: impl Fn(&str) -> f32) {
+    for t in &mut view.terms {
         t.idf = t.idf.min(idf(&t.key));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Document};
+
+    /// Weighing by the hashes a view holds gives every term (and every clause's term) the
+    /// weight that hashing each key again gives, bit for bit, on the sample articles.
+    #[test]
+    fn weighing_by_held_hashes_is_weighing_by_keys() {
+        let docs = (crate::text::sample::texts().enumerate())
+            .map(|(i, t)| Document::new(i.to_string(), t.to_owned(), None, None))
+            .collect();
+        let corpus = Corpus::new(docs).unwrap();
+        let sources = Sources::of(&corpus, &Cancel::never()).unwrap();
+        let outline = Outline::of(&sources, &Cancel::never(), None).unwrap();
+        let rep: Vec<u32> = (0..outline.len() as u32).collect();
+        let idf = CorpusIdf::of(&outline, &rep).expect("over 50 claims");
+        let (mut terms, mut clauses) = (0, 0);
+        for d in 0..sources.docs() {
+            for view in sources.doc_views(d) {
+                let (mut held, mut keyed) = (view.clone(), view);
+                idf.weigh(&mut held);
+                weigh_terms(&mut keyed, |k| idf.idf(key_hash(k)));
+                let bits = |v: &ClaimView| -> Vec<(String, u32)> {
+                    (std::iter::once(v).chain(&v.clauses))
+                        .flat_map(|w| w.terms.iter().map(|t| (t.key.clone(), t.idf.to_bits())))
+                        .collect()
+                };
+                assert_eq!(bits(&held), bits(&keyed));
+                terms += held.terms.len();
+                clauses += held.clauses.len();
+            }
+        }
+        assert!(
+            terms > 500 && clauses > 50,
+            "{terms} terms, {clauses} clauses"
+        );
     }
 }
