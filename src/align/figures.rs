@@ -36,9 +36,13 @@ pub struct FigureValue {
 /// How far past a one-sided bound a figure plausibly lies: `at least 30` is not 498.
 const OPEN_BOUND_REACH: f64 = 1.5;
 /// Rounding a bare number allows (`2.5` for `2.46`), at most: a number written to more
-/// places allows half a unit of its last place (`5,616.21` is not `5,647.65`).
+/// places allows just under half a unit of its last place (`5,616.21` is not `5,647.65`).
 const EXACT_SLACK: f64 = 0.02;
 const APPROX_SLACK: f64 = 0.12;
+/// Share of a unit of its last place a number written to that place allows: under a half,
+/// so that numbers one unit apart there (`55` / `56` cents, `4.30` / `4.31` percent), which
+/// would meet at the half, are two figures. Rounding to the place is a half-open interval.
+const PLACE_REACH: f64 = 0.49;
 
 impl FigureValue {
     /// None for ordinals: `the first day` is not a count.
@@ -59,7 +63,7 @@ impl FigureValue {
             (None, None) => {
                 let reach = match written_place(&text) {
                     Some((number, place)) if !f.approximate && number > 0.0 => {
-                        (v * slack).min(0.5 * place * v / number)
+                        (v * slack).min(PLACE_REACH * place * v / number)
                     }
                     _ => v * slack,
                 };
@@ -315,6 +319,10 @@ mod tests {
         // Two closes of an index written to the cent are two closes.
         assert!(!written("5,616.21", 5616.21).compatible(&written("5,647.65", 5647.65)));
         assert!(!written("51.9", 51.9).compatible(&written("51.2", 51.2)));
+        // Nor are two numbers one unit apart in their last place.
+        assert!(!written("56", 56.0).compatible(&written("55", 55.0)));
+        assert!(!written("4.31", 4.31).compatible(&written("4.30", 4.30)));
+        assert!(written("4.3", 4.3).compatible(&written("4.31", 4.31)));
         // A rounded number still answers the precise one.
         assert!(written("5,616", 5616.0).compatible(&written("5,616.21", 5616.21)));
         assert!(written("2.5", 2.5).compatible(&written("2.46", 2.46)));

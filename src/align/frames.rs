@@ -171,13 +171,16 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         // director`), or a pronoun, may be one participant.
         // (A parse may head a phrase on another of its words, a figure or its unit: `1.5 km
         // of power lines`, `as many as 20,000 people`. Two phrases ending in one word, or
-        // one's head key starting the other's last word, are no sign of two things.)
+        // one's head key starting the other's last word, are no sign of two things; but two
+        // heads each followed by one modifier are: `12 soldiers near the border` / `12
+        // villages near the border`.)
         (None, None)
             if !a.indefinite
                 && !b.indefinite
                 && !a.key.is_empty()
                 && !b.key.is_empty()
-                && last_word(&a.text) != last_word(&b.text)
+                && (last_word(&a.text) != last_word(&b.text)
+                    || heads_before_one_modifier(a, b))
                 && !last_word(&b.text).starts_with(&a.key)
                 && !last_word(&a.text).starts_with(&b.key) =>
         {
@@ -228,6 +231,38 @@ fn named_apart(a: &Filler, b: &Filler) -> bool {
 /// holding one (`with a hostile foreign power …`).
 fn named_party(x: &Filler) -> bool {
     x.takes_part && x.entity.is_some()
+}
+
+/// Whether two fillers end in the same words (`near the border`), each with its head
+/// just before them and the two heads differing (`12 soldiers near the border` / `12
+/// villages near the border`): one modifier said of two things. Not when the shared words
+/// open with `of` (a head before it may be a measure or a quantity: `km of power lines`,
+/// `dozens of people`), a figure (`A female attendant, 25`: an age, which a parse may
+/// take for the head) or a name. A head is the word of its key (or any word, for a paraphrase
+/// group's key, which no single word spells).
+fn heads_before_one_modifier(a: &Filler, b: &Filler) -> bool {
+    let words = |f: &Filler| -> Vec<String> {
+        (f.text.split_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_owned())
+            .collect()
+    };
+    let (x, y) = (words(a), words(b));
+    let common = (x.iter().rev().zip(y.iter().rev()))
+        .take_while(|(p, q)| p == q)
+        .count();
+    if common == 0 || common >= x.len() || common >= y.len() {
+        return false;
+    }
+    let is_head = |w: &str, f: &Filler| {
+        f.key.starts_with('=') || super::stem::stem(&w.to_lowercase()) == f.key
+    };
+    // A name is who they are (`Morrill's wife, Ellie` / `Morrill's widow, Ellie`), not
+    // what is said of them.
+    let modifier = &x[x.len() - common];
+    modifier.chars().all(|c| c.is_ascii_lowercase())
+        && modifier != "of"
+        && is_head(&x[x.len() - common - 1], a)
+        && is_head(&y[y.len() - common - 1], b)
 }
 
 /// The last word of a phrase, lower-cased.
@@ -575,6 +610,45 @@ pub(super) mod tests {
             ..Filler::default()
         });
         assert!(compare(&km, &kilometres).unwrap().compatible);
+        // Two heads each before one modifier are two things, whatever the last word.
+        let captured = |text: &str, head: &str| {
+            let mut f = site1.clone();
+            f.roles[1] = Some(Filler {
+                text: text.into(),
+                key: crate::align::stem::stem(head),
+                ..Filler::default()
+            });
+            f
+        };
+        let soldiers = captured("12 soldiers near the border", "soldiers");
+        let m = compare(
+            &soldiers,
+            &captured("12 villages near the border", "villages"),
+        )
+        .unwrap();
+        assert!(!m.compatible, "{m:?}");
+        let mut troops = captured("12 troops near the border", "troops");
+        troops.roles[1].as_mut().unwrap().key = "=soldier".into();
+        let villages = captured("12 villages near the border", "villages");
+        assert!(!compare(&troops, &villages).unwrap().compatible);
+        assert!(
+            compare(
+                &soldiers,
+                &captured("twelve soldiers near the border", "soldiers")
+            )
+            .unwrap()
+            .compatible
+        );
+        // … but a head before `of` may be a quantity (`dozens of people`).
+        let dozens = captured("dozens of people near the border", "dozens");
+        assert!(
+            compare(
+                &dozens,
+                &captured("scores of people near the border", "scores")
+            )
+            .unwrap()
+            .compatible
+        );
         let named = frame("meet", filler("Pompeo", Some("PERSON:pompeo")), None);
         let described = frame("meet", filler("the director", None), None);
         assert!(compare(&named, &described).unwrap().compatible);

@@ -221,6 +221,8 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
     if let Some(x) = &v.extra {
         let what = if v.verdict == PREDICATES_APART {
             "predicates"
+        } else if v.verdict == ONE_DEED_APART {
+            "different participants"
         } else {
             "only one says"
         };
@@ -315,6 +317,59 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
     parts.join("; ")
 }
 
+/// The verdict on two claims that say one deed of one participant and another.
+const ONE_DEED_APART: &str =
+    "same topic, different proposition: one figure counting two things in one deed";
+
+/// Whether some frame of `a` and some frame of `b` have one predicate, fill one
+/// participant's role alike (`A storm` as agent) and another's with fillers told apart that
+/// hold one figure counting two things (`14 people` / `14 cows`): the same figure said of
+/// something else, which backs no agreement, whatever other frame the two share (a
+/// reporting verb: `…, officials said`). The two fillers, for the reason. A figure is
+/// counting two things when the nouns after it differ (paraphrase groups read as one:
+/// `12 soldiers` / `12 troops` count one thing).
+fn one_deed_other_participant(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> Option<String> {
+    let counted = |stem: &str| match lex.phrases.get(&[stem.to_owned()][..]) {
+        Some(&g) => super::lexicon::group_key(&lex.group_names[g as usize]),
+        None => stem.to_owned(),
+    };
+    // Matching figures (by value) that count two things.
+    let two_things: Vec<(&str, &str)> = (a.figures.iter())
+        .flat_map(|x| b.figures.iter().map(move |y| (x, y)))
+        .filter(|(x, y)| x.compatible(y))
+        .filter_map(|(x, y)| match (&x.counts, &y.counts) {
+            (Some(p), Some(q)) if counted(p) != counted(q) => {
+                Some((x.text.as_str(), y.text.as_str()))
+            }
+            _ => None,
+        })
+        .collect();
+    if two_things.is_empty() {
+        return None;
+    }
+    let participant = [Role::Agent, Role::Patient, Role::Recipient];
+    for x in &a.frames {
+        for y in &b.frames {
+            let Some(m) = frames::compare(x, y) else {
+                continue;
+            };
+            if m.compatible || !shared_role(&m) {
+                continue;
+            }
+            for r in participant {
+                let (Some(p), Some(q)) = (x.role(r), y.role(r)) else {
+                    continue;
+                };
+                let holds = |(s, t): &(&str, &str)| p.text.contains(s) && q.text.contains(t);
+                if p.text != q.text && two_things.iter().any(holds) {
+                    return Some(format!("{} vs {} ({})", p.text, q.text, r.name()));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Judges two claims, and their clauses against each other: the best-matching pair of
 /// clauses (or whole claims) decides.
 ///
@@ -385,6 +440,16 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict =
             "same topic, not one proposition: one says what must be done, the other what is";
         best.extra = None;
+    }
+    // One deed of one participant, done to (or by) another (`A storm killed 14 people` /
+    // `A storm killed 14 cows`): two propositions, whatever other frame the two share (a
+    // reporting verb, `…, officials said`, or a clause beside it).
+    if best.relation == Relation::Agree && a.parsed && b.parsed {
+        if let Some(why) = one_deed_other_participant(a, b, lex) {
+            best.relation = Relation::Related;
+            best.verdict = ONE_DEED_APART;
+            best.extra = Some(why);
+        }
     }
     // A list of people (`Kushner, Manafort and Gates`) against another list: the same kind
     // of statement about different sets of people, one part of a proposition at most.
