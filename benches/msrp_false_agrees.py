@@ -26,6 +26,8 @@ from pathlib import Path
 
 import crosswire as cw
 
+from scripts import fit_weights  # the one MSRP reader
+
 HERE = Path(__file__).resolve().parent
 MSRP = HERE.parents[1] / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
 JUDGED = HERE / "data" / "msrp_false_agrees.jsonl"
@@ -33,14 +35,7 @@ JUDGED = HERE / "data" / "msrp_false_agrees.jsonl"
 
 def pairs(path: Path) -> list[tuple[int, str, str, str]]:
     """(label, `id1-id2`, sentence 1, sentence 2) for every pair of the file."""
-    out = []
-    with open(path, encoding="utf-8-sig") as f:
-        next(f)
-        for line in f:
-            p = line.rstrip("\n").split("\t")
-            if len(p) == 5:
-                out.append((int(p[0]), f"{p[1]}-{p[2]}", p[3], p[4]))
-    return out
+    return [(int(p[0]), f"{p[1]}-{p[2]}", p[3], p[4]) for p in fit_weights.rows(path)]
 
 
 def main() -> None:

@@ -48,18 +48,17 @@ MIN_PAIRS = 3
 FOLDS = 10
 
 
-def load(path: str) -> tuple[list[str], list[str], np.ndarray]:
-    a, b, y = [], [], []
+def rows(path: str | Path) -> list[list[str]]:
+    """MSRP's rows, header skipped: label, id 1, id 2, sentence 1, sentence 2 (rows of any
+    other width left out)."""
     with open(path, encoding="utf-8-sig") as f:
         next(f)
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) != 5:
-                continue
-            y.append(int(parts[0]))
-            a.append(parts[3])
-            b.append(parts[4])
-    return a, b, np.array(y)
+        return [p for line in f if len(p := line.rstrip("\n").split("\t")) == 5]
+
+
+def load(path: str) -> tuple[list[str], list[str], np.ndarray]:
+    table = rows(path)
+    return [r[3] for r in table], [r[4] for r in table], np.array([int(r[0]) for r in table])
 
 
 class Model:
