@@ -182,9 +182,14 @@ pub fn segment_claims(
             continue;
         }
         let next_cue = found.get(ci + 1).map_or(hi, |c| c.first);
-        let open_right = drafts
-            .last()
-            .is_some_and(|d| d.emit && matches!(d.extent, Extent::Right(_)));
+        // An open proposition does not swallow a later cue that governs the earlier one: the
+        // earlier cue sits in a subordinate clause (`In welcoming Abe to what he called the
+        // "southern White House", Trump said …`), and the later one is the sentence's own.
+        let open_right = drafts.last().is_some_and(|d| {
+            d.emit
+                && matches!(d.extent, Extent::Right(_))
+                && !tree::governs(p, cue.first, d.cue.first)
+        });
         let clause_start = drafts.last().map_or(lo, |d| d.attribution_end);
         if drafts.is_empty() {
             if let Some(d) = opening_participle(p, lo, hi, cue) {
@@ -804,7 +809,12 @@ fn subject_before_pronoun(
     if !opens_clause {
         return None;
     }
-    let (s, e) = speakers::subject(&p.words, lo, pronoun)?;
+    // The parse tells which clause the pronoun's own hangs from; without one, the phrase
+    // that opens the segment.
+    let (s, e) = match tree::governing_subject(p, lo, pronoun) {
+        Some(subject) => subject?,
+        None => speakers::subject(&p.words, lo, pronoun)?,
+    };
     let fits = e < pronoun
         && !p.quoted[s..e].iter().any(|&q| q)
         && tree::is_noun_phrase(p, s, e)

@@ -231,8 +231,9 @@ fn accept(
     if prev.is_some_and(|p| p.is_any(PREPOSITIONS) && !p.is("to")) && !head.lower.ends_with("ing") {
         return None;
     }
-    // `refused to say`, `asked to confirm`: an infinitive reports nothing.
-    if prev.is_some_and(|p| p.is("to")) && pattern.class != CueClass::Source {
+    // `refused to say`, `asked to confirm`, `rather than report`: an infinitive reports
+    // nothing.
+    if prev.is_some_and(|p| p.is_any(&["to", "than"])) && pattern.class != CueClass::Source {
         return None;
     }
     let participle_form = head.lower.ends_with("ing");

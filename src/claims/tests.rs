@@ -987,3 +987,49 @@ fn nouns_and_shared_auxiliaries_the_parser_misreads_are_not_split() {
     let all = show("\"Upon reaching the left bank, residents of the right bank part of Kherson will be picked up by buses and transported to Crimea, where volunteers will meet people,\" the governor said.");
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+#[test]
+fn the_main_clause_cue_keeps_its_claim_after_a_subordinate_cue() {
+    // Before, `called` took the rest of the sentence, `Trump said` included, as what it framed.
+    let all = show(
+        "In welcoming Abe to what he called the \"southern White House\" in Florida, Trump said he gets along well with the prime minister.",
+    );
+    let said = all.iter().find(|r| r.2.as_deref() == Some("said"));
+    let said = said.unwrap_or_else(|| panic!("no claim by `said`: {all:?}"));
+    assert_eq!(said.0, "he gets along well with the prime minister");
+    assert_eq!(said.1.as_deref(), Some("Trump"));
+    assert!(all.iter().all(|r| !r.0.contains("said")), "{all:?}");
+    // newswcl50-dev 4_L: the concessive clause's cue keeps its object only.
+    let all = show(
+        "While the two announced no agreement, Mr. Macron said he sensed a \"convergence of views\" that they could build on.",
+    );
+    let texts: Vec<_> = all.iter().map(|r| (r.0.as_str(), r.1.as_deref())).collect();
+    assert_eq!(
+        texts,
+        [
+            ("no agreement", Some("the two")),
+            (
+                "he sensed a \"convergence of views\" that they could build on",
+                Some("Mr. Macron")
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_pronoun_in_a_relative_clause_stands_for_the_subject_above_it() {
+    // Not the name nearest before it, nor the first name of the sentence.
+    let r = one("Days after his lawyer, Michael Cohen, was raided, Mr. Trump seemed eager to discuss trade with Mr. Abe, whom he described as a fine gentleman.");
+    assert_eq!(who_cue(&r), (Some("Mr. Trump"), Some("described as")));
+    // newswcl50-dev 0_L.
+    let r = one("After days of ominous reports about his personal lawyer, Michael D. Cohen, and unflattering descriptions in a new book by James B. Comey, the F.B.I. director he ousted, Mr. Trump appeared to savor the prospect of discussing trade and the nuclear threat from North Korea with Mr. Abe, whom he described in Twitter as a \"truly fine gentleman.\"");
+    assert_eq!(who_cue(&r), (Some("Mr. Trump"), Some("described … as")));
+}
+
+#[test]
+fn a_verb_after_rather_than_is_no_cue() {
+    // newswcl50-dev 3_M, where `report` was read as the cue and `Rather than` as its speaker.
+    let r = one("Rather than report Russia's intentions to interfere with elections, \u{201c}the Trump campaign and its agents gleefully welcomed Russia's help,\u{201d} the lawsuit states.");
+    assert_eq!(who_cue(&r), (Some("the lawsuit"), Some("states")));
+    assert!(r.0.starts_with("Rather than report"), "{r:?}");
+}

@@ -8,6 +8,9 @@ use super::segments::Paragraph;
 /// that`, `and said`, `Hosting Macron, Mr Trump said`).
 const MAX_CLIMB: usize = 3;
 
+/// How many heads a pronoun's clause climbs to find the clause whose subject it stands for.
+const MAX_GOVERNING_CLIMB: usize = 6;
+
 /// Whether words `s..e` name several sources: coordinated (`Trump and Abe`) or headed by a
 /// plural noun (`Aides`, `two people briefed on the trip`). By the words alone without a
 /// parse: a lowercase last word in `-s`.
@@ -133,6 +136,63 @@ pub fn subject(
         verb = up.head as usize;
     }
     None
+}
+
+/// Whether the cue word at `upper` governs the one at `lower`: `lower` lies in the subtree
+/// of `upper` (`In welcoming Abe to what he called …, Trump said`: `said` governs `called`).
+/// False without a parse.
+pub fn governs(p: &Paragraph, upper: usize, lower: usize) -> bool {
+    let Some(syntax) = p.syntax else {
+        return false;
+    };
+    let top = p.token_of[upper] as usize;
+    let mut t = p.token_of[lower] as usize;
+    // A tree's depth is below its length; the bound only guards against a malformed parse.
+    for _ in 0..syntax.run_of(t).len() {
+        let up = syntax.head(t);
+        if up == top {
+            return true;
+        }
+        if up == t {
+            return false;
+        }
+        t = up;
+    }
+    false
+}
+
+/// The pronoun at word `pronoun` opens a clause of its own (`…, whom he described as`); the
+/// subject of the nearest clause above it with a named subject before the pronoun and
+/// within `lo..` stands for it (`Mr. Trump appeared to savor … with Mr. Abe, whom he
+/// described …` → `Mr. Trump`). `Some(None)` where the clauses above have no such subject
+/// or a pronoun one; `None` without a parse.
+pub fn governing_subject(
+    p: &Paragraph,
+    lo: usize,
+    pronoun: usize,
+) -> Option<Option<(usize, usize)>> {
+    let syntax = p.syntax?;
+    let own = p.token_of[pronoun] as usize;
+    let mut verb = syntax.head(own);
+    for _ in 0..MAX_GOVERNING_CLIMB {
+        let up = syntax.head(verb);
+        if up == verb {
+            break;
+        }
+        verb = up;
+        let Some(s) = syntax
+            .children(verb)
+            .find(|&c| syntax.get(c).dep == "nsubj")
+        else {
+            continue;
+        };
+        if syntax.get(s).pos == "PRON" {
+            return Some(None);
+        }
+        let phrase = noun_phrase(p, s);
+        return Some(phrase.filter(|&(a, b)| lo <= a && a < b && b <= pronoun));
+    }
+    Some(None)
 }
 
 /// Words `s..e` of a speaker without what is no part of it: adverbs and auxiliaries after
