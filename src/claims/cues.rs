@@ -231,6 +231,13 @@ fn accept(
     if prev.is_some_and(|p| p.is_any(PREPOSITIONS) && !p.is("to")) && !head.lower.ends_with("ing") {
         return None;
     }
+    // After any other preposition a past participle modifies a noun (`information about
+    // alleged collusion`, `reports of claimed gains`): no finite verb follows `about`.
+    if prev.is_some_and(|p| p.is_any(&["about", "of", "for", "against", "into", "amid"]))
+        && is_past_participle(head)
+    {
+        return None;
+    }
     // `refused to say`, `asked to confirm`, `rather than report`: an infinitive reports
     // nothing.
     if prev.is_some_and(|p| p.is_any(&["to", "than"])) && pattern.class != CueClass::Source {
@@ -322,6 +329,21 @@ mod tests {
         assert_eq!(
             cues("It rose, according to the UN."),
             [("according to".into(), CueClass::Source)]
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_preposition_modifies_a_noun() {
+        // newswcl50-dev 3_LL: `alleged` was read as a cue with `Most of the accusations`.
+        assert!(
+            cues("They offered little new information about alleged collusion with Moscow.")
+                .is_empty()
+        );
+        assert!(cues("He spoke of reported gains near the city.").is_empty());
+        // Not a gerund: `the step of denying that` still reports.
+        assert_eq!(
+            cues("Kyiv took the step of denying that it shelled the plant.").len(),
+            1
         );
     }
 
