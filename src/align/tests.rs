@@ -1190,3 +1190,35 @@ fn adjacent_values_of_one_measure_are_two_figures() {
     let j = compare(&yield_at("4.31"), &yield_at("4.3"), lang);
     assert_eq!(j.relation, Relation::Agree, "{j:?}");
 }
+
+#[test]
+fn measures_given_other_values_are_two_readings() {
+    let lang = crate::lang::Language::english();
+    // MSRP train (development data), sentences 147744 and 2175939 of two pairs: the Dow
+    // on two days, one percentage in common, in a corpus and through `compare`.
+    let (down, up) = (
+        "In early afternoon trading, the Dow Jones industrial average was down 18.42, or 0.2 percent, at 8,569.94.",
+        "After losing as much as 84.56 earlier, the Dow Jones industrial average closed up 22.81, or 0.2 percent, at 9,340.45.",
+    );
+    let listed = corpus_relation(&[down, up], "8,569.94", "9,340.45");
+    assert!(!matches!(listed, Some((Relation::Agree, _))), "{listed:?}");
+    assert_ne!(compare(down, up, lang).relation, Relation::Agree);
+    // Hand-made: one index at two moments, the percentage rounded alike.
+    let (noon, close) = (
+        "The Nikkei average was down 21.40, or 0.3 percent, at 7,655.10 at midday.",
+        "The Nikkei average closed up 24.05, or 0.3 percent, at 7,702.55.",
+    );
+    let listed = corpus_relation(&[noon, close], "midday", "closed");
+    assert!(!matches!(listed, Some((Relation::Agree, _))), "{listed:?}");
+    assert_ne!(compare(noon, close, lang).relation, Relation::Agree);
+    // Controls: one reading in other words agrees; one value updated beside one that
+    // matches (MSRP train 1257219-1257412, labelled a paraphrase) is left alone.
+    let same = "The Nikkei average fell 21.40 points, or 0.3 percent, to 7,655.10 by midday.";
+    assert_eq!(compare(noon, same, lang).relation, Relation::Agree);
+    let j = compare(
+        "The Aspen Fire had charred more than 12,400 acres by today on Mount Lemmon just north of Tucson, and more than 250 homes had been destroyed.",
+        "The fire has so far charred 11,400 acres on Mount Lemmon just north of Tucson, and more than 250 homes have been destroyed.",
+        lang,
+    );
+    assert_eq!(j.relation, Relation::Agree, "{j:?}");
+}
