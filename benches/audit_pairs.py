@@ -66,6 +66,16 @@ def key(a: str, b: str) -> str:
     return hashlib.sha1(f"{x}\x1f{y}".encode()).hexdigest()[:16]
 
 
+def load_judged(path: Path) -> dict[tuple[str, str], dict]:
+    """A judgement file's rows by (key, relation); none when the file is missing."""
+    judged = {}
+    for line in path.read_text().splitlines() if path.exists() else []:
+        if line.strip():
+            row = json.loads(line)
+            judged[(row["key"], row["relation"])] = row
+    return judged
+
+
 def listed_pairs(path: Path, half: str | None = None):
     """Every agree/conflict pair: (key, relation, same document, text a, text b, reason);
     `half` "a" or "b" keeps the first or the second half of the split's articles."""
@@ -90,11 +100,7 @@ def main() -> None:
     )
     parser.add_argument("--list", action="store_true", help="print every pair with its judgement")
     args = parser.parse_args()
-    judged = {}
-    for line in args.judged.read_text().splitlines() if args.judged.exists() else []:
-        if line.strip():
-            row = json.loads(line)
-            judged[(row["key"], row["relation"])] = row["judged"]
+    judged = {k: row["judged"] for k, row in load_judged(args.judged).items()}
     counts: dict[str, Counter] = {"agree": Counter(), "conflict": Counter()}
     for k, relation, same_doc, a, b, reason in listed_pairs(args.split, args.half):
         verdict = judged.get((k, relation), "unjudged")

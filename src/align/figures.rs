@@ -198,6 +198,35 @@ pub fn compare(a: &[FigureValue], b: &[FigureValue]) -> FigureMatch {
     m
 }
 
+/// Figures of the two sides that no figure of the other side matches, paired one to one
+/// where they measure one kind of thing: rivals (`rivals`), or plain numbers both read as
+/// a change or both as a level. When such pairs outnumber the figures that match, the two
+/// claims give one set of measures other values (`down 18.42, or 0.2 percent, at 8,569.94`
+/// / `up 22.81, or 0.2 percent, at 9,340.45`): two readings, of two things or two moments,
+/// whatever figure they happen to share. One pair apart beside one match is left alone:
+/// a report updated or rounded (`12,400` / `11,400 acres`, `$38.28` / `$38.30`) is the
+/// same story told twice. The first pair apart, `(i, j)`, when they outnumber the matches.
+pub fn values_apart(a: &[FigureValue], b: &[FigureValue]) -> Option<(usize, usize)> {
+    let unmatched = |x: &FigureValue, other: &[FigureValue]| {
+        !x.label && !other.iter().any(|y| !y.label && x.compatible(y))
+    };
+    let alike = |x: &FigureValue, y: &FigureValue| {
+        x.rivals(y) || x.comparable(y) && x.change.is_some() && x.change == y.change
+    };
+    let mut taken = vec![false; b.len()];
+    let mut apart = Vec::new();
+    for (i, x) in a.iter().enumerate().filter(|(_, x)| unmatched(x, b)) {
+        let j = (0..b.len()).find(|&j| !taken[j] && unmatched(&b[j], a) && alike(x, &b[j]));
+        if let Some(j) = j {
+            taken[j] = true;
+            apart.push((i, j));
+        }
+    }
+    (apart.len() > compare(a, b).shared.len())
+        .then(|| apart.first().copied())
+        .flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::apart;
-use super::figures::FigureValue;
+use super::figures::{self, FigureValue};
 use super::frames::{self, Filler, FrameMatch, Role};
 use super::lexicon::AlignLexicon;
 use super::linking;
@@ -91,6 +91,7 @@ const SMALL_COUNT: f64 = 10.0;
 const CLOSE_RIVALS: f64 = 1.5;
 
 /// The verdict on two claims that say different things of one topic (`predicates`).
+const OTHER_VALUES: &str = "same words, not one proposition: one measure given other values";
 const PREDICATES_APART: &str = "same topic, different propositions: different predicates";
 
 /// Non-name items (terms or matching figures) two claims must share to agree: names and
@@ -223,6 +224,8 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
             "predicates"
         } else if v.verdict == ONE_DEED_APART {
             "different participants"
+        } else if v.verdict == OTHER_VALUES {
+            "figures apart"
         } else {
             "only one says"
         };
@@ -449,6 +452,16 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
             best.relation = Relation::Related;
             best.verdict = ONE_DEED_APART;
             best.extra = Some(why);
+        }
+    }
+    // Measures given other values (`closed up $1.75, or 2.11 percent, at $84.50` / `closed
+    // at $24.60, up 51 cents, or 2.1 percent`) are two readings, of two things or two
+    // moments, whatever figure the two share: no one proposition (`figures::values_apart`).
+    if best.relation == Relation::Agree {
+        if let Some((i, j)) = figures::values_apart(&a.figures, &b.figures) {
+            best.relation = Relation::Related;
+            best.verdict = OTHER_VALUES;
+            best.extra = Some(format!("{} / {}", a.figures[i].text, b.figures[j].text));
         }
     }
     // A list of people (`Kushner, Manafort and Gates`) against another list: the same kind

@@ -1190,3 +1190,61 @@ fn adjacent_values_of_one_measure_are_two_figures() {
     let j = compare(&yield_at("4.31"), &yield_at("4.3"), lang);
     assert_eq!(j.relation, Relation::Agree, "{j:?}");
 }
+
+#[test]
+fn measures_given_other_values_are_two_readings() {
+    let lang = crate::lang::Language::english();
+    // MSRP train (development data), sentences 147744 and 2175939 of two pairs: the Dow
+    // on two days, one percentage in common, in a corpus and through `compare`.
+    let (down, up) = (
+        "In early afternoon trading, the Dow Jones industrial average was down 18.42, or 0.2 percent, at 8,569.94.",
+        "After losing as much as 84.56 earlier, the Dow Jones industrial average closed up 22.81, or 0.2 percent, at 9,340.45.",
+    );
+    let listed = corpus_relation(&[down, up], "8,569.94", "9,340.45");
+    assert!(!matches!(listed, Some((Relation::Agree, _))), "{listed:?}");
+    assert_ne!(compare(down, up, lang).relation, Relation::Agree);
+    // Hand-made: one index at two moments, the percentage rounded alike.
+    let (noon, close) = (
+        "The Nikkei average was down 21.40, or 0.3 percent, at 7,655.10 at midday.",
+        "The Nikkei average closed up 24.05, or 0.3 percent, at 7,702.55.",
+    );
+    let listed = corpus_relation(&[noon, close], "midday", "closed");
+    assert!(!matches!(listed, Some((Relation::Agree, _))), "{listed:?}");
+    assert_ne!(compare(noon, close, lang).relation, Relation::Agree);
+    // Controls: one reading in other words agrees; one value updated beside one that
+    // matches (MSRP train 1257219-1257412, labelled a paraphrase) is left alone.
+    let same = "The Nikkei average fell 21.40 points, or 0.3 percent, to 7,655.10 by midday.";
+    assert_eq!(compare(noon, same, lang).relation, Relation::Agree);
+    let j = compare(
+        "The Aspen Fire had charred more than 12,400 acres by today on Mount Lemmon just north of Tucson, and more than 250 homes had been destroyed.",
+        "The fire has so far charred 11,400 acres on Mount Lemmon just north of Tucson, and more than 250 homes have been destroyed.",
+        lang,
+    );
+    assert_eq!(j.relation, Relation::Agree, "{j:?}");
+}
+
+#[test]
+fn a_name_cut_from_its_sentence_agrees_with_nothing() {
+    // MSRP train (development data), sentences 1958081 and 969655: the ticker after the
+    // index's name ends the sentence there, leaving the name alone as a claim.
+    let (off, down) = (
+        "The technology-laced Nasdaq Composite Index .IXIC ended off 8.15 points, or 0.49 percent, at 1,644.03.",
+        "The technology-laced Nasdaq Composite Index <.IXIC> declined 16.68 points, or 1.01 percent, at 1,636.94.",
+    );
+    let listed = corpus_relation(&[off, down], "Nasdaq", "Nasdaq");
+    assert!(!matches!(listed, Some((Relation::Agree, _))), "{listed:?}");
+    // Hand-made: another index, another ticker, two days.
+    let (monday, tuesday) = (
+        "The closely watched small-cap index .RUT rose 3.2 points to 512.50 on Monday.",
+        "The closely watched small-cap index .RUT fell 9.4 points to 490.10 on Tuesday.",
+    );
+    let listed = corpus_relation(&[monday, tuesday], "small-cap", "small-cap");
+    assert!(!matches!(listed, Some((Relation::Agree, _))), "{listed:?}");
+    // Control: a speaker's verbless words say something of what the cue names.
+    let (called, frivolous) = (
+        "The White House called the lawsuit \"frivolous.\"",
+        "Aides called the lawsuit frivolous.",
+    );
+    let (r, why) = corpus_relation(&[called, frivolous], "lawsuit", "lawsuit").unwrap();
+    assert_eq!(r, Relation::Agree, "{why}");
+}
