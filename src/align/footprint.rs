@@ -105,7 +105,7 @@ fn string(s: &String) -> usize {
 }
 
 fn strings(v: &[String], cap: usize) -> usize {
-    buf(cap, size_of::<String>()) + v.iter().map(|s| string(s)).sum::<usize>()
+    buf(cap, size_of::<String>()) + v.iter().map(string).sum::<usize>()
 }
 
 #[derive(Default)]
@@ -180,7 +180,7 @@ impl Tally {
         self.intern(v.entities.iter().flat_map(|(k, s)| [k, s]));
         let figures = buf(v.figures.capacity(), size_of::<FigureValue>())
             + (v.figures.iter())
-                .map(|f| string(&f.text) + f.counts.as_ref().map_or(0, |c| string(c)))
+                .map(|f| string(&f.text) + f.counts.as_ref().map_or(0, string))
                 .sum::<usize>();
         self.add(
             "figures",
@@ -299,7 +299,7 @@ impl Tally {
     fn filler(&mut self, x: &Filler, field: &'static str) {
         let bytes = string(&x.text)
             + string(&x.key)
-            + x.entity.as_ref().map_or(0, |e| string(e))
+            + x.entity.as_ref().map_or(0, string)
             + strings(&x.names, x.names.capacity());
         self.add(field, 0, bytes, COMPACT_FILLER + 4 * x.names.len());
         self.intern(x.entity.iter().chain(&x.names).chain([&x.text, &x.key]));
