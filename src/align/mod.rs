@@ -17,6 +17,7 @@ mod build;
 mod copies;
 pub mod distributed;
 pub(crate) mod figures;
+pub mod footprint;
 pub(crate) mod frames;
 mod groups;
 mod index;
