@@ -353,6 +353,26 @@ impl Corpus {
         })
     }
 
+    /// The corpus with the parses of some documents hung anew, `(document, edits)` as
+    /// `DocumentSyntax::rehung` takes them: a reading another parser gives, so that a test
+    /// pins what the claim and alignment rules do with it whichever parser ships. Call it
+    /// before any stage that needs the parse.
+    #[cfg(test)]
+    pub fn rehung(self, readings: &syntax::Readings) -> Corpus {
+        let model = self.language.syntax().expect("a syntax model");
+        let compact = (self.docs.iter().zip(self.text_layers()).enumerate())
+            .map(|(i, (d, layer))| {
+                let edits = readings.iter().filter(|(doc, _)| *doc == i);
+                let parse = syntax::analyse(model, &d.text, &layer.tokens, &layer.sentences);
+                edits.fold(parse, |parse, (_, e)| parse.rehung(e)).compact()
+            })
+            .collect();
+        let _ = self
+            .syntax
+            .get_or_compute(&Cancel::never(), || Ok(Ok(compact)));
+        self
+    }
+
     /// The full parse of document `i`, lemmas included (the syntax stage is computed if it
     /// has not run); None if the language has no syntax model.
     pub fn parse(&self, i: usize) -> Option<DocumentSyntax<'static>> {

@@ -438,12 +438,15 @@ impl FrameSource<'_> {
             .collect();
         let first = |tags: &[&str]| tops.iter().copied().find(|&i| tags.contains(&self.pos(i)));
         // A verb with a subject of its own before one without: a tagger may read a word of a
-        // title as a verb (`secretary of State-designate Mike Pompeo made a visit`).
+        // title as a verb (`secretary of State-designate Mike Pompeo made a visit`). A word
+        // with a copula and a subject is a clause as much (`he was "optimistic" that the
+        // government could set …`, where a parser hangs `set` beside it on the cue).
         let subject = ["nsubj", "nsubj:pass"];
+        let clause = |i: usize| self.pos(i) == "VERB" || self.kid_with(i, r, &["cop"]).is_some();
         let with_subject = || {
             tops.iter()
                 .copied()
-                .find(|&i| self.pos(i) == "VERB" && self.kid_with(i, r, &subject).is_some())
+                .find(|&i| clause(i) && self.kid_with(i, r, &subject).is_some())
         };
         with_subject()
             .or_else(|| first(&["VERB"]))
@@ -480,11 +483,17 @@ impl FrameSource<'_> {
         })?;
         // A finite verb under the clause with no subject or conjunction of its own is the
         // noun's own predicate, misread (`Woods, who turned pro Tuesday, almost eagled the
-        // 18th hole`): then the content is no fragment.
+        // 18th hole`, an adverbial clause to one parser, a conjunct with no `and` to
+        // another): then the content is no fragment.
         let misread = r.clone().any(|v| {
+            let unjoined = match self.dep(v) {
+                "advcl" | "parataxis" => true,
+                "conj" => self.kid_with(v, r, &["cc"]).is_none(),
+                _ => false,
+            };
             v != clause
                 && self.pos(v) == "VERB"
-                && matches!(self.dep(v), "advcl" | "parataxis")
+                && unjoined
                 && matches!(self.syntax.get(v).tag, "VBD" | "VBZ" | "VBP")
                 && self
                     .kid_with(v, r, &["nsubj", "nsubj:pass", "mark"])
@@ -1603,6 +1612,10 @@ mod tests {
                     successive U.S. Amateur Championship, almost eagled the 18th hole.";
         let r = read(text, text.trim_end_matches('.'));
         assert_ne!(r.predicates()[0], "turned");
+        for misread in ["advcl", "conj"] {
+            let r = read_as(text, text.trim_end_matches('.'), &[(17, 3, misread)]);
+            assert_ne!(r.predicates()[0], "turned", "{misread}");
+        }
         // With a copula, the noun is what is said (`… is the man who …`).
         let text = "Smith is the man who rescued the whale.";
         let r = read(text, text.trim_end_matches('.'));

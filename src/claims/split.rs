@@ -171,12 +171,12 @@ fn has_verb(p: &Paragraph, a: usize, b: usize) -> bool {
 /// `Some(false)` inside `a..`, `Some(true)` before `a` (`Billboards declare that "…," but
 /// the gap … is stark`: the article's words, not the billboards').
 fn own_subject(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
-    let (syntax, first, cc, verb) = conjunct(p, k, a, b)?;
+    let (syntax, first, cc, verb, joined) = conjunct(p, k, a, b)?;
     let subject = syntax.children(verb).any(|c| {
         let dep = syntax.get(c).dep;
         c > cc && c < verb && (dep == "nsubj" || dep == "nsubj:pass" || dep == "expl")
     });
-    subject.then(|| syntax.head(verb) < first)
+    subject.then_some(joined < first)
 }
 
 /// Whether the conjunction at word `k` joins a predicate with a tense of its own (a finite
@@ -185,7 +185,7 @@ fn own_subject(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
 /// `a..`, `Some(true)` before `a` (the verb that frames the proposition). A participle
 /// sharing its auxiliary (`were picked up and transported`) is no statement of its own.
 fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
-    let (syntax, first, cc, verb) = conjunct(p, k, a, b)?;
+    let (syntax, first, cc, verb, joined) = conjunct(p, k, a, b)?;
     let is_predicate = |t: usize| {
         matches!(syntax.get(t).pos, "VERB" | "AUX")
             || syntax.children(t).any(|c| syntax.get(c).dep == "cop")
@@ -201,7 +201,7 @@ fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool>
     // A verb cannot be coordinated with a noun: where the parser hung the conjunct on one
     // (`grant Japan an exemption, but declined`: `declined` on `exemption`), it joins the
     // nearest tensed predicate above that noun.
-    let mut before = syntax.head(verb);
+    let mut before = joined;
     let own_tense = syntax.children(verb).any(|c| {
         let child = syntax.get(c);
         c > cc && matches!(child.dep, "aux" | "aux:pass" | "cop") && finite(c)
@@ -260,13 +260,14 @@ fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool>
 }
 
 /// The conjunct the conjunction at word `k` opens within `..b`, by the parse: the document's
-/// parse, the token of word `a`, the conjunction's token and the conjunct's head token.
+/// parse, the token of word `a`, the conjunction's token, the conjunct's head token and the
+/// head token of what it is joined to.
 fn conjunct<'p>(
     p: &'p Paragraph,
     k: usize,
     a: usize,
     b: usize,
-) -> Option<(&'p DocumentSyntax<'p>, usize, usize, usize)> {
+) -> Option<(&'p DocumentSyntax<'p>, usize, usize, usize, usize)> {
     let syntax = p.syntax?;
     let (first, cc, last) = (
         p.token_of[a] as usize,
@@ -276,7 +277,23 @@ fn conjunct<'p>(
     let verb = syntax.head(cc);
     let opens = cc < verb && verb <= last && syntax.get(verb).dep == "conj";
     if opens {
-        return Some((syntax, first, cc, verb));
+        return Some((syntax, first, cc, verb, syntax.head(verb)));
+    }
+    // The parser hung both clauses on one head by one relation (`… were being moved and
+    // Russian forces are taking over …, it said`, two complements of `said`): the one
+    // before the conjunction is what the conjunct joins.
+    let head = syntax.head(verb);
+    let clause = cc < verb && verb <= last && head != verb && syntax.get(cc).dep == "cc";
+    let sibling = (first..cc).rev().find(|&t| {
+        syntax.head(t) == head
+            && t != head
+            && syntax.get(t).dep == syntax.get(verb).dep
+            && matches!(syntax.get(t).pos, "VERB" | "AUX")
+    });
+    if let Some(sibling) =
+        sibling.filter(|_| clause && matches!(syntax.get(verb).pos, "VERB" | "AUX"))
+    {
+        return Some((syntax, first, cc, verb, sibling));
     }
     // The parser hung the conjunction on the next clause's subject (`, and [Gates] also
     // pleaded guilty`, `Gates` its head): the clause is that subject's verb, when it hangs
@@ -293,7 +310,7 @@ fn conjunct<'p>(
         && verb <= last
         && syntax.head(verb) < cc
         && matches!(syntax.get(verb).pos, "VERB" | "AUX");
-    hung_on_subject.then_some((syntax, first, cc, verb))
+    hung_on_subject.then_some((syntax, first, cc, verb, syntax.head(verb)))
 }
 
 /// Whether the subordinator at word `k` opens a contrast clause with a subject of its own
@@ -340,11 +357,32 @@ fn main_clause_after(p: &Paragraph, k: usize, a: usize, b: usize) -> bool {
     let Some(main) = main else {
         return false;
     };
-    let cue_clause = t < first && syntax.get(t).dep == "advcl";
+    // The cue's subordinate clause holds the content (`As Iran warned that [it might
+    // resume …], Mr. Trump threatened`); a parser may hang the content on the main verb
+    // instead, the subordinate clause still right before it.
+    let cue_clause = if t < first {
+        syntax.get(t).dep == "advcl"
+    } else {
+        subordinate_clause_before(syntax, main, first)
+    };
     cue_clause
         && main <= last
         && matches!(syntax.get(main).pos, "VERB" | "AUX")
         && has_subject_between(syntax, main, comma)
+}
+
+/// Whether `verb` has a subordinate clause (an `advcl` opened by a subordinator) before
+/// token `at` with no other verb between its own verb and `at`: what starts at `at`
+/// continues that clause.
+fn subordinate_clause_before(syntax: &DocumentSyntax, verb: usize, at: usize) -> bool {
+    syntax.children(verb).any(|c| {
+        c < at
+            && syntax.get(c).dep == "advcl"
+            && syntax
+                .children(c)
+                .any(|m| m < c && syntax.get(m).dep == "mark")
+            && (c + 1..at).all(|t| !matches!(syntax.get(t).pos, "VERB" | "AUX"))
+    })
 }
 
 /// Whether `verb` has a subject among the tokens between `after` and itself.

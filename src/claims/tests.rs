@@ -123,6 +123,30 @@ fn appositive_speakers() {
     assert_eq!(r.1.as_deref(), Some("Natalia Humeniuk"));
     let r = one("The presidential adviser, Mykhailo Podalyak, confirmed that talks are off.");
     assert_eq!(who_cue(&r), (Some("Mykhailo Podalyak"), Some("confirmed")));
+    // Description first, name second, however a parser hangs the pair: the name the
+    // subject and the description loose, or (UD) the description the subject and the name
+    // its apposition.
+    let text = "The presidential adviser, Mykhailo Podalyak, confirmed that talks are off.";
+    let name_subject: &[(usize, usize, &str)] = &[
+        (2, 7, "obl:unmarked"),
+        (3, 2, "punct"),
+        (4, 7, "nsubj"),
+        (6, 4, "punct"),
+    ];
+    let description_subject: &[(usize, usize, &str)] = &[
+        (2, 7, "nsubj"),
+        (3, 4, "punct"),
+        (4, 2, "appos"),
+        (6, 2, "punct"),
+    ];
+    for reading in [name_subject, description_subject] {
+        let all = show_as(text, reading);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(
+            who_cue(&all[0]),
+            (Some("Mykhailo Podalyak"), Some("confirmed"))
+        );
+    }
 }
 
 /// A parenthetical between the speaker and the cue (`, meanwhile,`, `, for its part,`, `, in a
@@ -162,6 +186,30 @@ fn a_parenthetical_before_the_cue_keeps_the_speaker() {
             (content, Some(speaker)),
             "{text}"
         );
+    }
+    // However a parser hangs `Right-wing media` (a tagger takes `wing` for a verb): as the
+    // root with `described` beside it, or as the subject with the parenthetical on it.
+    let text = "Right-wing media, meanwhile, described the agreement as literally giving Iran nuclear weapons.";
+    let wing_root: &[(usize, usize, &str)] = &[
+        (2, 2, "root"),
+        (4, 7, "punct"),
+        (5, 7, "advmod"),
+        (6, 5, "punct"),
+        (7, 2, "parataxis"),
+        (16, 2, "punct"),
+    ];
+    let wing_subject: &[(usize, usize, &str)] = &[
+        (2, 7, "nsubj"),
+        (4, 2, "punct"),
+        (5, 2, "advmod"),
+        (6, 2, "punct"),
+        (7, 7, "root"),
+        (16, 7, "punct"),
+    ];
+    for reading in [wing_root, wing_subject] {
+        let all = show_as(text, reading);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(all[0].1.as_deref(), Some("Right-wing media"), "{all:?}");
     }
     // An appositive names or describes the speaker: it is no parenthetical.
     let r = one("Natalia Humeniuk, a spokeswoman for the army, said that the bridge fell.");
@@ -340,10 +388,32 @@ fn a_speaker_is_its_noun_phrase_without_adverbs_or_a_relative_pronoun() {
 
 #[test]
 fn a_speaker_after_a_quotation_holds_none_of_its_words() {
-    // A parse may take a quote's opening words for the subject of the cue after it.
-    let r = one("\"Melania and I were honored to visit your country last summer, and now are thrilled to host you here,\" Trump said at the White House.");
-    assert_eq!(who_cue(&r), (Some("Trump"), Some("said")));
-    assert_eq!(r.5, Some("direct"));
+    // A parse may take a quote's opening words for the subject of the cue after it
+    // (`Melania` the subject of `said`, `Trump` a part of her name). The quotation is
+    // Trump's whatever the parse: read right (UD: the quotation the complement of `said`,
+    // `Trump` its subject), its two predicates with a tense each are two statements.
+    let text = "\"Melania and I were honored to visit your country last summer, and now are thrilled to host you here,\" Trump said at the White House.";
+    let misread: &[(usize, usize, &str)] = &[
+        (0, 1, "punct"),
+        (1, 24, "nsubj"),
+        (2, 5, "cc"),
+        (3, 5, "nsubj:pass"),
+        (5, 1, "conj"),
+        (16, 1, "conj"),
+        (21, 1, "punct"),
+        (22, 1, "punct"),
+        (23, 1, "flat"),
+    ];
+    for (all, statements) in [(show(text), None), (show_as(text, misread), Some(1))] {
+        assert!(
+            !all.is_empty() && statements.is_none_or(|n| all.len() == n),
+            "{all:?}"
+        );
+        for r in &all {
+            assert_eq!(who_cue(r), (Some("Trump"), Some("said")), "{all:?}");
+            assert_eq!(r.5, Some("direct"), "{all:?}");
+        }
+    }
 }
 
 #[test]
@@ -653,13 +723,14 @@ fn he_after_a_country_named_last_is_the_person_before_it_in_real_news() {
                 United States does pull out, Mr. Trump threatened it with unspecified retaliation. \
                 \"You can mark it down,\" he said. \"If they restart their nuclear program, they \
                 will have bigger problems than they have ever had before.\"";
-    let all = show(text);
-    let problems: Vec<_> = all
-        .iter()
-        .filter(|r| r.0.contains("bigger problems"))
-        .collect();
-    assert_eq!(problems.len(), 1, "{all:?}");
-    assert_eq!(problems[0].1.as_deref(), Some("Mr. Trump"), "{all:?}");
+    for all in [show(text), show_as(text, IRAN_CONTENT_ON_CUE)] {
+        let problems: Vec<_> = all
+            .iter()
+            .filter(|r| r.0.contains("bigger problems"))
+            .collect();
+        assert_eq!(problems.len(), 1, "{all:?}");
+        assert_eq!(problems[0].1.as_deref(), Some("Mr. Trump"), "{all:?}");
+    }
 }
 
 #[test]
@@ -921,25 +992,38 @@ fn a_contrast_clause_after_a_comma_is_a_statement_of_its_own() {
 
 #[test]
 fn a_cue_in_a_subordinate_clause_frames_only_that_clause() {
-    let all = show("As Iran warned on Tuesday that it might resume its nuclear activities if the United States does pull out, Mr. Trump threatened it with unspecified retaliation.");
-    assert_eq!(
-        brief(&all),
-        [
-            (
-                "it might resume its nuclear activities if the United States does pull out",
-                Some("Iran"),
-                Some("warned"),
-                Some("indirect")
-            ),
-            (
-                "Mr. Trump threatened it with unspecified retaliation",
-                None,
-                None,
-                None
-            ),
-        ]
-    );
+    let text = "As Iran warned on Tuesday that it might resume its nuclear activities if the United States does pull out, Mr. Trump threatened it with unspecified retaliation.";
+    // The content the complement of `warned` (UD), or hung on the main verb by a parser
+    // that misreads it (as its subject, the `if` clause as its adverbial).
+    let on_main: &[(usize, usize, &str)] = &[(8, 22, "csubj:outer"), (17, 22, "advcl")];
+    for all in [
+        show(text),
+        show_as(text, IRAN_CONTENT_ON_CUE),
+        show_as(text, on_main),
+    ] {
+        assert_eq!(
+            brief(&all),
+            [
+                (
+                    "it might resume its nuclear activities if the United States does pull out",
+                    Some("Iran"),
+                    Some("warned"),
+                    Some("indirect")
+                ),
+                (
+                    "Mr. Trump threatened it with unspecified retaliation",
+                    None,
+                    None,
+                    None
+                ),
+            ]
+        );
+    }
 }
+
+/// `As Iran warned on Tuesday that it might resume …`, read as UD has it: the content the
+/// complement of `warned`, the `if` clause its adverbial.
+const IRAN_CONTENT_ON_CUE: &[(usize, usize, &str)] = &[(8, 2, "ccomp"), (17, 8, "advcl")];
 
 #[test]
 fn a_predicate_the_parser_hangs_on_a_noun_still_stands_alone() {
@@ -1032,4 +1116,26 @@ fn a_verb_after_rather_than_is_no_cue() {
     let r = one("Rather than report Russia's intentions to interfere with elections, \u{201c}the Trump campaign and its agents gleefully welcomed Russia's help,\u{201d} the lawsuit states.");
     assert_eq!(who_cue(&r), (Some("the lawsuit"), Some("states")));
     assert!(r.0.starts_with("Rather than report"), "{r:?}");
+}
+
+/// Two clauses with a tense each joined by `and` are two statements, whether the parser
+/// makes the second a conjunct of the first (UD) or hangs both on the cue as its
+/// complements.
+#[test]
+fn clauses_hung_side_by_side_on_the_cue_are_still_two_statements() {
+    let text = "Patients from a home in Kakhovka were also being moved and Russian forces are taking over those facilities, it said.";
+    let conjunct: &[(usize, usize, &str)] = &[(9, 9, "root"), (14, 9, "conj"), (20, 9, "acl")];
+    let side_by_side: &[(usize, usize, &str)] =
+        &[(9, 20, "ccomp"), (14, 20, "ccomp"), (20, 20, "root")];
+    for reading in [conjunct, side_by_side] {
+        let all = show_as(text, reading);
+        assert_eq!(
+            propositions(&all),
+            [
+                "Patients from a home in Kakhovka were also being moved",
+                "Russian forces are taking over those facilities"
+            ],
+            "{all:?}"
+        );
+    }
 }

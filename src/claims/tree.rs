@@ -3,6 +3,7 @@
 //! `None` where the document has no parse (the word-list rules then decide alone).
 
 use super::segments::Paragraph;
+use crate::syntax::document::DocumentSyntax;
 
 /// How far a cue with no subject of its own climbs to the verb it hangs from (`…, adding
 /// that`, `and said`, `Hosting Macron, Mr Trump said`).
@@ -122,6 +123,8 @@ pub fn subject(
             let relative = matches!(syntax.get(s).lemma, "who" | "which" | "that");
             let phrase = if relative && syntax.get(verb).dep == "acl:relcl" {
                 noun_phrase(p, syntax.head(verb))?
+            } else if let Some(name) = named_in_apposition(syntax, s) {
+                noun_phrase(p, name)?
             } else {
                 noun_phrase(p, s)?
             };
@@ -195,6 +198,19 @@ pub fn governing_subject(
     Some(None)
 }
 
+/// The name set after a describing noun in apposition (`The presidential adviser,
+/// [Mykhailo Podalyak],`): it names the speaker, as the word rules read `A, B, said`. A
+/// parser hangs the pair either way (the name the subject and the noun loose, or the noun
+/// the subject and the name its `appos`); a name first keeps its description out anyway.
+fn named_in_apposition(syntax: &DocumentSyntax, s: usize) -> Option<usize> {
+    if syntax.get(s).pos == "PROPN" {
+        return None;
+    }
+    syntax
+        .children(s)
+        .find(|&c| c > s && syntax.get(c).dep == "appos" && syntax.get(c).pos == "PROPN")
+}
+
 /// Words `s..e` of a speaker without what is no part of it: adverbs and auxiliaries after
 /// it (`He even suggested`, `officials privately dismissed`, `who has long denied`), and a
 /// relative pronoun for the noun it stands for (`critics, who pointed out` → `critics`).
@@ -202,10 +218,14 @@ pub fn governing_subject(
 pub fn speaker_proper(p: &Paragraph, s: usize, e: usize) -> Option<(usize, usize)> {
     p.syntax?;
     let mut end = e;
+    // A speaker ends with a word: a parenthetical's comma left behind once its adverb is
+    // cut goes too (`Right-wing media, [meanwhile] described`, where a parser hangs the
+    // parenthetical on the subject).
     while end > s + 1
-        && !p.words[end - 1].is_capitalised()
-        && p.parse(end - 1)
-            .is_some_and(|t| matches!(t.pos, "ADV" | "AUX"))
+        && ((!p.words[end - 1].is_capitalised()
+            && p.parse(end - 1)
+                .is_some_and(|t| matches!(t.pos, "ADV" | "AUX")))
+            || p.words[end - 1].is_punct(","))
     {
         end -= 1;
     }

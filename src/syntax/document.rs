@@ -214,3 +214,11 @@ fn run_containing(run_starts: &[u32], len: usize, i: usize) -> Range<usize> {
     let end = run_starts.get(k + 1).map_or(len, |&s| s as usize);
     run_starts[k] as usize..end
 }
+
+/// `(token, head, label)` edits for `DocumentSyntax::rehung` (test only).
+#[cfg(test)]
+pub type Edits<'a> = [(usize, usize, &'a str)];
+
+/// Per-document edits for `Corpus::rehung`: `(document, edits)` (test only).
+#[cfg(test)]
+pub type Readings<'a> = [(usize, &'a Edits<'a>)];

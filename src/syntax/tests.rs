@@ -116,11 +116,15 @@ fn parses_a_news_sentence_into_a_tree_with_tags() {
         ("AUX", leave, "aux")
     );
     assert_eq!(syntax.get(leave).dep, "root");
-    let children: Vec<&str> = syntax.children(leave).map(form).collect();
-    // UD: the reporting clause hangs off the main verb (as parataxis) and takes the comma.
-    // The final stop's head and the reporting verb's label (`parataxis`, or `acl` as the
-    // model has it here) are where models trained on the same data disagree: not pinned.
-    assert_eq!(children[..5], ["troops", "didn", "’t", "Kherson", "said"]);
+    let children: Vec<&str> = (syntax.children(leave))
+        .filter(|&c| syntax.get(c).pos != "PUNCT")
+        .map(form)
+        .collect();
+    // UD: the reporting clause hangs off the main verb (as parataxis). The punctuation's
+    // heads (the comma on the verb, the object or the reporting verb) and the reporting
+    // verb's label (`parataxis`, or `acl` as the model has it here) are where models
+    // trained on the same data disagree: not pinned.
+    assert_eq!(children, ["troops", "didn", "’t", "Kherson", "said"]);
     let said = (0..syntax.len()).find(|&i| form(i) == "said").unwrap();
     let officials = (0..syntax.len()).find(|&i| form(i) == "officials").unwrap();
     assert_eq!(
@@ -196,6 +200,8 @@ fn accuracy_floors_on_ud_ewt_dev() {
     assert!(words.upos >= 0.950, "{words}");
     assert!(words.xpos >= 0.945, "{words}");
     assert!(words.lemma >= 0.96, "{words}");
+    // The shipped parser (gold only, seed 1): 0.8407 / 0.8053. The uptrained student mean
+    // (session 35; shipped on branch parse22 at 2d4fef0, then taken back) clears 0.846 / 0.811.
     assert!(words.uas >= 0.840, "{words}");
     assert!(words.las >= 0.805, "{words}");
     let crosswire = evaluate(english(), &dev, Tokens::Crosswire);
