@@ -10,9 +10,6 @@ use super::represent::ClaimView;
 
 /// Words a display line has at least: two capitalised words in a sentence are a name.
 const MIN_DISPLAY_WORDS: usize = 3;
-/// Words a bare phrase has at most: longer verbless claims are mostly sentences whose
-/// verb the parse missed, which say something.
-const MAX_PHRASE_WORDS: usize = 6;
 /// How many words after a demonstrative its noun may stand (`These are some of the
 /// leading stories`).
 const SELF_REFERENCE_SPAN: usize = 6;
@@ -25,26 +22,9 @@ pub fn why_not_a_claim(v: &ClaimView, lex: &AlignLexicon) -> Option<&'static str
         Some("a display line (headline or heading), no claim")
     } else if about_itself(v, lex) {
         Some("the outlet's note on its own copy, no claim")
-    } else if bare_phrase(v) {
-        Some("a phrase with no verb and no figure (a name cut from its sentence), no claim")
     } else {
         None
     }
-}
-
-/// A parsed claim with no verb, no copula and no figure says nothing of what it names (`The
-/// technology-laced Nasdaq Composite Index`, a sentence cut short before its verb): two
-/// such phrases, or one and a sentence naming the same thing, share a name, not a
-/// proposition. Short ones only (see `MAX_PHRASE_WORDS`), and in the article's own voice: a
-/// speaker's verbless words are what the cue says of something (`called the lawsuit
-/// "frivolous"`). A fragment with a figure may
-/// answer a count (`closer to 1,000`) and is left to the figure rules.
-fn bare_phrase(v: &ClaimView) -> bool {
-    v.verbless
-        && v.speaker.is_none()
-        && v.figures.is_empty()
-        && v.words <= MAX_PHRASE_WORDS
-        && !v.frames.iter().any(|f| f.copular)
 }
 
 /// Every word capitalised, function words too (`SCORES AT WORLD SERIES OF GOLF`,
