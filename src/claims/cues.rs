@@ -134,6 +134,13 @@ fn closes_attribution(words: &[Word], i: usize, next: Option<&Word>) -> bool {
     k < i && k > 0 && (words[k - 1].is_punct(",") || words[k - 1].kind == TokenKind::Quote)
 }
 
+/// `"…," added Smith`: the cue right after a comma or a quotation mark, its subject after it
+/// (a parser may take that subject for an object).
+fn closes_or_inverts(words: &[Word], i: usize) -> bool {
+    i.checked_sub(1)
+        .is_some_and(|p| words[p].is_punct(",") || words[p].kind == TokenKind::Quote)
+}
+
 fn is_past_participle(w: &Word) -> bool {
     w.lower.ends_with("ed")
         || w.is_any(&["told", "said", "written", "put", "out", "shown", "known"])
@@ -174,6 +181,12 @@ pub fn find(
             continue;
         };
         let reading = parsed.and_then(|p| tree::reading(p, i, end, hi));
+        let noun_object = pattern.clause_only
+            && parsed.and_then(|p| tree::takes_only_a_noun_object(p, i)) == Some(true);
+        if noun_object && !closes_or_inverts(words, i) {
+            i += 1;
+            continue;
+        }
         if let Some(m) = accept(words, i, end, hi, pattern, &gaps, reading) {
             out.push(m);
             i = end;

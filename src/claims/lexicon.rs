@@ -30,6 +30,9 @@ pub struct CuePattern {
     pub slots: Vec<Slot>,
     /// Words that, right after the cue, make it something else (`called on`).
     pub not_before: Vec<String>,
+    /// The cue reports only a clause or a quotation (`=clause`): with a noun for its object
+    /// it is another verb (`added 28 points`).
+    pub clause_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -134,9 +137,15 @@ fn parse_cues(file: ListFile, problems: &mut Problems) -> Result<Vec<CuePattern>
             .ok_or_else(|| format!("unknown cue class {class_name:?}"))?;
         let mut slots = Vec::new();
         let mut not_before = Vec::new();
+        let mut clause_only = false;
         for f in fields {
             if let Some(w) = f.strip_prefix('!') {
                 not_before.push(w.to_lowercase());
+            } else if let Some(option) = f.strip_prefix('=') {
+                if option != "clause" {
+                    return Err(format!("unknown cue option ={option}"));
+                }
+                clause_only = true;
             } else {
                 slots.push(parse_slot(f, 6));
             }
@@ -148,6 +157,7 @@ fn parse_cues(file: ListFile, problems: &mut Problems) -> Result<Vec<CuePattern>
             class,
             slots,
             not_before,
+            clause_only,
         });
         Ok(())
     })?;
@@ -258,8 +268,10 @@ pub(crate) mod tests {
 
     #[test]
     fn cue_line_syntax() {
-        let cues = cues("describe described|calls * as !on\n- urged^\nassert ~claims^").unwrap();
+        let cues =
+            cues("describe described|calls * as !on\n- urged^\nassert ~claims^ =clause").unwrap();
         assert_eq!(cues.len(), 2, "the `-` line is no cue");
+        assert!(!cues[0].clause_only && cues[1].clause_only);
         assert_eq!(cues[0].class, CueClass::Describe);
         assert_eq!(cues[0].slots.len(), 3);
         assert_eq!(cues[0].slots[1], Slot::Gap(6));
@@ -268,6 +280,15 @@ pub(crate) mod tests {
             Slot::Forms(f) => assert!(f[0].noun_too && f[0].text == "claims"),
             _ => panic!(),
         }
+    }
+
+    #[test]
+    fn an_unknown_option_is_an_error() {
+        let err = cues("assert added^ =clauses").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown cue option =clauses"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -129,6 +129,18 @@ fn is_escaped_newline(backslash: &Word, n: &Word) -> bool {
     backslash.text == "\\" && n.text == "n" && backslash.end == n.start
 }
 
+/// `Index .IXIC ended`, `the Nasdaq <.IXIC> fell`: a stop glued to the word after it, with
+/// a space or an opening bracket before it, opens a ticker or a file name and ends nothing.
+/// A stop glued to both sides of a scraped line (`attacks.The army`) still ends a sentence.
+pub fn opens_a_name(words: &[Word], i: usize) -> bool {
+    let glued_after = words
+        .get(i + 1)
+        .is_some_and(|n| n.start == words[i].end && n.kind == TokenKind::Word);
+    let open_before =
+        i == 0 || words[i - 1].end < words[i].start || matches!(words[i - 1].text, "<" | "(" | "[");
+    glued_after && open_before
+}
+
 fn segment(
     words: &[Word],
     member: &[Option<usize>],
@@ -140,7 +152,7 @@ fn segment(
         cut[s] = true;
     }
     for i in 0..n {
-        if !words[i].is_terminal() {
+        if !words[i].is_terminal() || opens_a_name(words, i) {
             continue;
         }
         let mut j = i + 1;

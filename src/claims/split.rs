@@ -19,7 +19,7 @@
 //!   might resume …, [Mr. Trump] threatened it`): the cue's content ends with its clause, and
 //!   the main clause is the article's statement.
 
-use super::segments::Paragraph;
+use super::segments::{self, Paragraph};
 use super::tree;
 use super::words::Word;
 use crate::syntax::document::DocumentSyntax;
@@ -71,7 +71,8 @@ pub fn statements(p: &Paragraph, a: usize, b: usize) -> Vec<Statement> {
     let mut cuts: Vec<Cut> = Vec::new();
     for k in a + 1..b {
         let prev = &words[k - 1];
-        if prev.is_terminal() && !prev.is_punct("?") && opens_sentence(&words[k]) {
+        let stop = prev.is_terminal() && !segments::opens_a_name(words, k - 1);
+        if stop && !prev.is_punct("?") && opens_sentence(&words[k]) {
             cuts.push(cut(k, k, false));
         } else if words[k].is_punct(";") && has_verb(p, a, k) && has_verb(p, k + 1, b) {
             cuts.push(cut(k, k + 1, false));

@@ -1139,3 +1139,51 @@ fn clauses_hung_side_by_side_on_the_cue_are_still_two_statements() {
         );
     }
 }
+
+#[test]
+fn a_ticker_after_a_name_does_not_end_the_sentence() {
+    // MSRP train (dev): the stop of `.IXIC` cut the sentence, leaving the index's name alone
+    // as a claim and `IXIC ended …` as another.
+    for text in [
+        "The technology-laced Nasdaq Composite Index .IXIC ended off 1.5 points at 1,650.",
+        "The technology-laced Nasdaq Composite Index <.IXIC> ended off 1.5 points at 1,650.",
+    ] {
+        let rows = show(text);
+        let all = propositions(&rows);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert!(
+            all[0].contains("IXIC") && all[0].contains("ended off"),
+            "{all:?}"
+        );
+    }
+    // A stop glued on both sides in scraped text still ends a sentence.
+    let rows = show("Shelling hit the city overnight.The army said the bridge was cut.");
+    let all = propositions(&rows);
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn added_with_a_noun_for_its_object_reports_nothing() {
+    // MSRP train (dev) 3448488, and a hand-made appointment: `add` reports only a clause or
+    // a quotation; with a noun object the index's move became a claim of `28 points`.
+    for text in [
+        "The Dow Jones industrial average <.DJI> added 28 points, or 0.27 percent, at 10,557.",
+        "Mr. Trump added Giuliani to his legal team on Thursday.",
+    ] {
+        let rows = show(text);
+        assert!(rows.iter().all(|r| r.2.is_none()), "{rows:?}");
+    }
+    // Its reporting uses keep the cue: a clause, a colon, an inverted speaker.
+    for (text, speaker) in [
+        ("Smith added that the bridge was cut.", "Smith"),
+        ("The minister added: \"We are ready.\"", "The minister"),
+        ("\"We will hold the city,\" added Smith.", "Smith"),
+    ] {
+        let rows = show(text);
+        assert!(
+            rows.iter()
+                .any(|r| r.2.as_deref() == Some("added") && r.1.as_deref() == Some(speaker)),
+            "{text}: {rows:?}"
+        );
+    }
+}

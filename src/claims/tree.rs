@@ -141,6 +141,24 @@ pub fn subject(
     None
 }
 
+/// Whether the verb at word `k` takes a noun phrase for its object and no clause
+/// (`added 28 points`, `added Giuliani to his legal team`): a verb that reports only
+/// clauses then has its other sense. `None` without a parse.
+pub fn takes_only_a_noun_object(p: &Paragraph, k: usize) -> Option<bool> {
+    let syntax = p.syntax?;
+    let verb = p.token_of[k] as usize;
+    let mut noun_object = false;
+    for c in syntax.children(verb) {
+        let child = syntax.get(c);
+        match child.dep {
+            "ccomp" | "parataxis" | "xcomp" | "csubj" => return Some(false),
+            "obj" => noun_object |= matches!(child.pos, "NOUN" | "PROPN" | "NUM"),
+            _ => {}
+        }
+    }
+    Some(noun_object)
+}
+
 /// Whether the cue word at `upper` governs the one at `lower`: `lower` lies in the subtree
 /// of `upper` (`In welcoming Abe to what he called …, Trump said`: `said` governs `called`).
 /// False without a parse.
