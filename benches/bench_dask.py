@@ -10,13 +10,15 @@ them). Each side runs in a fresh child process: in-process with every core (rayo
 `analyze` on a 2-worker LocalCluster (one thread each) it starts itself, cluster start
 timed apart.
 
-The main figure is the run as a large corpus is used: in-process, the tables made and
-written to Parquet; on the cluster, `analyze` and `to_parquet` from the workers (nothing
-gathered). Then, apart, the cluster's `compute()` of every table into the client (what
-`analysis()` needs; in-process the tables are already there), and the in-process Parquet
-write alone. Printed: seconds, words per second, CPU seconds of each process (the client,
-which hosts the LocalCluster's scheduler, and every worker), peak RSS of each (VmHWM), CPU
-per step on the workers. Nothing is asserted.
+The main figure is the run as a large corpus is used: in-process, each table written to
+Parquet as it is made and dropped (`--sides in-process-held`: all five kept as pandas, then
+written, which at 100,000 articles holds ~5 GB of tables at once); on the cluster,
+`analyze` and `to_parquet` from the workers (nothing gathered). Then, apart, the cluster's
+`compute()` of every table into the client (what `analysis()` needs; in-process the tables
+are already made), and the in-process Parquet writes alone. Printed: seconds, words per
+second, CPU seconds of each process (the client, which hosts the LocalCluster's scheduler,
+and every worker), peak RSS of each (VmHWM), the in-process peak so far and resident size
+after each step, CPU per step on the workers. Nothing is asserted.
 """
 
 from __future__ import annotations
@@ -59,33 +61,74 @@ def _scratch() -> str:
     return tempfile.mkdtemp(dir=base)
 
 
-def in_process(folder: str) -> dict:
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1000
+    return float("nan")
+
+
+def in_process(folder: str, held: bool = False) -> dict:
+    """The analysis in this process, every table written to Parquet. By default each table
+    is written as it is made and dropped, as a corpus too large to hold its tables is used
+    (and as the cluster writes them with ``persist=False``); ``held``: every table is kept
+    as a DataFrame until all are made, then written (sessions 29-34's figure). After each
+    step: the peak so far and the resident size (MB), to see which step sets the peak."""
     import crosswire as cw
 
     out = _scratch()
-    c0, t0 = cpu_seconds(), time.perf_counter()
-    corpus = cw.Corpus.from_dir(folder)
-    tables = {
-        "entities": corpus.entities(),
-        "claims": corpus.claims(),
-        "entity_table": corpus.entity_table(),
-    }
-    alignment = corpus.align()
-    tables |= {"pairs": alignment.pairs(), "groups": alignment.groups()}
-    c1, t1 = cpu_seconds(), time.perf_counter()
-    # Written as the cluster writes them (one folder per table), so both sides end on disk.
-    for name, df in tables.items():
+    steps: list[dict] = []
+    tables: dict = {}
+    rows: list[int] = []
+    write_seconds, write_cpu = 0.0, 0.0
+
+    def mark(step: str) -> None:
+        steps.append({"step": step, "peak_mb": peak_mb(), "rss_mb": rss_mb()})
+
+    def write(name: str, df) -> None:
+        nonlocal write_seconds, write_cpu
+        c, t = cpu_seconds(), time.perf_counter()
+        # Written as the cluster writes them (one folder per table), so both sides end on disk.
         os.makedirs(f"{out}/{name}")
         df.to_parquet(f"{out}/{name}/part.0.parquet", index=False)
+        write_seconds += time.perf_counter() - t
+        write_cpu += cpu_seconds() - c
+
+    def table(name: str, make) -> None:
+        df = make()
+        rows.append(len(df))
+        mark(f"t:{name}")
+        if held:
+            tables[name] = df
+            return
+        write(name, df)
+        del df
+        mark(f"w:{name}")
+
+    c0, t0 = cpu_seconds(), time.perf_counter()
+    corpus = cw.Corpus.from_dir(folder)
+    mark("read")
+    table("entities", corpus.entities)
+    table("claims", corpus.claims)
+    table("entity_table", corpus.entity_table)
+    alignment = corpus.align()
+    mark("align")
+    table("pairs", alignment.pairs)
+    table("groups", alignment.groups)
+    for name in list(tables):
+        write(name, tables.pop(name))
+        mark(f"w:{name}")
     c2, t2 = cpu_seconds(), time.perf_counter()
     shutil.rmtree(out)
     return {
         "seconds": t2 - t0,
         "cpu": [c2 - c0],
-        "write_seconds": t2 - t1,
-        "write_cpu": [c2 - c1],
-        "rows": [len(df) for df in tables.values()],
+        "write_seconds": write_seconds,
+        "write_cpu": [write_cpu],
+        "rows": rows,
         "peak_mb": [peak_mb()],
+        "steps": steps,
     }
 
 
@@ -226,9 +269,17 @@ def main() -> None:
     parser.add_argument(
         "--sides",
         nargs="+",
-        choices=["in-process", "cluster", "cluster-dask-defaults", "cluster-unpersisted"],
+        choices=[
+            "in-process",
+            "in-process-held",
+            "cluster",
+            "cluster-dask-defaults",
+            "cluster-unpersisted",
+        ],
         default=["in-process", "cluster"],
-        help="cluster-dask-defaults: the cluster under Dask's own settings, not "
+        help="in-process: each table written as it is made and dropped; in-process-held: "
+        "every table kept as a DataFrame until all are made, then written; "
+        "cluster-dask-defaults: the cluster under Dask's own settings, not "
         "CLUSTER_CONFIG; cluster-unpersisted: analyze(persist=False), each table written as "
         "it is made (rows counted from the files, nothing gathered)",
     )
@@ -236,8 +287,8 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         side, folder, docs = args.child
-        if side == "in-process":
-            out = in_process(folder)
+        if side.startswith("in-process"):
+            out = in_process(folder, held=side == "in-process-held")
         else:
             out = on_cluster(
                 folder,
@@ -277,7 +328,14 @@ def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[s
             + ", ".join(f"{c:,.1f}" for c in r[apart + "_cpu"])
             + ("  (not in the figure above)" if apart == "gather" else "  (in the figure above)")
         )
-    for side in [s for s in results if s != "in-process"]:
+        if "steps" in r:
+            print(
+                f"{'':>17}peak so far / RSS after each step (MB): "
+                + ", ".join(
+                    f"{x['step']} {x['peak_mb']:,.0f}/{x['rss_mb']:,.0f}" for x in r["steps"]
+                )
+            )
+    for side in [s for s in results if not s.startswith("in-process")]:
         c = results[side]
         inside = sum(c["step_cpu"].values())
         print(f"{'':>17}{side}: tasks: {c['tasks']:,}; seconds by action: {c['action_seconds']}")
