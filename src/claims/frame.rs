@@ -233,9 +233,11 @@ impl FrameSource<'_> {
         let mut core = vec![main];
         for i in r.clone() {
             let inside_head = r.contains(&self.syntax.head(i)) && self.syntax.head(i) != i;
+            let news = inside_head && self.news_relative(i, &r);
             let clause = matches!(self.pos(i), "VERB")
                 && CLAUSE_DEPS.contains(&self.dep(i))
-                && (inside_head || self.syntax.head(i) == i);
+                && (inside_head || self.syntax.head(i) == i)
+                || news;
             if clause && i != main && heads.len() < MAX_FRAMES {
                 heads.push(i);
                 let beside = match self.dep(i) {
@@ -247,7 +249,7 @@ impl FrameSource<'_> {
                     // before it, a parser has misread a subordinate one (the same clause,
                     // parataxis to another parser).
                     "parataxis" => core.contains(&self.syntax.head(i)) && self.set_off(i, &r),
-                    _ => false,
+                    _ => news,
                 };
                 if beside || self.syntax.head(i) == i {
                     core.push(i);
@@ -300,6 +302,7 @@ impl FrameSource<'_> {
         let quoted = self.in_quotation(&r);
         let passing = |i: usize| {
             BACKGROUND_DEPS.contains(&self.dep(i))
+                && !self.news_relative(i, &r)
                 && self.syntax.head(i) != i
                 && i != main
                 && !quoting.contains(&i)
@@ -501,6 +504,30 @@ impl FrameSource<'_> {
                 && self.up_from(v, r).any(|at| at == clause)
         });
         (!misread).then_some(clause)
+    }
+
+    /// Whether `i` heads a relative clause set off by a comma, opened by `where` or `when`
+    /// and with a subject of its own (`the Beryslav district, where at least 30 Russians
+    /// were killed`): it tells what happened there or then, news in its own right, not a
+    /// description of the noun in passing. UD hangs it on the noun (`acl:relcl`); other
+    /// readings make it a clause of its own already.
+    fn news_relative(&self, i: usize, r: &Range<usize>) -> bool {
+        if self.dep(i) != "acl:relcl" || self.pos(i) != "VERB" {
+            return false;
+        }
+        // The clause's first word: a parser may hang the comma before it on the clause.
+        let first = (self.first_of_clause(i, r)..i)
+            .find(|&t| self.pos(t) != "PUNCT")
+            .unwrap_or(i);
+        let opener = first != i
+            && self.syntax.head(first) == i
+            && self.dep(first) == "advmod"
+            && self.syntax.get(first).tag == "WRB"
+            && matches!(self.lemma(first).as_str(), "where" | "when");
+        let after_comma = first > r.start && self.form(first - 1) == ",";
+        let own_subject = (self.kids(i, r))
+            .any(|k| matches!(self.dep(k), "nsubj" | "nsubj:pass") && !self.relative_pronoun(k));
+        opener && after_comma && own_subject
     }
 
     /// Whether token `w` is a relative pronoun (`who`, `which`, `that`, `whom`).
@@ -1223,12 +1250,17 @@ mod tests {
 
     /// The background spans of `text`'s span `content` (one document), as written.
     fn background_of(text: &str, content: &str) -> Vec<String> {
+        background_as(text, content, &[])
+    }
+
+    /// `background_of` with the parse's tokens hung anew as `edits` says.
+    fn background_as(text: &str, content: &str, edits: &[(usize, usize, &str)]) -> Vec<String> {
         let corpus = Corpus::new(vec![Document::new("a".into(), text.into(), None, None)]).unwrap();
         let start = text.find(content).expect("content in text") as u32;
         let source = FrameSource {
             text,
             tokens: &corpus.text_layers()[0].tokens,
-            syntax: &corpus.parse(0).unwrap(),
+            syntax: &corpus.parse(0).unwrap().rehung(edits),
             mentions: &corpus.entities().mentions[0],
             words: &crate::lang::Language::english().frames,
         };
@@ -1244,6 +1276,58 @@ mod tests {
     /// A relative clause on a participant is said in passing; the quoted words of a claim
     /// never are, even where the parser hangs them on a noun as a relative clause (this
     /// sentence, from newswcl50-dev, parses so: `stop` is an `acl:relcl` of `21`).
+    /// `…, where at least 30 Russians were killed` (the sample corpus): a relative clause
+    /// set off by a comma, opened by `where` and with a subject of its own, tells news, not
+    /// a description of the district. UD hangs it on `district` (the uptrained parser's
+    /// reading); read as an adverbial clause of `launched` it has a frame of its own as any
+    /// adverbial clause (not core). Without
+    /// the comma it picks the district out, and stays background.
+    #[test]
+    fn a_where_clause_after_a_comma_with_its_own_subject_is_news() {
+        let text = "In a statement, kyiv said it launched bombing raids on a Russian \
+                    anti-aircraft installation and ammunition depot in the Beryslav district, \
+                    where at least 30 Russians were killed.";
+        let content = &text[text.find("it launched").unwrap()..text.len() - 1];
+        // Tokens: 7 `launched`, 23 `district`, 25 `where`, 29 `Russians`, 31 `killed`.
+        let ud = [
+            (31, 23, "acl:relcl"),
+            (25, 31, "advmod"),
+            (29, 31, "nsubj:pass"),
+        ];
+        let adverbial = [(31, 7, "advcl"), (25, 31, "advmod"), (29, 31, "nsubj:pass")];
+        for edits in [&ud[..], &adverbial[..]] {
+            let r = read_as(text, content, edits);
+            let killed = r.predicates().iter().position(|&p| p == "killed");
+            let killed = killed.unwrap_or_else(|| panic!("{edits:?}: {:?}", r.predicates()));
+            // Core as a relative clause; an adverbial clause is subordinate as ever.
+            assert_eq!(r.frames[killed].core, edits == ud, "{edits:?}");
+            let patient = r.roles(killed)[1];
+            assert!(
+                patient.is_some_and(|p| p.ends_with("30 Russians")),
+                "{patient:?}"
+            );
+            assert!(background_as(text, content, edits).is_empty(), "{edits:?}");
+        }
+        let text = "In a statement, kyiv said it launched bombing raids on the district where \
+                    at least 30 Russians were killed.";
+        let content = &text[text.find("it launched").unwrap()..text.len() - 1];
+        // Tokens: 13 `district`, 14 `where`, 18 `Russians`, 20 `killed`.
+        let ud = [
+            (20, 13, "acl:relcl"),
+            (14, 20, "advmod"),
+            (18, 20, "nsubj:pass"),
+        ];
+        let r = read_as(text, content, &ud);
+        assert!(r
+            .frames
+            .iter()
+            .all(|f| !f.core || f.predicate_span.start < 40));
+        assert_eq!(
+            background_as(text, content, &ud),
+            ["where at least 30 Russians were killed"]
+        );
+    }
+
     #[test]
     fn relative_clauses_are_background_but_quoted_words_are_not() {
         let text = "Kovacs, who won the Geneva Open last year, withdrew from the Madrid \
