@@ -471,7 +471,12 @@ fn a_list_of_people_agrees_only_with_the_same_list() {
     let (r, why) =
         corpus_relation(&texts, "Peter Hanlon", "Julia Sorensen").expect("the pair is listed");
     assert_eq!(r, Relation::Related, "{why}");
-    assert!(why.contains("list different people"), "{why}");
+    // Told apart by the lists themselves, or by the frames' participants (the patient
+    // lists open with one name and each names others: `frames::fit`).
+    assert!(
+        why.contains("list different people") || why.contains("different participants"),
+        "{why}"
+    );
     // Positive: the same three people, in another order and words.
     let texts = [
         "The court said the lawsuit names Maria Lopez, Peter Hanlon and Oskar Brandt as defendants.",
@@ -1323,16 +1328,22 @@ fn two_lists_opening_with_one_name_are_two_sets_of_people() {
     assert_eq!(r, Relation::Related, "{why}");
     // Positive: a list inside the other says less, not something else; one set in
     // another order is one set.
-    for other in [
-        "The motion was also backed by Senator Mary Jones.",
-        "The motion was backed by Senators Tom Reed and Mary Jones.",
+    for (other, words) in [
+        (
+            "The motion was also backed by Senator Mary Jones.",
+            "also backed",
+        ),
+        (
+            "The motion was backed by Senators Tom Reed and Mary Jones.",
+            "Senators Tom Reed",
+        ),
     ] {
         let texts = [
             "The motion was backed by Senator Mary Jones and Senator Tom Reed.",
             other,
         ];
-        let (r, why) = corpus_relation(&texts, "Senator Tom Reed.", other.trim_end_matches('.'))
-            .expect("the pair is listed");
+        let (r, why) =
+            corpus_relation(&texts, "and Senator Tom Reed", words).expect("the pair is listed");
         assert_eq!(r, Relation::Agree, "{other}: {why}");
     }
 }
@@ -1380,4 +1391,18 @@ fn one_predicate_beside_two_organisations_is_two_propositions() {
     let (r, why) =
         corpus_relation(&texts, "telecom licences", "own inspector").expect("the pair is listed");
     assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
+fn an_index_named_by_a_number_is_no_figure_both_give() {
+    // Negative (MSRP train 953776 / 1096756, the index on two days): `500` of `Standard &
+    // Poor's 500 Index` names the index; it is no figure matched.
+    let texts = [
+        "The broader Standard & Poor's 500 Index ended up 1.03 points, or 0.10 percent, at 998.51, ending at its highest since late June 2002.",
+        "The broader Standard & Poor's 500 Index edged up 1.01 points, or 0.1 percent, at 1,012.67.",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "998.51", "1,012.67") {
+        assert_ne!(r, Relation::Agree, "{why}");
+        assert!(!why.contains("500 ~ 500"), "{why}");
+    }
 }
