@@ -239,7 +239,17 @@ impl<'a> DocContext<'a> {
             && !(hyphen(end + 2) && word(end + 3) && text(end + 3).eq_ignore_ascii_case("old"));
         let capital = |k: usize| word(k) && text(k).starts_with(char::is_uppercase);
         let lower = |k: usize| word(k) && text(k).starts_with(char::is_lowercase);
-        let in_name = f.tokens.start > start && capital(f.tokens.start - 1) && lower(end);
+        // A number inside a name: after a capitalised word, before a lower-case one (`FTSE
+        // 100 index`); or after a name's possessive, before a capitalised word or none
+        // (`Standard & Poor's 500 Index`; a count after a possessive has its noun:
+        // `Boeing's 300 engineers`).
+        let first = f.tokens.start;
+        let genitive = |k: usize| text(k).ends_with("'s") || text(k).ends_with("\u{2019}s");
+        let possessive = first > start
+            && genitive(first - 1)
+            && (capital(first - 1) || first - 1 > start && capital(first - 2));
+        let in_name =
+            first > start && capital(first - 1) && lower(end) || possessive && !lower(end);
         super::measures::reading(&before, compound, in_name, unit, &self.language.align)
     }
 

@@ -156,8 +156,15 @@ enum Fit {
 fn fit(a: &Filler, b: &Filler) -> Fit {
     // `Putin's spokesman` / `Biden's spokesman`, `a deal with China` / `a deal with India`:
     // one head, rival names inside. (Not when the head is one named participant: `CIA
-    // Director Mike Pompeo` / `Central Intelligence Agency Director Mike Pompeo`.)
-    let one_named = a.entity.is_some() && a.entity == b.entity;
+    // Director Mike Pompeo` / `Central Intelligence Agency Director Mike Pompeo`; unless
+    // the two name rivals of the head's own kind beside it, two lists that open alike:
+    // `Rehnquist and Justice Thomas` / `Rehnquist and Justices O'Connor and Scalia`.)
+    let one_named = match (&a.entity, &b.entity) {
+        (Some(x), Some(y)) if x == y => {
+            !super::participants::rival_of_kind(&a.names, &b.names, super::participants::kind(x))
+        }
+        _ => false,
+    };
     if !one_named && super::participants::rival(&a.names, &b.names) {
         return Fit::Different;
     }

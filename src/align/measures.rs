@@ -243,6 +243,18 @@ mod tests {
     }
 
     #[test]
+    fn a_number_after_a_names_possessive_labels_unless_a_noun_follows() {
+        let v = views(
+            "The broader Standard & Poor's 500 Index edged up 1.01 points.",
+            "Boeing's 300 engineers voted to strike.",
+        );
+        let label = |v: &ClaimView| v.figures.iter().map(|f| f.label).collect::<Vec<_>>();
+        assert_eq!(label(&v[0]), [true, false]);
+        // A count after a possessive has its noun: `Boeing's 300 engineers` counts.
+        assert_eq!(label(&v[1]), [false]);
+    }
+
+    #[test]
     fn rival_qualifiers_of_one_measure_tell_two_measures() {
         let lex = &Language::english().align;
         let apart = |a: &str, b: &str| {

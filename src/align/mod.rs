@@ -25,6 +25,7 @@ pub(crate) mod lexicon;
 mod linking;
 mod measures;
 pub(crate) mod model;
+mod names_beside;
 mod nonclaims;
 mod normalize;
 mod outline;

@@ -35,7 +35,7 @@ pub fn head_key(word: &str, lex: &AlignLexicon) -> String {
 }
 
 /// The kind of an entity key: `GPE` of `GPE:china`.
-fn kind(key: &str) -> &str {
+pub fn kind(key: &str) -> &str {
     key.split_once(':').map_or("", |(k, _)| k)
 }
 
@@ -44,14 +44,26 @@ fn kind(key: &str) -> &str {
 /// fewer (`the deal` / `the deal with China`) says less, not something else; and a name
 /// spelled like one of the other's (`alike`) may be that one under another id.
 pub fn rival(a: &[String], b: &[String]) -> bool {
-    fn only<'x>(x: &'x [String], y: &[String]) -> Vec<&'x str> {
-        (x.iter())
-            .filter(|k| !y.iter().any(|o| o == *k || alike(k, o)))
-            .map(|k| kind(k))
-            .collect()
-    }
     let (only_a, only_b) = (only(a, b), only(b, a));
     only_a.iter().any(|k| only_b.contains(k))
+}
+
+/// `rival`, for names of one kind only (`PERSON`).
+pub fn rival_of_kind(a: &[String], b: &[String], of: &str) -> bool {
+    names_other(a, b, of) && names_other(b, a, of)
+}
+
+/// Whether `x` holds a name of kind `of` that `y` names under no id nor spelling of its own.
+pub fn names_other(x: &[String], y: &[String], of: &str) -> bool {
+    only(x, y).contains(&of)
+}
+
+/// The kinds of the names of `x` that `y` names under no id nor spelling of its own.
+fn only<'x>(x: &'x [String], y: &[String]) -> Vec<&'x str> {
+    (x.iter())
+        .filter(|k| !y.iter().any(|o| o == *k || alike(k, o)))
+        .map(|k| kind(k))
+        .collect()
 }
 
 /// Shortest common opening of two name words that makes them spellings of one
@@ -61,9 +73,9 @@ const SPELLING_PREFIX: usize = 4;
 /// Whether two entity keys of one kind may name one thing under two ids, as entity ids
 /// split on unseen text: they share a word or its opening (`Hal Gehman` / `Harold W.
 /// Gehman Jr.`, `Sony Corp.` / `Sony`, `9th U.S. Circuit Court of Appeals` / `Court of
-/// Appeals for the Ninth Circuit`) other than a last word both end with (`Labour Party` /
-/// `Conservative Party` are two), or one is the initials of the other (`H-P` /
-/// `Hewlett-Packard`).
+/// Appeals for the Ninth Circuit`) other than last words both end with (`Labour Party` /
+/// `Conservative Party`, `Toronto Stock Exchange` / `London Stock Exchange` are two), or
+/// one is the initials of the other (`H-P` / `Hewlett-Packard`).
 fn alike(a: &str, b: &str) -> bool {
     let (Some((ka, sa)), Some((kb, sb))) = (a.split_once(':'), b.split_once(':')) else {
         return false;
@@ -78,11 +90,14 @@ fn alike(a: &str, b: &str) -> bool {
             .collect()
     };
     let (wa, wb) = (words(sa), words(sb));
-    let same_last = wa.len() > 1 && wb.len() > 1 && wa.last() == wb.last();
-    let body = |w: &[String]| -> Vec<String> {
-        let n = w.len() - usize::from(same_last);
-        w[..n].to_vec()
-    };
+    // The words both end with, each keeping one before them: `Stock Exchange` of `Toronto
+    // Stock Exchange` / `London Stock Exchange` is the kind of thing, not the name.
+    let tail = (wa.iter().rev().zip(wb.iter().rev()))
+        .take_while(|(x, y)| x == y)
+        .count()
+        .min(wa.len().saturating_sub(1))
+        .min(wb.len().saturating_sub(1));
+    let body = |w: &[String]| -> Vec<String> { w[..w.len() - tail].to_vec() };
     let spelled = |x: &str, y: &str| {
         let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
         x == y && x.chars().count() >= 3 || common >= SPELLING_PREFIX
@@ -143,6 +158,14 @@ mod tests {
         assert!(rival(
             &keys(&["ORG:labour_party"]),
             &keys(&["ORG:conservative_party"])
+        ));
+        assert!(rival(
+            &keys(&["ORG:toronto_stock_exchange"]),
+            &keys(&["ORG:london_stock_exchange"])
+        ));
+        assert!(!rival(
+            &keys(&["ORG:stock_exchange"]),
+            &keys(&["ORG:london_stock_exchange"])
         ));
         assert!(rival(&keys(&["GPE:saudi_arabia"]), &keys(&["GPE:turkey"])));
         assert!(rival(

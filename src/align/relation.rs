@@ -10,6 +10,7 @@ use super::lexicon::AlignLexicon;
 use super::linking;
 use super::measures;
 use super::model::{Feature, Scalar};
+use super::names_beside;
 use super::nonclaims;
 use super::predicates;
 use super::represent::ClaimView;
@@ -478,6 +479,15 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         if let Some(x) = slots::rival_people(a, b, lex) {
             best.relation = Relation::Related;
             best.verdict = "same words, different subjects: they name different people";
+            best.extra = Some(x);
+        }
+    }
+    // One predicate beside two organisations named in no role (`published in … the Annals
+    // of Internal Medicine` / `… in … The New England Journal of Medicine`: `names_beside`).
+    if parts && best.relation == Relation::Agree && a.parsed && b.parsed {
+        if let Some(x) = names_beside::rival_names_beside(a, b, lex) {
+            best.relation = Relation::Related;
+            best.verdict = "same words, different participants: they name different organisations";
             best.extra = Some(x);
         }
     }

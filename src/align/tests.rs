@@ -471,7 +471,12 @@ fn a_list_of_people_agrees_only_with_the_same_list() {
     let (r, why) =
         corpus_relation(&texts, "Peter Hanlon", "Julia Sorensen").expect("the pair is listed");
     assert_eq!(r, Relation::Related, "{why}");
-    assert!(why.contains("list different people"), "{why}");
+    // Told apart by the lists themselves, or by the frames' participants (the patient
+    // lists open with one name and each names others: `frames::fit`).
+    assert!(
+        why.contains("list different people") || why.contains("different participants"),
+        "{why}"
+    );
     // Positive: the same three people, in another order and words.
     let texts = [
         "The court said the lawsuit names Maria Lopez, Peter Hanlon and Oskar Brandt as defendants.",
@@ -1301,4 +1306,103 @@ fn measures_given_other_values_are_two_readings() {
         lang,
     );
     assert_eq!(j.relation, Relation::Agree, "{j:?}");
+}
+
+#[test]
+fn two_lists_opening_with_one_name_are_two_sets_of_people() {
+    // Negative (MSRP train 1380626 / 516884, two dissents of two cases): one justice opens
+    // both lists, the others differ.
+    let texts = [
+        "His dissent was joined by Chief Justice William H. Rehnquist and Justice Clarence Thomas.",
+        "He was joined by Chief Justice William H. Rehnquist and Justices Sandra Day O'Connor and Antonin Scalia.",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "Justice Clarence Thomas", "Antonin Scalia") {
+        assert_ne!(r, Relation::Agree, "{why}");
+    }
+    // Negative, hand-made: one senator and another backed it / the same senator and two others.
+    let texts = [
+        "The motion was backed by Senator Mary Jones and Senator Tom Reed.",
+        "The motion was also backed by Senator Mary Jones and Senators Paul Adams and Lee Brandt.",
+    ];
+    let (r, why) = corpus_relation(&texts, "Tom Reed", "Lee Brandt").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    // Positive: a list inside the other says less, not something else; one set in
+    // another order is one set.
+    for (other, words) in [
+        (
+            "The motion was also backed by Senator Mary Jones.",
+            "also backed",
+        ),
+        (
+            "The motion was backed by Senators Tom Reed and Mary Jones.",
+            "Senators Tom Reed",
+        ),
+    ] {
+        let texts = [
+            "The motion was backed by Senator Mary Jones and Senator Tom Reed.",
+            other,
+        ];
+        let (r, why) =
+            corpus_relation(&texts, "and Senator Tom Reed", words).expect("the pair is listed");
+        assert_eq!(r, Relation::Agree, "{other}: {why}");
+    }
+}
+
+#[test]
+fn one_predicate_beside_two_organisations_is_two_propositions() {
+    // Negative (MSRP train 1489706 / 407700: two studies in two journals).
+    let texts = [
+        "The findings were published in the July 1 issue of the Annals of Internal Medicine.",
+        "The study results were released at a meeting in Seattle of the American Thoracic Society and also will be published in tomorrow's issue of The New England Journal of Medicine.",
+    ];
+    let (r, why) = corpus_relation(&texts, "Annals", "New England").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(why.contains("different organisations"), "{why}");
+    // Negative, hand-made: the same shape, two other journals.
+    let texts = [
+        "The findings were published in the March issue of the Archives of Internal Medicine.",
+        "The study results were presented at a meeting in Denver and also will be published in Thursday's issue of the Journal of Emergency Medicine.",
+    ];
+    let (r, why) = corpus_relation(&texts, "Archives", "Emergency").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    // Positive: the same journal, and an organisation only one side names beside it (a
+    // speaker's), stay one proposition.
+    for (a, b) in [
+        (
+            "The findings were published in the March issue of the Archives of Internal Medicine.",
+            "The results were presented at a meeting in Denver and also will be published in the March issue of the Archives of Internal Medicine.",
+        ),
+        (
+            "The findings were published on Wednesday in the Journal of Clinical Oncology.",
+            "The findings were published in the Journal of Clinical Oncology, the American Society of Clinical Oncology said.",
+        ),
+    ] {
+        let (r, why) = corpus_relation(&[a, b], "findings", "published in the")
+            .expect("the pair is listed");
+        assert_eq!(r, Relation::Agree, "{b}: {why}");
+    }
+    // Positive (MSRP train 3104302 / 3104259, labelled a paraphrase): `Pentagon` beside
+    // `the Department of Defense's …` against `the Defense Department`: one name of the
+    // other side in another spelling, no rival.
+    let texts = [
+        "At the Pentagon, the Department of Defense's Inspector General has separately been asked to investigate how the telecom licences were awarded.",
+        "But a source close to the Pentagon said the Defense Department's own inspector-general had been asked to investigate how the licences were awarded.",
+    ];
+    let (r, why) =
+        corpus_relation(&texts, "telecom licences", "own inspector").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
+fn an_index_named_by_a_number_is_no_figure_both_give() {
+    // Negative (MSRP train 953776 / 1096756, the index on two days): `500` of `Standard &
+    // Poor's 500 Index` names the index; it is no figure matched.
+    let texts = [
+        "The broader Standard & Poor's 500 Index ended up 1.03 points, or 0.10 percent, at 998.51, ending at its highest since late June 2002.",
+        "The broader Standard & Poor's 500 Index edged up 1.01 points, or 0.1 percent, at 1,012.67.",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "998.51", "1,012.67") {
+        assert_ne!(r, Relation::Agree, "{why}");
+        assert!(!why.contains("500 ~ 500"), "{why}");
+    }
 }
