@@ -1431,6 +1431,23 @@ mod tests {
         assert!(!plain.main().negated);
     }
 
+    /// To suspect that a thing was done is to believe it likely: the suspected deed is the
+    /// predicate (CoNLL-2003 dev: `Police suspect … abducted the girl` agreed with `police
+    /// suspected … were involved in running a … ring` on `suspect` alone).
+    #[test]
+    fn a_suspected_deed_is_the_predicate() {
+        let text =
+            "Police suspect Nicole Nichterwitz's aunt and a male companion abducted the girl.";
+        // Tokens: 1 `suspect`, 5 `aunt`, 10 `abducted`.
+        let r = read_as(
+            text,
+            text.trim_end_matches('.'),
+            &[(10, 1, "ccomp"), (5, 10, "nsubj")],
+        );
+        assert_eq!(r.main().predicate, "abduct");
+        assert_eq!(r.main().modality_class.as_deref(), Some("likely"));
+    }
+
     #[test]
     fn working_at_or_plotting_a_deed_gives_the_deed_a_modality() {
         let working = read(
