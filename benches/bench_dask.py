@@ -40,12 +40,21 @@ from bench_scale import corpus_folder  # noqa: E402
 from distributed import WorkerPlugin  # noqa: E402
 
 
-def peak_mb() -> float:
+def _status_mb(field: str) -> float:
+    """A memory field of this process's /proc status (`VmHWM`, `VmRSS`), in MB."""
     with open("/proc/self/status") as f:
         for line in f:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1000
     return float("nan")
+
+
+def peak_mb() -> float:
+    return _status_mb("VmHWM")
+
+
+def rss_mb() -> float:
+    return _status_mb("VmRSS")
 
 
 def cpu_seconds() -> float:
@@ -59,14 +68,6 @@ def _scratch() -> str:
     base = HERE.parent / "target" / "bench-dask"
     base.mkdir(parents=True, exist_ok=True)
     return tempfile.mkdtemp(dir=base)
-
-
-def rss_mb() -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1000
-    return float("nan")
 
 
 def in_process(folder: str, held: bool = False) -> dict:
