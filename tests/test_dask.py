@@ -27,8 +27,8 @@ SHARED = REPO.parent / "shared"
 needs_shared = pytest.mark.skipif(
     not (SHARED / "data" / "conll2003").is_dir(), reason="../shared is not beside the clone"
 )
-ARTICLES = 1200
-PARTITION = 300
+ARTICLES = 640
+PARTITION = 160
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def test_the_generated_corpus_has_common_keys_across_partitions(corpus):
 
 @needs_shared
 def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(client, generated, in_process):
-    result = cwd.analyze(generated, client, partition_docs=200)
+    result = cwd.analyze(generated, client, partition_docs=ARTICLES // 5)
 
     # Once the alignment has keyed its claims (P4) or judged copies (P5), kill the worker
     # holding most of its pieces: they, and the claims they came from, are recomputed.
