@@ -345,7 +345,7 @@ impl Corpus {
             let indexed: Vec<(&Document, &TextLayer)> = self.docs.iter().zip(layers).collect();
             self.progress.start("syntax", self.docs.len());
             let compact = per_document(cancel, Some(&self.progress), &indexed, |(d, layer)| {
-                syntax::analyse(model, &d.text, &layer.tokens, &layer.sentences).compact()
+                syntax::analyse_compact(model, &d.text, &layer.tokens, &layer.sentences)
             })?;
             // The full parses freed between the compact ones leave free pages behind.
             crate::memory::release_free_pages();

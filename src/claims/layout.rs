@@ -20,11 +20,12 @@
 //!   its word triples), when that one is longer or, as long, comes first; a paragraph printed
 //!   twice in a row is a display line (a caption under a photo and in a gallery), both times.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use super::lexicon::Slot;
 use super::segments::Paragraph;
 use super::words::Word;
+use crate::syntax::hashing::WordMap;
 use crate::text::tokens::TokenKind;
 
 /// How far down the article a dateline may start the body (paragraphs).
@@ -253,7 +254,8 @@ fn copies(paragraphs: &[Paragraph]) -> Vec<bool> {
         t.sort_unstable();
         t.dedup();
     }
-    let mut holders: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
+    // Word maps' hasher, not SipHash: these maps are only looked up, never iterated in order.
+    let mut holders: WordMap<[&str; 3], Vec<usize>> = WordMap::default();
     for (i, ts) in triples.iter().enumerate() {
         for t in ts {
             holders.entry(*t).or_default().push(i);
@@ -264,7 +266,7 @@ fn copies(paragraphs: &[Paragraph]) -> Vec<bool> {
         if words[i].len() < MIN_COPY_WORDS || ts.is_empty() {
             continue;
         }
-        let mut carried: HashMap<usize, usize> = HashMap::new();
+        let mut carried: WordMap<usize, usize> = WordMap::default();
         for t in ts {
             let h = &holders[t];
             if h.len() > MAX_TRIPLE_PARAGRAPHS {

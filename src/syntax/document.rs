@@ -159,8 +159,9 @@ impl<'m> DocumentSyntax<'m> {
         self
     }
 
-    /// Tags and parses the tokens `run` of a document as one sentence.
-    fn push_run(&mut self, text: &str, tokens: &[Token], run: Range<usize>) {
+    /// Tags and parses the tokens `run` of a document as one sentence, with their lemmas
+    /// when `lemmas` is set.
+    fn push_run(&mut self, text: &str, tokens: &[Token], run: Range<usize>, lemmas: bool) {
         if run.is_empty() {
             return;
         }
@@ -179,8 +180,10 @@ impl<'m> DocumentSyntax<'m> {
                 .push((run.start + tree.heads[i].unwrap_or(i)) as u32);
             self.deps
                 .push(tree.heads[i].map_or(ROOT, |_| tree.labels[i]));
-            self.lemmas.push_str(&self.syntax.lemma(&inputs, i, class));
-            self.lemma_ends.push(self.lemmas.len());
+            if lemmas {
+                self.lemmas.push_str(&self.syntax.lemma(&inputs, i, class));
+                self.lemma_ends.push(self.lemmas.len());
+            }
         }
     }
 }
@@ -194,16 +197,39 @@ pub fn analyse<'m>(
     tokens: &[Token],
     sentences: &[Sentence],
 ) -> DocumentSyntax<'m> {
+    analyse_with(syntax, text, tokens, sentences, true)
+}
+
+/// [`analyse`] as the syntax stage holds it, compact: the same tags, heads and labels, and
+/// no lemmas made only to be dropped (the compact form recomputes one when asked).
+pub fn analyse_compact<'m>(
+    syntax: &'m Syntax,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+) -> CompactSyntax<'m> {
+    analyse_with(syntax, text, tokens, sentences, false).compact()
+}
+
+/// [`analyse`], with the lemmas only when `lemmas` is set (without them, `get` must not be
+/// called: the result is for `compact` alone).
+fn analyse_with<'m>(
+    syntax: &'m Syntax,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Sentence],
+    lemmas: bool,
+) -> DocumentSyntax<'m> {
     let mut out = DocumentSyntax::new(syntax, tokens.len());
     let mut next = 0;
     for sentence in sentences {
         let before = next + tokens[next..].partition_point(|t| t.start < sentence.start);
-        out.push_run(text, tokens, next..before);
+        out.push_run(text, tokens, next..before, lemmas);
         let end = before + tokens[before..].partition_point(|t| t.end <= sentence.end);
-        out.push_run(text, tokens, before..end);
+        out.push_run(text, tokens, before..end, lemmas);
         next = end;
     }
-    out.push_run(text, tokens, next..tokens.len());
+    out.push_run(text, tokens, next..tokens.len(), lemmas);
     out
 }
 

@@ -180,7 +180,7 @@ fn inputs<'t>(text: &'t str, tokens: &[Token]) -> Vec<TokenInput<'t>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::analyse;
+    use super::super::{analyse, analyse_compact};
     use crate::lang::Language;
     use crate::text::TextLayer;
 
@@ -212,6 +212,20 @@ mod tests {
             .position(|t| &text[t.start as usize..t.end as usize] == "didn")
             .unwrap();
         assert_eq!(compact.lemma(didn, text, &layer.tokens), "do");
+    }
+
+    /// The syntax stage's compact parse, made without lemmas, is the full parse compacted,
+    /// and expands back to the full parse with its lemmas.
+    #[test]
+    fn compact_analysis_is_the_full_one_compacted() {
+        let english = Language::english();
+        let model = english.syntax().unwrap();
+        let text = "Officials didn't confirm it. \"We won't leave,\" the mayor of Kherson said on Friday.\n\nPhoto: AP\nThe ministers were meeting in Geneva, sources said";
+        let layer = TextLayer::analyse(text, 0, english);
+        let full = analyse(model, text, &layer.tokens, &layer.sentences);
+        let compact = analyse_compact(model, text, &layer.tokens, &layer.sentences);
+        assert_eq!(compact, full.compact());
+        assert_eq!(compact.expand(text, &layer.tokens), full);
     }
 
     /// Heads further than an `i16` reaches are kept exactly (sentences that long are rare,
