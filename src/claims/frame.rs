@@ -1576,7 +1576,12 @@ mod tests {
             (41, 39, "punct"),
             (42, 39, "punct"),
         ];
-        let ud = [(24, 24, "root"), (6, 12, "nsubj"), (12, 24, "advcl"), (0, 24, "punct")];
+        let ud = [
+            (24, 24, "root"),
+            (6, 12, "nsubj"),
+            (12, 24, "advcl"),
+            (0, 24, "punct"),
+        ];
         for reading in [&on_the_mark[..], &ud[..]] {
             let r = read_as(text, content, reading);
             assert_eq!(r.predicates()[0], "sunk", "{reading:?}");
