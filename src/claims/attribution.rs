@@ -185,11 +185,14 @@ pub fn segment_claims(
         // An open proposition does not swallow a later cue that governs the earlier one: the
         // earlier cue sits in a subordinate clause (`In welcoming Abe to what he called the
         // "southern White House", Trump said …`), and the later one is the sentence's own.
-        let open_right = drafts.last().is_some_and(|d| {
-            d.emit
-                && matches!(d.extent, Extent::Right(_))
-                && !tree::governs(p, cue.first, d.cue.first)
-        });
+        let open = drafts
+            .last()
+            .filter(|d| d.emit && matches!(d.extent, Extent::Right(_)));
+        // Nor one that heads a clause coordinated with it, subject and all: that cue
+        // states something of its own, and the open content ends at the comma before it.
+        let coordinated = open.and_then(|d| tree::coordinated_cue(p, d.cue.first, cue.first));
+        let open_right = open.is_some_and(|d| !tree::governs(p, cue.first, d.cue.first))
+            && coordinated.is_none();
         let clause_start = drafts.last().map_or(lo, |d| d.attribution_end);
         if drafts.is_empty() {
             if let Some(d) = opening_participle(p, lo, hi, cue) {
@@ -209,7 +212,11 @@ pub fn segment_claims(
             if let Extent::Fixed(a, b) = d.extent {
                 placed.push((a, b));
             }
-            drafts.push(with_parsed_subject(p, d, lo, hi));
+            let mut d = with_parsed_subject(p, d, lo, hi);
+            if let Some(comma) = coordinated {
+                d.region_start = d.region_start.min(comma);
+            }
+            drafts.push(d);
         }
     }
     let mut out = narrative_before_participle(p, lo, &drafts);
@@ -236,7 +243,23 @@ pub fn segment_claims(
             Who::Named(s, e) if speakers::is_pronoun(words, s, e) => {
                 let plural = speakers::pronoun_plural(&words[s]);
                 let kind = speakers::pronoun_kind(&words[s]);
-                let antecedent = subject_before_pronoun(p, lo, s, plural)
+                // A cue coordinated with the one before (`Trump has said …, and he has
+                // called …`): its pronoun is that cue's named speaker, whichever clause a
+                // parser hangs the conjunct on.
+                let coordinated = i.checked_sub(1).map(|j| &drafts[j]).filter(|before| {
+                    tree::coordinated_cue(p, before.cue.first, d.cue.first).is_some()
+                });
+                let earlier = coordinated.and_then(|before| match before.who {
+                    Who::Named(bs, be)
+                        if !speakers::is_pronoun(words, bs, be)
+                            && plural.is_none_or(|pl| pl == tree::is_plural(p, bs, be)) =>
+                    {
+                        Some(speakers::span_of(words, bs, be))
+                    }
+                    _ => None,
+                });
+                let antecedent = (earlier.filter(|&span| memory.fits(span, kind)))
+                    .or_else(|| subject_before_pronoun(p, lo, s, plural))
                     .filter(|&span| memory.fits(span, kind))
                     .or_else(|| memory.resolve_pronoun(plural, kind));
                 // The source a pronoun stands for stays the latest one named (`"…," he

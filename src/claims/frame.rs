@@ -452,16 +452,51 @@ impl FrameSource<'_> {
                 .find(|&i| clause(i) && self.kid_with(i, r, &subject).is_some())
         };
         with_subject()
+            .or_else(|| self.clause_in_a_phrase(&tops, r))
             .or_else(|| first(&["VERB"]))
             .or_else(|| first(&["NOUN", "ADJ", "PROPN"]))
             .or_else(|| first(&["AUX"]))
+    }
+
+    /// A content whose first top is a prepositional phrase (`With the Democrats' theories
+    /// evaporating …, they've sunk to a new low`, where a parser hung the sentence on its
+    /// opening quotation mark and the main clause under the phrase): the phrase states
+    /// nothing, the first tensed clause inside it with a subject of its own and no
+    /// subordinator does.
+    fn clause_in_a_phrase(&self, tops: &[usize], r: &Range<usize>) -> Option<usize> {
+        let &top = tops.first()?;
+        if !matches!(self.pos(top), "NOUN" | "PROPN") || self.kid_with(top, r, &["case"]).is_none()
+        {
+            return None;
+        }
+        let finite = |i: usize| matches!(self.syntax.get(i).tag, "VBD" | "VBZ" | "VBP" | "MD");
+        r.clone().find(|&v| {
+            self.pos(v) == "VERB"
+                && matches!(self.dep(v), "advcl" | "parataxis" | "conj")
+                && self.kid_with(v, r, &["nsubj", "nsubj:pass"]).is_some()
+                && self.kid_with(v, r, &["mark"]).is_none()
+                && (finite(v)
+                    || (self.kids(v, r)).any(|a| self.dep(a).starts_with("aux") && finite(a)))
+        })
     }
 
     /// A content headed by a noun with a verb clause on it (`Russia of looting homes`, after
     /// `accused`): the verb states the deed, the noun only who did it.
     fn deed_of_noun(&self, main: usize, r: &Range<usize>) -> usize {
         if self.pos(main) == "VERB" {
-            return main;
+            // A clause hung on the verb as `acl` before it, with a subject of its own: no
+            // clause modifies a word after it, so the verb is a noun the tagger misread
+            // (`prices lingered at session lows`, `lows` a verb to the tagger, and a
+            // parser trusting the tag makes `lingered` its modifier): the clause is the deed.
+            let subject = ["nsubj", "nsubj:pass"];
+            return (self.kids(main, r))
+                .find(|&k| {
+                    k < main
+                        && self.dep(k) == "acl"
+                        && self.pos(k) == "VERB"
+                        && self.kid_with(k, r, &subject).is_some()
+                })
+                .unwrap_or(main);
         }
         self.kids(main, r)
             .find(|&k| self.pos(k) == "VERB" && self.dep(k) == "acl")
@@ -605,7 +640,9 @@ impl FrameSource<'_> {
                         negated = !negated
                     }
                     // `if they restart`: a condition, said as possible only.
-                    "aux" | "advmod" | "mark"
+                    // A capitalised `Maybe` after a quotation mark is a name to the
+                    // tagger, and then a vocative or discourse word to a parser.
+                    "aux" | "advmod" | "mark" | "vocative" | "discourse"
                         if modality.is_none() && self.words.modality(&lemma).is_some() =>
                     {
                         modality = Some(lemma)
@@ -857,17 +894,29 @@ impl FrameSource<'_> {
         heads: &[(usize, usize)],
         r: &Range<usize>,
     ) -> Option<Argument> {
-        r.clone().find_map(|i| {
-            let with = self.kid_with(i, r, &["case"]).map(|c| self.lemma(c));
-            if with.as_deref() != Some("with") || self.owner(i, heads, r) != Some(k) {
+        r.clone().find_map(|with| {
+            if self.dep(with) != "case" || self.lemma(with) != "with" {
                 return None;
             }
-            // The name covering the phrase's word (a parse may head it on a name's part).
-            let t = &self.tokens[i];
-            let m = self
-                .mentions
-                .iter()
-                .position(|m| m.start <= t.start && t.end <= m.end)?;
+            // A `with` hung on a punctuation mark (the full stop, under one parse) is in no
+            // phrase of the clause: the main predicate's.
+            let loose = self.pos(self.syntax.head(with)) == "PUNCT";
+            let owner = self.owner(with, heads, r).filter(|_| !loose);
+            if owner.or(loose.then_some(0)) != Some(k) {
+                return None;
+            }
+            // The name covering the phrase's word (a parse may head it on a name's part);
+            // where the parser hung `with` on a word that is no noun of its phrase (the
+            // full stop, under one parse), the name right after it.
+            let covering = |i: usize| {
+                let t = &self.tokens[i];
+                (self.mentions.iter()).position(|m| m.start <= t.start && t.end <= m.end)
+            };
+            let i = self.syntax.head(with);
+            let (i, m) = match covering(i).filter(|_| i > with) {
+                Some(m) => (i, m),
+                None => self.name_after(with, r, covering)?,
+            };
             let label = self.mentions[m].label;
             if !(is_someone(Some(label), "") || label == Label::Gpe) {
                 return None;
@@ -883,6 +932,25 @@ impl FrameSource<'_> {
                 mention_at: Some(Idx::new(m as u32)),
             })
         })
+    }
+
+    /// The first name after token `at`, past only a title's words (`with [President]
+    /// Donald Trump`): its token and mention.
+    fn name_after(
+        &self,
+        at: usize,
+        r: &Range<usize>,
+        covering: impl Fn(usize) -> Option<usize>,
+    ) -> Option<(usize, usize)> {
+        for t in at + 1..r.end {
+            if let Some(m) = covering(t) {
+                return Some((t, m));
+            }
+            if !matches!(self.pos(t), "PROPN" | "DET" | "ADJ") {
+                return None;
+            }
+        }
+        None
     }
 
     /// Which frame of `heads` token `i` belongs to: the nearest head (predicate or raising
@@ -1448,6 +1516,78 @@ mod tests {
         assert_eq!(r.main().modality_class.as_deref(), Some("likely"));
     }
 
+    /// CoNLL-2003 dev: the tagger reads `lows` as a verb, and a parser trusting the tag
+    /// hangs the sentence's verb on it as a modifier; the predicate was `low`, and the
+    /// sentence agreed with another that flirted `with session lows`.
+    #[test]
+    fn a_clause_hung_on_a_misread_noun_after_it_is_the_deed() {
+        let text = "NYMEX refined product prices lingered at session lows amid slim volume \
+                    before the close while crude experienced lackluster buying ahead of the \
+                    U.S. Labor Day weekend, traders said.";
+        let content = &text[..text.find(", traders").unwrap()];
+        // Tokens: 3 `prices`, 4 `lingered`, 7 `lows`, 28 `said`.
+        let misread = [(4, 7, "acl"), (3, 4, "nsubj"), (7, 28, "ccomp")];
+        let r = read_as(text, content, &misread);
+        assert_eq!(r.predicates()[0], "lingered", "{:?}", r.predicates());
+        // The UD reading gives the same.
+        let ud = [(4, 28, "ccomp"), (3, 4, "nsubj"), (7, 4, "obl")];
+        let r = read_as(text, content, &ud);
+        assert_eq!(r.predicates()[0], "lingered", "{:?}", r.predicates());
+    }
+
+    /// `"Maybe we won't …"`: the tagger takes the capitalised `Maybe` after the quotation
+    /// mark for a name, and the uptrained parser then reads it as a vocative; the shipped
+    /// parser reads an `advmod`. Either way it is the clause's modality, not `won't`'s `will`.
+    #[test]
+    fn a_modality_adverb_read_as_a_vocative_is_still_the_modality() {
+        let text = "\"Maybe we won't hold the summit at all,\" Trump said.";
+        // Tokens: 1 `Maybe`, 5 `hold`.
+        for label in ["vocative", "advmod"] {
+            let r = read_as(
+                text,
+                "Maybe we won't hold the summit at all",
+                &[(1, 5, label)],
+            );
+            assert_eq!(r.main().modality.as_deref(), Some("maybe"), "{label}");
+            assert_eq!(
+                r.main().modality_class.as_deref(),
+                Some("possible"),
+                "{label}"
+            );
+        }
+    }
+
+    /// newswcl50-dev 3_R:25: the uptrained parser hangs this quoted sentence on its
+    /// opening quotation mark, the `With` phrase as its `obl`, and the main clause under the
+    /// phrase's participle; the main clause is still the content's.
+    #[test]
+    fn a_main_clause_hung_under_an_opening_with_phrase_is_the_main_predicate() {
+        let text = "\"With the Democrats' conspiracy theories against the President's campaign \
+                    evaporating as quickly as the failing DNC's fundraising, they've sunk to a \
+                    new low to raise money, especially among small donors who have abandoned \
+                    them.\"";
+        let content = &text[1..text.len() - 2];
+        // Tokens: 0 `"`, 6 `theories`, 12 `evaporating`, 24 `sunk`, 39 `abandoned`.
+        let on_the_mark = [
+            (0, 0, "root"),
+            (6, 0, "obl"),
+            (12, 6, "acl"),
+            (24, 12, "advcl"),
+            (41, 39, "punct"),
+            (42, 39, "punct"),
+        ];
+        let ud = [
+            (24, 24, "root"),
+            (6, 12, "nsubj"),
+            (12, 24, "advcl"),
+            (0, 24, "punct"),
+        ];
+        for reading in [&on_the_mark[..], &ud[..]] {
+            let r = read_as(text, content, reading);
+            assert_eq!(r.predicates()[0], "sunk", "{reading:?}");
+        }
+    }
+
     #[test]
     fn working_at_or_plotting_a_deed_gives_the_deed_a_modality() {
         let working = read(
@@ -1529,6 +1669,23 @@ mod tests {
         assert_eq!(read(thing, thing.trim_end_matches('.')).roles(0)[1], None);
         let sign = "Kim will sign on Friday in the week ahead with South Korean President Moon.";
         assert_eq!(read(sign, sign.trim_end_matches('.')).roles(0)[1], None);
+    }
+
+    /// The uptrained parser hangs `with` on the full stop (and the name on `with`): still
+    /// the other participant of the meeting, as when the phrase hangs on `ahead`.
+    #[test]
+    fn a_with_phrase_hung_on_the_full_stop_is_still_the_other_participant() {
+        let text = "The Japanese leader will meet on Tuesday in the week ahead with President \
+                    Donald Trump.";
+        let content = text.trim_end_matches('.');
+        // Tokens: 4 `meet`, 9 `week`, 10 `ahead`, 11 `with`, 13 `Donald`, 15 `.`.
+        let on_the_stop = [(11, 15, "case"), (13, 11, "obl"), (10, 4, "advmod")];
+        let on_ahead = [(11, 13, "case"), (13, 10, "obl"), (10, 9, "advmod")];
+        for reading in [on_the_stop, on_ahead] {
+            let r = read_as(text, content, &reading);
+            assert_eq!(r.main().predicate, "meet");
+            assert_eq!(r.roles(0)[1], Some("Donald Trump"), "{reading:?}");
+        }
     }
 
     #[test]

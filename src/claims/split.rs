@@ -83,7 +83,9 @@ pub fn statements(p: &Paragraph, a: usize, b: usize) -> Vec<Statement> {
             let joined = || {
                 let subject =
                     own_subject(p, k, a, b).filter(|_| prev.is_punct(",") || after_quotation);
-                subject.or_else(|| tensed_predicate(p, k, a, b))
+                subject
+                    .or_else(|| tensed_predicate(p, k, a, b))
+                    .or_else(|| clause_after_quotation(p, k, b).filter(|_| after_quotation))
             };
             if words[k + 1].is("that") && k > a + 1 {
                 cuts.push(cut(k, k + 1, false));
@@ -178,6 +180,24 @@ fn own_subject(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool> {
         c > cc && c < verb && (dep == "nsubj" || dep == "nsubj:pass" || dep == "expl")
     });
     subject.then_some(joined < first)
+}
+
+/// Whether the conjunction at word `k`, right after a closed quotation, opens a clause of
+/// the writer's by its words alone: a noun phrase, then a tensed verb before the next comma
+/// (`"Kherson is forever with Russia," but [the gap …] is stark`). A parser may read the
+/// noun phrase as a conjunct of the quotation's last noun, and the quotation as the
+/// subject of the clause's verb; the quotation marks say otherwise. `Some(true)`: the
+/// article's statement.
+fn clause_after_quotation(p: &Paragraph, k: usize, b: usize) -> Option<bool> {
+    let tag = |w: usize| p.parse(w).map(|t| t.tag);
+    let opens_noun_phrase = matches!(
+        p.parse(k + 1)?.pos,
+        "DET" | "NOUN" | "PROPN" | "PRON" | "ADJ" | "NUM"
+    );
+    let tensed = (k + 2..b)
+        .take_while(|&w| !p.words[w].is_punct(",") && !p.quoted[w])
+        .any(|w| matches!(tag(w), Some("VBD" | "VBZ" | "VBP" | "MD")));
+    (opens_noun_phrase && tensed).then_some(true)
 }
 
 /// Whether the conjunction at word `k` joins a predicate with a tense of its own (a finite

@@ -1187,3 +1187,71 @@ fn added_with_a_noun_for_its_object_reports_nothing() {
         );
     }
 }
+
+/// `…, and he has called …`: a reporting verb coordinated with the cue, with a subject of
+/// its own, is a cue of its own (newswcl50-dev 3_M:28), whether the parser hangs the
+/// conjunct on the cue (UD's reading, the uptrained parser's) or on the content's verb (the
+/// shipped parser's). Before, the first cue's open content swallowed it.
+#[test]
+fn a_cue_coordinated_with_the_cue_is_a_cue_of_its_own() {
+    let text = "Trump has repeatedly said his campaign did not collude with the Russian \
+                government, and he has called investigations into the matter a \"witch hunt.\"";
+    // Tokens: 3 `said`, 8 `collude`, 17 `called`.
+    for reading in [[(17, 3, "conj")], [(17, 8, "conj")]] {
+        let all = show_as(text, &reading);
+        let brief: Vec<_> = (all.iter())
+            .map(|r| (r.0.as_str(), r.1.as_deref(), r.2.as_deref()))
+            .collect();
+        assert_eq!(
+            brief,
+            [
+                (
+                    "his campaign did not collude with the Russian government",
+                    Some("Trump"),
+                    Some("said")
+                ),
+                (
+                    "investigations into the matter a \"witch hunt.\"",
+                    Some("Trump"),
+                    Some("called")
+                ),
+            ],
+            "{reading:?}"
+        );
+    }
+}
+
+/// `declare that "…," but the gap … is stark`: the clause after the closed quotation is
+/// the writer's, also where the parser makes the quotation's last noun the clause's subject
+/// and `gap` its conjunct (the uptrained parser's reading; the shipped parser's is a clause
+/// coordinated with the quotation).
+#[test]
+fn a_clause_after_a_closed_quotation_is_the_writers_however_it_hangs() {
+    let text = "Billboards around the city still declare that “Kherson is forever with \
+                Russia,” but the gap between grand pronouncement and reality on the ground \
+                is stark.";
+    // Tokens: 5 `declare`, 6 `that`, 12 `Russia`, 15 `but`, 17 `gap`, 27 `stark`.
+    let subject_conjunct = [
+        (6, 27, "mark"),
+        (12, 27, "nsubj"),
+        (17, 12, "conj"),
+        (15, 17, "cc"),
+        (27, 5, "ccomp"),
+    ];
+    let clause_conjunct = [
+        (6, 12, "mark"),
+        (12, 5, "ccomp"),
+        (17, 27, "nsubj"),
+        (15, 27, "cc"),
+        (27, 12, "conj"),
+    ];
+    let gap = "the gap between grand pronouncement and reality on the ground is stark";
+    for reading in [&subject_conjunct, &clause_conjunct] {
+        let all = show_as(text, reading);
+        let writer = all.iter().find(|r| r.0 == gap);
+        assert!(
+            writer.is_some_and(|r| r.1.is_none() && r.2.is_none()),
+            "{all:?}"
+        );
+    }
+}

@@ -166,12 +166,42 @@ pub fn governs(p: &Paragraph, upper: usize, lower: usize) -> bool {
     let Some(syntax) = p.syntax else {
         return false;
     };
-    let top = p.token_of[upper] as usize;
-    let mut t = p.token_of[lower] as usize;
+    token_governs(
+        syntax,
+        p.token_of[upper] as usize,
+        p.token_of[lower] as usize,
+    )
+}
+
+/// The comma before the cue at word `cue` when the cue heads a clause of its own, with its
+/// own subject, set off by `, and` / `, but` and coordinated with the open content of the
+/// earlier cue at word `earlier` (`Trump has said his campaign did not collude …, and [he]
+/// has called investigations … a "witch hunt"`): a second statement, with its own speaker,
+/// not part of the first. A parser hangs the conjunct on the earlier cue (UD's reading) or
+/// on the content's verb; either way it lies under the earlier cue. `None` without a parse.
+pub fn coordinated_cue(p: &Paragraph, earlier: usize, cue: usize) -> Option<usize> {
+    let syntax = p.syntax?;
+    let (top, verb) = (p.token_of[earlier] as usize, p.token_of[cue] as usize);
+    let head = syntax.head(verb);
+    let under_earlier = head == top || (head != verb && token_governs(syntax, top, head));
+    if syntax.get(verb).dep != "conj" || syntax.get(verb).pos != "VERB" || !under_earlier {
+        return None;
+    }
+    let cc = (syntax.children(verb)).find(|&c| c < verb && syntax.get(c).dep == "cc")?;
+    let subject = (syntax.children(verb))
+        .any(|c| cc < c && c < verb && syntax.get(c).dep.starts_with("nsubj"));
+    let cc_word = (earlier + 1..cue).find(|&w| p.token_of[w] as usize == cc)?;
+    let comma = cc_word - 1;
+    (subject && p.words[comma].is_punct(",")).then_some(comma)
+}
+
+/// Whether token `lower` lies in the subtree of token `upper`.
+fn token_governs(syntax: &DocumentSyntax, upper: usize, lower: usize) -> bool {
+    let mut t = lower;
     // A tree's depth is below its length; the bound only guards against a malformed parse.
     for _ in 0..syntax.run_of(t).len() {
         let up = syntax.head(t);
-        if up == top {
+        if up == upper {
             return true;
         }
         if up == t {
