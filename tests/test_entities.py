@@ -339,6 +339,41 @@ def test_ids_do_not_depend_on_document_order(corpus: cw.Corpus) -> None:
     assert list(zip(a.doc, a.start, a.entity)) == list(zip(b.doc, b.start, b.entity))
 
 
+def test_two_articles_get_the_same_names_alone_and_inside_a_larger_corpus(
+    corpus: cw.Corpus,
+) -> None:
+    """Names are read per document: a corpus's size never adds or drops one. (Session 37 saw
+    `Nature` tagged in a two-document corpus and not in the MSRP pool. The cause was not the
+    corpus: its two-document corpus held the sentences alone, the pool holds them inside
+    articles, and the name model's window reads past a sentence's end, so the sentence after
+    `Nature` decides it.) Entity ids may differ (a lone surname joins the corpus's one full
+    name); spans and labels may not."""
+    docs = list(corpus)
+    hand = [
+        "The paper was printed in the spring issue of the review Granta.\n\n"
+        "That was all. The editors at Faber said the essay would be reprinted.",
+        "The results will be published the July 10 issue of the journal Nature.\n\n"
+        "This morning, Coen revised his expectations downward at UM's New York office.",
+    ]
+    chosen = [(d.name, d.text) for d in docs[:2]] + [(f"hand{i}", t) for i, t in enumerate(hand)]
+    filler = [
+        (f"filler{i}", f"Filler story {i} says Mr. Smith met Ms. Jones in Paris.")
+        for i in range(200)
+    ]
+    rest = [(d.name, d.text) for d in docs[2:]]
+
+    def names(pairs: list[tuple[str, str]]) -> list[tuple]:
+        c = cw.Corpus.from_texts([t for _, t in pairs], names=[n for n, _ in pairs])
+        e = c.entities()
+        e = e[e.doc.astype(str).isin({n for n, _ in chosen})]
+        return sorted(zip(e.doc.astype(str), e.start, e.end, e.label, e.text))
+
+    alone = names(chosen)
+    assert any(row[4] == "Faber" for row in alone)
+    assert names(rest + chosen + filler) == alone
+    assert names(filler[:50] + chosen[2:] + rest + chosen[:2]) == alone
+
+
 # -- figures and dates through the whole pipeline ------------------------------------------------
 
 FIGURE_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}

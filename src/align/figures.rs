@@ -2,6 +2,7 @@
 //! bounds set the interval (`at least 30` → 30 and a little more; `nearly 300,000` → a
 //! little under 300,000); a bare number allows rounding.
 
+use super::bounds;
 use crate::entities::figures::Figure;
 use crate::entities::label::Label;
 
@@ -33,8 +34,6 @@ pub struct FigureValue {
     pub floor: bool,
 }
 
-/// How far past a one-sided bound a figure plausibly lies: `at least 30` is not 498.
-const OPEN_BOUND_REACH: f64 = 1.5;
 /// Rounding a bare number allows (`2.5` for `2.46`), at most: a number written to more
 /// places allows just under half a unit of its last place (`5,616.21` is not `5,647.65`).
 const EXACT_SLACK: f64 = 0.02;
@@ -56,15 +55,16 @@ impl FigureValue {
         } else {
             EXACT_SLACK
         };
+        // The bounds' reach follows the place the number is written to (`bounds`).
+        let step = bounds::step(&text, v);
         let (lo, hi) = match (f.lower, f.upper) {
             (Some(l), Some(u)) => (l, u),
-            (Some(l), None) => (l, l * OPEN_BOUND_REACH),
-            (None, Some(u)) => (u / OPEN_BOUND_REACH, u),
+            (Some(l), None) => (l, l + bounds::above_floor(l, step)),
+            (None, Some(u)) => (u - bounds::below_ceiling(u, f.approximate, APPROX_SLACK), u),
             (None, None) => {
-                let reach = match written_place(&text) {
-                    Some((number, place)) if !f.approximate && number > 0.0 => {
-                        (v * slack).min(PLACE_REACH * place * v / number)
-                    }
+                let reach = match step {
+                    Some(step) if !f.approximate => (v * slack).min(PLACE_REACH * step),
+                    _ if f.approximate => bounds::about(v, step, EXACT_SLACK, APPROX_SLACK),
                     _ => v * slack,
                 };
                 (v - reach, v + reach)
@@ -109,6 +109,11 @@ impl FigureValue {
     }
 
     pub fn compatible(&self, other: &FigureValue) -> bool {
+        if self.floor && other.floor {
+            // Two floors overlap above the higher, but state one count only at one number.
+            let floor = |f: &FigureValue| (f.lo, bounds::step(&f.text, f.lo));
+            return self.comparable(other) && bounds::same_floor(floor(self), floor(other));
+        }
         self.comparable(other) && self.lo <= other.hi && other.lo <= self.hi
     }
 
@@ -126,7 +131,7 @@ impl FigureValue {
 /// The last number written in digits in `text` (`$317.6 billion` → 317.6) and the value of
 /// its last place (0.1), or of its last non-zero digit for a whole number (`300` → 100):
 /// how precisely it was written.
-fn written_place(text: &str) -> Option<(f64, f64)> {
+pub(super) fn written_place(text: &str) -> Option<(f64, f64)> {
     let end = text.rfind(|c: char| c.is_ascii_digit())? + 1;
     let run = text[..end]
         .rsplit(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))

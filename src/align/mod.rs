@@ -13,6 +13,7 @@
 
 mod antecedent;
 mod apart;
+mod bounds;
 mod build;
 mod copies;
 pub mod distributed;

@@ -1406,3 +1406,88 @@ fn an_index_named_by_a_number_is_no_figure_both_give() {
         assert!(!why.contains("500 ~ 500"), "{why}");
     }
 }
+
+/// The relation of the pair whose claims hold `a` and `b`, in a corpus of `texts`: the pair
+/// must be listed.
+fn listed_relation(texts: &[&str], a: &str, b: &str) -> (Relation, String) {
+    corpus_relation(texts, a, b).unwrap_or_else(|| panic!("no pair of {a:?} and {b:?}"))
+}
+
+#[test]
+fn a_floor_reaches_only_the_next_number_at_its_place() {
+    // Negative (MSRP train 650292 / 1054682, the Dow on two days): `more than 140 points`
+    // is no `201 points`; on main a floor reached half again past itself.
+    let texts = [
+        "The Dow Jones industrials climbed more than 140 points to above the 9,000 mark, the first time since December.",
+        "By late afternoon, the Dow Jones industrial average was up 12.81, or 0.1 percent, at 9,331.77, having gained 201 points Monday to its highest level since July 2002.",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "more than 140", "201 points") {
+        assert_ne!(r, Relation::Agree, "{why}");
+    }
+    // Hand-made: more than 40 homes is no 55; it may be 42.
+    let fire = |n: &str| format!("The fire destroyed {n} homes in the valley, officials said.");
+    let (more, fifty_five, forty_two) = (fire("more than 40"), fire("55"), fire("42"));
+    let (r, why) = listed_relation(&[&more, &fifty_five], "more than 40", "55 homes");
+    assert_ne!(r, Relation::Agree, "{why}");
+    let (r, why) = listed_relation(&[&more, &forty_two], "more than 40", "42 homes");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
+fn two_floors_at_other_numbers_are_two_counts() {
+    // Negative (MSRP train 622384 / 1100441, SARS on two days).
+    let texts = [
+        "The global death toll from SARS was at least 767, with more than 8,300 people sickened since the virus first appeared in southern China in November.",
+        "SARS has killed about 800 people and sickened more than 8,400 worldwide, mostly in Asia.",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "8,300", "8,400") {
+        assert_ne!(r, Relation::Agree, "{why}");
+    }
+    // Hand-made: two floors a hundred apart at the hundreds.
+    let flu =
+        |n: &str| format!("The flu has sickened more than {n} people in the region since March.");
+    let (r, why) = listed_relation(&[&flu("1,200"), &flu("1,300")], "1,200", "1,300");
+    assert_ne!(r, Relation::Agree, "{why}");
+    // A floor cut down to a coarser place is the same floor: hand-made, and MSRP train
+    // 426940 / 426546 (labelled a paraphrase).
+    let (r, why) = listed_relation(&[&flu("1,000"), &flu("1,240")], "1,000", "1,240");
+    assert_eq!(r, Relation::Agree, "{why}");
+    let texts = [
+        "SARS has killed 296 people on China's mainland and infected more than 5,200.",
+        "Throughout China's mainland, the disease has killed 300 people and infected more than 5,270.",
+    ];
+    let (r, why) = listed_relation(&texts, "5,200", "5,270");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
+fn an_approximate_figure_stays_near_the_place_it_is_written_to() {
+    // Negative (MSRP train 173817 / 2677297, the euro on two days): `around $1.1480` is
+    // written to four places; it is no `$1.1860`.
+    let texts = [
+        "Against the dollar, the euro rose as high as $1.1537 , a fresh four-year high and up a half cent from around $1.1480 in late U.S. trade.",
+        "In early U.S. trading, the euro <EUR=> was down 0.6 percent to $1.1741, after rising to a four-month high of $1.1860.",
+    ];
+    if let Some((r, why)) = corpus_relation(&texts, "1.1480", "1.1860") {
+        assert_ne!(r, Relation::Agree, "{why}");
+    }
+    // Hand-made: a rate, and `almost` (about, from below).
+    let pound = |n: &str| format!("The pound traded {n} in late London trade, dealers said.");
+    let (around, far, near) = (
+        pound("around $1.5240"),
+        pound("at $1.5610"),
+        pound("at $1.5243"),
+    );
+    let (r, why) = listed_relation(&[&around, &far], "1.5240", "1.5610");
+    assert_ne!(r, Relation::Agree, "{why}");
+    let (r, why) = listed_relation(&[&around, &near], "1.5240", "1.5243");
+    assert_eq!(r, Relation::Agree, "{why}");
+    let turnout = |n: &str| {
+        format!("Turnout rose {n} percent in the northern districts, the election board said.")
+    };
+    let (almost, far, near) = (turnout("almost 20"), turnout("17.4"), turnout("19.6"));
+    let (r, why) = listed_relation(&[&almost, &far], "almost 20", "17.4");
+    assert_ne!(r, Relation::Agree, "{why}");
+    let (r, why) = listed_relation(&[&almost, &near], "almost 20", "19.6");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
