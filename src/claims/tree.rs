@@ -288,7 +288,7 @@ pub fn speaker_proper(p: &Paragraph, s: usize, e: usize) -> Option<(usize, usize
     }
     // A name before `, who` that only places a noun's phrase (`experts in the United
     // States, who point out`): `who` and so the speaker is that noun's phrase.
-    if e >= s + 1
+    if e > s
         && p.words.get(e).is_some_and(|w| w.is_punct(","))
         && p.words
             .get(e + 1)
