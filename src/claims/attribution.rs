@@ -135,6 +135,34 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
     (k, quote_opens)
 }
 
+/// Whether `cue` is a trailing attribution closing its sentence, `…, a newspaper said on
+/// Saturday.`: a short verbless phrase set off by a comma, the cue, then nothing but its
+/// time or channel. It attributes all that comes before, an earlier cue's content included
+/// (`after he admitted he had stashed heroin …, a newspaper said`), however the parser hung
+/// the two cues.
+fn closes_the_sentence(p: &Paragraph, lo: usize, hi: usize, cue: &CueMatch) -> bool {
+    let words = &p.words;
+    let (after, _) = after_cue(words, cue, hi);
+    if cue.content_from < cue.end || words[after..hi].iter().any(|w| w.is_word()) {
+        return false;
+    }
+    let Some(comma) = (lo..cue.first).rev().find(|&k| !words[k].is_word()) else {
+        return false;
+    };
+    // The speaker phrase reaches back to the comma (not `official and [diplomatic
+    // sources]`, which the speaker rules read otherwise).
+    let left = speakers::left_phrase(words, lo, cue.first);
+    let speaker = word_count(words, comma + 1, cue.first);
+    words[comma].is_punct(",")
+        && left.start == comma + 1
+        && left.edge_at == Some(comma)
+        && (1..=MAX_TRAILING_SPEAKER).contains(&speaker)
+        && tree::has_verb(p, comma + 1, cue.first) == Some(false)
+}
+
+/// The most words a trailing speaker (`, a newspaper said.`) may have.
+const MAX_TRAILING_SPEAKER: usize = 6;
+
 fn word_count(words: &[Word], a: usize, b: usize) -> usize {
     words[a..b.max(a)].iter().filter(|w| w.is_word()).count()
 }
@@ -192,7 +220,8 @@ pub fn segment_claims(
         // states something of its own, and the open content ends at the comma before it.
         let coordinated = open.and_then(|d| tree::coordinated_cue(p, d.cue.first, cue.first));
         let open_right = open.is_some_and(|d| !tree::governs(p, cue.first, d.cue.first))
-            && coordinated.is_none();
+            && coordinated.is_none()
+            && !closes_the_sentence(p, lo, hi, cue);
         let clause_start = drafts.last().map_or(lo, |d| d.attribution_end);
         if drafts.is_empty() {
             if let Some(d) = opening_participle(p, lo, hi, cue) {

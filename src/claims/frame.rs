@@ -565,6 +565,26 @@ impl FrameSource<'_> {
         opener && after_comma && own_subject
     }
 
+    /// The subject of a clause hung as `acl` on a noun before its own subject (`Wang's
+    /// family and Hangzhou police could not be reached`, read as `family` with `police …
+    /// reached` on it): a sentence misread, whose subject runs from that noun's phrase
+    /// through the clause's subject, headed by the noun.
+    fn subject_through_noun(&self, p: usize, s: usize, r: &Range<usize>) -> Option<Argument> {
+        let n = self.syntax.head(p);
+        let misread = self.dep(p) == "acl"
+            && self.pos(p) == "VERB"
+            && matches!(self.pos(n), "NOUN" | "PROPN")
+            && r.contains(&n)
+            && n < s
+            && s < p
+            && self.syntax.head(s) == p;
+        misread.then(|| {
+            let mut arg = self.argument(n, r);
+            arg.span.end = self.argument(s, r).span.end;
+            arg
+        })
+    }
+
     /// Whether token `w` is a relative pronoun (`who`, `which`, `that`, `whom`).
     fn relative_pronoun(&self, w: usize) -> bool {
         self.pos(w) == "PRON" && matches!(self.lemma(w).as_str(), "who" | "which" | "that" | "whom")
@@ -715,7 +735,9 @@ impl FrameSource<'_> {
             }
         }
         if let Some(s) = subject {
-            let arg = (self.relative_subject(p, s, r)).unwrap_or_else(|| self.argument(s, r));
+            let arg = (self.relative_subject(p, s, r))
+                .or_else(|| self.subject_through_noun(p, s, r))
+                .unwrap_or_else(|| self.argument(s, r));
             // An object the parser hung the infinitive on ends before the infinitive.
             let arg = match self.to_of(p, r) {
                 Some(to) if raised_object == Some(s) && self.syntax.head(p) == s => {
@@ -1533,6 +1555,38 @@ mod tests {
         let ud = [(4, 28, "ccomp"), (3, 4, "nsubj"), (7, 4, "obl")];
         let r = read_as(text, content, &ud);
         assert_eq!(r.predicates()[0], "lingered", "{:?}", r.predicates());
+    }
+
+    /// `Wang's family and Hangzhou police could not be reached` (CoNLL-2003 dev): the
+    /// uptrained parser hangs `reached` on `family` as `acl`, with `police` its subject. The
+    /// patient is the whole subject, as in UD's reading, not `police` alone.
+    #[test]
+    fn a_clause_hung_on_its_subjects_first_noun_keeps_the_whole_subject() {
+        let text = "Wang's family and Hangzhou police could not be reached for immediate comment.";
+        let content = &text[..text.len() - 1];
+        // Tokens: 2 `family`, 4 `Hangzhou`, 5 `police`, 9 `reached`.
+        let misread = [
+            (2, 2, "root"),
+            (4, 2, "conj"),
+            (5, 9, "nsubj:pass"),
+            (9, 2, "acl"),
+        ];
+        let ud = [
+            (9, 9, "root"),
+            (2, 9, "nsubj:pass"),
+            (5, 2, "conj"),
+            (4, 5, "compound"),
+        ];
+        for reading in [&misread, &ud] {
+            let r = read_as(text, content, reading);
+            assert_eq!(r.predicates()[0], "reached", "{reading:?}");
+            assert_eq!(
+                r.roles(0)[1],
+                Some("Wang's family and Hangzhou police"),
+                "{reading:?}"
+            );
+            assert!(r.main().negated, "{reading:?}");
+        }
     }
 
     /// `"Maybe we won't …"`: the tagger takes the capitalised `Maybe` after the quotation

@@ -55,6 +55,9 @@ pub struct Lexicon {
     pub time_words: WordSet<&'static str>,
     /// Words that negate a predicate or the phrase they open (`not`, `never`, `no`).
     pub negations: WordSet<String>,
+    /// Prepositions whose noun places or dates something (`in`, `at`, `since`): no
+    /// antecedent of a relative `who`.
+    pub place_cases: WordSet<String>,
 }
 
 /// The patterns of a list that may start at a word, by the word's lower-cased form: those
@@ -221,6 +224,12 @@ impl Lexicon {
             time_words: time_words(calendar),
             negations: files
                 .get(List::Negations)
+                .entries(problems)?
+                .into_iter()
+                .map(str::to_lowercase)
+                .collect(),
+            place_cases: files
+                .get(List::PlaceCases)
                 .entries(problems)?
                 .into_iter()
                 .map(str::to_lowercase)

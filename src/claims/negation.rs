@@ -126,7 +126,26 @@ impl Reader<'_, '_> {
                     .children(**t)
                     .any(|c| self.syntax.get(c).dep == "cop")
         };
-        tops.iter().find(verbal).or(tops.first()).copied()
+        let main = tops.iter().find(verbal).or(tops.first()).copied()?;
+        Some(self.clause_on_noun(main).unwrap_or(main))
+    }
+
+    /// A clause with a subject of its own hung on the proposition's head noun as `acl`
+    /// (`Wang's family and Hangzhou police could not be reached`, read as `family` with a
+    /// clause `police … reached` on it): the parser misread a sentence, whose predicate is
+    /// the clause's verb, as the frames read it too.
+    fn clause_on_noun(&self, main: usize) -> Option<usize> {
+        if !matches!(self.syntax.get(main).pos, "NOUN" | "PROPN") {
+            return None;
+        }
+        self.syntax.children(main).find(|&k| {
+            let s = self.syntax.get(k);
+            self.inside(k)
+                && s.pos == "VERB"
+                && s.dep == "acl"
+                && (self.syntax.children(k))
+                    .any(|a| matches!(self.syntax.get(a).dep, "nsubj" | "nsubj:pass"))
+        })
     }
 
     /// Whether dependent `c` of the predicate negates it: `not`, `n't`, `never`, and `no`

@@ -122,7 +122,16 @@ pub fn subject(
         if let Some(s) = nsubj {
             let relative = matches!(syntax.get(s).lemma, "who" | "which" | "that");
             let phrase = if relative && syntax.get(verb).dep == "acl:relcl" {
-                noun_phrase(p, syntax.head(verb))?
+                let noun = syntax.head(verb);
+                let person = matches!(syntax.get(s).lemma, "who" | "whom");
+                noun_phrase(
+                    p,
+                    if person {
+                        person_antecedent(p, noun)
+                    } else {
+                        noun
+                    },
+                )?
             } else if let Some(name) = named_in_apposition(syntax, s) {
                 noun_phrase(p, name)?
             } else {
@@ -277,12 +286,59 @@ pub fn speaker_proper(p: &Paragraph, s: usize, e: usize) -> Option<(usize, usize
     {
         end -= 1;
     }
+    // A name before `, who` that only places a noun's phrase (`experts in the United
+    // States, who point out`): `who` and so the speaker is that noun's phrase.
+    if e > s
+        && p.words.get(e).is_some_and(|w| w.is_punct(","))
+        && p.words
+            .get(e + 1)
+            .is_some_and(|w| w.is_any(&["who", "whom"]))
+    {
+        let noun = p.token_of[e - 1] as usize;
+        let person = person_antecedent(p, noun);
+        if person != noun {
+            let phrase = noun_phrase(p, person)?;
+            return (phrase.1 <= e && phrase.0 < phrase.1).then_some(phrase);
+        }
+    }
     let relative = end == s + 1 && p.words[s].is_any(&["who", "which"]);
     if relative && s >= 2 && p.words[s - 1].is_punct(",") {
-        let phrase = noun_phrase(p, p.token_of[s - 2] as usize)?;
+        let noun = p.token_of[s - 2] as usize;
+        let person = p.words[s].is("who");
+        let phrase = noun_phrase(
+            p,
+            if person {
+                person_antecedent(p, noun)
+            } else {
+                noun
+            },
+        )?;
         return (phrase.1 <= s).then_some(phrase);
     }
     (end != e).then_some((s, end))
+}
+
+/// The noun a relative `who` after token `noun` stands for: `who` names a person, so a
+/// noun that only places or dates the phrase it hangs on (`experts in the United States,
+/// who point out`, `in` a place case) gives way to that phrase's noun, however the parser
+/// hung the relative clause. Climbs through a few such phrases.
+fn person_antecedent(p: &Paragraph, mut noun: usize) -> usize {
+    let Some(syntax) = p.syntax else {
+        return noun;
+    };
+    for _ in 0..MAX_CLIMB {
+        let up = syntax.head(noun);
+        let placed = matches!(syntax.get(noun).dep, "nmod" | "obl")
+            && syntax.children(noun).any(|c| {
+                syntax.get(c).dep == "case"
+                    && (p.lexicon.place_cases).contains(&syntax.get(c).lemma.to_lowercase())
+            });
+        if up == noun || !placed || !matches!(syntax.get(up).pos, "NOUN" | "PROPN" | "PRON") {
+            break;
+        }
+        noun = up;
+    }
+    noun
 }
 
 /// The words of the phrase headed by token `head`: its subtree up to a relative clause or

@@ -192,6 +192,8 @@ manifest! {
     Modality => "claims/modality.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// Words that negate a frame's predicate or argument, several a line.
     Negations => "claims/negations.txt", Format::Fields { min: 1, max: ANY };
+    /// Prepositions whose noun is a place or a time, never whom `who` stands for.
+    PlaceCases => "claims/place_cases.txt", Format::Fields { min: 1, max: ANY };
     /// Light verbs whose object names the event (`made a visit`), several a line.
     LightVerbs => "claims/light_verbs.txt", Format::Fields { min: 1, max: ANY };
 
