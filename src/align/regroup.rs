@@ -10,11 +10,12 @@ use std::collections::HashSet;
 
 use super::lexicon::{group_key, stems_of, AlignLexicon};
 use super::represent::ClaimView;
+use crate::syntax::hashing::WordSet;
 
 /// Every term key a view says: its terms', its clauses', its frames' predicates and
-/// fillers' heads.
-fn keys_of(v: &ClaimView) -> HashSet<&str> {
-    let mut keys: HashSet<&str> = HashSet::new();
+/// fillers' heads. (Only looked up, never iterated: the word hasher, not SipHash.)
+fn keys_of(v: &ClaimView) -> WordSet<&str> {
+    let mut keys: WordSet<&str> = WordSet::default();
     for w in std::iter::once(v).chain(&v.clauses) {
         keys.extend(w.terms.iter().map(|t| t.key.as_str()));
         for f in &w.frames {
@@ -27,7 +28,7 @@ fn keys_of(v: &ClaimView) -> HashSet<&str> {
 
 /// The key `surface` (a phrase keyed `key`) takes against a claim saying `other`: a later
 /// group of the phrase that `other` says, when it does not say `key`.
-fn rekey(surface: &str, key: &str, other: &HashSet<&str>, lex: &AlignLexicon) -> Option<String> {
+fn rekey(surface: &str, key: &str, other: &WordSet<&str>, lex: &AlignLexicon) -> Option<String> {
     if !key.starts_with('=') || other.contains(key) {
         return None;
     }
@@ -43,7 +44,7 @@ fn event_of(key: &str, lex: &AlignLexicon) -> Option<u16> {
 }
 
 /// `v` with its words of several groups keyed against `other`'s keys; `None` if none moves.
-fn regroup_view(v: &ClaimView, other: &HashSet<&str>, lex: &AlignLexicon) -> Option<ClaimView> {
+fn regroup_view(v: &ClaimView, other: &WordSet<&str>, lex: &AlignLexicon) -> Option<ClaimView> {
     let moved: Vec<(String, String, String)> = (v.terms.iter())
         .filter_map(|t| {
             Some((

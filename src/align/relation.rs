@@ -176,16 +176,10 @@ fn substantial(v: &ClaimView) -> bool {
 fn covers(a: &ClaimView, b: &ClaimView, f: &Features) -> (f64, f64) {
     let mut shared_a = FIGURE_WEIGHT * f.figures.shared.len() as f32;
     let mut shared_b = shared_a;
-    // Both views' terms are sorted by key and `shared_terms` ascend: each search starts
-    // past the last term found.
-    let mut from = 0;
-    for &i in &f.shared_terms {
+    // Both in the order of `a`'s terms, as the shares were always summed.
+    for &(i, j) in &f.shared_pairs {
         shared_a += a.terms[i].idf;
-        let rest = &b.terms[from..];
-        if let Ok(j) = rest.binary_search_by(|t| t.key.cmp(&a.terms[i].key)) {
-            shared_b += rest[j].idf;
-            from += j + 1;
-        }
+        shared_b += b.terms[j].idf;
     }
     let share = |shared: f32, total: f32| {
         if total > 0.0 {
@@ -929,7 +923,8 @@ const BARE_COUNT_WORDS: usize = 2;
 
 /// Whether two claims name one entity.
 fn shared_entity(a: &ClaimView, b: &ClaimView) -> bool {
-    a.entities.keys().any(|k| b.entities.contains_key(k))
+    // Both maps are sorted by key: a merge that stops at the first shared one.
+    super::score::sorted_overlap_iter(a.entities.keys(), b.entities.keys(), 1) > 0
 }
 
 /// Whether two claims have one speaker: one entity, or one surname as written (`Mr. Kudlow`

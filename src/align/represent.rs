@@ -92,6 +92,9 @@ pub struct HashedWords {
     pub plain: Vec<u64>,
     pub names: Vec<u64>,
     pub stopwords: Vec<u64>,
+    /// The Euclidean norm of `char_trigrams`' counts: the cosine of a pair reads both
+    /// norms, so each view sums its own once instead of once per pair it is in.
+    pub trigram_norm: f64,
 }
 
 fn hash_word(w: &str) -> u64 {
@@ -113,6 +116,14 @@ fn hashed_terms<'t>(terms: impl Iterator<Item = &'t Term>) -> Vec<(u64, u32)> {
         .collect();
     v.sort_unstable();
     v
+}
+
+/// The Euclidean norm of a count vector, summed in its order (as `score::cosine` reads it).
+pub(super) fn count_norm(v: &[(u64, u32)]) -> f64 {
+    v.iter()
+        .map(|(_, n)| (*n as f64).powi(2))
+        .sum::<f64>()
+        .sqrt()
 }
 
 /// The key standing for any number among a claim's word keys.
@@ -453,6 +464,7 @@ impl ClaimView {
         self.hashed.plain = hashed_set(&self.plain);
         self.hashed.names = hashed_set(&self.names);
         self.hashed.stopwords = hashed_set(&self.stopwords);
+        self.hashed.trigram_norm = count_norm(&self.char_trigrams);
         self.with_hashed_terms()
     }
 

@@ -33,31 +33,35 @@ fn number_matches(a: &[f64], b: &[f64]) -> (usize, usize) {
     (unmatched, near)
 }
 
-/// Cosine of two sorted count vectors.
-fn cosine(a: &[(u64, u32)], b: &[(u64, u32)]) -> f64 {
-    let norm = |v: &[(u64, u32)]| {
-        v.iter()
-            .map(|(_, n)| (*n as f64).powi(2))
-            .sum::<f64>()
-            .sqrt()
-    };
-    let (na, nb) = (norm(a), norm(b));
+/// Cosine of two sorted count vectors whose norms are `na` and `nb` (`count_norm`, held by
+/// each view: summed once a claim, not once a pair).
+fn cosine(a: &[(u64, u32)], b: &[(u64, u32)], na: f64, nb: f64) -> f64 {
     if na == 0.0 || nb == 0.0 {
         return 0.0;
     }
+    // A merge without branches on the comparison (which a pair's trigrams make
+    // unpredictable): each step moves past the smaller item, or both when equal, and
+    // adds a product only then (adding 0.0 to a non-negative sum leaves it as it was, so
+    // the sum is the one the branching merge made).
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += a[i].1 as f64 * b[j].1 as f64;
-                i += 1;
-                j += 1;
-            }
-        }
+        let ((x, m), (y, n)) = (a[i], b[j]);
+        let product = m as f64 * n as f64;
+        dot += if x == y { product } else { 0.0 };
+        i += (x <= y) as usize;
+        j += (x >= y) as usize;
     }
     dot / (na * nb)
+}
+
+/// The cosine of two views' character trigram counts.
+fn trigram_cosine(a: &ClaimView, b: &ClaimView) -> f64 {
+    cosine(
+        &a.char_trigrams,
+        &b.char_trigrams,
+        a.hashed.trigram_norm,
+        b.hashed.trigram_norm,
+    )
 }
 
 /// How many items of the sorted list `a` are not in the sorted list `b`.
@@ -70,6 +74,8 @@ pub struct Features {
     pub values: FeatureValues,
     /// Term keys both claims share.
     pub shared_terms: Vec<usize>,
+    /// The same, as `(position in a.terms, position in b.terms)`: both ascend.
+    pub shared_pairs: Vec<(usize, usize)>,
     pub figures: FigureMatch,
     pub time: TimeMatch,
     pub shared_events: Vec<u16>,
@@ -97,13 +103,40 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
     if a.is_empty() || b.is_empty() {
         return 0;
     }
+    LCS_SCRATCH.with(|s| lcs_with(a, b, &mut s.borrow_mut()))
+}
+
+/// The buffers `lcs` fills, kept by each thread: it runs once for every pair judged, and
+/// four allocations a pair were a share of its cost.
+#[derive(Default)]
+struct LcsScratch {
+    at: Vec<(u64, usize)>,
+    items: Vec<u64>,
+    masks: Vec<u64>,
+    v: Vec<u64>,
+}
+
+thread_local! {
+    static LCS_SCRATCH: std::cell::RefCell<LcsScratch> = std::cell::RefCell::default();
+}
+
+/// `lcs` of two non-empty sequences, in `s`'s buffers (emptied first).
+fn lcs_with(a: &[u64], b: &[u64], s: &mut LcsScratch) -> usize {
     let words = b.len().div_ceil(64);
     // The distinct items of `b`, sorted, each with the bits of the positions it holds.
-    let mut at: Vec<(u64, usize)> = b.iter().copied().zip(0..).collect();
+    let LcsScratch {
+        at,
+        items,
+        masks,
+        v,
+    } = s;
+    at.clear();
+    items.clear();
+    masks.clear();
+    v.clear();
+    at.extend(b.iter().copied().zip(0..));
     at.sort_unstable();
-    let mut items: Vec<u64> = Vec::new();
-    let mut masks: Vec<u64> = Vec::new();
-    for (item, pos) in at {
+    for &(item, pos) in at.iter() {
         if items.last() != Some(&item) {
             items.push(item);
             masks.resize(masks.len() + words, 0);
@@ -112,7 +145,7 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
         masks[base + pos / 64] |= 1 << (pos % 64);
     }
     // A zero bit in `v` is a position of `b` that ends a longer common subsequence.
-    let mut v = vec![u64::MAX; words];
+    v.resize(words, u64::MAX);
     for x in a {
         let Ok(k) = items.binary_search(x) else {
             continue;
@@ -132,10 +165,43 @@ fn lcs(a: &[u64], b: &[u64]) -> usize {
     b.len() - (ones - last_unused.count_ones() as usize)
 }
 
-/// How many items two sorted, deduplicated lists share.
+/// How many items two sorted, deduplicated lists share: a merge that steps past the
+/// smaller item (both when equal) without branching on the comparison.
 fn sorted_overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let order = a[i].cmp(&b[j]);
+        n += order.is_eq() as usize;
+        i += order.is_le() as usize;
+        j += order.is_ge() as usize;
+    }
+    n
+}
+
+/// How many items two sorted, deduplicated iterators share, counting up to `limit`: a
+/// merge, where looking each item of one up in the other's map would compare its key
+/// again at every level of the map.
+pub(super) fn sorted_overlap_iter<T: Ord>(
+    a: impl IntoIterator<Item = T>,
+    b: impl IntoIterator<Item = T>,
+    limit: usize,
+) -> usize {
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
+    let (mut x, mut y) = (a.next(), b.next());
     let mut n = 0;
-    walk_sorted(a, b, |_, shared| n += shared as usize);
+    while let (Some(p), Some(q)) = (&x, &y) {
+        match p.cmp(q) {
+            std::cmp::Ordering::Less => x = a.next(),
+            std::cmp::Ordering::Greater => y = b.next(),
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                if n >= limit {
+                    break;
+                }
+                (x, y) = (a.next(), b.next());
+            }
+        }
+    }
     n
 }
 
@@ -250,6 +316,7 @@ pub fn overlap_features(a: &ClaimView, b: &ClaimView) -> Features {
         overlap,
         word_evidence: 0.0,
         shared_terms: shared.terms,
+        shared_pairs: shared.pairs,
         figures,
         time,
         shared_events,
@@ -260,6 +327,7 @@ pub fn overlap_features(a: &ClaimView, b: &ClaimView) -> Features {
 /// The terms two claims share: indices into `a.terms`, and their weight.
 struct SharedTerms {
     terms: Vec<usize>,
+    pairs: Vec<(usize, usize)>,
     weight: f64,
 }
 
@@ -313,6 +381,7 @@ fn term_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) -> Sha
     larger_smaller(values, counts, ca, cb);
     SharedTerms {
         terms: shared_terms,
+        pairs: f,
         weight: shared_weight,
     }
 }
@@ -341,16 +410,12 @@ fn sequence_likeness(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
         lcs(&ia.stems, &ib.stems) as f64,
         ia.stems.len().min(ib.stems.len()) as f64,
     );
-    values[Feature::CharTrigramCosine] = cosine(&a.char_trigrams, &b.char_trigrams);
+    values[Feature::CharTrigramCosine] = trigram_cosine(a, b);
 }
 
 /// Entities both name, and those only one names.
 fn entity_overlap(a: &ClaimView, b: &ClaimView, values: &mut FeatureValues) {
-    let shared_entities = a
-        .entities
-        .keys()
-        .filter(|k| b.entities.contains_key(*k))
-        .count();
+    let shared_entities = sorted_overlap_iter(a.entities.keys(), b.entities.keys(), usize::MAX);
     let entity_union = a.entities.len() + b.entities.len() - shared_entities;
     values[Feature::EntityJaccard] = ratio(shared_entities as f64, entity_union as f64);
     values[Feature::EntityUnmatched] =
@@ -470,6 +535,8 @@ impl Features {
 mod tests {
     use super::*;
     use crate::align::build::text_views;
+    use crate::align::represent::count_norm;
+    use proptest::strategy::Strategy;
 
     fn views(a: &str, b: &str) -> (ClaimView, ClaimView) {
         let mut v = text_views(&[a, b], crate::lang::Language::english());
@@ -524,6 +591,9 @@ mod tests {
             assert_eq!(v.hashed.names.len(), v.names.len());
             assert_eq!(v.hashed.stopwords.len(), v.stopwords.len());
             assert_eq!(v.hashed.terms.len(), v.terms.len());
+            assert!(!v.char_trigrams.is_empty());
+            let norm = count_norm(&v.char_trigrams);
+            assert_eq!(v.hashed.trigram_norm.to_bits(), norm.to_bits());
         }
         let (ha, hb) = (&a.hashed, &b.hashed);
         assert_eq!(
@@ -557,6 +627,7 @@ mod tests {
         by_hash.sort_unstable();
         assert!(!by_key.is_empty());
         assert_eq!(by_hash, by_key);
+        assert_eq!(overlap_features(a, b).shared_pairs, by_key);
     }
 
     #[test]
@@ -648,10 +719,83 @@ mod tests {
     fn trigram_cosine_sees_spelling_likeness() {
         let (a, b) = views("The percentage rose.", "The per cent figure rose.");
         let (c, d) = views("The percentage rose.", "Shelling hit the market.");
-        assert!(
-            cosine(&a.char_trigrams, &b.char_trigrams) > cosine(&c.char_trigrams, &d.char_trigrams)
-        );
-        assert!((cosine(&a.char_trigrams, &a.char_trigrams) - 1.0).abs() < 1e-9);
+        assert!(trigram_cosine(&a, &b) > trigram_cosine(&c, &d));
+        assert!((trigram_cosine(&a, &a) - 1.0).abs() < 1e-9);
+    }
+
+    /// The cosine as first written: norms summed per pair, a merge branching on order.
+    fn cosine_branching(a: &[(u64, u32)], b: &[(u64, u32)]) -> f64 {
+        let norm = |v: &[(u64, u32)]| {
+            v.iter()
+                .map(|(_, n)| (*n as f64).powi(2))
+                .sum::<f64>()
+                .sqrt()
+        };
+        let (na, nb) = (norm(a), norm(b));
+        if na == 0.0 || nb == 0.0 {
+            return 0.0;
+        }
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += a[i].1 as f64 * b[j].1 as f64;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot / (na * nb)
+    }
+
+    /// Counts as `walk_sorted` visits them: the shared items.
+    fn overlap_walked(a: &[u64], b: &[u64]) -> usize {
+        let mut n = 0;
+        walk_sorted(a, b, |_, shared| n += shared as usize);
+        n
+    }
+
+    /// Sorted count vectors with keys from a small range (so that many are shared).
+    fn counts() -> impl proptest::strategy::Strategy<Value = Vec<(u64, u32)>> {
+        proptest::collection::btree_map(0u64..40, 1u32..6, 0..30)
+            .prop_map(|m| m.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        /// The branch-free merge with norms held by each side gives the very bits of the
+        /// per-pair computation.
+        #[test]
+        fn cosine_with_held_norms_is_the_branching_one(a in counts(), b in counts()) {
+            let held = cosine(&a, &b, count_norm(&a), count_norm(&b));
+            proptest::prop_assert_eq!(held.to_bits(), cosine_branching(&a, &b).to_bits());
+        }
+
+        /// The branch-free overlap counts what a walk over both lists finds shared, with
+        /// repeated items too (a sequence's n-grams may repeat).
+        #[test]
+        fn branch_free_overlap_is_the_walked_one(
+            mut a in proptest::collection::vec(0u64..30, 0..40),
+            mut b in proptest::collection::vec(0u64..30, 0..40),
+        ) {
+            a.sort_unstable();
+            b.sort_unstable();
+            proptest::prop_assert_eq!(sorted_overlap(&a, &b), overlap_walked(&a, &b));
+        }
+
+        /// Entities shared, by a merge of two maps' keys: what looking each up finds, and
+        /// with a limit of one, whether any is shared.
+        #[test]
+        fn merged_keys_count_what_lookups_find(
+            a in proptest::collection::btree_map("[a-e]{1,2}", "[A-Z]", 0..12),
+            b in proptest::collection::btree_map("[a-e]{1,2}", "[A-Z]", 0..12),
+        ) {
+            let looked_up = a.keys().filter(|k| b.contains_key(*k)).count();
+            proptest::prop_assert_eq!(sorted_overlap_iter(a.keys(), b.keys(), usize::MAX), looked_up);
+            let any = a.keys().any(|k| b.contains_key(k));
+            proptest::prop_assert_eq!(sorted_overlap_iter(a.keys(), b.keys(), 1) > 0, any);
+        }
     }
 
     #[test]
