@@ -58,10 +58,8 @@ pub fn untagged_names(
         }
         run.clear();
     };
-    for i in first..tokens.len() {
-        if tokens[i].end > span.end {
-            break;
-        }
+    let last = tokens.partition_point(|t| t.end <= span.end);
+    for i in first..last {
         if !run.is_empty() && !pending_joiner && JOINERS.contains(&word(i)) {
             pending_joiner = true;
             continue;
@@ -92,7 +90,7 @@ fn capitalised_and_free(t: &Token, word: &str, mentions: &[Mention]) -> bool {
         return false;
     }
     let m = mentions.partition_point(|m| m.end <= t.start);
-    !mentions.get(m).is_some_and(|m| m.start < t.end)
+    mentions.get(m).is_none_or(|m| m.start >= t.end)
 }
 
 /// Whether token `i` opens its sentence, or follows only punctuation there (`"Shares …`).
