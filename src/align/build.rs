@@ -271,6 +271,28 @@ impl<'a> DocContext<'a> {
             .map(|t| self.doc.text[t.start as usize..t.end as usize].to_owned())
     }
 
+    /// The names inside a role's filler (`participants::names_in`); where the tagger found
+    /// none there, the names it missed (`untagged`). A filler with a tagged name is read
+    /// as the tagger reads it: its other capitalised words are as likely titles or parts of
+    /// that name split off (`General` of `General Electric Co.`) as other participants.
+    fn names_in(&self, span: Span, entities: &EntityLayer, d: usize) -> Vec<String> {
+        let mut names = super::participants::names_in(span, entities, d, &self.language.align);
+        if !names.is_empty() {
+            return names;
+        }
+        let missed = super::untagged::untagged_names(
+            span,
+            &self.doc.text,
+            self.layer,
+            &entities.mentions[d],
+            |w| self.language.names.classes_of(w) != 0,
+        );
+        names.extend(missed);
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     fn piece(&self, s: Span) -> String {
         self.doc.text[s.start as usize..s.end as usize].to_owned()
     }
@@ -304,7 +326,7 @@ impl<'a> DocContext<'a> {
                     })
                     .and_then(|m| entities.entity_of(d, m as usize))
                     .map(|e| lex.entity_key(&e.id).to_owned()),
-                names: super::participants::names_in(a.span, entities, d, lex),
+                names: self.names_in(a.span, entities, d),
                 takes_part: (self.word_before(a.span))
                     .is_some_and(|w| lex.participant_cases.contains(&w.to_lowercase())),
                 indefinite: lex.indefinites.contains(

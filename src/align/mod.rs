@@ -40,6 +40,7 @@ pub(crate) mod score;
 mod slots;
 mod stem;
 pub(crate) mod time;
+mod untagged;
 mod views;
 mod voices;
 

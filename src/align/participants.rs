@@ -7,12 +7,18 @@ use crate::claims::Span;
 use crate::corpus::EntityLayer;
 
 use super::lexicon::AlignLexicon;
+use super::untagged::UNTAGGED;
 
 /// The entity keys (metonyms mapped) of the named mentions inside `span` of document `d`,
-/// sorted and distinct. Dates are when, not who: left out.
+/// sorted and distinct, and of one that ends inside it: a parse may cut a name at the
+/// filler's start (`Clayton [Homes' stock]`), whose owner is still that name. Dates are
+/// when, not who: left out.
 pub fn names_in(span: Span, entities: &EntityLayer, d: usize, lex: &AlignLexicon) -> Vec<String> {
     let mentions = &entities.mentions[d];
-    let first = mentions.partition_point(|m| m.start < span.start);
+    let mut first = mentions.partition_point(|m| m.start < span.start);
+    if first > 0 && mentions[first - 1].end > span.start {
+        first -= 1;
+    }
     let mut names: Vec<String> = (first..mentions.len())
         .take_while(|&m| mentions[m].start < span.end)
         .filter(|&m| mentions[m].end <= span.end)
@@ -45,7 +51,15 @@ pub fn kind(key: &str) -> &str {
 /// spelled like one of the other's (`alike`) may be that one under another id.
 pub fn rival(a: &[String], b: &[String]) -> bool {
     let (only_a, only_b) = (only(a, b), only(b, a));
-    only_a.iter().any(|k| only_b.contains(k))
+    (only_a.iter()).any(|k| only_b.iter().any(|j| kinds_meet(k, j)))
+}
+
+/// Whether names of kinds `x` and `y` can be rivals (or spellings of one): one kind, or a
+/// name the tagger missed (`untagged`) against another such or an organisation, the kind
+/// a missed name most often is (`Shares of Gillette` / `Clayton Homes' stock`).
+pub fn kinds_meet(x: &str, y: &str) -> bool {
+    let loose = |k: &str| matches!(k, UNTAGGED | "ORG");
+    x == y || (x == UNTAGGED || y == UNTAGGED) && loose(x) && loose(y)
 }
 
 /// `rival`, for names of one kind only (`PERSON`).
@@ -80,7 +94,7 @@ fn alike(a: &str, b: &str) -> bool {
     let (Some((ka, sa)), Some((kb, sb))) = (a.split_once(':'), b.split_once(':')) else {
         return false;
     };
-    if ka != kb {
+    if !kinds_meet(ka, kb) {
         return false;
     }
     let words = |s: &'_ str| -> Vec<String> {
@@ -90,6 +104,9 @@ fn alike(a: &str, b: &str) -> bool {
             .collect()
     };
     let (wa, wb) = (words(sa), words(sb));
+    if (ka == UNTAGGED || kb == UNTAGGED) && super::untagged::may_be_one(&wa, &wb) {
+        return true;
+    }
     // The words both end with, each keeping one before them: `Stock Exchange` of `Toronto
     // Stock Exchange` / `London Stock Exchange` is the kind of thing, not the name.
     let tail = (wa.iter().rev().zip(wb.iter().rev()))

@@ -18,6 +18,7 @@ use super::score::{features, overlap_features, Features};
 use super::slots;
 use super::stem::stem;
 use super::time::{self, TimeMatch};
+use super::untagged;
 use super::voices::{self, source};
 
 /// How two claims relate.
@@ -375,6 +376,13 @@ fn one_deed_other_participant(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) 
 /// scores by how much of the shorter one the longer states (`Features::overlap_score`);
 /// otherwise they are whole sentences, scored as paraphrases.
 pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> Judgement {
+    // Names the tagger missed count as participants only where the other claim does not
+    // write them (`untagged`).
+    let (own_a, own_b) = (
+        untagged::unless_written_by(a, b),
+        untagged::unless_written_by(b, a),
+    );
+    let (a, b) = (own_a.as_ref().unwrap_or(a), own_b.as_ref().unwrap_or(b));
     let mut best = judge_one(a, b, lex, parts, false);
     if !(a.clauses.is_empty() && b.clauses.is_empty()) {
         let (own_a, own_b) = (own_clauses(a, lex), own_clauses(b, lex));

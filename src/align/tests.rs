@@ -1491,3 +1491,41 @@ fn an_approximate_figure_stays_near_the_place_it_is_written_to() {
     let (r, why) = listed_relation(&[&almost, &near], "almost 20", "19.6");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+#[test]
+fn a_name_the_tagger_missed_tells_two_participants_apart() {
+    // Dev negative (MSRP train 3050380 / 1958344, two companies): main agreed on `close
+    // down ~ cease` with `Shares of Gillette` and `[Clayton] Homes' stock` as one agent,
+    // `Gillette` untagged and `Clayton Homes` cut by the parse.
+    let texts = [
+        "Shares of Gillette closed down 45 cents at $33.70 in trading Wednesday on the New York Stock Exchange.",
+        "Clayton Homes' stock ceased trading on the New York Stock Exchange after Wednesday's close.",
+    ];
+    let (r, why) = listed_relation(&texts, "Gillette", "Clayton");
+    assert_ne!(r, Relation::Agree, "{why}");
+    // Hand-made: two made-up companies the tagger does not know; main agreed.
+    let shares = |x: &str| {
+        format!("Shares of {x} fell 3 percent on Tuesday after the profit warning, traders said.")
+    };
+    let (r, why) = listed_relation(
+        &[&shares("Wexmoor"), &shares("Dallicott")],
+        "Wexmoor",
+        "Dallicott",
+    );
+    assert_ne!(r, Relation::Agree, "{why}");
+    // Positive controls: one company both sides; one name the tagger reads in one
+    // sentence only (MSRP train 2063589 / 2063578, a paraphrase); an acronym beside the
+    // missed name (701814 / 701794, a paraphrase).
+    let (r, why) = listed_relation(
+        &[&shares("Wexmoor"), &shares("Wexmoor")],
+        "Wexmoor",
+        "Wexmoor",
+    );
+    assert_eq!(r, Relation::Agree, "{why}");
+    let texts = [
+        "The company said it terminated Sequent's Unix contract for improper transfer of source code and development methods into Linux.",
+        "SCO said it terminated Sequent's contract due to improper transfer of the company's source code and development methods into Linux.",
+    ];
+    let (r, why) = listed_relation(&texts, "Unix contract", "Sequent's contract");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
