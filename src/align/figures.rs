@@ -32,6 +32,10 @@ pub struct FigureValue {
     /// anywhere above it.
     #[serde(default)]
     pub floor: bool,
+    /// Whether `lo` / `hi` is a bound the wording states and includes (`at least 29`, `as
+    /// many as 29`, `between 5 and 10`), not the reach of an approximation or a place.
+    #[serde(default)]
+    pub closed: (bool, bool),
 }
 
 /// Rounding a bare number allows (`2.5` for `2.46`), at most: a number written to more
@@ -81,6 +85,10 @@ impl FigureValue {
             label: false,
             change: None,
             floor: f.lower.is_some() && f.upper.is_none(),
+            closed: (
+                f.lower.is_some() && !f.approximate,
+                f.upper.is_some() && !f.approximate,
+            ),
         })
     }
 
@@ -114,7 +122,17 @@ impl FigureValue {
             let floor = |f: &FigureValue| (f.lo, bounds::step(&f.text, f.lo));
             return self.comparable(other) && bounds::same_floor(floor(self), floor(other));
         }
-        self.comparable(other) && self.lo <= other.hi && other.lo <= self.hi
+        // Intervals that only touch meet only where both state the number as an inclusive
+        // bound (`at least 29` / `as many as 29`): elsewhere an end is the reach of an
+        // approximation or a place, set so that neighbouring readings stay apart (`about
+        // $19 billion` / `about $21 billion`; `almost 10` / `about 11` percent, which
+        // `almost` excludes). A point (`0`) meets what holds it.
+        let (lo, hi) = (self.lo.max(other.lo), self.hi.min(other.hi));
+        let closes_at =
+            |f: &FigureValue, t: f64| f.closed.0 && f.lo == t || f.closed.1 && f.hi == t;
+        let point = self.lo == self.hi || other.lo == other.hi;
+        self.comparable(other)
+            && (lo < hi || lo == hi && (point || closes_at(self, lo) && closes_at(other, lo)))
     }
 
     /// Bucket keys for the candidate index: the orders of magnitude the interval touches,
@@ -264,6 +282,19 @@ mod tests {
         let nearly = fig(300_000.0, None, Some(300_000.0), true, None);
         let around = fig(300_000.0, None, None, true, None);
         assert!(nearly.compatible(&around));
+        // `almost 10 percent` (just under 10) and `about 11 percent` (a unit of its place
+        // either side) touch only at 10, which `almost` excludes.
+        let almost_10 = fig(10.0, None, Some(10.0), true, Some("%"));
+        let about_11 = fig(11.0, None, None, true, Some("%"));
+        assert_eq!((about_11.lo, almost_10.hi), (10.0, 10.0));
+        assert!(!almost_10.compatible(&about_11));
+        // Two reports of one count by inclusive bounds still meet at it.
+        let as_many_as_29 = fig(29.0, None, Some(29.0), false, None);
+        assert!(as_many_as_29.compatible(&fig(29.0, Some(29.0), None, false, None)));
+        let about = |v: f64| fig(v, None, None, true, Some("$"));
+        assert!(!about(19e9).compatible(&about(21e9)));
+        let zero = fig(0.0, None, None, false, Some("%"));
+        assert!(zero.compatible(&fig(0.0, None, None, false, Some("%"))));
         let as_many_as = fig(20_000.0, None, Some(20_000.0), false, None);
         let closer_to = fig(1_000.0, None, None, true, None);
         assert!(!as_many_as.compatible(&closer_to));
