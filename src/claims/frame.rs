@@ -1557,28 +1557,14 @@ mod tests {
         assert_eq!(r.predicates()[0], "lingered", "{:?}", r.predicates());
     }
 
-    /// `Wang's family and Hangzhou police could not be reached` (CoNLL-2003 dev): the
-    /// uptrained parser hangs `reached` on `family` as `acl`, with `police` its subject. The
-    /// patient is the whole subject, as in UD's reading, not `police` alone.
+    /// The clause hung on its subject's first noun (`claims::tests::UNREACHED`): the patient
+    /// is the whole subject, as in UD's reading, not `police` alone.
     #[test]
     fn a_clause_hung_on_its_subjects_first_noun_keeps_the_whole_subject() {
-        let text = "Wang's family and Hangzhou police could not be reached for immediate comment.";
-        let content = &text[..text.len() - 1];
-        // Tokens: 2 `family`, 4 `Hangzhou`, 5 `police`, 9 `reached`.
-        let misread = [
-            (2, 2, "root"),
-            (4, 2, "conj"),
-            (5, 9, "nsubj:pass"),
-            (9, 2, "acl"),
-        ];
-        let ud = [
-            (9, 9, "root"),
-            (2, 9, "nsubj:pass"),
-            (5, 2, "conj"),
-            (4, 5, "compound"),
-        ];
-        for reading in [&misread, &ud] {
-            let r = read_as(text, content, reading);
+        use crate::claims::tests::{UNREACHED, UNREACHED_READINGS};
+        let content = &UNREACHED[..UNREACHED.len() - 1];
+        for reading in &UNREACHED_READINGS {
+            let r = read_as(UNREACHED, content, reading);
             assert_eq!(r.predicates()[0], "reached", "{reading:?}");
             assert_eq!(
                 r.roles(0)[1],

@@ -1315,26 +1315,32 @@ fn a_relative_who_climbs_past_places_only() {
     }
 }
 
-/// `Wang's family and Hangzhou police could not be reached` read as `family` with a clause
-/// `police … reached` hung on it (`acl`, the uptrained parser's reading): the negation on
-/// the clause's verb is the proposition's, as in UD's reading. Before, it stayed asserted.
-#[test]
-fn a_negated_clause_hung_on_its_subjects_first_noun_is_negated() {
-    let text = "Wang's family and Hangzhou police could not be reached for immediate comment.";
-    let misread = [
+/// A CoNLL-2003 dev sentence and two readings of it: the uptrained parser's, which hangs
+/// `reached` on `family` as `acl` with `police` its subject, and UD's. Tokens: 2 `family`,
+/// 4 `Hangzhou`, 5 `police`, 9 `reached`.
+pub(super) const UNREACHED: &str =
+    "Wang's family and Hangzhou police could not be reached for immediate comment.";
+pub(super) const UNREACHED_READINGS: [[(usize, usize, &str); 4]; 2] = [
+    [
         (2, 2, "root"),
         (4, 2, "conj"),
         (5, 9, "nsubj:pass"),
         (9, 2, "acl"),
-    ];
-    let ud = [
+    ],
+    [
         (9, 9, "root"),
         (2, 9, "nsubj:pass"),
         (5, 2, "conj"),
         (4, 5, "compound"),
-    ];
-    for reading in [&misread[..], &ud[..]] {
-        let all = show_as(text, reading);
+    ],
+];
+
+/// The clause hung on its subject's first noun (`UNREACHED`): the negation on the clause's
+/// verb is the proposition's, as in UD's reading. Before, it stayed asserted.
+#[test]
+fn a_negated_clause_hung_on_its_subjects_first_noun_is_negated() {
+    for reading in &UNREACHED_READINGS {
+        let all = show_as(UNREACHED, reading);
         assert!(all.iter().all(|r| r.3 == "negated"), "{reading:?} {all:?}");
     }
 }
