@@ -187,6 +187,15 @@ fn parse_hedges(file: ListFile, problems: &mut Problems) -> Result<Vec<HedgePatt
     Ok(hedges)
 }
 
+/// A word list's entries, lower-cased (the rules compare lower-cased words).
+fn lowercased(file: ListFile, problems: &mut Problems) -> Result<WordSet<String>, ListError> {
+    Ok(file
+        .entries(problems)?
+        .into_iter()
+        .map(str::to_lowercase)
+        .collect())
+}
+
 /// Month and weekday names from the calendar (as written, `nov.`), and `OTHER_TIME_WORDS`.
 fn time_words(calendar: &Calendar) -> WordSet<&'static str> {
     let calendar_names = calendar
@@ -222,18 +231,8 @@ impl Lexicon {
             hedges,
             trailers: trailers.into_iter().map(str::to_lowercase).collect(),
             time_words: time_words(calendar),
-            negations: files
-                .get(List::Negations)
-                .entries(problems)?
-                .into_iter()
-                .map(str::to_lowercase)
-                .collect(),
-            place_cases: files
-                .get(List::PlaceCases)
-                .entries(problems)?
-                .into_iter()
-                .map(str::to_lowercase)
-                .collect(),
+            negations: lowercased(files.get(List::Negations), problems)?,
+            place_cases: lowercased(files.get(List::PlaceCases), problems)?,
         })
     }
 }
