@@ -6,6 +6,8 @@ article a text, through the whole pipeline.
     python -m benches.audit_pairs --list     # also every agree/conflict pair, judged or not
     python -m benches.audit_pairs --split ../shared/data/conll2003/eng.train --half a \
         --judged benches/data/conll_train_a_pairs.jsonl   # another split, its own judgements
+    python -m benches.audit_pairs --events ../shared/corpus/newswcl50-dev \
+        --judged benches/data/newswcl_cross_event_pairs.jsonl   # pairs across events only
 
 The judgements are a sceptical analyst's, made by hand on the pairs crosswire listed: `yes`
 (the two claims assert one proposition), `partial` (one asserts part of what the other does)
@@ -18,6 +20,11 @@ This is a second development set for the alignment rules (the first is newswcl50
 another genre: one outlet, many unrelated events, sports results and market reports, so
 every listed pair is a chance for a false `agree`. Figures from it are dev figures once a
 rule was changed after reading it.
+
+`--events DIR` reads a folder of events (one subfolder of texts each, as newswcl50-dev) as
+one corpus and lists only the pairs whose claims come from two events: news of the same
+kind as the event's own, where a pair is true only when two stories share a proposition
+(events on one topic may), so these pairs are judged like the others.
 """
 
 from __future__ import annotations
@@ -76,17 +83,35 @@ def load_judged(path: Path) -> dict[tuple[str, str], dict]:
     return judged
 
 
-def listed_pairs(path: Path, half: str | None = None):
-    """Every agree/conflict pair: (key, relation, same document, text a, text b, reason);
-    `half` "a" or "b" keeps the first or the second half of the split's articles."""
+def split_texts(path: Path, half: str | None = None) -> tuple[list[str], list[str]]:
+    """A CoNLL split's articles and their names; `half` "a" or "b" keeps the first or the
+    second half of them."""
     docs = texts(path)
     if half:
         middle = len(docs) // 2
         docs = docs[:middle] if half == "a" else docs[middle:]
-    corpus = cw.Corpus.from_texts(docs, names=[f"d{i:03d}" for i in range(len(docs))])
+    return docs, [f"d{i:03d}" for i in range(len(docs))]
+
+
+def event_texts(folder: Path) -> tuple[list[str], list[str]]:
+    """Every text of a folder of events, named `event/file`."""
+    docs, names = [], []
+    for event in sorted(p for p in folder.iterdir() if p.is_dir()):
+        for f in sorted(event.glob("*.txt")):
+            docs.append(f.read_text(encoding="utf-8"))
+            names.append(f"{event.name}/{f.stem}")
+    return docs, names
+
+
+def listed_pairs(docs: list[str], names: list[str], across_events: bool = False):
+    """Every agree/conflict pair: (key, relation, same document, text a, text b, reason);
+    `across_events` keeps only pairs whose documents' names differ before the `/`."""
+    corpus = cw.Corpus.from_texts(docs, names=names)
     claims = corpus.claims().set_index("claim")["text"]
     pairs = corpus.align().pairs()
     for r in pairs[pairs.relation.isin(["agree", "conflict"])].itertuples():
+        if across_events and r.doc_a.split("/")[0] == r.doc_b.split("/")[0]:
+            continue
         a, b = claims[r.claim_a], claims[r.claim_b]
         yield key(a, b), r.relation, r.doc_a == r.doc_b, a, b, r.reason
 
@@ -98,11 +123,16 @@ def main() -> None:
     parser.add_argument(
         "--half", choices=["a", "b"], help="the first or second half of its articles"
     )
+    parser.add_argument(
+        "--events", type=Path, help="a folder of events, one corpus; pairs across events only"
+    )
     parser.add_argument("--list", action="store_true", help="print every pair with its judgement")
     args = parser.parse_args()
     judged = {k: row["judged"] for k, row in load_judged(args.judged).items()}
     counts: dict[str, Counter] = {"agree": Counter(), "conflict": Counter()}
-    for k, relation, same_doc, a, b, reason in listed_pairs(args.split, args.half):
+    docs, names = event_texts(args.events) if args.events else split_texts(args.split, args.half)
+    listed = listed_pairs(docs, names, across_events=args.events is not None)
+    for k, relation, same_doc, a, b, reason in listed:
         verdict = judged.get((k, relation), "unjudged")
         counts[relation][verdict] += 1
         counts[relation]["same document" if same_doc else "across documents"] += 1
