@@ -35,13 +35,19 @@ const RANGE_SPREAD: f64 = 100.0;
 struct Marks {
     figures: Vec<Figure>,
     dates: Vec<DateMention>,
+    /// The document's story (`stories::story`), which every view of it carries.
+    story: Vec<u64>,
 }
 
 impl Marks {
     /// Every figure and date of the document.
     fn of(doc: &Document, layer: &TextLayer, language: &Language) -> Marks {
         let (dates, figures) = find_dates_and_figures(&doc.text, &layer.tokens, doc.date, language);
-        Marks { figures, dates }
+        Marks {
+            figures,
+            dates,
+            story: Vec::new(),
+        }
     }
 
     /// Only those inside one of `spans` (token ranges): a view of a range inside one of
@@ -557,7 +563,10 @@ impl<'a> Sources<'a> {
             let spans: Vec<Range<usize>> = (self.claims[d].iter())
                 .map(|c| tokens_in(tokens, c.claim.span))
                 .collect();
-            Marks::of(doc, layer, self.corpus.language()).inside(&spans)
+            Marks {
+                story: super::stories::story(self.entities, d),
+                ..Marks::of(doc, layer, self.corpus.language()).inside(&spans)
+            }
         })
     }
 
@@ -639,6 +648,9 @@ impl<'a> Sources<'a> {
                 continue;
             }
             let mut v = claim_view(&ctx, c, entities, d, self.parsed, lean);
+            if !lean {
+                v.story.clone_from(&marks.story);
+            }
             let may_borrow = k > 0 && carried[k - 1] < MAX_CONTEXT_CHAIN;
             let mut carries = 0;
             // `… but officials put the figure at closer to 1,000`: a figure that restates
@@ -1002,7 +1014,10 @@ mod tests {
         .unwrap();
         let kept = Sources::of(&corpus, &Cancel::never()).unwrap();
         let all = Sources::of(&corpus, &Cancel::never()).unwrap();
-        let whole = Marks::of(&corpus.docs()[0], &all.layers[0], corpus.language());
+        let whole = Marks {
+            story: crate::align::stories::story(all.entities, 0),
+            ..Marks::of(&corpus.docs()[0], &all.layers[0], corpus.language())
+        };
         let total = whole.figures.len() + whole.dates.len();
         assert!(all.marks[0].set(whole).is_ok());
         let (a, b) = (kept.doc_views(0), all.doc_views(0));

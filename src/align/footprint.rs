@@ -276,6 +276,12 @@ impl Tally {
             8 * own,
         );
         self.words("background", &v.background, v.background.capacity());
+        self.add(
+            "story",
+            v.story.len(),
+            buf(v.story.capacity(), 8),
+            8 * v.story.len(),
+        );
         let h = &v.hashed;
         self.add(
             "hashed",

@@ -39,6 +39,7 @@ pub(crate) mod represent;
 pub(crate) mod score;
 mod slots;
 mod stem;
+mod stories;
 pub(crate) mod time;
 mod untagged;
 mod views;

@@ -17,6 +17,7 @@ use super::represent::ClaimView;
 use super::score::{features, overlap_features, Features};
 use super::slots;
 use super::stem::stem;
+use super::stories;
 use super::time::{self, TimeMatch};
 use super::untagged;
 use super::voices::{self, source};
@@ -566,6 +567,22 @@ pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> J
         best.verdict = "same words, not one proposition: dated apart, nothing named in common";
         best.extra = None;
     }
+    // Claims of two stories (`stories`) that share only common words (`generic_words`) are
+    // one proposition only when what they say names something in common: one speaker's
+    // `very good news` of a test ban and of a lawsuit are said of two things. Rarer words
+    // carried (`the weakest since January`, `defend those whom we dislike`) are one
+    // report, and so is one sentence word for word (`We can't change the past`).
+    if parts
+        && best.relation != Relation::Related
+        && stories::apart(&a.story, &b.story)
+        && !named_in_content(a, b)
+        && generic_words(a, b, lex)
+        && a.sequence != b.sequence
+    {
+        best.relation = Relation::Related;
+        best.verdict = "same words, not one proposition: two stories, nothing named in common";
+        best.extra = None;
+    }
     // Claims with no predicate in common, each with a main predicate the other does not
     // state (`Austria dominated their qualifier against Scotland` / `Austria and Scotland
     // drew 0-0 in the qualifier`), say two things of one topic (`predicates`). Claims
@@ -746,6 +763,12 @@ fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
 /// Whether two claims share something that says they are about one thing: an entity, a
 /// name, a precise figure, or their speaker.
 fn named_in_common(a: &ClaimView, b: &ClaimView) -> bool {
+    named_in_content(a, b) || one_speaker(a, b)
+}
+
+/// Whether what two claims say shares an entity, a name or a precise figure (their
+/// speakers aside).
+fn named_in_content(a: &ClaimView, b: &ClaimView) -> bool {
     let shared_name =
         (a.names.iter()).any(|n| b.names.binary_search(n).is_ok() && !a.date_words.contains(n));
     let strong_figure = (a.figures.iter()).any(|x| {
@@ -753,7 +776,7 @@ fn named_in_common(a: &ClaimView, b: &ClaimView) -> bool {
             && (b.figures.iter())
                 .any(|y| !weak_figure(y) && x.unit == y.unit && x.lo <= y.hi && y.lo <= x.hi)
     });
-    shared_entity(a, b) || shared_name || strong_figure || one_speaker(a, b)
+    shared_entity(a, b) || shared_name || strong_figure
 }
 
 /// Whether two claims with clashing figures and no frame in common are one statement but

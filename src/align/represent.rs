@@ -78,6 +78,9 @@ pub struct ClaimView {
     /// clause or an apposition, and nowhere else in it), sorted: `claims::frame` `background`.
     #[serde(default)]
     pub background: Vec<String>,
+    /// Its document's story (`stories::story`): the names the document mentions most.
+    #[serde(default)]
+    pub story: Vec<u64>,
     /// `terms`, `plain`, `names` and `stopwords` hashed (kept in step with them).
     pub hashed: HashedWords,
 }
@@ -246,6 +249,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         refers_to: None,
         own_words: None,
         background: Vec::new(),
+        story: Vec::new(),
         hashed: HashedWords::default(),
     }
     .with_hashed_words()
@@ -451,6 +455,7 @@ impl ClaimView {
             refers_to: self.refers_to,
             own_words: self.own_words.clone(),
             background: self.background.clone(),
+            story: self.story.clone(),
             hashed: HashedWords {
                 terms: Vec::new(),
                 ..self.hashed.clone()

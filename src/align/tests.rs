@@ -1529,3 +1529,26 @@ fn a_name_the_tagger_missed_tells_two_participants_apart() {
     let (r, why) = listed_relation(&texts, "Unix contract", "Sequent's contract");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+/// One speaker's stock praise in two stories (`stories`): said of two things, unless the
+/// two documents tell one story.
+#[test]
+fn stock_praise_in_two_stories_is_no_agreement() {
+    let korea = "North Korea said on Friday it would suspend nuclear tests and close a test \
+        site. Kim Jong Un told a party meeting in Pyongyang that the tests were no longer \
+        needed. South Korea and China welcomed the move. President Trump called it \"very \
+        good news.\"";
+    let lawsuit = "The Democratic National Committee sued Russia, WikiLeaks and the Trump \
+        campaign on Friday. The lawsuit accuses Paul Manafort and Roger Stone of conspiring \
+        with Russia. DNC chairman Tom Perez said the campaign had betrayed the country. \
+        President Trump called the suit \"good news.\"";
+    let korea_again = "North Korea will halt nuclear tests and shut a test site, Kim Jong Un \
+        said in Pyongyang. South Korea and China praised the decision. Trump said the move \
+        was \"very good news.\"";
+    let texts = [korea, lawsuit, korea_again];
+    let (r, why) = corpus_relation(&texts, "it \"very good news", "the suit \"good news").unwrap();
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(why.contains("two stories"), "{why}");
+    let (r, why) = corpus_relation(&texts, "it \"very good news", "the move was").unwrap();
+    assert_eq!(r, Relation::Agree, "one story told twice: {why}");
+}
