@@ -370,6 +370,7 @@ impl<'a> DocContext<'a> {
                     ongoing: written.to_lowercase().ends_with("ing"),
                     background: false,
                     copular: f.copular,
+                    reporting: false,
                 }
             })
             .collect()
@@ -922,8 +923,25 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                     start: 0,
                     end: corpus.docs()[d].text.len() as u32,
                 };
+                // A reporting cue's own frame (`Abe said …`) says who spoke, not what
+                // (`frames::best` ranks a match on it below one on what is reported).
+                // Only cues that merely attribute (`said`, `according to`): a denial or an
+                // accusation (`rejected the application`) is what the text reports.
+                let cues: Vec<Span> = claims[d]
+                    .iter()
+                    .filter_map(|c| c.claim.cue.as_ref())
+                    .filter(|q| matches!(q.class, CueClass::Assert | CueClass::Source))
+                    .map(|q| q.span)
+                    .collect();
                 let frames = source.frames(whole);
+                let in_cue = |f: &Frame| {
+                    (cues.iter())
+                        .any(|q| q.start <= f.predicate_span.start && f.predicate_span.end <= q.end)
+                };
                 view.frames = ctx.frame_views(&frames, who.denied, entities, d);
+                for (v, f) in view.frames.iter_mut().zip(&frames) {
+                    v.reporting = in_cue(f);
+                }
                 let reach = ctx.reach(entities, d);
                 fill_pronouns(&reach, &frames, &mut view.frames, 0, who.speaker_id);
                 view.parsed = frames.iter().any(|f| f.verbal);

@@ -93,6 +93,10 @@ pub struct FrameView {
     /// Said of its subject with a copula (`claims::frame::Frame::copular`).
     #[serde(default)]
     pub copular: bool,
+    /// Its predicate is the reporting cue of a free-standing text (`Abe said …`, in
+    /// `compare`): who spoke, not what. A corpus claim holds no cue.
+    #[serde(default)]
+    pub reporting: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its
@@ -427,20 +431,26 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
 /// The best match of two claims' frames: a compatible one with most shared roles, else the
 /// first with the same predicate. `None` when no predicate is shared.
 pub fn best(a: &[FrameView], b: &[FrameView]) -> Option<FrameMatch> {
-    let mut best: Option<FrameMatch> = None;
+    // A match on what is reported outranks one on the reporting verbs (`Abe said Russia
+    // attacked Ukraine` / `Abe said Ukraine attacked Russia`: the attack, swapped, decides).
+    let mut best: Option<(bool, FrameMatch)> = None;
     for x in a {
         for y in b {
             let Some(m) = compare(x, y) else { continue };
+            let reported = !(x.reporting || y.reporting);
             let better = match &best {
                 None => true,
-                Some(old) => (m.compatible, m.shared.len()) > (old.compatible, old.shared.len()),
+                Some((was, old)) => {
+                    (reported, m.compatible, m.shared.len())
+                        > (*was, old.compatible, old.shared.len())
+                }
             };
             if better {
-                best = Some(m);
+                best = Some((reported, m));
             }
         }
     }
-    best
+    best.map(|(_, m)| m)
 }
 
 /// A frame of `a` standing beside its main one (coordinated with it, or another sentence)
