@@ -345,14 +345,15 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
     if !a.same_predicate(b) {
         return None;
     }
-    // Who fills a role: its entity, else its head word (`the bridge`).
-    let entity = |f: &FrameView, r: Role| {
+    // Who fills a role: its entity, else its head word (`the bridge`). Borrowed: only
+    // compared, and most frame pairs compared are not kept.
+    fn entity(f: &FrameView, r: Role) -> Option<&str> {
         f.role(r).and_then(|x| {
             x.entity
-                .clone()
-                .or_else(|| (!x.key.is_empty()).then(|| x.key.clone()))
+                .as_deref()
+                .or_else(|| (!x.key.is_empty()).then_some(x.key.as_str()))
         })
-    };
+    }
     let (aa, ap, ba, bp) = (
         entity(a, Role::Agent),
         entity(a, Role::Patient),

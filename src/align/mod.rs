@@ -18,6 +18,7 @@ mod build;
 mod copies;
 pub mod distributed;
 pub(crate) mod figures;
+mod flags;
 pub mod footprint;
 pub(crate) mod frames;
 mod groups;
@@ -146,10 +147,12 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
         )
     };
     let lex = &corpus.language().align;
+    let flags = flags::ClaimFlags::new(outline.len());
     let judge = |a: u32, b: u32, va: &ClaimView, vb: &ClaimView| {
         cancel.check()?;
         let same_doc = claims[a as usize].doc == claims[b as usize].doc;
-        let j = judge_claims(va, vb, same_doc, lex);
+        let known = (flags.get(a, va, lex), flags.get(b, vb, lex));
+        let j = judge_claims_known(va, vb, same_doc, lex, known);
         Ok(j.aligned.then_some(AlignedPair {
             a,
             b,
@@ -254,8 +257,20 @@ fn judge_claims(
     same_doc: bool,
     lex: &lexicon::AlignLexicon,
 ) -> Judgement {
-    let (va, vb) = regroup::regrouped(va, vb, lex);
-    let j = relation::judge(&va, &vb, lex, true);
+    let known = (flags::Flags::of(va, lex), flags::Flags::of(vb, lex));
+    judge_claims_known(va, vb, same_doc, lex, known)
+}
+
+/// `judge_claims`, told each view's `flags::Flags` (kept per claim by `align`).
+pub(super) fn judge_claims_known(
+    va: &ClaimView,
+    vb: &ClaimView,
+    same_doc: bool,
+    lex: &lexicon::AlignLexicon,
+    (fa, fb): (flags::Flags, flags::Flags),
+) -> Judgement {
+    let (va, vb) = regroup::regrouped_known(va, vb, fa.ambiguous, fb.ambiguous, lex);
+    let j = relation::judge_known(&va, &vb, lex, true, (fa.untagged, fb.untagged));
     if same_doc {
         relation::within_document(j, &va, &vb)
     } else {

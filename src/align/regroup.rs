@@ -122,7 +122,7 @@ fn regroup_view(v: &ClaimView, other: &WordSet<&str>, lex: &AlignLexicon) -> Opt
 
 /// Whether `v` (or a clause of it) has a term keyed by the first group of a word of several.
 /// Group keys (`=…`) sort before words (`>` follows `=`): only the first few terms are read.
-fn has_ambiguous(v: &ClaimView, lex: &AlignLexicon) -> bool {
+pub fn has_ambiguous(v: &ClaimView, lex: &AlignLexicon) -> bool {
     std::iter::once(v).chain(&v.clauses).any(|w| {
         (w.terms.iter())
             .take_while(|t| t.key.as_str() < ">")
@@ -137,7 +137,19 @@ pub fn regrouped<'v>(
     b: &'v ClaimView,
     lex: &AlignLexicon,
 ) -> (Cow<'v, ClaimView>, Cow<'v, ClaimView>) {
-    if !has_ambiguous(a, lex) && !has_ambiguous(b, lex) {
+    regrouped_known(a, b, has_ambiguous(a, lex), has_ambiguous(b, lex), lex)
+}
+
+/// `regrouped`, told `has_ambiguous` of each side (a property of a view alone: alignment
+/// works it out once a claim, not once a pair).
+pub fn regrouped_known<'v>(
+    a: &'v ClaimView,
+    b: &'v ClaimView,
+    ambiguous_a: bool,
+    ambiguous_b: bool,
+    lex: &AlignLexicon,
+) -> (Cow<'v, ClaimView>, Cow<'v, ClaimView>) {
+    if !ambiguous_a && !ambiguous_b {
         return (Cow::Borrowed(a), Cow::Borrowed(b));
     }
     let (ka, kb) = (keys_of(a), keys_of(b));

@@ -377,11 +377,24 @@ fn one_deed_other_participant(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) 
 /// scores by how much of the shorter one the longer states (`Features::overlap_score`);
 /// otherwise they are whole sentences, scored as paraphrases.
 pub fn judge(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon, parts: bool) -> Judgement {
+    let untagged = (untagged::holds_untagged(a), untagged::holds_untagged(b));
+    judge_known(a, b, lex, parts, untagged)
+}
+
+/// `judge`, told `untagged::holds_untagged` of each side (a property of a view alone,
+/// which regrouping does not change: alignment works it out once a claim).
+pub fn judge_known(
+    a: &ClaimView,
+    b: &ClaimView,
+    lex: &AlignLexicon,
+    parts: bool,
+    (untagged_a, untagged_b): (bool, bool),
+) -> Judgement {
     // Names the tagger missed count as participants only where the other claim does not
     // write them (`untagged`).
     let (own_a, own_b) = (
-        untagged::unless_written_by(a, b),
-        untagged::unless_written_by(b, a),
+        untagged::unless_written_by(a, b, untagged_a),
+        untagged::unless_written_by(b, a, untagged_b),
     );
     let (a, b) = (own_a.as_ref().unwrap_or(a), own_b.as_ref().unwrap_or(b));
     let mut best = judge_one(a, b, lex, parts, false);

@@ -106,12 +106,26 @@ fn opens_sentence(i: usize, layer: &TextLayer) -> bool {
         .all(|p| p.kind != TokenKind::Word)
 }
 
+/// Whether a filler of `v`'s frames (or its clauses') holds a missed name at all: without
+/// one, `unless_written_by` drops nothing whatever the other claim. A property of `v` alone,
+/// so alignment works it out once a claim, not once a pair (the walk over every filler
+/// of every frame was most of the rule's cost).
+pub fn holds_untagged(v: &ClaimView) -> bool {
+    holds(v, &|k: &String| {
+        k.strip_prefix(UNTAGGED).is_some_and(|k| k.starts_with(':'))
+    })
+}
+
 /// `v` with the missed names of its role fillers (its clauses' too) dropped where `other`
 /// writes that name's words anywhere, or None when it has none to drop. The tagger may read
 /// one name in one sentence and miss it in another (`Sequent's Unix contract` /
 /// `Sequent's contract`): a name both claims write is no sign of two participants,
-/// whichever role holds it.
-pub fn unless_written_by(v: &ClaimView, other: &ClaimView) -> Option<ClaimView> {
+/// whichever role holds it. `untagged`: whether `v` holds a missed name at all
+/// (`holds_untagged(v)`; without one there is nothing to drop).
+pub fn unless_written_by(v: &ClaimView, other: &ClaimView, untagged: bool) -> Option<ClaimView> {
+    if !untagged {
+        return None;
+    }
     let written = |k: &String| {
         k.strip_prefix(UNTAGGED)
             .and_then(|k| k.strip_prefix(':'))
