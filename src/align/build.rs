@@ -628,6 +628,7 @@ impl<'a> Sources<'a> {
             needed[k] =
                 wanted(k) || (k + 1 < n && needed[k + 1] && (describes[k + 1] || restates(k + 1)));
         }
+        let story = super::referents::story_of(entities, d, &corpus.language().align);
         let mut views: Vec<ClaimView> = Vec::with_capacity(n);
         // How many claims before it each view has taken content from, in a chain (only
         // read for a claim that is built and may take from the one before: built too).
@@ -639,6 +640,7 @@ impl<'a> Sources<'a> {
                 continue;
             }
             let mut v = claim_view(&ctx, c, entities, d, self.parsed, lean);
+            v.story = story.clone();
             let may_borrow = k > 0 && carried[k - 1] < MAX_CONTEXT_CHAIN;
             let mut carries = 0;
             // `… but officials put the figure at closer to 1,000`: a figure that restates

@@ -78,6 +78,11 @@ pub struct ClaimView {
     /// clause or an apposition, and nowhere else in it), sorted: `claims::frame` `background`.
     #[serde(default)]
     pub background: Vec<String>,
+    /// The names (entity keys, hashed: `outline::key_hash`) of the whole document the
+    /// claim comes from, sorted: what story it is told in (`referents::one_story`); empty
+    /// for a free-standing sentence.
+    #[serde(default)]
+    pub story: Vec<u64>,
     /// `terms`, `plain`, `names` and `stopwords` hashed (kept in step with them).
     pub hashed: HashedWords,
 }
@@ -246,6 +251,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         refers_to: None,
         own_words: None,
         background: Vec::new(),
+        story: Vec::new(),
         hashed: HashedWords::default(),
     }
     .with_hashed_words()
@@ -451,6 +457,7 @@ impl ClaimView {
             refers_to: self.refers_to,
             own_words: self.own_words.clone(),
             background: self.background.clone(),
+            story: self.story.clone(),
             hashed: HashedWords {
                 terms: Vec::new(),
                 ..self.hashed.clone()
