@@ -34,6 +34,7 @@ mod outline;
 mod participants;
 mod predicates;
 mod reasons;
+mod referents;
 mod regroup;
 pub(crate) mod relation;
 pub(crate) mod represent;

@@ -13,6 +13,7 @@ use super::model::{Feature, Scalar};
 use super::names_beside;
 use super::nonclaims;
 use super::predicates;
+use super::referents;
 use super::represent::ClaimView;
 use super::score::{features, overlap_features, Features};
 use super::slots;
@@ -568,6 +569,24 @@ pub fn judge_known(
         best.verdict = "same words, not one proposition: said of nothing known to be the same";
         best.extra = None;
     }
+    // One predicate said of participants not known to be one (`It has a margin of error of
+    // plus or minus 4 percentage points` in two polls' stories): the same kind of statement
+    // made of two things, unless something ties them to one (`referents`).
+    if parts && best.relation == Relation::Agree && a.parsed && b.parsed {
+        // One sentence word for word is one statement carried (`unanchored_copies`).
+        let named = shared_entity(a, b)
+            || shared_name_word(a, b)
+            || one_speaker(a, b)
+            || a.sequence == b.sequence;
+        let loose = (best.frames.as_ref()).is_some_and(|m| {
+            referents::unanchored(m, (best.a, best.b), (a, b), named_in_both, named, lex)
+        });
+        if loose {
+            best.relation = Relation::Related;
+            best.verdict = UNKNOWN_REFERENTS;
+            best.extra = None;
+        }
+    }
     // Claims dated beyond one news cycle apart (`time::dated_apart`) that name nothing in
     // common are one kind of statement made of two events, whatever their words: `The
     // company declined to comment` months apart, a stock line two stories share. Only
@@ -773,6 +792,15 @@ fn unanchored_copies(a: &ClaimView, b: &ClaimView) -> bool {
     !(named_in_common(a, b) || both_attributed || same_words)
 }
 
+/// The verdict on one predicate said of participants not known to be one (`referents`).
+const UNKNOWN_REFERENTS: &str =
+    "same words, not one proposition: said of participants not known to be the same";
+
+/// Whether two claims write one name (a word with a capital, not a date's).
+fn shared_name_word(a: &ClaimView, b: &ClaimView) -> bool {
+    (a.names.iter()).any(|n| b.names.binary_search(n).is_ok() && !a.date_words.contains(n))
+}
+
 /// Whether two claims share something that says they are about one thing: an entity, a
 /// name, a precise figure, or their speaker.
 fn named_in_common(a: &ClaimView, b: &ClaimView) -> bool {
@@ -782,8 +810,7 @@ fn named_in_common(a: &ClaimView, b: &ClaimView) -> bool {
 /// Whether what two claims say shares an entity, a name or a precise figure (their
 /// speakers aside).
 fn named_in_content(a: &ClaimView, b: &ClaimView) -> bool {
-    let shared_name =
-        (a.names.iter()).any(|n| b.names.binary_search(n).is_ok() && !a.date_words.contains(n));
+    let shared_name = shared_name_word(a, b);
     let strong_figure = (a.figures.iter()).any(|x| {
         !weak_figure(x)
             && (b.figures.iter())

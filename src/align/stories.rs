@@ -12,13 +12,16 @@ use crate::corpus::EntityLayer;
 
 /// The names a story is read from: the document's most mentioned ones.
 const STORY_NAMES: usize = 10;
-/// A document naming fewer distinct names than this tells no story one can compare (a
-/// brief, a table): its claims are never held apart by it.
+/// A document naming fewer distinct names than this tells no story one can tell apart
+/// from another (a brief, a table): its claims are never held apart by it.
 const MIN_STORY_NAMES: usize = 4;
 /// Two stories naming fewer of their names in common than this are two stories. On
 /// newswcl50-dev, outlets on one event share 4 to 7 of their ten, unrelated events 0 to 3
 /// (two events on one summit share 3 to 6).
 const MIN_SHARED_NAMES: usize = 3;
+/// Names two documents must share at least to be known to tell one story, however few
+/// they name: one (`U.S.`, `New York`) is what any two reports may have in common.
+const MIN_ONE_STORY: usize = 2;
 
 /// The story of document `d`: the ids of its `STORY_NAMES` most mentioned names (people,
 /// groups, organisations, places, events; not dates or figures), hashed and sorted. Ties
@@ -40,14 +43,28 @@ pub fn story(entities: &EntityLayer, d: usize) -> Vec<u64> {
     top
 }
 
-/// Whether two documents' stories (`story`) are two stories: each names enough to tell,
-/// and they share fewer than `MIN_SHARED_NAMES`. Unknown stories (texts compared on their
-/// own, short documents) are never apart.
+/// Whether two documents' stories (`story`) are known to be two: each names enough to
+/// tell (`MIN_STORY_NAMES`), and they share fewer than `MIN_SHARED_NAMES`. Unknown stories
+/// (texts compared on their own, short documents) are never apart.
 pub fn apart(a: &[u64], b: &[u64]) -> bool {
-    if a.len() < MIN_STORY_NAMES || b.len() < MIN_STORY_NAMES {
-        return false;
-    }
-    super::score::sorted_overlap_iter(a.iter(), b.iter(), MIN_SHARED_NAMES) < MIN_SHARED_NAMES
+    a.len() >= MIN_STORY_NAMES && b.len() >= MIN_STORY_NAMES && shared(a, b) < MIN_SHARED_NAMES
+}
+
+/// Whether two documents' stories are known to be one: they share `MIN_SHARED_NAMES` when
+/// both tell a story, `MIN_ONE_STORY` when one is short (`Ohio` and `Pennsylvania` in two
+/// short reports of one race). Never both `one` and `apart`.
+pub fn one(a: &[u64], b: &[u64]) -> bool {
+    let both_tell = a.len() >= MIN_STORY_NAMES && b.len() >= MIN_STORY_NAMES;
+    shared(a, b)
+        >= if both_tell {
+            MIN_SHARED_NAMES
+        } else {
+            MIN_ONE_STORY
+        }
+}
+
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    super::score::sorted_overlap_iter(a.iter(), b.iter(), MIN_SHARED_NAMES)
 }
 
 #[cfg(test)]
@@ -61,6 +78,26 @@ mod tests {
         assert!(!apart(&a, &[1, 2, 3, 8, 9]));
         assert!(!apart(&a, &[7, 8, 9]), "three names tell no story");
         assert!(!apart(&[], &a));
+    }
+
+    #[test]
+    fn one_story_is_known_from_enough_names_shared_and_never_apart() {
+        let a = [1, 2, 3, 4, 5, 6];
+        assert!(one(&a, &[1, 2, 3, 8, 9]));
+        assert!(!one(&a, &[1, 2, 7, 8, 9]), "two of many names: two stories");
+        assert!(
+            one(&[1, 2], &[1, 2, 7]),
+            "two names shared by short stories"
+        );
+        assert!(one(&[1, 2, 3], &[1, 2, 7]));
+        assert!(!one(&[1], &[1, 7]), "one name tells nothing");
+        assert!(!one(&[], &[]));
+        let stories: [&[u64]; 6] = [&a, &[1, 2, 7, 8, 9], &[1, 2], &[1], &[], &[2, 3, 4, 5]];
+        for x in stories {
+            for y in stories {
+                assert!(!(one(x, y) && apart(x, y)), "{x:?} {y:?}");
+            }
+        }
     }
 
     #[test]
