@@ -4,6 +4,8 @@
 //! one and a claim of another are one proposition only when something named in what they
 //! say ties them (see `relation::judge`). Without it the same speaker's stock praise
 //! (`very good news` of a test ban, of a lawsuit) or a stock line agrees across stories.
+//! One story, known (`one`), is what ties two descriptions to one referent (`referents`):
+//! `the poll` of two outlets on one race.
 
 use std::collections::HashMap;
 
