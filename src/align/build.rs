@@ -31,7 +31,8 @@ const COUNTED_WORDS: usize = 3;
 /// further, the two are likely not one range of one scale (`between 1 and 2 billion`).
 const RANGE_SPREAD: f64 = 100.0;
 
-/// A document's figures and dates, in token order, as its views read them.
+/// What every view of a document reads of the document as a whole: its figures and dates,
+/// in token order, and its story (found once a document, with them).
 struct Marks {
     figures: Vec<Figure>,
     dates: Vec<DateMention>,
@@ -40,7 +41,8 @@ struct Marks {
 }
 
 impl Marks {
-    /// Every figure and date of the document.
+    /// Every figure and date of the document (its story is `Sources::marks`' to add: texts
+    /// compared on their own have none).
     fn of(doc: &Document, layer: &TextLayer, language: &Language) -> Marks {
         let (dates, figures) = find_dates_and_figures(&doc.text, &layer.tokens, doc.date, language);
         Marks {
