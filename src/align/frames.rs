@@ -60,6 +60,11 @@ pub struct Filler {
     /// it is the other side's participant, never that it is another one.
     #[serde(default)]
     pub pronoun: bool,
+    /// Headed by a noun that names a doing (`their efforts`: `activity_heads.txt`): the
+    /// stems of the content words beside its head, which alone tell it from another such
+    /// filler. `None` for any other head.
+    #[serde(default)]
+    pub activity: Option<Vec<String>>,
 }
 
 /// A frame as compared.
@@ -97,6 +102,10 @@ pub struct FrameView {
     /// `compare`): who spoke, not what. A corpus claim holds no cue.
     #[serde(default)]
     pub reporting: bool,
+    /// Its claim states a condition (`if the United States pulls out, …`): what it says of
+    /// its main predicate follows on that condition, `would` as much as `might`.
+    #[serde(default)]
+    pub conditional: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its
@@ -185,6 +194,9 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         // one's head key starting the other's last word, are no sign of two things; but two
         // heads each followed by one modifier are: `12 soldiers near the border` / `12
         // villages near the border`.)
+        // Two doings, one saying nothing beside its head or the two sharing a word beside
+        // it (`resume its nuclear activities` / `restart their efforts`), may be one.
+        (None, None) if activities_may_be_one(a, b) => Fit::Unknown,
         (None, None)
             if !a.indefinite
                 && !b.indefinite
@@ -198,6 +210,15 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
             Fit::Different
         }
         _ => Fit::Unknown,
+    }
+}
+
+/// Whether two fillers headed by different nouns of doing (`Filler::activity`) may name
+/// one doing: one has no word beside its head, or they share one.
+fn activities_may_be_one(a: &Filler, b: &Filler) -> bool {
+    match (&a.activity, &b.activity) {
+        (Some(x), Some(y)) => x.is_empty() || y.is_empty() || x.iter().any(|w| y.contains(w)),
+        _ => false,
     }
 }
 
@@ -334,10 +355,11 @@ fn modality_clash(a: &FrameView, b: &FrameView) -> bool {
 }
 
 /// One side says it happens (or will), the other only that it may: not one proposition,
-/// and no clash either.
+/// and no clash either. Two claims that each state a condition both say what may follow on
+/// it (`if they pull out, Iran might resume …` / `… would restart …`): no such gap.
 fn hedged_against_firm(a: &FrameView, b: &FrameView) -> bool {
     let possible = |f: &FrameView| f.modality == Some("possible");
-    firm(a) && possible(b) || firm(b) && possible(a)
+    (firm(a) && possible(b) || firm(b) && possible(a)) && !(a.conditional && b.conditional)
 }
 
 /// Compares two frames with the same predicate; `None` when the predicates differ.
@@ -681,6 +703,7 @@ pub(super) mod tests {
             takes_part: false,
             indefinite: false,
             pronoun: false,
+            activity: None,
         })
     }
 
@@ -700,6 +723,57 @@ pub(super) mod tests {
         let programme = filler("their programme", None);
         assert!(
             !compare(&restart(programme), &restart(efforts))
+                .unwrap()
+                .compatible
+        );
+    }
+
+    #[test]
+    fn two_nouns_of_doing_differ_only_by_what_they_say_beside_their_heads() {
+        let restart = |patient: Option<Filler>| frame("restart", None, patient);
+        let doing = |text: &str, key: &str, beside: &[&str]| Filler {
+            key: key.into(),
+            activity: Some(beside.iter().map(|w| w.to_string()).collect()),
+            ..filler(text, None).unwrap()
+        };
+        let nuclear = doing("its nuclear activities", "activ", &["nuclear"]);
+        let bare = doing("their efforts", "effort", &[]);
+        let peace = doing("its peace efforts", "effort", &["peac"]);
+        let nuclear_efforts = doing("its nuclear efforts", "effort", &["nuclear"]);
+        let compatible = |x: &Filler, y: &Filler| {
+            compare(&restart(Some(x.clone())), &restart(Some(y.clone())))
+                .unwrap()
+                .compatible
+        };
+        assert!(compatible(&nuclear, &bare));
+        assert!(compatible(&nuclear, &nuclear_efforts));
+        assert!(!compatible(&nuclear, &peace));
+        // A noun of doing against a thing is two participants still.
+        assert!(!compatible(
+            &nuclear,
+            &filler("its missiles", None).unwrap()
+        ));
+    }
+
+    #[test]
+    fn may_against_would_is_no_gap_when_both_follow_on_a_condition() {
+        let resume = |modality, conditional| FrameView {
+            modality: Some(modality),
+            conditional,
+            ..frame("resume", filler("Iran", Some("GPE:iran")), None)
+        };
+        assert!(
+            compare(&resume("possible", true), &resume("will", true))
+                .unwrap()
+                .compatible
+        );
+        assert!(
+            !compare(&resume("possible", false), &resume("will", true))
+                .unwrap()
+                .compatible
+        );
+        assert!(
+            !compare(&resume("possible", true), &resume("will", false))
                 .unwrap()
                 .compatible
         );
