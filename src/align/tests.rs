@@ -1667,3 +1667,33 @@ fn two_nouns_of_doing_are_one_participant_unless_what_they_say_beside_them_diffe
     let (r, why) = corpus_relation(&texts, "resume", "restart").expect("listed");
     assert_eq!(r, Relation::Related, "{why}");
 }
+
+#[test]
+fn a_deed_refused_or_failed_conflicts_with_the_deed_done() {
+    // Positive: refusing to sign, failing to reach: the deed not done.
+    let texts = [
+        "The ministry said North Korea signed the agreement with South Korea on Friday.",
+        "Officials said North Korea refused to sign the agreement with South Korea on Friday.",
+    ];
+    let (r, why) = corpus_relation(&texts, "signed the", "refused").expect("listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    let texts = [
+        "Sampras failed to reach the final of the Paris Open on Sunday.",
+        "Sampras reached the final of the Paris Open on Sunday.",
+    ];
+    let (r, why) = corpus_relation(&texts, "failed", "Sampras reached").expect("listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    // Negative: another country refused; and two refusals agree.
+    let texts = [
+        "The ministry said South Korea signed the agreement with Japan on Friday.",
+        "Officials said North Korea refused to sign the agreement with Japan on Friday.",
+    ];
+    let r = corpus_relation(&texts, "signed the", "refused").map(|(r, _)| r);
+    assert_ne!(r, Some(Relation::Conflict));
+    let texts = [
+        "The ministry said North Korea refused to sign the agreement with South Korea on Friday.",
+        "Officials said North Korea refused to sign the agreement with South Korea on Friday.",
+    ];
+    let (r, why) = corpus_relation(&texts, "refused", "refused").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}

@@ -614,11 +614,11 @@ impl FrameSource<'_> {
         let lemma = Some(self.lemma(h))
             .filter(|l| self.words.modality(l).is_some())
             .unwrap_or_else(|| self.form(h).to_lowercase());
-        // Working at or plotting a deed governs only a `to` complement right after it:
+        // Working at, plotting or refusing a deed governs only a `to` complement right after it:
         // `worked through the night as the fire spread` says nothing of the spreading, and
         // in `work with port authorities to identify` the infinitive says what for.
         let governed = match self.words.modality(&lemma) {
-            Some("working" | "plotted") => self
+            Some("working" | "plotted" | "refused") => self
                 .kid_with(h, r, &["xcomp"])
                 .filter(|&x| self.pos(x) == "VERB" && self.to_follows(h, x, r)),
             // After an expectation word a parser often hangs the infinitive on the object
@@ -650,8 +650,11 @@ impl FrameSource<'_> {
         let (p, governor) = heads[k];
         let both = [p, governor];
         let both = if p == governor { &both[..1] } else { &both[..] };
-        let mut modality = raised;
-        let mut negated = false;
+        // Refusing or failing to do a deed (`refused to sign`) is its negation, no
+        // modality: the deed is the predicate, negated (`modality.txt`, class `refused`).
+        let refused = raised.as_deref().and_then(|m| self.words.modality(m)) == Some("refused");
+        let mut modality = raised.filter(|_| !refused);
+        let mut negated = refused;
         for &g in both {
             for k in self.kids(g, r) {
                 let lemma = self.lemma(k);
@@ -1626,6 +1629,37 @@ mod tests {
             let r = read_as(text, content, reading);
             assert_eq!(r.predicates()[0], "sunk", "{reading:?}");
         }
+    }
+
+    #[test]
+    fn refusing_or_failing_to_do_a_deed_negates_the_deed() {
+        let refused = read(
+            "North Korea refused to sign the agreement on Friday.",
+            "North Korea refused to sign the agreement on Friday",
+        );
+        assert_eq!(refused.main().predicate, "sign");
+        assert!(refused.main().negated);
+        assert_eq!(refused.main().modality, None);
+        let failed = read(
+            "Sampras failed to reach the final.",
+            "Sampras failed to reach the final",
+        );
+        assert_eq!(failed.main().predicate, "reach");
+        assert!(failed.main().negated);
+        // Not refusing is doing.
+        let not_refused = read(
+            "North Korea did not refuse to sign the agreement.",
+            "North Korea did not refuse to sign the agreement",
+        );
+        assert_eq!(not_refused.main().predicate, "sign");
+        assert!(!not_refused.main().negated);
+        // A fall with a participle beside it governs nothing.
+        let shares = read(
+            "Shares in Acme declined 2 percent, falling to 300 pence.",
+            "Shares in Acme declined 2 percent, falling to 300 pence",
+        );
+        assert_eq!(shares.main().predicate, "decline");
+        assert!(!shares.main().negated);
     }
 
     #[test]
