@@ -197,6 +197,10 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         // Two doings, one saying nothing beside its head or the two sharing a word beside
         // it (`resume its nuclear activities` / `restart their efforts`), may be one.
         (None, None) if activities_may_be_one(a, b) => Fit::Unknown,
+        // One phrase the two parses head on two of its words (`a willing and active partner
+        // in …` headed `willing` / `a "willing and active partner`): each holds both heads,
+        // in one order (`the lawyer's client` / `the client's lawyer` holds them reversed).
+        (None, None) if one_phrase_two_heads(a, b) => Fit::Unknown,
         (None, None)
             if !a.indefinite
                 && !b.indefinite
@@ -218,6 +222,29 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
 fn activities_may_be_one(a: &Filler, b: &Filler) -> bool {
     match (&a.activity, &b.activity) {
         (Some(x), Some(y)) => x.is_empty() || y.is_empty() || x.iter().any(|w| y.contains(w)),
+        _ => false,
+    }
+}
+
+/// Whether two fillers with different head words each hold the other's head, the two in
+/// one order: one phrase headed on two of its words. Heads keyed by a paraphrase group
+/// (no single word spells them) are not compared.
+fn one_phrase_two_heads(a: &Filler, b: &Filler) -> bool {
+    if a.key.is_empty() || b.key.is_empty() || a.key.starts_with('=') || b.key.starts_with('=') {
+        return false;
+    }
+    let at = |f: &Filler, key: &str| {
+        (f.text.split_whitespace())
+            .map(|w| {
+                super::stem::stem(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            })
+            .position(|w| w == key)
+    };
+    match (at(a, &a.key), at(a, &b.key), at(b, &a.key), at(b, &b.key)) {
+        (Some(aa), Some(ab), Some(ba), Some(bb)) => (aa < ab) == (ba < bb),
         _ => false,
     }
 }
@@ -753,6 +780,33 @@ pub(super) mod tests {
             &nuclear,
             &filler("its missiles", None).unwrap()
         ));
+    }
+
+    #[test]
+    fn one_phrase_headed_on_two_of_its_words_is_one_participant() {
+        let find = |patient: Option<Filler>| frame("find", None, patient);
+        let headed = |text: &str, key: &str| Filler {
+            key: key.into(),
+            ..filler(text, None).unwrap()
+        };
+        let willing = headed(
+            "a willing and active partner in Donald Trump's campaign",
+            "will",
+        );
+        let partner = headed("a \"willing and active partner", "partner");
+        assert!(
+            compare(&find(Some(willing)), &find(Some(partner)))
+                .unwrap()
+                .compatible
+        );
+        // The two heads in reverse order are two participants.
+        let client = headed("the lawyer's client", "client");
+        let lawyer = headed("the client's lawyer", "lawyer");
+        assert!(
+            !compare(&find(Some(client)), &find(Some(lawyer)))
+                .unwrap()
+                .compatible
+        );
     }
 
     #[test]
