@@ -305,6 +305,23 @@ impl<'a> DocContext<'a> {
         self.doc.text[s.start as usize..s.end as usize].to_owned()
     }
 
+    /// The content words beside the head of a filler headed by a noun of doing
+    /// (`activity_heads.txt`), stemmed; `None` for any other head.
+    fn activity_words(&self, a: &Argument) -> Option<Vec<String>> {
+        let lex = &self.language.align;
+        let head = (self.token_text(&(a.head as usize..a.head as usize + 1))).to_lowercase();
+        if !lex.activity_heads.contains(&head) {
+            return None;
+        }
+        let text = self.piece(a.span).to_lowercase();
+        let words = (text.split_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty() && *w != head && !lex.stopwords.contains(*w))
+            .map(super::stem::stem)
+            .collect();
+        Some(words)
+    }
+
     /// Frames as the aligner compares them: fillers keyed by term and entity, polarity
     /// from the frame's own negation and the source's denial.
     fn frame_views(
@@ -341,8 +358,12 @@ impl<'a> DocContext<'a> {
                     &(self.token_text(&(a.head as usize..a.head as usize + 1))).to_lowercase(),
                 ),
                 pronoun: false,
+                activity: self.activity_words(a),
             })
         };
+        // A condition is a frame under `if` (`claims/modality.txt` reads it as possible).
+        let conditional =
+            (frames.iter()).any(|f| f.modality.as_ref().is_some_and(|m| m.as_str() == "if"));
         frames
             .iter()
             .map(|f| {
@@ -373,6 +394,7 @@ impl<'a> DocContext<'a> {
                     background: false,
                     copular: f.copular,
                     reporting: false,
+                    conditional,
                 }
             })
             .collect()

@@ -60,6 +60,11 @@ pub struct Filler {
     /// it is the other side's participant, never that it is another one.
     #[serde(default)]
     pub pronoun: bool,
+    /// Headed by a noun that names a doing (`their efforts`: `activity_heads.txt`): the
+    /// stems of the content words beside its head, which alone tell it from another such
+    /// filler. `None` for any other head.
+    #[serde(default)]
+    pub activity: Option<Vec<String>>,
 }
 
 /// A frame as compared.
@@ -97,6 +102,10 @@ pub struct FrameView {
     /// `compare`): who spoke, not what. A corpus claim holds no cue.
     #[serde(default)]
     pub reporting: bool,
+    /// Its claim states a condition (`if the United States pulls out, …`): what it says of
+    /// its main predicate follows on that condition, `would` as much as `might`.
+    #[serde(default)]
+    pub conditional: bool,
 }
 
 /// A modality class from `claims/modality.txt` (an alias, so that serde does not read its
@@ -185,6 +194,13 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         // one's head key starting the other's last word, are no sign of two things; but two
         // heads each followed by one modifier are: `12 soldiers near the border` / `12
         // villages near the border`.)
+        // Two doings, one saying nothing beside its head or the two sharing a word beside
+        // it (`resume its nuclear activities` / `restart their efforts`), may be one.
+        (None, None) if activities_may_be_one(a, b) => Fit::Unknown,
+        // One phrase the two parses head on two of its words (`a willing and active partner
+        // in …` headed `willing` / `a "willing and active partner`): each holds both heads,
+        // in one order (`the lawyer's client` / `the client's lawyer` holds them reversed).
+        (None, None) if one_phrase_two_heads(a, b) => Fit::Unknown,
         (None, None)
             if !a.indefinite
                 && !b.indefinite
@@ -198,6 +214,38 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
             Fit::Different
         }
         _ => Fit::Unknown,
+    }
+}
+
+/// Whether two fillers headed by different nouns of doing (`Filler::activity`) may name
+/// one doing: one has no word beside its head, or they share one.
+fn activities_may_be_one(a: &Filler, b: &Filler) -> bool {
+    match (&a.activity, &b.activity) {
+        (Some(x), Some(y)) => x.is_empty() || y.is_empty() || x.iter().any(|w| y.contains(w)),
+        _ => false,
+    }
+}
+
+/// Whether two fillers with different head words each hold the other's head, the two in
+/// one order: one phrase headed on two of its words. Heads keyed by a paraphrase group
+/// (no single word spells them) are not compared.
+fn one_phrase_two_heads(a: &Filler, b: &Filler) -> bool {
+    if a.key.is_empty() || b.key.is_empty() || a.key.starts_with('=') || b.key.starts_with('=') {
+        return false;
+    }
+    let at = |f: &Filler, key: &str| {
+        (f.text.split_whitespace())
+            .map(|w| {
+                super::stem::stem(
+                    &w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            })
+            .position(|w| w == key)
+    };
+    match (at(a, &a.key), at(a, &b.key), at(b, &a.key), at(b, &b.key)) {
+        (Some(aa), Some(ab), Some(ba), Some(bb)) => (aa < ab) == (ba < bb),
+        _ => false,
     }
 }
 
@@ -334,10 +382,11 @@ fn modality_clash(a: &FrameView, b: &FrameView) -> bool {
 }
 
 /// One side says it happens (or will), the other only that it may: not one proposition,
-/// and no clash either.
+/// and no clash either. Two claims that each state a condition both say what may follow on
+/// it (`if they pull out, Iran might resume …` / `… would restart …`): no such gap.
 fn hedged_against_firm(a: &FrameView, b: &FrameView) -> bool {
     let possible = |f: &FrameView| f.modality == Some("possible");
-    firm(a) && possible(b) || firm(b) && possible(a)
+    (firm(a) && possible(b) || firm(b) && possible(a)) && !(a.conditional && b.conditional)
 }
 
 /// Compares two frames with the same predicate; `None` when the predicates differ.
@@ -681,6 +730,7 @@ pub(super) mod tests {
             takes_part: false,
             indefinite: false,
             pronoun: false,
+            activity: None,
         })
     }
 
@@ -700,6 +750,84 @@ pub(super) mod tests {
         let programme = filler("their programme", None);
         assert!(
             !compare(&restart(programme), &restart(efforts))
+                .unwrap()
+                .compatible
+        );
+    }
+
+    #[test]
+    fn two_nouns_of_doing_differ_only_by_what_they_say_beside_their_heads() {
+        let restart = |patient: Option<Filler>| frame("restart", None, patient);
+        let doing = |text: &str, key: &str, beside: &[&str]| Filler {
+            key: key.into(),
+            activity: Some(beside.iter().map(|w| w.to_string()).collect()),
+            ..filler(text, None).unwrap()
+        };
+        let nuclear = doing("its nuclear activities", "activ", &["nuclear"]);
+        let bare = doing("their efforts", "effort", &[]);
+        let peace = doing("its peace efforts", "effort", &["peac"]);
+        let nuclear_efforts = doing("its nuclear efforts", "effort", &["nuclear"]);
+        let compatible = |x: &Filler, y: &Filler| {
+            compare(&restart(Some(x.clone())), &restart(Some(y.clone())))
+                .unwrap()
+                .compatible
+        };
+        assert!(compatible(&nuclear, &bare));
+        assert!(compatible(&nuclear, &nuclear_efforts));
+        assert!(!compatible(&nuclear, &peace));
+        // A noun of doing against a thing is two participants still.
+        assert!(!compatible(
+            &nuclear,
+            &filler("its missiles", None).unwrap()
+        ));
+    }
+
+    #[test]
+    fn one_phrase_headed_on_two_of_its_words_is_one_participant() {
+        let find = |patient: Option<Filler>| frame("find", None, patient);
+        let headed = |text: &str, key: &str| Filler {
+            key: key.into(),
+            ..filler(text, None).unwrap()
+        };
+        let willing = headed(
+            "a willing and active partner in Donald Trump's campaign",
+            "will",
+        );
+        let partner = headed("a \"willing and active partner", "partner");
+        assert!(
+            compare(&find(Some(willing)), &find(Some(partner)))
+                .unwrap()
+                .compatible
+        );
+        // The two heads in reverse order are two participants.
+        let client = headed("the lawyer's client", "client");
+        let lawyer = headed("the client's lawyer", "lawyer");
+        assert!(
+            !compare(&find(Some(client)), &find(Some(lawyer)))
+                .unwrap()
+                .compatible
+        );
+    }
+
+    #[test]
+    fn may_against_would_is_no_gap_when_both_follow_on_a_condition() {
+        let resume = |modality, conditional| FrameView {
+            modality: Some(modality),
+            conditional,
+            ..frame("resume", filler("Iran", Some("GPE:iran")), None)
+        };
+        assert!(
+            compare(&resume("possible", true), &resume("will", true))
+                .unwrap()
+                .compatible
+        );
+        assert!(
+            !compare(&resume("possible", false), &resume("will", true))
+                .unwrap()
+                .compatible
+        );
+        assert!(
+            !compare(&resume("possible", true), &resume("will", false))
                 .unwrap()
                 .compatible
         );

@@ -39,6 +39,9 @@ pub struct AlignLexicon {
     /// Indefinite pronouns, lower-cased (`indefinites.txt`): a filler headed by one is
     /// no known participant (`restarting anything` / `restart their efforts`).
     pub indefinites: WordSet<String>,
+    /// Nouns that name a doing, lower-cased (`activity_heads.txt`): two fillers headed by
+    /// two of them are told apart only by the words beside their heads.
+    pub activity_heads: WordSet<String>,
     /// Role head nouns, lower-cased, → the paraphrase group key they join as a filler's
     /// head (`role_heads.txt`: `forces` → `=soldier`).
     pub role_heads: WordMap<String, String>,
@@ -177,6 +180,10 @@ impl AlignLexicon {
             .into_iter()
             .map(str::to_lowercase)
             .collect();
+        let activity_heads = (files.get(List::ActivityHeads).entries(problems)?)
+            .into_iter()
+            .map(str::to_lowercase)
+            .collect();
         let mut role_heads = WordMap::default();
         files.get(List::RoleHeads).rows(problems, |cols| {
             let [group, nouns] = cols else {
@@ -233,6 +240,7 @@ impl AlignLexicon {
             symmetric,
             participant_cases,
             indefinites,
+            activity_heads,
             role_heads,
             self_reference,
             told_apart,

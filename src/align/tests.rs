@@ -1631,3 +1631,69 @@ fn a_precise_figure_ties_descriptions_a_round_one_does_not() {
     let got = among_others(&texts, "revenue rose 20", "In the quarter");
     assert!(!matches!(got, Some((Relation::Agree, _))), "{got:?}");
 }
+
+#[test]
+fn two_consequences_of_one_condition_agree_whatever_their_modal() {
+    // Positive: both say what follows if the United States pulls out, `might` and `would`.
+    let texts = [
+        "Iran warned on Monday that it might resume its nuclear program if the United States pulls out of the deal.",
+        "Iranian officials said that if the United States withdrew from the deal, Iran would restart its nuclear program.",
+    ];
+    let (r, why) = corpus_relation(&texts, "might resume", "would restart").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    // Negative: only one states the condition; the other says it may happen at all.
+    let texts = [
+        "Iran warned on Monday that it might resume its nuclear program.",
+        "Iranian officials said that if the United States withdrew from the deal, Iran would restart its nuclear program.",
+    ];
+    let (r, why) = corpus_relation(&texts, "might resume", "would restart").expect("listed");
+    assert_eq!(r, Relation::Related, "{why}");
+}
+
+#[test]
+fn two_nouns_of_doing_are_one_participant_unless_what_they_say_beside_them_differs() {
+    // Positive: `its efforts` says nothing that tells it from `its nuclear activities`.
+    let texts = [
+        "Iran warned on Monday that it would resume its nuclear activities if the United States pulls out of the deal.",
+        "Iranian officials said that if the United States withdrew from the deal, Iran would restart its efforts.",
+    ];
+    let (r, why) = corpus_relation(&texts, "resume", "restart").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    // Negative: nuclear activities and peace efforts are two doings.
+    let texts = [
+        "Iran warned on Monday that it would resume its nuclear activities if the United States pulls out of the deal.",
+        "Iranian officials said that if the United States withdrew from the deal, Iran would restart its peace efforts.",
+    ];
+    let (r, why) = corpus_relation(&texts, "resume", "restart").expect("listed");
+    assert_eq!(r, Relation::Related, "{why}");
+}
+
+#[test]
+fn a_deed_refused_or_failed_conflicts_with_the_deed_done() {
+    // Positive: refusing to sign, failing to reach: the deed not done.
+    let texts = [
+        "The ministry said North Korea signed the agreement with South Korea on Friday.",
+        "Officials said North Korea refused to sign the agreement with South Korea on Friday.",
+    ];
+    let (r, why) = corpus_relation(&texts, "signed the", "refused").expect("listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    let texts = [
+        "Sampras failed to reach the final of the Paris Open on Sunday.",
+        "Sampras reached the final of the Paris Open on Sunday.",
+    ];
+    let (r, why) = corpus_relation(&texts, "failed", "Sampras reached").expect("listed");
+    assert_eq!(r, Relation::Conflict, "{why}");
+    // Negative: another country refused; and two refusals agree.
+    let texts = [
+        "The ministry said South Korea signed the agreement with Japan on Friday.",
+        "Officials said North Korea refused to sign the agreement with Japan on Friday.",
+    ];
+    let r = corpus_relation(&texts, "signed the", "refused").map(|(r, _)| r);
+    assert_ne!(r, Some(Relation::Conflict));
+    let texts = [
+        "The ministry said North Korea refused to sign the agreement with South Korea on Friday.",
+        "Officials said North Korea refused to sign the agreement with South Korea on Friday.",
+    ];
+    let (r, why) = corpus_relation(&texts, "refused", "refused").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}

@@ -618,6 +618,10 @@ impl FrameSource<'_> {
         // `worked through the night as the fire spread` says nothing of the spreading, and
         // in `work with port authorities to identify` the infinitive says what for.
         let governed = match self.words.modality(&lemma) {
+            // Refusing or failing a deed governs its `to` complement (`xcomp`) only.
+            Some("refused") => self
+                .kid_with(h, r, &["xcomp"])
+                .filter(|&x| self.pos(x) == "VERB" && self.to_of(x, r).is_some()),
             Some("working" | "plotted") => self
                 .kid_with(h, r, &["xcomp"])
                 .filter(|&x| self.pos(x) == "VERB" && self.to_follows(h, x, r)),
@@ -650,8 +654,11 @@ impl FrameSource<'_> {
         let (p, governor) = heads[k];
         let both = [p, governor];
         let both = if p == governor { &both[..1] } else { &both[..] };
-        let mut modality = raised;
-        let mut negated = false;
+        // Refusing or failing to do a deed (`refused to sign`) is its negation, no
+        // modality: the deed is the predicate, negated (`modality.txt`, class `refused`).
+        let refused = raised.as_deref().and_then(|m| self.words.modality(m)) == Some("refused");
+        let mut modality = raised.filter(|_| !refused);
+        let mut negated = refused;
         for &g in both {
             for k in self.kids(g, r) {
                 let lemma = self.lemma(k);
@@ -1626,6 +1633,30 @@ mod tests {
             let r = read_as(text, content, reading);
             assert_eq!(r.predicates()[0], "sunk", "{reading:?}");
         }
+    }
+
+    #[test]
+    fn refusing_or_failing_to_do_a_deed_negates_the_deed() {
+        let refused = read(
+            "North Korea refused to sign the agreement on Friday.",
+            "North Korea refused to sign the agreement on Friday",
+        );
+        assert_eq!(refused.main().predicate, "sign");
+        assert!(refused.main().negated);
+        assert_eq!(refused.main().modality, None);
+        let failed = read(
+            "Sampras failed to reach the final.",
+            "Sampras failed to reach the final",
+        );
+        assert_eq!(failed.main().predicate, "reach");
+        assert!(failed.main().negated);
+        // Not refusing is doing.
+        let not_refused = read(
+            "North Korea did not refuse to sign the agreement.",
+            "North Korea did not refuse to sign the agreement",
+        );
+        assert_eq!(not_refused.main().predicate, "sign");
+        assert!(!not_refused.main().negated);
     }
 
     #[test]

@@ -212,6 +212,9 @@ manifest! {
     ParticipantCases => "align/participant_cases.txt", Format::Fields { min: 1, max: ANY };
     /// Indefinite pronouns (`anything`, `nothing`): fillers that name no participant, several a line.
     Indefinites => "align/indefinites.txt", Format::Fields { min: 1, max: ANY };
+    /// Nouns that name a doing (`efforts`, `activities`): fillers told apart only by what
+    /// they say beside their heads, several a line.
+    ActivityHeads => "align/activity_heads.txt", Format::Fields { min: 1, max: ANY };
     /// Nouns that join a paraphrase group as a role's head only: `group | nouns`.
     RoleHeads => "align/role_heads.txt", Format::Columns { sep: '|', min: 2, max: 2 };
     /// Words by which a sentence points at the article itself: `demonstratives | nouns`.
