@@ -26,6 +26,7 @@ mod index;
 pub(crate) mod lexicon;
 mod linking;
 mod measures;
+mod moves;
 pub(crate) mod model;
 mod names_beside;
 mod nonclaims;
