@@ -822,7 +822,7 @@ fn named_in_common(a: &ClaimView, b: &ClaimView) -> bool {
 
 /// Whether what two claims say shares an entity, a name or a precise figure (their
 /// speakers aside).
-fn named_in_content(a: &ClaimView, b: &ClaimView) -> bool {
+pub(super) fn named_in_content(a: &ClaimView, b: &ClaimView) -> bool {
     let shared_name = shared_name_word(a, b);
     let strong_figure = (a.figures.iter()).any(|x| {
         !weak_figure(x)
