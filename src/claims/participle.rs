@@ -59,7 +59,9 @@ pub(super) fn reread<'a>(
             && nominal(syntax, subject)
             && !under(syntax, subject, object)
             && (r.start..subject).all(|k| under(syntax, k, subject))
-            && !syntax.children(subject).any(|k| syntax.get(k).dep == "case");
+            && !syntax
+                .children(subject)
+                .any(|k| syntax.get(k).dep == "case");
         if !misread {
             return None;
         }
