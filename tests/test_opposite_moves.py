@@ -46,3 +46,30 @@ def test_a_rise_and_a_fall_do_not_agree(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), ONE_WAY)
 def test_moves_one_way_still_agree(a: str, b: str) -> None:
     assert _relations(a, b) == ["agree"]
+
+
+# The day's change apart while the level matches (align/moves.rs `other_change`): an index
+# hovers near one level for days, so two changes that cannot be one are two readings.
+OTHER_CHANGE = [
+    (
+        "The Nasdaq Composite Index was up 7.42 points, or 0.45 percent, at 1,653.44, "
+        "traders said.",
+        "The Nasdaq Composite Index was up 0.04 of a point at 1,653, dealers said.",
+    ),
+]
+ONE_CHANGE = [
+    (
+        "The Nasdaq Composite Index was up 7.42 points at 1,653.44, traders said.",
+        "The Nasdaq Composite Index rose 7.42 points to 1,653, dealers said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), OTHER_CHANGE)
+def test_two_changes_beside_one_level_do_not_agree(a: str, b: str) -> None:
+    assert "agree" not in _relations(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), ONE_CHANGE)
+def test_one_change_beside_one_level_agrees(a: str, b: str) -> None:
+    assert _relations(a, b) == ["agree"]

@@ -495,6 +495,15 @@ pub fn judge_known(
             best.extra = Some(format!("{} / {}", a.figures[i].text, b.figures[j].text));
         }
     }
+    // The day's changes apart while a level matches (`up 7.42 points … at 1,653.44` / `up
+    // 0.04 of a point at 1,653`): two readings of one index (`moves::other_change`).
+    if best.relation == Relation::Agree {
+        if let Some((i, j)) = moves::other_change(&a.figures, &b.figures) {
+            best.relation = Relation::Related;
+            best.verdict = OTHER_VALUES;
+            best.extra = Some(format!("{} / {}", a.figures[i].text, b.figures[j].text));
+        }
+    }
     // A list of people (`Kushner, Manafort and Gates`) against another list: the same kind
     // of statement about different sets of people, one part of a proposition at most.
     if parts && best.relation == Relation::Agree {
