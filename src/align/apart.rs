@@ -8,8 +8,9 @@
 //! statement with rival figures. Word lists: `told_apart.txt`.
 
 use super::figures::FigureValue;
+use super::frames::compare;
 use super::lexicon::AlignLexicon;
-use super::relation::{generic_words, weak_figure};
+use super::relation::{generic_words, named_in_content, weak_figure};
 use super::represent::ClaimView;
 use super::stem::stem;
 
@@ -30,6 +31,8 @@ pub fn told_apart(
         Some("not one proposition: one says what was expected, the other what happened")
     } else if agreeing && stock_lines(a, b, lex) {
         Some("same words, not one proposition: neither names what it is said of")
+    } else if agreeing && quoted_stock_words(a, b, lex) {
+        Some("same words, not one proposition: two remarks sharing only common words")
     } else if agreeing && unmatched_figures(&a.figures, &b.figures) {
         Some("same words, different measures: each gives a precise figure the other does not")
     } else {
@@ -46,6 +49,31 @@ fn names_nothing(v: &ClaimView) -> bool {
         && v.names.is_empty()
         && v.speaker_key.is_none()
         && v.figures.iter().all(weak_figure)
+}
+
+/// Two attributed remarks (often one speaker's: `There's a great chance to solve a world
+/// problem` / `It will be a great day for the world`) that share only common words
+/// (`relation::generic_words`), no frame and nothing named in what they say: a speaker's
+/// stock praise or warning, said of whatever is at hand. Speakers tie a remark to no
+/// subject; one sentence word for word is one remark carried, and so is a phrase of two
+/// content words (`called the suit "good news."` / `This can be good news …`).
+fn quoted_stock_words(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> bool {
+    let one_frame = (a.frames.iter()).any(|x| (b.frames.iter()).any(|y| compare(x, y).is_some()));
+    a.speaker.is_some()
+        && b.speaker.is_some()
+        && a.sequence != b.sequence
+        && !carried_phrase(a, b, lex)
+        && !one_frame
+        && !named_in_content(a, b)
+        && generic_words(a, b, lex)
+}
+
+/// Whether two claims share two adjacent content words in one order (`good news`).
+fn carried_phrase(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> bool {
+    let content = |w: &[String]| {
+        !(lex.stopwords.contains(w[0].as_str()) || lex.stopwords.contains(w[1].as_str()))
+    };
+    (a.sequence.windows(2).filter(|w| content(w))).any(|w| b.sequence.windows(2).any(|v| v == w))
 }
 
 /// Content terms a stock line has at most (`Further details were not immediately

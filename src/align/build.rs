@@ -465,7 +465,7 @@ impl<'a> DocContext<'a> {
                 // ending a sentence elides its noun (`killing one soldier and wounding two`).
                 v.counts_any = f.tokens.end >= r.end && f.tokens.start <= r.start + ANSWER_LEAD;
                 let read = self.figure_reading(f, r.start, v.unit.is_some());
-                (v.label, v.change) = (read.label, read.change);
+                (v.label, v.change, v.rising) = (read.label, read.change, read.rising);
                 Some(v)
             })
             .collect();

@@ -28,6 +28,10 @@ pub struct FigureValue {
     /// when the word before it says: a change and a level are two measures.
     #[serde(default)]
     pub change: Option<bool>,
+    /// A change up (`rose 1.5 percent`: `Some(true)`) or down (`fell 1.6 percent`:
+    /// `Some(false)`), when the word before it says (`moves`).
+    #[serde(default)]
+    pub rising: Option<bool>,
     /// Bounded below only (`at least 30`, `more than 300`): a floor, the count may lie
     /// anywhere above it.
     #[serde(default)]
@@ -84,6 +88,7 @@ impl FigureValue {
             counts_any: false,
             label: false,
             change: None,
+            rising: None,
             floor: f.lower.is_some() && f.upper.is_none(),
             closed: (
                 f.lower.is_some() && !f.approximate,

@@ -74,6 +74,9 @@ pub struct ToldApart {
     /// and those passed over to find them (`a revised`), as written (`measures`).
     pub change: WordSet<String>,
     pub level: WordSet<String>,
+    /// Change words that move up (`rose`) or down (`fell`), as written (`moves`).
+    pub rise: WordSet<String>,
+    pub drop: WordSet<String>,
     pub skip: WordSet<String>,
     /// Stems that name the period a figure is measured over (`year`, `annual`).
     pub periods: WordSet<String>,
@@ -102,6 +105,8 @@ impl ToldApart {
                 "not-after" => out.not_after.extend(words.map(|w| stem(&w))),
                 "change" => out.change.extend(words),
                 "level" => out.level.extend(words),
+                "rise" => out.rise.extend(words),
+                "drop" => out.drop.extend(words),
                 "skip" => out.skip.extend(words),
                 "period" => out.periods.extend(words.map(|w| stem(&w))),
                 "disputing" => out.disputing.extend(words),

@@ -16,6 +16,8 @@ use super::stem::stem;
 pub struct Reading {
     pub label: bool,
     pub change: Option<bool>,
+    /// A change up (`Some(true)`) or down (`Some(false)`), when its word says (`moves`).
+    pub rising: Option<bool>,
 }
 
 /// Words looked back over for a change or level word.
@@ -44,9 +46,19 @@ pub fn reading(
             None
         }
     });
+    let rising = word.and_then(|w| {
+        if lists.rise.contains(w.as_str()) {
+            Some(true)
+        } else if lists.drop.contains(w.as_str()) {
+            Some(false)
+        } else {
+            None
+        }
+    });
     Reading {
         label: !unit && (compound || in_name),
         change,
+        rising,
     }
 }
 

@@ -27,6 +27,7 @@ pub(crate) mod lexicon;
 mod linking;
 mod measures;
 pub(crate) mod model;
+mod moves;
 mod names_beside;
 mod nonclaims;
 mod normalize;

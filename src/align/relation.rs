@@ -10,6 +10,7 @@ use super::lexicon::AlignLexicon;
 use super::linking;
 use super::measures;
 use super::model::{Feature, Scalar};
+use super::moves;
 use super::names_beside;
 use super::nonclaims;
 use super::predicates;
@@ -96,6 +97,7 @@ const CLOSE_RIVALS: f64 = 1.5;
 
 /// The verdict on two claims that say different things of one topic (`predicates`).
 const OTHER_VALUES: &str = "same words, not one proposition: one measure given other values";
+const OPPOSITE_MOVES: &str = "same words, not one proposition: one tells a rise, the other a fall";
 const PREDICATES_APART: &str = "same topic, different propositions: different predicates";
 
 /// Non-name items (terms or matching figures) two claims must share to agree: names and
@@ -224,6 +226,8 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
             "different participants"
         } else if v.verdict == OTHER_VALUES {
             "figures apart"
+        } else if v.verdict == OPPOSITE_MOVES {
+            "moves"
         } else {
             "only one says"
         };
@@ -477,6 +481,24 @@ pub fn judge_known(
     // moments, whatever figure the two share: no one proposition (`figures::values_apart`).
     if best.relation == Relation::Agree {
         if let Some((i, j)) = figures::values_apart(&a.figures, &b.figures) {
+            best.relation = Relation::Related;
+            best.verdict = OTHER_VALUES;
+            best.extra = Some(format!("{} / {}", a.figures[i].text, b.figures[j].text));
+        }
+    }
+    // One measure moving up in one claim and down in the other (`CAC-40 rose 1.5 percent`
+    // / `CAC-40 fell 1.6 percent`): two moves, of two days or two markets (`moves`).
+    if best.relation == Relation::Agree {
+        if let Some((i, j)) = moves::opposite(&a.figures, &b.figures) {
+            best.relation = Relation::Related;
+            best.verdict = OPPOSITE_MOVES;
+            best.extra = Some(format!("{} / {}", a.figures[i].text, b.figures[j].text));
+        }
+    }
+    // The day's changes apart while a level matches (`up 7.42 points … at 1,653.44` / `up
+    // 0.04 of a point at 1,653`): two readings of one index (`moves::other_change`).
+    if best.relation == Relation::Agree {
+        if let Some((i, j)) = moves::other_change(&a.figures, &b.figures) {
             best.relation = Relation::Related;
             best.verdict = OTHER_VALUES;
             best.extra = Some(format!("{} / {}", a.figures[i].text, b.figures[j].text));
@@ -809,7 +831,7 @@ fn named_in_common(a: &ClaimView, b: &ClaimView) -> bool {
 
 /// Whether what two claims say shares an entity, a name or a precise figure (their
 /// speakers aside).
-fn named_in_content(a: &ClaimView, b: &ClaimView) -> bool {
+pub(super) fn named_in_content(a: &ClaimView, b: &ClaimView) -> bool {
     let shared_name = shared_name_word(a, b);
     let strong_figure = (a.figures.iter()).any(|x| {
         !weak_figure(x)

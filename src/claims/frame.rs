@@ -219,6 +219,24 @@ impl FrameSource<'_> {
         let Some(main) = self.main_head(&r) else {
             return Vec::new();
         };
+        // A past tense misread as a participle leaves a noun as the head (`participle`):
+        // the frames are read off the parse with the verb hung back in place.
+        if let Some(edits) = super::participle::reread(self.syntax, &r, main) {
+            let syntax = self.syntax.clone().rehung(&edits);
+            let source = FrameSource {
+                syntax: &syntax,
+                ..*self
+            };
+            if let Some(main) = source.main_head(&r) {
+                return source.frames_from(main, &r);
+            }
+        }
+        self.frames_from(main, &r)
+    }
+
+    /// `frames`, from the content's head `main` over its tokens `r`.
+    fn frames_from(&self, main: usize, r: &Range<usize>) -> Vec<Frame> {
+        let r = r.clone();
         let noun = main;
         let main = self.deed_of_noun(main, &r);
         let main = self.deed_of_relative(main, &r).unwrap_or(main);
@@ -1562,6 +1580,34 @@ mod tests {
         let ud = [(4, 28, "ccomp"), (3, 4, "nsubj"), (7, 4, "obl")];
         let r = read_as(text, content, &ud);
         assert_eq!(r.predicates()[0], "lingered", "{:?}", r.predicates());
+    }
+
+    /// A past tense tagged as a participle (`destroyed` VBN, an `amod` of `bridges`): one
+    /// parser makes `army` a second subject of the cue and `bridges` its clause, another
+    /// makes `army` the root with `bridges` under it. Either way the verb is the predicate,
+    /// between its subject and object (`participle`). A participle inside a noun phrase
+    /// (`the destroyed bridges`) stays a modifier.
+    #[test]
+    fn a_past_tense_read_as_a_participle_between_two_nouns_is_the_verb() {
+        let text = "The army destroyed bridges in Kherson, officials said.";
+        let content = &text[..text.find(", officials").unwrap()];
+        // Tokens: 1 `army`, 2 `destroyed`, 3 `bridges`, 7 `officials`, 8 `said`.
+        let second_subject = [(1, 8, "nsubj"), (2, 3, "amod"), (3, 8, "ccomp")];
+        let noun_root = [
+            (1, 1, "root"),
+            (2, 3, "amod"),
+            (3, 1, "nmod"),
+            (8, 3, "acl:relcl"),
+        ];
+        for reading in [&second_subject[..], &noun_root[..]] {
+            let r = read_as(text, content, reading);
+            assert_eq!(r.predicates()[0], "destroyed", "{reading:?}");
+            assert_eq!(r.roles(0)[0], Some("The army"), "{reading:?}");
+            assert_eq!(r.roles(0)[1], Some("bridges in Kherson"), "{reading:?}");
+        }
+        let text = "The destroyed bridges in Kherson were rebuilt, officials said.";
+        let content = &text[..text.find(", officials").unwrap()];
+        assert_eq!(read(text, content).predicates()[0], "rebuilt");
     }
 
     /// The clause hung on its subject's first noun (`claims::tests::UNREACHED`): the patient

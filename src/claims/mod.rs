@@ -47,6 +47,7 @@ mod layout;
 pub(crate) mod lexicon;
 pub mod link;
 mod negation;
+mod participle;
 mod quotes;
 mod segments;
 mod speakers;

@@ -139,8 +139,8 @@ impl<'m> DocumentSyntax<'m> {
 
     /// The same analysis with each `(token, head, label)` of `edits` hung anew: a reading
     /// another parser gives, so that a test pins what a rule does with that reading
-    /// whichever parser ships (a root is its own head, labelled `root`).
-    #[cfg(test)]
+    /// whichever parser ships, or a misreading corrected (`claims::participle`). A root is
+    /// its own head, labelled `root`.
     pub fn rehung(mut self, edits: &[(usize, usize, &str)]) -> Self {
         for &(i, head, label) in edits {
             assert_eq!(

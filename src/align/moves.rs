@@ -1,0 +1,119 @@
+//! Two moves told alike: market and statistics reports word one move the same way on every
+//! day (`France's CAC-40 rose 1.5 percent` / `France's CAC-40 fell 1.6 percent`, `the dollar
+//! was … down 0.60 percent` / `The dollar rose 0.6 percent`), so the two share their names,
+//! their words and often a figure. A claim whose changes all go up and one whose changes all
+//! go down report two moves, not one proposition; a claim with moves both ways (`rose …
+//! while bonds fell`) is left to the other rules. Direction words: `rise` and `drop` in
+//! `told_apart.txt`, read before each figure (`measures::reading`). Likewise two changes
+//! that cannot be one beside a level both give (`other_change`).
+
+use super::figures::{self, FigureValue};
+
+/// The one way all of `figures`' changes move, if they have one: `None` when no figure's
+/// word says, or when they move both ways.
+fn one_way(figures: &[FigureValue]) -> Option<(usize, bool)> {
+    let mut ways = figures
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| f.rising.map(|up| (i, up)));
+    let first = ways.next()?;
+    ways.all(|(_, up)| up == first.1).then_some(first)
+}
+
+/// The first figure of each side when all of `a`'s changes move one way and all of `b`'s
+/// the other.
+pub fn opposite(a: &[FigureValue], b: &[FigureValue]) -> Option<(usize, usize)> {
+    match (one_way(a)?, one_way(b)?) {
+        ((i, x), (j, y)) if x != y => Some((i, j)),
+        _ => None,
+    }
+}
+
+/// A change as the word before it tells (`rose 7.42 points`), not a label.
+fn change(f: &FigureValue) -> bool {
+    f.change == Some(true) && !f.label
+}
+
+/// The day's move told apart while the level matches (`was up 7.42 points, or 0.45
+/// percent, at 1,653.44` / `was up a mere 0.04 of a point at 1,653`): an index hovers near
+/// one level for days, the change is the day's news, so two changes of one unit that
+/// cannot be one, and no change matched, are two readings whatever level both give. The
+/// first pair of changes apart.
+pub fn other_change(a: &[FigureValue], b: &[FigureValue]) -> Option<(usize, usize)> {
+    let matched = figures::compare(a, b).shared;
+    if matched.iter().any(|&(i, j)| change(&a[i]) || change(&b[j])) {
+        return None;
+    }
+    let alone = |x: &FigureValue, other: &[FigureValue]| !other.iter().any(|y| x.compatible(y));
+    (a.iter().enumerate())
+        .filter(|(_, x)| change(x) && alone(x, b))
+        .find_map(|(i, x)| {
+            (b.iter())
+                .position(|y| change(y) && x.comparable(y) && alone(y, a))
+                .map(|j| (i, j))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::build::text_views;
+    use crate::lang::Language;
+
+    fn opposite(a: &str, b: &str) -> bool {
+        let v = text_views(&[a, b], Language::english());
+        super::opposite(&v[0].figures, &v[1].figures).is_some()
+    }
+
+    #[test]
+    fn a_rise_and_a_fall_are_two_moves() {
+        assert!(opposite(
+            "France's CAC-40 rose 1.5 percent in afternoon trading.",
+            "France's CAC-40 fell 1.6 percent in afternoon trading.",
+        ));
+        assert!(opposite(
+            "The dollar was at 1.3172 francs, down 0.60 percent.",
+            "The dollar rose 0.6 percent to 1.3315 francs.",
+        ));
+    }
+
+    fn other_change(a: &str, b: &str) -> bool {
+        let v = text_views(&[a, b], Language::english());
+        super::other_change(&v[0].figures, &v[1].figures).is_some()
+    }
+
+    #[test]
+    fn two_changes_apart_beside_one_level_are_two_readings() {
+        assert!(other_change(
+            "The Nasdaq Composite Index was up 7.42 points, or 0.45 percent, at 1,653.44.",
+            "The Nasdaq Composite Index was up 0.04 of a point at 1,653.",
+        ));
+        // One change matched: one move, whatever else differs.
+        assert!(!other_change(
+            "The Nasdaq Composite Index was up 7.42 points at 1,653.44.",
+            "The Nasdaq Composite Index rose 7.42 points to 1,650.",
+        ));
+        // Changes of two units (points, percent) do not tell.
+        assert!(!other_change(
+            "The Nasdaq Composite Index was up 7.42 points at 1,653.44.",
+            "The Nasdaq Composite Index was up 0.45 percent at 1,653.",
+        ));
+    }
+
+    #[test]
+    fn one_way_or_both_ways_is_no_opposite() {
+        assert!(!opposite(
+            "The Dow fell 86.56 points, or 0.94 percent.",
+            "The Dow dropped 86.56 points.",
+        ));
+        // One side moves both ways: which of its moves the other reports is not told here.
+        assert!(!opposite(
+            "The CAC-40 rose 0.6 percent and the FTSE 100 slipped 0.02 percent.",
+            "The FTSE 100 fell 0.02 percent.",
+        ));
+        // No direction word before a figure.
+        assert!(!opposite(
+            "Sales were $3 billion.",
+            "Sales fell to $3 billion."
+        ));
+    }
+}
