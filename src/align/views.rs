@@ -4,7 +4,10 @@
 //! one batch of pairs, counting only the claims its pairs name). A pair `(a, b)` falls in
 //! the tile (block of `a`, block of `b`); tiles are judged in order, so the views of one
 //! block (`home`) serve every tile of its row, built once, and a tile builds only the
-//! documents of its second claims (`away`, dropped after the tile). A claim's view is built
+//! documents of its second claims (`away`, dropped after the tile). A row ends with its
+//! tile with the next block, whose away views are kept for that block's turn as home (only
+//! the rest of it built then): pairs across the boundary of two blocks (one story's
+//! articles on either side) build nothing twice. A claim's view is built
 //! with the rest of its document, since it may take content from the claims before it.
 //! When every claim fits, there is one block and no view is built twice.
 //!
