@@ -176,12 +176,14 @@ fn main() {
         );
         println!(
             "{:>8} alignment passes (wall s, CPU s): {}; candidates per claim {:.2}; documents' views \
-             built again {} ({:.2} per document)",
+             built again {} ({:.2} per document), claims' views {} ({:.2} per claim)",
             "",
             passes.join(", "),
             alignment.candidates as f64 / claimed.max(1) as f64,
             alignment.views_rebuilt,
-            alignment.views_rebuilt as f64 / take.max(1) as f64
+            alignment.views_rebuilt as f64 / take.max(1) as f64,
+            alignment.claim_views_rebuilt,
+            alignment.claim_views_rebuilt as f64 / claimed.max(1) as f64
         );
     }
 }

@@ -97,6 +97,8 @@ pub struct Alignment {
     /// Documents whose views were built again after the outline, to judge pairs with a
     /// bounded number of views held (for benchmarks: the cost of the bound).
     pub views_rebuilt: usize,
+    /// Claims those rebuilds were asked for (a build costs about its claims).
+    pub claim_views_rebuilt: usize,
 }
 
 /// Aligns the claims of the whole corpus, in parallel; the result does not depend on the
@@ -182,7 +184,7 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
         .collect();
     passes.done("candidates");
     let judged: Vec<Option<AlignedPair>> = views.judge_all(&candidates, cancel, judge)?;
-    let views_rebuilt = views.built;
+    let (views_rebuilt, claim_views_rebuilt) = (views.built, views.claims_built);
     drop(views);
     // The views were most of alignment's memory: their pages go back before the tables.
     crate::memory::release_free_pages();
@@ -206,6 +208,7 @@ fn align_holding(corpus: &Corpus, cancel: &Cancel, budget: usize) -> Result<Alig
         candidates: copy_pairs.len() + candidates.len(),
         passes: passes.0,
         views_rebuilt,
+        claim_views_rebuilt,
     })
 }
 

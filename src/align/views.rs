@@ -4,7 +4,10 @@
 //! one batch of pairs, counting only the claims its pairs name). A pair `(a, b)` falls in
 //! the tile (block of `a`, block of `b`); tiles are judged in order, so the views of one
 //! block (`home`) serve every tile of its row, built once, and a tile builds only the
-//! documents of its second claims (`away`, dropped after the tile). A claim's view is built
+//! documents of its second claims (`away`, dropped after the tile). A row ends with its
+//! tile with the next block, whose away views are kept for that block's turn as home (only
+//! the rest of it built then): pairs across the boundary of two blocks (one story's
+//! articles on either side) build nothing twice. A claim's view is built
 //! with the rest of its document, since it may take content from the claims before it.
 //! When every claim fits, there is one block and no view is built twice.
 //!
@@ -63,6 +66,9 @@ pub struct Views<'a> {
     budget: usize,
     /// Documents whose views were built after the outline: the cost of the bound.
     pub built: usize,
+    /// Claims whose views those builds were asked for (a document's build costs about
+    /// its claims built).
+    pub claims_built: usize,
 }
 
 impl<'a> Views<'a> {
@@ -91,6 +97,7 @@ impl<'a> Views<'a> {
             home: HashMap::new(),
             budget,
             built: 0,
+            claims_built: 0,
         }
     }
 
@@ -140,18 +147,26 @@ impl<'a> Views<'a> {
             .iter()
             .map(|&(a, b)| (block_of[doc(a) as usize], block_of[doc(b) as usize]))
             .collect();
+        // A row's tile with the next block comes last: its away views are kept for that
+        // block's turn as home (`carried`), which then builds only the rest.
+        let next = |(home, away): (u32, u32)| (home, away == home + 1, away);
         let mut order: Vec<usize> = (0..pairs.len()).collect();
-        order.sort_by_key(|&k| (tiles[k], k));
+        order.sort_by_key(|&k| (next(tiles[k]), k));
         let mut out: Vec<Option<T>> = std::iter::repeat_with(|| None).take(pairs.len()).collect();
+        let mut carried: Option<(u32, DocViews, Vec<u32>)> = None;
         for run in order.chunk_by(|&x, &y| tiles[x] == tiles[y]) {
             let (home_block, away_block) = tiles[run[0]];
             if self.home_block != Some(home_block) {
                 self.home.clear();
+                let (views, claims) = match carried.take() {
+                    Some((block, views, claims)) if block == home_block => (views, claims),
+                    _ => (HashMap::new(), Vec::new()),
+                };
                 let docs: Vec<u32> = blocks[home_block as usize]
                     .clone()
                     .filter(|&d| named.is_none_or(|n| n[outline.claims_of(d)].contains(&true)))
                     .collect();
-                self.home = self.build(&docs, named, cancel)?;
+                self.home = self.build_around(&docs, named, (views, &claims), cancel)?;
                 self.home_block = Some(home_block);
             }
             // Of an away document only the tile's second claims are built.
@@ -178,6 +193,9 @@ impl<'a> Views<'a> {
                 .collect::<Result<_, Cancelled>>()?;
             for (&k, t) in run.iter().zip(judged) {
                 out[k] = Some(t);
+            }
+            if away_block == home_block + 1 {
+                carried = Some((away_block, away, away_claims));
             }
         }
         if !resident {
@@ -363,6 +381,10 @@ impl<'a> Views<'a> {
                 })
                 .collect::<Result<_, Cancelled>>()?;
             self.built += runs.len();
+            let mut seconds: Vec<u32> = batch.iter().map(|&k| pairs[k].1).collect();
+            seconds.sort_unstable();
+            seconds.dedup();
+            self.claims_built += seconds.len();
             for (run, ts) in runs.iter().zip(judged) {
                 for (&k, t) in run.iter().zip(ts) {
                     out[k] = Some(t);
@@ -405,6 +427,7 @@ impl<'a> Views<'a> {
             })
             .collect::<Result<_, Cancelled>>()?;
         self.built += runs.len();
+        self.claims_built += wanted.len();
         Ok(built.into_iter().flatten().collect())
     }
 
@@ -427,6 +450,42 @@ impl<'a> Views<'a> {
             })
             .collect::<Result<_, Cancelled>>()?;
         self.built += built.len();
+        self.claims_built += claims.len();
+        Ok(built)
+    }
+
+    /// `build(docs, named)`, where `carried` holds the views of some of those claims
+    /// already (`(views by document, their claims sorted)`, as `build_claims` gives them):
+    /// only the others are built, and a document with none left is not built again.
+    fn build_around(
+        &mut self,
+        docs: &[u32],
+        named: Option<&[bool]>,
+        (mut carried, claims): (DocViews, &[u32]),
+        cancel: &Cancel,
+    ) -> Result<DocViews, Cancelled> {
+        if claims.is_empty() {
+            return self.build(docs, named, cancel);
+        }
+        let outline = self.outline;
+        let mut wanted = named.map_or_else(|| vec![true; outline.len()], <[bool]>::to_vec);
+        for &c in claims {
+            wanted[c as usize] = false;
+        }
+        let rest: Vec<u32> = (docs.iter().copied())
+            .filter(|&d| wanted[outline.claims_of(d)].contains(&true))
+            .collect();
+        let mut built = self.build(&rest, Some(&wanted), cancel)?;
+        for &c in claims {
+            let r = outline.claims[c as usize];
+            let from = carried.get_mut(&r.doc).expect("a carried claim's document");
+            let view = std::mem::take(&mut from[r.index as usize]);
+            let n = from.len();
+            let into = built
+                .entry(r.doc)
+                .or_insert_with(|| std::iter::repeat_with(ClaimView::default).take(n).collect());
+            into[r.index as usize] = view;
+        }
         Ok(built)
     }
 
@@ -449,6 +508,11 @@ impl<'a> Views<'a> {
             })
             .collect::<Result<_, Cancelled>>()?;
         self.built += built.len();
+        self.claims_built += (docs.iter())
+            .map(|&d| named.map_or(outline.claims_of(d).len(), |n| {
+                n[outline.claims_of(d)].iter().filter(|&&x| x).count()
+            }))
+            .sum::<usize>();
         Ok(built)
     }
 }
@@ -514,5 +578,41 @@ fn weigh_some(
     indices.dedup();
     for i in indices {
         idf.weigh(&mut views[i as usize]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, Document};
+
+    /// Each claim with the next one of the corpus: pairs within blocks and across each
+    /// boundary between two blocks.
+    fn neighbours(outline: &Outline) -> Vec<(u32, u32)> {
+        (1..outline.len() as u32).map(|c| (c - 1, c)).collect()
+    }
+
+    #[test]
+    fn a_claim_judged_with_the_block_before_is_not_built_again_as_home() {
+        let docs: Vec<Document> = (crate::text::sample::texts().enumerate())
+            .map(|(i, t)| Document::new(i.to_string(), t.to_owned(), None, None))
+            .collect();
+        let corpus = Corpus::new(docs).unwrap();
+        let cancel = Cancel::never();
+        let sources = Sources::of(&corpus, &cancel).unwrap();
+        let outline = Outline::of(&sources, &cancel, None).unwrap();
+        let pairs = neighbours(&outline);
+        let seen = |a: u32, b: u32, va: &ClaimView, vb: &ClaimView| {
+            Ok((a, b, va.sentence, vb.sentence, va.terms.len(), vb.terms.len()))
+        };
+        let mut all = Views::new(&sources, &outline, None, usize::MAX);
+        let whole = all.judge_all(&pairs, &cancel, seen).unwrap();
+        // Blocks of 20 claims: several, each with pairs across its boundary.
+        let mut views = Views::new(&sources, &outline, None, 40);
+        assert!(views.blocks.len() > 3, "{} blocks", views.blocks.len());
+        assert_eq!(views.judge_all(&pairs, &cancel, seen).unwrap(), whole);
+        // Every claim's view built once: those judged with the block before are carried
+        // into their own block's turn as home.
+        assert_eq!(views.claims_built, outline.len());
     }
 }
