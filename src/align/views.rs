@@ -509,9 +509,11 @@ impl<'a> Views<'a> {
             .collect::<Result<_, Cancelled>>()?;
         self.built += built.len();
         self.claims_built += (docs.iter())
-            .map(|&d| named.map_or(outline.claims_of(d).len(), |n| {
-                n[outline.claims_of(d)].iter().filter(|&&x| x).count()
-            }))
+            .map(|&d| {
+                named.map_or(outline.claims_of(d).len(), |n| {
+                    n[outline.claims_of(d)].iter().filter(|&&x| x).count()
+                })
+            })
             .sum::<usize>();
         Ok(built)
     }
@@ -603,7 +605,14 @@ mod tests {
         let outline = Outline::of(&sources, &cancel, None).unwrap();
         let pairs = neighbours(&outline);
         let seen = |a: u32, b: u32, va: &ClaimView, vb: &ClaimView| {
-            Ok((a, b, va.sentence, vb.sentence, va.terms.len(), vb.terms.len()))
+            Ok((
+                a,
+                b,
+                va.sentence,
+                vb.sentence,
+                va.terms.len(),
+                vb.terms.len(),
+            ))
         };
         let mut all = Views::new(&sources, &outline, None, usize::MAX);
         let whole = all.judge_all(&pairs, &cancel, seen).unwrap();
