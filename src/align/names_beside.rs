@@ -4,10 +4,13 @@
 //! the frames match on `publish` alone; but each claim names an organisation the other
 //! does not, in the same place around the predicate: two publications, two propositions.
 //!
-//! Only names outside every role filler of their claim are compared, and only against
-//! names outside the other's: a name in a role is compared by role (`frames::fit`), and a
-//! name in a role on one side against a loose one on the other (`IBM shares rose` / `rose
-//! on the New York Stock Exchange`) is a participant against context, not a rival.
+//! Only names outside the role fillers of the shared predicate are compared, and only
+//! against names outside the other's: a name in its role is compared by role
+//! (`frames::fit`), and a name in its role on one side against a loose one on the other
+//! (`IBM shares rose` / `rose on the New York Stock Exchange`) is a participant against
+//! context, not a rival. A name filling a role of another frame only (`stayed pending an
+//! appeal to the Federal Circuit Court of Appeals`: `pend`) is context beside the shared
+//! predicate, as a name in no role is.
 
 use super::frames::{self, FrameView};
 use super::lexicon::AlignLexicon;
@@ -36,7 +39,7 @@ pub fn rival_names_beside(a: &ClaimView, b: &ClaimView, lex: &AlignLexicon) -> O
         }
         // A loose name is told apart from every name of the other claim, in a role or
         // not: `Pentagon` beside `the Department of Defense's …` / `the Defense Department`.
-        let (loose_a, loose_b) = (loose(a, &all_a), loose(b, &all_b));
+        let (loose_a, loose_b) = (loose(a, b, &all_a), loose(b, a, &all_b));
         if names_other(&loose_a, &all_b, of) && names_other(&loose_b, &all_a, of) {
             return Some(format!(
                 "{} / {}",
@@ -63,10 +66,12 @@ fn keys(v: &ClaimView, of: &str, lex: &AlignLexicon) -> Vec<String> {
     k
 }
 
-/// Those of `names` that no role filler of any of `v`'s frames holds.
-fn loose(v: &ClaimView, names: &[String]) -> Vec<String> {
+/// Those of `names` that no role filler holds of `v`'s frames that share a predicate
+/// with one of `other`'s.
+fn loose(v: &ClaimView, other: &ClaimView, names: &[String]) -> Vec<String> {
+    let shared = |f: &&FrameView| other.frames.iter().any(|g| compatible(f, g));
     let in_role = |k: &String| {
-        (v.frames.iter())
+        (v.frames.iter().filter(shared))
             .flat_map(|f| f.roles.iter().flatten())
             .any(|r| r.entity.as_ref() == Some(k) || r.names.binary_search(k).is_ok())
     };

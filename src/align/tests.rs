@@ -1408,6 +1408,26 @@ fn one_predicate_beside_two_organisations_is_two_propositions() {
 }
 
 #[test]
+fn an_organisation_in_another_frame_beside_the_shared_predicate_is_a_rival() {
+    // Negative, hand-made: one court beside `stay` in no role, the other in a role of
+    // `pending` only, a frame the first claim lacks: two courts, two appeals.
+    let texts = [
+        "A judge stayed that order pending Moore's appeal to the 5th U.S. Circuit Court of Appeals.",
+        "The order was immediately stayed pending an appeal to the Second Circuit Court of Appeals in New York.",
+    ];
+    let (r, why) = corpus_relation(&texts, "5th", "Second").expect("the pair is listed");
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(why.contains("different organisations"), "{why}");
+    // Positive: the same court, named in one frame and in another, stays one proposition.
+    let texts = [
+        "A judge stayed that order pending Moore's appeal to the 5th U.S. Circuit Court of Appeals.",
+        "The order was immediately stayed pending an appeal to the 5th U.S. Circuit Court of Appeals in New Orleans.",
+    ];
+    let (r, why) = corpus_relation(&texts, "Moore", "New Orleans").expect("the pair is listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
+
+#[test]
 fn an_index_named_by_a_number_is_no_figure_both_give() {
     // Negative (MSRP train 953776 / 1096756, the index on two days): `500` of `Standard &
     // Poor's 500 Index` names the index; it is no figure matched.
