@@ -79,3 +79,9 @@ def tiny_documents(n: int) -> cw.Corpus:
     return cw.Corpus.from_texts(
         [f"The {word()} council said the {word()} bridge reopened." for _ in range(n)]
     )
+
+
+def two_outlet_relations(a: str, b: str) -> list[str]:
+    """The relations of the pairs found between two reports, one an outlet."""
+    corpus = cw.Corpus.from_texts([a, b], sources=["outlet0", "outlet1"])
+    return list(corpus.align().pairs()["relation"])

@@ -4,14 +4,8 @@ chance, a figure (align/moves.rs). Hand-made pairs, not sentences of a dev corpu
 
 from __future__ import annotations
 
-import crosswire as cw
 import pytest
-
-
-def _relations(a: str, b: str) -> list[str]:
-    corpus = cw.Corpus.from_texts([a, b], sources=["outlet0", "outlet1"])
-    return list(corpus.align().pairs()["relation"])
-
+from conftest import two_outlet_relations
 
 OPPOSITE = [
     (
@@ -40,12 +34,12 @@ ONE_WAY = [
 
 @pytest.mark.parametrize(("a", "b"), OPPOSITE)
 def test_a_rise_and_a_fall_do_not_agree(a: str, b: str) -> None:
-    assert "agree" not in _relations(a, b)
+    assert "agree" not in two_outlet_relations(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), ONE_WAY)
 def test_moves_one_way_still_agree(a: str, b: str) -> None:
-    assert _relations(a, b) == ["agree"]
+    assert two_outlet_relations(a, b) == ["agree"]
 
 
 # The day's change apart while the level matches (align/moves.rs `other_change`): an index
@@ -67,9 +61,9 @@ ONE_CHANGE = [
 
 @pytest.mark.parametrize(("a", "b"), OTHER_CHANGE)
 def test_two_changes_beside_one_level_do_not_agree(a: str, b: str) -> None:
-    assert "agree" not in _relations(a, b)
+    assert "agree" not in two_outlet_relations(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), ONE_CHANGE)
 def test_one_change_beside_one_level_agrees(a: str, b: str) -> None:
-    assert _relations(a, b) == ["agree"]
+    assert two_outlet_relations(a, b) == ["agree"]

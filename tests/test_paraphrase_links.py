@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import crosswire as cw
 import pytest
+from conftest import two_outlet_relations
 
 MUST_AGREE = [
     # A thing that has served its purpose, in two idioms.
@@ -173,14 +174,9 @@ PRONOUN_TAIL = (
 )
 
 
-def _relations(a: str, b: str) -> list[str]:
-    corpus = cw.Corpus.from_texts([a, b], sources=["outlet0", "outlet1"])
-    return list(corpus.align().pairs()["relation"])
-
-
 def test_a_pronoun_agent_is_the_speaker_who_says_it() -> None:
     said = PRONOUN_CONTEXT + "Kim Jong Un said he" + PRONOUN_TAIL
-    assert "agree" in _relations(PRONOUN_CLAIM, said)
+    assert "agree" in two_outlet_relations(PRONOUN_CLAIM, said)
 
 
 @pytest.mark.parametrize(
@@ -193,7 +189,7 @@ def test_a_pronoun_agent_is_the_speaker_who_says_it() -> None:
     ],
 )
 def test_a_pronoun_agent_is_never_a_guess(who: str) -> None:
-    assert "agree" not in _relations(PRONOUN_CLAIM, PRONOUN_CONTEXT + who + PRONOUN_TAIL)
+    assert "agree" not in two_outlet_relations(PRONOUN_CLAIM, PRONOUN_CONTEXT + who + PRONOUN_TAIL)
 
 
 # A conjunct split from a governed clause keeps its governor's modality (claims/governed.rs):
@@ -217,8 +213,8 @@ def test_a_split_conjunct_keeps_its_governors_modality() -> None:
 def test_a_governed_conjunct_agrees_with_a_hedge_not_with_a_firm_claim() -> None:
     hedged = '"Maybe we won\'t hold the summit at all," Trump said.'
     firm = '"We won\'t hold the summit," Trump said.'
-    assert "agree" in _relations(GOVERNED, hedged)
-    assert "agree" not in _relations(GOVERNED, firm)
+    assert "agree" in two_outlet_relations(GOVERNED, hedged)
+    assert "agree" not in two_outlet_relations(GOVERNED, firm)
 
 
 # Working at a deed says it is being done; plotting it (a verb or a noun: `conspired to`,
@@ -233,7 +229,7 @@ PLOTTED = (
 def test_working_at_a_deed_agrees_with_doing_it() -> None:
     working = "Officials said North and South Korea are working to negotiate an end to the war."
     doing = "Officials said North and South Korea are negotiating an end to the war."
-    assert "agree" in _relations(working, doing)
+    assert "agree" in two_outlet_relations(working, doing)
 
 
 def test_a_plot_agrees_with_a_plot_not_with_the_deed() -> None:
@@ -245,8 +241,8 @@ def test_a_plot_agrees_with_a_plot_not_with_the_deed() -> None:
         "The Democratic Party said Russian officials influenced the 2016 election in favor "
         "of Donald Trump."
     )
-    assert "agree" in _relations(PLOTTED, noun)
-    assert "agree" not in _relations(PLOTTED, done)
+    assert "agree" in two_outlet_relations(PLOTTED, noun)
+    assert "agree" not in two_outlet_relations(PLOTTED, done)
 
 
 def test_a_plot_is_read_as_plotted() -> None:
@@ -285,12 +281,12 @@ MISPARSED_ALIKE = [
 
 @pytest.mark.parametrize(("a", "b"), MISPARSED_APART)
 def test_other_objects_of_a_misparsed_verb_do_not_agree(a: str, b: str) -> None:
-    assert "agree" not in _relations(a, b)
+    assert "agree" not in two_outlet_relations(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), MISPARSED_ALIKE)
 def test_one_object_of_a_misparsed_verb_agrees(a: str, b: str) -> None:
-    assert _relations(a, b) == ["agree"]
+    assert two_outlet_relations(a, b) == ["agree"]
 
 
 def test_a_misparsed_verb_is_the_predicate_with_its_subject_and_object() -> None:

@@ -5,14 +5,8 @@ Hand-made pairs, not sentences of a dev corpus."""
 
 from __future__ import annotations
 
-import crosswire as cw
 import pytest
-
-
-def _relations(a: str, b: str) -> list[str]:
-    corpus = cw.Corpus.from_texts([a, b], sources=["outlet0", "outlet1"])
-    return list(corpus.align().pairs()["relation"])
-
+from conftest import two_outlet_relations
 
 STOCK_APART = [
     (
@@ -42,9 +36,9 @@ ONE_REMARK = [
 
 @pytest.mark.parametrize(("a", "b"), STOCK_APART)
 def test_stock_remarks_sharing_only_common_words_do_not_agree(a: str, b: str) -> None:
-    assert "agree" not in _relations(a, b)
+    assert "agree" not in two_outlet_relations(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), ONE_REMARK)
 def test_one_remark_still_agrees(a: str, b: str) -> None:
-    assert _relations(a, b) == ["agree"]
+    assert two_outlet_relations(a, b) == ["agree"]
