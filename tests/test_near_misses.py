@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import crosswire as cw
 import pytest
+from conftest import two_outlet_relations
 
 # (kind, claim, near miss, true paraphrase of the claim or None)
 NEAR_MISSES = [
@@ -189,6 +190,14 @@ NEAR_MISSES = [
         "Donald Trump gave the letter to Angela Merkel.",
         "Donald Trump handed the letter to Emmanuel Macron.",
     ),
+    # One head the possessor of the other (frames.rs `owns_other_head`): the phrases end
+    # in one word, but name two people.
+    (
+        "possessor-head",
+        "Officers in Kyiv arrested the lawyer of the client on Monday, police said.",
+        "Officers in Kyiv arrested the lawyer's client on Monday, police said.",
+        "Officers in Kyiv arrested the client's lawyer on Monday, police said.",
+    ),
 ]
 
 # Near misses the rules do not catch yet (strict xfails: a fix turns them into failures to
@@ -247,6 +256,16 @@ def test_rival_names_in_a_corpus_are_different_participants_too() -> None:
     # signing's own phrase: either way the rival names are listed as different participants.
     different = pairs["reason"].iloc[0].split("different participants: ", 1)
     assert len(different) == 2 and "China vs India" in different[1], pairs["reason"].iloc[0]
+
+
+def test_a_possessor_head_in_a_corpus_is_another_participant_too() -> None:
+    said = "Police said on Monday that they had arrested the {}."
+    owned = two_outlet_relations(
+        said.format("lawyer of the client"), said.format("lawyer's client")
+    )
+    assert owned == ["related"]
+    same = two_outlet_relations(said.format("lawyer of the client"), said.format("client's lawyer"))
+    assert same == ["agree"]
 
 
 def _box_scores(first: str, second: str) -> list[str]:

@@ -197,6 +197,9 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         // Two doings, one saying nothing beside its head or the two sharing a word beside
         // it (`resume its nuclear activities` / `restart their efforts`), may be one.
         (None, None) if activities_may_be_one(a, b) => Fit::Unknown,
+        // One head the owner of the other (`the lawyer of the client` / `the lawyer's
+        // client`): two things, though the phrases end in one word.
+        (None, None) if owns_other_head(a, b) || owns_other_head(b, a) => Fit::Different,
         // One phrase the two parses head on two of its words (`a willing and active partner
         // in …` headed `willing` / `a "willing and active partner`): each holds both heads,
         // in one order (`the lawyer's client` / `the client's lawyer` holds them reversed).
@@ -247,6 +250,30 @@ fn one_phrase_two_heads(a: &Filler, b: &Filler) -> bool {
         (Some(aa), Some(ab), Some(ba), Some(bb)) => (aa < ab) == (ba < bb),
         _ => false,
     }
+}
+
+/// Whether `owner`'s head word stands in `owned` as a possessor (`lawyer's`, `lawyers'`,
+/// or `lawyer 's` as tokenized text spells it), with `owned` headed on another word.
+fn owns_other_head(owner: &Filler, owned: &Filler) -> bool {
+    if owner.key.is_empty() || owner.key.starts_with('=') || owner.key == owned.key {
+        return false;
+    }
+    let words: Vec<String> = owned
+        .text
+        .split_whitespace()
+        .map(|w| w.replace('\u{2019}', "'").to_lowercase())
+        .collect();
+    let is_key =
+        |w: &str| super::stem::stem(w.trim_matches(|c: char| !c.is_alphanumeric())) == owner.key;
+    words.iter().enumerate().any(|(i, w)| {
+        let possessor = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("s'").map(|_| w.trim_end_matches('\'')));
+        match possessor {
+            Some(stem) if !stem.is_empty() => is_key(stem),
+            _ => matches!(words.get(i + 1).map(String::as_str), Some("'s" | "'")) && is_key(w),
+        }
+    })
 }
 
 /// How a participant of a symmetric predicate fits the other frame's participants (agent,
@@ -625,6 +652,37 @@ pub(super) mod tests {
         let lex = &crate::lang::Language::english().align;
         assert_eq!(key_of("killed", lex), key_of("die", lex));
         assert_eq!(key_of("be", lex), "");
+    }
+
+    #[test]
+    fn a_head_owning_the_others_head_is_another_participant() {
+        let with_patient = |text: &str, key: &str| {
+            let f = Filler {
+                text: text.into(),
+                key: key.into(),
+                ..Filler::default()
+            };
+            frame("arrest", None, Some(f))
+        };
+        let of_client = with_patient("the lawyer of the client", "lawyer");
+        for owned in [
+            "the lawyer's client",
+            "the lawyer 's client",
+            "the lawyers' client",
+        ] {
+            let m = compare(&of_client, &with_patient(owned, "client")).unwrap();
+            assert!(!m.compatible, "{owned}: {m:?}");
+        }
+        // The same owner and head in either spelling is one participant.
+        let clients_lawyer = with_patient("the client's lawyer", "lawyer");
+        assert!(compare(&of_client, &clients_lawyer).unwrap().compatible);
+        // A phrase ending in the other's last word, with no possessor, still may be one.
+        let lines = with_patient("1.5 km of power lines", "km");
+        assert!(
+            compare(&lines, &with_patient("the power lines", "line"))
+                .unwrap()
+                .compatible
+        );
     }
 
     #[test]
