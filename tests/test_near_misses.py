@@ -198,14 +198,27 @@ NEAR_MISSES = [
         "Officers in Kyiv arrested the lawyer's client on Monday, police said.",
         "Officers in Kyiv arrested the client's lawyer on Monday, police said.",
     ),
+    # A question asserts nothing (`align::compare`; a corpus takes no claim from one).
+    (
+        "question",
+        "Kim will close the test site.",
+        "Will Kim close the test site?",
+        "Kim Jong Un will close the test site.",
+    ),
+    # A condition, on one side only, read from the words (`build::mark_conditional`: the
+    # tagger may take the condition's verb for a noun, `if talks fail`).
+    (
+        "conditional",
+        "If talks fail, Trump will leave the summit.",
+        "Trump will leave the summit.",
+        "Trump will leave the summit if the talks fail.",
+    ),
 ]
 
 # Near misses the rules do not catch yet (strict xfails: a fix turns them into failures to
 # move up). Why, in brief, beside each.
 KNOWN_GAPS = [
-    # A question, a condition and a plan assert nothing yet.
-    ("question", "Will Kim close the test site?", "Kim will close the test site."),
-    ("conditional", "If talks fail, Trump will leave the summit.", "Trump will leave the summit."),
+    # A plan asserts nothing done yet.
     (
         "plan",
         "Donald Trump plans to withdraw from the Iran deal.",

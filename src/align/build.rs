@@ -182,6 +182,14 @@ impl<'a> DocContext<'a> {
         }
     }
 
+    /// Whether the tokens of `r` state a condition (`if`): read from the words, as a
+    /// tagger may take the condition's verb for a noun (`if talks fail`).
+    fn states_condition(&self, r: &Range<usize>) -> bool {
+        let t = &self.layer.tokens[r.clone()];
+        t.iter()
+            .any(|t| self.doc.text[t.start as usize..t.end as usize].eq_ignore_ascii_case("if"))
+    }
+
     fn token_text(&self, r: &Range<usize>) -> String {
         let t = &self.layer.tokens;
         if r.is_empty() {
@@ -361,9 +369,6 @@ impl<'a> DocContext<'a> {
                 activity: self.activity_words(a),
             })
         };
-        // A condition is a frame under `if` (`claims/modality.txt` reads it as possible).
-        let conditional =
-            (frames.iter()).any(|f| f.modality.as_ref().is_some_and(|m| m.as_str() == "if"));
         frames
             .iter()
             .map(|f| {
@@ -394,7 +399,8 @@ impl<'a> DocContext<'a> {
                     background: false,
                     copular: f.copular,
                     reporting: false,
-                    conditional,
+                    // Set from the claim's words (`mark_conditional`).
+                    conditional: false,
                 }
             })
             .collect()
@@ -783,6 +789,13 @@ struct Attribution<'a> {
     self_agent: bool,
 }
 
+/// Marks every frame of a claim that states a condition (`FrameView::conditional`).
+fn mark_conditional(ctx: &DocContext, r: &Range<usize>, frames: &mut [FrameView]) {
+    if ctx.states_condition(r) {
+        frames.iter_mut().for_each(|f| f.conditional = true);
+    }
+}
+
 fn claim_view(
     ctx: &DocContext,
     c: &LinkedClaim,
@@ -812,6 +825,7 @@ fn claim_view(
     let disputing = &ctx.language.align.told_apart.disputing;
     whole.disputed = voices::disputed(text, &layer.tokens, &layer.sentences, claim, disputing);
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
+    mark_conditional(ctx, &range, &mut whole.frames);
     let reach = ctx.reach(entities, d);
     fill_pronouns(
         &reach,
@@ -963,6 +977,7 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                         .any(|q| q.start <= f.predicate_span.start && f.predicate_span.end <= q.end)
                 };
                 view.frames = ctx.frame_views(&frames, who.denied, entities, d);
+                mark_conditional(&ctx, &(0..layers[d].tokens.len()), &mut view.frames);
                 for (v, f) in view.frames.iter_mut().zip(&frames) {
                     v.reporting = in_cue(f);
                 }

@@ -287,7 +287,18 @@ pub(super) fn judge_claims_known(
 pub fn compare(a: &str, b: &str, language: &'static Language) -> Judgement {
     let views = build::text_views(&[a, b], language);
     let (va, vb) = regroup::regrouped(&views[0], &views[1], &language.align);
-    relation::judge(&va, &vb, &language.align, false)
+    let j = relation::judge(&va, &vb, &language.align, false);
+    if asks(a) || asks(b) {
+        relation::unasserted(j, "a question asserts nothing")
+    } else {
+        j
+    }
+}
+
+/// Whether a text ends in a question (a corpus takes no claim from one).
+fn asks(text: &str) -> bool {
+    text.trim_end_matches(|c: char| c.is_whitespace() || "\"'\u{201d}\u{2019})".contains(c))
+        .ends_with('?')
 }
 
 /// Many comparisons at once, in parallel, each pair read on its own.

@@ -1047,8 +1047,15 @@ pub fn within_document(j: Judgement, a: &ClaimView, b: &ClaimView) -> Judgement 
     if separate {
         return j;
     }
+    demoted(
+        j,
+        "related: one document restating itself, no corroboration",
+    )
+}
+
+/// `j` as `related`, its verdict (the reason's first part) replaced by `verdict`.
+fn demoted(j: Judgement, verdict: &str) -> Judgement {
     let rest = j.reason.split_once("; ").map_or("", |(_, rest)| rest);
-    let verdict = "related: one document restating itself, no corroboration";
     Judgement {
         relation: Relation::Related,
         reason: if rest.is_empty() {
@@ -1060,12 +1067,23 @@ pub fn within_document(j: Judgement, a: &ClaimView, b: &ClaimView) -> Judgement 
     }
 }
 
+/// `j` for a side that states no proposition (`why`): related at most, the rest of its
+/// reason kept.
+pub fn unasserted(j: Judgement, why: &str) -> Judgement {
+    if j.relation == Relation::Related {
+        return j;
+    }
+    demoted(j, &format!("same topic, not one proposition: {why}"))
+}
+
 /// The verdict for frames with one predicate but incompatible participants.
 fn frame_mismatch(why: &str) -> &'static str {
     if why.starts_with("agent and patient") {
         "same topic, different proposition: agent and patient swapped"
-    } else {
+    } else if why.starts_with("different participants") {
         "same topic, different proposition: different participants"
+    } else {
+        "same topic, different proposition: not said as firmly"
     }
 }
 
@@ -1388,7 +1406,7 @@ fn judge_one<'v>(
             || strong_figure
     };
     let frames_agree = match &frame_match {
-        Some(Some(m)) => m.compatible && anchored(m),
+        Some(Some(m)) => m.compatible && !m.condition_gap && anchored(m),
         Some(None) => ca.min(cb) >= NEAR_COPY,
         // (`Kherson, with a population of nearly 300,000` is a fact about a name.)
         None => {
@@ -1414,6 +1432,9 @@ fn judge_one<'v>(
                     mismatch: Some(why),
                     ..
                 })) => frame_mismatch(why),
+                Some(Some(m)) if m.condition_gap => {
+                    "same topic, not one proposition: one side states a condition"
+                }
                 // One predicate, said of no participant known to be the same.
                 Some(Some(_)) => "same topic, not one proposition: no participant in common",
                 // Unparsed, with verbless frames naming rival participants.
