@@ -1717,3 +1717,46 @@ fn a_deed_refused_or_failed_conflicts_with_the_deed_done() {
     let (r, why) = corpus_relation(&texts, "refused", "refused").expect("listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+#[test]
+fn an_opening_participle_clause_is_no_proposition_of_the_content() {
+    // Positive: `not knowing …` sets the circumstance; the clause after its comma (`France
+    // will work on a new deal`) is what is said, and not negated.
+    let texts = [
+        "\"Not knowing the decision Trump will take, France will work on a new deal with Iran,\" Macron said.",
+        "Macron said France will work on a new deal with Iran.",
+    ];
+    let (r, why) = corpus_relation(&texts, "Not knowing", "France will").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    // Negative: the participle's clause alone is another proposition.
+    let texts = [
+        "\"Not knowing the decision Trump will take, France will work on a new deal with Iran,\" Macron said.",
+        "Macron said France does not know the decision Trump will take.",
+    ];
+    let r = corpus_relation(&texts, "Not knowing", "does not").map(|(r, _)| r);
+    assert_ne!(r, Some(Relation::Agree));
+}
+
+#[test]
+fn would_like_to_is_wanting() {
+    // Positive: a polite `would like to` says what `wants to` says.
+    let texts = [
+        "Trump said he would like to meet Kim in Singapore in June.",
+        "Trump said he wants to meet Kim in Singapore in June.",
+    ];
+    let (r, why) = corpus_relation(&texts, "would like", "wants").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+    // Negative: liking to do a thing, without `would`, is no wish; nor is the wish the deed.
+    let texts = [
+        "Trump said he likes to meet Kim in Singapore in June.",
+        "Trump said he wants to meet Kim in Singapore in June.",
+    ];
+    let r = corpus_relation(&texts, "likes", "wants").map(|(r, _)| r);
+    assert_ne!(r, Some(Relation::Agree));
+    let texts = [
+        "Trump said he would like to meet Kim in Singapore in June.",
+        "Trump said he will meet Kim in Singapore in June.",
+    ];
+    let r = corpus_relation(&texts, "would like", "will meet").map(|(r, _)| r);
+    assert_ne!(r, Some(Relation::Agree));
+}

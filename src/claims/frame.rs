@@ -33,6 +33,8 @@ pub struct FrameWords {
     negations: HashSet<String>,
     /// Light verbs (`make`, `hold`): their object names the event.
     light: HashSet<String>,
+    /// Verbs that say wanting under a polite `would` (`like`): the frame reads `want`.
+    wishes: HashSet<String>,
     /// Symmetric predicates (`meet`, `talk`): a `with` phrase naming someone is the other
     /// participant (`align/symmetric.txt`, shared with the aligner).
     symmetric: HashSet<String>,
@@ -68,6 +70,7 @@ impl FrameWords {
             modality,
             negations: lower(files.get(List::Negations).entries(problems)?),
             light: lower(files.get(List::LightVerbs).entries(problems)?),
+            wishes: lower(files.get(List::Wishes).entries(problems)?),
             symmetric: lower(files.get(List::Symmetric).entries(problems)?),
         })
     }
@@ -221,7 +224,11 @@ impl FrameSource<'_> {
         };
         // A past tense misread as a participle leaves a noun as the head (`participle`):
         // the frames are read off the parse with the verb hung back in place.
-        if let Some(edits) = super::participle::reread(self.syntax, &r, main) {
+        // So does an opening participle clause read as the sentence (`opening`).
+        let edits: Option<Vec<_>> = super::participle::reread(self.syntax, &r, main)
+            .map(|e| e.to_vec())
+            .or_else(|| super::opening::reread(self.syntax, &r, main).map(|e| e.to_vec()));
+        if let Some(edits) = edits {
             let syntax = self.syntax.clone().rehung(&edits);
             let source = FrameSource {
                 syntax: &syntax,
@@ -725,12 +732,15 @@ impl FrameSource<'_> {
                     .find_map(|&g| self.kid_with(g, r, &["nsubj", "nsubj:pass"]))
             })
             .or_else(|| self.shared_subject(p, r));
+        // `would like to`: a wish, said politely (`wish`), the predicate `want`.
+        let polite = super::wish::polite_would(self.syntax, p, r, &self.words.wishes);
+        let predicate = polite.map_or(self.lemma(p), |_| "want".to_owned());
         let mut frame = Frame {
             predicate_span: Span {
                 start: self.tokens[p].start,
                 end: self.tokens[p].end,
             },
-            predicate: Interned::new(&self.lemma(p)),
+            predicate: Interned::new(&predicate),
             verbal: self.pos(p) == "VERB",
             copular: self.kid_with(p, r, &["cop"]).is_some(),
             negated,

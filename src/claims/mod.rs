@@ -47,12 +47,14 @@ mod layout;
 pub(crate) mod lexicon;
 pub mod link;
 mod negation;
+mod opening;
 mod participle;
 mod quotes;
 mod segments;
 mod speakers;
 mod split;
 mod tree;
+mod wish;
 mod words;
 
 #[cfg(test)]

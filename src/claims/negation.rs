@@ -42,6 +42,23 @@ pub fn is_negated(p: &Paragraph, a: usize, b: usize) -> bool {
     let Some(main) = read.main_predicate() else {
         return false;
     };
+    // An opening participle clause read as the sentence (`not knowing …, I would like`):
+    // its negator is the circumstance's, the clause after its comma is the proposition.
+    let rehung;
+    let (syntax, main, read) = match super::opening::reread(syntax, &(first..last + 1), main) {
+        Some(edits) => {
+            rehung = syntax.clone().rehung(&edits);
+            (
+                &rehung,
+                edits[0].0,
+                Reader {
+                    syntax: &rehung,
+                    ..read
+                },
+            )
+        }
+        None => (syntax, main, read),
+    };
     // A predicate whose subject is a relative pronoun is a relative clause the parser
     // hung from outside (`the Party, which no longer exists`): not the proposition's.
     if syntax

@@ -196,6 +196,8 @@ manifest! {
     PlaceCases => "claims/place_cases.txt", Format::Fields { min: 1, max: ANY };
     /// Light verbs whose object names the event (`made a visit`), several a line.
     LightVerbs => "claims/light_verbs.txt", Format::Fields { min: 1, max: ANY };
+    /// Verbs that say wanting under a polite `would` (`would like to`), several a line.
+    Wishes => "claims/wishes.txt", Format::Fields { min: 1, max: ANY };
 
     // The alignment stage.
     /// Words that carry no content, several a line.
