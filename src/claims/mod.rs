@@ -49,6 +49,7 @@ pub mod link;
 mod negation;
 mod participle;
 mod quotes;
+mod relative_run_on;
 mod segments;
 mod speakers;
 mod split;

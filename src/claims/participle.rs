@@ -14,7 +14,7 @@ use crate::syntax::document::DocumentSyntax;
 pub(super) type Edit<'a> = (usize, usize, &'a str);
 
 /// Whether `i` lies under `top` in the tree.
-fn under(syntax: &DocumentSyntax, mut i: usize, top: usize) -> bool {
+pub(super) fn under(syntax: &DocumentSyntax, mut i: usize, top: usize) -> bool {
     // A tree has no cycle, but a bound keeps a malformed one from looping.
     for _ in 0..syntax.len() {
         let h = syntax.head(i);
