@@ -1474,7 +1474,7 @@ mod tests {
                           national junior title";
             assert_eq!(background.len(), 1, "{reading:?}");
             assert_eq!(
-                background[0].trim_start_matches(", "),
+                background[0].trim_matches([',', ' ']),
                 clause,
                 "{reading:?}"
             );
