@@ -340,7 +340,7 @@ impl<'a> DocContext<'a> {
         d: usize,
     ) -> Vec<FrameView> {
         let lex = &self.language.align;
-        let filler = |a: Option<&Argument>| {
+        let filler = |a: Option<&Argument>, group: bool| {
             a.map(|a| Filler {
                 text: self.piece(a.span),
                 // Keyed by the word as written: stemmed like the claim's terms.
@@ -367,6 +367,7 @@ impl<'a> DocContext<'a> {
                 ),
                 pronoun: false,
                 activity: self.activity_words(a),
+                group,
             })
         };
         frames
@@ -385,11 +386,11 @@ impl<'a> DocContext<'a> {
                     event: lex.events.get(&key).copied(),
                     key,
                     roles: [
-                        filler(f.agent.as_ref()),
-                        filler(f.patient.as_ref()),
-                        filler(f.recipient.as_deref()),
-                        filler(f.place.as_deref()),
-                        filler(f.time.as_deref()),
+                        filler(f.agent.as_ref(), f.agent_group),
+                        filler(f.patient.as_ref(), f.patient_group),
+                        filler(f.recipient.as_deref(), false),
+                        filler(f.place.as_deref(), false),
+                        filler(f.time.as_deref(), false),
                     ],
                     negative: f.negated != denied,
                     modality: f.modality_class.map(|c| c.as_str()),

@@ -65,6 +65,10 @@ pub struct Filler {
     /// filler. `None` for any other head.
     #[serde(default)]
     pub activity: Option<Vec<String>>,
+    /// Names a group, not one participant (`officials`, `the top four`, `A and B`:
+    /// `claims::frame::Frame::agent_group`).
+    #[serde(default)]
+    pub group: bool,
 }
 
 /// A frame as compared.
@@ -167,6 +171,9 @@ enum Fit {
 }
 
 fn fit(a: &Filler, b: &Filler) -> Fit {
+    if person_against_group(a, b) || person_against_group(b, a) {
+        return Fit::Different;
+    }
     // `Putin's spokesman` / `Biden's spokesman`, `a deal with China` / `a deal with India`:
     // one head, rival names inside. (Not when the head is one named participant: `CIA
     // Director Mike Pompeo` / `Central Intelligence Agency Director Mike Pompeo`; unless
@@ -218,6 +225,21 @@ fn fit(a: &Filler, b: &Filler) -> Fit {
         }
         _ => Fit::Unknown,
     }
+}
+
+/// Whether `p` names one person and `g` a group that does not name them (`Phil Mickelson`
+/// / `The top four on the PGA Tour money list`, `Smith` / `two officials`): what a group
+/// did is not what one person did, even when the person is among them. A pronoun's person
+/// (`he`) is left to other evidence.
+fn person_against_group(p: &Filler, g: &Filler) -> bool {
+    let person = (p.entity.as_deref()).is_some_and(|e| super::participants::kind(e) == "PERSON");
+    person
+        && !p.group
+        && !p.pronoun
+        && g.group
+        && g.entity.is_none()
+        && !g.pronoun
+        && !(p.entity.as_ref()).is_some_and(|e| g.names.binary_search(e).is_ok())
 }
 
 /// Whether two fillers headed by different nouns of doing (`Filler::activity`) may name
@@ -793,7 +815,30 @@ pub(super) mod tests {
             indefinite: false,
             pronoun: false,
             activity: None,
+            group: false,
         })
+    }
+
+    /// One named person against a group (`two officials`) that does not name him: two
+    /// participants; a group naming him (`Pompeo and Kim`) is left to other rules.
+    #[test]
+    fn one_person_is_not_a_group() {
+        let pompeo = named(
+            "Pompeo",
+            "pompeo",
+            Some("PERSON:pompeo"),
+            &["PERSON:pompeo"],
+        );
+        let group = |text: &str, key: &str, names: &[&str]| Filler {
+            group: true,
+            ..named(text, key, None, names).unwrap()
+        };
+        let officials = frame("visit", Some(group("two officials", "offici", &[])), None);
+        let met = frame("visit", pompeo.clone(), None);
+        assert!(!compare(&met, &officials).unwrap().compatible);
+        let both = group("Pompeo and Kim", "pompeo", &["PERSON:kim", "PERSON:pompeo"]);
+        let both = frame("visit", Some(both), None);
+        assert!(compare(&met, &both).unwrap().compatible);
     }
 
     #[test]

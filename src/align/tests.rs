@@ -896,6 +896,64 @@ fn what_both_say_only_in_passing_is_no_proposition() {
     assert!(matches!(got, Some((Relation::Related, _))), "{got:?}");
 }
 
+/// Two reports that share a relative clause on one player, which a parser runs on into
+/// what each says of him (`relative_run_on`), say two things of him; the same deed said of
+/// him under two relative clauses is one proposition.
+#[test]
+fn a_shared_relative_clause_run_on_into_two_deeds_is_no_agreement() {
+    let first = "Erik Lindqvist, who turned professional in May after winning a third \
+                 straight national junior title, almost aced the 12th hole.";
+    let texts = [
+        first,
+        "The 19-year-old Erik Lindqvist, who turned professional in May after winning a \
+         third straight national junior title, bogeyed the first hole.",
+    ];
+    let got = corpus_relation(&texts, "almost aced", "bogeyed");
+    assert!(matches!(got, Some((Relation::Related, _))), "{got:?}");
+    let texts = [
+        first,
+        "Erik Lindqvist, who turned pro after his junior career, nearly aced the 12th hole.",
+    ];
+    let got = corpus_relation(&texts, "almost aced", "nearly aced");
+    assert!(matches!(got, Some((Relation::Agree, _))), "{got:?}");
+}
+
+/// What a group did (`The top four on the money list`, `Two former champions`) is not
+/// what one named person did, though both skipped one tournament; the person's deed said
+/// twice is one proposition.
+#[test]
+fn one_person_against_a_group_is_two_propositions() {
+    let one = "Erik Lindqvist, the only three-time winner on the European tour, skipped the \
+               tournament after winning the Geneva Open last week.";
+    for group in [
+        "The top four on the European tour money list all skipped the tournament.",
+        "Two former champions skipped the tournament.",
+    ] {
+        let got = corpus_relation(&[one, group], "Erik Lindqvist", "skipped the tournament");
+        assert!(
+            matches!(got, Some((Relation::Related, _))),
+            "{group}: {got:?}"
+        );
+    }
+    let again =
+        "Erik Lindqvist, the defending champion, skipped the tournament to rest a sore wrist.";
+    let got = corpus_relation(&[one, again], "Geneva Open", "sore wrist");
+    assert!(matches!(got, Some((Relation::Agree, _))), "{got:?}");
+}
+
+/// A claim split where the tagger lost the first clause's verb (`suffers` a noun) or where
+/// `and then` orders two events agrees with a report of one of its parts (`split`).
+#[test]
+fn a_part_split_off_a_coordination_agrees_with_that_part() {
+    let texts = [
+        "Lindqvist, 24, suffers from tendinitis, an injury that weakens the tendons, and has \
+         repeatedly flown to Stockholm for treatment.",
+        "Lindqvist has repeatedly flown to Stockholm for treatment.",
+    ];
+    let got = corpus_relation(&texts, "has repeatedly flown", "Lindqvist has repeatedly");
+    assert!(matches!(got, Some((Relation::Agree, _))), "{got:?}");
+}
+
 /// A report of a statement that quotes it (`published the statement …, which read, "…"`)
 /// agrees with the same words reported as said: its main predicate (`published`) is not
 /// stated by the other side, but it states the other's (`reopen`), which holds back

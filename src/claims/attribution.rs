@@ -238,6 +238,7 @@ pub fn segment_claims(
             open_right,
             clause_start,
         ) {
+            let d = subject_before_inverted_cue(p, d, hi);
             if let Extent::Fixed(a, b) = d.extent {
                 placed.push((a, b));
             }
@@ -487,6 +488,31 @@ fn narrative_after_opening_participle(
     build(p, rest, hi, None, None, None, own, false)
         .into_iter()
         .collect()
+}
+
+/// An inverted cue (`"…," said Mr Yermak`) after words with no verb and no quotation
+/// (`Misael Valerio, head of border police at the Security Ministry, told reporters …`):
+/// those words state nothing; they are the cue's subject, a name with a description set
+/// off by commas, and what follows the cue is the content.
+fn subject_before_inverted_cue(p: &Paragraph, mut d: Draft, hi: usize) -> Draft {
+    let (Who::Named(s, _), Extent::Fixed(a, b)) = (d.who, d.extent) else {
+        return d;
+    };
+    let words = &p.words;
+    let quoted = (a..b).any(|k| p.quoted[k] || words[k].kind == TokenKind::Quote);
+    if s < d.cue.end || quoted || a >= b || tree::has_verb(p, a, b) != Some(false) {
+        return d;
+    }
+    // The name is the phrase up to its first comma; the rest describes it.
+    let name_end = (a..b).find(|&k| words[k].is_punct(",")).unwrap_or(b);
+    if !(a..name_end).any(|k| words[k].is_word()) {
+        return d;
+    }
+    d.who = Who::Named(a, name_end);
+    d.extent = Extent::Right(after_cue(words, &d.cue, hi).0);
+    d.region_start = a;
+    d.attribution_end = d.cue.end;
+    d
 }
 
 /// The speaker the parse gives the cue (its subject) where the word rules found no noun

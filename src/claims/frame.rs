@@ -157,6 +157,10 @@ pub struct Frame {
     /// the content), not one subordinate to it (`to prepare …`, `if …`, `which …`): what a
     /// claim states, as against how or why.
     pub core: bool,
+    /// The agent is a group, not one participant (`names_a_group`).
+    pub agent_group: bool,
+    /// The patient is a group, not one participant.
+    pub patient_group: bool,
 }
 
 /// What a frame is read from: one document's text, tokens, parse and mentions.
@@ -222,13 +226,9 @@ impl FrameSource<'_> {
         let Some(main) = self.main_head(&r) else {
             return Vec::new();
         };
-        // A past tense misread as a participle leaves a noun as the head (`participle`):
-        // the frames are read off the parse with the verb hung back in place.
-        // So does an opening participle clause read as the sentence (`opening`).
-        let edits: Option<Vec<_>> = super::participle::reread(self.syntax, &r, main)
-            .map(|e| e.to_vec())
-            .or_else(|| super::opening::reread(self.syntax, &r, main).map(|e| e.to_vec()));
-        if let Some(edits) = edits {
+        // A misread that leaves a noun or a participle as the head (`reread`): the frames
+        // are read off the parse with the verb hung back in place.
+        if let Some(edits) = self.reread(&r, main) {
             let syntax = self.syntax.clone().rehung(&edits);
             let source = FrameSource {
                 syntax: &syntax,
@@ -239,6 +239,18 @@ impl FrameSource<'_> {
             }
         }
         self.frames_from(main, &r)
+    }
+
+    /// How to hang the content `r` anew when its head `main` is a noun or a participle only
+    /// because the parser misread the verb: a past tense read as a participle
+    /// (`participle`), the noun's own verb run on into a relative clause on it
+    /// (`relative_run_on`), or an opening participle clause read as the sentence
+    /// (`opening`).
+    fn reread(&self, r: &Range<usize>, main: usize) -> Option<Vec<super::participle::Edit<'_>>> {
+        super::participle::reread(self.syntax, r, main)
+            .or_else(|| super::relative_run_on::reread(self.syntax, r, main))
+            .map(|e| e.to_vec())
+            .or_else(|| super::opening::reread(self.syntax, r, main).map(|e| e.to_vec()))
     }
 
     /// `frames`, from the content's head `main` over its tokens `r`.
@@ -312,9 +324,27 @@ impl FrameSource<'_> {
         if r.is_empty() || self.syntax.len() != self.tokens.len() {
             return Box::default();
         }
-        let Some(main) = self.main_head(&r).map(|m| self.deed_of_noun(m, &r)) else {
+        let Some(main) = self.main_head(&r) else {
             return Box::default();
         };
+        // Read on the parse the frames are read on (`frames`).
+        if let Some(edits) = self.reread(&r, main) {
+            let syntax = self.syntax.clone().rehung(&edits);
+            let source = FrameSource {
+                syntax: &syntax,
+                ..*self
+            };
+            if let Some(main) = source.main_head(&r) {
+                return source.background_from(main, &r);
+            }
+        }
+        self.background_from(main, &r)
+    }
+
+    /// `background`, from the content's head `main` over its tokens `r`.
+    fn background_from(&self, main: usize, r: &Range<usize>) -> Box<[Span]> {
+        let r = r.clone();
+        let main = self.deed_of_noun(main, &r);
         let predicate = self.pos(main) == "VERB" || self.kid_with(main, &r, &["cop"]).is_some();
         if !predicate {
             return Box::default();
@@ -890,7 +920,30 @@ impl FrameSource<'_> {
                 frame.negated = !frame.negated;
             }
         }
+        let group = |a: &Option<Argument>| {
+            a.as_ref()
+                .is_some_and(|a| self.names_a_group(a.head as usize, r))
+        };
+        frame.agent_group = group(&frame.agent);
+        frame.patient_group = group(&frame.patient);
         frame
+    }
+
+    /// Whether the phrase headed by `h` names a group, not one participant: a plural noun
+    /// (`officials`, `Democrats`), a number standing for what it counts (`the top four`,
+    /// `the seven`) or nominals joined by `and` (`Gates and Papadopoulos`; not `Kim —
+    /// perhaps in early June`, a date a parser hung on the name as its conjunct).
+    fn names_a_group(&self, h: usize, r: &Range<usize>) -> bool {
+        let joined = |c: usize| {
+            self.dep(c) == "conj"
+                && matches!(self.pos(c), "NOUN" | "PROPN" | "PRON")
+                && self
+                    .kids(c, r)
+                    .any(|k| self.dep(k) == "cc" && self.lemma(k) == "and")
+        };
+        matches!(self.syntax.get(h).tag, "NNS" | "NNPS")
+            || self.pos(h) == "NUM"
+            || self.kids(h, r).any(joined)
     }
 
     /// The patient of a light-verb frame, from a phrase on the verb `p` or on its object
@@ -1396,6 +1449,50 @@ mod tests {
         (source.background(span).iter())
             .map(|s| text[s.start as usize..s.end as usize].to_owned())
             .collect()
+    }
+
+    /// A relative clause set off by commas that a parser runs on into the sentence's own
+    /// verb (`aced` an adverbial clause of `turned`, or `turned` set beside the noun and
+    /// `aced` its complement; CoNLL dev has both readings): the verb is the content's head,
+    /// with the noun as its agent, and the relative clause is background
+    /// (`relative_run_on`).
+    #[test]
+    fn a_verb_run_on_into_a_relative_clause_is_the_nouns_predicate() {
+        let text = "Lindqvist, who turned professional in May after winning a third straight \
+                    national junior title, almost aced the 12th hole.";
+        let content = &text[..text.len() - 1];
+        // Tokens: 0 `Lindqvist`, 2 `who`, 3 `turned`, 8 `winning`, 15 `,`, 16 `almost`,
+        // 17 `aced`, 20 `hole`.
+        let common = [
+            (0, 0, "root"),
+            (2, 3, "nsubj"),
+            (8, 3, "advcl"),
+            (16, 17, "advmod"),
+        ];
+        let adverbial = [(3, 0, "acl:relcl"), (17, 3, "advcl"), (15, 17, "punct")];
+        let beside = [(3, 0, "parataxis"), (17, 3, "xcomp"), (15, 14, "punct")];
+        for reading in [&adverbial[..], &beside[..]] {
+            let edits: Vec<_> = common.iter().chain(reading).copied().collect();
+            let r = read_as(text, content, &edits);
+            assert_eq!(r.predicates()[0], "aced", "{reading:?}");
+            assert!(
+                r.roles(0)[0].is_some_and(|a| a.starts_with("Lindqvist")),
+                "{reading:?}"
+            );
+            let background = background_as(text, content, &edits);
+            let clause = "who turned professional in May after winning a third straight \
+                          national junior title";
+            assert_eq!(background.len(), 1, "{reading:?}");
+            assert_eq!(
+                background[0].trim_matches([',', ' ']),
+                clause,
+                "{reading:?}"
+            );
+        }
+        // A verb with a subject of its own closes no relative clause: it stays the clause's.
+        let text = "Lindqvist, who said he almost aced the 12th hole, was pleased.";
+        let r = read(text, &text[..text.len() - 1]);
+        assert_ne!(r.predicates()[0], "aced");
     }
 
     /// A relative clause on a participant is said in passing; the quoted words of a claim

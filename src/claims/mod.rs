@@ -50,6 +50,7 @@ mod negation;
 mod opening;
 mod participle;
 mod quotes;
+mod relative_run_on;
 mod segments;
 mod speakers;
 mod split;

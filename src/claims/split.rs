@@ -8,9 +8,10 @@
 //! - clauses joined by `, and` / `, but` / `, yet` when the second has a subject of its own
 //!   (`… rounds of golf, and they may hit the links again`), by the parse;
 //! - predicates joined by `and` / `but` / `yet` when the second has a tense of its own
-//!   (`Kim was willing to talk and [would suspend testing]`; not a participle sharing its
-//!   auxiliary, `were picked up and transported`): inside the proposition, both are
-//!   the speaker's; joined to the cue itself (`Kudlow said he expected …, but [declined to
+//!   (`Kim was willing to talk and [would suspend testing]`, also after a clause whose verb
+//!   the tagger read as a noun: `Chamorro, 66, suffers …, and [has flown …]`; not a
+//!   participle sharing its auxiliary, `were picked up and transported`, unless `and then`
+//!   orders the two): inside the proposition, both are the speaker's; joined to the cue itself (`Kudlow said he expected …, but [declined to
 //!   predict …]`), the second is what the speaker did, the article's statement;
 //! - `A and that B`, `A, but that B`: two complements of one cue;
 //! - a contrast clause with a subject of its own after a comma (`Manafort has been indicted,
@@ -259,8 +260,18 @@ fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool>
             }
         }
     }
+    let after_comma = k > 0 && p.words[k - 1].is_punct(",");
+    if own_tense
+        && bare
+        && after_comma
+        && !is_predicate(before)
+        && joined_to_lost_verb(syntax, joined, cc)
+    {
+        return Some(joined < first);
+    }
     // The tagger gives many a past tense `VBN`: after a past tense, one is a past tense too.
-    let tensed = finite(verb)
+    let tensed = sequenced(syntax, cc, verb)
+        || finite(verb)
         || (syntax.get(verb).tag == "VBN" && syntax.get(before).tag == "VBD")
         || syntax.children(verb).any(|c| {
             let child = syntax.get(c);
@@ -278,6 +289,28 @@ fn tensed_predicate(p: &Paragraph, k: usize, a: usize, b: usize) -> Option<bool>
         return None;
     }
     Some(before < first)
+}
+
+/// Whether the conjunct headed by `verb` opens with `and then` (`and then [be allowed to
+/// stay]`, conjunction at token `cc`): `then` orders two events, each a statement of its
+/// own, whatever tense or modal the second shares with the first.
+fn sequenced(syntax: &DocumentSyntax, cc: usize, verb: usize) -> bool {
+    syntax.children(verb).any(|c| {
+        cc < c
+            && c < verb
+            && syntax.get(c).dep == "advmod"
+            && syntax.get(c).lemma.eq_ignore_ascii_case("then")
+    })
+}
+
+/// Whether a conjunct with a tense of its own after `, and` is joined to the sentence's root
+/// noun (`joined`, before the conjunction at `cc`): the tagger took the first clause's verb
+/// for a noun (`Chamorro, 66, suffers from …, and has repeatedly flown …`: `suffers` a
+/// plural noun, the root `Chamorro`), so the conjunct is a predicate of its own.
+fn joined_to_lost_verb(syntax: &DocumentSyntax, joined: usize, cc: usize) -> bool {
+    joined < cc
+        && syntax.head(joined) == joined
+        && matches!(syntax.get(joined).pos, "NOUN" | "PROPN")
 }
 
 /// The conjunct the conjunction at word `k` opens within `..b`, by the parse: the document's

@@ -949,6 +949,46 @@ fn propositions(all: &[Row]) -> Vec<&str> {
     all.iter().map(|r| r.0.as_str()).collect()
 }
 
+/// Words with no verb before a cue that looks inverted (`Name, description, told reporters
+/// …`) are its subject, not a proposition said by the words after the cue.
+#[test]
+fn a_verbless_phrase_before_a_cue_is_its_speaker_not_its_content() {
+    let all = show("Anna Berg, head of the coast guard at the Transport Ministry, told reporters patrols along the southern coast have been stepped up.");
+    assert!(all.iter().all(|r| !r.0.starts_with("Anna Berg")), "{all:?}");
+    let r = one("Anna Berg, head of the coast guard at the Transport Ministry, told reporters that patrols along the southern coast have been stepped up.");
+    assert_eq!(r.1.as_deref(), Some("Anna Berg"), "{r:?}");
+    assert!(r.0.starts_with("patrols along"), "{r:?}");
+    // A clause before an inverted cue is its content.
+    let r = one("Patrols along the southern coast have been stepped up, said Anna Berg.");
+    assert_eq!(who_cue(&r), (Some("Anna Berg"), Some("said")), "{r:?}");
+}
+
+/// A conjunct with an auxiliary of its own after `, and` is a statement of its own also
+/// where the tagger read the first clause's verb as a noun (`suffers`, a plural noun to it,
+/// leaves the name the root); one sharing its modal is one when `and then` orders the two.
+#[test]
+fn a_conjunct_after_a_lost_verb_or_after_and_then_is_a_statement_of_its_own() {
+    let all = show("Lindqvist, 24, suffers from tendinitis, an injury that weakens the tendons, and has repeatedly flown to Stockholm for treatment by his coach.");
+    assert_eq!(
+        propositions(&all),
+        [
+            "Lindqvist, 24, suffers from tendinitis, an injury that weakens the tendons",
+            "has repeatedly flown to Stockholm for treatment by his coach"
+        ]
+    );
+    let all = show("Officials said the two men will receive suspended sentences and then be allowed to return home.");
+    assert_eq!(
+        propositions(&all),
+        [
+            "the two men will receive suspended sentences",
+            "then be allowed to return home"
+        ]
+    );
+    // Without `then`, a verb sharing the modal is no statement of its own.
+    let all = show("Officials said the two men will receive suspended sentences and be allowed to return home.");
+    assert_eq!(propositions(&all).len(), 1, "{all:?}");
+}
+
 #[test]
 fn a_contrast_clause_after_a_comma_is_a_statement_of_its_own() {
     let all = show("Mr. Manafort has been indicted by the special counsel, while Mr. Gates and Mr. Papadopoulos have both pleaded guilty to different charges.");
