@@ -239,7 +239,7 @@ fn person_against_group(p: &Filler, g: &Filler) -> bool {
         && g.group
         && g.entity.is_none()
         && !g.pronoun
-        && !(p.entity.as_ref()).is_some_and(|e| g.names.binary_search(e).is_ok())
+        && (p.entity.as_ref()).is_none_or(|e| g.names.binary_search(e).is_err())
 }
 
 /// Whether two fillers headed by different nouns of doing (`Filler::activity`) may name
