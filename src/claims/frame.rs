@@ -219,15 +219,22 @@ impl FrameSource<'_> {
     /// The frames of the content `span`: the main predicate first, then clause predicates,
     /// in text order. None when the span has no word.
     pub fn frames(&self, span: Span) -> Vec<Frame> {
+        (self.read_content(span, |source, main, r| source.frames_from(main, r))).unwrap_or_default()
+    }
+
+    /// `read` of the content `span` from its head, on the parse hung anew where the parser
+    /// misread the verb (`reread`: the frames and the background read one parse); `None`
+    /// when the span has no word or no head.
+    fn read_content<T>(
+        &self,
+        span: Span,
+        read: impl Fn(&FrameSource<'_>, usize, &Range<usize>) -> T,
+    ) -> Option<T> {
         let r = self.token_range(span);
         if r.is_empty() || self.syntax.len() != self.tokens.len() {
-            return Vec::new();
+            return None;
         }
-        let Some(main) = self.main_head(&r) else {
-            return Vec::new();
-        };
-        // A misread that leaves a noun or a participle as the head (`reread`): the frames
-        // are read off the parse with the verb hung back in place.
+        let main = self.main_head(&r)?;
         if let Some(edits) = self.reread(&r, main) {
             let syntax = self.syntax.clone().rehung(&edits);
             let source = FrameSource {
@@ -235,10 +242,10 @@ impl FrameSource<'_> {
                 ..*self
             };
             if let Some(main) = source.main_head(&r) {
-                return source.frames_from(main, &r);
+                return Some(read(&source, main, &r));
             }
         }
-        self.frames_from(main, &r)
+        Some(read(self, main, &r))
     }
 
     /// How to hang the content `r` anew when its head `main` is a noun or a participle only
@@ -320,25 +327,8 @@ impl FrameSource<'_> {
     /// None when the content's head is no predicate (a verb, or a word with a copula): then
     /// the relative clause is what it says (`Seven Iraqis who seized an airliner`).
     pub fn background(&self, span: Span) -> Box<[Span]> {
-        let r = self.token_range(span);
-        if r.is_empty() || self.syntax.len() != self.tokens.len() {
-            return Box::default();
-        }
-        let Some(main) = self.main_head(&r) else {
-            return Box::default();
-        };
-        // Read on the parse the frames are read on (`frames`).
-        if let Some(edits) = self.reread(&r, main) {
-            let syntax = self.syntax.clone().rehung(&edits);
-            let source = FrameSource {
-                syntax: &syntax,
-                ..*self
-            };
-            if let Some(main) = source.main_head(&r) {
-                return source.background_from(main, &r);
-            }
-        }
-        self.background_from(main, &r)
+        (self.read_content(span, |source, main, r| source.background_from(main, r)))
+            .unwrap_or_default()
     }
 
     /// `background`, from the content's head `main` over its tokens `r`.
