@@ -11,8 +11,9 @@
 //!   (`Kim was willing to talk and [would suspend testing]`, also after a clause whose verb
 //!   the tagger read as a noun: `Chamorro, 66, suffers …, and [has flown …]`; not a
 //!   participle sharing its auxiliary, `were picked up and transported`, unless `and then`
-//!   orders the two): inside the proposition, both are the speaker's; joined to the cue itself (`Kudlow said he expected …, but [declined to
-//!   predict …]`), the second is what the speaker did, the article's statement;
+//!   orders the two): inside the proposition, both are the speaker's; joined to the cue
+//!   itself (`Kudlow said he expected …, but [declined to predict …]`), the second is what
+//!   the speaker did, the article's statement;
 //! - `A and that B`, `A, but that B`: two complements of one cue;
 //! - a contrast clause with a subject of its own after a comma (`Manafort has been indicted,
 //!   while [Gates and Papadopoulos] have pleaded guilty`);
