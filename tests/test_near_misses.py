@@ -370,3 +370,19 @@ def test_a_bare_count_done_by_a_pronoun_is_no_shared_participant() -> None:
         "Jeff Fassero allowed three runs over six innings.",
         "Jeff Fassero (14-9) allowed three runs over six innings.",
     ) == ["agree"]
+
+
+def test_a_clause_shared_beside_a_condition_does_not_agree() -> None:
+    # The condition is the claim's, so its clauses carry it: the two cannot agree on the
+    # shared `with final assembly in Germany` alone.
+    plain = (
+        "The company said 75 per cent of the engines would be built in Europe, "
+        "with final assembly in Germany."
+    )
+    supposed = (
+        "The company said if it won the contract 75 per cent of the engines would be built "
+        "in Europe, with final assembly in Germany."
+    )
+    assert two_outlet_relations(plain, supposed) == ["related"]
+    reworded = plain.replace("The company", "The firm").replace("final", "the final")
+    assert two_outlet_relations(plain, reworded) == ["agree"]

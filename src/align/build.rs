@@ -790,10 +790,12 @@ struct Attribution<'a> {
     self_agent: bool,
 }
 
-/// Marks every frame of a claim that states a condition (`FrameView::conditional`).
-fn mark_conditional(ctx: &DocContext, r: &Range<usize>, frames: &mut [FrameView]) {
+/// Marks a claim that states a condition, and every frame of it
+/// (`ClaimView::conditional`, `FrameView::conditional`).
+fn mark_conditional(ctx: &DocContext, r: &Range<usize>, view: &mut ClaimView) {
     if ctx.states_condition(r) {
-        frames.iter_mut().for_each(|f| f.conditional = true);
+        view.conditional = true;
+        view.frames.iter_mut().for_each(|f| f.conditional = true);
     }
 }
 
@@ -826,7 +828,7 @@ fn claim_view(
     let disputing = &ctx.language.align.told_apart.disputing;
     whole.disputed = voices::disputed(text, &layer.tokens, &layer.sentences, claim, disputing);
     whole.frames = ctx.frame_views(&c.frames, who.denied, entities, d);
-    mark_conditional(ctx, &range, &mut whole.frames);
+    mark_conditional(ctx, &range, &mut whole);
     let reach = ctx.reach(entities, d);
     fill_pronouns(
         &reach,
@@ -851,6 +853,7 @@ fn claim_view(
             let mut clause = ctx.view(r, &c.mentions, entities, d, &who, Piece::Lean);
             // A clause is about the claim's time (`… and 1,597 wounded in the first seven days`).
             clause.time = whole.time.clone();
+            clause.conditional = whole.conditional;
             // … and has the frames whose predicates it holds. Sized to them: collected
             // from a filter, one frame took room for four (a frame is ~440 bytes).
             let holds = |f: &&FrameView| lo <= f.at && f.at < hi;
@@ -978,7 +981,7 @@ pub fn text_views(texts: &[&str], language: &'static Language) -> Vec<ClaimView>
                         .any(|q| q.start <= f.predicate_span.start && f.predicate_span.end <= q.end)
                 };
                 view.frames = ctx.frame_views(&frames, who.denied, entities, d);
-                mark_conditional(&ctx, &(0..layers[d].tokens.len()), &mut view.frames);
+                mark_conditional(&ctx, &(0..layers[d].tokens.len()), &mut view);
                 for (v, f) in view.frames.iter_mut().zip(&frames) {
                     v.reporting = in_cue(f);
                 }

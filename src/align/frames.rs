@@ -398,9 +398,6 @@ pub struct FrameMatch {
     /// Some role is filled by two named participants that differ (not only by two head
     /// nouns).
     pub named_rivals: bool,
-    /// One claim states a condition, the other none: what follows on a condition is not
-    /// what is said to happen (no agreement), though a denial may still answer it.
-    pub condition_gap: bool,
 }
 
 /// Said as happening, or as sure or likely to (`will`, `likely`, `must`).
@@ -527,7 +524,6 @@ pub fn compare(a: &FrameView, b: &FrameView) -> Option<FrameMatch> {
         polarity_clash: a.negative != b.negative,
         modality_clash: modality_clash(a, b),
         named_rivals,
-        condition_gap: a.conditional != b.conditional,
     })
 }
 

@@ -1405,18 +1405,22 @@ fn judge_one<'v>(
             || (a.speaker.is_some() && b.speaker.is_some() && ca.min(cb) >= NEAR_COPY)
             || strong_figure
     };
-    let frames_agree = match &frame_match {
-        Some(Some(m)) => m.compatible && !m.condition_gap && anchored(m),
-        Some(None) => ca.min(cb) >= NEAR_COPY,
-        // (`Kherson, with a population of nearly 300,000` is a fact about a name.)
-        None => {
-            !verbless_rivals(a, b)
-                && (!(a.verbless || b.verbless)
-                    || one_speaker(a, b)
-                    || ca.min(cb) >= NEAR_COPY
-                    || (shared_entity && strong_figure))
-        }
-    };
+    // One side states a condition, the other none: what follows on a condition is not
+    // what is said to happen (no agreement), though a denial may still answer it.
+    let condition_gap = a.conditional != b.conditional;
+    let frames_agree = !condition_gap
+        && match &frame_match {
+            Some(Some(m)) => m.compatible && anchored(m),
+            Some(None) => ca.min(cb) >= NEAR_COPY,
+            // (`Kherson, with a population of nearly 300,000` is a fact about a name.)
+            None => {
+                !verbless_rivals(a, b)
+                    && (!(a.verbless || b.verbless)
+                        || one_speaker(a, b)
+                        || ca.min(cb) >= NEAR_COPY
+                        || (shared_entity && strong_figure))
+            }
+        };
     // The score stays the scorer's (the topic score for a conflict); the rules above only
     // decide the relation, and the reason says which one held.
     let (relation, score, verdict) = if !distinct && clash && topic >= conflict_at {
@@ -1428,13 +1432,13 @@ fn judge_one<'v>(
             Relation::Related,
             score,
             match &frame_match {
+                _ if condition_gap => {
+                    "same topic, not one proposition: one side states a condition"
+                }
                 Some(Some(FrameMatch {
                     mismatch: Some(why),
                     ..
                 })) => frame_mismatch(why),
-                Some(Some(m)) if m.condition_gap => {
-                    "same topic, not one proposition: one side states a condition"
-                }
                 // One predicate, said of no participant known to be the same.
                 Some(Some(_)) => "same topic, not one proposition: no participant in common",
                 // Unparsed, with verbless frames naming rival participants.

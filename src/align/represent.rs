@@ -63,6 +63,10 @@ pub struct ClaimView {
     /// settlement policy`) or a parse gone wrong, which asserts nothing a frame can check.
     #[serde(default)]
     pub verbless: bool,
+    /// States a condition (`if …`), read from its words (`build::mark_conditional`); a
+    /// clause carries its claim's: what follows on a condition is not what is said to happen.
+    #[serde(default)]
+    pub conditional: bool,
     /// For a claim about what the claim before it said (`it is mass deportations`), that
     /// claim's index in the document: the two are one statement, not two to align.
     pub refers_to: Option<u32>,
@@ -245,6 +249,7 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         frames: Vec::new(),
         parsed: false,
         verbless: false,
+        conditional: false,
         disputed: false,
         refers_to: None,
         own_words: None,
@@ -451,6 +456,7 @@ impl ClaimView {
             frames: self.frames.clone(),
             parsed: self.parsed,
             verbless: self.verbless,
+            conditional: self.conditional,
             disputed: self.disputed,
             refers_to: self.refers_to,
             own_words: self.own_words.clone(),
