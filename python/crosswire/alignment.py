@@ -161,7 +161,9 @@ def compare(a: Sequence[str], b: Sequence[str]) -> pd.DataFrame: ...
 def compare(a: str | Sequence[str], b: str | Sequence[str]) -> Comparison | pd.DataFrame:
     """Compares two sentences: ``.relation`` (agree, conflict, related), ``.score`` and
     ``.reason``. Given two equally long lists, compares them item by item (in parallel) and
-    returns a DataFrame with columns a, b, relation, score, reason."""
+    returns a DataFrame with columns a, b, relation, score, reason. A question states no
+    proposition (``related`` at most), and a condition (``if …``) on one side only keeps
+    the two from agreeing, as on a corpus."""
     if isinstance(a, str) and isinstance(b, str):
         try:
             return Comparison(*_core.compare(a, b))
