@@ -753,8 +753,11 @@ impl FrameSource<'_> {
             })
             .or_else(|| self.shared_subject(p, r));
         // `would like to`: a wish, said politely (`wish`), the predicate `want`.
-        let polite = super::wish::polite_would(self.syntax, p, r, &self.words.wishes);
-        let predicate = polite.map_or(self.lemma(p), |_| "want".to_owned());
+        let predicate = if super::wish::polite_would(self.syntax, p, r, &self.words.wishes) {
+            "want".to_owned()
+        } else {
+            self.lemma(p)
+        };
         let mut frame = Frame {
             predicate_span: Span {
                 start: self.tokens[p].start,

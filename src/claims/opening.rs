@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::participle::{under, Edit};
+use super::participle::{finite, under, Edit};
 use crate::syntax::document::DocumentSyntax;
 
 /// Relations of the words a participle clause may open with (`But not knowing …`).
@@ -20,15 +20,6 @@ fn has_child(syntax: &DocumentSyntax, i: usize, deps: &[&str]) -> bool {
     syntax
         .children(i)
         .any(|k| deps.contains(&syntax.get(k).dep))
-}
-
-/// A verb with a tense of its own, or a modal or auxiliary that gives it one.
-fn finite(syntax: &DocumentSyntax, v: usize) -> bool {
-    let tensed = |i: usize| matches!(syntax.get(i).tag, "VBD" | "VBZ" | "VBP" | "MD");
-    tensed(v)
-        || syntax
-            .children(v)
-            .any(|k| matches!(syntax.get(k).dep, "aux" | "aux:pass") && tensed(k))
 }
 
 /// How to hang the content `r`, headed by the participle `main`, so that the tensed clause

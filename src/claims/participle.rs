@@ -13,6 +13,15 @@ use crate::syntax::document::DocumentSyntax;
 /// A token hung anew: `(token, head, label)`, as `DocumentSyntax::rehung` takes it.
 pub(super) type Edit<'a> = (usize, usize, &'a str);
 
+/// Whether `v` has a tense of its own, or a modal or auxiliary that gives it one.
+pub(super) fn finite(syntax: &DocumentSyntax, v: usize) -> bool {
+    let tensed = |i: usize| matches!(syntax.get(i).tag, "VBD" | "VBZ" | "VBP" | "MD");
+    tensed(v)
+        || syntax
+            .children(v)
+            .any(|k| matches!(syntax.get(k).dep, "aux" | "aux:pass") && tensed(k))
+}
+
 /// Whether `i` lies under `top` in the tree.
 pub(super) fn under(syntax: &DocumentSyntax, mut i: usize, top: usize) -> bool {
     // A tree has no cycle, but a bound keeps a malformed one from looping.

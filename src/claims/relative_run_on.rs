@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::participle::{under, Edit};
+use super::participle::{finite, under, Edit};
 use crate::syntax::document::DocumentSyntax;
 
 /// Relative pronouns that open a clause set off by commas (`that` opens a restrictive one,
@@ -18,10 +18,6 @@ const NON_RESTRICTIVE: &[&str] = &["who", "which", "whom"];
 
 /// Relations under which a parser hangs the run-on verb on the relative clause.
 const RUN_ON_DEPS: &[&str] = &["advcl", "parataxis", "xcomp", "conj"];
-
-fn finite(syntax: &DocumentSyntax, i: usize) -> bool {
-    matches!(syntax.get(i).tag, "VBD" | "VBZ" | "VBP" | "MD")
-}
 
 fn comma(syntax: &DocumentSyntax, i: usize) -> bool {
     syntax.get(i).tag == ","
@@ -61,10 +57,6 @@ pub(super) fn reread<'a>(
                 .children(v)
                 .any(|k| deps.contains(&syntax.get(k).dep))
         };
-        let tensed = finite(syntax, v)
-            || syntax
-                .children(v)
-                .any(|a| syntax.get(a).dep.starts_with("aux") && finite(syntax, a));
         // The verb's clause opens right after a comma: its first word is the first token
         // of `r` under it that is no punctuation (a parser may hang the comma on it).
         let first = (r.start..v)
@@ -72,7 +64,7 @@ pub(super) fn reread<'a>(
             .unwrap_or(v);
         t.pos == "VERB"
             && RUN_ON_DEPS.contains(&t.dep)
-            && tensed
+            && finite(syntax, v)
             && !own(&["nsubj", "nsubj:pass", "mark", "cc"])
             && under(syntax, v, clause)
             && first > r.start
