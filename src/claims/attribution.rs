@@ -21,6 +21,7 @@ use super::split;
 use super::tree;
 use super::words::{
     is_time_like, is_time_noun, Word, CLAUSE_OPENERS, DETERMINERS, OPENING_ADVERBS, PREPOSITIONS,
+    PRONOUNS,
 };
 use super::{Claim, Cue, CueClass, Polarity, QuoteKind, Span};
 use crate::text::tokens::TokenKind;
@@ -101,6 +102,7 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
             while k < hi && (words[k].is_capitalised() || words[k].is_possessive()) {
                 k += 1;
             }
+            k = addressee_head(words, k, hi);
         }
     }
     loop {
@@ -133,6 +135,21 @@ fn after_cue(words: &[Word], cue: &CueMatch, hi: usize) -> (usize, bool) {
     }
     let quote_opens = k < hi && words[k].kind == TokenKind::Quote;
     (k, quote_opens)
+}
+
+/// The rest of a named addressee whose phrase goes on past its capitalised words, up to
+/// the `that` announcing the content: a possessive's head (`told Wang's family that`) or a
+/// second addressee (`told Jones and his family that`). Without that `that` near, the words
+/// may already be the content (`told Reuters the company that made it …`): left as they are.
+fn addressee_head(words: &[Word], k: usize, hi: usize) -> usize {
+    let goes_on = k > 0 && words[k - 1].is_possessive() || k < hi && words[k].is("and");
+    if !goes_on {
+        return k;
+    }
+    (k..hi.min(k + 5))
+        .take_while(|&j| words[j].is_word() && !words[j].is_any(PRONOUNS))
+        .find(|&j| words[j].is("that"))
+        .unwrap_or(k)
 }
 
 /// Whether `cue` is a trailing attribution closing its sentence, `…, a newspaper said on

@@ -94,6 +94,20 @@ fn told_skips_the_addressee() {
 }
 
 #[test]
+fn told_skips_an_addressee_going_on_to_that() {
+    for text in [
+        "The minister told Wang's family that Wang would be released soon.",
+        "Valerio, head of border police, told Jones and his family that Wang would be released soon.",
+        "Smith told Reuters' correspondent that Wang would be released soon.",
+    ] {
+        assert_eq!(one(text).0, "Wang would be released soon", "{text}");
+    }
+    // No `that` near: the words after the name may be the content's own.
+    let r = one("Smith told Reuters the company that made the part was at fault.");
+    assert_eq!(r.0, "the company that made the part was at fault");
+}
+
+#[test]
 fn a_number_after_the_cue_is_a_day_only_after_a_month() {
     for (text, content) in [
         (
