@@ -1153,10 +1153,14 @@ impl FrameSource<'_> {
         {
             hi -= 1;
         }
-        let span = Span {
-            start: self.tokens[lo].start,
-            end: self.tokens[hi].end,
-        };
+        let span = self.whole_name(
+            h,
+            r,
+            Span {
+                start: self.tokens[lo].start,
+                end: self.tokens[hi].end,
+            },
+        );
         Argument {
             span,
             lemma: Interned::new(&self.lemma(h)),
@@ -1166,6 +1170,23 @@ impl FrameSource<'_> {
                 .unwrap_or_else(|| self.mention_for(h, span))
                 .map(Idx::new),
         }
+    }
+
+    /// `span` widened to the whole name its head `h` is part of, where the parser split the
+    /// name (`Kim Jong Un is going to …` with `Kim` hung as an adverb, the subject `Un`): a
+    /// participant is the named one, not the last word of the name.
+    fn whole_name(&self, h: usize, r: &Range<usize>, span: Span) -> Span {
+        let t = &self.tokens[h];
+        let (first, last) = (self.tokens[r.start].start, self.tokens[r.end - 1].end);
+        let from = self.mentions.partition_point(|m| m.end <= t.start);
+        self.mentions[from..]
+            .iter()
+            .take_while(|m| m.start <= t.start)
+            .find(|m| m.label.is_name() && t.end <= m.end && first <= m.start && m.end <= last)
+            .map_or(span, |m| Span {
+                start: span.start.min(m.start),
+                end: span.end.max(m.end),
+            })
     }
 
     /// A definite description of one person by nationality and title (`the North Korean
@@ -1386,6 +1407,27 @@ mod tests {
                 .mention()
                 .map(|m| self.labels[m as usize])
         }
+    }
+
+    #[test]
+    fn a_participant_split_off_its_name_is_the_whole_name() {
+        let text = "Kim Jong Un is going to close the nuclear test site.";
+        // UD's reading, and the parser's on news: `Kim` an adverb, the subject `Un`.
+        let ud = [(0, 4, "nsubj"), (1, 0, "flat"), (2, 0, "flat")];
+        let split = [(0, 4, "advmod"), (1, 0, "flat"), (2, 4, "nsubj")];
+        for edits in [&ud[..], &split[..]] {
+            let r = read_as(text, text, edits);
+            let close = r.predicates().iter().position(|&p| p == "close");
+            let close = close.unwrap_or_else(|| panic!("{edits:?}: {:?}", r.predicates()));
+            assert_eq!(r.roles(close)[0], Some("Kim Jong Un"), "{edits:?}");
+            assert_eq!(r.label_of(&r.frames[close].agent), Some(Label::Person));
+        }
+        // A name the head is not part of stays out of the phrase.
+        let r = read(
+            "Officials in Seoul said Kim would close the site.",
+            "Kim would close the site",
+        );
+        assert_eq!(r.roles(0)[0], Some("Kim"));
     }
 
     fn read(text: &str, content: &str) -> Read {
