@@ -18,6 +18,23 @@ pub enum Shape {
     Other,
 }
 
+/// A market's instrument code after a company's name (`MSFT.O`, `CMCSA.O`, `VOD.L`): a
+/// symbol, not a word of the name, though written in capitals.
+fn is_instrument_code(s: &str) -> bool {
+    let Some((symbol, market)) = s.split_once('.') else {
+        return false;
+    };
+    let upper = |p: &str| {
+        p.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    };
+    (2..=6).contains(&symbol.len())
+        && upper(symbol)
+        && symbol.chars().any(|c| c.is_ascii_uppercase())
+        && (1..=2).contains(&market.len())
+        && market.chars().all(|c| c.is_ascii_uppercase())
+}
+
 #[derive(Debug, Clone)]
 pub struct TokenInfo {
     pub start: u32,
@@ -75,7 +92,7 @@ impl<'a> Features<'a> {
             fold_into(s, &mut folded);
             let key = &folded[from as usize..];
             let first = s.chars().next().unwrap_or(' ');
-            let shape = if !matches!(t.kind, TokenKind::Word) {
+            let shape = if !matches!(t.kind, TokenKind::Word) || is_instrument_code(s) {
                 Shape::Other
             } else if first.is_uppercase() {
                 Shape::Capitalised

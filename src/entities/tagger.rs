@@ -324,6 +324,29 @@ mod tests {
     }
 
     #[test]
+    fn an_instrument_code_is_no_part_of_a_name() {
+        for (text, code) in [
+            (
+                "Sources said cable TV company Comcast Corp. CMCSA.O was looking at VUE.",
+                "CMCSA.O",
+            ),
+            ("Shares of Microsoft Corp. MSFT.O rose 2 percent.", "MSFT.O"),
+        ] {
+            let got = tagged(text);
+            assert!(
+                !got.iter().any(|(t, _)| t.contains(code)),
+                "{code} in {got:?}"
+            );
+        }
+        // Capitals with a dot that are no code stay names.
+        has(
+            "The U.S. Army said on Monday it would stay.",
+            "U.S. Army",
+            "ORG",
+        );
+    }
+
+    #[test]
     fn titles_type_the_name_after_them() {
         let s = "Ukrainian President Volodymyr Zelensky said on Monday that the Donetsk region remained the epicentre.";
         has(s, "Volodymyr Zelensky", "PERSON");
