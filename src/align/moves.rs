@@ -100,6 +100,24 @@ mod tests {
     }
 
     #[test]
+    fn a_word_sizing_the_change_still_leaves_it_a_change() {
+        // `a mere`, `a scant`: how big the move is, between the change word and its figure.
+        let nasdaq_up = "The Nasdaq Composite Index was up a mere 0.04 of a point at 1,653.";
+        assert!(other_change(
+            "The Nasdaq Composite Index was up 7.42 points, or 0.45 percent, at 1,653.44.",
+            nasdaq_up,
+        ));
+        assert!(opposite(
+            "The Nasdaq Composite Index inched down 1 point, or 0.11 percent, to 1,650.",
+            nasdaq_up,
+        ));
+        // One move sized in other words is still one move.
+        let scant = "The Nasdaq Composite Index rose a scant 0.04 of a point to 1,653.";
+        assert!(!other_change(nasdaq_up, scant));
+        assert!(!opposite(nasdaq_up, scant));
+    }
+
+    #[test]
     fn one_way_or_both_ways_is_no_opposite() {
         assert!(!opposite(
             "The Dow fell 86.56 points, or 0.94 percent.",

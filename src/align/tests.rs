@@ -1818,3 +1818,19 @@ fn would_like_to_is_wanting() {
     let r = corpus_relation(&texts, "would like", "will meet").map(|(r, _)| r);
     assert_ne!(r, Some(Relation::Agree));
 }
+
+#[test]
+fn an_index_line_sized_with_a_mere_is_read_as_its_move() {
+    // Two days of one index, the level near the same: the moves tell them apart, whatever
+    // word sizes the change (`a mere`).
+    let texts = [
+        "The Nasdaq Composite Index rose 7.42 points, or 0.45 percent, to 1,653.44.",
+        "The Nasdaq Composite Index rose a mere 0.04 of a point to 1,653.",
+        "The Nasdaq Composite Index gained a scant 0.04 of a point to 1,653.",
+    ];
+    let (r, why) = corpus_relation(&texts, "7.42 points", "a mere 0.04").expect("listed");
+    assert_ne!(r, Relation::Agree, "{why}");
+    // The same move sized in other words stays one proposition.
+    let (r, why) = corpus_relation(&texts, "a mere 0.04", "a scant 0.04").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
