@@ -9,6 +9,7 @@ use crate::lang::lines::{Files, ListError, ListFile, Problems};
 use crate::lang::List;
 // Lookups only (nothing iterates these to produce output): a word hash, not SipHash.
 use crate::syntax::hashing::{WordMap, WordSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 #[derive(Debug)]
 pub struct AlignLexicon {
@@ -59,6 +60,8 @@ pub struct AlignLexicon {
     word_weights: Vec<(f32, f32)>,
     /// Stems of the negation words, as they appear in `ClaimView::sequence`.
     pub negation_stems: Vec<String>,
+    /// This lexicon among those of the process (`word_facts` keeps facts for one).
+    pub(super) id: u64,
 }
 
 /// The words of `told_apart.txt`, lower-cased: ordinals as written, the others as stems
@@ -252,6 +255,10 @@ impl AlignLexicon {
             metonyms,
             weights,
             negation_stems: NEGATIONS.iter().map(|w| stem(w)).collect(),
+            id: {
+                static LEXICONS: AtomicU64 = AtomicU64::new(1);
+                LEXICONS.fetch_add(1, Ordering::Relaxed)
+            },
         })
     }
 

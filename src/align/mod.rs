@@ -40,6 +40,7 @@ mod regroup;
 pub(crate) mod relation;
 pub(crate) mod represent;
 pub(crate) mod score;
+mod short_keys;
 mod slots;
 mod stem;
 mod stories;
@@ -47,6 +48,7 @@ pub(crate) mod time;
 mod untagged;
 mod views;
 mod voices;
+mod word_facts;
 
 #[cfg(test)]
 mod tests;

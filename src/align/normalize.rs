@@ -3,7 +3,7 @@
 //! the rest stemmed. Each term keeps its surface form (for `reason`) and its weight (idf).
 
 use super::lexicon::{group_key, AlignLexicon};
-use super::stem::stem;
+use super::word_facts::{self, WordFacts};
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Term {
@@ -16,33 +16,40 @@ pub struct Term {
 
 /// `words` are the lower-cased word tokens of a claim, in order (numbers excluded).
 pub fn terms(words: &[String], lex: &AlignLexicon) -> Vec<Term> {
-    let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
-    terms_of_stems(words, &stems, lex)
+    word_facts::with(lex, |known| {
+        let ids: Vec<u32> = words.iter().map(|w| known.id(w, lex)).collect();
+        let facts: Vec<&WordFacts> = ids.iter().map(|&id| known.get(id)).collect();
+        let stems: Vec<String> = facts.iter().map(|f| f.stem.clone()).collect();
+        terms_of_facts(words, &stems, &facts, lex)
+    })
 }
 
-/// `terms`, given each word's stem (`stems[i]` is `stem(&words[i])`): a view stems its
-/// words once for its terms and its word sequence.
-pub fn terms_of_stems(words: &[String], stems: &[String], lex: &AlignLexicon) -> Vec<Term> {
+/// `terms`, given each word's facts and its stem (`stems[i]` is `facts[i].stem`, as a
+/// slice: phrases are looked up by runs of stems): a view reads its words' facts once for
+/// its terms and its word sequence.
+pub fn terms_of_facts(
+    words: &[String],
+    stems: &[String],
+    facts: &[&WordFacts],
+    lex: &AlignLexicon,
+) -> Vec<Term> {
     debug_assert_eq!(words.len(), stems.len());
+    debug_assert_eq!(words.len(), facts.len());
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         // No phrase starts with this stem: none of the lookups below could match.
-        let starting = lex.longest_from.get(&stems[i]).copied().unwrap_or(0);
-        let longest = starting.min(words.len() - i);
+        let longest = facts[i].longest_from.min(words.len() - i);
         let phrase = (1..=longest).rev().find_map(|n| {
-            let key = &stems[i..i + n];
             // A lone stopword never stands for a group (`over`, `some`).
-            if n == 1 && lex.stopwords.contains(&words[i]) {
+            if n == 1 && facts[i].stopword {
                 return None;
             }
-            lex.phrases.get(key).map(|&g| (n, g))
+            lex.phrases.get(&stems[i..i + n]).map(|&g| (n, g))
         });
         if let Some((n, g)) = phrase {
-            let content = words[i..i + n]
-                .iter()
-                .filter(|w| !lex.stopwords.contains(*w));
-            let idf = content.map(|w| lex.idf(w)).fold(0.0f32, f32::max);
+            let content = facts[i..i + n].iter().filter(|f| !f.stopword);
+            let idf = content.map(|f| f.idf).fold(0.0f32, f32::max);
             out.push(Term {
                 key: group_key(&lex.group_names[g as usize]),
                 surface: words[i..i + n].join(" "),
@@ -51,12 +58,11 @@ pub fn terms_of_stems(words: &[String], stems: &[String], lex: &AlignLexicon) ->
             i += n;
             continue;
         }
-        let w = &words[i];
-        if !lex.stopwords.contains(w) && w.chars().any(char::is_alphabetic) {
+        if !facts[i].stopword && facts[i].alpha {
             out.push(Term {
                 key: stems[i].clone(),
-                surface: w.clone(),
-                idf: lex.idf(w),
+                surface: words[i].clone(),
+                idf: facts[i].idf,
             });
         }
         i += 1;

@@ -7,18 +7,52 @@
 //! a process-wide table, one to three bytes an id: the text comes back byte for byte when
 //! the pairs table is built or `Reason::text` is asked. The table only grows (by the
 //! vocabulary of the reasons a process writes: words, not pairs).
+//!
+//! A reason is about 27 pieces and is written for every listed pair, so the table is read
+//! millions of times: a piece of up to `short_keys::SHORT` bytes (most of them: words with
+//! their punctuation) is found in a `short_keys::ShortIds`, one cache line read a lookup.
 
 use std::fmt;
 use std::sync::{PoisonError, RwLock};
 
+use super::short_keys::{ShortIds, ShortKey};
 use crate::syntax::hashing::WordMap;
 
 /// Every piece any reason holds, and its id. Pieces are leaked: the table lives as long as
 /// the process, and a piece is stored once however many reasons hold it.
 #[derive(Default)]
 struct Pieces {
-    ids: WordMap<&'static str, u32>,
+    /// The ids of pieces of at most `SHORT` bytes.
+    short: ShortIds,
+    /// The ids of longer pieces.
+    long: WordMap<&'static str, u32>,
     texts: Vec<&'static str>,
+}
+
+impl Pieces {
+    fn get(&self, piece: &str) -> Option<u32> {
+        match ShortKey::of(piece) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(piece).copied(),
+        }
+    }
+
+    /// The id of `piece`, given it the next one if it has none.
+    fn get_or_insert(&mut self, piece: &str) -> u32 {
+        if let Some(id) = self.get(piece) {
+            return id;
+        }
+        let id = u32::try_from(self.texts.len()).expect("under 2^32 distinct pieces");
+        let p: &'static str = Box::leak(piece.to_owned().into_boxed_str());
+        self.texts.push(p);
+        match ShortKey::of(p) {
+            Some(key) => self.short.insert(key, id),
+            None => {
+                self.long.insert(p, id);
+            }
+        }
+        id
+    }
 }
 
 static PIECES: RwLock<Option<Pieces>> = RwLock::new(None);
@@ -63,8 +97,12 @@ impl Reason {
         let known = {
             let table = PIECES.read().unwrap_or_else(PoisonError::into_inner);
             table.as_ref().is_some_and(|t| {
-                pieces(text).all(|p| match t.ids.get(p) {
-                    Some(&id) => {
+                // Ask for every piece's slot before reading any: the misses overlap.
+                for key in pieces(text).filter_map(ShortKey::of) {
+                    t.short.prefetch(&key);
+                }
+                pieces(text).all(|p| match t.get(p) {
+                    Some(id) => {
                         push_id(&mut out, id);
                         true
                     }
@@ -77,17 +115,7 @@ impl Reason {
             let mut table = PIECES.write().unwrap_or_else(PoisonError::into_inner);
             let t = table.get_or_insert_with(Pieces::default);
             for p in pieces(text) {
-                let id = match t.ids.get(p) {
-                    Some(&id) => id,
-                    None => {
-                        let id = u32::try_from(t.texts.len()).expect("under 2^32 distinct pieces");
-                        let p: &'static str = Box::leak(p.to_owned().into_boxed_str());
-                        t.texts.push(p);
-                        t.ids.insert(p, id);
-                        id
-                    }
-                };
-                push_id(&mut out, id);
+                push_id(&mut out, t.get_or_insert(p));
             }
         }
         Reason(out.into_boxed_slice())
@@ -145,6 +173,7 @@ impl fmt::Debug for Reason {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::short_keys::SHORT;
     use proptest::prelude::*;
 
     proptest! {
@@ -174,5 +203,21 @@ mod tests {
         assert_eq!(Reason::new(&long).text(), long);
         assert_eq!(Reason::new(&long), Reason::new(&long));
         assert_ne!(Reason::new("a b"), Reason::new("a  b"));
+    }
+
+    #[test]
+    fn pieces_either_side_of_the_short_length_keep_their_own_ids() {
+        // 22 and 23 bytes are held in a short slot, 24 in the map of long pieces; a piece
+        // and its prefix, and pieces that differ only past the padding, stay apart.
+        let short = "x".repeat(SHORT - 1);
+        let edge = "x".repeat(SHORT);
+        let long = "x".repeat(SHORT + 1);
+        let text = format!("{short} {edge} {long} {edge} {short} a a\0 é");
+        assert_eq!(Reason::new(&text).text(), text);
+        let ids = |t: &str| Reason::new(t).0.to_vec();
+        assert_ne!(ids(&format!("{edge} ")), ids(&format!("{long} ")));
+        assert_ne!(ids(&format!("{short} ")), ids(&format!("{edge} ")));
+        assert_ne!(ids("a"), ids("a\0"));
+        assert_eq!(ids(&text), ids(&text.clone()));
     }
 }

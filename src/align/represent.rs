@@ -8,8 +8,9 @@ use std::hash::{Hash, Hasher};
 use super::figures::FigureValue;
 use super::frames::FrameView;
 use super::lexicon::AlignLexicon;
-use super::normalize::{terms_of_stems, Term};
+use super::normalize::{terms_of_facts, Term};
 use super::time::TimeScope;
+use super::word_facts::{self, WordFacts};
 
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct ClaimView {
@@ -104,7 +105,7 @@ pub struct HashedWords {
     pub trigram_norm: f64,
 }
 
-fn hash_word(w: &str) -> u64 {
+pub(super) fn hash_word(w: &str) -> u64 {
     let mut h = std::hash::DefaultHasher::new();
     w.hash(&mut h);
     h.finish()
@@ -162,27 +163,28 @@ pub struct ClaimParts<'a> {
 }
 
 pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
-    let alpha: Vec<String> = parts
-        .words
-        .iter()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .cloned()
+    word_facts::with(lex, |known| {
+        let ids: Vec<u32> = parts.words.iter().map(|w| known.id(w, lex)).collect();
+        let facts: Vec<&WordFacts> = ids.iter().map(|&id| known.get(id)).collect();
+        build_from(parts, &facts, lex)
+    })
+}
+
+/// `build`, given the facts of each of `parts.words`.
+fn build_from(parts: ClaimParts<'_>, facts: &[&WordFacts], lex: &AlignLexicon) -> ClaimView {
+    let alpha_facts: Vec<&WordFacts> = facts.iter().copied().filter(|f| f.alpha).collect();
+    let alpha: Vec<String> = (parts.words.iter().zip(facts))
+        .filter(|(_, f)| f.alpha)
+        .map(|(w, _)| w.clone())
         .collect();
-    // Stemmed once: for the terms and for the word sequence.
-    let sequence: Vec<String> = alpha.iter().map(|w| super::stem::stem(w)).collect();
-    let terms = one_term_a_key(terms_of_stems(&alpha, &sequence, lex));
+    let sequence: Vec<String> = alpha_facts.iter().map(|f| f.stem.clone()).collect();
+    let terms = one_term_a_key(terms_of_facts(&alpha, &sequence, &alpha_facts, lex));
     let mut events: Vec<u16> = (terms.iter())
         .filter_map(|t| lex.events.get(&t.key).copied())
         .collect();
     events.sort_unstable();
     events.dedup();
-    let negated = parts
-        .words
-        .iter()
-        .filter(|w| NEGATIONS.contains(&w.as_str()))
-        .count()
-        % 2
-        == 1;
+    let negated = facts.iter().filter(|f| f.negation).count() % 2 == 1;
     let entities = parts
         .entities
         .iter()
@@ -197,16 +199,16 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
     let mut names = parts.capitalized;
     names.sort_unstable();
     names.dedup();
-    let mut stopwords: Vec<String> = parts
-        .words
-        .iter()
-        .filter(|w| lex.stopwords.contains(*w))
-        .cloned()
-        .collect();
-    stopwords.sort_unstable();
-    stopwords.dedup();
+    let (stopwords, stopword_hashes) = sorted_with_hashes(
+        (parts.words.iter().zip(facts))
+            .filter(|(_, f)| f.stopword)
+            .map(|(w, f)| (w.clone(), f.word_hash))
+            .collect(),
+    );
+    let stem_hashes: Vec<u64> = alpha_facts.iter().map(|f| f.stem_hash).collect();
+    let word_hashes: Vec<u64> = facts.iter().map(|f| f.word_hash).collect();
     let whole = !parts.lean;
-    ClaimView {
+    let mut view = ClaimView {
         char_trigrams: if whole {
             char_trigrams(&parts.words)
         } else {
@@ -217,15 +219,18 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         date_words,
         stopwords,
         weighted: if whole {
-            weighted_ids(&sequence, has_number, lex)
+            weighted_ids(&sequence, &alpha_facts, has_number, lex)
         } else {
             Vec::new()
         },
         has_number,
         ngrams: if whole {
-            SequenceIndex::of(&sequence)
+            SequenceIndex::of_hashes(stem_hashes)
         } else {
-            SequenceIndex::stems_of(&sequence)
+            SequenceIndex {
+                stems: stem_hashes,
+                ..SequenceIndex::default()
+            }
         },
         sequence,
         terms,
@@ -237,13 +242,8 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         speaker: parts.speaker,
         negative: parts.denied != negated,
         words: parts.words.len(),
-        // The last use of the words: moved, not copied.
-        plain: {
-            let mut p = parts.words;
-            p.sort();
-            p.dedup();
-            p
-        },
+        // The last use of the words: moved, not copied (with their hashes, `hashed.plain`).
+        plain: parts.words,
         clauses: Vec::new(),
         sentence: None,
         frames: Vec::new(),
@@ -256,8 +256,24 @@ pub fn build(parts: ClaimParts<'_>, lex: &AlignLexicon) -> ClaimView {
         background: Vec::new(),
         story: Vec::new(),
         hashed: HashedWords::default(),
-    }
-    .with_hashed_words()
+    };
+    let (plain, plain_hashes) = sorted_with_hashes(view.plain.drain(..).zip(word_hashes).collect());
+    view.plain = plain;
+    view.hashed.plain = plain_hashes;
+    view.hashed.stopwords = stopword_hashes;
+    view.hashed.names = hashed_set(&view.names);
+    view.hashed.trigram_norm = count_norm(&view.char_trigrams);
+    view.with_hashed_terms()
+}
+
+/// Words with their hashes (`hash_word`), the words sorted and deduplicated and the
+/// hashes of those sorted: the list and its `hashed_set`.
+fn sorted_with_hashes(mut words: Vec<(String, u64)>) -> (Vec<String>, Vec<u64>) {
+    words.sort_by(|a, b| a.0.cmp(&b.0));
+    words.dedup_by(|a, b| a.0 == b.0);
+    let (words, mut hashes): (Vec<String>, Vec<u64>) = words.into_iter().unzip();
+    hashes.sort_unstable();
+    (words, hashes)
 }
 
 /// `terms` sorted by key, one a key: of a key's terms the first with the highest weight
@@ -294,16 +310,12 @@ pub struct SequenceIndex {
 }
 
 impl SequenceIndex {
-    /// The stems alone, no pairs or triples (a clause's: see `ClaimParts::clause`).
-    fn stems_of(sequence: &[String]) -> SequenceIndex {
-        SequenceIndex {
-            stems: stem_hashes(sequence),
-            ..SequenceIndex::default()
-        }
+    pub fn of(sequence: &[String]) -> SequenceIndex {
+        SequenceIndex::of_hashes(stem_hashes(sequence))
     }
 
-    pub fn of(sequence: &[String]) -> SequenceIndex {
-        let stems = stem_hashes(sequence);
+    /// `of`, given the stems' hashes (`hash_word`).
+    fn of_hashes(stems: Vec<u64>) -> SequenceIndex {
         // Order matters: (a, b) and (b, a) are different pairs.
         let mix = |a: u64, b: u64| (a.rotate_left(23) ^ b).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let set = |mut v: Vec<u64>| {
@@ -323,14 +335,7 @@ impl SequenceIndex {
 }
 
 fn stem_hashes(sequence: &[String]) -> Vec<u64> {
-    sequence
-        .iter()
-        .map(|s| {
-            let mut h = std::hash::DefaultHasher::new();
-            s.hash(&mut h);
-            h.finish()
-        })
-        .collect()
+    sequence.iter().map(|s| hash_word(s)).collect()
 }
 
 /// Word keys of a stem sequence: the stems, stem pairs of adjacent words (`stem stem`: a
@@ -350,8 +355,14 @@ pub fn word_keys(sequence: &[String], has_number: bool) -> Vec<String> {
 /// The ids of the word keys of `sequence` (see `word_keys`) that carry a learned weight,
 /// sorted: each pair key is spelled in one reused buffer, not a string of its own (every
 /// view and clause makes these).
-fn weighted_ids(sequence: &[String], has_number: bool, lex: &AlignLexicon) -> Vec<u32> {
-    let mut ids: Vec<u32> = sequence.iter().filter_map(|k| lex.word_id(k)).collect();
+fn weighted_ids(
+    sequence: &[String],
+    facts: &[&WordFacts],
+    has_number: bool,
+    lex: &AlignLexicon,
+) -> Vec<u32> {
+    // Each stem's own id is one of its facts (`facts[i].stem` is `sequence[i]`).
+    let mut ids: Vec<u32> = facts.iter().filter_map(|f| f.stem_id).collect();
     let mut pair = String::new();
     for w in sequence.windows(2) {
         pair.clear();
@@ -542,6 +553,20 @@ mod tests {
             }
         }
         by_key.into_values().collect()
+    }
+
+    /// `build` sorts a view's words with their hashes: the list and hashes that sorting
+    /// the words and hashing them give.
+    #[test]
+    fn words_sorted_with_their_hashes_are_the_hashed_set_of_the_sorted_words() {
+        let words: Vec<String> = "b a c a b é A".split(' ').map(str::to_owned).collect();
+        let (sorted, hashes) =
+            sorted_with_hashes(words.iter().map(|w| (w.clone(), hash_word(w))).collect());
+        let mut plain = words.clone();
+        plain.sort();
+        plain.dedup();
+        assert_eq!(sorted, plain);
+        assert_eq!(hashes, hashed_set(&plain));
     }
 
     proptest! {
