@@ -253,7 +253,9 @@ pub fn segment_claims(
         }
     }
     let mut out = narrative_before_participle(p, lo, &drafts);
-    out.extend(narrative_before_coordinated_cue(p, lo, &drafts));
+    if out.is_empty() {
+        out.extend(narrative_before_coordinated_cue(p, lo, &drafts));
+    }
     out.extend(narrative_after_opening_participle(p, lo, hi, &drafts));
     // A quoted command (`"So let us be strong," Trump said`) is no claim, nor is the segment
     // around it the article's own statement.
@@ -445,7 +447,12 @@ fn narrative_before_coordinated_cue(p: &Paragraph, lo: usize, drafts: &[Draft]) 
     let Some(cc) = conjunction_before_cue(p, lo, d.cue.first) else {
         return Vec::new();
     };
+    // No other claim of the segment may start before the conjunction (one id a start).
+    let after_cc = drafts.iter().all(|d| match d.extent {
+        Extent::Fixed(a, _) | Extent::Right(a) => cc <= a && cc <= d.region_start,
+    });
     let statement = d.emit
+        && after_cc
         && cc <= d.region_start.min(content_start)
         && word_count(&p.words, lo, cc) >= MIN_STATEMENT_WORDS
         && !p.quoted[lo..cc].iter().any(|&q| q)
