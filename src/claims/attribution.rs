@@ -32,6 +32,9 @@ const MAX_TAIL_WORDS: usize = 12;
 /// Words the article's own statement needs (fewer make a fragment, not a statement).
 const MIN_STATEMENT_WORDS: usize = 4;
 
+/// How far up the tree from a cue its clause's conjunct is looked for.
+const MAX_CLIMB_TO_CONJUNCT: usize = 4;
+
 #[derive(Debug, Clone, Copy)]
 enum Who {
     Named(usize, usize),
@@ -267,6 +270,9 @@ pub fn segment_claims(
         }
     }
     let mut out = narrative_before_participle(p, lo, &drafts);
+    if out.is_empty() {
+        out.extend(narrative_before_coordinated_cue(p, lo, &drafts));
+    }
     out.extend(narrative_after_opening_participle(p, lo, hi, &drafts));
     // A quoted command (`"So let us be strong," Trump said`) is no claim, nor is the segment
     // around it the article's own statement.
@@ -439,6 +445,69 @@ fn narrative_before_participle(p: &Paragraph, lo: usize, drafts: &[Draft]) -> Ve
     )
     .into_iter()
     .collect()
+}
+
+/// The article's own clause before `and` / `but` / `yet` when the clause after it holds the
+/// segment's first cue: `[Kim's offer was conveyed to Trump by South Korea last month], and
+/// the president shocked many when it was announced that …`, `[The announcement is sure to
+/// be a step in the right direction] but Trump has said …`. By the parse: the cue lies in a
+/// conjunct (`conj`) whose conjunction stands between the two clauses and whose head, a
+/// predicate before the conjunction, heads the first. None when the first clause is quoted,
+/// too short to state anything, has no verb, or holds the cue's proposition (`"…," and …`).
+fn narrative_before_coordinated_cue(p: &Paragraph, lo: usize, drafts: &[Draft]) -> Vec<Claim> {
+    let Some(d) = drafts.first() else {
+        return Vec::new();
+    };
+    let content_start = match d.extent {
+        Extent::Fixed(a, _) | Extent::Right(a) => a,
+    };
+    let Some(cc) = conjunction_before_cue(p, lo, d.cue.first) else {
+        return Vec::new();
+    };
+    // No other claim of the segment may start before the conjunction (one id a start).
+    let after_cc = drafts.iter().all(|d| match d.extent {
+        Extent::Fixed(a, _) | Extent::Right(a) => cc <= a && cc <= d.region_start,
+    });
+    let statement = d.emit
+        && after_cc
+        && cc <= d.region_start.min(content_start)
+        && word_count(&p.words, lo, cc) >= MIN_STATEMENT_WORDS
+        && !p.quoted[lo..cc].iter().any(|&q| q)
+        && !p.words[lo..cc].iter().any(|w| w.kind == TokenKind::Quote)
+        && tree::has_verb(p, lo, cc) == Some(true);
+    if !statement {
+        return Vec::new();
+    }
+    build(p, lo, cc, None, None, None, Polarity::Asserted, false)
+        .into_iter()
+        .collect()
+}
+
+/// The word of the conjunction (`and`, `but`, `yet`) that joins the clause holding the cue
+/// at word `cue` to a clause before it, within `lo..cue`: the cue's conjunct (the cue
+/// itself or a clause above it) is a `conj` of a predicate (a verb, or a word with a
+/// copula: `is sure to be a step … but Trump has said`) before the conjunction.
+fn conjunction_before_cue(p: &Paragraph, lo: usize, cue: usize) -> Option<usize> {
+    let syntax = p.syntax?;
+    let first = p.token_of[lo] as usize;
+    let mut t = p.token_of[cue] as usize;
+    for _ in 0..MAX_CLIMB_TO_CONJUNCT {
+        let head = syntax.head(t);
+        if head == t || head < first {
+            return None;
+        }
+        let predicate = matches!(syntax.get(head).pos, "VERB" | "AUX")
+            || syntax.children(head).any(|c| syntax.get(c).dep == "cop");
+        if syntax.get(t).dep == "conj" && head < t && predicate {
+            let cc = syntax.children(t).find(|&c| {
+                head < c && c < t && syntax.get(c).dep == "cc" && c < p.token_of[cue] as usize
+            })?;
+            let word = (lo + 1..cue).find(|&w| p.token_of[w] as usize == cc)?;
+            return p.words[word].is_any(&["and", "but", "yet"]).then_some(word);
+        }
+        t = head;
+    }
+    None
 }
 
 /// A participle cue that opens the segment (`Denying any financial motivation, Mr. Perez

@@ -171,6 +171,14 @@ pub fn find(
             let pattern = &lex.cues[p as usize];
             let mut gaps = Vec::new();
             if let Some(end) = match_slots(words, i, hi, &pattern.slots, &mut gaps) {
+                // A frame the next words rule out leaves the shorter cue its place
+                // (`condemned the raid as they fled`: `condemned`, no `condemned … as`).
+                let ruled_out = words
+                    .get(end)
+                    .is_some_and(|n| end < hi && pattern.not_before.contains(&n.lower));
+                if ruled_out || lists_examples(words, end) {
+                    continue;
+                }
                 if best.as_ref().is_none_or(|(_, e, _)| end > *e) {
                     best = Some((pattern, end, gaps));
                 }
@@ -195,6 +203,12 @@ pub fn find(
         }
     }
     out
+}
+
+/// Whether the match ending at word `end` ends in `such as`: examples follow (`dismissed
+/// programs such as Linux`), not what the thing is described as.
+fn lists_examples(words: &[Word], end: usize) -> bool {
+    end >= 2 && words[end - 1].is("as") && words[end - 2].is("such")
 }
 
 fn accept(
@@ -318,6 +332,20 @@ mod tests {
     }
 
     #[test]
+    fn an_as_of_examples_or_of_a_clause_describes_nothing() {
+        assert_eq!(
+            cues("He dismissed programs such as Linux."),
+            [("dismissed".into(), CueClass::Deny)]
+        );
+        assert_eq!(
+            cues("They condemned the raid as they fled."),
+            [("condemned".into(), CueClass::Accuse)]
+        );
+        assert_eq!(cues("Officials praised the troops as heroes.").len(), 1);
+        assert!(cues("Officials praised the troops.").is_empty());
+    }
+
+    #[test]
     fn verbs_and_frames() {
         assert_eq!(
             cues("Moscow denies abusing civilians."),
@@ -326,6 +354,14 @@ mod tests {
         assert_eq!(
             cues("Kyiv has described the evacuation as a forced deportation."),
             [("described … as".into(), CueClass::Describe)]
+        );
+        assert_eq!(
+            cues("Stone dismissed it in an email as a conspiracy theory."),
+            [("dismissed … as".into(), CueClass::Describe)]
+        );
+        assert_eq!(
+            cues("The campaign slammed the suit as frivolous."),
+            [("slammed … as".into(), CueClass::Describe)]
         );
         assert_eq!(
             cues("Ukrainian officials put the figure at closer to 1,000."),

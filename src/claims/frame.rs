@@ -185,6 +185,10 @@ const BACKGROUND_DEPS: &[&str] = &["acl:relcl", "appos"];
 const BACKGROUND_REACH: usize = 32;
 /// At most this many frames a claim: a run-on claim does not grow without bound.
 const MAX_FRAMES: usize = 8;
+
+/// Prepositions whose phrase bounds a period (`since 1974`, `until May`): its date is no
+/// time of the deed.
+const PERIOD_BOUNDS: &[&str] = &["since", "until", "till"];
 /// At most this many title words between a nationality and the name it introduces
 /// (`South Korean President Moon`, `North Korean supreme leader Kim`).
 const MAX_TITLE_WORDS: usize = 3;
@@ -830,7 +834,9 @@ impl FrameSource<'_> {
                             set(&mut frame.agent, arg);
                         }
                     } else if matches!(label, Some(Label::Date | Label::Time)) {
-                        set(&mut frame.time, self.named(arg));
+                        if !self.bounds_a_period(k, r) {
+                            set(&mut frame.time, self.named(arg));
+                        }
                     } else if case == "by" && (passive || noun_predicate) {
                         set(&mut frame.agent, arg);
                     } else if case == "with"
@@ -885,7 +891,9 @@ impl FrameSource<'_> {
             let case = self.kid_with(i, r, &["case"]).map(|c| self.lemma(c));
             let arg = self.named(self.argument(i, r));
             match self.label_of(&arg) {
-                Some(Label::Date | Label::Time) => set(&mut frame.time, arg),
+                Some(Label::Date | Label::Time) if !self.bounds_a_period(i, r) => {
+                    set(&mut frame.time, arg)
+                }
                 Some(Label::Gpe | Label::Loc | Label::Fac)
                     if !matches!(case.as_deref(), Some("to" | "of" | "by")) =>
                 {
@@ -1061,6 +1069,26 @@ impl FrameSource<'_> {
     fn owner(&self, i: usize, heads: &[(usize, usize)], r: &Range<usize>) -> Option<usize> {
         self.up_from(i, r)
             .find_map(|at| heads.iter().position(|&(p, g)| at == p || at == g))
+    }
+
+    /// Whether the phrase of `t`, or a phrase or adverbial clause it lies in, opens with
+    /// `since` or `until`: its date bounds a period (`no tests since the blast in 1974`), it
+    /// is not when the deed was done.
+    fn bounds_a_period(&self, t: usize, r: &Range<usize>) -> bool {
+        self.up_from(t, r)
+            .take_while(|&at| {
+                matches!(
+                    self.dep(at),
+                    "obl" | "nmod" | "obl:tmod" | "obl:npmod" | "advcl"
+                )
+            })
+            .any(|at| {
+                // A tagger may take `since` for a subordinator (`mark`) before a noun.
+                self.kids(at, r).any(|c| {
+                    matches!(self.dep(c), "case" | "mark")
+                        && PERIOD_BOUNDS.contains(&self.lemma(c).as_str())
+                })
+            })
     }
 
     /// `t`, then its heads upward while they stay in `r`, up to a root (at most `r.len()`).
@@ -1643,6 +1671,25 @@ mod tests {
         assert_eq!(a.predicates(), p.predicates());
         assert_eq!(a.roles(0)[..2], [Some("Russia"), Some("the bridge")]);
         assert_eq!(p.roles(0)[..2], [Some("Russia"), Some("The bridge")]);
+    }
+
+    #[test]
+    fn a_date_bounding_a_period_is_no_time_of_the_deed() {
+        let at = read(
+            "India carried out a nuclear test in 1974.",
+            "India carried out a nuclear test in 1974",
+        );
+        assert_eq!(at.roles(0)[4], Some("1974"));
+        let since = read(
+            "India has not carried out any nuclear tests since its lone test blast in 1974.",
+            "India has not carried out any nuclear tests since its lone test blast in 1974",
+        );
+        assert_eq!(since.roles(0)[4], None);
+        let until = read(
+            "The talks will not resume until May 2019.",
+            "The talks will not resume until May 2019",
+        );
+        assert_eq!(until.roles(0)[4], None);
     }
 
     #[test]

@@ -882,6 +882,40 @@ fn the_clause_before_a_participle_cue_is_the_article_s_statement() {
 }
 
 #[test]
+fn the_clause_before_a_conjunct_holding_the_cue_is_the_article_s_statement() {
+    let all = show(
+        "The army was forced to leave the town last week but officials said it would return soon.",
+    );
+    assert_eq!(
+        brief(&all),
+        [
+            (
+                "The army was forced to leave the town last week",
+                None,
+                None,
+                None
+            ),
+            (
+                "it would return soon",
+                Some("officials"),
+                Some("said"),
+                Some("indirect")
+            ),
+        ]
+    );
+    let all = show("The bridge was repaired by engineers in March, and the ministry announced that it would reopen.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all[0].0, "The bridge was repaired by engineers in March");
+    assert_eq!(all[0].2, None);
+    // Too short to state anything: no statement of the article's.
+    let all = show("He left, and officials said he would return.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    // The cue heads the first clause: the conjunction is inside what the sources say.
+    let all = show("Officials said the army left the town and the police said it would return.");
+    assert!(all.iter().all(|r| !r.0.starts_with("Officials")), "{all:?}");
+}
+
+#[test]
 fn a_predicate_with_a_tense_of_its_own_is_a_statement_of_its_own() {
     // Inside the proposition: both predicates are the speaker's.
     let all = show("South Korean officials said that Kim was willing to hold talks and would suspend testing throughout the negotiations.");
