@@ -225,10 +225,8 @@ fn accept(
         Slot::Forms(forms) => forms.iter().any(|f| f.noun_too && f.text == head.lower),
         Slot::Gap(_) => false,
     };
+    // `find` already passed over a pattern its next word rules out.
     let next = words.get(end).filter(|_| end < hi);
-    if next.is_some_and(|n| pattern.not_before.contains(&n.lower)) {
-        return None;
-    }
     // The tag decides, except where the words frame a clause: a that-clause, a colon or a
     // clause after the word (`Moscow denies abusing`, which the tagger takes for a noun),
     // or a closing attribution (`…, the suit claims.`); a word after a determiner or an
