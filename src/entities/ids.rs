@@ -57,10 +57,12 @@ pub struct Resolution {
 pub enum Key {
     /// A lexicon entry, by index.
     Lexicon(u32),
-    /// A person's full name: first and last name words, folded; and whether its title or
-    /// given name says a woman (`Mrs.`, `Melania`).
+    /// A person's full name: first and last name words, folded (a generation's suffix leads
+    /// the last: `jr kennedy`); and whether its title or given name says a woman (`Mrs.`,
+    /// `Melania`).
     FullName(String, String, bool),
-    /// A person's single name word, folded; and whether its title says a man (`Mr.`).
+    /// A person's single name word, folded; and whether its title says a man (`Mr.`), or
+    /// the document shows it is no woman's (`mark_titled_before_a_woman`).
     Surname(String, bool),
     /// Anything else: label and the sound keys of its words.
     Other(Label, String),
@@ -114,13 +116,23 @@ fn word_before(text: &str, start: usize, lexicon: &Lexicon) -> u32 {
         .next()
         .unwrap_or_default();
     // A title is written capitalised (`to miss Donald Trump` has none).
-    if !word.starts_with(|c: char| c.is_uppercase()) || word.chars().count() > 8 {
+    if !word.starts_with(|c: char| c.is_uppercase()) {
         return 0;
     }
     lexicon.classes_of(&fold(word))
 }
 
-/// `title`: the classes of the word before the mention (`word_before`).
+/// The classes of a person's title: the word before the mention and the mention's first
+/// word (taggers leave `Mr.` out of the name or take it in).
+fn title_of(text: &str, m: &Mention, lexicon: &Lexicon) -> u32 {
+    let name = &text[m.start as usize..m.end as usize];
+    word_before(text, m.start as usize, lexicon)
+        | lexicon.tokenize(name).into_iter().next().map_or(0, |t| {
+            lexicon.classes_of(&fold(&name[t.start as usize..t.end as usize]))
+        })
+}
+
+/// `title`: the classes of a person's title (`title_of`).
 fn name_key(text: &str, m: &Mention, title: u32, lexicon: &Lexicon) -> Key {
     if let Some(area) = m.area {
         // `the Kherson region` is the oblast, one entity however the city is spelled.
@@ -149,10 +161,6 @@ fn name_key(text: &str, m: &Mention, title: u32, lexicon: &Lexicon) -> Key {
         if !text.trim().contains(char::is_whitespace) && words.len() > 1 {
             words = vec![words.join("-")];
         }
-        let title = title
-            | lexicon.tokenize(text).into_iter().next().map_or(0, |t| {
-                lexicon.classes_of(&fold(&text[t.start as usize..t.end as usize]))
-            });
         return match person_key(words, lexicon) {
             Key::FullName(first, last, woman) => {
                 Key::FullName(first, last, woman || title & class::WOMAN != 0)
@@ -168,7 +176,14 @@ fn name_key(text: &str, m: &Mention, title: u32, lexicon: &Lexicon) -> Key {
 fn person_key(mut words: Vec<String>, lexicon: &Lexicon) -> Key {
     // "Le Drian", "al-Assad": a particle opens a surname, not a first name.
     if words.len() >= 2 && lexicon.classes_of(&words[0]) & class::PARTICLE == 0 {
-        let last = words.pop().unwrap();
+        let mut last = words.pop().unwrap();
+        // `Robert Kennedy Jr.` and `Robert Downey Jr.` are two people, and neither is
+        // `Robert Kennedy`: a generation's suffix goes with the family name, first, since
+        // spellings meet only when they begin alike (`jr kennedy` meets `jr kenedy`, never
+        // `kennedy`), so that a suffixed name owns no lone surname, as a father may bear it.
+        if words.len() >= 2 && lexicon.classes_of(&last) & class::SUFFIX != 0 {
+            last = format!("{last} {}", words.pop().unwrap());
+        }
         // `Rick Gates` is `Richard Gates`: short forms key as the formal name.
         let first = lexicon.formal_given(&words.swap_remove(0)).to_owned();
         let woman = lexicon.classes_of(&first) & class::WOMAN != 0;
@@ -260,16 +275,59 @@ pub fn merge_distinct(a: Vec<Key>, b: Vec<Key>) -> Vec<Key> {
 /// Step 1 (map): the key of each of one document's mentions; None for figures and dates
 /// with no calendar value.
 pub fn document_keys(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> Vec<Option<Key>> {
-    mentions
+    let titles: Vec<u32> = mentions
         .iter()
-        .map(|m| {
-            let title = match m.label {
-                Label::Person => word_before(text, m.start as usize, lexicon),
-                _ => 0,
-            };
-            key_of(&text[m.start as usize..m.end as usize], m, title, lexicon)
+        .map(|m| match m.label {
+            Label::Person => title_of(text, m, lexicon),
+            _ => 0,
         })
-        .collect()
+        .collect();
+    let mut keys: Vec<Option<Key>> = mentions
+        .iter()
+        .zip(&titles)
+        .map(|(m, &title)| key_of(&text[m.start as usize..m.end as usize], m, title, lexicon))
+        .collect();
+    mark_titled_before_a_woman(text, mentions, &titles, &mut keys);
+    keys
+}
+
+/// News names a person in full at first mention. So a surname said with a title that
+/// is not a woman's (`President Trump`), in the body before the document first names a
+/// woman of that last name in full (`Melania Trump`), is someone else: keyed as a
+/// surname said with `Mr.` is, so that her full name owns none of the document's
+/// `Trump`. After her full name the title may be hers (`Prime Minister May`), so
+/// nothing changes there; the headline's line is passed over (`Trump warns Iran`).
+fn mark_titled_before_a_woman(
+    text: &str,
+    mentions: &[Mention],
+    titles: &[u32],
+    keys: &mut [Option<Key>],
+) {
+    let body = text.find('\n').unwrap_or(0);
+    let woman_named_at = |last: &str| {
+        keys.iter()
+            .zip(mentions)
+            .filter(|(k, _)| matches!(k, Some(Key::FullName(_, l, true)) if l == last))
+            .map(|(_, m)| m.start)
+            .min()
+    };
+    let marked: Vec<usize> = (0..keys.len())
+        .filter(|&i| {
+            let Some(Key::Surname(word, false)) = &keys[i] else {
+                return false;
+            };
+            let start = mentions[i].start;
+            titles[i] & class::TITLE != 0
+                && titles[i] & class::WOMAN == 0
+                && start as usize >= body
+                && woman_named_at(word).is_some_and(|at| at > start)
+        })
+        .collect();
+    for i in marked {
+        if let Some(Key::Surname(_, said_by_a_man)) = &mut keys[i] {
+            *said_by_a_man = true;
+        }
+    }
 }
 
 /// The distinct keys of the corpus, sorted, and the clusters they fall into.
@@ -1042,6 +1100,49 @@ mod tests {
         assert_eq!(got[0][1], got[0][0]);
         let got = ids(&[&[("Hillary Clinton", Person), ("Clinton", Person)]]);
         assert_eq!(got[0][1], got[0][0]);
+    }
+
+    #[test]
+    fn a_surname_titled_before_a_woman_is_named_in_full_is_not_hers() {
+        // `President Trump` leads, the first lady is named in full further down: none of
+        // the report's `Trump` is she; the corpus's one man of that name is he.
+        let got = ids(&[
+            &[
+                ("President Trump", Person),
+                ("Trump", Person),
+                ("Melania Trump", Person),
+                ("Trump", Person),
+            ],
+            &[("Donald Trump", Person)],
+        ]);
+        assert_eq!(got[0][2], "PERSON:melania_trump");
+        for i in [0, 1, 3] {
+            assert_eq!(got[0][i], got[1][0], "mention {i}");
+        }
+        // After her full name a title may be hers: `Chancellor Merkel` is Angela Merkel.
+        let got = ids(&[&[
+            ("Angela Merkel", Person),
+            ("Chancellor Merkel", Person),
+            ("Merkel", Person),
+        ]]);
+        assert_eq!(got[0][1], got[0][0]);
+        assert_eq!(got[0][2], got[0][0]);
+        // A woman's title before her full name says nothing against her.
+        let got = ids(&[&[("Mrs. Clinton", Person), ("Hillary Clinton", Person)]]);
+        assert_eq!(got[0][0], got[0][1]);
+    }
+
+    #[test]
+    fn a_generations_suffix_keeps_father_and_son_and_namesakes_apart() {
+        let got = ids(&[&[
+            ("Robert Kennedy Jr.", Person),
+            ("Robert Downey Jr.", Person),
+            ("Robert Kennedy", Person),
+            ("Robert F. Kennedy Jr.", Person),
+        ]]);
+        assert_ne!(got[0][0], got[0][1]);
+        assert_ne!(got[0][0], got[0][2]);
+        assert_eq!(got[0][0], got[0][3]);
     }
 
     #[test]

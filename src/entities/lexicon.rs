@@ -39,6 +39,8 @@ pub mod class {
     pub const MAN_TITLE: u32 = 1 << 13;
     /// A title or given name that says the person is a woman (`Mrs.`, `Melania`).
     pub const WOMAN: u32 = 1 << 14;
+    /// A generational suffix after a name (`Jr.`, `III`).
+    pub const SUFFIX: u32 = 1 << 15;
 
     pub fn parse(name: &str) -> Option<u32> {
         Some(match name {
@@ -57,6 +59,7 @@ pub mod class {
             "common" => COMMON,
             "man_title" => MAN_TITLE,
             "woman" => WOMAN,
+            "suffix" => SUFFIX,
             _ => return None,
         })
     }

@@ -26,7 +26,7 @@ use crate::entities::candidate::{priority, Candidate, Source};
 use crate::entities::features::{Features, Shape};
 use crate::entities::gazetteer::Match;
 use crate::entities::label::Label;
-use crate::entities::lexicon::Lexicon;
+use crate::entities::lexicon::{class, Lexicon};
 use crate::text::tokens::TokenKind;
 
 use super::eval::kind_of;
@@ -205,6 +205,18 @@ fn is_lower_word(f: &Features, i: usize) -> bool {
 fn trim(mut span: TokenSpan, f: &Features) -> Option<TokenSpan> {
     while span.end - span.first > 2 && is_lower_word(f, span.first) && f.is(span.first + 1, "-") {
         span.first += 2;
+    }
+    // `Whatever Trump says`: a word capitalised only because it opens a sentence or a
+    // quotation, and never a name's, opens none (an initial, `A. Stewart`, is a name's).
+    let opens_quotation =
+        |k: usize| k > 0 && f.tokens[k - 1].kind == TokenKind::Quote && !f.tokens[k].space_before;
+    let initial = |k: usize| f.text_of(k).trim_end_matches('.').chars().count() == 1;
+    while span.end - span.first > 1
+        && (f.tokens[span.first].sentence_start || opens_quotation(span.first))
+        && f.has(span.first, class::NOT_NAME)
+        && !initial(span.first)
+    {
+        span.first += 1;
     }
     (!is_lower_word(f, span.end - 1)).then_some(span)
 }

@@ -134,6 +134,25 @@ fn the_lexicon_keeps_its_labels_and_a_sure_model_its_longer_names() {
 }
 
 #[test]
+fn a_word_capitalised_by_its_place_opens_no_name() {
+    let got = tagged("Whatever Trump says goes, she said.");
+    assert!(
+        got.iter().any(|(t, l, _)| t == "Trump" && *l == "PERSON"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(t, _, _)| t.contains("Whatever")),
+        "{got:?}"
+    );
+    // Opening a quotation after a colon (no sentence starts there).
+    let got = tagged("It is simple: \u{2018}Whatever Trump says goes.\u{2019}");
+    assert!(
+        !got.iter().any(|(t, _, _)| t.contains("Whatever")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn headlines_in_capitals_are_read_with_the_story() {
     let text = "SOCCER - VALTREXA UNITED SACK COACH .\nLONDON 1996-08-30\nValtrexa United sacked their coach on Friday , the club said .\n";
     let got = tagged(text);
