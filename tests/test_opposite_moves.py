@@ -67,3 +67,29 @@ def test_two_changes_beside_one_level_do_not_agree(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), ONE_CHANGE)
 def test_one_change_beside_one_level_agrees(a: str, b: str) -> None:
     assert two_outlet_relations(a, b) == ["agree"]
+
+
+# Two quotes of one measure apart while the day's moves differ too (align/moves.rs
+# `other_level`): two readings, whatever earlier move both repeat.
+OTHER_LEVEL = [
+    (
+        "Kraft stock fell $1.02, or 3.1 percent, to $31.88, having lost 2 percent on Monday.",
+        "Kraft stock fell $1.09, or 3.1 percent, to $31.81, having lost 2 percent on Monday.",
+    ),
+]
+ONE_LEVEL = [
+    (
+        "Kraft stock fell $1.02, or 3.1 percent, to $31.88, having lost 2 percent on Monday.",
+        "Kraft stock dropped $1.02, or 3.1 percent, to $31.88, having lost 2 percent on Monday.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), OTHER_LEVEL)
+def test_two_quotes_and_two_moves_do_not_agree(a: str, b: str) -> None:
+    assert "agree" not in two_outlet_relations(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), ONE_LEVEL)
+def test_one_quote_and_one_move_agree(a: str, b: str) -> None:
+    assert two_outlet_relations(a, b) == ["agree"]

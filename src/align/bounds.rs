@@ -38,13 +38,28 @@ pub(super) fn below_ceiling(ceiling: f64, approximate: bool, about: f64) -> f64 
 }
 
 /// How far an approximate number (`around $1.1480`, `about 800`) reaches: one unit of its
-/// last place, since a writer rounding coarser would have written fewer places; never less
-/// than a bare number's rounding (`least`, a share of the value) nor more than the slack
-/// `about` gives a round number (`most`).
+/// last place, since a writer rounding coarser would have written fewer places; never more
+/// than the slack `about` gives a round number (`most`). A number of up to three
+/// significant digits (`about $15.8 billion`) reaches at least a bare number's rounding
+/// (`least`, a share of the value); one of four or more (`around 1.5292`, a quote read off
+/// a screen) says where the measure stood to its last place, the hedge on its last digit
+/// only: at most half a unit of the place above (`around $1.5240` is `$1.5243`), as a share
+/// of its value would reach dozens of such units, the day's other quotes.
 pub(super) fn about(value: f64, step: Option<f64>, least: f64, most: f64) -> f64 {
     let (least, most) = (value.abs() * least, value.abs() * most);
-    step.map_or(most, |s| s.max(least).min(most))
+    let read_off = |s: f64| value.abs() >= PRECISE_DIGITS * s;
+    step.map_or(most, |s| {
+        let least = if read_off(s) {
+            least.min(5.0 * s)
+        } else {
+            least
+        };
+        s.max(least).min(most)
+    })
 }
+
+/// Value over the unit of its last place from which a number has four significant digits.
+const PRECISE_DIGITS: f64 = 1000.0;
 
 /// Two floors state one count only when their numbers do: equal, or the coarser one the
 /// finer cut down to its place, as a floor is rounded (`more than 5,200` / `more than
@@ -114,9 +129,18 @@ mod tests {
 
     #[test]
     fn an_approximate_number_written_precisely_stays_near_it() {
-        // A rate written to four places: as far as a bare rate's rounding, 2%.
+        // A rate written to four places: half a unit of the place above, not 2% of it.
         let precise = about(1.148, step("around $1.1480", 1.148), 0.02, 0.12);
-        assert!((precise - 0.02296).abs() < 1e-9);
+        assert!((precise - 0.0005).abs() < 1e-12);
+        // Nor does a quote near the day's high reach the day's other quotes.
+        let high = about(1.5292, step("around 1.5292", 1.5292), 0.02, 0.12);
+        assert!(
+            1.5292 - high > 1.5281,
+            "the euro at 1.5281 is no `around 1.5292`"
+        );
+        // Three digits keep a bare number's rounding.
+        let billions = about(15.8, step("about $15.8 billion", 15.8), 0.02, 0.12);
+        assert!((billions - 0.316).abs() < 1e-9);
         assert!(
             1.148 + precise < 1.1860,
             "MSRP train 173817 / 2677297: two readings"

@@ -129,6 +129,25 @@ impl<'a> DocContext<'a> {
             && before.unit == f.unit
     }
 
+    /// The figure `f` restates in another unit after `or` (`fell 2.5 percent or $1.11`,
+    /// `rose 86.56 points, or 0.94 percent`): one move told twice, so `f` reads as that
+    /// figure does (a change), whatever the `or` hides from the words before `f`. The
+    /// figure before must end at most a noun and a comma before the `or`, in the claim
+    /// starting at token `start`.
+    fn restated(&self, f: &Figure, start: usize) -> Option<&Figure> {
+        let or = f.tokens.start.checked_sub(1).filter(|&k| k > start)?;
+        if !self.token_text(&(or..or + 1)).eq_ignore_ascii_case("or") {
+            return None;
+        }
+        let t = &self.layer.tokens;
+        let before = &self.figures[..self.figures.partition_point(|g| g.tokens.end <= or)];
+        let prev = before.last().filter(|g| g.tokens.start >= start)?;
+        let gap = prev.tokens.end..or;
+        let noun_or_comma =
+            |k: usize| t[k].kind == TokenKind::Word || self.token_text(&(k..k + 1)) == ",";
+        (prev.unit != f.unit && gap.len() <= 2 && gap.clone().all(noun_or_comma)).then_some(prev)
+    }
+
     /// Whether `f` closes a range that the figure just before it opens: `between 10 and
     /// 20`, `10 to 20 people`. One count somewhere between the two, not two counts that
     /// may each rival another claim's (`15 people`). Plain numbers of one unit only, the
@@ -237,6 +256,9 @@ impl<'a> DocContext<'a> {
     /// What the tokens around figure `f` (in a claim starting at token `start`) say it is
     /// (`measures::reading`).
     fn figure_reading(&self, f: &Figure, start: usize, unit: bool) -> super::measures::Reading {
+        if let Some(first) = self.restated(f, start) {
+            return self.figure_reading(first, start, first.unit.is_some());
+        }
         let t = &self.layer.tokens;
         let text = |k: usize| &self.doc.text[t[k].start as usize..t[k].end as usize];
         let word = |k: usize| t.get(k).is_some_and(|x| x.kind == TokenKind::Word);
@@ -463,6 +485,11 @@ impl<'a> DocContext<'a> {
                 let ranged = range_end(i + 1).then(|| self.range(f, &in_claim[i + 1], r.start));
                 let f = ranged.as_ref().unwrap_or(f);
                 let mut v = FigureValue::new(f, self.token_text(&f.tokens))?;
+                // A figure restating another after `or` is that one converted, rounded by
+                // the writer to its place (`$2.57, or 9%` of $29.33 is 8.76%).
+                if self.restated(f, r.start).is_some() {
+                    v = v.rounded_to_place();
+                }
                 // Shown with its conversion, whose words (`miles`) are the figure's too.
                 if let Some(next) = (in_claim.get(i + 1)).filter(|n| self.conversion(f, n)) {
                     v.text = format!("{} ({})", v.text, self.token_text(&next.tokens));
@@ -1133,6 +1160,34 @@ mod tests {
             let got = figures_of(text);
             assert!(got.len() >= 2, "{text}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_figure_after_or_restates_the_move_before_it() {
+        // `$1.11` is the fall in dollars, `$42.57` the price it fell to: no range.
+        let views = views_of("Altria shares fell 2.5 percent or $1.11 to $42.57 on Monday.");
+        let got: Vec<(&str, Option<bool>, Option<bool>)> = (views[0].figures.iter())
+            .map(|f| (f.text.as_str(), f.change, f.rising))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2.5 percent", Some(true), Some(false)),
+                ("$1.11", Some(true), Some(false)),
+                ("$42.57", Some(false), None),
+            ]
+        );
+        // After a comma too.
+        let views = views_of("The index rose 86.56 points, or 0.94 percent, to 9,109.99.");
+        assert_eq!(views[0].figures[1].change, Some(true));
+        // The restatement is rounded: `$2.57, or 9%` of a $29.33 share is 8.76%.
+        let views = views_of("Shares of MONY were gaining $2.57, or 9%, to $31.90.");
+        let (lo, hi) = (views[0].figures[1].lo, views[0].figures[1].hi);
+        assert!(lo < 8.76 && 8.76 < hi, "{lo}..{hi}");
+        // Two counts of one unit are a choice, not a restatement: `4` is not read as `by 3`.
+        let views = views_of("Police said the toll rose by 3 or 4 overnight.");
+        let changes: Vec<Option<bool>> = views[0].figures.iter().map(|f| f.change).collect();
+        assert_eq!(changes, [Some(true), None]);
     }
 
     #[test]

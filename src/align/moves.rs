@@ -54,6 +54,45 @@ pub fn other_change(a: &[FigureValue], b: &[FigureValue]) -> Option<(usize, usiz
         })
 }
 
+/// A level as the word before it tells (`at 9,331.77`, `to $42.57`): a reading at a
+/// moment, not a label or a floor (`at least 30` bounds a count, it reads no quote).
+fn level(f: &FigureValue) -> bool {
+    f.change == Some(false) && !f.label && !f.floor
+}
+
+/// Whether the day's move of `a` (its first change) is one of `b`'s changes.
+fn move_shared(a: &[FigureValue], b: &[FigureValue]) -> bool {
+    (a.iter().find(|x| change(x))).is_some_and(|x| b.iter().any(|y| change(y) && x.compatible(y)))
+}
+
+/// Two quotes of one measure apart while the day's move differs too (`was up 12.81, or
+/// 0.1 percent, at 9,331.77, having gained 201 points Monday` / `was down 8.76, or 0.1
+/// percent, at 9,310.20, having gained 201 points Monday`; `fell 2.5 percent or $1.11 to
+/// $42.57` / `fell $1.17 to $42.51`): a level is where the measure stood at one moment, so
+/// two levels of one unit that cannot be one, no level matched, and neither side's first
+/// change found on the other side, are two readings, whatever earlier figure both repeat.
+/// A level one side rounds (`$50.18` / `$50`) still matches; one move told with two quotes
+/// (`at 1.3172, up 0.60 percent` / `rose 0.6 percent to 1.3315`) is left to the other
+/// rules: a quote may be taken at another hour of the same move. The first pair of levels
+/// apart.
+pub fn other_level(a: &[FigureValue], b: &[FigureValue]) -> Option<(usize, usize)> {
+    let matched = figures::compare(a, b).shared;
+    if matched.iter().any(|&(i, j)| level(&a[i]) || level(&b[j]))
+        || move_shared(a, b)
+        || move_shared(b, a)
+    {
+        return None;
+    }
+    let alone = |x: &FigureValue, other: &[FigureValue]| !other.iter().any(|y| x.compatible(y));
+    (a.iter().enumerate())
+        .filter(|(_, x)| level(x) && alone(x, b))
+        .find_map(|(i, x)| {
+            (b.iter())
+                .position(|y| level(y) && x.comparable(y) && alone(y, a))
+                .map(|j| (i, j))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::align::build::text_views;
@@ -96,6 +135,39 @@ mod tests {
         assert!(!other_change(
             "The Nasdaq Composite Index was up 7.42 points at 1,653.44.",
             "The Nasdaq Composite Index was up 0.45 percent at 1,653.",
+        ));
+    }
+
+    fn other_level(a: &str, b: &str) -> bool {
+        let v = text_views(&[a, b], Language::english());
+        super::other_level(&v[0].figures, &v[1].figures).is_some()
+    }
+
+    #[test]
+    fn two_levels_apart_beside_what_both_repeat_are_two_readings() {
+        assert!(other_level(
+            "Altria shares fell 2.5 percent or $1.11 to $42.57 on Monday.",
+            "Altria shares fell $1.17 to $42.51 on Monday.",
+        ));
+        // The day before's gain, repeated by both, does not make the two quotes one.
+        assert!(other_level(
+            "The Dow Jones industrial average was up 12.81 at 9,331.77, having gained 201 points Monday.",
+            "The Dow Jones industrial average was down 8.76 at 9,310.20, having gained 201 points Monday.",
+        ));
+        // One level, rounded by one side, is one reading.
+        assert!(!other_level(
+            "Freddie Mac shares fell $1.50 to $50.18 on Wednesday.",
+            "Freddie Mac shares fell $1.50 to $50 on Wednesday.",
+        ));
+        // One move, quoted at two moments of it: the day's move matches.
+        assert!(!other_level(
+            "The dollar was at 1.3172 Swiss francs, up 0.60 percent.",
+            "The dollar rose 0.6 percent to 1.3315 Swiss francs.",
+        ));
+        // A floor bounds a count: two floors are no quotes.
+        assert!(!other_level(
+            "The toll rose to at least 19 on Monday.",
+            "The toll rose to at least 16 on Monday.",
         ));
     }
 

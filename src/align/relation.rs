@@ -504,6 +504,15 @@ pub fn judge_known(
             best.extra = Some(format!("{} / {}", a.figures[i].text, b.figures[j].text));
         }
     }
+    // Two quotes of one measure apart (`to $42.57` / `to $42.51`) beside changes or earlier
+    // figures both repeat: two readings, of two moments (`moves::other_level`).
+    if best.relation == Relation::Agree {
+        if let Some((i, j)) = moves::other_level(&a.figures, &b.figures) {
+            best.relation = Relation::Related;
+            best.verdict = OTHER_VALUES;
+            best.extra = Some(format!("{} / {}", a.figures[i].text, b.figures[j].text));
+        }
+    }
     // A list of people (`Kushner, Manafort and Gates`) against another list: the same kind
     // of statement about different sets of people, one part of a proposition at most.
     if parts && best.relation == Relation::Agree {

@@ -1834,3 +1834,17 @@ fn an_index_line_sized_with_a_mere_is_read_as_its_move() {
     let (r, why) = corpus_relation(&texts, "a mere 0.04", "a scant 0.04").expect("listed");
     assert_eq!(r, Relation::Agree, "{why}");
 }
+
+#[test]
+fn two_quotes_of_one_index_are_two_readings_but_one_quote_agrees() {
+    // The change in percent and the day before's gain repeat; the levels tell two moments.
+    let texts = [
+        "The Dow Jones industrial average rose 12.81, or 0.1 percent, to 9,331.77, having gained 201 points Monday.",
+        "The Dow Jones industrial average rose 8.76, or 0.1 percent, to 9,310.20, having gained 201 points Monday.",
+        "The Dow Jones industrial average climbed 12.81, or 0.1 percent, to 9,331.77, having gained 201 points Monday.",
+    ];
+    let (r, why) = corpus_relation(&texts, "rose 12.81", "rose 8.76").expect("listed");
+    assert_ne!(r, Relation::Agree, "{why}");
+    let (r, why) = corpus_relation(&texts, "rose 12.81", "climbed 12.81").expect("listed");
+    assert_eq!(r, Relation::Agree, "{why}");
+}
