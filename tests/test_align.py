@@ -197,12 +197,11 @@ def test_groups_are_claims_that_agree_not_chains(
     )
     assert group_of[toll] == group_of[raid] != group_of[strike]
     strike_raid = [
-        r.reason
-        for r in alignment.pairs().itertuples()
-        if {r.claim_a, r.claim_b} == {strike, raid}
+        r.reason for r in alignment.pairs().itertuples() if {r.claim_a, r.claim_b} == {strike, raid}
     ]
-    assert len(strike_raid) == 1 and "only the second claim says: figure at least 30" in (
-        strike_raid[0]
+    assert (
+        len(strike_raid) == 1
+        and "only the second claim says: figure at least 30" in (strike_raid[0])
     )
 
 

@@ -1559,7 +1559,10 @@ fn two_floors_at_other_numbers_are_two_counts() {
     // is corroborated in part for that toll alone (`coverage`).
     let (r, why) = listed_relation(&texts, "5,200", "5,270");
     assert_eq!(r, Relation::Related, "{why}");
-    assert!(why.contains("only the second claim says: figure 300"), "{why}");
+    assert!(
+        why.contains("only the second claim says: figure 300"),
+        "{why}"
+    );
     assert!(why.contains("more than 5,200 ~ more than 5,270"), "{why}");
 }
 
