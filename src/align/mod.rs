@@ -16,6 +16,7 @@ mod apart;
 mod bounds;
 mod build;
 mod copies;
+mod coverage;
 pub mod distributed;
 pub(crate) mod figures;
 mod flags;

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::apart;
+use super::coverage;
 use super::figures::{self, FigureValue};
 use super::frames::{self, Filler, FrameMatch, Role};
 use super::lexicon::AlignLexicon;
@@ -228,10 +229,14 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
             "figures apart"
         } else if v.verdict == OPPOSITE_MOVES {
             "moves"
+        } else if v.verdict == IN_PART {
+            "only"
         } else {
             "only one says"
         };
-        parts.push(format!("{what}: {x}"));
+        // `only the second claim says: figure …`
+        let colon = if v.verdict == IN_PART { "" } else { ":" };
+        parts.push(format!("{what}{colon} {x}"));
     }
     let entities: Vec<String> = a
         .entities
@@ -321,6 +326,9 @@ fn reason(v: &Verdict, lex: &AlignLexicon) -> String {
     }
     parts.join("; ")
 }
+
+/// The verdict on two claims of which one states the other's proposition and more.
+const IN_PART: &str = "corroborated in part: one claim states more than the other";
 
 /// The verdict on two claims that say one deed of one participant and another.
 const ONE_DEED_APART: &str =
@@ -656,6 +664,16 @@ pub fn judge_known(
             best.relation = Relation::Related;
             best.verdict = PREDICATES_APART;
             best.extra = Some(format!("{x} / {y}"));
+        }
+    }
+    // One claim stating a figure the other neither states nor contradicts (`… cut 300
+    // jobs` / `… cut jobs`) corroborates it in part (`coverage`). Asked last, of
+    // what every other rule left agreeing, so that their reasons stand.
+    if parts && best.relation == Relation::Agree {
+        if let Some((side, x)) = coverage::extra_figure(a, b) {
+            best.relation = Relation::Related;
+            best.verdict = IN_PART;
+            best.extra = Some(format!("{} says: figure {x}", side.name()));
         }
     }
     // The reason is written for the verdict that stands, and for a corpus pair only when

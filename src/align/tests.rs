@@ -1555,8 +1555,15 @@ fn two_floors_at_other_numbers_are_two_counts() {
         "Throughout China's mainland, the disease has killed 300 people and infected more than 5,270. \
          Beijing remains the worst hit, the World Health Organization said.",
     ];
+    // The second claim, not split, also gives the death toll: the floors match, and the pair
+    // is corroborated in part for that toll alone (`coverage`).
     let (r, why) = listed_relation(&texts, "5,200", "5,270");
-    assert_eq!(r, Relation::Agree, "{why}");
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(
+        why.contains("only the second claim says: figure 300"),
+        "{why}"
+    );
+    assert!(why.contains("more than 5,200 ~ more than 5,270"), "{why}");
 }
 
 #[test]
@@ -1847,4 +1854,58 @@ fn two_quotes_of_one_index_are_two_readings_but_one_quote_agrees() {
     assert_ne!(r, Relation::Agree, "{why}");
     let (r, why) = corpus_relation(&texts, "rose 12.81", "climbed 12.81").expect("listed");
     assert_eq!(r, Relation::Agree, "{why}");
+}
+
+/// Two outlets' one-sentence reports; the relation of their pair and its reason.
+fn two_reports(a: &str, b: &str) -> (Relation, String) {
+    corpus_relation(
+        &[a, b],
+        a.split(' ').next().unwrap(),
+        b.split(' ').next().unwrap(),
+    )
+    .expect("the pair is listed")
+}
+
+#[test]
+fn a_figure_only_one_side_states_is_agreement_in_part() {
+    let (r, why) = two_reports(
+        "The company will cut jobs at its plant in Dorval, a spokesman said.",
+        "The company will cut 300 jobs at its plant in Dorval, a spokesman said.",
+    );
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(
+        why.contains("only the second claim says: figure 300"),
+        "{why}"
+    );
+    let (r, why) = two_reports(
+        "Shares of Acme Corp rose to $41.20 on Friday, valuing the company at $2.1 billion.",
+        "Shares of Acme Corp rose to $41.20 on Friday.",
+    );
+    assert_eq!(r, Relation::Related, "{why}");
+    assert!(
+        why.contains("only the first claim says: figure $2.1 billion"),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_detail_or_one_move_said_twice_is_no_figure_added() {
+    // An age, and a move given in cents and in percent, in other words on the other side.
+    for (a, b) in [
+        (
+            "Jonas Hale, 47, was charged with fraud on Tuesday, prosecutors said.",
+            "Prosecutors charged Jonas Hale with fraud on Tuesday.",
+        ),
+        (
+            "Shares of Acme Corp fell 72 cents, or 3.8 percent, to $18.34 on Friday.",
+            "Acme Corp's stock dropped 72 cents to close at $18.34 on Friday.",
+        ),
+        (
+            "Shares of Acme Corp fell 3.8 percent, or 72 cents, to $18.34 on Friday.",
+            "Acme Corp's stock dropped 72 cents to close at $18.34 on Friday.",
+        ),
+    ] {
+        let (r, why) = two_reports(a, b);
+        assert_eq!(r, Relation::Agree, "{a} / {b}: {why}");
+    }
 }
