@@ -295,7 +295,7 @@ pub fn document_keys(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> Vec
 /// is not a woman's (`President Trump`), in the body before the document first names a
 /// woman of that last name in full (`Melania Trump`), is someone else: keyed as a
 /// surname said with `Mr.` is, so that her full name owns none of the document's
-/// `Trump`. After her full name the title may be hers (`Prime Minister May`), so
+/// `Trump`. After her full name the title may be hers (`Chancellor Merkel`), so
 /// nothing changes there; the headline's line is passed over (`Trump warns Iran`).
 fn mark_titled_before_a_woman(
     text: &str,
@@ -304,13 +304,14 @@ fn mark_titled_before_a_woman(
     keys: &mut [Option<Key>],
 ) {
     let body = text.find('\n').unwrap_or(0);
-    let woman_named_at = |last: &str| {
-        keys.iter()
-            .zip(mentions)
-            .filter(|(k, _)| matches!(k, Some(Key::FullName(_, l, true)) if l == last))
-            .map(|(_, m)| m.start)
-            .min()
-    };
+    // Where the document first names a woman of each last name in full.
+    let mut woman_named_at: HashMap<&str, u32> = HashMap::new();
+    for (k, m) in keys.iter().zip(mentions) {
+        if let Some(Key::FullName(_, last, true)) = k {
+            let at = woman_named_at.entry(last.as_str()).or_insert(m.start);
+            *at = (*at).min(m.start);
+        }
+    }
     let marked: Vec<usize> = (0..keys.len())
         .filter(|&i| {
             let Some(Key::Surname(word, false)) = &keys[i] else {
@@ -320,7 +321,9 @@ fn mark_titled_before_a_woman(
             titles[i] & class::TITLE != 0
                 && titles[i] & class::WOMAN == 0
                 && start as usize >= body
-                && woman_named_at(word).is_some_and(|at| at > start)
+                && woman_named_at
+                    .get(word.as_str())
+                    .is_some_and(|&at| at > start)
         })
         .collect();
     for i in marked {
