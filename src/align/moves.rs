@@ -44,14 +44,7 @@ pub fn other_change(a: &[FigureValue], b: &[FigureValue]) -> Option<(usize, usiz
     if matched.iter().any(|&(i, j)| change(&a[i]) || change(&b[j])) {
         return None;
     }
-    let alone = |x: &FigureValue, other: &[FigureValue]| !other.iter().any(|y| x.compatible(y));
-    (a.iter().enumerate())
-        .filter(|(_, x)| change(x) && alone(x, b))
-        .find_map(|(i, x)| {
-            (b.iter())
-                .position(|y| change(y) && x.comparable(y) && alone(y, a))
-                .map(|j| (i, j))
-        })
+    first_pair_apart(a, b, change)
 }
 
 /// A level as the word before it tells (`at 9,331.77`, `to $42.57`): a reading at a
@@ -83,12 +76,22 @@ pub fn other_level(a: &[FigureValue], b: &[FigureValue]) -> Option<(usize, usize
     {
         return None;
     }
+    first_pair_apart(a, b, level)
+}
+
+/// The first pair of figures of one kind (`kind`: changes, levels), comparable, each
+/// compatible with no figure of the other side.
+fn first_pair_apart(
+    a: &[FigureValue],
+    b: &[FigureValue],
+    kind: fn(&FigureValue) -> bool,
+) -> Option<(usize, usize)> {
     let alone = |x: &FigureValue, other: &[FigureValue]| !other.iter().any(|y| x.compatible(y));
     (a.iter().enumerate())
-        .filter(|(_, x)| level(x) && alone(x, b))
+        .filter(|(_, x)| kind(x) && alone(x, b))
         .find_map(|(i, x)| {
             (b.iter())
-                .position(|y| level(y) && x.comparable(y) && alone(y, a))
+                .position(|y| kind(y) && x.comparable(y) && alone(y, a))
                 .map(|j| (i, j))
         })
 }
