@@ -17,6 +17,7 @@ pub(crate) mod lexicon;
 pub mod name_model;
 pub(crate) mod names;
 pub(crate) mod normalize;
+pub(crate) mod one_bearer;
 pub(crate) mod spellings;
 pub mod tagger;
 pub(crate) mod user;

@@ -14,6 +14,7 @@ use super::gazetteer::Match;
 use super::label::Label;
 use super::lexicon::{class, Lexicon};
 use super::name_model::NameModel;
+use super::one_bearer;
 use super::spellings::SpellingKeys;
 use super::values::{self, Normalised};
 
@@ -127,6 +128,7 @@ pub(crate) fn tag_with(
         candidates.extend(found);
     }
     let mut chosen = select(candidates, f.len());
+    one_bearer::lone_words_follow_people(&f, &mut chosen);
     add_surnames(&f, &mut chosen);
     chosen
         .into_iter()
@@ -214,7 +216,8 @@ fn regex_candidates(f: &Features, lexicon: &Lexicon, out: &mut Vec<Candidate>) {
 }
 
 /// `Podolyak said`, `Putin has responded`: a lone capitalised word that spells the last
-/// name of a person named in full in this document is that person.
+/// name of a person named in full (or with a title: `President Trump`) in this document is
+/// that person.
 fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
     // Surnames and lone words keyed by sound together: a word meets only the surnames it
     // may spell.
@@ -229,6 +232,9 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
         if words.len() >= 2 {
             surnames.push(words_keys.insert_word(f.folded(*words.last().unwrap())));
         }
+    }
+    for word in one_bearer::titled(f, chosen) {
+        surnames.push(words_keys.insert_word(word));
     }
     if surnames.is_empty() {
         return;
@@ -281,7 +287,7 @@ fn add_surnames(f: &Features, chosen: &mut Vec<Candidate>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
