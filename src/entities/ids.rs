@@ -287,17 +287,18 @@ pub fn document_keys(text: &str, mentions: &[Mention], lexicon: &Lexicon) -> Vec
         .zip(&titles)
         .map(|(m, &title)| key_of(&text[m.start as usize..m.end as usize], m, title, lexicon))
         .collect();
-    mark_titled_before_a_woman(text, mentions, &titles, &mut keys);
+    mark_said_before_a_woman(text, mentions, &titles, &mut keys);
     keys
 }
 
-/// News names a person in full at first mention. So a surname said with a title that
-/// is not a woman's (`President Trump`), in the body before the document first names a
-/// woman of that last name in full (`Melania Trump`), is someone else: keyed as a
-/// surname said with `Mr.` is, so that her full name owns none of the document's
-/// `Trump`. After her full name the title may be hers (`Chancellor Merkel`), so
-/// nothing changes there; the headline's line is passed over (`Trump warns Iran`).
-fn mark_titled_before_a_woman(
+/// News names a person in full at first mention. So a surname said without a woman's
+/// title (`President Trump`, `Macron said`), in the body before the document first names a
+/// woman of that last name in full (`Melania Trump`, `his wife Brigitte Macron`), is
+/// someone else: keyed as a surname said with `Mr.` is, so that her full name owns none of
+/// the document's lone surnames. After her full name the surname may be hers (`Chancellor
+/// Merkel`), so nothing changes there; the headline's line is passed over (`Trump warns
+/// Iran`: a headline names no one in full).
+fn mark_said_before_a_woman(
     text: &str,
     mentions: &[Mention],
     titles: &[u32],
@@ -318,8 +319,7 @@ fn mark_titled_before_a_woman(
                 return false;
             };
             let start = mentions[i].start;
-            titles[i] & class::TITLE != 0
-                && titles[i] & class::WOMAN == 0
+            titles[i] & class::WOMAN == 0
                 && start as usize >= body
                 && woman_named_at
                     .get(word.as_str())
@@ -1106,7 +1106,7 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_titled_before_a_woman_is_named_in_full_is_not_hers() {
+    fn a_titled_surname_before_a_woman_is_named_in_full_is_not_hers() {
         // `President Trump` leads, the first lady is named in full further down: none of
         // the report's `Trump` is she; the corpus's one man of that name is he.
         let got = ids(&[
@@ -1133,6 +1133,23 @@ mod tests {
         // A woman's title before her full name says nothing against her.
         let got = ids(&[&[("Mrs. Clinton", Person), ("Hillary Clinton", Person)]]);
         assert_eq!(got[0][0], got[0][1]);
+    }
+
+    #[test]
+    fn a_surname_said_before_a_woman_is_named_in_full_is_not_hers() {
+        // `Macron said …`, then `his wife Brigitte Macron`: the report's lone `Macron` is
+        // the corpus's one man of that name, titled or not.
+        let got = ids(&[
+            &[
+                ("Macron", Person),
+                ("Brigitte Macron", Person),
+                ("Macron", Person),
+            ],
+            &[("Emmanuel Macron", Person)],
+        ]);
+        assert_eq!(got[0][1], "PERSON:brigitte_macron");
+        assert_eq!(got[0][0], got[1][0]);
+        assert_eq!(got[0][2], got[1][0]);
     }
 
     #[test]
