@@ -121,12 +121,35 @@ impl<'a> DocContext<'a> {
     }
 
     /// Whether `f` restates the figure just before it in another unit, in brackets (`50 km
-    /// (30 miles)`): one figure, not a second one that may match another claim's.
+    /// (30 miles)`): one figure, not a second one that may match another claim's. Brackets
+    /// that hold nothing but `f` and its unit restate the figure before them whatever the
+    /// units, also ones the lexicon lacks (`12,390 baht (US$298)`, `65 (18.33 Celsius)`,
+    /// `50 degrees (120 Fahrenheit)`); a count's aside has more words (`5 people (2 of
+    /// them children)`) or a lower-case noun (`(2 children)`).
     fn conversion(&self, before: &Figure, f: &Figure) -> bool {
-        let open = f.tokens.start.checked_sub(1);
-        open.is_some_and(|o| before.tokens.end == o && self.token_text(&(o..o + 1)) == "(")
-            && before.unit.is_some()
-            && before.unit == f.unit
+        let Some(open) = f.tokens.start.checked_sub(1) else {
+            return false;
+        };
+        let t = &self.layer.tokens;
+        let text = |k: usize| {
+            if k < t.len() {
+                self.token_text(&(k..k + 1))
+            } else {
+                String::new()
+            }
+        };
+        let word = |k: usize| t.get(k).is_some_and(|x| x.kind == TokenKind::Word);
+        let capital = |k: usize| word(k) && text(k).starts_with(char::is_uppercase);
+        if text(open) != "(" {
+            return false;
+        }
+        if before.tokens.end == open && before.unit.is_some() && before.unit == f.unit {
+            return true;
+        }
+        let unit_between = before.tokens.end + 1 == open && word(before.tokens.end);
+        let end = f.tokens.end;
+        let closes = text(end) == ")" || capital(end) && text(end + 1) == ")";
+        (before.tokens.end == open || unit_between) && closes
     }
 
     /// The figure `f` restates in another unit after `or` (`fell 2.5 percent or $1.11`,
@@ -493,6 +516,7 @@ impl<'a> DocContext<'a> {
                 // Shown with its conversion, whose words (`miles`) are the figure's too.
                 if let Some(next) = (in_claim.get(i + 1)).filter(|n| self.conversion(f, n)) {
                     v.text = format!("{} ({})", v.text, self.token_text(&next.tokens));
+                    v.restated = Some(next.value);
                 }
                 v.counts = self.counted_noun(f.tokens.end, r.end);
                 // Only a claim that is little but its figure (`closer to 1,000`): a count
@@ -1188,6 +1212,35 @@ mod tests {
         let views = views_of("Police said the toll rose by 3 or 4 overnight.");
         let changes: Vec<Option<bool>> = views[0].figures.iter().map(|f| f.change).collect();
         assert_eq!(changes, [Some(true), None]);
+    }
+
+    #[test]
+    fn a_figure_alone_in_brackets_restates_the_figure_before_it() {
+        let texts = |text: &str| -> Vec<String> {
+            (figures_of(text).into_iter()).map(|(t, _, _)| t).collect()
+        };
+        // Units the lexicon lacks, or none written: still one figure, shown with its conversion.
+        assert_eq!(
+            texts("The ferry to Kessel Bay costs 1,450 rupees (US$17) a trip."),
+            ["1,450 (US$17)"]
+        );
+        assert_eq!(
+            texts("The lake at Ostley warmed to 64 (17.8 Celsius) in May."),
+            ["64 (17.8)"]
+        );
+        assert_eq!(
+            texts("Road surfaces reached 45 degrees (113 Fahrenheit) at noon."),
+            ["45 (113)"]
+        );
+        // An aside counting part of the figure is a second figure.
+        assert_eq!(
+            texts("The fire at Ostley killed 14 people (two of them firefighters)."),
+            ["14", "two"]
+        );
+        assert_eq!(
+            texts("The fire at Ostley injured 14 people (3 children) overnight."),
+            ["14", "3"]
+        );
     }
 
     #[test]

@@ -58,12 +58,14 @@ pub fn extra_figure(a: &ClaimView, b: &ClaimView) -> Option<(Side, String)> {
 }
 
 /// The figures of `s` that `o` does not state: no figure of `o` compatible with it, its
-/// number nowhere in `o`'s words. Labels (`the FTSE 100`) name a measure, not a value.
+/// number nowhere in `o`'s words, nor the number it is restated as in brackets (`12,390
+/// baht (US$298)` / `$298`). Labels (`the FTSE 100`) name a measure, not a value.
 fn unmatched<'s>(s: &'s ClaimView, o: &'s ClaimView) -> impl Iterator<Item = &'s FigureValue> {
     (s.figures.iter())
         .filter(|x| !x.label)
         .filter(|x| !o.figures.iter().any(|y| x.compatible(y)))
         .filter(|x| !o.numbers.contains(&x.value))
+        .filter(|x| !x.restated.is_some_and(|r| o.numbers.contains(&r)))
 }
 
 /// A small bare count (`two`), or a bare whole number with nothing counted after it, as

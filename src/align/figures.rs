@@ -40,6 +40,10 @@ pub struct FigureValue {
     /// many as 29`, `between 5 and 10`), not the reach of an approximation or a place.
     #[serde(default)]
     pub closed: (bool, bool),
+    /// The number it is restated as in brackets, in another unit (`1,450 rupees (US$17)`:
+    /// 17): the other side may state that one instead.
+    #[serde(default)]
+    pub restated: Option<f64>,
 }
 
 /// Rounding a bare number allows (`2.5` for `2.46`), at most: a number written to more
@@ -94,6 +98,7 @@ impl FigureValue {
                 f.lower.is_some() && !f.approximate,
                 f.upper.is_some() && !f.approximate,
             ),
+            restated: None,
         })
     }
 

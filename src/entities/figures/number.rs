@@ -1,6 +1,7 @@
 //! Numbers at a token position: digits (`1,600`, `1.5`, `155th`), digits with a scale word
 //! (`1.5 million`), spelled out (`Twenty`, `three million`, `twenty-five`, `a dozen`),
-//! plural magnitudes (`hundreds of thousands`) and fractions (`half`, `a third of`).
+//! plural magnitudes (`hundreds of thousands`) and fractions (`half`, `a third of`, `10/32`,
+//! `2 1/2`, `1-1/4`).
 
 use super::lexicon::NumberWord;
 use super::view::TokenView;
@@ -125,6 +126,13 @@ pub(crate) fn number_at(v: &TokenView, i: usize) -> Option<NumberMatch> {
         return None;
     }
     if v.starts_digit(i) {
+        if let Some(value) = written_fraction(v.str(i)) {
+            return Some(NumberMatch {
+                end: i + 1,
+                value,
+                kind: NumberKind::Cardinal,
+            });
+        }
         return match parse_numeral(v.str(i))? {
             Numeral::Ordinal(n) => Some(NumberMatch {
                 end: i + 1,
@@ -132,7 +140,12 @@ pub(crate) fn number_at(v: &TokenView, i: usize) -> Option<NumberMatch> {
                 kind: NumberKind::Ordinal,
             }),
             Numeral::Plain(n) => {
-                let (value, end) = scaled(v, n, i + 1);
+                // `2 1/2`: a whole number and a proper fraction are one mixed number.
+                let part = (n.fract() == 0.0 && i + 1 < v.len())
+                    .then(|| proper_fraction(v.str(i + 1)))
+                    .flatten();
+                let (n, next) = part.map_or((n, i + 1), |f| (n + f, i + 2));
+                let (value, end) = scaled(v, n, next);
                 Some(NumberMatch {
                     end,
                     value,
@@ -173,6 +186,33 @@ pub(crate) fn number_at(v: &TokenView, i: usize) -> Option<NumberMatch> {
         NumberWord::Fraction(_) => None,
         _ => spelled(v, i, 0.0),
     }
+}
+
+/// Denominators of the fractions prices and durations are written in (`10/32` of a bond
+/// point, `1/4` penny, `2 1/2 weeks`); others (`9/11`, `24/7`) are names or dates.
+const DENOMINATORS: [u32; 7] = [2, 3, 4, 8, 16, 32, 64];
+
+/// A proper fraction written in digits: `1/2`, `10/32`.
+fn proper_fraction(s: &str) -> Option<f64> {
+    let (a, b) = s.split_once('/')?;
+    let digits = |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|c| c.is_ascii_digit());
+    if !digits(a) || !digits(b) {
+        return None;
+    }
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    (a > 0 && a < b && DENOMINATORS.contains(&b)).then(|| f64::from(a) / f64::from(b))
+}
+
+/// One token that is a fraction or a mixed number joined by a hyphen: `10/32`, `1-1/4`.
+fn written_fraction(s: &str) -> Option<f64> {
+    if let Some(f) = proper_fraction(s) {
+        return Some(f);
+    }
+    let (whole, part) = s.split_once('-')?;
+    if whole.is_empty() || !whole.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(whole.parse::<f64>().ok()? + proper_fraction(part)?)
 }
 
 /// `n` followed by scale words: `1.5 million`, `300 thousand`, `2 dozen`.

@@ -247,6 +247,23 @@ fn fractions() {
 }
 
 #[test]
+fn fractions_in_digits() {
+    // A bond's price moves in 32nds; mixed numbers in two tokens or joined by a hyphen.
+    assert_eq!(
+        the("The bond was down 10/32 for a yield", "10/32").2,
+        10.0 / 32.0
+    );
+    assert_eq!(the("the index gained 2 1/2 points", "2 1/2").2, 2.5);
+    assert_eq!(the("fell 2-1/2 percent", "2-1/2 percent").2, 2.5);
+    assert_eq!(the("up 1/2 percent", "1/2 percent").2, 0.5);
+    // Not fractions: a date's day past every denominator, a name, a whole over a part.
+    assert!(rows("since 9/11 the city")
+        .iter()
+        .all(|r| r.2 != 9.0 / 11.0));
+    assert!(rows("open 24/7 now").iter().all(|r| r.2 != 24.0 / 7.0));
+}
+
+#[test]
 fn spelled_out_numbers() {
     let cases: &[(&str, &str, f64)] = &[
         ("had liberated five more settlements", "five", 5.0),
