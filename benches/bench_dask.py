@@ -308,6 +308,12 @@ def on_cluster(
     memory_events = list(client.run(_memory_events).values())
     pauses = _pauses(client)
     client_peak = peak_mb()
+    # The run's own figures, before the gather (which at 100,000 articles brings every table
+    # into this process, beside the workers': should it not end, these are on record).
+    analysis = {"seconds": seconds, "cpu": [b - a for a, b in zip(before, after)]}
+    analysis |= {"peak_mb": [client_peak, *workers.values()], "pauses": pauses}
+    analysis |= {"memory_events": memory_events, "memory": trace.summary(limit_gb)}
+    print(json.dumps({"before the gather": analysis}), file=sys.stderr, flush=True)
     if persist:
         shutil.rmtree(out)
         # Apart: every table gathered into the client, as `analysis()` does (the results
@@ -434,7 +440,8 @@ def compare(
             *(sys.executable, __file__, "--child", side, str(folder)),
             *(str(partition_docs), memory_limit),
         ]
-        out = subprocess.run(cmd, check=True, capture_output=True).stdout
+        # stderr passes through: Dask's warnings (memory, pauses) and the figures before the gather.
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE).stdout
         print(out.decode().strip(), file=sys.stderr)
         results[side] = json.loads(out)
         r = results[side]
