@@ -546,7 +546,7 @@ def _group_rows(
     base: pd.DataFrame,
     grouped: tuple[np.ndarray, np.ndarray, np.ndarray],
     first: int,
-    _released: None,
+    _released: None = None,
 ) -> pd.DataFrame:
     groups, per_claims, per_docs = grouped
     g = groups[first : first + len(base)].astype(np.int64)
@@ -560,7 +560,9 @@ def _group_rows(
 # -- the graph --------------------------------------------------------------------------------
 
 
-def _pairs_table(copies: pd.DataFrame, judged: pd.DataFrame, _released: None) -> pd.DataFrame:
+def _pairs_table(
+    copies: pd.DataFrame, judged: pd.DataFrame, _released: None = None
+) -> pd.DataFrame:
     """The partition's pairs in the order of ``(a, b)``: two runs already in that order
     (judged copies, judged candidates; no pair in both), merged by one stable sort of a
     single number per pair. ``_released``: the partition's corpus released first."""
