@@ -143,6 +143,7 @@ class StepCPU(WorkerPlugin):
     def setup(self, worker) -> None:
         self.started: dict = {}
         self.cpu: dict[str, float] = {}
+        _count_corpora_made_again()
 
     def transition(self, key, start, finish, **kwargs) -> None:
         from dask.utils import key_split
@@ -158,6 +159,46 @@ def _step_cpu(dask_worker) -> dict[str, float]:
     return dask_worker.plugins[StepCPU.name].cpu
 
 
+def _count_corpora_made_again() -> None:
+    """Counts, in this worker, the partitions' corpora made again from their files (claims
+    unpickled after a spill to disk or a move: a partition's whole analysis each). The
+    counting function keeps the name it replaces, so claims pickled here still name it."""
+    import functools
+
+    from crosswire import dask as cwd
+
+    made = getattr(cwd._core_again, "__wrapped__", cwd._core_again)
+
+    @functools.wraps(made)
+    def counted(*args):
+        counted.calls += 1
+        return made(*args)
+
+    counted.calls = 0
+    cwd._core_again = counted
+
+
+def _memory_events(dask_worker) -> dict[str, float]:
+    """What the worker spilled to disk and read back (Dask's spill buffer's own counters),
+    and the corpora it made again."""
+    from crosswire import dask as cwd
+
+    metrics = getattr(dask_worker.data, "cumulative_metrics", {})
+    out = {
+        f"{label} {unit}": value
+        for (label, unit), value in metrics.items()
+        if label in ("disk-write", "disk-read") and unit in ("count", "bytes")
+    }
+    out["corpora made again"] = getattr(cwd._core_again, "calls", 0)
+    return out
+
+
+def _pauses(client) -> int:
+    """How many times the workers paused (their memory past Dask's pause threshold)."""
+    logs = client.get_worker_logs()
+    return sum("Pausing worker" in line for lines in logs.values() for _, line in lines)
+
+
 def _worker_metrics(dask_scheduler) -> list:
     """The scheduler's cumulative worker metrics of fetching data from other workers
     (``("gather-dep", …, activity, unit)``), as a list of (key, value)."""
@@ -166,6 +207,65 @@ def _worker_metrics(dask_scheduler) -> list:
         for k, v in dask_scheduler.cumulative_worker_metrics.items()
         if isinstance(k, tuple) and k[0] == "gather-dep"
     ]
+
+
+class MemoryTrace:
+    """Each worker's process memory, managed memory (what Dask's sizeof counts) and bytes
+    spilled to disk, from the scheduler's heartbeats every ``every`` seconds: the highest
+    of each, as fractions of the worker's memory limit (spilling starts at 0.7 of it,
+    pausing at 0.8), and the trace."""
+
+    def __init__(self, client, every: float = 5.0):
+        import threading
+
+        self.client, self.every = client, every
+        self.rows: list[tuple[float, list[tuple[float, float, float]]]] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.t0 = time.perf_counter()
+
+    def run(self) -> None:
+        while not self.stop.wait(self.every):
+            try:
+                workers = self.client.scheduler_info()["workers"].values()
+            except Exception:
+                return
+            gb = 1e9
+            row = []
+            for w in sorted(workers, key=lambda w: w["name"]):
+                m = w.get("metrics", {})
+                spilled = m.get("spilled_bytes", {}).get("disk", 0)
+                row.append((m.get("memory", 0) / gb, m.get("managed_bytes", 0) / gb, spilled / gb))
+            self.rows.append((time.perf_counter() - self.t0, row))
+
+    def __enter__(self) -> MemoryTrace:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def summary(self, limit_gb: float) -> dict:
+        """Per worker the highest process, managed and spilled GB, and the trace every
+        ~30 s (seconds: process/managed/spilled GB of each worker)."""
+        if not self.rows:
+            return {}
+        n = len(self.rows[0][1])
+        high = [
+            [max(r[1][w][k] for r in self.rows if len(r[1]) > w) for k in range(3)]
+            for w in range(n)
+        ]
+        step = max(1, round(30 / self.every))
+        trace = [
+            f"{t:.0f}: " + " | ".join(f"{p:.1f}/{m:.1f}/{d:.1f}" for p, m, d in row)
+            for t, row in self.rows[::step]
+        ]
+        return {
+            "limit_gb": round(limit_gb, 2),
+            "high_process_managed_spilled_gb": [[round(x, 2) for x in h] for h in high],
+            "trace": trace,
+        }
 
 
 def _parquet_rows(out: str, name: str) -> int:
@@ -177,20 +277,25 @@ def _parquet_rows(out: str, name: str) -> int:
 
 
 def on_cluster(
-    folder: str, partition_docs: int, dask_defaults: bool = False, persist: bool = True
+    folder: str,
+    partition_docs: int,
+    dask_defaults: bool = False,
+    persist: bool = True,
+    memory_limit: str = "auto",
 ) -> dict:
     from crosswire import dask as cwd
     from distributed import Client, get_task_stream
 
     t0 = time.perf_counter()
-    cluster = cwd.local_cluster(2, config={} if dask_defaults else None)
+    cluster = cwd.local_cluster(2, config={} if dask_defaults else None, memory_limit=memory_limit)
     client = Client(cluster)
     started = time.perf_counter() - t0
     client.register_plugin(StepCPU())
     out = _scratch()
     before = [cpu_seconds(), *client.run(cpu_seconds).values()]
     t0 = time.perf_counter()
-    with get_task_stream(client) as stream:
+    limit_gb = min(w["memory_limit"] for w in client.scheduler_info()["workers"].values()) / 1e9
+    with MemoryTrace(client) as trace, get_task_stream(client) as stream:
         # (persist only when not the default: the older graph has no such argument)
         extra = {} if persist else {"persist": False}
         result = cwd.analyze(folder, client, partition_docs=partition_docs or None, **extra)
@@ -200,7 +305,15 @@ def on_cluster(
     after = [cpu_seconds(), *client.run(cpu_seconds).values()]
     # Peaks of the analysis and the writing (before any gather into the client).
     workers = client.run(peak_mb)
+    memory_events = list(client.run(_memory_events).values())
+    pauses = _pauses(client)
     client_peak = peak_mb()
+    # The run's own figures, before the gather (which at 100,000 articles brings every table
+    # into this process, beside the workers': should it not end, these are on record).
+    analysis = {"seconds": seconds, "cpu": [b - a for a, b in zip(before, after)]}
+    analysis |= {"peak_mb": [client_peak, *workers.values()], "pauses": pauses}
+    analysis |= {"memory_events": memory_events, "memory": trace.summary(limit_gb)}
+    print(json.dumps({"before the gather": analysis}), file=sys.stderr, flush=True)
     if persist:
         shutil.rmtree(out)
         # Apart: every table gathered into the client, as `analysis()` does (the results
@@ -252,6 +365,9 @@ def on_cluster(
         "action_seconds": {k: round(v, 2) for k, v in sorted(per_action.items())},
         "step_cpu": {k: round(v, 2) for k, v in sorted(per_step.items(), key=lambda x: -x[1])},
         "gather_dep_seconds": {k: round(v, 2) for k, v in sorted(moved.items())},
+        "memory_events": memory_events,
+        "pauses": pauses,
+        "memory": trace.summary(limit_gb),
     }
 
 
@@ -284,10 +400,17 @@ def main() -> None:
         "CLUSTER_CONFIG; cluster-unpersisted: analyze(persist=False), each table written as "
         "it is made (rows counted from the files, nothing gathered)",
     )
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--memory-limit",
+        default="auto",
+        help="each worker's memory limit (Dask's: '3.5GB'; default: the machine's over the "
+        "workers), to put a small corpus's workers where a large one's are against Dask's "
+        "spill and pause thresholds",
+    )
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        side, folder, docs = args.child
+        side, folder, docs, memory_limit = args.child
         if side.startswith("in-process"):
             out = in_process(folder, held=side == "in-process-held")
         else:
@@ -296,6 +419,7 @@ def main() -> None:
                 int(docs),
                 dask_defaults=side == "cluster-dask-defaults",
                 persist=side != "cluster-unpersisted",
+                memory_limit=memory_limit,
             )
         print(json.dumps(out))
         return
@@ -303,15 +427,21 @@ def main() -> None:
         folder = corpus_folder(n)
         words = json.loads((folder / "_stats.json").read_text())["words"]
         for _ in range(args.rounds):
-            compare(n, folder, words, args.partition_docs, args.sides)
+            compare(n, folder, words, args.partition_docs, args.sides, args.memory_limit)
 
 
-def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[str]) -> None:
+def compare(
+    n: int, folder: Path, words: int, partition_docs: int, sides: list[str], memory_limit: str
+) -> None:
     """One run of each side, in-process first, and their ratios."""
     results = {}
     for side in sides:
-        cmd = [sys.executable, __file__, "--child", side, str(folder), str(partition_docs)]
-        out = subprocess.run(cmd, check=True, capture_output=True).stdout
+        cmd = [
+            *(sys.executable, __file__, "--child", side, str(folder)),
+            *(str(partition_docs), memory_limit),
+        ]
+        # stderr passes through: Dask's warnings (memory, pauses) and the figures before the gather.
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE).stdout
         print(out.decode().strip(), file=sys.stderr)
         results[side] = json.loads(out)
         r = results[side]
@@ -341,6 +471,18 @@ def compare(n: int, folder: Path, words: int, partition_docs: int, sides: list[s
         inside = sum(c["step_cpu"].values())
         print(f"{'':>17}{side}: tasks: {c['tasks']:,}; seconds by action: {c['action_seconds']}")
         print(f"{'':>17}gather-dep seconds: {c['gather_dep_seconds']}")
+        print(
+            f"{'':>17}pauses {c['pauses']}; per worker spilled / read back, corpora made "
+            f"again: {c['memory_events']}"
+        )
+        memory = c.get("memory", {})
+        print(
+            f"{'':>17}memory limit {memory.get('limit_gb')} GB a worker; highest process / "
+            f"managed / spilled GB per worker: {memory.get('high_process_managed_spilled_gb')}"
+        )
+        print(
+            f"{'':>17}trace (s: process/managed/spilled GB): {'; '.join(memory.get('trace', []))}"
+        )
         print(
             f"{'':>17}client CPU ms per wall s {1000 * c['cpu'][0] / c['seconds']:.1f}; "
             f"workers' CPU s outside tasks {sum(c['cpu'][1:]) - inside:,.1f}"

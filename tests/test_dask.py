@@ -454,6 +454,77 @@ def test_partition_claims_moved_make_their_corpus_again_or_say_they_cannot(tmp_p
         pickle.loads(pickle.dumps(bare)).pick(0, wanted)
 
 
+#: The folders whose corpus ``counted_core_of`` made, in order.
+MADE: list[Path] = []
+
+
+def counted_core_of(folder: Path) -> cw._core.Corpus:
+    MADE.append(folder)
+    return core_of(folder)
+
+
+def test_claims_read_back_where_their_corpus_is_kept_do_not_make_it_again(tmp_path):
+    # Dask spills claims to disk past a worker's memory threshold and reads them back in
+    # the same process: the corpus kept there serves them, not a new analysis. Released,
+    # or read back in another process, they make it again.
+    import functools
+    import pickle
+
+    from crosswire import dask_kept
+
+    folder = corner_cases(tmp_path / "corner")
+    core = cw.Corpus.from_dir(folder)._core
+    source = dask_kept.KeptCorpus("test-kept-0", functools.partial(counted_core_of, folder), core)
+    pc = cw._core.PartitionClaims(core, 0, source)
+    wanted = (0).to_bytes(4, "little") + (3).to_bytes(4, "little")
+    picked = pc.pick(0, wanted)
+    MADE.clear()
+    try:
+        assert pickle.loads(pickle.dumps(pc)).pick(0, wanted) == picked
+        assert MADE == []
+    finally:
+        dask_kept.release("test-kept-0")
+    assert pickle.loads(pickle.dumps(pc)).pick(0, wanted) == picked
+    assert MADE == [folder]
+
+
+class CountCorporaMadeAgain(WorkerPlugin):
+    """Counts, in each worker, the partition corpora made again (``_core_again`` calls)."""
+
+    def setup(self, worker) -> None:
+        import functools
+
+        made = cwd._core_again
+
+        @functools.wraps(made)
+        def counted(*args):
+            worker.corpora_made_again += 1
+            return made(*args)
+
+        worker.corpora_made_again = 0
+        cwd._core_again = counted
+
+
+@needs_shared
+def test_workers_spilling_everything_make_no_corpus_again(generated, in_process):
+    # Past their memory target workers spill what they hold to disk, a partition's claims
+    # too; read back, the claims took their corpus from the worker that keeps it (at
+    # 100,000 articles with the tables persisted, each read made it again: a partition's
+    # analysis per task). A target of a byte spills every result as it is made.
+    config = {**cwd.CLUSTER_CONFIG, "distributed.worker.memory.target": 1e-9}
+    with cwd.local_cluster(2, config) as cluster, Client(cluster) as client:
+        client.register_plugin(CountCorporaMadeAgain(), name="count-corpora-made-again")
+        result = cwd.analyze(generated, client, partition_docs=PARTITION)
+        got = result.compute()
+        spilled = client.run(lambda dask_worker: len(dask_worker.data.slow))
+        made = client.run(lambda dask_worker: dask_worker.corpora_made_again)
+        assert all(n > 0 for n in spilled.values())
+        assert sum(made.values()) == 0, made
+        kept = client.run(lambda: len(__import__("crosswire.dask_kept").dask_kept.KEPT))
+        assert sum(kept.values()) == 0  # released once judged
+    same_tables(got, in_process)
+
+
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "crosswire", *args], capture_output=True, timeout=300

@@ -39,6 +39,7 @@ ORDER = [
     "crosswire.analysis",
     "crosswire.plots",
     "crosswire.dask_paused",
+    "crosswire.dask_kept",
     "crosswire.dask_alignment",
     "crosswire.dask",
     "crosswire.cli.errors",

@@ -36,7 +36,7 @@ import pandas as pd
 from dask.delayed import Delayed, delayed
 from distributed import Client, LocalCluster, get_client
 
-from . import _core, dask_alignment, dask_paused, frames
+from . import _core, dask_alignment, dask_kept, dask_paused, frames
 from .alignment import _coverage_table
 from .analysis import Analysis, documents_table
 from .columns import STR
@@ -123,13 +123,16 @@ CLUSTER_CONFIG: dict[str, Any] = {
 
 
 def local_cluster(
-    workers: int | None = None, config: Mapping[str, Any] | None = None
+    workers: int | None = None,
+    config: Mapping[str, Any] | None = None,
+    memory_limit: str | float | None = "auto",
 ) -> LocalCluster:
     """A cluster of this machine: ``workers`` processes (default: one per core), one Dask
     thread and one core thread each, so Dask's parallelism replaces the core's rather
     than stacking on it. ``config``: Dask settings for its scheduler, nannies and workers,
     by default :data:`CLUSTER_CONFIG` (``{}`` for Dask's own); the caller's config is left
-    as it was."""
+    as it was. ``memory_limit``: each worker's, as Dask's ``LocalCluster`` takes it (by
+    default the machine's memory shared among the workers)."""
     with dask.config.set(CLUSTER_CONFIG if config is None else dict(config)):
         # A copy for the nannies: theirs shares its nested dicts with the global config,
         # which leaving this block restores, and a worker restarted after a loss would
@@ -139,6 +142,7 @@ def local_cluster(
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            memory_limit=memory_limit,
             env={"RAYON_NUM_THREADS": "1"},
             config=copy.deepcopy(dask.config.config),
         )
@@ -161,15 +165,18 @@ def _tables(
     entities: _core.Entities,
     patterns: Patterns | None,
     first_doc: int,
+    kept_as: str,
 ) -> tuple[pd.DataFrame, pd.DataFrame, _core.PartitionClaims]:
     core = part.with_ids(clustering, entities)
     tables = _tables_of(Corpus(core, patterns))
     # After the claims table: the claims stage has run and is reused. The claims keep the
-    # corpus to build views from, and how to make it again should Dask move them (the
-    # partition by its arguments: its analysis is not kept beside the corpus's).
+    # corpus to build views from; this worker keeps it too (``kept_as``), for the claims
+    # Dask spills and reads back here; elsewhere (moved) they make it again from the
+    # partition's arguments (its analysis is not kept beside the corpus's).
     # (A Partition reduces to its class and arguments; object's type allows a str.)
     made = cast(tuple[Any, tuple[Any, ...]], part.__reduce__())
-    source = functools.partial(_core_again, made, clustering, entities)
+    again = functools.partial(_core_again, made, clustering, entities)
+    source = dask_kept.KeptCorpus(kept_as, again, core)
     return tables[0], tables[1], _core.PartitionClaims(core, first_doc, source)
 
 
@@ -496,7 +503,8 @@ def analyze(
     starts = list(range(0, len(files), partition_docs))
     tables = [
         delayed(_tables, pure=True, nout=3)(
-            p, clustering, entities, patterns, start, dask_key_name=f"cw-tables-{token}-{i}"
+            *(p, clustering, entities, patterns, start, dask_kept.name(token, i)),
+            dask_key_name=f"cw-tables-{token}-{i}",
         )
         for i, (p, start) in enumerate(zip(parts, starts))
     ]

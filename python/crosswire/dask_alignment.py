@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 from dask.delayed import Delayed, delayed
 
-from . import _core, columns
+from . import _core, columns, dask_kept
 from .alignment import GROUP_COLUMNS, PAIR_COLUMNS
 
 U32, U64, F32, F64 = np.dtype("<u4"), np.dtype("<u8"), np.dtype("<f4"), np.dtype("<f8")
@@ -543,7 +543,10 @@ def _group_base(claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _group_rows(
-    base: pd.DataFrame, grouped: tuple[np.ndarray, np.ndarray, np.ndarray], first: int
+    base: pd.DataFrame,
+    grouped: tuple[np.ndarray, np.ndarray, np.ndarray],
+    first: int,
+    _released: None = None,
 ) -> pd.DataFrame:
     groups, per_claims, per_docs = grouped
     g = groups[first : first + len(base)].astype(np.int64)
@@ -557,10 +560,12 @@ def _group_rows(
 # -- the graph --------------------------------------------------------------------------------
 
 
-def _pairs_table(copies: pd.DataFrame, judged: pd.DataFrame) -> pd.DataFrame:
+def _pairs_table(
+    copies: pd.DataFrame, judged: pd.DataFrame, _released: None = None
+) -> pd.DataFrame:
     """The partition's pairs in the order of ``(a, b)``: two runs already in that order
     (judged copies, judged candidates; no pair in both), merged by one stable sort of a
-    single number per pair."""
+    single number per pair. ``_released``: the partition's corpus released first."""
     both = pd.concat([copies[PAIR_COLUMNS], judged[PAIR_COLUMNS]], ignore_index=True)
     a = np.concatenate([copies["a"].to_numpy(U64), judged["a"].to_numpy(U64)])
     b = np.concatenate([copies["b"].to_numpy(U64), judged["b"].to_numpy(U64)])
@@ -653,8 +658,10 @@ def align(
     ]
     candidates = _candidates(keyed, sentence, whole, token)
     judged = _judge_round(weighed, offsets, candidates, "pairs", token, reads, block)
+    released = _releases(judged, token, reads)
     pairs = [
-        _task(_pairs_table, _key("pairs-table", token, i), copies[i], judged[i]) for i in range(n)
+        _task(_pairs_table, _key("pairs-table", token, i), copies[i], judged[i], released[i])
+        for i in range(n)
     ]
     docs = [
         _task(_claim_docs, _key("claim-docs", token, i), claims[i], names[i], first_docs[i])
@@ -664,10 +671,29 @@ def align(
     grouped = _task(_groups, _key("groups", token), whole, agreeing, reps, docs)
     bases = [_task(_group_base, _key("group-base", token, i), claims[i]) for i in range(n)]
     groups = [
-        _task(_group_rows, _key("group-rows", token, i), bases[i], grouped, offsets[i])
+        _task(_group_rows, _key("group-rows", token, i), bases[i], grouped, offsets[i], released[i])
         for i in range(n)
     ]
     return pairs, groups, reads
+
+
+def _releases(judged: list[Delayed], token: str, reads: dict[str, int]) -> list[Delayed]:
+    """Tasks that drop each partition's kept corpus (``crosswire.dask_kept``) on its
+    worker once no task reads its claims: partition i's are read by the pairs judged in
+    partitions 0 to i (their picks) and, before them, by the copy round and the candidate
+    search, on which every pairs judge waits. Each release waits for its partition's
+    judging and the release before it (a chain: n edges, not n^2)."""
+    out: list[Delayed] = []
+    for i, j in enumerate(judged):
+        done = _task(_done, _key("judged", token, i), j)
+        before = out[-1] if out else None
+        out.append(
+            _task(
+                dask_kept.release, _key("release", token, i), dask_kept.name(token, i), done, before
+            )
+        )
+        reads[out[-1].key] = i
+    return out
 
 
 def metas() -> dict[str, pd.DataFrame]:
