@@ -2,14 +2,13 @@
 //! token and step), longest match first. Forms are tokenized by the same tokenizer as the
 //! text, so `U.S.` or `Rostov-on-Don` match however the tokenizer splits them.
 
-use std::collections::HashMap;
-
+use crate::syntax::hashing::WordMap;
 use crate::text::tokens::special::Abbreviations;
 use crate::text::tokens::{tokenize_with, TokenKind};
 
 use super::features::{Features, Shape};
 use super::label::Label;
-use super::lexicon::{class, Entry};
+use super::lexicon::{class, Entry, WordClasses};
 use super::normalize::fold;
 
 /// Pattern tokens in user forms: any capitalised word, any number, any token.
@@ -44,8 +43,9 @@ struct Terminal {
 
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    vocab: HashMap<String, u32>,
-    edges: HashMap<u64, u32>,
+    // Looked up per token, never iterated: the word hasher, not SipHash.
+    vocab: WordMap<String, u32>,
+    edges: WordMap<u64, u32>,
     terminals: Vec<Option<Terminal>>,
     wild_nodes: Vec<bool>,
 }
@@ -67,7 +67,7 @@ impl Gazetteer {
     /// Forms are tokenized with `abbreviations`, as the text is.
     pub(crate) fn build(
         entries: &[Entry],
-        classes: &HashMap<String, u32>,
+        classes: &WordClasses,
         abbreviations: &Abbreviations,
     ) -> Gazetteer {
         let mut g = Gazetteer {
@@ -93,7 +93,7 @@ impl Gazetteer {
         form: &str,
         entry: u32,
         &Entry { label, user, .. }: &Entry,
-        classes: &HashMap<String, u32>,
+        classes: &WordClasses,
         abbreviations: &Abbreviations,
     ) {
         let mut words: Vec<u32> = Vec::new();

@@ -17,8 +17,13 @@ use super::normalize::fold;
 use super::user::UserRegex;
 use crate::lang::lines::{Files, ListError, ListFile, Problems, SectionRow};
 use crate::lang::List;
+use crate::syntax::hashing::WordMap;
 use crate::text::tokens::special::Abbreviations;
 use crate::text::tokens::{tokenize_with, Token};
+
+/// Each folded word's class flags. Only looked up (per token, by the tagger and the
+/// gazetteer), never iterated: the word hasher, not SipHash.
+pub(super) type WordClasses = WordMap<String, u32>;
 
 /// Word classes, as bit flags on a folded word.
 pub mod class {
@@ -111,7 +116,7 @@ impl Entry {
 #[derive(Debug)]
 pub struct Lexicon {
     pub entries: Vec<Entry>,
-    classes: HashMap<String, u32>,
+    classes: WordClasses,
     pub gazetteer: Gazetteer,
     /// Folded single-word alias → folded single-word canonical (`kiev` → `kyiv`), so that
     /// names built around a place spell it one way (`Dnieper River` → `dnipro river`).
@@ -137,7 +142,7 @@ impl Lexicon {
         problems: &mut Problems,
     ) -> Result<Lexicon, ListError> {
         let mut entries = Vec::new();
-        let mut classes: HashMap<String, u32> = HashMap::new();
+        let mut classes = WordClasses::default();
         for list in NAME_LISTS {
             parse_file(files.get(list), &mut entries, &mut classes, problems)?;
         }
@@ -181,7 +186,7 @@ impl Lexicon {
 
     fn build(
         entries: Vec<Entry>,
-        classes: HashMap<String, u32>,
+        classes: WordClasses,
         abbreviations: Arc<Abbreviations>,
     ) -> Lexicon {
         let gazetteer = Gazetteer::build(&entries, &classes, &abbreviations);
@@ -301,7 +306,7 @@ fn shared_classes(
 fn parse_file(
     file: ListFile,
     entries: &mut Vec<Entry>,
-    classes: &mut HashMap<String, u32>,
+    classes: &mut WordClasses,
     problems: &mut Problems,
 ) -> Result<(), ListError> {
     enum Mode {
@@ -397,7 +402,13 @@ mod tests {
                 text,
             };
             let mut problems = Problems::new(Strictness::Strict);
-            parse_file(file, &mut Vec::new(), &mut HashMap::new(), &mut problems).unwrap_err()
+            parse_file(
+                file,
+                &mut Vec::new(),
+                &mut WordClasses::default(),
+                &mut problems,
+            )
+            .unwrap_err()
         };
         let err = parse("# c\n@label CITY\nParis");
         assert_eq!(err.line, 2);

@@ -65,17 +65,21 @@ impl Lemmatizer {
             return lower;
         };
         let n_chars = lower.chars().count();
-        // A short word's whole-word key (`^` + the word); only short words have one.
+        // A short word's whole-word key (`^` + the word); only short words have one. Made
+        // on the stack: at most `MAX_SUFFIX` characters of four bytes and the mark.
+        let mut whole_bytes = [0u8; 1 + 4 * MAX_SUFFIX];
         let whole = if n_chars <= MAX_SUFFIX {
-            format!("^{lower}")
+            whole_bytes[0] = b'^';
+            whole_bytes[1..=lower.len()].copy_from_slice(lower.as_bytes());
+            std::str::from_utf8(&whole_bytes[..=lower.len()]).expect("a mark and a word")
         } else {
-            String::new()
+            ""
         };
         let check = checks_known(xpos) && !self.known.is_empty();
         let mut first: Option<String> = None;
         for n in (0..=MAX_SUFFIX.min(n_chars)).rev() {
             let key = if n == n_chars {
-                whole.as_str()
+                whole
             } else {
                 &lower[start_of_last(&lower, n)..]
             };
@@ -294,6 +298,20 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn lower(form: &str) -> String {
+    // Most forms are ASCII: lower-cased byte by byte, with no character iterator.
+    if form.is_ascii() {
+        let lower = form.to_ascii_lowercase();
+        return if lower.contains('`') {
+            lower.replace('`', "'")
+        } else {
+            lower
+        };
+    }
+    lower_by_chars(form)
+}
+
+/// `lower` of any form, character by character.
+fn lower_by_chars(form: &str) -> String {
     form.chars()
         .map(|c| {
             if matches!(c, '’' | '‘' | '`') {
@@ -373,6 +391,25 @@ fn majority<T: Ord + Clone>(counts: HashMap<T, usize>) -> T {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// An ASCII form (backticks and capitals among its characters) lower-cased byte by
+        /// byte is the form lower-cased character by character.
+        #[test]
+        fn ascii_forms_lower_byte_by_byte_as_by_characters(form in "[a-zA-Z0-9`'.-]{0,12}") {
+            proptest::prop_assert_eq!(lower(&form), lower_by_chars(&form));
+        }
+    }
+
+    #[test]
+    fn a_short_words_whole_word_rule_applies_whatever_its_bytes() {
+        // `^` + a five-character word of four-byte letters (Deseret, lower-cased from
+        // capitals of four bytes too): the longest key there is.
+        let rules = "NN\t^𐐨𐐨𐐨𐐨𐐨\t5\tx\nNN\t^ab\t2\tyz\n";
+        let lem = Lemmatizer::from_text("", rules).expect("two rules");
+        assert_eq!(lem.lemma("𐐀𐐀𐐀𐐀𐐀", "NN"), "x");
+        assert_eq!(lem.lemma("AB", "NN"), "yz");
+    }
 
     fn toy() -> Lemmatizer {
         let data = [

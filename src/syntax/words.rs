@@ -58,6 +58,22 @@ pub const PAD: WordHashes = WordHashes {
 
 /// The hashes of one token.
 pub fn hashes(token: TokenInput) -> WordHashes {
+    let form = token.form;
+    // Nearly every news token is short ASCII: its normal form and shape are written on the
+    // stack (the same characters `normalise` and `shape` give, one byte each), not in two
+    // strings and a list of character offsets.
+    if form.is_ascii() && form.len() <= ON_STACK {
+        let (mut norm, mut shaped) = (StackAscii::default(), StackAscii::default());
+        normalise_into(form, |c| norm.push(c));
+        shape_into(form, |c| shaped.push(c));
+        let norm = norm.as_bytes();
+        return hashes_of(token, norm, norm.len(), |k| k, shaped.as_bytes());
+    }
+    hashes_in_strings(token)
+}
+
+/// `hashes` of any token, its normal form and shape made as strings.
+fn hashes_in_strings(token: TokenInput) -> WordHashes {
     let norm = normalise(token.form);
     // Byte offset of every character boundary, so affixes are slices, not new strings.
     let bounds: Vec<usize> = norm
@@ -65,16 +81,66 @@ pub fn hashes(token: TokenInput) -> WordHashes {
         .map(|(i, _)| i)
         .chain([norm.len()])
         .collect();
-    let n_chars = bounds.len() - 1;
-    let prefix = |n: usize| hash_str(&norm[..bounds[n.min(n_chars)]]);
+    let shape = shape(token.form);
+    hashes_of(
+        token,
+        norm.as_bytes(),
+        bounds.len() - 1,
+        |k| bounds[k],
+        shape.as_bytes(),
+    )
+}
+
+/// Tokens of at most this many bytes are hashed without allocating (`hashes`).
+const ON_STACK: usize = 48;
+
+/// An ASCII string of at most `ON_STACK` bytes, on the stack.
+struct StackAscii {
+    bytes: [u8; ON_STACK],
+    len: usize,
+}
+
+impl Default for StackAscii {
+    fn default() -> StackAscii {
+        StackAscii {
+            bytes: [0; ON_STACK],
+            len: 0,
+        }
+    }
+}
+
+impl StackAscii {
+    /// Adds `c`, an ASCII character (normalising or shaping an ASCII form gives only those,
+    /// never more of them than the form has bytes).
+    fn push(&mut self, c: char) {
+        self.bytes[self.len] = c as u8;
+        self.len += 1;
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+/// The hashes of a token whose normal form (UTF-8 bytes `norm`) has `n_chars`
+/// characters, the `k`-th starting at byte `bound(k)` (`bound(n_chars)` its length), and
+/// whose shape is `shape`.
+fn hashes_of(
+    token: TokenInput,
+    norm: &[u8],
+    n_chars: usize,
+    bound: impl Fn(usize) -> usize,
+    shape: &[u8],
+) -> WordHashes {
+    let prefix = |n: usize| hash_bytes(&norm[..bound(n.min(n_chars))]);
     let suffix = |n: usize| {
         mix(
             n as u64,
-            hash_str(&norm[bounds[n_chars.saturating_sub(n)]..]),
+            hash_bytes(&norm[bound(n_chars.saturating_sub(n))..]),
         )
     };
     WordHashes {
-        norm: hash_str(&norm),
+        norm: hash_bytes(norm),
         exact: mix(1, hash_str(token.form)),
         prefix1: mix(2, prefix(1)),
         prefix3: mix(3, prefix(3)),
@@ -82,7 +148,7 @@ pub fn hashes(token: TokenInput) -> WordHashes {
         suffix2: suffix(2),
         suffix3: suffix(3),
         suffix4: suffix(4),
-        shape: hash_bytes(shape(token.form).as_bytes()),
+        shape: hash_bytes(shape),
         kind: mix(4, token.kind as u64),
     }
 }
@@ -95,22 +161,33 @@ pub fn punct_kind() -> u64 {
 /// The form the models count: see the module doc.
 pub fn normalise(form: &str) -> String {
     let mut out = String::with_capacity(form.len());
+    normalise_into(form, |c| out.push(c));
+    out
+}
+
+/// `normalise`, each character of the normal form given to `push` in order.
+fn normalise_into(form: &str, mut push: impl FnMut(char)) {
     for c in form.chars() {
         match c {
-            '’' | '‘' | '`' | '´' | 'ʼ' => out.push('\''),
-            '“' | '”' | '„' | '«' | '»' => out.push('"'),
-            '–' => out.push('—'),
-            c if c.is_ascii_digit() => out.push('0'),
-            c => out.extend(c.to_lowercase()),
+            '’' | '‘' | '`' | '´' | 'ʼ' => push('\''),
+            '“' | '”' | '„' | '«' | '»' => push('"'),
+            '–' => push('—'),
+            c if c.is_ascii_digit() => push('0'),
+            c => c.to_lowercase().for_each(&mut push),
         }
     }
-    out
 }
 
 /// The word shape: `X` upper, `x` lower, `d` digit, other characters as themselves, runs cut
 /// at three (`Kherson` → `Xxxx`, `2022-11-08` → `dddd-dd-dd` → `ddd-dd-dd`), at most 12.
 pub fn shape(form: &str) -> String {
     let mut out = String::new();
+    shape_into(form, |c| out.push(c));
+    out
+}
+
+/// `shape`, each character of it given to `push` in order.
+fn shape_into(form: &str, mut push: impl FnMut(char)) {
     let mut last = '\0';
     let mut run = 0;
     for c in form.chars().take(24) {
@@ -128,10 +205,9 @@ pub fn shape(form: &str) -> String {
         run = if class == last { run + 1 } else { 1 };
         last = class;
         if run <= 3 {
-            out.push(class);
+            push(class);
         }
     }
-    out
 }
 
 /// The crosswire kind of a treebank word, read by crosswire's own tokenizer (its first
@@ -177,6 +253,20 @@ mod tests {
         assert_eq!(a.suffix2, b.suffix2);
         assert_ne!(a.exact, b.exact);
         assert_ne!(a.suffix3, a.suffix2);
+    }
+
+    proptest::proptest! {
+        /// ASCII tokens (letters of both cases, digits, the backtick, punctuation; some
+        /// longer than fit on the stack) hash as they do through the strings.
+        #[test]
+        fn ascii_tokens_hash_on_the_stack_as_through_strings(
+            form in "[a-zA-Z0-9`',.\\-]{0,60}",
+            number in proptest::bool::ANY,
+        ) {
+            let kind = if number { TokenKind::Number } else { TokenKind::Word };
+            let token = TokenInput { form: &form, kind };
+            proptest::prop_assert_eq!(hashes(token), hashes_in_strings(token));
+        }
     }
 
     #[test]

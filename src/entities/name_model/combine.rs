@@ -20,7 +20,9 @@
 //! Before that, a name is trimmed to start at a capitalised word (`pro-Russian` names the
 //! Russians) and dropped if it ends in a lower-case word (`the Army of the invaded country`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::syntax::hashing::WordSet;
 
 use crate::entities::candidate::{priority, Candidate, Source};
 use crate::entities::features::{Features, Shape};
@@ -53,7 +55,7 @@ pub struct Context<'a> {
     lexicon: &'a Lexicon,
     matches: &'a [Match],
     /// The last words of the people the rules name in full.
-    surnames: HashSet<&'a str>,
+    surnames: WordSet<&'a str>,
     /// Per token: does a rule's candidate cover it.
     covered: Vec<bool>,
     /// Where each person the rules found begins, by the token after it.
@@ -190,7 +192,8 @@ fn capitalised_counts<'a>(f: &'a Features) -> HashMap<&'a str, u32> {
 }
 
 /// The last words of the people `rules` name in full (`Putin` after `Vladimir Putin`).
-pub fn person_surnames<'a>(f: &'a Features, rules: &[Candidate]) -> HashSet<&'a str> {
+/// (Only looked up, never iterated: the word hasher, not SipHash.)
+pub fn person_surnames<'a>(f: &'a Features, rules: &[Candidate]) -> WordSet<&'a str> {
     rules
         .iter()
         .filter(|c| c.label == Label::Person && c.end - c.first >= 2 && c.end <= f.len())

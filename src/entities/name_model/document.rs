@@ -3,7 +3,7 @@
 //! Kherson`); the same word written elsewhere in the article, mid-sentence in running text,
 //! tells whether it is a name (`Japan`) or an ordinary word (`officials`).
 
-use std::collections::HashMap;
+use crate::syntax::hashing::WordMap;
 
 use crate::entities::features::{Features, Shape};
 use crate::text::tokens::TokenKind;
@@ -42,8 +42,9 @@ pub fn is_all_caps(s: &str) -> bool {
 }
 
 /// Each folded word's casing over the document's telling tokens.
-pub fn casings<'f>(f: &'f Features) -> HashMap<&'f str, Casing> {
-    let mut out: HashMap<&str, Casing> = HashMap::new();
+/// (Only looked up, never iterated: the word hasher, not SipHash.)
+pub fn casings<'f>(f: &'f Features) -> WordMap<&'f str, Casing> {
+    let mut out: WordMap<&str, Casing> = WordMap::default();
     for i in 0..f.len() {
         if !telling(f, i) {
             continue;

@@ -13,14 +13,12 @@
 //! in. Part-of-speech tags join as one more template once the syntax stage runs before the
 //! entities stage.
 
-use std::collections::HashMap;
-
 use crate::entities::candidate::Candidate;
 use crate::entities::features::{Features, Shape};
 use crate::entities::gazetteer::Match;
 use crate::entities::label::Label;
 use crate::entities::lexicon::Lexicon;
-use crate::syntax::hashing::{feature, feature2, feature3, hash_bytes, hash_str};
+use crate::syntax::hashing::{feature, feature2, feature3, hash_bytes, hash_str, WordMap, WordSet};
 use crate::text::tokens::TokenKind;
 
 use super::combine::person_surnames;
@@ -94,8 +92,8 @@ pub struct Document<'a> {
     tokens: Tokens,
     lexicon_names: Vec<Option<(Label, Position)>>,
     evidence: Vec<Option<(&'a Candidate, Position)>>,
-    surnames: std::collections::HashSet<&'a str>,
-    casing: HashMap<&'a str, Casing>,
+    surnames: WordSet<&'a str>,
+    casing: WordMap<&'a str, Casing>,
     runs: Vec<(u8, u8)>,
 }
 
@@ -112,7 +110,8 @@ impl<'a> Document<'a> {
     ) -> Document<'a> {
         let n = f.len();
         let mut shape_buf = String::new();
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        // Only counted and looked up: the word hasher, not SipHash.
+        let mut ids: WordMap<&str, u32> = WordMap::default();
         let mut tokens = Tokens::default();
         for i in 0..n {
             let t = &f.tokens[i];
