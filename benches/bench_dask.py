@@ -143,7 +143,6 @@ class StepCPU(WorkerPlugin):
     def setup(self, worker) -> None:
         self.started: dict = {}
         self.cpu: dict[str, float] = {}
-        _count_corpora_made_again()
 
     def transition(self, key, start, finish, **kwargs) -> None:
         from dask.utils import key_split
@@ -159,29 +158,10 @@ def _step_cpu(dask_worker) -> dict[str, float]:
     return dask_worker.plugins[StepCPU.name].cpu
 
 
-def _count_corpora_made_again() -> None:
-    """Counts, in this worker, the partitions' corpora made again from their files (claims
-    unpickled after a spill to disk or a move: a partition's whole analysis each). The
-    counting function keeps the name it replaces, so claims pickled here still name it."""
-    import functools
-
-    from crosswire import dask as cwd
-
-    made = getattr(cwd._core_again, "__wrapped__", cwd._core_again)
-
-    @functools.wraps(made)
-    def counted(*args):
-        counted.calls += 1
-        return made(*args)
-
-    counted.calls = 0
-    cwd._core_again = counted
-
-
 def _memory_events(dask_worker) -> dict[str, float]:
     """What the worker spilled to disk and read back (Dask's spill buffer's own counters),
     and the corpora it made again."""
-    from crosswire import dask as cwd
+    from crosswire import dask_kept
 
     metrics = getattr(dask_worker.data, "cumulative_metrics", {})
     out = {
@@ -189,7 +169,7 @@ def _memory_events(dask_worker) -> dict[str, float]:
         for (label, unit), value in metrics.items()
         if label in ("disk-write", "disk-read") and unit in ("count", "bytes")
     }
-    out["corpora made again"] = getattr(cwd._core_again, "calls", 0)
+    out["corpora made again"] = dask_kept.made_again()
     return out
 
 

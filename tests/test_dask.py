@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 pytest.importorskip("distributed")
 from crosswire import dask as cwd  # noqa: E402
+from crosswire import dask_kept  # noqa: E402
 from distributed import Client  # noqa: E402
 from distributed.diagnostics.plugin import WorkerPlugin  # noqa: E402
 
@@ -470,8 +471,6 @@ def test_claims_read_back_where_their_corpus_is_kept_do_not_make_it_again(tmp_pa
     import functools
     import pickle
 
-    from crosswire import dask_kept
-
     folder = corner_cases(tmp_path / "corner")
     core = cw.Corpus.from_dir(folder)._core
     source = dask_kept.KeptCorpus("test-kept-0", functools.partial(counted_core_of, folder), core)
@@ -488,23 +487,6 @@ def test_claims_read_back_where_their_corpus_is_kept_do_not_make_it_again(tmp_pa
     assert MADE == [folder]
 
 
-class CountCorporaMadeAgain(WorkerPlugin):
-    """Counts, in each worker, the partition corpora made again (``_core_again`` calls)."""
-
-    def setup(self, worker) -> None:
-        import functools
-
-        made = cwd._core_again
-
-        @functools.wraps(made)
-        def counted(*args):
-            worker.corpora_made_again += 1
-            return made(*args)
-
-        worker.corpora_made_again = 0
-        cwd._core_again = counted
-
-
 @needs_shared
 def test_workers_spilling_everything_make_no_corpus_again(generated, in_process):
     # Past their memory target workers spill what they hold to disk, a partition's claims
@@ -513,14 +495,13 @@ def test_workers_spilling_everything_make_no_corpus_again(generated, in_process)
     # analysis per task). A target of a byte spills every result as it is made.
     config = {**cwd.CLUSTER_CONFIG, "distributed.worker.memory.target": 1e-9}
     with cwd.local_cluster(2, config) as cluster, Client(cluster) as client:
-        client.register_plugin(CountCorporaMadeAgain(), name="count-corpora-made-again")
         result = cwd.analyze(generated, client, partition_docs=PARTITION)
         got = result.compute()
         spilled = client.run(lambda dask_worker: len(dask_worker.data.slow))
-        made = client.run(lambda dask_worker: dask_worker.corpora_made_again)
+        made = client.run(dask_kept.made_again)
         assert all(n > 0 for n in spilled.values())
         assert sum(made.values()) == 0, made
-        kept = client.run(lambda: len(__import__("crosswire.dask_kept").dask_kept.KEPT))
+        kept = client.run(lambda: len(dask_kept.KEPT))
         assert sum(kept.values()) == 0  # released once judged
     same_tables(got, in_process)
 

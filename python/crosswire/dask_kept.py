@@ -28,6 +28,9 @@ from typing import Any
 #: This process's partition corpora, by name.
 KEPT: dict[str, Any] = {}
 
+#: How many corpora this process made again (claims read back where theirs is not kept).
+_made_again = 0
+
 
 class KeptCorpus:
     """A partition's corpus for its claims: the one this process keeps under ``name``,
@@ -41,8 +44,12 @@ class KeptCorpus:
             KEPT[name] = corpus
 
     def __call__(self) -> Any:
+        global _made_again
         corpus = KEPT.get(self.name)
-        return corpus if corpus is not None else self.make()
+        if corpus is None:
+            _made_again += 1
+            corpus = self.make()
+        return corpus
 
     def __reduce__(self) -> tuple[Any, tuple[str, Callable[[], Any]]]:
         return (KeptCorpus, (self.name, self.make))
@@ -51,6 +58,12 @@ class KeptCorpus:
 def name(token: str, partition: int) -> str:
     """The name a partition's corpus is kept under in the analysis ``token``."""
     return f"{token}-{partition}"
+
+
+def made_again() -> int:
+    """How many partition corpora this process has made again: each a partition's whole
+    analysis, the cost of claims read back after a spill or a move."""
+    return _made_again
 
 
 def release(name: str, *_after: Any) -> None:
