@@ -347,7 +347,7 @@ def on_cluster(
         "gather_dep_seconds": {k: round(v, 2) for k, v in sorted(moved.items())},
         "memory_events": memory_events,
         "pauses": pauses,
-        "memory": trace.summary(limit_gb),
+        "memory": analysis["memory"],
     }
 
 
