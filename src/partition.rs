@@ -62,19 +62,19 @@ impl Partition {
         )
     }
 
-    /// The partition's documents with every mention's entity (`records`: the record of
-    /// each cluster of the corpus, or at least of this partition's), ready for the claims
-    /// stage and the tables. Its records hold the id, name and label; their aliases, docs and
-    /// counts are the corpus's business (the entity table), left empty here.
+    /// Every mention's entity in the partition (`records`: the record of each cluster of
+    /// the corpus, or at least of this partition's): the partition's share of the corpus's
+    /// ids, small beside the clustering and records it is read from, so it is what travels
+    /// with the partition's claims to make its corpus again elsewhere. Its records hold the
+    /// id, name and label; their aliases, docs and counts are the corpus's business (the
+    /// entity table), left empty here.
     ///
     /// Errors (naming the cluster) if a cluster of this partition has no record.
-    pub fn with_ids(
+    pub fn resolution(
         &self,
         clustering: &Clustering,
         records: &HashMap<u32, EntityRecord>,
-        cancel: &Cancel,
-    ) -> Result<Result<Corpus, String>, Cancelled> {
-        let text = self.corpus.try_text_layers(cancel)?.to_vec();
+    ) -> Result<Resolution, String> {
         let clusters = clustering.assign(&self.tagged.1);
         let mut local: HashMap<u32, u32> = HashMap::new();
         let mut entities: Vec<EntityRecord> = Vec::new();
@@ -90,7 +90,7 @@ impl Partition {
                     Some(&e) => e,
                     None => {
                         let Some(r) = records.get(&c) else {
-                            return Ok(Err(format!("cluster {c} has no entity record")));
+                            return Err(format!("cluster {c} has no entity record"));
                         };
                         entities.push(EntityRecord {
                             aliases: Vec::new(),
@@ -106,14 +106,59 @@ impl Partition {
             }
             of_mention.push(ids);
         }
+        Ok(Resolution {
+            entities,
+            of_mention,
+        })
+    }
+
+    /// The partition's documents with `resolution` (from [`Partition::resolution`] of this
+    /// partition's documents), ready for the claims stage and the tables.
+    ///
+    /// Errors if it has not one row of ids per document and one id per mention.
+    pub fn with_resolution(
+        &self,
+        resolution: Resolution,
+        cancel: &Cancel,
+    ) -> Result<Result<Corpus, String>, Cancelled> {
+        let mentions = &self.tagged.0;
+        let fits = resolution.of_mention.len() == mentions.len()
+            && resolution
+                .of_mention
+                .iter()
+                .zip(mentions)
+                .all(|(ids, m)| ids.len() == m.len())
+            && resolution
+                .of_mention
+                .iter()
+                .flatten()
+                .flatten()
+                .all(|&e| (e as usize) < resolution.entities.len());
+        if !fits {
+            return Ok(Err(
+                "these entity ids are not of this partition's mentions".to_string()
+            ));
+        }
+        let text = self.corpus.try_text_layers(cancel)?.to_vec();
         let layer = EntityLayer {
-            mentions: self.tagged.0.clone(),
-            resolution: Resolution {
-                entities,
-                of_mention,
-            },
+            mentions: mentions.clone(),
+            resolution,
         };
         Ok(Ok(self.corpus.with_stages(text, layer)))
+    }
+
+    /// The partition's documents with every mention's entity: [`Partition::resolution`]
+    /// applied.
+    pub fn with_ids(
+        &self,
+        clustering: &Clustering,
+        records: &HashMap<u32, EntityRecord>,
+        cancel: &Cancel,
+    ) -> Result<Result<Corpus, String>, Cancelled> {
+        match self.resolution(clustering, records) {
+            Ok(resolution) => self.with_resolution(resolution, cancel),
+            Err(e) => Ok(Err(e)),
+        }
     }
 }
 
@@ -206,5 +251,46 @@ pub(crate) mod tests {
                 d += c.len();
             }
         }
+    }
+
+    /// A partition's resolution, through bytes, gives a partition tagged again the corpus
+    /// `with_ids` gives; another partition's resolution is refused, not misapplied.
+    #[test]
+    fn a_resolution_made_again_elsewhere_gives_the_same_corpus() {
+        let never = Cancel::never();
+        let texts: Vec<&str> = sample::texts().collect();
+        let at = 2;
+        let tag = |lo: usize, hi: usize| {
+            Partition::tag(corpus(&texts[lo..hi], lo), lo as u32, &never).unwrap()
+        };
+        let parts = [tag(0, at), tag(at, texts.len())];
+        let clustering = Clustering::new(ids::merge_distinct(parts[0].keys(), parts[1].keys()));
+        let mut gathered = parts[0].gathered(&clustering);
+        gathered.absorb(parts[1].gathered(&clustering));
+        let whole = corpus(&texts, 0);
+        let by_cluster: HashMap<u32, EntityRecord> =
+            ids::finish(gathered, whole.lexicon()).into_iter().collect();
+        let direct = parts[1]
+            .with_ids(&clustering, &by_cluster, &never)
+            .unwrap()
+            .unwrap();
+        let resolution = parts[1].resolution(&clustering, &by_cluster).unwrap();
+        let bytes = postcard::to_allocvec(&resolution).unwrap();
+        let again = tag(at, texts.len())
+            .with_resolution(postcard::from_bytes(&bytes).unwrap(), &never)
+            .unwrap()
+            .unwrap();
+        assert_eq!(again.claims(), direct.claims());
+        assert_eq!(
+            again.entities().resolution.of_mention,
+            direct.entities().resolution.of_mention
+        );
+        assert_eq!(
+            again.entities().resolution.entities,
+            direct.entities().resolution.entities
+        );
+        let first = parts[0].resolution(&clustering, &by_cluster).unwrap();
+        let refused = parts[1].with_resolution(first, &never).unwrap();
+        assert!(refused.is_err());
     }
 }

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import crosswire as cw
+import numpy as np
 import pandas as pd
 import pytest
 from conftest import REPO
@@ -485,6 +486,64 @@ def test_claims_read_back_where_their_corpus_is_kept_do_not_make_it_again(tmp_pa
         dask_kept.release("test-kept-0")
     assert pickle.loads(pickle.dumps(pc)).pick(0, wanted) == picked
     assert MADE == [folder]
+
+
+def two_partitions(folder: Path) -> tuple[list, cw._core.Clustering, cw._core.Entities, int]:
+    """A folder's articles as two partitions, with the corpus's clustering and records, and
+    the second's first document."""
+    files, names = cwd.list_files(folder)
+    half = len(files) // 2
+    parts = [
+        cw._core.Partition(files[:half], names[:half], 0),
+        cw._core.Partition(files[half:], names[half:], half),
+    ]
+    clustering = cw._core.Clustering(cw._core.merge_keys([p.keys() for p in parts]))
+    gathered = cw._core.absorb([p.gathered(clustering) for p in parts])
+    return parts, clustering, cw._core.Entities.finish(gathered), half
+
+
+def test_claims_pickle_with_their_partitions_ids_not_the_corpus_clustering(tmp_path):
+    # Each spill of a partition's claims writes what they pickle with: the partition's own
+    # share of the ids, which makes its corpus again elsewhere as the clustering would. The
+    # clustering and records are the whole corpus's (at 100,000 articles most of what the
+    # workers wrote to disk).
+    import pickle
+
+    parts, clustering, entities, half = two_partitions(corner_cases(tmp_path / "corner"))
+    part = parts[1]
+    want = cwd._tables_of(cw.Corpus(part.with_ids(clustering, entities)))[1]
+    _, claims, pc = cwd._tables(part, clustering, entities, None, half, "test-ids-1")
+    try:
+        pickled = pickle.dumps(pc)
+    finally:
+        dask_kept.release("test-ids-1")
+    assert b"Clustering" not in pickled and b"Entities" not in pickled
+    pd.testing.assert_frame_equal(claims, want)
+    again = pickle.loads(pickled)
+    wanted = np.arange(len(pc), dtype="<u4").tobytes()
+    assert len(pc) > 3
+    assert again.pick(0, wanted) == pc.pick(0, wanted)  # made again, from its ids
+
+
+def test_a_resolution_of_another_partition_is_refused(tmp_path):
+    parts, clustering, entities, _ = two_partitions(corner_cases(tmp_path / "corner"))
+    with pytest.raises(ValueError, match="not of this partition"):
+        parts[1].with_resolution(parts[0].resolution(clustering, entities))
+
+
+def test_claims_count_their_corpus_only_when_nothing_else_holds_it(tmp_path):
+    # A worker keeps each partition's corpus apart from Dask's data: spilling the claims
+    # would not free it, so Dask is not told it would.
+    from dask.sizeof import sizeof
+
+    folder = corner_cases(tmp_path / "corner")
+    text = sum(len(Path(f).read_bytes()) for f in cwd.list_files(folder)[0])
+    core = core_of(folder)
+    pc = cw._core.PartitionClaims(core, 0)
+    shared = sizeof(pc)
+    del core
+    alone = sizeof(pc)
+    assert alone - shared >= 5 * text
 
 
 @needs_shared

@@ -126,6 +126,12 @@ class Partition:
         """The distinct identity keys of the partition's mentions, sorted (bytes)."""
     def gathered(self, clustering: Clustering) -> bytes:
         """What the partition's mentions gather for their clusters (bytes, for `absorb`)."""
+    def resolution(self, clustering: Clustering, entities: Entities) -> bytes:
+        """Every mention's entity in the partition (bytes, for `with_resolution`): its share
+        of the corpus's ids, small beside `clustering` and `entities`."""
+    def with_resolution(self, resolution: bytes) -> Corpus:
+        """The partition's documents as a corpus whose mentions carry the ids `resolution`
+        (from `resolution` of this partition's documents) gives them."""
     def with_ids(self, clustering: Clustering, entities: Entities) -> Corpus:
         """The partition's documents as a corpus whose mentions carry the corpus's ids."""
 

@@ -167,28 +167,27 @@ def _tables(
     first_doc: int,
     kept_as: str,
 ) -> tuple[pd.DataFrame, pd.DataFrame, _core.PartitionClaims]:
-    core = part.with_ids(clustering, entities)
+    ids = part.resolution(clustering, entities)
+    core = part.with_resolution(ids)
     tables = _tables_of(Corpus(core, patterns))
     # After the claims table: the claims stage has run and is reused. The claims keep the
     # corpus to build views from; this worker keeps it too (``kept_as``), for the claims
     # Dask spills and reads back here; elsewhere (moved) they make it again from the
-    # partition's arguments (its analysis is not kept beside the corpus's).
+    # partition's arguments and its share of the ids, which is what pickles with them (the
+    # clustering and entity records are the whole corpus's: pickled with every spill of
+    # every partition's claims, they were most of what the workers wrote to disk).
     # (A Partition reduces to its class and arguments; object's type allows a str.)
     made = cast(tuple[Any, tuple[Any, ...]], part.__reduce__())
-    again = functools.partial(_core_again, made, clustering, entities)
+    again = functools.partial(_core_again, made, ids)
     source = dask_kept.KeptCorpus(kept_as, again, core)
     return tables[0], tables[1], _core.PartitionClaims(core, first_doc, source)
 
 
-def _core_again(
-    partition: tuple[Any, tuple[Any, ...]],
-    clustering: _core.Clustering,
-    entities: _core.Entities,
-) -> _core.Corpus:
-    """A partition's corpus with the corpus's ids, made again from the partition's
-    arguments (read and tagged again; the later stages run when asked for)."""
+def _core_again(partition: tuple[Any, tuple[Any, ...]], ids: bytes) -> _core.Corpus:
+    """A partition's corpus with its ids (``Partition.resolution``), made again from the
+    partition's arguments (read and tagged again; the later stages run when asked for)."""
     make, args = partition
-    return make(*args).with_ids(clustering, entities)
+    return make(*args).with_resolution(ids)
 
 
 def _documents(

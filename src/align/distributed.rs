@@ -211,6 +211,12 @@ impl KeptSources {
         Arc::clone(&self.corpus)
     }
 
+    /// Whether anything beside these sources holds the corpus (so dropping them frees
+    /// the sources alone).
+    pub fn corpus_shared(&self) -> bool {
+        Arc::strong_count(&self.corpus) > 1
+    }
+
     /// The sources of the corpus's views.
     pub fn sources(&self) -> &Sources<'_> {
         &self.sources

@@ -43,7 +43,7 @@ pub struct EntityRecord {
 }
 
 /// The entities of a corpus and the entity of each mention.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Resolution {
     /// Sorted by id.
     pub entities: Vec<EntityRecord>,

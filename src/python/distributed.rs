@@ -153,13 +153,16 @@ impl PyPartitionClaims {
         self.claims().len()
     }
 
-    /// Bytes held, estimated (Dask's `sizeof` reads it): the claims' index and the corpus
-    /// they are built from, so that tasks that build views run where the corpus is
-    /// instead of moving it (moved, it is read and analysed again).
+    /// Bytes that dropping the claims would free, estimated (Dask's `sizeof` reads it, and
+    /// spills by it): the claims' index, and their corpus unless something else holds it.
+    /// On a cluster the worker keeps each partition's corpus apart from Dask's data
+    /// (`crosswire.dask_kept`), so spilling the claims leaves it in memory: counted, it made
+    /// Dask's managed memory exceed the process's and spill claims to no avail.
     fn __sizeof__(&self) -> usize {
         let text: usize = self
             .kept
             .get()
+            .filter(|k| !k.corpus_shared())
             .iter()
             .flat_map(|k| k.corpus().docs())
             .map(|d| d.text.len())

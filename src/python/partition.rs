@@ -15,7 +15,7 @@ use super::corpus::{replaced_rows, user_lexicon, PatternRow, PyCorpus, Replaced}
 use super::entities::record_columns;
 use super::{errors, pool};
 use crate::corpus::Corpus;
-use crate::entities::ids::{self, Clustering, EntityRecord, Gathered, Key};
+use crate::entities::ids::{self, Clustering, EntityRecord, Gathered, Key, Resolution};
 use crate::partition::Partition;
 use crate::text::decode::Decoding;
 
@@ -139,6 +139,34 @@ impl PyPartition {
     ) -> PyResult<Bound<'py, PyBytes>> {
         let gathered = pool::run(py, || self.inner.gathered(&clustering.inner));
         to_bytes(py, &gathered)
+    }
+
+    /// Every mention's entity in the partition (bytes, for `with_resolution`): its share
+    /// of the corpus's ids, small beside `clustering` and `entities`.
+    fn resolution<'py>(
+        &self,
+        py: Python<'py>,
+        clustering: &PyClustering,
+        entities: &PyEntities,
+    ) -> PyResult<Bound<'py, PyBytes>> {
+        let resolution = pool::run(py, || {
+            self.inner
+                .resolution(&clustering.inner, &entities.by_cluster)
+        })
+        .map_err(PyValueError::new_err)?;
+        to_bytes(py, &resolution)
+    }
+
+    /// The partition's documents as a corpus whose mentions carry the ids `resolution`
+    /// (bytes, from `resolution` of this partition's documents) gives them.
+    fn with_resolution(&self, py: Python<'_>, resolution: &[u8]) -> PyResult<PyCorpus> {
+        let resolution: Resolution = from_bytes(resolution, "partition resolution")?;
+        let corpus =
+            pool::interruptible(py, |cancel| self.inner.with_resolution(resolution, cancel))?
+                .map_err(PyValueError::new_err)?;
+        Ok(PyCorpus {
+            inner: Arc::new(corpus),
+        })
     }
 
     /// The partition's documents as a corpus whose mentions carry the corpus's ids.
