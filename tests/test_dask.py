@@ -79,6 +79,37 @@ def same_tables(got: dict[str, pd.DataFrame], want: dict[str, pd.DataFrame]) -> 
         pd.testing.assert_frame_equal(got[name], want[name], obj=name)
 
 
+class Executed(WorkerPlugin):
+    """Records the keys of the tasks a worker runs."""
+
+    def setup(self, worker) -> None:
+        self.keys: list[str] = []
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        if finish == "executing":
+            self.keys.append(str(key))
+
+
+@needs_shared
+def test_tables_gather_into_the_client_without_a_worker_concatenating_them(client, generated):
+    # Concatenated on a worker, a large corpus's table lands beside all the worker holds
+    # (at 100,000 articles it pushed both past their memory limit); nor is anything of the
+    # persisted analysis run again.
+    import distributed
+
+    result = cwd.analyze(generated, client, partition_docs=PARTITION)
+    distributed.wait(client.persist([result.pairs, result.claims]))
+    client.register_plugin(Executed(), name="executed")
+    try:
+        got = result.compute("pairs", "claims")
+        ran = client.run(lambda dask_worker: dask_worker.plugins["executed"].keys)
+    finally:
+        client.unregister_worker_plugin("executed")
+    ran = [k for keys in ran.values() for k in keys]
+    assert not [k for k in ran if "repartition" in k or "concat" in k or "cw-" in k]
+    assert len(got["pairs"]) > 100 and len(got["claims"]) > 1000
+
+
 @needs_shared
 def test_the_cluster_gives_the_in_process_tables(client, generated, in_process):
     result = cwd.analyze(generated, client, partition_docs=PARTITION)

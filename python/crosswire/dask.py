@@ -299,6 +299,13 @@ def _parquet_schema(df: dd.DataFrame) -> Any:
     return schema
 
 
+def _concatenated(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """A table's partitions as one frame (empty partitions left out, as they carry no
+    types of their own for pandas to reconcile; all of them when all are empty)."""
+    rows = [p for p in parts if len(p)] or parts[:1]
+    return pd.concat(rows, ignore_index=True)
+
+
 def _object_columns(df: pd.DataFrame) -> list[str]:
     return [c for c, t in df.dtypes.items() if pd.api.types.is_object_dtype(t)]
 
@@ -336,11 +343,15 @@ class DaskAnalysis:
         frames = [t for t in names if t != "coverage"]
         if "coverage" in names and "groups" not in frames:
             frames.append("groups")
-        with _in_process_types(), _placed(self._pins):
-            computed = self.client.compute([getattr(self, t) for t in frames], sync=True)
-        tables = dict(zip(frames, computed))
+        # Each table's partitions are gathered as they are and concatenated here: computing
+        # the DataFrame would concatenate them on one worker first, beside what it holds (at
+        # 100,000 articles a table's gigabytes, past the worker's memory limit).
+        with _in_process_types():
+            parts = [getattr(self, t).to_delayed() for t in frames]
+            with _placed(self._pins):
+                computed = self.client.compute(parts, sync=True)
+        tables = {t: _concatenated(parts) for t, parts in zip(frames, computed)}
         for name, df in tables.items():
-            df = df.reset_index(drop=True)
             # A column is str when all its values are, as pandas infers it for the whole
             # table in-process; partitions inferred it each for their own rows.
             for column in _object_columns(df):
