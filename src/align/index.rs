@@ -17,14 +17,13 @@
 //!   them, and any key pairs at most about `FULL_POSTING²` claims in all. The work grows
 //!   with the keys' holders, not with their pairs: linearly with the corpus.
 
-use std::collections::{HashMap, HashSet};
-
 use rayon::prelude::*;
 
 use super::frames::Role;
 use super::outline::{CorpusIdf, Outline};
 use super::represent::ClaimView;
 use crate::stage::{Cancel, Cancelled};
+use crate::syntax::hashing::{WordMap, WordSet};
 
 /// Keys held by at most this many claims weigh 1 and pair them all; commoner keys weigh
 /// less and pair neighbours.
@@ -179,8 +178,10 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(keyed: &[Vec<u64>], words_keys: &HashSet<u64>) -> Postings {
-        let mut ids: HashMap<u64, u32> = HashMap::new();
+    fn new(keyed: &[Vec<u64>], words_keys: &WordSet<u64>) -> Postings {
+        // Keys are hashes already: the word hasher's one multiply, not SipHash. Ids go in
+        // first-seen order, whatever the map's.
+        let mut ids: WordMap<u64, u32> = WordMap::default();
         let mut holders: Vec<Vec<u32>> = Vec::new();
         let mut words: Vec<bool> = Vec::new();
         let mut keys_of: Vec<Vec<u32>> = Vec::with_capacity(keyed.len());
@@ -307,7 +308,7 @@ pub fn candidates(
         .par_iter()
         .map(|&i| outline.index_keys(i as usize, idf))
         .collect();
-    let words_keys: HashSet<u64> = among
+    let words_keys: WordSet<u64> = among
         .iter()
         .filter_map(|&i| outline.words[i as usize])
         .collect();
@@ -319,7 +320,9 @@ pub fn candidates(
         .into_par_iter()
         .map(|c| {
             cancel.check()?;
-            let mut shared: HashMap<u32, f32> = HashMap::new();
+            // Each claim's weights are summed in postings order and the pairs sorted: the
+            // map's order is never seen, so its hasher is the cheap one.
+            let mut shared: WordMap<u32, f32> = WordMap::default();
             for &(key, place) in &postings.held[c] {
                 let weight = postings.weight(key);
                 for &other in postings.neighbours(key, place) {

@@ -20,12 +20,9 @@
 //!   its word triples), when that one is longer or, as long, comes first; a paragraph printed
 //!   twice in a row is a display line (a caption under a photo and in a gallery), both times.
 
-use std::collections::HashSet;
-
-use super::lexicon::Slot;
 use super::segments::Paragraph;
 use super::words::Word;
-use crate::syntax::hashing::WordMap;
+use crate::syntax::hashing::{WordMap, WordSet};
 use crate::text::tokens::TokenKind;
 
 /// How far down the article a dateline may start the body (paragraphs).
@@ -198,38 +195,26 @@ fn ends_with_correspondent_credit(words: &[Word]) -> bool {
 }
 
 /// Stems of a paragraph's content words (long enough, not a reporting verb).
-fn content_stems(p: &Paragraph, cue_words: &HashSet<&str>) -> Vec<String> {
+fn content_stems(p: &Paragraph) -> Vec<String> {
     p.words
         .iter()
         .filter(|w| w.kind == TokenKind::Word && w.lower.chars().count() >= MIN_WORD_LETTERS)
-        .filter(|w| !cue_words.contains(w.lower.as_str()))
+        .filter(|w| !p.lexicon.cue_forms.contains(w.lower.as_str()))
         .map(|w| w.lower.chars().take(STEM_LETTERS).collect())
         .collect()
 }
 
 /// Whether the paragraphs under the first one restate it (see the module's rules).
 fn restated_below(paragraphs: &[Paragraph]) -> bool {
-    let first = &paragraphs[0];
-    let cue_words: HashSet<&str> = first
-        .lexicon
-        .cues
-        .iter()
-        .flat_map(|c| &c.slots)
-        .filter_map(|s| match s {
-            Slot::Forms(forms) => Some(forms),
-            Slot::Gap(_) => None,
-        })
-        .flatten()
-        .map(|f| f.text.as_str())
-        .collect();
-    let headline = content_stems(first, &cue_words);
+    let headline = content_stems(&paragraphs[0]);
     if headline.is_empty() {
         return false;
     }
-    let below: HashSet<String> = paragraphs[1..]
+    // Word sets' hasher, not SipHash: only looked up.
+    let below: WordSet<String> = paragraphs[1..]
         .iter()
         .take(HEADLINE_RESTATED_WITHIN)
-        .flat_map(|p| content_stems(p, &cue_words))
+        .flat_map(content_stems)
         .collect();
     let restated = headline.iter().filter(|w| below.contains(*w)).count();
     restated as f64 >= HEADLINE_RESTATED_SHARE * headline.len() as f64
@@ -255,7 +240,9 @@ fn copies(paragraphs: &[Paragraph]) -> Vec<bool> {
         t.dedup();
     }
     // Word maps' hasher, not SipHash: these maps are only looked up, never iterated in order.
-    let mut holders: WordMap<[&str; 3], Vec<usize>> = WordMap::default();
+    // Sized for every triple at once: it never grows (each growth hashed every key again).
+    let mut holders: WordMap<[&str; 3], Vec<usize>> =
+        WordMap::with_capacity_and_hasher(triples.iter().map(Vec::len).sum(), Default::default());
     for (i, ts) in triples.iter().enumerate() {
         for t in ts {
             holders.entry(*t).or_default().push(i);

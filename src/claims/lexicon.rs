@@ -58,6 +58,9 @@ pub struct Lexicon {
     /// Prepositions whose noun places or dates something (`in`, `at`, `since`): no
     /// antecedent of a relative `who`.
     pub place_cases: WordSet<String>,
+    /// Every form a slot of `cues` takes: words that report, not what is reported (a
+    /// headline's restatement below it is judged on its other words).
+    pub cue_forms: WordSet<String>,
 }
 
 /// The patterns of a list that may start at a word, by the word's lower-cased form: those
@@ -214,6 +217,19 @@ fn time_words(calendar: &Calendar) -> WordSet<&'static str> {
         .collect()
 }
 
+/// Every form any slot of `cues` takes.
+fn cue_forms(cues: &[CuePattern]) -> WordSet<String> {
+    (cues.iter())
+        .flat_map(|c| &c.slots)
+        .filter_map(|s| match s {
+            Slot::Forms(forms) => Some(forms),
+            Slot::Gap(_) => None,
+        })
+        .flatten()
+        .map(|f| f.text.clone())
+        .collect()
+}
+
 impl Lexicon {
     pub(crate) fn parse(
         files: &Files,
@@ -226,6 +242,7 @@ impl Lexicon {
         let hedges = parse_hedges(files.get(List::Hedges), problems)?;
         Ok(Lexicon {
             cue_starts: FirstWords::of(cues.iter().map(|c| c.slots.first())),
+            cue_forms: cue_forms(&cues),
             cues,
             hedge_starts: FirstWords::of(hedges.iter().map(|h| h.slots.first())),
             hedges,
