@@ -51,6 +51,15 @@ MUST_AGREE = [
     ),
     # One side's armed men, as forces or troops (role_heads.txt).
     ("Russian forces left Kherson on Friday.", "Russian troops left Kherson on Friday."),
+    # A verb and its noun, stemmed apart: the light-verb frame takes the noun (paraphrases.txt).
+    (
+        "The company announced the suspension of its dividend.",
+        "The company suspended its dividend.",
+    ),
+    (
+        "The Pentagon gave no explanation for the strike.",
+        "The Pentagon did not explain the strike.",
+    ),
 ]
 
 MUST_NOT_AGREE = [
@@ -88,6 +97,21 @@ MUST_NOT_AGREE = [
     (
         "The Democratic Party sued the Russian government on Friday.",
         "Japan's Liberal Democratic Party sued the Russian government on Friday.",
+    ),
+    # The noun of a verb said of another participant, or negated against asserted.
+    (
+        "The company announced the suspension of its dividend.",
+        "The company suspended its chief executive.",
+    ),
+    (
+        "The Pentagon gave no explanation for the strike.",
+        "The Pentagon explained the strike.",
+    ),
+    # A noun with a clause of its own is left out of the verb's group: `made the decision to
+    # leave` is no `decided to stay`.
+    (
+        "Trump made the decision to leave the Iran deal.",
+        "Trump decided to stay in the Iran deal.",
     ),
 ]
 
