@@ -323,6 +323,28 @@ def test_a_misparsed_verb_is_the_predicate_with_its_subject_and_object() -> None
     ), claims
 
 
+# A plural noun after a name that the tagger reads as a verb (`Enron Corporation executives`:
+# `executives` VBZ, a clause with `drives` its subject) cut the object before it, or lost
+# it, and claims agreed whatever was seized. The noun is read back into the object phrase
+# (claims/noun_after_name.rs).
+SEIZED = "Investigators seized the hard drives of former Enron Corporation executives in March, officials said."
+
+
+def test_a_plural_noun_read_as_a_verb_after_a_name_ends_the_object() -> None:
+    claims = cw.Corpus.from_texts([SEIZED], sources=["outlet0"]).claims()
+    row = claims.iloc[0]
+    assert (row["predicate"], row["agent"], row["patient"]) == (
+        "seize",
+        "Investigators",
+        "the hard drives of former Enron Corporation executives",
+    ), claims
+
+
+def test_another_object_of_a_verb_before_a_misread_noun_does_not_agree() -> None:
+    other = "Investigators seized the offices of the Enron Corporation in March, analysts said."
+    assert "agree" not in two_outlet_relations(SEIZED, other)
+
+
 # `cw.compare` on whole sentences: the reporting verb's frame (`Abe … say`) says who spoke,
 # not what. A match on what both report outranks it (align/frames.rs `best`), so roles
 # swapped in the reported clause keep two texts apart, as they keep two corpus claims.
