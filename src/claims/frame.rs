@@ -913,7 +913,11 @@ impl FrameSource<'_> {
             .flatten()
             .map(|a| a.head as usize)
             .chain(light_object);
+        // (`no matter how it turns out` concedes, it negates nothing: `negation::no_matter`.)
         for h in heads.collect::<Vec<_>>() {
+            if super::negation::no_matter(self.syntax, h) {
+                continue;
+            }
             let negated_arg = self.words.negates(&self.lemma(h), self.form(h))
                 || self.kids(h, r).any(|k| {
                     self.dep(k) == "det" && self.words.negates(&self.lemma(k), self.form(k))
