@@ -285,3 +285,25 @@ def test_a_sentence_the_parser_hangs_on_its_subject_is_still_a_claim() -> None:
     ):
         claims = _article_claims([sentence])
         assert claims, sentence
+
+
+def test_no_matter_with_a_question_word_concedes_and_negates_nothing() -> None:
+    # `no matter how …` says the clause holds whatever happens (claims/negation.rs
+    # `no_matter`), a parser's object or subject headed `matter` with `no` on it.
+    def polarity(sentence: str) -> str:
+        claims = cw.Corpus.from_texts([sentence]).claims()
+        return str(claims["polarity"].iloc[0])
+
+    assert (
+        polarity("The talks will go ahead no matter how the vote turns out, officials said.")
+        == "asserted"
+    )
+    # A negator of its own still negates; a relative `that` leaves `no matter` a noun.
+    assert (
+        polarity("The talks will not go ahead, no matter how the vote turns out, officials said.")
+        == "negated"
+    )
+    assert (
+        polarity("The committee found no matter that needed its attention, officials said.")
+        == "negated"
+    )

@@ -51,6 +51,15 @@ MUST_AGREE = [
     ),
     # One side's armed men, as forces or troops (role_heads.txt).
     ("Russian forces left Kherson on Friday.", "Russian troops left Kherson on Friday."),
+    # A verb and its noun, stemmed apart: the light-verb frame takes the noun (paraphrases.txt).
+    (
+        "The company announced the suspension of its dividend.",
+        "The company suspended its dividend.",
+    ),
+    (
+        "The Pentagon gave no explanation for the strike.",
+        "The Pentagon did not explain the strike.",
+    ),
 ]
 
 MUST_NOT_AGREE = [
@@ -88,6 +97,21 @@ MUST_NOT_AGREE = [
     (
         "The Democratic Party sued the Russian government on Friday.",
         "Japan's Liberal Democratic Party sued the Russian government on Friday.",
+    ),
+    # The noun of a verb said of another participant, or negated against asserted.
+    (
+        "The company announced the suspension of its dividend.",
+        "The company suspended its chief executive.",
+    ),
+    (
+        "The Pentagon gave no explanation for the strike.",
+        "The Pentagon explained the strike.",
+    ),
+    # A noun with a clause of its own is left out of the verb's group: `made the decision to
+    # leave` is no `decided to stay`.
+    (
+        "Trump made the decision to leave the Iran deal.",
+        "Trump decided to stay in the Iran deal.",
     ),
 ]
 
@@ -297,6 +321,28 @@ def test_a_misparsed_verb_is_the_predicate_with_its_subject_and_object() -> None
         "The army",
         "schools in Kherson",
     ), claims
+
+
+# A plural noun after a name that the tagger reads as a verb (`Enron Corporation executives`:
+# `executives` VBZ, a clause with `drives` its subject) cut the object before it, or lost
+# it, and claims agreed whatever was seized. The noun is read back into the object phrase
+# (claims/noun_after_name.rs).
+SEIZED = "Investigators seized the hard drives of former Enron Corporation executives in March, officials said."
+
+
+def test_a_plural_noun_read_as_a_verb_after_a_name_ends_the_object() -> None:
+    claims = cw.Corpus.from_texts([SEIZED], sources=["outlet0"]).claims()
+    row = claims.iloc[0]
+    assert (row["predicate"], row["agent"], row["patient"]) == (
+        "seize",
+        "Investigators",
+        "the hard drives of former Enron Corporation executives",
+    ), claims
+
+
+def test_another_object_of_a_verb_before_a_misread_noun_does_not_agree() -> None:
+    other = "Investigators seized the offices of the Enron Corporation in March, analysts said."
+    assert "agree" not in two_outlet_relations(SEIZED, other)
 
 
 # `cw.compare` on whole sentences: the reporting verb's frame (`Abe … say`) says who spoke,

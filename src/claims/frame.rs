@@ -255,13 +255,14 @@ impl FrameSource<'_> {
     /// How to hang the content `r` anew when its head `main` is a noun or a participle only
     /// because the parser misread the verb: a past tense read as a participle
     /// (`participle`), the noun's own verb run on into a relative clause on it
-    /// (`relative_run_on`), or an opening participle clause read as the sentence
-    /// (`opening`).
+    /// (`relative_run_on`), an opening participle clause read as the sentence
+    /// (`opening`), or a plural noun after a name read as a verb (`noun_after_name`).
     fn reread(&self, r: &Range<usize>, main: usize) -> Option<Vec<super::participle::Edit<'_>>> {
         super::participle::reread(self.syntax, r, main)
             .or_else(|| super::relative_run_on::reread(self.syntax, r, main))
             .map(|e| e.to_vec())
             .or_else(|| super::opening::reread(self.syntax, r, main).map(|e| e.to_vec()))
+            .or_else(|| super::noun_after_name::reread(self.syntax, r))
     }
 
     /// `frames`, from the content's head `main` over its tokens `r`.
@@ -912,7 +913,11 @@ impl FrameSource<'_> {
             .flatten()
             .map(|a| a.head as usize)
             .chain(light_object);
+        // (`no matter how it turns out` concedes, it negates nothing: `negation::no_matter`.)
         for h in heads.collect::<Vec<_>>() {
+            if super::negation::no_matter(self.syntax, h) {
+                continue;
+            }
             let negated_arg = self.words.negates(&self.lemma(h), self.form(h))
                 || self.kids(h, r).any(|k| {
                     self.dep(k) == "det" && self.words.negates(&self.lemma(k), self.form(k))
@@ -1797,6 +1802,58 @@ mod tests {
         let text = "The destroyed bridges in Kherson were rebuilt, officials said.";
         let content = &text[..text.find(", officials").unwrap()];
         assert_eq!(read(text, content).predicates()[0], "rebuilt");
+    }
+
+    /// A plural noun after a name tagged as a verb (`executives` VBZ, a `ccomp` of `seized`
+    /// with `drives` its subject): the object phrase ends in it and `seized` takes it as its
+    /// patient (`noun_after_name`). A verb in `-s` with an object of its own, or with a
+    /// singular subject, may be a verb: left as parsed.
+    #[test]
+    fn a_plural_noun_after_a_name_read_as_a_verb_ends_the_object() {
+        let text = "Investigators seized the hard drives of former Enron Corporation executives in March, officials said.";
+        let content = &text[..text.find(", officials").unwrap()];
+        // Tokens: 1 `seized`, 4 `drives`, 8 `Corporation`, 9 `executives`, 11 `March`, 14
+        // `said`. Misread with `drives` its subject (on the cue, or on `seized`), or with no
+        // subject beside `drives` as the object.
+        let plural_subject = [
+            (4, 9, "nsubj"),
+            (8, 4, "nmod"),
+            (9, 14, "ccomp"),
+            (11, 9, "obl"),
+        ];
+        let on_the_verb = [
+            (4, 9, "nsubj"),
+            (8, 4, "nmod"),
+            (9, 1, "ccomp"),
+            (11, 9, "obl"),
+        ];
+        let no_subject = [
+            (4, 1, "obj"),
+            (8, 4, "nmod"),
+            (9, 1, "ccomp"),
+            (11, 9, "obl"),
+        ];
+        for reading in [&plural_subject, &on_the_verb, &no_subject] {
+            let r = read_as(text, content, reading);
+            assert_eq!(r.predicates()[0], "seized", "{reading:?}");
+            assert_eq!(
+                r.roles(0)[1],
+                Some("the hard drives of former Enron Corporation executives"),
+                "{reading:?}"
+            );
+        }
+        // The same reading with an object on the `-s` word: a clause of its own, kept.
+        let with_object = [
+            (4, 9, "nsubj"),
+            (8, 4, "nmod"),
+            (9, 1, "ccomp"),
+            (11, 9, "obj"),
+        ];
+        let r = read_as(text, content, &with_object);
+        assert_ne!(
+            r.roles(0)[1],
+            Some("the hard drives of former Enron Corporation executives")
+        );
     }
 
     /// The clause hung on its subject's first noun (`claims::tests::UNREACHED`): the patient

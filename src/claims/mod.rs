@@ -47,6 +47,7 @@ mod layout;
 pub(crate) mod lexicon;
 pub mod link;
 mod negation;
+mod noun_after_name;
 mod opening;
 mod participle;
 mod quotes;

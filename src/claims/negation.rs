@@ -100,6 +100,24 @@ pub fn is_negated(p: &Paragraph, a: usize, b: usize) -> bool {
     own != (arguments % 2 == 1) || verbless
 }
 
+/// Tags of the word after `no matter` that make it a concession (`no matter how the vote
+/// turns out`, `no matter where you go`): whatever happens, the clause holds, so its `no`
+/// negates nothing.
+const CONCESSION_WORDS: &[&str] = &["WDT", "WP", "WP$", "WRB"];
+
+/// Whether the phrase headed by `h` is a concession `no matter` + a question word (or
+/// `whether`), which a parser hangs on the clause as an object or subject. A relative
+/// `that` leaves it a noun, negated (`found no matter that needed attention`).
+pub(super) fn no_matter(syntax: &DocumentSyntax, h: usize) -> bool {
+    let word = |i: usize| syntax.get(i).lemma.to_lowercase();
+    h > 0
+        && h + 1 < syntax.len()
+        && word(h) == "matter"
+        && word(h - 1) == "no"
+        && (CONCESSION_WORDS.contains(&syntax.get(h + 1).tag) && word(h + 1) != "that"
+            || word(h + 1) == "whether")
+}
+
 struct Reader<'a, 't> {
     p: &'a Paragraph<'t>,
     syntax: &'a DocumentSyntax<'a>,
@@ -185,6 +203,9 @@ impl Reader<'_, '_> {
     /// Whether the phrase headed by `h` is negated: a negative word itself (`nobody`,
     /// `nothing`, `none`), or opened by `no` (`no further tests`, `no one`).
     fn negated_phrase(&self, h: usize) -> bool {
+        if no_matter(self.syntax, h) {
+            return false;
+        }
         let form = self.form(h);
         if matches!(form.as_str(), "nobody" | "nothing" | "none" | "noone") {
             return true;
